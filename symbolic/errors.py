@@ -1,0 +1,58 @@
+"""One root for every error derivcheck raises on purpose."""
+
+from __future__ import annotations
+
+
+class DerivcheckError(Exception):
+    """Base class: every error derivcheck raises on purpose derives from it."""
+
+
+class ParseError(DerivcheckError, ValueError):
+    """LaTeX that could not be read.
+
+    The message quotes the fragment, points at the offending place with a caret and
+    says how to write it instead.
+    """
+
+    def __init__(self, reason: str, source: str = "", position: int | None = None,
+                 hint: str = ""):
+        self.reason = reason
+        self.source = source
+        self.position = position
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        lines = [self.reason]
+        if self.source:
+            shown, pos = _window(self.source, self.position)
+            lines.append("    " + shown)
+            if pos is not None:
+                lines.append("    " + " " * pos + "^")
+        if self.hint:
+            lines.append(self.hint)
+        return "\n".join(lines)
+
+
+class ShapeError(DerivcheckError, ValueError):
+    """A product or sum whose operand shapes cannot fit, or a claim of the wrong shape."""
+
+
+class BudgetExceeded(DerivcheckError):
+    """An operation ran past its time budget."""
+
+
+def _window(source: str, position: int | None, width: int = 70) -> tuple[str, int | None]:
+    """Cut a long source to about `width` characters around `position`."""
+    if len(source) <= width:
+        return source, position
+    if position is None:
+        return source[: width - 1] + "…", None
+    start = max(0, min(position - width // 2, len(source) - width))
+    shown = source[start : start + width]
+    pos = position - start
+    if start > 0:
+        shown, pos = "…" + shown[1:], pos
+    if start + width < len(source):
+        shown = shown[:-1] + "…"
+    return shown, pos
