@@ -1,0 +1,23 @@
+"""The `derivcheck` command: argument parsing and output only; the library does the work."""
+
+from __future__ import annotations
+
+import click
+
+from symbolic.commands.check import check
+from symbolic.commands.grad import grad
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="derivcheck")
+def main() -> None:
+    """Check hand-derived gradients in machine-learning notation.
+
+    \b
+    Example:
+        derivcheck check derivations/
+    """
+
+
+main.add_command(check)
+main.add_command(grad)
