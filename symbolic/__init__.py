@@ -3,6 +3,8 @@
 The public API is listed in ``__all__``; every other module is an implementation detail.
 """
 
+from symbolic.checker import check_document
+from symbolic.claims import check_claim
 from symbolic.errors import DerivcheckError, ParseError, ShapeError
 from symbolic.results import (
     ClaimResult,
@@ -23,6 +25,8 @@ __all__ = [
     "Method",
     "ParseError",
     "ShapeError",
+    "check_claim",
+    "check_document",
     "StepResult",
     "Verdict",
 ]

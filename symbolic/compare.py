@@ -1,0 +1,326 @@
+"""Deciding whether two SymPy sides are equal: sampling, high precision, bounded proof.
+
+Soundness first. "invalid" only with a point where both sides are finite and differ,
+confirmed with mpmath at 50 digits; "valid" only when every sampled point agrees and two
+of them agree again at 50 digits — reported as "proved" only when the difference
+simplifies to zero within the budget. Anything else is "undecided".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import mpmath
+import numpy as np
+import sympy
+from sympy.core.function import AppliedUndef
+
+from symbolic.budget import Budget
+from symbolic.errors import BudgetExceeded
+from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS
+from symbolic.results import Method, Verdict
+
+SAMPLES = 24
+MIN_FINITE = 6
+FLOAT_RTOL = 1e-8
+FLOAT_ATOL = 1e-12
+HIGH_DPS = 50
+HIGH_RTOL = mpmath.mpf("1e-25")
+STRUCTURED = [1.0, 0.5, -1.0, 2.0, -0.5, 1.5, 0.25, -2.0, 3.0, 0.75]
+
+
+@dataclass
+class Outcome:
+    verdict: Verdict
+    method: Method
+    message: str = ""
+    point: dict | None = None            # Symbol -> exact value (sympy Rational)
+    lhs_value: str = ""
+    rhs_value: str = ""
+    diagnosis: str | None = None
+    kind: str | None = None
+    samples: dict = field(default_factory=dict)   # for diagnosis: points, lhs, rhs arrays
+
+
+def _seed(*exprs) -> int:
+    text = "|".join(sympy.srepr(e) for e in exprs)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
+
+
+def random_functions(exprs: list, seed: int) -> tuple[list, list]:
+    """Replace each undefined function by a random member of a rich family.
+
+    A claim about an arbitrary differentiable f must hold for every f; a random
+    f(u) = c0 + c1 u + c2 u²/2 + c3 sin(u) + … makes a false claim fail with probability one.
+    """
+    calls = set()
+    for e in exprs:
+        calls |= e.atoms(AppliedUndef)
+    families = {}
+    coefficients: list = []
+    for func in sorted({c.func for c in calls}, key=str):
+        arity = max(len(c.args) for c in calls if c.func == func)
+        us = [sympy.Dummy(f"u{k}", real=True) for k in range(arity)]
+        cs = [sympy.Dummy(f"c_{func}_{k}", real=True) for k in range(1 + 4 * arity)]
+        coefficients += cs
+        body = cs[0]
+        for k, u in enumerate(us):
+            body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
+                + cs[4 + 4 * k] * sympy.exp(u / 3)
+        families[func] = sympy.Lambda(tuple(us), body)
+    if not families:
+        return exprs, []
+    out = []
+    for e in exprs:
+        for func, lam in families.items():
+            e = e.replace(func, lam)
+        out.append(e.doit())
+    return out, coefficients
+
+
+def _project(value: float, kind: str | None, rng: np.random.Generator) -> float:
+    if kind == "probability":
+        return value if 0 < value < 1 else float(np.round(rng.uniform(0.05, 0.95), 2))
+    if kind == "positive":
+        return abs(value) if value != 0 else 0.5
+    if kind == "binary":
+        return float(rng.integers(0, 2)) if value not in (0.0, 1.0) else value
+    if kind == "sign":
+        return 1.0 if value > 0 else -1.0
+    if kind in ("index",):
+        return float(int(abs(value)) % 3 + 1)
+    return value
+
+
+def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMPLES) -> dict:
+    """Points of the declared domains: simple values first, then random 2-decimal ones."""
+    rng = np.random.default_rng(seed)
+    columns = {}
+    groups: dict[str, list] = {}
+    for k, s in enumerate(symbols):
+        kind = kind_of(s)
+        if kind == "one-hot":
+            groups.setdefault(_container(s.name), []).append(s)
+            continue
+        values = []
+        for p in range(count):
+            if p < 3:
+                raw = STRUCTURED[p]
+            elif p < 6:
+                raw = STRUCTURED[(p + k) % len(STRUCTURED)]
+            else:
+                raw = float(np.round(rng.normal(0, 1.3), 2)) or 0.37
+            values.append(_project(raw, kind, rng))
+        columns[s] = np.array(values)
+    for members in groups.values():
+        members.sort(key=lambda s: s.name)
+        hot = rng.integers(0, len(members), size=count)
+        for j, s in enumerate(members):
+            columns[s] = (hot == j).astype(float)
+    return columns
+
+
+def _container(name: str) -> str:
+    cut = name.rfind("_{")
+    return name[:cut] if cut > 0 else name
+
+
+def _exact(value: float) -> sympy.Rational:
+    return sympy.Rational(repr(float(value)))
+
+
+def _lambdify(symbols, exprs, modules):
+    return sympy.lambdify(symbols, exprs, modules=modules, dummify=True)
+
+
+def guard_huge_powers(expr):
+    """Numeric powers too large to evaluate exactly become infinity (never a hang)."""
+    def is_huge(e):
+        if not (e.is_Pow and e.base.is_Number and e.exp.is_number):
+            return False
+        try:
+            size = abs(float(e.exp)) * max(1.0, abs(float(sympy.log(abs(e.base), 2))))
+        except (TypeError, ValueError, OverflowError):
+            return True
+        return size > 4096
+    huge = [p for p in expr.atoms(sympy.Pow) if is_huge(p)]
+    return expr.xreplace({p: sympy.oo for p in huge}) if huge else expr
+
+
+def evaluate_float(symbols, exprs, columns, count):
+    f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
+    args = [columns[s] for s in symbols]
+    with np.errstate(all="ignore"):
+        try:
+            values = f(*args)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+            return None
+    out = []
+    for v in values:
+        arr = np.asarray(v, dtype=complex) if np.iscomplexobj(v) else np.asarray(v, dtype=float)
+        if arr.ndim == 0:
+            arr = np.full(count, arr)
+        if np.iscomplexobj(arr):
+            arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
+        out.append(np.asarray(arr, dtype=float))
+    return out
+
+
+def evaluate_high(symbols, exprs, point: dict):
+    """Both sides at one point with 50 digits; None where either is not a finite real."""
+    with mpmath.workdps(HIGH_DPS):
+        f = _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
+        args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
+        try:
+            values = f(*args)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+            return None
+        out = []
+        for v in values:
+            v = mpmath.mpmathify(v)
+            if isinstance(v, mpmath.mpc):
+                if abs(v.imag) > mpmath.mpf(10) ** (-HIGH_DPS + 10):
+                    return None
+                v = v.real
+            if not mpmath.isfinite(v):
+                return None
+            out.append(v)
+        return out
+
+
+def differ_high(a, b) -> bool:
+    scale = max(abs(a), abs(b))
+    return abs(a - b) > HIGH_RTOL * scale + mpmath.mpf(10) ** (-40)
+
+
+def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
+            prove: bool = True) -> Outcome:
+    """Compare two lists of scalar expressions entry by entry."""
+    lhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in lhs_entries]
+    rhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in rhs_entries]
+    if all((l - r) == 0
+           for l, r in zip(lhs_entries, rhs_entries, strict=True)):
+        return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
+    seed = _seed(*lhs_entries, *rhs_entries)
+    exprs, coefficients = random_functions(lhs_entries + rhs_entries, seed)
+    n = len(lhs_entries)
+    symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
+                     key=lambda s: s.name) + coefficients
+    columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
+    budget.check()
+    values = evaluate_float(symbols, exprs, columns, SAMPLES)
+    if values is None:
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       "the sides could not be evaluated numerically")
+    lv = np.array(values[:n])
+    rv = np.array(values[n:])
+    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0)
+    close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
+                   + FLOAT_ATOL, axis=0)
+    samples = {"symbols": symbols, "columns": columns, "lhs": lv, "rhs": rv,
+               "finite": finite, "coefficients": coefficients, "exprs": exprs}
+    # every finite point where the sides look different, simplest first
+    for p in np.flatnonzero(finite & ~close):
+        budget.check()
+        point = {s: _exact(columns[s][p]) for s in symbols}
+        high = evaluate_high(symbols, exprs, point)
+        if high is None:
+            continue
+        pairs = list(zip(high[:n], high[n:], strict=True))
+        bad = [k for k, (a, b) in enumerate(pairs) if differ_high(a, b)]
+        if bad:
+            k = bad[0]
+            shown = {s: v for s, v in point.items() if s not in coefficients}
+            entry = "" if n == 1 else f" (entry {k + 1} of {n})"
+            return Outcome(
+                Verdict.INVALID, Method.COUNTEREXAMPLE,
+                f"the two sides differ{entry}",
+                point=shown, lhs_value=mpmath.nstr(pairs[k][0], 8),
+                rhs_value=mpmath.nstr(pairs[k][1], 8), samples=samples)
+    agreeing = np.flatnonzero(finite & close)
+    if len(agreeing) < MIN_FINITE:
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       f"only {len(agreeing)} of {SAMPLES} sample points gave finite values "
+                       "on both sides", samples=samples)
+    for p in agreeing[:2]:
+        budget.check()
+        point = {s: _exact(columns[s][p]) for s in symbols}
+        high = evaluate_high(symbols, exprs, point)
+        if high is not None and any(differ_high(a, b) for a, b in zip(high[:n], high[n:],
+                                                                      strict=True)):
+            shown = {s: v for s, v in point.items() if s not in coefficients}
+            return Outcome(Verdict.INVALID, Method.COUNTEREXAMPLE,
+                           "the two sides differ by a tiny amount",
+                           point=shown, lhs_value=mpmath.nstr(high[0], 30),
+                           rhs_value=mpmath.nstr(high[n], 30), samples=samples)
+    small = sum(sympy.count_ops(e) for e in lhs_entries + rhs_entries) < 400
+    if prove and small and not coefficients and try_proof(lhs_entries, rhs_entries, budget):
+        return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
+    return Outcome(Verdict.VALID, Method.SAMPLED,
+                   f"the sides agree at {len(agreeing)} sample points", samples=samples)
+
+
+def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 0.4) -> bool:
+    try:
+        with budget.limit(seconds):
+            for l, r in zip(lhs_entries, rhs_entries, strict=True):
+                d = (l - r).rewrite(sympy.exp)
+                d = sympy.cancel(sympy.expand(d))
+                if d != 0 and sympy.simplify(d) != 0:
+                    return False
+        return True
+    except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError):
+        return False
+
+
+def nice_number(value: float) -> sympy.Rational | None:
+    """A constant ratio as the simple fraction it most likely is (2, 1/2, -1, 1/3)."""
+    if not np.isfinite(value) or value == 0:
+        return None
+    fraction = sympy.Rational(value).limit_denominator(12)
+    return fraction if abs(float(fraction) - value) <= 1e-7 * abs(value) else None
+
+
+def ratio_diagnosis(outcome: Outcome) -> tuple[str, str] | None:
+    """Sign and constant-factor mistakes, read off the sampled values."""
+    s = outcome.samples
+    if not s:
+        return None
+    lv, rv, finite = s["lhs"], s["rhs"], s["finite"]
+    mask = finite & np.all(np.abs(lv) > 1e-9, axis=0)
+    if mask.sum() < 3:
+        return None
+    ratios = (rv[:, mask] / lv[:, mask]).ravel()
+    if np.ptp(ratios) <= 1e-7 * max(1.0, abs(ratios.mean())):
+        c = nice_number(float(ratios.mean()))
+        if c == -1:
+            return "sign", "off by a factor of -1: a sign error"
+        if c is not None and c != 1:
+            return "factor", f"off by a constant factor: the right side is {c} times the left"
+    diffs = (lv - rv)[:, finite].ravel()
+    if diffs.size and np.ptp(diffs) <= 1e-7 * max(1.0, abs(diffs.mean())):
+        c = nice_number(float(diffs.mean()))
+        if c is not None:
+            return "term", f"the sides differ by the constant {c}"
+    return None
+
+
+def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:
+    """Whether replacement expressions for one side match the other side at the samples."""
+    symbols, columns = samples["symbols"], samples["columns"]
+    extra = set().union(*(e.free_symbols for e in other_exprs)) - set(symbols)
+    if extra:
+        return False
+    values = evaluate_float(symbols, other_exprs, columns, SAMPLES)
+    if values is None:
+        return False
+    mine = np.array(values)
+    target = samples["lhs"] if side == "rhs" else samples["rhs"]
+    finite = samples["finite"] & np.all(np.isfinite(mine), axis=0)
+    if finite.sum() < MIN_FINITE:
+        return False
+    return bool(np.all(np.abs(mine[:, finite] - target[:, finite])
+                       <= FLOAT_RTOL * np.maximum(np.abs(mine[:, finite]),
+                                                  np.abs(target[:, finite])) + FLOAT_ATOL))

@@ -1,0 +1,145 @@
+"""The tree a LaTeX side is read into, before any meaning is given to it.
+
+Parsing builds this tree from tokens alone; `symbolic.notation.build` gives it meaning
+(SymPy) with the context's help: whether `f(x)` is a call or a product, whether `u v`
+is a matrix or an element-wise product.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class Node:
+    pos: int
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    text: str           # "0.798", "3"
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    """A symbol with its decorations: `\\hat{y}^{(i)}_{k}` is base `\\hat{y}`, sup (i), sub (k)."""
+
+    base: str                       # canonical LaTeX of the base: "w", "\\hat{y}", "\\theta"
+    sub: tuple[Node, ...] = ()      # index expressions from the subscript
+    sup: tuple[Node, ...] = ()      # index expressions from a parenthesised superscript
+    suffix: str = ""                # a label subscript that is part of the name: L_{CE}
+    primes: int = 0
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class BinOp(Node):
+    op: str          # "+", "-", "*" (written product), "juxt" (implicit), "/", "odot", "cdot", "times"
+    left: Node
+    right: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Neg(Node):
+    operand: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Power(Node):
+    base: Node
+    exponent: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Transpose(Node):
+    operand: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    """`f(args)` or an operator such as `\\log x`. `name` is the function as written."""
+
+    name: str
+    args: tuple[Node, ...]
+    index: Node | None = None       # \operatorname{softmax}(z)_j
+    primes: int = 0                 # \sigma'(z)
+    power: Node | None = None       # \log^2 x
+    parens: bool = True             # whether the arguments were in parentheses
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Partial(Node):
+    """∂A/∂B: `numerator` is None for the operator form applied to `operand`."""
+
+    numerator: Node | None
+    wrt: Node
+    operand: Node | None = None
+    order: int = 1
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class SumOver(Node):
+    index: str | None       # summation variable, None when not written (\sum y_k)
+    lower: Node | None
+    upper: Node | None
+    body: Node
+    product: bool = False   # \prod
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Norm(Node):
+    operand: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Abs(Node):
+    operand: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Indicator(Node):
+    """`\\mathbb{1}[lhs > rhs]`."""
+
+    lhs: Node
+    relation: str
+    rhs: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Annotated(Node):
+    """`\\underbrace{expr}_{value}`: a side value with a stated numeric sub-result."""
+
+    expr: Node
+    note: Node | None
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class MatrixLiteral(Node):
+    rows: tuple[tuple[Node, ...], ...]
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Group(Node):
+    """Parentheses kept, so `f(1-f)` can be told from a call after the fact."""
+
+    inner: Node
+    pos: int = 0
+
+
+@dataclass
+class Notes:
+    """What the parser noticed while reading, for the 'read as' report."""
+
+    items: list[str] = field(default_factory=list)

@@ -1,0 +1,533 @@
+"""Meaning for the tree of `ast`: concrete SymPy for one instance of sizes and indices.
+
+A claim about `\\theta_i` or a `K`-vector holds for every index and size, so the checker
+builds it for several instances (i = 1, 2; K = 2, 3, …) and checks each. Within one
+instance everything is concrete: sums are expanded, vectors and matrices are explicit
+SymPy matrices of scalar `Var`s, and `∂A/∂B` is asked of the scope (the context).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import sympy
+
+from symbolic import functions as F
+from symbolic.errors import ParseError, ShapeError
+from symbolic.notation import ast as A
+from symbolic.notation.names import Var, canonical, var
+
+MAX_SUM_TERMS = 64
+FUNCTION_LETTERS = {"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"}
+
+
+class Scope(Protocol):
+    """What building needs from the context."""
+
+    def is_value(self, name: str) -> bool: ...
+    def is_function(self, base: str) -> bool: ...
+    def shape_of(self, name: str) -> tuple | None: ...
+    def partial(self, numerator, wrt, instance: Instance): ...
+    def log_base(self) -> sympy.Expr | None: ...
+    def sigma_is_symbol(self) -> bool: ...
+
+
+@dataclass
+class Instance:
+    """Concrete sizes and index values for one build."""
+
+    indices: dict[str, int] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    default_size: int = 3
+
+    def size(self, name: str) -> int:
+        return self.sizes.setdefault(name, self.default_size)
+
+
+@dataclass
+class Annotation:
+    """`\\underbrace{expr}_{value}`: a numeric sub-claim found while building."""
+
+    expr: sympy.Expr
+    value: sympy.Expr
+    expr_node: A.Node
+    value_node: A.Node
+
+
+class BuildError(ParseError):
+    """A tree that parses but has no meaning here (an unknown function, a bad index)."""
+
+
+class Builder:
+    def __init__(self, scope: Scope, instance: Instance, source: str = ""):
+        self.scope = scope
+        self.instance = instance
+        self.source = source
+        self.bound: dict[str, int] = {}
+        self.annotations: list[Annotation] = []
+        self.readings: list[str] = []
+
+    def fail(self, reason: str, node: A.Node, hint: str = "") -> BuildError:
+        return BuildError(reason, self.source, getattr(node, "pos", None), hint)
+
+    # -- dispatch --------------------------------------------------------------------
+    def build(self, node: A.Node):
+        method = getattr(self, "build_" + type(node).__name__)
+        return method(node)
+
+    def build_Num(self, node: A.Num):
+        return sympy.Rational(node.text)
+
+    def build_Group(self, node: A.Group):
+        return self.build(node.inner)
+
+    def build_Neg(self, node: A.Neg):
+        return -self.build(node.operand)
+
+    def build_Annotated(self, node: A.Annotated):
+        value = self.build(node.expr)
+        if node.note is not None:
+            note = self.build(node.note)
+            if _is_number(note):
+                self.annotations.append(Annotation(value, note, node.expr, node.note))
+        return value
+
+    def build_Indicator(self, node: A.Indicator):
+        diff = self.build(node.lhs) - self.build(node.rhs)
+        if node.relation in (">", "<"):
+            arg = diff if node.relation == ">" else -diff
+            return sympy.Heaviside(arg, 0)
+        if node.relation in (">=", "<="):
+            arg = diff if node.relation == ">=" else -diff
+            return sympy.Heaviside(arg, 1)
+        if node.relation == "==":
+            return sympy.KroneckerDelta(diff, 0)
+        raise self.fail(f"the indicator relation '{node.relation}' is not supported", node)
+
+    def build_MatrixLiteral(self, node: A.MatrixLiteral):
+        return sympy.ImmutableMatrix([[self.build(c) for c in row] for row in node.rows])
+
+    def build_Abs(self, node: A.Abs):
+        inner = self.build(node.operand)
+        if _is_matrix(inner):
+            raise self.fail("|A| of a matrix: write \\det A for the determinant", node)
+        return sympy.Abs(inner)
+
+    def build_Norm(self, node: A.Norm):
+        inner = self.vector_value(node.operand)
+        if _is_matrix(inner):
+            return sympy.sqrt(sum(e**2 for e in inner))
+        return sympy.Abs(inner)
+
+    def build_Transpose(self, node: A.Transpose):
+        inner = self.build(node.operand)
+        return inner.T if _is_matrix(inner) else inner
+
+    def build_Power(self, node: A.Power):
+        if isinstance(node.base, A.Name) and node.base.base == "e" and self._is_euler(node.base):
+            exponent = self.build(node.exponent)
+            return exponent.applyfunc(sympy.exp) if _is_matrix(exponent) else sympy.exp(exponent)
+        if isinstance(node.base, A.Norm) and isinstance(node.exponent, A.Num) \
+                and node.exponent.text == "2":
+            inner = self.vector_value(node.base.operand)
+            if _is_matrix(inner):
+                return sum(e**2 for e in inner)
+            return inner**2
+        base = self.build(node.base)
+        exponent = self.build(node.exponent)
+        if _is_matrix(base):
+            if exponent == -1:
+                if base.rows != base.cols:
+                    raise ShapeError(f"cannot invert a {base.rows}×{base.cols} matrix")
+                return base.inv()
+            if exponent.is_Integer and exponent > 0 and base.rows == base.cols:
+                return base**int(exponent)
+            raise self.fail("a power of a non-square matrix has no meaning", node,
+                            "Use \\odot for element-wise products.")
+        if base.is_Number and exponent.is_Number:
+            return _guarded_power(base, exponent)
+        return sympy.Pow(base, exponent)
+
+    def build_BinOp(self, node: A.BinOp):
+        if node.op == "apply":
+            return self.apply(node)
+        left = self.build(node.left)
+        right = self.build(node.right)
+        if node.op == "+":
+            return self.add(left, right, node)
+        if node.op == "-":
+            return self.add(left, -right if not _is_matrix(right) else -right, node)
+        if node.op == "/":
+            if _is_matrix(right):
+                raise self.fail("cannot divide by a matrix", node, "Multiply by its inverse.")
+            return left / right
+        if node.op == "odot":
+            return self.elementwise(left, right, node)
+        if node.op == "outer":
+            return left * right.T if _is_matrix(left) and _is_matrix(right) else left * right
+        return self.product(left, right, node)
+
+    # -- arithmetic with shapes ------------------------------------------------------
+    def add(self, left, right, node):
+        lm, rm = _is_matrix(left), _is_matrix(right)
+        if not lm and not rm:
+            return left + right
+        if lm and rm:
+            if left.shape == right.shape:
+                return left + right
+            # a bias row broadcast over the rows of a batch
+            if left.cols == right.cols and 1 in (left.rows, right.rows):
+                big, row = (left, right) if right.rows == 1 else (right, left)
+                return big + sympy.ImmutableMatrix.vstack(*[row] * big.rows)
+            raise ShapeError(
+                f"cannot add a {_shape(left)} and a {_shape(right)} matrix "
+                f"in '{self.source}'")
+        matrix, scalar = (left, right) if lm else (right, left)
+        return matrix.applyfunc(lambda e: e + scalar)
+
+    def product(self, left, right, node):
+        lm, rm = _is_matrix(left), _is_matrix(right)
+        if not lm or not rm:
+            return left * right
+        if left.cols == right.rows:
+            return left * right
+        if left.shape == right.shape:
+            self.readings.append("a product of two equal-shape arrays read as element-wise")
+            return left.multiply_elementwise(right)
+        if 1 in left.shape and 1 in right.shape and len(left) == len(right):
+            self.readings.append("a product of two vectors read as their dot product")
+            return sum(a * b for a, b in zip(left, right, strict=True))
+        if left.shape == (1, 1) or right.shape == (1, 1):
+            return left[0] * right if left.shape == (1, 1) else left * right[0]
+        raise ShapeError(
+            f"cannot multiply a {_shape(left)} by a {_shape(right)} matrix "
+            f"(neither a matrix product nor an element-wise product fits) in '{self.source}'")
+
+    def elementwise(self, left, right, node):
+        lm, rm = _is_matrix(left), _is_matrix(right)
+        if lm and rm:
+            if left.shape != right.shape:
+                raise ShapeError(
+                    f"an element-wise product needs equal shapes, not {_shape(left)} "
+                    f"and {_shape(right)}, in '{self.source}'")
+            return left.multiply_elementwise(right)
+        return left * right
+
+    # -- names ---------------------------------------------------------------------
+    def _is_euler(self, node: A.Name) -> bool:
+        return not node.sub and not node.sup and not node.primes and not self.scope.is_value("e")
+
+    def index_value(self, node: A.Node) -> int:
+        value = self.build(node)
+        if not (isinstance(value, sympy.Expr) and value.is_Integer):
+            raise self.fail("an index must be a whole number or an index letter", node)
+        return int(value)
+
+    def build_Name(self, node: A.Name):
+        if not node.sub and not node.sup and not node.suffix and not node.primes:
+            if node.base in self.bound:
+                return sympy.Integer(self.bound[node.base])
+            if node.base in self.instance.indices:
+                return sympy.Integer(self.instance.indices[node.base])
+            if node.base == "e" and self._is_euler(node):
+                return sympy.E
+            if node.base == r"\pi" and not self.scope.is_value(r"\pi"):
+                return sympy.pi
+        if node.base == r"\delta" and len(node.sub) == 2 and not node.sup \
+                and not self.scope.is_value(r"\delta"):
+            i, j = (self.index_value(s) for s in node.sub)
+            return sympy.Integer(int(i == j))
+        sup = tuple(self.index_value(s) for s in node.sup)
+        sub = tuple(self.index_value(s) for s in node.sub)
+        whole = canonical(node.base, sup, sub, node.suffix, node.primes)
+        shape = self.scope.shape_of(whole)
+        if shape is not None:
+            return self.matrix_of(whole, shape)
+        container = canonical(node.base, sup, (), node.suffix, node.primes)
+        if sub and self.scope.shape_of(container) is not None:
+            rows, cols = self.dims(self.scope.shape_of(container))
+            if len(sub) == 1 and 1 in (rows, cols):
+                return Var(_entry_name(container, (sub[0],)))
+            if len(sub) == 2:
+                return Var(_entry_name(container, sub))
+        return var(node.base, sup, sub, node.suffix, node.primes)
+
+    def dims(self, shape: tuple) -> tuple[int, int]:
+        return tuple(d if isinstance(d, int) else self.instance.size(str(d)) for d in shape)
+
+    def matrix_of(self, name: str, shape: tuple) -> sympy.ImmutableMatrix:
+        rows, cols = self.dims(shape)
+        if rows == 1 or cols == 1:
+            entries = [Var(_entry_name(name, (k,))) for k in range(1, rows * cols + 1)]
+            return sympy.ImmutableMatrix(rows, cols, entries)
+        return sympy.ImmutableMatrix(
+            rows, cols, lambda r, c: Var(_entry_name(name, (r + 1, c + 1))))
+
+    def vector_value(self, node: A.Node):
+        """A name used whole as a vector (softmax(θ), ‖v‖): its entries 1..n."""
+        value = self.build(node)
+        if _is_matrix(value):
+            return value
+        if isinstance(node, A.Name) and isinstance(value, Var) and not node.sub:
+            n = self.instance.size("")
+            return sympy.ImmutableMatrix([Var(_entry_name(value.name, (k,)))
+                                          for k in range(1, n + 1)])
+        return value
+
+    # -- calls ---------------------------------------------------------------------
+    def build_Call(self, node: A.Call):
+        name = node.name
+        if name == r"\sigma" and self.scope.sigma_is_symbol():
+            sym = var(r"\sigma")
+            return sym * self.build(node.args[0])
+        if name in ("softmax", "Softmax", "soft\\max"):
+            return self.softmax(node)
+        if name in ("LSE", "logsumexp", "LogSumExp", "lse"):
+            z = self.vector_value(node.args[0])
+            entries = list(z) if _is_matrix(z) else [z]
+            return self.decorate(F.LogSumExp(*entries), node)
+        fn = _ELEMENTWISE.get(name)
+        if fn is None:
+            if name in ("max", "min"):
+                args = [self.build(a) for a in node.args]
+                return (sympy.Max if name == "max" else sympy.Min)(*args)
+            if name in ("tr", "trace", "Tr"):
+                m = self.build(node.args[0])
+                return m.trace() if _is_matrix(m) else m
+            if name == "det":
+                m = self.build(node.args[0])
+                return m.det() if _is_matrix(m) else m
+            if name == "diag":
+                v = self.vector_value(node.args[0])
+                return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
+            if name in ("log", "ln", "lg"):
+                return self.logarithm(node)
+            return self.undefined_call(name, node)
+        args = [self.build(a) for a in node.args]
+        if len(args) != 1:
+            raise self.fail(f"{name} takes one argument", node)
+        arg = args[0]
+        result = arg.applyfunc(lambda e: self.apply_fn(fn, e, node.primes)) if _is_matrix(arg) \
+            else self.apply_fn(fn, arg, node.primes)
+        return self.decorate(result, node, primes_done=True)
+
+    def decorate(self, result, node: A.Call, primes_done: bool = False):
+        if node.power is not None:
+            power = self.build(node.power)
+            result = result.applyfunc(lambda e: e**power) if _is_matrix(result) else result**power
+        return result
+
+    def apply_fn(self, fn, arg, primes: int):
+        if primes == 0:
+            return fn(arg)
+        d = sympy.Dummy("u", real=True)
+        return sympy.diff(fn(d), d, primes).subs(d, arg)
+
+    def logarithm(self, node: A.Call):
+        arg = self.build(node.args[0])
+        base = self.build(node.args[1]) if len(node.args) > 1 else self.scope.log_base()
+        if node.name == "ln":
+            base = None
+        def log(e):
+            return sympy.log(e) if base is None else sympy.log(e) / sympy.log(base)
+        result = arg.applyfunc(log) if _is_matrix(arg) else log(arg)
+        return self.decorate(result, node)
+
+    def softmax(self, node: A.Call):
+        z = self.vector_value(node.args[0])
+        entries = list(z) if _is_matrix(z) else [z]
+        if node.index is not None:
+            k = self.index_value(node.index)
+            if not 1 <= k <= len(entries):
+                raise self.fail(f"index {k} is out of range 1..{len(entries)}", node.index)
+            return F.Softmax(k, *entries)
+        values = [F.Softmax(k, *entries) for k in range(1, len(entries) + 1)]
+        shape = z.shape if _is_matrix(z) else (1, 1)
+        return sympy.ImmutableMatrix(*shape, values)
+
+    def undefined_call(self, name: str, node: A.Call):
+        args = [self.build(a) for a in node.args]
+        if any(_is_matrix(a) for a in args):
+            raise self.fail(f"the function {name} is not known to derivcheck", node,
+                            "Define it in the given definitions, or see docs/notation.md.")
+        fn = sympy.Function(name, real=True)
+        result = fn(*args)
+        if node.primes:
+            d = sympy.Dummy("u", real=True)
+            result = sympy.diff(fn(d), d, node.primes).subs(d, args[0])
+        return self.decorate(result, node)
+
+    def apply(self, node: A.BinOp):
+        """`f(x)`: a call when f is a function here, a product otherwise."""
+        name: A.Name = node.left
+        inner = node.right.inner
+        args = inner.rows[0] if isinstance(inner, A.MatrixLiteral) and len(inner.rows) == 1 \
+            and isinstance(node.right, A.Group) and _was_tuple(inner) else (inner,)
+        label = canonical(name.base, (), (), name.suffix, 0)
+        if name.base == "H" and not self.scope.is_value("H") and not name.sub:
+            (arg,) = (self.build(a) for a in args)
+            return sympy.Heaviside(arg, 0) if not name.primes else sympy.DiracDelta(arg)
+        known = _ELEMENTWISE.get(label.lstrip("\\"))
+        if known is not None and not self.scope.is_value(label):
+            call = A.Call(label.lstrip("\\"), tuple(args), None, name.primes, None, True, node.pos)
+            return self.build_Call(call)
+        is_value = self.scope.is_value(canonical(name.base, (), (), name.suffix, 0)) or (
+            self.scope.is_value(name.base))
+        if name.primes or (not is_value and (self.scope.is_function(name.base)
+                                             or (name.base in FUNCTION_LETTERS and not name.sub))):
+            call = A.Call(canonical(name.base, (), tuple(), name.suffix, 0) if not name.sub
+                          else _name_text(self, name), tuple(args), None, name.primes, None,
+                          True, node.pos)
+            return self.undefined_call(call.name, call)
+        if len(args) > 1:
+            raise self.fail(
+                f"cannot read {label}(…, …): {label} is a value here, not a function", node,
+                "Write the product with explicit parentheses or declare the function in "
+                "conventions.symbols.")
+        return self.product(self.build(name), self.build(args[0]), node)
+
+    # -- sums and derivatives ------------------------------------------------------
+    def build_SumOver(self, node: A.SumOver):
+        index = node.index or self.guess_index(node.body)
+        lower = self.index_value(node.lower) if node.lower is not None else 1
+        if node.upper is None:
+            upper = self.instance.size("")
+        elif isinstance(node.upper, A.Name) and not self.scope.is_value(node.upper.base) \
+                and node.upper.base not in self.bound and not node.upper.sub:
+            upper = self.instance.size(node.upper.base)
+        else:
+            upper = self.index_value(node.upper)
+        if upper - lower + 1 > MAX_SUM_TERMS:
+            raise self.fail(f"this sum has {upper - lower + 1} terms; derivcheck expands at "
+                            f"most {MAX_SUM_TERMS}", node)
+        saved = self.bound.get(index)
+        terms = []
+        for value in range(lower, upper + 1):
+            self.bound[index] = value
+            terms.append(self.build(node.body))
+        if saved is None:
+            self.bound.pop(index, None)
+        else:
+            self.bound[index] = saved
+        if node.product:
+            return sympy.Mul(*terms)
+        total = terms[0]
+        for term in terms[1:]:
+            total = self.add(total, term, node)
+        return total
+
+    def guess_index(self, body: A.Node) -> str:
+        letters = sorted(free_index_letters(body) - set(self.bound))
+        if len(letters) == 1:
+            return letters[0]
+        raise self.fail("cannot tell which index this sum runs over", body,
+                        "Write the index under the sum, as in \\sum_j.")
+
+    def build_Partial(self, node: A.Partial):
+        wrt = self.build(node.wrt)
+        target = node.numerator if node.numerator is not None else node.operand
+        if target is None:
+            raise self.fail("a derivative with nothing to differentiate", node)
+        numerator = self.build(target)
+        return self.scope.partial(numerator, wrt, self.instance)
+
+
+_ELEMENTWISE = {
+    r"\sigma": F.Sigmoid, "sigmoid": F.Sigmoid, "sigma": F.Sigmoid,
+    "softplus": F.Softplus, "Softplus": F.Softplus,
+    "ReLU": F.ReLU, "relu": F.ReLU, "Relu": F.ReLU, "RELU": F.ReLU,
+    "LeakyReLU": F.LeakyReLU, "leakyrelu": F.LeakyReLU,
+    "tanh": sympy.tanh, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
+    "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "arctan": sympy.atan,
+    "sgn": sympy.sign, "Heaviside": lambda x: sympy.Heaviside(x, 0),
+}
+
+
+def _name_text(builder: Builder, name: A.Name) -> str:
+    sub = tuple(builder.index_value(s) for s in name.sub)
+    return canonical(name.base, (), sub, name.suffix, 0)
+
+
+def _was_tuple(inner: A.MatrixLiteral) -> bool:
+    return len(inner.rows) == 1 and len(inner.rows[0]) > 1
+
+
+def _entry_name(container: str, index: tuple[int, ...]) -> str:
+    return container + "_{" + ",".join(str(i) for i in index) + "}"
+
+
+def _is_matrix(value) -> bool:
+    return isinstance(value, sympy.MatrixBase)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, sympy.Expr) and not value.free_symbols
+
+
+def _shape(m) -> str:
+    return f"{m.rows}×{m.cols}"
+
+
+def _guarded_power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
+    """A numeric power, left unevaluated when evaluating it exactly would be enormous."""
+    try:
+        size = abs(float(exponent)) * max(1.0, abs(float(sympy.log(abs(base), 2)))) \
+            if base != 0 else 0.0
+    except (TypeError, ValueError, OverflowError):
+        size = float("inf")
+    if size > 4096:
+        return sympy.Pow(base, exponent, evaluate=False)
+    return sympy.Pow(base, exponent)
+
+
+def free_index_letters(node: A.Node) -> set[str]:
+    """Letters used as indices (in subscripts, sup indices, softmax indices), minus sum indices."""
+    found: set[str] = set()
+
+    def visit(n, bound: frozenset):
+        if isinstance(n, A.Name):
+            for idx in n.sub + n.sup:
+                for letter in _letters(idx):
+                    if letter not in bound:
+                        found.add(letter)
+            return
+        if isinstance(n, A.SumOver):
+            inner = bound | {n.index} if n.index else bound
+            visit(n.body, inner)
+            for part in (n.lower, n.upper):
+                if part is not None:
+                    visit(part, bound)
+            return
+        if isinstance(n, A.Call) and n.index is not None:
+            for letter in _letters(n.index):
+                if letter not in bound:
+                    found.add(letter)
+        for child in _children(n):
+            visit(child, bound)
+
+    visit(node, frozenset())
+    return found
+
+
+def _letters(node: A.Node) -> set[str]:
+    if isinstance(node, A.Name) and not node.sub and not node.sup:
+        return {node.base}
+    out: set[str] = set()
+    for child in _children(node):
+        out |= _letters(child)
+    return out
+
+
+def _children(node: A.Node) -> list[A.Node]:
+    out = []
+    for value in vars(node).values():
+        if isinstance(value, A.Node):
+            out.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, A.Node):
+                    out.append(item)
+                elif isinstance(item, tuple):
+                    out.extend(x for x in item if isinstance(x, A.Node))
+    return out

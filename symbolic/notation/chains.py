@@ -1,0 +1,85 @@
+"""Split a relation chain `a = b \\approx c` into sides, before any side is read.
+
+Splitting first means no parser ever sees `=`: nothing is solved, nothing assigned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from symbolic.errors import ParseError
+from symbolic.notation.lexer import tokenize
+
+# Relation tokens and the name each is reported under.
+RELATIONS = {
+    "=": "=", r"\approx": r"\approx", r"\simeq": r"\approx", r"\sim": r"\approx",
+    r"\Rightarrow": r"\Rightarrow", r"\implies": r"\Rightarrow", r"\to": r"\to",
+    r"\rightarrow": r"\to", r"\longrightarrow": r"\to", r"\Longrightarrow": r"\Rightarrow",
+    r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
+    r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
+    r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
+}
+OPEN = {"(", "[", "{", r"\left", r"\{", r"\langle"}
+CLOSE = {")", "]", "}", r"\right", r"\}", r"\rangle"}
+
+
+@dataclass(frozen=True)
+class Side:
+    text: str
+    offset: int     # where the side starts in the statement
+
+
+@dataclass(frozen=True)
+class Chain:
+    """`sides[k] relations[k] sides[k+1]`; sides[0].text is empty for a continuation `= …`."""
+
+    source: str
+    sides: tuple[Side, ...]
+    relations: tuple[str, ...]
+
+
+def split_chain(source: str) -> Chain:
+    """Split at relations outside brackets; `\\mathbb{1}[z > 0]` keeps its `>`."""
+    tokens = tokenize(source)
+    depth = 0
+    cuts: list[tuple[int, int, str]] = []   # (start, end, relation)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in (r"\left", r"\right"):
+            i += 2   # the delimiter after \left / \right is part of it
+            depth += 1 if tok.text == r"\left" else -1
+            continue
+        if tok.text in OPEN:
+            depth += 1
+        elif tok.text in CLOSE:
+            depth -= 1
+        elif depth == 0 and tok.text in RELATIONS:
+            end = tokens[i + 1].pos
+            if tok.text == r"\xrightarrow" and tokens[i + 1].text == "{":
+                # skip the label over the arrow
+                j, inner = i + 1, 0
+                while j < len(tokens):
+                    inner += tokens[j].text == "{"
+                    inner -= tokens[j].text == "}"
+                    if inner == 0:
+                        break
+                    j += 1
+                end = tokens[min(j + 1, len(tokens) - 1)].pos
+                i = j
+            cuts.append((tok.pos, end, RELATIONS[tok.text]))
+        elif tok.text == ":" and tokens[i + 1].text == "=" and depth == 0:
+            cuts.append((tok.pos, tokens[i + 2].pos, ":="))
+            i += 2
+            continue
+        i += 1
+    if depth < 0:
+        raise ParseError("there is a closing bracket without an opening one", source, None,
+                         "Check the brackets of this line.")
+    sides: list[Side] = []
+    start = 0
+    for cut_start, cut_end, _ in cuts:
+        sides.append(Side(source[start:cut_start].strip(), start))
+        start = cut_end
+    sides.append(Side(source[start:].strip(), start))
+    return Chain(source, tuple(sides), tuple(rel for _, _, rel in cuts))

@@ -1,0 +1,66 @@
+"""Tokens of LaTeX math, each with its offset in the source for error carets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symbolic.errors import ParseError
+
+# Unicode that OCR and hand-typing produce, mapped to the LaTeX it stands for.
+UNICODE = {
+    "σ": r"\sigma", "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta",
+    "ε": r"\epsilon", "η": r"\eta", "θ": r"\theta", "λ": r"\lambda", "μ": r"\mu",
+    "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
+    "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
+    "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
+    "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq",
+}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<number>\d+(?:\.\d+)?|\.\d+)
+  | (?P<command>\\[A-Za-z]+\*?|\\.)
+  | (?P<letter>[A-Za-z])
+  | (?P<symbol>[-+*/^_()\[\]{}|,;'!=<>&:.])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str   # "number", "command", "letter", "symbol", "end"
+    text: str
+    pos: int    # offset in the source
+
+    def is_(self, *texts: str) -> bool:
+        return self.text in texts
+
+
+def tokenize(source: str) -> list[Token]:
+    """Split LaTeX math into tokens; unknown characters are a ParseError with a caret."""
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(source):
+        char = source[pos]
+        if char in UNICODE:
+            tokens.extend(
+                Token(t.kind, t.text, pos) for t in tokenize(UNICODE[char]) if t.kind != "end"
+            )
+            pos += 1
+            continue
+        match = _TOKEN.match(source, pos)
+        if match is None:
+            raise ParseError(
+                f"cannot read the character {char!r}",
+                source, pos,
+                "Write math in LaTeX (for example \\sigma rather than a picture of σ).",
+            )
+        kind = match.lastgroup
+        if kind != "ws":
+            tokens.append(Token(kind, match.group(), pos))
+        pos = match.end()
+    tokens.append(Token("end", "", len(source)))
+    return tokens

@@ -1,0 +1,41 @@
+"""How names are spelled inside derivcheck: one canonical LaTeX string per symbol."""
+
+from __future__ import annotations
+
+import sympy
+
+
+class Var(sympy.Symbol):
+    """A real quantity named by its canonical LaTeX (`w^{(2)}_{1,1}`, `\\hat{y}_{3}`)."""
+
+    def __new__(cls, name: str, **assumptions):
+        assumptions.setdefault("real", True)
+        return super().__new__(cls, name, **assumptions)
+
+    def _latex(self, printer=None) -> str:
+        return self.name
+
+
+def canonical(base: str, sup: tuple = (), sub: tuple = (), suffix: str = "",
+              primes: int = 0) -> str:
+    """`canonical("w", (2,), (1, 1))` -> `w^{(2)}_{1,1}`."""
+    text = base + "'" * primes
+    if sup:
+        text += "^{(" + ",".join(str(s) for s in sup) + ")}"
+    parts = [str(s) for s in sub]
+    if suffix:
+        parts.append(suffix)
+    if parts:
+        text += "_{" + ",".join(parts) + "}"
+    return text
+
+
+def var(base: str, sup: tuple = (), sub: tuple = (), suffix: str = "", primes: int = 0) -> Var:
+    return Var(canonical(base, sup, sub, suffix, primes))
+
+
+def base_of(symbol: sympy.Symbol) -> str:
+    """The base of a canonical name: `w^{(2)}_{1,1}` -> `w^{(2)}`; used to group vectors."""
+    name = symbol.name
+    cut = name.rfind("_{")
+    return name[:cut] if cut > 0 and name.endswith("}") else name

@@ -1,0 +1,745 @@
+"""LaTeX math in ML notation -> the tree of `symbolic.notation.ast`.
+
+A recursive-descent reader over the tokens of `lexer`. It gives no meaning to names:
+that is `build`'s work, with the context. Every failure is a ParseError that quotes the
+fragment with a caret and says how to write it.
+"""
+
+from __future__ import annotations
+
+from symbolic.errors import ParseError
+from symbolic.notation import ast as A
+from symbolic.notation.lexer import Token, tokenize
+
+MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
+MAX_DEPTH = 120            # nesting beyond this is not handwriting
+
+# Commands that only lay the formula out.
+LAYOUT = {
+    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr",
+    r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\,", r"\;", r"\:", r"\!", r"\ ",
+    r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
+    r"\middle", r"\mathstrut", r"\>",
+}
+GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
+    "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
+    "Phi", "Psi", "Omega", "ell",
+}
+GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
+                  "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
+ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
+           "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
+           "ddot": "ddot", "check": "check"}
+TRANSPARENT_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb", r"\mathit",
+                     r"\mathnormal"}
+NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
+               r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
+WORD_COMMANDS = {r"\operatorname", r"\operatorname*", r"\mathrm", r"\text", r"\textrm",
+                 r"\textit", r"\textbf", r"\mbox", r"\texttt"}
+# Operators written as commands, applied with or without parentheses.
+OPERATORS = {
+    r"\log": "log", r"\ln": "ln", r"\lg": "lg", r"\exp": "exp", r"\sin": "sin",
+    r"\cos": "cos", r"\tan": "tan", r"\tanh": "tanh", r"\sinh": "sinh", r"\cosh": "cosh",
+    r"\max": "max", r"\min": "min", r"\det": "det", r"\tr": "tr", r"\sqrt": "sqrt",
+    r"\arctan": "arctan", r"\sgn": "sgn",
+}
+MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
+           r"\circ": "odot", r"\ast": "*", "/": "/", r"\div": "/", r"\otimes": "outer"}
+RELATIONS_IN_INDICATOR = {">": ">", "<": "<", r"\geq": ">=", r"\ge": ">=", r"\leq": "<=",
+                          r"\le": "<=", r"\neq": "!=", "=": "=="}
+UNSUPPORTED = {
+    r"\int": "integrals are not part of derivcheck's notation",
+    r"\lim": "limits are not part of derivcheck's notation",
+    r"\infty": "infinity is not a value derivcheck can check",
+    r"\pm": "write the two cases as two claims instead of \\pm",
+}
+
+
+def _drop_layout(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not (t.kind == "command" and t.text in LAYOUT)]
+
+
+class Parser:
+    """Reads one side of a relation (no `=`) into an ast.Node."""
+
+    def __init__(self, source: str, tokens: list[Token] | None = None, depth: int = 0):
+        if len(source) > MAX_SIDE_CHARS:
+            raise ParseError(
+                f"this formula is {len(source)} characters long; derivcheck reads at most "
+                f"{MAX_SIDE_CHARS} per side",
+                source, MAX_SIDE_CHARS,
+                "Split the formula into shorter steps (a runaway OCR repetition looks like this).",
+            )
+        self.source = source
+        self.tokens = _drop_layout(tokenize(source) if tokens is None else tokens)
+        if not self.tokens or self.tokens[-1].kind != "end":
+            end = self.tokens[-1].pos + len(self.tokens[-1].text) if self.tokens else 0
+            self.tokens.append(Token("end", "", end))
+        self.i = 0
+        self.depth = depth
+        self.abs_open = 0
+
+    # -- token helpers -------------------------------------------------------------
+    def peek(self, ahead: int = 0) -> Token:
+        return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
+
+    def advance(self) -> Token:
+        tok = self.tokens[self.i]
+        if tok.kind != "end":
+            self.i += 1
+        return tok
+
+    def error(self, reason: str, tok: Token | None = None, hint: str = "") -> ParseError:
+        tok = tok or self.peek()
+        return ParseError(reason, self.source, tok.pos, hint)
+
+    def expect(self, text: str, hint: str = "") -> Token:
+        tok = self.peek()
+        if tok.text != text:
+            found = f"'{tok.text}'" if tok.kind != "end" else "the end of the formula"
+            raise self.error(f"expected '{text}' but found {found}", tok, hint)
+        return self.advance()
+
+    def group_tokens(self) -> list[Token]:
+        """The tokens of a `{...}` group (consumed), or of the single next token."""
+        if self.peek().text != "{":
+            tok = self.advance()
+            if tok.kind == "end":
+                raise self.error("expected an argument here", tok, "Add the missing argument.")
+            return [tok]
+        open_tok = self.advance()
+        depth, start = 1, self.i
+        while True:
+            tok = self.advance()
+            if tok.kind == "end":
+                raise self.error("this '{' is never closed", open_tok, "Add the matching '}'.")
+            if tok.text == "{":
+                depth += 1
+            elif tok.text == "}":
+                depth -= 1
+                if depth == 0:
+                    return self.tokens[start : self.i - 1]
+
+    def sub_parse(self, tokens: list[Token], what: str = "expression") -> A.Node:
+        if not tokens:
+            pos = self.tokens[max(self.i - 1, 0)].pos
+            raise ParseError(f"empty {what}", self.source, pos, f"Write the {what} inside the braces.")
+        if self.depth > MAX_DEPTH:
+            raise self.error("the formula is nested too deeply to read",
+                             hint="Split it into steps.")
+        sub = Parser(self.source, list(tokens), self.depth + 1)
+        node = sub.expression()
+        if sub.peek().kind != "end":
+            raise sub.error(f"unexpected '{sub.peek().text}' in this {what}",
+                            hint="Check the braces and operators around it.")
+        return node
+
+    # -- grammar -------------------------------------------------------------------
+    def parse(self) -> A.Node:
+        if self.peek().kind == "end":
+            raise self.error("there is no formula here", hint="Write both sides of the relation.")
+        node = self.expression()
+        tok = self.peek()
+        if tok.kind != "end":
+            raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
+        return node
+
+    def expression(self) -> A.Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error("the formula is nested too deeply to read", hint="Split it into steps.")
+        try:
+            if self.peek().text in ("-", "+"):
+                node = self.signed_term()
+            else:
+                node = self.term()
+            while self.peek().text in ("+", "-"):
+                op = self.advance()
+                right = self.term()
+                node = A.BinOp(op.text, node, right, op.pos)
+            return node
+        finally:
+            self.depth -= 1
+
+    def signed_term(self) -> A.Node:
+        op = self.advance()
+        operand = self.term()
+        return A.Neg(operand, op.pos) if op.text == "-" else operand
+
+    def term(self) -> A.Node:
+        node = self.unary()
+        while True:
+            tok = self.peek()
+            if tok.text in MUL_OPS:
+                self.advance()
+                right = self.unary()
+                node = A.BinOp(MUL_OPS[tok.text], node, right, tok.pos)
+            elif self.starts_factor(tok):
+                right = self.postfix()
+                node = A.BinOp("juxt", node, right, tok.pos)
+            else:
+                return node
+
+    def unary(self) -> A.Node:
+        tok = self.peek()
+        if tok.text == "-":
+            self.advance()
+            return A.Neg(self.unary(), tok.pos)
+        if tok.text == "+":
+            self.advance()
+            return self.unary()
+        return self.postfix()
+
+    def starts_factor(self, tok: Token) -> bool:
+        if tok.kind in ("letter", "number"):
+            return True
+        if tok.kind == "symbol":
+            return tok.text in ("(", "[", "{") or (tok.text == "|" and not self.abs_open)
+        if tok.kind == "command":
+            if tok.text in (r"\|", r"\Vert", r"\rVert", r"\vert", r"\rvert") and self.abs_open:
+                return False
+            return not (tok.text in MUL_OPS or tok.text in (r"\pm", r"\mp")
+                        or tok.text in RELATIONS_IN_INDICATOR
+                        or tok.text in (r"\}", r"\rangle", r"\rvert", r"\rVert"))
+        return False
+
+    def postfix(self) -> A.Node:
+        node = self.primary()
+        while True:
+            tok = self.peek()
+            if tok.text == "^":
+                self.advance()
+                node = self.superscript(node, tok)
+            elif tok.text == "'":
+                self.advance()
+                node = A.Transpose(node, tok.pos)
+            elif tok.text == "!":
+                raise self.error("factorials are not part of derivcheck's notation", tok)
+            elif tok.text == "_" and isinstance(node, A.Call) and node.index is None:
+                self.advance()
+                index = self.sub_parse(self.group_tokens(), "index")
+                node = A.Call(node.name, node.args, index, node.primes, node.power,
+                              node.parens, node.pos)
+            else:
+                return node
+
+    def superscript(self, base: A.Node, caret: Token) -> A.Node:
+        tokens = self.group_tokens()
+        kind = _superscript_kind(tokens)
+        if kind == "transpose":
+            return A.Transpose(base, caret.pos)
+        if kind == "prime":
+            if isinstance(base, A.Name):
+                return A.Name(base.base, base.sub, base.sup, base.suffix,
+                              base.primes + len(tokens), base.pos)
+            return A.Transpose(base, caret.pos)
+        return A.Power(base, self.sub_parse(tokens, "exponent"), caret.pos)
+
+    # -- primaries -------------------------------------------------------------------
+    def primary(self) -> A.Node:
+        tok = self.peek()
+        if tok.kind == "number":
+            self.advance()
+            return A.Num(tok.text, tok.pos)
+        if tok.kind == "letter":
+            return self.name_or_call()
+        if tok.text in ("(", "["):
+            return self.bracketed()
+        if tok.text == "{":
+            inner = self.sub_parse(self.group_tokens(), "group")
+            return inner
+        if tok.text == "|":
+            return self.delimited("|", "|", A.Abs)
+        if tok.text in (r"\|", r"\Vert", r"\lVert"):
+            return self.delimited(tok.text, {r"\|", r"\Vert", r"\rVert"}, A.Norm)
+        if tok.text in (r"\lvert", r"\vert"):
+            return self.delimited(tok.text, {r"\rvert", r"\vert"}, A.Abs)
+        if tok.kind == "command":
+            return self.command(tok)
+        if tok.kind == "end":
+            raise self.error("the formula ends where a value was expected",
+                             hint="Complete the expression.")
+        raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
+
+    def bracketed(self) -> A.Node:
+        open_tok = self.advance()
+        close = ")" if open_tok.text == "(" else "]"
+        saved = self.abs_open
+        self.abs_open = 0
+        inner = self.expression()
+        self.abs_open = saved
+        self.expect(close, f"Close the '{open_tok.text}' opened here.")
+        return A.Group(inner, open_tok.pos)
+
+    def delimited(self, opener: str, closers, node_type) -> A.Node:
+        open_tok = self.advance()
+        closers = {closers} if isinstance(closers, str) else closers
+        self.abs_open += 1
+        inner = self.expression()
+        self.abs_open -= 1
+        if self.peek().text not in closers:
+            raise self.error(f"the '{opener}' opened here is never closed", open_tok,
+                             f"Close it with '{sorted(closers)[0]}'.")
+        self.advance()
+        node = node_type(inner, open_tok.pos)
+        if node_type is A.Norm and self.peek().text == "_":   # \|v\|_2
+            self.advance()
+            order = self.group_tokens()
+            if [t.text for t in order] != ["2"]:
+                raise self.error("only the Euclidean norm \\|v\\|_2 is supported", open_tok)
+        return node
+
+    def command(self, tok: Token) -> A.Node:
+        name = tok.text
+        if name in UNSUPPORTED:
+            raise self.error(UNSUPPORTED[name], tok)
+        if name[1:] in GREEK or name[1:] in GREEK_VARIANTS:
+            return self.name_or_call()
+        if name[1:] in ACCENTS or name in TRANSPARENT_FONTS or name in NAMED_FONTS:
+            if name == r"\mathbb":
+                return self.blackboard(tok)
+            return self.name_or_call()
+        if name in (r"\frac", r"\dfrac", r"\tfrac"):
+            return self.fraction(tok)
+        if name in (r"\sum", r"\prod"):
+            return self.sum_over(tok)
+        if name == r"\partial":
+            return self.slash_partial(tok)
+        if name == r"\nabla":
+            return self.nabla(tok)
+        if name in OPERATORS:
+            return self.operator(tok)
+        if name in WORD_COMMANDS:
+            return self.word(tok)
+        if name in (r"\underbrace", r"\overbrace"):
+            return self.annotated(tok)
+        if name in (r"\boxed", r"\fbox", r"\underline", r"\mathrlap", r"\color"):
+            self.advance()
+            if name == r"\color":
+                self.group_tokens()
+                return self.postfix()
+            return self.sub_parse(self.group_tokens(), "group")
+        if name == r"\begin":
+            return self.matrix(tok)
+        if name in (r"\lbrace", r"\{"):
+            raise self.error("sets and braces as values are not part of derivcheck's notation", tok)
+        raise self.error(f"unknown command {name}", tok,
+                         "See docs/notation.md for the notation derivcheck reads.")
+
+    def name(self) -> A.Name:
+        """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
+        tok = self.advance()
+        base = self.base_text(tok)
+        sub: tuple[A.Node, ...] = ()
+        sup: tuple[A.Node, ...] = ()
+        suffix, primes = "", 0
+        while True:
+            nxt = self.peek()
+            if nxt.text == "_" and not sub and not suffix:
+                self.advance()
+                sub, suffix = self.subscript(self.group_tokens())
+            elif nxt.text == "^" and not sup and _is_index_superscript(self, 1):
+                self.advance()
+                inner = self.group_tokens()
+                sup = self.index_list(inner[1:-1])
+            elif nxt.text == "'":
+                self.advance()
+                primes += 1
+            elif nxt.text == "^" and _superscript_kind(self.peek_group(1)) == "prime":
+                self.advance()
+                primes += len(self.group_tokens())
+            else:
+                return A.Name(base, sub, sup, suffix, primes, tok.pos)
+
+    def peek_group(self, ahead: int) -> list[Token]:
+        tok = self.peek(ahead)
+        if tok.text != "{":
+            return [tok]
+        depth, j = 0, self.i + ahead
+        out = []
+        while j < len(self.tokens):
+            t = self.tokens[j]
+            if t.text == "{":
+                depth += 1
+                if depth == 1:
+                    j += 1
+                    continue
+            elif t.text == "}":
+                depth -= 1
+                if depth == 0:
+                    return out
+            if t.kind == "end":
+                return out
+            out.append(t)
+            j += 1
+        return out
+
+    def base_text(self, tok: Token) -> str:
+        if tok.kind == "letter":
+            return tok.text
+        cmd = tok.text
+        if cmd[1:] in GREEK:
+            return cmd
+        if cmd[1:] in GREEK_VARIANTS:
+            return "\\" + GREEK_VARIANTS[cmd[1:]]
+        inner_tokens = self.group_tokens()
+        inner = "".join(t.text if t.kind != "command" else t.text + " " for t in inner_tokens)
+        inner = inner.strip()
+        if cmd in TRANSPARENT_FONTS:
+            return _base_of(inner_tokens, self)
+        if cmd in NAMED_FONTS:
+            return f"\\{NAMED_FONTS[cmd]}{{{inner}}}"
+        accent = ACCENTS[cmd[1:]]
+        return f"\\{accent}{{{_base_of(inner_tokens, self)}}}"
+
+    def subscript(self, tokens: list[Token]) -> tuple[tuple[A.Node, ...], str]:
+        """`_{ij}`, `_{i,j}`, `_{1,2}`, `_k` are indices; `_{CE}`, `_{\\text{new}}` a label."""
+        words = [t for t in tokens if t.kind == "command" and t.text in WORD_COMMANDS]
+        letters = [t for t in tokens if t.kind == "letter"]
+        if words or (len(tokens) >= 2 and all(t.kind == "letter" for t in tokens)
+                     and (any(t.text.isupper() for t in letters) or len(letters) > 3)):
+            label = "".join(t.text for t in tokens if t.kind != "command" and t.text not in "{}")
+            return (), label
+        return self.index_list(tokens), ""
+
+    def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
+        parts: list[list[Token]] = [[]]
+        depth = 0
+        for t in tokens:
+            if t.text in "({[":
+                depth += 1
+            elif t.text in ")}]":
+                depth -= 1
+            if t.text == "," and depth == 0:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        indices: list[A.Node] = []
+        for part in parts:
+            if len(parts) == 1 and len(part) >= 2 and all(t.kind == "letter" for t in part):
+                indices.extend(A.Name(t.text, pos=t.pos) for t in part)   # _{ij}
+            else:
+                indices.append(self.sub_parse(part, "index"))
+        return tuple(indices)
+
+    def name_or_call(self) -> A.Node:
+        start = self.peek()
+        node = self.name()
+        if self.peek().text == "(":
+            group = self.bracketed_args()
+            return A.Call(_call_name(node), group, None, node.primes, None, True, start.pos) \
+                if _is_function_like(node) else _apply(node, group, start.pos)
+        return node
+
+    def bracketed_args(self) -> tuple[A.Node, ...]:
+        open_tok = self.expect("(")
+        args = [self.expression()]
+        while self.peek().text == ",":
+            self.advance()
+            args.append(self.expression())
+        if self.peek().text != ")":
+            raise self.error("this '(' is never closed", open_tok, "Add the matching ')'.")
+        self.advance()
+        return tuple(args)
+
+    def operator(self, tok: Token) -> A.Node:
+        self.advance()
+        name = OPERATORS[tok.text]
+        if name == "sqrt":
+            if self.peek().text == "[":
+                raise self.error("only square roots are supported", tok)
+            return A.Power(self.sub_parse(self.group_tokens(), "argument"), A.Num("0.5"), tok.pos)
+        base = None
+        if tok.text in (r"\log",) and self.peek().text == "_":
+            self.advance()
+            base = self.sub_parse(self.group_tokens(), "base of the logarithm")
+        power = None
+        primes = 0
+        if self.peek().text == "^":
+            kind = _superscript_kind(self.peek_group(1))
+            self.advance()
+            if kind == "prime":
+                primes = len(self.group_tokens())
+            else:
+                power = self.sub_parse(self.group_tokens(), "exponent")
+        if self.peek().text == "(":
+            args = self.bracketed_args()
+            parens = True
+        else:
+            args = (self.operand(),)
+            parens = False
+        if base is not None:
+            args = args + (base,)
+        return A.Call(name, args, None, primes, power, parens, tok.pos)
+
+    def operand(self) -> A.Node:
+        """The argument of an operator written without parentheses: `\\log f`, `\\log \\sum_j …`."""
+        tok = self.peek()
+        if tok.text in (r"\sum", r"\prod"):
+            return self.primary()
+        if tok.text == "-":
+            self.advance()
+            return A.Neg(self.operand(), tok.pos)
+        return self.postfix()
+
+    def word(self, tok: Token) -> A.Node:
+        """`\\operatorname{softmax}`, `\\mathrm{LSE}`, `\\text{ReLU}`; prose `\\text{...}` is dropped."""
+        self.advance()
+        tokens = self.group_tokens()
+        word = "".join(t.text for t in tokens).replace(" ", "")
+        if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != r"\operatorname":
+            return self.finish_name(A.Name(word, pos=tok.pos))
+        is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(r"\operatorname")
+        if is_call and word:
+            return self.finish_call(word, tok)
+        if tok.text in (r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"):
+            # prose inside math carries no math: read what follows it instead
+            if self.starts_factor(self.peek()):
+                return self.postfix()
+            raise self.error("this \\text{...} carries no math", tok,
+                             "Move prose out of the formula.")
+        return self.finish_name(A.Name(rf"\mathrm{{{word}}}", pos=tok.pos))
+
+    def finish_name(self, node: A.Name) -> A.Node:
+        sub, suffix = node.sub, node.suffix
+        if self.peek().text == "_":
+            self.advance()
+            sub, suffix = self.subscript(self.group_tokens())
+        return A.Name(node.base, sub, node.sup, suffix, node.primes, node.pos)
+
+    def finish_call(self, word: str, tok: Token) -> A.Node:
+        primes, power, index = 0, None, None
+        while self.peek().text in ("^", "'", "_"):
+            t = self.advance()
+            if t.text == "'":
+                primes += 1
+            elif t.text == "^":
+                group = self.group_tokens()
+                if _superscript_kind(group) == "prime":
+                    primes += len(group)
+                else:
+                    power = self.sub_parse(group, "exponent")
+            else:
+                index = self.sub_parse(self.group_tokens(), "index")
+        if self.peek().text == "(":
+            args = self.bracketed_args()
+            parens = True
+        else:
+            args = (self.operand(),)
+            parens = False
+        if self.peek().text == "_" and index is None:
+            self.advance()
+            index = self.sub_parse(self.group_tokens(), "index")
+        return A.Call(word, args, index, primes, power, parens, tok.pos)
+
+    def blackboard(self, tok: Token) -> A.Node:
+        self.advance()
+        inner = "".join(t.text for t in self.group_tokens())
+        if inner != "1":
+            return A.Name(rf"\mathbb{{{inner}}}", pos=tok.pos)
+        opener = self.peek()
+        if opener.text not in ("[", "(", "{"):
+            raise self.error("an indicator \\mathbb{1} needs a condition in brackets", opener,
+                             "Write \\mathbb{1}[z > 0].")
+        self.advance()
+        lhs = self.expression()
+        rel = self.advance()
+        if rel.text not in RELATIONS_IN_INDICATOR:
+            raise self.error("expected a comparison such as '>' inside the indicator", rel,
+                             "Write \\mathbb{1}[z > 0].")
+        rhs = self.expression()
+        self.expect({"[": "]", "(": ")", "{": "}"}[opener.text])
+        return A.Indicator(lhs, RELATIONS_IN_INDICATOR[rel.text], rhs, tok.pos)
+
+    def fraction(self, tok: Token) -> A.Node:
+        self.advance()
+        top = self.group_tokens()
+        bottom = self.group_tokens()
+        wrt_tokens = _differential(bottom)
+        if wrt_tokens is not None and _differential(top, allow_bare=True) is not None:
+            order = 1
+            wrt = self.sub_parse(wrt_tokens, "variable of differentiation")
+            numerator_tokens = _differential(top, allow_bare=True)
+            if numerator_tokens:
+                return A.Partial(self.sub_parse(numerator_tokens, "numerator"), wrt, None,
+                                 order, tok.pos)
+            return A.Partial(None, wrt, self.operand(), order, tok.pos)
+        numerator = self.sub_parse(top, "numerator")
+        denominator = self.sub_parse(bottom, "denominator")
+        return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
+
+    def slash_partial(self, tok: Token) -> A.Node:
+        """`\\partial L / \\partial w`."""
+        self.advance()
+        numerator = self.postfix()
+        self.expect("/", "Write \\frac{\\partial L}{\\partial w} or \\partial L / \\partial w.")
+        self.expect(r"\partial", "Write \\partial L / \\partial w.")
+        wrt = self.postfix()
+        return A.Partial(numerator, wrt, None, 1, tok.pos)
+
+    def nabla(self, tok: Token) -> A.Node:
+        self.advance()
+        if self.peek().text != "_":
+            raise self.error("\\nabla needs the variable as a subscript", tok,
+                             "Write \\nabla_{w} L.")
+        self.advance()
+        wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
+        return A.Partial(self.operand(), wrt, None, 1, tok.pos)
+
+    def sum_over(self, tok: Token) -> A.Node:
+        self.advance()
+        index, lower, upper = None, None, None
+        for _ in range(2):
+            if self.peek().text == "_":
+                self.advance()
+                index, lower = self.sum_lower(self.group_tokens())
+            elif self.peek().text == "^":
+                self.advance()
+                upper = self.sub_parse(self.group_tokens(), "upper bound")
+        body = self.term()
+        return A.SumOver(index, lower, upper, body, tok.text == r"\prod", tok.pos)
+
+    def sum_lower(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
+        eq = next((k for k, t in enumerate(tokens) if t.text == "="), None)
+        var_tokens = tokens if eq is None else tokens[:eq]
+        if len(var_tokens) != 1 or var_tokens[0].kind not in ("letter", "command"):
+            raise self.error("the summation index must be a single letter", tokens[0],
+                             "Write \\sum_{j=1}^{K} or \\sum_j.")
+        lower = self.sub_parse(tokens[eq + 1 :], "lower bound") if eq is not None else None
+        return var_tokens[0].text, lower
+
+    def annotated(self, tok: Token) -> A.Node:
+        self.advance()
+        expr = self.sub_parse(self.group_tokens(), "expression under the brace")
+        note = None
+        marker = "_" if tok.text == r"\underbrace" else "^"
+        if self.peek().text == marker:
+            self.advance()
+            note_tokens = self.group_tokens()
+            if note_tokens:
+                try:
+                    note = self.sub_parse(note_tokens, "annotation")
+                except ParseError:
+                    note = None   # a prose label under a brace is not a claim
+        return A.Annotated(expr, note, tok.pos)
+
+    def matrix(self, tok: Token) -> A.Node:
+        self.advance()
+        env = "".join(t.text for t in self.group_tokens())
+        if env not in ("bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix"):
+            raise self.error(f"the environment '{env}' is not part of derivcheck's notation", tok)
+        rows: list[list[list[Token]]] = [[[]]]
+        while True:
+            t = self.advance()
+            if t.kind == "end":
+                raise self.error(f"\\begin{{{env}}} is never ended", tok,
+                                 f"Add \\end{{{env}}}.")
+            if t.text == r"\end":
+                self.group_tokens()
+                break
+            if t.text == "&":
+                rows[-1].append([])
+            elif t.text == "\\\\":
+                rows.append([[]])
+            else:
+                rows[-1][-1].append(t)
+        if rows and rows[-1] == [[]]:
+            rows.pop()
+        parsed = tuple(tuple(self.sub_parse(cell, "matrix entry") for cell in row) for row in rows)
+        widths = {len(r) for r in parsed}
+        if len(widths) != 1:
+            raise self.error("the rows of this matrix have different lengths", tok,
+                             "Give every row the same number of entries.")
+        return A.MatrixLiteral(parsed, tok.pos)
+
+
+# -- helpers --------------------------------------------------------------------------
+def _superscript_kind(tokens: list[Token]) -> str:
+    texts = [t.text for t in tokens]
+    if texts in (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
+                 [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"]):
+        return "transpose"
+    if texts and all(t in ("'", r"\prime") for t in texts):
+        return "prime"
+    return "power"
+
+
+def _is_index_superscript(parser: Parser, ahead: int) -> bool:
+    """`^{(l)}`, `^{[l]}`: a parenthesised superscript is a layer or sample index."""
+    group = parser.peek_group(ahead)
+    if len(group) < 3:
+        return False
+    pairs = {"(": ")", "[": "]"}
+    if group[0].text not in pairs or group[-1].text != pairs[group[0].text]:
+        return False
+    depth = 0
+    for t in group[:-1]:
+        depth += t.text in "([" and 1 or (t.text in ")]" and -1 or 0)
+        if depth == 0:
+            return False     # (a)(b): not one group
+    return True
+
+
+def _base_of(tokens: list[Token], parser: Parser) -> str:
+    if len(tokens) == 1 and tokens[0].kind == "letter":
+        return tokens[0].text
+    if len(tokens) == 1 and tokens[0].kind == "command" and tokens[0].text[1:] in GREEK:
+        return tokens[0].text
+    if len(tokens) == 1 and tokens[0].kind == "command" and tokens[0].text[1:] in GREEK_VARIANTS:
+        return "\\" + GREEK_VARIANTS[tokens[0].text[1:]]
+    if tokens and tokens[0].kind == "command" and tokens[0].text[1:] in ACCENTS:
+        sub = Parser(parser.source, list(tokens), parser.depth + 1)
+        node = sub.name()
+        return node.base
+    if all(t.kind == "letter" for t in tokens) and tokens:
+        return "".join(t.text for t in tokens)
+    raise parser.error("expected a letter here", tokens[0] if tokens else None,
+                       "Decorate a single letter, as in \\hat{y}.")
+
+
+def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] | None:
+    """The tokens after a leading ∂ or d, or None when this is not a differential."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.text == r"\partial":
+        return tokens[1:] if (len(tokens) > 1 or allow_bare) else None
+    if first.kind == "letter" and first.text == "d":
+        rest = tokens[1:]
+        if not rest:
+            return rest if allow_bare else None
+        if rest[0].kind == "letter" or rest[0].text[1:] in GREEK or rest[0].text in (
+                r"\hat", r"\mathbf", r"\boldsymbol", "(") or rest[0].text.startswith(r"\math"):
+            return rest
+    if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
+        return tokens[4:] if len(tokens) > 4 or allow_bare else None
+    return None
+
+
+def _is_function_like(node: A.Name) -> bool:
+    """Names that are functions whenever they are followed by parentheses."""
+    return node.base in (r"\sigma", r"\phi", r"\psi") and not node.sub and not node.sup
+
+
+def _call_name(node: A.Name) -> str:
+    return node.base
+
+
+def _apply(node: A.Name, args: tuple[A.Node, ...], pos: int) -> A.Node:
+    """`f(x)`: a call or a product; `build` decides with the context."""
+    inner = args[0] if len(args) == 1 else _tuple(args)
+    return A.BinOp("apply", node, A.Group(inner, pos), pos)
+
+
+def _tuple(args: tuple[A.Node, ...]) -> A.Node:
+    return A.MatrixLiteral((tuple(args),), args[0].pos)
+
+
+def _hint_for(text: str) -> str:
+    if text in ("=", r"\approx"):
+        return "Relations are split before reading; this one is inside brackets — close them first."
+    if text in (")", "]", "}"):
+        return "There is a closing bracket without an opening one."
+    return "Check the notation against docs/notation.md."
