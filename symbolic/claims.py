@@ -180,8 +180,9 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
 
 
 def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Instance) -> Sides:
-    lhs_raw = context.builder(instance, left).build(lhs_node)
-    rhs_raw = context.builder(instance, right).build(rhs_node)
+    both = (lhs_node, rhs_node)
+    lhs_raw = context.builder(instance, left, both).build(lhs_node)
+    rhs_raw = context.builder(instance, right, both).build(rhs_node)
     lhs = context.expand(lhs_raw, instance)
     rhs = context.expand(rhs_raw, instance)
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
@@ -458,7 +459,8 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
     if lit_r is not None or lit_l is not None:
         (printed, unit, integer), exact = (lit_r, lv) if lit_r is not None else (lit_l, rv)
         tolerance = mpmath.mpf(0) if (integer and relation == "=") else _mp(unit)
-        tolerance = tolerance * (1 + mpmath.mpf(10) ** -20) + mpmath.mpf(10) ** -30
+        tolerance = tolerance * (1 + mpmath.mpf(10) ** -12) \
+            + mpmath.mpf(10) ** -30 * max(abs(_mp(printed)), mpmath.mpf(10) ** -300)
         ok = abs(exact - _mp(printed)) <= tolerance
         shown = mpmath.nstr(exact, 12)
         if ok:

@@ -15,7 +15,7 @@ import sympy
 from symbolic.errors import ParseError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import Builder, Instance, free_index_letters
+from symbolic.notation.build import Builder, Instance, free_index_letters, vector_names
 from symbolic.notation.names import Var, canonical
 
 KNOWN_CONVENTIONS = {
@@ -165,8 +165,9 @@ class Context:
         return self.conventions.get("sigma") == "symbol"
 
     # -- reading -----------------------------------------------------------------------
-    def builder(self, instance: Instance, source: str = "") -> Builder:
-        return Builder(self, instance, source)
+    def builder(self, instance: Instance, source: str = "", extra=()) -> Builder:
+        vectors = vector_names(*(d.body for d in self.definitions), *extra)
+        return Builder(self, instance, source, vectors)
 
     def read(self, latex: str, instance: Instance | None = None):
         """One side of LaTeX as SymPy, in this context (definitions not expanded)."""

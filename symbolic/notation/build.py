@@ -60,8 +60,11 @@ class BuildError(ParseError):
 
 
 class Builder:
-    def __init__(self, scope: Scope, instance: Instance, source: str = ""):
+    def __init__(self, scope: Scope, instance: Instance, source: str = "",
+                 vectors: frozenset[str] = frozenset()):
         self.scope = scope
+        self.vectors = vectors          # bare names known to stand for whole vectors
+        self.in_vector = False
         self.instance = instance
         self.source = source
         self.bound: dict[str, int] = {}
@@ -238,6 +241,11 @@ class Builder:
                 and not self.scope.is_value(r"\delta"):
             i, j = (self.index_value(s) for s in node.sub)
             return sympy.Integer(int(i == j))
+        if self.in_vector and not node.sub and not node.sup and node.base in self.vectors \
+                and self.scope.shape_of(node.base) is None:
+            n = self.instance.size("")
+            name = canonical(node.base, (), (), node.suffix, node.primes)
+            return sympy.ImmutableMatrix([Var(_entry_name(name, (k,))) for k in range(1, n + 1)])
         sup = tuple(self.index_value(s) for s in node.sup)
         sub = tuple(self.index_value(s) for s in node.sub)
         whole = canonical(node.base, sup, sub, node.suffix, node.primes)
@@ -266,7 +274,11 @@ class Builder:
 
     def vector_value(self, node: A.Node):
         """A name used whole as a vector (softmax(θ), ‖v‖): its entries 1..n."""
-        value = self.build(node)
+        saved, self.in_vector = self.in_vector, True
+        try:
+            value = self.build(node)
+        finally:
+            self.in_vector = saved
         if _is_matrix(value):
             return value
         if isinstance(node, A.Name) and isinstance(value, Var) and not node.sub:
@@ -531,3 +543,26 @@ def _children(node: A.Node) -> list[A.Node]:
                 elif isinstance(item, tuple):
                     out.extend(x for x in item if isinstance(x, A.Node))
     return out
+
+
+VECTOR_FUNCTIONS = {"softmax", "Softmax", "LSE", "logsumexp", "LogSumExp", "lse"}
+
+
+def vector_names(*nodes: A.Node) -> frozenset[str]:
+    """Bare names used whole as vectors: arguments of softmax/LSE/norms, or names indexed."""
+    found: set[str] = set()
+
+    def visit(n):
+        if isinstance(n, A.Call) and n.name in VECTOR_FUNCTIONS and n.args \
+                and isinstance(n.args[0], A.Name) and not n.args[0].sub:
+            found.add(n.args[0].base)
+        if isinstance(n, A.Norm) and isinstance(n.operand, A.Name):
+            found.add(n.operand.base)
+        if isinstance(n, A.Name) and n.sub and not n.sup:
+            found.add(n.base)
+        for child in _children(n):
+            visit(child)
+
+    for node in nodes:
+        visit(node)
+    return frozenset(found)

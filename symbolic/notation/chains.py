@@ -76,6 +76,9 @@ def split_chain(source: str) -> Chain:
     if depth < 0:
         raise ParseError("there is a closing bracket without an opening one", source, None,
                          "Check the brackets of this line.")
+    if depth > 0:
+        raise ParseError("a bracket or brace is opened but never closed", source, None,
+                         "Close every (, [ and { on this line.")
     sides: list[Side] = []
     start = 0
     for cut_start, cut_end, _ in cuts:

@@ -57,8 +57,37 @@ UNSUPPORTED = {
 }
 
 
+PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"}
+
+
 def _drop_layout(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if not (t.kind == "command" and t.text in LAYOUT)]
+    """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
+    kept = [t for t in tokens if not (t.kind == "command" and t.text in LAYOUT)]
+    out: list[Token] = []
+    i = 0
+    while i < len(kept):
+        tok = kept[i]
+        if tok.text in PROSE and i + 1 < len(kept) and kept[i + 1].text == "{":
+            depth, j = 0, i + 1
+            while j < len(kept) and kept[j].kind != "end":
+                depth += (kept[j].text == "{") - (kept[j].text == "}")
+                if depth == 0:
+                    break
+                j += 1
+            inner = kept[i + 2 : j]
+            after = kept[j + 1] if j + 1 < len(kept) else None
+            is_call = after is not None and after.text in ("(", "_", "^") and inner and all(
+                t.kind == "letter" for t in inner) and _contiguous(inner)
+            if not is_call:
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _contiguous(tokens: list[Token]) -> bool:
+    return all(b.pos == a.pos + len(a.text) for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 class Parser:

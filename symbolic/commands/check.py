@@ -1,0 +1,272 @@
+"""`derivcheck check`: check every step of derivation documents, report, set the exit status.
+
+The command only finds files, spreads them over processes and renders; checking is
+`symbolic.checker.check_document`, rendering `symbolic.report`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from symbolic import report
+from symbolic.errors import DerivcheckError
+from symbolic.results import DocumentResult, Verdict
+
+EXIT_OK = 0          # no step is invalid
+EXIT_INVALID = 1     # some step is invalid
+EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, unreadable
+
+FORMATS = ("text", "json", "md", "html")
+FORMAT_BY_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
+                    ".htm": "html", ".txt": "text"}
+REPORT_WIDTH = 120   # columns of a text report that does not go to a terminal
+
+EXAMPLE = "derivcheck check homework/ notes/backprop.md --format json -o report.json"
+
+
+class InputError(DerivcheckError):
+    """A path or an option that makes the run impossible; shown as one line, exit 2."""
+
+
+@dataclass
+class Outcome:
+    """What checking one file gave: a result, or why there is none."""
+
+    path: str
+    result: DocumentResult | None = None
+    error: str | None = None
+
+
+@click.command(
+    "check",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=f"\b\nExample:\n  {EXAMPLE}",
+)
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format. Default: from the -o file's suffix "
+                   "(.json, .md, .html), else text.")
+@click.option("-o", "--output", metavar="FILE", default=None,
+              help="Write the report to FILE instead of standard output.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Show how each step was read, and reproduction lines.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check N files at a time in separate processes. "
+                   "Default: the number of cores, at most the number of files.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS",
+              help="Time budget per document; steps left when it runs out are undecided.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None,
+          verbose: bool, jobs: int | None, timeout: float | None) -> None:
+    """Check every step of the derivations in PATH... and report where each goes wrong.
+
+    A PATH is a document (Markdown with $$ math) or a folder, searched for *.md files
+    at any depth (hidden folders are skipped). Exit status: 0 when no step is
+    invalid, 1 when some step is invalid, 2 when the input could not be used.
+    """
+    try:
+        status = _run(paths, fmt, output, verbose, jobs, timeout)
+    except InputError as error:
+        click.echo(f"error: {error}", err=True)
+        status = EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        status = 130
+    ctx.exit(status)
+
+
+def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: bool,
+         jobs: int | None, timeout: float | None) -> int:
+    out_path = _output_path(output)
+    if fmt is None:
+        fmt = FORMAT_BY_SUFFIX.get(out_path.suffix.lower(), "text") if out_path else "text"
+    files = collect_documents(paths, exclude=out_path)
+    try:
+        from symbolic.checker import check_document  # noqa: F401 - fail before any work
+    except ImportError as error:
+        raise InputError(f"the checker could not be loaded ({error})") from None
+
+    outcomes = _check_all(files, jobs, timeout)
+    results = [o.result for o in outcomes if o.result is not None]
+    errors = [o.error for o in outcomes if o.error is not None]
+    for message in errors:
+        click.echo(f"error: {message}", err=True)
+
+    _write_report(results, fmt, out_path, verbose)
+    if errors:
+        return EXIT_UNUSABLE
+    return EXIT_INVALID if any(r.verdict == Verdict.INVALID for r in results) else EXIT_OK
+
+
+# --- finding documents ---------------------------------------------------------------
+
+
+def collect_documents(paths: Sequence[str], *, exclude: Path | None = None) -> list[Path]:
+    """The files to check, in order: files as given, folders' *.md files sorted.
+
+    Raises:
+        InputError: a path does not exist, or no document was found at all.
+    """
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise InputError("no such file or folder: " + ", ".join(repr(p) for p in missing))
+    skip = {exclude.resolve()} if exclude else set()
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        found = _markdown_below(path) if path.is_dir() else [path]
+        if path.is_dir() and not found:
+            click.echo(f"warning: no *.md files in {given!r}", err=True)
+        for file in found:
+            key = file.resolve()
+            if key not in skip:
+                skip.add(key)
+                files.append(file)
+    if not files:
+        raise InputError("no documents found in " + ", ".join(repr(p) for p in paths))
+    return files
+
+
+def _markdown_below(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, n) for n in names if n.endswith(".md") and not n.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+# --- checking ------------------------------------------------------------------------
+
+
+def check_file(path: str, budget_seconds: float | None) -> Outcome:
+    """Check one file; never raises (a worker process's whole job)."""
+    from symbolic.checker import check_document
+
+    try:
+        result = check_document(Path(path), path=path, budget_seconds=budget_seconds)
+    except (DerivcheckError, OSError) as error:
+        return Outcome(path, error=_one_line(f"cannot check {path!r}: {error}"))
+    except Exception as error:  # noqa: BLE001 - one bad document must not end the run
+        return Outcome(path, error=_one_line(
+            f"derivcheck failed on {path!r} ({type(error).__name__}: {error}); "
+            "please report this with the document"))
+    return Outcome(path, result=result)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> list[Outcome]:
+    """Outcomes in the order of `files`, spread over `jobs` processes."""
+    workers = min(jobs or _cores(), len(files))
+    names = [str(f) for f in files]
+    stderr = Console(stderr=True)
+    progress = Progress(
+        TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=stderr, transient=stderr.is_terminal,
+        disable=not (len(files) > 1 or stderr.is_terminal),
+    )
+    task = progress.add_task("", total=len(files))
+
+    def advance(name: str) -> None:
+        progress.update(task, advance=1, description=name)
+
+    if workers <= 1:
+        with progress:
+            outcomes = []
+            for name in names:
+                outcomes.append(check_file(name, timeout))
+                advance(name)
+            progress.update(task, description="")
+        return outcomes
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        # Every worker process starts on the first submit: before the progress bar's
+        # thread, so that no process is forked while another thread holds a lock.
+        futures: list[Future] = [pool.submit(check_file, name, timeout) for name in names]
+        index = {future: name for future, name in zip(futures, names, strict=True)}
+        with progress:
+            for future in as_completed(futures):
+                advance(index[future])
+            progress.update(task, description="")
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return [_outcome(future, name) for future, name in zip(futures, names, strict=True)]
+
+
+def _outcome(future: Future, name: str) -> Outcome:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return Outcome(name, error=f"the process checking {name!r} stopped unexpectedly "
+                                   "(out of memory?); check it alone with --jobs 1")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- output --------------------------------------------------------------------------
+
+
+def _output_path(output: str | None) -> Path | None:
+    if output is None:
+        return None
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"cannot write the report to {output!r}: it is a folder")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write the report to {output!r}: "
+                         f"folder {str(path.parent)!r} does not exist")
+    return path
+
+
+def _write_report(results: list[DocumentResult], fmt: str, out_path: Path | None,
+                  verbose: bool) -> None:
+    if out_path is None:
+        if fmt == "text":
+            console = Console(highlight=False)
+            if not console.is_terminal:
+                console = Console(highlight=False, width=REPORT_WIDTH)
+            report.render_text(results, verbose=verbose, console=console)
+        else:
+            click.echo(_render(results, fmt, verbose))
+        return
+    try:
+        with out_path.open("w", encoding="utf-8") as handle:
+            if fmt == "text":
+                console = Console(file=handle, width=REPORT_WIDTH, highlight=False,
+                                  color_system=None, force_terminal=False)
+                report.render_text(results, verbose=verbose, console=console)
+            else:
+                handle.write(_render(results, fmt, verbose) + "\n")
+    except OSError as error:
+        raise InputError(f"cannot write the report to {str(out_path)!r}: "
+                         f"{error.strerror or error}") from None
+
+
+def _render(results: list[DocumentResult], fmt: str, verbose: bool) -> str:
+    if fmt == "json":
+        return report.render_json(results)
+    if fmt == "html":
+        from symbolic.html_report import render_html
+
+        return render_html(results)
+    return report.render_markdown(results, verbose=verbose)

@@ -1,0 +1,786 @@
+"""Read a derivation document: its front matter, its math, and the statements in the math.
+
+Parse first, act second: this module only finds and cuts text. It never evaluates
+anything, and it never raises on what a document says — what it cannot read becomes a
+`Problem` with the line and how to fix it, and the rest is still read.
+
+    >>> doc = read_document("# Square\\n$$\\\\frac{d}{dx} x^2 = 2x, \\\\quad y = 1$$\\n")
+    >>> [(s.line, s.text) for s in doc.statements]
+    [(2, '\\\\frac{d}{dx} x^2 = 2x'), (2, 'y = 1')]
+
+The format is described in docs/document-format.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from symbolic.errors import DerivcheckError
+
+__all__ = [
+    "Document",
+    "DocumentReadError",
+    "FrontMatter",
+    "Problem",
+    "Statement",
+    "has_relation",
+    "read_document",
+]
+
+# A document longer than this is read up to here, with a Problem at the cut.
+MAX_DOCUMENT_CHARS = 2_000_000
+
+FRONT_MATTER_KEYS = ("title", "given", "shapes", "conventions", "values")
+# Common Markdown metadata: kept in `extra` without a warning.
+METADATA_KEYS = frozenset({"author", "date", "tags", "description"})
+
+# Relations that make a math span a statement worth checking, and that the notation
+# layer splits chains on.
+RELATION_COMMANDS = frozenset({r"\approx", r"\Rightarrow"})
+
+# Environments that delimit math on their own, outside `$$`.
+DISPLAY_ENVIRONMENTS = frozenset({
+    "equation", "equation*", "align", "align*", "gather", "gather*",
+    "multline", "multline*", "eqnarray", "eqnarray*", "displaymath",
+})
+# Environments inside math whose rows are separate statements: their `\begin`/`\end`
+# are dropped and their `\\` and `&` split as at the top level. Any other environment
+# (matrices, cases, arrays) is one piece of its statement.
+ALIGNMENT_ENVIRONMENTS = frozenset({
+    "aligned", "align", "align*", "gathered", "gather", "gather*", "split",
+    "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
+})
+
+
+class DocumentReadError(DerivcheckError, OSError):
+    """A document file that could not be opened (missing, a folder, no permission)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a document that could not be read as written, and how to fix it.
+
+    `severity` is "error" when text was left unread (an unclosed `$$`, bad front matter)
+    and "warning" when it was read but deserves a look (an unknown front-matter key).
+    """
+
+    line: int           # 1-based source line
+    fragment: str       # the offending text, shortened
+    reason: str         # what is wrong and how to write it instead
+    severity: str = "error"
+
+    def describe(self) -> str:
+        shown = f": {self.fragment}" if self.fragment else ""
+        return f"line {self.line}: {self.severity}: {self.reason}{shown}"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML front matter, checked for shape but not interpreted."""
+
+    title: str = ""
+    given: list[str] = field(default_factory=list)          # LaTeX, one relation each
+    shapes: dict[str, list] = field(default_factory=dict)   # name -> dims (ints or names)
+    conventions: dict = field(default_factory=dict)
+    values: dict[str, float | str] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)               # keys derivcheck does not use
+    given_lines: list[int] = field(default_factory=list)    # source line of each `given`
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The LaTeX of one relation chain (`a = b \\approx c`), where it stands in the source."""
+
+    line: int           # 1-based source line where the text starts
+    text: str           # whitespace collapsed; alignment `&`, labels, separators removed
+    block: int          # index of its math block in the document, from 0
+    derivation: int = 0  # index of its derivation (cut at headings and rules), from 0
+
+    @property
+    def has_relation(self) -> bool:
+        return has_relation(self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: front matter, statements in order, and what could not be read."""
+
+    path: str | None
+    title: str
+    front: FrontMatter
+    statements: list[Statement]
+    problems: list[Problem]
+
+    @property
+    def derivations(self) -> list[list[Statement]]:
+        """The statements grouped by derivation, in order."""
+        groups: dict[int, list[Statement]] = {}
+        for statement in self.statements:
+            groups.setdefault(statement.derivation, []).append(statement)
+        return [groups[k] for k in sorted(groups)]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def read_document(source: str | os.PathLike, *, name: str | None = None) -> Document:
+    """Read a document from its text or from a file.
+
+        >>> read_document("$$a = b$$").statements[0].text
+        'a = b'
+
+    Args:
+        source: the document's text when it is a `str` holding a newline or a `$` (or
+            is empty); otherwise, and always for a `pathlib.Path`, the path of a file.
+        name: the document's path as reports should show it; defaults to the file's
+            path, and to None for text.
+
+    Raises:
+        DocumentReadError: the file cannot be opened. Nothing in the text raises.
+    """
+    problems: list[Problem] = []
+    if isinstance(source, str) and (source == "" or "\n" in source or "$" in source):
+        text, path = source, name
+    else:
+        file = Path(os.fsdecode(source))
+        text = _read_file(file, problems)
+        path = name if name is not None else str(file)
+    return _parse(text, path, problems)
+
+
+def has_relation(latex: str) -> bool:
+    r"""Whether `latex` has `=`, `\approx` or `\Rightarrow` outside every group.
+
+        >>> has_relation(r"\sum_{i=1}^n x_i"), has_relation(r"f(x) = x^2")
+        (False, True)
+    """
+    depth, pos = 0, 0
+    while pos < len(latex):
+        token = _TOKEN.match(latex, pos).group()
+        pos += len(token)
+        if token in (r"\left", r"\right"):
+            delimiter = _DELIMITER.match(latex, pos)
+            pos = delimiter.end() if delimiter else pos
+            depth = depth + 1 if token == r"\left" else max(depth - 1, 0)
+        elif token in _OPENERS:
+            depth += 1
+        elif token in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (token == "=" or token in RELATION_COMMANDS):
+            return True
+    return False
+
+
+# --- reading files -------------------------------------------------------------------
+
+
+def _read_file(file: Path, problems: list[Problem]) -> str:
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise DocumentReadError(f"cannot read {str(file)!r}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentReadError(f"cannot read {str(file)!r}: it is a folder") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DocumentReadError(f"cannot read {str(file)!r}: {reason}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(Problem(
+            line, repr(data[error.start : error.start + 8]),
+            "the file is not valid UTF-8; bytes that are not were replaced by '\ufffd'. "
+            "Save the file as UTF-8.",
+            "warning",
+        ))
+        return data.decode("utf-8", errors="replace")
+
+
+# --- the whole document --------------------------------------------------------------
+
+
+def _parse(text: str, path: str | None, problems: list[Problem]) -> Document:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    source = _Source(text)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        problems.append(Problem(
+            source.line_of(MAX_DOCUMENT_CHARS), "",
+            f"the document is longer than {MAX_DOCUMENT_CHARS:,} characters; only that "
+            "much was read. Split it into several files.",
+        ))
+        text = text[:MAX_DOCUMENT_CHARS]
+        source = _Source(text)
+    front, body_start = _read_front_matter(source, problems)
+    scan = _BodyScanner(source, problems)
+    scan.run(body_start)
+    statements = _number_derivations(scan.statements, scan.boundaries)
+    title = front.title or scan.first_heading or (Path(path).stem if path else "untitled")
+    return Document(path, title, front, statements, problems)
+
+
+class _Source:
+    """The text with a fast offset -> line lookup."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def line_start(self, line: int) -> int:
+        return 0 if line <= 1 else self._newlines[line - 2] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_start(line)
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else len(self.text)]
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _number_derivations(statements: list[tuple[int, Statement]],
+                        boundaries: list[int]) -> list[Statement]:
+    """Number derivations densely: a boundary with no statement before it starts none."""
+    numbered: list[Statement] = []
+    seen: dict[int, int] = {}
+    for offset, statement in statements:
+        raw = bisect.bisect_right(boundaries, offset)
+        index = seen.setdefault(raw, len(seen))
+        numbered.append(Statement(statement.line, statement.text, statement.block, index))
+    return numbered
+
+
+# --- front matter --------------------------------------------------------------------
+
+_FRONT_OPEN = re.compile(r"---[ \t]*\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _read_front_matter(source: _Source, problems: list[Problem]) -> tuple[FrontMatter, int]:
+    """The front matter and the offset where the body starts."""
+    text = source.text
+    opening = _FRONT_OPEN.match(text)
+    if not opening:
+        return FrontMatter(), 0
+    closing = _FRONT_CLOSE.search(text, opening.end())
+    if not closing:
+        problems.append(Problem(
+            1, "---",
+            "the front matter opened on line 1 is never closed: end it with a line "
+            "`---`, or remove line 1 if it is meant as a horizontal rule",
+        ))
+        return FrontMatter(), 0
+    yaml_text = text[opening.end() : closing.start()]
+    body_start = closing.end() + 1
+    reader = _FrontMatterReader(source, problems)
+    return reader.read(yaml_text), body_start
+
+
+class _FrontMatterReader:
+    """Checks each key's shape, with the line of anything wrong."""
+
+    FIRST_LINE = 2  # the YAML text starts on the line after the opening `---`
+
+    def __init__(self, source: _Source, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+
+    def problem(self, node: yaml.Node | None, reason: str, severity: str = "error") -> None:
+        line = self.FIRST_LINE + (node.start_mark.line if node is not None else 0)
+        self.problems.append(
+            Problem(line, _shorten(self.source.line_text(line)), reason, severity))
+
+    def read(self, yaml_text: str) -> FrontMatter:
+        loader = yaml.SafeLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except Exception as error:  # noqa: BLE001 - any failure of the YAML parser on user text
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            line = self.FIRST_LINE + (mark.line if mark is not None else 0)
+            what = getattr(error, "problem", None) or str(error).splitlines()[0]
+            self.problems.append(Problem(
+                line, _shorten(self.source.line_text(line)),
+                f"the front matter is not valid YAML ({what}). LaTeX in double quotes "
+                "needs every backslash doubled: write it unquoted or in single quotes "
+                "('f = \\sigma(q)'), and quote entries holding ': ' or ' #'",
+            ))
+            return FrontMatter()
+        finally:
+            loader.dispose()
+        if data is None:
+            return FrontMatter()
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+            self.problem(node, "the front matter must be a mapping of keys such as "
+                               "`title:` and `given:`, one per line")
+            return FrontMatter()
+        nodes = _mapping_nodes(node)
+        fields: dict = {"extra": {}}
+        for key, value in data.items():
+            key_node, value_node = nodes.get(key, (node, node)) if isinstance(key, str) else (
+                node, node)
+            if not isinstance(key, str):
+                self.problem(node, f"front-matter key {key!r} is not a name; write it in "
+                                   "quotes if it is meant as one")
+                continue
+            reader = getattr(self, f"_read_{key}", None)
+            if reader is not None:
+                reader(value, value_node, fields)
+                continue
+            fields["extra"][key] = value
+            if key not in METADATA_KEYS:
+                close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else (
+                    "derivcheck reads " + ", ".join(f"`{k}`" for k in FRONT_MATTER_KEYS))
+                self.problem(key_node, f"unknown front-matter key `{key}` is ignored; {hint}",
+                             "warning")
+        return FrontMatter(**fields)
+
+    def _read_title(self, value, node, fields) -> None:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            fields["title"] = str(value)
+        else:
+            self.problem(node, "`title` must be one line of text")
+
+    def _read_given(self, value, node, fields) -> None:
+        if isinstance(value, dict):
+            value, items = [value], [node]
+        elif isinstance(value, list):
+            items = node.value
+        else:
+            self.problem(node, "`given` must be a list of definitions, one per line: "
+                               "`- f = \\sigma(q)`")
+            return
+        given, lines = [], []
+        items = items if len(items) == len(value) else [node] * len(value)
+        for entry, entry_node in zip(value, items, strict=True):
+            line = self.FIRST_LINE + entry_node.start_mark.line
+            if isinstance(entry, str) and entry.strip():
+                given.append(entry.strip())
+                lines.append(line)
+            elif isinstance(entry, dict) and entry:
+                for name, expr in entry.items():
+                    if isinstance(name, str) and _is_scalar(expr):
+                        given.append(f"{name} = {expr}")
+                        lines.append(line)
+                    else:
+                        self.problem(entry_node, "a `given` mapping must be `name: expression`")
+            else:
+                self.problem(entry_node, "each `given` entry must be LaTeX text such as "
+                                         "`f = \\sigma(q)`, or a mapping `{f: \\sigma(q)}`")
+        fields["given"], fields["given_lines"] = given, lines
+
+    def _read_shapes(self, value, node, fields) -> None:
+        if not isinstance(value, dict):
+            self.problem(node, "`shapes` must map names to dimension lists: "
+                               "`shapes: {x: [1, D_x], W_1: [D_x, D_h]}`")
+            return
+        shapes: dict[str, list] = {}
+        nodes = _mapping_nodes(node)
+        for name, dims in value.items():
+            dims_node = nodes.get(name, (node, node))[1]
+            if isinstance(name, str) and isinstance(dims, list) and all(
+                    _is_dimension(d) for d in dims):
+                shapes[name] = list(dims)
+            else:
+                self.problem(dims_node, f"the shape of `{name}` must be a list of sizes, "
+                                        "each a positive integer or a name: `[1, D_x]`")
+        fields["shapes"] = shapes
+
+    def _read_conventions(self, value, node, fields) -> None:
+        # The keys and values are checked where they are used (the context), which
+        # warns about unknown ones; here only the shape.
+        if isinstance(value, dict):
+            fields["conventions"] = value
+        else:
+            self.problem(node, "`conventions` must be a mapping: `conventions: {log: natural}`")
+
+    def _read_values(self, value, node, fields) -> None:
+        if not isinstance(value, dict):
+            self.problem(node, "`values` must map names to numbers: "
+                               "`values: {w_0: 0.5, x_1: 2}`")
+            return
+        values: dict[str, float | str] = {}
+        nodes = _mapping_nodes(node)
+        for name, number in value.items():
+            number_node = nodes.get(name, (node, node))[1]
+            if not isinstance(name, str) or not _is_scalar(number):
+                self.problem(number_node, f"the value of `{name}` must be a number, "
+                                          "or LaTeX text such as `\\frac{1}{2}`")
+            elif isinstance(number, int | float):
+                values[name] = float(number)
+            elif _NUMBER.fullmatch(number.strip()):
+                # YAML reads 1e-8 (no dot) as text; it is a number all the same.
+                values[name] = float(number.strip())
+            else:
+                values[name] = number.strip()
+        fields["values"] = values
+
+
+def _mapping_nodes(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Key text -> (key node, value node), for the line of each entry."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: (key, value) for key, value in node.value
+            if isinstance(key, yaml.ScalarNode)}
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _is_dimension(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    return (isinstance(value, int) and value >= 1) or (isinstance(value, str)
+                                                        and bool(value.strip()))
+
+
+# --- the body: math blocks, headings, rules ------------------------------------------
+
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_RULE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"[ ]{0,3}=+[ \t]*$")
+_PROSE_STOP = re.compile(r"[\\$`\n]")
+_BEGIN = re.compile(r"\\begin[ \t]*\{([^{}\n]*)\}")
+_BLANK_LINE = r"\n[^\S\n]*\n"
+
+
+def _closer_pattern(closer: str) -> re.Pattern:
+    """The closer, an escape to step over, or a blank line (math never crosses one)."""
+    return re.compile(f"({re.escape(closer)})|\\\\.|{_BLANK_LINE}", re.S)
+
+
+_CLOSERS_BY_OPENER = {
+    "$$": _closer_pattern("$$"),
+    "$": _closer_pattern("$"),
+    "\\[": _closer_pattern("\\]"),
+    "\\(": _closer_pattern("\\)"),
+}
+
+
+class _BodyScanner:
+    """Walks the prose, finds math spans and derivation boundaries, and cuts statements."""
+
+    def __init__(self, source: _Source, problems: list[Problem]):
+        self.source = source
+        self.text = source.text
+        self.problems = problems
+        self.statements: list[tuple[int, Statement]] = []  # (offset, statement)
+        self.boundaries: list[int] = []
+        self.first_heading: str | None = None
+        self.blocks = 0
+
+    def run(self, pos: int) -> None:
+        text, n = self.text, len(self.text)
+        while pos < n:
+            if pos == 0 or text[pos - 1] == "\n":
+                pos = self._line_start(pos)
+                if pos >= n:
+                    break
+            stop = _PROSE_STOP.search(text, pos)
+            if not stop:
+                break
+            pos = stop.start()
+            char = text[pos]
+            if char == "\n":
+                pos += 1
+            elif char == "`":
+                pos = self._skip_code_span(pos)
+            elif char == "$":
+                opener = "$$" if text.startswith("$$", pos) else "$"
+                pos = self._math(pos, opener, pos + len(opener))
+            else:
+                pos = self._backslash(pos)
+
+    def _line_start(self, pos: int) -> int:
+        """Handle what only happens at the start of a prose line; return where to go on."""
+        text = self.text
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if fence := _FENCE.match(line):
+            return self._skip_fence(pos, end, fence.group(1))
+        if heading := _HEADING.match(line):
+            self.boundaries.append(pos)
+            if self.first_heading is None and heading.group(2):
+                self.first_heading = heading.group(2).rstrip("#").strip() or None
+            return pos  # a heading's own text may still hold math
+        if _RULE.match(line) or (_SETEXT.match(line) and self._previous_line_is_text(pos)):
+            self.boundaries.append(pos)
+            if self.first_heading is None and _SETEXT.match(line):
+                self.first_heading = self._previous_line(pos).strip() or None
+            return end + 1
+        return pos
+
+    def _previous_line(self, pos: int) -> str:
+        start = self.text.rfind("\n", 0, max(pos - 1, 0)) + 1
+        return self.text[start : max(pos - 1, 0)]
+
+    def _previous_line_is_text(self, pos: int) -> bool:
+        return pos > 0 and bool(self._previous_line(pos).strip())
+
+    def _skip_fence(self, pos: int, end: int, fence: str) -> int:
+        closing = re.compile(rf"^[ ]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        found = closing.search(self.text, end + 1) if end < len(self.text) else None
+        if found:
+            return found.end() + 1
+        line = self.source.line_of(pos)
+        self.problems.append(Problem(
+            line, _shorten(self.source.line_text(line)),
+            "this code fence is never closed, so the rest of the document is read as "
+            f"code; close it with a line `{fence}`",
+            "warning",
+        ))
+        return len(self.text)
+
+    def _skip_code_span(self, pos: int) -> int:
+        run = re.compile(r"`+").match(self.text, pos).group()
+        end = self.text.find("\n", pos)
+        end = len(self.text) if end < 0 else end
+        close = re.compile(rf"(?<!`){run}(?!`)").search(self.text, pos + len(run), end)
+        return close.end() if close else pos + len(run)
+
+    def _backslash(self, pos: int) -> int:
+        text = self.text
+        nxt = text[pos + 1 : pos + 2]
+        if nxt in ("[", "("):
+            return self._math(pos, "\\" + nxt, pos + 2)
+        if nxt == "b" and (begin := _BEGIN.match(text, pos)):
+            if begin.group(1).strip() in DISPLAY_ENVIRONMENTS:
+                return self._math(pos, begin.group(), begin.end())
+        return pos + 2  # an escape such as \$ or \\
+
+    def _math(self, pos: int, opener: str, content_start: int) -> int:
+        """Read one math span opened at `pos`; return where prose resumes."""
+        inline = opener in ("$", "\\(")
+        if opener.startswith("\\begin"):
+            name = _BEGIN.match(opener).group(1).strip()
+            pattern = _closer_pattern(f"\\end{{{name}}}")
+        else:
+            pattern = _CLOSERS_BY_OPENER[opener]
+        for match in pattern.finditer(self.text, content_start):
+            if match.group(1) is not None:
+                content = self.text[content_start : match.start()]
+                if not inline or has_relation(content):
+                    self._cut(content, content_start)
+                return match.end()
+            if match.group().startswith("\n"):
+                break  # a blank line: the span is not closed
+        self._unclosed(pos, opener, inline)
+        return content_start
+
+    def _unclosed(self, pos: int, opener: str, inline: bool) -> None:
+        line = self.source.line_of(pos)
+        fragment = _shorten(self.text[pos : pos + 60])
+        closer = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}.get(
+            opener, opener.replace("\\begin", "\\end"))
+        if inline:
+            self.problems.append(Problem(
+                line, fragment,
+                f"`{opener}` is not closed within its paragraph, so it is read as text; "
+                f"close the math with `{closer}`, or write a dollar sign as `\\$`",
+                "warning",
+            ))
+        else:
+            self.problems.append(Problem(
+                line, fragment,
+                f"`{opener}` is not closed before the paragraph ends (a blank line or the "
+                f"end of the document), so this math was not read; close it with "
+                f"`{closer}`, or remove the `{opener}` if it was meant to close a block "
+                "whose opening is missing",
+            ))
+
+    def _cut(self, content: str, offset: int) -> None:
+        block = self.blocks
+        self.blocks += 1
+        for start, text in split_statements(content, offset):
+            line = self.source.line_of(start)
+            self.statements.append((start, Statement(line, text, block)))
+
+
+# --- statements within a math block --------------------------------------------------
+
+_TOKEN = re.compile(r"\\\\|\\[A-Za-z]+|\\.|\s+|.", re.S)
+_OPENERS = frozenset({"{", "(", "[", "\\{"})
+_CLOSERS = frozenset({"}", ")", "]", "\\}"})
+_DELIMITER = re.compile(r"\s*(?:\\[A-Za-z]+|\\.|.)", re.S)
+_ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
+_BREAK_SPACING = re.compile(r"\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]")  # \\[2pt]
+_SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~"})
+_SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;"})
+_DROPPED_COMMANDS = frozenset({r"\nonumber", r"\notag"})
+_DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag"})
+
+
+@dataclass
+class _Segment:
+    """Text between two soft commas: chunks with their source offsets."""
+
+    chunks: list[tuple[int, str]] = field(default_factory=list)
+    relation: bool = False
+
+
+def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
+    r"""Cut one math block into relation chains: (source offset, text) each.
+
+    At the top level (outside braces, brackets, parentheses, `\left…\right` and
+    environments other than the alignment ones) a statement ends at `\\`, at `,` or `;`
+    followed by `\quad`, `\qquad`, `\;` or the end, and at `, ` when the text on both
+    sides holds a relation (`w_0 = 1, w_1 = 2`). Alignment `&` and labels are dropped.
+
+        >>> [t for _, t in split_statements(r"a &= b \\ c &= d, \quad e = f")]
+        ['a = b', 'c = d', 'e = f']
+    """
+    pieces: list[list[_Segment]] = [[_Segment()]]
+    depth = 0
+    environments: list[tuple[str, bool]] = []  # (name, is alignment)
+    opaque = 0  # environments on the stack that are one piece of a statement
+    pos, n = 0, len(content)
+
+    def emit(at: int, text: str, relation: bool = False) -> None:
+        segment = pieces[-1][-1]
+        segment.chunks.append((offset + at, text))
+        segment.relation = segment.relation or relation
+
+    while pos < n:
+        token = _TOKEN.match(content, pos).group()
+        end = pos + len(token)
+        top = depth == 0 and opaque == 0
+        if token == "\\\\":
+            if top:
+                pieces.append([_Segment()])
+                skip = _BREAK_SPACING.match(content, end)
+                end = skip.end() if skip else end
+            else:
+                emit(pos, token)
+        elif token in (r"\left", r"\right"):
+            delimiter = _DELIMITER.match(content, end)
+            end = delimiter.end() if delimiter else end
+            depth = depth + 1 if token == r"\left" else max(depth - 1, 0)
+            emit(pos, content[pos:end])
+        elif token in (r"\begin", r"\end"):
+            env = _ENVIRONMENT.match(content, end)
+            name = env.group(1).strip() if env else ""
+            end = env.end() if env else end
+            if token == r"\begin":
+                alignment = top and name in ALIGNMENT_ENVIRONMENTS
+                environments.append((name, alignment))
+                opaque += not alignment
+                if not alignment:
+                    emit(pos, content[pos:end])
+                elif name.startswith("alignat"):
+                    argument = _ENVIRONMENT.match(content, end)
+                    end = argument.end() if argument else end
+            else:
+                alignment = False
+                for i in range(len(environments) - 1, -1, -1):
+                    if environments[i][0] == name:
+                        alignment = environments[i][1]
+                        opaque -= not alignment
+                        del environments[i:]
+                        break
+                if not alignment:
+                    emit(pos, content[pos:end])
+        elif token in _DROPPED_COMMANDS:
+            pass
+        elif token in _DROPPED_WITH_ARGUMENT:
+            if content.startswith("*", end):
+                end += 1
+            argument = _ENVIRONMENT.match(content, end)
+            end = argument.end() if argument else end
+        elif token in _OPENERS:
+            depth += 1
+            emit(pos, token)
+        elif token in _CLOSERS:
+            depth = max(depth - 1, 0)
+            emit(pos, token)
+        elif token == "&" and top:
+            emit(pos, " ")
+        elif token in (",", ";") and top:
+            rest = _skip_spacing(content, end)
+            following = content[end:rest]
+            if rest >= n or any(s in following for s in _SEPARATING_SPACING):
+                pieces.append([_Segment()])
+                end = rest
+            elif token == "," and end < n and content[end].isspace():
+                pieces[-1].append(_Segment())
+                pieces[-1][-1].chunks.append((offset + pos, token))  # the soft comma
+            else:
+                emit(pos, token)
+        else:
+            emit(pos, token, top and (token == "=" or token in RELATION_COMMANDS))
+        pos = end
+
+    statements: list[tuple[int, str]] = []
+    for piece in pieces:
+        statements.extend(_join_soft_commas(piece))
+    return statements
+
+
+def _skip_spacing(content: str, pos: int) -> int:
+    while pos < len(content):
+        token = _TOKEN.match(content, pos).group()
+        if token.isspace() or token in _SPACING:
+            pos += len(token)
+        else:
+            break
+    return pos
+
+
+def _join_soft_commas(segments: list[_Segment]) -> list[tuple[int, str]]:
+    """Split at a soft comma only when both sides hold a relation."""
+    out: list[tuple[int, str]] = []
+    current: list[tuple[int, str]] = list(segments[0].chunks)
+    current_relation = segments[0].relation
+    for segment in segments[1:]:
+        if current_relation and segment.relation:
+            out.extend(_finish(current))
+            current = list(segment.chunks[1:])  # drop the comma
+            current_relation = segment.relation
+        else:
+            current.extend(segment.chunks)
+            current_relation = current_relation or segment.relation
+    out.extend(_finish(current))
+    return out
+
+
+def _finish(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Trim spacing and trailing punctuation; an empty statement is none."""
+
+    def blank(chunk: str) -> bool:
+        return chunk.isspace() or chunk in _SPACING
+
+    start, stop = 0, len(chunks)
+    while start < stop and blank(chunks[start][1]):
+        start += 1
+    while stop > start:
+        chunk = chunks[stop - 1][1]
+        previous = chunks[stop - 2][1] if stop - 2 >= start else ""
+        if blank(chunk) or chunk in (",", ";") or (chunk == "." and not previous.isdigit()):
+            stop -= 1
+        else:
+            break
+    if start == stop:
+        return []
+    text = " ".join("".join(chunk for _, chunk in chunks[start:stop]).split())
+    return [(chunks[start][0], text)]

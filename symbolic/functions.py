@@ -1,0 +1,486 @@
+"""The functions of ML notation as SymPy functions, each with its own derivative rule.
+
+Every function here is one class holding everything about it: its derivative rule
+(`fdiff`, written in terms of the function itself, as `sympy.tanh` does), its special
+values (`eval`: exact values only, never a float), its elementary form (`rewrite(exp)`,
+which `evalf` goes through), its LaTeX, and its numeric twins for NumPy and mpmath.
+Adding an activation is adding one class here: `ACTIVATIONS`, `NUMPY_FUNCTIONS` and
+`MPMATH_FUNCTIONS` pick it up, and the gradient machinery, which never names a
+particular function, differentiates through its `fdiff`.
+
+    >>> from sympy import Symbol
+    >>> z = Symbol("z")
+    >>> Sigmoid(z).diff(z)
+    (1 - Sigmoid(z))*Sigmoid(z)
+
+tanh is `sympy.tanh` itself. The Heaviside step is `sympy.Heaviside(x, 0)`: H(0) = 0,
+the subgradient of ReLU at 0 that PyTorch and JAX use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import mpmath
+import numpy as np
+import sympy
+from mpmath.libmp import prec_to_dps
+from sympy import (
+    Add,
+    Basic,
+    Expr,
+    Function,
+    Heaviside,
+    KroneckerDelta,
+    Max,
+    Piecewise,
+    Rational,
+    S,
+    exp,
+    log,
+    sympify,
+)
+from sympy.core.function import ArgumentIndexError
+from sympy.core.logic import fuzzy_and
+from sympy.core.symbol import Str
+from sympy.matrices.expressions import MatrixExpr
+
+__all__ = [
+    "ACTIVATIONS",
+    "MPMATH_FUNCTIONS",
+    "NUMPY_FUNCTIONS",
+    "LeakyReLU",
+    "LogSumExp",
+    "MLFunction",
+    "ReLU",
+    "Sigmoid",
+    "Softmax",
+    "Softplus",
+    "VectorFunction",
+    "identity",
+]
+
+_REGISTERED: list[type[MLFunction]] = []
+
+
+class MLFunction(Function):
+    """Base of the functions here: registers each subclass's numeric twins and name.
+
+    A subclass sets `latex_name`, `activation` (its key in `ACTIVATIONS`, or None when
+    it is not an element-wise activation), and the static methods `numpy_function` and
+    `mpmath_function`, which take the same arguments as the SymPy function.
+    """
+
+    latex_name: ClassVar[str] = ""
+    activation: ClassVar[str | None] = None
+    numpy_function: ClassVar[Callable[..., Any]]
+    mpmath_function: ClassVar[Callable[..., Any]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _REGISTERED.append(cls)
+
+    def _eval_evalf(self, prec: int) -> Expr | None:
+        # Numbers go through the elementary form, which mpmath evaluates at any
+        # precision without overflow; symbolic arguments stay as they are.
+        if not all(arg.is_number for arg in self.args):
+            return None
+        return self.rewrite(exp).evalf(prec_to_dps(prec))
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        return _applied_latex(self.latex_name, self.args, printer, exp)
+
+
+def _applied_latex(name: str, args: tuple, printer: Any, power: str | None) -> str:
+    r"""`\name^{power}\left(a, b\right)`, as people write an applied function."""
+    head = name if power is None else f"{name}^{{{power}}}"
+    return r"%s\left(%s\right)" % (head, ", ".join(printer._print(a) for a in args))
+
+
+def _as_float_array(x: Any) -> np.ndarray:
+    return np.asarray(x, dtype=float)
+
+
+def _unwrap(result: np.ndarray) -> Any:
+    """A 0-d array back to a NumPy scalar, so scalar inputs give scalar outputs."""
+    return result[()] if result.ndim == 0 else result
+
+
+# --------------------------------------------------------------------------- element-wise
+
+
+class Sigmoid(MLFunction):
+    r"""The logistic sigmoid σ(x) = 1 / (1 + e^{-x}); σ' = σ(1 − σ).
+
+    >>> Sigmoid(0)
+    1/2
+    """
+
+    nargs = 1
+    latex_name = r"\sigma"
+    activation = "sigmoid"
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if argindex != 1:
+            raise ArgumentIndexError(self, argindex)
+        return self * (1 - self)
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr | None:
+        if x.is_zero:
+            return S.Half
+        if x is S.Infinity:
+            return S.One
+        if x is S.NegativeInfinity:
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
+        return 1 / (1 + exp(-x))
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        x = _as_float_array(x)
+        small = np.exp(-np.abs(x))  # e^{-|x|} <= 1: never overflows
+        return _unwrap(np.where(x >= 0, 1 / (1 + small), small / (1 + small)))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return 1 / (1 + mpmath.exp(-mpmath.mpf(x)))
+
+
+class Softplus(MLFunction):
+    r"""softplus(x) = log(1 + e^{x}); softplus' = σ.
+
+    >>> Softplus(0)
+    log(2)
+    """
+
+    nargs = 1
+    latex_name = r"\operatorname{softplus}"
+    activation = "softplus"
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if argindex != 1:
+            raise ArgumentIndexError(self, argindex)
+        return Sigmoid(self.args[0])
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr | None:
+        if x.is_zero:
+            return log(2)
+        if x is S.Infinity:
+            return S.Infinity
+        if x is S.NegativeInfinity:
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
+        return log(1 + exp(x))
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        x = _as_float_array(x)
+        # log(1 + e^x) = max(x, 0) + log(1 + e^{-|x|}): no overflow, no lost digits
+        return _unwrap(np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x))))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.log1p(mpmath.exp(mpmath.mpf(x)))
+
+
+class ReLU(MLFunction):
+    r"""ReLU(x) = max(x, 0); ReLU' = H(x) with H(0) = 0.
+
+    >>> ReLU(-3), ReLU(Rational(5, 2))
+    (0, 5/2)
+    """
+
+    nargs = 1
+    latex_name = r"\operatorname{ReLU}"
+    activation = "relu"
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if argindex != 1:
+            raise ArgumentIndexError(self, argindex)
+        return Heaviside(self.args[0], 0)
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr | None:
+        if x.is_extended_nonnegative:
+            return x
+        if x.is_extended_nonpositive:
+            return S.Zero
+        return None
+
+    def _eval_rewrite_as_Piecewise(self, x: Expr, **kwargs: Any) -> Expr:
+        return Piecewise((x, x > 0), (0, True))
+
+    def _eval_rewrite_as_Max(self, x: Expr, **kwargs: Any) -> Expr:
+        return Max(x, 0)
+
+    # No exponential in it, but rewrite(exp) is the comparison engine's way to reach an
+    # expression free of these classes, so it gives the elementary (piecewise) form too.
+    _eval_rewrite_as_exp = _eval_rewrite_as_Piecewise
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_extended_nonnegative(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        return _unwrap(np.maximum(_as_float_array(x), 0.0))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        x = mpmath.mpf(x)
+        return x if x > 0 else mpmath.mpf(0)
+
+
+class LeakyReLU(MLFunction):
+    r"""LeakyReLU(x, α) = x for x > 0, αx otherwise (α = 1/100 unless given).
+
+    Derivative α + (1 − α) H(x) with H(0) = 0; with respect to α it is x (1 − H(x)).
+    """
+
+    nargs = (1, 2)
+    latex_name = r"\operatorname{LeakyReLU}"
+    activation = "leaky_relu"
+    default_slope: ClassVar[Rational] = Rational(1, 100)
+
+    def __new__(cls, x: Any, alpha: Any = None, **options: Any) -> Expr:
+        alpha = cls.default_slope if alpha is None else alpha
+        return super().__new__(cls, x, alpha, **options)
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        x, alpha = self.args
+        if argindex == 1:
+            return alpha + (1 - alpha) * Heaviside(x, 0)
+        if argindex == 2:
+            return x * (1 - Heaviside(x, 0))
+        raise ArgumentIndexError(self, argindex)
+
+    @classmethod
+    def eval(cls, x: Expr, alpha: Expr) -> Expr | None:
+        if x.is_extended_nonnegative:
+            return x
+        if x.is_extended_nonpositive:
+            return alpha * x
+        return None
+
+    def _eval_rewrite_as_Piecewise(self, x: Expr, alpha: Expr, **kwargs: Any) -> Expr:
+        return Piecewise((x, x > 0), (alpha * x, True))
+
+    _eval_rewrite_as_exp = _eval_rewrite_as_Piecewise  # see ReLU
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return fuzzy_and(arg.is_extended_real for arg in self.args)
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        x, alpha = self.args
+        shown = (x,) if alpha == self.default_slope else (x, alpha)
+        return _applied_latex(self.latex_name, shown, printer, exp)
+
+    @staticmethod
+    def numpy_function(x: Any, alpha: Any = 0.01) -> Any:
+        x = _as_float_array(x)
+        return _unwrap(np.where(x > 0, x, alpha * x))
+
+    @staticmethod
+    def mpmath_function(x: Any, alpha: Any = 0.01) -> Any:
+        x = mpmath.mpf(x)
+        return x if x > 0 else mpmath.mpf(alpha) * x
+
+
+# --------------------------------------------------------------------------- vector functions
+
+
+class Softmax(MLFunction):
+    r"""Component k (1-based) of softmax(z_1, …, z_n) = e^{z_k} / Σ_m e^{z_m}.
+
+    ∂ softmax_k / ∂z_m = softmax_k (δ_{km} − softmax_m). The index k is an Integer or a
+    Symbol; it is not a variable, so differentiating with respect to it is an error.
+
+    >>> from sympy import symbols
+    >>> z1, z2 = symbols("z_1 z_2")
+    >>> Softmax(1, z1, z2).diff(z2)
+    -Softmax(1, z_1, z_2)*Softmax(2, z_1, z_2)
+    """
+
+    latex_name = r"\operatorname{softmax}"
+
+    @classmethod
+    def eval(cls, k: Expr, *z: Expr) -> Expr | None:
+        if not z:
+            raise TypeError("softmax needs at least one component: Softmax(k, z_1, ..., z_n)")
+        if k.is_number and not (k.is_Integer and 1 <= k <= len(z)):
+            raise ValueError(f"softmax index {k} is not one of 1, ..., {len(z)}")
+        if len(set(z)) == 1:
+            return Rational(1, len(z))
+        return None
+
+    def fdiff(self, argindex: int = 2) -> Expr:
+        k, *z = self.args
+        if argindex == 1 or not 1 < argindex <= len(self.args):
+            raise ArgumentIndexError(self, argindex)  # argument 1 is the index
+        m = argindex - 1
+        return self * (KroneckerDelta(k, m) - Softmax(m, *z))
+
+    def _eval_rewrite_as_exp(self, k: Expr, *z: Expr, **kwargs: Any) -> Expr:
+        total = Add(*[exp(c) for c in z])
+        if k.is_Integer:
+            return exp(z[int(k) - 1]) / total
+        picked = Add(*[KroneckerDelta(k, m) * exp(c) for m, c in enumerate(z, 1)])
+        return picked / total
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return fuzzy_and(c.is_extended_real for c in self.args[1:])
+
+    def _eval_is_positive(self) -> bool | None:
+        return fuzzy_and(c.is_real for c in self.args[1:])
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        k, *z = self.args
+        tex = _applied_latex(self.latex_name, tuple(z), printer, None)
+        tex = f"{tex}_{{{printer._print(k)}}}"
+        return tex if exp is None else f"{tex}^{{{exp}}}"
+
+    @staticmethod
+    def numpy_function(k: Any, *z: Any) -> Any:
+        stacked = np.stack(np.broadcast_arrays(*[_as_float_array(c) for c in z]))
+        shifted = stacked - stacked.max(axis=0)  # largest exponent 0: no overflow
+        weights = np.exp(shifted)
+        probabilities = weights / weights.sum(axis=0)
+        k = np.asarray(k)
+        if k.ndim == 0:
+            return _unwrap(probabilities[int(k) - 1])
+        index = np.broadcast_to(k, probabilities.shape[1:]).astype(int) - 1
+        return np.take_along_axis(probabilities, index[None], axis=0)[0]
+
+    @staticmethod
+    def mpmath_function(k: Any, *z: Any) -> Any:
+        weights = [mpmath.exp(mpmath.mpf(c)) for c in z]
+        return weights[int(k) - 1] / mpmath.fsum(weights)
+
+
+class LogSumExp(MLFunction):
+    r"""LSE(z_1, …, z_n) = log Σ_m e^{z_m}; ∂ LSE / ∂z_m = softmax_m(z).
+
+    >>> from sympy import Symbol
+    >>> LogSumExp(Symbol("z"))
+    z
+    """
+
+    latex_name = r"\operatorname{LSE}"
+
+    @classmethod
+    def eval(cls, *z: Expr) -> Expr | None:
+        if not z:
+            raise TypeError("log-sum-exp needs at least one component: LogSumExp(z_1, ...)")
+        if len(set(z)) == 1:
+            return z[0] + log(len(z)) if len(z) > 1 else z[0]
+        return None
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if not 1 <= argindex <= len(self.args):
+            raise ArgumentIndexError(self, argindex)
+        return Softmax(argindex, *self.args)
+
+    def _eval_rewrite_as_exp(self, *z: Expr, **kwargs: Any) -> Expr:
+        return log(Add(*[exp(c) for c in z]))
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return fuzzy_and(c.is_extended_real for c in self.args)
+
+    @staticmethod
+    def numpy_function(*z: Any) -> Any:
+        stacked = np.stack(np.broadcast_arrays(*[_as_float_array(c) for c in z]))
+        top = stacked.max(axis=0)
+        top = np.where(np.isfinite(top), top, 0.0)  # an infinite maximum passes through
+        return _unwrap(top + np.log(np.exp(stacked - top).sum(axis=0)))
+
+    @staticmethod
+    def mpmath_function(*z: Any) -> Any:
+        return mpmath.log(mpmath.fsum(mpmath.exp(mpmath.mpf(c)) for c in z))
+
+
+class VectorFunction(MatrixExpr):
+    r"""A vector function such as softmax applied to a column vector, in matrix form.
+
+    Entry k (0-based) is `function(k + 1, z_1, ..., z_n)`, for any function indexed like
+    `Softmax(k, *z)`; it prints as `\operatorname{softmax}\left(z\right)`.
+
+    >>> from sympy import MatrixSymbol
+    >>> VectorFunction(Softmax, MatrixSymbol("z", 2, 1)).as_explicit()[1, 0]
+    Softmax(2, z[0, 0], z[1, 0])
+    """
+
+    def __new__(cls, function: type[Function] | Str | str, argument: MatrixExpr) -> Any:
+        name = function.__name__ if isinstance(function, type) else str(function)
+        argument = sympify(argument)
+        if argument.shape[1] != 1:
+            raise ValueError(f"{name} applies to a column vector, not to shape {argument.shape}")
+        return Basic.__new__(cls, Str(name), argument)
+
+    @property
+    def function(self) -> type[MLFunction]:
+        return _BY_NAME[str(self.args[0])]
+
+    @property
+    def argument(self) -> MatrixExpr:
+        return self.args[1]
+
+    @property
+    def shape(self) -> tuple:
+        return self.argument.shape
+
+    def _entry(self, i: Any, j: Any, **kwargs: Any) -> Expr:
+        n = self.argument.shape[0]
+        components = [self.argument._entry(r, 0) for r in range(int(n))]
+        return self.function(i + 1, *components)
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        return _applied_latex(self.function.latex_name, (self.argument,), printer, exp)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def identity(x: Expr) -> Expr:
+    """The identity activation (a linear layer): returns its argument."""
+    return x
+
+
+_BY_NAME: dict[str, type[MLFunction]] = {cls.__name__: cls for cls in _REGISTERED}
+
+ACTIVATIONS: dict[str, Callable[[Expr], Expr]] = {
+    **{cls.activation: cls for cls in _REGISTERED if cls.activation},
+    "tanh": sympy.tanh,
+    "identity": identity,
+}
+
+# For `lambdify(args, expr, modules=[NUMPY_FUNCTIONS, "numpy"])`; NumPy's own printer
+# already gives Heaviside(x, 0) as numpy.heaviside(x, 0), which is 0 at 0.
+NUMPY_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    cls.__name__: cls.numpy_function for cls in _REGISTERED
+}
+
+# For `lambdify(args, expr, modules=[MPMATH_FUNCTIONS, "mpmath"])`, at mpmath.mp.dps.
+MPMATH_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    cls.__name__: cls.mpmath_function for cls in _REGISTERED
+}

@@ -1,0 +1,330 @@
+"""Show checked documents: on a terminal, as JSON, as Markdown.
+
+The checker produces `DocumentResult`s; this module only renders them. Every renderer
+shows the same rows: one per link of each relation chain, in document order, with the
+first invalid step of each derivation marked.
+
+    >>> from symbolic.results import DocumentResult
+    >>> render_json([DocumentResult(path=None, title="empty", steps=[])])[:37]
+    '{\\n  "schema": "derivcheck/report-v1",'
+
+The JSON schema is documented field by field in docs/document-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from symbolic.results import (
+    SEVERITY,
+    DocumentResult,
+    LinkResult,
+    Method,
+    StepKind,
+    StepResult,
+    Verdict,
+)
+
+__all__ = [
+    "SCHEMA",
+    "first_invalid_steps",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "summarize",
+    "totals",
+]
+
+SCHEMA = "derivcheck/report-v1"
+STEP_WIDTH = 60  # characters of LaTeX shown per row; JSON always has all of it
+
+VERDICT_MARKS: dict[Verdict, tuple[str, str]] = {
+    Verdict.VALID: ("✓", "green"),
+    Verdict.INVALID: ("✗", "red"),
+    Verdict.UNDECIDED: ("?", "yellow"),
+    Verdict.UNPARSEABLE: ("⚠", "magenta"),
+}
+VERDICT_ORDER = (Verdict.VALID, Verdict.INVALID, Verdict.UNDECIDED, Verdict.UNPARSEABLE)
+
+
+# --- what every format shows ---------------------------------------------------------
+
+
+def first_invalid_steps(document: DocumentResult) -> list[StepResult]:
+    """The first invalid step of each derivation, in order.
+
+    The checker's `first_invalid` flags are used when it set any; otherwise they are
+    worked out from the verdicts.
+    """
+    flagged = [step for step in document.steps if step.first_invalid]
+    if flagged:
+        return flagged
+    seen: set[int] = set()
+    firsts = []
+    for step in document.steps:
+        if step.verdict == Verdict.INVALID and step.derivation not in seen:
+            seen.add(step.derivation)
+            firsts.append(step)
+    return firsts
+
+
+def totals(results: list[DocumentResult]) -> dict:
+    """Counts over every document: the "totals" object of the JSON report."""
+    links = {str(v): 0 for v in VERDICT_ORDER}
+    for document in results:
+        for verdict, count in document.counts().items():
+            links[verdict] = links.get(verdict, 0) + count
+    verdicts = [document.verdict for document in results]
+    return {
+        "documents": len(results),
+        "documents_with_errors": sum(v == Verdict.INVALID for v in verdicts),
+        "documents_with_unparseable": sum(
+            any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
+            for document in results),
+        "steps": sum(len(document.steps) for document in results),
+        "links": links,
+        "verdict": str(max(verdicts, key=SEVERITY.__getitem__, default=Verdict.VALID)),
+    }
+
+
+def summarize(document: DocumentResult) -> str:
+    """One line: the document's link counts and where it first goes wrong.
+
+        >>> summarize(DocumentResult(path=None, title="t", steps=[]))
+        'no math found'
+    """
+    if not document.steps:
+        return "no math found"
+    counts = document.counts()
+    links = sum(counts.values())
+    tally = ", ".join(f"{counts[str(v)]} {v}" for v in VERDICT_ORDER)
+    line = f"{_plural(links, 'link')} in {_plural(len(document.steps), 'step')}: {tally}"
+    firsts = first_invalid_steps(document)
+    if firsts:
+        line += "; first error at line " + ", ".join(str(step.line) for step in firsts)
+    elif counts[str(Verdict.UNPARSEABLE)]:
+        unread = counts[str(Verdict.UNPARSEABLE)]
+        line += f"; no step is wrong, but {_plural(unread, 'link')} could not be read"
+    return line
+
+
+def _total_line(results: list[DocumentResult]) -> str:
+    total = totals(results)
+    tally = ", ".join(f"{total['links'][str(v)]} {v}" for v in VERDICT_ORDER)
+    line = (f"{_plural(total['documents'], 'document')}, "
+            f"{total['documents_with_errors']} with errors")
+    if total["documents_with_unparseable"]:
+        line += f", {total['documents_with_unparseable']} with steps that could not be read"
+    return f"{line}; links: {tally}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _shorten(latex: str, width: int = STEP_WIDTH) -> str:
+    latex = " ".join(latex.split())
+    return latex if len(latex) <= width else latex[: width - 1] + "…"
+
+
+@dataclass
+class _Row:
+    """One link of one step, as every format shows it."""
+
+    line: str           # the step's line on its first row, empty on the rows after
+    step: str           # the link's LaTeX, shortened
+    verdict: Verdict
+    message: str
+    reading: str
+    first_error: bool   # this link is where its derivation first goes wrong
+
+
+def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
+    firsts = {id(step) for step in first_invalid_steps(document)}
+    for step in document.steps:
+        notes = list(step.claim.warnings) if verbose else []
+        if not step.claim.links:
+            yield _Row(str(step.line), _shorten(step.source), step.verdict,
+                       _join([step.claim.message, *notes]), "", False)
+            continue
+        marked = False
+        for index, link in enumerate(step.claim.links):
+            first_error = (id(step) in firsts and not marked
+                           and link.verdict == Verdict.INVALID)
+            marked = marked or first_error
+            message = _link_message(link, verbose) or _what_it_did(link, step)
+            yield _Row(
+                str(step.line) if index == 0 else "",
+                _link_latex(link, step, index),
+                link.verdict,
+                _join([message, *(notes if index == 0 else [])]),
+                _shorten(link.reading) if link.reading else "",
+                first_error,
+            )
+
+
+def _what_it_did(link: LinkResult, step: StepResult) -> str:
+    """The message of a link the checker said nothing about: its method, in words."""
+    if link.method == Method.DEFINITION:
+        verb = {StepKind.BINDING: "binds", StepKind.UPDATE: "updates"}.get(step.kind,
+                                                                           "defines")
+        return f"{verb} {_shorten(link.lhs, 30)}"
+    return str(link.method)
+
+
+def _link_latex(link: LinkResult, step: StepResult, index: int) -> str:
+    if not link.relation:  # the chain could not be cut into sides
+        return _shorten(link.lhs or step.source)
+    if index == 0:
+        return _shorten(f"{link.lhs} {link.relation} {link.rhs}")
+    return _shorten(f"… {link.relation} {link.rhs}")
+
+
+def _link_message(link: LinkResult, verbose: bool) -> str:
+    parts = [link.message]
+    if link.diagnosis and link.diagnosis not in link.message:
+        parts.append(link.diagnosis)
+    if link.counterexample is not None:
+        parts.append(link.counterexample.describe())
+        if verbose and link.counterexample.reproduce:
+            parts.append(f"reproduce: {link.counterexample.reproduce}")
+    if verbose:
+        parts.extend(f"note: {warning}" for warning in link.warnings)
+    return _join(parts)
+
+
+def _join(parts: list[str]) -> str:
+    return "; ".join(part.strip() for part in parts if part and part.strip())
+
+
+# --- terminal ------------------------------------------------------------------------
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    """The coloured mark and word for a verdict: `✓ valid` in green, …"""
+    mark, colour = VERDICT_MARKS[verdict]
+    return Text(f"{mark} {verdict}", style=colour)
+
+
+def render_text(results: list[DocumentResult], *, verbose: bool = False,
+                console: Console) -> None:
+    """Print each document's table, its summary, then the grand total, through `console`.
+
+        >>> from rich.console import Console
+        >>> render_text([DocumentResult(None, "empty", [])], console=Console(width=100))
+        empty
+        no math found
+        Total: 1 document, 0 with errors; links: 0 valid, 0 invalid, 0 undecided, 0 unparseable
+
+    Args:
+        results: one per document, in the order to show them.
+        verbose: add a "read as" column: how each link was read.
+        console: where to print; its colour settings decide whether colour is used.
+    """
+    for number, document in enumerate(results):
+        if number:
+            console.print()
+        heading = Text(document.title, style="bold")
+        if document.path and document.path != document.title:
+            heading.append(f"  {document.path}", style="dim")
+        console.print(heading)
+        if document.steps:
+            console.print(_table(document, verbose))
+        for warning in document.warnings:
+            console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(Text(summarize(document), style=_summary_style(document)))
+    console.print(Text(f"Total: {_total_line(results)}", style="bold"))
+
+
+def _table(document: DocumentResult, verbose: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("step", overflow="fold", max_width=STEP_WIDTH)
+    table.add_column("verdict", no_wrap=True)
+    if verbose:
+        table.add_column("read as", overflow="fold", max_width=STEP_WIDTH)
+    table.add_column("message", overflow="fold", min_width=20)
+    for row in _rows(document, verbose):
+        message = Text()
+        if row.first_error:
+            message.append("first error: ", style="bold red")
+        message.append(row.message)
+        cells = [Text(row.line), Text(row.step), verdict_text(row.verdict)]
+        if verbose:
+            cells.append(Text(row.reading, style="dim"))
+        cells.append(message)
+        table.add_row(*cells)
+    return table
+
+
+def _summary_style(document: DocumentResult) -> str:
+    return {Verdict.INVALID: "red", Verdict.UNPARSEABLE: "magenta"}.get(
+        document.verdict, "")
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+
+def render_json(results: list[DocumentResult]) -> str:
+    """The report as JSON: `{"schema", "documents", "totals"}`, indented, UTF-8 text."""
+    payload = {
+        "schema": SCHEMA,
+        "documents": [document.to_dict() for document in results],
+        "totals": totals(results),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_|<>[]~#"})
+
+
+def render_markdown(results: list[DocumentResult], *, verbose: bool = False) -> str:
+    """The report as Markdown: a heading and a table per document, then the totals."""
+    out = ["# derivcheck report", ""]
+    for document in results:
+        out.append(f"## {_md_text(document.title)}")
+        out.append("")
+        if document.path:
+            out += [_md_code(document.path), ""]
+        if document.steps:
+            header = ["line", "step", "verdict", *(["read as"] if verbose else []), "message"]
+            out.append("| " + " | ".join(header) + " |")
+            out.append("|" + "|".join("---:" if h == "line" else "---" for h in header) + "|")
+            for row in _rows(document, verbose):
+                mark, _ = VERDICT_MARKS[row.verdict]
+                message = _md_text(row.message)
+                if row.first_error:
+                    message = f"**first error:** {message}"
+                cells = [row.line, _md_code(row.step), f"{mark} {row.verdict}"]
+                if verbose:
+                    cells.append(_md_code(row.reading) if row.reading else "")
+                cells.append(message)
+                out.append("| " + " | ".join(cells) + " |")
+            out.append("")
+        for warning in document.warnings:
+            out += [f"> warning: {_md_text(warning)}", ""]
+        out += [_md_text(summarize(document)), ""]
+    out += ["## Total", "", _md_text(_total_line(results)), ""]
+    return "\n".join(out)
+
+
+def _md_text(text: str) -> str:
+    return " ".join(text.split()).translate(_MARKDOWN_SPECIAL)
+
+
+def _md_code(text: str) -> str:
+    """A code span that survives a table cell: pipes escaped, backticks fenced."""
+    text = " ".join(text.split()).replace("|", "\\|")
+    if not text:
+        return ""
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"

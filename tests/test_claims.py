@@ -1,0 +1,194 @@
+"""check_claim: seed formulas, their mutated twins, numbers, adversarial input, properties."""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from symbolic import check_claim
+
+BCE = [r"z = w_1 x_1 + w_2 x_2 + b", r"f = \sigma(z)", r"L = -y \ln f - (1-y) \ln(1-f)"]
+SOFTMAX_CE = [r"\hat{y} = \operatorname{softmax}(\theta)", r"J = -\sum_j y_j \log \hat{y}_j"]
+ONE_HOT = {"symbols": {"y": "one-hot"}}
+SOFTPLUS_NET = [r"a = \ln(1 + e^{z})", r"z = w a_0 + b", r"\ell = \frac{1}{2}(a - y)^2"]
+
+# (claim, given, conventions, verdict, diagnosis kind of the invalid twin)
+CASES = [
+    (r"\frac{\partial L}{\partial w_1} = (f - y) x_1", BCE, {}, "valid", None),
+    (r"\frac{\partial L}{\partial w_1} = (y - f) x_1", BCE, {}, "invalid", "sign"),
+    (r"\frac{\partial L}{\partial w_1} = 2 (f - y) x_1", BCE, {}, "invalid", "factor"),
+    (r"\frac{\partial L}{\partial f} = \frac{-y}{f} + \frac{1-y}{1-f}", BCE, {}, "valid", None),
+    (r"\frac{\partial L}{\partial f} = \frac{y}{f} - \frac{1-y}{1-f}", BCE, {}, "invalid", "sign"),
+    (r"\frac{\partial f}{\partial z} = f(1-f)", BCE, {}, "valid", None),
+    (r"\frac{\partial f}{\partial z} = \sigma(z)", BCE, {}, "invalid", "sigma-prime"),
+    (r"\frac{\partial L}{\partial b} = f - y", BCE, {}, "valid", None),
+    (r"\frac{\partial L}{\partial b} = f - y + x_1", BCE, {}, "invalid", "term"),
+    # softmax–CE, seed 003, both cases and the vector form
+    (r"\frac{\partial J}{\partial \theta_i} = \hat{y}_i - y_i", SOFTMAX_CE, ONE_HOT, "valid", None),
+    (r"\frac{\partial J}{\partial \theta_i} = y_i - \hat{y}_i", SOFTMAX_CE, ONE_HOT, "invalid",
+     "sign"),
+    (r"\frac{\partial J}{\partial \theta_i} = \hat{y}_i", SOFTMAX_CE, ONE_HOT, "invalid", None),
+    # softplus' = sigma (seed 000)
+    (r"\frac{\partial a}{\partial z} = \frac{1}{1 + e^{-z}}", SOFTPLUS_NET, {}, "valid", None),
+    (r"\frac{\partial a}{\partial z} = \frac{1}{1 + e^{z}}", SOFTPLUS_NET, {}, "invalid", None),
+    (r"\frac{\partial \ell}{\partial w} = (a - y) \sigma(z) a_0", SOFTPLUS_NET, {}, "valid", None),
+    (r"\frac{\partial \ell}{\partial w} = (a - y) \sigma(z)", SOFTPLUS_NET, {}, "invalid", None),
+    # the LSE identity and its gradient (seed 001)
+    (r"\operatorname{LSE}(z) = a + \operatorname{LSE}(z - a)", [], {}, "valid", None),
+    (r"\frac{\partial \operatorname{LSE}(z)}{\partial z_j} = \frac{e^{z_j}}{\sum_i e^{z_i}}",
+     [], {}, "valid", None),
+    (r"-\log \frac{e^{z_t}}{\sum_i e^{z_i}} = \operatorname{LSE}(z) - z_t", [], {}, "valid", None),
+    (r"-\log \frac{e^{z_t}}{\sum_i e^{z_i}} = \operatorname{LSE}(z) + z_t", [], {}, "invalid",
+     None),
+    # softmax Jacobian with free indices
+    (r"\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)",
+     [r"p_i = \operatorname{softmax}(z)_i"], {}, "valid", None),
+    (r"\frac{\partial p_i}{\partial z_j} = p_j(\delta_{ij} - p_i)",
+     [r"p_i = \operatorname{softmax}(z)_i"], {}, "valid", None),
+    (r"\frac{\partial p_i}{\partial z_j} = -p_i p_j",
+     [r"p_i = \operatorname{softmax}(z)_i"], {}, "invalid", None),
+    # upstream gradients and undefined functions
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial y} w", ["y = w x + b"], {},
+     "valid", None),
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial y} x", ["y = w x + b"], {},
+     "invalid", None),
+    (r"\frac{d}{dx} g(x)^2 = 2 g(x) g'(x)", [], {}, "valid", None),
+    (r"\frac{d}{dx} g(x)^2 = 2 g'(x)", [], {}, "invalid", None),
+]
+
+
+@pytest.mark.parametrize(("claim", "given_", "conventions", "verdict", "kind"), CASES,
+                         ids=[c[0][:50] for c in CASES])
+def test_claim(claim, given_, conventions, verdict, kind):
+    result = check_claim(claim, given=given_, conventions=conventions)
+    assert result.verdict == verdict, result.message
+    if verdict == "invalid":
+        assert result.counterexample is not None
+        if kind:
+            assert result.links[0].diagnosis_kind == kind, result.message
+
+
+def test_counterexample_is_simple_and_shows_both_sides():
+    result = check_claim(r"\frac{\partial L}{\partial w_1} = (y - f) x_1", given=BCE)
+    ce = result.counterexample
+    assert set(ce.point.values()) <= {"1", "1/2", "-1", "0"}
+    assert float(ce.lhs_value) == pytest.approx(-float(ce.rhs_value))
+    assert "off by a factor of -1" in result.diagnosis
+
+
+def test_every_link_of_a_chain_gets_a_verdict():
+    claim = (r"\frac{\partial L}{\partial w_1} = \left[\frac{-y}{f} + \frac{1-y}{1-f}\right]"
+             r" f(1-f) x_1 = (f-y) x_1 = (y - f) x_1")
+    result = check_claim(claim, given=BCE)
+    assert [link.verdict for link in result.links] == ["valid", "valid", "invalid"]
+    assert result.verdict == "invalid"
+
+
+def test_proved_and_sampled_are_told_apart():
+    assert check_claim(r"(a+b)^2 = a^2 + 2ab + b^2").method == "proved"
+    sampled = check_claim(r"\frac{\partial J}{\partial \theta_i} = \hat{y}_i - y_i",
+                          given=SOFTMAX_CE, conventions=ONE_HOT)
+    assert sampled.method in ("sampled", "proved")
+
+
+# -- numbers ----------------------------------------------------------------------------
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\sigma(80 \times 0.1 + 18 \times 0.25 - 5) = \sigma(7.5) = 0.99944", "valid"),
+    (r"\sigma(7.5) = 0.99954", "invalid"),
+    (r"\ln(1 + e^{0.2}) = 0.798", "valid"),
+    (r"\ln(1 + e^{0.26}) = 0.831", "valid"),
+    (r"\ln(1 + e^{0.167}) = 0.780", "valid"),
+    (r"\ln(1 + e^{0.2}) = 0.789", "invalid"),
+    (r"\ln(1 + e^{0.2}) \approx 0.8", "valid"),
+    (r"\frac{1}{1 + e^{-(-0.587 \times 121 - 0.08 \times 14.8 - 0.004)}} = 3.49 \times 10^{-32}",
+     "invalid"),
+    (r"\underbrace{0.4 \times -0.5}_{-0.2} + \underbrace{0.6 \times 0.5}_{0.3} + 0.1 = 0.2",
+     "valid"),
+    (r"\underbrace{0.4 \times -0.5}_{-0.2} + \underbrace{0.6 \times 0.5}_{-0.3} + 0.1 = 0.2",
+     "invalid"),
+    (r"(0.78 - 1) \left(\frac{1}{1 + e^{-0.167}}\right) (0.798) = -0.095", "valid"),
+    (r"1 + 0.095 = 1.095", "valid"),
+    (r"-0.5 + 0.026 = -0.474", "valid"),
+    (r"2 + 2 = 5", "invalid"),
+])
+def test_numeric_claims(claim, verdict):
+    result = check_claim(claim)
+    assert result.verdict == verdict, [link.message for link in result.links]
+
+
+def test_numeric_invalid_states_the_exact_value():
+    result = check_claim(r"\ln(1 + e^{0.2}) = 0.789")
+    assert "0.79813886" in result.message
+
+
+def test_values_bind_names():
+    result = check_claim(r"\sigma(w x) = 0.5", values={"w": 0, "x": 3})
+    assert result.verdict == "valid"
+
+
+# -- bad and adversarial input -----------------------------------------------------------
+@pytest.mark.parametrize("claim", [
+    r"9^{9^{9^{9}}} = x",
+    r"(a+b+c+d+e+f+g+h)^{40} = (a+b+c+d+e+f+g+h)^{39} (a+b+c+d+e+f+g+h)",
+    "x + " * 1500 + "x = y",
+    r"\frac{\frac{\frac{\frac{1}{x}}{x}}{x}}{x} = x^{-4}",
+    "(" * 300 + "x" + ")" * 300 + " = x",
+    r"e^{e^{e^{e^{e^{x}}}}} = e^{e^{e^{e^{e^{x}}}}} + 0",
+])
+def test_adversarial_input_is_answered_within_budget(claim):
+    start = time.perf_counter()
+    result = check_claim(claim, budget_seconds=2.0)
+    assert time.perf_counter() - start < 6.0
+    assert result.verdict in ("valid", "undecided", "unparseable", "invalid")
+    if claim.startswith("9^"):
+        assert result.verdict == "undecided"
+
+
+@pytest.mark.parametrize("claim", [r"\frac{1}{2 = x", r"x = ", r"\foo{x} = 1", r"a = b)"])
+def test_unreadable_claims_are_unparseable_with_a_reason(claim):
+    result = check_claim(claim)
+    assert result.verdict == "unparseable"
+    assert result.message
+
+
+def test_bad_given_is_reported_not_raised():
+    result = check_claim(r"L = 1", given=[r"\frac{1}{ = 2"])
+    assert result.verdict == "unparseable"
+    assert "given definition" in result.message
+
+
+def test_unknown_convention_is_a_warning_not_an_error():
+    result = check_claim(r"x = x", conventions={"colour": "blue"})
+    assert result.verdict == "valid"
+    assert any("colour" in w for w in result.warnings)
+
+
+# -- properties ------------------------------------------------------------------------
+ATOMS = st.sampled_from(["x", "y", "z", "w_1", r"\sigma(x)", r"e^{y}", "2", r"\frac{1}{2}"])
+
+
+@st.composite
+def expressions(draw, depth=2):
+    if depth == 0:
+        return draw(ATOMS)
+    a = draw(expressions(depth=depth - 1))
+    b = draw(expressions(depth=depth - 1))
+    op = draw(st.sampled_from(["+", "-", r"\cdot"]))
+    return f"\\left({a} {op} {b}\\right)"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a=expressions(), b=expressions())
+def test_algebraic_rewrites_stay_valid(a, b):
+    assert check_claim(f"{a} + {b} = {b} + {a}").verdict == "valid"
+    assert check_claim(f"({a})({b}) = ({b}) \\cdot ({a})").verdict == "valid"
+    assert check_claim(f"2({a} - {b}) = 2{a} - 2{b}").verdict == "valid"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a=expressions(), c=st.sampled_from(["1", "3", r"\frac{1}{3}", "x"]))
+def test_perturbations_become_invalid(a, c):
+    result = check_claim(f"{a} = {a} + {c}")
+    assert result.verdict == "invalid"
+    assert result.counterexample is not None
