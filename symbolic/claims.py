@@ -72,6 +72,8 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
     if sides and not sides[0] and previous:
         sides[0] = previous
     links: list[LinkResult] = []
+    if not chain.relations and sides and sides[0]:
+        links.extend(annotation_links(sides[0], "", context, budget))
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
         if relation in SKIPPED or not left:
@@ -161,14 +163,18 @@ def check_link(left: str, right: str, relation: str, context: Context,
         base.verdict = Verdict.UNPARSEABLE
         base.message = str(error)
         return base
-    except (RecursionError, TypeError, ValueError, AttributeError, NotImplementedError) as error:
+    except Exception as error:  # never a traceback: an unexpected failure is "undecided"
+        base.verdict = Verdict.UNDECIDED
         base.message = f"undecided: this could not be evaluated ({type(error).__name__})"
         return base
 
 
 def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
-    letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node))
-                     - {d.name.base for d in context.definitions})
+    in_definitions = set()
+    for d in context.definitions:
+        in_definitions |= free_index_letters(d.body) - free_index_letters(d.name)
+    letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
+                      | in_definitions) - {d.name.base for d in context.definitions})
     out = []
     for size in (3, 2):
         combos = list(itertools.product(range(1, size + 1), repeat=len(letters)))
@@ -258,27 +264,26 @@ def compare_sides(sides: Sides, base: LinkResult, context: Context, budget: Budg
     link = LinkResult(base.lhs, base.rhs, base.relation, outcome.verdict, outcome.method,
                       outcome.message)
     if transposed:
-        layout = context.conventions.get("layout")
+        layout = context.conventions.get("layout", "denominator")
+        other = "numerator" if layout == "denominator" else "denominator"
         if outcome.verdict == Verdict.VALID:
-            if layout == "denominator":
-                link.verdict = Verdict.INVALID
-                link.method = Method.NONE
-                link.diagnosis_kind = "transpose"
-                link.diagnosis = "equals the transpose: the claim is in numerator layout"
-                link.message = (f"the right side is {_shape_text(rhs_shape)} but the gradient in "
-                                f"denominator layout is {_shape_text(lhs_shape)}; "
-                                + link.diagnosis)
-            else:
-                link.message = ("valid in numerator layout: the right side is the transpose "
-                                "of the denominator-layout gradient")
-                link.diagnosis = "transposed (numerator layout)"
-                link.diagnosis_kind = "transpose"
+            link.verdict = Verdict.INVALID
+            link.method = Method.NONE
+            link.diagnosis_kind = "transpose"
+            link.diagnosis = f"equals the transpose: right in {other} layout"
+            link.message = (f"the left side is {_shape_text(lhs_shape)} but the right side is "
+                            f"{_shape_text(rhs_shape)}; it equals the transpose, which is the "
+                            f"gradient in {other} layout (this document uses {layout} layout; "
+                            f"set conventions: {{layout: {other}}} if that is what you meant)")
             return link
         link.message += f" (compared with the transpose: shapes {_shape_text(lhs_shape)} " \
                         f"and {_shape_text(rhs_shape)})"
     if outcome.verdict == Verdict.INVALID:
         link.counterexample = _counterexample(outcome, sides.instance)
-        diagnosis = diagnose(outcome, sides, lhs_entries, rhs_entries, context, budget)
+        try:
+            diagnosis = diagnose(outcome, sides, lhs_entries, rhs_entries, context, budget)
+        except Exception:  # a diagnosis is a courtesy: it must never cost the verdict
+            diagnosis = None
         if diagnosis:
             link.diagnosis_kind, link.diagnosis = diagnosis
             link.message = f"{link.message}: {link.diagnosis}"

@@ -155,7 +155,7 @@ def evaluate_float(symbols, exprs, columns, count):
     with np.errstate(all="ignore"):
         try:
             values = f(*args)
-        except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError):
             return None
     out = []
     for v in values:
@@ -166,6 +166,34 @@ def evaluate_float(symbols, exprs, columns, count):
             arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
         out.append(np.asarray(arr, dtype=float))
     return out
+
+
+def kink_arguments(exprs) -> list:
+    """Where a step, max, |·| or ReLU is not differentiable: the claim says nothing there."""
+    out = []
+    for e in exprs:
+        for h in e.atoms(sympy.Heaviside, sympy.Abs, sympy.sign, sympy.DiracDelta):
+            out.append(h.args[0])
+        for m in e.atoms(sympy.Max, sympy.Min):
+            out.extend(a - b for a, b in zip(m.args, m.args[1:], strict=False))
+        for name in ("ReLU", "LeakyReLU"):
+            for f in e.atoms(sympy.Function):
+                if type(f).__name__ == name:
+                    out.append(f.args[0])
+    return out
+
+
+def at_kinks(symbols, exprs, columns) -> np.ndarray:
+    arguments = kink_arguments(exprs)
+    mask = np.zeros(SAMPLES, dtype=bool)
+    if not arguments:
+        return mask
+    values = evaluate_float(symbols, arguments, columns, SAMPLES)
+    if values is None:
+        return ~mask
+    for v in values:
+        mask |= ~np.isfinite(v) | (np.abs(v) < 1e-9)
+    return mask
 
 
 def evaluate_high(symbols, exprs, point: dict):
@@ -216,7 +244,8 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
                        "the sides could not be evaluated numerically")
     lv = np.array(values[:n])
     rv = np.array(values[n:])
-    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0)
+    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
+                                                                           columns)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
     samples = {"symbols": symbols, "columns": columns, "lhs": lv, "rhs": rv,
@@ -310,8 +339,9 @@ def ratio_diagnosis(outcome: Outcome) -> tuple[str, str] | None:
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:
     """Whether replacement expressions for one side match the other side at the samples."""
     symbols, columns = samples["symbols"], samples["columns"]
+    other_exprs = [sympy.sympify(e) for e in other_exprs]
     extra = set().union(*(e.free_symbols for e in other_exprs)) - set(symbols)
-    if extra:
+    if extra or any(e.atoms(AppliedUndef) for e in other_exprs):
         return False
     values = evaluate_float(symbols, other_exprs, columns, SAMPLES)
     if values is None:

@@ -212,12 +212,17 @@ class Context:
 
     # -- derivatives ---------------------------------------------------------------------
     def partial(self, numerator, wrt, instance: Instance):
+        if isinstance(numerator, sympy.MatrixBase) and numerator.shape == (1, 1):
+            numerator = numerator[0]
         if isinstance(wrt, sympy.MatrixBase):
+            numerator_layout = self.conventions.get("layout") == "numerator"
             if isinstance(numerator, sympy.MatrixBase):
-                # Jacobian, denominator layout: entry [i, j] = ∂N_j / ∂W_i
+                # Jacobian; denominator layout: entry [i, j] = ∂N_j / ∂W_i
                 rows = [[self.partial(n, w, instance) for n in numerator] for w in wrt]
-                return sympy.ImmutableMatrix(rows)
-            return wrt.applyfunc(lambda w: self.partial(numerator, w, instance))
+                jacobian = sympy.ImmutableMatrix(rows)
+                return jacobian.T if numerator_layout else jacobian
+            gradient = wrt.applyfunc(lambda w: self.partial(numerator, w, instance))
+            return gradient.T if numerator_layout else gradient
         if isinstance(numerator, sympy.MatrixBase):
             return numerator.applyfunc(lambda n: self.partial(n, wrt, instance))
         if not isinstance(wrt, sympy.Symbol):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ __all__ = [
 
 # A document longer than this is read up to here, with a Problem at the cut.
 MAX_DOCUMENT_CHARS = 2_000_000
+# Problems listed per document; past this, one more says how many were left out.
+MAX_PROBLEMS = 50
 
 FRONT_MATTER_KEYS = ("title", "given", "shapes", "conventions", "values")
 # Common Markdown metadata: kept in `extra` without a warning.
@@ -227,6 +230,12 @@ def _parse(text: str, path: str | None, problems: list[Problem]) -> Document:
     scan = _BodyScanner(source, problems)
     scan.run(body_start)
     statements = _number_derivations(scan.statements, scan.boundaries)
+    if len(problems) > MAX_PROBLEMS:
+        left_out = len(problems) - MAX_PROBLEMS
+        last = problems[MAX_PROBLEMS]
+        problems[MAX_PROBLEMS:] = [Problem(
+            last.line, "", f"{left_out} more problems from here on are not listed; "
+                           "fix the ones above first", last.severity)]
     title = front.title or scan.first_heading or (Path(path).stem if path else "untitled")
     return Document(path, title, front, statements, problems)
 
@@ -465,6 +474,7 @@ _BEGIN = re.compile(r"\\begin[ \t]*\{([^{}\n]*)\}")
 _BLANK_LINE = r"\n[^\S\n]*\n"
 
 
+@functools.lru_cache(maxsize=64)
 def _closer_pattern(closer: str) -> re.Pattern:
     """The closer, an escape to step over, or a blank line (math never crosses one)."""
     return re.compile(f"({re.escape(closer)})|\\\\.|{_BLANK_LINE}", re.S)
@@ -489,6 +499,11 @@ class _BodyScanner:
         self.boundaries: list[int] = []
         self.first_heading: str | None = None
         self.blocks = 0
+        # Where a search for a closer already failed: (from, to) per closer. A later
+        # opener inside that stretch cannot find one either, so reading stays linear
+        # however many unclosed delimiters OCR leaves in one paragraph.
+        self._no_closer: dict[re.Pattern, tuple[int, int]] = {}
+        self._backtick_runs: dict[int, dict[int, list[int]]] = {}
 
     def run(self, pos: int) -> None:
         text, n = self.text, len(self.text)
@@ -554,11 +569,21 @@ class _BodyScanner:
         return len(self.text)
 
     def _skip_code_span(self, pos: int) -> int:
-        run = re.compile(r"`+").match(self.text, pos).group()
-        end = self.text.find("\n", pos)
-        end = len(self.text) if end < 0 else end
-        close = re.compile(rf"(?<!`){run}(?!`)").search(self.text, pos + len(run), end)
-        return close.end() if close else pos + len(run)
+        """Step over `code` closed on the same line by a run of as many backticks."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        runs = self._backtick_runs.get(line_start)
+        if runs is None:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            runs = {}
+            for run in re.finditer(r"`+", text[line_start:end]):
+                runs.setdefault(len(run.group()), []).append(line_start + run.start())
+            self._backtick_runs[line_start] = runs
+        length = len(re.compile(r"`+").match(text, pos).group())
+        starts = runs.get(length, [])
+        after = bisect.bisect_right(starts, pos)
+        return starts[after] + length if after < len(starts) else pos + length
 
     def _backslash(self, pos: int) -> int:
         text = self.text
@@ -578,14 +603,19 @@ class _BodyScanner:
             pattern = _closer_pattern(f"\\end{{{name}}}")
         else:
             pattern = _CLOSERS_BY_OPENER[opener]
-        for match in pattern.finditer(self.text, content_start):
-            if match.group(1) is not None:
-                content = self.text[content_start : match.start()]
-                if not inline or has_relation(content):
-                    self._cut(content, content_start)
-                return match.end()
-            if match.group().startswith("\n"):
-                break  # a blank line: the span is not closed
+        failed_from, failed_to = self._no_closer.get(pattern, (0, 0))
+        if not failed_from <= content_start < failed_to:
+            for match in pattern.finditer(self.text, content_start):
+                if match.group(1) is not None:
+                    content = self.text[content_start : match.start()]
+                    if not inline or has_relation(content):
+                        self._cut(content, content_start)
+                    return match.end()
+                if match.group().startswith("\n"):
+                    self._no_closer[pattern] = (content_start, match.start())
+                    break  # a blank line: the span is not closed
+            else:
+                self._no_closer[pattern] = (content_start, len(self.text))
         self._unclosed(pos, opener, inline)
         return content_start
 

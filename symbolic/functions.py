@@ -95,7 +95,8 @@ class MLFunction(Function):
 def _applied_latex(name: str, args: tuple, printer: Any, power: str | None) -> str:
     r"""`\name^{power}\left(a, b\right)`, as people write an applied function."""
     head = name if power is None else f"{name}^{{{power}}}"
-    return r"%s\left(%s\right)" % (head, ", ".join(printer._print(a) for a in args))
+    inside = ", ".join(printer._print(a) for a in args)
+    return rf"{head}\left({inside}\right)"
 
 
 def _as_float_array(x: Any) -> np.ndarray:

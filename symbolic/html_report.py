@@ -55,6 +55,19 @@ ICONS = {
 MAX_MATH_CHARS = 1500
 MAX_CODE_CHARS = 400
 
+# latex2mathml's errors, in words.
+CONVERTER_ERRORS = {
+    "MissingEndError": "a group or environment is never closed",
+    "ExtraLeftOrMissingRightError": "a \\left has no matching \\right",
+    "NoAvailableTokensError": "it ends where more was expected",
+    "MissingSuperScriptOrSubscriptError": "a ^ or _ has nothing after it",
+    "DoubleSuperscriptsError": "a double superscript",
+    "DoubleSubscriptsError": "a double subscript",
+    "DenominatorNotFoundError": "a fraction has no denominator",
+    "NumeratorNotFoundError": "a fraction has no numerator",
+    "LimitsMustFollowMathOperatorError": "\\limits does not follow an operator",
+}
+
 STYLE = """
 .derivcheck { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2328; line-height: 1.45; }
@@ -119,14 +132,16 @@ def math_html(latex: str) -> str:
         from latex2mathml.converter import convert_to_element
 
         element = convert_to_element(latex)
+        unknown = _clean_mathml(element)
+        mathml = ET.tostring(element, encoding="unicode", short_empty_elements=False)
     except Exception as error:  # any failure of the converter, RecursionError included
-        reason = str(error) or type(error).__name__
+        name = type(error).__name__
+        reason = CONVERTER_ERRORS.get(name) or str(error) or name
         return _unrendered(latex, f"could not be shown as math: {_clip(reason, 120)}")
-    unknown = _clean_mathml(element)
     if unknown:
         return _unrendered(latex, f"could not be shown as math: {', '.join(unknown)} "
                                   "is not known to the renderer")
-    return ET.tostring(element, encoding="unicode", short_empty_elements=False)
+    return mathml
 
 
 def _clean_mathml(element: ET.Element) -> list[str]:
@@ -207,7 +222,10 @@ def _counterexample_html(example: Counterexample) -> str:
 
 def _details_html(link: LinkResult) -> str:
     parts = []
-    if link.message:
+    if "\n" in link.message:
+        # A parse error's message points at the fragment with a caret: keep its layout.
+        parts.append(f'<pre class="message">{html.escape(link.message)}</pre>')
+    elif link.message:
         parts.append(f"<p>{html.escape(link.message)}</p>")
     if link.diagnosis:
         parts.append(f'<p class="diagnosis">Diagnosis: {html.escape(link.diagnosis)}</p>')
@@ -299,7 +317,7 @@ def document_section(result: DocumentResult, index: int = 1, heading_level: int 
     doc_id = f"doc-{index}"
     title = html.escape(result.title or result.path or f"Document {index}")
     parts = [f'<section class="document" id="{doc_id}" aria-labelledby="{doc_id}-title">',
-             f'<{h} id="{doc_id}-title">{title}</{h}>']
+             f'<{h} id="{doc_id}-title" dir="auto">{title}</{h}>']
     if result.path:
         parts.append(f'<p class="path">{html.escape(result.path)}</p>')
     parts.append(f"<p>Document verdict: {verdict_badge(result.verdict)}</p>")
@@ -353,7 +371,7 @@ def _summary(results: list[DocumentResult]) -> str:
                  if first else "—")
         name = html.escape(result.title or result.path or f"Document {i}")
         docs.append(
-            f'<tr><th scope="row"><a href="#doc-{i}">{name}</a></th>'
+            f'<tr><th scope="row"><a href="#doc-{i}" dir="auto">{name}</a></th>'
             f"<td>{verdict_badge(result.verdict)}</td>"
             + "".join(f'<td class="num">{c.get(str(v), 0)}</td>' for v in VERDICT_ORDER)
             + f"<td>{where}</td></tr>"

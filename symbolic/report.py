@@ -144,6 +144,8 @@ class _Row:
     message: str
     reading: str
     first_error: bool   # this link is where its derivation first goes wrong
+    source_line: int = 0
+    detail: str = ""    # a message of several lines (a quoted fragment and a caret), whole
 
 
 def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
@@ -152,7 +154,7 @@ def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
         notes = list(step.claim.warnings) if verbose else []
         if not step.claim.links:
             yield _Row(str(step.line), _shorten(step.source), step.verdict,
-                       _join([step.claim.message, *notes]), "", False)
+                       _join([step.claim.message, *notes]), "", False, step.line)
             continue
         marked = False
         for index, link in enumerate(step.claim.links):
@@ -160,6 +162,7 @@ def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
                            and link.verdict == Verdict.INVALID)
             marked = marked or first_error
             message = _link_message(link, verbose) or _what_it_did(link, step)
+            detail = link.message.strip("\n") if "\n" in link.message.strip() else ""
             yield _Row(
                 str(step.line) if index == 0 else "",
                 _link_latex(link, step, index),
@@ -167,6 +170,8 @@ def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
                 _join([message, *(notes if index == 0 else [])]),
                 _shorten(link.reading) if link.reading else "",
                 first_error,
+                step.line,
+                detail,
             )
 
 
@@ -188,7 +193,9 @@ def _link_latex(link: LinkResult, step: StepResult, index: int) -> str:
 
 
 def _link_message(link: LinkResult, verbose: bool) -> str:
-    parts = [link.message]
+    # A message of several lines (a parse error quoting its fragment) is shown whole
+    # under the table, where its caret lines up; its row carries its first line.
+    parts = [link.message.strip().split("\n", 1)[0]]
     if link.diagnosis and link.diagnosis not in link.message:
         parts.append(link.diagnosis)
     if link.counterexample is not None:
@@ -237,6 +244,10 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False,
         console.print(heading)
         if document.steps:
             console.print(_table(document, verbose))
+            for row in _rows(document, verbose):
+                if row.detail:
+                    console.print(Text(f"line {row.source_line}: ", style="magenta")
+                                  + Text(row.detail), soft_wrap=True)
         for warning in document.warnings:
             console.print(Text(f"warning: {warning}", style="yellow"))
         console.print(Text(summarize(document), style=_summary_style(document)))
@@ -310,6 +321,9 @@ def render_markdown(results: list[DocumentResult], *, verbose: bool = False) -> 
                 cells.append(message)
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
+            for row in _rows(document, verbose):
+                if row.detail:
+                    out += [f"line {row.source_line}:", "", "```text", row.detail, "```", ""]
         for warning in document.warnings:
             out += [f"> warning: {_md_text(warning)}", ""]
         out += [_md_text(summarize(document)), ""]

@@ -13,6 +13,7 @@ it is active), which summarises them at the end of the session.
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -507,8 +508,9 @@ def assert_claim(
     if passed:
         return result
     lines = [f"claim is {verdict}: {claim}"]
-    if link is not None and link.message:
-        lines.append(f"  {link.message}")
+    if result.message:
+        # Parse errors come as several lines: the reason, the fragment, a caret, a hint.
+        lines.append(textwrap.indent(result.message, "  "))
     if verdict == "invalid" and link is not None:
         lines += [
             "  left side:  " + link.lhs,

@@ -82,6 +82,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         status = 130
+    except Exception as error:  # noqa: BLE001 - a user sees one line, never a traceback
+        click.echo(_one_line(f"error: derivcheck failed ({type(error).__name__}: {error}); "
+                             "please report this"), err=True)
+        status = EXIT_UNUSABLE
     ctx.exit(status)
 
 

@@ -17,6 +17,7 @@ from symbolic import functions as F
 from symbolic.errors import ParseError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
+from symbolic.notation.parser import INDEX_LETTERS
 
 MAX_SUM_TERMS = 64
 FUNCTION_LETTERS = {"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"}
@@ -221,7 +222,11 @@ class Builder:
     def _is_euler(self, node: A.Name) -> bool:
         return not node.sub and not node.sup and not node.primes and not self.scope.is_value("e")
 
-    def index_value(self, node: A.Node) -> int:
+    def index_value(self, node: A.Node) -> int | str:
+        if isinstance(node, A.Name) and not node.sub and not node.sup \
+                and node.base not in self.bound and node.base not in self.instance.indices \
+                and node.base not in INDEX_LETTERS and len(node.base) == 1:
+            return node.base        # a label such as the o of u_{o,2}
         value = self.build(node)
         if not (isinstance(value, sympy.Expr) and value.is_Integer):
             raise self.fail("an index must be a whole number or an index letter", node)
@@ -248,6 +253,11 @@ class Builder:
             return sympy.ImmutableMatrix([Var(_entry_name(name, (k,))) for k in range(1, n + 1)])
         sup = tuple(self.index_value(s) for s in node.sup)
         sub = tuple(self.index_value(s) for s in node.sub)
+        suffix = node.suffix
+        if len(suffix) == 1 and (suffix in self.bound or suffix in self.instance.indices):
+            # a label letter used as a summation index: \sum_c z_c
+            sub, suffix = sub + (self.bound.get(suffix, self.instance.indices.get(suffix)),), ""
+        node = A.Name(node.base, node.sub, node.sup, suffix, node.primes, node.pos)
         whole = canonical(node.base, sup, sub, node.suffix, node.primes)
         shape = self.scope.shape_of(whole)
         if shape is not None:
@@ -373,7 +383,20 @@ class Builder:
     def apply(self, node: A.BinOp):
         """`f(x)`: a call when f is a function here, a product otherwise."""
         name: A.Name = node.left
-        inner = node.right.inner
+        right, wrappers = node.right, []
+        while isinstance(right, (A.Power, A.Transpose)):
+            wrappers.append(right)
+            right = right.base if isinstance(right, A.Power) else right.operand
+        if wrappers and self._is_call(name):
+            # f(x)^2 is (f(x))^2 when f is a function: re-apply the power to the call
+            result = A.BinOp("apply", name, right, node.pos)
+            for w in reversed(wrappers):
+                result = A.Power(result, w.exponent, w.pos) if isinstance(w, A.Power) \
+                    else A.Transpose(result, w.pos)
+            return self.build(result)
+        if wrappers:
+            return self.product(self.build(name), self.build(node.right), node)
+        inner = right.inner
         args = inner.rows[0] if isinstance(inner, A.MatrixLiteral) and len(inner.rows) == 1 \
             and isinstance(node.right, A.Group) and _was_tuple(inner) else (inner,)
         label = canonical(name.base, (), (), name.suffix, 0)
@@ -398,6 +421,17 @@ class Builder:
                 "Write the product with explicit parentheses or declare the function in "
                 "conventions.symbols.")
         return self.product(self.build(name), self.build(args[0]), node)
+
+    def _is_call(self, name: A.Name) -> bool:
+        if name.primes:
+            return True
+        if name.base == "H" and not self.scope.is_value("H"):
+            return True
+        label = canonical(name.base, (), (), name.suffix, 0)
+        if self.scope.is_value(label) or self.scope.is_value(name.base):
+            return False
+        return self.scope.is_function(name.base) or (name.base in FUNCTION_LETTERS
+                                                     and not name.sub)
 
     # -- sums and derivatives ------------------------------------------------------
     def build_SumOver(self, node: A.SumOver):
@@ -524,7 +558,7 @@ def free_index_letters(node: A.Node) -> set[str]:
 
 def _letters(node: A.Node) -> set[str]:
     if isinstance(node, A.Name) and not node.sub and not node.sup:
-        return {node.base}
+        return {node.base} if node.base in INDEX_LETTERS else set()
     out: set[str] = set()
     for child in _children(node):
         out |= _letters(child)

@@ -11,6 +11,8 @@ from symbolic.errors import ParseError
 from symbolic.notation import ast as A
 from symbolic.notation.lexer import Token, tokenize
 
+# Letters that run over a range when used as a subscript; other letters are labels.
+INDEX_LETTERS = set("ijklmnt")
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
@@ -431,6 +433,8 @@ class Parser:
                      and (any(t.text.isupper() for t in letters) or len(letters) > 3)):
             label = "".join(t.text for t in tokens if t.kind != "command" and t.text not in "{}")
             return (), label
+        if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
+            return (), tokens[0].text       # s_o, v_c, L_D: a label, not a running index
         return self.index_list(tokens), ""
 
     def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
@@ -457,9 +461,16 @@ class Parser:
         start = self.peek()
         node = self.name()
         if self.peek().text == "(":
-            group = self.bracketed_args()
-            return A.Call(_call_name(node), group, None, node.primes, None, True, start.pos) \
-                if _is_function_like(node) else _apply(node, group, start.pos)
+            args = self.bracketed_args()
+            if _is_function_like(node):
+                return A.Call(_call_name(node), args, None, node.primes, None, True, start.pos)
+            inner = args[0] if len(args) == 1 else _tuple(args)
+            group: A.Node = A.Group(inner, start.pos)
+            while self.peek().text in ("^", "'"):      # v(y - t)^T: the power binds the group
+                tok = self.advance()
+                group = self.superscript(group, tok) if tok.text == "^" else \
+                    A.Transpose(group, tok.pos)
+            return A.BinOp("apply", node, group, start.pos)
         return node
 
     def bracketed_args(self) -> tuple[A.Node, ...]:
@@ -594,7 +605,7 @@ class Parser:
             if numerator_tokens:
                 return A.Partial(self.sub_parse(numerator_tokens, "numerator"), wrt, None,
                                  order, tok.pos)
-            return A.Partial(None, wrt, self.operand(), order, tok.pos)
+            return A.Partial(None, wrt, self.term(), order, tok.pos)
         numerator = self.sub_parse(top, "numerator")
         denominator = self.sub_parse(bottom, "denominator")
         return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
@@ -615,7 +626,7 @@ class Parser:
                              "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
-        return A.Partial(self.operand(), wrt, None, 1, tok.pos)
+        return A.Partial(self.term(), wrt, None, 1, tok.pos)
 
     def sum_over(self, tok: Token) -> A.Node:
         self.advance()
@@ -754,12 +765,6 @@ def _is_function_like(node: A.Name) -> bool:
 
 def _call_name(node: A.Name) -> str:
     return node.base
-
-
-def _apply(node: A.Name, args: tuple[A.Node, ...], pos: int) -> A.Node:
-    """`f(x)`: a call or a product; `build` decides with the context."""
-    inner = args[0] if len(args) == 1 else _tuple(args)
-    return A.BinOp("apply", node, A.Group(inner, pos), pos)
 
 
 def _tuple(args: tuple[A.Node, ...]) -> A.Node:
