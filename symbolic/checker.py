@@ -49,6 +49,8 @@ def check_read_document(document: Document, budget_seconds: float) -> DocumentRe
     steps: list[StepResult] = []
     previous: dict[int, str] = {}
     for statement in document.statements:
+        if not statement.has_relation:
+            continue   # a lone expression states nothing to check
         try:
             step = check_statement(statement, context, budget_seconds,
                                    previous.get(statement.derivation))

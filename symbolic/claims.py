@@ -76,7 +76,12 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
         links.extend(annotation_links(sides[0], "", context, budget))
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
-        if relation in SKIPPED or not left:
+        if relation in SKIPPED:
+            continue
+        if not left:
+            links.append(LinkResult("", right, relation, Verdict.UNDECIDED, Method.NONE,
+                                    "this line continues a chain whose last side is unknown "
+                                    "(the line before it could not be read)"))
             continue
         links.append(check_link(left, right, relation, context, budget))
         links.extend(annotation_links(left if k == 0 else None, right, context, budget))
@@ -463,10 +468,12 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         return link
     if lit_r is not None or lit_l is not None:
         (printed, unit, integer), exact = (lit_r, lv) if lit_r is not None else (lit_l, rv)
-        tolerance = mpmath.mpf(0) if (integer and relation == "=") else _mp(unit)
-        tolerance = tolerance * (1 + mpmath.mpf(10) ** -12) \
-            + mpmath.mpf(10) ** -30 * max(abs(_mp(printed)), mpmath.mpf(10) ** -300)
-        ok = abs(exact - _mp(printed)) <= tolerance
+        # less than one unit of the last printed digit (0.5 printed as 0.4 is wrong)
+        error = abs(exact - _mp(printed))
+        if integer and relation == "=":
+            ok = error <= mpmath.mpf(10) ** -30 * max(abs(_mp(printed)), 1)
+        else:
+            ok = error < _mp(unit) * (1 - mpmath.mpf(10) ** -12)
         shown = mpmath.nstr(exact, 12)
         if ok:
             link.verdict = Verdict.VALID

@@ -8,15 +8,11 @@ from symbolic.commands.check import check
 from symbolic.commands.grad import grad
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog="\b\nExample:\n  derivcheck check derivations/")
 @click.version_option(package_name="derivcheck")
 def main() -> None:
-    """Check hand-derived gradients in machine-learning notation.
-
-    \b
-    Example:
-        derivcheck check derivations/
-    """
+    """Check hand-derived gradients in machine-learning notation."""
 
 
 main.add_command(check)

@@ -4,22 +4,24 @@ This module is machinery only: derivative rules come from each function's `fdiff
 (`symbolic.functions`) and structure from the model's definitions; it never names a
 particular activation or loss.
 
-The method is backprop over the model's definitions, cut at the loss and at the names
-the model gives an adjoint (an MLP's deltas δ^{(l)} = ∂L/∂z^{(l)}). For a variable v,
+The method is backprop over the model's definitions. Each name's adjoint ∂L/∂name is
+worked out once, from the definitions that use it:
 
-    ∂L/∂v = Σ over cuts c of  (∂L/∂c) · ∂c/∂v,  the last along paths through no other cut.
+    ∂L/∂v = Σ over names c whose definition uses v of  (∂L/∂c) · ∂c/∂v.
 
-Between cuts, c's definition is expanded towards v, differentiated (scalar form: SymPy's
-`diff`; matrix form: the pullback rules of matrix calculus, element-wise functions
-through their `fdiff`), re-expressed by the names of the intermediates (σ(z) becomes f,
-so σ' = σ(1 − σ) becomes f(1 − f)), and tidied: of a few equal forms (as it is, with
-common factors taken out, cancelled, expanded, factored, with the targets' constraints
-such as Σ_k y_k = 1 used) the shortest wins. That is how BCE∘σ gives (f − y) x_j and
-softmax–CE gives ŷ − y with no rule written for either.
+The local derivative ∂c/∂v is taken by SymPy's `diff` (scalar form) or by the pullback
+rules of matrix calculus (matrix form; element-wise functions through their `fdiff`),
+re-expressed by the names of the intermediates (σ(z) becomes f, so σ' = σ(1 − σ)
+becomes f(1 − f)), and tidied: of a few equal forms (as it is, with common factors
+taken out, cancelled, expanded, factored, with the targets' constraints such as
+Σ_k y_k = 1 used) the shortest wins. The adjoints a model names (an MLP's deltas
+δ^{(l)} = ∂L/∂z^{(l)}) stay symbols in the layers before them. Per-sample names inside a
+sum over samples are written out where they are used. That is how BCE∘σ gives
+(f − y) x_j and softmax–CE gives ŷ − y with no rule written for either.
 
     >>> from symbolic.networks import logistic_regression
     >>> from sympy import Symbol
-    >>> gradient(logistic_regression(features=2), Symbol("w_{1}"))
+    >>> gradient(logistic_regression(features=2), Symbol("w_{1}", real=True))
     x_{1}*(f - y)
 """
 
@@ -43,6 +45,7 @@ from sympy import (
     Symbol,
     cancel,
     count_ops,
+    default_sort_key,
     diff,
     expand,
     factor,
@@ -135,14 +138,22 @@ def gradient(model: Model, wrt: Basic) -> Basic:
 
 
 def _checked(model: Model, variable: Basic) -> Basic:
+    """The model's own symbol for `variable`: itself, or the one of the same name.
+
+    Symbols are equal only with equal assumptions; a name means one thing in a model,
+    so `Symbol("w_{1}")` finds the model's real `w_{1}`.
+    """
     if variable == model.loss:
         raise GradientError("∂L/∂L is 1: name a parameter, an input or an intermediate")
     if variable in model.definitions or any(
         definition.has(variable) for definition in model.definitions.values()
     ):
         return variable
-    known = ", ".join(str(v) for v in (*model.parameters, *model.definitions))
-    raise GradientError(f"{variable} does not appear in the model; it has {known}")
+    for known in (*model.variables, *model.definitions):
+        if str(known) == str(variable) and known != model.loss:
+            return known
+    names = ", ".join(str(v) for v in (*model.parameters, *model.definitions))
+    raise GradientError(f"{variable} does not appear in the model; it has {names}")
 
 
 # --------------------------------------------------------------------------- the derivation
@@ -162,6 +173,7 @@ class _Derivation:
         self.definitions = model.definitions
         self.matrix = model.form == "matrix"
         self.cuts = [name for name in self.definitions if not isinstance(name, Indexed)]
+        self._is_cut = set(self.cuts)
         self._adjoints: dict[Basic, Basic] = {}
         self.names = _Names(self.definitions, model.loss)
         self._dependence: dict[tuple[Basic, Basic], bool] = {}
@@ -209,7 +221,7 @@ class _Derivation:
         """The cut's definition with the non-cut names that lead to `variable` written out."""
         expression = self.definitions[cut]
         for name, definition in reversed(self.definitions.items()):
-            if name in self.cuts or name == variable or not expression.has(name):
+            if name in self._is_cut or name == variable or not expression.has(name):
                 continue
             if self._depends(name, variable):
                 expression = expression.xreplace({name: definition})
@@ -286,9 +298,14 @@ def _tidy(expression: Expr, constraints: Sequence[Eq] = ()) -> Expr:
     return _tidy_cached(expression, tuple(constraints))
 
 
+# Past this many operations an expression is left as it is: factoring and cancelling
+# can take very long on large expressions, and closed forms people write are small.
+TIDY_LIMIT = 400
+
+
 @lru_cache(maxsize=4096)
 def _tidy_cached(expression: Expr, constraints: tuple[Eq, ...]) -> Expr:
-    if expression.is_Atom:
+    if expression.is_Atom or count_ops(expression) > TIDY_LIMIT:
         return expression
     expression = _tidy_summands(expression, constraints)
     forms = [expression, *_rewritten(expression)]
@@ -525,7 +542,8 @@ def _lift(template: Expr, leaves: dict[Dummy, MatrixExpr], shape: tuple) -> Matr
     if isinstance(template, Mul):
         constant, varying = template.as_independent(*leaves, as_Add=False)
         lifted = [_lift(f, leaves, shape) for f in Mul.make_args(varying)]
-        product = lifted[0] if len(lifted) == 1 else HadamardProduct(*lifted)
+        ordered = sorted(lifted, key=default_sort_key)  # SymPy's canonical order
+        product = ordered[0] if len(ordered) == 1 else HadamardProduct(*ordered)
         return product if constant == 1 else MatMul(constant, product)
     if isinstance(template, Pow) and not template.exp.has(*leaves):
         return HadamardPower(_lift(template.base, leaves, shape), template.exp)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sympy import Add, Expr, Rational, Sum, Symbol, log, sympify
-from sympy.matrices.expressions import MatrixExpr, OneMatrix, hadamard_product
+from sympy.matrices.expressions import MatMul, MatrixExpr, OneMatrix, hadamard_product
 
 __all__ = [
     "binary_cross_entropy",
@@ -62,7 +62,7 @@ def squared_error(target: Values, prediction: Values) -> Expr | MatrixExpr:
     """
     if _is_matrix(target):
         residual = target - prediction
-        return Rational(1, 2) * residual.T * residual
+        return MatMul(Rational(1, 2), residual.T, residual)
     return Rational(1, 2) * Add(*[(t - p) ** 2 for t, p in _pairs(target, prediction)])
 
 
@@ -86,7 +86,7 @@ def mean_squared_error(
         return Sum((target - prediction) ** 2, (index, 1, count)) / count
     if _is_matrix(target):
         residual = target - prediction
-        return (1 / sympify(target.shape[0])) * residual.T * residual
+        return MatMul(1 / sympify(target.shape[0]), residual.T, residual)
     pairs = _pairs(target, prediction)
     return Add(*[(t - p) ** 2 for t, p in pairs]) / len(pairs)
 

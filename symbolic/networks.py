@@ -131,7 +131,7 @@ class Model:
         """Substitute definitions until only base variables (and the names in `keep`) remain.
 
         >>> model = logistic_regression(features=1)
-        >>> model.expand(Symbol("f"))
+        >>> model.expand(Symbol("f", real=True))
         Sigmoid(b + w_{1}*x_{1})
         """
         for name, definition in reversed(self.definitions.items()):
@@ -148,7 +148,8 @@ class Model:
 
 
 def _symbol(name: str) -> Symbol:
-    return Symbol(name)
+    """A real scalar, as the notation reader makes one: `parse_expression("w_1")` is it."""
+    return Symbol(name, real=True)
 
 
 def _layer(name: str, layer: int) -> str:

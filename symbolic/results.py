@@ -109,6 +109,14 @@ class ClaimResult:
         link = self.deciding_link
         return link.message if link else "nothing to check"
 
+    def _repr_html_(self) -> str:
+        from symbolic.display import claim_html
+        return claim_html(self)
+
+    def _repr_latex_(self) -> str:
+        from symbolic.display import claim_latex
+        return claim_latex(self)
+
     def to_dict(self) -> dict:
         return {
             "source": self.source,
@@ -174,6 +182,10 @@ class DocumentResult:
     def verdict(self) -> Verdict:
         verdicts = [step.verdict for step in self.steps]
         return max(verdicts, key=SEVERITY.__getitem__) if verdicts else Verdict.VALID
+
+    def _repr_html_(self) -> str:
+        from symbolic.display import document_html
+        return document_html(self)
 
     def to_dict(self) -> dict:
         return {
