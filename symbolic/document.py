@@ -42,7 +42,7 @@ MAX_PROBLEMS = 50
 
 FRONT_MATTER_KEYS = ("title", "given", "shapes", "conventions", "values")
 # Common Markdown metadata: kept in `extra` without a warning.
-METADATA_KEYS = frozenset({"author", "date", "tags", "description"})
+METADATA_KEYS = frozenset({"author", "date", "tags", "description", "source"})
 
 # Relations that make a math span a statement worth checking, and that the notation
 # layer splits chains on.
