@@ -230,9 +230,13 @@ def test_a_path_given_twice_is_checked_once():
 
 
 def _ends_with_example(help_text: str) -> bool:
+    """The help ends with a heading `Example:` or `Examples:` and literal commands under it."""
     lines = [line.strip() for line in help_text.rstrip().splitlines()]
-    return len(lines) >= 2 and lines[-1].startswith("derivcheck ") and (
-        lines[-2].rstrip(":").lower() == "example")
+    k = len(lines) - 1
+    while k >= 0 and lines[k].startswith("derivcheck "):
+        k -= 1
+    return k < len(lines) - 1 and k >= 0 and lines[k].rstrip(":").lower() in ("example",
+                                                                              "examples")
 
 
 def test_check_help_ends_with_an_example():

@@ -465,7 +465,7 @@ def test_claim(derivcheck):
 
 def test_plugin_reports_a_wrong_claim_then_a_right_one(pytester):
     # Uses the real checker (symbolic.check_claim).
-    pytester.makepyfile(test_claims=CLAIM_SUITE.replace("{rhs}", "(y - f) x"))
+    pytester.makepyfile(test_user_claims=CLAIM_SUITE.replace("{rhs}", "(y - f) x"))
     result = pytester.runpytest()
     result.assert_outcomes(failed=1)
     out = result.stdout.str()
@@ -475,10 +475,10 @@ def test_plugin_reports_a_wrong_claim_then_a_right_one(pytester):
         "1 check in 1 test",
         "  claims: 1 invalid",
         "failed checks:",
-        r"  test_claims.py::test_claim: claim \frac{\partial L}{\partial w} = (y - f) x",
+        r"  test_user_claims.py::test_claim: claim \frac{\partial L}{\partial w} = (y - f) x",
     ]
 
-    pytester.makepyfile(test_claims=CLAIM_SUITE.replace("{rhs}", "(f - y) x"))
+    pytester.makepyfile(test_user_claims=CLAIM_SUITE.replace("{rhs}", "(f - y) x"))
     result = pytester.runpytest()
     result.assert_outcomes(passed=1)
     out = result.stdout.str()
