@@ -16,7 +16,7 @@ from symbolic.context import Context
 from symbolic.errors import BudgetExceeded, ParseError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import Annotation, Instance, free_index_letters
+from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict

@@ -228,8 +228,8 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
     """Compare two lists of scalar expressions entry by entry."""
     lhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in lhs_entries]
     rhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in rhs_entries]
-    if all((l - r) == 0
-           for l, r in zip(lhs_entries, rhs_entries, strict=True)):
+    if all((left - right) == 0
+           for left, right in zip(lhs_entries, rhs_entries, strict=True)):
         return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
     seed = _seed(*lhs_entries, *rhs_entries)
     exprs, coefficients = random_functions(lhs_entries + rhs_entries, seed)
@@ -294,8 +294,8 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
 def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 0.4) -> bool:
     try:
         with budget.limit(seconds):
-            for l, r in zip(lhs_entries, rhs_entries, strict=True):
-                d = (l - r).rewrite(sympy.exp)
+            for left, right in zip(lhs_entries, rhs_entries, strict=True):
+                d = (left - right).rewrite(sympy.exp)
                 d = sympy.cancel(sympy.expand(d))
                 if d != 0 and sympy.simplify(d) != 0:
                     return False

@@ -34,7 +34,7 @@ class Name(Node):
 
 @dataclass(frozen=True)
 class BinOp(Node):
-    op: str          # "+", "-", "*" (written product), "juxt" (implicit), "/", "odot", "cdot", "times"
+    op: str   # "+", "-", "*", "juxt" (implicit), "/", "odot", "cdot", "times", "apply"
     left: Node
     right: Node
     pos: int = 0

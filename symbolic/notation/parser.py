@@ -156,7 +156,8 @@ class Parser:
     def sub_parse(self, tokens: list[Token], what: str = "expression") -> A.Node:
         if not tokens:
             pos = self.tokens[max(self.i - 1, 0)].pos
-            raise ParseError(f"empty {what}", self.source, pos, f"Write the {what} inside the braces.")
+            raise ParseError(f"empty {what}", self.source, pos,
+                             f"Write the {what} inside the braces.")
         if self.depth > MAX_DEPTH:
             raise self.error("the formula is nested too deeply to read",
                              hint="Split it into steps.")
@@ -180,7 +181,8 @@ class Parser:
     def expression(self) -> A.Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.error("the formula is nested too deeply to read", hint="Split it into steps.")
+            raise self.error("the formula is nested too deeply to read",
+                             hint="Split it into steps.")
         try:
             if self.peek().text in ("-", "+"):
                 node = self.signed_term()
@@ -525,7 +527,7 @@ class Parser:
         return self.postfix()
 
     def word(self, tok: Token) -> A.Node:
-        """`\\operatorname{softmax}`, `\\mathrm{LSE}`, `\\text{ReLU}`; prose `\\text{...}` is dropped."""
+        """`\\operatorname{softmax}`, `\\mathrm{LSE}`, `\\text{ReLU}` as calls or names."""
         self.advance()
         tokens = self.group_tokens()
         word = "".join(t.text for t in tokens).replace(" ", "")

@@ -1,0 +1,54 @@
+"""The code base stays ruff-clean and never evaluates input text as Python."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from symbolic import ParseError, check_claim
+from symbolic.notation import parse_side
+
+ROOT = Path(__file__).parent.parent
+
+# Calls that turn text into code. sympify is allowed only where its argument is already a
+# SymPy object, at the call sites listed here.
+BANNED = [re.compile(p) for p in (r"parse_expr\(", r"(?<![\w.])exec\(",
+                                  r"(?<!def )(?<![\w.])eval\(", r"latex2sympy\(")]
+SYMPIFY_ALLOWED = {"functions.py": 1, "compare.py": 3, "claims.py": 1,
+                   "testing.py": 1}  # testing.py: strict=True, which refuses strings
+
+
+def test_ruff_is_clean():
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "symbolic", "tests", "benchmarks"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_input_text_is_ever_evaluated_as_python():
+    for path in (ROOT / "symbolic").rglob("*.py"):
+        code = [line.split("#")[0] for line in path.read_text().splitlines()]
+        for line in code:
+            for pattern in BANNED:
+                assert not pattern.search(line), f"{path.name}: {line.strip()}"
+        uses = sum("sympify(" in line for line in code)
+        assert uses <= SYMPIFY_ALLOWED.get(path.name, 0), f"{path.name}: sympify on input?"
+
+
+@pytest.mark.parametrize("text", [
+    "__import__('os').system('echo pwned') = 1",
+    r"\text{__import__('os')}(1) = 1",
+    "lambda: 1 = 1",
+])
+def test_code_in_a_claim_is_only_ever_math(text):
+    result = check_claim(text)
+    assert result.verdict in ("valid", "unparseable", "invalid", "undecided")
+
+
+def test_python_names_are_read_as_letters():
+    from symbolic.notation import ast as A
+    with pytest.raises(ParseError):
+        parse_side("__import__('os')")
+    assert isinstance(parse_side("os"), A.BinOp)   # o times s, nothing more
