@@ -21,7 +21,8 @@ SYMPIFY_ALLOWED = {"compare.py": 3, "claims.py": 1}
 
 def test_ruff_is_clean():
     ruff = Path(sys.executable).with_name("ruff")
-    result = subprocess.run([str(ruff), "check", "symbolic", "tests", "benchmarks"], cwd=ROOT,
+    folders = [f for f in ("symbolic", "tests", "benchmarks") if (ROOT / f).is_dir()]
+    result = subprocess.run([str(ruff), "check", *folders], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
