@@ -12,7 +12,7 @@ from symbolic.notation import ast as A
 from symbolic.notation.lexer import Token, tokenize
 
 # Letters that run over a range when used as a subscript; other letters are labels.
-INDEX_LETTERS = set("ijklmnt")
+INDEX_LETTERS = set("ijklmntd")
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
