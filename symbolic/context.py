@@ -142,7 +142,7 @@ class Context:
     def is_value(self, name: str) -> bool:
         return any(d.key == name or d.name.base == name for d in self.definitions) or \
             name in self.values or name in self.shapes or \
-            self.kind(name) not in (None, "function")
+            self.kind(name) not in (None, "function", "index")
 
     def is_function(self, base: str) -> bool:
         return self.kind(base) == "function"
