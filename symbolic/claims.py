@@ -106,7 +106,7 @@ def annotation_links(left: str | None, right: str, context: Context, budget: Bud
             continue
         for expr_node, note_node in _annotations(node):
             out.append(check_numeric_nodes(expr_node, note_node, "=", context, budget,
-                                           _span(text, expr_node), _span(text, note_node)))
+                                           text, text))
     return out
 
 
@@ -120,10 +120,6 @@ def _annotations(node: A.Node):
 def _children(node):
     from symbolic.notation.build import _children as children
     return children(node)
-
-
-def _span(text: str, node: A.Node) -> str:
-    return text  # the whole side; the reading shows the sub-claim
 
 
 @dataclass
@@ -387,8 +383,7 @@ def _missing_term(samples, lhs_entries, rhs_entries):
             for sign in (1, -1):
                 if ok.sum() >= 3 and np.allclose(diff[ok], sign * v[ok], rtol=1e-7, atol=1e-10):
                     where = "an extra" if (label == "right") == (sign == -1) else "a missing"
-                    return "term", f"{where} term {sympy.latex(term)} on the right side" \
-                        if label == "right" or True else ""
+                    return "term", f"{where} term {sympy.latex(term)} on the right side"
     return None
 
 
