@@ -497,24 +497,35 @@ class Parser:
         if tok.text in (r"\log",) and self.peek().text == "_":
             self.advance()
             base = self.sub_parse(self.group_tokens(), "base of the logarithm")
-        power = None
-        primes = 0
-        if self.peek().text == "^":
-            kind = _superscript_kind(self.peek_group(1))
-            self.advance()
-            if kind == "prime":
-                primes = len(self.group_tokens())
-            else:
-                power = self.sub_parse(self.group_tokens(), "exponent")
-        if self.peek().text == "(":
-            args = self.bracketed_args()
-            parens = True
-        else:
-            args = (self.operand(),)
-            parens = False
+        primes, power, _ = self.decorations(allow_index=False)
+        args, parens = self.arguments()
         if base is not None:
             args = args + (base,)
         return A.Call(name, args, None, primes, power, parens, tok.pos)
+
+    def decorations(self, allow_index: bool) -> tuple[int, A.Node | None, A.Node | None]:
+        """What may follow a function's name: primes, a power, an index (`softmax_j`)."""
+        primes, power, index = 0, None, None
+        marks = ("^", "'", "_") if allow_index else ("^", "'")
+        while self.peek().text in marks:
+            t = self.advance()
+            if t.text == "'":
+                primes += 1
+            elif t.text == "^":
+                group = self.group_tokens()
+                if _superscript_kind(group) == "prime":
+                    primes += len(group)
+                else:
+                    power = self.sub_parse(group, "exponent")
+            else:
+                index = self.sub_parse(self.group_tokens(), "index")
+        return primes, power, index
+
+    def arguments(self) -> tuple[tuple[A.Node, ...], bool]:
+        """`(a, b)` in parentheses, or one operand written without them (`\\log f`)."""
+        if self.peek().text == "(":
+            return self.bracketed_args(), True
+        return (self.operand(),), False
 
     def operand(self) -> A.Node:
         """The argument of an operator written without parentheses: `\\log f`, `\\log \\sum_j …`."""
@@ -552,25 +563,8 @@ class Parser:
         return A.Name(node.base, sub, node.sup, suffix, node.primes, node.pos)
 
     def finish_call(self, word: str, tok: Token) -> A.Node:
-        primes, power, index = 0, None, None
-        while self.peek().text in ("^", "'", "_"):
-            t = self.advance()
-            if t.text == "'":
-                primes += 1
-            elif t.text == "^":
-                group = self.group_tokens()
-                if _superscript_kind(group) == "prime":
-                    primes += len(group)
-                else:
-                    power = self.sub_parse(group, "exponent")
-            else:
-                index = self.sub_parse(self.group_tokens(), "index")
-        if self.peek().text == "(":
-            args = self.bracketed_args()
-            parens = True
-        else:
-            args = (self.operand(),)
-            parens = False
+        primes, power, index = self.decorations(allow_index=True)
+        args, parens = self.arguments()
         if self.peek().text == "_" and index is None:
             self.advance()
             index = self.sub_parse(self.group_tokens(), "index")
