@@ -13,7 +13,8 @@ report and leaves the notebook's own style alone.
 
 from __future__ import annotations
 
-from symbolic.html_report import ICONS, STYLE, claim_table, document_section, verdict_badge
+from symbolic.html_report import STYLE, claim_table, document_section, verdict_badge
+from symbolic.presentation import verdict_label
 from symbolic.results import ClaimResult, DocumentResult, LinkResult, Method, Verdict
 
 __all__ = ["claim_html", "claim_latex", "document_html"]
@@ -37,12 +38,12 @@ def claim_latex(result: ClaimResult) -> str:
     """A claim as display LaTeX, one aligned row per link with its verdict beside it."""
     rows = [_link_latex(link) for link in result.links]
     if not rows:
-        rows = [_text(f"{ICONS[result.verdict]} {result.verdict}: {result.message}")]
+        rows = [_text(f"{verdict_label(result.verdict)}: {result.message}")]
     return "$$\\begin{aligned} " + " \\\\ ".join(rows) + " \\end{aligned}$$"
 
 
 def _link_latex(link: LinkResult) -> str:
-    note = f"{ICONS[link.verdict]} {link.verdict}"
+    note = verdict_label(link.verdict)
     if link.method != Method.NONE:
         note += f" ({link.method})"
     if link.verdict == Verdict.INVALID:

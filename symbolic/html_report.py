@@ -17,9 +17,9 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 from itertools import groupby
 
+from symbolic.presentation import VERDICT_ORDER, VERDICT_STYLES, plural, total_counts
 from symbolic.results import (
     ClaimResult,
     Counterexample,
@@ -32,7 +32,6 @@ from symbolic.results import (
 )
 
 __all__ = [
-    "ICONS",
     "STYLE",
     "claim_table",
     "document_section",
@@ -41,15 +40,6 @@ __all__ = [
     "total_counts",
     "verdict_badge",
 ]
-
-# The order verdicts are listed in, and how each is marked besides its colour.
-VERDICT_ORDER = [Verdict.VALID, Verdict.INVALID, Verdict.UNDECIDED, Verdict.UNPARSEABLE]
-ICONS = {
-    Verdict.VALID: "✓",
-    Verdict.INVALID: "✗",
-    Verdict.UNDECIDED: "?",
-    Verdict.UNPARSEABLE: "⚠",
-}
 
 # Longer sides are shown as code: MathML of a runaway OCR line helps nobody.
 MAX_MATH_CHARS = 1500
@@ -68,7 +58,7 @@ CONVERTER_ERRORS = {
     "LimitsMustFollowMathOperatorError": "\\limits does not follow an operator",
 }
 
-STYLE = """
+_PAGE_STYLE = """
 .derivcheck { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2328; line-height: 1.45; }
 .derivcheck h1, .derivcheck h2 { line-height: 1.2; }
@@ -89,10 +79,7 @@ STYLE = """
 .derivcheck .badge { display: inline-block; white-space: nowrap; border-radius: 0.8em;
   padding: 0.05em 0.6em; font-weight: 600; border: 1px solid currentColor; }
 .derivcheck .badge .icon { font-weight: 700; }
-.derivcheck .v-valid { color: #116329; background: #dafbe1; }
-.derivcheck .v-invalid { color: #a40e26; background: #ffebe9; }
-.derivcheck .v-undecided { color: #7d4e00; background: #fff8c5; }
-.derivcheck .v-unparseable { color: #6639ba; background: #fbefff; }
+/* verdict colours */
 .derivcheck .method { color: #59636e; font-size: 0.9em; margin-left: 0.4em; }
 .derivcheck tbody.step.first-invalid td, .derivcheck tbody.step.first-invalid th {
   background: #fff0ee; }
@@ -112,6 +99,10 @@ STYLE = """
 .derivcheck p { margin: 0.2em 0; }
 .derivcheck details summary { cursor: pointer; color: #59636e; font-size: 0.9em; }
 """
+# The page's style, each verdict's colours from the table every format shares.
+STYLE = _PAGE_STYLE.replace("/* verdict colours */\n", "".join(
+    f".derivcheck .v-{verdict} {{ color: {style.colour}; background: {style.background}; }}\n"
+    for verdict, style in VERDICT_STYLES.items()))
 
 
 # --------------------------------------------------------------------------- math
@@ -186,20 +177,15 @@ def _relation_html(relation: str) -> str:
 def verdict_badge(verdict: Verdict | str, method: Method | str | None = None) -> str:
     """The verdict as icon + word on its colour, with how it was decided."""
     verdict = Verdict(verdict)
-    badge = (f'<span class="badge v-{verdict}"><span class="icon" aria-hidden="true">'
-             f"{ICONS[verdict]}</span> {verdict}</span>")
+    badge = f'<span class="badge v-{verdict}">{_icon(verdict)} {verdict}</span>'
     if method and str(method) != Method.NONE:
         badge += f'<span class="method">({html.escape(str(method))})</span>'
     return badge
 
 
-def total_counts(results: Iterable[DocumentResult]) -> dict[str, int]:
-    """`DocumentResult.counts()` summed over documents."""
-    tally = {str(v): 0 for v in Verdict}
-    for result in results:
-        for verdict, n in result.counts().items():
-            tally[verdict] = tally.get(verdict, 0) + n
-    return tally
+def _icon(verdict: Verdict) -> str:
+    # Screen readers read the word beside it; the symbol is for the eye.
+    return f'<span class="icon" aria-hidden="true">{VERDICT_STYLES[verdict].symbol}</span>'
 
 
 def _counterexample_html(example: Counterexample) -> str:
@@ -305,9 +291,8 @@ def _step_body(step: StepResult, step_id: str) -> str:
 
 
 def _counts_line(counts: dict[str, int]) -> str:
-    parts = [f'<span class="badge v-{v}" data-verdict="{v}"><span class="icon" '
-             f'aria-hidden="true">{ICONS[v]}</span> <span class="n">{counts.get(str(v), 0)}'
-             f"</span> {v}</span>" for v in VERDICT_ORDER]
+    parts = [f'<span class="badge v-{v}" data-verdict="{v}">{_icon(v)} '
+             f'<span class="n">{counts.get(str(v), 0)}</span> {v}</span>' for v in VERDICT_ORDER]
     return f'<p class="counts">{" ".join(parts)}</p>'
 
 
@@ -360,9 +345,8 @@ def _summary(results: list[DocumentResult]) -> str:
              '</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Links</th>'
              f'</tr></thead><tbody>{rows}</tbody><tfoot><tr><th scope="row">Total</th>'
              f'<td class="count">{total}</td></tr></tfoot></table>')
-    intro = (f"<p>{len(results)} document{'s' if len(results) != 1 else ''}, "
-             f"{steps} step{'s' if steps != 1 else ''}, "
-             f"{total} link{'s' if total != 1 else ''} checked.</p>")
+    intro = (f"<p>{plural(len(results), 'document')}, {plural(steps, 'step')}, "
+             f"{plural(total, 'link')} checked.</p>")
     docs = []
     for i, result in enumerate(results, start=1):
         c = result.counts()
@@ -378,8 +362,8 @@ def _summary(results: list[DocumentResult]) -> str:
         )
     documents = ""
     if results:
-        heads = "".join(f'<th scope="col"><span aria-hidden="true">{ICONS[v]}</span> {v}</th>'
-                        for v in VERDICT_ORDER)
+        heads = "".join(f'<th scope="col"><span aria-hidden="true">'
+                        f"{VERDICT_STYLES[v].symbol}</span> {v}</th>" for v in VERDICT_ORDER)
         documents = ('<div class="table-wrap"><table class="documents"><caption>Documents'
                      '</caption><thead><tr><th scope="col">Document</th>'
                      f'<th scope="col">Verdict</th>{heads}<th scope="col">First wrong step'

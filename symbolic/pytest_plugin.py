@@ -5,18 +5,26 @@ It gives tests a `derivcheck` fixture and ends the session's terminal report wit
 
     def test_sigmoid_gradient(derivcheck):
         derivcheck.assert_gradient(sigmoid, sigmoid_grad, at=np.array([0.0, 1.5]))
+
+Every pytest run in an environment where derivcheck is installed loads this plugin, so
+it imports only the check log (`symbolic.testing`, which needs NumPy); the checking
+engine (SymPy, the parser) is imported by the first `assert_claim` that runs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from symbolic import testing
-from symbolic.testing import CheckLog, CheckRecord
+from symbolic.presentation import VERDICT_ORDER, plural
+from symbolic.testing import CheckLog
+
+if TYPE_CHECKING:
+    from symbolic.testing import CheckRecord
 
 _LOG_KEY = pytest.StashKey[CheckLog]()
 
@@ -102,7 +110,7 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int,
 def summary_lines(records: list[CheckRecord]) -> list[str]:
     """The report section's lines: totals per kind, then each failed check."""
     tests = {r.test for r in records}
-    lines = [f"{_plural(len(records), 'check')} in {_plural(len(tests), 'test')}"]
+    lines = [f"{plural(len(records), 'check')} in {plural(len(tests), 'test')}"]
     gradients = [r for r in records if r.kind == "gradient"]
     if gradients:
         passed = sum(r.passed for r in gradients)
@@ -111,8 +119,7 @@ def summary_lines(records: list[CheckRecord]) -> list[str]:
     claims = [r for r in records if r.kind == "claim"]
     if claims:
         tally = Counter(r.outcome for r in claims)
-        order = ["valid", "invalid", "undecided", "unparseable"]
-        shown = ", ".join(f"{tally[v]} {v}" for v in order if tally[v])
+        shown = ", ".join(f"{tally[v]} {v}" for v in VERDICT_ORDER if tally[v])
         lines.append(f"  claims: {shown}" + _caught(claims))
     # A failed check inside a test that passed was expected by it (pytest.raises).
     failed = [r for r in records if not r.passed and r.test_failed]
@@ -129,7 +136,3 @@ def summary_lines(records: list[CheckRecord]) -> list[str]:
 def _caught(records: list[CheckRecord]) -> str:
     caught = sum(not r.passed and not r.test_failed for r in records)
     return f" ({caught} of the failures expected by a passing test)" if caught else ""
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -22,6 +22,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from symbolic.presentation import (
+    VERDICT_ORDER,
+    VERDICT_STYLES,
+    plural,
+    total_counts,
+    verdict_label,
+)
 from symbolic.results import (
     SEVERITY,
     DocumentResult,
@@ -44,14 +51,6 @@ __all__ = [
 
 SCHEMA = "derivcheck/report-v1"
 STEP_WIDTH = 60  # characters of LaTeX shown per row; JSON always has all of it
-
-VERDICT_MARKS: dict[Verdict, tuple[str, str]] = {
-    Verdict.VALID: ("✓", "green"),
-    Verdict.INVALID: ("✗", "red"),
-    Verdict.UNDECIDED: ("?", "yellow"),
-    Verdict.UNPARSEABLE: ("⚠", "magenta"),
-}
-VERDICT_ORDER = (Verdict.VALID, Verdict.INVALID, Verdict.UNDECIDED, Verdict.UNPARSEABLE)
 
 
 # --- what every format shows ---------------------------------------------------------
@@ -77,10 +76,6 @@ def first_invalid_steps(document: DocumentResult) -> list[StepResult]:
 
 def totals(results: list[DocumentResult]) -> dict:
     """Counts over every document: the "totals" object of the JSON report."""
-    links = {str(v): 0 for v in VERDICT_ORDER}
-    for document in results:
-        for verdict, count in document.counts().items():
-            links[verdict] = links.get(verdict, 0) + count
     verdicts = [document.verdict for document in results]
     return {
         "documents": len(results),
@@ -89,7 +84,7 @@ def totals(results: list[DocumentResult]) -> dict:
             any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
             for document in results),
         "steps": sum(len(document.steps) for document in results),
-        "links": links,
+        "links": total_counts(results),
         "verdict": str(max(verdicts, key=SEVERITY.__getitem__, default=Verdict.VALID)),
     }
 
@@ -104,29 +99,29 @@ def summarize(document: DocumentResult) -> str:
         return "no math found"
     counts = document.counts()
     links = sum(counts.values())
-    tally = ", ".join(f"{counts[str(v)]} {v}" for v in VERDICT_ORDER)
-    line = f"{_plural(links, 'link')} in {_plural(len(document.steps), 'step')}: {tally}"
+    line = (f"{plural(links, 'link')} in {plural(len(document.steps), 'step')}: "
+            f"{_tally(counts)}")
     firsts = first_invalid_steps(document)
     if firsts:
         line += "; first error at line " + ", ".join(str(step.line) for step in firsts)
     elif counts[str(Verdict.UNPARSEABLE)]:
         unread = counts[str(Verdict.UNPARSEABLE)]
-        line += f"; no step is wrong, but {_plural(unread, 'link')} could not be read"
+        line += f"; no step is wrong, but {plural(unread, 'link')} could not be read"
     return line
 
 
 def _total_line(results: list[DocumentResult]) -> str:
     total = totals(results)
-    tally = ", ".join(f"{total['links'][str(v)]} {v}" for v in VERDICT_ORDER)
-    line = (f"{_plural(total['documents'], 'document')}, "
+    line = (f"{plural(total['documents'], 'document')}, "
             f"{total['documents_with_errors']} with errors")
     if total["documents_with_unparseable"]:
         line += f", {total['documents_with_unparseable']} with steps that could not be read"
-    return f"{line}; links: {tally}"
+    return f"{line}; links: {_tally(total['links'])}"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _tally(counts: dict[str, int]) -> str:
+    """`3 valid, 1 invalid, 0 undecided, 0 unparseable`: links per verdict."""
+    return ", ".join(f"{counts[str(v)]} {v}" for v in VERDICT_ORDER)
 
 
 def _shorten(latex: str, width: int = STEP_WIDTH) -> str:
@@ -216,8 +211,7 @@ def _join(parts: list[str]) -> str:
 
 def verdict_text(verdict: Verdict) -> Text:
     """The coloured mark and word for a verdict: `✓ valid` in green, …"""
-    mark, colour = VERDICT_MARKS[verdict]
-    return Text(f"{mark} {verdict}", style=colour)
+    return Text(verdict_label(verdict), style=VERDICT_STYLES[verdict].terminal)
 
 
 def render_text(results: list[DocumentResult], *, verbose: bool = False,
@@ -276,8 +270,10 @@ def _table(document: DocumentResult, verbose: bool) -> Table:
 
 
 def _summary_style(document: DocumentResult) -> str:
-    return {Verdict.INVALID: "red", Verdict.UNPARSEABLE: "magenta"}.get(
-        document.verdict, "")
+    # Only a summary that needs the reader's attention is coloured, in its verdict's colour.
+    if document.verdict in (Verdict.INVALID, Verdict.UNPARSEABLE):
+        return VERDICT_STYLES[document.verdict].terminal
+    return ""
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -311,11 +307,10 @@ def render_markdown(results: list[DocumentResult], *, verbose: bool = False) -> 
             out.append("| " + " | ".join(header) + " |")
             out.append("|" + "|".join("---:" if h == "line" else "---" for h in header) + "|")
             for row in _rows(document, verbose):
-                mark, _ = VERDICT_MARKS[row.verdict]
                 message = _md_text(row.message)
                 if row.first_error:
                     message = f"**first error:** {message}"
-                cells = [row.line, _md_code(row.step), f"{mark} {row.verdict}"]
+                cells = [row.line, _md_code(row.step), verdict_label(row.verdict)]
                 if verbose:
                     cells.append(_md_code(row.reading) if row.reading else "")
                 cells.append(message)

@@ -250,8 +250,10 @@ def test_help_of_every_command_ends_with_an_example():
     from symbolic.cli import main
 
     assert _ends_with_example(CliRunner().invoke(main, ["--help"]).stdout)
-    assert "check" in main.commands
-    for name, command in main.commands.items():
+    ctx = click.Context(main)
+    assert "check" in main.list_commands(ctx)
+    for name in main.list_commands(ctx):
+        command = main.get_command(ctx, name)
         text = CliRunner().invoke(main, [name, "--help"]).stdout
         assert _ends_with_example(text), f"`derivcheck {name} --help` ends without an example"
         if isinstance(command, click.Group):

@@ -106,6 +106,15 @@ def test_every_link_shows_icon_and_word(sample_documents):
     assert all(icon == icons[v] and word == v for v, icon, word in cells)
 
 
+def test_every_verdict_has_its_colours_in_the_style():
+    from symbolic.html_report import STYLE
+
+    for verdict in Verdict:
+        assert re.search(rf"\.v-{verdict} {{ color: #[0-9a-f]{{6}}; background: #[0-9a-f]{{6}}; }}",
+                         STYLE), verdict
+    assert "/*" not in STYLE
+
+
 def test_first_wrong_step_is_marked_in_words_and_linked_from_summary():
     page = render_html([make_logistic_document()])
     first = re.findall(r'<tbody class="step [^"]*first-invalid"[^>]*>.*?</tbody>', page, re.S)

@@ -245,6 +245,16 @@ def test_verdicts_are_coloured():
     assert "\x1b[32m✓ valid" in out.getvalue()
 
 
+def test_every_verdict_has_one_style_shared_by_every_format():
+    from symbolic.html_report import verdict_badge
+    from symbolic.presentation import VERDICT_ORDER, VERDICT_STYLES, verdict_label
+
+    assert set(VERDICT_STYLES) == set(VERDICT_ORDER) == set(Verdict)
+    for verdict, style in VERDICT_STYLES.items():
+        assert verdict_text(verdict).plain == verdict_label(verdict) == f"{style.symbol} {verdict}"
+        assert style.symbol in verdict_badge(verdict)
+
+
 def test_a_document_without_math():
     out = plain([DocumentResult("empty.md", "empty", [])])
     assert "no math found" in out and "line" not in out
