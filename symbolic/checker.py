@@ -9,15 +9,16 @@ import mpmath
 import sympy
 
 from symbolic.budget import Budget
-from symbolic.claims import DEFAULT_BUDGET_SECONDS, check_chain, check_link
-from symbolic.context import Context
+from symbolic.claims import DEFAULT_BUDGET_SECONDS, SKIPPED, check_chain, check_link
+from symbolic.context import Context, function_signature, node_text
 from symbolic.document import Document, Statement, read_document
 from symbolic.errors import DerivcheckError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import Instance
+from symbolic.notation.build import _ELEMENTWISE, FUNCTION_LETTERS, VECTOR_FUNCTIONS, Instance
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import canonical
+from symbolic.notation.parser import INDEX_LETTERS, OPERATORS
 from symbolic.results import (
     ClaimResult,
     DocumentResult,
@@ -48,7 +49,14 @@ def check_read_document(document: Document, budget_seconds: float) -> DocumentRe
     _load_front_matter(document, context, warnings)
     steps: list[StepResult] = []
     previous: dict[int, str] = {}
+    derivation = 0
     for statement in document.statements:
+        if statement.derivation != derivation:
+            derivation, context.cases = statement.derivation, []   # a case ends with its part
+        case = case_assumption(statement.text, context)
+        if case is not None:
+            steps.append(_assume_case(statement, case, context))
+            continue
         if not statement.has_relation:
             continue   # a lone expression states nothing to check
         try:
@@ -77,7 +85,7 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
     for k, text in enumerate(front.given):
         line = front.given_lines[k] if k < len(front.given_lines) else 0
         try:
-            context.define_latex(text)
+            context.define_given(text)
         except DerivcheckError as error:
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "
                             f"{str(error).splitlines()[0]}")
@@ -90,32 +98,122 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
 
 def check_statement(statement: Statement, context: Context, budget_seconds: float,
                     previous: str | None) -> StepResult:
+    """One statement, read by its kind (rule 1 of the answer keys' README):
+
+    - a bare name that restates a `given` definition: a claim, every link checked;
+    - a bare name that also occurs on the right (`w = w - \\alpha g`): an update;
+    - a bare name and a printed number: a binding; a bare name and an expression: a
+      definition (or redefinition);
+    - a gradient whose next side is all numbers (`\\nabla_{w} L = \\frac{1}{2}(…)`): a
+      worked-example definition that names the number;
+    - a function of names (`g(u) = u^2`) not known or given: a function definition;
+    - anything else: a claim.
+
+    The first link of a definition, binding or update is not checked; the others are.
+    """
     def step(kind: StepKind, claim: ClaimResult) -> StepResult:
         return StepResult(statement.line, statement.text, kind, claim, statement.derivation)
 
     try:
-        chain = split_chain(statement.text)
+        chain = _without_leading_arrow(split_chain(statement.text))
     except ParseError as error:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     budget = Budget(budget_seconds)
-    head = _bare_name(chain)
-    if head is None or len(chain.sides) < 2 or chain.relations[0] not in ("=", ":="):
+    # a gradient named as a number stands for it in arithmetic that ends in a printed number
+    context.use_gradient_values = _ends_in_a_number(chain)
+    try:
+        return _check_by_kind(statement, chain, context, budget, previous, step)
+    finally:
+        context.use_gradient_values = False
+
+
+def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget: Budget,
+                   previous: str | None, step) -> StepResult:
+    head = _head(chain)
+    if head is None or context.is_given(head):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
     try:
         body = parse_side(body_text)
     except ParseError as error:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
+    if isinstance(head, A.Partial):
+        if _numeric_value(body_text, context) is None or _has_graph_value(head, context):
+            return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+        return _name_gradient(chain, head, body_text, context, budget, step)
+    if not isinstance(head, A.Name):
+        return _define_function(chain, head, body, context, budget, step, previous)
     key = _key(head)
-    if key is None:
-        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
-    mentions_itself = key in _names_in(body)
-    defined = any(d.key == key or _definition_key(d) == key for d in context.definitions)
-    if mentions_itself and key in context.values:
+    if key in _names_in(body):
         return _update(statement, chain, head, body_text, context, budget, step)
-    if defined and key not in context.values:
-        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
+    """Whether the graph gives the gradient a number here (`∂q/∂r = 1`): then it is claimed.
+
+    A gradient the graph cannot evaluate — its inputs are data points the text substitutes
+    by hand, or it is taken at a point, `\\nabla_{w} L(f_1, y_1)` — is named by the number.
+    """
+    saved, context.use_gradient_values = context.use_gradient_values, False
+    try:
+        return _numeric_value(gradient, context) is not None
+    finally:
+        context.use_gradient_values = saved
+
+
+def _head(chain: Chain) -> A.Node | None:
+    """The first side when it can name something: a bare name, a gradient, a function."""
+    if len(chain.sides) < 2 or chain.relations[0] not in ("=", ":=") or not chain.sides[0].text:
+        return None
+    try:
+        node = parse_side(chain.sides[0].text)
+    except ParseError:
+        return None
+    if isinstance(node, A.Name) and _key(node) is not None:
+        return node
+    if isinstance(node, A.Partial) and node.numerator is not None:
+        return node
+    if function_signature(node) is not None:
+        return node
+    return None
+
+
+def _without_leading_arrow(chain: Chain) -> Chain:
+    """`\\Rightarrow w = …`: a leading "therefore" forms no link."""
+    if chain.relations and not chain.sides[0].text and chain.relations[0] in SKIPPED:
+        return Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    return chain
+
+
+def _ends_in_a_number(chain: Chain) -> bool:
+    try:
+        return len(chain.sides) > 1 and _is_printed_number(parse_side(chain.sides[-1].text))
+    except ParseError:
+        return False
+
+
+def _is_printed_number(node: A.Node) -> bool:
+    """0.798, -0.2, 3.49 \\times 10^{-32}, 10^{-8}: a number as printed, not arithmetic."""
+    while isinstance(node, (A.Neg, A.Group)):
+        node = node.operand if isinstance(node, A.Neg) else node.inner
+    if isinstance(node, A.Num):
+        return True
+    if isinstance(node, A.Power):
+        return _is_ten(node.base) and _is_printed_number(node.exponent)
+    return isinstance(node, A.BinOp) and node.op in ("times", "cdot", "*", "juxt") and \
+        isinstance(node.left, A.Num) and isinstance(node.right, A.Power) and \
+        _is_ten(node.right.base) and _is_printed_number(node.right.exponent)
+
+
+def _is_ten(node: A.Node) -> bool:
+    return isinstance(node, A.Num) and node.text == "10"
+
+
+def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
+    """The links after the first, checked."""
+    rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    return check_chain(rest, context, budget) if rest.relations else ClaimResult(rest.source, [])
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
@@ -123,12 +221,12 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
     value = _numeric_value(body_text, context)
-    rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
-    checked = check_chain(rest, context, budget) if rest.relations else ClaimResult(rest.source, [])
+    checked = _rest(chain, context, budget)
     if value is not None:
         context.definitions = [d for d in context.definitions if _definition_key(d) != _key(head)]
         context.bind(head, value)
-        kind, what = StepKind.BINDING, f"binds {name_text} = {_show(value)}"
+        kind = StepKind.BINDING if _is_printed_number(body) else StepKind.DEFINITION
+        what = f"binds {name_text} = {_show(value)}"
     else:
         context.unbind(_key(head))
         context.define(head, body, statement.text)
@@ -142,27 +240,110 @@ def _update(statement, chain: Chain, head: A.Name, body_text: str, context: Cont
             budget: Budget, step) -> StepResult:
     """`w = w - \\alpha g = …`: reads the old value of w, then binds the new one."""
     name_text = chain.sides[0].text
-    rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
-    checked = check_chain(rest, context, budget) if rest.relations else ClaimResult(rest.source, [])
+    checked = _rest(chain, context, budget)
     value = _numeric_value(body_text, context)
     if value is None:
         # the update formula had unknowns: take the last printed number as the new value
         value = next((v for v in (_numeric_value(s.text, context) for s in
                                   reversed(chain.sides[1:])) if v is not None), None)
     if value is None:
-        first = LinkResult(name_text, body_text, "=", Verdict.UNDECIDED, Method.NONE,
-                           f"the new value of {name_text} could not be computed")
+        context.unbind(_key(head))
+        what = f"updates {name_text}; its new value is not a number"
     else:
         context.bind(head, value)
-        first = LinkResult(name_text, body_text, "=", Verdict.VALID, Method.DEFINITION,
-                           f"updates {name_text} to {_show(value)}")
+        what = f"updates {name_text} to {_show(value)}"
+    first = LinkResult(name_text, body_text, "=", Verdict.VALID, Method.DEFINITION, what)
     return step(StepKind.UPDATE, ClaimResult(chain.source, [first, *checked.links]))
 
 
-def _numeric_value(text: str, context: Context):
+def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Context,
+                   budget: Budget, step) -> StepResult:
+    """`\\nabla_{w_0} L = \\frac{1}{2}(40.15 + 0.15) = …` in a worked example names that number.
+
+    A gradient of a plain name (not one at a data point, `L(f_1, y_1)`) then stands for the
+    number in later arithmetic that ends in a printed number.
+    """
+    name_text = chain.sides[0].text
+    value = _numeric_value(body_text, context)
+    checked = _rest(chain, context, budget)
+    numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
+    if numerator is not None and wrt is not None and head.order == 1:
+        context.bind_gradient(numerator, wrt, value)
+    first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
+                       Method.DEFINITION, f"names the number {name_text} = {_show(value)}")
+    return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
+                     budget: Budget, step, previous: str | None) -> StepResult:
+    """`g(u, v) = …` for a function not known: the function is defined; a known one is claimed."""
+    name, parameters = function_signature(head)
+    if context.function_for(head) is not None or _is_known_function(head, context):
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    context.define_function(name, parameters, body, chain.source)
+    first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                       Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
+    return step(StepKind.DEFINITION,
+                ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _is_known_function(head: A.Node, context: Context) -> bool:
+    """A function derivcheck knows (σ, softmax, LSE, log…) or a name that is a value here."""
+    if isinstance(head, A.Call):
+        return head.name.lstrip("\\") in KNOWN_FUNCTIONS
+    name = head.left
+    if context.is_value(name.base):
+        return True      # a(b + c) with a known quantity a is a product
+    return not (context.is_function(name.base) or name.base in FUNCTION_LETTERS)
+
+
+def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
+    """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
+    try:
+        chain = split_chain(text)
+    except ParseError:
+        return None
+    if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
+        return None
+    letters = []
+    for side in chain.sides:
+        try:
+            node = parse_side(side.text) if side.text else None
+        except ParseError:
+            return None
+        if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
+                and not node.suffix and _is_index_letter(node.base, context)):
+            return None
+        letters.append(node.base)
+    if letters[0] == letters[1]:
+        return None
+    return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
+
+
+def _is_index_letter(letter: str, context: Context | None) -> bool:
+    if context is not None and context.kind(letter) == "index":
+        return True
+    if context is not None and context.kind(letter) is not None:
+        return False
+    return letter in INDEX_LETTERS and (context is None or not context.is_value(letter))
+
+
+def _assume_case(statement: Statement, case: tuple[str, str, str],
+                 context: Context) -> StepResult:
+    context.cases = [case]
+    left, relation, right = case
+    link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
+                      f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "
+                      "that follow, until the next case")
+    return StepResult(statement.line, statement.text, StepKind.BINDING,
+                      ClaimResult(statement.text, [link]), statement.derivation)
+
+
+def _numeric_value(side: str | A.Node, context: Context):
     """The value of a side when every name in it has a value; None otherwise."""
     try:
-        node = parse_side(text)
+        node = parse_side(side) if isinstance(side, str) else side
+        text = side if isinstance(side, str) else ""
         instance = Instance()
         expr = context.builder(instance, text).build(node)
         expr = context.substitute_values(context.expand(expr, instance))
@@ -181,27 +362,24 @@ def _numeric_value(text: str, context: Context):
     return None if value is None else sympy.Float(value, 50)
 
 
+# Functions derivcheck reads itself: a line `\\sigma(z) = …` claims something about them.
+KNOWN_FUNCTIONS = frozenset({*(name.lstrip("\\") for name in _ELEMENTWISE), *VECTOR_FUNCTIONS,
+                             *OPERATORS.values(), "H", "Heaviside", "diag", "trace", "Tr"})
+
+
 def _show(value) -> str:
     return str(value) if value.is_Rational else mpmath.nstr(mpmath.mpf(str(value)), 8)
 
 
-def _bare_name(chain: Chain) -> A.Name | None:
-    if not chain.sides or not chain.sides[0].text:
-        return None
-    try:
-        node = parse_side(chain.sides[0].text)
-    except ParseError:
-        return None
-    return node if isinstance(node, A.Name) else None
-
-
-def _key(name: A.Name) -> str | None:
-    try:
-        sup = tuple(_index(s) for s in name.sup)
-        sub = tuple(_index(s) for s in name.sub)
-    except ValueError:
-        return None
+def _key(name: A.Name) -> str:
+    """The name as the context spells it: `w_{1,1}^{(2)}` -> `w^{(2)}_{1,1}`, `w^{(t+1)}_{k}`."""
+    sup = tuple(_index(s) for s in name.sup)
+    sub = tuple(_index(s) for s in name.sub)
     return canonical(name.base, sup, sub, name.suffix, name.primes)
+
+
+def _key_of(node: A.Node | None) -> str | None:
+    return _key(node) if isinstance(node, A.Name) else None
 
 
 def _index(node: A.Node):
@@ -209,10 +387,10 @@ def _index(node: A.Node):
         return int(node.text)
     if isinstance(node, A.Name) and not node.sub and not node.sup:
         return node.base
-    raise ValueError("not a simple index")
+    return node_text(node)
 
 
-def _definition_key(definition) -> str | None:
+def _definition_key(definition) -> str:
     return _key(definition.name)
 
 

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 import mpmath
+import numpy as np
 import sympy
 
 from symbolic import compare as C
+from symbolic import diagnosis as D
 from symbolic import functions as F
 from symbolic.budget import Budget
-from symbolic.context import Context
-from symbolic.errors import BudgetExceeded, ParseError, ShapeError
+from symbolic.context import Context, diagonal_reading
+from symbolic.errors import BudgetExceeded, DerivcheckError, ParseError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var
+from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
 DEFAULT_BUDGET_SECONDS = 5.0
@@ -26,11 +27,7 @@ EQUALITIES = {"=", r"\approx", ":="}
 SKIPPED = {r"\Rightarrow", r"\to"}
 MAX_INDEX_INSTANCES = 9
 
-# Likely OCR slips and what each one probably stands for.
-OCR_SLIPS = [
-    (re.compile(r"(?<![\d.\w])6\s*(\\left)?\s*\("), "'6(' is likely an OCR slip for \\sigma("),
-    (re.compile(r"\\frac\{1\}\{r\}"), "'\\frac{1}{r}' is likely an OCR slip for \\frac{1}{2}"),
-]
+DIAGNOSIS_SECONDS = 1.5
 
 
 def check_claim(claim: str, given=(), shapes: dict | None = None,
@@ -86,13 +83,10 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
         links.append(check_link(left, right, relation, context, budget))
         links.extend(annotation_links(left if k == 0 else None, right, context, budget))
     result = ClaimResult(chain.source, links)
-    hints = [note for pattern, note in OCR_SLIPS if pattern.search(chain.source)]
+    hints = D.ocr_hints(chain.source)
     for link in links:
-        if link.verdict in (Verdict.INVALID, Verdict.UNPARSEABLE) and hints:
+        if link.verdict == Verdict.UNPARSEABLE and hints:
             link.message += " (" + "; ".join(hints) + ")"
-            if link.diagnosis_kind is None and link.verdict == Verdict.INVALID:
-                link.diagnosis_kind = "ocr"
-                link.diagnosis = hints[0]
     return result
 
 
@@ -143,8 +137,14 @@ def check_link(left: str, right: str, relation: str, context: Context,
         base.verdict = Verdict.UNPARSEABLE
         base.message = str(error)
         return base
-    if _numeric_literal(rhs_node) is not None or _numeric_literal(lhs_node) is not None \
-            or relation == r"\approx":
+    substitutions = context.substituted_numbers(lhs_node, rhs_node)   # printed inputs
+    if substitutions is not None:
+        return LinkResult(left, right, relation, Verdict.VALID, Method.NUMERIC,
+                          "each printed number stands for the quantity it replaces: "
+                          + ", ".join(substitutions))
+    free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node)
+    if (_numeric_literal(rhs_node) is not None or _numeric_literal(lhs_node) is not None
+            or relation == r"\approx") and not free_index:   # y_k = 1 holds for every k
         numeric = check_numeric_nodes(lhs_node, rhs_node, relation, context, budget, left, right)
         if numeric.verdict != Verdict.UNDECIDED or relation == r"\approx":
             return numeric
@@ -178,7 +178,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
                       | in_definitions) - {d.name.base for d in context.definitions})
     out = []
     for size in (3, 2):
-        combos = list(itertools.product(range(1, size + 1), repeat=len(letters)))
+        combos = [c for c in itertools.product(range(1, size + 1), repeat=len(letters))
+                  if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
         for combo in combos:
@@ -212,7 +213,8 @@ def check_symbolic(lhs_node, rhs_node, base: LinkResult, context: Context,
             numeric = numeric_sides(sides, context)
             if numeric is not None:
                 sides = numeric
-        link = compare_sides(sides, base, context, budget, prove=number == 0)
+        link = compare_sides(sides, base, context, budget, prove=number == 0,
+                             trees=(lhs_node, rhs_node))
         link.reading = readings[0]
         if link.verdict != Verdict.VALID:
             if instance.indices:
@@ -250,13 +252,14 @@ def _entries(value) -> tuple[list, tuple[int, int] | None]:
 
 
 def compare_sides(sides: Sides, base: LinkResult, context: Context, budget: Budget,
-                  prove: bool = True) -> LinkResult:
-    lhs_entries, lhs_shape = _entries(sides.lhs)
-    rhs_entries, rhs_shape = _entries(sides.rhs)
+                  prove: bool = True, trees: tuple | None = None) -> LinkResult:
+    lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
+    lhs_entries, lhs_shape = _entries(lhs_value)
+    rhs_entries, rhs_shape = _entries(rhs_value)
     transposed = False
     if lhs_shape != rhs_shape:
         if lhs_shape and rhs_shape and lhs_shape == rhs_shape[::-1]:
-            rhs_entries = list(sides.rhs.T)
+            rhs_entries = list(rhs_value.T)
             transposed = True
         else:
             raise ShapeError(f"the left side is {_shape_text(lhs_shape)} but the right side is "
@@ -281,12 +284,10 @@ def compare_sides(sides: Sides, base: LinkResult, context: Context, budget: Budg
                         f"and {_shape_text(rhs_shape)})"
     if outcome.verdict == Verdict.INVALID:
         link.counterexample = _counterexample(outcome, sides.instance)
-        try:
-            diagnosis = diagnose(outcome, sides, lhs_entries, rhs_entries, context, budget)
-        except Exception:  # a diagnosis is a courtesy: it must never cost the verdict
-            diagnosis = None
-        if diagnosis:
-            link.diagnosis_kind, link.diagnosis = diagnosis
+        found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
+                                          context, trees, base.rhs), budget)
+        if found:
+            link.diagnosis_kind, link.diagnosis = found.kind, found.message
             link.message = f"{link.message}: {link.diagnosis}"
     return link
 
@@ -308,82 +309,100 @@ def _counterexample(outcome: C.Outcome, instance: Instance) -> Counterexample:
     return Counterexample(point, outcome.lhs_value, outcome.rhs_value)
 
 
-def diagnose(outcome, sides: Sides, lhs_entries, rhs_entries, context, budget):
-    """The kind of mistake, from one list of candidates tried in turn."""
-    found = C.ratio_diagnosis(outcome)
-    if found:
-        return found
+def courtesy(find, budget: Budget) -> D.Diagnosis | None:
+    """Run a diagnosis within its own small budget; it must never cost the verdict."""
+    try:
+        with budget.limit(DIAGNOSIS_SECONDS):
+            return find()
+    except Exception:  # BudgetExceeded included: no diagnosis is better than a late one
+        return None
+
+
+def diagnose(outcome, sides: Sides, lhs_entries, rhs_entries, context: Context,
+             trees: tuple | None, right: str) -> D.Diagnosis | None:
+    """The kind of mistake: the values first, then repairs of the right side's tree."""
     samples = outcome.samples
     if not samples:
         return None
-    for kind, message, mutate in MUTATIONS:
-        for side in ("rhs", "lhs"):
-            try:
-                entries = mutate(sides, side, context)
-            except (ValueError, TypeError, ShapeError, ParseError):
-                entries = None
-            if entries is not None and C.agrees_with(samples, entries, side):
-                return kind, message
-    term = _missing_term(samples, lhs_entries, rhs_entries)
-    return term
+    finite = samples["finite"]
+    truth, claimed = samples["lhs"][:, finite], samples["rhs"][:, finite]
+    columns = D.leaf_columns(samples, finite)
+    tiled = {s: np.tile(v, truth.shape[0]) for s, v in columns.items()}
+    truth, claimed = truth.ravel(), claimed.ravel()
+    numeric = not any(np.ptp(v) > 0 for v in columns.values())   # both sides are numbers
+    single = len(lhs_entries) == 1
+    checks = [
+        lambda: D.constant_ratio(truth, claimed, 1e-7, simple=numeric),
+        lambda: D.quantity_ratio(truth, claimed, tiled),
+        lambda: _transposed(sides, samples),
+        lambda: D.sigma_prime_values(truth, claimed, 1e-7 * np.abs(claimed)),
+    ]
+    if trees is not None:
+        lhs_tree, rhs_tree = trees
+        names = D.names_in([lhs_tree, *(d.body for d in context.definitions),
+                            *(d.name for d in context.definitions)])
+        holds = _holds_at_samples(sides, samples, context, lhs_tree, right)
+        checks.append(lambda: D.first_repair(D.repairs(rhs_tree, right, names, numeric),
+                                             holds))
+    if not numeric:
+        checks += [
+            lambda: D.constant_difference(truth, claimed),
+            lambda: _missing_term(samples, lhs_entries, rhs_entries) if single else None,
+            lambda: _expansion_terms(lhs_entries, rhs_entries),
+            lambda: D.difference_is_one_product(truth, claimed, tiled) if single else None,
+        ]
+    return D.first_found(*checks)
 
 
-def _mutate_sigma(sides: Sides, side: str, context):
-    expr = sides.rhs if side == "rhs" else sides.lhs
-    if not expr.has(F.Sigmoid):
-        return None
-    changed = expr.replace(F.Sigmoid, lambda u: F.Sigmoid(u) * (1 - F.Sigmoid(u)))
-    return _entries(changed)[0]
+def _holds_at_samples(sides: Sides, samples: dict, context: Context, lhs_tree, right: str):
+    lhs_shape = _entries(sides.lhs)[1]
+
+    def holds(tree) -> bool:
+        raw = context.builder(sides.instance, right, (lhs_tree, tree)).build(tree)
+        value = context.substitute_values(context.expand(raw, sides.instance))
+        entries, shape = _entries(value)
+        if shape != lhs_shape:
+            if not (shape and lhs_shape and shape == lhs_shape[::-1]):
+                return False
+            entries = list(value.T)
+        return C.agrees_with(samples, entries, "rhs")
+    return holds
 
 
-def _mutate_swap_hat(sides: Sides, side: str, context):
-    raw = sides.rhs_raw if side == "rhs" else sides.lhs_raw
-    symbols = getattr(raw, "free_symbols", set())
-    swap = {}
-    for s in symbols:
-        if s.name.startswith(r"\hat{"):
-            plain = Var(s.name[5:].replace("}", "", 1))
-            swap[s], swap[plain] = plain, s
-    if not swap:
-        return None
-    swapped = raw.xreplace(swap)
-    return _entries(context.expand(swapped, sides.instance))[0]
-
-
-def _mutate_transpose(sides: Sides, side: str, context):
-    expr = sides.rhs if side == "rhs" else sides.lhs
-    if isinstance(expr, sympy.MatrixBase) and expr.rows == expr.cols and expr.rows > 1:
-        return list(expr.T) if side == "rhs" else None
+def _transposed(sides: Sides, samples: dict) -> D.Diagnosis | None:
+    expr = sides.rhs
+    if isinstance(expr, sympy.MatrixBase) and expr.rows == expr.cols and expr.rows > 1 \
+            and C.agrees_with(samples, list(expr.T), "rhs"):
+        return D.Diagnosis("transpose", "equals the transpose")
     return None
 
 
-MUTATIONS = [
-    ("sigma-prime", "\\sigma written where \\sigma' belongs", _mutate_sigma),
-    ("swapped", "\\hat{y} and y are swapped", _mutate_swap_hat),
-    ("transpose", "equals the transpose", _mutate_transpose),
-]
+def _expansion_terms(lhs_entries, rhs_entries) -> D.Diagnosis | None:
+    found = [D.expansion_terms(a, b) for a, b in zip(lhs_entries, rhs_entries, strict=True)
+             if sympy.expand(a - b) != 0]
+    kinds = {f.message.split(" term")[0] if f else None for f in found}
+    return found[0] if found and None not in kinds and len(kinds) == 1 else None
 
 
-def _missing_term(samples, lhs_entries, rhs_entries):
-    import numpy as np
-    if len(lhs_entries) != 1:
-        return None
+def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
     diff = samples["lhs"][0] - samples["rhs"][0]
     finite = samples["finite"]
-    for label, expr in (("left", lhs_entries[0]), ("right", rhs_entries[0])):
+    for expr in (lhs_entries[0], rhs_entries[0]):
         terms = sympy.Add.make_args(sympy.expand(expr)) if len(sympy.Add.make_args(expr)) > 1 \
             else sympy.Add.make_args(expr)
         if len(terms) < 2:
             continue
-        values = C.evaluate_float(samples["symbols"], list(terms), samples["columns"], C.SAMPLES)
+        terms = [C.with_functions(t, samples.get("families", {})) for t in terms]
+        values = C.evaluate_float(samples["symbols"], terms, samples["columns"], C.SAMPLES)
         if values is None:
             continue
         for term, v in zip(terms, values, strict=True):
             ok = finite & np.isfinite(v)
             for sign in (1, -1):
                 if ok.sum() >= 3 and np.allclose(diff[ok], sign * v[ok], rtol=1e-7, atol=1e-10):
-                    where = "an extra" if (label == "right") == (sign == -1) else "a missing"
-                    return "term", f"{where} term {sympy.latex(term)} on the right side"
+                    where = "a missing" if sign == 1 else "an extra"   # right = left ∓ term
+                    return D.Diagnosis("term", f"{where} term{D.term_text(term)} on the right "
+                                               "side")
     return None
 
 
@@ -480,9 +499,9 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
             link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
             link.message = (f"the exact value is {shown}, which does not round to "
                             f"{_printed_text(lhs_node if lit_l is not None else rhs_node)}")
-            ratio = exact / _mp(printed) if printed != 0 else None
-            if ratio is not None and abs(ratio + 1) < mpmath.mpf("1e-3"):
-                link.diagnosis_kind, link.diagnosis = "sign", "off by a factor of -1: a sign error"
+            expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
+            _diagnose_number(link, NumberMistake(expr_tree, expr_text, exact, _mp(printed),
+                                                 _mp(unit), printed=True), context, budget)
         return link
     relative = _literal_precision(lhs_node) + _literal_precision(rhs_node)
     scale = max(abs(lv), abs(rv))
@@ -495,9 +514,84 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
         link.message = (f"the left side is {mpmath.nstr(lv, 8)} but the right side is "
                         f"{mpmath.nstr(rv, 8)}")
-        if rv != 0 and abs(lv / rv + 1) < mpmath.mpf("1e-6"):
-            link.diagnosis_kind, link.diagnosis = "sign", "off by a factor of -1: a sign error"
+        _diagnose_number(link, NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False),
+                         context, budget)
     return link
+
+
+@dataclass
+class NumberMistake:
+    """A worked number that is off: the `claimed` value against the `truth`.
+
+    With a `printed` number, `tree` is the expression whose exact value is the truth, and
+    a repair explains the mistake when the repaired expression gives the printed number.
+    Otherwise `tree` is the claimed side, and a repair must give the truth.
+    """
+
+    tree: A.Node
+    text: str
+    truth: mpmath.mpf
+    claimed: mpmath.mpf
+    tolerance: mpmath.mpf  # absolute: less than one unit of the last printed digit
+    printed: bool
+
+    def reaches(self, value, target) -> bool:
+        return value is not None and abs(value - target) < self.tolerance
+
+    def repaired(self, value) -> bool:
+        return self.reaches(value, self.claimed if self.printed else self.truth)
+
+
+def _diagnose_number(link: LinkResult, mistake: NumberMistake, context: Context,
+                     budget: Budget) -> None:
+    found = courtesy(lambda: number_diagnosis(mistake, context), budget)
+    if found:
+        link.diagnosis_kind, link.diagnosis = found.kind, found.message
+        link.message = f"{link.message}: {found.message}"
+
+
+def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | None:
+    """Why a worked number is off: the same kinds as for formulas, on one value."""
+    truth, claimed = float(mistake.truth), float(mistake.claimed)
+    rtol = min(float(mistake.tolerance) / max(abs(claimed), 1e-300), 0.05)
+    instance = Instance()
+
+    def value_of(tree):
+        built = context.builder(instance, mistake.text).build(tree)
+        return _mp(context.substitute_values(context.expand(built, instance)))
+
+    def holds(tree) -> bool:
+        return mistake.repaired(value_of(tree))
+
+    def described(repair: D.Repair) -> str:
+        if not mistake.printed or repair.kind == "ocr":
+            return repair.message
+        shown = to_latex(repair.tree)
+        return (f"the printed value is that of {shown}" if len(shown) <= 80
+                else f"the printed value is that of the expression with one change "
+                     f"({repair.kind})")
+
+    def extra_term() -> D.Diagnosis | None:
+        for _, sub in itertools.islice(subtrees(mistake.tree), 1, 60):
+            try:
+                v = value_of(sub)
+            except DerivcheckError:
+                continue
+            if v is not None and v != 0 and mistake.reaches(mistake.truth + v,
+                                                            mistake.claimed):
+                return D.Diagnosis("term", f"an extra term {to_latex(sub)}: the value is the "
+                                           "right one plus it")
+        return None
+
+    truths, claims = np.array([truth]), np.array([claimed])
+    atol = float(mistake.tolerance)
+    return D.first_found(
+        lambda: D.first_repair(D.sigma_prime_repairs(mistake.tree), holds, describe=described),
+        lambda: D.sigma_prime_values(truths, claims, atol),
+        lambda: D.constant_ratio(truths, claims, rtol, simple=True),
+        lambda: D.first_repair(D.repairs(mistake.tree, mistake.text, [], numeric=True), holds,
+                               describe=described),
+        extra_term)
 
 
 def _printed_text(node) -> str:

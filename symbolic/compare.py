@@ -49,7 +49,7 @@ def _seed(*exprs) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
 
 
-def random_functions(exprs: list, seed: int) -> tuple[list, list]:
+def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
     """Replace each undefined function by a random member of a rich family.
 
     A claim about an arbitrary differentiable f must hold for every f; a random
@@ -70,14 +70,16 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list]:
             body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
                 + cs[4 + 4 * k] * sympy.exp(u / 3)
         families[func] = sympy.Lambda(tuple(us), body)
-    if not families:
-        return exprs, []
-    out = []
-    for e in exprs:
-        for func, lam in families.items():
-            e = e.replace(func, lam)
-        out.append(e.doit())
-    return out, coefficients
+    return [with_functions(e, families) for e in exprs], coefficients, families
+
+
+def with_functions(expr, families: dict):
+    """`expr` with each undefined function replaced by its chosen member of the family."""
+    if not families or not isinstance(expr, sympy.Basic):
+        return expr
+    for func, lam in families.items():
+        expr = expr.replace(func, lam)
+    return expr.doit()
 
 
 def _project(value: float, kind: str | None, rng: np.random.Generator) -> float:
@@ -124,6 +126,8 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
 
 def _container(name: str) -> str:
     cut = name.rfind("_{")
+    if cut > 0 and "," in name[cut:]:
+        return name[:name.rfind(",")]      # Y_{i,j} of a one-hot matrix: each row is one-hot
     return name[:cut] if cut > 0 else name
 
 
@@ -136,7 +140,8 @@ def _lambdify(symbols, exprs, modules):
     plain = [sympy.Symbol(f"_v{k}", real=True) for k in range(len(symbols))]
     rename = dict(zip(symbols, plain, strict=True))
     renamed = [sympy.sympify(e).xreplace(rename) for e in exprs]
-    return sympy.lambdify(plain, renamed, modules=modules, dummify=False)
+    # common subexpressions (an expanded network repeats its layers) printed once: much faster
+    return sympy.lambdify(plain, renamed, modules=modules, dummify=False, cse=True)
 
 
 def guard_huge_powers(expr):
@@ -200,10 +205,22 @@ def at_kinks(symbols, exprs, columns) -> np.ndarray:
     return mask
 
 
-def evaluate_high(symbols, exprs, point: dict):
+class HighPrecision:
+    """Expressions evaluated at single points with 50 digits, compiled once on first use."""
+
+    def __init__(self, symbols, exprs):
+        self.symbols, self.exprs, self.compiled = symbols, exprs, None
+
+    def __call__(self, point: dict):
+        if self.compiled is None:
+            self.compiled = _lambdify(self.symbols, self.exprs, [MPMATH_FUNCTIONS, "mpmath"])
+        return evaluate_high(self.symbols, self.exprs, point, self.compiled)
+
+
+def evaluate_high(symbols, exprs, point: dict, compiled=None):
     """Both sides at one point with 50 digits; None where either is not a finite real."""
     with mpmath.workdps(HIGH_DPS):
-        f = _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
+        f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
         args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
         try:
             values = f(*args)
@@ -236,7 +253,7 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
            for left, right in zip(lhs_entries, rhs_entries, strict=True)):
         return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
     seed = _seed(*lhs_entries, *rhs_entries)
-    exprs, coefficients = random_functions(lhs_entries + rhs_entries, seed)
+    exprs, coefficients, families = random_functions(lhs_entries + rhs_entries, seed)
     n = len(lhs_entries)
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
@@ -248,17 +265,19 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
                        "the sides could not be evaluated numerically")
     lv = np.array(values[:n])
     rv = np.array(values[n:])
+    high_at = HighPrecision(symbols, exprs)
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
                                                                            columns)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
     samples = {"symbols": symbols, "columns": columns, "lhs": lv, "rhs": rv,
-               "finite": finite, "coefficients": coefficients, "exprs": exprs}
+               "finite": finite, "coefficients": coefficients, "exprs": exprs,
+               "families": families}
     # every finite point where the sides look different, simplest first
     for p in np.flatnonzero(finite & ~close):
         budget.check()
         point = {s: _exact(columns[s][p]) for s in symbols}
-        high = evaluate_high(symbols, exprs, point)
+        high = high_at(point)
         if high is None:
             continue
         pairs = list(zip(high[:n], high[n:], strict=True))
@@ -280,7 +299,7 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
     for p in agreeing[:2]:
         budget.check()
         point = {s: _exact(columns[s][p]) for s in symbols}
-        high = evaluate_high(symbols, exprs, point)
+        high = high_at(point)
         if high is not None and any(differ_high(a, b) for a, b in zip(high[:n], high[n:],
                                                                       strict=True)):
             shown = {s: v for s, v in point.items() if s not in coefficients}
@@ -343,6 +362,7 @@ def ratio_diagnosis(outcome: Outcome) -> tuple[str, str] | None:
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:
     """Whether replacement expressions for one side match the other side at the samples."""
     symbols, columns = samples["symbols"], samples["columns"]
+    other_exprs = [with_functions(e, samples.get("families", {})) for e in other_exprs]
     extra = set().union(*(e.free_symbols for e in other_exprs)) - set(symbols)
     if extra or any(e.atoms(AppliedUndef) for e in other_exprs):
         return False

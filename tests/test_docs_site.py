@@ -19,6 +19,7 @@ NAV = [
     ("Getting started", "getting-started.md"),
     ("Document format", "document-format.md"),
     ("Notation", "notation.md"),
+    ("Vectors and matrices", "matrix.md"),
     ("Verdicts and diagnoses", "verdicts.md"),
     ("CLI", "cli.md"),
     ("Python API", "api.md"),
@@ -29,7 +30,7 @@ NAV = [
 ]
 
 # Pages whose untitled ```python blocks run top to bottom, like a notebook.
-EXAMPLE_PAGES = ["index.md", "getting-started.md", "verdicts.md", "api.md"]
+EXAMPLE_PAGES = ["index.md", "getting-started.md", "verdicts.md", "api.md", "matrix.md"]
 
 FENCE = re.compile(r"^```python([^\n]*)\n(.*?)^```$", re.S | re.M)
 

@@ -55,6 +55,17 @@ ROWS = [
     (r"\|v\|_2^2 = v^T v", [], {"v": [3, 1]}, {}, "valid"),
     # sums without bounds run over the index's range
     (r"\sum_j 1 = \sum_{j=1}^{K} 1", [], {}, {}, "valid"),
+    (r"\sum_j e^{\theta_j} = e^{\theta_1} + e^{\theta_2} + e^{\theta_3}", [],
+     {r"\theta": [1, 3]}, {}, "valid"),
+    # an entry of a numbered matrix by three subscripts
+    (r"\frac{\partial \theta_2}{\partial h_1} = W_{2,1,2}", [r"\theta = h W_2"],
+     {"h": [1, 2], "W_2": [2, 2], r"\theta": [1, 2]}, {}, "valid"),
+    # functions defined in `given`, and functions known only by name
+    (r"g(3) = 10", ["g(u) = u^2 + 1"], {}, {}, "valid"),
+    (r"\operatorname{CE}(y, q) = -y \log q", [r"\operatorname{CE}(a, b) = -a \log b"], {}, {},
+     "valid"),
+    (r"r(V x)^T r(V x) = \sum_{i=1}^{2} r(V_{i,1} x_1 + V_{i,2} x_2)^2", [],
+     {"V": [2, 2], "x": [2, 1]}, {"symbols": {"r": "function"}}, "valid"),
     # i, j, k are indices, never the imaginary unit
     (r"i^2 = -1", [], {}, {}, "invalid"),
     # Kronecker delta and indicator

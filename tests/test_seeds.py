@@ -16,10 +16,15 @@ OCR = sorted((ROOT / "tests/data/ocr").glob("*.txt"))
 DERIVATIONS = sorted((ROOT / "derivations").glob("*.md"))
 
 
+def _is_annotation(link) -> bool:
+    """An `\\underbrace{A}_{B}` sub-claim: the key lists it apart, not as a link."""
+    return link.lhs == link.rhs and r"\underbrace" in link.lhs
+
+
 def _links_by_line(result):
     by_line = collections.defaultdict(list)
     for step in result.steps:
-        by_line[step.line].extend(step.claim.links)
+        by_line[step.line].extend(k for k in step.claim.links if not _is_annotation(k))
     return by_line
 
 
@@ -80,9 +85,11 @@ def test_agreement_with_the_key_does_not_regress(seed_results):
             for k, expected in enumerate(entry["links"]):
                 total += 1
                 agree += k < len(got) and got[k] == expected
-    # measured 188 of 344 when this test was written; raise it as the checker improves
+    # measured 188 of 344 when this test was written, 335 after the reading rules of the
+    # key's README (kinds, functions, cases, named gradients, printed inputs); a few links
+    # near the time budget may turn undecided on a loaded machine, hence the margin
     assert total >= 340
-    assert agree >= 185, f"{agree} of {total} links agree with the key"
+    assert agree >= 330, f"{agree} of {total} links agree with the key"
 
 
 def test_real_mistakes_are_flagged(seed_results):

@@ -97,6 +97,7 @@ class SumOver(Node):
 class Norm(Node):
     operand: Node
     pos: int = 0
+    order: str = ""     # as written: "2" in \|v\|_2, "F" in \|A\|_F, "" when bare
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ SymPy matrices of scalar `Var`s, and `∂A/∂B` is asked of the scope (the cont
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -20,11 +21,15 @@ from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.parser import INDEX_LETTERS
 
 MAX_SUM_TERMS = 64
+SPREAD_SIZE = 2      # the instance whose named dimensions each get a size of their own
+ONES = r"\mathbf{1}"
 FUNCTION_LETTERS = {"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"}
 
 
 class Scope(Protocol):
     """What building needs from the context."""
+
+    shapes: dict[str, tuple]        # name -> (rows, cols), each an int or a dimension name
 
     def is_value(self, name: str) -> bool: ...
     def is_function(self, base: str) -> bool: ...
@@ -44,6 +49,28 @@ class Instance:
 
     def size(self, name: str) -> int:
         return self.sizes.setdefault(name, self.default_size)
+
+    def declare_dimensions(self, names: Iterable[str]) -> None:
+        """Sizes for the named dimensions of the shapes (`m`, `n`, `D_h`), fixed up front.
+
+        The instance of size 2 gives each dimension a size of its own (2, 3, 4, … in name
+        order), so a claim that confuses two of them (a sum to n for a sum to m, 1/n for
+        1/m, a product that only conforms when they agree) fails there; the other instances
+        give them all one size, so a transposed matrix still conforms and is compared.
+        """
+        names = sorted(set(names))
+        used = {self.sizes[n] for n in names if n in self.sizes}
+        candidate = self.default_size
+        for name in names:
+            if name in self.sizes:
+                continue
+            if self.default_size == SPREAD_SIZE:
+                while candidate in used:
+                    candidate += 1
+                used.add(candidate)
+                self.sizes[name] = candidate
+            else:
+                self.sizes[name] = self.default_size
 
 
 @dataclass
@@ -65,6 +92,8 @@ class Builder:
                  vectors: frozenset[str] = frozenset()):
         self.scope = scope
         self.vectors = vectors          # bare names known to stand for whole vectors
+        self.dimensions = dimension_names(scope)
+        instance.declare_dimensions(self.dimensions)
         self.in_vector = False
         self.instance = instance
         self.source = source
@@ -120,12 +149,21 @@ class Builder:
 
     def build_Norm(self, node: A.Norm):
         inner = self.vector_value(node.operand)
+        self.check_norm_order(node, inner)
         if _is_matrix(inner):
             return sympy.sqrt(sum(e**2 for e in inner))
         return sympy.Abs(inner)
 
+    def check_norm_order(self, node: A.Norm, inner) -> None:
+        """‖A‖ and ‖A‖_F of a matrix are Frobenius; ‖A‖_2 would be the spectral norm."""
+        if node.order == "2" and _is_matrix(inner) and inner.rows > 1 and inner.cols > 1:
+            raise self.fail("the spectral norm \\|A\\|_2 of a matrix is not supported", node,
+                            "For the Frobenius norm write \\|A\\|_F.")
+
     def build_Transpose(self, node: A.Transpose):
         inner = self.build(node.operand)
+        if isinstance(inner, OnesVector):
+            return OnesVector(not inner.row, inner.scale)
         return inner.T if _is_matrix(inner) else inner
 
     def build_Power(self, node: A.Power):
@@ -135,6 +173,7 @@ class Builder:
         if isinstance(node.base, A.Norm) and isinstance(node.exponent, A.Num) \
                 and node.exponent.text == "2":
             inner = self.vector_value(node.base.operand)
+            self.check_norm_order(node.base, inner)
             if _is_matrix(inner):
                 return sum(e**2 for e in inner)
             return inner**2
@@ -174,6 +213,7 @@ class Builder:
 
     # -- arithmetic with shapes ------------------------------------------------------
     def add(self, left, right, node):
+        self.refuse_unsized_ones(node, left, right)
         lm, rm = _is_matrix(left), _is_matrix(right)
         if not lm and not rm:
             return left + right
@@ -191,6 +231,10 @@ class Builder:
         return matrix.applyfunc(lambda e: e + scalar)
 
     def product(self, left, right, node):
+        scaled = _scaled_ones(left, right)
+        if scaled is not None:
+            return scaled
+        left, right = self.sized_ones(left, right, node)
         lm, rm = _is_matrix(left), _is_matrix(right)
         if not lm or not rm:
             return left * right
@@ -209,6 +253,7 @@ class Builder:
             f"(neither a matrix product nor an element-wise product fits) in '{self.source}'")
 
     def elementwise(self, left, right, node):
+        self.refuse_unsized_ones(node, left, right)
         lm, rm = _is_matrix(left), _is_matrix(right)
         if lm and rm:
             if left.shape != right.shape:
@@ -217,6 +262,32 @@ class Builder:
                     f"and {_shape(right)}, in '{self.source}'")
             return left.multiply_elementwise(right)
         return left * right
+
+    def sized_ones(self, left, right, node):
+        """`\\mathbf{1}^\\top G` sums the rows of G, `G \\mathbf{1}` its columns: the
+        vector of ones takes the length the product needs."""
+        if isinstance(left, OnesVector) and left.row and _is_matrix(right):
+            left = left.scale * sympy.ImmutableMatrix.ones(1, right.rows)
+        if isinstance(right, OnesVector) and not right.row and _is_matrix(left):
+            right = right.scale * sympy.ImmutableMatrix.ones(left.cols, 1)
+        self.refuse_unsized_ones(node, left, right)
+        return left, right
+
+    def refuse_unsized_ones(self, node: A.Node, *values) -> None:
+        if any(isinstance(v, OnesVector) for v in values):
+            raise self.fail("cannot tell the length of this vector of ones", node,
+                            "Write its length as a subscript, as in \\mathbf{1}_m.")
+
+    def ones(self, node: A.Name):
+        """`\\mathbf{1}_m`: a column of m ones; bare `\\mathbf{1}`: sized by its product."""
+        if node.sup or node.primes or node.suffix or len(node.sub) > 1:
+            raise self.fail("the vector of ones takes one subscript, its length", node)
+        if not node.sub:
+            return OnesVector()
+        length = self.index_value(node.sub[0])
+        if not isinstance(length, int) or length < 1:
+            raise self.fail("the length of a vector of ones must be a size", node)
+        return sympy.ImmutableMatrix.ones(length, 1)
 
     # -- names ---------------------------------------------------------------------
     def _is_euler(self, node: A.Name) -> bool:
@@ -233,6 +304,10 @@ class Builder:
         return int(value)
 
     def build_Name(self, node: A.Name):
+        if node.base == ONES:
+            return self.ones(node)
+        if self.is_dimension(node):
+            return sympy.Integer(self.instance.size(_label(node)))
         if not node.sub and not node.sup and not node.suffix and not node.primes:
             if node.base in self.bound:
                 return sympy.Integer(self.bound[node.base])
@@ -271,8 +346,33 @@ class Builder:
                 return Var(_entry_name(container, sub))
         return var(node.base, sup, sub, node.suffix, node.primes)
 
+    def is_dimension(self, node: A.Name) -> bool:
+        """A dimension of the shapes (the m of an m×n X) used as a value: its size."""
+        if node.sub or node.sup or node.primes:
+            return False
+        label = _label(node)
+        return label in self.dimensions and label not in self.bound \
+            and label not in self.instance.indices and not self.scope.is_value(label)
+
+    def index_ranges(self, node: A.Name) -> dict[str, int]:
+        """How far the free indices of a defined entry run: `P_{ij}` of an m×k P gives
+        i ≤ m, j ≤ k; a letter that does not index a declared shape is left out."""
+        if not all(isinstance(s, A.Num) for s in node.sup):
+            return {}       # a family z^{(l)}: its members' shapes are looked up one by one
+        container = canonical(node.base, tuple(int(s.text) for s in node.sup), (),
+                              node.suffix, node.primes)
+        shape = self.scope.shape_of(container)
+        if shape is None or not node.sub:
+            return {}
+        rows, cols = self.dims(shape)
+        lengths = (rows * cols,) if len(node.sub) == 1 and 1 in (rows, cols) \
+            else (rows, cols) if len(node.sub) == 2 else ()
+        return {s.base: n for s, n in zip(node.sub, lengths, strict=False)
+                if isinstance(s, A.Name) and not s.sub and s.base in INDEX_LETTERS}
+
     def dims(self, shape: tuple) -> tuple[int, int]:
-        return tuple(d if isinstance(d, int) else self.instance.size(str(d)) for d in shape)
+        return tuple(d if isinstance(d, int) else self.instance.size(_dimension_key(d))
+                     for d in shape)
 
     def matrix_of(self, name: str, shape: tuple) -> sympy.ImmutableMatrix:
         rows, cols = self.dims(shape)
@@ -438,10 +538,10 @@ class Builder:
         index = node.index or self.guess_index(node.body)
         lower = self.index_value(node.lower) if node.lower is not None else 1
         if node.upper is None:
-            upper = self.instance.size("")
+            upper = self.implicit_range(index, node.body)
         elif isinstance(node.upper, A.Name) and not self.scope.is_value(node.upper.base) \
                 and node.upper.base not in self.bound and not node.upper.sub:
-            upper = self.instance.size(node.upper.base)
+            upper = self.instance.size(_label(node.upper))
         else:
             upper = self.index_value(node.upper)
         if upper - lower + 1 > MAX_SUM_TERMS:
@@ -462,6 +562,24 @@ class Builder:
         for term in terms[1:]:
             total = self.add(total, term, node)
         return total
+
+    def implicit_range(self, index: str, body: A.Node) -> int:
+        """`\\sum_j` without bounds runs over the vector the body indexes with j (θ_j of a
+        1×D_y θ: D_y terms), else over the instance's default range."""
+        stack = [body]
+        while stack:
+            n = stack.pop()
+            stack.extend(_children(n))
+            if not (isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)
+                    and n.sub[0].base == index and not n.sub[0].sub
+                    and all(isinstance(s, A.Num) for s in n.sup)):
+                continue
+            sup = tuple(int(s.text) for s in n.sup)
+            shape = self.scope.shape_of(canonical(n.base, sup, (), n.suffix, n.primes))
+            if shape is not None and 1 in self.dims(shape):
+                rows, cols = self.dims(shape)
+                return rows * cols
+        return self.instance.size("")
 
     def guess_index(self, body: A.Node) -> str:
         letters = sorted(free_index_letters(body) - set(self.bound))
@@ -488,6 +606,42 @@ _ELEMENTWISE = {
     "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "arctan": sympy.atan,
     "sgn": sympy.sign, "Heaviside": lambda x: sympy.Heaviside(x, 0),
 }
+
+
+@dataclass(frozen=True)
+class OnesVector:
+    """`\\mathbf{1}` written without its length: a column of ones (a row when transposed)
+    whose length the product it stands in decides."""
+
+    row: bool = False
+    scale: sympy.Expr = sympy.Integer(1)
+
+
+def _scaled_ones(left, right) -> OnesVector | None:
+    """`\\frac{1}{m} \\mathbf{1}^\\top`: a scalar times a vector of ones not yet sized."""
+    for ones, other in ((left, right), (right, left)):
+        if isinstance(ones, OnesVector) and not _is_matrix(other) \
+                and not isinstance(other, OnesVector):
+            return OnesVector(ones.row, ones.scale * other)
+    return None
+
+
+def dimension_names(scope: Scope) -> frozenset[str]:
+    """The named dimensions of the declared shapes: `{X: [m, n]}` gives m and n."""
+    shapes = getattr(scope, "shapes", None) or {}
+    return frozenset(_dimension_key(d) for shape in shapes.values() for d in shape
+                     if isinstance(d, str))
+
+
+def _dimension_key(dimension: str) -> str:
+    """A dimension as written in the shapes (`D_h`, `D_{h}`) spelled as a name's label."""
+    base, _, label = dimension.partition("_")
+    return canonical(base, (), (), label.strip("{}"), 0) if label else dimension
+
+
+def _label(name: A.Name) -> str:
+    """A bare name with its label subscript, as dimensions are spelled: `m`, `D_{h}`."""
+    return canonical(name.base, (), (), name.suffix, 0)
 
 
 def _name_text(builder: Builder, name: A.Name) -> str:
@@ -532,6 +686,8 @@ def free_index_letters(node: A.Node) -> set[str]:
     found: set[str] = set()
 
     def visit(n, bound: frozenset):
+        if isinstance(n, A.Name) and n.base == ONES:
+            return          # the m of \mathbf{1}_m is a length, not an index
         if isinstance(n, A.Name):
             for idx in n.sub + n.sup:
                 for letter in _letters(idx):

@@ -319,9 +319,11 @@ class Parser:
         node = node_type(inner, open_tok.pos)
         if node_type is A.Norm and self.peek().text == "_":   # \|v\|_2
             self.advance()
-            order = self.group_tokens()
-            if [t.text for t in order] != ["2"]:
-                raise self.error("only the Euclidean norm \\|v\\|_2 is supported", open_tok)
+            order = [t.text for t in self.group_tokens()]
+            if order not in (["2"], ["F"]):
+                raise self.error("only the Euclidean norm \\|v\\|_2 and the Frobenius norm "
+                                 "\\|A\\|_F are supported", open_tok)
+            node = A.Norm(inner, open_tok.pos, order[0])
         return node
 
     def command(self, tok: Token) -> A.Node:
@@ -421,6 +423,8 @@ class Parser:
         inner = "".join(t.text if t.kind != "command" else t.text + " " for t in inner_tokens)
         inner = inner.strip()
         if cmd in TRANSPARENT_FONTS:
+            if [t.text for t in inner_tokens] == ["1"]:
+                return r"\mathbf{1}"      # bold 1 is the vector of ones, not the number 1
             return _base_of(inner_tokens, self)
         if cmd in NAMED_FONTS:
             return f"\\{NAMED_FONTS[cmd]}{{{inner}}}"
@@ -618,11 +622,25 @@ class Parser:
     def nabla(self, tok: Token) -> A.Node:
         self.advance()
         if self.peek().text != "_":
+            gradient = self.gradient_function(tok)
+            if gradient is not None:
+                return gradient
             raise self.error("\\nabla needs the variable as a subscript", tok,
                              "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
         return A.Partial(self.term(), wrt, None, 1, tok.pos)
+
+    def gradient_function(self, tok: Token) -> A.Call | None:
+        """`\\nabla f(x_t)`: the gradient of f, a function of its own, at x_t."""
+        start = self.i
+        if self.peek().kind == "letter" or self.peek().text[1:] in GREEK:
+            name = self.name()
+            if self.peek().text == "(" and not name.sub and not name.sup:
+                args = self.bracketed_args()
+                return A.Call(rf"\nabla {name.base}", args, None, 0, None, True, tok.pos)
+        self.i = start
+        return None
 
     def sum_over(self, tok: Token) -> A.Node:
         self.advance()

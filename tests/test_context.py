@@ -1,0 +1,291 @@
+"""The context a document builds as it runs: kinds of steps, functions, cases, named numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from symbolic import check_claim, check_document
+from symbolic.checker import case_assumption
+from symbolic.context import Context, diagonal_reading
+from symbolic.notation import parse_side
+
+
+def run(text: str):
+    """(kind, verdicts) of every step of a document given as text."""
+    result = check_document(text)
+    return [(str(s.kind), [_word(k) for k in s.claim.links]) for s in result.steps]
+
+
+def _word(link) -> str:
+    return "definition" if link.method == "definition" else str(link.verdict)
+
+
+# -- kinds of steps (rule 1 of tests/data/expected/README.md) ---------------------------
+
+
+def test_a_restated_given_is_a_claim_and_a_new_name_is_a_definition():
+    doc = "---\ngiven: ['z = 2 x']\n---\n$$z = 2 x$$\n\n$$z = 3 x$$\n\n$$y = 3 x$$\n"
+    assert run(doc) == [("claim", ["valid"]), ("claim", ["invalid"]),
+                        ("definition", ["definition"])]
+
+
+def test_an_indexed_given_covers_every_index():
+    doc = ("---\ngiven: ['y_j = \\delta_{jk}']\nconventions: {symbols: {k: index}}\n---\n"
+           "$$y_k = 1$$\n\n$$y_k = 0$$\n")
+    assert run(doc) == [("claim", ["valid"]), ("claim", ["invalid"])]
+
+
+def test_a_name_defined_in_the_text_may_be_redefined():
+    doc = "$$y = 2 x$$\n\n$$y = 3 x$$\n\n$$\\frac{dy}{dx} = 3$$\n"
+    assert run(doc) == [("definition", ["definition"]), ("definition", ["definition"]),
+                        ("claim", ["valid"])]
+
+
+def test_binding_update_and_a_leading_arrow():
+    doc = ("$$w = 0.5$$\n\n$$w = w - 0.1 \\times 2 = 0.5 - 0.2 = 0.3$$\n\n"
+           "$$\\Rightarrow w = 1$$\n\n$$w + 1 = 2$$\n")
+    assert run(doc) == [("binding", ["definition"]),
+                        ("update", ["definition", "valid", "valid"]),
+                        ("binding", ["definition"]), ("claim", ["valid"])]
+
+
+def test_an_update_reads_the_old_value_and_binds_the_exact_new_one():
+    doc = "$$w = 1$$\n\n$$w = w - 0.25 = 0.6$$\n\n$$w = 0.75$$\n"
+    kinds = run(doc)
+    assert kinds[1] == ("update", ["definition", "invalid"])      # 1 - 0.25 is 0.75
+    assert check_document(doc).steps[1].claim.links[0].message == "updates w to 3/4"
+
+
+def test_a_name_with_a_compound_index_is_defined_without_breaking_later_steps():
+    doc = ("$$w^{(t+1)} = w^{(t)} - \\eta g$$\n\n"
+           "$$\\frac{\\partial}{\\partial x} x^2 = 2 x$$\n")
+    assert run(doc) == [("definition", ["definition"]), ("claim", ["valid"])]
+
+
+# -- functions -------------------------------------------------------------------------
+
+
+def test_a_given_function_is_applied_to_its_arguments():
+    given = [r"\operatorname{CE}(y, p) = -\sum_{j=1}^{3} y_j \log p_j"]
+    ok = check_claim(r"\operatorname{CE}(t, q) = -t_1 \log q_1 - t_2 \log q_2 - t_3 \log q_3",
+                     given=given)
+    assert ok.verdict == "valid"
+    wrong = check_claim(r"\operatorname{CE}(t, q) = -t_1 \log q_1", given=given)
+    assert wrong.verdict == "invalid"
+
+
+def test_a_function_of_a_letter_is_defined_and_applied():
+    given = [r"g(u) = u^2 + 1"]
+    assert check_claim(r"g(2) = 5", given=given).verdict == "valid"
+    assert check_claim(r"g(2) = 4", given=given).verdict == "invalid"
+    assert check_claim(r"\frac{d}{dx} g(3 x) = 18 x", given=given).verdict == "valid"
+
+
+def test_a_function_defined_in_the_text_is_a_definition_then_used():
+    doc = "$$g(u, v) = u v^2$$\n\n$$g(2, 3) = 18$$\n\n$$g(1, 1) = 2$$\n"
+    assert run(doc) == [("definition", ["definition"]), ("claim", ["valid"]),
+                        ("claim", ["invalid"])]
+
+
+def test_a_known_function_on_the_left_is_a_claim_not_a_definition():
+    doc = "$$\\operatorname{LSE}(x) = \\log \\sum_i e^{x_i}$$\n"
+    assert run(doc) == [("claim", ["valid"])]
+
+
+def test_a_function_known_only_by_name_applies_entry_by_entry():
+    given = [r"h = r(V x)"]
+    shapes = {"V": [2, 2], "x": [2, 1], "h": [2, 1]}
+    conventions = {"symbols": {"r": "function"}}
+    claim = r"\frac{\partial h_2}{\partial x_1} = r'(V_{2,1} x_1 + V_{2,2} x_2) V_{2,1}"
+    assert check_claim(claim, given=given, shapes=shapes,
+                       conventions=conventions).verdict == "valid"
+    wrong = r"\frac{\partial h_2}{\partial x_1} = r'(V_{2,1} x_1 + V_{2,2} x_2) V_{1,2}"
+    assert check_claim(wrong, given=given, shapes=shapes,
+                       conventions=conventions).verdict == "invalid"
+
+
+def test_a_recursive_function_is_refused_not_a_hang():
+    result = check_claim(r"g(2) = 1", given=[r"g(u) = g(u) + 1"])
+    assert result.verdict == "unparseable"
+    assert "defined in terms of itself" in result.links[0].message
+
+
+# -- case assumptions (rule 7) -------------------------------------------------------
+
+
+def test_case_assumptions_relate_two_index_letters():
+    assert case_assumption(r"i = k") == ("i", "=", "k")
+    assert case_assumption(r"i \neq k") == ("i", r"\neq", "k")
+    assert case_assumption(r"i = 1") is None
+    assert case_assumption(r"x = y") is None
+
+
+def test_a_case_holds_for_the_steps_after_it_until_the_next():
+    doc = ("---\ngiven: ['y_j = \\delta_{jk}']\nconventions: {symbols: {i: index, k: index}}\n"
+           "---\n$$y_i = 1$$\n\n$$i = k$$\n\n$$y_i = 1$$\n\n$$i \\neq k$$\n\n$$y_i = 0$$\n"
+           "\n$$y_i = 1$$\n")
+    assert run(doc) == [("claim", ["invalid"]), ("binding", ["definition"]),
+                        ("claim", ["valid"]), ("binding", ["definition"]),
+                        ("claim", ["valid"]), ("claim", ["invalid"])]
+
+
+def test_a_case_ends_with_its_section():
+    doc = ("---\ngiven: ['y_j = \\delta_{jk}']\nconventions: {symbols: {i: index, k: index}}\n"
+           "---\n# One\n$$i = k$$\n\n$$y_i = 1$$\n\n# Two\n$$y_i = 1$$\n")
+    assert run(doc)[1:] == [("claim", ["valid"]), ("claim", ["invalid"])]
+
+
+# -- gradients in a worked example (rule 6) -----------------------------------------
+
+
+WORKED = """---
+given: ['q = w x', 'f = \\sigma(q)', 'L = -y \\log f - (1 - y) \\log(1 - f)']
+values: {'x^{(1)}': 2, 'x^{(2)}': 4, 'y_1': 0, 'y_2': 1, 'w': 0}
+---
+$$\\nabla_{w} L = (f - y) x = \\frac{\\partial L}{\\partial w}$$
+
+$$\\nabla_{w} L(f_1, y_1) = (0.5 - 0) \\times 2 = 1$$
+
+$$\\nabla_{w} L = \\frac{1}{2} (1 - 2) = -0.5$$
+
+$$w = w - 0.1 \\nabla_{w} L = 0 - 0.1 \\times (-0.5) = 0.05$$
+
+$$\\nabla_{w} L = \\frac{1}{2} (1 + 3) = 3$$
+
+$$w = w - 0.1 \\nabla_{w} L = 0.05 - 0.1 \\times 3 = -0.25$$
+"""
+
+
+def test_a_gradient_the_graph_cannot_evaluate_names_the_number_it_is_given():
+    assert run(WORKED) == [
+        ("claim", ["valid", "valid"]),               # a claim about the graph derivative
+        ("definition", ["definition", "valid"]),     # a gradient at a data point
+        ("definition", ["definition", "valid"]),     # the batch gradient names -0.5
+        ("update", ["definition", "valid", "valid"]),
+        ("definition", ["definition", "invalid"]),   # (1 + 3)/2 is 2, not 3
+        ("update", ["definition", "invalid", "valid"]),  # the gradient is 2, exactly
+    ]
+
+
+def test_a_gradient_the_graph_evaluates_is_claimed():
+    doc = "---\ngiven: ['q = r + w']\n---\n$$\\frac{\\partial q}{\\partial r} = 1$$\n\n" \
+          "$$\\frac{\\partial q}{\\partial r} = 2$$\n"
+    assert run(doc) == [("claim", ["valid"]), ("claim", ["invalid"])]
+
+
+# -- reading rules the context supplies ---------------------------------------------
+
+
+def test_a_gradient_by_a_row_vector_is_a_row_in_numerator_layout():
+    given = [r"J = \frac{1}{2} \theta \theta^T"]
+    shapes = {r"\theta": [1, 3]}
+    row = check_claim(r"\frac{\partial J}{\partial \theta} = \theta", given=given, shapes=shapes,
+                      conventions={"layout": "numerator"})
+    assert row.verdict == "valid"
+    column = check_claim(r"\frac{\partial J}{\partial \theta} = \theta^T", given=given,
+                         shapes=shapes, conventions={"layout": "numerator"})
+    assert column.verdict == "invalid" and column.links[0].diagnosis_kind == "transpose"
+
+
+def test_a_diagonal_jacobian_may_be_written_as_its_diagonal():
+    given = [r"h = \sigma(z)"]
+    shapes = {"z": [1, 3], "h": [1, 3]}
+    ok = check_claim(r"\frac{\partial h}{\partial z} = \sigma(z) \odot (1 - \sigma(z))",
+                     given=given, shapes=shapes, conventions={"layout": "numerator"})
+    assert ok.verdict == "valid"
+    wrong = check_claim(r"\frac{\partial h}{\partial z} = \sigma(z)", given=given, shapes=shapes,
+                        conventions={"layout": "numerator"})
+    assert wrong.verdict == "invalid"
+
+
+def test_diagonal_reading_leaves_a_full_matrix_alone():
+    import sympy
+    full = sympy.ImmutableMatrix([[1, 2], [0, 1]])
+    vector = sympy.ImmutableMatrix([[1, 1]])
+    assert diagonal_reading(full, vector) == (full, vector)
+    diagonal = sympy.ImmutableMatrix([[3, 0], [0, 4]])
+    assert diagonal_reading(diagonal, vector)[0] == sympy.ImmutableMatrix([[3, 4]])
+
+
+def test_an_entry_of_a_numbered_matrix_by_three_subscripts():
+    given = [r"\theta = h W_2"]
+    shapes = {"h": [1, 3], "W_2": [3, 3], r"\theta": [1, 3]}
+    claim = r"\frac{\partial \theta_i}{\partial h_j} = W_{2,j,i}"
+    assert check_claim(claim, given=given, shapes=shapes).verdict == "valid"
+    swapped = r"\frac{\partial \theta_i}{\partial h_j} = W_{2,i,j}"
+    assert check_claim(swapped, given=given, shapes=shapes).verdict == "invalid"
+
+
+def test_a_sum_without_bounds_runs_over_the_vector_it_indexes():
+    shapes = {r"\theta": [1, "D_y"]}
+    claim = r"\frac{\partial}{\partial \theta_1} \log \sum_j e^{\theta_j} = " \
+            r"\frac{e^{\theta_1}}{\sum_j e^{\theta_j}}"
+    assert check_claim(claim, shapes=shapes).verdict == "valid"
+
+
+def test_a_bound_whole_number_is_a_sum_limit():
+    doc = "---\nvalues: {n: 3}\n---\n$$\\sum_{i=1}^{n} i = 6$$\n"
+    assert run(doc) == [("claim", ["valid"])]
+
+
+def test_a_definition_that_cannot_be_read_spoils_only_the_claims_that_need_it():
+    context = Context.from_given([r"u = \sum_{i=1}^{m} x_i", r"v = 2 x"],
+                                 conventions={"symbols": {"m": "positive"}})
+    assert [d.name.base for d in context.definitions] == ["u", "v"]
+    fine = check_claim(r"\frac{\partial v}{\partial x} = 2",
+                       given=[r"u = \sum_{i=1}^{m} x_i", r"v = 2 x"],
+                       conventions={"symbols": {"m": "positive"}})
+    assert fine.verdict == "valid"
+    needs_it = check_claim(r"u = 1", given=[r"u = \sum_{i=1}^{m} x_i"],
+                           conventions={"symbols": {"m": "positive"}})
+    assert needs_it.verdict == "unparseable"
+
+
+@pytest.mark.parametrize("text", [r"x_t - \alpha \nabla f(x_t)", r"\nabla g(w)"])
+def test_the_gradient_of_a_function_at_a_point_reads_as_a_function(text):
+    calls = [n for n in _walk(parse_side(text)) if type(n).__name__ == "Call"]
+    assert calls and calls[0].name.startswith(r"\nabla ")
+
+
+def _walk(node):
+    yield node
+    for value in vars(node).values():
+        if hasattr(value, "pos"):
+            yield from _walk(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                if hasattr(item, "pos"):
+                    yield from _walk(item)
+
+
+# -- printed numbers standing for quantities (rule 4) ---------------------------------
+
+
+SUBSTITUTED = """---
+given: ['z = w x + b', 'a = \\sigma(z)']
+values: {w: 1, x: 0.4, b: 0.1}
+---
+$$(a - 1) x = (0.62 - 1) (0.4)$$
+
+$$(a - 1) x = (0.61 - 1) (0.4)$$
+
+$$(a - 1) x = (0.62 - 1) (0.5)$$
+
+$$(a - 1) x = (1 - 0.62) (0.4)$$
+"""
+
+
+def test_each_printed_number_must_stand_for_the_quantity_it_replaces():
+    # a = σ(0.5) = 0.6225: 0.62 is within one unit of its last digit, 0.61 is not; 0.5 is
+    # not x; the last line is off by a factor of -1
+    assert run(SUBSTITUTED) == [("claim", ["valid"]), ("claim", ["invalid"]),
+                                ("claim", ["invalid"]), ("claim", ["invalid"])]
+    first = check_document(SUBSTITUTED).steps[0].claim.links[0]
+    assert "0.62 for 0.62245933" in first.message
+
+
+def test_substitution_reads_through_definitions_and_either_order_of_a_product():
+    context = Context.from_given([r"z = w x + b"], values={"w": 2, "x": 0.25, "b": 1})
+    assert context.substituted_numbers(parse_side("z"), parse_side(r"0.25 \times 2 + 1"))
+    assert context.substituted_numbers(parse_side("z"), parse_side(r"0.4 \times 2 + 1")) is None
+    assert context.substituted_numbers(parse_side("z"), parse_side("1.5")) is None  # a number
