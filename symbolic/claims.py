@@ -19,6 +19,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
+from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
@@ -27,7 +28,7 @@ EQUALITIES = {"=", r"\approx", ":="}
 SKIPPED = {r"\Rightarrow", r"\to"}
 MAX_INDEX_INSTANCES = 9
 
-DIAGNOSIS_SECONDS = 1.5
+DIAGNOSIS_SECONDS = 3.0   # a safety net: the slowest corpus diagnosis takes under 1 s
 
 
 def check_claim(claim: str, given=(), shapes: dict | None = None,
@@ -176,15 +177,149 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         in_definitions |= free_index_letters(d.body) - free_index_letters(d.name)
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
                       | in_definitions) - {d.name.base for d in context.definitions})
+    known = index_ranges(letters, (lhs_node, rhs_node), context)
+    counts = sum_bound_sizes((lhs_node, rhs_node), context)
     out = []
     for size in (3, 2):
-        combos = [c for c in itertools.product(range(1, size + 1), repeat=len(letters))
+        ranges = [range(1, known.get(letter, size) + 1) for letter in letters]
+        combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
         for combo in combos:
-            out.append(Instance(dict(zip(letters, combo, strict=True)), {}, size))
+            out.append(Instance(dict(zip(letters, combo, strict=True)),
+                                dict.fromkeys(counts, size), size))
     return out
+
+
+def sum_bound_sizes(trees, context: Context) -> list[str]:
+    """Names declared `positive` (or `constant`) that bound a sum: sizes in this claim.
+
+    `\\sum_{i=1}^{m}` with `symbols: {m: positive}` counts m samples, so m is a whole number:
+    in a claim that sums to m (or whose definitions do), m is the instance's size everywhere,
+    `\\frac{1}{m}` included, and the claim must hold at every size tried.
+    """
+    out = set()
+    for tree in (*trees, *_bodies_used(trees, context)):
+        for _, node in subtrees(tree):
+            upper = node.upper if isinstance(node, A.SumOver) else None
+            if isinstance(upper, A.Name) and not upper.sub and not upper.sup \
+                    and not upper.primes and context.is_size_name(upper):
+                out.add(canonical(upper.base, (), (), upper.suffix, 0))
+    return sorted(out)
+
+
+def index_ranges(letters, trees, context: Context) -> dict[str, int]:
+    """How far each free index runs, where the context's names fix it.
+
+    `a_j^{(1)}` in a network whose context names `a_1^{(1)}` and `a_2^{(1)}` only runs over
+    j = 1, 2: the range is the largest whole-number subscript the context gives that family
+    (same base and decorations, same numbers in the other positions) in the position where
+    j stands. Over several uses the smallest such range holds; a letter whose family the
+    context never numbers (or numbers only once) keeps the default sizes.
+    """
+    uses = [(node, slot) for tree in trees for node in _free_names(tree, frozenset())
+            for slot in range(len(node.sub) + len(node.sup))]
+    uses = [(node, slot) for node, slot in uses if _slot_letter(node, slot) in letters
+            and not _has_shape(node, context)]
+    if not uses:
+        return {}
+    numbered = _numbered_names(context)
+    out: dict[str, int] = {}
+    for node, slot in uses:
+        largest = max((int(_slots(n)[slot].text) for n in numbered
+                       if _same_family(node, n, slot)), default=0)
+        letter = _slot_letter(node, slot)
+        if largest >= 2:
+            out[letter] = min(out.get(letter, largest), largest)
+    return out
+
+
+def _bodies_used(trees, context: Context) -> list[A.Node]:
+    """The bodies of the definitions the trees name, and of those those name, and so on."""
+    names = [n for tree in trees for _, n in subtrees(tree) if isinstance(n, A.Name)]
+    bodies: list[A.Node] = []
+    pending = list(context.definitions)
+    grew = True
+    while grew:
+        grew = False
+        for definition in [d for d in pending if any(_may_name(n, d.name) for n in names)]:
+            pending.remove(definition)
+            bodies.append(definition.body)
+            names += [n for _, n in subtrees(definition.body) if isinstance(n, A.Name)]
+            grew = True
+    return bodies
+
+
+def _may_name(use: A.Name, defined: A.Name) -> bool:
+    """Whether `use` may stand for the defined name: `W` is not `W_2`; `w_j` may be `w_1`."""
+    if (use.base, use.suffix, use.primes, len(use.sub), len(use.sup)) != \
+            (defined.base, defined.suffix, defined.primes, len(defined.sub), len(defined.sup)):
+        return False
+    return all(not (isinstance(a, A.Num) and isinstance(b, A.Num)) or a.text == b.text
+               for a, b in zip(_slots(use), _slots(defined), strict=True))
+
+
+def _free_names(node: A.Node, bound: frozenset):
+    """The names of a tree whose index letters are free (not a sum's own index)."""
+    if isinstance(node, A.Name):
+        if not any(_slot_letter(node, k) in bound for k in range(len(_slots(node)))):
+            yield node
+        return
+    if isinstance(node, A.SumOver) and node.index:
+        bound = bound | {node.index}
+    for child in _children(node):
+        yield from _free_names(child, bound)
+
+
+def _has_shape(node: A.Name, context: Context) -> bool:
+    """Whether the name is an entry of a declared vector or matrix: its shape, not the
+    names the context happens to number, says how far its index runs."""
+    if not all(isinstance(s, A.Num) and s.text.isdigit() for s in node.sup):
+        return False
+    container = canonical(node.base, tuple(int(s.text) for s in node.sup), (), node.suffix,
+                          node.primes)
+    return context.shape_of(container) is not None
+
+
+def _slots(node: A.Name) -> tuple[A.Node, ...]:
+    return node.sub + node.sup
+
+
+def _slot_letter(node: A.Name, slot: int) -> str | None:
+    index = _slots(node)[slot]
+    if isinstance(index, A.Name) and not index.sub and not index.sup:
+        return index.base
+    return None
+
+
+def _same_family(use: A.Name, name: A.Name, slot: int) -> bool:
+    """Whether `name` is a numbered member of `use`'s family at `slot` (`w_{1,2}` of `w_{1,j}`)."""
+    if (use.base, use.suffix, use.primes, len(use.sub), len(use.sup)) != \
+            (name.base, name.suffix, name.primes, len(name.sub), len(name.sup)):
+        return False
+    for k, (mine, theirs) in enumerate(zip(_slots(use), _slots(name), strict=True)):
+        if k == slot:
+            if not (isinstance(theirs, A.Num) and theirs.text.isdigit()):
+                return False
+        elif isinstance(mine, A.Num) and not (isinstance(theirs, A.Num)
+                                              and theirs.text == mine.text):
+            return False
+    return True
+
+
+def _numbered_names(context: Context) -> list[A.Name]:
+    """Every name with an index in the context's definitions and values."""
+    trees: list[A.Node] = []
+    for definition in context.definitions:
+        trees += [definition.name, definition.body]
+    for key in context.values:
+        try:
+            trees.append(parse_side(key))
+        except ParseError:
+            continue
+    return [node for tree in trees for _, node in subtrees(tree)
+            if isinstance(node, A.Name) and (node.sub or node.sup)]
 
 
 def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Instance) -> Sides:
@@ -460,8 +595,16 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         link.message = f"undecided: {error}"
         return link
     except (ParseError, ShapeError) as error:
-        link.verdict = Verdict.UNPARSEABLE
+        # read as a formula instead (a sum to m is a size there); an approximation has no
+        # other reading
+        link.verdict = Verdict.UNPARSEABLE if relation == r"\approx" else Verdict.UNDECIDED
         link.message = str(error)
+        return link
+    if instance.used:
+        # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
+        # symbolic path tries more than one
+        link.method = Method.NONE
+        link.message = "the value depends on a size: it is checked at more than one size"
         return link
     if _free(lhs) or _free(rhs) or isinstance(lhs, sympy.MatrixBase) \
             or isinstance(rhs, sympy.MatrixBase):

@@ -27,6 +27,8 @@ KNOWN_CONVENTIONS = {
     "superscripts": {"index", "power"},
     "symbols": None,
 }
+CONDITIONAL_BAR = r" \mid "      # in the name a conditional probability is read as
+SIZE_KINDS = {"positive", "constant"}   # kinds a name that bounds a sum may have
 KINDS = {"one-hot", "binary", "sign", "probability", "positive", "index", "constant",
          "vector", "matrix", "function", "real"}
 
@@ -295,11 +297,20 @@ class Context:
     def is_function(self, base: str) -> bool:
         return self.kind(base) == "function"
 
+    def is_size_name(self, name: A.Name) -> bool:
+        """Whether a bare name declared `positive` or `constant`, with no definition and no
+        value, may count things: the m of `\\sum_{i=1}^{m}` (see `claims.sum_bound_sizes`)."""
+        label = canonical(name.base, (), (), name.suffix, 0)
+        return self.kind(label) in SIZE_KINDS and label not in self.values \
+            and not any(d.key == label or d.name.base == name.base for d in self.definitions)
+
     def kind(self, name: str) -> str | None:
         symbols = self.conventions.get("symbols") or {}
         for candidate in _name_candidates(name):
             if candidate in symbols:
                 return symbols[candidate]
+        if CONDITIONAL_BAR in name:
+            return "probability"     # p(Y \\mid X), read as a name: a number in (0, 1)
         return None
 
     def shape_of(self, name: str) -> tuple | None:
@@ -458,7 +469,13 @@ class ContextBuilder(Builder):
         return super().index_value(node)
 
     def build_Name(self, node: A.Name):
-        """`W_{2,k,i}`: entry (k, i) of a declared matrix W_2 (unless W_{2,k,i} has a shape)."""
+        """`W_{2,k,i}`: entry (k, i) of a declared matrix W_2 (unless W_{2,k,i} has a shape);
+        a `positive` m that this claim sums to is the instance's size for m."""
+        if not node.sub and not node.sup and not node.primes \
+                and node.base not in self.bound and node.base not in self.instance.indices:
+            label = canonical(node.base, (), (), node.suffix, 0)
+            if label in self.instance.sizes and self.scope.is_size_name(node):
+                return sympy.Integer(self.instance.sizes[label])
         if len(node.sub) == 3 and isinstance(node.sub[0], A.Num) and not node.suffix:
             label = int(node.sub[0].text)
             sup = tuple(self.index_value(s) for s in node.sup)
@@ -474,6 +491,12 @@ class ContextBuilder(Builder):
         return super().build_Name(node)
 
     def build_Call(self, node: A.Call):
+        if node.index is not None and self.is_one_hot_label(node.index):
+            return self.entry_at_label(node)
+        if node.index is not None and isinstance(self.index_value(node.index), str):
+            raise self.fail("an entry is picked by a whole number, an index letter or a "
+                            "one-hot label", node.index,
+                            "Declare the label one-hot: conventions: {symbols: {y: one-hot}}.")
         definition = self.scope.function_for(node)
         if definition is None:
             return super().build_Call(node)
@@ -482,6 +505,38 @@ class ContextBuilder(Builder):
             power = self.build(node.power)
             value = value.applyfunc(lambda e: e**power) if _is_matrix(value) else value**power
         return value
+
+    def build_Partial(self, node: A.Partial):
+        """Inside `\\sum_{i=1}^{m}`, a derivative follows the definitions at that i: with
+        `\\mathcal{J} = \\frac{1}{m} L^{(i)}`, the term i of `\\sum_i \\partial \\mathcal{J} /
+        \\partial W` differentiates sample i's share."""
+        summed = {k: v for k, v in self.bound.items() if k in INDEX_LETTERS}
+        if not summed or all(self.instance.indices.get(k) == v for k, v in summed.items()):
+            return super().build_Partial(node)
+        saved = self.instance
+        self.instance = Instance(dict(saved.indices, **summed), saved.sizes,
+                                 saved.default_size)
+        try:
+            return super().build_Partial(node)
+        finally:
+            self.instance = saved
+
+    def is_one_hot_label(self, index: A.Node) -> bool:
+        """Whether an index is a one-hot label vector: the y^{(i)} of softmax(s)_{y^{(i)}}."""
+        return isinstance(index, A.Name) and not index.sub and not index.primes \
+            and index.base not in INDEX_LETTERS and self.scope.kind(index.base) == "one-hot"
+
+    def entry_at_label(self, node: A.Call):
+        """`\\operatorname{softmax}(s)_{y}` for a one-hot y: the entry at y's class,
+        Σ_k y_k softmax(s)_k (exact for every one-hot y, and only for one-hot y)."""
+        label = node.index
+        whole = self.build(dataclasses.replace(node, index=None))
+        entries = list(whole) if _is_matrix(whole) else [whole]
+        total = sympy.Integer(0)
+        for k, entry in enumerate(entries, start=1):
+            hot = self.build(A.Name(label.base, (A.Num(str(k)),), label.sup, label.suffix))
+            total += hot * entry
+        return total
 
     def apply(self, node: A.BinOp):
         definition = self.scope.function_for(node)

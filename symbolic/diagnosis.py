@@ -31,6 +31,7 @@ import sympy
 from symbolic.errors import BudgetExceeded, DerivcheckError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side
+from symbolic.notation.parser import INDEX_LETTERS
 from symbolic.notation.rewrite import (
     inside_call,
     replace_at,
@@ -43,7 +44,6 @@ from symbolic.notation.rewrite import (
 MAX_REPAIRS = 150
 ACTIVATIONS = {r"\sigma", "sigma", "sigmoid", "softplus", "Softplus", "ReLU", "relu", "Relu",
                "RELU", "LeakyReLU", "leakyrelu", "tanh"}
-INDEX_LETTERS = set("ijklmntd")
 
 # Likely OCR slips: what the scan printed, what was probably written, where it applies.
 OCR_SLIPS = [
@@ -91,6 +91,8 @@ def repairs(tree: A.Node, text: str, names: Iterable[A.Node], numeric: bool) -> 
         yield from number_repairs(tree)
     yield from ocr_repairs(text)
     yield from term_repairs(tree)
+    if not numeric:
+        yield from missing_term_repairs(tree, names)
 
 
 def sigma_prime_repairs(tree: A.Node) -> Iterator[Repair]:
@@ -231,6 +233,28 @@ def term_repairs(tree: A.Node) -> Iterator[Repair]:
             for kept, dropped in ((node.left, right), (right, node.left)):
                 yield Repair("term", f"an extra term {to_latex(dropped)} on the right side",
                              replace_at(tree, path, kept))
+
+
+def hat_repairs(tree: A.Node) -> Iterator[Repair]:
+    """The prediction written for the target: `\\hat y` where `y` belongs."""
+    for path, node in subtrees(tree):
+        if isinstance(node, A.Name) and node.base.startswith(r"\hat{") and node.base.endswith("}"):
+            plain = A.Name(**{**vars(node), "base": node.base[len(r"\hat{"):-1]})
+            yield Repair("swapped", f"{to_latex(node)} written where {to_latex(plain)} belongs",
+                         replace_at(tree, path, plain))
+
+
+def missing_term_repairs(tree: A.Node, names: Iterable[A.Node]) -> Iterator[Repair]:
+    """A missing term that is the claim itself, changed a little: `A x` for `A x + A^\\top x`,
+    `v \\hat y^\\top` for `v \\hat y^\\top - v y^\\top`."""
+    names = list(names)
+    variants = itertools.chain(transpose_repairs(tree), exchange_repairs(tree),
+                               hat_repairs(tree), subscript_repairs(tree, names))
+    for variant in itertools.islice(variants, 40):
+        term = A.Group(variant.tree)
+        for op, sign in (("+", ""), ("-", "-")):
+            yield Repair("term", f"a missing term {sign}{to_latex(variant.tree)} on the right "
+                                 "side", A.BinOp(op, A.Group(tree), term))
 
 
 def first_repair(candidates: Iterable[Repair], holds: Holds, limit: int = MAX_REPAIRS,

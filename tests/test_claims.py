@@ -195,3 +195,15 @@ def test_perturbations_become_invalid(a, c):
     result = check_claim(f"{a} = {a} + {c}")
     assert result.verdict == "invalid"
     assert result.counterexample is not None
+
+
+# -- values that depend on a size ----------------------------------------------------------
+@pytest.mark.parametrize(("claim", "conventions", "verdict"), [
+    (r"\sum_{i=1}^{n} 1 = 3", {}, "invalid"),         # true at n = 3 only: never "valid"
+    (r"\sum_{i=1}^{n} 1 = n", {"symbols": {"n": "positive"}}, "valid"),   # n counts
+    (r"\sum_{i=1}^{n} 2 = n", {"symbols": {"n": "positive"}}, "invalid"),
+    (r"\sum_{i=1}^{m} \frac{1}{m} = 1", {"symbols": {"m": "positive"}}, "valid"),
+    (r"\sum_{i=1}^{3} i = 6", {}, "valid"),
+])
+def test_a_number_that_depends_on_a_size_must_hold_at_every_size(claim, conventions, verdict):
+    assert check_claim(claim, conventions=conventions).verdict == verdict

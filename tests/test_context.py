@@ -229,16 +229,12 @@ def test_a_bound_whole_number_is_a_sum_limit():
 
 
 def test_a_definition_that_cannot_be_read_spoils_only_the_claims_that_need_it():
-    context = Context.from_given([r"u = \sum_{i=1}^{m} x_i", r"v = 2 x"],
-                                 conventions={"symbols": {"m": "positive"}})
+    given = [r"u = x_{1.5}", r"v = 2 x"]          # half an index: read, but meaningless
+    context = Context.from_given(given)
     assert [d.name.base for d in context.definitions] == ["u", "v"]
-    fine = check_claim(r"\frac{\partial v}{\partial x} = 2",
-                       given=[r"u = \sum_{i=1}^{m} x_i", r"v = 2 x"],
-                       conventions={"symbols": {"m": "positive"}})
-    assert fine.verdict == "valid"
-    needs_it = check_claim(r"u = 1", given=[r"u = \sum_{i=1}^{m} x_i"],
-                           conventions={"symbols": {"m": "positive"}})
-    assert needs_it.verdict == "unparseable"
+    assert check_claim(r"\frac{\partial v}{\partial x} = 2", given=given).verdict == "valid"
+    needs_it = check_claim(r"u = 1", given=given)
+    assert needs_it.verdict == "unparseable" and "whole number" in needs_it.message
 
 
 @pytest.mark.parametrize("text", [r"x_t - \alpha \nabla f(x_t)", r"\nabla g(w)"])
@@ -289,3 +285,36 @@ def test_substitution_reads_through_definitions_and_either_order_of_a_product():
     assert context.substituted_numbers(parse_side("z"), parse_side(r"0.25 \times 2 + 1"))
     assert context.substituted_numbers(parse_side("z"), parse_side(r"0.4 \times 2 + 1")) is None
     assert context.substituted_numbers(parse_side("z"), parse_side("1.5")) is None  # a number
+
+
+PER_SAMPLE = [r"J = \frac{1}{m} (w x^{(i)} - y^{(i)})^2"]    # the per-sample share of a cost
+SAMPLES = {"symbols": {"m": "positive"}}
+
+
+def test_a_derivative_inside_a_sum_follows_the_definitions_at_the_sums_index():
+    right = check_claim(r"\sum_{i=1}^{m} \frac{\partial J}{\partial w} = "
+                        r"\frac{2}{m} \sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}",
+                        given=PER_SAMPLE, conventions=SAMPLES)
+    assert right.verdict == "valid"
+    # every term at sample 1 is the reading this rules out
+    one_sample = check_claim(r"\sum_{i=1}^{m} \frac{\partial J}{\partial w} = "
+                             r"2 (w x^{(1)} - y^{(1)}) x^{(1)}",
+                             given=PER_SAMPLE, conventions=SAMPLES)
+    assert one_sample.verdict == "invalid"
+
+
+def test_a_conditional_probability_defined_in_given_expands_per_sample():
+    given = [r"p(Y = y^{(i)} \mid x^{(i)}) = \operatorname{softmax}(s^{(i)})_{y^{(i)}}",
+             r"p(Y \mid X) = \prod_{i=1}^{N} p(Y = y^{(i)} \mid x^{(i)})"]
+    conventions = {"symbols": {"y": "one-hot"}}
+    right = r"\sum_{i=1}^{N} \sum_{k=1}^{K} y_k^{(i)} \log \operatorname{softmax}(s^{(i)})_k"
+    assert check_claim(r"\log p(Y \mid X) = " + right, given=given,
+                       conventions=conventions).verdict == "valid"
+    sign = check_claim(r"-\log p(Y \mid X) = " + right, given=given, conventions=conventions)
+    assert sign.verdict == "invalid" and "-1" in sign.diagnosis
+
+
+def test_an_undefined_conditional_probability_is_a_probability():
+    context = Context()
+    assert context.kind(r"p(y \mid x)") == "probability"
+    assert check_claim(r"\log p(y \mid x) = \log p(y \mid x)").verdict == "valid"

@@ -16,13 +16,6 @@ KNOWN_GAPS = {
     "bp-chain-rule-swapped": "an undefined function applied to an undefined function, f(g(x))",
 }
 
-# Wrong claims whose mistake derivcheck cannot name yet; each must get no diagnosis at all
-# (never a wrong one) until it can.
-KNOWN_DIAGNOSIS_GAPS = {
-    "mat-quadratic-form-term": "a missing matrix term that is the claim with one transpose",
-    "mat-w2v-naive-u-term": "a missing matrix term whose expansion differs in form",
-}
-
 
 @pytest.mark.parametrize(("name", "entry"), CORPUS, ids=[e["id"] for _, e in CORPUS])
 def test_corpus_claim(name, entry):
@@ -37,8 +30,7 @@ def test_corpus_claim(name, entry):
         assert result.counterexample is not None or result.links[0].diagnosis_kind == "shape" \
             or result.links[0].diagnosis_kind == "transpose"
         wrong = next(link for link in result.links if link.verdict == "invalid")
-        expected = None if entry["id"] in KNOWN_DIAGNOSIS_GAPS else entry.get("diagnosis")
-        assert wrong.diagnosis_kind == expected, f"{name}: {wrong.message}"
+        assert wrong.diagnosis_kind == entry.get("diagnosis"), f"{name}: {wrong.message}"
 
 
 def test_corpus_is_large_and_balanced():

@@ -53,6 +53,12 @@ ROWS = [
     # norms
     (r"\|v\|^2 = \sum_k v_k^2", [], {}, {}, "valid"),
     (r"\|v\|_2^2 = v^T v", [], {"v": [3, 1]}, {}, "valid"),
+    (r"\|A\|_F^2 = \operatorname{tr}(A^T A)", [], SQUARE, {}, "valid"),
+    (r"\|A\|_2^2 = \operatorname{tr}(A^T A)", [], SQUARE, {}, "unparseable"),   # spectral
+    # the vector of ones
+    (r"\mathbf{1}_2^\top v = v_1 + v_2", [], {"v": [2, 1]}, {}, "valid"),
+    (r"\mathbf{1}^\top A = \begin{bmatrix} A_{1,1} + A_{2,1} & A_{1,2} + A_{2,2} \end{bmatrix}",
+     [], SQUARE, {}, "valid"),
     # sums without bounds run over the index's range
     (r"\sum_j 1 = \sum_{j=1}^{K} 1", [], {}, {}, "valid"),
     (r"\sum_j e^{\theta_j} = e^{\theta_1} + e^{\theta_2} + e^{\theta_3}", [],
@@ -68,6 +74,20 @@ ROWS = [
      {"V": [2, 2], "x": [2, 1]}, {"symbols": {"r": "function"}}, "valid"),
     # i, j, k are indices, never the imaginary unit
     (r"i^2 = -1", [], {}, {}, "invalid"),
+    # \ell is an index letter too, free or summed
+    (r"\frac{\partial}{\partial w_\ell} \sum_{k=1}^{K} w_k x_k = x_\ell", [], {}, {}, "valid"),
+    (r"\sum_{\ell=1}^{2} a_\ell = a_1 + a_2", [], {}, {}, "valid"),
+    # a free index runs as far as the context numbers that name
+    (r"\frac{\partial z}{\partial w_j} = a_j", ["z = w_1 a_1 + w_2 a_2"], {}, {}, "valid"),
+    # a sum bound declared positive counts things: a size, the same one everywhere
+    (r"\frac{1}{m} \sum_{i=1}^{m} c = c", [], {}, {"symbols": {"m": "positive"}}, "valid"),
+    (r"m \sum_{i=1}^{m} c = c", [], {}, {"symbols": {"m": "positive"}}, "invalid"),
+    # conditional probabilities, and the entry at a one-hot label
+    (r"\log p(Y \mid X) = \log p(Y = y^{(1)} \mid x^{(1)}) + \log p(Y = y^{(2)} \mid x^{(2)})",
+     [r"p(Y \mid X) = \prod_{i=1}^{2} p(Y = y^{(i)} \mid x^{(i)})"], {}, {}, "valid"),
+    (r"p(y \mid x) = p(x \mid y)", [], {}, {}, "invalid"),
+    (r"\log \operatorname{softmax}(s)_{y} = \sum_{k} y_k \log \operatorname{softmax}(s)_k", [],
+     {"s": [3, 1], "y": [3, 1]}, {"symbols": {"y": "one-hot"}}, "valid"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),
@@ -151,3 +171,53 @@ def test_imaginary_unit_never_appears():
     from symbolic.context import Context
     expr = Context().read("i j + k")
     assert not expr.has(sympy.I)
+
+
+def test_ell_is_an_index_letter():
+    node = parse_side(r"w_\ell")
+    assert isinstance(node, A.Name) and node.sub == (A.Name(r"\ell", pos=2),)
+    wrong = check_claim(r"\frac{\partial}{\partial w_\ell} \sum_{k=1}^{K} w_k x_k = x_1")
+    assert wrong.verdict == "invalid" and r"\ell = 2" in wrong.message
+
+
+def test_free_index_range_comes_from_the_names_the_context_numbers():
+    given = ["z = w_1 a_1 + w_2 a_2"]
+    # j = 1, 2 only: no a_3 or w_3 exists; j = 2 is still tried
+    wrong = check_claim(r"\frac{\partial z}{\partial w_j} = a_1", given=given)
+    assert wrong.verdict == "invalid" and "j = 2" in wrong.message
+    # a family numbered only once says nothing: j runs over the sizes tried
+    loose = check_claim(r"\frac{\partial z}{\partial w_j} = a_j", given=["z = w_1 a_1"])
+    assert loose.verdict == "invalid" and "j = 2" in loose.message
+
+
+def test_positive_sum_bound_is_a_size_and_every_size_is_tried():
+    conventions = {"symbols": {"m": "positive"}}
+    assert check_claim(r"\sum_{i=1}^{m} 1 = m", conventions=conventions).verdict == "valid"
+    # true only when m = 3: the size 2 instance refutes it
+    assert check_claim(r"\sum_{i=1}^{m} x_i = x_1 + x_2 + x_3",
+                       conventions=conventions).verdict == "invalid"
+    # without a sum to m, m stays a positive number
+    assert check_claim(r"m = 3", conventions=conventions).verdict != "valid"
+
+
+def test_conditional_probability_is_a_name_with_its_indices_as_slots():
+    node = parse_side(r"p(Y = y^{(i)} \mid x^{(i)})")
+    assert isinstance(node, A.Name)
+    assert node.base == r"p(Y = y^{(\cdot)} \mid x^{(\cdot)})"
+    assert [s.base for s in node.sup] == ["i", "i"]
+    assert parse_side(r"p(y | x)").base == r"p(y \mid x)"
+
+
+def test_conditional_probability_of_an_expression_is_refused():
+    with pytest.raises(ParseError, match="only of names"):
+        parse_side(r"p(x + y \mid z)")
+
+
+def test_label_index_needs_a_one_hot_label():
+    claim = r"\operatorname{softmax}(s)_{y} = \sum_{k} y_k \operatorname{softmax}(s)_k"
+    shapes = {"s": [3, 1], "y": [3, 1]}
+    refused = check_claim(claim, shapes=shapes)
+    assert refused.verdict == "unparseable" and "one-hot label" in refused.message
+    # log of the picked entry is the y-weighted sum of logs only for one-hot y
+    assert check_claim(claim, shapes=shapes,
+                       conventions={"symbols": {"y": "one-hot"}}).verdict == "valid"

@@ -86,10 +86,12 @@ def test_agreement_with_the_key_does_not_regress(seed_results):
                 total += 1
                 agree += k < len(got) and got[k] == expected
     # measured 188 of 344 when this test was written, 335 after the reading rules of the
-    # key's README (kinds, functions, cases, named gradients, printed inputs); a few links
-    # near the time budget may turn undecided on a loaded machine, hence the margin
+    # key's README (kinds, functions, cases, named gradients, printed inputs), 343 with
+    # conditional probabilities, \ell, index ranges from the context and sizes as sum
+    # bounds; a few links near the time budget may turn undecided on a loaded machine,
+    # hence the margin
     assert total >= 340
-    assert agree >= 330, f"{agree} of {total} links agree with the key"
+    assert agree >= 340, f"{agree} of {total} links agree with the key"
 
 
 def test_real_mistakes_are_flagged(seed_results):

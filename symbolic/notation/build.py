@@ -46,8 +46,10 @@ class Instance:
     indices: dict[str, int] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
     default_size: int = 3
+    used: set[str] = field(default_factory=set)    # the sizes a build has consulted
 
     def size(self, name: str) -> int:
+        self.used.add(name)
         return self.sizes.setdefault(name, self.default_size)
 
     def declare_dimensions(self, names: Iterable[str]) -> None:
@@ -741,6 +743,29 @@ VECTOR_FUNCTIONS = {"softmax", "Softmax", "LSE", "logsumexp", "LogSumExp", "lse"
 def vector_names(*nodes: A.Node) -> frozenset[str]:
     """Bare names used whole as vectors: arguments of softmax/LSE/norms, or names indexed."""
     found: set[str] = set()
+    for node in nodes:
+        found |= _vector_names_of(node)
+    return frozenset(found)
+
+
+_VECTOR_NAMES: dict[int, tuple[A.Node, frozenset[str]]] = {}
+
+
+def _vector_names_of(node: A.Node) -> frozenset[str]:
+    """`vector_names` of one tree, remembered by identity: a context's definitions are
+    asked again for every builder."""
+    known = _VECTOR_NAMES.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    if len(_VECTOR_NAMES) > 20000:
+        _VECTOR_NAMES.clear()
+    names = _walk_vector_names(node)
+    _VECTOR_NAMES[id(node)] = (node, names)   # the tree is kept, so its id stays its own
+    return names
+
+
+def _walk_vector_names(node: A.Node) -> frozenset[str]:
+    found: set[str] = set()
 
     def visit(n):
         if isinstance(n, A.Call) and n.name in VECTOR_FUNCTIONS and n.args \
@@ -753,6 +778,5 @@ def vector_names(*nodes: A.Node) -> frozenset[str]:
         for child in _children(n):
             visit(child)
 
-    for node in nodes:
-        visit(node)
+    visit(node)
     return frozenset(found)

@@ -12,7 +12,8 @@ from symbolic.notation import ast as A
 from symbolic.notation.lexer import Token, tokenize
 
 # Letters that run over a range when used as a subscript; other letters are labels.
-INDEX_LETTERS = set("ijklmntd")
+# `\ell` (ℓ) is the index letter people write for a class or a layer.
+INDEX_LETTERS = set("ijklmntd") | {r"\ell"}
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
@@ -86,6 +87,32 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+SLOT = r"\cdot"     # where an index stood in a conditional probability's written form
+
+
+def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
+                       where: Token) -> str:
+    """`y^{(i)}` -> `y^{(\\cdot)}` with slot i; a bare index letter or whole number is a slot."""
+    if isinstance(node, A.Num) and node.text.isdigit() or \
+            isinstance(node, A.Name) and node.base in INDEX_LETTERS and not (
+                node.sub or node.sup or node.suffix or node.primes):
+        slots.append(node)
+        return SLOT
+    if not isinstance(node, A.Name):
+        raise parser.error("a conditional probability is read only of names, whole numbers "
+                           "and `=`, as in p(Y = y^{(i)} \\mid x^{(i)})", where,
+                           "Name the event or the condition, or write the probability as a "
+                           "name of its own.")
+    slots.extend(node.sup + node.sub)
+    text = node.base + "'" * node.primes
+    if node.sup:
+        text += "^{(" + ",".join(SLOT for _ in node.sup) + ")}"
+    parts = [SLOT for _ in node.sub] + ([node.suffix] if node.suffix else [])
+    if parts:
+        text += "_{" + ",".join(parts) + "}"
+    return text
 
 
 def _contiguous(tokens: list[Token]) -> bool:
@@ -466,6 +493,8 @@ class Parser:
     def name_or_call(self) -> A.Node:
         start = self.peek()
         node = self.name()
+        if self.peek().text == "(" and self.conditional_bar() is not None:
+            return self.conditional(node)
         if self.peek().text == "(":
             args = self.bracketed_args()
             if _is_function_like(node):
@@ -478,6 +507,87 @@ class Parser:
                     A.Transpose(group, tok.pos)
             return A.BinOp("apply", node, group, start.pos)
         return node
+
+    def conditional_bar(self) -> int | None:
+        """Where the bar of `p(Y = y \\mid x)` is: a top-level `\\mid` (or one lone `|`)
+        inside the parentheses that start here; None when there is none."""
+        depth, bars, j = 0, [], self.i
+        while j < len(self.tokens) and self.tokens[j].kind != "end":
+            t = self.tokens[j]
+            if t.text in ("(", "{", "["):
+                depth += 1
+            elif t.text in (")", "}", "]"):
+                depth -= 1
+                if depth == 0:
+                    break
+            elif depth == 1 and t.text in (r"\mid", r"\vert", "|"):
+                bars.append(j)
+            j += 1
+        mids = [b for b in bars if self.tokens[b].text != "|"]
+        if mids:
+            return mids[0] if len(mids) == 1 else None
+        return bars[0] if len(bars) == 1 else None
+
+    def conditional(self, head: A.Name) -> A.Name:
+        """`p(Y = y^{(i)} \\mid x^{(i)})`: a conditional probability, one quantity per index.
+
+        It is read as a name: the written form, with each index replaced by a slot
+        (`p(Y = y^{(\\cdot)} \\mid x^{(\\cdot)})`), carrying the indices `(i, i)`; so a `given`
+        definition of it with a free index defines one quantity per sample, and a product
+        over i uses them. Only names, whole numbers and `=` may stand inside.
+        """
+        open_tok = self.expect("(")
+        bar = self.conditional_bar_at(open_tok)
+        inside = self.tokens[self.i:bar], []
+        self.i = bar + 1
+        depth, start = 0, self.i
+        while True:
+            t = self.peek()
+            if t.kind == "end":
+                raise self.error("this '(' is never closed", open_tok, "Add the matching ')'.")
+            depth += (t.text in ("(", "{", "[")) - (t.text in (")", "}", "]"))
+            if depth < 0:
+                break
+            self.advance()
+        given = self.tokens[start:self.i]
+        self.advance()
+        slots: list[A.Node] = []
+        event = self.conditional_part(inside[0], slots, open_tok)
+        condition = self.conditional_part(given, slots, open_tok)
+        head_text = head.base + "'" * head.primes
+        if head.sub or head.sup or head.suffix:
+            raise self.error("a conditional probability is written p(A \\mid B)", open_tok)
+        base = f"{head_text}({event} \\mid {condition})"
+        return A.Name(base, (), tuple(slots), "", 0, head.pos)
+
+    def conditional_bar_at(self, open_tok: Token) -> int:
+        self.i -= 1
+        bar = self.conditional_bar()
+        self.i += 1
+        if bar is None:
+            raise self.error("cannot tell where the condition starts", open_tok)
+        return bar
+
+    def conditional_part(self, tokens: list[Token], slots: list[A.Node], where: Token) -> str:
+        """One side of the bar as text with its indices taken out into `slots`."""
+        pieces: list[list[Token]] = [[]]
+        joiners: list[str] = []
+        depth = 0
+        for t in tokens:
+            depth += (t.text in ("(", "{", "[")) - (t.text in (")", "}", "]"))
+            if depth == 0 and t.text in ("=", ",", ";"):
+                pieces.append([])
+                joiners.append(t.text)
+            else:
+                pieces[-1].append(t)
+        texts = []
+        for piece in pieces:
+            node = self.sub_parse(piece, "event") if piece else None
+            texts.append(_conditional_piece(node, slots, self, where))
+        out = texts[0]
+        for joiner, text in zip(joiners, texts[1:], strict=True):
+            out += (" = " if joiner == "=" else joiner + " ") + text
+        return out
 
     def bracketed_args(self) -> tuple[A.Node, ...]:
         open_tok = self.expect("(")
