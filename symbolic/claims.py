@@ -81,8 +81,9 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
                                     "this line continues a chain whose last side is unknown "
                                     "(the line before it could not be read)"))
             continue
-        links.append(check_link(left, right, relation, context, budget))
-        links.extend(annotation_links(left if k == 0 else None, right, context, budget))
+        step = Budget(budget.seconds)    # each link has the whole budget: a long chain
+        links.append(check_link(left, right, relation, context, step))   # is not starved
+        links.extend(annotation_links(left if k == 0 else None, right, context, step))
     result = ClaimResult(chain.source, links)
     hints = D.ocr_hints(chain.source)
     for link in links:
