@@ -41,8 +41,6 @@ class Outcome:
     point: dict | None = None            # Symbol -> exact value (sympy Rational)
     lhs_value: str = ""
     rhs_value: str = ""
-    diagnosis: str | None = None
-    kind: str | None = None
     samples: dict = field(default_factory=dict)   # for diagnosis: points, lhs, rhs arrays
 
 
@@ -340,38 +338,6 @@ def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 0.4) ->
         return True
     except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError):
         return False
-
-
-def nice_number(value: float) -> sympy.Rational | None:
-    """A constant ratio as the simple fraction it most likely is (2, 1/2, -1, 1/3)."""
-    if not np.isfinite(value) or value == 0:
-        return None
-    fraction = sympy.Rational(value).limit_denominator(12)
-    return fraction if abs(float(fraction) - value) <= 1e-7 * abs(value) else None
-
-
-def ratio_diagnosis(outcome: Outcome) -> tuple[str, str] | None:
-    """Sign and constant-factor mistakes, read off the sampled values."""
-    s = outcome.samples
-    if not s:
-        return None
-    lv, rv, finite = s["lhs"], s["rhs"], s["finite"]
-    mask = finite & np.all(np.abs(lv) > 1e-9, axis=0)
-    if mask.sum() < 3:
-        return None
-    ratios = (rv[:, mask] / lv[:, mask]).ravel()
-    if np.ptp(ratios) <= 1e-7 * max(1.0, abs(ratios.mean())):
-        c = nice_number(float(ratios.mean()))
-        if c == -1:
-            return "sign", "off by a factor of -1: a sign error"
-        if c is not None and c != 1:
-            return "factor", f"off by a constant factor: the right side is {c} times the left"
-    diffs = (lv - rv)[:, finite].ravel()
-    if diffs.size and np.ptp(diffs) <= 1e-7 * max(1.0, abs(diffs.mean())):
-        c = nice_number(float(diffs.mean()))
-        if c is not None:
-            return "term", f"the sides differ by the constant {c}"
-    return None
 
 
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:
