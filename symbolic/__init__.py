@@ -21,10 +21,9 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr
         Counterexample,
         DocumentResult,
         LinkResult,
-        Method,
         StepResult,
-        Verdict,
     )
+    from symbolic.verdicts import Method, Verdict
 
 __all__ = [
     "ClaimResult",
@@ -52,9 +51,9 @@ _MODULES = {
     "Counterexample": "symbolic.results",
     "DocumentResult": "symbolic.results",
     "LinkResult": "symbolic.results",
-    "Method": "symbolic.results",
+    "Method": "symbolic.verdicts",
     "StepResult": "symbolic.results",
-    "Verdict": "symbolic.results",
+    "Verdict": "symbolic.verdicts",
 }
 
 

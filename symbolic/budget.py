@@ -46,10 +46,13 @@ def alarm(seconds: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, interrupt)
     old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    started = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if old_delay:
-            signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
+            # an enclosing budget keeps its own deadline: the time spent in here is gone
+            left = old_delay - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), old_interval)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import os
 import traceback
 
-import mpmath
-import sympy
-
 from symbolic.budget import Budget
-from symbolic.claims import DEFAULT_BUDGET_SECONDS, SKIPPED, check_chain, check_link
-from symbolic.context import Context, function_signature, node_text
+from symbolic.claims import DEFAULT_BUDGET_SECONDS, check_chain, check_link
+from symbolic.context import Context, name_key
 from symbolic.document import Document, Statement, read_document
-from symbolic.errors import DerivcheckError, ParseError
+from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import _ELEMENTWISE, FUNCTION_LETTERS, VECTOR_FUNCTIONS, Instance
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import canonical
-from symbolic.notation.parser import INDEX_LETTERS, OPERATORS
+from symbolic.notation.trees import children, function_signature
+from symbolic.notation.vocabulary import (
+    CONSEQUENCES,
+    DEFINING,
+    INDEX_LETTERS,
+)
+from symbolic.numbers import exact_value, is_printed_number, show_number
 from symbolic.results import (
     ClaimResult,
     DocumentResult,
@@ -28,6 +29,9 @@ from symbolic.results import (
     StepResult,
     Verdict,
 )
+
+# What checking one statement gives: what the statement does, and the verdicts of its links.
+Checked = tuple[StepKind, ClaimResult]
 
 
 def check_document(source: str | os.PathLike, *, path: str | None = None,
@@ -50,29 +54,36 @@ def check_read_document(document: Document, budget_seconds: float) -> DocumentRe
     steps: list[StepResult] = []
     previous: dict[int, str] = {}
     derivation = 0
+    wrong: set[int] = set()           # derivations whose first invalid step has been seen
     for statement in document.statements:
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
         case = case_assumption(statement.text, context)
         if case is not None:
-            steps.append(_assume_case(statement, case, context))
-            continue
-        if not statement.has_relation:
+            kind, claim = _assume_case(statement, case, context)
+        elif not statement.has_relation:
             continue   # a lone expression states nothing to check
-        try:
-            step = check_statement(statement, context, budget_seconds,
-                                   previous.get(statement.derivation))
-        except Exception as error:  # one bad step never loses the rest of the document
-            step = _internal_error(statement, error)
-        steps.append(step)
-        try:
-            sides = split_chain(statement.text).sides
-            if sides[-1].text:
-                previous[statement.derivation] = sides[-1].text
-        except ParseError:
-            previous.pop(statement.derivation, None)
-    _mark_first_invalid(steps)
+        else:
+            try:
+                kind, claim = check_statement(statement, context, budget_seconds,
+                                              previous.get(statement.derivation))
+            except Exception as error:  # one bad step never loses the rest of the document
+                kind, claim = StepKind.CLAIM, _internal_error(statement, error)
+            previous[statement.derivation] = _last_side(statement.text)
+        first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
+        if first:
+            wrong.add(statement.derivation)
+        steps.append(StepResult(statement.line, statement.text, kind, claim,
+                                statement.derivation, first))
     return DocumentResult(document.path, document.title, steps, warnings)
+
+
+def _last_side(text: str) -> str:
+    """The last side of a chain, which a next line starting with `=` continues."""
+    try:
+        return split_chain(text).sides[-1].text
+    except NotationError:
+        return ""
 
 
 def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> None:
@@ -89,6 +100,7 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
         except DerivcheckError as error:
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "
                             f"{str(error).splitlines()[0]}")
+    context.settle_given()
     for name, value in front.values.items():
         try:
             context.bind_latex(name, value)
@@ -97,7 +109,7 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
 
 
 def check_statement(statement: Statement, context: Context, budget_seconds: float,
-                    previous: str | None) -> StepResult:
+                    previous: str | None) -> Checked:
     """One statement, read by its kind (rule 1 of the answer keys' README):
 
     - a bare name that restates a `given` definition: a claim, every link checked;
@@ -111,12 +123,12 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
 
     The first link of a definition, binding or update is not checked; the others are.
     """
-    def step(kind: StepKind, claim: ClaimResult) -> StepResult:
-        return StepResult(statement.line, statement.text, kind, claim, statement.derivation)
+    def step(kind: StepKind, claim: ClaimResult) -> Checked:
+        return kind, claim
 
     try:
         chain = _without_leading_arrow(split_chain(statement.text))
-    except ParseError as error:
+    except NotationError as error:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     budget = Budget(budget_seconds)
     # a gradient named as a number stands for it in arithmetic that ends in a printed number
@@ -128,22 +140,22 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
 
 
 def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget: Budget,
-                   previous: str | None, step) -> StepResult:
+                   previous: str | None, step) -> Checked:
     head = _head(chain)
     if head is None or context.is_given(head):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
     try:
         body = parse_side(body_text)
-    except ParseError as error:
+    except NotationError as error:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
-        if _numeric_value(body_text, context) is None or _has_graph_value(head, context):
+        if exact_value(context, body, body_text) is None or _has_graph_value(head, context):
             return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
         return _name_gradient(chain, head, body_text, context, budget, step)
     if not isinstance(head, A.Name):
         return _define_function(chain, head, body, context, budget, step, previous)
-    key = _key(head)
+    key = name_key(head)
     if key in _names_in(body):
         return _update(statement, chain, head, body_text, context, budget, step)
     return _define(statement, chain, head, body, body_text, context, budget, step)
@@ -157,20 +169,20 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
     """
     saved, context.use_gradient_values = context.use_gradient_values, False
     try:
-        return _numeric_value(gradient, context) is not None
+        return exact_value(context, gradient) is not None
     finally:
         context.use_gradient_values = saved
 
 
 def _head(chain: Chain) -> A.Node | None:
     """The first side when it can name something: a bare name, a gradient, a function."""
-    if len(chain.sides) < 2 or chain.relations[0] not in ("=", ":=") or not chain.sides[0].text:
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
         return None
     try:
         node = parse_side(chain.sides[0].text)
-    except ParseError:
+    except NotationError:
         return None
-    if isinstance(node, A.Name) and _key(node) is not None:
+    if isinstance(node, A.Name) and name_key(node) is not None:
         return node
     if isinstance(node, A.Partial) and node.numerator is not None:
         return node
@@ -181,33 +193,16 @@ def _head(chain: Chain) -> A.Node | None:
 
 def _without_leading_arrow(chain: Chain) -> Chain:
     """`\\Rightarrow w = …`: a leading "therefore" forms no link."""
-    if chain.relations and not chain.sides[0].text and chain.relations[0] in SKIPPED:
+    if chain.relations and not chain.sides[0].text and chain.relations[0] in CONSEQUENCES:
         return Chain(chain.source, chain.sides[1:], chain.relations[1:])
     return chain
 
 
 def _ends_in_a_number(chain: Chain) -> bool:
     try:
-        return len(chain.sides) > 1 and _is_printed_number(parse_side(chain.sides[-1].text))
-    except ParseError:
+        return len(chain.sides) > 1 and is_printed_number(parse_side(chain.sides[-1].text))
+    except NotationError:
         return False
-
-
-def _is_printed_number(node: A.Node) -> bool:
-    """0.798, -0.2, 3.49 \\times 10^{-32}, 10^{-8}: a number as printed, not arithmetic."""
-    while isinstance(node, (A.Neg, A.Group)):
-        node = node.operand if isinstance(node, A.Neg) else node.inner
-    if isinstance(node, A.Num):
-        return True
-    if isinstance(node, A.Power):
-        return _is_ten(node.base) and _is_printed_number(node.exponent)
-    return isinstance(node, A.BinOp) and node.op in ("times", "cdot", "*", "juxt") and \
-        isinstance(node.left, A.Num) and isinstance(node.right, A.Power) and \
-        _is_ten(node.right.base) and _is_printed_number(node.right.exponent)
-
-
-def _is_ten(node: A.Node) -> bool:
-    return isinstance(node, A.Num) and node.text == "10"
 
 
 def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
@@ -217,18 +212,18 @@ def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
-            context: Context, budget: Budget, step) -> StepResult:
+            context: Context, budget: Budget, step) -> Checked:
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
-    value = _numeric_value(body_text, context)
+    value = exact_value(context, parse_side(body_text), body_text)
     checked = _rest(chain, context, budget)
     if value is not None:
-        context.definitions = [d for d in context.definitions if _definition_key(d) != _key(head)]
+        context.forget(name_key(head))
         context.bind(head, value)
-        kind = StepKind.BINDING if _is_printed_number(body) else StepKind.DEFINITION
-        what = f"binds {name_text} = {_show(value)}"
+        kind = StepKind.BINDING if is_printed_number(body) else StepKind.DEFINITION
+        what = f"binds {name_text} = {show_number(value)}"
     else:
-        context.unbind(_key(head))
+        context.unbind(name_key(head))
         context.define(head, body, statement.text)
         kind, what = StepKind.DEFINITION, f"defines {name_text}"
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
@@ -237,45 +232,45 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
 
 
 def _update(statement, chain: Chain, head: A.Name, body_text: str, context: Context,
-            budget: Budget, step) -> StepResult:
+            budget: Budget, step) -> Checked:
     """`w = w - \\alpha g = …`: reads the old value of w, then binds the new one."""
     name_text = chain.sides[0].text
     checked = _rest(chain, context, budget)
-    value = _numeric_value(body_text, context)
+    value = exact_value(context, parse_side(body_text), body_text)
     if value is None:
         # the update formula had unknowns: take the last printed number as the new value
-        value = next((v for v in (_numeric_value(s.text, context) for s in
+        value = next((v for v in (_value_of(s.text, context) for s in
                                   reversed(chain.sides[1:])) if v is not None), None)
     if value is None:
-        context.unbind(_key(head))
+        context.unbind(name_key(head))
         what = f"updates {name_text}; its new value is not a number"
     else:
         context.bind(head, value)
-        what = f"updates {name_text} to {_show(value)}"
+        what = f"updates {name_text} to {show_number(value)}"
     first = LinkResult(name_text, body_text, "=", Verdict.VALID, Method.DEFINITION, what)
     return step(StepKind.UPDATE, ClaimResult(chain.source, [first, *checked.links]))
 
 
 def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Context,
-                   budget: Budget, step) -> StepResult:
+                   budget: Budget, step) -> Checked:
     """`\\nabla_{w_0} L = \\frac{1}{2}(40.15 + 0.15) = …` in a worked example names that number.
 
     A gradient of a plain name (not one at a data point, `L(f_1, y_1)`) then stands for the
     number in later arithmetic that ends in a printed number.
     """
     name_text = chain.sides[0].text
-    value = _numeric_value(body_text, context)
+    value = exact_value(context, parse_side(body_text), body_text)
     checked = _rest(chain, context, budget)
     numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
     if numerator is not None and wrt is not None and head.order == 1:
         context.bind_gradient(numerator, wrt, value)
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
-                       Method.DEFINITION, f"names the number {name_text} = {_show(value)}")
+                       Method.DEFINITION, f"names the number {name_text} = {show_number(value)}")
     return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
 
 
 def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
-                     budget: Budget, step, previous: str | None) -> StepResult:
+                     budget: Budget, step, previous: str | None) -> Checked:
     """`g(u, v) = …` for a function not known: the function is defined; a known one is claimed."""
     name, parameters = function_signature(head)
     if context.function_for(head) is not None or _is_known_function(head, context):
@@ -288,20 +283,21 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
 
 
 def _is_known_function(head: A.Node, context: Context) -> bool:
-    """A function derivcheck knows (σ, softmax, LSE, log…) or a name that is a value here."""
-    if isinstance(head, A.Call):
-        return head.name.lstrip("\\") in KNOWN_FUNCTIONS
-    name = head.left
-    if context.is_value(name.base):
-        return True      # a(b + c) with a known quantity a is a product
-    return not (context.is_function(name.base) or name.base in FUNCTION_LETTERS)
+    """Whether `head = …` says something about what is already known here: a function
+    derivcheck knows (σ, softmax, log), one defined before, or a product `a(b + c)` of a
+    quantity. Otherwise (an undefined f, an operator name not yet known) it defines one."""
+    try:
+        resolved = context.resolve(head).tree
+    except MeaningError:
+        return False        # \\operatorname{CE}(y, p) = … before CE is known: defines it
+    return not (isinstance(resolved, A.Call) and resolved.callee is A.Callee.ARBITRARY)
 
 
 def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
     """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
     try:
         chain = split_chain(text)
-    except ParseError:
+    except NotationError:
         return None
     if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
         return None
@@ -309,7 +305,7 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
     for side in chain.sides:
         try:
             node = parse_side(side.text) if side.text else None
-        except ParseError:
+        except NotationError:
             return None
         if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
                 and not node.suffix and _is_index_letter(node.base, context)):
@@ -329,81 +325,35 @@ def _is_index_letter(letter: str, context: Context | None) -> bool:
 
 
 def _assume_case(statement: Statement, case: tuple[str, str, str],
-                 context: Context) -> StepResult:
+                 context: Context) -> Checked:
     context.cases = [case]
     left, relation, right = case
     link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                       f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "
                       "that follow, until the next case")
-    return StepResult(statement.line, statement.text, StepKind.BINDING,
-                      ClaimResult(statement.text, [link]), statement.derivation)
+    return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 
-def _numeric_value(side: str | A.Node, context: Context):
-    """The value of a side when every name in it has a value; None otherwise."""
+def _value_of(side: str, context: Context):
     try:
-        node = parse_side(side) if isinstance(side, str) else side
-        text = side if isinstance(side, str) else ""
-        instance = Instance()
-        expr = context.builder(instance, text).build(node)
-        expr = context.substitute_values(context.expand(expr, instance))
-    except (DerivcheckError, TypeError, ValueError, AttributeError, RecursionError):
+        return exact_value(context, parse_side(side), side)
+    except NotationError:
         return None
-    if isinstance(expr, sympy.MatrixBase) or getattr(expr, "free_symbols", {1}):
-        return None
-    if expr.is_Rational:
-        return expr
-    try:
-        from symbolic.claims import _mp
-        with mpmath.workdps(50):
-            value = _mp(expr)
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-        return None
-    return None if value is None else sympy.Float(value, 50)
-
-
-# Functions derivcheck reads itself: a line `\\sigma(z) = …` claims something about them.
-KNOWN_FUNCTIONS = frozenset({*(name.lstrip("\\") for name in _ELEMENTWISE), *VECTOR_FUNCTIONS,
-                             *OPERATORS.values(), "H", "Heaviside", "diag", "trace", "Tr"})
-
-
-def _show(value) -> str:
-    return str(value) if value.is_Rational else mpmath.nstr(mpmath.mpf(str(value)), 8)
-
-
-def _key(name: A.Name) -> str:
-    """The name as the context spells it: `w_{1,1}^{(2)}` -> `w^{(2)}_{1,1}`, `w^{(t+1)}_{k}`."""
-    sup = tuple(_index(s) for s in name.sup)
-    sub = tuple(_index(s) for s in name.sub)
-    return canonical(name.base, sup, sub, name.suffix, name.primes)
 
 
 def _key_of(node: A.Node | None) -> str | None:
-    return _key(node) if isinstance(node, A.Name) else None
-
-
-def _index(node: A.Node):
-    if isinstance(node, A.Num) and node.text.isdigit():
-        return int(node.text)
-    if isinstance(node, A.Name) and not node.sub and not node.sup:
-        return node.base
-    return node_text(node)
-
-
-def _definition_key(definition) -> str:
-    return _key(definition.name)
+    return name_key(node) if isinstance(node, A.Name) else None
 
 
 def _names_in(node: A.Node) -> set[str]:
-    from symbolic.notation.build import _children
     found = set()
     if isinstance(node, A.Name):
-        key = _key(node)
+        key = name_key(node)
         if key:
             found.add(key)
     if isinstance(node, A.Partial):
         return found   # ∇_w L mentions w only as the variable of differentiation
-    for child in _children(node):
+    for child in children(node):
         found |= _names_in(child)
     return found
 
@@ -413,21 +363,12 @@ def _unparseable(text: str, error: Exception) -> ClaimResult:
     return ClaimResult(text, [link])
 
 
-def _internal_error(statement: Statement, error: Exception) -> StepResult:
+def _internal_error(statement: Statement, error: Exception) -> ClaimResult:
     where = traceback.extract_tb(error.__traceback__)[-1]
     link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method.NONE,
                       f"undecided: derivcheck could not check this step ({type(error).__name__}"
                       f" at {os.path.basename(where.filename)}:{where.lineno}); please report it")
-    return StepResult(statement.line, statement.text, StepKind.CLAIM,
-                      ClaimResult(statement.text, [link]), statement.derivation)
-
-
-def _mark_first_invalid(steps: list[StepResult]) -> None:
-    seen: set[int] = set()
-    for step in steps:
-        if step.verdict == Verdict.INVALID and step.derivation not in seen:
-            step.first_invalid = True
-            seen.add(step.derivation)
+    return ClaimResult(statement.text, [link])
 
 
 __all__ = ["check_document", "check_link"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 
@@ -11,21 +12,34 @@ import sympy
 
 from symbolic import compare as C
 from symbolic import diagnosis as D
-from symbolic import functions as F
 from symbolic.budget import Budget
-from symbolic.context import Context, diagonal_reading
-from symbolic.errors import BudgetExceeded, DerivcheckError, ParseError, ShapeError
+from symbolic.context import Context
+from symbolic.derivatives import diagonal_reading
+from symbolic.errors import (
+    BudgetExceeded,
+    DerivcheckError,
+    MeaningError,
+    NotationError,
+    ShapeError,
+)
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import subtrees, to_latex
+from symbolic.notation.trees import children
+from symbolic.notation.vocabulary import APPROXIMATELY, CONSEQUENCES, EQUALITIES
+from symbolic.numbers import (
+    literal_precision,
+    printed_number,
+    printed_text,
+    substituted_numbers,
+    to_mpmath,
+)
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
 DEFAULT_BUDGET_SECONDS = 5.0
-EQUALITIES = {"=", r"\approx", ":="}
-SKIPPED = {r"\Rightarrow", r"\to"}
 MAX_INDEX_INSTANCES = 9
 
 DIAGNOSIS_SECONDS = 3.0   # a safety net: the slowest corpus diagnosis takes under 1 s
@@ -44,13 +58,12 @@ def check_claim(claim: str, given=(), shapes: dict | None = None,
     """
     try:
         context = Context.from_given(given, shapes, conventions, values)
-    except (ParseError, ShapeError) as error:
+    except (NotationError, ShapeError) as error:
         link = LinkResult(claim, "", "=", Verdict.UNPARSEABLE, Method.NONE,
                           f"a given definition could not be read: {error}")
         return ClaimResult(claim, [link])
     result = check_in_context(claim, context, budget_seconds=budget_seconds)
-    result.warnings[:0] = context.warnings
-    return result
+    return ClaimResult(result.source, result.links, [*context.warnings, *result.warnings])
 
 
 def check_in_context(claim: str, context: Context, *, budget_seconds: float =
@@ -58,9 +71,8 @@ def check_in_context(claim: str, context: Context, *, budget_seconds: float =
     """Check a chain in an existing context; `previous` is the side a leading `=` continues."""
     try:
         chain = split_chain(claim)
-    except ParseError as error:
-        return ClaimResult(claim, [LinkResult(claim, "", "", Verdict.UNPARSEABLE,
-                                              message=str(error))])
+    except NotationError as error:
+        return ClaimResult(claim, [not_read(error).link(claim, "", "")])
     return check_chain(chain, context, Budget(budget_seconds), previous)
 
 
@@ -74,7 +86,7 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
         links.extend(annotation_links(sides[0], "", context, budget))
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
-        if relation in SKIPPED:
+        if relation in CONSEQUENCES:
             continue
         if not left:
             links.append(LinkResult("", right, relation, Verdict.UNDECIDED, Method.NONE,
@@ -84,12 +96,11 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
         step = Budget(budget.seconds)    # each link has the whole budget: a long chain
         links.append(check_link(left, right, relation, context, step))   # is not starved
         links.extend(annotation_links(left if k == 0 else None, right, context, step))
-    result = ClaimResult(chain.source, links)
     hints = D.ocr_hints(chain.source)
-    for link in links:
-        if link.verdict == Verdict.UNPARSEABLE and hints:
-            link.message += " (" + "; ".join(hints) + ")"
-    return result
+    if hints:   # what may explain a line that could not be read
+        links = [dataclasses.replace(link, message=f"{link.message} ({'; '.join(hints)})")
+                 if link.verdict == Verdict.UNPARSEABLE else link for link in links]
+    return ClaimResult(chain.source, links)
 
 
 def annotation_links(left: str | None, right: str, context: Context, budget: Budget):
@@ -98,7 +109,7 @@ def annotation_links(left: str | None, right: str, context: Context, budget: Bud
     for text in (t for t in (left, right) if t):
         try:
             node = parse_side(text)
-        except ParseError:
+        except NotationError:
             continue
         for expr_node, note_node in _annotations(node):
             out.append(check_numeric_nodes(expr_node, note_node, "=", context, budget,
@@ -109,13 +120,8 @@ def annotation_links(left: str | None, right: str, context: Context, budget: Bud
 def _annotations(node: A.Node):
     if isinstance(node, A.Annotated) and node.note is not None:
         yield node.expr, node.note
-    for child in _children(node):
+    for child in children(node):
         yield from _annotations(child)
-
-
-def _children(node):
-    from symbolic.notation.build import _children as children
-    return children(node)
 
 
 @dataclass
@@ -127,49 +133,74 @@ class Sides:
     instance: Instance
 
 
+@dataclass(frozen=True)
+class Finding:
+    """What checking one link found; it becomes the link's `LinkResult` once, at the end."""
+
+    verdict: Verdict
+    method: Method = Method.NONE
+    message: str = ""
+    counterexample: Counterexample | None = None
+    diagnosis: D.Diagnosis | None = None
+    reading: str = ""
+
+    def link(self, left: str, right: str, relation: str) -> LinkResult:
+        kind, text = (self.diagnosis.kind, self.diagnosis.message) if self.diagnosis \
+            else (None, None)
+        return LinkResult(left, right, relation, self.verdict, self.method, self.message,
+                          self.counterexample, text, kind, self.reading)
+
+
+def undecided(message: str) -> Finding:
+    return Finding(Verdict.UNDECIDED, Method.NONE, message)
+
+
+def not_read(error: NotationError) -> Finding:
+    """Text that could not be read (unparseable), or was read but has no meaning derivcheck
+    can check (undecided, saying why)."""
+    if isinstance(error, MeaningError):
+        return undecided(f"undecided: {error}")
+    return Finding(Verdict.UNPARSEABLE, Method.NONE, str(error))
+
+
 def check_link(left: str, right: str, relation: str, context: Context,
                budget: Budget) -> LinkResult:
-    base = LinkResult(left, right, relation, Verdict.UNDECIDED)
+    """One link `left relation right` of a chain, checked in the context."""
+    return find(left, right, relation, context, budget).link(left, right, relation)
+
+
+def find(left: str, right: str, relation: str, context: Context, budget: Budget) -> Finding:
     if relation not in EQUALITIES:
-        base.message = f"relations like {relation} are not checked"
-        return base
+        return undecided(f"relations like {relation} are not checked")
     try:
-        lhs_node, rhs_node = parse_side(left), parse_side(right)
-    except ParseError as error:
-        base.verdict = Verdict.UNPARSEABLE
-        base.message = str(error)
-        return base
-    substitutions = context.substituted_numbers(lhs_node, rhs_node)   # printed inputs
+        lhs_read = context.resolve(parse_side(left))
+        rhs_read = context.resolve(parse_side(right))
+    except NotationError as error:
+        return not_read(error)
+    lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
+    decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
+    substitutions = substituted_numbers(context, lhs_node, rhs_node)   # printed inputs
     if substitutions is not None:
-        return LinkResult(left, right, relation, Verdict.VALID, Method.NUMERIC,
-                          "each printed number stands for the quantity it replaces: "
-                          + ", ".join(substitutions))
+        return Finding(Verdict.VALID, Method.NUMERIC,
+                       "each printed number stands for the quantity it replaces: "
+                       + ", ".join(substitutions))
     free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node)
-    if (_numeric_literal(rhs_node) is not None or _numeric_literal(lhs_node) is not None
-            or relation == r"\approx") and not free_index:   # y_k = 1 holds for every k
-        numeric = check_numeric_nodes(lhs_node, rhs_node, relation, context, budget, left, right)
-        if numeric.verdict != Verdict.UNDECIDED or relation == r"\approx":
+    if (printed_number(rhs_node) is not None or printed_number(lhs_node) is not None
+            or relation == APPROXIMATELY) and not free_index:   # y_k = 1 holds for every k
+        numeric = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
+        if numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY:
             return numeric
     try:
-        return check_symbolic(lhs_node, rhs_node, base, context, budget)
+        return check_symbolic(lhs_node, rhs_node, right, context, budget, decisions)
     except BudgetExceeded as error:
-        base.message = f"undecided: {error}"
-        return base
+        return undecided(f"undecided: {error}")
     except ShapeError as error:
-        base.verdict = Verdict.INVALID
-        base.method = Method.NONE
-        base.diagnosis_kind = "shape"
-        base.diagnosis = str(error)
-        base.message = str(error)
-        return base
-    except ParseError as error:
-        base.verdict = Verdict.UNPARSEABLE
-        base.message = str(error)
-        return base
+        return Finding(Verdict.INVALID, Method.NONE, str(error),
+                       diagnosis=D.Diagnosis("shape", str(error)))
+    except NotationError as error:
+        return not_read(error)
     except Exception as error:  # never a traceback: an unexpected failure is "undecided"
-        base.verdict = Verdict.UNDECIDED
-        base.message = f"undecided: this could not be evaluated ({type(error).__name__})"
-        return base
+        return undecided(f"undecided: this could not be evaluated ({type(error).__name__})")
 
 
 def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
@@ -269,7 +300,7 @@ def _free_names(node: A.Node, bound: frozenset):
         return
     if isinstance(node, A.SumOver) and node.index:
         bound = bound | {node.index}
-    for child in _children(node):
+    for child in children(node):
         yield from _free_names(child, bound)
 
 
@@ -317,7 +348,7 @@ def _numbered_names(context: Context) -> list[A.Name]:
     for key in context.values:
         try:
             trees.append(parse_side(key))
-        except ParseError:
+        except NotationError:
             continue
     return [node for tree in trees for _, node in subtrees(tree)
             if isinstance(node, A.Name) and (node.sub or node.sup)]
@@ -325,46 +356,42 @@ def _numbered_names(context: Context) -> list[A.Name]:
 
 def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Instance) -> Sides:
     both = (lhs_node, rhs_node)
-    lhs_raw = context.builder(instance, left, both).build(lhs_node)
-    rhs_raw = context.builder(instance, right, both).build(rhs_node)
+    lhs_raw = context.builder(instance, left, both).read(lhs_node)
+    rhs_raw = context.builder(instance, right, both).read(rhs_node)
     lhs = context.expand(lhs_raw, instance)
     rhs = context.expand(rhs_raw, instance)
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
 
 
-def check_symbolic(lhs_node, rhs_node, base: LinkResult, context: Context,
-                   budget: Budget) -> LinkResult:
-    readings = []
+def check_symbolic(lhs_node, rhs_node, right: str, context: Context, budget: Budget,
+                   decisions: tuple[str, ...] = ()) -> Finding:
+    """Both sides built and compared for each instance of indices and sizes; the first
+    instance where they differ decides."""
+    reading = ""
     last = None
     uses_sizes = False
     for number, instance in enumerate(instances_for(lhs_node, rhs_node, context)):
         if instance.default_size == 2 and not uses_sizes:
             break
         budget.check()
-        sides = build_sides(lhs_node, rhs_node, base.lhs, base.rhs, context, instance)
+        sides = build_sides(lhs_node, rhs_node, "", right, context, instance)
         uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
-        if not readings:
-            readings.append(_reading(sides))
+        reading = reading or "; ".join((*decisions, _reading(sides)))
         if _free(sides.lhs) == set() or _free(sides.rhs) == set():
-            numeric = numeric_sides(sides, context)
-            if numeric is not None:
-                sides = numeric
-        link = compare_sides(sides, base, context, budget, prove=number == 0,
-                             trees=(lhs_node, rhs_node))
-        link.reading = readings[0]
-        if link.verdict != Verdict.VALID:
-            if instance.indices:
-                link.message += " (at " + ", ".join(f"{k} = {v}" for k, v in
-                                                    instance.indices.items()) + ")"
-            return link
-        last = link
+            sides = numeric_sides(sides, context) or sides
+        found = compare_sides(sides, context, budget, prove=number == 0,
+                              trees=(lhs_node, rhs_node), right=right)
+        if found.verdict != Verdict.VALID:
+            at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
+                if instance.indices else ""
+            return dataclasses.replace(found, message=found.message + at, reading=reading)
+        last = found
     if last is None:
-        base.message = "nothing to compare"
-        return base
+        return undecided("nothing to compare")
     if uses_sizes and last.method == Method.PROVED:
-        last.method = Method.SAMPLED
-        last.message = "proved for each index and size tried (sizes 2 and 3)"
-    return last
+        return Finding(Verdict.VALID, Method.SAMPLED,
+                       "proved for each index and size tried (sizes 2 and 3)", reading=reading)
+    return dataclasses.replace(last, reading=reading)
 
 
 def numeric_sides(sides: Sides, context: Context) -> Sides | None:
@@ -379,57 +406,22 @@ def _free(value) -> set:
     return set(value.free_symbols) if hasattr(value, "free_symbols") else set()
 
 
-def _entries(value) -> tuple[list, tuple[int, int] | None]:
-    if isinstance(value, sympy.MatrixBase):
-        if value.shape == (1, 1):
-            return [value[0]], None
-        return list(value), value.shape
-    return [value], None
-
-
-def compare_sides(sides: Sides, base: LinkResult, context: Context, budget: Budget,
-                  prove: bool = True, trees: tuple | None = None) -> LinkResult:
+def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = True,
+                  trees: tuple | None = None, right: str = "") -> Finding:
+    """The two built sides compared entry by entry (see `compare.compare_shaped`), and the
+    kind of mistake when they differ."""
     lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
-    lhs_entries, lhs_shape = _entries(lhs_value)
-    rhs_entries, rhs_shape = _entries(rhs_value)
-    transposed = False
-    if lhs_shape != rhs_shape:
-        if lhs_shape and rhs_shape and lhs_shape == rhs_shape[::-1]:
-            rhs_entries = list(rhs_value.T)
-            transposed = True
-        else:
-            raise ShapeError(f"the left side is {_shape_text(lhs_shape)} but the right side is "
-                             f"{_shape_text(rhs_shape)}")
-    outcome = C.compare(lhs_entries, rhs_entries, context_kind(context), budget, prove)
-    link = LinkResult(base.lhs, base.rhs, base.relation, outcome.verdict, outcome.method,
-                      outcome.message)
-    if transposed:
-        layout = context.conventions.get("layout", "denominator")
-        other = "numerator" if layout == "denominator" else "denominator"
-        if outcome.verdict == Verdict.VALID:
-            link.verdict = Verdict.INVALID
-            link.method = Method.NONE
-            link.diagnosis_kind = "transpose"
-            link.diagnosis = f"equals the transpose: right in {other} layout"
-            link.message = (f"the left side is {_shape_text(lhs_shape)} but the right side is "
-                            f"{_shape_text(rhs_shape)}; it equals the transpose, which is the "
-                            f"gradient in {other} layout (this document uses {layout} layout; "
-                            f"set conventions: {{layout: {other}}} if that is what you meant)")
-            return link
-        link.message += f" (compared with the transpose: shapes {_shape_text(lhs_shape)} " \
-                        f"and {_shape_text(rhs_shape)})"
-    if outcome.verdict == Verdict.INVALID:
-        link.counterexample = _counterexample(outcome, sides.instance)
-        found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
-                                          context, trees, base.rhs), budget)
-        if found:
-            link.diagnosis_kind, link.diagnosis = found.kind, found.message
-            link.message = f"{link.message}: {link.diagnosis}"
-    return link
-
-
-def _shape_text(shape) -> str:
-    return "a scalar" if shape is None else f"{shape[0]}×{shape[1]}"
+    layout = context.conventions.get("layout", "denominator")
+    outcome, lhs_entries, rhs_entries = C.compare_shaped(
+        lhs_value, rhs_value, context_kind(context), budget, prove, layout)
+    if outcome.verdict != Verdict.INVALID or outcome.layout_mistake is not None:
+        return Finding(outcome.verdict, outcome.method, outcome.message,
+                       diagnosis=outcome.layout_mistake)
+    found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
+                                      context, trees, right), budget)
+    message = f"{outcome.message}: {found.message}" if found else outcome.message
+    return Finding(outcome.verdict, outcome.method, message,
+                   _counterexample(outcome, sides.instance), found)
 
 
 def context_kind(context: Context):
@@ -491,12 +483,12 @@ def diagnose(outcome, sides: Sides, lhs_entries, rhs_entries, context: Context,
 
 
 def _holds_at_samples(sides: Sides, samples: dict, context: Context, lhs_tree, right: str):
-    lhs_shape = _entries(sides.lhs)[1]
+    lhs_shape = C.entries_of(sides.lhs)[1]
 
     def holds(tree) -> bool:
-        raw = context.builder(sides.instance, right, (lhs_tree, tree)).build(tree)
+        raw = context.builder(sides.instance, right, (lhs_tree, tree)).read(tree)
         value = context.substitute_values(context.expand(raw, sides.instance))
-        entries, shape = _entries(value)
+        entries, shape = C.entries_of(value)
         if shape != lhs_shape:
             if not (shape and lhs_shape and shape == lhs_shape[::-1]):
                 return False
@@ -543,124 +535,96 @@ def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
 
 
 # -- numeric claims -------------------------------------------------------------------
-def _numeric_literal(node: A.Node):
-    """(value, unit, is_integer) of a printed number: 0.798, -0.2, 3.49 \\times 10^{-32}."""
-    sign = 1
-    if isinstance(node, A.Neg):
-        sign, node = -1, node.operand
-    if isinstance(node, A.Group):
-        return _numeric_literal(node.inner)
-    if isinstance(node, A.Num):
-        value = sympy.Rational(node.text) * sign
-        decimals = len(node.text.split(".")[1]) if "." in node.text else 0
-        return value, sympy.Rational(1, 10**decimals), decimals == 0
-    if isinstance(node, A.BinOp) and node.op in ("times", "cdot", "*", "juxt") \
-            and isinstance(node.right, A.Power) and isinstance(node.right.base, A.Num) \
-            and node.right.base.text == "10":
-        mantissa = _numeric_literal(node.left)
-        exponent = _numeric_literal(node.right.exponent)
-        if mantissa and exponent and exponent[2]:
-            scale = sympy.Integer(10) ** exponent[0]
-            return sign * mantissa[0] * scale, mantissa[1] * scale, False
-    return None
-
-
-def _literal_precision(node: A.Node) -> float:
-    """Relative precision of the rounded decimals written in a side (2+ significant digits)."""
-    total = 0.0
-    for n in _walk(node):
-        if isinstance(n, A.Num) and "." in n.text:
-            digits = n.text.replace(".", "").lstrip("0")
-            if len(digits) >= 2:
-                decimals = len(n.text.split(".")[1])
-                total += 10.0 ** (-decimals) / float(sympy.Rational(n.text))
-    return total
-
-
-def _walk(node):
-    yield node
-    for child in _children(node):
-        yield from _walk(child)
-
-
 def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: Budget,
                         left: str, right: str) -> LinkResult:
-    link = LinkResult(left, right, relation, Verdict.UNDECIDED, Method.NUMERIC)
+    """A numeric link (`= 0.798`, `\\approx`, an underbrace's value) as a LinkResult."""
+    found = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
+    return found.link(left, right, relation)
+
+
+def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,
+                    left: str, right: str) -> Finding:
+    """Both sides' exact values against the printed precision: valid when the exact value
+    is within one unit of the last printed digit, invalid (with the exact value) otherwise.
+    """
     try:
         instance = Instance()
         lhs = context.substitute_values(context.expand(
-            context.builder(instance, left).build(lhs_node), instance))
+            context.builder(instance, left).read(lhs_node), instance))
         rhs = context.substitute_values(context.expand(
-            context.builder(instance, right).build(rhs_node), instance))
+            context.builder(instance, right).read(rhs_node), instance))
     except BudgetExceeded as error:
-        link.message = f"undecided: {error}"
-        return link
-    except (ParseError, ShapeError) as error:
+        return Finding(Verdict.UNDECIDED, Method.NUMERIC, f"undecided: {error}")
+    except (NotationError, ShapeError) as error:
         # read as a formula instead (a sum to m is a size there); an approximation has no
         # other reading
-        link.verdict = Verdict.UNPARSEABLE if relation == r"\approx" else Verdict.UNDECIDED
-        link.message = str(error)
-        return link
+        if relation == APPROXIMATELY and not isinstance(error, MeaningError):
+            return Finding(Verdict.UNPARSEABLE, Method.NUMERIC, str(error))
+        return Finding(Verdict.UNDECIDED, Method.NUMERIC, str(error))
     if instance.used:
         # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
         # symbolic path tries more than one
-        link.method = Method.NONE
-        link.message = "the value depends on a size: it is checked at more than one size"
-        return link
+        return undecided("the value depends on a size: it is checked at more than one size")
     if _free(lhs) or _free(rhs) or isinstance(lhs, sympy.MatrixBase) \
             or isinstance(rhs, sympy.MatrixBase):
-        link.method = Method.NONE
-        if relation == r"\approx":
-            link.message = "an approximation with unknowns left: bind their values to check it"
-        return link
-    lit_r, lit_l = _numeric_literal(rhs_node), _numeric_literal(lhs_node)
+        return undecided("an approximation with unknowns left: bind their values to check it"
+                         if relation == APPROXIMATELY else "")
     try:
         with budget.limit(1.0), mpmath.workdps(40):
-            lv = _mp(lhs)
-            rv = _mp(rhs)
+            lv = to_mpmath(lhs)
+            rv = to_mpmath(rhs)
     except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError, OverflowError):
-        link.message = "undecided: the value could not be computed"
-        return link
+        return Finding(Verdict.UNDECIDED, Method.NUMERIC,
+                       "undecided: the value could not be computed")
     if lv is None or rv is None:
-        link.message = "undecided: a side is not a finite real number"
-        return link
+        return Finding(Verdict.UNDECIDED, Method.NUMERIC,
+                       "undecided: a side is not a finite real number")
+    lit_r, lit_l = printed_number(rhs_node), printed_number(lhs_node)
     if lit_r is not None or lit_l is not None:
-        (printed, unit, integer), exact = (lit_r, lv) if lit_r is not None else (lit_l, rv)
-        # less than one unit of the last printed digit (0.5 printed as 0.4 is wrong)
-        error = abs(exact - _mp(printed))
-        if integer and relation == "=":
-            ok = error <= mpmath.mpf(10) ** -30 * max(abs(_mp(printed)), 1)
-        else:
-            ok = error < _mp(unit) * (1 - mpmath.mpf(10) ** -12)
-        shown = mpmath.nstr(exact, 12)
-        if ok:
-            link.verdict = Verdict.VALID
-            link.message = (f"the exact value {shown} matches "
-                            f"{_printed_text(lhs_node if lit_l is not None else rhs_node)} "
-                            "to the printed precision")
-        else:
-            link.verdict = Verdict.INVALID
-            link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
-            link.message = (f"the exact value is {shown}, which does not round to "
-                            f"{_printed_text(lhs_node if lit_l is not None else rhs_node)}")
-            expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
-            _diagnose_number(link, NumberMistake(expr_tree, expr_text, exact, _mp(printed),
-                                                 _mp(unit), printed=True), context, budget)
-        return link
-    relative = _literal_precision(lhs_node) + _literal_precision(rhs_node)
+        return _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context,
+                                budget, left, right)
+    relative = literal_precision(lhs_node) + literal_precision(rhs_node)
     scale = max(abs(lv), abs(rv))
     tolerance = mpmath.mpf(relative) * scale + mpmath.mpf(10) ** -12 * max(scale, 1)
     if abs(lv - rv) <= tolerance:
-        link.verdict = Verdict.VALID
-        link.message = f"both sides evaluate to {mpmath.nstr(lv, 6)} within the printed precision"
+        return Finding(Verdict.VALID, Method.NUMERIC,
+                       f"both sides evaluate to {mpmath.nstr(lv, 6)} within the printed "
+                       "precision")
+    message = f"the left side is {mpmath.nstr(lv, 8)} but the right side is {mpmath.nstr(rv, 8)}"
+    mistake = NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False)
+    return _numeric_invalid(message, lv, rv, mistake, context, budget)
+
+
+def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context: Context,
+                     budget: Budget, left: str, right: str) -> Finding:
+    """One side is a printed number: the other side's exact value must round to it."""
+    number, exact = (lit_r, lv) if lit_r is not None else (lit_l, rv)
+    printed = to_mpmath(number.value)
+    shown_printed = printed_text(lhs_node if lit_l is not None else rhs_node)
+    # less than one unit of the last printed digit (0.5 printed as 0.4 is wrong)
+    error = abs(exact - printed)
+    if number.whole and relation == "=":
+        ok = error <= mpmath.mpf(10) ** -30 * max(abs(printed), 1)
     else:
-        link.verdict = Verdict.INVALID
-        link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
-        link.message = (f"the left side is {mpmath.nstr(lv, 8)} but the right side is "
-                        f"{mpmath.nstr(rv, 8)}")
-        _diagnose_number(link, NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False),
-                         context, budget)
-    return link
+        ok = error < to_mpmath(number.unit) * (1 - mpmath.mpf(10) ** -12)
+    shown = mpmath.nstr(exact, 12)
+    if ok:
+        return Finding(Verdict.VALID, Method.NUMERIC,
+                       f"the exact value {shown} matches {shown_printed} to the printed "
+                       "precision")
+    expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
+    mistake = NumberMistake(expr_tree, expr_text, exact, printed, to_mpmath(number.unit),
+                            printed=True)
+    return _numeric_invalid(f"the exact value is {shown}, which does not round to "
+                            f"{shown_printed}", lv, rv, mistake, context, budget)
+
+
+def _numeric_invalid(message: str, lv, rv, mistake: NumberMistake, context: Context,
+                     budget: Budget) -> Finding:
+    found = courtesy(lambda: number_diagnosis(mistake, context), budget)
+    return Finding(Verdict.INVALID, Method.NUMERIC,
+                   f"{message}: {found.message}" if found else message,
+                   Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12)), found)
 
 
 @dataclass
@@ -686,14 +650,6 @@ class NumberMistake:
         return self.reaches(value, self.claimed if self.printed else self.truth)
 
 
-def _diagnose_number(link: LinkResult, mistake: NumberMistake, context: Context,
-                     budget: Budget) -> None:
-    found = courtesy(lambda: number_diagnosis(mistake, context), budget)
-    if found:
-        link.diagnosis_kind, link.diagnosis = found.kind, found.message
-        link.message = f"{link.message}: {found.message}"
-
-
 def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | None:
     """Why a worked number is off: the same kinds as for formulas, on one value."""
     truth, claimed = float(mistake.truth), float(mistake.claimed)
@@ -701,8 +657,8 @@ def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | 
     instance = Instance()
 
     def value_of(tree):
-        built = context.builder(instance, mistake.text).build(tree)
-        return _mp(context.substitute_values(context.expand(built, instance)))
+        built = context.builder(instance, mistake.text).read(tree)
+        return to_mpmath(context.substitute_values(context.expand(built, instance)))
 
     def holds(tree) -> bool:
         return mistake.repaired(value_of(tree))
@@ -736,30 +692,6 @@ def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | 
         lambda: D.first_repair(D.repairs(mistake.tree, mistake.text, [], numeric=True), holds,
                                describe=described),
         extra_term)
-
-
-def _printed_text(node) -> str:
-    """A printed number as it was written: -0.2, 3.49 \\times 10^{-32}."""
-    if isinstance(node, A.Neg):
-        return "-" + _printed_text(node.operand)
-    if isinstance(node, A.Group):
-        return _printed_text(node.inner)
-    if isinstance(node, A.Num):
-        return node.text
-    if isinstance(node, A.BinOp):
-        return f"{_printed_text(node.left)} \\times 10^{{{_printed_text(node.right.exponent)}}}"
-    return "the printed value"
-
-
-def _mp(value):
-    expr = C.guard_huge_powers(sympy.sympify(value))
-    f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
-    result = mpmath.mpmathify(f())
-    if isinstance(result, mpmath.mpc):
-        if abs(result.imag) > mpmath.mpf(10) ** -30:
-            return None
-        result = result.real
-    return result if mpmath.isfinite(result) else None
 
 
 def _reading(sides: Sides) -> str:

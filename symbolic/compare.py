@@ -8,6 +8,7 @@ simplifies to zero within the budget. Anything else is "undecided".
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,9 +21,10 @@ from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
 
 from symbolic.budget import Budget
-from symbolic.errors import BudgetExceeded
-from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS
-from symbolic.results import Method, Verdict
+from symbolic.diagnosis import Diagnosis
+from symbolic.errors import BudgetExceeded, ShapeError
+from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS, MLFunction
+from symbolic.verdicts import Method, Verdict
 
 SAMPLES = 24
 MIN_FINITE = 6
@@ -33,7 +35,7 @@ HIGH_RTOL = mpmath.mpf("1e-25")
 STRUCTURED = [1.0, 0.5, -1.0, 2.0, -0.5, 1.5, 0.25, -2.0, 3.0, 0.75]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outcome:
     verdict: Verdict
     method: Method
@@ -42,6 +44,7 @@ class Outcome:
     lhs_value: str = ""
     rhs_value: str = ""
     samples: dict = field(default_factory=dict)   # for diagnosis: points, lhs, rhs arrays
+    layout_mistake: Diagnosis | None = None        # the sides agree only when transposed
 
 
 def _seed(*exprs) -> int:
@@ -191,17 +194,19 @@ def evaluate_float(symbols, exprs, columns, count):
 
 
 def kink_arguments(exprs) -> list:
-    """Where a step, max, |·| or ReLU is not differentiable: the claim says nothing there."""
+    """Where a step, max, |·|, a piecewise boundary or an ML function's kink (ReLU at 0) is
+    not differentiable: the claim says nothing there."""
     out = []
     for e in exprs:
         for h in e.atoms(sympy.Heaviside, sympy.Abs, sympy.sign, sympy.DiracDelta):
             out.append(h.args[0])
         for m in e.atoms(sympy.Max, sympy.Min):
             out.extend(a - b for a, b in zip(m.args, m.args[1:], strict=False))
-        for name in ("ReLU", "LeakyReLU"):
-            for f in e.atoms(sympy.Function):
-                if type(f).__name__ == name:
-                    out.append(f.args[0])
+        for piecewise in e.atoms(sympy.Piecewise):
+            for _, condition in piecewise.args:
+                out.extend(r.lhs - r.rhs for r in condition.atoms(sympy.core.relational.Relational))
+        for f in e.atoms(MLFunction):
+            out.extend(f.kinks())
     return out
 
 
@@ -325,6 +330,67 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
+
+
+def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prove: bool,
+                   layout: str) -> tuple[Outcome, list, list]:
+    """Two scalars, vectors or matrices compared entry by entry: (outcome, entries, entries).
+
+    Sides whose shapes are each other's transpose are compared as transposes: when they
+    agree so, the claim is the gradient in the other layout, which the declared (or
+    default denominator) layout makes a mistake. Any other mismatch of shapes is a
+    ShapeError.
+    """
+    lhs_entries, lhs_shape = entries_of(lhs_value)
+    rhs_entries, rhs_shape = entries_of(rhs_value)
+    transposed = lhs_shape != rhs_shape
+    if transposed:
+        if not (lhs_shape and rhs_shape and lhs_shape == rhs_shape[::-1]):
+            raise ShapeError(f"the left side is {shape_text(lhs_shape)} but the right side is "
+                             f"{shape_text(rhs_shape)}")
+        rhs_entries = list(rhs_value.T)
+    outcome = compare(lhs_entries, rhs_entries, kind_of, budget, prove)
+    if not transposed:
+        return outcome, lhs_entries, rhs_entries
+    if outcome.verdict == Verdict.VALID:
+        mistake = layout_mistake(lhs_shape, rhs_shape, layout)
+        outcome = Outcome(Verdict.INVALID, Method.NONE, mistake.explanation,
+                          layout_mistake=mistake.diagnosis)
+    else:
+        outcome = dataclasses.replace(outcome, message=(
+            f"{outcome.message} (compared with the transpose: shapes "
+            f"{shape_text(lhs_shape)} and {shape_text(rhs_shape)})"))
+    return outcome, lhs_entries, rhs_entries
+
+
+@dataclass(frozen=True)
+class LayoutMistake:
+    diagnosis: Diagnosis
+    explanation: str
+
+
+def layout_mistake(lhs_shape, rhs_shape, layout: str) -> LayoutMistake:
+    """A claim that is right in the other layout, said as a transpose mistake."""
+    other = "numerator" if layout == "denominator" else "denominator"
+    return LayoutMistake(
+        Diagnosis("transpose", f"equals the transpose: right in {other} layout"),
+        f"the left side is {shape_text(lhs_shape)} but the right side is "
+        f"{shape_text(rhs_shape)}; it equals the transpose, which is the gradient in {other} "
+        f"layout (this document uses {layout} layout; set conventions: {{layout: {other}}} "
+        "if that is what you meant)")
+
+
+def entries_of(value) -> tuple[list, tuple[int, int] | None]:
+    """A side's entries in order, and its shape (None for a scalar or a 1×1 matrix)."""
+    if isinstance(value, sympy.MatrixBase):
+        if value.shape == (1, 1):
+            return [value[0]], None
+        return list(value), value.shape
+    return [value], None
+
+
+def shape_text(shape) -> str:
+    return "a scalar" if shape is None else f"{shape[0]}×{shape[1]}"
 
 
 def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 0.4) -> bool:

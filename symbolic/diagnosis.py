@@ -19,6 +19,7 @@ A diagnosis is a courtesy: it never changes a verdict, and it stops at its own b
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -30,8 +31,7 @@ import sympy
 
 from symbolic.errors import BudgetExceeded, DerivcheckError
 from symbolic.notation import ast as A
-from symbolic.notation import parse_side
-from symbolic.notation.parser import INDEX_LETTERS
+from symbolic.notation import parse_side, vocabulary
 from symbolic.notation.rewrite import (
     inside_call,
     replace_at,
@@ -40,19 +40,13 @@ from symbolic.notation.rewrite import (
     to_latex,
     without_positions,
 )
+from symbolic.notation.vocabulary import INDEX_LETTERS, known_function
 
 MAX_REPAIRS = 150
-ACTIVATIONS = {r"\sigma", "sigma", "sigmoid", "softplus", "Softplus", "ReLU", "relu", "Relu",
-               "RELU", "LeakyReLU", "leakyrelu", "tanh"}
 
-# Likely OCR slips: what the scan printed, what was probably written, where it applies.
-OCR_SLIPS = [
-    (re.compile(r"(?<![\w.\\])6(?=\s*(?:\\left)?\s*[('^])"), r"\sigma", "6", r"\sigma"),
-    (re.compile(r"(?<![\w\\])J(?![\w])"), "y", "J", "y"),
-    (re.compile(r"(?<![\w\\])r(?![\w])"), "2", "r", "2"),
-    (re.compile(r"(?<![\w.\\^])2(?![\w.])"), "z", "2", "z"),
-    (re.compile(r"\\Delta(?![A-Za-z])"), r"\nabla", r"\Delta", r"\nabla"),
-]
+# Likely OCR slips, compiled: (pattern, meant, shown, meant as shown).
+OCR_SLIPS = [(re.compile(pattern), meant, shown, meant_shown)
+             for pattern, meant, shown, meant_shown in vocabulary.OCR_SLIPS]
 
 
 @dataclass(frozen=True)
@@ -78,27 +72,54 @@ def ocr_hints(text: str) -> list[str]:
 
 
 # -- repairs of the claimed side ------------------------------------------------------------
+@dataclass(frozen=True)
+class Claimed:
+    """What a repair may change: the claimed side's tree, its text (for OCR slips), and the
+    names the context knows (for a subscript written wrong)."""
+
+    tree: A.Node
+    text: str
+    names: tuple[A.Node, ...]
+
+
+@dataclass(frozen=True)
+class MistakeKind:
+    """One kind of mistake people make, and the repairs that would undo it."""
+
+    name: str                                           # the kind reported: sign, factor, …
+    repairs: Callable[[Claimed], Iterable[Repair]]
+    formulas: bool = True                               # tried on formulas
+    numbers: bool = True                                # tried on worked numbers
+
+
+# The kinds of mistake a repair can name, most specific first: the first repair under which
+# the link holds names the mistake. Adding a kind is adding one entry here.
+MISTAKE_KINDS: tuple[MistakeKind, ...] = (
+    MistakeKind("sigma-prime", lambda c: sigma_prime_repairs(c.tree)),   # σ(u) for σ'(u)
+    MistakeKind("transpose", lambda c: transpose_repairs(c.tree), numbers=False),
+    MistakeKind("order", lambda c: order_repairs(c.tree), numbers=False),  # G X^T for X^T G
+    MistakeKind("swapped", lambda c: exchange_repairs(c.tree)),   # or "index": z_1 and z_2
+    MistakeKind("index", lambda c: subscript_repairs(c.tree, c.names)),
+    MistakeKind("sign", lambda c: sign_repairs(c.tree), formulas=False),  # a worked number's
+    MistakeKind("index", lambda c: number_repairs(c.tree), formulas=False),  # one for another
+    MistakeKind("ocr", lambda c: ocr_repairs(c.text)),            # 6 for σ, J for y
+    MistakeKind("term", lambda c: term_repairs(c.tree)),          # one term too many
+    MistakeKind("term", lambda c: missing_term_repairs(c.tree, c.names), numbers=False),
+)
+
+
 def repairs(tree: A.Node, text: str, names: Iterable[A.Node], numeric: bool) -> Iterator[Repair]:
-    """Every candidate repair of a claimed side, in the order the kinds are tried."""
-    yield from sigma_prime_repairs(tree)
-    if not numeric:
-        yield from transpose_repairs(tree)
-        yield from order_repairs(tree)
-    yield from exchange_repairs(tree)
-    yield from subscript_repairs(tree, names)
-    if numeric:
-        yield from sign_repairs(tree)
-        yield from number_repairs(tree)
-    yield from ocr_repairs(text)
-    yield from term_repairs(tree)
-    if not numeric:
-        yield from missing_term_repairs(tree, names)
+    """Every candidate repair of a claimed side, in the order of `MISTAKE_KINDS`."""
+    claimed = Claimed(tree, text, tuple(names))
+    for kind in MISTAKE_KINDS:
+        if kind.numbers if numeric else kind.formulas:
+            yield from kind.repairs(claimed)
 
 
 def sigma_prime_repairs(tree: A.Node) -> Iterator[Repair]:
     """σ(u) → σ'(u) or σ'(u) → σ(u), one call at a time, then all of them together."""
     calls = [(path, node) for path, node in subtrees(tree)
-             if isinstance(node, A.Call) and node.name in ACTIVATIONS and node.power is None]
+             if _is_activation(node) and node.power is None]
     for want_prime in (True, False):
         chosen = [(p, n) for p, n in calls if (n.primes == 0) == want_prime]
         edits = [[c] for c in chosen] + ([chosen] if len(chosen) > 1 else [])
@@ -113,8 +134,16 @@ def sigma_prime_repairs(tree: A.Node) -> Iterator[Repair]:
             yield Repair("sigma-prime", message, out)
 
 
+def _is_activation(node: A.Node) -> bool:
+    """A call of a known element-wise function of one argument: σ, softplus, ReLU, tanh…"""
+    if not (isinstance(node, A.Call) and node.callee is A.Callee.KNOWN):
+        return False
+    function = known_function(node.name)
+    return function is not None and function.elementwise and function.arity == 1
+
+
 def _with_primes(call: A.Call, primes: int) -> A.Call:
-    return A.Call(call.name, call.args, call.index, primes, call.power, call.parens, call.pos)
+    return dataclasses.replace(call, primes=primes)
 
 
 def transpose_repairs(tree: A.Node) -> Iterator[Repair]:
@@ -144,7 +173,7 @@ def exchange_repairs(tree: A.Node) -> Iterator[Repair]:
                            if isinstance(n, A.Name) and n.base not in ("e", r"\pi"))
     quantities += _distinct(n for _, n in subtrees(tree)
                             if isinstance(n, A.Call) and not n.name.startswith("\\")
-                            and n.name not in ACTIVATIONS)
+                            and not _is_activation(n))
     for first, second in itertools.combinations(quantities[:12], 2):
         if _mentions(first, second) or _mentions(second, first):
             continue

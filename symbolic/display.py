@@ -13,9 +13,14 @@ report and leaves the notebook's own style alone.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from symbolic.html_report import STYLE, claim_table, document_section, verdict_badge
 from symbolic.presentation import verdict_label
-from symbolic.results import ClaimResult, DocumentResult, LinkResult, Method, Verdict
+from symbolic.verdicts import Method, Verdict
+
+if TYPE_CHECKING:
+    from symbolic.results import ClaimResult, DocumentResult, LinkResult
 
 __all__ = ["claim_html", "claim_latex", "document_html"]
 

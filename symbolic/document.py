@@ -24,6 +24,15 @@ from pathlib import Path
 import yaml
 
 from symbolic.errors import DerivcheckError
+from symbolic.notation.vocabulary import (
+    ALIGNMENT_ENVIRONMENTS,
+    BEGIN,
+    CLOSERS,
+    DISPLAY_ENVIRONMENTS,
+    END,
+    OPENERS,
+    STATEMENT_RELATIONS,
+)
 
 __all__ = [
     "Document",
@@ -43,24 +52,6 @@ MAX_PROBLEMS = 50
 FRONT_MATTER_KEYS = ("title", "given", "shapes", "conventions", "values")
 # Common Markdown metadata: kept in `extra` without a warning.
 METADATA_KEYS = frozenset({"author", "date", "tags", "description", "source"})
-
-# Relations that make a math span a statement worth checking, and that the notation
-# layer splits chains on.
-RELATION_COMMANDS = frozenset({r"\approx", r"\Rightarrow"})
-
-# Environments that delimit math on their own, outside `$$`.
-DISPLAY_ENVIRONMENTS = frozenset({
-    "equation", "equation*", "align", "align*", "gather", "gather*",
-    "multline", "multline*", "eqnarray", "eqnarray*", "displaymath",
-})
-# Environments inside math whose rows are separate statements: their `\begin`/`\end`
-# are dropped and their `\\` and `&` split as at the top level. Any other environment
-# (matrices, cases, arrays) is one piece of its statement.
-ALIGNMENT_ENVIRONMENTS = frozenset({
-    "aligned", "align", "align*", "gathered", "gather", "gather*", "split",
-    "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
-})
-
 
 class DocumentReadError(DerivcheckError, OSError):
     """A document file that could not be opened (missing, a folder, no permission)."""
@@ -177,11 +168,11 @@ def has_relation(latex: str) -> bool:
             delimiter = _DELIMITER.match(latex, pos)
             pos = delimiter.end() if delimiter else pos
             depth = depth + 1 if token == r"\left" else max(depth - 1, 0)
-        elif token in _OPENERS:
+        elif token in OPENERS:        # an environment's own relations are not the line's
             depth += 1
-        elif token in _CLOSERS:
+        elif token in CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and (token == "=" or token in RELATION_COMMANDS):
+        elif depth == 0 and (token in STATEMENT_RELATIONS):
             return True
     return False
 
@@ -598,7 +589,7 @@ class _BodyScanner:
     def _math(self, pos: int, opener: str, content_start: int) -> int:
         """Read one math span opened at `pos`; return where prose resumes."""
         inline = opener in ("$", "\\(")
-        if opener.startswith("\\begin"):
+        if opener.startswith(BEGIN):
             name = _BEGIN.match(opener).group(1).strip()
             pattern = _closer_pattern(f"\\end{{{name}}}")
         else:
@@ -623,7 +614,7 @@ class _BodyScanner:
         line = self.source.line_of(pos)
         fragment = _shorten(self.text[pos : pos + 60])
         closer = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}.get(
-            opener, opener.replace("\\begin", "\\end"))
+            opener, opener.replace(BEGIN, END))
         if inline:
             self.problems.append(Problem(
                 line, fragment,
@@ -708,11 +699,11 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             end = delimiter.end() if delimiter else end
             depth = depth + 1 if token == r"\left" else max(depth - 1, 0)
             emit(pos, content[pos:end])
-        elif token in (r"\begin", r"\end"):
+        elif token in (BEGIN, END):
             env = _ENVIRONMENT.match(content, end)
             name = env.group(1).strip() if env else ""
             end = env.end() if env else end
-            if token == r"\begin":
+            if token == BEGIN:
                 alignment = top and name in ALIGNMENT_ENVIRONMENTS
                 environments.append((name, alignment))
                 opaque += not alignment
@@ -758,7 +749,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             else:
                 emit(pos, token)
         else:
-            emit(pos, token, top and (token == "=" or token in RELATION_COMMANDS))
+            emit(pos, token, top and (token in STATEMENT_RELATIONS))
         pos = end
 
     statements: list[tuple[int, str]] = []

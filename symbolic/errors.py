@@ -7,12 +7,8 @@ class DerivcheckError(Exception):
     """Base class: every error derivcheck raises on purpose derives from it."""
 
 
-class ParseError(DerivcheckError, ValueError):
-    """LaTeX that could not be read.
-
-    The message quotes the fragment, points at the offending place with a caret and
-    says how to write it instead.
-    """
+class NotationError(DerivcheckError):
+    """A problem with a piece of LaTeX: the message quotes it with a caret and gives a fix."""
 
     def __init__(self, reason: str, source: str = "", position: int | None = None,
                  hint: str = ""):
@@ -32,6 +28,20 @@ class ParseError(DerivcheckError, ValueError):
         if self.hint:
             lines.append(self.hint)
         return "\n".join(lines)
+
+
+class ParseError(NotationError, ValueError):
+    """LaTeX that could not be read: the step is unparseable.
+
+    The message quotes the fragment, points at the offending place with a caret and
+    says how to write it instead.
+    """
+
+
+class MeaningError(NotationError):
+    """LaTeX that was read but has no meaning derivcheck can check here: the step is
+    undecided, never unparseable (`\\mathbb{E}[x]`, an unknown operator name, a derivative
+    with respect to a number)."""
 
 
 class ShapeError(DerivcheckError, ValueError):

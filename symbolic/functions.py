@@ -20,6 +20,7 @@ the subgradient of ReLU at 0 that PyTorch and JAX use.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import mpmath
@@ -48,6 +49,7 @@ from sympy.matrices.expressions import MatrixExpr
 
 __all__ = [
     "ACTIVATIONS",
+    "KnownFunction",
     "MPMATH_FUNCTIONS",
     "NUMPY_FUNCTIONS",
     "LeakyReLU",
@@ -58,28 +60,88 @@ __all__ = [
     "Softmax",
     "Softplus",
     "VectorFunction",
+    "find_function",
     "identity",
+    "register_function",
 ]
 
 _REGISTERED: list[type[MLFunction]] = []
+_BY_NAME: dict[str, type[MLFunction]] = {}
+# Numeric twins by SymPy class name, for lambdify; a class adds its own when it is defined.
+NUMPY_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+MPMATH_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+@dataclass(frozen=True)
+class KnownFunction:
+    """A function of the notation as the reader sees it: its spellings, arity and shape.
+
+    `apply` builds the SymPy value from the arguments (for a vector-valued function, from
+    the entry's 1-based index and the entries of its one vector argument).
+    """
+
+    name: str                           # as reported: "ReLU", "tanh"
+    apply: Callable[..., Expr]
+    spellings: tuple[str, ...]          # commands match exactly, words in any letter case
+    arity: int = 1
+    elementwise: bool = True            # applied entry by entry to a vector or matrix
+    takes_vector: bool = False          # softmax, LSE: one whole vector is the argument
+    vector_valued: bool = False         # softmax: a vector out; an index picks an entry
+
+
+# spelling -> function; commands ("\\sigma") exactly, words ("relu") folded to lower case
+_SPELLINGS: dict[str, KnownFunction] = {}
+
+
+def _spelling_key(spelling: str) -> str:
+    return spelling if spelling.startswith("\\") else spelling.lower()
+
+
+def register_function(function: KnownFunction) -> KnownFunction:
+    """Make a function known to the reader under each of its spellings."""
+    for spelling in function.spellings:
+        _SPELLINGS[_spelling_key(spelling)] = function
+    return function
+
+
+def find_function(spelling: str) -> KnownFunction | None:
+    """The known function a spelling names, or None: `find_function("ReLU").name == "ReLU"`."""
+    return _SPELLINGS.get(_spelling_key(spelling))
 
 
 class MLFunction(Function):
-    """Base of the functions here: registers each subclass's numeric twins and name.
+    """Base of the functions here: each subclass registers itself, with everything about it.
 
     A subclass sets `latex_name`, `activation` (its key in `ACTIVATIONS`, or None when
-    it is not an element-wise activation), and the static methods `numpy_function` and
-    `mpmath_function`, which take the same arguments as the SymPy function.
+    it is not an element-wise activation), `spellings` (how the notation writes it:
+    `("\\sigma", "sigmoid")`), and the static methods `numpy_function` and
+    `mpmath_function`, which take the same arguments as the SymPy function. `kinks`
+    gives the arguments at whose zeros it is not differentiable.
     """
 
     latex_name: ClassVar[str] = ""
     activation: ClassVar[str | None] = None
+    spellings: ClassVar[tuple[str, ...]] = ()
+    takes_vector: ClassVar[bool] = False      # one whole vector in (softmax, LSE)
+    vector_valued: ClassVar[bool] = False     # softmax: Softmax(k, *z) is entry k
     numpy_function: ClassVar[Callable[..., Any]]
     mpmath_function: ClassVar[Callable[..., Any]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         _REGISTERED.append(cls)
+        NUMPY_FUNCTIONS[cls.__name__] = cls.numpy_function
+        MPMATH_FUNCTIONS[cls.__name__] = cls.mpmath_function
+        _BY_NAME[cls.__name__] = cls
+        if cls.spellings:
+            register_function(KnownFunction(
+                cls.__name__, cls, cls.spellings, arity=1,
+                elementwise=not cls.takes_vector, takes_vector=cls.takes_vector,
+                vector_valued=cls.vector_valued))
+
+    def kinks(self) -> list[Expr]:
+        """Arguments at whose zeros this function has no derivative (ReLU: its argument)."""
+        return []
 
     def _eval_evalf(self, prec: int) -> Expr | None:
         # Numbers go through the elementary form, which mpmath evaluates at any
@@ -121,6 +183,7 @@ class Sigmoid(MLFunction):
     nargs = 1
     latex_name = r"\sigma"
     activation = "sigmoid"
+    spellings = (r"\sigma", "sigma", "sigmoid", "logistic")
 
     def fdiff(self, argindex: int = 1) -> Expr:
         if argindex != 1:
@@ -167,6 +230,7 @@ class Softplus(MLFunction):
     nargs = 1
     latex_name = r"\operatorname{softplus}"
     activation = "softplus"
+    spellings = ("softplus",)
 
     def fdiff(self, argindex: int = 1) -> Expr:
         if argindex != 1:
@@ -213,6 +277,10 @@ class ReLU(MLFunction):
     nargs = 1
     latex_name = r"\operatorname{ReLU}"
     activation = "relu"
+    spellings = ("relu",)
+
+    def kinks(self) -> list[Expr]:
+        return [self.args[0]]
 
     def fdiff(self, argindex: int = 1) -> Expr:
         if argindex != 1:
@@ -262,7 +330,11 @@ class LeakyReLU(MLFunction):
     nargs = (1, 2)
     latex_name = r"\operatorname{LeakyReLU}"
     activation = "leaky_relu"
+    spellings = ("leakyrelu", "leaky_relu", "lrelu")
     default_slope: ClassVar[Rational] = Rational(1, 100)
+
+    def kinks(self) -> list[Expr]:
+        return [self.args[0]]
 
     def __new__(cls, x: Any, alpha: Any = None, **options: Any) -> Expr:
         alpha = cls.default_slope if alpha is None else alpha
@@ -324,6 +396,9 @@ class Softmax(MLFunction):
     """
 
     latex_name = r"\operatorname{softmax}"
+    spellings = ("softmax", r"soft\max")
+    takes_vector = True
+    vector_valued = True
 
     @classmethod
     def eval(cls, k: Expr, *z: Expr) -> Expr | None:
@@ -388,6 +463,8 @@ class LogSumExp(MLFunction):
     """
 
     latex_name = r"\operatorname{LSE}"
+    spellings = ("lse", "logsumexp")
+    takes_vector = True
 
     @classmethod
     def eval(cls, *z: Expr) -> Expr | None:
@@ -467,21 +544,18 @@ def identity(x: Expr) -> Expr:
     return x
 
 
-_BY_NAME: dict[str, type[MLFunction]] = {cls.__name__: cls for cls in _REGISTERED}
-
 ACTIVATIONS: dict[str, Callable[[Expr], Expr]] = {
     **{cls.activation: cls for cls in _REGISTERED if cls.activation},
     "tanh": sympy.tanh,
     "identity": identity,
 }
 
-# For `lambdify(args, expr, modules=[NUMPY_FUNCTIONS, "numpy"])`; NumPy's own printer
-# already gives Heaviside(x, 0) as numpy.heaviside(x, 0), which is 0 at 0.
-NUMPY_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    cls.__name__: cls.numpy_function for cls in _REGISTERED
-}
-
-# For `lambdify(args, expr, modules=[MPMATH_FUNCTIONS, "mpmath"])`, at mpmath.mp.dps.
-MPMATH_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    cls.__name__: cls.mpmath_function for cls in _REGISTERED
-}
+# The elementary functions the notation writes by name, with SymPy's own classes.
+for _name, _apply, _spellings in (
+        ("tanh", sympy.tanh, ("tanh",)), ("exp", sympy.exp, ("exp",)),
+        ("sin", sympy.sin, ("sin",)), ("cos", sympy.cos, ("cos",)),
+        ("tan", sympy.tan, ("tan",)), ("sinh", sympy.sinh, ("sinh",)),
+        ("cosh", sympy.cosh, ("cosh",)), ("arctan", sympy.atan, ("arctan", "atan")),
+        ("sgn", sympy.sign, ("sgn", "sign")),
+        ("Heaviside", lambda x: Heaviside(x, 0), ("heaviside",))):
+    register_function(KnownFunction(_name, _apply, _spellings))

@@ -18,18 +18,19 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from symbolic.presentation import VERDICT_ORDER, VERDICT_STYLES, plural, total_counts
-from symbolic.results import (
-    ClaimResult,
-    Counterexample,
-    DocumentResult,
-    LinkResult,
-    Method,
-    StepKind,
-    StepResult,
-    Verdict,
-)
+from symbolic.verdicts import Method, StepKind, Verdict
+
+if TYPE_CHECKING:
+    from symbolic.results import (
+        ClaimResult,
+        Counterexample,
+        DocumentResult,
+        LinkResult,
+        StepResult,
+    )
 
 __all__ = [
     "STYLE",

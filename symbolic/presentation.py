@@ -17,8 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from symbolic.results import DocumentResult, Verdict
+from symbolic.verdicts import Verdict
+
+if TYPE_CHECKING:
+    from symbolic.results import DocumentResult
 
 __all__ = [
     "VERDICT_ORDER",

@@ -7,34 +7,11 @@ shows its answers (terminal, JSON, Markdown, HTML, pytest). They hold plain data
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
+
+from symbolic.verdicts import SEVERITY, Method, StepKind, Verdict
 
 
-class Verdict(StrEnum):
-    """How one link of a claim came out; a str, so `r.verdict == "valid"` works."""
-
-    VALID = "valid"
-    INVALID = "invalid"
-    UNDECIDED = "undecided"
-    UNPARSEABLE = "unparseable"
-
-
-# Worst first: the verdict of a chain is its worst link's.
-SEVERITY = {Verdict.INVALID: 3, Verdict.UNPARSEABLE: 2, Verdict.UNDECIDED: 1, Verdict.VALID: 0}
-
-
-class Method(StrEnum):
-    """How a verdict was reached."""
-
-    PROVED = "proved"          # the difference simplified to zero
-    SAMPLED = "sampled"        # agreement at many random points of the domains
-    NUMERIC = "numeric"        # a numeric claim checked against its printed precision
-    COUNTEREXAMPLE = "counterexample"  # a point where the sides differ, confirmed
-    DEFINITION = "definition"  # the link defines a new name; nothing to check
-    NONE = "none"              # nothing could be decided
-
-
-@dataclass
+@dataclass(frozen=True)
 class Counterexample:
     """A point where both sides are finite and differ, confirmed at high precision."""
 
@@ -48,7 +25,7 @@ class Counterexample:
         return f"at {at}: left side = {self.lhs_value}, right side = {self.rhs_value}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class LinkResult:
     """The verdict on one link `lhs REL rhs` of a relation chain."""
 
@@ -68,7 +45,7 @@ class LinkResult:
         return asdict(self)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClaimResult:
     """The verdict on a claim: one relation chain `a = b = c`, one LinkResult per link."""
 
@@ -126,16 +103,7 @@ class ClaimResult:
         }
 
 
-class StepKind(StrEnum):
-    """What a relation chain in a document does."""
-
-    CLAIM = "claim"            # every link is checked
-    DEFINITION = "definition"  # first side is a bare new name: defines it, rest is checked
-    BINDING = "binding"        # `w_0 = 0.5`: binds a value for the worked example
-    UPDATE = "update"          # `w_0 = w_0 - \alpha g = ...`: reads the old value, binds the new
-
-
-@dataclass
+@dataclass(frozen=True)
 class StepResult:
     """One relation chain of a document, with where it stands in the source."""
 
@@ -161,7 +129,7 @@ class StepResult:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentResult:
     """Every step of one document, in order."""
 

@@ -14,6 +14,7 @@ from symbolic import check_claim, claims
 from symbolic import diagnosis as D
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side
+from symbolic.notation.resolve import Snapshot, resolve
 from symbolic.notation.rewrite import (
     inside_call,
     replace_at,
@@ -41,7 +42,7 @@ def test_subtrees_and_replace_at_round_trip():
 
 
 def test_swap_ignores_positions_and_can_skip_function_arguments():
-    tree = parse_side(r"\sigma(u_1 v) u_2 + \sigma(u_2 v) u_1")
+    tree = resolve(parse_side(r"\sigma(u_1 v) u_2 + \sigma(u_2 v) u_1"), Snapshot()).tree
     u1, u2 = parse_side("u_1"), parse_side("u_2")
     assert to_latex(swap(tree, u1, u2)) == r"\sigma(u_{2} v) u_{1} + \sigma(u_{1} v) u_{2}"
     outside = swap(tree, u1, u2, where=lambda path: not inside_call(path))

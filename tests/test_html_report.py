@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -153,9 +154,8 @@ def test_chain_of_two_links_shares_one_line_header():
 def test_user_text_is_escaped():
     link = LinkResult("x", "y", "=", Verdict.UNDECIDED,
                       message="<img src=x onerror=alert(1)>")
-    doc = _one_step_document(link)
-    doc.title = "<b>title</b>"
-    doc.warnings = ["<i>warned</i>"]
+    doc = dataclasses.replace(_one_step_document(link), title="<b>title</b>",
+                              warnings=["<i>warned</i>"])
     page = render_html([doc], title="<report>")
     assert "<img" not in page and "<b>title" not in page and "<i>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page

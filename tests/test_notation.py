@@ -6,6 +6,7 @@ import sympy
 from symbolic import ParseError, check_claim
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
+from symbolic.notation.resolve import Snapshot, resolve
 
 SQUARE = {"A": [2, 2], "B": [2, 2]}
 
@@ -54,7 +55,7 @@ ROWS = [
     (r"\|v\|^2 = \sum_k v_k^2", [], {}, {}, "valid"),
     (r"\|v\|_2^2 = v^T v", [], {"v": [3, 1]}, {}, "valid"),
     (r"\|A\|_F^2 = \operatorname{tr}(A^T A)", [], SQUARE, {}, "valid"),
-    (r"\|A\|_2^2 = \operatorname{tr}(A^T A)", [], SQUARE, {}, "unparseable"),   # spectral
+    (r"\|A\|_2^2 = \operatorname{tr}(A^T A)", [], SQUARE, {}, "undecided"),   # spectral
     # the vector of ones
     (r"\mathbf{1}_2^\top v = v_1 + v_2", [], {"v": [2, 1]}, {}, "valid"),
     (r"\mathbf{1}^\top A = \begin{bmatrix} A_{1,1} + A_{2,1} & A_{1,2} + A_{2,2} \end{bmatrix}",
@@ -116,13 +117,13 @@ def test_superscript_in_parentheses_is_an_index_not_a_power():
 
 
 def test_sigma_prime_is_a_derivative_not_a_product():
-    node = parse_side(r"\sigma'(z)")
-    assert isinstance(node, A.Call) and node.primes == 1
+    node = resolve(parse_side(r"\sigma'(z)"), Snapshot()).tree
+    assert isinstance(node, A.Call) and node.primes == 1 and node.callee is A.Callee.KNOWN
 
 
 def test_sigma_of_a_sum_is_a_call():
     # the grammar of latex2sympy2 reads \sigma(x W + b) as a product; we do not
-    node = parse_side(r"\sigma(x W + b)")
+    node = resolve(parse_side(r"\sigma(x W + b)"), Snapshot()).tree
     assert isinstance(node, A.Call) and node.name == r"\sigma"
 
 
@@ -217,7 +218,7 @@ def test_label_index_needs_a_one_hot_label():
     claim = r"\operatorname{softmax}(s)_{y} = \sum_{k} y_k \operatorname{softmax}(s)_k"
     shapes = {"s": [3, 1], "y": [3, 1]}
     refused = check_claim(claim, shapes=shapes)
-    assert refused.verdict == "unparseable" and "one-hot label" in refused.message
+    assert refused.verdict == "undecided" and "one-hot label" in refused.message
     # log of the picked entry is the y-weighted sum of logs only for one-hot y
     assert check_claim(claim, shapes=shapes,
                        conventions={"symbols": {"y": "one-hot"}}).verdict == "valid"

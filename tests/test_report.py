@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -124,7 +125,8 @@ def test_first_invalid_step_of_each_derivation_from_verdicts():
 
 def test_first_invalid_flags_of_the_checker_win():
     doc = logistic()
-    doc.steps[4].first_invalid = True
+    doc = dataclasses.replace(doc, steps=[dataclasses.replace(s, first_invalid=k == 4)
+                                          for k, s in enumerate(doc.steps)])
     assert [s.line for s in first_invalid_steps(doc)] == [9]
 
 

@@ -44,14 +44,13 @@ def test_no_input_text_is_ever_evaluated_as_python():
         assert uses <= SYMPIFY_ALLOWED.get(path.name, 0), f"{path.name}: sympify on input?"
 
 
-@pytest.mark.parametrize("text", [
-    "__import__('os').system('echo pwned') = 1",
-    r"\text{__import__('os')}(1) = 1",
-    "lambda: 1 = 1",
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("__import__('os').system('echo pwned') = 1", "unparseable"),
+    (r"\text{__import__('os')}(1) = 1", "valid"),     # prose is layout: (1) = 1 is left
+    ("lambda: 1 = 1", "unparseable"),
 ])
-def test_code_in_a_claim_is_only_ever_math(text):
-    result = check_claim(text)
-    assert result.verdict in ("valid", "unparseable", "invalid", "undecided")
+def test_code_in_a_claim_is_only_ever_math(text, verdict):
+    assert check_claim(text).verdict == verdict
 
 
 def test_python_names_are_read_as_letters():

@@ -82,7 +82,7 @@ def _pick(model: Model, wanted: Sequence[str]) -> list[Basic]:
 
 def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Model, list[Basic]]:
     """A model from `--given 'name = LaTeX'` lines, read by the notation reader."""
-    from symbolic.notation import parse_expression
+    from symbolic.context import parse_expression
 
     read: dict[Basic, Basic] = {}
     for line in definitions:

@@ -1,8 +1,9 @@
 """Reading ML notation: LaTeX -> tree -> SymPy.
 
 `split_chain` cuts a relation chain into sides; `parse_side` reads one side into a tree
-(`symbolic.notation.ast`); `symbolic.notation.build` gives the tree meaning for one
-instance of sizes and indices, with the context's help.
+(`symbolic.notation.ast`); `symbolic.notation.resolve` decides every reading of the tree
+against a snapshot of the context; `symbolic.notation.build` gives the resolved tree meaning
+for one instance of sizes and indices. Every spelling is in `symbolic.notation.vocabulary`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,4 @@ def parse_side(text: str) -> ast.Node:
     return Parser(text).parse()
 
 
-def parse_expression(latex: str, conventions: dict | None = None):
-    """Read a LaTeX expression into SymPy, with no context: `parse_expression("x^2")`."""
-    from symbolic.context import Context
-
-    return Context(conventions=conventions or {}).read(latex)
-
-
-__all__ = ["Chain", "Side", "ast", "parse_expression", "parse_side", "split_chain"]
+__all__ = ["Chain", "Side", "ast", "parse_side", "split_chain"]

@@ -8,6 +8,7 @@ is a matrix or an element-wise product.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 class Node:
@@ -59,6 +60,16 @@ class Transpose(Node):
     pos: int = 0
 
 
+class Callee(StrEnum):
+    """What a call applies, as the resolve pass decided it (unset straight from the parser)."""
+
+    UNRESOLVED = ""
+    KNOWN = "known"            # a function of `symbolic.functions`: σ, softplus, tanh, …
+    OPERATOR = "operator"      # log, max, min, det, tr, diag: read by the builder itself
+    DEFINED = "defined"        # a function the context defines with parameters: g(u) = …
+    ARBITRARY = "arbitrary"    # any differentiable function: f(x) with f undefined
+
+
 @dataclass(frozen=True)
 class Call(Node):
     """`f(args)` or an operator such as `\\log x`. `name` is the function as written."""
@@ -70,6 +81,7 @@ class Call(Node):
     power: Node | None = None       # \log^2 x
     parens: bool = True             # whether the arguments were in parentheses
     pos: int = 0
+    callee: Callee = Callee.UNRESOLVED
 
 
 @dataclass(frozen=True)
@@ -117,6 +129,15 @@ class Indicator(Node):
 
 
 @dataclass(frozen=True)
+class Cases(Node):
+    """`\\begin{cases} z & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`: (value, conditions)
+    per branch, in order; a branch with no conditions holds wherever none before it does."""
+
+    branches: tuple[tuple[Node, tuple[Indicator, ...]], ...]
+    pos: int = 0
+
+
+@dataclass(frozen=True)
 class Annotated(Node):
     """`\\underbrace{expr}_{value}`: a side value with a stated numeric sub-result."""
 
@@ -136,6 +157,15 @@ class Group(Node):
     """Parentheses kept, so `f(1-f)` can be told from a call after the fact."""
 
     inner: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class Unread(Node):
+    """What stands for a definition's body that could not be read: building it fails with
+    the reason, so what depends on it is undecided."""
+
+    reason: str
     pos: int = 0
 
 

@@ -8,35 +8,39 @@ SymPy matrices of scalar `Var`s, and `∂A/∂B` is asked of the scope (the cont
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import sympy
 
-from symbolic import functions as F
-from symbolic.errors import ParseError, ShapeError
+from symbolic.errors import MeaningError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
-from symbolic.notation.parser import INDEX_LETTERS
+from symbolic.notation.resolve import Reading, Resolved
+from symbolic.notation.trees import children
+from symbolic.notation.vocabulary import INDEX_LETTERS, ONES, known_function
 
 MAX_SUM_TERMS = 64
 SPREAD_SIZE = 2      # the instance whose named dimensions each get a size of their own
-ONES = r"\mathbf{1}"
-FUNCTION_LETTERS = {"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"}
+MAX_CALL_DEPTH = 16  # a defined function calling itself deeper than this is recursive
 
 
 class Scope(Protocol):
     """What building needs from the context."""
 
     shapes: dict[str, tuple]        # name -> (rows, cols), each an int or a dimension name
+    values: dict[str, sympy.Expr]   # names bound to numbers
 
     def is_value(self, name: str) -> bool: ...
-    def is_function(self, base: str) -> bool: ...
+    def is_size_name(self, name: A.Name) -> bool: ...
+    def kind(self, name: str) -> str | None: ...
     def shape_of(self, name: str) -> tuple | None: ...
+    def function_for(self, node: A.Node): ...
+    def resolve(self, node: A.Node) -> Resolved: ...
     def partial(self, numerator, wrt, instance: Instance): ...
     def log_base(self) -> sympy.Expr | None: ...
-    def sigma_is_symbol(self) -> bool: ...
 
 
 @dataclass
@@ -85,11 +89,17 @@ class Annotation:
     value_node: A.Node
 
 
-class BuildError(ParseError):
-    """A tree that parses but has no meaning here (an unknown function, a bad index)."""
+class BuildError(MeaningError):
+    """A tree that parses but has no meaning here (a bad index, an unsized vector of ones)."""
 
 
 class Builder:
+    """Concrete SymPy for a resolved tree, in one instance of sizes and indices.
+
+    `read` is the way in: it resolves a parsed tree against the scope, then builds it.
+    Building decides nothing about the notation: the resolve pass has.
+    """
+
     def __init__(self, scope: Scope, instance: Instance, source: str = "",
                  vectors: frozenset[str] = frozenset()):
         self.scope = scope
@@ -101,15 +111,26 @@ class Builder:
         self.source = source
         self.bound: dict[str, int] = {}
         self.annotations: list[Annotation] = []
-        self.readings: list[str] = []
+        self.readings: list[Reading | str] = []
+        self.call_depth = 0
 
     def fail(self, reason: str, node: A.Node, hint: str = "") -> BuildError:
         return BuildError(reason, self.source, getattr(node, "pos", None), hint)
 
     # -- dispatch --------------------------------------------------------------------
+    def read(self, node: A.Node):
+        """A parsed tree as SymPy: resolved against the scope, then built."""
+        resolved = self.scope.resolve(node)
+        self.readings.extend(resolved.readings)
+        return self.build(resolved.tree)
+
     def build(self, node: A.Node):
+        """A resolved tree (or part of one) as SymPy."""
         method = getattr(self, "build_" + type(node).__name__)
         return method(node)
+
+    def build_Unread(self, node: A.Unread):
+        raise self.fail(f"this uses a definition that could not be read ({node.reason})", node)
 
     def build_Num(self, node: A.Num):
         return sympy.Rational(node.text)
@@ -196,7 +217,8 @@ class Builder:
 
     def build_BinOp(self, node: A.BinOp):
         if node.op == "apply":
-            return self.apply(node)
+            raise self.fail("internal: an application reached the builder unresolved", node,
+                            "Build trees through Builder.read, which resolves them first.")
         left = self.build(node.left)
         right = self.build(node.right)
         if node.op == "+":
@@ -296,6 +318,15 @@ class Builder:
         return not node.sub and not node.sup and not node.primes and not self.scope.is_value("e")
 
     def index_value(self, node: A.Node) -> int | str:
+        """An index as a whole number, or a label letter (the o of u_{o,2}) as itself.
+
+        An index or bound may be a name bound to a whole number: `\\sum_{i=1}^{n}`, n = 4.
+        """
+        if isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes \
+                and node.base not in self.bound and node.base not in self.instance.indices:
+            value = self.scope.values.get(canonical(node.base, (), (), node.suffix))
+            if isinstance(value, sympy.Expr) and value.is_Integer:
+                return int(value)
         if isinstance(node, A.Name) and not node.sub and not node.sup \
                 and node.base not in self.bound and node.base not in self.instance.indices \
                 and node.base not in INDEX_LETTERS and len(node.base) == 1:
@@ -306,6 +337,19 @@ class Builder:
         return int(value)
 
     def build_Name(self, node: A.Name):
+        """A quantity, an index's value, a size, or a whole declared vector or matrix.
+
+        `W_{2,k,i}` is entry (k, i) of a declared matrix W_2 (unless W_{2,k,i} has a shape);
+        a `positive` m that this claim sums to is the instance's size for m.
+        """
+        if not node.sub and not node.sup and not node.primes \
+                and node.base not in self.bound and node.base not in self.instance.indices:
+            label = canonical(node.base, (), (), node.suffix, 0)
+            if label in self.instance.sizes and self.scope.is_size_name(node):
+                return sympy.Integer(self.instance.sizes[label])
+        entry = self.labelled_entry(node)
+        if entry is not None:
+            return entry
         if node.base == ONES:
             return self.ones(node)
         if self.is_dimension(node):
@@ -347,6 +391,24 @@ class Builder:
             if len(sub) == 2:
                 return Var(_entry_name(container, sub))
         return var(node.base, sup, sub, node.suffix, node.primes)
+
+    def labelled_entry(self, node: A.Name):
+        """`W_{2,k,i}`: entry (k, i) of the declared matrix W_2, or None."""
+        if len(node.sub) != 3 or not isinstance(node.sub[0], A.Num) or node.suffix:
+            return None
+        label = int(node.sub[0].text)
+        sup = tuple(self.index_value(s) for s in node.sup)
+        container = canonical(node.base, sup, (label,), "", node.primes)
+        shape = self.scope.shape_of(container)
+        whole = canonical(node.base, sup, (label, *node.sub[1:]), "", node.primes)
+        if shape is None or self.scope.shape_of(whole) is not None:
+            return None
+        row, col = (self.index_value(s) for s in node.sub[1:])
+        matrix = self.matrix_of(container, shape)
+        if isinstance(row, int) and isinstance(col, int) and \
+                1 <= row <= matrix.rows and 1 <= col <= matrix.cols:
+            return matrix[row - 1, col - 1]
+        return None
 
     def is_dimension(self, node: A.Name) -> bool:
         """A dimension of the shapes (the m of an m×n X) used as a value: its size."""
@@ -401,42 +463,68 @@ class Builder:
 
     # -- calls ---------------------------------------------------------------------
     def build_Call(self, node: A.Call):
-        name = node.name
-        if name == r"\sigma" and self.scope.sigma_is_symbol():
-            sym = var(r"\sigma")
-            return sym * self.build(node.args[0])
-        if name in ("softmax", "Softmax", "soft\\max"):
-            return self.softmax(node)
-        if name in ("LSE", "logsumexp", "LogSumExp", "lse"):
-            z = self.vector_value(node.args[0])
-            entries = list(z) if _is_matrix(z) else [z]
-            return self.decorate(F.LogSumExp(*entries), node)
-        fn = _ELEMENTWISE.get(name)
-        if fn is None:
-            if name in ("max", "min"):
-                args = [self.build(a) for a in node.args]
-                return (sympy.Max if name == "max" else sympy.Min)(*args)
-            if name in ("tr", "trace", "Tr"):
-                m = self.build(node.args[0])
-                return m.trace() if _is_matrix(m) else m
-            if name == "det":
-                m = self.build(node.args[0])
-                return m.det() if _is_matrix(m) else m
-            if name == "diag":
-                v = self.vector_value(node.args[0])
-                return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
-            if name in ("log", "ln", "lg"):
-                return self.logarithm(node)
-            return self.undefined_call(name, node)
-        args = [self.build(a) for a in node.args]
-        if len(args) != 1:
-            raise self.fail(f"{name} takes one argument", node)
-        arg = args[0]
-        result = arg.applyfunc(lambda e: self.apply_fn(fn, e, node.primes)) if _is_matrix(arg) \
-            else self.apply_fn(fn, arg, node.primes)
-        return self.decorate(result, node, primes_done=True)
+        if node.index is not None and self.is_one_hot_label(node.index):
+            return self.entry_at_label(node)
+        if node.index is not None and isinstance(self.index_value(node.index), str):
+            raise self.fail("an entry is picked by a whole number, an index letter or a "
+                            "one-hot label", node.index,
+                            "Declare the label one-hot: conventions: {symbols: {y: one-hot}}.")
+        if node.callee is A.Callee.KNOWN:
+            return self.known_call(node)
+        if node.callee is A.Callee.OPERATOR:
+            return self.operator_call(node)
+        if node.callee is A.Callee.DEFINED:
+            return self.decorate(self.build_defined(node), node)
+        if node.callee is A.Callee.ARBITRARY:
+            return self.undefined_call(node.name, node)
+        raise self.fail(f"internal: the call {node.name} reached the builder unresolved", node,
+                        "Build trees through Builder.read, which resolves them first.")
 
-    def decorate(self, result, node: A.Call, primes_done: bool = False):
+    def known_call(self, node: A.Call):
+        """A function of `symbolic.functions`, entry by entry over a vector or matrix."""
+        function = known_function(node.name)
+        if function.takes_vector:
+            return self.vector_call(function, node)
+        if len(node.args) != function.arity:
+            raise self.fail(f"{function.name} takes {function.arity} argument(s)", node)
+        arg = self.build(node.args[0])
+        result = arg.applyfunc(lambda e: self.apply_fn(function.apply, e, node.primes)) \
+            if _is_matrix(arg) else self.apply_fn(function.apply, arg, node.primes)
+        return self.decorate(result, node)
+
+    def vector_call(self, function, node: A.Call):
+        """softmax(z), LSE(z): a function of one whole vector; an index picks an entry."""
+        z = self.vector_value(node.args[0])
+        entries = list(z) if _is_matrix(z) else [z]
+        if not function.vector_valued:
+            return self.decorate(function.apply(*entries), node)
+        if node.index is not None:
+            k = self.index_value(node.index)
+            if not 1 <= k <= len(entries):
+                raise self.fail(f"index {k} is out of range 1..{len(entries)}", node.index)
+            return function.apply(k, *entries)
+        values = [function.apply(k, *entries) for k in range(1, len(entries) + 1)]
+        shape = z.shape if _is_matrix(z) else (1, 1)
+        return sympy.ImmutableMatrix(*shape, values)
+
+    def operator_call(self, node: A.Call):
+        """log, max, min, tr, det, diag: operators the builder reads by name."""
+        name = node.name
+        if name in ("log", "ln", "lg"):
+            return self.logarithm(node)
+        if name in ("max", "min"):
+            args = [self.build(a) for a in node.args]
+            return self.decorate((sympy.Max if name == "max" else sympy.Min)(*args), node)
+        if name in ("tr", "trace", "Tr"):
+            m = self.build(node.args[0])
+            return m.trace() if _is_matrix(m) else m
+        if name == "det":
+            m = self.build(node.args[0])
+            return m.det() if _is_matrix(m) else m
+        v = self.vector_value(node.args[0])          # diag
+        return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
+
+    def decorate(self, result, node: A.Call):
         if node.power is not None:
             power = self.build(node.power)
             result = result.applyfunc(lambda e: e**power) if _is_matrix(result) else result**power
@@ -453,87 +541,86 @@ class Builder:
         base = self.build(node.args[1]) if len(node.args) > 1 else self.scope.log_base()
         if node.name == "ln":
             base = None
+
         def log(e):
             return sympy.log(e) if base is None else sympy.log(e) / sympy.log(base)
         result = arg.applyfunc(log) if _is_matrix(arg) else log(arg)
         return self.decorate(result, node)
 
-    def softmax(self, node: A.Call):
-        z = self.vector_value(node.args[0])
-        entries = list(z) if _is_matrix(z) else [z]
-        if node.index is not None:
-            k = self.index_value(node.index)
-            if not 1 <= k <= len(entries):
-                raise self.fail(f"index {k} is out of range 1..{len(entries)}", node.index)
-            return F.Softmax(k, *entries)
-        values = [F.Softmax(k, *entries) for k in range(1, len(entries) + 1)]
-        shape = z.shape if _is_matrix(z) else (1, 1)
-        return sympy.ImmutableMatrix(*shape, values)
+    def is_one_hot_label(self, index: A.Node) -> bool:
+        """Whether an index is a one-hot label vector: the y^{(i)} of softmax(s)_{y^{(i)}}."""
+        return isinstance(index, A.Name) and not index.sub and not index.primes \
+            and index.base not in INDEX_LETTERS and self.scope.kind(index.base) == "one-hot"
+
+    def entry_at_label(self, node: A.Call):
+        """`\\operatorname{softmax}(s)_{y}` for a one-hot y: the entry at y's class,
+        Σ_k y_k softmax(s)_k (exact for every one-hot y, and only for one-hot y)."""
+        label = node.index
+        whole = self.build(dataclasses.replace(node, index=None))
+        entries = list(whole) if _is_matrix(whole) else [whole]
+        total = sympy.Integer(0)
+        for k, entry in enumerate(entries, start=1):
+            hot = self.build(A.Name(label.base, (A.Num(str(k)),), label.sup, label.suffix))
+            total += hot * entry
+        return total
+
+    def build_defined(self, node: A.Call):
+        """A call of a defined function: its body with the arguments in place."""
+        definition = self.scope.function_for(node)
+        if definition is None:
+            raise self.fail(f"internal: {node.name} is not defined here", node)
+        if node.primes:
+            raise self.fail(f"the derivative {definition.name}' of a defined function is not "
+                            "read", node, "Write the derivative out, or as \\frac{d}{du}.")
+        if self.call_depth >= MAX_CALL_DEPTH:
+            raise self.fail(f"{definition.name} is defined in terms of itself", node)
+        self.call_depth += 1
+        try:
+            return self.build(definition.applied_to(node.args, self.source))
+        finally:
+            self.call_depth -= 1
 
     def undefined_call(self, name: str, node: A.Call):
-        args = [self.build(a) for a in node.args]
-        if any(_is_matrix(a) for a in args):
-            raise self.fail(f"the function {name} is not known to derivcheck", node,
-                            "Define it in the given definitions, or see docs/notation.md.")
-        fn = sympy.Function(name, real=True)
-        result = fn(*args)
-        if node.primes:
-            d = sympy.Dummy("u", real=True)
-            result = sympy.diff(fn(d), d, node.primes).subs(d, args[0])
-        return self.decorate(result, node)
+        """A function known only by name; of one vector it applies entry by entry (r(V x))."""
+        arguments = [self.build(a) for a in node.args]
+        if len(arguments) == 1 and _is_matrix(arguments[0]):
+            return arguments[0].applyfunc(lambda entry: self.unknown_function(name, [entry], node))
+        if any(_is_matrix(a) for a in arguments):
+            raise self.fail(f"the function {name} of several arguments is not known to "
+                            "derivcheck", node,
+                            "Define it in the given definitions.")
+        return self.unknown_function(name, arguments, node)
 
-    def apply(self, node: A.BinOp):
-        """`f(x)`: a call when f is a function here, a product otherwise."""
-        name: A.Name = node.left
-        right, wrappers = node.right, []
-        while isinstance(right, (A.Power, A.Transpose)):
-            wrappers.append(right)
-            right = right.base if isinstance(right, A.Power) else right.operand
-        if wrappers and self._is_call(name):
-            # f(x)^2 is (f(x))^2 when f is a function: re-apply the power to the call
-            result = A.BinOp("apply", name, right, node.pos)
-            for w in reversed(wrappers):
-                result = A.Power(result, w.exponent, w.pos) if isinstance(w, A.Power) \
-                    else A.Transpose(result, w.pos)
-            return self.build(result)
-        if wrappers:
-            return self.product(self.build(name), self.build(node.right), node)
-        inner = right.inner
-        args = inner.rows[0] if isinstance(inner, A.MatrixLiteral) and len(inner.rows) == 1 \
-            and isinstance(node.right, A.Group) and _was_tuple(inner) else (inner,)
-        label = canonical(name.base, (), (), name.suffix, 0)
-        if name.base == "H" and not self.scope.is_value("H") and not name.sub:
-            (arg,) = (self.build(a) for a in args)
-            return sympy.Heaviside(arg, 0) if not name.primes else sympy.DiracDelta(arg)
-        known = _ELEMENTWISE.get(label.lstrip("\\"))
-        if known is not None and not self.scope.is_value(label):
-            call = A.Call(label.lstrip("\\"), tuple(args), None, name.primes, None, True, node.pos)
-            return self.build_Call(call)
-        is_value = self.scope.is_value(canonical(name.base, (), (), name.suffix, 0)) or (
-            self.scope.is_value(name.base))
-        if name.primes or (not is_value and (self.scope.is_function(name.base)
-                                             or (name.base in FUNCTION_LETTERS and not name.sub))):
-            call = A.Call(canonical(name.base, (), tuple(), name.suffix, 0) if not name.sub
-                          else _name_text(self, name), tuple(args), None, name.primes, None,
-                          True, node.pos)
-            return self.undefined_call(call.name, call)
-        if len(args) > 1:
-            raise self.fail(
-                f"cannot read {label}(…, …): {label} is a value here, not a function", node,
-                "Write the product with explicit parentheses or declare the function in "
-                "conventions.symbols.")
-        return self.product(self.build(name), self.build(args[0]), node)
+    def unknown_function(self, name: str, arguments: list, node: A.Call):
+        function = sympy.Function(name, real=True)
+        if not node.primes:
+            return self.decorate(function(*arguments), node)
+        u = sympy.Dummy("u", real=True)
+        derivative = sympy.diff(function(u), u, node.primes).subs(u, arguments[0])
+        return self.decorate(derivative, node)
 
-    def _is_call(self, name: A.Name) -> bool:
-        if name.primes:
-            return True
-        if name.base == "H" and not self.scope.is_value("H"):
-            return True
-        label = canonical(name.base, (), (), name.suffix, 0)
-        if self.scope.is_value(label) or self.scope.is_value(name.base):
-            return False
-        return self.scope.is_function(name.base) or (name.base in FUNCTION_LETTERS
-                                                     and not name.sub)
+    # -- piecewise ---------------------------------------------------------------------
+    def build_Cases(self, node: A.Cases):
+        pieces = []
+        for value_node, conditions in node.branches:
+            value = self.build(value_node)
+            if _is_matrix(value):
+                raise self.fail("a piecewise definition of a vector or matrix is not read",
+                                value_node, "Write one case per entry.")
+            condition = sympy.And(*(self.condition(c) for c in conditions)) \
+                if conditions else sympy.true
+            pieces.append((value, condition))
+        if pieces[-1][1] is not sympy.true:
+            pieces.append((sympy.nan, sympy.true))     # no case holds: undefined there
+        return sympy.Piecewise(*pieces)
+
+    def condition(self, node: A.Indicator):
+        left, right = self.build(node.lhs), self.build(node.rhs)
+        if _is_matrix(left) or _is_matrix(right):
+            raise self.fail("a condition compares numbers, not vectors", node)
+        relation = {">": sympy.Gt, "<": sympy.Lt, ">=": sympy.Ge, "<=": sympy.Le,
+                    "==": sympy.Eq, "!=": sympy.Ne}[node.relation]
+        return relation(left, right)
 
     # -- sums and derivatives ------------------------------------------------------
     def build_SumOver(self, node: A.SumOver):
@@ -571,7 +658,7 @@ class Builder:
         stack = [body]
         while stack:
             n = stack.pop()
-            stack.extend(_children(n))
+            stack.extend(children(n))
             if not (isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)
                     and n.sub[0].base == index and not n.sub[0].sub
                     and all(isinstance(s, A.Num) for s in n.sup)):
@@ -591,23 +678,27 @@ class Builder:
                         "Write the index under the sum, as in \\sum_j.")
 
     def build_Partial(self, node: A.Partial):
+        """∂A/∂B, asked of the scope. Inside `\\sum_{i=1}^{m}` it follows the definitions at
+        that i: with `\\mathcal{J} = \\frac{1}{m} L^{(i)}`, the term i of
+        `\\sum_i \\partial \\mathcal{J} / \\partial W` differentiates sample i's share."""
+        summed = {k: v for k, v in self.bound.items() if k in INDEX_LETTERS}
+        if not summed or all(self.instance.indices.get(k) == v for k, v in summed.items()):
+            return self.partial(node)
+        saved = self.instance
+        self.instance = Instance(dict(saved.indices, **summed), saved.sizes,
+                                 saved.default_size)
+        try:
+            return self.partial(node)
+        finally:
+            self.instance = saved
+
+    def partial(self, node: A.Partial):
         wrt = self.build(node.wrt)
         target = node.numerator if node.numerator is not None else node.operand
         if target is None:
             raise self.fail("a derivative with nothing to differentiate", node)
         numerator = self.build(target)
         return self.scope.partial(numerator, wrt, self.instance)
-
-
-_ELEMENTWISE = {
-    r"\sigma": F.Sigmoid, "sigmoid": F.Sigmoid, "sigma": F.Sigmoid,
-    "softplus": F.Softplus, "Softplus": F.Softplus,
-    "ReLU": F.ReLU, "relu": F.ReLU, "Relu": F.ReLU, "RELU": F.ReLU,
-    "LeakyReLU": F.LeakyReLU, "leakyrelu": F.LeakyReLU,
-    "tanh": sympy.tanh, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
-    "tan": sympy.tan, "sinh": sympy.sinh, "cosh": sympy.cosh, "arctan": sympy.atan,
-    "sgn": sympy.sign, "Heaviside": lambda x: sympy.Heaviside(x, 0),
-}
 
 
 @dataclass(frozen=True)
@@ -707,7 +798,7 @@ def free_index_letters(node: A.Node) -> set[str]:
             for letter in _letters(n.index):
                 if letter not in bound:
                     found.add(letter)
-        for child in _children(n):
+        for child in children(n):
             visit(child, bound)
 
     visit(node, frozenset())
@@ -718,26 +809,9 @@ def _letters(node: A.Node) -> set[str]:
     if isinstance(node, A.Name) and not node.sub and not node.sup:
         return {node.base} if node.base in INDEX_LETTERS else set()
     out: set[str] = set()
-    for child in _children(node):
+    for child in children(node):
         out |= _letters(child)
     return out
-
-
-def _children(node: A.Node) -> list[A.Node]:
-    out = []
-    for value in vars(node).values():
-        if isinstance(value, A.Node):
-            out.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, A.Node):
-                    out.append(item)
-                elif isinstance(item, tuple):
-                    out.extend(x for x in item if isinstance(x, A.Node))
-    return out
-
-
-VECTOR_FUNCTIONS = {"softmax", "Softmax", "LSE", "logsumexp", "LogSumExp", "lse"}
 
 
 def vector_names(*nodes: A.Node) -> frozenset[str]:
@@ -768,15 +842,20 @@ def _walk_vector_names(node: A.Node) -> frozenset[str]:
     found: set[str] = set()
 
     def visit(n):
-        if isinstance(n, A.Call) and n.name in VECTOR_FUNCTIONS and n.args \
+        if isinstance(n, A.Call) and _takes_vector(n.name) and n.args \
                 and isinstance(n.args[0], A.Name) and not n.args[0].sub:
             found.add(n.args[0].base)
         if isinstance(n, A.Norm) and isinstance(n.operand, A.Name):
             found.add(n.operand.base)
         if isinstance(n, A.Name) and n.sub and not n.sup:
             found.add(n.base)
-        for child in _children(n):
+        for child in children(n):
             visit(child)
 
     visit(node)
     return frozenset(found)
+
+
+def _takes_vector(name: str) -> bool:
+    function = known_function(name)
+    return function is not None and function.takes_vector

@@ -9,18 +9,7 @@ from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize
-
-# Relation tokens and the name each is reported under.
-RELATIONS = {
-    "=": "=", r"\approx": r"\approx", r"\simeq": r"\approx", r"\sim": r"\approx",
-    r"\Rightarrow": r"\Rightarrow", r"\implies": r"\Rightarrow", r"\to": r"\to",
-    r"\rightarrow": r"\to", r"\longrightarrow": r"\to", r"\Longrightarrow": r"\Rightarrow",
-    r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
-    r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
-    r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
-}
-OPEN = {"(", "[", "{", r"\left", r"\{", r"\langle"}
-CLOSE = {")", "]", "}", r"\right", r"\}", r"\rangle"}
+from symbolic.notation.vocabulary import CLOSERS, OPENERS, RELATIONS
 
 
 @dataclass(frozen=True)
@@ -39,7 +28,8 @@ class Chain:
 
 
 def split_chain(source: str) -> Chain:
-    """Split at relations outside brackets; `\\mathbb{1}[z > 0]` keeps its `>`."""
+    """Split at relations outside brackets and environments: `\\mathbb{1}[z > 0]` and
+    `\\begin{cases} … z > 0 \\end{cases}` keep their `>`."""
     tokens = tokenize(source)
     depth = 0
     cuts: list[tuple[int, int, str]] = []   # (start, end, relation)
@@ -50,9 +40,9 @@ def split_chain(source: str) -> Chain:
             i += 2   # the delimiter after \left / \right is part of it
             depth += 1 if tok.text == r"\left" else -1
             continue
-        if tok.text in OPEN:
+        if tok.text in OPENERS:
             depth += 1
-        elif tok.text in CLOSE:
+        elif tok.text in CLOSERS:
             depth -= 1
         elif depth == 0 and tok.text in RELATIONS:
             end = tokens[i + 1].pos

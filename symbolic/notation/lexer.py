@@ -6,16 +6,7 @@ import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
-
-# Unicode that OCR and hand-typing produce, mapped to the LaTeX it stands for.
-UNICODE = {
-    "σ": r"\sigma", "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta",
-    "ε": r"\epsilon", "η": r"\eta", "θ": r"\theta", "λ": r"\lambda", "μ": r"\mu",
-    "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
-    "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
-    "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
-    "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq",
-}
+from symbolic.notation.vocabulary import UNICODE
 
 _TOKEN = re.compile(
     r"""

@@ -7,60 +7,46 @@ fragment with a caret and says how to write it.
 
 from __future__ import annotations
 
-from symbolic.errors import ParseError
+import dataclasses
+
+from symbolic.errors import MeaningError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation.lexer import Token, tokenize
+from symbolic.notation.vocabulary import (
+    ACCENTS,
+    BEGIN,
+    BRACES,
+    CASES_ENVIRONMENTS,
+    COLOR,
+    CONDITION_RELATIONS,
+    CONDITIONAL_SLOT,
+    DIFFERENTIAL_STARTS,
+    END,
+    FRACTIONS,
+    GREEK,
+    GREEK_VARIANTS,
+    INDEX_LETTERS,
+    LAYOUT,
+    MATRIX_ENVIRONMENTS,
+    MUL_OPS,
+    NAMED_FONTS,
+    OPERATORNAME,
+    OPERATORS,
+    OTHERWISE,
+    PRIME_MARKS,
+    PROSE,
+    REFUSED_COMMANDS,
+    REFUSED_OPERATORS,
+    RELATIONS,
+    SUMS,
+    TRANSPARENT_FONTS,
+    TRANSPOSE_MARKS,
+    WORD_COMMANDS,
+    WRAPPERS,
+)
 
-# Letters that run over a range when used as a subscript; other letters are labels.
-# `\ell` (ℓ) is the index letter people write for a class or a layer.
-INDEX_LETTERS = set("ijklmntd") | {r"\ell"}
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
-
-# Commands that only lay the formula out.
-LAYOUT = {
-    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr",
-    r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\,", r"\;", r"\:", r"\!", r"\ ",
-    r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
-    r"\middle", r"\mathstrut", r"\>",
-}
-GREEK = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-    "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
-    "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
-    "Phi", "Psi", "Omega", "ell",
-}
-GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
-                  "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
-ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
-           "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
-           "ddot": "ddot", "check": "check"}
-TRANSPARENT_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb", r"\mathit",
-                     r"\mathnormal"}
-NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
-               r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
-WORD_COMMANDS = {r"\operatorname", r"\operatorname*", r"\mathrm", r"\text", r"\textrm",
-                 r"\textit", r"\textbf", r"\mbox", r"\texttt"}
-# Operators written as commands, applied with or without parentheses.
-OPERATORS = {
-    r"\log": "log", r"\ln": "ln", r"\lg": "lg", r"\exp": "exp", r"\sin": "sin",
-    r"\cos": "cos", r"\tan": "tan", r"\tanh": "tanh", r"\sinh": "sinh", r"\cosh": "cosh",
-    r"\max": "max", r"\min": "min", r"\det": "det", r"\tr": "tr", r"\sqrt": "sqrt",
-    r"\arctan": "arctan", r"\sgn": "sgn",
-}
-MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
-           r"\circ": "odot", r"\ast": "*", "/": "/", r"\div": "/", r"\otimes": "outer"}
-RELATIONS_IN_INDICATOR = {">": ">", "<": "<", r"\geq": ">=", r"\ge": ">=", r"\leq": "<=",
-                          r"\le": "<=", r"\neq": "!=", "=": "=="}
-UNSUPPORTED = {
-    r"\int": "integrals are not part of derivcheck's notation",
-    r"\lim": "limits are not part of derivcheck's notation",
-    r"\infty": "infinity is not a value derivcheck can check",
-    r"\pm": "write the two cases as two claims instead of \\pm",
-}
-
-
-PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"}
 
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
@@ -89,7 +75,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     return out
 
 
-SLOT = r"\cdot"     # where an index stood in a conditional probability's written form
+SLOT = CONDITIONAL_SLOT
 
 
 def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
@@ -261,7 +247,7 @@ class Parser:
             if tok.text in (r"\|", r"\Vert", r"\rVert", r"\vert", r"\rvert") and self.abs_open:
                 return False
             return not (tok.text in MUL_OPS or tok.text in (r"\pm", r"\mp")
-                        or tok.text in RELATIONS_IN_INDICATOR
+                        or tok.text in CONDITION_RELATIONS
                         or tok.text in (r"\}", r"\rangle", r"\rvert", r"\rVert"))
         return False
 
@@ -280,8 +266,14 @@ class Parser:
             elif tok.text == "_" and isinstance(node, A.Call) and node.index is None:
                 self.advance()
                 index = self.sub_parse(self.group_tokens(), "index")
-                node = A.Call(node.name, node.args, index, node.primes, node.power,
-                              node.parens, node.pos)
+                node = dataclasses.replace(node, index=index)
+            elif tok.text == "_" and isinstance(node, A.Power) and isinstance(node.base, A.Name) \
+                    and not node.base.sub and not node.base.suffix:
+                # a^l_j: the subscript belongs to the name, as in a_j^l
+                self.advance()
+                sub, suffix = self.subscript(self.group_tokens())
+                node = A.Power(dataclasses.replace(node.base, sub=sub, suffix=suffix),
+                               node.exponent, node.pos)
             else:
                 return node
 
@@ -355,17 +347,17 @@ class Parser:
 
     def command(self, tok: Token) -> A.Node:
         name = tok.text
-        if name in UNSUPPORTED:
-            raise self.error(UNSUPPORTED[name], tok)
+        if name in REFUSED_COMMANDS:
+            raise MeaningError(REFUSED_COMMANDS[name], self.source, tok.pos)
         if name[1:] in GREEK or name[1:] in GREEK_VARIANTS:
             return self.name_or_call()
         if name[1:] in ACCENTS or name in TRANSPARENT_FONTS or name in NAMED_FONTS:
             if name == r"\mathbb":
                 return self.blackboard(tok)
             return self.name_or_call()
-        if name in (r"\frac", r"\dfrac", r"\tfrac"):
+        if name in FRACTIONS:
             return self.fraction(tok)
-        if name in (r"\sum", r"\prod"):
+        if name in SUMS:
             return self.sum_over(tok)
         if name == r"\partial":
             return self.slash_partial(tok)
@@ -375,20 +367,20 @@ class Parser:
             return self.operator(tok)
         if name in WORD_COMMANDS:
             return self.word(tok)
-        if name in (r"\underbrace", r"\overbrace"):
+        if name in BRACES:
             return self.annotated(tok)
-        if name in (r"\boxed", r"\fbox", r"\underline", r"\mathrlap", r"\color"):
+        if name in WRAPPERS or name == COLOR:
             self.advance()
-            if name == r"\color":
+            if name == COLOR:
                 self.group_tokens()
                 return self.postfix()
             return self.sub_parse(self.group_tokens(), "group")
-        if name == r"\begin":
+        if name == BEGIN:
             return self.matrix(tok)
         if name in (r"\lbrace", r"\{"):
             raise self.error("sets and braces as values are not part of derivcheck's notation", tok)
         raise self.error(f"unknown command {name}", tok,
-                         "See docs/notation.md for the notation derivcheck reads.")
+                         "See the notation page of derivcheck's documentation for what it reads.")
 
     def name(self) -> A.Name:
         """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
@@ -496,9 +488,8 @@ class Parser:
         if self.peek().text == "(" and self.conditional_bar() is not None:
             return self.conditional(node)
         if self.peek().text == "(":
+            # f(x) or f (x): a call or a product, which the resolve pass decides
             args = self.bracketed_args()
-            if _is_function_like(node):
-                return A.Call(_call_name(node), args, None, node.primes, None, True, start.pos)
             inner = args[0] if len(args) == 1 else _tuple(args)
             group: A.Node = A.Group(inner, start.pos)
             while self.peek().text in ("^", "'"):      # v(y - t)^T: the power binds the group
@@ -644,7 +635,7 @@ class Parser:
     def operand(self) -> A.Node:
         """The argument of an operator written without parentheses: `\\log f`, `\\log \\sum_j …`."""
         tok = self.peek()
-        if tok.text in (r"\sum", r"\prod"):
+        if tok.text in SUMS:
             return self.primary()
         if tok.text == "-":
             self.advance()
@@ -656,12 +647,12 @@ class Parser:
         self.advance()
         tokens = self.group_tokens()
         word = "".join(t.text for t in tokens).replace(" ", "")
-        if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != r"\operatorname":
+        if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != OPERATORNAME:
             return self.finish_name(A.Name(word, pos=tok.pos))
-        is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(r"\operatorname")
+        is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(OPERATORNAME)
         if is_call and word:
             return self.finish_call(word, tok)
-        if tok.text in (r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"):
+        if tok.text in PROSE:
             # prose inside math carries no math: read what follows it instead
             if self.starts_factor(self.peek()):
                 return self.postfix()
@@ -688,7 +679,12 @@ class Parser:
         self.advance()
         inner = "".join(t.text for t in self.group_tokens())
         if inner != "1":
-            return A.Name(rf"\mathbb{{{inner}}}", pos=tok.pos)
+            name = rf"\mathbb{{{inner}}}"
+            if name in REFUSED_OPERATORS and self.peek().text in ("[", "(", "_", r"\{"):
+                raise MeaningError(REFUSED_OPERATORS[name], self.source, tok.pos,
+                                   "Check this step by hand, or write the quantity it stands "
+                                   "for as a name of its own.")
+            return A.Name(name, pos=tok.pos)
         opener = self.peek()
         if opener.text not in ("[", "(", "{"):
             raise self.error("an indicator \\mathbb{1} needs a condition in brackets", opener,
@@ -696,12 +692,12 @@ class Parser:
         self.advance()
         lhs = self.expression()
         rel = self.advance()
-        if rel.text not in RELATIONS_IN_INDICATOR:
+        if rel.text not in CONDITION_RELATIONS:
             raise self.error("expected a comparison such as '>' inside the indicator", rel,
                              "Write \\mathbb{1}[z > 0].")
         rhs = self.expression()
         self.expect({"[": "]", "(": ")", "{": "}"}[opener.text])
-        return A.Indicator(lhs, RELATIONS_IN_INDICATOR[rel.text], rhs, tok.pos)
+        return A.Indicator(lhs, CONDITION_RELATIONS[rel.text], rhs, tok.pos)
 
     def fraction(self, tok: Token) -> A.Node:
         self.advance()
@@ -763,7 +759,7 @@ class Parser:
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
         body = self.term()
-        return A.SumOver(index, lower, upper, body, tok.text == r"\prod", tok.pos)
+        return A.SumOver(index, lower, upper, body, SUMS[tok.text], tok.pos)
 
     def sum_lower(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
         eq = next((k for k, t in enumerate(tokens) if t.text == "="), None)
@@ -790,27 +786,14 @@ class Parser:
         return A.Annotated(expr, note, tok.pos)
 
     def matrix(self, tok: Token) -> A.Node:
+        """`\\begin{bmatrix} … \\end{bmatrix}` or a piecewise `\\begin{cases} … \\end{cases}`."""
         self.advance()
         env = "".join(t.text for t in self.group_tokens())
-        if env not in ("bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix"):
+        if env not in MATRIX_ENVIRONMENTS and env not in CASES_ENVIRONMENTS:
             raise self.error(f"the environment '{env}' is not part of derivcheck's notation", tok)
-        rows: list[list[list[Token]]] = [[[]]]
-        while True:
-            t = self.advance()
-            if t.kind == "end":
-                raise self.error(f"\\begin{{{env}}} is never ended", tok,
-                                 f"Add \\end{{{env}}}.")
-            if t.text == r"\end":
-                self.group_tokens()
-                break
-            if t.text == "&":
-                rows[-1].append([])
-            elif t.text == "\\\\":
-                rows.append([[]])
-            else:
-                rows[-1][-1].append(t)
-        if rows and rows[-1] == [[]]:
-            rows.pop()
+        rows = self.environment_cells(env, tok)
+        if env in CASES_ENVIRONMENTS:
+            return self.cases(rows, tok)
         parsed = tuple(tuple(self.sub_parse(cell, "matrix entry") for cell in row) for row in rows)
         widths = {len(r) for r in parsed}
         if len(widths) != 1:
@@ -818,14 +801,76 @@ class Parser:
                              "Give every row the same number of entries.")
         return A.MatrixLiteral(parsed, tok.pos)
 
+    def environment_cells(self, env: str, tok: Token) -> list[list[list[Token]]]:
+        """The cells of an environment's rows, split at its own `&` and `\\\\`."""
+        rows: list[list[list[Token]]] = [[[]]]
+        nested = 0
+        while True:
+            t = self.advance()
+            if t.kind == "end":
+                raise self.error(f"\\begin{{{env}}} is never ended", tok,
+                                 f"Add \\end{{{env}}}.")
+            if t.text == END and nested == 0:
+                self.group_tokens()
+                break
+            nested += (t.text == BEGIN) - (t.text == END)
+            if t.text == "&" and nested == 0:
+                rows[-1].append([])
+            elif t.text == "\\\\" and nested == 0:
+                rows.append([[]])
+            else:
+                rows[-1][-1].append(t)
+        while rows and all(not cell for cell in rows[-1]):
+            rows.pop()
+        return rows
+
+    def cases(self, rows: list[list[list[Token]]], tok: Token) -> A.Cases:
+        """Each row is `value & condition`; an empty condition or "otherwise" is the rest."""
+        branches = []
+        for row in rows:
+            if len(row) > 2 or not row[0]:
+                raise self.error("each case must read 'value & condition'", tok,
+                                 "Write \\begin{cases} z & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}.")
+            value = self.sub_parse(row[0], "value of a case")
+            condition = self.condition(row[1] if len(row) == 2 else [], tok)
+            branches.append((value, condition))
+        if not branches:
+            raise self.error("this piecewise definition has no cases", tok)
+        return A.Cases(tuple(branches), tok.pos)
+
+    def condition(self, tokens: list[Token], tok: Token) -> tuple[A.Indicator, ...]:
+        """`z > 0`, `0 < p < 1`, `i \\neq j`: comparisons that hold together; () otherwise."""
+        while tokens and tokens[-1].text in (",", ".", ";"):
+            tokens = tokens[:-1]
+        while tokens and tokens[0].text in (",", ":"):
+            tokens = tokens[1:]
+        words = "".join(t.text for t in tokens)
+        if not tokens or words.lower() in OTHERWISE:
+            return ()
+        pieces: list[list[Token]] = [[]]
+        relations: list[str] = []
+        depth = 0
+        for t in tokens:
+            depth += (t.text in ("(", "[", "{")) - (t.text in (")", "]", "}"))
+            if depth == 0 and t.text in CONDITION_RELATIONS:
+                pieces.append([])
+                relations.append(CONDITION_RELATIONS[t.text])
+            else:
+                pieces[-1].append(t)
+        if not relations:
+            raise MeaningError("the condition of this case is not a comparison", self.source,
+                               tokens[0].pos, "Write the condition as z > 0, or i \\neq j.")
+        sides = [self.sub_parse(piece, "side of a condition") for piece in pieces]
+        return tuple(A.Indicator(left, relation, right, tok.pos)
+                     for left, relation, right in zip(sides, relations, sides[1:], strict=False))
+
 
 # -- helpers --------------------------------------------------------------------------
 def _superscript_kind(tokens: list[Token]) -> str:
     texts = [t.text for t in tokens]
-    if texts in (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
-                 [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"]):
+    if texts in TRANSPOSE_MARKS:
         return "transpose"
-    if texts and all(t in ("'", r"\prime") for t in texts):
+    if texts and all(t in PRIME_MARKS for t in texts):
         return "prime"
     return "power"
 
@@ -874,21 +919,13 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
         rest = tokens[1:]
         if not rest:
             return rest if allow_bare else None
-        if rest[0].kind == "letter" or rest[0].text[1:] in GREEK or rest[0].text in (
-                r"\hat", r"\mathbf", r"\boldsymbol", "(") or rest[0].text.startswith(r"\math"):
+        start = rest[0].text
+        if rest[0].kind == "letter" or start[1:] in GREEK or start in DIFFERENTIAL_STARTS \
+                or start.startswith(r"\math"):
             return rest
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
-
-
-def _is_function_like(node: A.Name) -> bool:
-    """Names that are functions whenever they are followed by parentheses."""
-    return node.base in (r"\sigma", r"\phi", r"\psi") and not node.sub and not node.sup
-
-
-def _call_name(node: A.Name) -> str:
-    return node.base
 
 
 def _tuple(args: tuple[A.Node, ...]) -> A.Node:
@@ -896,8 +933,8 @@ def _tuple(args: tuple[A.Node, ...]) -> A.Node:
 
 
 def _hint_for(text: str) -> str:
-    if text in ("=", r"\approx"):
+    if text in RELATIONS:
         return "Relations are split before reading; this one is inside brackets — close them first."
     if text in (")", "]", "}"):
         return "There is a closing bracket without an opening one."
-    return "Check the notation against docs/notation.md."
+    return "Check the notation against the notation page of derivcheck's documentation."

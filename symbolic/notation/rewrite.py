@@ -110,7 +110,7 @@ def to_latex(node: A.Node) -> str:
         case A.BinOp(op=op, left=left, right=right):
             if op == "/":
                 return f"\\frac{{{to_latex(_bare(left))}}}{{{to_latex(_bare(right))}}}"
-            joiner = {"+": " + ", "-": " - ", "juxt": " ", "apply": " ", "*": " ",
+            joiner = {"+": " + ", "-": " - ", "juxt": " ", "apply": "", "*": " ",
                       "odot": " \\odot ", "cdot": " \\cdot ", "times": " \\times "}.get(op, " ")
             return f"{to_latex(left)}{joiner}{to_latex(right)}"
     return "…"

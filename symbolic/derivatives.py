@@ -1,0 +1,108 @@
+"""∂A/∂B against a context, the way DESIGN.md says.
+
+Follow A's definitions until B appears, hold B as a variable, differentiate. A name used
+but never defined is any differentiable function of the graph's outputs, and its gradient
+(`∂L/∂y`, backprop's upstream gradient) is a quantity of its own. Vectors and matrices give
+gradients and Jacobians in the context's layout.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy
+
+from symbolic.errors import MeaningError
+from symbolic.notation.names import Var
+
+if TYPE_CHECKING:
+    from symbolic.context import Context
+    from symbolic.notation.build import Instance
+
+
+def partial(context: Context, numerator, wrt, instance: Instance):
+    """∂numerator/∂wrt, both built for `instance`, in the context's layout.
+
+    Denominator layout (the default): the gradient of a scalar has the variable's shape and
+    the Jacobian of a vector N by a vector W has entry [i, j] = ∂N_j/∂W_i. Numerator layout
+    transposes both; mixed layout keeps the gradient's shape and transposes the Jacobian.
+    """
+    if isinstance(numerator, sympy.MatrixBase) and numerator.shape == (1, 1):
+        numerator = numerator[0]
+    layout = context.conventions.get("layout")
+    if isinstance(wrt, sympy.MatrixBase):
+        if isinstance(numerator, sympy.MatrixBase):
+            rows = [[partial(context, n, w, instance) for n in numerator] for w in wrt]
+            jacobian = sympy.ImmutableMatrix(rows)
+            return jacobian.T if layout in ("numerator", "mixed") else jacobian
+        gradient = wrt.applyfunc(lambda w: partial(context, numerator, w, instance))
+        if layout == "numerator":
+            if 1 in wrt.shape:
+                return gradient.reshape(1, len(wrt))   # by a vector, row or column: a row
+            return gradient.T
+        return gradient
+    if isinstance(numerator, sympy.MatrixBase):
+        return numerator.applyfunc(lambda n: partial(context, n, wrt, instance))
+    if not isinstance(wrt, sympy.Symbol):
+        raise MeaningError(f"cannot differentiate with respect to {sympy.latex(wrt)}: "
+                           "it is not a variable", "", None,
+                           "Differentiate with respect to a name such as w_1.")
+    if context.use_gradient_values and isinstance(numerator, sympy.Symbol):
+        named = context.gradient_values.get((numerator.name, wrt.name))
+        if named is not None:
+            return named
+    definitions = context.definitions_in(instance)
+    if isinstance(numerator, Var) and numerator not in definitions and numerator != wrt \
+            and not context.uses(numerator, instance):
+        return upstream(context, numerator, wrt, instance)
+    expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
+    return sympy.diff(expanded, wrt)
+
+
+def upstream(context: Context, numerator: Var, wrt, instance: Instance):
+    """∂L/∂B for a name L never defined: L is any function of the graph's outputs, so the
+    chain rule runs through each output that reaches B."""
+    definitions = context.definitions_in(instance)
+    # a name defined as a gradient of L (δ = ∂L/∂z) is not an output L depends on
+    sinks = [s for s in definitions if not context.uses(s, instance)
+             and not _mentions_gradient_of(numerator, definitions[s])]
+    reaching = [s for s in sinks if s != wrt and wrt in
+                context.expand(s, instance, keep=frozenset({wrt})).free_symbols]
+    if not reaching:
+        return gradient_symbol(numerator, wrt)
+    total = sympy.Integer(0)
+    for sink in reaching:
+        local = sympy.diff(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
+        total += gradient_symbol(numerator, sink) * local
+    return total
+
+
+def gradient_symbol(numerator: sympy.Symbol, wrt: sympy.Symbol) -> Var:
+    """The upstream gradient ∂L/∂y as a quantity of its own."""
+    return Var(rf"\frac{{\partial {numerator.name}}}{{\partial {wrt.name}}}")
+
+
+def _mentions_gradient_of(numerator: sympy.Symbol, value) -> bool:
+    prefix = rf"\frac{{\partial {numerator.name}}}{{\partial "
+    return any(s.name.startswith(prefix) for s in getattr(value, "free_symbols", ()))
+
+
+def diagonal_reading(lhs, rhs) -> tuple:
+    """`∂h/∂z = σ'(z)` for an element-wise h = σ(z): a diagonal Jacobian written as the vector
+    of its diagonal. When one side is a square matrix that is exactly diagonal and the other
+    a vector as long, the matrix is read as its diagonal, shaped like the vector."""
+    for square, vector in ((lhs, rhs), (rhs, lhs)):
+        if _is_diagonal_for(square, vector):
+            diagonal = sympy.ImmutableMatrix(*vector.shape, [square[k, k]
+                                                             for k in range(square.rows)])
+            return (diagonal, rhs) if square is lhs else (lhs, diagonal)
+    return lhs, rhs
+
+
+def _is_diagonal_for(square, vector) -> bool:
+    if not (isinstance(square, sympy.MatrixBase) and isinstance(vector, sympy.MatrixBase)):
+        return False
+    n = square.rows
+    if square.cols != n or n < 2 or 1 not in vector.shape or len(vector) != n:
+        return False
+    return all(square[r, c] == 0 for r in range(n) for c in range(n) if r != c)

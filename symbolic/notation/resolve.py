@@ -1,0 +1,274 @@
+"""The resolve pass: every reading of a parsed tree decided once, against a snapshot.
+
+The parser reads text into a tree without meaning. Some of it has two readings that only
+the context can tell apart:
+
+- `f(1 - f)`: a call of a function f, or f times (1 - f)?
+- `\\sigma(z)`: the logistic sigmoid, or a quantity σ times z (`sigma: symbol`)?
+- `\\operatorname{foo}(z)`: a function derivcheck knows, one the context defines, or a name
+  it cannot check?
+- `a^l`: a power, or layer l of a (`superscripts: index`)?
+
+This pass decides each of them, once, from a `Snapshot` of the context taken at the
+statement, and records how it decided (`Reading`), so the report can say how a line was
+read. What comes out has no `apply` node left: every call is an `ast.Call` that says what it
+applies (`ast.Callee`), every product a product. The builder gives the result meaning and
+decides nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from symbolic.errors import MeaningError
+from symbolic.notation import ast as A
+from symbolic.notation.names import canonical
+from symbolic.notation.rewrite import to_latex
+from symbolic.notation.trees import call_arguments, function_key
+from symbolic.notation.vocabulary import (
+    EXTREMA,
+    FUNCTION_LETTERS,
+    INDEX_LETTERS,
+    LOGARITHMS,
+    MATRIX_OPERATORS,
+    REFUSED_OPERATORS,
+    SIGMA,
+    STEP_FUNCTION,
+    known_function,
+)
+
+# Calls the builder reads by name itself (logarithms, extrema, matrix operators).
+BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS})
+# A superscript that names a layer when superscripts are not declared: a^l, a^{l+1}, z^L.
+LAYER_LETTERS = frozenset({"l", "L", r"\ell"})
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the context knows at one statement, frozen: enough to decide every reading."""
+
+    values: frozenset[str] = frozenset()        # names that stand for quantities here
+    functions: frozenset[str] = frozenset()     # names of functions defined with parameters
+    kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
+    sigma_is_symbol: bool = False
+    superscripts: str = ""                      # "index", "power", or "" (undeclared)
+
+    def is_value(self, name: str) -> bool:
+        return name in self.values or self.kind(name) not in (None, "function", "index")
+
+    def is_function(self, name: str) -> bool:
+        return name in self.functions or self.kind(name) == "function"
+
+    def kind(self, name: str) -> str | None:
+        for candidate in name_candidates(name):
+            if candidate in self.kinds:
+                return self.kinds[candidate]
+        return None
+
+    def with_values(self, names: frozenset[str]) -> Snapshot:
+        """The same snapshot with more names standing for quantities (a function's
+        parameters, inside its body)."""
+        return dataclasses.replace(self, values=self.values | names)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One decision of the pass: what was written and how it was read."""
+
+    written: str
+    read_as: str
+
+    def __str__(self) -> str:
+        return f"{self.written} read as {self.read_as}"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    tree: A.Node
+    readings: tuple[Reading, ...] = ()
+
+
+def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
+    """Decide every reading of `tree` against `snapshot`.
+
+        >>> from symbolic.notation import parse_side
+        >>> r = resolve(parse_side("f(1 - f)"), Snapshot(values=frozenset({"f"})))
+        >>> r.tree.op, str(r.readings[0])
+        ('juxt', 'f(…) read as a product: f is a quantity here')
+    """
+    pass_ = _Pass(snapshot)
+    return Resolved(pass_.visit(tree), tuple(dict.fromkeys(pass_.readings)))
+
+
+class _Pass:
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.readings: list[Reading] = []
+
+    def visit(self, node: A.Node) -> A.Node:
+        if isinstance(node, A.BinOp) and node.op == "apply":
+            return self.application(node)
+        if isinstance(node, A.Call):
+            return self.call(node)
+        if isinstance(node, A.Power):
+            return self.power(node)
+        return self.rebuild(node)
+
+    def rebuild(self, node: A.Node) -> A.Node:
+        changes = {}
+        for item in dataclasses.fields(node):
+            value = getattr(node, item.name)
+            if isinstance(value, A.Node | tuple) and value != ():
+                new = self.visit_value(value)
+                if new is not value:
+                    changes[item.name] = new
+        return dataclasses.replace(node, **changes) if changes else node
+
+    def visit_value(self, value):
+        if isinstance(value, A.Node):
+            return self.visit(value)
+        if isinstance(value, tuple):
+            new = tuple(self.visit_value(v) for v in value)
+            return value if all(a is b for a, b in zip(new, value, strict=True)) else new
+        return value
+
+    # -- f(x): a call or a product -------------------------------------------------------
+    def application(self, node: A.BinOp) -> A.Node:
+        name: A.Name = node.left
+        right, wrappers = node.right, []
+        while isinstance(right, A.Power | A.Transpose):   # f(x)^2, v(y - t)^T
+            wrappers.append(right)
+            right = right.base if isinstance(right, A.Power) else right.operand
+        callee, spelling, why = self.callee_of(name, node)
+        if callee is None:
+            self.readings.append(Reading(f"{_shown(name)}(…)", f"a product: {why}"))
+            arguments = call_arguments(right)
+            if len(arguments) > 1:
+                raise MeaningError(
+                    f"cannot read {_shown(name)}(…, …): {why}", "", node.pos,
+                    "Declare the function (conventions: {symbols: {NAME: function}}) or "
+                    "define it, as in g(u, v) = u v.")
+            return A.BinOp("juxt", self.visit(name), self.visit(node.right), node.pos)
+        self.readings.append(Reading(f"{_shown(name)}(…)", why))
+        call: A.Node = A.Call(spelling, tuple(self.visit(a) for a in call_arguments(right)),
+                              None, name.primes, None, True, node.pos, callee)
+        for wrapper in reversed(wrappers):
+            call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
+                if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
+        return call
+
+    def callee_of(self, name: A.Name, node: A.BinOp) -> tuple[A.Callee | None, str, str]:
+        """What `name(…)` applies, the name to call it by, and why it was read so."""
+        snapshot = self.snapshot
+        label = canonical(name.base, (), (), name.suffix, 0)
+        shown = _shown(name)
+        key = function_key(node)
+        if key in snapshot.functions:
+            return A.Callee.DEFINED, key, f"a call of the function {shown} defined here"
+        is_value = snapshot.is_value(label) or snapshot.is_value(name.base)
+        if name.base == STEP_FUNCTION and not name.sub and not is_value:
+            return A.Callee.KNOWN, "Heaviside", "the Heaviside step H"
+        known = known_function(name.base) if not name.sub and not name.suffix else None
+        if known is not None and not is_value and not (
+                name.base == SIGMA and snapshot.sigma_is_symbol):
+            return A.Callee.KNOWN, name.base, f"the function {known.name}"
+        if name.primes and not is_value:
+            return A.Callee.ARBITRARY, key, f"the derivative of a function {shown}"
+        if is_value:
+            return None, "", f"{shown} is a quantity here"
+        if snapshot.is_function(name.base) or snapshot.is_function(label):
+            return A.Callee.ARBITRARY, key, f"a call of {shown}, declared a function"
+        if name.base in FUNCTION_LETTERS and not name.sub:
+            return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
+                                             f"(it is not defined here)")
+        if name.base == SIGMA and snapshot.sigma_is_symbol:
+            return None, "", "σ is a quantity here (sigma: symbol)"
+        return None, "", f"{shown} is not a function here"
+
+    # -- \operatorname{name}(…), \log x, \nabla f(x) ----------------------------------------
+    def call(self, node: A.Call) -> A.Node:
+        name = node.name
+        args = tuple(self.visit(a) for a in node.args)
+        index = self.visit(node.index) if node.index is not None else None
+        power = self.visit(node.power) if node.power is not None else None
+        resolved = dataclasses.replace(node, args=args, index=index, power=power)
+        if node.callee is not A.Callee.UNRESOLVED:
+            return resolved
+        if name in REFUSED_OPERATORS:
+            raise MeaningError(REFUSED_OPERATORS[name], "", node.pos,
+                               "Check this step by hand, or write the quantity it stands for "
+                               "as a name of its own.")
+        key = function_key(node)
+        if key in self.snapshot.functions or name in self.snapshot.functions:
+            return dataclasses.replace(resolved, callee=A.Callee.DEFINED)
+        if name in BUILDER_OPERATORS:
+            return dataclasses.replace(resolved, callee=A.Callee.OPERATOR)
+        if known_function(name) is not None:
+            if name == SIGMA and self.snapshot.sigma_is_symbol:
+                return A.BinOp("juxt", A.Name(SIGMA, pos=node.pos),
+                               A.Group(args[0], node.pos), node.pos)
+            return dataclasses.replace(resolved, callee=A.Callee.KNOWN)
+        if self.snapshot.is_function(name) or name.startswith(r"\nabla "):
+            return dataclasses.replace(resolved, callee=A.Callee.ARBITRARY)
+        shown = name if name.startswith("\\") else rf"\operatorname{{{name}}}"
+        raise MeaningError(
+            f"the function {shown} is not known to derivcheck", "", node.pos,
+            f"Define it (for example {name}(u) = …), or declare it as any differentiable "
+            f"function: conventions: {{symbols: {{{name}: function}}}}.")
+
+    # -- a^l: a power or a layer ----------------------------------------------------------
+    def power(self, node: A.Power) -> A.Node:
+        base, exponent = node.base, node.exponent
+        if isinstance(base, A.Name) and not base.sup and self.is_layer(base, exponent):
+            self.readings.append(Reading(f"{_shown(base)}^{{{to_latex(exponent)}}}",
+                                         "a layer (or step) index, not a power"))
+            return A.Name(base.base, base.sub, (exponent,), base.suffix, base.primes, base.pos)
+        return self.rebuild(node)
+
+    def is_layer(self, base: A.Name, exponent: A.Node) -> bool:
+        """`a^l`, `\\delta^{l+1}`, `z^L`: an index when superscripts are declared indices, or
+        when the letter is a layer letter and the base is used with layer superscripts."""
+        if self.snapshot.superscripts == "power":
+            return False
+        letters = _letters(exponent)
+        if not letters or isinstance(exponent, A.Num):
+            return False
+        if self.snapshot.superscripts == "index":
+            return True
+        label = canonical(base.base, (), (), base.suffix, 0)
+        return letters <= LAYER_LETTERS | INDEX_LETTERS and bool(letters & LAYER_LETTERS) \
+            and (label in self.snapshot.layered or base.base in self.snapshot.layered)
+
+
+def _letters(node: A.Node) -> set[str]:
+    """The index-like letters of a superscript such as `l`, `l+1`, `L-1`; empty otherwise."""
+    if isinstance(node, A.Name):
+        return {node.base} if not node.sub and not node.sup else set()
+    if isinstance(node, A.BinOp) and node.op in ("+", "-") and isinstance(node.right, A.Num):
+        return _letters(node.left)
+    if isinstance(node, A.Group):
+        return _letters(node.inner)
+    return set()
+
+
+def _shown(name: A.Name) -> str:
+    return to_latex(dataclasses.replace(name, primes=0))
+
+
+def name_candidates(name: str) -> list[str]:
+    """`y^{(2)}_{1}` -> [`y^{(2)}_{1}`, `y^{(2)}`, `y`]: where to look up a symbol's kind."""
+    out = [name]
+    cut = name.find("_{")
+    if cut > 0:
+        out.append(name[:cut])
+    for sep in ("^{", "_{", "'"):
+        cut = name.find(sep)
+        if cut > 0:
+            out.append(name[:cut])
+    if "_" in name and not name.startswith("\\"):
+        out.append(name.split("_")[0])
+    return out

@@ -1,0 +1,153 @@
+"""Walking and comparing parsed trees: what every stage needs of a tree, written once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from symbolic.errors import MeaningError
+from symbolic.notation import ast as A
+from symbolic.notation.names import canonical
+
+
+def children(node: A.Node) -> list[A.Node]:
+    """The nodes directly below `node`, in field order (nested tuples included)."""
+    out: list[A.Node] = []
+
+    def collect(value) -> None:
+        if isinstance(value, A.Node):
+            out.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                collect(item)
+
+    for item in dataclasses.fields(node):
+        if item.name != "pos":
+            collect(getattr(node, item.name))
+    return out
+
+
+def walk(node: A.Node) -> Iterator[A.Node]:
+    """Every node of the tree, parents before children."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(children(current)))
+
+
+def ungroup(node: A.Node) -> A.Node:
+    """The node inside any parentheses: `((x))` is `x`."""
+    while isinstance(node, A.Group):
+        node = node.inner
+    return node
+
+
+def node_text(node: A.Node) -> str:
+    """A tree as canonical text, positions ignored: for comparing what was written."""
+    if isinstance(node, A.Num):
+        return node.text
+    if isinstance(node, A.Name):
+        sup = tuple(node_text(s) for s in node.sup)
+        sub = tuple(node_text(s) for s in node.sub)
+        return canonical(node.base, sup, sub, node.suffix, node.primes)
+    parts = []
+    for item in dataclasses.fields(node):
+        if item.name == "pos":
+            continue
+        parts.append(_value_text(getattr(node, item.name)))
+    return f"{type(node).__name__}[{';'.join(parts)}]"
+
+
+def _value_text(value) -> str:
+    if isinstance(value, A.Node):
+        return node_text(value)
+    if isinstance(value, tuple):
+        return "(" + ",".join(_value_text(v) for v in value) + ")"
+    return repr(value)
+
+
+def substitute_names(node: A.Node, mapping: dict[A.Name, A.Node], where: str = "") -> A.Node:
+    """Replace each parameter name by an argument in a tree; `y_j` of an argument `t` is `t_j`.
+
+    A summation index that shadows a parameter is left alone inside its sum.
+    """
+    if isinstance(node, A.Name):
+        return _substitute_name(node, mapping, where)
+    if isinstance(node, A.SumOver) and node.index is not None:
+        inner = {p: a for p, a in mapping.items() if p.base != node.index or p.sub or p.sup}
+        body = substitute_names(node.body, inner, where)
+        lower = substitute_names(node.lower, mapping, where) if node.lower is not None else None
+        upper = substitute_names(node.upper, mapping, where) if node.upper is not None else None
+        return dataclasses.replace(node, body=body, lower=lower, upper=upper)
+    changes = {}
+    for item in dataclasses.fields(node):
+        value = getattr(node, item.name)
+        if isinstance(value, A.Node | tuple) and value != ():
+            changes[item.name] = _substitute_value(value, mapping, where)
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _substitute_value(value, mapping: dict[A.Name, A.Node], where: str):
+    if isinstance(value, A.Node):
+        return substitute_names(value, mapping, where)
+    if isinstance(value, tuple):
+        return tuple(_substitute_value(v, mapping, where) for v in value)
+    return value
+
+
+def _substitute_name(name: A.Name, mapping: dict[A.Name, A.Node], where: str) -> A.Node:
+    for parameter, argument in mapping.items():
+        if (name.base, name.sup, name.suffix, name.primes) != (
+                parameter.base, parameter.sup, parameter.suffix, parameter.primes):
+            continue
+        if name.sub == parameter.sub:
+            return argument if isinstance(argument, A.Name) else A.Group(argument, name.pos)
+        if parameter.sub:
+            continue
+        # an entry of the parameter, y_j: the same entry of the argument
+        if isinstance(argument, A.Name) and not argument.sub:
+            return dataclasses.replace(argument, sub=name.sub, pos=name.pos)
+        raise MeaningError(f"cannot take entry {name.base}_{{…}} of the argument given for "
+                           f"{parameter.base}", where, None,
+                           "Pass a name (a vector) for a parameter the definition indexes.")
+    return name
+
+
+def call_arguments(group: A.Node) -> tuple[A.Node, ...]:
+    """The arguments inside the parentheses of `f(a, b)`: `(a, b)`; of `f(a)`: `(a,)`."""
+    inner = group.inner if isinstance(group, A.Group) else group
+    if isinstance(inner, A.MatrixLiteral) and len(inner.rows) == 1 and len(inner.rows[0]) > 1:
+        return inner.rows[0]
+    return (inner,)
+
+
+def function_key(node: A.Node) -> str | None:
+    """How a function is named in calls: `CE`, `g`, `Af_{2}` (a label index is part of it)."""
+    if isinstance(node, A.Call):
+        if node.index is None:
+            return node.name
+        return f"{node.name}_{{{node_text(node.index)}}}"
+    if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name):
+        name = node.left
+        sub = tuple(node_text(s) for s in name.sub)
+        return canonical(name.base, (), sub, name.suffix, 0)
+    return None
+
+
+def function_signature(head: A.Node) -> tuple[str, tuple[A.Name, ...]] | None:
+    """`g(u, v)` or `\\operatorname{CE}(y, \\hat{y})` on the left of `=`: (name, parameters)."""
+    key = function_key(head)
+    if key is None:
+        return None
+    if isinstance(head, A.Call):
+        if head.primes or head.power is not None or not head.parens:
+            return None
+        parameters = head.args
+    else:
+        if head.left.primes or not isinstance(head.right, A.Group):
+            return None
+        parameters = call_arguments(head.right)
+    if not parameters or not all(isinstance(p, A.Name) for p in parameters):
+        return None
+    return key, tuple(parameters)

@@ -1,0 +1,209 @@
+"""Every spelling of derivcheck's notation, in one place.
+
+Each stage reads its words from here: the lexer (characters), the chain splitter and the
+document reader (relations, brackets, environments), the parser (letters, fonts, accents,
+operators, layout, what is refused and why), the resolve pass (function letters, index
+letters) and the context (conventions and symbol kinds). A function's own spellings, arity
+and kinks live on its class in `symbolic.functions`; `known_function` reads them from there.
+
+Adding a notation is adding a row here (or a class in `symbolic.functions`), not a branch
+in a stage.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from symbolic.functions import KnownFunction
+
+# -- characters ------------------------------------------------------------------------------
+# Unicode that OCR and hand-typing produce, mapped to the LaTeX it stands for.
+UNICODE = {
+    "σ": r"\sigma", "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta",
+    "ε": r"\epsilon", "η": r"\eta", "θ": r"\theta", "λ": r"\lambda", "μ": r"\mu",
+    "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
+    "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
+    "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
+    "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
+    "≡": r"\equiv",
+}
+
+# -- relations -------------------------------------------------------------------------------
+# Every relation token, and the relation it is reported and checked as.
+RELATIONS = {
+    "=": "=", r"\approx": r"\approx", r"\simeq": r"\approx", r"\sim": r"\approx",
+    r"\Rightarrow": r"\Rightarrow", r"\implies": r"\Rightarrow", r"\to": r"\to",
+    r"\rightarrow": r"\to", r"\longrightarrow": r"\to", r"\Longrightarrow": r"\Rightarrow",
+    r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
+    r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
+    r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
+    r"\leqslant": r"\leq", r"\geqslant": r"\geq",
+}
+APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
+EQUALITIES = frozenset({"=", APPROXIMATELY, ":="})      # checked links
+DEFINING = frozenset({"=", ":="})                       # may define the name on their left
+CONSEQUENCES = frozenset({r"\Rightarrow", r"\to"})      # "therefore": they form no link
+INEQUALITIES = frozenset({"<", ">", r"\leq", r"\geq", r"\neq"})
+# Tokens that make a math span of a document a statement to check: equalities and
+# "therefore"; an inequality alone is a side condition, an arrow alone a mapping.
+STATEMENT_RELATIONS = frozenset(token for token, relation in RELATIONS.items()
+                                if relation in EQUALITIES or relation == r"\Rightarrow")
+# Comparisons inside an indicator or a case's condition, as they are built.
+CONDITION_RELATIONS = {">": ">", "<": "<", r"\geq": ">=", r"\ge": ">=", r"\leq": "<=",
+                       r"\le": "<=", r"\neq": "!=", r"\ne": "!=", "=": "==",
+                       r"\geqslant": ">=", r"\leqslant": "<="}
+
+# -- brackets --------------------------------------------------------------------------------
+BEGIN, END = r"\begin", r"\end"                         # an environment's delimiters
+OPENERS = frozenset({"(", "[", "{", r"\left", r"\{", r"\langle", BEGIN})
+CLOSERS = frozenset({")", "]", "}", r"\right", r"\}", r"\rangle", END})
+
+# -- layout: commands that carry no math -----------------------------------------------------
+LAYOUT = frozenset({
+    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr",
+    r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\,", r"\;", r"\:", r"\!", r"\ ",
+    r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
+    r"\middle", r"\mathstrut", r"\>",
+})
+PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
+# Wrappers whose argument is the math: \boxed{x} is x.
+WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
+COLOR = r"\color"
+
+# -- names -----------------------------------------------------------------------------------
+GREEK = frozenset({
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
+    "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
+    "Phi", "Psi", "Omega", "ell",
+})
+GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
+                  "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
+ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
+           "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
+           "ddot": "ddot", "check": "check"}
+# Fonts that do not change which quantity a letter names: \mathbf{x} is x.
+TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
+                               r"\mathit", r"\mathnormal"})
+# Fonts that make a letter a different quantity: \mathcal{L} is not L.
+NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
+               r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
+OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
+WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
+# Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
+DIFFERENTIAL_STARTS = frozenset({r"\hat", r"\mathbf", r"\boldsymbol", "("})
+ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
+
+# Letters that run over a range when used as a subscript; other letters are labels.
+# `\ell` (ℓ) is the index letter people write for a class or a layer.
+INDEX_LETTERS = frozenset(set("ijklmntd") | {r"\ell"})
+# Letters that are functions when applied to parentheses and not defined as values:
+# f(x), g(z), \phi(x). Any other undefined name before parentheses is a product.
+FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
+# Superscripts that transpose: W^T, W^\top, W^{\mathsf{T}}.
+TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
+                   [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"])
+PRIME_MARKS = frozenset({"'", r"\prime"})
+
+# -- operators -------------------------------------------------------------------------------
+# Operators written as commands, applied with or without parentheses.
+OPERATORS = {
+    r"\log": "log", r"\ln": "ln", r"\lg": "lg", r"\exp": "exp", r"\sin": "sin",
+    r"\cos": "cos", r"\tan": "tan", r"\tanh": "tanh", r"\sinh": "sinh", r"\cosh": "cosh",
+    r"\max": "max", r"\min": "min", r"\det": "det", r"\tr": "tr", r"\sqrt": "sqrt",
+    r"\arctan": "arctan", r"\sgn": "sgn",
+}
+LOGARITHMS = frozenset({"log", "ln", "lg"})
+MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
+                    "diag": "diag"}
+EXTREMA = frozenset({"max", "min"})
+MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
+           r"\circ": "odot", r"\ast": "*", "/": "/", r"\div": "/", r"\otimes": "outer"}
+PRODUCT_OPS = frozenset({"*", "cdot", "times", "juxt"})
+FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac"})
+SUMS = {r"\sum": False, r"\prod": True}       # command -> is a product
+BRACES = frozenset({r"\underbrace", r"\overbrace"})
+STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
+SIGMA = r"\sigma"                    # the sigmoid, unless conventions say sigma: symbol
+# Where an index stood in a conditional probability's written form: p(y^{(\cdot)} | x^{(\cdot)}).
+CONDITIONAL_SLOT = r"\cdot"
+
+# Likely OCR slips: the pattern as scanned, what was probably written, and both as shown.
+OCR_SLIPS = (
+    (r"(?<![\w.\\])6(?=\s*(?:\\left)?\s*[('^])", SIGMA, "6", SIGMA),
+    (r"(?<![\w\\])J(?![\w])", "y", "J", "y"),
+    (r"(?<![\w\\])r(?![\w])", "2", "r", "2"),
+    (r"(?<![\w.\\^])2(?![\w.])", "z", "2", "z"),
+    (r"\\Delta(?![A-Za-z])", r"\nabla", r"\Delta", r"\nabla"),
+)
+
+# -- environments ----------------------------------------------------------------------------
+MATRIX_ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix"})
+CASES_ENVIRONMENTS = frozenset({"cases", "dcases", "rcases"})
+# Environments that delimit math on their own, outside `$$`.
+DISPLAY_ENVIRONMENTS = frozenset({
+    "equation", "equation*", "align", "align*", "gather", "gather*",
+    "multline", "multline*", "eqnarray", "eqnarray*", "displaymath",
+})
+# Environments inside math whose rows are separate statements: their `\begin`/`\end`
+# are dropped and their `\\` and `&` split as at the top level. Any other environment
+# (matrices, cases, arrays) is one piece of its statement.
+ALIGNMENT_ENVIRONMENTS = frozenset({
+    "aligned", "align", "align*", "gathered", "gather", "gather*", "split",
+    "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
+})
+# Words that mark the last case of a piecewise definition.
+OTHERWISE = frozenset({"otherwise", "else", "elsewhere"})
+
+# -- what is refused, and why ----------------------------------------------------------------
+# Read, recognised, and not checkable: a step that uses one is undecided with this reason.
+REFUSED_COMMANDS = {
+    r"\int": "integrals are not part of derivcheck's notation",
+    r"\lim": "limits are not part of derivcheck's notation",
+    r"\infty": "infinity is not a value derivcheck can check",
+    r"\pm": "write the two cases as two claims instead of \\pm",
+    r"\mp": "write the two cases as two claims instead of \\mp",
+}
+# Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
+# and cannot check; keyed by the name's canonical base.
+REFUSED_OPERATORS = {
+    r"\mathbb{E}": "an expectation E[·] depends on a distribution derivcheck does not model",
+    r"\mathbb{P}": "a probability P(·) depends on a distribution derivcheck does not model",
+    r"\mathbb{V}": "a variance depends on a distribution derivcheck does not model",
+    "Var": "a variance depends on a distribution derivcheck does not model",
+    "Cov": "a covariance depends on a distribution derivcheck does not model",
+    "argmax": "an argmax is not differentiable, so derivcheck does not check it",
+    "argmin": "an argmin is not differentiable, so derivcheck does not check it",
+}
+
+# -- conventions (front matter `conventions:` and check_claim's `conventions=`) ---------------
+CONVENTIONS = {
+    "log": frozenset({"natural", "e", "10", "2"}),
+    "sigma": frozenset({"logistic", "symbol"}),
+    "layout": frozenset({"denominator", "numerator", "mixed"}),
+    "superscripts": frozenset({"index", "power"}),
+    "symbols": None,                 # a mapping: name -> kind
+}
+SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
+                          "constant", "vector", "matrix", "function", "real"})
+SIZE_KINDS = frozenset({"positive", "constant"})     # kinds a name that bounds a sum may have
+
+
+# -- functions -------------------------------------------------------------------------------
+def known_function(spelling: str) -> KnownFunction | None:
+    """The function a spelling names (`\\sigma`, `softplus`, `ReLU`, `tanh`), or None.
+
+    Spellings belong to the functions themselves (`symbolic.functions`); a class added
+    there is known here at once.
+
+        >>> known_function("ReLU").name
+        'ReLU'
+    """
+    from symbolic.functions import find_function
+
+    return find_function(spelling)
+
+
+def is_known_function(spelling: str) -> bool:
+    return known_function(spelling) is not None

@@ -1,0 +1,248 @@
+"""Printed numbers: what a worked example writes, and to what precision.
+
+`0.798`, `-0.2`, `3.49 \\times 10^{-32}` and `10^{-8}` are numbers as printed; each carries
+the unit of its last printed digit, and a printed number is right when the exact value is
+within one such unit. This module is the one place that reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import mpmath
+import sympy
+
+from symbolic import functions as F
+from symbolic.errors import DerivcheckError
+from symbolic.notation import ast as A
+from symbolic.notation.build import Instance
+from symbolic.notation.trees import children, node_text, ungroup, walk
+from symbolic.notation.vocabulary import PRODUCT_OPS
+
+if TYPE_CHECKING:
+    from symbolic.context import Context
+
+HIGH_DPS = 50                # digits for exact values that are not rational
+MAX_EXPONENT = 400           # 10^{k} beyond this is not a printed number
+
+
+@dataclass(frozen=True)
+class PrintedNumber:
+    """A number as printed: its value, the unit of its last digit, and whether it is whole."""
+
+    value: sympy.Rational
+    unit: sympy.Rational
+    whole: bool
+
+
+def printed_number(node: A.Node) -> PrintedNumber | None:
+    """The printed number a tree is, or None when it is arithmetic or has names.
+
+        >>> from symbolic.notation import parse_side
+        >>> printed_number(parse_side(r"3.49 \\times 10^{-2}")).unit
+        1/10000
+    """
+    node = ungroup(node)
+    if isinstance(node, A.Neg):
+        inner = printed_number(node.operand)
+        return None if inner is None else PrintedNumber(-inner.value, inner.unit, inner.whole)
+    if isinstance(node, A.Num):
+        decimals = len(node.text.split(".")[1]) if "." in node.text else 0
+        return PrintedNumber(sympy.Rational(node.text), sympy.Rational(1, 10**decimals),
+                             decimals == 0)
+    if isinstance(node, A.Power):                      # 10^{-8}
+        return _scaled(PrintedNumber(sympy.Integer(1), sympy.Integer(1), True), node)
+    if isinstance(node, A.BinOp) and node.op in PRODUCT_OPS \
+            and isinstance(node.right, A.Power):      # 3.49 \times 10^{-32}
+        mantissa = printed_number(node.left)
+        return None if mantissa is None else _scaled(mantissa, node.right)
+    return None
+
+
+def _scaled(mantissa: PrintedNumber, power: A.Power) -> PrintedNumber | None:
+    if not (isinstance(power.base, A.Num) and power.base.text == "10"):
+        return None
+    exponent = printed_number(power.exponent)
+    if exponent is None or not exponent.whole or abs(exponent.value) > MAX_EXPONENT:
+        return None
+    scale = sympy.Integer(10) ** exponent.value
+    return PrintedNumber(mantissa.value * scale, mantissa.unit * scale, False)
+
+
+def is_printed_number(node: A.Node) -> bool:
+    return printed_number(node) is not None
+
+
+def has_printed_number(node: A.Node) -> bool:
+    return is_printed_number(node) or any(has_printed_number(c) for c in children(node))
+
+
+def printed_text(node: A.Node) -> str:
+    """A printed number as it was written: -0.2, 3.49 \\times 10^{-32}."""
+    node = ungroup(node)
+    if isinstance(node, A.Neg):
+        return "-" + printed_text(node.operand)
+    if isinstance(node, A.Num):
+        return node.text
+    if isinstance(node, A.Power):
+        return f"10^{{{printed_text(node.exponent)}}}"
+    if isinstance(node, A.BinOp):
+        return f"{printed_text(node.left)} \\times {printed_text(node.right)}"
+    return "the printed value"
+
+
+def literal_precision(node: A.Node) -> float:
+    """Relative precision of the rounded decimals written in a side (2+ significant digits):
+    `0.4 \\times 0.51` is good to about 1/51 relative, from 0.51."""
+    total = 0.0
+    for n in walk(node):
+        if isinstance(n, A.Num) and "." in n.text:
+            digits = n.text.replace(".", "").lstrip("0")
+            if len(digits) >= 2:
+                decimals = len(n.text.split(".")[1])
+                total += 10.0 ** (-decimals) / float(sympy.Rational(n.text))
+    return total
+
+
+# -- exact values ---------------------------------------------------------------------------
+def to_mpmath(value) -> mpmath.mpf | None:
+    """A number-valued SymPy expression as an mpmath number at the working precision; None
+    when it is not a finite real."""
+    from symbolic.compare import guard_huge_powers
+
+    expr = guard_huge_powers(sympy.sympify(value))
+    f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
+    result = mpmath.mpmathify(f())
+    if isinstance(result, mpmath.mpc):
+        if abs(result.imag) > mpmath.mpf(10) ** -30:
+            return None
+        result = result.real
+    return result if mpmath.isfinite(result) else None
+
+
+def exact_value(context: Context, node: A.Node, source: str = "") -> sympy.Expr | None:
+    """The value of a tree when every name in it has one: exact when rational, else to 50
+    digits; None when some name has no value or the value is not a finite real."""
+    try:
+        instance = Instance()
+        expr = context.builder(instance, source).read(node)
+        expr = context.substitute_values(context.expand(expr, instance))
+    except (DerivcheckError, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    if isinstance(expr, sympy.MatrixBase) or getattr(expr, "free_symbols", {1}):
+        return None
+    if expr.is_Rational:
+        return expr
+    try:
+        with mpmath.workdps(HIGH_DPS):
+            value = to_mpmath(expr)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return None if value is None else sympy.Float(value, HIGH_DPS)
+
+
+def show_number(value: sympy.Expr) -> str:
+    """A value for a message: exact when rational, else eight significant digits."""
+    return str(value) if value.is_Rational else mpmath.nstr(mpmath.mpf(str(value)), 8)
+
+
+# -- printed numbers in place of quantities ----------------------------------------------------
+def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> list[str] | None:
+    """Whether one side is the other with quantities replaced by printed numbers, each
+    within one unit of its last digit of the exact quantity it replaces (rule 4 of the
+    answer keys): `(a - y) a_0 = (0.78 - 1) (0.4)`. Returns the substitutions when every
+    one holds, None otherwise (the link is then compared as usual)."""
+    try:
+        lhs, rhs = context.resolve(lhs).tree, context.resolve(rhs).tree
+    except DerivcheckError:
+        return None         # the link itself says why it cannot be read
+    for quantity, printed in ((lhs, rhs), (rhs, lhs)):
+        if is_printed_number(printed) or not _has_name(quantity) \
+                or not has_printed_number(printed):
+            continue
+        found: list[str] = []
+        if _NumberMatcher(context).match(quantity, printed, found, 0) and found:
+            return found
+    return None
+
+
+def _has_name(node: A.Node) -> bool:
+    return isinstance(node, A.Name) or any(_has_name(c) for c in children(node))
+
+
+class _NumberMatcher:
+    """Walks a side and its printed twin together (products and sums in either order,
+    defined names through their definitions); every printed number must be within one
+    unit of its last digit of the exact quantity it stands in for."""
+
+    MAX_DEPTH = 6
+    COMMUTATIVE = PRODUCT_OPS | {"+"}
+
+    def __init__(self, context: Context):
+        self.context = context
+
+    def match(self, quantity: A.Node, printed: A.Node, found: list[str], depth: int) -> bool:
+        quantity, printed = ungroup(quantity), ungroup(printed)
+        if is_printed_number(printed):
+            if is_printed_number(quantity):
+                return node_text(quantity) == node_text(printed)
+            return self.stands_for(quantity, printed, found)
+        if isinstance(quantity, A.Name) and depth < self.MAX_DEPTH:
+            body = self.definition_of(quantity)
+            if body is not None and self.match(body, printed, found, depth + 1):
+                return True
+        return self.same_shape(quantity, printed, found, depth)
+
+    def same_shape(self, quantity: A.Node, printed: A.Node, found: list[str], depth: int) -> bool:
+        if isinstance(quantity, A.BinOp) and isinstance(printed, A.BinOp):
+            same_op = quantity.op == printed.op or (
+                quantity.op in PRODUCT_OPS and printed.op in PRODUCT_OPS)
+            if not same_op:
+                return False
+            orders = [(quantity.left, quantity.right)]
+            if quantity.op in self.COMMUTATIVE:
+                orders.append((quantity.right, quantity.left))
+            for left, right in orders:
+                trial: list[str] = []
+                if self.match(left, printed.left, trial, depth) and \
+                        self.match(right, printed.right, trial, depth):
+                    found.extend(trial)
+                    return True
+            return False
+        if type(quantity) is not type(printed):
+            return False
+        if isinstance(quantity, A.Neg):
+            return self.match(quantity.operand, printed.operand, found, depth)
+        if isinstance(quantity, A.Power):
+            return self.match(quantity.base, printed.base, found, depth) and \
+                self.match(quantity.exponent, printed.exponent, found, depth)
+        if isinstance(quantity, A.Call):
+            if (quantity.name, quantity.primes, len(quantity.args)) != (
+                    printed.name, printed.primes, len(printed.args)) or \
+                    node_text(quantity.index or A.Num("")) != node_text(printed.index or A.Num("")):
+                return False
+            return all(self.match(a, b, found, depth)
+                       for a, b in zip(quantity.args, printed.args, strict=True))
+        if isinstance(quantity, A.Annotated):
+            return self.match(quantity.expr, printed.expr, found, depth)
+        return node_text(quantity) == node_text(printed)
+
+    def definition_of(self, name: A.Name) -> A.Node | None:
+        if exact_value(self.context, name) is None:
+            return None
+        for definition in self.context.definitions:
+            if node_text(definition.name) == node_text(name):
+                return definition.body
+        return None
+
+    def stands_for(self, quantity: A.Node, printed: A.Node, found: list[str]) -> bool:
+        exact = exact_value(self.context, quantity)
+        number = printed_number(printed)
+        if exact is None or number is None:
+            return False
+        error = abs(sympy.N(exact - number.value, 30))
+        if not (error < number.unit * (1 - sympy.Rational(1, 10**12))):
+            return False
+        found.append(f"{node_text(printed)} for {sympy.N(exact, 8)}")
+        return True

@@ -1,0 +1,63 @@
+"""check_document: statements by kind, top to bottom, and every statement accounted for."""
+
+from __future__ import annotations
+
+from symbolic import check_claim, check_document
+
+
+def verdicts(text: str) -> list[tuple[int, str, str]]:
+    return [(s.line, str(s.kind), str(s.verdict)) for s in check_document(text).steps]
+
+
+def test_an_equivalence_in_a_document_is_a_checked_step():
+    # \equiv is a relation like =: a wrong step must not vanish from the document
+    assert verdicts("$$x + x \\equiv 3x$$\n") == [(1, "claim", "invalid")]
+    assert check_claim(r"x + x \equiv 3x").verdict == "invalid"
+
+
+def test_an_inequality_alone_is_not_a_step():
+    assert verdicts("$$a \\neq b$$\n") == []
+
+
+def test_a_piecewise_definition_is_one_definition():
+    doc = ("$$f = \\begin{cases} z & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}$$\n\n"
+           "$$\\frac{d f}{d z} = \\begin{cases} 1 & z > 0 \\\\ 0 & z < 0 \\end{cases}$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid")]
+
+
+def test_the_relu_is_the_piecewise_function_it_is():
+    relu = r"\begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}"
+    assert check_claim(rf"\operatorname{{ReLU}}(z) = {relu}").verdict == "valid"
+    wrong = r"\begin{cases} z & z > 0 \\ 1 & \text{otherwise} \end{cases}"
+    assert check_claim(rf"\operatorname{{ReLU}}(z) = {wrong}").verdict == "invalid"
+
+
+def test_an_expectation_is_undecided_not_a_factor():
+    result = check_claim(r"\mathbb{E}[x] = x")
+    assert result.verdict == "undecided" and "expectation" in result.message
+
+
+def test_an_unknown_operator_is_undecided_until_declared():
+    result = check_claim(r"\operatorname{foo}(z) = z")
+    assert result.verdict == "undecided" and "not known" in result.message
+    declared = check_claim(r"\operatorname{foo}(z) = z",
+                           conventions={"symbols": {"foo": "function"}})
+    assert declared.verdict == "invalid"       # any function: foo(z) = z does not hold for all
+
+
+def test_a_text_that_was_read_but_means_nothing_checkable_is_undecided_not_unparseable():
+    result = check_claim(r"\frac{\partial L}{\partial 3} = 1", given=[r"L = x^2"])
+    assert result.verdict == "undecided" and "not a variable" in result.message
+
+
+def test_a_step_that_needs_an_unreadable_definition_is_undecided_and_names_it():
+    doc = "$$u = x_{1.5}$$\n\n$$v = 2 x$$\n\n$$u + v = 1$$\n\n$$\\frac{dv}{dx} = 2$$\n"
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps] == ["valid", "valid", "undecided", "valid"]
+    assert "depends on u" in steps[2].claim.message
+
+
+def test_the_first_invalid_step_of_each_derivation_is_marked_once():
+    doc = "$$x + x = 3x$$\n\n$$y + y = 3y$$\n\n# Next\n\n$$z + z = 3z$$\n"
+    steps = check_document(doc).steps
+    assert [s.first_invalid for s in steps] == [True, False, True]

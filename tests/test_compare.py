@@ -1,0 +1,66 @@
+"""The comparison engine: sampling, high precision, bounded proof, shapes and kinks."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+from symbolic import compare as C
+from symbolic.budget import Budget
+from symbolic.errors import ShapeError
+from symbolic.functions import ReLU
+from symbolic.verdicts import Method, Verdict
+
+x, y = sympy.symbols("x y", real=True)
+
+
+def no_kind(symbol):
+    return None
+
+
+def test_equal_sides_are_valid_and_proved_when_small():
+    outcome = C.compare([(x + 1) ** 2], [x**2 + 2 * x + 1], no_kind, Budget(5), prove=True)
+    assert (outcome.verdict, outcome.method) == (Verdict.VALID, Method.PROVED)
+
+
+def test_different_sides_are_invalid_with_a_confirmed_point():
+    outcome = C.compare([x * y], [x + y], no_kind, Budget(5), prove=True)
+    assert outcome.verdict == Verdict.INVALID and outcome.method == Method.COUNTEREXAMPLE
+    point = {s: float(v) for s, v in outcome.point.items()}
+    assert point[x] * point[y] != pytest.approx(point[x] + point[y])
+
+
+def test_a_tiny_difference_is_found_at_high_precision():
+    outcome = C.compare([x], [x + sympy.Rational(1, 10**14)], no_kind, Budget(5), prove=True)
+    assert outcome.verdict == Verdict.INVALID
+
+
+def test_sides_with_no_finite_value_are_undecided():
+    outcome = C.compare([sympy.log(-x**2 - 1)], [x], no_kind, Budget(5), prove=True)
+    assert outcome.verdict == Verdict.UNDECIDED
+
+
+def test_shapes_that_are_each_others_transpose_name_a_layout_mistake():
+    column = sympy.ImmutableMatrix([x, y])
+    outcome, _, _ = C.compare_shaped(column, column.T, no_kind, Budget(5), True, "denominator")
+    assert outcome.verdict == Verdict.INVALID
+    assert outcome.layout_mistake.kind == "transpose"
+    assert "numerator layout" in outcome.layout_mistake.message
+
+
+def test_shapes_that_cannot_fit_are_a_shape_error():
+    with pytest.raises(ShapeError, match="2×1"):
+        C.compare_shaped(sympy.ImmutableMatrix([x, y]), sympy.ImmutableMatrix([[x, y, x]]),
+                         no_kind, Budget(5), True, "denominator")
+
+
+def test_kinks_come_from_steps_piecewise_boundaries_and_the_functions_themselves():
+    piecewise = sympy.Piecewise((x, x > 1), (0, True))
+    kinks = C.kink_arguments([ReLU(y) + sympy.Abs(x - 2) + piecewise])
+    assert set(kinks) == {y, x - 2, x - 1}
+
+
+def test_entries_and_shapes():
+    assert C.entries_of(x) == ([x], None)
+    assert C.entries_of(sympy.ImmutableMatrix([[x]])) == ([x], None)
+    assert C.entries_of(sympy.ImmutableMatrix([[x, y]])) == ([x, y], (1, 2))

@@ -1,0 +1,50 @@
+"""∂A/∂B against a context: layouts, upstream gradients, the diagonal reading."""
+
+from __future__ import annotations
+
+import sympy
+
+from symbolic import check_claim
+from symbolic.context import Context
+from symbolic.derivatives import diagonal_reading, gradient_symbol, partial
+from symbolic.notation.build import Instance
+from symbolic.notation.names import Var
+
+
+def test_diagonal_reading_leaves_a_full_matrix_alone():
+    full = sympy.ImmutableMatrix([[1, 2], [0, 1]])
+    vector = sympy.ImmutableMatrix([[1, 1]])
+    assert diagonal_reading(full, vector) == (full, vector)
+    diagonal = sympy.ImmutableMatrix([[3, 0], [0, 4]])
+    assert diagonal_reading(diagonal, vector)[0] == sympy.ImmutableMatrix([[3, 4]])
+
+
+def test_a_derivative_follows_definitions_and_holds_the_variable():
+    context = Context.from_given([r"z = w x + b", r"f = z^2"])
+    f, z, w, x, b = (Var(n) for n in "fzwxb")
+    assert partial(context, f, z, Instance()) == 2 * z
+    assert sympy.expand(partial(context, f, w, Instance()) - 2 * x * (w * x + b)) == 0
+
+
+def test_an_undefined_name_has_an_upstream_gradient_through_the_outputs():
+    context = Context.from_given([r"y = w x"])
+    L, y, w, x = (Var(n) for n in ("L", "y", "w", "x"))
+    assert partial(context, L, w, Instance()) == gradient_symbol(L, y) * x
+
+
+LAYOUT_GIVEN = [r"h = \sigma(z)"]
+LAYOUT_SHAPES = {"h": [2, 1], "z": [2, 1]}
+
+
+def test_mixed_layout_keeps_the_gradient_shape_and_transposes_the_jacobian():
+    W_shapes = {"W": [2, 3], "x": [3, 1], "y": [2, 1]}
+    # the Jacobian of y = W x by x is W in numerator (and mixed) layout, W^T in denominator
+    mixed = {"layout": "mixed"}
+    assert check_claim(r"\frac{\partial y}{\partial x} = W", given=[r"y = W x"],
+                       shapes=W_shapes, conventions=mixed).verdict == "valid"
+    assert check_claim(r"\frac{\partial y}{\partial x} = W^T", given=[r"y = W x"],
+                       shapes=W_shapes).verdict == "valid"
+    # the gradient of a scalar keeps the variable's shape in mixed layout
+    assert check_claim(r"\frac{\partial s}{\partial x} = W^T \mathbf{1}_2", given=[
+        r"s = \sum_{i=1}^{2} y_i", r"y = W x"], shapes=W_shapes,
+        conventions=mixed).verdict == "valid"

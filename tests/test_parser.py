@@ -1,0 +1,78 @@
+"""The parser at tree level: what each piece of notation is read into, before any meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from symbolic.errors import MeaningError, ParseError
+from symbolic.notation import ast as A
+from symbolic.notation import parse_side, split_chain
+from symbolic.notation.rewrite import without_positions
+
+
+def test_a_name_keeps_its_decorations():
+    node = without_positions(parse_side(r"\hat{y}^{(i)}_{k}"))
+    assert node == A.Name(r"\hat{y}", (A.Name("k"),), (A.Name("i"),))
+
+
+def test_a_name_before_parentheses_is_left_for_the_resolve_pass():
+    node = parse_side(r"f(1 - f)")
+    assert isinstance(node, A.BinOp) and node.op == "apply"
+    assert isinstance(node.left, A.Name) and isinstance(node.right, A.Group)
+
+
+def test_an_operator_name_is_a_call():
+    node = parse_side(r"\operatorname{softmax}(z)_j")
+    assert isinstance(node, A.Call) and node.name == "softmax"
+    assert without_positions(node.index) == A.Name("j")
+    assert node.callee is A.Callee.UNRESOLVED
+
+
+def test_a_layer_superscript_then_a_subscript_stays_on_the_name():
+    node = parse_side(r"a^l_j")
+    assert isinstance(node, A.Power) and node.base.base == "a"
+    assert node.base.sub == (A.Name("j", pos=4),) and node.exponent == A.Name("l", pos=2)
+
+
+def test_cases_are_branches_of_a_value_and_its_conditions():
+    node = parse_side(r"\begin{cases} z & z > 0 \\ 0 & \text{otherwise} \end{cases}")
+    assert isinstance(node, A.Cases)
+    (first_value, first_condition), (second_value, second_condition) = node.branches
+    assert first_value == A.Name("z", pos=14)
+    assert [c.relation for c in first_condition] == [">"]
+    assert second_value == A.Num("0", pos=27) and second_condition == ()
+
+
+def test_a_chained_condition_is_two_comparisons():
+    node = parse_side(r"\begin{cases} 1 & 0 < p < 1 \\ 0 & p \geq 1 \end{cases}")
+    conditions = node.branches[0][1]
+    assert [c.relation for c in conditions] == ["<", "<"]
+
+
+def test_a_condition_that_is_not_a_comparison_has_no_meaning():
+    with pytest.raises(MeaningError, match="not a comparison"):
+        parse_side(r"\begin{cases} 1 & p \\ 0 & q \end{cases}")
+
+
+def test_a_chain_is_not_cut_inside_an_environment():
+    chain = split_chain(r"f = \begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}")
+    assert chain.relations == ("=",)
+    assert chain.sides[1].text.startswith(r"\begin{cases}")
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{E}[x]", r"\int_0^1 x\,dx", r"\mathbb{P}(y = 1)"])
+def test_recognised_but_uncheckable_notation_has_no_meaning(text):
+    with pytest.raises(MeaningError):
+        parse_side(text)
+
+
+@pytest.mark.parametrize(("text", "where"), [(r"\frac{1}{2", 0), (r"(a + b", 0), (r"x + ", 4)])
+def test_unreadable_text_is_a_parse_error_with_a_caret(text, where):
+    with pytest.raises(ParseError) as caught:
+        parse_side(text)
+    assert caught.value.source == text and "^" in str(caught.value)
+
+
+def test_a_matrix_literal_is_rows_of_entries():
+    node = parse_side(r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}")
+    assert [[cell.text for cell in row] for row in node.rows] == [["1", "2"], ["3", "4"]]
