@@ -31,20 +31,30 @@ from symbolic.results import (
 
 
 def check_document(source: str | os.PathLike, *, path: str | None = None,
-                   budget_seconds: float | None = None) -> DocumentResult:
+                   budget_seconds: float | None = None,
+                   conventions: dict | None = None) -> DocumentResult:
     """Check every step of a derivation document (a path or the text itself).
 
     >>> doc = "$$\\\\frac{\\\\partial}{\\\\partial x} x^2 = 2x$$"
     >>> check_document(doc).steps[0].verdict
     <Verdict.VALID: 'valid'>
+
+    Args:
+        source: a path (Markdown, `.tex` or `.ipynb`), or the document's text.
+        path: the path reports show; its suffix also says how text is read.
+        budget_seconds: the time budget of each link.
+        conventions: defaults for the document's `conventions` (from the project's
+            `[tool.derivcheck]`); the document's own front matter wins key by key.
     """
     document = read_document(source, name=path)
-    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS)
+    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS,
+                               conventions)
 
 
-def check_read_document(document: Document, budget_seconds: float) -> DocumentResult:
-    warnings = [f"line {p.line}: {p.reason} ({p.fragment})" for p in document.problems]
-    context = Context(conventions=document.front.conventions)
+def check_read_document(document: Document, budget_seconds: float,
+                        conventions: dict | None = None) -> DocumentResult:
+    warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.problems]
+    context = Context(conventions={**(conventions or {}), **document.front.conventions})
     warnings += [f"front matter: {w}" for w in context.warnings]
     _load_front_matter(document, context, warnings)
     steps: list[StepResult] = []
@@ -112,7 +122,8 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
     The first link of a definition, binding or update is not checked; the others are.
     """
     def step(kind: StepKind, claim: ClaimResult) -> StepResult:
-        return StepResult(statement.line, statement.text, kind, claim, statement.derivation)
+        return StepResult(statement.line, statement.text, kind, claim, statement.derivation,
+                          cell=statement.cell)
 
     try:
         chain = _without_leading_arrow(split_chain(statement.text))
@@ -336,7 +347,8 @@ def _assume_case(statement: Statement, case: tuple[str, str, str],
                       f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "
                       "that follow, until the next case")
     return StepResult(statement.line, statement.text, StepKind.BINDING,
-                      ClaimResult(statement.text, [link]), statement.derivation)
+                      ClaimResult(statement.text, [link]), statement.derivation,
+                      cell=statement.cell)
 
 
 def _numeric_value(side: str | A.Node, context: Context):
@@ -419,7 +431,8 @@ def _internal_error(statement: Statement, error: Exception) -> StepResult:
                       f"undecided: derivcheck could not check this step ({type(error).__name__}"
                       f" at {os.path.basename(where.filename)}:{where.lineno}); please report it")
     return StepResult(statement.line, statement.text, StepKind.CLAIM,
-                      ClaimResult(statement.text, [link]), statement.derivation)
+                      ClaimResult(statement.text, [link]), statement.derivation,
+                      cell=statement.cell)
 
 
 def _mark_first_invalid(steps: list[StepResult]) -> None:

@@ -21,6 +21,7 @@ from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import subtrees, to_latex
+from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
 DEFAULT_BUDGET_SECONDS = 5.0
@@ -419,7 +420,7 @@ def compare_sides(sides: Sides, base: LinkResult, context: Context, budget: Budg
         link.message += f" (compared with the transpose: shapes {_shape_text(lhs_shape)} " \
                         f"and {_shape_text(rhs_shape)})"
     if outcome.verdict == Verdict.INVALID:
-        link.counterexample = _counterexample(outcome, sides.instance)
+        link.counterexample = _counterexample(outcome, sides.instance, base, context)
         found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
                                           context, trees, base.rhs), budget)
         if found:
@@ -438,11 +439,13 @@ def context_kind(context: Context):
     return kind
 
 
-def _counterexample(outcome: C.Outcome, instance: Instance) -> Counterexample:
+def _counterexample(outcome: C.Outcome, instance: Instance, base: LinkResult,
+                    context: Context) -> Counterexample:
     point = {s.name: str(v) for s, v in outcome.point.items()}
     for letter, value in instance.indices.items():
         point[letter] = str(value)
-    return Counterexample(point, outcome.lhs_value, outcome.rhs_value)
+    reproduce = check_claim_call(base.lhs, base.relation, base.rhs, context, point)
+    return Counterexample(point, outcome.lhs_value, outcome.rhs_value, reproduce)
 
 
 def courtesy(find, budget: Budget) -> D.Diagnosis | None:
@@ -640,7 +643,9 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
                             "to the printed precision")
         else:
             link.verdict = Verdict.INVALID
-            link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
+            link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12),
+                                                check_claim_call(left, relation, right,
+                                                                 context, {}))
             link.message = (f"the exact value is {shown}, which does not round to "
                             f"{_printed_text(lhs_node if lit_l is not None else rhs_node)}")
             expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
@@ -655,7 +660,9 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         link.message = f"both sides evaluate to {mpmath.nstr(lv, 6)} within the printed precision"
     else:
         link.verdict = Verdict.INVALID
-        link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12))
+        link.counterexample = Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12),
+                                                check_claim_call(left, relation, right,
+                                                                 context, {}))
         link.message = (f"the left side is {mpmath.nstr(lv, 8)} but the right side is "
                         f"{mpmath.nstr(rv, 8)}")
         _diagnose_number(link, NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False),

@@ -19,6 +19,7 @@ from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Builder, Instance, free_index_letters, vector_names
 from symbolic.notation.names import Var, canonical
 from symbolic.notation.parser import INDEX_LETTERS
+from symbolic.notation.rewrite import to_latex
 
 KNOWN_CONVENTIONS = {
     "log": {"natural", "e", "10", "2"},
@@ -676,7 +677,7 @@ class _NumberMatcher:
         error = abs(sympy.N(exact - value, 30))
         if not (error < unit * (1 - sympy.Rational(1, 10**12))):
             return False
-        found.append(f"{node_text(printed)} for {sympy.N(exact, 8)}")
+        found.append(f"{to_latex(printed)} for {sympy.N(exact, 8)}")   # LaTeX, as written
         return True
 
 
