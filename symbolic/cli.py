@@ -19,6 +19,8 @@ COMMANDS = {
               "Check every step of the derivations in PATH... and report where each goes wrong."),
     "grad": ("symbolic.commands.grad:grad",
              "Derive a model's gradients in closed form and print them as LaTeX."),
+    "help": ("symbolic.commands.help:help_command",
+             "Show a help topic: notation, document, conventions, config, formats."),
 }
 
 

@@ -570,7 +570,7 @@ class ContextBuilder(Builder):
         if any(_is_matrix(a) for a in arguments):
             raise self.fail(f"the function {name} of several arguments is not known to "
                             "derivcheck", node,
-                            "Define it in the given definitions, or see docs/notation.md.")
+                            "Define it in the given definitions (`derivcheck help notation`).")
         return self.unknown_function(name, arguments, node)
 
     def unknown_function(self, name: str, arguments: list, node: A.Call):

@@ -8,7 +8,7 @@ anything, and it never raises on what a document says — what it cannot read be
     >>> [(s.line, s.text) for s in doc.statements]
     [(2, '\\\\frac{d}{dx} x^2 = 2x'), (2, 'y = 1')]
 
-The format is described in docs/document-format.md.
+The format is described in `derivcheck help document`.
 """
 
 from __future__ import annotations

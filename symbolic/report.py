@@ -8,7 +8,7 @@ first invalid step of each derivation marked.
     >>> render_json([DocumentResult(path=None, title="empty", steps=[])])[:37]
     '{\\n  "schema": "derivcheck/report-v1",'
 
-The JSON schema is documented field by field in docs/document-format.md.
+The JSON report validates against the JSON Schema shipped in the package, `json_schema()`.
 """
 
 from __future__ import annotations

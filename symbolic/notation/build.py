@@ -474,7 +474,7 @@ class Builder:
         args = [self.build(a) for a in node.args]
         if any(_is_matrix(a) for a in args):
             raise self.fail(f"the function {name} is not known to derivcheck", node,
-                            "Define it in the given definitions, or see docs/notation.md.")
+                            "Define it in the given definitions (`derivcheck help notation`).")
         fn = sympy.Function(name, real=True)
         result = fn(*args)
         if node.primes:
