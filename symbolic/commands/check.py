@@ -64,9 +64,9 @@ class Output:
 @click.command(
     "check",
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=f"\b\nExamples:\n  {EXAMPLE}\n"
-           "  derivcheck check derivations/ --format concise\n"
-           "  cat notes.tex | derivcheck check - --stdin-filename notes.tex",
+    epilog="\b\nExamples:\n  derivcheck check derivations/ --format concise\n"
+           "  derivcheck check - --stdin-filename notes.tex < notes.tex\n"
+           f"  {EXAMPLE}",
 )
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -108,7 +108,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     *.ipynb files, leaving out hidden files, what .gitignore ignores and --exclude.
     Settings come from [tool.derivcheck] in the nearest pyproject.toml (see `derivcheck
     help config`). Exit status: 0 when no step is invalid, 1 when some step is invalid,
-    2 when some input could not be used.
+    2 when the input could not be used.
     """
     try:
         status = _run(paths, fmt, output, verbose, quiet, color, exclude, stdin_filename,
