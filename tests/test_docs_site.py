@@ -23,6 +23,7 @@ NAV = [
     ("Verdicts and diagnoses", "verdicts.md"),
     ("CLI", "cli.md"),
     ("Python API", "api.md"),
+    ("API reference", "reference.md"),
     ("pytest helpers", "pytest.md"),
     ("Models and export", "models.md"),
     ("Benchmark", "benchmark.md"),
@@ -63,7 +64,7 @@ def test_site_builds_strict_without_warnings(tmp_path):
     warnings = [line for line in output.splitlines() if "WARNING" in line]
     assert done.returncode == 0 and not warnings, "\n".join(warnings) or output[-3000:]
     assert (tmp_path / "site" / "index.html").is_file()
-    assert (tmp_path / "site" / "images" / "seeds-report.png").is_file()
+    assert (tmp_path / "site" / "images" / "derivations-report.png").is_file()
     # The helper script is not published.
     assert not (tmp_path / "site" / "make_screenshot.py").exists()
 
