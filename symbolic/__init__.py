@@ -12,8 +12,9 @@ from __future__ import annotations
 from importlib import import_module, metadata
 from typing import TYPE_CHECKING, Any
 
-# The distribution's name on PyPI (`pip install derivcheck-ml`). The PyPI projects named
-# `derivcheck` and `symbolic` are unrelated to this one.
+# Module attributes beside the public API (not in `__all__`, which lists the API's
+# functions and classes). The distribution's name on PyPI is derivcheck-ml; the PyPI
+# projects named `derivcheck` and `symbolic` are unrelated to this one.
 DISTRIBUTION = "derivcheck-ml"
 
 try:
@@ -36,8 +37,6 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr
     )
 
 __all__ = [
-    "DISTRIBUTION",
-    "__version__",
     "ClaimResult",
     "Counterexample",
     "DerivcheckError",

@@ -20,7 +20,7 @@ COMMANDS = {
     "grad": ("symbolic.commands.grad:grad",
              "Derive a model's gradients in closed form and print them as LaTeX."),
     "help": ("symbolic.commands.help:help_command",
-             "Show a help topic: notation, document, conventions, config, formats."),
+             "Show a help topic, such as notation."),
 }
 
 

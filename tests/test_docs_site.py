@@ -91,7 +91,7 @@ def test_pytest_page_test_files_pass(pytester):
         "4 checks in 4 tests", "  gradients: 3 passed, 0 failed", "  claims: 1 valid"]
 
 
-def test_gallery_shows_the_seeds_report():
+def test_gallery_shows_the_derivations_report():
     text = (DOCS / "gallery.md").read_text(encoding="utf-8")
-    assert re.search(r"!\[[^\]]+\]\(images/seeds-report\.png\)", text)
+    assert re.search(r"!\[[^\]]+\]\(images/derivations-report\.png\)", text)
     assert (DOCS / "make_screenshot.py").is_file()

@@ -14,9 +14,10 @@ from symbolic.help_topics import TOPICS
 )
 @click.argument("topic", required=False, type=click.Choice(sorted(TOPICS)))
 def help_command(topic: str | None) -> None:
-    """Show a help topic: notation, document, conventions, config, formats.
+    """Show a help topic, such as notation.
 
-    Without TOPIC, list the topics.
+    TOPIC is notation, document, conventions, config or formats; without it, the
+    topics are listed.
     """
     if topic is None:
         width = max(len(name) for name in TOPICS)
