@@ -1,7 +1,7 @@
 """Render an HTML report to a PNG with headless Chromium, for the docs' gallery.
 
-    derivcheck check /work/shared/seeds --format html -o report.html
-    python docs/make_screenshot.py report.html -o docs/images/seeds-report.png
+    derivcheck check derivations/ --format html -o report.html
+    python docs/make_screenshot.py report.html -o docs/images/derivations-report.png
 
 Needs Debian's Chromium (`apt-get install -y chromium`). Chromium runs with a fresh
 profile and no network: the report is self-contained and needs none.

@@ -9,8 +9,18 @@ import this package without needing it.
 
 from __future__ import annotations
 
-from importlib import import_module
+from importlib import import_module, metadata
 from typing import TYPE_CHECKING, Any
+
+# Module attributes beside the public API (not in `__all__`, which lists the API's
+# functions and classes). The distribution's name on PyPI is derivcheck-ml; the PyPI
+# projects named `derivcheck` and `symbolic` are unrelated to this one.
+DISTRIBUTION = "derivcheck-ml"
+
+try:
+    __version__ = metadata.version(DISTRIBUTION)
+except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr__` below
     from symbolic.checker import check_document

@@ -35,20 +35,30 @@ Checked = tuple[StepKind, ClaimResult]
 
 
 def check_document(source: str | os.PathLike, *, path: str | None = None,
-                   budget_seconds: float | None = None) -> DocumentResult:
+                   budget_seconds: float | None = None,
+                   conventions: dict | None = None) -> DocumentResult:
     """Check every step of a derivation document (a path or the text itself).
 
     >>> doc = "$$\\\\frac{\\\\partial}{\\\\partial x} x^2 = 2x$$"
     >>> check_document(doc).steps[0].verdict
     <Verdict.VALID: 'valid'>
+
+    Args:
+        source: a path (Markdown, `.tex` or `.ipynb`), or the document's text.
+        path: the path reports show; its suffix also says how text is read.
+        budget_seconds: the time budget of each link.
+        conventions: defaults for the document's `conventions` (from the project's
+            `[tool.derivcheck]`); the document's own front matter wins key by key.
     """
     document = read_document(source, name=path)
-    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS)
+    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS,
+                               conventions)
 
 
-def check_read_document(document: Document, budget_seconds: float) -> DocumentResult:
-    warnings = [f"line {p.line}: {p.reason} ({p.fragment})" for p in document.problems]
-    context = Context(conventions=document.front.conventions)
+def check_read_document(document: Document, budget_seconds: float,
+                        conventions: dict | None = None) -> DocumentResult:
+    warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.problems]
+    context = Context(conventions={**(conventions or {}), **document.front.conventions})
     warnings += [f"front matter: {w}" for w in context.warnings]
     _load_front_matter(document, context, warnings)
     steps: list[StepResult] = []
@@ -74,7 +84,7 @@ def check_read_document(document: Document, budget_seconds: float) -> DocumentRe
         if first:
             wrong.add(statement.derivation)
         steps.append(StepResult(statement.line, statement.text, kind, claim,
-                                statement.derivation, first))
+                                statement.derivation, first, cell=statement.cell))
     return DocumentResult(document.path, document.title, steps, warnings)
 
 

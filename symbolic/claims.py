@@ -37,6 +37,7 @@ from symbolic.numbers import (
     substituted_numbers,
     to_mpmath,
 )
+from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
 DEFAULT_BUDGET_SECONDS = 5.0
@@ -191,7 +192,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         if numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY:
             return numeric
     try:
-        return check_symbolic(lhs_node, rhs_node, right, context, budget, decisions)
+        return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
+                              decisions)
     except BudgetExceeded as error:
         return undecided(f"undecided: {error}")
     except ShapeError as error:
@@ -363,8 +365,8 @@ def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Ins
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
 
 
-def check_symbolic(lhs_node, rhs_node, right: str, context: Context, budget: Budget,
-                   decisions: tuple[str, ...] = ()) -> Finding:
+def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
+                   budget: Budget, decisions: tuple[str, ...] = ()) -> Finding:
     """Both sides built and compared for each instance of indices and sizes; the first
     instance where they differ decides."""
     reading = ""
@@ -374,13 +376,13 @@ def check_symbolic(lhs_node, rhs_node, right: str, context: Context, budget: Bud
         if instance.default_size == 2 and not uses_sizes:
             break
         budget.check()
-        sides = build_sides(lhs_node, rhs_node, "", right, context, instance)
+        sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
         uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
         reading = reading or "; ".join((*decisions, _reading(sides)))
         if _free(sides.lhs) == set() or _free(sides.rhs) == set():
             sides = numeric_sides(sides, context) or sides
         found = compare_sides(sides, context, budget, prove=number == 0,
-                              trees=(lhs_node, rhs_node), right=right)
+                              trees=(lhs_node, rhs_node), link=link)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -407,7 +409,8 @@ def _free(value) -> set:
 
 
 def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = True,
-                  trees: tuple | None = None, right: str = "") -> Finding:
+                  trees: tuple | None = None, link: tuple[str, str, str] = ("", "=", "")
+                  ) -> Finding:
     """The two built sides compared entry by entry (see `compare.compare_shaped`), and the
     kind of mistake when they differ."""
     lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
@@ -418,10 +421,10 @@ def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = 
         return Finding(outcome.verdict, outcome.method, outcome.message,
                        diagnosis=outcome.layout_mistake)
     found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
-                                      context, trees, right), budget)
+                                      context, trees, link[2]), budget)
     message = f"{outcome.message}: {found.message}" if found else outcome.message
     return Finding(outcome.verdict, outcome.method, message,
-                   _counterexample(outcome, sides.instance), found)
+                   _counterexample(outcome, sides.instance, link, context), found)
 
 
 def context_kind(context: Context):
@@ -430,11 +433,13 @@ def context_kind(context: Context):
     return kind
 
 
-def _counterexample(outcome: C.Outcome, instance: Instance) -> Counterexample:
+def _counterexample(outcome: C.Outcome, instance: Instance, link: tuple[str, str, str],
+                    context: Context) -> Counterexample:
     point = {s.name: str(v) for s, v in outcome.point.items()}
     for letter, value in instance.indices.items():
         point[letter] = str(value)
-    return Counterexample(point, outcome.lhs_value, outcome.rhs_value)
+    return Counterexample(point, outcome.lhs_value, outcome.rhs_value,
+                          check_claim_call(*link, context, point))
 
 
 def courtesy(find, budget: Budget) -> D.Diagnosis | None:
@@ -592,7 +597,7 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
                        "precision")
     message = f"the left side is {mpmath.nstr(lv, 8)} but the right side is {mpmath.nstr(rv, 8)}"
     mistake = NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False)
-    return _numeric_invalid(message, lv, rv, mistake, context, budget)
+    return _numeric_invalid(message, lv, rv, mistake, (left, relation, right), context, budget)
 
 
 def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context: Context,
@@ -616,15 +621,17 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
     mistake = NumberMistake(expr_tree, expr_text, exact, printed, to_mpmath(number.unit),
                             printed=True)
     return _numeric_invalid(f"the exact value is {shown}, which does not round to "
-                            f"{shown_printed}", lv, rv, mistake, context, budget)
+                            f"{shown_printed}", lv, rv, mistake, (left, relation, right),
+                            context, budget)
 
 
-def _numeric_invalid(message: str, lv, rv, mistake: NumberMistake, context: Context,
-                     budget: Budget) -> Finding:
+def _numeric_invalid(message: str, lv, rv, mistake: NumberMistake, link: tuple[str, str, str],
+                     context: Context, budget: Budget) -> Finding:
     found = courtesy(lambda: number_diagnosis(mistake, context), budget)
     return Finding(Verdict.INVALID, Method.NUMERIC,
                    f"{message}: {found.message}" if found else message,
-                   Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12)), found)
+                   Counterexample({}, mpmath.nstr(lv, 12), mpmath.nstr(rv, 12),
+                                  check_claim_call(*link, context, {})), found)
 
 
 @dataclass

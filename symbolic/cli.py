@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from symbolic import DISTRIBUTION, __version__
+
 # Each command: where it is defined, and the first line of its help, which `derivcheck
 # --help` lists. A command's module is imported only when it runs or shows its own help:
 # `grad` needs SymPy even to list its options' choices, and the listing should not wait
@@ -17,6 +19,8 @@ COMMANDS = {
               "Check every step of the derivations in PATH... and report where each goes wrong."),
     "grad": ("symbolic.commands.grad:grad",
              "Derive a model's gradients in closed form and print them as LaTeX."),
+    "help": ("symbolic.commands.help:help_command",
+             "Show a help topic, such as notation."),
 }
 
 
@@ -56,6 +60,6 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS,
              context_settings={"help_option_names": ["-h", "--help"]},
              epilog="\b\nExample:\n  derivcheck check derivations/")
-@click.version_option(package_name="derivcheck")
+@click.version_option(version=__version__, package_name=DISTRIBUTION)
 def main() -> None:
     """Check hand-derived gradients in machine-learning notation."""

@@ -8,7 +8,7 @@ anything, and it never raises on what a document says — what it cannot read be
     >>> [(s.line, s.text) for s in doc.statements]
     [(2, '\\\\frac{d}{dx} x^2 = 2x'), (2, 'y = 1')]
 
-The format is described in docs/document-format.md.
+The format is described in `derivcheck help document`.
 """
 
 from __future__ import annotations
@@ -41,11 +41,15 @@ __all__ = [
     "Problem",
     "Statement",
     "has_relation",
+    "parse_markdown",
     "read_document",
 ]
 
 # A document longer than this is read up to here, with a Problem at the cut.
 MAX_DOCUMENT_CHARS = 2_000_000
+# Files read as LaTeX and as Jupyter notebooks; every other file is read as Markdown.
+TEX_SUFFIXES = frozenset({".tex", ".ltx"})
+NOTEBOOK_SUFFIXES = frozenset({".ipynb"})
 # Problems listed per document; past this, one more says how many were left out.
 MAX_PROBLEMS = 50
 
@@ -65,14 +69,20 @@ class Problem:
     and "warning" when it was read but deserves a look (an unknown front-matter key).
     """
 
-    line: int           # 1-based source line
+    line: int           # 1-based source line (in a notebook: the line of its cell)
     fragment: str       # the offending text, shortened
     reason: str         # what is wrong and how to write it instead
     severity: str = "error"
+    cell: int | None = None  # a notebook's cell (1-based) holding it
+
+    @property
+    def position(self) -> str:
+        """`line 12`, or `cell 3, line 2` in a notebook."""
+        return f"line {self.line}" if self.cell is None else f"cell {self.cell}, line {self.line}"
 
     def describe(self) -> str:
         shown = f": {self.fragment}" if self.fragment else ""
-        return f"line {self.line}: {self.severity}: {self.reason}{shown}"
+        return f"{self.position}: {self.severity}: {self.reason}{shown}"
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class Statement:
     text: str           # whitespace collapsed; alignment `&`, labels, separators removed
     block: int          # index of its math block in the document, from 0
     derivation: int = 0  # index of its derivation (cut at headings and rules), from 0
+    cell: int | None = None  # a notebook's cell (1-based) holding it; `line` is then its line
 
     @property
     def has_relation(self) -> bool:
@@ -151,7 +162,17 @@ def read_document(source: str | os.PathLike, *, name: str | None = None) -> Docu
         file = Path(os.fsdecode(source))
         text = _read_file(file, problems)
         path = name if name is not None else str(file)
-    return _parse(text, path, problems)
+    # LaTeX files and notebooks are turned into this same model by their own readers.
+    suffix = Path(path).suffix.lower() if path else ""
+    if suffix in TEX_SUFFIXES:
+        from symbolic.latex_source import read_latex
+
+        return read_latex(text, path, problems)
+    if suffix in NOTEBOOK_SUFFIXES:
+        from symbolic.notebook_source import read_notebook
+
+        return read_notebook(text, path, problems)
+    return parse_markdown(text, path, problems)
 
 
 def has_relation(latex: str) -> bool:
@@ -204,6 +225,15 @@ def _read_file(file: Path, problems: list[Problem]) -> str:
 
 
 # --- the whole document --------------------------------------------------------------
+
+
+def parse_markdown(text: str, path: str | None, problems: list[Problem]) -> Document:
+    """Read Markdown text into a Document; `problems` holds what was met before, and grows.
+
+    The LaTeX and notebook readers hand their text, turned into Markdown line for line,
+    to this one.
+    """
+    return _parse(text, path, problems)
 
 
 def _parse(text: str, path: str | None, problems: list[Problem]) -> Document:

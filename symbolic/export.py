@@ -118,9 +118,7 @@ class TextbookLatexPrinter(LatexPrinter):
             texts.append(tex)
         return " ".join(texts)
 
-    def _print_Add(self, expr: Expr, order: str | None = None) -> str:
-        if not isinstance(expr, MatAdd):
-            return super()._print_Add(expr, order)
+    def _print_MatAdd(self, expr: MatAdd) -> str:
         # Positive terms first, and the ones matrix in a sum written 1: 1 - a, not - a + 1.
         terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())
         tex = ""
@@ -197,8 +195,31 @@ class TextbookLatexPrinter(LatexPrinter):
         argument, at_zero = expr.args
         if at_zero != 0:
             return super()._print_Heaviside(expr, exp)
-        # H(z) with H(0) = 0, the step as ReLU' (and as the notation reader reads H)
-        return _apply(r"H", self._print(argument), exp)
+        # The step with H(0) = 0, ReLU's derivative, written as the indicator 1[z > 0]:
+        # it needs no definition, and the notation reader reads it back as this step.
+        tex = rf"\mathbb{{1}}\left[{self._print(argument)} > 0\right]"
+        return tex if exp is None else f"{tex}^{{{exp}}}"
+
+    def _print_Add(self, expr: Expr, order: str | None = None) -> str:
+        if isinstance(expr, MatAdd):
+            return self._print_MatAdd(expr)
+        # Positive terms first, in SymPy's order otherwise: z - y, not - y + z.
+        terms = sorted(self._as_ordered_terms(expr, order=order),
+                       key=lambda term: term.could_extract_minus_sign())
+        tex = ""
+        for position, term in enumerate(terms):
+            if position == 0:
+                pass
+            elif term.could_extract_minus_sign():
+                tex += " - "
+                term = -term
+            else:
+                tex += " + "
+            term_tex = self._print(term)
+            if self._needs_add_brackets(term):
+                term_tex = rf"\left({term_tex}\right)"
+            tex += term_tex
+        return tex
 
     def _helper_print_standard_power(self, expr: Expr, template: str) -> str:
         tex = super()._helper_print_standard_power(expr, template)
@@ -290,7 +311,7 @@ class _TextPrinter(StrPrinter):
         return _plain_name(expr.name)
 
     def _print_Heaviside(self, expr: Heaviside) -> str:
-        return f"H({self._print(expr.args[0])})"
+        return f"1[{self._print(expr.args[0])} > 0]"
 
     def _print_ElementwiseApplyFunction(self, expr: ElementwiseApplyFunction) -> str:
         stand_in = Dummy("standin")
@@ -307,6 +328,18 @@ class _TextPrinter(StrPrinter):
         sample, *rest = expr.indices
         tail = "_" + ",".join(self._print(r) for r in rest) if rest else ""
         return f"{self._print(expr.base.label)}^({self._print(sample)}){tail}"
+
+    def _print_Add(self, expr: Expr, order: str | None = None) -> str:
+        # Positive terms first, in SymPy's order otherwise: z - y, not -y + z.
+        terms = sorted(self._as_ordered_terms(expr, order=order),
+                       key=lambda term: term.could_extract_minus_sign())
+        text = self._print(terms[0])
+        for term in terms[1:]:
+            if term.could_extract_minus_sign():
+                text += f" - {self.parenthesize(-term, 40)}"
+            else:
+                text += f" + {self.parenthesize(term, 40)}"
+        return text
 
     def _print_MatAdd(self, expr: MatAdd) -> str:
         terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())

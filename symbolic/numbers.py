@@ -17,6 +17,7 @@ from symbolic import functions as F
 from symbolic.errors import DerivcheckError
 from symbolic.notation import ast as A
 from symbolic.notation.build import Instance
+from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, node_text, ungroup, walk
 from symbolic.notation.vocabulary import PRODUCT_OPS
 
@@ -244,5 +245,5 @@ class _NumberMatcher:
         error = abs(sympy.N(exact - number.value, 30))
         if not (error < number.unit * (1 - sympy.Rational(1, 10**12))):
             return False
-        found.append(f"{node_text(printed)} for {sympy.N(exact, 8)}")
+        found.append(f"{to_latex(printed)} for {sympy.N(exact, 8)}")   # LaTeX, as written
         return True

@@ -8,11 +8,12 @@ first invalid step of each derivation marked.
     >>> render_json([DocumentResult(path=None, title="empty", steps=[])])[:37]
     '{\\n  "schema": "derivcheck/report-v1",'
 
-The JSON schema is documented field by field in docs/document-format.md.
+The JSON report validates against the JSON Schema shipped in the package, `json_schema()`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,7 +42,11 @@ from symbolic.results import (
 
 __all__ = [
     "SCHEMA",
+    "Row",
     "first_invalid_steps",
+    "link_message",
+    "link_rows",
+    "json_schema",
     "render_json",
     "render_markdown",
     "render_text",
@@ -130,8 +135,8 @@ def _shorten(latex: str, width: int = STEP_WIDTH) -> str:
 
 
 @dataclass
-class _Row:
-    """One link of one step, as every format shows it."""
+class Row:
+    """One link of one step, as every format shows it (`link_rows` makes them)."""
 
     line: str           # the step's line on its first row, empty on the rows after
     step: str           # the link's LaTeX, shortened
@@ -141,25 +146,41 @@ class _Row:
     first_error: bool   # this link is where its derivation first goes wrong
     source_line: int = 0
     detail: str = ""    # a message of several lines (a quoted fragment and a caret), whole
+    cell: int | None = None     # the notebook cell of the step, if it is in one
+    kind: StepKind = StepKind.CLAIM
+    method: Method = Method.NONE
+
+    @property
+    def checked(self) -> bool:
+        """A link that was checked: not a definition, a binding or an update's first link."""
+        return self.method != Method.DEFINITION
+
+    @property
+    def position(self) -> str:
+        """`line 12`, or `cell 3, line 2`."""
+        line = f"line {self.source_line}"
+        return line if self.cell is None else f"cell {self.cell}, {line}"
 
 
-def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
+def link_rows(document: DocumentResult, verbose: bool = False) -> Iterator[Row]:
+    """One row per link of each step, in document order; a step without links gives one."""
     firsts = {id(step) for step in first_invalid_steps(document)}
     for step in document.steps:
         notes = list(step.claim.warnings) if verbose else []
         if not step.claim.links:
-            yield _Row(str(step.line), _shorten(step.source), step.verdict,
-                       _join([step.claim.message, *notes]), "", False, step.line)
+            yield Row(_where(step), _shorten(step.source), step.verdict,
+                      _join([step.claim.message, *notes]), "", False, step.line, "",
+                      step.cell, step.kind)
             continue
         marked = False
         for index, link in enumerate(step.claim.links):
             first_error = (id(step) in firsts and not marked
                            and link.verdict == Verdict.INVALID)
             marked = marked or first_error
-            message = _link_message(link, verbose) or _what_it_did(link, step)
+            message = link_message(link, verbose) or _what_it_did(link, step)
             detail = link.message.strip("\n") if "\n" in link.message.strip() else ""
-            yield _Row(
-                str(step.line) if index == 0 else "",
+            yield Row(
+                _where(step) if index == 0 else "",
                 _link_latex(link, step, index),
                 link.verdict,
                 _join([message, *(notes if index == 0 else [])]),
@@ -167,7 +188,15 @@ def _rows(document: DocumentResult, verbose: bool) -> Iterator[_Row]:
                 first_error,
                 step.line,
                 detail,
+                step.cell,
+                step.kind,
+                link.method,
             )
+
+
+def _where(step: StepResult) -> str:
+    """The step's line, as the table's first column shows it: `12`, or `3:2` (cell:line)."""
+    return str(step.line) if step.cell is None else f"{step.cell}:{step.line}"
 
 
 def _what_it_did(link: LinkResult, step: StepResult) -> str:
@@ -187,7 +216,8 @@ def _link_latex(link: LinkResult, step: StepResult, index: int) -> str:
     return _shorten(f"… {link.relation} {link.rhs}")
 
 
-def _link_message(link: LinkResult, verbose: bool) -> str:
+def link_message(link: LinkResult, verbose: bool = False) -> str:
+    """What a row says about a link: its message's first line, diagnosis, counterexample."""
     # A message of several lines (a parse error quoting its fragment) is shown whole
     # under the table, where its caret lines up; its row carries its first line.
     parts = [link.message.strip().split("\n", 1)[0]]
@@ -214,9 +244,12 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict_label(verdict), style=VERDICT_STYLES[verdict].terminal)
 
 
-def render_text(results: list[DocumentResult], *, verbose: bool = False,
+def render_text(results: list[DocumentResult], *, verbose: bool = False, quiet: bool = False,
                 console: Console) -> None:
-    """Print each document's table, its summary, then the grand total, through `console`.
+    """Print each document's problems, its summary, then the grand total, through `console`.
+
+    Problems come first: a document's table lists the links that are not valid, and the
+    valid ones are folded into a count under it (`verbose` lists every link).
 
         >>> from rich.console import Console
         >>> render_text([DocumentResult(None, "empty", [])], console=Console(width=100))
@@ -226,29 +259,66 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False,
 
     Args:
         results: one per document, in the order to show them.
-        verbose: add a "read as" column: how each link was read.
+        verbose: list every link, valid ones too, with a "read as" column (how each link
+            was read) and the line that reproduces each counterexample.
+        quiet: print only the problems: no summaries, no total, nothing for a document
+            without any.
         console: where to print; its colour settings decide whether colour is used.
     """
-    for number, document in enumerate(results):
-        if number:
+    shown_any = False
+    for document in results:
+        rows = list(link_rows(document, verbose))
+        problems = rows if verbose else [_with_line(r) for r in rows
+                                         if r.verdict != Verdict.VALID]
+        if quiet and not problems and not document.warnings:
+            continue
+        if shown_any:
             console.print()
+        shown_any = True
         heading = Text(document.title, style="bold")
         if document.path and document.path != document.title:
             heading.append(f"  {document.path}", style="dim")
         console.print(heading)
-        if document.steps:
-            console.print(_table(document, verbose))
-            for row in _rows(document, verbose):
+        if problems:
+            console.print(_table(problems, verbose))
+            for row in problems:
                 if row.detail:
-                    console.print(Text(f"line {row.source_line}: ", style="magenta")
+                    console.print(Text(f"{row.position}: ", style="magenta")
                                   + Text(row.detail), soft_wrap=True)
+        folded = _folded(rows, problems)
+        if folded and not quiet:
+            console.print(Text(folded, style="dim"))
         for warning in document.warnings:
             console.print(Text(f"warning: {warning}", style="yellow"))
-        console.print(Text(summarize(document), style=_summary_style(document)))
-    console.print(Text(f"Total: {_total_line(results)}", style="bold"))
+        if not quiet:
+            console.print(Text(summarize(document), style=_summary_style(document)))
+    if not quiet:
+        console.print(Text(f"Total: {_total_line(results)}", style="bold"))
 
 
-def _table(document: DocumentResult, verbose: bool) -> Table:
+def _with_line(row: Row) -> Row:
+    """A row shown without the rows before it in its chain: it names its own line."""
+    if row.line:
+        return row
+    line = str(row.source_line) if row.cell is None else f"{row.cell}:{row.source_line}"
+    return dataclasses.replace(row, line=line)
+
+
+def _folded(rows: list[Row], shown: list[Row]) -> str:
+    """`12 valid links and 3 definitions not shown (-v shows them)`, or ""."""
+    kept = {id(row) for row in shown}
+    hidden = [row for row in rows if id(row) not in kept and row.verdict == Verdict.VALID]
+    if len(shown) == len(rows) or not hidden:
+        return ""
+    links = sum(row.checked for row in hidden)
+    definitions = len(hidden) - links
+    parts = [plural(links, "valid link")] if links else []
+    if definitions:
+        parts.append(plural(definitions, "definition"))
+    return f"{' and '.join(parts)} not shown (-v shows them)"
+
+
+def _table(rows: list[Row], verbose: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("step", overflow="fold", max_width=STEP_WIDTH)
@@ -256,7 +326,7 @@ def _table(document: DocumentResult, verbose: bool) -> Table:
     if verbose:
         table.add_column("read as", overflow="fold", max_width=STEP_WIDTH)
     table.add_column("message", overflow="fold", min_width=20)
-    for row in _rows(document, verbose):
+    for row in rows:
         message = Text()
         if row.first_error:
             message.append("first error: ", style="bold red")
@@ -280,13 +350,28 @@ def _summary_style(document: DocumentResult) -> str:
 
 
 def render_json(results: list[DocumentResult]) -> str:
-    """The report as JSON: `{"schema", "documents", "totals"}`, indented, UTF-8 text."""
+    """The report as JSON: `{"schema", "version", "documents", "totals"}`, indented.
+
+    Every report validates against `json_schema()`, the JSON Schema shipped with the
+    package.
+    """
+    from symbolic import __version__
+
     payload = {
         "schema": SCHEMA,
+        "version": __version__,
         "documents": [document.to_dict() for document in results],
         "totals": totals(results),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of the JSON report, as shipped in the package."""
+    from importlib.resources import files
+
+    text = files("symbolic").joinpath("schemas", "report-v1.schema.json").read_text("utf-8")
+    return json.loads(text)
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -306,7 +391,7 @@ def render_markdown(results: list[DocumentResult], *, verbose: bool = False) -> 
             header = ["line", "step", "verdict", *(["read as"] if verbose else []), "message"]
             out.append("| " + " | ".join(header) + " |")
             out.append("|" + "|".join("---:" if h == "line" else "---" for h in header) + "|")
-            for row in _rows(document, verbose):
+            for row in link_rows(document, verbose):
                 message = _md_text(row.message)
                 if row.first_error:
                     message = f"**first error:** {message}"
@@ -316,9 +401,9 @@ def render_markdown(results: list[DocumentResult], *, verbose: bool = False) -> 
                 cells.append(message)
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
-            for row in _rows(document, verbose):
+            for row in link_rows(document, verbose):
                 if row.detail:
-                    out += [f"line {row.source_line}:", "", "```text", row.detail, "```", ""]
+                    out += [f"{row.position}:", "", "```text", row.detail, "```", ""]
         for warning in document.warnings:
             out += [f"> warning: {_md_text(warning)}", ""]
         out += [_md_text(summarize(document)), ""]

@@ -113,6 +113,12 @@ class StepResult:
     claim: ClaimResult
     derivation: int = 0        # which derivation (math block run) of the document it is in
     first_invalid: bool = False  # the first invalid step of its derivation
+    cell: int | None = None    # a notebook's cell (1-based) holding it; `line` is then its line
+
+    @property
+    def position(self) -> str:
+        """Where the step stands, in words: `line 12`, or `cell 3, line 2` in a notebook."""
+        return f"line {self.line}" if self.cell is None else f"cell {self.cell}, line {self.line}"
 
     @property
     def verdict(self) -> Verdict:
@@ -121,6 +127,7 @@ class StepResult:
     def to_dict(self) -> dict:
         return {
             "line": self.line,
+            "cell": self.cell,
             "source": self.source,
             "kind": str(self.kind),
             "derivation": self.derivation,

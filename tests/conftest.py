@@ -197,3 +197,20 @@ def make_ocr_document() -> DocumentResult:
 @pytest.fixture
 def sample_documents() -> list[DocumentResult]:
     return [make_logistic_document(), make_ocr_document()]
+
+
+def report_json(text: str) -> dict:
+    """A JSON report, parsed and validated against the JSON Schema the package ships.
+
+    Every test that reads a JSON report reads it through here, so that no report the
+    tests see can drift from the schema.
+    """
+    import json
+
+    import jsonschema
+
+    from symbolic.report import json_schema
+
+    data = json.loads(text)
+    jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)
+    return data

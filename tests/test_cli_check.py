@@ -6,7 +6,6 @@ The documents in tests/data/docs have verdicts no checker can argue with:
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from conftest import report_json
 
 from symbolic.commands.check import EXAMPLE, check
 
@@ -52,7 +52,8 @@ def assert_one_clean_line(stderr: str, *fragments: str) -> None:
 def test_valid_document_exits_0():
     done = run("check", VALID)
     assert done.returncode == 0, done.stderr
-    assert "✓ valid" in done.stdout
+    assert "1 valid link not shown (-v shows them)" in done.stdout
+    assert "✓ valid" in run("check", VALID, "-v").stdout
     assert "1 link in 1 step: 1 valid, 0 invalid" in done.stdout
 
 
@@ -75,10 +76,10 @@ def test_any_invalid_document_makes_the_run_exit_1():
     assert invoke(VALID, UNPARSEABLE).exit_code == 0
 
 
-def test_missing_path_exits_2_naming_it():
-    done = run("check", VALID, "no/such/derivation.md")
+def test_missing_path_exits_2_naming_it_and_the_rest_is_still_checked():
+    done = run("check", VALID, "no/such/derivation.md", "--format", "concise")
     assert done.returncode == 2
-    assert done.stdout == ""
+    assert done.stdout == "No problems in 1 document; 1 link is valid.\n"
     assert_one_clean_line(done.stderr, "no such file or folder", "'no/such/derivation.md'")
 
 
@@ -92,7 +93,7 @@ def test_folder_without_documents_exits_2(tmp_path: Path):
     (tmp_path / "notes.txt").write_text("$$a = b$$\n", encoding="utf-8")
     result = invoke(tmp_path)
     assert result.exit_code == 2
-    assert "warning: no *.md files in" in result.stderr
+    assert "warning: no documents (*.md, *.tex, *.ipynb) in" in result.stderr
     assert_one_clean_line(result.stderr, "no documents found")
 
 
@@ -103,7 +104,7 @@ def test_unreadable_file_exits_2_and_the_rest_is_still_reported(tmp_path: Path):
     result = invoke(tmp_path, "--format", "json")
     assert result.exit_code == 2
     assert_one_clean_line(result.stderr, "gone.md")
-    data = json.loads(result.stdout)
+    data = report_json(result.stdout)
     assert [Path(d["path"]).name for d in data["documents"]] == ["ok.md"]
 
 
@@ -125,7 +126,7 @@ def test_a_checker_failure_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatc
 def test_json_report_on_stdout_with_folders_sorted_and_hidden_skipped():
     done = run("check", FOLDER, VALID, "--format", "json")
     assert done.returncode == 1, done.stderr
-    data = json.loads(done.stdout)  # the progress bar went to stderr, not here
+    data = report_json(done.stdout)  # the progress bar went to stderr, not here
     assert data["schema"] == "derivcheck/report-v1"
     names = [Path(d["path"]).relative_to(DATA).as_posix() for d in data["documents"]]
     assert names == ["folder/a.md", "folder/d.md", "folder/sub/c.md", "valid/square.md"]
@@ -143,7 +144,7 @@ def test_output_file_takes_the_report_and_its_format_from_the_suffix(tmp_path: P
     done = run("check", INVALID, "-o", report)
     assert done.returncode == 1
     assert done.stdout == ""
-    data = json.loads(report.read_text(encoding="utf-8"))
+    data = report_json(report.read_text(encoding="utf-8"))
     assert data["documents"][0]["title"] == "A binomial slip"
 
 
@@ -200,12 +201,12 @@ def test_jobs_2_gives_the_same_report_as_jobs_1():
     one = run("check", FOLDER, INVALID, VALID, UNPARSEABLE, "--format", "json", "--jobs", "1")
     two = run("check", FOLDER, INVALID, VALID, UNPARSEABLE, "--format", "json", "--jobs", "2")
     assert one.returncode == two.returncode == 1
-    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert report_json(one.stdout) == report_json(two.stdout)
 
 
 def test_jobs_2_through_cli_runner_keeps_input_order():
     result = invoke(INVALID, VALID, UNPARSEABLE, "--format", "json", "--jobs", "2")
-    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    paths = [d["path"] for d in report_json(result.stdout)["documents"]]
     assert paths == [str(INVALID), str(VALID), str(UNPARSEABLE)]
 
 
@@ -223,7 +224,7 @@ def test_timeout_is_accepted():
 
 def test_a_path_given_twice_is_checked_once():
     result = invoke(VALID, VALID, "--format", "json")
-    assert len(json.loads(result.stdout)["documents"]) == 1
+    assert len(report_json(result.stdout)["documents"]) == 1
 
 
 # --- help ------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_mlp_with_widths_activations_and_loss():
     lines = result.output.splitlines()
     assert lines[1] == r"  \delta^{(2)} &= a^{(2)} - y \\"
     assert lines[2] == (r"  \delta^{(1)} &= \left(\left(W^{(2)}\right)^{\top} \delta^{(2)}\right)"
-                        r" \odot H\left(z^{(1)}\right) \\")
+                        r" \odot \mathbb{1}\left[z^{(1)} > 0\right] \\")
     assert len(lines) == 8
 
 

@@ -23,6 +23,7 @@ NAV = [
     ("Verdicts and diagnoses", "verdicts.md"),
     ("CLI", "cli.md"),
     ("Python API", "api.md"),
+    ("API reference", "reference.md"),
     ("pytest helpers", "pytest.md"),
     ("Models and export", "models.md"),
     ("Benchmark", "benchmark.md"),
@@ -63,7 +64,7 @@ def test_site_builds_strict_without_warnings(tmp_path):
     warnings = [line for line in output.splitlines() if "WARNING" in line]
     assert done.returncode == 0 and not warnings, "\n".join(warnings) or output[-3000:]
     assert (tmp_path / "site" / "index.html").is_file()
-    assert (tmp_path / "site" / "images" / "seeds-report.png").is_file()
+    assert (tmp_path / "site" / "images" / "derivations-report.png").is_file()
     # The helper script is not published.
     assert not (tmp_path / "site" / "make_screenshot.py").exists()
 
@@ -90,7 +91,7 @@ def test_pytest_page_test_files_pass(pytester):
         "4 checks in 4 tests", "  gradients: 3 passed, 0 failed", "  claims: 1 valid"]
 
 
-def test_gallery_shows_the_seeds_report():
+def test_gallery_shows_the_derivations_report():
     text = (DOCS / "gallery.md").read_text(encoding="utf-8")
-    assert re.search(r"!\[[^\]]+\]\(images/seeds-report\.png\)", text)
+    assert re.search(r"!\[[^\]]+\]\(images/derivations-report\.png\)", text)
     assert (DOCS / "make_screenshot.py").is_file()

@@ -93,7 +93,7 @@ def test_mlp_backprop_lines():
 
 def test_activation_derivatives_print_as_written():
     relu = gradients_latex(backprop(mlp([2, 3, 1], ["relu", "sigmoid"])))
-    assert r"\odot H\left(z^{(1)}\right)" in relu
+    assert r"\odot \mathbb{1}\left[z^{(1)} > 0\right]" in relu
     tanh = gradients_latex(backprop(mlp([2, 3, 1], ["tanh", "sigmoid"])))
     assert r"\odot \left(1 - \left(a^{(1)}\right)^{\circ 2}\right)" in tanh
 
@@ -129,7 +129,7 @@ def test_textbook_order_of_factors():
     assert textbook_latex(a * (1 - a)) == r"a \left(1 - a\right)"
     assert textbook_latex(Sigmoid(Symbol("z")) * (1 - Sigmoid(Symbol("z")))) == (
         r"\sigma\left(z\right) \left(1 - \sigma\left(z\right)\right)")
-    assert textbook_latex(-2 * x * (y - f)) == r"- 2 \left(- f + y\right) x_{1}"
+    assert textbook_latex(-2 * x * (y - f)) == r"- 2 \left(y - f\right) x_{1}"
 
 
 def test_transposes_and_ones():
@@ -160,7 +160,7 @@ def test_plain_text():
     ])
     text = gradients_text(backprop(mlp([2, 2, 1], ["relu", "sigmoid"])))
     assert text.splitlines()[:2] == ["delta^(2) = a^(2) - y",
-                                     "delta^(1) = (W^(2).T*delta^(2)) ⊙ H(z^(1))"]
+                                     "delta^(1) = (W^(2).T*delta^(2)) ⊙ 1[z^(1) > 0]"]
 
 
 def test_docstring_examples_run():

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import re
 from pathlib import Path
 
 import pytest
+from conftest import report_json
 from rich.console import Console
 
+import symbolic
 from symbolic.report import (
     SCHEMA,
     first_invalid_steps,
@@ -55,7 +56,7 @@ SIGN_SLIP = link(
     method=Method.COUNTEREXAMPLE, message="the sides differ",
     diagnosis="off by a factor of -1", diagnosis_kind="sign",
     counterexample=Counterexample({"x": "1", "y": "0", "f": "1/2"}, "1/2", "-1/2",
-                                  reproduce="derivcheck claim '...'"),
+                                  reproduce='symbolic.check_claim("(y - f) x = (f - y) x")'),
     reading=r"\left(f - y\right) x",
 )
 
@@ -154,8 +155,24 @@ def test_summary_lines():
 # --- terminal --------------------------------------------------------------------------
 
 
-def test_text_has_a_row_per_link_with_line_step_verdict_message():
+def test_text_lists_problems_and_folds_valid_links_into_a_count():
     out = plain([logistic()])
+    rows = table_rows(out)
+    assert not any("✓ valid" in r for r in rows)
+    assert any("✗ invalid" in r for r in rows)
+    follow = next(r for r in rows if r"… = 0.4" in r)
+    assert re.match(r"\s*13\s", follow)   # shown without its chain, it names its line
+    assert "2 valid links and 3 definitions not shown (-v shows them)" in out
+
+
+def test_quiet_text_shows_only_problems():
+    out = plain([logistic(), clean()], quiet=True)
+    assert "Total" not in out and "clean" not in out and "✗ invalid" in out
+    assert plain([clean()], quiet=True) == ""
+
+
+def test_verbose_text_has_a_row_per_link_with_line_step_verdict_message():
+    out = plain([logistic()], verbose=True)
     assert "Logistic regression  notes/logistic.md" in out
     rows = table_rows(out)
     chain = [r for r in rows if r"\frac{\partial L}{\partial f} =" in r or "… =" in r]
@@ -180,7 +197,7 @@ def test_text_shows_diagnosis_and_counterexample_and_marks_first_errors():
 
 
 def test_text_shows_unparseable_reason_and_kinds():
-    out = plain([logistic()])
+    out = plain([logistic()], verbose=True)
     assert re.search(r"x = \\frac\{1\}\{\s+⚠ unparseable\s+a brace opened", out)
     assert "? undecided" in out and "ran out of time" in out
     assert "defines z" in out and "binds w" in out and "updates w" in out
@@ -217,14 +234,14 @@ def test_verbose_adds_read_as_reproduction_and_notes():
     quiet, loud = plain([logistic()]), plain([logistic()], verbose=True)
     assert "read as" not in quiet and "read as" in loud
     assert r"\left(f - y\right) x" in loud and r"\left(f - y\right) x" not in quiet
-    assert "reproduce: derivcheck claim" in loud and "reproduce:" not in quiet
+    assert "reproduce: symbolic.check_claim(" in loud and "reproduce:" not in quiet
     assert "alpha has no value" in loud and "alpha has no value" not in quiet
 
 
 def test_long_latex_is_shortened_in_the_table():
     long = "+".join(f"x_{{{i}}}" for i in range(100))
     doc = DocumentResult("long.md", "long", [step(1, [link("s", long, Verdict.VALID)])])
-    out = plain([doc])
+    out = plain([doc], verbose=True)
     assert "…" in out and long not in out
     assert long in render_json([doc])
 
@@ -232,7 +249,7 @@ def test_long_latex_is_shortened_in_the_table():
 def test_latex_brackets_are_not_rich_markup():
     doc = DocumentResult(None, "[bold]title[/bold]", [
         step(1, [link(r"\left[a\right]", "[red]b[/red]", Verdict.VALID)])])
-    out = plain([doc])
+    out = plain([doc], verbose=True)
     assert "[bold]title[/bold]" in out
     assert r"\left[a\right] = [red]b[/red]" in out
 
@@ -242,7 +259,7 @@ def test_verdicts_are_coloured():
         ("✓ valid", "green"), ("✗ invalid", "red"), ("? undecided", "yellow"),
         ("⚠ unparseable", "magenta")]
     out = io.StringIO()
-    render_text([clean()], console=Console(file=out, force_terminal=True,
+    render_text([clean()], verbose=True, console=Console(file=out, force_terminal=True,
                                            color_system="standard", width=120))
     assert "\x1b[32m✓ valid" in out.getvalue()
 
@@ -266,8 +283,9 @@ def test_a_document_without_math():
 
 
 def test_json_schema_and_totals():
-    data = json.loads(render_json([logistic(), clean()]))
-    assert list(data) == ["schema", "documents", "totals"]
+    data = report_json(render_json([logistic(), clean()]))
+    assert list(data) == ["schema", "version", "documents", "totals"]
+    assert data["version"] == symbolic.__version__ != "0+unknown"
     assert data["schema"] == SCHEMA == "derivcheck/report-v1"
     assert [d["path"] for d in data["documents"]] == ["notes/logistic.md", "clean.md"]
     assert data["totals"] == totals([logistic(), clean()])
@@ -298,7 +316,7 @@ def _documented_keys() -> dict[str, set[str]]:
 
 def test_json_matches_the_documented_schema_key_for_key():
     documented = _documented_keys()
-    data = json.loads(render_json([logistic(), unreadable_only()]))
+    data = report_json(render_json([logistic(), unreadable_only()]))
     document = data["documents"][0]
     steps = document["steps"]
     links = [lk for s in steps for lk in s["links"]]

@@ -1,12 +1,14 @@
 """The five seed documents: the raw OCR survives, the transcriptions match the answer key."""
 
 import collections
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import report_json
 
 from symbolic import check_document
 from symbolic.document import read_document
@@ -109,3 +111,12 @@ def test_check_command_on_the_derivations_exits_1_because_mistakes_exist():
                              "--jobs", "2"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 1, result.stderr
     assert '"schema": "derivcheck/report-v1"' in result.stdout
+    report = report_json(result.stdout)
+    # No message shows the reader's internal trees (Neg[...], BinOp[...]): only LaTeX.
+    internal = re.compile(r"\b(?:Neg|BinOp|Power|Name|Num|Call|Group|Partial)\[")
+    for document in report["documents"]:
+        assert not any(internal.search(w) for w in document["warnings"])
+        for step in document["steps"]:
+            for link in step["links"]:
+                assert not internal.search(link["message"]), link["message"]
+                assert not internal.search(link["diagnosis"] or ""), link["diagnosis"]

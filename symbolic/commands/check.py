@@ -18,6 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from symbolic import report
+from symbolic.ci_formats import render_concise, render_github, render_junit
+from symbolic.config import DEFAULT_INCLUDE, ConfigError, load_settings
+from symbolic.discovery import Finder
 from symbolic.errors import DerivcheckError
 from symbolic.results import DocumentResult, Verdict
 
@@ -25,10 +28,11 @@ EXIT_OK = 0          # no step is invalid
 EXIT_INVALID = 1     # some step is invalid
 EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, unreadable
 
-FORMATS = ("text", "json", "md", "html")
+FORMATS = ("text", "concise", "json", "github", "junit", "md", "html")
 FORMAT_BY_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
-                    ".htm": "html", ".txt": "text"}
+                    ".htm": "html", ".txt": "text", ".xml": "junit"}
 REPORT_WIDTH = 120   # columns of a text report that does not go to a terminal
+STDIN = "-"          # the PATH that means standard input
 
 EXAMPLE = "derivcheck check homework/ notes/backprop.md --format json -o report.json"
 
@@ -46,36 +50,69 @@ class Outcome:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class Output:
+    """How the report is written: its format, where, and how much of it."""
+
+    fmt: str
+    path: Path | None
+    verbose: bool
+    quiet: bool
+    color: str          # "auto", "always" or "never"
+
+
 @click.command(
     "check",
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=f"\b\nExample:\n  {EXAMPLE}",
+    epilog="\b\nExamples:\n  derivcheck check derivations/ --format concise\n"
+           "  derivcheck check - --stdin-filename notes.tex < notes.tex\n"
+           f"  {EXAMPLE}",
 )
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Report format. Default: from the -o file's suffix "
-                   "(.json, .md, .html), else text.")
+              help="Report format: text (a table of problems), concise (path:line: lines "
+                   "for editors), json, github (Actions annotations), junit (XML), md or "
+                   "html. Default: from the -o file's suffix (.json, .md, .html, .xml), "
+                   "else text.")
 @click.option("-o", "--output", metavar="FILE", default=None,
               help="Write the report to FILE instead of standard output.")
 @click.option("-v", "--verbose", is_flag=True,
-              help="Show how each step was read, and reproduction lines.")
+              help="List every link, valid ones too, with how each was read and lines "
+                   "that reproduce counterexamples.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only the problems: no summaries, no progress bar.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour the report: auto colours a terminal unless NO_COLOR is set.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Leave out files and folders matching PATTERN (gitignore-style, relative "
+                   "to each folder searched) when searching folders. Repeat.")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="The name a document read from standard input (PATH -) is reported "
+                   "under; its suffix (.md, .tex, .ipynb) says how it is read.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check N files at a time in separate processes. "
                    "Default: the number of cores, at most the number of files.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS",
-              help="Time budget per document; steps left when it runs out are undecided.")
+              help="Time budget of each link of a step; a link still unsettled when it "
+                   "runs out is undecided. Default: [tool.derivcheck] budget, else 10.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None,
-          verbose: bool, jobs: int | None, timeout: float | None) -> None:
+          verbose: bool, quiet: bool, color: str, exclude: tuple[str, ...],
+          stdin_filename: str | None, jobs: int | None, timeout: float | None) -> None:
     """Check every step of the derivations in PATH... and report where each goes wrong.
 
-    A PATH is a document (Markdown with $$ math) or a folder, searched for *.md files
-    at any depth (hidden folders are skipped). Exit status: 0 when no step is
-    invalid, 1 when some step is invalid, 2 when the input could not be used.
+    A PATH is a document (Markdown, LaTeX .tex or a Jupyter .ipynb notebook), a folder,
+    or - for standard input. A folder is searched at any depth for *.md, *.tex and
+    *.ipynb files, leaving out hidden files, what .gitignore ignores and --exclude.
+    Settings come from [tool.derivcheck] in the nearest pyproject.toml (see `derivcheck
+    help config`). Exit status: 0 when no step is invalid, 1 when some step is invalid,
+    2 when the input could not be used.
     """
     try:
-        status = _run(paths, fmt, output, verbose, jobs, timeout)
+        status = _run(paths, fmt, output, verbose, quiet, color, exclude, stdin_filename,
+                      jobs, timeout)
     except InputError as error:
         click.echo(f"error: {error}", err=True)
         status = EXIT_UNUSABLE
@@ -90,74 +127,114 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
 
 
 def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: bool,
+         quiet: bool, color: str, exclude: Sequence[str], stdin_filename: str | None,
          jobs: int | None, timeout: float | None) -> int:
     out_path = _output_path(output)
     if fmt is None:
         fmt = FORMAT_BY_SUFFIX.get(out_path.suffix.lower(), "text") if out_path else "text"
-    files = collect_documents(paths, exclude=out_path)
+    first = next((p for p in paths if p != STDIN and os.path.exists(p)), None)
+    try:
+        settings = load_settings(Path(first) if first else Path.cwd())
+    except ConfigError as error:
+        raise InputError(str(error)) from None
+    finder = Finder(settings.include, settings.exclude, settings.root, exclude)
+    documents, missing = collect_documents(paths, finder=finder, exclude=out_path,
+                                           quiet=quiet)
+    stdin_text = _read_stdin() if STDIN in paths else None
     try:
         from symbolic.checker import check_document  # noqa: F401 - fail before any work
     except ImportError as error:
         raise InputError(f"the checker could not be loaded ({error})") from None
 
-    outcomes = _check_all(files, jobs, timeout)
+    work = [Work(str(d), stdin_filename or "<stdin>", stdin_text) if str(d) == STDIN
+            else Work(str(d)) for d in documents]
+    outcomes = _check_all(work, jobs, timeout or settings.budget, settings.conventions, quiet)
     results = [o.result for o in outcomes if o.result is not None]
-    errors = [o.error for o in outcomes if o.error is not None]
+    errors = missing + [o.error for o in outcomes if o.error is not None]
     for message in errors:
         click.echo(f"error: {message}", err=True)
 
-    _write_report(results, fmt, out_path, verbose)
+    _write_report(results, Output(fmt, out_path, verbose, quiet, color))
     if errors:
         return EXIT_UNUSABLE
     return EXIT_INVALID if any(r.verdict == Verdict.INVALID for r in results) else EXIT_OK
 
 
+def _read_stdin() -> str:
+    text = click.get_text_stream("stdin").read()
+    # A text with neither a line break nor a `$` would be taken for a path.
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
 # --- finding documents ---------------------------------------------------------------
 
 
-def collect_documents(paths: Sequence[str], *, exclude: Path | None = None) -> list[Path]:
-    """The files to check, in order: files as given, folders' *.md files sorted.
+def collect_documents(paths: Sequence[str], *, finder: Finder | None = None,
+                      exclude: Path | None = None,
+                      quiet: bool = False) -> tuple[list[Path], list[str]]:
+    """The files to check, in order, and one message per path that does not exist.
+
+    Files are taken as given, folders searched (see `symbolic.discovery`); `-` is
+    standard input.
 
     Raises:
-        InputError: a path does not exist, or no document was found at all.
+        InputError: no document was found at all.
     """
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        raise InputError("no such file or folder: " + ", ".join(repr(p) for p in missing))
+    finder = finder or Finder(DEFAULT_INCLUDE)
+    missing = [f"no such file or folder: {p!r}" for p in paths
+               if p != STDIN and not os.path.exists(p)]
     skip = {exclude.resolve()} if exclude else set()
     files: list[Path] = []
     for given in paths:
+        if given == STDIN:
+            if Path(STDIN) not in files:
+                files.append(Path(STDIN))
+            continue
         path = Path(given)
-        found = _markdown_below(path) if path.is_dir() else [path]
-        if path.is_dir() and not found:
-            click.echo(f"warning: no *.md files in {given!r}", err=True)
+        if not path.exists():
+            continue
+        found = finder.below(path) if path.is_dir() else [path]
+        if path.is_dir() and not found and not quiet:
+            click.echo(f"warning: no documents (*.md, *.tex, *.ipynb) in {given!r}", err=True)
         for file in found:
             key = file.resolve()
             if key not in skip:
                 skip.add(key)
                 files.append(file)
     if not files:
-        raise InputError("no documents found in " + ", ".join(repr(p) for p in paths))
-    return files
-
-
-def _markdown_below(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root, n) for n in names if n.endswith(".md") and not n.startswith(".")]
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+        raise InputError("; ".join(missing) if missing else
+                         "no documents found in " + ", ".join(repr(p) for p in paths))
+    return files, missing
 
 
 # --- checking ------------------------------------------------------------------------
 
 
-def check_file(path: str, budget_seconds: float | None) -> Outcome:
+@dataclass(frozen=True)
+class Work:
+    """One document to check: a path, or text read from standard input under a name."""
+
+    path: str
+    name: str | None = None
+    text: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.path
+
+
+def check_file(work: Work | str, budget_seconds: float | None,
+               conventions: dict | None = None) -> Outcome:
     """Check one file; never raises (a worker process's whole job)."""
     from symbolic.checker import check_document
 
+    if isinstance(work, str):
+        work = Work(work)
+    path = work.shown
     try:
-        result = check_document(Path(path), path=path, budget_seconds=budget_seconds)
+        source = work.text if work.text is not None else Path(work.path)
+        result = check_document(source, path=path, budget_seconds=budget_seconds,
+                                conventions=conventions)
     except (DerivcheckError, OSError) as error:
         return Outcome(path, error=_one_line(f"cannot check {path!r}: {error}"))
     except Exception as error:  # noqa: BLE001 - one bad document must not end the run
@@ -171,17 +248,18 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> list[Outcome]:
-    """Outcomes in the order of `files`, spread over `jobs` processes."""
-    workers = min(jobs or _cores(), len(files))
-    names = [str(f) for f in files]
+def _check_all(work: list[Work], jobs: int | None, timeout: float | None,
+               conventions: dict | None = None, quiet: bool = False) -> list[Outcome]:
+    """Outcomes in the order of `work`, spread over `jobs` processes."""
+    workers = min(jobs or _cores(), len(work))
+    names = [w.shown for w in work]
     stderr = Console(stderr=True)
     progress = Progress(
         TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=stderr, transient=stderr.is_terminal,
-        disable=not (len(files) > 1 or stderr.is_terminal),
+        disable=quiet or not (len(work) > 1 or stderr.is_terminal),
     )
-    task = progress.add_task("", total=len(files))
+    task = progress.add_task("", total=len(work))
 
     def advance(name: str) -> None:
         progress.update(task, advance=1, description=name)
@@ -189,9 +267,9 @@ def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> li
     if workers <= 1:
         with progress:
             outcomes = []
-            for name in names:
-                outcomes.append(check_file(name, timeout))
-                advance(name)
+            for item in work:
+                outcomes.append(check_file(item, timeout, conventions))
+                advance(item.shown)
             progress.update(task, description="")
         return outcomes
 
@@ -199,7 +277,8 @@ def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> li
     try:
         # Every worker process starts on the first submit: before the progress bar's
         # thread, so that no process is forked while another thread holds a lock.
-        futures: list[Future] = [pool.submit(check_file, name, timeout) for name in names]
+        futures: list[Future] = [pool.submit(check_file, item, timeout, conventions)
+                                 for item in work]
         index = {future: name for future, name in zip(futures, names, strict=True)}
         with progress:
             for future in as_completed(futures):
@@ -242,35 +321,58 @@ def _output_path(output: str | None) -> Path | None:
     return path
 
 
-def _write_report(results: list[DocumentResult], fmt: str, out_path: Path | None,
-                  verbose: bool) -> None:
-    if out_path is None:
-        if fmt == "text":
-            console = Console(highlight=False)
-            if not console.is_terminal:
-                console = Console(highlight=False, width=REPORT_WIDTH)
-            report.render_text(results, verbose=verbose, console=console)
+def _colour(color: str, stream_is_terminal: bool) -> bool:
+    """Whether to colour: `always`, `never`, or on a terminal unless NO_COLOR is set."""
+    if color != "auto":
+        return color == "always"
+    return stream_is_terminal and not os.environ.get("NO_COLOR")
+
+
+def _console(output: Output, file=None) -> Console:
+    if file is not None:   # a report file: never coloured
+        return Console(file=file, width=REPORT_WIDTH, highlight=False, color_system=None,
+                       force_terminal=False)
+    console = Console(highlight=False)
+    coloured = _colour(output.color, console.is_terminal)
+    width = None if console.is_terminal else REPORT_WIDTH
+    return Console(highlight=False, width=width, force_terminal=coloured or None,
+                   no_color=not coloured, color_system="standard" if coloured else None)
+
+
+def _write_report(results: list[DocumentResult], output: Output) -> None:
+    if output.path is None:
+        if output.fmt == "text":
+            report.render_text(results, verbose=output.verbose, quiet=output.quiet,
+                               console=_console(output))
         else:
-            click.echo(_render(results, fmt, verbose))
+            colour = _colour(output.color, click.get_text_stream("stdout").isatty())
+            text = _render(results, output, colour)
+            if text:
+                click.echo(text, color=colour)
         return
     try:
-        with out_path.open("w", encoding="utf-8") as handle:
-            if fmt == "text":
-                console = Console(file=handle, width=REPORT_WIDTH, highlight=False,
-                                  color_system=None, force_terminal=False)
-                report.render_text(results, verbose=verbose, console=console)
+        with output.path.open("w", encoding="utf-8") as handle:
+            if output.fmt == "text":
+                report.render_text(results, verbose=output.verbose, quiet=output.quiet,
+                                   console=_console(output, handle))
             else:
-                handle.write(_render(results, fmt, verbose) + "\n")
+                handle.write(_render(results, output, False) + "\n")
     except OSError as error:
-        raise InputError(f"cannot write the report to {str(out_path)!r}: "
+        raise InputError(f"cannot write the report to {str(output.path)!r}: "
                          f"{error.strerror or error}") from None
 
 
-def _render(results: list[DocumentResult], fmt: str, verbose: bool) -> str:
-    if fmt == "json":
+def _render(results: list[DocumentResult], output: Output, colour: bool) -> str:
+    if output.fmt == "json":
         return report.render_json(results)
-    if fmt == "html":
+    if output.fmt == "concise":
+        return render_concise(results, color=colour, quiet=output.quiet)
+    if output.fmt == "github":
+        return render_github(results)
+    if output.fmt == "junit":
+        return render_junit(results)
+    if output.fmt == "html":
         from symbolic.html_report import render_html
 
         return render_html(results)
-    return report.render_markdown(results, verbose=verbose)
+    return report.render_markdown(results, verbose=output.verbose)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import click
 from sympy import Basic, Symbol
 
-from symbolic.errors import DerivcheckError
+from symbolic.errors import DerivcheckError, ParseError
 from symbolic.export import gradients_latex, gradients_text
 from symbolic.functions import ACTIVATIONS
 from symbolic.gradients import backprop
@@ -34,9 +34,16 @@ EXAMPLE = (
 
 
 class UnusableInput(click.ClickException):
-    """A model, a definition or a variable that cannot be used: one message, exit 2."""
+    """A model, a definition or a variable that cannot be used: one message, exit 2.
+
+    Shown as `derivcheck check` shows its errors: `error: ...` on standard error; a
+    LaTeX fragment that could not be read follows, quoted with a caret.
+    """
 
     exit_code = EXIT_UNUSABLE
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
 
 
 def _widths(text: str | None) -> list[int] | None:
@@ -92,7 +99,10 @@ def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Mod
         symbol = parse_expression(name.strip())
         if not isinstance(symbol, Symbol):
             raise UnusableInput(f"the left side of {line!r} must be a single name")
-        read[symbol] = parse_expression(value.strip())
+        try:
+            read[symbol] = parse_expression(value.strip())
+        except ParseError as error:
+            raise UnusableInput(f"--given {line!r}: {error}") from None
     variables = [parse_expression(w) for w in wanted]
     return model_from_definitions(read, reported=variables), variables
 

@@ -588,7 +588,7 @@ class Builder:
         if any(_is_matrix(a) for a in arguments):
             raise self.fail(f"the function {name} of several arguments is not known to "
                             "derivcheck", node,
-                            "Define it in the given definitions.")
+                            "Define it in the given definitions (`derivcheck help notation`).")
         return self.unknown_function(name, arguments, node)
 
     def unknown_function(self, name: str, arguments: list, node: A.Call):

@@ -380,7 +380,7 @@ class Parser:
         if name in (r"\lbrace", r"\{"):
             raise self.error("sets and braces as values are not part of derivcheck's notation", tok)
         raise self.error(f"unknown command {name}", tok,
-                         "See the notation page of derivcheck's documentation for what it reads.")
+                         "Run `derivcheck help notation` for the notation derivcheck reads.")
 
     def name(self) -> A.Name:
         """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
@@ -937,4 +937,4 @@ def _hint_for(text: str) -> str:
         return "Relations are split before reading; this one is inside brackets — close them first."
     if text in (")", "]", "}"):
         return "There is a closing bracket without an opening one."
-    return "Check the notation against the notation page of derivcheck's documentation."
+    return "Check the notation against `derivcheck help notation`."
