@@ -7,8 +7,8 @@ import traceback
 
 from symbolic.budget import Budget
 from symbolic.claims import DEFAULT_BUDGET_SECONDS, check_chain, check_link
-from symbolic.context import Context, name_key
-from symbolic.document import Document, Statement, read_document
+from symbolic.context import Context, mentioned_names, name_key
+from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
@@ -29,6 +29,7 @@ from symbolic.results import (
     StepResult,
     Verdict,
 )
+from symbolic.sources import read_document
 
 # What checking one statement gives: what the statement does, and the verdicts of its links.
 Checked = tuple[StepKind, ClaimResult]
@@ -80,6 +81,7 @@ def check_read_document(document: Document, budget_seconds: float,
             except Exception as error:  # one bad step never loses the rest of the document
                 kind, claim = StepKind.CLAIM, _internal_error(statement, error)
             previous[statement.derivation] = _last_side(statement.text)
+            _mention(statement.text, context)
         first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
         if first:
             wrong.add(statement.derivation)
@@ -124,6 +126,9 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
 
     - a bare name that restates a `given` definition: a claim, every link checked;
     - a bare name that also occurs on the right (`w = w - \\alpha g`): an update;
+    - a bare name already defined in this part of the document: a claim about it, unless
+      the line binds a worked example's next printed value or brings in quantities the
+      document has not mentioned (a new model, as a new update rule);
     - a bare name and a printed number: a binding; a bare name and an expression: a
       definition (or redefinition);
     - a gradient whose next side is all numbers (`\\nabla_{w} L = \\frac{1}{2}(…)`): a
@@ -151,8 +156,8 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
 
 def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget: Budget,
                    previous: str | None, step) -> Checked:
-    head = _head(chain)
-    if head is None or context.is_given(head):
+    head = _head(chain, context)
+    if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
     try:
@@ -171,6 +176,32 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     return _define(statement, chain, head, body, body_text, context, budget, step)
 
 
+def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context) -> bool:
+    """Whether `head = body` states something about a name already defined in this part of
+    the document: a claim, never a redefinition. Not when the line updates the name (it is
+    on the right too), binds a worked example's next printed value, or brings in
+    quantities not mentioned before (a new model: `w_N = w_0 - \\eta y_i`)."""
+    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)):
+        return False
+    try:
+        body = parse_side(chain.sides[1].text)
+    except NotationError:
+        return True
+    return name_key(head) not in _names_in(body) and not is_printed_number(body) \
+        and mentioned_names(body) <= context.mentioned
+
+
+def _mention(text: str, context: Context) -> None:
+    """Remember the names a statement mentions (see `_restates`)."""
+    try:
+        chain = split_chain(text)
+        for side in chain.sides:
+            if side.text:
+                context.mentioned |= mentioned_names(parse_side(side.text))
+    except NotationError:
+        return
+
+
 def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
     """Whether the graph gives the gradient a number here (`∂q/∂r = 1`): then it is claimed.
 
@@ -184,12 +215,15 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
         context.use_gradient_values = saved
 
 
-def _head(chain: Chain) -> A.Node | None:
-    """The first side when it can name something: a bare name, a gradient, a function."""
+def _head(chain: Chain, context: Context) -> A.Node | None:
+    """The first side when it can name something: a bare name (`a^l_j` is one: a layer
+    index, not a power), a gradient, a function."""
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
         return None
     try:
         node = parse_side(chain.sides[0].text)
+        if isinstance(node, A.Power):
+            node = context.resolve(node).tree
     except NotationError:
         return None
     if isinstance(node, A.Name) and name_key(node) is not None:
@@ -234,7 +268,7 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
         what = f"binds {name_text} = {show_number(value)}"
     else:
         context.unbind(name_key(head))
-        context.define(head, body, statement.text)
+        context.define(head, body, statement.text, statement.derivation)
         kind, what = StepKind.DEFINITION, f"defines {name_text}"
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
                        Method.DEFINITION, what)

@@ -222,7 +222,7 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
         for combo in combos:
             out.append(Instance(dict(zip(letters, combo, strict=True)),
-                                dict.fromkeys(counts, size), size))
+                                dict.fromkeys(counts, size), size, counts=frozenset(counts)))
     return out
 
 
@@ -234,13 +234,40 @@ def sum_bound_sizes(trees, context: Context) -> list[str]:
     `\\frac{1}{m}` included, and the claim must hold at every size tried.
     """
     out = set()
-    for tree in (*trees, *_bodies_used(trees, context)):
+    used = [tree for tree in (*trees, *_bodies_used(trees, context))]
+    values = {canonical(n.base, (), (), n.suffix, 0) for tree in used
+              for n in _values_outside_indices(tree)}
+    for tree in used:
         for _, node in subtrees(tree):
             upper = node.upper if isinstance(node, A.SumOver) else None
-            if isinstance(upper, A.Name) and not upper.sub and not upper.sup \
-                    and not upper.primes and context.is_size_name(upper):
-                out.add(canonical(upper.base, (), (), upper.suffix, 0))
+            if not (isinstance(upper, A.Name) and not upper.sub and not upper.sup
+                    and not upper.primes):
+                continue
+            label = canonical(upper.base, (), (), upper.suffix, 0)
+            # declared a count, or a free name the claim also uses as a value: the number of
+            # terms, \sum_{i=1}^{n} 1 = n
+            if context.is_size_name(upper) or (label in values and not context.is_value(label)
+                                               and context.kind(label) is None):
+                out.add(label)
     return sorted(out)
+
+
+def _values_outside_indices(tree: A.Node):
+    """The bare names a tree uses as values: not as indices, bounds or variables."""
+    if isinstance(tree, A.Name):
+        if not tree.sub and not tree.sup and not tree.primes:
+            yield tree
+        return
+    if isinstance(tree, A.SumOver):
+        yield from _values_outside_indices(tree.body)
+        return
+    if isinstance(tree, A.Partial):
+        for part in (tree.numerator, tree.operand):
+            if part is not None:
+                yield from _values_outside_indices(part)
+        return
+    for child in children(tree):
+        yield from _values_outside_indices(child)
 
 
 def index_ranges(letters, trees, context: Context) -> dict[str, int]:

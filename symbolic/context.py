@@ -26,6 +26,7 @@ from symbolic.notation.trees import (
     function_signature,
     node_text,
     substitute_names,
+    walk,
 )
 from symbolic.notation.vocabulary import (
     CONVENTIONS,
@@ -49,6 +50,7 @@ class Definition:
     source: str
     written: A.Node | None = None
     error: NotationError | None = None    # why the body could not be read, if it could not
+    derivation: int | None = None         # the document's part that defined it; None: given
 
     @property
     def key(self) -> str:
@@ -96,6 +98,8 @@ class Context:
     gradient_values: dict[tuple[str, str], sympy.Expr] = field(default_factory=dict)
     # whether ∂L/∂w stands for the number it was given (in a worked example's arithmetic)
     use_gradient_values: bool = False
+    # the names a document has mentioned so far (a line that brings in new ones is new)
+    mentioned: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -153,6 +157,8 @@ class Context:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
         lhs = parse_side(chain.sides[0].text)
+        if isinstance(lhs, A.Power):          # a^l_j = …: a layer index, not a power
+            lhs = self.resolve(lhs).tree
         try:
             body = parse_side(chain.sides[1].text)
         except NotationError as error:
@@ -172,6 +178,9 @@ class Context:
     def define_given(self, text: str) -> Definition | FunctionDefinition:
         """A definition from the front matter's `given`, remembered as given."""
         definition = self.define_latex(text)
+        self.mentioned |= mentioned_names(definition.written or definition.body)
+        if isinstance(definition, Definition):
+            self.mentioned.add(name_key(definition.name))
         self.given.append(definition.name if isinstance(definition, Definition)
                           else parse_side(split_chain(text).sides[0].text))
         return definition
@@ -232,13 +241,21 @@ class Context:
         """A worked example's `\\nabla_{w} L = … = 20.15`: that gradient now names the number."""
         self.gradient_values[(numerator, wrt)] = value
 
-    def define(self, name: A.Name, body: A.Node, source: str = "") -> Definition:
+    def define(self, name: A.Name, body: A.Node, source: str = "",
+               derivation: int | None = None) -> Definition:
         """`name = body`, read against the context as it stands now."""
         try:
-            definition = Definition(name, self._resolve_body(body), source, body)
+            definition = Definition(name, self._resolve_body(body), source, body,
+                                    derivation=derivation)
         except MeaningError as error:
             return self.define_unreadable(name, error, source)
         return self._add(definition)
+
+    def determines(self, head: A.Name, derivation: int) -> bool:
+        """Whether a name is already defined for this part of the document (or given):
+        then a line `head = …` claims something about it and never redefines it."""
+        return any(d.derivation in (None, derivation) and _same_head(head, d.name)
+                   for d in self.definitions)
 
     def define_unreadable(self, name: A.Name, error: NotationError,
                           source: str = "") -> Definition:
@@ -371,8 +388,7 @@ class Context:
     # -- instances -----------------------------------------------------------------------
     def definitions_in(self, instance: Instance) -> dict:
         """Every definition built for this instance: {Var: expression}."""
-        key = (tuple(sorted(instance.indices.items())), tuple(sorted(instance.sizes.items())),
-               instance.default_size)
+        key = _instance_key(instance)
         if key in self._instances:
             return self._instances[key]
         defs: dict = {}
@@ -383,8 +399,7 @@ class Context:
                 continue
             ranges = self.builder(instance).index_ranges(definition.name)
             for idx in _index_assignments(definition, instance, ranges):
-                sub_instance = Instance(dict(instance.indices, **idx), instance.sizes,
-                                        instance.default_size)
+                sub_instance = instance.with_indices(idx)
                 builder = self.builder(sub_instance, definition.source)
                 try:
                     target = builder.build(definition.name)
@@ -423,8 +438,7 @@ class Context:
         return expr
 
     def _check_readable(self, expr, instance: Instance) -> None:
-        key = (tuple(sorted(instance.indices.items())), tuple(sorted(instance.sizes.items())),
-               instance.default_size)
+        key = _instance_key(instance)
         unreadable = self._unreadable.get(key)
         if unreadable and hasattr(expr, "free_symbols"):
             for symbol in expr.free_symbols & unreadable.keys():
@@ -508,6 +522,16 @@ def _index_assignments(definition: Definition, instance: Instance,
         out = [dict(o, **{letter: k}) for o in out
                for k in range(1, (ranges or {}).get(letter, n) + 1)]
     return out
+
+
+def _instance_key(instance: Instance) -> tuple:
+    return (tuple(sorted(instance.indices.items())), tuple(sorted(instance.sizes.items())),
+            instance.default_size, tuple(sorted(instance.counts)))
+
+
+def mentioned_names(node: A.Node) -> set[str]:
+    """Every name a tree mentions, variables of differentiation included."""
+    return {name_key(n) for n in walk(node) if isinstance(n, A.Name)}
 
 
 def _unread(definition: Definition, error: NotationError) -> MeaningError:

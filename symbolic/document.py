@@ -4,11 +4,12 @@ Parse first, act second: this module only finds and cuts text. It never evaluate
 anything, and it never raises on what a document says — what it cannot read becomes a
 `Problem` with the line and how to fix it, and the rest is still read.
 
-    >>> doc = read_document("# Square\\n$$\\\\frac{d}{dx} x^2 = 2x, \\\\quad y = 1$$\\n")
+    >>> doc = parse_markdown("# Square\\n$$\\\\frac{d}{dx} x^2 = 2x, \\\\quad y = 1$$\\n", None, [])
     >>> [(s.line, s.text) for s in doc.statements]
     [(2, '\\\\frac{d}{dx} x^2 = 2x'), (2, 'y = 1')]
 
-The format is described in `derivcheck help document`.
+The format is described in `derivcheck help document`; `symbolic.sources.read_document`
+reads any input (Markdown, LaTeX, notebooks) into this model.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ __all__ = [
     "Statement",
     "has_relation",
     "parse_markdown",
-    "read_document",
+    "read_source",
 ]
 
 # A document longer than this is read up to here, with a Problem at the cut.
@@ -140,39 +141,19 @@ class Document:
         return [p for p in self.problems if p.severity != "error"]
 
 
-def read_document(source: str | os.PathLike, *, name: str | None = None) -> Document:
-    """Read a document from its text or from a file.
-
-        >>> read_document("$$a = b$$").statements[0].text
-        'a = b'
-
-    Args:
-        source: the document's text when it is a `str` holding a newline or a `$` (or
-            is empty); otherwise, and always for a `pathlib.Path`, the path of a file.
-        name: the document's path as reports should show it; defaults to the file's
-            path, and to None for text.
+def read_source(source: str | os.PathLike, *,
+                name: str | None = None) -> tuple[str, str | None, list[Problem]]:
+    """A document's text and path, from its text or from a file (see `read_document`).
 
     Raises:
         DocumentReadError: the file cannot be opened. Nothing in the text raises.
     """
     problems: list[Problem] = []
     if isinstance(source, str) and (source == "" or "\n" in source or "$" in source):
-        text, path = source, name
-    else:
-        file = Path(os.fsdecode(source))
-        text = _read_file(file, problems)
-        path = name if name is not None else str(file)
-    # LaTeX files and notebooks are turned into this same model by their own readers.
-    suffix = Path(path).suffix.lower() if path else ""
-    if suffix in TEX_SUFFIXES:
-        from symbolic.latex_source import read_latex
-
-        return read_latex(text, path, problems)
-    if suffix in NOTEBOOK_SUFFIXES:
-        from symbolic.notebook_source import read_notebook
-
-        return read_notebook(text, path, problems)
-    return parse_markdown(text, path, problems)
+        return source, name, problems
+    file = Path(os.fsdecode(source))
+    text = _read_file(file, problems)
+    return text, (name if name is not None else str(file)), problems
 
 
 def has_relation(latex: str) -> bool:

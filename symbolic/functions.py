@@ -19,6 +19,7 @@ the subgradient of ReLU at 0 that PyTorch and JAX use.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -549,6 +550,15 @@ ACTIVATIONS: dict[str, Callable[[Expr], Expr]] = {
     "tanh": sympy.tanh,
     "identity": identity,
 }
+
+# NumPy twins of SymPy's own special functions: NumPy has no vectorised gamma, and the
+# printer's default (math.gamma) takes no arrays.
+_vector_gamma = np.vectorize(lambda x: math.gamma(x) if x > 0 or x != int(x) else np.nan,
+                             otypes=[float])
+NUMPY_FUNCTIONS["gamma"] = _vector_gamma
+NUMPY_FUNCTIONS["factorial"] = lambda x: _vector_gamma(np.asarray(x, float) + 1)
+MPMATH_FUNCTIONS["gamma"] = mpmath.gamma
+MPMATH_FUNCTIONS["factorial"] = mpmath.factorial
 
 # The elementary functions the notation writes by name, with SymPy's own classes.
 for _name, _apply, _spellings in (

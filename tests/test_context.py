@@ -35,10 +35,21 @@ def test_an_indexed_given_covers_every_index():
     assert run(doc) == [("claim", ["valid"]), ("claim", ["invalid"])]
 
 
-def test_a_name_defined_in_the_text_may_be_redefined():
-    doc = "$$y = 2 x$$\n\n$$y = 3 x$$\n\n$$\\frac{dy}{dx} = 3$$\n"
+def test_a_statement_about_a_defined_name_is_a_claim_not_a_redefinition():
+    doc = "$$y = 2 x$$\n\n$$y = 3 x$$\n\n$$\\frac{dy}{dx} = 2$$\n"
+    assert run(doc) == [("definition", ["definition"]), ("claim", ["invalid"]),
+                        ("claim", ["valid"])]
+
+
+def test_a_new_section_may_define_a_name_afresh():
+    doc = "$$y = 2 x$$\n\n# Another model\n\n$$y = 3 x$$\n\n$$\\frac{dy}{dx} = 3$$\n"
     assert run(doc) == [("definition", ["definition"]), ("definition", ["definition"]),
                         ("claim", ["valid"])]
+
+
+def test_a_new_update_rule_that_brings_in_new_quantities_defines_afresh():
+    doc = "$$w_N = w_0 - \\alpha E$$\n\n$$w_N = w_0 - \\eta y$$\n"
+    assert run(doc) == [("definition", ["definition"]), ("definition", ["definition"])]
 
 
 def test_binding_update_and_a_leading_arrow():

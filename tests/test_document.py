@@ -14,8 +14,8 @@ from symbolic.document import (
     DocumentReadError,
     Statement,
     has_relation,
-    read_document,
 )
+from symbolic.sources import read_document
 
 SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
 

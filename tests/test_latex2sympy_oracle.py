@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from latex2sympy2_extended import latex2sympy
 
-from symbolic.notation import parse_expression
+from symbolic.context import parse_expression
 
 LETTERS = "abcpqrsuvwxyz"
 

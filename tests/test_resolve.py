@@ -55,8 +55,10 @@ def test_a_layer_superscript_is_an_index_when_superscripts_are_indices():
     assert isinstance(node, A.Name) and node.sup and node.sub
 
 
-def test_a_power_stays_a_power_without_that_convention():
-    assert isinstance(read("a^l"), A.Power)
+def test_a_layer_letter_is_an_index_unless_superscripts_are_powers():
+    assert isinstance(read("a^l"), A.Name) and isinstance(read("z^{L-1}"), A.Name)
+    assert isinstance(read("a^l", superscripts="power"), A.Power)
+    assert isinstance(read("x^n"), A.Power)           # n is no layer letter
     assert isinstance(read("x^2", superscripts="index"), A.Power)
 
 

@@ -11,7 +11,7 @@ import yaml
 from conftest import report_json
 
 from symbolic import check_document
-from symbolic.document import read_document
+from symbolic.sources import read_document
 
 ROOT = Path(__file__).parent.parent
 OCR = sorted((ROOT / "tests/data/ocr").glob("*.txt"))

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from symbolic import check_document
 from symbolic.commands.check import check
-from symbolic.document import DocumentReadError, read_document
+from symbolic.document import DocumentReadError
 from symbolic.latex_source import latex_as_markdown
+from symbolic.sources import read_document
 
 PAPER = r"""\documentclass{article}
 \usepackage{amsmath}

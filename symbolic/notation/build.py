@@ -51,6 +51,12 @@ class Instance:
     sizes: dict[str, int] = field(default_factory=dict)
     default_size: int = 3
     used: set[str] = field(default_factory=set)    # the sizes a build has consulted
+    counts: frozenset[str] = frozenset()           # names that count terms of a sum here
+
+    def with_indices(self, indices: dict[str, int]) -> Instance:
+        """The same sizes with more index values fixed."""
+        return Instance(dict(self.indices, **indices), self.sizes, self.default_size,
+                        counts=self.counts)
 
     def size(self, name: str) -> int:
         self.used.add(name)
@@ -345,7 +351,8 @@ class Builder:
         if not node.sub and not node.sup and not node.primes \
                 and node.base not in self.bound and node.base not in self.instance.indices:
             label = canonical(node.base, (), (), node.suffix, 0)
-            if label in self.instance.sizes and self.scope.is_size_name(node):
+            if label in self.instance.sizes and (label in self.instance.counts
+                                                 or self.scope.is_size_name(node)):
                 return sympy.Integer(self.instance.sizes[label])
         entry = self.labelled_entry(node)
         if entry is not None:
@@ -521,6 +528,11 @@ class Builder:
         if name == "det":
             m = self.build(node.args[0])
             return m.det() if _is_matrix(m) else m
+        if name == "factorial":
+            return self.decorate(sympy.factorial(self.build(node.args[0])), node)
+        if name == "binom":
+            n, k = (self.build(a) for a in node.args)
+            return self.decorate(sympy.binomial(n, k), node)
         v = self.vector_value(node.args[0])          # diag
         return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
 
@@ -685,8 +697,7 @@ class Builder:
         if not summed or all(self.instance.indices.get(k) == v for k, v in summed.items()):
             return self.partial(node)
         saved = self.instance
-        self.instance = Instance(dict(saved.indices, **summed), saved.sizes,
-                                 saved.default_size)
+        self.instance = saved.with_indices(summed)
         try:
             return self.partial(node)
         finally:

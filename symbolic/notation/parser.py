@@ -14,7 +14,9 @@ from symbolic.notation import ast as A
 from symbolic.notation.lexer import Token, tokenize
 from symbolic.notation.vocabulary import (
     ACCENTS,
+    ARRAY_ENVIRONMENTS,
     BEGIN,
+    BINOMIALS,
     BRACES,
     CASES_ENVIRONMENTS,
     COLOR,
@@ -26,6 +28,8 @@ from symbolic.notation.vocabulary import (
     GREEK,
     GREEK_VARIANTS,
     INDEX_LETTERS,
+    INDICATOR_BRACKETS,
+    INDICATORS,
     LAYOUT,
     MATRIX_ENVIRONMENTS,
     MUL_OPS,
@@ -52,6 +56,7 @@ MAX_DEPTH = 120            # nesting beyond this is not handwriting
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     kept = [t for t in tokens if not (t.kind == "command" and t.text in LAYOUT)]
+    kept = _without_empty_groups(kept)
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -76,6 +81,17 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
 
 
 SLOT = CONDITIONAL_SLOT
+
+
+def _without_empty_groups(tokens: list[Token]) -> list[Token]:
+    """`\\partial{}C`: an empty `{}` spaces the typesetting and carries no math."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text == "}" and out and out[-1].text == "{":
+            out.pop()
+            continue
+        out.append(tok)
+    return out
 
 
 def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
@@ -262,7 +278,8 @@ class Parser:
                 self.advance()
                 node = A.Transpose(node, tok.pos)
             elif tok.text == "!":
-                raise self.error("factorials are not part of derivcheck's notation", tok)
+                self.advance()
+                node = A.Call("factorial", (node,), None, 0, None, True, tok.pos)
             elif tok.text == "_" and isinstance(node, A.Call) and node.index is None:
                 self.advance()
                 index = self.sub_parse(self.group_tokens(), "index")
@@ -355,6 +372,11 @@ class Parser:
             if name == r"\mathbb":
                 return self.blackboard(tok)
             return self.name_or_call()
+        if name in BINOMIALS:
+            self.advance()
+            top = self.sub_parse(self.group_tokens(), "top of the binomial")
+            bottom = self.sub_parse(self.group_tokens(), "bottom of the binomial")
+            return A.Call("binom", (top, bottom), None, 0, None, True, tok.pos)
         if name in FRACTIONS:
             return self.fraction(tok)
         if name in SUMS:
@@ -678,25 +700,32 @@ class Parser:
     def blackboard(self, tok: Token) -> A.Node:
         self.advance()
         inner = "".join(t.text for t in self.group_tokens())
-        if inner != "1":
+        if inner not in INDICATORS:
             name = rf"\mathbb{{{inner}}}"
             if name in REFUSED_OPERATORS and self.peek().text in ("[", "(", "_", r"\{"):
                 raise MeaningError(REFUSED_OPERATORS[name], self.source, tok.pos,
                                    "Check this step by hand, or write the quantity it stands "
                                    "for as a name of its own.")
             return A.Name(name, pos=tok.pos)
+        return self.indicator(tok)
+
+    def indicator(self, tok: Token) -> A.Node:
+        """`\\mathbb{1}[z > 0]`, `\\mathbb{1}\\{y = k\\}`, `\\mathbb{I}(x > 0)`: 1 where the
+        comparison holds, 0 elsewhere."""
         opener = self.peek()
-        if opener.text not in ("[", "(", "{"):
+        if opener.text not in INDICATOR_BRACKETS:
             raise self.error("an indicator \\mathbb{1} needs a condition in brackets", opener,
                              "Write \\mathbb{1}[z > 0].")
         self.advance()
+        saved, self.abs_open = self.abs_open, 0
         lhs = self.expression()
         rel = self.advance()
         if rel.text not in CONDITION_RELATIONS:
             raise self.error("expected a comparison such as '>' inside the indicator", rel,
                              "Write \\mathbb{1}[z > 0].")
         rhs = self.expression()
-        self.expect({"[": "]", "(": ")", "{": "}"}[opener.text])
+        self.abs_open = saved
+        self.expect(INDICATOR_BRACKETS[opener.text])
         return A.Indicator(lhs, CONDITION_RELATIONS[rel.text], rhs, tok.pos)
 
     def fraction(self, tok: Token) -> A.Node:
@@ -717,8 +746,12 @@ class Parser:
         return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
 
     def slash_partial(self, tok: Token) -> A.Node:
-        """`\\partial L / \\partial w`."""
+        """`\\partial L / \\partial w`, or the operator `\\partial_{w} L`."""
         self.advance()
+        if self.peek().text == "_":
+            self.advance()
+            wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
+            return A.Partial(None, wrt, self.term(), 1, tok.pos)
         numerator = self.postfix()
         self.expect("/", "Write \\frac{\\partial L}{\\partial w} or \\partial L / \\partial w.")
         self.expect(r"\partial", "Write \\partial L / \\partial w.")
@@ -789,7 +822,9 @@ class Parser:
         """`\\begin{bmatrix} … \\end{bmatrix}` or a piecewise `\\begin{cases} … \\end{cases}`."""
         self.advance()
         env = "".join(t.text for t in self.group_tokens())
-        if env not in MATRIX_ENVIRONMENTS and env not in CASES_ENVIRONMENTS:
+        if env in ARRAY_ENVIRONMENTS:
+            self.group_tokens()         # the column specification, {cc}: layout
+        elif env not in MATRIX_ENVIRONMENTS and env not in CASES_ENVIRONMENTS:
             raise self.error(f"the environment '{env}' is not part of derivcheck's notation", tok)
         rows = self.environment_cells(env, tok)
         if env in CASES_ENVIRONMENTS:
@@ -892,6 +927,9 @@ def _is_index_superscript(parser: Parser, ahead: int) -> bool:
 
 
 def _base_of(tokens: list[Token], parser: Parser) -> str:
+    if len(tokens) >= 3 and tokens[0].text in TRANSPARENT_FONTS and tokens[1].text == "{" \
+            and tokens[-1].text == "}":
+        return _base_of(tokens[2:-1], parser)       # \hat{\mathbf{y}} is \hat{y}
     if len(tokens) == 1 and tokens[0].kind == "letter":
         return tokens[0].text
     if len(tokens) == 1 and tokens[0].kind == "command" and tokens[0].text[1:] in GREEK:

@@ -29,6 +29,7 @@ from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import call_arguments, function_key
 from symbolic.notation.vocabulary import (
+    COMBINATORICS,
     EXTREMA,
     FUNCTION_LETTERS,
     INDEX_LETTERS,
@@ -41,7 +42,7 @@ from symbolic.notation.vocabulary import (
 )
 
 # Calls the builder reads by name itself (logarithms, extrema, matrix operators).
-BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS})
+BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS, *COMBINATORICS})
 # A superscript that names a layer when superscripts are not declared: a^l, a^{l+1}, z^L.
 LAYER_LETTERS = frozenset({"l", "L", r"\ell"})
 
@@ -212,7 +213,8 @@ class _Pass:
                 return A.BinOp("juxt", A.Name(SIGMA, pos=node.pos),
                                A.Group(args[0], node.pos), node.pos)
             return dataclasses.replace(resolved, callee=A.Callee.KNOWN)
-        if self.snapshot.is_function(name) or name.startswith(r"\nabla "):
+        if any(self.snapshot.is_function(spelling) for spelling in _spellings(node)) \
+                or name.startswith(r"\nabla "):
             return dataclasses.replace(resolved, callee=A.Callee.ARBITRARY)
         shown = name if name.startswith("\\") else rf"\operatorname{{{name}}}"
         raise MeaningError(
@@ -230,8 +232,10 @@ class _Pass:
         return self.rebuild(node)
 
     def is_layer(self, base: A.Name, exponent: A.Node) -> bool:
-        """`a^l`, `\\delta^{l+1}`, `z^L`: an index when superscripts are declared indices, or
-        when the letter is a layer letter and the base is used with layer superscripts."""
+        """`a^l`, `\\delta^{l+1}`, `z^L`: a layer index, not a power. Any letter superscript
+        is an index when superscripts are declared indices; otherwise the layer letters
+        l, L and ℓ (alone or ± a number) are, as in every backprop text; with
+        `superscripts: power` none is."""
         if self.snapshot.superscripts == "power":
             return False
         letters = _letters(exponent)
@@ -240,8 +244,20 @@ class _Pass:
         if self.snapshot.superscripts == "index":
             return True
         label = canonical(base.base, (), (), base.suffix, 0)
-        return letters <= LAYER_LETTERS | INDEX_LETTERS and bool(letters & LAYER_LETTERS) \
-            and (label in self.snapshot.layered or base.base in self.snapshot.layered)
+        layered = label in self.snapshot.layered or base.base in self.snapshot.layered
+        return letters <= LAYER_LETTERS | (INDEX_LETTERS if layered else frozenset()) \
+            or (layered and letters <= INDEX_LETTERS)
+
+
+def _spellings(node: A.Call) -> list[str]:
+    """How conventions may name a call's function: `Af`, `\\operatorname{Af}`, and with its
+    index `Af_{2}`, `\\operatorname{Af}_2`, `\\operatorname{Af}_{2}`."""
+    words = [node.name, rf"\operatorname{{{node.name}}}", rf"\mathrm{{{node.name}}}"]
+    if node.index is None:
+        return words
+    index = to_latex(node.index)
+    return [f"{word}{joint}" for word in words
+            for joint in (f"_{index}", f"_{{{index}}}")]
 
 
 def _letters(node: A.Node) -> set[str]:

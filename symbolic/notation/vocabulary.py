@@ -94,6 +94,9 @@ WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
 DIFFERENTIAL_STARTS = frozenset({r"\hat", r"\mathbf", r"\boldsymbol", "("})
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
+# Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
+INDICATORS = frozenset({"1", "I"})
+INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"\rbrace"}
 
 # Letters that run over a range when used as a subscript; other letters are labels.
 # `\ell` (ℓ) is the index letter people write for a class or a layer.
@@ -118,10 +121,12 @@ LOGARITHMS = frozenset({"log", "ln", "lg"})
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag"}
 EXTREMA = frozenset({"max", "min"})
+COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
 MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\ast": "*", "/": "/", r"\div": "/", r"\otimes": "outer"}
 PRODUCT_OPS = frozenset({"*", "cdot", "times", "juxt"})
 FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac"})
+BINOMIALS = frozenset({r"\binom", r"\dbinom", r"\tbinom", r"\choose"})
 SUMS = {r"\sum": False, r"\prod": True}       # command -> is a product
 BRACES = frozenset({r"\underbrace", r"\overbrace"})
 STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
@@ -139,7 +144,9 @@ OCR_SLIPS = (
 )
 
 # -- environments ----------------------------------------------------------------------------
-MATRIX_ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix"})
+MATRIX_ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix",
+                                 "smallmatrix"})
+ARRAY_ENVIRONMENTS = frozenset({"array"})        # a matrix with a column specification
 CASES_ENVIRONMENTS = frozenset({"cases", "dcases", "rcases"})
 # Environments that delimit math on their own, outside `$$`.
 DISPLAY_ENVIRONMENTS = frozenset({
