@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
-import traceback
 
 import mpmath
 import sympy
 
 from symbolic.budget import Budget
-from symbolic.claims import DEFAULT_BUDGET_SECONDS, SKIPPED, check_chain, check_link
+from symbolic.claims import (
+    DEFAULT_BUDGET_SECONDS,
+    SKIPPED,
+    check_chain,
+    check_link,
+    failed_link,
+)
 from symbolic.context import Context, function_signature, node_text
 from symbolic.document import Document, Statement, read_document
 from symbolic.errors import DerivcheckError, ParseError
@@ -149,6 +154,11 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     return _define(statement, chain, head, body, body_text, context, budget, step)
 
 
+def _has_whole_indices(name: A.Name) -> bool:
+    """Whether a value can be bound to the name: `w_{1,2}` can; `y_k` (every k) is defined."""
+    return all(isinstance(i, A.Num) and i.text.isdigit() for i in (*name.sub, *name.sup))
+
+
 def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
     """Whether the graph gives the gradient a number here (`∂q/∂r = 1`): then it is claimed.
 
@@ -220,7 +230,7 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
             context: Context, budget: Budget, step) -> StepResult:
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
-    value = _numeric_value(body_text, context)
+    value = _numeric_value(body_text, context) if _has_whole_indices(head) else None
     checked = _rest(chain, context, budget)
     if value is not None:
         context.definitions = [d for d in context.definitions if _definition_key(d) != _key(head)]
@@ -414,10 +424,9 @@ def _unparseable(text: str, error: Exception) -> ClaimResult:
 
 
 def _internal_error(statement: Statement, error: Exception) -> StepResult:
-    where = traceback.extract_tb(error.__traceback__)[-1]
-    link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method.NONE,
-                      f"undecided: derivcheck could not check this step ({type(error).__name__}"
-                      f" at {os.path.basename(where.filename)}:{where.lineno}); please report it")
+    """A step whose check raised: its verdict names the cause (see `claims.failed_link`)."""
+    base = LinkResult(statement.text, "", "", Verdict.UNDECIDED)
+    link = failed_link(base, error)
     return StepResult(statement.line, statement.text, StepKind.CLAIM,
                       ClaimResult(statement.text, [link]), statement.derivation)
 

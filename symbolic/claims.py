@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import itertools
+import os
+import traceback
 from dataclasses import dataclass
 
 import mpmath
 import numpy as np
 import sympy
+from sympy.matrices.exceptions import NonSquareMatrixError
 
 from symbolic import compare as C
 from symbolic import diagnosis as D
 from symbolic import functions as F
 from symbolic.budget import Budget
 from symbolic.context import Context, diagonal_reading
-from symbolic.errors import BudgetExceeded, DerivcheckError, ParseError, ShapeError
+from symbolic.errors import (
+    BudgetExceeded,
+    DerivcheckError,
+    ParseError,
+    ShapeError,
+    WorkLimitExceeded,
+)
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
@@ -152,24 +161,48 @@ def check_link(left: str, right: str, relation: str, context: Context,
             return numeric
     try:
         return check_symbolic(lhs_node, rhs_node, base, context, budget)
-    except BudgetExceeded as error:
-        base.message = f"undecided: {error}"
-        return base
-    except ShapeError as error:
-        base.verdict = Verdict.INVALID
-        base.method = Method.NONE
-        base.diagnosis_kind = "shape"
-        base.diagnosis = str(error)
-        base.message = str(error)
-        return base
-    except ParseError as error:
-        base.verdict = Verdict.UNPARSEABLE
-        base.message = str(error)
-        return base
-    except Exception as error:  # never a traceback: an unexpected failure is "undecided"
-        base.verdict = Verdict.UNDECIDED
-        base.message = f"undecided: this could not be evaluated ({type(error).__name__})"
-        return base
+    except Exception as error:  # never a traceback: each failure is named in the verdict
+        return failed_link(base, error)
+
+
+INTERNAL_ERROR = "please report it"   # the words that mark an error derivcheck did not expect
+
+
+def failed_link(base: LinkResult, error: BaseException) -> LinkResult:
+    """The verdict for a link whose check raised `error`: the reason, never a traceback.
+
+    A shape that cannot fit is invalid (as a ShapeError always is); text that cannot be read
+    is unparseable; a limit reached, a number too large and the like are undecided, naming
+    the cause. Anything else is undecided and asks to be reported.
+    """
+    verdict, method, kind = Verdict.UNDECIDED, Method.NONE, None
+    if isinstance(error, ParseError):
+        verdict, message = Verdict.UNPARSEABLE, str(error)
+    elif isinstance(error, (ShapeError, NonSquareMatrixError, sympy.ShapeError)):
+        verdict, kind = Verdict.INVALID, "shape"
+        message = str(error) or "the shapes of the matrices here do not fit"
+    elif isinstance(error, BudgetExceeded):
+        method = Method.TIMEOUT
+        message = f"undecided: the wall-clock safety net fired ({error})"
+    elif isinstance(error, WorkLimitExceeded):
+        message = f"undecided: {error}"
+    elif isinstance(error, MemoryError):
+        method, message = Method.MEMORY, "undecided: this needed more memory than allowed"
+    elif isinstance(error, RecursionError):
+        message = "undecided: the expression is nested too deeply to evaluate"
+    elif isinstance(error, OverflowError):
+        message = "undecided: a number here is too large to compute with"
+    elif isinstance(error, ZeroDivisionError):
+        message = "undecided: a side divides by zero"
+    else:
+        where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+        at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
+        message = (f"undecided: derivcheck could not check this ({type(error).__name__}{at}); "
+                   f"{INTERNAL_ERROR}")
+    link = LinkResult(base.lhs, base.rhs, base.relation, verdict, method, message)
+    if kind:
+        link.diagnosis_kind, link.diagnosis = kind, message
+    return link
 
 
 def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
@@ -601,6 +634,8 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         link.verdict = Verdict.UNPARSEABLE if relation == r"\approx" else Verdict.UNDECIDED
         link.message = str(error)
         return link
+    except Exception as error:  # a number too large to build, a limit: named, never raised
+        return failed_link(link, error)
     if instance.used:
         # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
         # symbolic path tries more than one
@@ -618,7 +653,8 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
         with budget.limit(1.0), mpmath.workdps(40):
             lv = _mp(lhs)
             rv = _mp(rhs)
-    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError, OverflowError):
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError, OverflowError,
+            RecursionError, MemoryError):
         link.message = "undecided: the value could not be computed"
         return link
     if lv is None or rv is None:
@@ -753,8 +789,13 @@ def _printed_text(node) -> str:
 
 def _mp(value):
     expr = C.guard_huge_powers(sympy.sympify(value))
-    f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
-    result = mpmath.mpmathify(f())
+    if C.undefined_constant(expr) or C.huge_powers(sympy.sympify(value)):
+        return None       # 1/0, or a number too large to be a printed value's match
+    try:
+        f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
+        result = mpmath.mpmathify(f())
+    except (KeyError, NotImplementedError, OverflowError, ZeroDivisionError):
+        return None
     if isinstance(result, mpmath.mpc):
         if abs(result.imag) > mpmath.mpf(10) ** -30:
             return None
@@ -765,7 +806,8 @@ def _mp(value):
 def _reading(sides: Sides) -> str:
     def show(value) -> str:
         try:
-            return sympy.latex(value)
+            # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
+            return sympy.latex(value, order="none" if C.huge_powers(value) else None)
         except Exception:  # printing must never hide a verdict
             return str(value)
     text = f"{show(sides.lhs_raw)} = {show(sides.rhs_raw)}"
