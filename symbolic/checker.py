@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 
 import mpmath
 import sympy
 
+from symbolic import arguments as arguments_
+from symbolic import isolation
 from symbolic.budget import Budget
 from symbolic.claims import (
     DEFAULT_BUDGET_SECONDS,
@@ -36,39 +40,91 @@ from symbolic.results import (
 
 
 def check_document(source: str | os.PathLike, *, path: str | None = None,
-                   budget_seconds: float | None = None) -> DocumentResult:
+                   budget_seconds: float | None = None,
+                   pool: isolation.WorkerPool | None = None) -> DocumentResult:
     """Check every step of a derivation document (a path or the text itself).
 
     >>> doc = "$$\\\\frac{\\\\partial}{\\\\partial x} x^2 = 2x$$"
     >>> check_document(doc).steps[0].verdict
     <Verdict.VALID: 'valid'>
+
+    The check runs in a worker process (safe from any thread): a step that runs past the
+    hard time limit or the memory cap is undecided, and the rest is still checked.
+
+    Args:
+        source: the document's text, or its path (str or pathlib.Path).
+        path: the path reports show.
+        budget_seconds: the wall-clock safety net per link (verdicts are decided by
+            deterministic work limits; a link the net stops is undecided, method "timeout").
+        pool: the worker processes to use; by default, ones shared by the whole process.
+
+    Raises:
+        DocumentReadError: the file cannot be opened, or is not text.
+        ArgumentTypeError, ArgumentValueError: an argument of the wrong type or value.
     """
+    arguments = {
+        "source": arguments_.document_source(source), "path": path,
+        "budget_seconds": arguments_.budget(budget_seconds or DEFAULT_BUDGET_SECONDS),
+    }
+    if not isolation.enabled():
+        return check_document_here(**arguments)
+    return isolation.run_document(arguments, pool)
+
+
+def check_document_here(source: str | os.PathLike, path: str | None, budget_seconds: float,
+                        skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """`check_document` in this process; `skipped` steps (index -> isolation.Stopped) are
+    undecided for the reason given, and `on_step(index, links)` is told of each step."""
     document = read_document(source, name=path)
-    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS)
+    return check_read_document(document, budget_seconds, skipped or {}, on_step)
 
 
-def check_read_document(document: Document, budget_seconds: float) -> DocumentResult:
-    warnings = [f"line {p.line}: {p.reason} ({p.fragment})" for p in document.problems]
+def check_read_document(document: Document, budget_seconds: float, skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    skipped = skipped or {}
+    warnings = [f"line {p.line}: {p.reason} ({p.fragment})" for p in document.warnings]
+    errors = [f"line {p.line}: {p.reason} ({p.fragment})" for p in document.errors]
     context = Context(conventions=document.front.conventions)
     warnings += [f"front matter: {w}" for w in context.warnings]
-    _load_front_matter(document, context, warnings)
+    setup_read = _load_front_matter(document, context, warnings)
+    if document.front_unreadable or not setup_read:
+        errors.insert(0, "the setup (front matter) could not be read in full, so steps that "
+                         "depend on it are undecided rather than invalid; fix the front "
+                         "matter problems listed")
     steps: list[StepResult] = []
     previous: dict[int, str] = {}
     derivation = 0
-    for statement in document.statements:
+    lost: dict[str, str] = {}     # names whose defining step could not be checked -> why
+    for index, statement in enumerate(document.statements):
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
+        if index in skipped:
+            steps.append(_stopped(statement, skipped[index]))
+            lost.update(dict.fromkeys(_defined_names(statement.text), skipped[index].reason))
+            continue
+        if on_step is not None:
+            on_step(index, _link_count(statement.text))
         case = case_assumption(statement.text, context)
         if case is not None:
             steps.append(_assume_case(statement, case, context))
             continue
         if not statement.has_relation:
-            continue   # a lone expression states nothing to check
+            unclosed = unbalanced(statement.text)
+            if unclosed:   # `\\frac{a}{b = c`: the relation is hidden inside an open brace
+                steps.append(_unreadable_step(statement, unclosed))
+            else:
+                warnings.append(f"line {statement.line}: this math states no relation (no =, "
+                                f"\\approx or \\Rightarrow outside braces), so nothing in it "
+                                f"is checked ({_fragment(statement.text)})")
+            continue
         try:
             step = check_statement(statement, context, budget_seconds,
                                    previous.get(statement.derivation))
         except Exception as error:  # one bad step never loses the rest of the document
             step = _internal_error(statement, error)
+        if lost:
+            step = _never_invalid_without(step, lost)
         steps.append(step)
         try:
             sides = split_chain(statement.text).sides
@@ -76,29 +132,131 @@ def check_read_document(document: Document, budget_seconds: float) -> DocumentRe
                 previous[statement.derivation] = sides[-1].text
         except ParseError:
             previous.pop(statement.derivation, None)
+    if document.front_unreadable or not setup_read:
+        # definitions, shapes or conventions may be missing: no step is shown wrong for that
+        steps = [_never_invalid_without(step, None) for step in steps]
     _mark_first_invalid(steps)
-    return DocumentResult(document.path, document.title, steps, warnings)
+    return DocumentResult(document.path, document.title, steps, warnings, errors)
 
 
-def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> None:
+_LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
+
+
+def _link_count(text: str) -> int:
+    try:
+        return max(len(split_chain(text).relations), 1)
+    except ParseError:
+        return 1
+
+
+def _defined_names(text: str) -> set[str]:
+    """The name a statement would define (`a = …` defines a), as the context spells it."""
+    try:
+        chain = split_chain(text)
+        node = parse_side(chain.sides[0].text) if chain.relations else None
+    except ParseError:
+        return set()
+    return {_key(node)} if isinstance(node, A.Name) and _key(node) else set()
+
+
+def _stopped(statement: Statement, stopped) -> StepResult:
+    """A step whose worker was stopped (time, memory, crash): undecided, with the reason."""
+    link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method(stopped.reason),
+                      stopped.message)
+    return StepResult(statement.line, statement.text, StepKind.CLAIM,
+                      ClaimResult(statement.text, [link]), statement.derivation)
+
+
+def _fragment(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_BRACES = {"{": "}", "\\left": "\\right"}
+
+
+def unbalanced(text: str) -> str | None:
+    """What is left open or closed too often in `text` (`{`, `\\left`), or None.
+
+        >>> unbalanced(r"\\frac{a}{b = c")
+        'a `{` is never closed'
+    """
+    depth = {"{": 0, "\\left": 0}
+    for token in _LATEX_TOKEN.findall(text):
+        for opener, closer in _BRACES.items():
+            if token == opener:
+                depth[opener] += 1
+            elif token == closer:
+                depth[opener] -= 1
+                if depth[opener] < 0:
+                    return f"a `{closer}` closes nothing"
+    for opener, count in depth.items():
+        if count > 0:
+            return f"a `{opener}` is never closed"
+    return None
+
+
+def _unreadable_step(statement: Statement, reason: str) -> StepResult:
+    link = LinkResult(statement.text, "", "", Verdict.UNPARSEABLE, Method.NONE,
+                      f"this math cannot be read: {reason} (line {statement.line}: "
+                      f"{_fragment(statement.text)}); close it, and check the step again")
+    return StepResult(statement.line, statement.text, StepKind.CLAIM,
+                      ClaimResult(statement.text, [link]), statement.derivation)
+
+
+def _never_invalid_without(step: StepResult, lost: dict[str, str] | None) -> StepResult:
+    """The step with each invalid link made undecided when it may depend on what was lost:
+    the front matter (`lost` None) or the names of steps that could not be checked."""
+    if step.verdict != Verdict.INVALID:
+        return step
+    if lost is None:
+        cause = "the front matter could not be read, and this step may depend on it"
+    else:
+        used = [name for name in lost if name in step.source or _mentions(step.source, name)]
+        if not used:
+            return step
+        cause = (f"this step uses {used[0]}, whose defining step could not be checked "
+                 f"({lost[used[0]]})")
+    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
+                        f"undecided: {cause}; without it this link looked wrong: {k.message}")
+             if k.verdict == Verdict.INVALID else k for k in step.claim.links]
+    claim = ClaimResult(step.claim.source, links, step.claim.warnings)
+    return StepResult(step.line, step.source, step.kind, claim, step.derivation)
+
+
+def _mentions(text: str, name: str) -> bool:
+    try:
+        sides = split_chain(text).sides
+        return any(name in _names_in(parse_side(side.text)) for side in sides if side.text)
+    except ParseError:
+        return False
+
+
+def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> bool:
+    """Shapes, definitions and values into the context; False when some could not be read."""
     front = document.front
+    complete = True
     for name, dims in front.shapes.items():
         try:
             context.add_shape(name, dims)
         except DerivcheckError as error:
             warnings.append(f"front matter shapes: {name}: {error}")
+            complete = False
     for k, text in enumerate(front.given):
         line = front.given_lines[k] if k < len(front.given_lines) else 0
         try:
             context.define_given(text)
-        except DerivcheckError as error:
+        except (DerivcheckError, RecursionError) as error:
+            reason = str(error).splitlines()[0] if str(error) else "nested too deeply"
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "
-                            f"{str(error).splitlines()[0]}")
+                            f"{reason}")
+            complete = False
     for name, value in front.values.items():
         try:
             context.bind_latex(name, value)
-        except (DerivcheckError, ValueError, TypeError) as error:
+        except (DerivcheckError, ValueError, TypeError, ArithmeticError) as error:
             warnings.append(f"front matter values: {name}: {error}")
+            complete = False
+    return complete
 
 
 def check_statement(statement: Statement, context: Context, budget_seconds: float,

@@ -14,6 +14,7 @@ The JSON schema is documented field by field in docs/document-format.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ from symbolic.results import (
 
 __all__ = [
     "SCHEMA",
+    "printable",
     "first_invalid_steps",
     "render_json",
     "render_markdown",
@@ -81,7 +83,8 @@ def totals(results: list[DocumentResult]) -> dict:
         "documents": len(results),
         "documents_with_errors": sum(v == Verdict.INVALID for v in verdicts),
         "documents_with_unparseable": sum(
-            any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
+            bool(document.errors)
+            or any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
             for document in results),
         "steps": sum(len(document.steps) for document in results),
         "links": total_counts(results),
@@ -93,10 +96,17 @@ def summarize(document: DocumentResult) -> str:
     """One line: the document's link counts and where it first goes wrong.
 
         >>> summarize(DocumentResult(path=None, title="t", steps=[]))
-        'no math found'
+        'no math found: nothing was checked'
     """
+    if document.errors:
+        unread = "some text could not be read (see the errors above)"
+        return unread if not document.steps else f"{_counts_line(document)}; {unread}"
     if not document.steps:
-        return "no math found"
+        return "no math found: nothing was checked"
+    return _counts_line(document)
+
+
+def _counts_line(document: DocumentResult) -> str:
     counts = document.counts()
     links = sum(counts.values())
     line = (f"{plural(links, 'link')} in {plural(len(document.steps), 'step')}: "
@@ -209,6 +219,21 @@ def _join(parts: list[str]) -> str:
 # --- terminal ------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control and escape characters written out (`\\x1b`), for a terminal.
+
+    A document's text could otherwise move the cursor, recolour the terminal or reorder
+    what is shown (bidirectional overrides).
+
+        >>> printable("a\\x1b[2Jb")
+        'a\\\\x1b[2Jb'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def verdict_text(verdict: Verdict) -> Text:
     """The coloured mark and word for a verdict: `✓ valid` in green, …"""
     return Text(verdict_label(verdict), style=VERDICT_STYLES[verdict].terminal)
@@ -221,7 +246,7 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False,
         >>> from rich.console import Console
         >>> render_text([DocumentResult(None, "empty", [])], console=Console(width=100))
         empty
-        no math found
+        no math found: nothing was checked
         Total: 1 document, 0 with errors; links: 0 valid, 0 invalid, 0 undecided, 0 unparseable
 
     Args:
@@ -232,19 +257,21 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False,
     for number, document in enumerate(results):
         if number:
             console.print()
-        heading = Text(document.title, style="bold")
+        heading = Text(printable(document.title), style="bold")
         if document.path and document.path != document.title:
-            heading.append(f"  {document.path}", style="dim")
+            heading.append(f"  {printable(document.path)}", style="dim")
         console.print(heading)
         if document.steps:
             console.print(_table(document, verbose))
             for row in _rows(document, verbose):
                 if row.detail:
                     console.print(Text(f"line {row.source_line}: ", style="magenta")
-                                  + Text(row.detail), soft_wrap=True)
+                                  + Text(printable(row.detail)), soft_wrap=True)
+        for error in document.errors:
+            console.print(Text(f"error: {printable(error)}", style="red"))
         for warning in document.warnings:
-            console.print(Text(f"warning: {warning}", style="yellow"))
-        console.print(Text(summarize(document), style=_summary_style(document)))
+            console.print(Text(f"warning: {printable(warning)}", style="yellow"))
+        console.print(Text(printable(summarize(document)), style=_summary_style(document)))
     console.print(Text(f"Total: {_total_line(results)}", style="bold"))
 
 
@@ -260,10 +287,10 @@ def _table(document: DocumentResult, verbose: bool) -> Table:
         message = Text()
         if row.first_error:
             message.append("first error: ", style="bold red")
-        message.append(row.message)
-        cells = [Text(row.line), Text(row.step), verdict_text(row.verdict)]
+        message.append(printable(row.message))
+        cells = [Text(row.line), Text(printable(row.step)), verdict_text(row.verdict)]
         if verbose:
-            cells.append(Text(row.reading, style="dim"))
+            cells.append(Text(printable(row.reading), style="dim"))
         cells.append(message)
         table.add_row(*cells)
     return table

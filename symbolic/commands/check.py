@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +16,16 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from symbolic import report
+from symbolic import isolation, report
 from symbolic.errors import DerivcheckError
-from symbolic.results import DocumentResult, Verdict
+from symbolic.isolation import WorkerPool
+from symbolic.report import printable
+from symbolic.results import DocumentResult, Method, Verdict
 
-EXIT_OK = 0          # no step is invalid
-EXIT_INVALID = 1     # some step is invalid
-EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, unreadable
+EXIT_OK = 0          # every checked link is valid (undecided ones allowed without --strict)
+EXIT_INVALID = 1     # some step is invalid or unreadable, or a document has nothing checked
+                     # (with --strict, also some step undecided)
+EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, not text
 
 FORMATS = ("text", "json", "md", "html")
 FORMAT_BY_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
@@ -60,22 +62,28 @@ class Outcome:
 @click.option("-v", "--verbose", is_flag=True,
               help="Show how each step was read, and reproduction lines.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Check N files at a time in separate processes. "
-                   "Default: the number of cores, at most the number of files.")
+              help="Check N files at a time, in N worker processes. Verdicts do not depend "
+                   "on N. Default: the number of cores, at most the number of files.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS",
-              help="Time budget per document; steps left when it runs out are undecided.")
+              help="The wall-clock safety net per link (default 30); a link it stops is "
+                   "undecided, with the method \"timeout\". Verdicts are decided by "
+                   "deterministic work limits, not by this.")
+@click.option("--strict", is_flag=True,
+              help="Also exit 1 when some step is undecided.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None,
-          verbose: bool, jobs: int | None, timeout: float | None) -> None:
+          verbose: bool, jobs: int | None, timeout: float | None, strict: bool) -> None:
     """Check every step of the derivations in PATH... and report where each goes wrong.
 
     A PATH is a document (Markdown with $$ math) or a folder, searched for *.md files
-    at any depth (hidden folders are skipped). Exit status: 0 when no step is
-    invalid, 1 when some step is invalid, 2 when the input could not be used.
+    at any depth (hidden folders are skipped). Exit status: 0 when every checked link
+    is valid; 1 when some step is invalid or could not be read, or a document has
+    nothing to check (with --strict, also when some step is undecided); 2 when the
+    input could not be used.
     """
     try:
-        status = _run(paths, fmt, output, verbose, jobs, timeout)
+        status = _run(paths, fmt, output, verbose, jobs, timeout, strict)
     except InputError as error:
         click.echo(f"error: {error}", err=True)
         status = EXIT_UNUSABLE
@@ -90,7 +98,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
 
 
 def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: bool,
-         jobs: int | None, timeout: float | None) -> int:
+         jobs: int | None, timeout: float | None, strict: bool = False) -> int:
     out_path = _output_path(output)
     if fmt is None:
         fmt = FORMAT_BY_SUFFIX.get(out_path.suffix.lower(), "text") if out_path else "text"
@@ -109,7 +117,20 @@ def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: boo
     _write_report(results, fmt, out_path, verbose)
     if errors:
         return EXIT_UNUSABLE
-    return EXIT_INVALID if any(r.verdict == Verdict.INVALID for r in results) else EXIT_OK
+    return exit_status(results, strict)
+
+
+def exit_status(results: list[DocumentResult], strict: bool = False) -> int:
+    """0 when every document is valid; 1 when one is invalid or unreadable, or has nothing
+    checked (its verdict is then undecided), or, with `strict`, when one is undecided."""
+    failing = {Verdict.INVALID, Verdict.UNPARSEABLE}
+    for result in results:
+        if result.verdict in failing or (strict and result.verdict == Verdict.UNDECIDED):
+            return EXIT_INVALID
+        if not any(link.method != Method.DEFINITION for step in result.steps
+                   for link in step.claim.links):
+            return EXIT_INVALID     # nothing checked: never a pass
+    return EXIT_OK
 
 
 # --- finding documents ---------------------------------------------------------------
@@ -152,12 +173,14 @@ def _markdown_below(folder: Path) -> list[Path]:
 # --- checking ------------------------------------------------------------------------
 
 
-def check_file(path: str, budget_seconds: float | None) -> Outcome:
-    """Check one file; never raises (a worker process's whole job)."""
-    from symbolic.checker import check_document
+def check_file(path: str, budget_seconds: float | None,
+               pool: WorkerPool | None = None) -> Outcome:
+    """Check one file in the pool's workers; never raises."""
+    import symbolic.checker
 
     try:
-        result = check_document(Path(path), path=path, budget_seconds=budget_seconds)
+        result = symbolic.checker.check_document(Path(path), path=path,
+                                                 budget_seconds=budget_seconds, pool=pool)
     except (DerivcheckError, OSError) as error:
         return Outcome(path, error=_one_line(f"cannot check {path!r}: {error}"))
     except Exception as error:  # noqa: BLE001 - one bad document must not end the run
@@ -168,11 +191,15 @@ def check_file(path: str, budget_seconds: float | None) -> Outcome:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    return printable(" ".join(message.split()))
 
 
 def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> list[Outcome]:
-    """Outcomes in the order of `files`, spread over `jobs` processes."""
+    """Outcomes in the order of `files`, checked by `jobs` worker processes.
+
+    One thread per worker hands it a document and watches its steps (the worker pool
+    kills a step that runs past its hard limit); results do not depend on `jobs`.
+    """
     workers = min(jobs or _cores(), len(files))
     names = [str(f) for f in files]
     stderr = Console(stderr=True)
@@ -182,42 +209,18 @@ def _check_all(files: list[Path], jobs: int | None, timeout: float | None) -> li
         disable=not (len(files) > 1 or stderr.is_terminal),
     )
     task = progress.add_task("", total=len(files))
-
-    def advance(name: str) -> None:
-        progress.update(task, advance=1, description=name)
-
-    if workers <= 1:
-        with progress:
-            outcomes = []
-            for name in names:
-                outcomes.append(check_file(name, timeout))
-                advance(name)
-            progress.update(task, description="")
-        return outcomes
-
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = WorkerPool(workers) if isolation.enabled() else None
     try:
-        # Every worker process starts on the first submit: before the progress bar's
-        # thread, so that no process is forked while another thread holds a lock.
-        futures: list[Future] = [pool.submit(check_file, name, timeout) for name in names]
-        index = {future: name for future, name in zip(futures, names, strict=True)}
-        with progress:
+        with progress, ThreadPoolExecutor(max_workers=workers) as threads:
+            futures = [threads.submit(check_file, name, timeout, pool) for name in names]
+            index = {future: name for future, name in zip(futures, names, strict=True)}
             for future in as_completed(futures):
-                advance(index[future])
+                progress.update(task, advance=1, description=index[future])
             progress.update(task, description="")
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return [_outcome(future, name) for future, name in zip(futures, names, strict=True)]
-
-
-def _outcome(future: Future, name: str) -> Outcome:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return Outcome(name, error=f"the process checking {name!r} stopped unexpectedly "
-                                   "(out of memory?); check it alone with --jobs 1")
+        return [future.result() for future in futures]
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def _cores() -> int:
