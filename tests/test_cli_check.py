@@ -63,16 +63,17 @@ def test_invalid_document_exits_1_and_shows_the_counterexample():
     assert "left side" in done.stdout and "right side" in done.stdout
 
 
-def test_unparseable_without_invalid_exits_0_but_says_so():
+def test_unparseable_without_invalid_exits_1_and_says_so():
     result = invoke(UNPARSEABLE)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "⚠ unparseable" in result.stdout
     assert "no step is wrong, but 1 link could not be read" in result.stdout
 
 
-def test_any_invalid_document_makes_the_run_exit_1():
+def test_any_invalid_or_unreadable_document_makes_the_run_exit_1():
     assert invoke(VALID, INVALID, UNPARSEABLE).exit_code == 1
-    assert invoke(VALID, UNPARSEABLE).exit_code == 0
+    assert invoke(VALID, UNPARSEABLE).exit_code == 1
+    assert invoke(VALID).exit_code == 0
 
 
 def test_missing_path_exits_2_naming_it():
@@ -266,8 +267,10 @@ def test_installed_executable_help_ends_with_the_example():
     done = run("check", "--help")
     assert done.returncode == 0
     assert _ends_with_example(done.stdout)
-    assert "Exit status: 0 when no step is invalid, 1 when some step is invalid, 2 when " \
-           "the input could not be used." in " ".join(done.stdout.split())
+    assert "Exit status: 0 when every checked link is valid; 1 when some step is invalid or " \
+           "could not be read, or a document has nothing to check (with --strict, also when " \
+           "some step is undecided); 2 when the input could not be used." \
+           in " ".join(done.stdout.split())
 
 
 def test_a_failure_while_reporting_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch):
