@@ -71,7 +71,8 @@ def test_read_error_is_an_os_error(tmp_path: Path):
 def test_invalid_utf8_is_refused_with_the_line_and_the_fix(tmp_path: Path):
     file = tmp_path / "cp1256.md"
     file.write_bytes(b"ok\n\xe4\xed\n$$a = b$$\n")
-    with pytest.raises(DocumentReadError, match=r"line 2 is not valid UTF-8.*save the file as UTF-8"):
+    with pytest.raises(DocumentReadError,
+                       match=r"line 2 is not valid UTF-8.*save the file as UTF-8"):
         read_document(file)
 
 

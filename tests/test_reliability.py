@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -202,7 +201,8 @@ def test_a_document_with_nothing_checkable_is_not_valid():
 
 
 def test_check_claim_is_safe_from_threads():
-    claims = [r"\frac{d}{dx} x^2 = 2x", r"\frac{d}{dx} x^3 = 2x", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"]
+    claims = [r"\frac{d}{dx} x^2 = 2x", r"\frac{d}{dx} x^3 = 2x",
+              r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"]
     results: dict[int, str] = {}
 
     def work(k: int) -> None:
