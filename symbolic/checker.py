@@ -232,7 +232,8 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> bool:
-    """Shapes, definitions and values into the context; False when some could not be read."""
+    """Shapes, definitions and values into the context; False when a definition could not
+    be read (a shape or value that cannot be used is a warning: steps that need it say so)."""
     front = document.front
     complete = True
     for name, dims in front.shapes.items():
@@ -240,7 +241,6 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
             context.add_shape(name, dims)
         except DerivcheckError as error:
             warnings.append(f"front matter shapes: {name}: {error}")
-            complete = False
     for k, text in enumerate(front.given):
         line = front.given_lines[k] if k < len(front.given_lines) else 0
         try:
@@ -255,7 +255,6 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
             context.bind_latex(name, value)
         except (DerivcheckError, ValueError, TypeError, ArithmeticError) as error:
             warnings.append(f"front matter values: {name}: {error}")
-            complete = False
     return complete
 
 

@@ -833,8 +833,9 @@ def _printed_text(node) -> str:
 
 
 def _mp(value):
-    expr = C.guard_huge_powers(sympy.sympify(value))
-    if C.undefined_constant(expr) or C.huge_powers(sympy.sympify(value)):
+    value = sympy.sympify(value)
+    expr = C.guard_huge_powers(value)
+    if C.undefined_constant(expr) or C.huge_powers(value):
         return None       # 1/0, or a number too large to be a printed value's match
     try:
         f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])

@@ -110,9 +110,9 @@ def test_a_chain_of_300_definitions_is_decided():
 
 
 def test_a_huge_declared_shape_is_refused_with_the_limit():
-    result = check_document("---\nshapes: {W: [100000, 100000]}\n---\n$$W = W$$\n")
+    result = check_document("---\nshapes: {W: [100000, 100000]}\n---\n$$W^T W = W W^T$$\n")
     assert any("10,000,000,000 entries" in w for w in result.warnings)
-    assert result.verdict != "valid"
+    assert result.steps[0].claim.links[0].method != Method.TIMEOUT
 
 
 # --- API misuse: a message that says what the argument should be --------------------------
