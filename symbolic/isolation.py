@@ -268,3 +268,14 @@ def run_document(arguments: dict, pool: WorkerPool | None = None) -> Any:
             raise DerivcheckError(f"reading the document stopped its worker: "
                                   f"{outcome.message.removeprefix('undecided: ')}")
         skipped = {**skipped, outcome.step: outcome}
+
+
+def peak_memory_mb(token: int = 0) -> float:
+    """The calling process's peak resident memory in MB (a worker's, run as a task);
+    0 where the system does not say (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if os.uname().sysname == "Darwin" else 1)
