@@ -43,7 +43,7 @@ GRACE_SECONDS = 30.0     # a worker's start-up (imports) and a step's parsing, o
 POLL_SECONDS = 0.02
 
 _TOKENS = itertools.count()
-_progress_queue = None   # in a worker: where it reports which step it is checking
+_progress_queue = None   # in a worker: the pipe where it says which step it is checking
 
 
 def enabled() -> bool:
@@ -68,9 +68,9 @@ class Stopped:
 # --- in the worker -------------------------------------------------------------------
 
 
-def _start_worker(queue, memory_mb: int) -> None:
+def _start_worker(progress, memory_mb: int) -> None:
     global _progress_queue
-    _progress_queue = queue
+    _progress_queue = progress
     cap_memory(memory_mb)
 
 
@@ -98,7 +98,7 @@ def cap_memory(memory_mb: int) -> bool:
 def report_step(token: int, step: int, links: int) -> None:
     """Tell the parent that step `step` (with `links` links) starts now."""
     if _progress_queue is not None:
-        _progress_queue.put((token, step, links))
+        _progress_queue.send((token, step, links))
 
 
 def _run_claim(token: int, arguments: dict) -> Any:
@@ -138,9 +138,11 @@ class WorkerPool:
         context = _context()
         self.workers = workers
         self.memory_mb = memory_mb
-        self._queue = context.SimpleQueue()
+        # a one-way pipe: a message of a few bytes is written atomically, so the workers
+        # need no shared lock (a named semaphore that a killed worker could leave behind)
+        self._reader, self._writer = context.Pipe(duplex=False)
         self._pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
-                                        initargs=(self._queue, memory_mb), context=context)
+                                        initargs=(self._writer, memory_mb), context=context)
         self._lock = threading.Lock()
         self._progress: dict[int, tuple[int, int, float]] = {}
         self._listener = threading.Thread(target=self._listen, daemon=True,
@@ -150,7 +152,7 @@ class WorkerPool:
     def _listen(self) -> None:
         while True:
             try:
-                item = self._queue.get()
+                item = self._reader.recv()
             except (EOFError, OSError):
                 return
             if item is None:
@@ -162,8 +164,10 @@ class WorkerPool:
     def close(self) -> None:
         self._pool.stop()
         self._pool.join()
-        self._queue.put(None)
+        self._writer.send(None)
         self._listener.join(timeout=5)
+        self._reader.close()
+        self._writer.close()
 
     def run(self, function: Callable, args: tuple, budget_seconds: float) -> Any:
         """`function(token, *args)` in a worker; its result, or `Stopped` when it was stopped.
