@@ -76,6 +76,58 @@ def test_any_invalid_or_unreadable_document_makes_the_run_exit_1():
     assert invoke(VALID).exit_code == 0
 
 
+def test_strict_makes_an_undecided_step_exit_1(tmp_path: Path):
+    doc = tmp_path / "undefined.md"
+    doc.write_text("$$\\frac{d}{dx} x^2 = 2x$$\n$$\\frac{1}{0} = 1$$\n", encoding="utf-8")
+    assert invoke(doc).exit_code == 0                  # undecided alone does not fail
+    assert invoke(doc, "--strict").exit_code == 1
+    assert invoke(VALID, "--strict").exit_code == 0
+
+
+def test_a_document_with_nothing_to_check_exits_1(tmp_path: Path):
+    doc = tmp_path / "prose.md"
+    doc.write_text("Only prose here, and a lone $$a + b$$ expression.\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "no math found: nothing was checked" in result.stdout
+
+
+def test_an_unclosed_brace_exits_1_with_its_line(tmp_path: Path):
+    doc = tmp_path / "garbled.md"
+    doc.write_text("$$\\frac{\\partial f}{\\partial z = f(1 - f)$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "a `{` is never closed" in result.stdout
+
+
+def test_front_matter_that_is_not_yaml_exits_1_and_says_the_setup_was_lost(tmp_path: Path):
+    doc = tmp_path / "setup.md"
+    doc.write_text("---\ngiven: [f = \\sigma(z)\n---\n"
+                   "$$\\frac{\\partial f}{\\partial z} = f(1 - f)$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "error: the setup (front matter) could not be read" in result.stdout
+    assert "✗ invalid" not in result.stdout
+
+
+@pytest.mark.parametrize("name, data", [("random.md", bytes(range(256)) * 4),
+                                        ("latin1.md", "$$é = e$$".encode("latin-1"))])
+def test_binary_or_non_utf8_input_exits_2(tmp_path: Path, name: str, data: bytes):
+    doc = tmp_path / name
+    doc.write_bytes(data)
+    result = invoke(doc)
+    assert result.exit_code == 2
+    assert "cannot check" in result.stderr
+
+
+def test_control_characters_are_escaped_in_the_text_report(tmp_path: Path):
+    doc = tmp_path / "escape.md"
+    doc.write_text("# Title \x1b[2J\n$$x \x1b[31m = x$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
+
+
 def test_missing_path_exits_2_naming_it():
     done = run("check", VALID, "no/such/derivation.md")
     assert done.returncode == 2
