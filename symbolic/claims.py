@@ -101,7 +101,15 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
         link = LinkResult(claim, "", "=", Verdict.UNPARSEABLE, Method.NONE,
                           f"a given definition could not be read: {error}")
         return ClaimResult(claim, [link])
-    result = check_in_context(claim, context, budget_seconds=budget_seconds)
+    except Exception as error:  # nested too deeply, say: named, never raised
+        failed = failed_link(LinkResult(claim, "", "=", Verdict.UNDECIDED), error)
+        failed.message = f"a given definition could not be used: {failed.message}"
+        return ClaimResult(claim, [failed])
+    try:
+        result = check_in_context(claim, context, budget_seconds=budget_seconds)
+    except Exception as error:  # never a traceback: the cause is the verdict's message
+        return ClaimResult(claim, [failed_link(LinkResult(claim, "", "", Verdict.UNDECIDED),
+                                               error)])
     result.warnings[:0] = context.warnings
     return result
 
@@ -135,8 +143,12 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
                                     "(the line before it could not be read)"))
             continue
         step = Budget(budget.seconds)    # each link has the whole budget: a long chain
-        links.append(check_link(left, right, relation, context, step))   # is not starved
-        links.extend(annotation_links(left if k == 0 else None, right, context, step))
+        try:                             # is not starved
+            links.append(check_link(left, right, relation, context, step))
+            links.extend(annotation_links(left if k == 0 else None, right, context, step))
+        except Exception as error:  # deep nesting while reading, say: named, never raised
+            links.append(failed_link(LinkResult(left, right, relation, Verdict.UNDECIDED),
+                                     error))
     result = ClaimResult(chain.source, links)
     hints = D.ocr_hints(chain.source)
     for link in links:
@@ -212,6 +224,13 @@ def check_link(left: str, right: str, relation: str, context: Context,
 INTERNAL_ERROR = "please report it"   # the words that mark an error derivcheck did not expect
 
 
+def _raised_in_sympy(error: BaseException) -> bool:
+    """Whether the error comes from inside SymPy (a limit of its algebra, such as a
+    derivative with respect to an expression), not from derivcheck's own code."""
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
+    return bool(frames) and f"{os.sep}sympy{os.sep}" in frames[-1].filename
+
+
 def failed_link(base: LinkResult, error: BaseException) -> LinkResult:
     """The verdict for a link whose check raised `error`: the reason, never a traceback.
 
@@ -238,6 +257,10 @@ def failed_link(base: LinkResult, error: BaseException) -> LinkResult:
         message = "undecided: a number here is too large to compute with"
     elif isinstance(error, ZeroDivisionError):
         message = "undecided: a side divides by zero"
+    elif isinstance(error, (ValueError, TypeError, NotImplementedError)) \
+            and _raised_in_sympy(error):
+        first = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        message = f"undecided: SymPy cannot evaluate this ({first})"
     else:
         where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
         at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""

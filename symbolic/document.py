@@ -332,8 +332,9 @@ class _FrontMatterReader:
                 f"{MAX_FRONT_MATTER_CHARS:,} characters and was not read; move long "
                 "material into the document's body"))
             return FrontMatter()
-        loader = yaml.SafeLoader(yaml_text)
+        loader = None
         try:
+            loader = yaml.SafeLoader(yaml_text)    # refuses control characters at once
             node = loader.get_single_node()
             if node is not None:
                 _check_expanded_size(node)
@@ -350,7 +351,8 @@ class _FrontMatterReader:
             ))
             return FrontMatter()
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
         if data is None:
             return FrontMatter()
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -7,6 +7,7 @@ timed assertion; the full 2,000-input run is `benchmarks/fuzz.py`.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
@@ -17,6 +18,7 @@ SEED = 20240611
 def _fuzz_module():
     spec = importlib.util.spec_from_file_location("fuzz", ROOT / "benchmarks" / "fuzz.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["fuzz"] = module          # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

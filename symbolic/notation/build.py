@@ -556,6 +556,8 @@ class Builder:
             upper = self.instance.size(_label(node.upper))
         else:
             upper = self.index_value(node.upper)
+        if not (isinstance(lower, int) and isinstance(upper, int)):
+            raise self.fail("the bounds of this sum must be whole numbers or sizes", node)
         if upper - lower + 1 > MAX_SUM_TERMS:
             raise self.fail(f"this sum has {upper - lower + 1} terms; derivcheck expands at "
                             f"most {MAX_SUM_TERMS}", node)
