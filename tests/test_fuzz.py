@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-INPUTS = 100
+INPUTS = 300
 SEED = 20240611
 
 
