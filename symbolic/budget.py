@@ -1,4 +1,13 @@
-"""Time budgets that hold even inside a SymPy call that would run for hours."""
+"""Wall-clock safety nets: a deadline that holds even inside a SymPy call, where it can.
+
+Verdicts are decided by deterministic work limits (`symbolic.limits`); a budget here only
+stops a check that ran far past them, and the verdict then says the safety net fired.
+
+Interrupting a running SymPy call needs `SIGALRM`, which exists only on Unix and works only
+in the main thread. Elsewhere (Windows, any other thread) the budget is cooperative: it is
+checked between steps (`Budget.check`), and the hard kill of the worker process
+(`symbolic.isolation`) bounds whatever runs between two checks.
+"""
 
 from __future__ import annotations
 
@@ -32,27 +41,39 @@ class Budget:
             raise BudgetExceeded(f"the time budget of {self.seconds:g} s ran out")
         with alarm(allowed):
             yield
+        if not can_interrupt():
+            self.check()      # cooperative: at least the end of the block is checked
+
+
+def can_interrupt() -> bool:
+    """Whether a running call can be interrupted here: SIGALRM exists and this is the
+    main thread (signal handlers can only be set there)."""
+    return (hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread())
 
 
 @contextmanager
 def alarm(seconds: float) -> Iterator[None]:
-    """Interrupt the block after `seconds` (main thread only; elsewhere it only times)."""
-    if threading.current_thread() is not threading.main_thread():
+    """Interrupt the block after `seconds` where `can_interrupt()`; elsewhere only time it.
+
+    An alarm already set by the caller (an outer budget) is restored afterwards, less the
+    time this block took.
+    """
+    if not can_interrupt():
         yield
         return
 
     def interrupt(signum, frame):
         raise BudgetExceeded(f"stopped after {seconds:.2g} s")
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, interrupt)
     old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
-    started = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if old_delay:
-            # an enclosing budget keeps its own deadline: the time spent in here is gone
-            left = old_delay - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), old_interval)
+            left = max(old_delay - (time.monotonic() - started), 1e-3)
+            signal.setitimer(signal.ITIMER_REAL, left, old_interval)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-import traceback
+import re
+from collections.abc import Callable
 
+from symbolic import arguments as arguments_
+from symbolic import isolation
 from symbolic.budget import Budget
-from symbolic.claims import DEFAULT_BUDGET_SECONDS, check_chain, check_link
+from symbolic.claims import DEFAULT_BUDGET_SECONDS, check_chain, check_link, failed_link
 from symbolic.context import Context, mentioned_names, name_key
 from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError
@@ -37,44 +40,88 @@ Checked = tuple[StepKind, ClaimResult]
 
 def check_document(source: str | os.PathLike, *, path: str | None = None,
                    budget_seconds: float | None = None,
-                   conventions: dict | None = None) -> DocumentResult:
+                   conventions: dict | None = None,
+                   pool: isolation.WorkerPool | None = None) -> DocumentResult:
     """Check every step of a derivation document (a path or the text itself).
 
     >>> doc = "$$\\\\frac{\\\\partial}{\\\\partial x} x^2 = 2x$$"
     >>> check_document(doc).steps[0].verdict
     <Verdict.VALID: 'valid'>
 
+    The check runs in a worker process (safe from any thread): a step that runs past the
+    hard time limit or the memory cap is undecided, and the rest is still checked.
+
     Args:
         source: a path (Markdown, `.tex` or `.ipynb`), or the document's text.
         path: the path reports show; its suffix also says how text is read.
-        budget_seconds: the time budget of each link.
+        budget_seconds: the wall-clock safety net per link (verdicts are decided by
+            deterministic work limits; a link the net stops is undecided, method "timeout").
         conventions: defaults for the document's `conventions` (from the project's
             `[tool.derivcheck]`); the document's own front matter wins key by key.
+        pool: the worker processes to use; by default, ones shared by the whole process.
+
+    Raises:
+        DocumentReadError: the file cannot be opened, or is not text.
+        ArgumentTypeError, ArgumentValueError: an argument of the wrong type or value.
     """
+    arguments = {
+        "source": arguments_.document_source(source), "path": path,
+        "budget_seconds": arguments_.budget(budget_seconds or DEFAULT_BUDGET_SECONDS),
+        "conventions": arguments_.conventions_mapping(conventions),
+    }
+    if not isolation.enabled():
+        return check_document_here(**arguments)
+    return isolation.run_document(arguments, pool)
+
+
+def check_document_here(source: str | os.PathLike, path: str | None, budget_seconds: float,
+                        conventions: dict | None = None, skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """`check_document` in this process; `skipped` steps (index -> isolation.Stopped) are
+    undecided for the reason given, and `on_step(index, links)` is told of each step."""
     document = read_document(source, name=path)
-    return check_read_document(document, budget_seconds or DEFAULT_BUDGET_SECONDS,
-                               conventions)
+    return check_read_document(document, budget_seconds, conventions, skipped or {}, on_step)
 
 
 def check_read_document(document: Document, budget_seconds: float,
-                        conventions: dict | None = None) -> DocumentResult:
-    warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.problems]
+                        conventions: dict | None = None, skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    skipped = skipped or {}
+    warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.warnings]
+    errors = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.errors]
     context = Context(conventions={**(conventions or {}), **document.front.conventions})
     warnings += [f"front matter: {w}" for w in context.warnings]
-    _load_front_matter(document, context, warnings)
+    setup_read = _load_front_matter(document, context, warnings)
+    incomplete = document.front_unreadable or not setup_read
+    if incomplete:
+        errors.insert(0, "the setup (front matter) could not be read in full, so steps that "
+                         "depend on it are undecided rather than invalid; fix the front "
+                         "matter problems listed")
     steps: list[StepResult] = []
     previous: dict[int, str] = {}
     derivation = 0
     wrong: set[int] = set()           # derivations whose first invalid step has been seen
-    for statement in document.statements:
+    lost: dict[str, str] = {}         # names whose defining step could not be checked -> why
+    for index, statement in enumerate(document.statements):
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
-        case = case_assumption(statement.text, context)
-        if case is not None:
+        if index in skipped:
+            kind, claim = StepKind.CLAIM, _stopped(statement, skipped[index])
+            lost.update(dict.fromkeys(_defined_names(statement.text), skipped[index].reason))
+        elif (case := case_assumption(statement.text, context)) is not None:
             kind, claim = _assume_case(statement, case, context)
         elif not statement.has_relation:
-            continue   # a lone expression states nothing to check
+            unclosed = unbalanced(statement.text)
+            if not unclosed:
+                warnings.append(f"line {statement.line}: this math states no relation (no =, "
+                                f"\\approx or \\Rightarrow outside braces), so nothing in "
+                                f"it is checked ({_fragment(statement.text)})")
+                continue
+            # `\\frac{a}{b = c`: the relation is hidden inside an open brace
+            kind, claim = StepKind.CLAIM, _unreadable_step(statement, unclosed)
         else:
+            if on_step is not None:
+                on_step(index, _link_count(statement.text))
             try:
                 kind, claim = check_statement(statement, context, budget_seconds,
                                               previous.get(statement.derivation))
@@ -82,12 +129,105 @@ def check_read_document(document: Document, budget_seconds: float,
                 kind, claim = StepKind.CLAIM, _internal_error(statement, error)
             previous[statement.derivation] = _last_side(statement.text)
             _mention(statement.text, context)
+        if lost or incomplete:
+            # what the step may depend on was lost: never shown wrong for that
+            claim = _never_invalid_without(claim, statement.text, None if incomplete else lost)
         first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
         if first:
             wrong.add(statement.derivation)
         steps.append(StepResult(statement.line, statement.text, kind, claim,
                                 statement.derivation, first, cell=statement.cell))
-    return DocumentResult(document.path, document.title, steps, warnings)
+    return DocumentResult(document.path, document.title, steps, warnings, errors)
+
+
+_LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
+
+
+def _link_count(text: str) -> int:
+    try:
+        return max(len(split_chain(text).relations), 1)
+    except NotationError:
+        return 1
+
+
+def _defined_names(text: str) -> set[str]:
+    """The name a statement would define (`a = …` defines a), as the context spells it."""
+    try:
+        chain = split_chain(text)
+        node = parse_side(chain.sides[0].text) if chain.relations else None
+    except NotationError:
+        return set()
+    return {name_key(node)} if isinstance(node, A.Name) else set()
+
+
+def _stopped(statement: Statement, stopped) -> ClaimResult:
+    """A step whose worker was stopped (time, memory, crash): undecided, with the reason."""
+    link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method(stopped.reason),
+                      stopped.message)
+    return ClaimResult(statement.text, [link])
+
+
+def _fragment(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_BRACES = {"{": "}", "\\left": "\\right"}
+
+
+def unbalanced(text: str) -> str | None:
+    """What is left open or closed too often in `text` (`{`, `\\left`), or None.
+
+        >>> unbalanced(r"\\frac{a}{b = c")
+        'a `{` is never closed'
+    """
+    depth = {"{": 0, "\\left": 0}
+    for token in _LATEX_TOKEN.findall(text):
+        for opener, closer in _BRACES.items():
+            if token == opener:
+                depth[opener] += 1
+            elif token == closer:
+                depth[opener] -= 1
+                if depth[opener] < 0:
+                    return f"a `{closer}` closes nothing"
+    for opener, count in depth.items():
+        if count > 0:
+            return f"a `{opener}` is never closed"
+    return None
+
+
+def _unreadable_step(statement: Statement, reason: str) -> ClaimResult:
+    link = LinkResult(statement.text, "", "", Verdict.UNPARSEABLE, Method.NONE,
+                      f"this math cannot be read: {reason} (line {statement.line}: "
+                      f"{_fragment(statement.text)}); close it, and check the step again")
+    return ClaimResult(statement.text, [link])
+
+
+def _never_invalid_without(claim: ClaimResult, source: str,
+                           lost: dict[str, str] | None) -> ClaimResult:
+    """The step's links with each invalid one made undecided when it may depend on what was
+    lost: the front matter (`lost` None) or the names of steps that could not be checked."""
+    if claim.verdict != Verdict.INVALID:
+        return claim
+    if lost is None:
+        cause = "the front matter could not be read, and this step may depend on it"
+    else:
+        used = [name for name in lost if name in source or _uses(source, name)]
+        if not used:
+            return claim
+        cause = (f"this step uses {used[0]}, whose defining step could not be checked "
+                 f"({lost[used[0]]})")
+    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
+                        f"undecided: {cause}; without it this link looked wrong: {k.message}")
+             if k.verdict == Verdict.INVALID else k for k in claim.links]
+    return ClaimResult(claim.source, links, claim.warnings)
+
+
+def _uses(text: str, name: str) -> bool:
+    try:
+        sides = split_chain(text).sides
+        return any(name in _names_in(parse_side(side.text)) for side in sides if side.text)
+    except NotationError:
+        return False
 
 
 def _last_side(text: str) -> str:
@@ -98,8 +238,11 @@ def _last_side(text: str) -> str:
         return ""
 
 
-def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> None:
+def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> bool:
+    """Shapes, definitions and values into the context; False when a definition could not
+    be read (a shape or value that cannot be used is a warning: steps that need it say so)."""
     front = document.front
+    complete = True
     for name, dims in front.shapes.items():
         try:
             context.add_shape(name, dims)
@@ -109,14 +252,17 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
         line = front.given_lines[k] if k < len(front.given_lines) else 0
         try:
             context.define_given(text)
-        except DerivcheckError as error:
+        except (DerivcheckError, RecursionError) as error:
+            reason = str(error).splitlines()[0] if str(error) else "nested too deeply"
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "
-                            f"{str(error).splitlines()[0]}")
+                            f"{reason}")
+            complete = False
     context.settle_given()
+    return complete
     for name, value in front.values.items():
         try:
             context.bind_latex(name, value)
-        except (DerivcheckError, ValueError, TypeError) as error:
+        except (DerivcheckError, ValueError, TypeError, ArithmeticError) as error:
             warnings.append(f"front matter values: {name}: {error}")
 
 
@@ -202,6 +348,11 @@ def _mention(text: str, context: Context) -> None:
         return
 
 
+def _has_whole_indices(name: A.Name) -> bool:
+    """Whether a value can be bound to the name: `w_{1,2}` can; `y_k` (every k) is defined."""
+    return all(isinstance(i, A.Num) and i.text.isdigit() for i in (*name.sub, *name.sup))
+
+
 def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
     """Whether the graph gives the gradient a number here (`∂q/∂r = 1`): then it is claimed.
 
@@ -259,7 +410,7 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
             context: Context, budget: Budget, step) -> Checked:
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
-    value = exact_value(context, parse_side(body_text), body_text)
+    value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
     checked = _rest(chain, context, budget)
     if value is not None:
         context.forget(name_key(head))
@@ -408,11 +559,8 @@ def _unparseable(text: str, error: Exception) -> ClaimResult:
 
 
 def _internal_error(statement: Statement, error: Exception) -> ClaimResult:
-    where = traceback.extract_tb(error.__traceback__)[-1]
-    link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method.NONE,
-                      f"undecided: derivcheck could not check this step ({type(error).__name__}"
-                      f" at {os.path.basename(where.filename)}:{where.lineno}); please report it")
-    return ClaimResult(statement.text, [link])
+    """A step whose check raised: its verdict names the cause (see `claims.failed_link`)."""
+    return ClaimResult(statement.text, [failed_link(statement.text, "", "", error)])
 
 
 __all__ = ["check_document", "check_link"]

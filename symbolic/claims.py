@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
+import traceback
 from dataclasses import dataclass
 
 import mpmath
 import numpy as np
 import sympy
+from sympy.matrices.exceptions import NonSquareMatrixError
 
+from symbolic import arguments as arguments_
 from symbolic import compare as C
 from symbolic import diagnosis as D
+from symbolic import isolation
 from symbolic.budget import Budget
 from symbolic.context import Context
 from symbolic.derivatives import diagonal_reading
@@ -21,6 +26,7 @@ from symbolic.errors import (
     MeaningError,
     NotationError,
     ShapeError,
+    WorkLimitExceeded,
 )
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
@@ -40,30 +46,80 @@ from symbolic.numbers import (
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
-DEFAULT_BUDGET_SECONDS = 5.0
+# the wall-clock safety net per link: far above what the work limits allow, so that it
+# never decides a verdict on a loaded machine; when it fires, the verdict says so
+DEFAULT_BUDGET_SECONDS = 30.0
 MAX_INDEX_INSTANCES = 9
 
-DIAGNOSIS_SECONDS = 3.0   # a safety net: the slowest corpus diagnosis takes under 1 s
+DIAGNOSIS_SECONDS = 10.0  # a safety net: the slowest corpus diagnosis takes under 1 s
 
 
 def check_claim(claim: str, given=(), shapes: dict | None = None,
                 conventions: dict | None = None, *, values: dict | None = None,
                 budget_seconds: float = DEFAULT_BUDGET_SECONDS) -> ClaimResult:
-    """Check a LaTeX claim, link by link.
+    """Check a LaTeX claim, link by link, in a worker process (safe from any thread).
 
     >>> r = check_claim(r"\\frac{\\partial L}{\\partial w} = (f - y) x",
     ...                 given=[r"z = w x + b", r"f = \\sigma(z)",
     ...                        r"L = -y \\ln f - (1-y) \\ln(1-f)"])
     >>> r.verdict
     <Verdict.VALID: 'valid'>
+
+    Args:
+        claim: a relation chain in LaTeX, `a = b = c`.
+        given: definitions, one LaTeX string each: `["z = w x + b", "f = \\sigma(z)"]`.
+        shapes: name -> [rows, cols], each an int or a size's name.
+        conventions: see `derivcheck help conventions`; unknown keys give warnings.
+        values: name -> number (or LaTeX text) bound for numeric claims.
+        budget_seconds: the wall-clock safety net per link; verdicts are decided by
+            deterministic work limits, and a link it stops is undecided with method "timeout".
+
+    Raises:
+        ArgumentTypeError, ArgumentValueError: an argument of the wrong type or value.
     """
+    arguments = {
+        "claim": arguments_.claim_text(claim), "given": arguments_.given_list(given),
+        "shapes": arguments_.shapes_mapping(shapes),
+        "conventions": arguments_.conventions_mapping(conventions),
+        "values": arguments_.values_mapping(values),
+        "budget_seconds": arguments_.budget(budget_seconds),
+    }
+    if not isolation.enabled():
+        return check_claim_here(**arguments)
+    outcome = isolation.run_claim(arguments)
+    if isinstance(outcome, isolation.Stopped):
+        link = LinkResult(claim, "", "=", Verdict.UNDECIDED, Method(outcome.reason),
+                          outcome.message)
+        return ClaimResult(claim, [link])
+    return outcome
+
+
+def count_links(claim: str) -> int:
+    """How many links the chain has (1 when it cannot be split)."""
+    try:
+        return max(len(split_chain(claim).relations), 1)
+    except NotationError:
+        return 1
+
+
+def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: dict,
+                     values: dict, budget_seconds: float) -> ClaimResult:
+    """`check_claim` in this process, with its arguments already checked."""
     try:
         context = Context.from_given(given, shapes, conventions, values)
-    except (NotationError, ShapeError) as error:
+    except (NotationError, ShapeError, WorkLimitExceeded) as error:
         link = LinkResult(claim, "", "=", Verdict.UNPARSEABLE, Method.NONE,
                           f"a given definition could not be read: {error}")
         return ClaimResult(claim, [link])
-    result = check_in_context(claim, context, budget_seconds=budget_seconds)
+    except Exception as error:  # nested too deeply, say: named, never raised
+        found = failed(error)
+        return ClaimResult(claim, [dataclasses.replace(
+            found, message=f"a given definition could not be used: {found.message}"
+        ).link(claim, "", "=")])
+    try:
+        result = check_in_context(claim, context, budget_seconds=budget_seconds)
+    except Exception as error:  # never a traceback: the cause is the verdict's message
+        return ClaimResult(claim, [failed_link(claim, "", "", error)])
     return ClaimResult(result.source, result.links, [*context.warnings, *result.warnings])
 
 
@@ -95,8 +151,11 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
                                     "(the line before it could not be read)"))
             continue
         step = Budget(budget.seconds)    # each link has the whole budget: a long chain
-        links.append(check_link(left, right, relation, context, step))   # is not starved
-        links.extend(annotation_links(left if k == 0 else None, right, context, step))
+        try:                             # is not starved
+            links.append(check_link(left, right, relation, context, step))
+            links.extend(annotation_links(left if k == 0 else None, right, context, step))
+        except Exception as error:  # deep nesting while reading, say: named, never raised
+            links.append(failed_link(left, right, relation, error))
     hints = D.ocr_hints(chain.source)
     if hints:   # what may explain a line that could not be read
         links = [dataclasses.replace(link, message=f"{link.message} ({'; '.join(hints)})")
@@ -194,15 +253,65 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     try:
         return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
                               decisions)
-    except BudgetExceeded as error:
-        return undecided(f"undecided: {error}")
-    except ShapeError as error:
-        return Finding(Verdict.INVALID, Method.NONE, str(error),
-                       diagnosis=D.Diagnosis("shape", str(error)))
-    except NotationError as error:
+    except Exception as error:  # never a traceback: each failure is named in the verdict
+        return failed(error)
+
+
+INTERNAL_ERROR = "please report it"   # the words that mark an error derivcheck did not expect
+
+
+def _raised_in_sympy(error: BaseException) -> bool:
+    """Whether the error comes from inside SymPy (a limit of its algebra, such as a
+    derivative with respect to an expression), not from derivcheck's own code."""
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
+    return bool(frames) and f"{os.sep}sympy{os.sep}" in frames[-1].filename
+
+
+def failed(error: BaseException) -> Finding:
+    """What a check that raised `error` found: the reason, never a traceback.
+
+    A shape that cannot fit is invalid (as a ShapeError always is); text that cannot be read
+    is unparseable, text read without a checkable meaning undecided; a limit reached, a
+    number too large and the like are undecided, naming the cause. Anything else is
+    undecided and asks to be reported.
+    """
+    if isinstance(error, NotationError):
         return not_read(error)
-    except Exception as error:  # never a traceback: an unexpected failure is "undecided"
-        return undecided(f"undecided: this could not be evaluated ({type(error).__name__})")
+    if isinstance(error, (ShapeError, NonSquareMatrixError, sympy.ShapeError)):
+        message = str(error) or "the shapes of the matrices here do not fit"
+        return Finding(Verdict.INVALID, Method.NONE, message,
+                       diagnosis=D.Diagnosis("shape", message))
+    if isinstance(error, BudgetExceeded):
+        return Finding(Verdict.UNDECIDED, Method.TIMEOUT,
+                       f"undecided: the wall-clock safety net fired ({error})")
+    if isinstance(error, MemoryError):
+        return Finding(Verdict.UNDECIDED, Method.MEMORY,
+                       "undecided: this needed more memory than allowed")
+    return undecided(_undecided_because(error))
+
+
+def _undecided_because(error: BaseException) -> str:
+    if isinstance(error, WorkLimitExceeded):
+        return f"undecided: {error}"
+    if isinstance(error, RecursionError):
+        return "undecided: the expression is nested too deeply to evaluate"
+    if isinstance(error, OverflowError):
+        return "undecided: a number here is too large to compute with"
+    if isinstance(error, ZeroDivisionError):
+        return "undecided: a side divides by zero"
+    if isinstance(error, (ValueError, TypeError, NotImplementedError)) \
+            and _raised_in_sympy(error):
+        first = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        return f"undecided: SymPy cannot evaluate this ({first})"
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
+    return (f"undecided: derivcheck could not check this ({type(error).__name__}{at}); "
+            f"{INTERNAL_ERROR}")
+
+
+def failed_link(left: str, right: str, relation: str, error: BaseException) -> LinkResult:
+    """The link `left relation right` whose check raised `error` (see `failed`)."""
+    return failed(error).link(left, right, relation)
 
 
 def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
@@ -585,14 +694,14 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
             context.builder(instance, left).read(lhs_node), instance))
         rhs = context.substitute_values(context.expand(
             context.builder(instance, right).read(rhs_node), instance))
-    except BudgetExceeded as error:
-        return Finding(Verdict.UNDECIDED, Method.NUMERIC, f"undecided: {error}")
     except (NotationError, ShapeError) as error:
         # read as a formula instead (a sum to m is a size there); an approximation has no
         # other reading
         if relation == APPROXIMATELY and not isinstance(error, MeaningError):
             return Finding(Verdict.UNPARSEABLE, Method.NUMERIC, str(error))
         return Finding(Verdict.UNDECIDED, Method.NUMERIC, str(error))
+    except Exception as error:  # a number too large to build, a limit: named, never raised
+        return failed(error)
     if instance.used:
         # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
         # symbolic path tries more than one
@@ -602,12 +711,14 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         return undecided("an approximation with unknowns left: bind their values to check it"
                          if relation == APPROXIMATELY else "")
     try:
-        with budget.limit(1.0), mpmath.workdps(40):
+        with budget.limit(), mpmath.workdps(40):
             lv = to_mpmath(lhs)
             rv = to_mpmath(rhs)
-    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError, OverflowError):
+    except (TypeError, ValueError):
         return Finding(Verdict.UNDECIDED, Method.NUMERIC,
                        "undecided: the value could not be computed")
+    except Exception as error:  # a value too large, the safety net: named, never raised
+        return failed(error)
     if lv is None or rv is None:
         return Finding(Verdict.UNDECIDED, Method.NUMERIC,
                        "undecided: a side is not a finite real number")
@@ -731,7 +842,8 @@ def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | 
 def _reading(sides: Sides) -> str:
     def show(value) -> str:
         try:
-            return sympy.latex(value)
+            # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
+            return sympy.latex(value, order="none" if C.huge_powers(value) else None)
         except Exception:  # printing must never hide a verdict
             return str(value)
     text = f"{show(sides.lhs_raw)} = {show(sides.rhs_raw)}"

@@ -20,6 +20,7 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
 
+from symbolic import limits
 from symbolic.budget import Budget
 from symbolic.diagnosis import Diagnosis
 from symbolic.errors import BudgetExceeded, ShapeError
@@ -160,28 +161,77 @@ def _printer(modules):
                     "allow_unknown_functions": True, "user_functions": user})
 
 
-def guard_huge_powers(expr):
-    """Numeric powers too large to evaluate exactly become infinity (never a hang)."""
-    def is_huge(e):
-        if not (e.is_Pow and e.base.is_Number and e.exp.is_number):
-            return False
-        try:
-            size = abs(float(e.exp)) * max(1.0, abs(float(sympy.log(abs(e.base), 2))))
-        except (TypeError, ValueError, OverflowError):
-            return True
-        return size > 4096
-    huge = [p for p in expr.atoms(sympy.Pow) if is_huge(p)]
-    return expr.xreplace({p: sympy.oo for p in huge}) if huge else expr
+def huge_powers(expr) -> list:
+    """The numeric powers of `expr` too large to evaluate exactly (`10^{10^{10}}`)."""
+    if not isinstance(expr, sympy.Basic):
+        return []
+    found = set(expr.atoms(limits.HugePower))
+    found |= {p for p in expr.atoms(sympy.Pow) if p.base.is_Number and p.exp.is_number
+              and not p.exp.has(limits.HugePower)
+              and limits.power_bits(p.base, p.exp) > limits.MAX_POWER_BITS}
+    # outermost first: a tower's inner powers go with it
+    return sorted((p for p in found if not any(p != q and q.has(p) for q in found)),
+                  key=sympy.srepr)
 
 
-def evaluate_float(symbols, exprs, columns, count):
-    f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
+def guard_huge_powers(expr, stand_ins: dict | None = None):
+    """Each numeric power too large to evaluate exactly becomes a large stand-in (never a hang).
+
+    The stand-in is an even multiple of 10^400 (of 10^-400 for a power below 1), distinct
+    for each distinct power, so that no two different powers look alike. Far outside the
+    float range, it makes every point where it matters overflow or underflow, and such
+    points never count as agreement (`compare`); at 0 and 1 it gives the exact value. An odd
+    power (9^{9^{9}}) would give (-1)^n the wrong sign: `odd_stand_in` tells `compare` to
+    keep to points where no variable is negative.
+    """
+    stand_ins = {} if stand_ins is None else stand_ins
+    huge = huge_powers(expr)
+    for p in huge:
+        if p not in stand_ins:
+            scale = sympy.Float(10**400 * (len(stand_ins) + 1), 30)
+            base, exponent = p.args
+            large = (exponent.is_positive is not False) == bool(abs(base) >= 1)
+            stand_ins[p] = scale if large else 1 / scale
+    return expr.xreplace({p: stand_ins[p] for p in huge}) if huge else expr
+
+
+def odd_stand_in(stand_ins: dict) -> bool:
+    """Whether a replaced power may be an odd whole number (its parity is lost)."""
+    return any(not (p.args[0].is_integer and p.args[0].is_even) for p in stand_ins)
+
+
+def undefined_constant(expr) -> bool:
+    """Whether `expr` holds 1/0 or 0/0 (SymPy's zoo and nan): undefined everywhere."""
+    return isinstance(expr, sympy.Basic) and expr.has(sympy.zoo, sympy.nan)
+
+
+class RangeFlags:
+    """Whether float evaluation underflowed or overflowed anywhere (numpy's error callback)."""
+
+    def __init__(self):
+        self.out_of_range = False
+
+    def __call__(self, kind: str, flag: int) -> None:
+        if "underflow" in kind or "overflow" in kind:
+            self.out_of_range = True
+
+
+def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None):
+    try:
+        f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
+    except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
+        return None      # a construct the numeric printer has no code for
     args = [columns[s] for s in symbols]
-    with np.errstate(all="ignore"):
+    watch = flags if flags is not None else RangeFlags()
+    with np.errstate(all="ignore", under="call", over="call"):
+        previous = np.seterrcall(watch)
         try:
             values = f(*args)
-        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError):
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError,
+                FloatingPointError):
             return None
+        finally:
+            np.seterrcall(previous)
     out = []
     for v in values:
         arr = np.asarray(v, dtype=complex) if np.iscomplexobj(v) else np.asarray(v, dtype=float)
@@ -238,7 +288,10 @@ class HighPrecision:
 def evaluate_high(symbols, exprs, point: dict, compiled=None):
     """Both sides at one point with 50 digits; None where either is not a finite real."""
     with mpmath.workdps(HIGH_DPS):
-        f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
+        try:
+            f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
+        except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
+            return None
         args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
         try:
             values = f(*args)
@@ -265,11 +318,28 @@ def differ_high(a, b) -> bool:
 def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
             prove: bool = True) -> Outcome:
     """Compare two lists of scalar expressions entry by entry."""
-    lhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in lhs_entries]
-    rhs_entries = [guard_huge_powers(sympy.sympify(e)) for e in rhs_entries]
+    stand_ins: dict = {}
+    lhs_entries = [guard_huge_powers(sympy.sympify(e), stand_ins) for e in lhs_entries]
+    rhs_entries = [guard_huge_powers(sympy.sympify(e), stand_ins) for e in rhs_entries]
+    if any(undefined_constant(e) for e in lhs_entries + rhs_entries):
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       "a side is undefined: it divides by zero (or takes the logarithm of 0)")
     if all((left - right) == 0
            for left, right in zip(lhs_entries, rhs_entries, strict=True)):
         return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
+    outcome = _compare_sampled(lhs_entries, rhs_entries, kind_of, budget, prove,
+                               nonnegative=odd_stand_in(stand_ins))
+    if stand_ins and outcome.verdict == Verdict.VALID:
+        # agreement where a stand-in for 10^{10^{10}} decides nothing about the real number
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       "a side holds a number too large to evaluate ("
+                       + sympy.latex(next(iter(stand_ins)), order="none")[:60]
+                       + "); agreement at sample points shows nothing about it")
+    return outcome
+
+
+def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
+                     prove: bool, nonnegative: bool = False) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
     exprs, coefficients, families = random_functions(lhs_entries + rhs_entries, seed)
     n = len(lhs_entries)
@@ -277,7 +347,8 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
                      key=lambda s: s.name) + coefficients
     columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
     budget.check()
-    values = evaluate_float(symbols, exprs, columns, SAMPLES)
+    flags = RangeFlags()
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags)
     if values is None:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        "the sides could not be evaluated numerically")
@@ -288,6 +359,11 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
                                                                            columns)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
+    if nonnegative:
+        finite &= np.all([columns[s] >= 0 for s in symbols], axis=0) if symbols else True
+    if flags.out_of_range:
+        # a side that underflowed to 0 agrees with anything small: such points are no sample
+        finite &= ~_underflowed(lv, rv, finite & close, symbols, columns, high_at, n)
     samples = {"symbols": symbols, "columns": columns, "lhs": lv, "rhs": rv,
                "finite": finite, "coefficients": coefficients, "exprs": exprs,
                "families": families}
@@ -310,6 +386,16 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
                 point=shown, lhs_value=mpmath.nstr(pairs[k][0], 8),
                 rhs_value=mpmath.nstr(pairs[k][1], 8), samples=samples)
     agreeing = np.flatnonzero(finite & close)
+    if len(agreeing) < MIN_FINITE and flags.out_of_range:
+        found = _counterexample_near_zero(symbols, kind_of, coefficients, high_at, n, seed,
+                                          nonnegative)
+        if found is not None:
+            point, k, pair = found
+            return Outcome(Verdict.INVALID, Method.COUNTEREXAMPLE,
+                           "the two sides differ" + ("" if n == 1 else
+                                                     f" (entry {k + 1} of {n})"),
+                           point=point, lhs_value=mpmath.nstr(pair[0], 8),
+                           rhs_value=mpmath.nstr(pair[1], 8), samples=samples)
     if len(agreeing) < MIN_FINITE:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        f"only {len(agreeing)} of {SAMPLES} sample points gave finite values "
@@ -393,17 +479,92 @@ def shape_text(shape) -> str:
     return "a scalar" if shape is None else f"{shape[0]}×{shape[1]}"
 
 
-def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 0.4) -> bool:
+TINY = 1e-280     # below this, a float may be an underflow rather than the value
+
+
+def _underflowed(lv, rv, candidates, symbols, columns, high_at, n) -> np.ndarray:
+    """Points where a side's float value is 0 or tiny but its exact value is not a float.
+
+    Exact zeros (a difference that cancels) stay samples; a value such as 0.5^{10^{6}},
+    which is nonzero but below every float, does not.
+    """
+    small = candidates & np.any((np.abs(lv) < TINY) | (np.abs(rv) < TINY), axis=0)
+    out = np.zeros(SAMPLES, dtype=bool)
+    for p in np.flatnonzero(small):
+        high = high_at({s: _exact(columns[s][p]) for s in symbols})
+        out[p] = high is None or any(v != 0 and abs(v) < TINY for v in high)
+    return out
+
+
+NEAR_ZERO = ("0", "1/10", "-1/10", "1/1000")
+
+
+def _counterexample_near_zero(symbols, kind_of, coefficients, high_at, n, seed,
+                              nonnegative: bool = False):
+    """Where samples overflowed or underflowed: try 0 and small values, at 50 digits.
+
+    `(1 + x)^{10^{6}} = 0` has no float sample that does not overflow or underflow except
+    at x = -1, where it holds; at x = 0 both sides are plain numbers and differ.
+    """
+    rng = np.random.default_rng(seed)
+    for text in NEAR_ZERO:
+        raw = float(sympy.Rational(text))
+        point = {s: _exact(_project(raw, None if s in coefficients else kind_of(s), rng))
+                 for s in symbols}
+        if nonnegative and any(v < 0 for v in point.values()):
+            continue
+        high = high_at(point)
+        if high is None or any(v != 0 and (abs(v) < TINY or abs(v) > 1 / TINY) for v in high):
+            continue
+        for k, (a, b) in enumerate(zip(high[:n], high[n:], strict=True)):
+            if differ_high(a, b):
+                shown = {s: v for s, v in point.items() if s not in coefficients}
+                return shown, k, (a, b)
+    return None
+
+
+def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -> bool:
+    """Whether every difference simplifies to zero, within deterministic work limits.
+
+    The limits decide (operation counts before and after expansion); `seconds` is only a
+    safety net, and a proof it stops is reported as not found.
+    """
     try:
         with budget.limit(seconds):
             for left, right in zip(lhs_entries, rhs_entries, strict=True):
                 d = (left - right).rewrite(sympy.exp)
+                if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
+                    return False
                 d = sympy.cancel(sympy.expand(d))
-                if d != 0 and sympy.simplify(d) != 0:
+                if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
+                               or sympy.simplify(d) != 0):
                     return False
         return True
-    except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError):
+    except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError,
+            OverflowError, limits.WorkLimitExceeded):
         return False
+
+
+def _expansion_too_large(expr) -> bool:
+    """Whether expanding `expr` would write out more than MAX_EXPANDED_OPS terms.
+
+    The bound multiplies out the terms of each product's factors and powers' bases.
+    """
+    def terms(e) -> float:
+        if e.is_Add:
+            return sum(terms(a) for a in e.args)
+        if e.is_Mul:
+            out = 1.0
+            for a in e.args:
+                out *= terms(a)
+            return out
+        if e.is_Pow and e.exp.is_Integer and e.exp > 0:
+            return terms(e.base) ** min(int(e.exp), 64)
+        return 1.0
+    try:
+        return terms(expr) > limits.MAX_EXPANDED_OPS
+    except (OverflowError, RecursionError):
+        return True
 
 
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:

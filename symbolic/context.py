@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import sympy
 
-from symbolic import derivatives
+from symbolic import derivatives, limits
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
@@ -147,6 +147,8 @@ class Context:
             dims.append(1)
         if len(dims) != 2:
             raise ParseError(f"the shape of {name} must be [rows, cols], not {dims}", name, None)
+        if all(isinstance(d, int) for d in dims):
+            limits.require_entries(name, *dims)
         self.shapes[key] = tuple(d if isinstance(d, int) else str(d) for d in dims)
         self._changed()
 
@@ -429,10 +431,11 @@ class Context:
         """Substitute definitions until only base variables (and `keep`) remain."""
         defs = self.definitions_in(instance)
         mapping = {k: v for k, v in defs.items() if k not in keep}
-        for _ in range(len(mapping) + 2):
+        for step in range(len(mapping) + 2):
             new = expr.xreplace(mapping)
             if new == expr:
                 break
+            limits.require_definition_chain(step + 1)
             expr = new
         self._check_readable(expr, instance)
         return expr

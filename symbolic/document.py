@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -123,6 +124,8 @@ class Document:
     front: FrontMatter
     statements: list[Statement]
     problems: list[Problem]
+    # the front matter (or part of it) could not be read: definitions may be missing
+    front_unreadable: bool = False
 
     @property
     def derivations(self) -> list[list[Statement]]:
@@ -192,17 +195,20 @@ def _read_file(file: Path, problems: list[Problem]) -> str:
     except OSError as error:
         reason = error.strerror or str(error)
         raise DocumentReadError(f"cannot read {str(file)!r}: {reason}") from None
+    if file.suffix.lower() == ".ipynb":
+        raise DocumentReadError(f"cannot read {str(file)!r}: notebooks are not read yet; "
+                                "export it to Markdown first (jupyter nbconvert --to "
+                                "markdown)")
+    if b"\x00" in data[:8192]:
+        raise DocumentReadError(f"cannot read {str(file)!r}: it is not a text document (it "
+                                "holds binary data); give a Markdown file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem(
-            line, repr(data[error.start : error.start + 8]),
-            "the file is not valid UTF-8; bytes that are not were replaced by '\ufffd'. "
-            "Save the file as UTF-8.",
-            "warning",
-        ))
-        return data.decode("utf-8", errors="replace")
+        raise DocumentReadError(
+            f"cannot read {str(file)!r}: line {line} is not valid UTF-8 (bytes "
+            f"{data[error.start : error.start + 8]!r}); save the file as UTF-8") from None
 
 
 # --- the whole document --------------------------------------------------------------
@@ -228,7 +234,9 @@ def _parse(text: str, path: str | None, problems: list[Problem]) -> Document:
         ))
         text = text[:MAX_DOCUMENT_CHARS]
         source = _Source(text)
+    before = len(problems)
     front, body_start = _read_front_matter(source, problems)
+    front_unreadable = any(p.severity == "error" for p in problems[before:])
     scan = _BodyScanner(source, problems)
     scan.run(body_start)
     statements = _number_derivations(scan.statements, scan.boundaries)
@@ -239,7 +247,7 @@ def _parse(text: str, path: str | None, problems: list[Problem]) -> Document:
             last.line, "", f"{left_out} more problems from here on are not listed; "
                            "fix the ones above first", last.severity)]
     title = front.title or scan.first_heading or (Path(path).stem if path else "untitled")
-    return Document(path, title, front, statements, problems)
+    return Document(path, title, front, statements, problems, front_unreadable)
 
 
 class _Source:
@@ -320,9 +328,18 @@ class _FrontMatterReader:
             Problem(line, _shorten(self.source.line_text(line)), reason, severity))
 
     def read(self, yaml_text: str) -> FrontMatter:
-        loader = yaml.SafeLoader(yaml_text)
+        if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+            self.problems.append(Problem(
+                self.FIRST_LINE, "", f"the front matter is longer than "
+                f"{MAX_FRONT_MATTER_CHARS:,} characters and was not read; move long "
+                "material into the document's body"))
+            return FrontMatter()
+        loader = None
         try:
+            loader = yaml.SafeLoader(yaml_text)    # refuses control characters at once
             node = loader.get_single_node()
+            if node is not None:
+                _check_expanded_size(node)
             data = loader.construct_document(node) if node is not None else None
         except Exception as error:  # noqa: BLE001 - any failure of the YAML parser on user text
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -336,7 +353,8 @@ class _FrontMatterReader:
             ))
             return FrontMatter()
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
         if data is None:
             return FrontMatter()
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -436,14 +454,59 @@ class _FrontMatterReader:
             if not isinstance(name, str) or not _is_scalar(number):
                 self.problem(number_node, f"the value of `{name}` must be a number, "
                                           "or LaTeX text such as `\\frac{1}{2}`")
-            elif isinstance(number, int | float):
-                values[name] = float(number)
-            elif _NUMBER.fullmatch(number.strip()):
+            elif isinstance(number, int | float) or _NUMBER.fullmatch(number.strip()):
                 # YAML reads 1e-8 (no dot) as text; it is a number all the same.
-                values[name] = float(number.strip())
+                finite = _finite(number.strip() if isinstance(number, str) else number)
+                if finite is None:
+                    self.problem(number_node, f"the value of `{name}` must be a finite "
+                                              f"number within the float range, not {number}")
+                else:
+                    values[name] = finite
             else:
                 values[name] = number.strip()
         fields["values"] = values
+
+
+# The front matter's YAML, with its aliases expanded, has at most this many nodes: a
+# "billion laughs" alias bomb is refused before it is built. A recursive alias is refused.
+MAX_FRONT_MATTER_NODES = 20_000
+MAX_FRONT_MATTER_CHARS = 200_000
+
+
+def _check_expanded_size(root: yaml.Node) -> None:
+    """Refuse YAML whose aliases expand past MAX_FRONT_MATTER_NODES, or refer to themselves.
+
+    Raises:
+        yaml.YAMLError: with the reason, reported as the front matter's problem.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise yaml.YAMLError("an alias refers to the entry that contains it (a recursive "
+                                 "alias); write the entry out")
+        open_nodes.add(key)
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_FRONT_MATTER_NODES:
+                raise yaml.YAMLError(f"the front matter expands to more than "
+                                     f"{MAX_FRONT_MATTER_NODES:,} entries (aliases repeated "
+                                     "inside aliases?)")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root)
 
 
 def _mapping_nodes(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -452,6 +515,14 @@ def _mapping_nodes(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         return {}
     return {key.value: (key, value) for key, value in node.value
             if isinstance(key, yaml.ScalarNode)}
+
+
+def _finite(number: int | float | str) -> float | None:
+    try:
+        value = float(number)
+    except (OverflowError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _is_scalar(value: object) -> bool:

@@ -49,7 +49,26 @@ class ShapeError(DerivcheckError, ValueError):
 
 
 class BudgetExceeded(DerivcheckError):
-    """An operation ran past its time budget."""
+    """An operation ran past its time budget (the wall-clock safety net fired)."""
+
+
+class WorkLimitExceeded(DerivcheckError):
+    """An input needs more work than the deterministic limits allow (symbolic.limits).
+
+    Unlike `BudgetExceeded`, this depends only on the input: the same input always hits it.
+    """
+
+
+class ArgumentError(DerivcheckError):
+    """An argument of a public function of the wrong type or value; says what it should be."""
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type: `given="z = x"` instead of `given=["z = x"]`."""
+
+
+class ArgumentValueError(ArgumentError, ValueError):
+    """An argument of the right type but a value that cannot be used."""
 
 
 def _window(source: str, position: int | None, width: int = 70) -> tuple[str, int | None]:

@@ -110,11 +110,17 @@ def literal_precision(node: A.Node) -> float:
 def to_mpmath(value) -> mpmath.mpf | None:
     """A number-valued SymPy expression as an mpmath number at the working precision; None
     when it is not a finite real."""
-    from symbolic.compare import guard_huge_powers
+    from symbolic.compare import guard_huge_powers, huge_powers, undefined_constant
 
-    expr = guard_huge_powers(sympy.sympify(value))
-    f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
-    result = mpmath.mpmathify(f())
+    value = sympy.sympify(value)
+    expr = guard_huge_powers(value)
+    if undefined_constant(expr) or huge_powers(value):
+        return None       # 1/0, or a number too large to be a printed value's match
+    try:
+        f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
+        result = mpmath.mpmathify(f())
+    except (KeyError, NotImplementedError, OverflowError, ZeroDivisionError):
+        return None
     if isinstance(result, mpmath.mpc):
         if abs(result.imag) > mpmath.mpf(10) ** -30:
             return None

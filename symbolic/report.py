@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ from symbolic.results import (
 __all__ = [
     "SCHEMA",
     "Row",
+    "printable",
     "first_invalid_steps",
     "link_message",
     "link_rows",
@@ -86,7 +88,8 @@ def totals(results: list[DocumentResult]) -> dict:
         "documents": len(results),
         "documents_with_errors": sum(v == Verdict.INVALID for v in verdicts),
         "documents_with_unparseable": sum(
-            any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
+            bool(document.errors)
+            or any(step.verdict == Verdict.UNPARSEABLE for step in document.steps)
             for document in results),
         "steps": sum(len(document.steps) for document in results),
         "links": total_counts(results),
@@ -98,10 +101,17 @@ def summarize(document: DocumentResult) -> str:
     """One line: the document's link counts and where it first goes wrong.
 
         >>> summarize(DocumentResult(path=None, title="t", steps=[]))
-        'no math found'
+        'no math found: nothing was checked'
     """
+    if document.errors:
+        unread = "some text could not be read (see the errors above)"
+        return unread if not document.steps else f"{_counts_line(document)}; {unread}"
     if not document.steps:
-        return "no math found"
+        return "no math found: nothing was checked"
+    return _counts_line(document)
+
+
+def _counts_line(document: DocumentResult) -> str:
     counts = document.counts()
     links = sum(counts.values())
     line = (f"{plural(links, 'link')} in {plural(len(document.steps), 'step')}: "
@@ -239,6 +249,21 @@ def _join(parts: list[str]) -> str:
 # --- terminal ------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control and escape characters written out (`\\x1b`), for a terminal.
+
+    A document's text could otherwise move the cursor, recolour the terminal or reorder
+    what is shown (bidirectional overrides).
+
+        >>> printable("a\\x1b[2Jb")
+        'a\\\\x1b[2Jb'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def verdict_text(verdict: Verdict) -> Text:
     """The coloured mark and word for a verdict: `✓ valid` in green, …"""
     return Text(verdict_label(verdict), style=VERDICT_STYLES[verdict].terminal)
@@ -254,7 +279,7 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False, quiet: 
         >>> from rich.console import Console
         >>> render_text([DocumentResult(None, "empty", [])], console=Console(width=100))
         empty
-        no math found
+        no math found: nothing was checked
         Total: 1 document, 0 with errors; links: 0 valid, 0 invalid, 0 undecided, 0 unparseable
 
     Args:
@@ -270,28 +295,30 @@ def render_text(results: list[DocumentResult], *, verbose: bool = False, quiet: 
         rows = list(link_rows(document, verbose))
         problems = rows if verbose else [_with_line(r) for r in rows
                                          if r.verdict != Verdict.VALID]
-        if quiet and not problems and not document.warnings:
+        if quiet and not problems and not document.warnings and not document.errors:
             continue
         if shown_any:
             console.print()
         shown_any = True
-        heading = Text(document.title, style="bold")
+        heading = Text(printable(document.title), style="bold")
         if document.path and document.path != document.title:
-            heading.append(f"  {document.path}", style="dim")
+            heading.append(f"  {printable(document.path)}", style="dim")
         console.print(heading)
         if problems:
             console.print(_table(problems, verbose))
             for row in problems:
                 if row.detail:
                     console.print(Text(f"{row.position}: ", style="magenta")
-                                  + Text(row.detail), soft_wrap=True)
+                                  + Text(printable(row.detail)), soft_wrap=True)
         folded = _folded(rows, problems)
         if folded and not quiet:
             console.print(Text(folded, style="dim"))
+        for error in document.errors:
+            console.print(Text(f"error: {printable(error)}", style="red"))
         for warning in document.warnings:
-            console.print(Text(f"warning: {warning}", style="yellow"))
+            console.print(Text(f"warning: {printable(warning)}", style="yellow"))
         if not quiet:
-            console.print(Text(summarize(document), style=_summary_style(document)))
+            console.print(Text(printable(summarize(document)), style=_summary_style(document)))
     if not quiet:
         console.print(Text(f"Total: {_total_line(results)}", style="bold"))
 
@@ -330,10 +357,10 @@ def _table(rows: list[Row], verbose: bool) -> Table:
         message = Text()
         if row.first_error:
             message.append("first error: ", style="bold red")
-        message.append(row.message)
-        cells = [Text(row.line), Text(row.step), verdict_text(row.verdict)]
+        message.append(printable(row.message))
+        cells = [Text(row.line), Text(printable(row.step)), verdict_text(row.verdict)]
         if verbose:
-            cells.append(Text(row.reading, style="dim"))
+            cells.append(Text(printable(row.reading), style="dim"))
         cells.append(message)
         table.add_row(*cells)
     return table

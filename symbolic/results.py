@@ -144,6 +144,9 @@ class DocumentResult:
     title: str
     steps: list[StepResult]
     warnings: list[str] = field(default_factory=list)
+    # text that could not be read at all (front matter, an unclosed `$$`): the document
+    # cannot be valid, and the report says where
+    errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many links came out each way, over the whole document."""
@@ -155,8 +158,15 @@ class DocumentResult:
 
     @property
     def verdict(self) -> Verdict:
+        """The worst step's verdict; unparseable when some text could not be read, and
+        undecided when nothing was checked (a document is never valid for saying nothing)."""
         verdicts = [step.verdict for step in self.steps]
-        return max(verdicts, key=SEVERITY.__getitem__) if verdicts else Verdict.VALID
+        if self.errors:
+            verdicts.append(Verdict.UNPARSEABLE)
+        if not any(link.method != Method.DEFINITION for step in self.steps
+                   for link in step.claim.links):
+            verdicts.append(Verdict.UNDECIDED)     # nothing checkable
+        return max(verdicts, key=SEVERITY.__getitem__)
 
     def _repr_html_(self) -> str:
         from symbolic.display import document_html
@@ -169,5 +179,6 @@ class DocumentResult:
             "verdict": str(self.verdict),
             "counts": self.counts(),
             "warnings": list(self.warnings),
+            "errors": list(self.errors),
             "steps": [step.to_dict() for step in self.steps],
         }

@@ -31,6 +31,10 @@ class Method(StrEnum):
     COUNTEREXAMPLE = "counterexample"  # a point where the sides differ, confirmed
     DEFINITION = "definition"  # the link defines a new name; nothing to check
     NONE = "none"              # nothing could be decided
+    # undecided because a safety net stopped the check (never a work limit: those are NONE)
+    TIMEOUT = "timeout"        # the wall-clock safety net fired
+    MEMORY = "memory"          # the check needed more than the memory cap
+    CRASH = "crash"            # the worker process checking it died
 
 
 class StepKind(StrEnum):

@@ -64,16 +64,69 @@ def test_invalid_document_exits_1_and_shows_the_counterexample():
     assert "left side" in done.stdout and "right side" in done.stdout
 
 
-def test_unparseable_without_invalid_exits_0_but_says_so():
+def test_unparseable_without_invalid_exits_1_and_says_so():
     result = invoke(UNPARSEABLE)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "⚠ unparseable" in result.stdout
     assert "no step is wrong, but 1 link could not be read" in result.stdout
 
 
-def test_any_invalid_document_makes_the_run_exit_1():
+def test_any_invalid_or_unreadable_document_makes_the_run_exit_1():
     assert invoke(VALID, INVALID, UNPARSEABLE).exit_code == 1
-    assert invoke(VALID, UNPARSEABLE).exit_code == 0
+    assert invoke(VALID, UNPARSEABLE).exit_code == 1
+    assert invoke(VALID).exit_code == 0
+
+
+def test_strict_makes_an_undecided_step_exit_1(tmp_path: Path):
+    doc = tmp_path / "undefined.md"
+    doc.write_text("$$\\frac{d}{dx} x^2 = 2x$$\n$$\\frac{1}{0} = 1$$\n", encoding="utf-8")
+    assert invoke(doc).exit_code == 0                  # undecided alone does not fail
+    assert invoke(doc, "--strict").exit_code == 1
+    assert invoke(VALID, "--strict").exit_code == 0
+
+
+def test_a_document_with_nothing_to_check_exits_1(tmp_path: Path):
+    doc = tmp_path / "prose.md"
+    doc.write_text("Only prose here, and a lone $$a + b$$ expression.\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "no math found: nothing was checked" in result.stdout
+
+
+def test_an_unclosed_brace_exits_1_with_its_line(tmp_path: Path):
+    doc = tmp_path / "garbled.md"
+    doc.write_text("$$\\frac{\\partial f}{\\partial z = f(1 - f)$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "a `{` is never closed" in result.stdout
+
+
+def test_front_matter_that_is_not_yaml_exits_1_and_says_the_setup_was_lost(tmp_path: Path):
+    doc = tmp_path / "setup.md"
+    doc.write_text("---\ngiven: [f = \\sigma(z)\n---\n"
+                   "$$\\frac{\\partial f}{\\partial z} = f(1 - f)$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert result.exit_code == 1
+    assert "error: the setup (front matter) could not be read" in result.stdout
+    assert "✗ invalid" not in result.stdout
+
+
+@pytest.mark.parametrize("name, data", [("random.md", bytes(range(256)) * 4),
+                                        ("latin1.md", "$$é = e$$".encode("latin-1"))])
+def test_binary_or_non_utf8_input_exits_2(tmp_path: Path, name: str, data: bytes):
+    doc = tmp_path / name
+    doc.write_bytes(data)
+    result = invoke(doc)
+    assert result.exit_code == 2
+    assert "cannot check" in result.stderr
+
+
+def test_control_characters_are_escaped_in_the_text_report(tmp_path: Path):
+    doc = tmp_path / "escape.md"
+    doc.write_text("# Title \x1b[2J\n$$x \x1b[31m = x$$\n", encoding="utf-8")
+    result = invoke(doc)
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
 
 
 def test_missing_path_exits_2_naming_it_and_the_rest_is_still_checked():
@@ -267,8 +320,10 @@ def test_installed_executable_help_ends_with_the_example():
     done = run("check", "--help")
     assert done.returncode == 0
     assert _ends_with_example(done.stdout)
-    assert "Exit status: 0 when no step is invalid, 1 when some step is invalid, 2 when " \
-           "the input could not be used." in " ".join(done.stdout.split())
+    assert "Exit status: 0 when every checked link is valid; 1 when some step is invalid or " \
+           "could not be read, or a document has nothing to check (with --strict, also when " \
+           "some step is undecided); 2 when the input could not be used." \
+           in " ".join(done.stdout.split())
 
 
 def test_a_failure_while_reporting_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch):

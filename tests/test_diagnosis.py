@@ -155,6 +155,7 @@ def test_a_failing_diagnosis_never_costs_the_verdict(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("diagnosis bug")
 
+    monkeypatch.setenv("DERIVCHECK_ISOLATION", "off")   # the patch is in this process
     monkeypatch.setattr(claims, "diagnose", broken)
     monkeypatch.setattr(claims, "number_diagnosis", broken)
     for claim in (r"\frac{d}{dx} x^2 = -2x", r"e^{2} = 14.78"):

@@ -68,13 +68,26 @@ def test_read_error_is_an_os_error(tmp_path: Path):
         read_document(str(tmp_path / "nope.md"))
 
 
-def test_invalid_utf8_is_a_warning_and_the_math_is_still_read(tmp_path: Path):
+def test_invalid_utf8_is_refused_with_the_line_and_the_fix(tmp_path: Path):
     file = tmp_path / "cp1256.md"
-    file.write_bytes(b"\xe4\xed\n$$a = b$$\n")
-    doc = read_document(file)
-    assert texts(doc) == ["a = b"]
-    assert [(p.line, p.severity) for p in doc.problems] == [(1, "warning")]
-    assert "UTF-8" in doc.problems[0].reason
+    file.write_bytes(b"ok\n\xe4\xed\n$$a = b$$\n")
+    with pytest.raises(DocumentReadError,
+                       match=r"line 2 is not valid UTF-8.*save the file as UTF-8"):
+        read_document(file)
+
+
+def test_binary_data_is_refused(tmp_path: Path):
+    file = tmp_path / "image.md"
+    file.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR$$a = b$$")
+    with pytest.raises(DocumentReadError, match="not a text document"):
+        read_document(file)
+
+
+def test_a_notebook_is_refused_with_how_to_convert_it(tmp_path: Path):
+    file = tmp_path / "homework.ipynb"
+    file.write_text('{"cells": [{"source": ["$$a = b$$"]}]}', encoding="utf-8")
+    with pytest.raises(DocumentReadError, match="nbconvert --to markdown"):
+        read_document(file)
 
 
 def test_crlf_and_bom_do_not_shift_lines():

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,16 +16,19 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from symbolic import report
+from symbolic import isolation, report
 from symbolic.ci_formats import render_concise, render_github, render_junit
 from symbolic.config import DEFAULT_INCLUDE, ConfigError, load_settings
 from symbolic.discovery import Finder
 from symbolic.errors import DerivcheckError
-from symbolic.results import DocumentResult, Verdict
+from symbolic.isolation import WorkerPool
+from symbolic.report import printable
+from symbolic.results import DocumentResult, Method, Verdict
 
-EXIT_OK = 0          # no step is invalid
-EXIT_INVALID = 1     # some step is invalid
-EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, unreadable
+EXIT_OK = 0          # every checked link is valid (undecided ones allowed without --strict)
+EXIT_INVALID = 1     # some step is invalid or unreadable, or a document has nothing checked
+                     # (with --strict, also some step undecided)
+EXIT_UNUSABLE = 2    # the input could not be used: no such path, no documents, not text
 
 FORMATS = ("text", "concise", "json", "github", "junit", "md", "html")
 FORMAT_BY_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html",
@@ -91,28 +93,33 @@ class Output:
               help="The name a document read from standard input (PATH -) is reported "
                    "under; its suffix (.md, .tex, .ipynb) says how it is read.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Check N files at a time in separate processes. "
-                   "Default: the number of cores, at most the number of files.")
+              help="Check N files at a time, in N worker processes. Verdicts do not depend "
+                   "on N. Default: the number of cores, at most the number of files.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS",
-              help="Time budget of each link of a step; a link still unsettled when it "
-                   "runs out is undecided. Default: [tool.derivcheck] budget, else 10.")
+              help="The wall-clock safety net per link ([tool.derivcheck] budget, else 30); "
+                   "a link it stops is undecided, with the method \"timeout\". Verdicts are "
+                   "decided by deterministic work limits, not by this.")
+@click.option("--strict", is_flag=True,
+              help="Also exit 1 when some step is undecided.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None,
           verbose: bool, quiet: bool, color: str, exclude: tuple[str, ...],
-          stdin_filename: str | None, jobs: int | None, timeout: float | None) -> None:
+          stdin_filename: str | None, jobs: int | None, timeout: float | None,
+          strict: bool) -> None:
     """Check every step of the derivations in PATH... and report where each goes wrong.
 
     A PATH is a document (Markdown, LaTeX .tex or a Jupyter .ipynb notebook), a folder,
     or - for standard input. A folder is searched at any depth for *.md, *.tex and
     *.ipynb files, leaving out hidden files, what .gitignore ignores and --exclude.
     Settings come from [tool.derivcheck] in the nearest pyproject.toml (see `derivcheck
-    help config`). Exit status: 0 when no step is invalid, 1 when some step is invalid,
-    2 when the input could not be used.
+    help config`). Exit status: 0 when every checked link is valid; 1 when some step is
+    invalid or could not be read, or a document has nothing to check (with --strict, also
+    when some step is undecided); 2 when the input could not be used.
     """
     try:
         status = _run(paths, fmt, output, verbose, quiet, color, exclude, stdin_filename,
-                      jobs, timeout)
+                      jobs, timeout, strict)
     except InputError as error:
         click.echo(f"error: {error}", err=True)
         status = EXIT_UNUSABLE
@@ -128,7 +135,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
 
 def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: bool,
          quiet: bool, color: str, exclude: Sequence[str], stdin_filename: str | None,
-         jobs: int | None, timeout: float | None) -> int:
+         jobs: int | None, timeout: float | None, strict: bool = False) -> int:
     out_path = _output_path(output)
     if fmt is None:
         fmt = FORMAT_BY_SUFFIX.get(out_path.suffix.lower(), "text") if out_path else "text"
@@ -157,7 +164,20 @@ def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: boo
     _write_report(results, Output(fmt, out_path, verbose, quiet, color))
     if errors:
         return EXIT_UNUSABLE
-    return EXIT_INVALID if any(r.verdict == Verdict.INVALID for r in results) else EXIT_OK
+    return exit_status(results, strict)
+
+
+def exit_status(results: list[DocumentResult], strict: bool = False) -> int:
+    """0 when every document is valid; 1 when one is invalid or unreadable, or has nothing
+    checked (its verdict is then undecided), or, with `strict`, when one is undecided."""
+    failing = {Verdict.INVALID, Verdict.UNPARSEABLE}
+    for result in results:
+        if result.verdict in failing or (strict and result.verdict == Verdict.UNDECIDED):
+            return EXIT_INVALID
+        if not any(link.method != Method.DEFINITION for step in result.steps
+                   for link in step.claim.links):
+            return EXIT_INVALID     # nothing checked: never a pass
+    return EXIT_OK
 
 
 def _read_stdin() -> str:
@@ -224,17 +244,18 @@ class Work:
 
 
 def check_file(work: Work | str, budget_seconds: float | None,
-               conventions: dict | None = None) -> Outcome:
-    """Check one file; never raises (a worker process's whole job)."""
-    from symbolic.checker import check_document
+               conventions: dict | None = None, pool: WorkerPool | None = None) -> Outcome:
+    """Check one file in the pool's workers; never raises."""
+    import symbolic.checker
 
     if isinstance(work, str):
         work = Work(work)
     path = work.shown
     try:
         source = work.text if work.text is not None else Path(work.path)
-        result = check_document(source, path=path, budget_seconds=budget_seconds,
-                                conventions=conventions)
+        result = symbolic.checker.check_document(source, path=path,
+                                                 budget_seconds=budget_seconds,
+                                                 conventions=conventions, pool=pool)
     except (DerivcheckError, OSError) as error:
         return Outcome(path, error=_one_line(f"cannot check {path!r}: {error}"))
     except Exception as error:  # noqa: BLE001 - one bad document must not end the run
@@ -245,12 +266,16 @@ def check_file(work: Work | str, budget_seconds: float | None,
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    return printable(" ".join(message.split()))
 
 
 def _check_all(work: list[Work], jobs: int | None, timeout: float | None,
                conventions: dict | None = None, quiet: bool = False) -> list[Outcome]:
-    """Outcomes in the order of `work`, spread over `jobs` processes."""
+    """Outcomes in the order of `work`, checked by `jobs` worker processes.
+
+    One thread per worker hands it a document and watches its steps (the worker pool
+    kills a step that runs past its hard limit); results do not depend on `jobs`.
+    """
     workers = min(jobs or _cores(), len(work))
     names = [w.shown for w in work]
     stderr = Console(stderr=True)
@@ -260,43 +285,19 @@ def _check_all(work: list[Work], jobs: int | None, timeout: float | None,
         disable=quiet or not (len(work) > 1 or stderr.is_terminal),
     )
     task = progress.add_task("", total=len(work))
-
-    def advance(name: str) -> None:
-        progress.update(task, advance=1, description=name)
-
-    if workers <= 1:
-        with progress:
-            outcomes = []
-            for item in work:
-                outcomes.append(check_file(item, timeout, conventions))
-                advance(item.shown)
-            progress.update(task, description="")
-        return outcomes
-
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = WorkerPool(workers) if isolation.enabled() else None
     try:
-        # Every worker process starts on the first submit: before the progress bar's
-        # thread, so that no process is forked while another thread holds a lock.
-        futures: list[Future] = [pool.submit(check_file, item, timeout, conventions)
-                                 for item in work]
-        index = {future: name for future, name in zip(futures, names, strict=True)}
-        with progress:
+        with progress, ThreadPoolExecutor(max_workers=workers) as threads:
+            futures = [threads.submit(check_file, item, timeout, conventions, pool)
+                       for item in work]
+            index = {future: name for future, name in zip(futures, names, strict=True)}
             for future in as_completed(futures):
-                advance(index[future])
+                progress.update(task, advance=1, description=index[future])
             progress.update(task, description="")
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return [_outcome(future, name) for future, name in zip(futures, names, strict=True)]
-
-
-def _outcome(future: Future, name: str) -> Outcome:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return Outcome(name, error=f"the process checking {name!r} stopped unexpectedly "
-                                   "(out of memory?); check it alone with --jobs 1")
+        return [future.result() for future in futures]
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def _cores() -> int:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 import sympy
 
+from symbolic import limits
 from symbolic.errors import MeaningError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
@@ -212,12 +213,14 @@ class Builder:
             if exponent == -1:
                 if base.rows != base.cols:
                     raise ShapeError(f"cannot invert a {base.rows}×{base.cols} matrix")
+                if base.free_symbols:
+                    limits.require_determinant_size(base.rows, "inverse")
                 return base.inv()
             if exponent.is_Integer and exponent > 0 and base.rows == base.cols:
                 return base**int(exponent)
             raise self.fail("a power of a non-square matrix has no meaning", node,
                             "Use \\odot for element-wise products.")
-        if base.is_Number and exponent.is_Number:
+        if base.is_Number and exponent.is_number:   # 9^{9^{9^{9}}}: a tower stays unevaluated
             return _guarded_power(base, exponent)
         return sympy.Pow(base, exponent)
 
@@ -521,13 +524,21 @@ class Builder:
             return self.logarithm(node)
         if name in ("max", "min"):
             args = [self.build(a) for a in node.args]
-            return self.decorate((sympy.Max if name == "max" else sympy.Min)(*args), node)
-        if name in ("tr", "trace", "Tr"):
+            return self.decorate(_extremum(sympy.Max if name == "max" else sympy.Min, args),
+                                 node)
+        if name in ("tr", "trace", "Tr", "det"):
             m = self.build(node.args[0])
-            return m.trace() if _is_matrix(m) else m
-        if name == "det":
-            m = self.build(node.args[0])
-            return m.det() if _is_matrix(m) else m
+            if not _is_matrix(m):
+                return m
+            if m.rows != m.cols:
+                raise ShapeError(f"the {'determinant' if name == 'det' else 'trace'} needs "
+                                 f"a square matrix, not a {_shape(m)} one, in "
+                                 f"'{self.source}'")
+            if name != "det":
+                return m.trace()
+            if m.free_symbols:
+                limits.require_determinant_size(m.rows)
+            return m.det()
         if name == "factorial":
             return self.decorate(sympy.factorial(self.build(node.args[0])), node)
         if name == "binom":
@@ -645,14 +656,22 @@ class Builder:
             upper = self.instance.size(_label(node.upper))
         else:
             upper = self.index_value(node.upper)
+        if not (isinstance(lower, int) and isinstance(upper, int)):
+            raise self.fail("the bounds of this sum must be whole numbers or sizes", node)
         if upper - lower + 1 > MAX_SUM_TERMS:
             raise self.fail(f"this sum has {upper - lower + 1} terms; derivcheck expands at "
                             f"most {MAX_SUM_TERMS}", node)
         saved = self.bound.get(index)
+        outer = getattr(self, "sum_scale", 1)      # nested sums multiply their terms
+        limits.require_sum_terms(outer * max(upper - lower + 1, 1))
+        self.sum_scale = outer * max(upper - lower + 1, 1)
         terms = []
-        for value in range(lower, upper + 1):
-            self.bound[index] = value
-            terms.append(self.build(node.body))
+        try:
+            for value in range(lower, upper + 1):
+                self.bound[index] = value
+                terms.append(self.build(node.body))
+        finally:
+            self.sum_scale = outer
         if saved is None:
             self.bound.pop(index, None)
         else:
@@ -775,14 +794,24 @@ def _shape(m) -> str:
 
 def _guarded_power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     """A numeric power, left unevaluated when evaluating it exactly would be enormous."""
-    try:
-        size = abs(float(exponent)) * max(1.0, abs(float(sympy.log(abs(base), 2)))) \
-            if base != 0 else 0.0
-    except (TypeError, ValueError, OverflowError):
-        size = float("inf")
-    if size > 4096:
-        return sympy.Pow(base, exponent, evaluate=False)
+    if limits.power_bits(base, exponent) > limits.MAX_POWER_BITS:
+        return limits.HugePower(base, exponent)
     return sympy.Pow(base, exponent)
+
+
+def _extremum(function, args: list):
+    """max/min of scalars, or entry by entry when an argument is a vector or matrix."""
+    shapes = {a.shape for a in args if _is_matrix(a)}
+    if not shapes:
+        return function(*args)
+    if len(shapes) > 1:
+        raise ShapeError("max and min of matrices need equal shapes, not "
+                         + " and ".join(f"{r}×{c}" for r, c in sorted(shapes)))
+    rows, cols = shapes.pop()
+    def entry(a, i, j):
+        return a[i, j] if _is_matrix(a) else a
+    return sympy.ImmutableMatrix(rows, cols, lambda i, j: function(*(entry(a, i, j)
+                                                                    for a in args)))
 
 
 def free_index_letters(node: A.Node) -> set[str]:

@@ -1,0 +1,285 @@
+"""Checks in reused worker processes, each task under a hard wall-clock kill and a memory cap.
+
+`check_claim` and `check_document` send their work here, so that no input can hang, crash
+or exhaust the caller's process, and so that they are safe to call from any thread on
+Linux, macOS and Windows: the worker runs the check in its main thread, where the soft
+budget (`symbolic.budget`) can interrupt SymPy on Unix.
+
+- Time: each step reports when it starts; a step that runs past its hard limit (its links'
+  soft budgets plus a grace period) has its worker killed. The step is undecided with the
+  method "timeout", and the document is checked again from a fresh worker with that step
+  skipped, so the rest of it is still checked.
+- Memory: each worker caps its address space (`resource.setrlimit(RLIMIT_AS)`), so a step
+  that needs more gets a MemoryError, reported as undecided with the method "memory".
+  Windows has no `resource` module: there a worker has no memory cap, only the time limit.
+- Crash: a worker that dies (a segfault, the system's out-of-memory killer) makes the step it
+  was checking undecided with the method "crash" (or "memory" when it was killed by a
+  signal, as the out-of-memory killer does); the rest of the document is still checked.
+
+Workers start through "forkserver" where it exists (Linux, macOS), else "spawn" (Windows),
+never by forking the caller: forking a process that runs threads can deadlock.
+
+    DERIVCHECK_ISOLATION=off   run checks in the calling process (debugging, profiling)
+    DERIVCHECK_MEMORY_MB=N     the memory cap of a worker (default 4096)
+"""
+
+from __future__ import annotations
+
+import atexit
+import concurrent.futures
+import itertools
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pebble
+
+MEMORY_LIMIT_MB = int(os.environ.get("DERIVCHECK_MEMORY_MB", "4096"))
+GRACE_SECONDS = 30.0     # a worker's start-up (imports) and a step's parsing, on a slow machine
+POLL_SECONDS = 0.02
+
+_TOKENS = itertools.count()
+_progress_queue = None   # in a worker: the pipe where it says which step it is checking
+
+
+def enabled() -> bool:
+    """Whether checks run in worker processes (`DERIVCHECK_ISOLATION=off` turns it off)."""
+    return os.environ.get("DERIVCHECK_ISOLATION", "on").lower() not in ("off", "0", "no")
+
+
+def hard_seconds(budget_seconds: float, links: int) -> float:
+    """The hard limit of one step: every link's soft budget, one more, and the grace."""
+    return budget_seconds * (max(links, 1) + 1) + GRACE_SECONDS
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """Why a worker stopped before its task ended, and at which step (-1: before any)."""
+
+    reason: str          # "timeout", "memory" or "crash" (a Method value)
+    step: int
+    message: str
+
+
+# --- in the worker -------------------------------------------------------------------
+
+
+def _start_worker(progress, memory_mb: int) -> None:
+    global _progress_queue
+    _progress_queue = progress
+    cap_memory(memory_mb)
+
+
+def cap_memory(memory_mb: int) -> bool:
+    """Cap this process's address space at `memory_mb`; False where that is not possible."""
+    try:
+        import resource
+    except ImportError:      # Windows: no memory cap, only the time limit
+        return False
+    limit = memory_mb * 1024 * 1024
+    for name in ("RLIMIT_AS", "RLIMIT_DATA"):   # macOS refuses RLIMIT_AS; DATA then
+        which = getattr(resource, name, None)
+        if which is None:
+            continue
+        try:
+            _, hard = resource.getrlimit(which)
+            cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+            resource.setrlimit(which, (cap, hard))
+            return True
+        except (ValueError, OSError):
+            continue
+    return False
+
+
+def report_step(token: int, step: int, links: int) -> None:
+    """Tell the parent that step `step` (with `links` links) starts now."""
+    if _progress_queue is not None:
+        _progress_queue.send((token, step, links))
+
+
+def _run_claim(token: int, arguments: dict) -> Any:
+    from symbolic.claims import check_claim_here, count_links
+
+    report_step(token, 0, count_links(arguments["claim"]))
+    return check_claim_here(**arguments)
+
+
+def _run_document(token: int, arguments: dict, skipped: dict) -> Any:
+    from symbolic.checker import check_document_here
+
+    report_step(token, -1, 0)
+    return check_document_here(**arguments, skipped=skipped,
+                               on_step=lambda step, links: report_step(token, step, links))
+
+
+# --- in the caller -------------------------------------------------------------------
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["symbolic.claims", "symbolic.checker"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class WorkerPool:
+    """Worker processes, reused from task to task, and the watch over their steps.
+
+    Safe to use from any number of threads at once.
+    """
+
+    def __init__(self, workers: int, memory_mb: int = MEMORY_LIMIT_MB):
+        context = _context()
+        self.workers = workers
+        self.memory_mb = memory_mb
+        # a one-way pipe: a message of a few bytes is written atomically, so the workers
+        # need no shared lock (a named semaphore that a killed worker could leave behind)
+        self._reader, self._writer = context.Pipe(duplex=False)
+        self._pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
+                                        initargs=(self._writer, memory_mb), context=context)
+        self._lock = threading.Lock()
+        self._progress: dict[int, tuple[int, int, float]] = {}
+        self._listener = threading.Thread(target=self._listen, daemon=True,
+                                          name="derivcheck-progress")
+        self._listener.start()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                item = self._reader.recv()
+            except (EOFError, OSError):
+                return
+            if item is None:
+                return
+            token, step, links = item
+            with self._lock:
+                self._progress[token] = (step, links, time.monotonic())
+
+    def close(self) -> None:
+        self._pool.stop()
+        self._pool.join()
+        self._writer.send(None)
+        self._listener.join(timeout=5)
+        self._reader.close()
+        self._writer.close()
+
+    def run(self, function: Callable, args: tuple, budget_seconds: float) -> Any:
+        """`function(token, *args)` in a worker; its result, or `Stopped` when it was stopped.
+
+        Raises what the task raised (a DerivcheckError on bad input, say).
+        """
+        token = next(_TOKENS)
+        future = self._pool.schedule(function, args=(token, *args))
+        try:
+            return self._watch(future, token, budget_seconds)
+        finally:
+            with self._lock:
+                self._progress.pop(token, None)
+
+    def _watch(self, future, token: int, budget_seconds: float) -> Any:
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except concurrent.futures.TimeoutError:
+                pass
+            except pebble.ProcessExpired as error:
+                return self._expired(token, error)
+            except MemoryError:
+                return Stopped("memory", self._step(token), self._memory_message())
+            with self._lock:
+                progress = self._progress.get(token)
+            if progress is None:
+                continue         # still waiting for a free worker: no clock runs yet
+            step, links, started = progress
+            limit = hard_seconds(budget_seconds, links) if step >= 0 else GRACE_SECONDS
+            if time.monotonic() - started > limit:
+                future.cancel()  # pebble kills the worker and starts a fresh one
+                return Stopped("timeout", step,
+                               f"undecided: the hard time limit of {limit:g} s (the safety net "
+                               "behind the work limits) fired, and the check was stopped")
+
+    def _step(self, token: int) -> int:
+        with self._lock:
+            progress = self._progress.get(token)
+        return progress[0] if progress else -1
+
+    def _memory_message(self) -> str:
+        return (f"undecided: this needed more than the memory cap of {self.memory_mb} MB "
+                "(set DERIVCHECK_MEMORY_MB to change it)")
+
+    def _expired(self, token: int, error) -> Stopped:
+        step = self._step(token)
+        code = getattr(error, "exitcode", None)
+        if isinstance(code, int) and code < 0:   # killed by a signal: the OOM killer's way
+            return Stopped("memory", step,
+                           f"undecided: the worker checking this was killed by signal "
+                           f"{-code} (out of memory?)")
+        return Stopped("crash", step,
+                       f"undecided: the worker checking this stopped unexpectedly (exit code "
+                       f"{code}); please report it")
+
+
+_default_pool: WorkerPool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> WorkerPool:
+    """The process-wide pool `check_claim` and `check_document` use, started on first use."""
+    global _default_pool
+    with _default_lock:
+        if _default_pool is None:
+            _default_pool = WorkerPool(workers=max(1, min(os.cpu_count() or 1, 4)))
+            atexit.register(_close_default)
+        return _default_pool
+
+
+def _close_default() -> None:
+    global _default_pool
+    with _default_lock:
+        if _default_pool is not None:
+            _default_pool.close()
+            _default_pool = None
+
+
+def run_claim(arguments: dict, pool: WorkerPool | None = None) -> Any:
+    """`check_claim_here(**arguments)` in a worker, or why it was stopped (`Stopped`)."""
+    pool = pool or default_pool()
+    return pool.run(_run_claim, (arguments,), arguments["budget_seconds"])
+
+
+def run_document(arguments: dict, pool: WorkerPool | None = None) -> Any:
+    """`check_document_here(**arguments)` in a worker; a step that stops its worker is
+    skipped on a fresh worker (with its reason) until the whole document is checked.
+
+    Raises:
+        DerivcheckError: the document could not be read, or reading it stopped the worker.
+    """
+    from symbolic.errors import DerivcheckError
+
+    pool = pool or default_pool()
+    skipped: dict[int, Stopped] = {}
+    while True:
+        outcome = pool.run(_run_document, (arguments, skipped), arguments["budget_seconds"])
+        if not isinstance(outcome, Stopped):
+            return outcome
+        if outcome.step < 0 or outcome.step in skipped:
+            raise DerivcheckError(f"reading the document stopped its worker: "
+                                  f"{outcome.message.removeprefix('undecided: ')}")
+        skipped = {**skipped, outcome.step: outcome}
+
+
+def peak_memory_mb(token: int = 0) -> float:
+    """The calling process's peak resident memory in MB (a worker's, run as a task);
+    0 where the system does not say (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if os.uname().sysname == "Darwin" else 1)
