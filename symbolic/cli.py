@@ -17,6 +17,9 @@ COMMANDS = {
               "Check every step of the derivations in PATH... and report where each goes wrong."),
     "grad": ("symbolic.commands.grad:grad",
              "Derive a model's gradients in closed form and print them as LaTeX."),
+    "grade": ("symbolic.commands.grade:grade",
+              "Grade a folder of submissions: a CSV, a JSON file and HTML feedback per "
+              "student."),
 }
 
 
