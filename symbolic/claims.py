@@ -549,7 +549,9 @@ def _numeric_literal(node: A.Node):
     if isinstance(node, A.Neg):
         sign, node = -1, node.operand
     if isinstance(node, A.Group):
-        return _numeric_literal(node.inner)
+        # -(1) and -\left(0.5\right) are negative: the sign outside the group counts
+        inner = _numeric_literal(node.inner)
+        return None if inner is None else (sign * inner[0], *inner[1:])
     if isinstance(node, A.Num):
         value = sympy.Rational(node.text) * sign
         decimals = len(node.text.split(".")[1]) if "." in node.text else 0
