@@ -393,7 +393,7 @@ def _grade(submission: Submission, settings: GradingSettings) -> GradedSubmissio
         read = _read_student_document(file, submission.path if not submission.is_folder
                                       else f"{submission.path}/{name}", settings)
         if isinstance(read, str):
-            unreadable.append(f"{name or submission.path}: {read}")
+            unreadable.append(f"{name}: {read}" if name else read)
             continue
         result, found = _check_with_probes(read, settings, budget)
         results.append(result)
@@ -481,8 +481,9 @@ def _check_with_probes(document, settings: GradingSettings, budget: float):
     statements, probe_at = [], {}
     for index, statement in enumerate(document.statements):
         statements.append(statement)
+        own = len(statements) - 1      # the statement's place among the probes
         for expected, last_side in stated.get(index, []):
-            probe_at[len(statements)] = (expected, index)
+            probe_at[len(statements)] = (expected, own)
             # A group on the left: the probe is a claim, never a definition or a binding.
             statements.append(dataclasses.replace(
                 statement, text=f"\\left({expected.rhs}\\right) = {last_side}"))
@@ -493,8 +494,8 @@ def _check_with_probes(document, settings: GradingSettings, budget: float):
     # Steps come back in statement order; a statement without a relation gives none.
     by_statement = _steps_by_statement(statements, checked.steps)
     found = []
-    for position, (expected, index) in probe_at.items():
-        step, probe = by_statement.get(index), by_statement.get(position)
+    for position, (expected, own) in probe_at.items():
+        step, probe = by_statement.get(own), by_statement.get(position)
         if step is not None and probe is not None:
             found.append((expected, step, probe))
     probe_steps = {id(by_statement[p]) for p in probe_at if p in by_statement}
