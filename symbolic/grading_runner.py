@@ -45,6 +45,8 @@ INDEX_NAME = "index.html"
 PAGES_FOLDER = "students"
 STATE_FOLDER = ".state"
 STATE_VERSION = 1
+# How long to wait for a Dask scheduler to answer before saying it cannot be reached.
+SCHEDULER_TIMEOUT = "20s"
 
 # Called with (student id, how many are done, how many in all) after each student.
 ProgressCallback = Callable[[str, int, int], None]
@@ -164,7 +166,7 @@ def _on_dask(todo: list[Submission], settings: GradingSettings,
         raise GradingError("--scheduler needs Dask's distributed scheduler, an optional "
                            "extra: pip install 'derivcheck[dask]'") from None
     try:
-        client = Client(address, timeout="20s", set_as_default=False)
+        client = Client(address, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise GradingError(f"cannot reach the Dask scheduler at {address!r}: "
                            f"{' '.join(str(error).split()) or type(error).__name__}; "
@@ -172,7 +174,7 @@ def _on_dask(todo: list[Submission], settings: GradingSettings,
     try:
         futures = client.map(grade_submission, todo, settings=settings, pure=False)
         which = {future.key: s for future, s in zip(futures, todo, strict=True)}
-        for future in dask_completed(futures):
+        for future in dask_completed(futures, loop=client.loop):
             submission = which[future.key]
             yield submission, _outcome(submission, settings, future.result)
     finally:

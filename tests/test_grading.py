@@ -30,7 +30,8 @@ from symbolic.grading import (
     read_reference,
 )
 from symbolic.grading_report import csv_columns, page_names
-from symbolic.synthetic import Mistake, first_section, make_class as make_synthetic, mutate
+from symbolic.synthetic import Mistake, first_section, mutate
+from symbolic.synthetic import make_class as make_synthetic
 
 LINKS = 10   # checked links of the base derivation, all valid
 

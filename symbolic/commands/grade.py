@@ -97,6 +97,12 @@ def grade(ctx: click.Context, submissions: str, output: str | None, reference: s
         click.echo("interrupted: the students finished so far are saved; run the same "
                    "command with --resume to continue", err=True)
         status = 130
+    except Exception as error:  # noqa: BLE001 - a user sees one line, never a traceback
+        click.echo(" ".join(f"error: derivcheck grade failed ({type(error).__name__}: "
+                            f"{error}); the students finished so far are saved: run the "
+                            "same command with --resume to continue, and please report "
+                            "this".split()), err=True)
+        status = EXIT_UNUSABLE
     ctx.exit(status)
 
 
