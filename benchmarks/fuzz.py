@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from symbolic import isolation  # noqa: E402
 from symbolic.claims import DEFAULT_BUDGET_SECONDS, INTERNAL_ERROR  # noqa: E402
-from symbolic.sources import read_document  # noqa: E402
 from symbolic.results import Method  # noqa: E402
+from symbolic.sources import read_document  # noqa: E402
 
 SAFETY_NETS = {Method.TIMEOUT, Method.MEMORY, Method.CRASH}
 

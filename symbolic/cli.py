@@ -21,6 +21,9 @@ COMMANDS = {
              "Derive a model's gradients in closed form and print them as LaTeX."),
     "help": ("symbolic.commands.help:help_command",
              "Show a help topic, such as notation."),
+    "grade": ("symbolic.commands.grade:grade",
+              "Grade a folder of submissions: a CSV, a JSON file and HTML feedback per "
+              "student."),
 }
 
 

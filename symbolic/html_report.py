@@ -373,7 +373,8 @@ def _summary(results: list[DocumentResult]) -> str:
             f'<h2 id="summary-title">Summary</h2>{intro}{table}{documents}</section>')
 
 
-def render_html(results: list[DocumentResult], *, title: str = "derivcheck report") -> str:
+def render_html(results: list[DocumentResult], *, title: str = "derivcheck report",
+                intro_html: str = "") -> str:
     """The report of some documents as one self-contained HTML page.
 
     Example: ``Path("report.html").write_text(render_html([symbolic.check_document(p)]))``
@@ -381,6 +382,8 @@ def render_html(results: list[DocumentResult], *, title: str = "derivcheck repor
     Args:
         results: one `DocumentResult` per document, in the order to show them.
         title: the page's title and top heading.
+        intro_html: trusted HTML shown above the summary (`derivcheck grade` puts a
+            student's grade there); empty by default.
     """
     results = list(results)
     documents = "".join(document_section(r, i) for i, r in enumerate(results, start=1))
@@ -394,5 +397,5 @@ def render_html(results: list[DocumentResult], *, title: str = "derivcheck repor
         f"<title>{html.escape(title)}</title><style>{STYLE}"
         "body { margin: 1.5em auto; max-width: 80em; padding: 0 1em; }</style></head>"
         f'<body class="derivcheck"><header><h1>{html.escape(title)}</h1></header>'
-        f"<main>{_summary(results)}{documents}</main></body></html>\n"
+        f"<main>{intro_html}{_summary(results)}{documents}</main></body></html>\n"
     )

@@ -110,6 +110,11 @@ def test_proved_and_sampled_are_told_apart():
     (r"1 + 0.095 = 1.095", "valid"),
     (r"-0.5 + 0.026 = -0.474", "valid"),
     (r"2 + 2 = 5", "invalid"),
+    # a sign outside a group is part of the printed number
+    (r"1 = -(1)", "invalid"),
+    (r"-1 = -\left(1\right)", "valid"),
+    (r"\sigma(0) = -\left(0.5\right)", "invalid"),
+    (r"-\sigma(0) = -(0.5)", "valid"),
 ])
 def test_numeric_claims(claim, verdict):
     result = check_claim(claim)
@@ -119,6 +124,14 @@ def test_numeric_claims(claim, verdict):
 def test_numeric_invalid_states_the_exact_value():
     result = check_claim(r"\ln(1 + e^{0.2}) = 0.789")
     assert "0.79813886" in result.message
+
+
+def test_a_negated_group_is_not_its_positive_value():
+    # a gradient of 1 written as -(1) was once read as the printed number 1: a false valid
+    result = check_claim(r"\frac{\partial q}{\partial r} = -\left(1\right)",
+                         given=["q = r + w_2"])
+    assert result.verdict == "invalid"
+    assert "-1" in result.message
 
 
 def test_values_bind_names():

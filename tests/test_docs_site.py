@@ -22,6 +22,7 @@ NAV = [
     ("Vectors and matrices", "matrix.md"),
     ("Verdicts and diagnoses", "verdicts.md"),
     ("CLI", "cli.md"),
+    ("Grading a class", "grading.md"),
     ("Python API", "api.md"),
     ("API reference", "reference.md"),
     ("pytest helpers", "pytest.md"),
@@ -31,7 +32,8 @@ NAV = [
 ]
 
 # Pages whose untitled ```python blocks run top to bottom, like a notebook.
-EXAMPLE_PAGES = ["index.md", "getting-started.md", "verdicts.md", "api.md", "matrix.md"]
+EXAMPLE_PAGES = ["index.md", "getting-started.md", "verdicts.md", "api.md", "matrix.md",
+                 "grading.md"]
 
 FENCE = re.compile(r"^```python([^\n]*)\n(.*?)^```$", re.S | re.M)
 
@@ -65,6 +67,7 @@ def test_site_builds_strict_without_warnings(tmp_path):
     assert done.returncode == 0 and not warnings, "\n".join(warnings) or output[-3000:]
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "images" / "derivations-report.png").is_file()
+    assert (tmp_path / "site" / "images" / "grading-index.png").is_file()
     # The helper script is not published.
     assert not (tmp_path / "site" / "make_screenshot.py").exists()
 
