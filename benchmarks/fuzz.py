@@ -27,7 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from symbolic import isolation  # noqa: E402
-from symbolic.claims import DEFAULT_BUDGET_SECONDS, INTERNAL_ERROR  # noqa: E402
+from symbolic.checker import check_document_here  # noqa: E402
+from symbolic.claims import (  # noqa: E402
+    DEFAULT_BUDGET_SECONDS,
+    INTERNAL_ERROR,
+    check_claim_here,
+    count_links,
+)
 from symbolic.results import Method  # noqa: E402
 from symbolic.sources import read_document  # noqa: E402
 
@@ -146,14 +152,16 @@ def check_input(item: Input, pool: isolation.WorkerPool,
     started = time.perf_counter()
     try:
         if item.kind == "document":
-            result = isolation.run_document({"source": item.text + "\n", "path": None,
+            result = isolation.run_document(check_document_here,
+                                            {"source": item.text + "\n", "path": None,
                                              "budget_seconds": budget_seconds}, pool)
             links = [link for step in result.steps for link in step.claim.links]
         else:
             outcome = isolation.run_claim(
+                check_claim_here,
                 {"claim": item.text, "given": list(item.given), "shapes": item.shapes,
                  "conventions": item.conventions, "values": {},
-                 "budget_seconds": budget_seconds}, pool)
+                 "budget_seconds": budget_seconds}, count_links(item.text), pool)
             if isinstance(outcome, isolation.Stopped):
                 return Outcome(time.perf_counter() - started, ["undecided"],
                                over_budget=outcome.reason)

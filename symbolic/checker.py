@@ -71,7 +71,7 @@ def check_document(source: str | os.PathLike, *, path: str | None = None,
     }
     if not isolation.enabled():
         return check_document_here(**arguments)
-    return isolation.run_document(arguments, pool)
+    return isolation.run_document(check_document_here, arguments, pool)
 
 
 def check_document_here(source: str | os.PathLike, path: str | None, budget_seconds: float,
@@ -257,13 +257,13 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "
                             f"{reason}")
             complete = False
-    context.settle_given()
-    return complete
     for name, value in front.values.items():
         try:
             context.bind_latex(name, value)
         except (DerivcheckError, ValueError, TypeError, ArithmeticError) as error:
             warnings.append(f"front matter values: {name}: {error}")
+    context.settle_given()
+    return complete
 
 
 def check_statement(statement: Statement, context: Context, budget_seconds: float,

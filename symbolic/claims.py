@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import os
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import mpmath
@@ -35,7 +36,7 @@ from symbolic.notation.chains import Chain
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import children
-from symbolic.notation.vocabulary import APPROXIMATELY, CONSEQUENCES, EQUALITIES
+from symbolic.notation.vocabulary import APPROXIMATELY, EQUALITIES, NO_LINK
 from symbolic.numbers import (
     literal_precision,
     printed_number,
@@ -54,7 +55,7 @@ MAX_INDEX_INSTANCES = 9
 DIAGNOSIS_SECONDS = 10.0  # a safety net: the slowest corpus diagnosis takes under 1 s
 
 
-def check_claim(claim: str, given=(), shapes: dict | None = None,
+def check_claim(claim: str, given: Sequence[str] = (), shapes: dict | None = None,
                 conventions: dict | None = None, *, values: dict | None = None,
                 budget_seconds: float = DEFAULT_BUDGET_SECONDS) -> ClaimResult:
     """Check a LaTeX claim, link by link, in a worker process (safe from any thread).
@@ -86,7 +87,7 @@ def check_claim(claim: str, given=(), shapes: dict | None = None,
     }
     if not isolation.enabled():
         return check_claim_here(**arguments)
-    outcome = isolation.run_claim(arguments)
+    outcome = isolation.run_claim(check_claim_here, arguments, count_links(claim))
     if isinstance(outcome, isolation.Stopped):
         link = LinkResult(claim, "", "=", Verdict.UNDECIDED, Method(outcome.reason),
                           outcome.message)
@@ -143,7 +144,7 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
         links.extend(annotation_links(sides[0], "", context, budget))
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
-        if relation in CONSEQUENCES:
+        if relation in NO_LINK:
             continue
         if not left:
             links.append(LinkResult("", right, relation, Verdict.UNDECIDED, Method.NONE,

@@ -195,10 +195,6 @@ def _read_file(file: Path, problems: list[Problem]) -> str:
     except OSError as error:
         reason = error.strerror or str(error)
         raise DocumentReadError(f"cannot read {str(file)!r}: {reason}") from None
-    if file.suffix.lower() == ".ipynb":
-        raise DocumentReadError(f"cannot read {str(file)!r}: notebooks are not read yet; "
-                                "export it to Markdown first (jupyter nbconvert --to "
-                                "markdown)")
     if b"\x00" in data[:8192]:
         raise DocumentReadError(f"cannot read {str(file)!r}: it is not a text document (it "
                                 "holds binary data); give a Markdown file")

@@ -198,10 +198,10 @@ class StudentGrade:
 
 @dataclass(frozen=True)
 class GradedSubmission:
-    """A grade and the feedback page that explains it."""
+    """A grade and the checked documents its feedback page shows (see grading_report)."""
 
     grade: StudentGrade
-    feedback_html: str
+    results: tuple[DocumentResult, ...] = ()
 
 
 # --- finding submissions -------------------------------------------------------------
@@ -378,7 +378,7 @@ def grade_submission(submission: Submission, settings: GradingSettings) -> Grade
         reason = _one_line(f"derivcheck failed on this submission ({type(error).__name__}: "
                            f"{error}); please report it with the submission")
         grade = zero_grade(submission, settings, GradeStatus.FAILED, reason)
-        return GradedSubmission(grade, _feedback_page(submission, grade, []))
+        return GradedSubmission(grade)
 
 
 def _grade(submission: Submission, settings: GradingSettings) -> GradedSubmission:
@@ -404,7 +404,7 @@ def _grade(submission: Submission, settings: GradingSettings) -> GradedSubmissio
     if reason:
         grade = zero_grade(submission, settings, GradeStatus.UNREADABLE, reason,
                           warnings=tuple(unreadable))
-        return GradedSubmission(grade, _feedback_page(submission, grade, results))
+        return GradedSubmission(grade, tuple(results))
     counts = _checked_counts(results)
     expected = _expected_outcomes(settings, probes)
     grade = StudentGrade(
@@ -414,7 +414,7 @@ def _grade(submission: Submission, settings: GradingSettings) -> GradedSubmissio
         files=tuple(_relative(submission, f) for f in submission.files),
         warnings=tuple(unreadable),
     )
-    return GradedSubmission(grade, _feedback_page(submission, grade, results))
+    return GradedSubmission(grade, tuple(results))
 
 
 def _relative(submission: Submission, file: str) -> str:
@@ -669,13 +669,6 @@ def zero_grade(submission: Submission, settings: GradingSettings, status: GradeS
     return StudentGrade(submission.student, submission.path, status, 0.0,
                         {str(v): 0 for v in VERDICT_ORDER}, reason, None, expected,
                         tuple(_relative(submission, f) for f in submission.files), warnings)
-
-
-def _feedback_page(submission: Submission, grade: StudentGrade,
-                   results: Sequence[DocumentResult]) -> str:
-    from symbolic.grading_report import feedback_page
-
-    return feedback_page(grade, results)
 
 
 def _one_line(text: str) -> str:

@@ -190,7 +190,7 @@ def _outcome(submission: Submission, settings: GradingSettings,
         reason = " ".join(f"the worker grading this submission stopped ({type(error).__name__}"
                           f": {error}); grade it alone with --jobs 1".split())
         grade = zero_grade(submission, settings, GradeStatus.FAILED, reason)
-        return GradedSubmission(grade, feedback_page(grade, []))
+        return GradedSubmission(grade)
 
 
 # --- saved state, for --resume -------------------------------------------------------
@@ -236,7 +236,7 @@ class _StateStore:
 
     def save(self, submission: Submission, graded: GradedSubmission, page: str) -> None:
         # The page first: a saved state always has its page.
-        _write(self.pages / page, graded.feedback_html)
+        _write(self.pages / page, feedback_page(graded.grade, graded.results))
         state = {"version": STATE_VERSION, "fingerprint": self._fingerprint(submission),
                  "grade": graded.grade.to_dict()}
         _write(self._state_file(page), json.dumps(state, ensure_ascii=False))

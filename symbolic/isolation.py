@@ -101,19 +101,15 @@ def report_step(token: int, step: int, links: int) -> None:
         _progress_queue.send((token, step, links))
 
 
-def _run_claim(token: int, arguments: dict) -> Any:
-    from symbolic.claims import check_claim_here, count_links
-
-    report_step(token, 0, count_links(arguments["claim"]))
-    return check_claim_here(**arguments)
+def _run_claim(token: int, check: Callable, arguments: dict, links: int) -> Any:
+    report_step(token, 0, links)
+    return check(**arguments)
 
 
-def _run_document(token: int, arguments: dict, skipped: dict) -> Any:
-    from symbolic.checker import check_document_here
-
+def _run_document(token: int, check: Callable, arguments: dict, skipped: dict) -> Any:
     report_step(token, -1, 0)
-    return check_document_here(**arguments, skipped=skipped,
-                               on_step=lambda step, links: report_step(token, step, links))
+    return check(**arguments, skipped=skipped,
+                 on_step=lambda step, links: report_step(token, step, links))
 
 
 # --- in the caller -------------------------------------------------------------------
@@ -247,15 +243,18 @@ def _close_default() -> None:
             _default_pool = None
 
 
-def run_claim(arguments: dict, pool: WorkerPool | None = None) -> Any:
-    """`check_claim_here(**arguments)` in a worker, or why it was stopped (`Stopped`)."""
+def run_claim(check: Callable, arguments: dict, links: int,
+              pool: WorkerPool | None = None) -> Any:
+    """`check(**arguments)` (a claim of `links` links) in a worker, or why it was stopped
+    (`Stopped`). `check` is a module-level function, so that it travels by name."""
     pool = pool or default_pool()
-    return pool.run(_run_claim, (arguments,), arguments["budget_seconds"])
+    return pool.run(_run_claim, (check, arguments, links), arguments["budget_seconds"])
 
 
-def run_document(arguments: dict, pool: WorkerPool | None = None) -> Any:
-    """`check_document_here(**arguments)` in a worker; a step that stops its worker is
-    skipped on a fresh worker (with its reason) until the whole document is checked.
+def run_document(check: Callable, arguments: dict, pool: WorkerPool | None = None) -> Any:
+    """`check(**arguments, skipped=…, on_step=…)` (a document's check) in a worker; a step
+    that stops its worker is skipped on a fresh worker (with its reason) until the whole
+    document is checked.
 
     Raises:
         DerivcheckError: the document could not be read, or reading it stopped the worker.
@@ -265,7 +264,8 @@ def run_document(arguments: dict, pool: WorkerPool | None = None) -> Any:
     pool = pool or default_pool()
     skipped: dict[int, Stopped] = {}
     while True:
-        outcome = pool.run(_run_document, (arguments, skipped), arguments["budget_seconds"])
+        outcome = pool.run(_run_document, (check, arguments, skipped),
+                           arguments["budget_seconds"])
         if not isinstance(outcome, Stopped):
             return outcome
         if outcome.step < 0 or outcome.step in skipped:

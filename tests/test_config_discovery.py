@@ -115,6 +115,7 @@ def test_exclude_option_end_to_end(project: Path):
 
 
 def test_a_file_named_on_the_command_line_is_always_checked(project: Path):
+    write(project / "x.draft.md", "$$(a+b)^2 = a^2 + 2ab + b^2$$\n")   # ignored by .gitignore
     result = CliRunner().invoke(check, [str(project / "x.draft.md"), "-f", "concise"])
     assert result.exit_code == 0 and "No problems in 1 document" in result.stdout
 

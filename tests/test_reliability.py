@@ -14,6 +14,8 @@ import pytest
 
 import symbolic.budget
 from symbolic import check_claim, check_document
+from symbolic.checker import check_document_here
+from symbolic.claims import check_claim_here
 from symbolic.errors import ArgumentTypeError, ArgumentValueError, DerivcheckError
 from symbolic.isolation import Stopped, WorkerPool, cap_memory, run_document
 from symbolic.results import Method
@@ -247,7 +249,8 @@ def test_a_killed_step_is_undecided_and_the_rest_is_still_checked(monkeypatch):
             "$$\\frac{d}{dx} x^3 = 2x$$\n")
     pool = WorkerPool(1)
     try:
-        result = run_document({"source": text, "path": None, "budget_seconds": 5}, pool)
+        result = run_document(check_document_here,
+                              {"source": text, "path": None, "budget_seconds": 5}, pool)
     finally:
         pool.close()
     assert [str(s.verdict) for s in result.steps] == ["valid", "undecided", "invalid"]
@@ -264,9 +267,10 @@ def test_a_worker_that_dies_is_a_crash_of_that_step_only():
         outcome = pool.run(_die, (), budget_seconds=5)
         assert isinstance(outcome, Stopped) and outcome.reason == "crash"
         # the pool goes on with a fresh worker
-        assert isolation.run_claim({"claim": "x = x", "given": [], "shapes": {},
+        assert isolation.run_claim(check_claim_here,
+                                   {"claim": "x = x", "given": [], "shapes": {},
                                     "conventions": {}, "values": {}, "budget_seconds": 5},
-                                   pool).verdict == "valid"
+                                   1, pool).verdict == "valid"
     finally:
         pool.close()
 

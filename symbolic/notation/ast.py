@@ -103,6 +103,7 @@ class SumOver(Node):
     body: Node
     product: bool = False   # \prod
     pos: int = 0
+    exclude: Node | None = None     # \sum_{j \neq k}: the index value left out
 
 
 @dataclass(frozen=True)

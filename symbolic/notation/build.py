@@ -592,16 +592,32 @@ class Builder:
         definition = self.scope.function_for(node)
         if definition is None:
             raise self.fail(f"internal: {node.name} is not defined here", node)
-        if node.primes:
-            raise self.fail(f"the derivative {definition.name}' of a defined function is not "
-                            "read", node, "Write the derivative out, or as \\frac{d}{du}.")
         if self.call_depth >= MAX_CALL_DEPTH:
             raise self.fail(f"{definition.name} is defined in terms of itself", node)
         self.call_depth += 1
         try:
+            if node.primes:
+                return self.defined_derivative(definition, node)
             return self.build(definition.applied_to(node.args, self.source))
         finally:
             self.call_depth -= 1
+
+    def defined_derivative(self, definition, node: A.Call):
+        """`g'(z)`, `g''(0)` for `g(u) = …`: the body differentiated in its parameter, then
+        taken at the argument."""
+        if len(definition.parameters) != 1:
+            raise self.fail(f"{definition.name}' of a function of several arguments is not "
+                            "read", node, "Write the partial derivative out, as "
+                            "\\frac{\\partial}{\\partial u}.")
+        (argument,) = node.args
+        held = A.Name(r"\star_{" + str(self.call_depth) + "}")   # a variable of its own
+        body = self.build(definition.applied_to((held,), self.source))
+        variable = self.build(held)
+        derivative = sympy.diff(body, variable, node.primes)
+        value = self.build(argument)
+        if _is_matrix(value):
+            return value.applyfunc(lambda entry: derivative.xreplace({variable: entry}))
+        return derivative.xreplace({variable: value})
 
     def undefined_call(self, name: str, node: A.Call):
         """A function known only by name; of one vector it applies entry by entry (r(V x))."""
@@ -633,9 +649,7 @@ class Builder:
             condition = sympy.And(*(self.condition(c) for c in conditions)) \
                 if conditions else sympy.true
             pieces.append((value, condition))
-        if pieces[-1][1] is not sympy.true:
-            pieces.append((sympy.nan, sympy.true))     # no case holds: undefined there
-        return sympy.Piecewise(*pieces)
+        return sympy.Piecewise(*pieces)        # where no case holds it has no value
 
     def condition(self, node: A.Indicator):
         left, right = self.build(node.lhs), self.build(node.rhs)
@@ -661,6 +675,10 @@ class Builder:
         if upper - lower + 1 > MAX_SUM_TERMS:
             raise self.fail(f"this sum has {upper - lower + 1} terms; derivcheck expands at "
                             f"most {MAX_SUM_TERMS}", node)
+        left_out = self.index_value(node.exclude) if node.exclude is not None else None
+        if node.exclude is not None and not isinstance(left_out, int):
+            raise self.fail("the value a sum leaves out must be a whole number or an index "
+                            "letter", node.exclude)
         saved = self.bound.get(index)
         outer = getattr(self, "sum_scale", 1)      # nested sums multiply their terms
         limits.require_sum_terms(outer * max(upper - lower + 1, 1))
@@ -668,6 +686,8 @@ class Builder:
         terms = []
         try:
             for value in range(lower, upper + 1):
+                if value == left_out:
+                    continue                       # \sum_{j \neq k}
                 self.bound[index] = value
                 terms.append(self.build(node.body))
         finally:
@@ -678,27 +698,37 @@ class Builder:
             self.bound[index] = saved
         if node.product:
             return sympy.Mul(*terms)
+        if not terms:
+            return sympy.Integer(0)
         total = terms[0]
         for term in terms[1:]:
             total = self.add(total, term, node)
         return total
 
     def implicit_range(self, index: str, body: A.Node) -> int:
-        """`\\sum_j` without bounds runs over the vector the body indexes with j (θ_j of a
-        1×D_y θ: D_y terms), else over the instance's default range."""
+        """`\\sum_j` without bounds runs over what the body indexes with j: the entries of
+        a vector (θ_j of a 1×D_y θ: D_y terms), the rows or columns of a matrix (W_{jk}
+        of an m×n W: m terms for j, n for k); else over the instance's default range."""
         stack = [body]
         while stack:
             n = stack.pop()
             stack.extend(children(n))
-            if not (isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)
-                    and n.sub[0].base == index and not n.sub[0].sub
+            if not (isinstance(n, A.Name) and 1 <= len(n.sub) <= 2
                     and all(isinstance(s, A.Num) for s in n.sup)):
+                continue
+            places = [k for k, s in enumerate(n.sub) if isinstance(s, A.Name)
+                      and s.base == index and not s.sub]
+            if not places:
                 continue
             sup = tuple(int(s.text) for s in n.sup)
             shape = self.scope.shape_of(canonical(n.base, sup, (), n.suffix, n.primes))
-            if shape is not None and 1 in self.dims(shape):
-                rows, cols = self.dims(shape)
+            if shape is None:
+                continue
+            rows, cols = self.dims(shape)
+            if len(n.sub) == 1 and 1 in (rows, cols):
                 return rows * cols
+            if len(n.sub) == 2:
+                return (rows, cols)[places[0]]
         return self.instance.size("")
 
     def guess_index(self, body: A.Node) -> str:
@@ -830,7 +860,8 @@ def free_index_letters(node: A.Node) -> set[str]:
         if isinstance(n, A.SumOver):
             inner = bound | {n.index} if n.index else bound
             visit(n.body, inner)
-            for part in (n.lower, n.upper):
+            found.update(_letters(n.exclude) - bound if n.exclude is not None else ())
+            for part in (n.lower, n.upper, n.exclude):
                 if part is not None:
                     visit(part, bound)
             return

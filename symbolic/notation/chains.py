@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize
-from symbolic.notation.vocabulary import CLOSERS, OPENERS, RELATIONS
+from symbolic.notation.vocabulary import CLOSERS, OPENERS, RELATIONS, STACKING
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,32 @@ class Chain:
     relations: tuple[str, ...]
 
 
+def _group_end(tokens: list, start: int) -> int:
+    """The index after the `{…}` group that starts at `start` (or after one token)."""
+    if tokens[start].text != "{":
+        return start + 1
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += (tokens[j].text == "{") - (tokens[j].text == "}")
+        if depth == 0:
+            return j + 1
+    return len(tokens) - 1
+
+
+def _stacked_relation(tokens: list, i: int) -> tuple[str, int] | None:
+    """`\\stackrel{note}{=}`, `\\overset{note}{=}`: (the relation, the index after it)."""
+    if tokens[i].text not in STACKING:
+        return None
+    second = _group_end(tokens, i + 1)
+    if second >= len(tokens) - 1:
+        return None
+    end = _group_end(tokens, second)
+    inner = [t.text for t in tokens[second:end] if t.text not in ("{", "}")]
+    if len(inner) == 1 and inner[0] in RELATIONS:
+        return inner[0], min(end, len(tokens) - 1)
+    return None
+
+
 def split_chain(source: str) -> Chain:
     """Split at relations outside brackets and environments: `\\mathbb{1}[z > 0]` and
     `\\begin{cases} … z > 0 \\end{cases}` keep their `>`."""
@@ -39,6 +65,12 @@ def split_chain(source: str) -> Chain:
         if tok.text in (r"\left", r"\right"):
             i += 2   # the delimiter after \left / \right is part of it
             depth += 1 if tok.text == r"\left" else -1
+            continue
+        stacked = _stacked_relation(tokens, i) if depth == 0 else None
+        if stacked is not None:          # \stackrel{(a)}{=}: a relation with a note over it
+            relation, after = stacked
+            cuts.append((tok.pos, tokens[after].pos, RELATIONS[relation]))
+            i = after
             continue
         if tok.text in OPENERS:
             depth += 1

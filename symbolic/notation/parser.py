@@ -32,6 +32,7 @@ from symbolic.notation.vocabulary import (
     INDICATORS,
     LAYOUT,
     MATRIX_ENVIRONMENTS,
+    MEMBERSHIP,
     MUL_OPS,
     NAMED_FONTS,
     OPERATORNAME,
@@ -782,19 +783,44 @@ class Parser:
         return None
 
     def sum_over(self, tok: Token) -> A.Node:
+        """`\\sum_{j=1}^{K}`, `\\sum_j`, `\\sum_{i,j}` (one sum inside the other) and
+        `\\sum_{j \\neq k}` (every j but k)."""
         self.advance()
-        index, lower, upper = None, None, None
+        indices: list[str | None] = [None]
+        lower, upper, exclude = None, None, None
         for _ in range(2):
             if self.peek().text == "_":
                 self.advance()
-                index, lower = self.sum_lower(self.group_tokens())
+                indices, lower, exclude = self.sum_lower(self.group_tokens())
             elif self.peek().text == "^":
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
-        body = self.term()
-        return A.SumOver(index, lower, upper, body, SUMS[tok.text], tok.pos)
+        node = self.term()
+        for index in reversed(indices):
+            outermost = index == indices[0]
+            node = A.SumOver(index, lower if outermost else None, upper if outermost else None,
+                             node, SUMS[tok.text], tok.pos, exclude if outermost else None)
+        return node
 
-    def sum_lower(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
+    def sum_lower(self, tokens: list[Token]) -> tuple[list[str | None], A.Node | None,
+                                                      A.Node | None]:
+        """The index (or indices), the lower bound, and the value left out."""
+        if any(t.text == "," for t in tokens):
+            letters = [t for t in tokens if t.text != ","]
+            if not all(t.kind in ("letter", "command") for t in letters):
+                raise self.error("the summation indices must be single letters", tokens[0],
+                                 "Write \\sum_{i,j} or one sum per index.")
+            return [t.text for t in letters], None, None
+        for k, t in enumerate(tokens):
+            if t.text in (r"\neq", r"\ne") and k == 1:
+                return [tokens[0].text], None, self.sub_parse(tokens[2:], "value left out")
+            if t.text == MEMBERSHIP and k == 1:
+                raise MeaningError("a sum over a set is not read", self.source, t.pos,
+                                   "Write the sum with bounds, as \\sum_{i=1}^{m}.")
+        index, lower = self.sum_bounds(tokens)
+        return [index], lower, None
+
+    def sum_bounds(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
         eq = next((k for k, t in enumerate(tokens) if t.text == "="), None)
         var_tokens = tokens if eq is None else tokens[:eq]
         if len(var_tokens) != 1 or var_tokens[0].kind not in ("letter", "command"):

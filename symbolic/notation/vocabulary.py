@@ -38,12 +38,17 @@ RELATIONS = {
     r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
     r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
-    r"\leqslant": r"\leq", r"\geqslant": r"\geq",
+    r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in",
 }
+# Commands that set a note over a relation: \stackrel{(a)}{=} is =.
+STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
 APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
 EQUALITIES = frozenset({"=", APPROXIMATELY, ":="})      # checked links
+# `x \in \mathbb{R}^n` at the end of a chain says what kind of thing x is: no link.
+MEMBERSHIP = r"\in"
 DEFINING = frozenset({"=", ":="})                       # may define the name on their left
 CONSEQUENCES = frozenset({r"\Rightarrow", r"\to"})      # "therefore": they form no link
+NO_LINK = CONSEQUENCES | {MEMBERSHIP}                    # relations that are never checked
 INEQUALITIES = frozenset({"<", ">", r"\leq", r"\geq", r"\neq"})
 # Tokens that make a math span of a document a statement to check: equalities and
 # "therefore"; an inequality alone is a side condition, an arrow alone a mapping.
