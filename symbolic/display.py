@@ -48,8 +48,8 @@ def claim_latex(result: ClaimResult) -> str:
 
 
 def _link_latex(link: LinkResult) -> str:
-    note = verdict_label(link.verdict)
-    if link.method != Method.NONE:
+    note = verdict_label(link.verdict, link.method)
+    if link.method not in (Method.NONE, Method.DEFINITION):
         note += f" ({link.method})"
     if link.verdict == Verdict.INVALID:
         if link.diagnosis:

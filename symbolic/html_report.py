@@ -20,7 +20,13 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from symbolic.presentation import VERDICT_ORDER, VERDICT_STYLES, plural, total_counts
+from symbolic.presentation import (
+    DEFINITION_STYLE,
+    VERDICT_ORDER,
+    VERDICT_STYLES,
+    plural,
+    total_counts,
+)
 from symbolic.verdicts import Method, StepKind, Verdict
 
 if TYPE_CHECKING:
@@ -103,7 +109,7 @@ _PAGE_STYLE = """
 # The page's style, each verdict's colours from the table every format shares.
 STYLE = _PAGE_STYLE.replace("/* verdict colours */\n", "".join(
     f".derivcheck .v-{verdict} {{ color: {style.colour}; background: {style.background}; }}\n"
-    for verdict, style in VERDICT_STYLES.items()))
+    for verdict, style in [*VERDICT_STYLES.items(), ("definition", DEFINITION_STYLE)]))
 
 
 # --------------------------------------------------------------------------- math
@@ -176,7 +182,11 @@ def _relation_html(relation: str) -> str:
 
 
 def verdict_badge(verdict: Verdict | str, method: Method | str | None = None) -> str:
-    """The verdict as icon + word on its colour, with how it was decided."""
+    """The verdict as icon + word on its colour, with how it was decided; a definition's
+    link as the neutral `≔ defines`, which is no verdict."""
+    if method == Method.DEFINITION:
+        return (f'<span class="badge v-definition"><span class="icon" aria-hidden="true">'
+                f'{DEFINITION_STYLE.symbol}</span> defines</span>')
     verdict = Verdict(verdict)
     badge = f'<span class="badge v-{verdict}">{_icon(verdict)} {verdict}</span>'
     if method and str(method) != Method.NONE:

@@ -36,8 +36,8 @@ def power_bits(base: sympy.Expr, exponent: sympy.Expr) -> float:
         10.0
     """
     try:
-        if base == 0:
-            return 0.0
+        if base in (0, 1, -1):
+            return 0.0                      # 0, 1 and ±1 to any power are small
         magnitude = abs(float(exponent))
         log_base = abs(float(sympy.log(abs(base), 2)))
     except (TypeError, ValueError, OverflowError, ZeroDivisionError):

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from symbolic.verdicts import Verdict
+from symbolic.verdicts import Method, Verdict
 
 if TYPE_CHECKING:
     from symbolic.results import DocumentResult
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = [
     "VERDICT_ORDER",
     "VERDICT_STYLES",
+    "DEFINITION_STYLE",
+    "style_of",
     "VerdictStyle",
     "plural",
     "total_counts",
@@ -51,14 +53,26 @@ VERDICT_STYLES: dict[Verdict, VerdictStyle] = {
     Verdict.UNPARSEABLE: VerdictStyle("⚠", "magenta", "#6639ba", "#fbefff"),
 }
 
+# A definition, binding or update is no verdict: it is shown in a neutral style of its own,
+# never as ✓ valid, and it is not counted among the links (`DocumentResult.counts`).
+DEFINITION_STYLE = VerdictStyle("≔", "blue", "#0550ae", "#ddf4ff")
+DEFINITION_WORD = "defines"
+
 # The order verdicts are listed in: tallies, counts, table columns.
 VERDICT_ORDER = (Verdict.VALID, Verdict.INVALID, Verdict.UNDECIDED, Verdict.UNPARSEABLE)
 
 
-def verdict_label(verdict: Verdict | str) -> str:
-    """The verdict's symbol and word: `✓ valid`."""
+def verdict_label(verdict: Verdict | str, method: Method | str | None = None) -> str:
+    """The verdict's symbol and word: `✓ valid`; a definition's link: `≔ defines`."""
+    if method == Method.DEFINITION:
+        return f"{DEFINITION_STYLE.symbol} {DEFINITION_WORD}"
     verdict = Verdict(verdict)
     return f"{VERDICT_STYLES[verdict].symbol} {verdict}"
+
+
+def style_of(verdict: Verdict | str, method: Method | str | None = None) -> VerdictStyle:
+    """How a link is shown: its verdict's style, or the neutral one of a definition."""
+    return DEFINITION_STYLE if method == Method.DEFINITION else VERDICT_STYLES[Verdict(verdict)]
 
 
 def total_counts(results: Iterable[DocumentResult]) -> dict[str, int]:

@@ -28,6 +28,7 @@ from symbolic.presentation import (
     VERDICT_ORDER,
     VERDICT_STYLES,
     plural,
+    style_of,
     total_counts,
     verdict_label,
 )
@@ -264,9 +265,10 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-def verdict_text(verdict: Verdict) -> Text:
-    """The coloured mark and word for a verdict: `✓ valid` in green, …"""
-    return Text(verdict_label(verdict), style=VERDICT_STYLES[verdict].terminal)
+def verdict_text(verdict: Verdict, method: Method | None = None) -> Text:
+    """The coloured mark and word for a verdict: `✓ valid` in green, …; for a definition's
+    link the neutral `≔ defines`."""
+    return Text(verdict_label(verdict, method), style=style_of(verdict, method).terminal)
 
 
 def render_text(results: list[DocumentResult], *, verbose: bool = False, quiet: bool = False,
@@ -358,7 +360,7 @@ def _table(rows: list[Row], verbose: bool) -> Table:
         if row.first_error:
             message.append("first error: ", style="bold red")
         message.append(printable(row.message))
-        cells = [Text(row.line), Text(printable(row.step)), verdict_text(row.verdict)]
+        cells = [Text(row.line), Text(printable(row.step)), verdict_text(row.verdict, row.method)]
         if verbose:
             cells.append(Text(printable(row.reading), style="dim"))
         cells.append(message)

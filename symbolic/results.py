@@ -149,11 +149,16 @@ class DocumentResult:
     errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        """How many links came out each way, over the whole document."""
+        """How many checked links came out each way, over the whole document.
+
+        A definition, binding or update's first link (method "definition") is no verdict
+        and is not counted.
+        """
         tally = {str(v): 0 for v in Verdict}
         for step in self.steps:
             for link in step.claim.links:
-                tally[str(link.verdict)] += 1
+                if link.method != Method.DEFINITION:
+                    tally[str(link.verdict)] += 1
         return tally
 
     @property

@@ -83,13 +83,6 @@ def test_binary_data_is_refused(tmp_path: Path):
         read_document(file)
 
 
-def test_a_notebook_is_refused_with_how_to_convert_it(tmp_path: Path):
-    file = tmp_path / "homework.ipynb"
-    file.write_text('{"cells": [{"source": ["$$a = b$$"]}]}', encoding="utf-8")
-    with pytest.raises(DocumentReadError, match="nbconvert --to markdown"):
-        read_document(file)
-
-
 def test_crlf_and_bom_do_not_shift_lines():
     doc = read_document("\ufeffintro\r\n\r\n$$a = b$$\r\n$$c = d$$")
     assert lines(doc) == [(3, "a = b"), (4, "c = d")]

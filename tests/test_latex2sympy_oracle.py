@@ -36,7 +36,9 @@ def _extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         pairs.map(lambda p: f"{_grouped(p[0])} - {_grouped(p[1])}"),
         pairs.map(lambda p: rf"{_grouped(p[0])} \cdot {_grouped(p[1])}"),
         pairs.map(lambda p: f"{_grouped(p[0])} / {_grouped(p[1])}"),
-        pairs.map(lambda p: f"{_grouped(p[0])}^{{{p[1]}}}"),
+        # a power's exponent is a letter or a digit: a tower of numbers (2^{4^{7}}) has an
+        # exact value too large to compare, which derivcheck keeps unevaluated on purpose
+        st.tuples(inner, atoms).map(lambda p: f"{_grouped(p[0])}^{{{p[1]}}}"),
         pairs.map(lambda p: rf"\frac{{{p[0]}}}{{{p[1]}}}"),
         inner.map(lambda a: rf"\sqrt{{{a}}}"),
         inner.map(lambda a: rf"\exp\left({a}\right)"),
@@ -66,7 +68,7 @@ def _plain(expression: sympy.Basic) -> sympy.Basic:
     return _evaluated(renamed)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plain_math)
 def test_both_readers_give_the_same_sympy_expression(latex: str):
     ours = _plain(parse_expression(latex))
