@@ -153,11 +153,17 @@ class Context:
         self._changed()
 
     def define_latex(self, text: str) -> Definition | FunctionDefinition:
-        """`z = w x + b` defines a name; `\\operatorname{CE}(y, p) = …` or `g(u) = …` a function."""
+        """`z = w x + b` defines a name; `\\operatorname{CE}(y, p) = …` or `g(u) = …` a function.
+
+        In a chain `h(x) \\triangleq o = W a + b` each side that is a bare name not yet
+        defined is defined by the side after it, too: nothing written is dropped.
+        """
         chain = split_chain(text)
         if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
+        for k in range(1, len(chain.sides) - 1):
+            self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
         if isinstance(lhs, A.Power):          # a^l_j = …: a layer index, not a power
             lhs = self.resolve(lhs).tree
@@ -176,6 +182,18 @@ class Context:
                              "Write it as z = w x + b, or as g(u, v) = u v.")
         name, parameters = signature
         return self.define_function(name, parameters, body, text)
+
+    def _define_inner(self, chain, k: int, text: str) -> None:
+        """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
+        if chain.relations[k] not in DEFINING:
+            return
+        try:
+            name = parse_side(chain.sides[k].text)
+            body = parse_side(chain.sides[k + 1].text)
+        except NotationError:
+            return
+        if isinstance(name, A.Name) and not any(d.name == name for d in self.definitions):
+            self.define(name, body, text)
 
     def define_given(self, text: str) -> Definition | FunctionDefinition:
         """A definition from the front matter's `given`, remembered as given."""
@@ -200,7 +218,8 @@ class Context:
         if definition.written is None:
             return definition
         try:
-            return dataclasses.replace(definition, body=self._resolve_body(definition.written))
+            return dataclasses.replace(definition, body=self._resolve_body(
+                definition.written, defining=definition.name))
         except MeaningError as error:
             return Definition(definition.name, A.Unread(error.reason), definition.source, None,
                               error)
@@ -214,10 +233,15 @@ class Context:
         self._changed()
         return self.functions[name]
 
-    def _resolve_body(self, body: A.Node, parameters: tuple[A.Name, ...] = ()) -> A.Node:
+    def _resolve_body(self, body: A.Node, parameters: tuple[A.Name, ...] = (),
+                      defining: A.Name | None = None) -> A.Node:
         """A definition's body read against the context as it stands, its parameters (if
-        any) standing for quantities."""
+        any) standing for quantities, the name it defines (if any) not yet one."""
         snapshot = self.snapshot()
+        if defining is not None and not any(d.name != defining and d.name.base == defining.base
+                                            for d in self.definitions):
+            snapshot = snapshot.without_values(frozenset({
+                defining.base, canonical(defining.base, (), (), defining.suffix, 0)}))
         if parameters:
             snapshot = snapshot.with_values(frozenset(
                 canonical(p.base, (), (), p.suffix, 0) for p in parameters))
@@ -245,10 +269,11 @@ class Context:
 
     def define(self, name: A.Name, body: A.Node, source: str = "",
                derivation: int | None = None) -> Definition:
-        """`name = body`, read against the context as it stands now."""
+        """`name = body`, read against the context as it stands now (the name itself is not
+        yet a quantity in its body: `J = J(a)` with J declared a function calls it)."""
         try:
-            definition = Definition(name, self._resolve_body(body), source, body,
-                                    derivation=derivation)
+            definition = Definition(name, self._resolve_body(body, defining=name), source,
+                                    body, derivation=derivation)
         except MeaningError as error:
             return self.define_unreadable(name, error, source)
         return self._add(definition)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sympy
 
 from symbolic.errors import MeaningError
-from symbolic.notation.names import Var
+from symbolic.notation.names import Var, base_of
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -56,7 +56,21 @@ def partial(context: Context, numerator, wrt, instance: Instance):
             and not context.uses(numerator, instance):
         return upstream(context, numerator, wrt, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
+    _require_one_reading(expanded, wrt)
     return sympy.diff(expanded, wrt)
+
+
+def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
+    """∂/∂θ_j of an expression that holds θ itself, with no shape declared for θ: θ is a
+    vector here, read as a number. The derivative would be 0 by a misreading; say so."""
+    container = base_of(wrt)
+    if container == wrt.name or not hasattr(expr, "free_symbols"):
+        return
+    if any(s.name == container for s in expr.free_symbols):
+        raise MeaningError(
+            f"{container} is used whole and by its entries ({wrt.name}), and no shape is "
+            f"declared for it, so it is read as a number here", "", None,
+            f"Declare its shape, as in shapes: {{{container}: [n, 1]}}.")
 
 
 def upstream(context: Context, numerator: Var, wrt, instance: Instance):

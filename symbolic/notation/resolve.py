@@ -27,7 +27,7 @@ from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import call_arguments, function_key
+from symbolic.notation.trees import call_arguments, function_key, node_text
 from symbolic.notation.vocabulary import (
     COMBINATORICS,
     EXTREMA,
@@ -69,6 +69,10 @@ class Snapshot:
             if candidate in self.kinds:
                 return self.kinds[candidate]
         return None
+
+    def without_values(self, names: frozenset[str]) -> Snapshot:
+        """The same snapshot with some names no longer quantities (a name being defined)."""
+        return dataclasses.replace(self, values=self.values - names)
 
     def with_values(self, names: frozenset[str]) -> Snapshot:
         """The same snapshot with more names standing for quantities (a function's
@@ -139,6 +143,8 @@ class _Pass:
 
     # -- f(x): a call or a product -------------------------------------------------------
     def application(self, node: A.BinOp) -> A.Node:
+        if node.left.sup:
+            node = self.lagrange(node)
         name: A.Name = node.left
         right, wrappers = node.right, []
         while isinstance(right, A.Power | A.Transpose):   # f(x)^2, v(y - t)^T
@@ -161,6 +167,23 @@ class _Pass:
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
         return call
+
+    def lagrange(self, node: A.BinOp) -> A.BinOp:
+        """`f^{(3)}(0)`: the third derivative of a function f, when f is one here and
+        `f^{(3)}` is no quantity of its own (`a^{(2)}(1 - a^{(2)})` stays a product)."""
+        name: A.Name = node.left
+        plain = dataclasses.replace(name, sup=())
+        if self.snapshot.is_value(node_text(dataclasses.replace(name, sub=(), primes=0))) \
+                or self.callee_of(plain, dataclasses.replace(node, left=plain))[0] is None:
+            return node
+        order = name.sup[0] if len(name.sup) == 1 else None
+        if not (isinstance(order, A.Num) and order.text.isdigit()):
+            raise MeaningError(f"a superscript on the function {_shown(plain)} is not read", "",
+                               node.pos, "Write its derivatives with primes or \\frac{d}{dx}.")
+        self.readings.append(Reading(f"{_shown(name)}(…)",
+                                     f"the derivative of order {order.text} of {_shown(plain)}"))
+        return dataclasses.replace(node, left=dataclasses.replace(
+            plain, primes=plain.primes + int(order.text)))
 
     def callee_of(self, name: A.Name, node: A.BinOp) -> tuple[A.Callee | None, str, str]:
         """What `name(…)` applies, the name to call it by, and why it was read so."""
