@@ -19,7 +19,7 @@ from symbolic import compare as C
 from symbolic import diagnosis as D
 from symbolic import isolation
 from symbolic.budget import Budget
-from symbolic.context import Context
+from symbolic.context import Context, name_key
 from symbolic.derivatives import diagonal_reading
 from symbolic.errors import (
     BudgetExceeded,
@@ -35,8 +35,14 @@ from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import subtrees, to_latex
-from symbolic.notation.trees import children
-from symbolic.notation.vocabulary import APPROXIMATELY, EQUALITIES, NO_LINK
+from symbolic.notation.trees import children, function_signature, walk
+from symbolic.notation.vocabulary import (
+    APPROXIMATELY,
+    DEFINING,
+    EQUALITIES,
+    NO_LINK,
+    known_function,
+)
 from symbolic.numbers import (
     literal_precision,
     printed_number,
@@ -118,10 +124,80 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
             found, message=f"a given definition could not be used: {found.message}"
         ).link(claim, "", "=")])
     try:
-        result = check_in_context(claim, context, budget_seconds=budget_seconds)
+        result = _defining_chain(claim, context, budget_seconds) \
+            or check_in_context(claim, context, budget_seconds=budget_seconds)
     except Exception as error:  # never a traceback: the cause is the verdict's message
         return ClaimResult(claim, [failed_link(claim, "", "", error)])
     return ClaimResult(result.source, result.links, [*context.warnings, *result.warnings])
+
+
+def _defining_chain(claim: str, context: Context, budget_seconds: float) -> ClaimResult | None:
+    """`l(\\mathbf{w}) = \\log L(\\mathbf{w}) = …` with l neither given nor known: the first
+    link defines l (nothing in it can be wrong), and the links after it are checked. A
+    single link that only defines a new name claims nothing: it is undecided, and says so.
+    None when the chain's first side is not a new name."""
+    try:
+        chain = split_chain(claim)
+        head = _new_head(chain, context)
+    except NotationError:
+        return None
+    if head is None:
+        return None
+    left, right, relation = chain.sides[0].text, chain.sides[1].text, chain.relations[0]
+    if len(chain.relations) == 1 and isinstance(parse_side(right), A.Name):
+        return None                    # \hat{y} = y compares two names: a claim
+    if len(chain.relations) == 1:
+        return ClaimResult(claim, [LinkResult(
+            left, right, relation, Verdict.UNDECIDED, Method.DEFINITION,
+            f"undecided: this defines {left}, which nothing else determines, so it claims "
+            "nothing; give its definition in `given` to check a claim about it")])
+    try:
+        context.define_latex(f"{left} {relation} {right}")
+    except NotationError:
+        return None
+    first = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
+                       f"defines {left}")
+    rest = check_chain(Chain(chain.source, chain.sides[1:], chain.relations[1:]), context,
+                       Budget(budget_seconds))
+    return ClaimResult(claim, [first, *rest.links])
+
+
+def _new_head(chain: Chain, context: Context) -> A.Node | None:
+    """The chain's first side when it names something new: a bare name or a function of
+    names that the context neither defines, binds, gives nor knows, and that no other side
+    mentions."""
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
+        return None
+    head = parse_side(chain.sides[0].text)
+    if isinstance(head, A.Name):
+        key = name_key(head)
+        if context.is_value(key) or context.is_value(head.base) or context.kind(key) \
+                or context.shape_of(key) is not None:
+            return None
+    elif function_signature(head) is not None:
+        if context.function_for(head) is not None or _resolves_to_known(head, context):
+            return None
+    else:
+        return None
+    bases = set()
+    for side in chain.sides[1:]:
+        bases |= {n.base for n in walk(parse_side(side.text)) if isinstance(n, A.Name)}
+    named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
+        else None
+    if named is not None and named.base in bases:
+        return None                    # x^{(2)} = x^2 compares x with itself: a claim
+    return head
+
+
+def _resolves_to_known(head: A.Node, context: Context) -> bool:
+    """Whether `f(x)` calls a function the notation knows (σ, softmax) or one defined here:
+    then it is no new function."""
+    try:
+        resolved = context.resolve(head).tree
+    except MeaningError:
+        return False          # an operator name not known: new
+    return isinstance(resolved, A.Call) and resolved.callee in (
+        A.Callee.KNOWN, A.Callee.DEFINED, A.Callee.OPERATOR)
 
 
 def check_in_context(claim: str, context: Context, *, budget_seconds: float =
@@ -506,6 +582,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                    budget: Budget, decisions: tuple[str, ...] = ()) -> Finding:
     """Both sides built and compared for each instance of indices and sizes; the first
     instance where they differ decides."""
+    _require_whole_names(lhs_node, rhs_node, context)
     reading = ""
     last = None
     uses_sizes = False
@@ -531,6 +608,37 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
+
+
+def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
+    """`\\delta^L = …` where only the entries `\\delta^l_j` are defined and no shape is
+    declared: the whole would be read as a number of its own, a misreading. Say so."""
+    families = {(d.name.base, len(d.name.sup)): d for d in context.definitions if d.name.sub}
+    if not families:
+        return
+    # a vector function's argument and a norm's operand are vectors by their place
+    whole = {id(n.args[0]) for tree in (lhs_node, rhs_node) for n in walk(tree)
+             if isinstance(n, A.Call) and n.args and _takes_vector(n.name)}
+    whole |= {id(n.operand) for tree in (lhs_node, rhs_node) for n in walk(tree)
+              if isinstance(n, A.Norm)}
+    for tree in (lhs_node, rhs_node):
+        for node in walk(tree):
+            if not isinstance(node, A.Name) or node.sub or node.suffix or id(node) in whole:
+                continue
+            key = name_key(node)
+            family = families.get((node.base, len(node.sup)))
+            if family is None or context.is_value(key) or context.shape_of(key) is not None:
+                continue
+            raise MeaningError(
+                f"{to_latex(node)} is used whole, but only its entries "
+                f"{to_latex(family.name)} are defined, and no shape is declared for it",
+                "", None, f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
+                          "for one entry.")
+
+
+def _takes_vector(name: str) -> bool:
+    function = known_function(name)
+    return function is not None and function.takes_vector
 
 
 def numeric_sides(sides: Sides, context: Context) -> Sides | None:

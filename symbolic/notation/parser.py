@@ -38,6 +38,7 @@ from symbolic.notation.vocabulary import (
     OPERATORNAME,
     OPERATORS,
     OTHERWISE,
+    PLAIN_FUNCTION_WORDS,
     PRIME_MARKS,
     PROSE,
     REFUSED_COMMANDS,
@@ -507,6 +508,9 @@ class Parser:
 
     def name_or_call(self) -> A.Node:
         start = self.peek()
+        word = self.plain_function_word()
+        if word is not None:
+            return word
         node = self.name()
         if self.peek().text == "(" and self.conditional_bar() is not None:
             return self.conditional(node)
@@ -521,6 +525,20 @@ class Parser:
                     A.Transpose(group, tok.pos)
             return A.BinOp("apply", node, group, start.pos)
         return node
+
+    def plain_function_word(self) -> A.Node | None:
+        """`sin(u)`, `2xcos(x^2)`: a function's name typed as plain letters, then `(`."""
+        for word in PLAIN_FUNCTION_WORDS:
+            end = self.i + len(word)
+            letters = self.tokens[self.i:end]
+            if len(letters) == len(word) and "".join(t.text for t in letters) == word \
+                    and all(t.kind == "letter" for t in letters) and _contiguous(letters) \
+                    and end < len(self.tokens) and self.tokens[end].text == "(":
+                start = self.peek()
+                self.i = end
+                args = self.bracketed_args()
+                return A.Call(word, args, None, 0, None, True, start.pos)
+        return None
 
     def conditional_bar(self) -> int | None:
         """Where the bar of `p(Y = y \\mid x)` is: a top-level `\\mid` (or one lone `|`)

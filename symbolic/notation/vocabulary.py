@@ -123,6 +123,10 @@ OPERATORS = {
     r"\arctan": "arctan", r"\sgn": "sgn",
 }
 LOGARITHMS = frozenset({"log", "ln", "lg"})
+# Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
+# function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
+PLAIN_FUNCTION_WORDS = ("softplus", "sigmoid", "tanh", "sinh", "cosh", "relu", "exp", "log",
+                        "sin", "cos", "tan", "ln")
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag"}
 EXTREMA = frozenset({"max", "min"})
