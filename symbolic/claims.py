@@ -590,7 +590,16 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         if instance.default_size == 2 and not uses_sizes:
             break
         budget.check()
-        sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
+        try:
+            sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
+        except ShapeError as error:
+            if GUESSED_LENGTH not in instance.used:
+                raise
+            # the shapes are derivcheck's guesses (a name read as a vector of the default
+            # length): a mismatch between guesses shows nothing about the claim
+            return undecided(f"undecided: as read, the shapes do not fit ({error}); a name "
+                             "here has no declared shape, so this is not shown wrong: "
+                             "declare the shapes (shapes: {name: [rows, cols]}) to check it")
         uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
         reading = reading or "; ".join((*decisions, _reading(sides)))
         if _free(sides.lhs) == set() or _free(sides.rhs) == set():
@@ -610,6 +619,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     return dataclasses.replace(last, reading=reading)
 
 
+GUESSED_LENGTH = ""    # the size an instance gives a vector whose length nothing declares
+
+
 def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
     """`\\delta^L = …` where only the entries `\\delta^l_j` are defined and no shape is
     declared: the whole would be read as a number of its own, a misreading. Say so."""
@@ -627,7 +639,8 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
                 continue
             key = name_key(node)
             family = families.get((node.base, len(node.sup)))
-            if family is None or context.is_value(key) or context.shape_of(key) is not None:
+            if family is None or key in context.values or context.shape_of(key) is not None \
+                    or any(name_key(d.name) == key for d in context.definitions):
                 continue
             raise MeaningError(
                 f"{to_latex(node)} is used whole, but only its entries "
