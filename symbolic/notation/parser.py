@@ -484,6 +484,10 @@ class Parser:
             return (), label
         if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
             return (), tokens[0].text       # s_o, v_c, L_D: a label, not a running index
+        if len(tokens) == 2 and tokens[0].kind == "number" and tokens[0].text.isdigit() \
+                and tokens[1].kind == "letter" and tokens[1].text.isupper() \
+                and _contiguous(tokens):
+            return (), tokens[0].text + tokens[1].text    # w_{22N}: weight 22, new: a label
         return self.index_list(tokens), ""
 
     def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
