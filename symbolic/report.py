@@ -115,7 +115,10 @@ def summarize(document: DocumentResult) -> str:
 def _counts_line(document: DocumentResult) -> str:
     counts = document.counts()
     links = sum(counts.values())
-    line = (f"{plural(links, 'link')} in {plural(len(document.steps), 'step')}: "
+    definitions = sum(link.method == Method.DEFINITION for step in document.steps
+                      for link in step.claim.links)
+    also = f" (and {plural(definitions, 'definition')})" if definitions else ""
+    line = (f"{plural(links, 'checked link')}{also} in {plural(len(document.steps), 'step')}: "
             f"{_tally(counts)}")
     firsts = first_invalid_steps(document)
     if firsts:

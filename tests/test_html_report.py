@@ -93,7 +93,8 @@ def test_summary_counts_are_the_documents_counts_summed(sample_documents):
         for verdict, n in doc.to_dict()["counts"].items():
             expected[verdict] += n
     assert _summary_counts(page) == expected == total_counts(sample_documents)
-    assert expected == {"valid": 5, "invalid": 2, "undecided": 1, "unparseable": 1}
+    # the definitions' links are no verdicts and are not counted
+    assert expected == {"valid": 4, "invalid": 2, "undecided": 1, "unparseable": 1}
 
 
 def test_every_link_shows_icon_and_word(sample_documents):
@@ -101,9 +102,12 @@ def test_every_link_shows_icon_and_word(sample_documents):
     cells = re.findall(r'<td class="verdict"><span class="badge v-(\w+)"><span class="icon" '
                        r'aria-hidden="true">(.)</span> (\w+)</span>', page)
     assert sorted(c[0] for c in cells) == sorted(
-        str(link.verdict) for d in sample_documents for s in d.steps for link in s.claim.links
+        "definition" if link.method == "definition" else str(link.verdict)
+        for d in sample_documents for s in d.steps for link in s.claim.links
     )
-    icons = {"valid": "✓", "invalid": "✗", "undecided": "?", "unparseable": "⚠"}
+    icons = {"valid": "✓", "invalid": "✗", "undecided": "?", "unparseable": "⚠",
+             "definition": "≔"}
+    cells = [(v, icon, "definition" if word == "defines" else word) for v, icon, word in cells]
     assert all(icon == icons[v] and word == v for v, icon, word in cells)
 
 

@@ -137,7 +137,8 @@ def test_totals():
         "documents_with_errors": 1,
         "documents_with_unparseable": 2,
         "steps": 10,
-        "links": {"valid": 6, "invalid": 3, "undecided": 1, "unparseable": 2},
+        # definitions are no verdicts: not counted among the links
+        "links": {"valid": 3, "invalid": 3, "undecided": 1, "unparseable": 2},
         "verdict": "invalid",
     }
     assert totals([])["verdict"] == "valid"
@@ -145,9 +146,10 @@ def test_totals():
 
 def test_summary_lines():
     assert summarize(logistic()) == (
-        "10 links in 8 steps: 5 valid, 3 invalid, 1 undecided, 1 unparseable; "
-        "first error at line 8, 13")
-    assert summarize(clean()) == "1 link in 1 step: 1 valid, 0 invalid, 0 undecided, 0 unparseable"
+        "7 checked links (and 3 definitions) in 8 steps: 2 valid, 3 invalid, 1 undecided, "
+        "1 unparseable; first error at line 8, 13")
+    assert summarize(clean()) == ("1 checked link in 1 step: 1 valid, 0 invalid, 0 undecided, "
+                                  "0 unparseable")
     assert summarize(unreadable_only()).endswith(
         "no step is wrong, but 1 link could not be read")
 
@@ -227,7 +229,7 @@ def test_text_summary_and_grand_total():
     assert "no step is wrong, but 1 link could not be read" in out
     assert out.rstrip().splitlines()[-1] == (
         "Total: 3 documents, 1 with errors, 2 with steps that could not be read; "
-        "links: 6 valid, 3 invalid, 1 undecided, 2 unparseable")
+        "links: 3 valid, 3 invalid, 1 undecided, 2 unparseable")
 
 
 def test_verbose_adds_read_as_reproduction_and_notes():
