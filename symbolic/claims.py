@@ -592,6 +592,12 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         budget.check()
         try:
             sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
+            uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
+            reading = reading or "; ".join((*decisions, _reading(sides)))
+            if _free(sides.lhs) == set() or _free(sides.rhs) == set():
+                sides = numeric_sides(sides, context) or sides
+            found = compare_sides(sides, context, budget, prove=number == 0,
+                                  trees=(lhs_node, rhs_node), link=link)
         except ShapeError as error:
             if GUESSED_LENGTH not in instance.used:
                 raise
@@ -600,12 +606,6 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             return undecided(f"undecided: as read, the shapes do not fit ({error}); a name "
                              "here has no declared shape, so this is not shown wrong: "
                              "declare the shapes (shapes: {name: [rows, cols]}) to check it")
-        uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
-        reading = reading or "; ".join((*decisions, _reading(sides)))
-        if _free(sides.lhs) == set() or _free(sides.rhs) == set():
-            sides = numeric_sides(sides, context) or sides
-        found = compare_sides(sides, context, budget, prove=number == 0,
-                              trees=(lhs_node, rhs_node), link=link)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""

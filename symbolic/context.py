@@ -104,6 +104,7 @@ class Context:
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
         self._check_conventions()
+        self._normalize_symbols()
         self._changed()
 
     def _changed(self) -> None:
@@ -194,6 +195,11 @@ class Context:
             return
         if isinstance(name, A.Name) and not any(d.name == name for d in self.definitions):
             self.define(name, body, text)
+            return
+        signature = function_signature(name)      # u_1 = f_1(x) = x^3 defines f_1 too
+        if signature is not None and signature[0] not in self.functions \
+                and self.function_for(name) is None:
+            self.define_function(*signature, body, text)
 
     def define_given(self, text: str) -> Definition | FunctionDefinition:
         """A definition from the front matter's `given`, remembered as given."""
@@ -318,6 +324,23 @@ class Context:
         self.values.pop(key, None)
         self._changed()
 
+    def _normalize_symbols(self) -> None:
+        """`symbols: {\\mathbf{y}: one-hot}` names y: keys are spelled as the reader spells
+        names (bold is typography)."""
+        symbols = self.conventions.get("symbols")
+        if not isinstance(symbols, dict):
+            return
+        spelled = {}
+        for name, kind in symbols.items():
+            try:
+                node = parse_side(str(name))
+            except NotationError:
+                node = None
+            key = name_key(node) if isinstance(node, A.Name) else str(name)
+            spelled[key] = kind
+            spelled.setdefault(str(name), kind)
+        self.conventions["symbols"] = spelled
+
     def _check_conventions(self) -> None:
         for key, value in list(self.conventions.items()):
             allowed = CONVENTIONS.get(key, "missing")
@@ -343,6 +366,8 @@ class Context:
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
                 functions=frozenset(self.functions),
+                parameters=MappingProxyType({key: f.parameters
+                                             for key, f in self.functions.items()}),
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 layered=frozenset(layered),
                 sigma_is_symbol=self.sigma_is_symbol(),

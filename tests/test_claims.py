@@ -217,3 +217,40 @@ def test_perturbations_become_invalid(a, c):
 ])
 def test_a_number_that_depends_on_a_size_must_hold_at_every_size(claim, conventions, verdict):
     assert check_claim(claim, conventions=conventions).verdict == verdict
+
+
+# -- what the writer meant ----------------------------------------------------------------
+def test_a_chain_that_starts_with_a_new_name_defines_it_and_checks_the_rest():
+    given = [r"L(w) = w^2"]
+    right = check_claim(r"l(w) = \log L(w) = 2 \log w", given=given)
+    assert [(str(k.verdict), str(k.method)) for k in right.links] == [
+        ("valid", "definition"), ("valid", "sampled")]
+    assert check_claim(r"l(w) = \log L(w) = 3 \log w", given=given).verdict == "invalid"
+
+
+def test_a_lone_definition_claims_nothing():
+    result = check_claim(r"L = (y - f)^2")
+    assert result.verdict == "undecided" and "defines L" in result.message
+    assert check_claim(r"\hat{y} = y").verdict == "invalid"     # two names compared
+
+
+def test_a_definition_chain_in_given_defines_every_new_name():
+    given = [r"h(x) \triangleq o = w a + b", r"J = \frac{1}{2}(y - o)^2"]
+    assert check_claim(r"\frac{\partial J}{\partial w} = (o - y) a",
+                       given=given).verdict == "valid"
+    inner = [r"u_1 = f_1(x) = x^3", r"y = \sin(u_1)"]
+    assert check_claim(r"\frac{dy}{dx} = 3x^2 \cos(x^3)", given=inner).verdict == "valid"
+
+
+def test_an_entry_derivative_of_an_unshaped_whole_is_undecided():
+    result = check_claim(r"\frac{\partial}{\partial \theta_j} \theta x = x_j")
+    assert result.verdict == "undecided" and "used whole and by its entries" in result.message
+
+
+def test_a_shape_mismatch_between_guessed_lengths_is_undecided():
+    # z has no declared shape: its length is a guess, so the mismatch shows nothing
+    result = check_claim(r"\operatorname{softmax}(z) = z_1")
+    assert result.verdict == "undecided" and "no declared shape" in result.message
+    # declared shapes that do not fit are a mistake of the claim
+    declared = check_claim(r"\operatorname{softmax}(z) = z_1", shapes={"z": [3, 1]})
+    assert declared.verdict == "invalid" and declared.links[0].diagnosis_kind == "shape"

@@ -80,3 +80,30 @@ def test_a_function_parameter_is_a_quantity_inside_the_body():
     # f is a parameter of g here, so f(1 - f) in g's body is a product, not a call
     result = check_claim(r"g(0.5) = 0.25", given=[r"g(f) = f(1 - f)"])
     assert result.verdict == "valid"
+
+
+def test_the_derivative_of_a_defined_function_by_its_name():
+    # \frac{df}{dx} with f(x) = … defined: the function's derivative, not an undefined f
+    result = check_claim(r"\frac{\mathrm{d}f}{\mathrm{d}x} = 2x + \cos(x)",
+                         given=[r"f(x) = x^2 + \sin(x)"])
+    assert result.verdict == "valid"
+    wrong = check_claim(r"\frac{df}{dx} = 2x", given=[r"f(x) = x^2 + \sin(x)"])
+    assert wrong.verdict == "invalid"
+
+
+def test_a_third_derivative_in_lagrange_notation():
+    given = [r"f(x) = \sin(x) + \cos(x)"]
+    assert check_claim(r"f^{(3)}(0) = -1", given=given).verdict == "valid"
+    assert check_claim(r"f^{(3)}(0) = 1", given=given).verdict == "invalid"
+
+
+def test_function_names_typed_as_plain_letters():
+    assert check_claim(r"\frac{dy}{dx} = cos(x^2) 2x", given=["y = sin(x^2)"]).verdict == "valid"
+    assert check_claim(r"tanh'(z) = 1 - tanh(z)^2").verdict == "valid"
+    assert check_claim(r"a(b + c) = ab + ac").verdict == "valid"     # no function word
+
+
+def test_a_symbol_kind_is_found_however_the_name_is_typeset():
+    claim = r"\sum_j y_j = 1"
+    assert check_claim(claim, conventions={"symbols": {r"\mathbf{y}": "one-hot"}},
+                       shapes={"y": [3, 1]}).verdict == "valid"

@@ -535,13 +535,17 @@ class Parser:
         for word in PLAIN_FUNCTION_WORDS:
             end = self.i + len(word)
             letters = self.tokens[self.i:end]
+            primes = 0
+            while end + primes < len(self.tokens) and self.tokens[end + primes].text == "'":
+                primes += 1                                   # tanh'(z)
             if len(letters) == len(word) and "".join(t.text for t in letters) == word \
                     and all(t.kind == "letter" for t in letters) and _contiguous(letters) \
-                    and end < len(self.tokens) and self.tokens[end].text == "(":
+                    and end + primes < len(self.tokens) \
+                    and self.tokens[end + primes].text == "(":
                 start = self.peek()
-                self.i = end
+                self.i = end + primes
                 args = self.bracketed_args()
-                return A.Call(word, args, None, 0, None, True, start.pos)
+                return A.Call(word, args, None, primes, None, True, start.pos)
         return None
 
     def conditional_bar(self) -> int | None:

@@ -53,6 +53,7 @@ class Snapshot:
 
     values: frozenset[str] = frozenset()        # names that stand for quantities here
     functions: frozenset[str] = frozenset()     # names of functions defined with parameters
+    parameters: Mapping[str, tuple] = field(default_factory=lambda: MappingProxyType({}))
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     sigma_is_symbol: bool = False
@@ -121,7 +122,24 @@ class _Pass:
             return self.call(node)
         if isinstance(node, A.Power):
             return self.power(node)
+        if isinstance(node, A.Partial):
+            return self.rebuild(self.function_derivative(node))
         return self.rebuild(node)
+
+    def function_derivative(self, node: A.Partial) -> A.Partial:
+        """`\\frac{df}{dx}`, `\\nabla_\\theta J` with `f(x) = …`, `J(\\theta) = …` defined:
+        the derivative of the function at its own parameters."""
+        name = node.numerator
+        if not (isinstance(name, A.Name) and not name.sub and not name.sup
+                and not name.primes) or name.base not in self.snapshot.parameters \
+                or name.base in self.snapshot.values:
+            return node
+        parameters = self.snapshot.parameters[name.base]
+        self.readings.append(Reading(f"\\partial {_shown(name)}",
+                                     f"the derivative of the function {_shown(name)}"))
+        call = A.Call(name.base, tuple(parameters), None, 0, None, True, name.pos,
+                      A.Callee.DEFINED)
+        return dataclasses.replace(node, numerator=call)
 
     def rebuild(self, node: A.Node) -> A.Node:
         changes = {}
