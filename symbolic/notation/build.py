@@ -194,7 +194,17 @@ class Builder:
         inner = self.build(node.operand)
         if isinstance(inner, OnesVector):
             return OnesVector(not inner.row, inner.scale)
-        return inner.T if _is_matrix(inner) else inner
+        if _is_matrix(inner):
+            return inner.T
+        if isinstance(node.operand, A.Name) and node.operand.base[:1].isupper() \
+                and not _is_number(inner):
+            # A^T on a capital name read as a number: the writer means a matrix, and reading
+            # it as a number (A^T A = A A) would decide the claim by a misreading. (A lower-
+            # case w^T x read as numbers is the product it stands for.)
+            raise self.fail(f"{_name_text(self, node.operand)} is transposed, so it is a "
+                            "matrix, but no shape is declared for it", node,
+                            "Declare its shape, as in shapes: {A: [m, n]}.")
+        return inner
 
     def build_Power(self, node: A.Power):
         if isinstance(node.base, A.Name) and node.base.base == "e" and self._is_euler(node.base):
