@@ -29,6 +29,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -324,6 +325,8 @@ def main() -> None:
     if options.profile:
         profile(options.profile, options.top)
         return
+    # a stopped run (kill, Ctrl-C) still removes its temporary worktree
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     python = sys.executable
     paths = documents(ROOT, options.seeds_only)
     with baseline_tree(options.baseline, python) as before:
