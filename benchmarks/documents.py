@@ -97,7 +97,8 @@ class Figures:
     """What was measured of one document in one tree."""
 
     cold: list[float] = field(default_factory=list)
-    warm: list[float] = field(default_factory=list)
+    first: list[float] = field(default_factory=list)    # first check in a process
+    warm: list[float] = field(default_factory=list)     # checks after that one
     links: list[float] = field(default_factory=list)     # seconds per link, every run
     count: int = 0                                        # links per check
     error: str = ""
@@ -136,14 +137,15 @@ def cold_check(tree: Tree, arguments: list[str]) -> float:
 
 
 def warm_check(tree: Tree, document: Path, repeat: int, figures: Figures) -> None:
-    _, done = tree.timed([str(SCRIPT), "--measure", str(document), "--repeat", str(repeat)],
-                         isolation=False)
+    _, done = tree.timed([str(SCRIPT), "--measure", str(ROOT / document), "--repeat",
+                          str(repeat)], isolation=False)
     if done.returncode != 0:
-        figures.error = done.stderr.strip().splitlines()[-1][:120] if done.stderr else "failed"
+        figures.error = done.stderr.strip().splitlines()[-1][-80:] if done.stderr else "failed"
         return
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if not Path(result["module"]).resolve().is_relative_to(tree.path.resolve()):
         raise RuntimeError(f"{tree.label} imported {result['module']}, not its own tree")
+    figures.first.append(result["first"])
     figures.warm += result["runs"]
     for run in result["links"]:
         figures.links += run
@@ -197,9 +199,10 @@ def measure(trees: list[Tree], paths: list[Path], repeat: int,
             order = trees if (k + r) % 2 == 0 else trees[::-1]
             for tree in order:
                 try:
-                    figures[tree.label][path].cold.append(cold_check(tree, [str(path)]))
+                    figures[tree.label][path].cold.append(
+                        cold_check(tree, [str(ROOT / path)]))
                 except (RuntimeError, subprocess.TimeoutExpired) as error:
-                    figures[tree.label][path].error = str(error)[:120]
+                    figures[tree.label][path].error = str(error)[-80:]
         for tree in (trees if k % 2 == 0 else trees[::-1]):
             warm_check(tree, path, repeat, figures[tree.label][path])
         shown = "  ".join(f"{t.label}: cold {median(figures[t.label][path].cold):.2f}s warm "
@@ -232,12 +235,14 @@ def table(trees: list[Tree], paths: list[Path], figures: dict) -> str:
     lines = [
         f"Times: {before.label} → {after.label} (ratio = before / after). Cold: one "
         "`derivcheck check FILE --format json` process per document, isolation on. Warm: "
-        "in-process with DERIVCHECK_ISOLATION=off, after one check of the same document; "
-        "per-link times from a wrapper around `symbolic.claims.check_link`.",
+        "in-process with DERIVCHECK_ISOLATION=off, after one check of the same document "
+        "(first in-process: that first check, with the modules loaded but no cache filled); "
+        "per-link times (of the warm checks) from a wrapper around "
+        "`symbolic.claims.check_link`.",
         "",
-        "| document | links | cold s | warm s | links/s warm | median ms/link | "
-        "p90 ms/link |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| document | links | cold s | first in-process s | warm s | links/s warm | "
+        "median ms/link | p90 ms/link |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for path in paths:
         fb, fa = b[path], a[path]
@@ -246,17 +251,19 @@ def table(trees: list[Tree], paths: list[Path], figures: dict) -> str:
         speed_a = fa.count / median(fa.warm) if fa.warm else float("nan")
         cells = [
             _pair(median(fb.cold), median(fa.cold), "{:.2f}"),
+            _pair(median(fb.first), median(fa.first), "{:.2f}"),
             _pair(median(fb.warm), median(fa.warm), "{:.2f}"),
             _pair(speed_b, speed_a, "{:.0f}", higher=True),
             _pair(1000 * median(fb.links), 1000 * median(fa.links), "{:.1f}"),
             _pair(1000 * p90(fb.links), 1000 * p90(fa.links), "{:.1f}"),
         ]
         name = path.name.removesuffix(".md")
-        note = f" ({fb.error or fa.error})" if (fb.error or fa.error) else ""
+        note = "".join(f" ({t.label}: {f.error})" for t, f in ((before, fb), (after, fa))
+                       if f.error)
         lines.append(f"| {name}{note} | {count} | " + " | ".join(cells) + " |")
     every_b = [t for f in b.values() for t in f.links]
     every_a = [t for f in a.values() for t in f.links]
-    lines.append(f"| **all links** | {len(every_a) // max(1, _runs(a))} | | | | "
+    lines.append(f"| **all links** | {len(every_a) // max(1, _runs(a))} | | | | | "
                  + _pair(1000 * median(every_b), 1000 * median(every_a), "{:.1f}") + " | "
                  + _pair(1000 * p90(every_b), 1000 * p90(every_a), "{:.1f}") + " |")
     return "\n".join(lines)
