@@ -9,6 +9,7 @@ simplifies to zero within the budget. Anything else is "undecided".
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ FLOAT_ATOL = 1e-12
 HIGH_DPS = 50
 HIGH_RTOL = mpmath.mpf("1e-25")
 STRUCTURED = [1.0, 0.5, -1.0, 2.0, -0.5, 1.5, 0.25, -2.0, 3.0, 0.75]
+COMPILED_CACHE = 512      # compiled functions kept per process (each a few kB)
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,11 @@ def with_functions(expr, families: dict):
     """`expr` with each undefined function replaced by its chosen member of the family."""
     if not families or not isinstance(expr, sympy.Basic):
         return expr
-    for func, lam in families.items():
-        expr = expr.replace(func, lam)
+    # one substitution pass per level of nesting (f(g(x))), not a full `replace` walk of
+    # the expression for every function
+    while calls := {c: families[c.func](*c.args) for c in expr.atoms(AppliedUndef)
+                    if c.func in families}:
+        expr = expr.xreplace(calls)
     return expr.doit()
 
 
@@ -140,14 +145,40 @@ def _exact(value: float) -> sympy.Rational:
 
 
 def _lambdify(symbols, exprs, modules):
-    """Compile with plain argument names: one renaming pass instead of one per argument."""
-    plain = [sympy.Symbol(f"_v{k}", real=True) for k in range(len(symbols))]
+    """Compile with plain argument names: one renaming pass instead of one per argument.
+
+    The same expressions (after renaming) are compiled once per process: a document
+    compares the same expanded definitions in many links and steps.
+    """
+    plain = _plain_symbols(len(symbols))
     rename = dict(zip(symbols, plain, strict=True))
-    renamed = [sympy.sympify(e).xreplace(rename) for e in exprs]
+    renamed = tuple(sympy.sympify(e).xreplace(rename) for e in exprs)
+    target = "numpy" if "numpy" in modules else "mpmath"
+    return _compiled(renamed, len(symbols), target)
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_symbols(count: int) -> tuple:
+    return tuple(sympy.Symbol(f"_v{k}", real=True) for k in range(count))
+
+
+@functools.lru_cache(maxsize=COMPILED_CACHE)
+def _compiled(renamed: tuple, count: int, target: str):
+    """`renamed` (in the arguments _v0, _v1, …) compiled for NumPy or mpmath.
+
+    A compiled function is pure, so reusing it changes no value.
+    """
+    modules = [NUMPY_FUNCTIONS, "numpy"] if target == "numpy" else [MPMATH_FUNCTIONS, "mpmath"]
     # common subexpressions (an expanded network repeats its layers) printed once, and
     # terms printed in the order they are stored rather than sorted: both much faster
-    return sympy.lambdify(plain, renamed, modules=modules, dummify=False, cse=USE_CSE,
+    return sympy.lambdify(list(_plain_symbols(count)), list(renamed), modules=modules,
+                          dummify=False, cse=_common_subexpressions if USE_CSE else False,
                           printer=_printer(modules))
+
+
+def _common_subexpressions(exprs):
+    """SymPy's cse without sorting every argument list into canonical order first."""
+    return sympy.cse(exprs, order="none", list=False)
 
 
 USE_CSE = True
@@ -248,16 +279,31 @@ def kink_arguments(exprs) -> list:
     not differentiable: the claim says nothing there."""
     out = []
     for e in exprs:
-        for h in e.atoms(sympy.Heaviside, sympy.Abs, sympy.sign, sympy.DiracDelta):
+        found = _kinked(e)        # one walk of the expression for every kind of kink
+        for h in found[0]:
             out.append(h.args[0])
-        for m in e.atoms(sympy.Max, sympy.Min):
+        for m in found[1]:
             out.extend(a - b for a, b in zip(m.args, m.args[1:], strict=False))
-        for piecewise in e.atoms(sympy.Piecewise):
+        for piecewise in found[2]:
             for _, condition in piecewise.args:
                 out.extend(r.lhs - r.rhs for r in condition.atoms(sympy.core.relational.Relational))
-        for f in e.atoms(MLFunction):
+        for f in found[3]:
             out.extend(f.kinks())
     return out
+
+
+KINKED = ((sympy.Heaviside, sympy.Abs, sympy.sign, sympy.DiracDelta), (sympy.Max, sympy.Min),
+          (sympy.Piecewise,), (MLFunction,))
+
+
+def _kinked(expr) -> list[set]:
+    """The distinct subexpressions of `expr` of each group of KINKED (as `atoms` finds them)."""
+    found: list[set] = [set() for _ in KINKED]
+    for node in sympy.preorder_traversal(expr):
+        for group, types in zip(found, KINKED, strict=True):
+            if isinstance(node, types):
+                group.add(node)
+    return found
 
 
 def at_kinks(symbols, exprs, columns) -> np.ndarray:

@@ -64,3 +64,24 @@ def test_entries_and_shapes():
     assert C.entries_of(x) == ([x], None)
     assert C.entries_of(sympy.ImmutableMatrix([[x]])) == ([x], None)
     assert C.entries_of(sympy.ImmutableMatrix([[x, y]])) == ([x, y], (1, 2))
+
+
+def test_kinks_of_max_and_min_are_where_their_arguments_meet():
+    kinks = C.kink_arguments([sympy.Max(x, 0) * sympy.Min(y, x)])
+    assert set(kinks) == {0 - x, x - y}     # Max(0, x) and Min(x, y), as SymPy orders them
+
+
+def test_nested_undefined_functions_are_each_replaced_by_their_member():
+    f, g = sympy.Function("f"), sympy.Function("g")
+    u = sympy.Dummy("u")
+    families = {f: sympy.Lambda((u,), 2 * u + 1), g: sympy.Lambda((u,), u**2)}
+    expr = f(g(x)) + sympy.Derivative(g(x), x)
+    assert C.with_functions(expr, families) == 2 * x**2 + 1 + 2 * x
+
+
+def test_a_compiled_function_is_reused_for_the_same_expressions():
+    first = C._lambdify([x, y], [x * y + sympy.sin(x)], [{}, "numpy"])
+    again = C._lambdify([x, y], [x * y + sympy.sin(x)], [{}, "numpy"])
+    renamed = C._lambdify([y, x], [y * x + sympy.sin(y)], [{}, "numpy"])
+    assert first is again is renamed
+    assert first(0.5, 2.0)[0] == pytest.approx(1.0 + float(sympy.sin(0.5)))
