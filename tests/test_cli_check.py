@@ -54,7 +54,7 @@ def test_valid_document_exits_0():
     assert done.returncode == 0, done.stderr
     assert "1 valid link not shown (-v shows them)" in done.stdout
     assert "✓ valid" in run("check", VALID, "-v").stdout
-    assert "1 link in 1 step: 1 valid, 0 invalid" in done.stdout
+    assert "1 checked link in 1 step: 1 valid, 0 invalid" in done.stdout
 
 
 def test_invalid_document_exits_1_and_shows_the_counterexample():
