@@ -120,8 +120,33 @@ def _context():
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["symbolic.claims", "symbolic.checker"])
+        _start_forkserver_safely()
         return context
     return multiprocessing.get_context("spawn")
+
+
+_SAFE_START = threading.Lock()
+
+
+def _start_forkserver_safely() -> None:
+    """Start the fork server without the current folder on its import path.
+
+    It runs `python -c …`, which would put the current folder first on `sys.path`: a folder
+    being checked that holds a `symbolic/` package (or a `sympy.py`) would then be imported
+    by every worker. PYTHONSAFEPATH (Python 3.11+) keeps it off, for the server only.
+    """
+    from multiprocessing import forkserver
+
+    with _SAFE_START:
+        saved = os.environ.get("PYTHONSAFEPATH")
+        os.environ["PYTHONSAFEPATH"] = "1"
+        try:
+            forkserver.ensure_running()
+        finally:
+            if saved is None:
+                os.environ.pop("PYTHONSAFEPATH", None)
+            else:
+                os.environ["PYTHONSAFEPATH"] = saved
 
 
 class WorkerPool:

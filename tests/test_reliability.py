@@ -8,7 +8,10 @@ error for API misuse.
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -305,3 +308,16 @@ def test_cap_memory_caps_where_the_system_has_resource_limits():
 
     # a cap of 1 PiB: far above any use, so harmless to this test process
     assert cap_memory(1 << 30) is (importlib.util.find_spec("resource") is not None)
+
+
+def test_a_folder_with_a_package_of_the_same_name_is_never_imported(tmp_path):
+    # a submission folder that holds a `symbolic/` package must not run it in the workers
+    evil = tmp_path / "symbolic"
+    evil.mkdir()
+    (evil / "__init__.py").write_text('raise SystemExit("the folder\'s own symbolic ran")\n')
+    (tmp_path / "a.md").write_text("$$x + x = 2x$$\n")
+    exe = Path(sys.executable).with_name("derivcheck")
+    done = subprocess.run([str(exe), "check", "a.md", "--format", "concise"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ran" not in done.stdout + done.stderr
