@@ -41,7 +41,9 @@ def load_claims(folder: Path = DEFAULT_CORPUS, quick: bool = False) -> list[Clai
         folder: the corpus folder.
         quick: keep only the first QUICK_PER_FILE claims of each file.
     """
-    files = sorted(Path(folder).glob("*.yaml"))
+    # the claim corpus is one folder of *.yaml; the blind corpus a folder per part, each with
+    # its claims.yaml (its documents' *.expect.yaml files are no claims)
+    files = sorted(p for p in Path(folder).rglob("*.yaml") if not p.name.endswith(".expect.yaml"))
     if not files:
         raise SystemExit(f"no claim files (*.yaml) in {folder}")
     claims: list[Claim] = []
@@ -53,13 +55,13 @@ def load_claims(folder: Path = DEFAULT_CORPUS, quick: bool = False) -> list[Clai
             claims.append(
                 Claim(
                     id=entry["id"],
-                    topic=path.stem,
+                    topic=str(path.relative_to(folder).with_suffix("")),
                     claim=entry["claim"],
                     given=tuple(entry.get("given") or ()),
                     shapes=dict(entry.get("shapes") or {}),
                     conventions=dict(entry.get("conventions") or {}),
                     expect=entry["expect"],
-                    diagnosis=entry.get("diagnosis"),
+                    diagnosis=entry.get("diagnosis", entry.get("mistake")),
                     note=entry.get("note") or "",
                 )
             )
