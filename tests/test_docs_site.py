@@ -87,7 +87,8 @@ def test_pytest_page_test_files_pass(pytester):
                              "test_with_fixture.py"]
     for title, code in files.items():
         pytester.makepyfile(**{title.removesuffix(".py"): code})
-    result = pytester.runpytest()
+    # in a subprocess: an in-process run would restore sys.modules under the worker pool
+    result = pytester.runpytest_subprocess()
     result.assert_outcomes(passed=4)
     out = result.stdout.str()
     assert out[out.index("= derivcheck ="):].splitlines()[1:4] == [
