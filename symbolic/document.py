@@ -198,12 +198,17 @@ def _read_file(file: Path, problems: list[Problem]) -> str:
     if b"\x00" in data[:8192]:
         raise DocumentReadError(f"cannot read {str(file)!r}: it is not a text document (it "
                                 "holds binary data); give a Markdown file")
+    return decode_utf8(data, repr(str(file)))
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """`data` as UTF-8 text; a DocumentReadError naming `name` and the line where it is not."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DocumentReadError(
-            f"cannot read {str(file)!r}: line {line} is not valid UTF-8 (bytes "
+            f"cannot read {name}: line {line} is not valid UTF-8 (bytes "
             f"{data[error.start : error.start + 8]!r}); save the file as UTF-8") from None
 
 

@@ -114,6 +114,30 @@ def test_stdin_filename_names_it_and_picks_the_reader():
     assert [s["line"] for s in report["documents"][0]["steps"]] == [3]
 
 
+def run_bytes(*args: str, stdin: bytes, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(DERIVCHECK), *args], capture_output=True, timeout=600,
+                          input=stdin, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def test_stdin_is_utf8_whatever_the_locale():
+    # `σ(z)` as UTF-8 bytes, under a Latin-1 console (a Windows code page does the same)
+    text = "$$\\frac{d}{dz} \\sigma(z) = σ(z)(1 - σ(z))$$\n".encode()
+    done = run_bytes("check", "-", "--format", "concise", stdin=text,
+                     env={"PYTHONIOENCODING": "latin-1"})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert b"1 link is valid" in done.stdout
+
+
+def test_stdin_that_is_not_utf8_is_named_with_its_line_and_the_rest_is_checked():
+    done = run_bytes("check", "--format", "concise", "-", relative(INVALID),
+                     stdin=b"$$x = x$$\n$$y \xff = y$$\n")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == (
+        "error: cannot check '<stdin>': cannot read standard input: line 2 is not valid UTF-8 "
+        "(bytes b'\\xff = y$$\\n'); save the file as UTF-8")
+    assert done.stdout.decode().startswith(f"{relative(INVALID)}:3: invalid:")
+
+
 # --- GitHub --------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ The command only finds files, spreads them over processes and renders; checking 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from symbolic import isolation, report
 from symbolic.ci_formats import render_concise, render_github, render_junit
 from symbolic.config import DEFAULT_INCLUDE, ConfigError, load_settings
 from symbolic.discovery import Finder
+from symbolic.document import DocumentReadError, decode_utf8
 from symbolic.errors import DerivcheckError
 from symbolic.isolation import WorkerPool
 from symbolic.report import printable
@@ -147,7 +149,13 @@ def _run(paths: Sequence[str], fmt: str | None, output: str | None, verbose: boo
     finder = Finder(settings.include, settings.exclude, settings.root, exclude)
     documents, missing = collect_documents(paths, finder=finder, exclude=out_path,
                                            quiet=quiet)
-    stdin_text = _read_stdin() if STDIN in paths else None
+    stdin_text = None
+    if STDIN in paths:
+        try:
+            stdin_text = _read_stdin()
+        except DocumentReadError as error:   # like an unreadable file: the rest is checked
+            missing.append(f"cannot check {stdin_filename or '<stdin>'!r}: {error}")
+            documents = [d for d in documents if str(d) != STDIN]
     try:
         from symbolic.checker import check_document  # noqa: F401 - fail before any work
     except ImportError as error:
@@ -181,7 +189,8 @@ def exit_status(results: list[DocumentResult], strict: bool = False) -> int:
 
 
 def _read_stdin() -> str:
-    text = click.get_text_stream("stdin").read()
+    # bytes, decoded as UTF-8 like a file: the console's code page would garble `σ` on Windows
+    text = decode_utf8(sys.stdin.buffer.read(), "standard input")
     # A text with neither a line break nor a `$` would be taken for a path.
     return text if text.endswith("\n") or not text else text + "\n"
 
@@ -346,7 +355,7 @@ def _write_report(results: list[DocumentResult], output: Output) -> None:
             report.render_text(results, verbose=output.verbose, quiet=output.quiet,
                                console=_console(output))
         else:
-            colour = _colour(output.color, click.get_text_stream("stdout").isatty())
+            colour = _colour(output.color, sys.stdout.isatty())
             text = _render(results, output, colour)
             if text:
                 click.echo(text, color=colour)
