@@ -331,24 +331,21 @@ class _TextPrinter(StrPrinter):
 
     def _print_Add(self, expr: Expr, order: str | None = None) -> str:
         # Positive terms first, in SymPy's order otherwise: z - y, not -y + z.
-        terms = sorted(self._as_ordered_terms(expr, order=order),
-                       key=lambda term: term.could_extract_minus_sign())
-        text = self._print(terms[0])
-        for term in terms[1:]:
-            if term.could_extract_minus_sign():
-                text += f" - {self.parenthesize(-term, 40)}"
-            else:
-                text += f" + {self.parenthesize(term, 40)}"
-        return text
+        return self._signed_sum(self._as_ordered_terms(expr, order=order),
+                                lambda term: self.parenthesize(term, 40))
 
     def _print_MatAdd(self, expr: MatAdd) -> str:
-        terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())
+        return self._signed_sum(expr.args, self._print)
+
+    def _signed_sum(self, terms, positive) -> str:
+        """`a + b - c`: positive terms first (stable sort), each later one printed by `positive`."""
+        terms = sorted(terms, key=lambda term: term.could_extract_minus_sign())
         text = self._print(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
                 text += f" - {self.parenthesize(-term, 40)}"
             else:
-                text += f" + {self._print(term)}"
+                text += f" + {positive(term)}"
         return text
 
     def _print_HadamardProduct(self, expr: HadamardProduct) -> str:
