@@ -164,6 +164,8 @@ class Context:
         if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
+        for side in chain.sides[2:]:
+            parse_side(side.text)    # every side is read: one that is not makes it unreadable
         for k in range(1, len(chain.sides) - 1):
             self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
@@ -226,7 +228,9 @@ class Context:
         if head is None or len(chain.sides) != 2:
             return None
         body = parse_side(chain.sides[1].text)
-        if isinstance(body, A.Name) and not self.is_value(name_key(body)):
+        key = name_key(body) if isinstance(body, A.Name) else None
+        if key is not None and key not in self.values \
+                and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)
         return None
 
@@ -324,6 +328,10 @@ class Context:
     def bind_gradient(self, numerator: str, wrt: str, value: sympy.Expr) -> None:
         """A worked example's `\\nabla_{w} L = … = 20.15`: that gradient now names the number."""
         self.gradient_values[(numerator, wrt)] = value
+
+    def named_gradient(self, numerator: A.Name, wrt: A.Name) -> sympy.Expr | None:
+        """The number a worked example gave ∂numerator/∂wrt, if it gave one."""
+        return self.gradient_values.get((name_key(numerator), name_key(wrt)))
 
     def define(self, name: A.Name, body: A.Node, source: str = "",
                derivation: int | None = None) -> Definition:
@@ -604,13 +612,13 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
         for t, v in zip(target, value, strict=True):
             defs[t] = v
         return
+    if isinstance(value, sympy.MatrixBase) and len(value) == 1:
+        defs[target] = value[0]          # w^T x + w_0: a 1×1 matrix is the number it holds
+        return
     if isinstance(value, sympy.MatrixBase):
         # a name defined as a vector without a declared shape: define its entries
         for k, v in enumerate(value, start=1):
             defs[Var(f"{target.name}_{{{k}}}")] = v
-        defs[target] = value[0] if len(value) == 1 else value
-        if len(value) != 1:
-            del defs[target]
         return
     defs[target] = value
 

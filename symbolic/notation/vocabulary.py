@@ -103,7 +103,9 @@ NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "ma
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
 WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
-DIFFERENTIAL_STARTS = frozenset({r"\hat", r"\mathbf", r"\boldsymbol", "("})
+# what may follow the d of a differential: d\hat{y}, d\tilde{x}, d\mathbf{w}, d{\bf x}, d(…)
+DIFFERENTIAL_STARTS = frozenset({"(", "{", *(rf"\{accent}" for accent in ACCENTS),
+                                 *TRANSPARENT_FONTS, *NAMED_FONTS})
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
 # Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
 INDICATORS = frozenset({"1", "I"})
@@ -133,8 +135,8 @@ OPERATORS = {
 LOGARITHMS = frozenset({"log", "ln", "lg"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
-PLAIN_FUNCTION_WORDS = ("softplus", "sigmoid", "tanh", "sinh", "cosh", "relu", "exp", "log",
-                        "sin", "cos", "tan", "ln")
+PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
+                        "exp", "log", "sin", "cos", "tan", "ln", "max", "min", "sqrt")
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag"}
 EXTREMA = frozenset({"max", "min"})
