@@ -9,6 +9,7 @@ differentiable function, and its gradient is a quantity of its own.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -73,12 +74,21 @@ class FunctionDefinition:
 
     def applied_to(self, arguments: tuple[A.Node, ...], where: str = "") -> A.Node:
         """The body with each parameter replaced by its argument (all at once)."""
-        if len(arguments) != len(self.parameters):
+        held = len(self.parameters) - len(arguments)
+        if held and not (0 < held <= self.data_parameters()):
             raise MeaningError(f"{self.name} takes {len(self.parameters)} argument(s) "
                                f"but is given {len(arguments)}", where, None,
                                f"Call it as in its definition: {self.source}")
-        mapping = dict(zip(self.parameters, arguments, strict=True))
+        # J(θ, θ_0) of J(θ, θ_0; D): the data after the semicolon keep their names
+        mapping = dict(zip(self.parameters, arguments, strict=False))
         return substitute_names(self.body, mapping, where)
+
+    def data_parameters(self) -> int:
+        """How many parameters come after a `;` in the definition (`J(W, b; x, y)`: 2)."""
+        head = self.source.split("=", 1)[0]
+        if ";" not in head:
+            return 0
+        return head.rsplit(";", 1)[1].count(",") + 1
 
 
 @dataclass
@@ -547,15 +557,22 @@ class Context:
                 break
             limits.require_definition_chain(step + 1)
             expr = new
-        self._check_readable(expr, instance)
+        self.require_readable(expr, instance)
         return expr
 
-    def _check_readable(self, expr, instance: Instance) -> None:
+    def require_readable(self, expr, instance: Instance) -> None:
+        """Raise the reason when `expr` holds a name whose definition could not be read."""
         key = _instance_key(instance)
         unreadable = self._unreadable.get(key)
         if unreadable and hasattr(expr, "free_symbols"):
             for symbol in expr.free_symbols & unreadable.keys():
                 raise unreadable[symbol]
+            # z^{(i)}, a sample's z, when the definition of z could not be read
+            by_name = {s.name: error for s, error in unreadable.items()}
+            for symbol in expr.free_symbols:
+                family = re.sub(r"\^\{\([^{}]*\)\}", "", symbol.name)
+                if family != symbol.name and family in by_name:
+                    raise by_name[family]
 
     def substitute_values(self, expr):
         if not self.values:

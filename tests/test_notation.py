@@ -153,6 +153,15 @@ ROWS = [
     # a 1×1 product is the number it holds
     (r"\frac{\partial \mathcal{L}}{\partial w_0} = f'(z) \frac{\partial \mathcal{L}}{\partial g}",
      [r"z = w^\top x + w_0", r"g = f(z)"], {"w": ["d", 1], "x": ["d", 1]}, {}, "valid"),
+    # a call's label and sample index; the data after a semicolon; an increment
+    (r"\frac{\partial J}{\partial w} = -\sum_{i=1}^{2} (y^{(i)} - \phi(z)_{A}^{(i)}) x^{(i)}",
+     [r"J(w) = \frac{1}{2} \sum_{i=1}^{2} (y^{(i)} - \phi(z)_{A}^{(i)})^2", r"\phi_A(z) = z",
+      r"z^{(i)} = w x^{(i)}"], {}, {}, "valid"),
+    (r"\nabla_\theta J(\theta) = 2 \theta x^2", [r"J(\theta; x) = (\theta x)^2"], {}, {}, "valid"),
+    (r"\Delta w = -\eta g", [], {}, {}, "undecided"),
+    # an elision leaves terms out: what depends on it is undecided
+    (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + \dots + w_m x_m"], {}, {},
+     "undecided"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

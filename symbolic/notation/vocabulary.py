@@ -122,6 +122,7 @@ TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
 EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert"})   # f|_{x=0}: at a point
+INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
 UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
 
 # -- operators -------------------------------------------------------------------------------
@@ -196,6 +197,9 @@ REFUSED_COMMANDS = {
     r"\infty": "infinity is not a value derivcheck can check",
     r"\pm": "write the two cases as two claims instead of \\pm",
     r"\mp": "write the two cases as two claims instead of \\mp",
+    **dict.fromkeys((r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots"),
+                    "an elision (\\dots) leaves out terms derivcheck cannot fill in; write the "
+                    "sum with \\sum"),
 }
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.
