@@ -59,18 +59,16 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return upstream(context, numerator, wrt, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
     _require_one_reading(expanded, wrt)
-    _require_dependence(expanded, wrt, definitions)
+    _require_dependence(expanded, wrt)
     return sympy.diff(expanded, wrt)
 
 
-def _require_dependence(expr, wrt: sympy.Symbol, definitions: dict) -> None:
-    """∇_θ Σ_x p(x) f(x), with θ nowhere in the text's definitions: as written the
-    derivative is 0, but functions nothing defines (p, f) may depend on θ, as the writer
-    likely means. Say so."""
+def _require_dependence(expr, wrt: sympy.Symbol) -> None:
+    """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
+    differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
+    may depend on it, as the writer likely means. Say so."""
     family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
-    if not hasattr(expr, "atoms") or any(
-            base_of(s) == family for value in (expr, *definitions.values())
-            for s in getattr(value, "free_symbols", ())):
+    if not hasattr(expr, "atoms") or any(base_of(s) == family for s in expr.free_symbols):
         return
     unknown = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
     if unknown:

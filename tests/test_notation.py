@@ -162,6 +162,11 @@ ROWS = [
     # an elision leaves terms out: what depends on it is undecided
     (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + \dots + w_m x_m"], {}, {},
      "undecided"),
+    # h_\theta(x), h_{W,b}(x): the hypothesis, a function; a derivative by what it hides
+    (r"\frac{\partial}{\partial b} J = 0", [r"J = \frac{1}{2}(h_{W,b}(x) - y)^2"], {}, {},
+     "undecided"),
+    (r"\frac{\partial J}{\partial y} = y - h_\theta(x)", [r"J = \frac{1}{2}(h_\theta(x) - y)^2"],
+     {}, {}, "valid"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

@@ -240,7 +240,7 @@ class _Pass:
             return None, "", f"{shown} is a quantity here"
         if snapshot.is_function(name.base) or snapshot.is_function(label):
             return A.Callee.ARBITRARY, key, f"a call of {shown}, declared a function"
-        if name.base in FUNCTION_LETTERS and not name.sub:
+        if name.base in FUNCTION_LETTERS:      # f(x), and h_\theta(x), h_{W,b}(x), f_1(x)
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"(it is not defined here)")
         if name.base == SIGMA and snapshot.sigma_is_symbol:
