@@ -117,8 +117,9 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
     try:
         context = Context.from_given(given, shapes, conventions, values)
     except (NotationError, ShapeError, WorkLimitExceeded) as error:
-        link = LinkResult(claim, "", "=", Verdict.UNPARSEABLE, Method.NONE,
-                          f"a given definition could not be read: {error}")
+        verdict = Verdict.UNDECIDED if isinstance(error, MeaningError) else Verdict.UNPARSEABLE
+        link = LinkResult(claim, "", "=", verdict, Method.NONE,
+                          f"a given definition or shape could not be read: {error}")
         return ClaimResult(claim, [link])
     except Exception as error:  # nested too deeply, say: named, never raised
         found = failed(error)

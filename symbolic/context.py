@@ -150,6 +150,13 @@ class Context:
         node = layered_name(parse_side(name))
         if not isinstance(node, A.Name):
             raise ParseError(f"a shape must be given for a name, not '{name}'", name, 0)
+        letters = [s for s in (*node.sup, *node.sub) if not (isinstance(s, A.Num)
+                                                               and s.text.isdigit())]
+        if letters:
+            raise MeaningError(f"the shape of {name} is one for every value of its index "
+                               f"{node_text(letters[0])}, which derivcheck does not read",
+                               name, None, "Declare the shape of each layer or entry, as in "
+                                           "A^{(1)}: [3, 1].")
         key = canonical(node.base, tuple(_int(s) for s in node.sup),
                         tuple(_int(s) for s in node.sub), node.suffix, node.primes)
         if isinstance(dims, (int, str)):
@@ -432,6 +439,9 @@ class Context:
         if self._snapshot is None:
             values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions}
             layered = {d.name.base for d in self.definitions if d.name.sup}
+            # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
+            layered |= {n.base for d in self.definitions for n in walk(d.body)
+                        if isinstance(n, A.Name) and n.sup}
             layered |= {key.split("^{(")[0] for key in self.shapes if "^{(" in key}
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
@@ -565,11 +575,11 @@ class Context:
         key = _instance_key(instance)
         unreadable = self._unreadable.get(key)
         if unreadable and hasattr(expr, "free_symbols"):
-            for symbol in expr.free_symbols & unreadable.keys():
-                raise unreadable[symbol]
+            for symbol in sorted(expr.free_symbols & unreadable.keys(), key=str):
+                raise unreadable[symbol]        # the same name named on every run
             # z^{(i)}, a sample's z, when the definition of z could not be read
             by_name = {s.name: error for s, error in unreadable.items()}
-            for symbol in expr.free_symbols:
+            for symbol in sorted(expr.free_symbols, key=str):
                 family = re.sub(r"\^\{\([^{}]*\)\}", "", symbol.name)
                 if family != symbol.name and family in by_name:
                     raise by_name[family]
