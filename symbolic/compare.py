@@ -21,7 +21,7 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
 
-from symbolic import limits
+from symbolic import evaluation, limits
 from symbolic.budget import Budget
 from symbolic.diagnosis import Diagnosis
 from symbolic.errors import BudgetExceeded, ShapeError
@@ -248,21 +248,12 @@ class RangeFlags:
 
 
 def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None):
-    try:
-        f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
-    except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
-        return None      # a construct the numeric printer has no code for
-    args = [columns[s] for s in symbols]
     watch = flags if flags is not None else RangeFlags()
-    with np.errstate(all="ignore", under="call", over="call"):
-        previous = np.seterrcall(watch)
-        try:
-            values = f(*args)
-        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError,
-                FloatingPointError):
-            return None
-        finally:
-            np.seterrcall(previous)
+    values = _float_values_from_tree(symbols, exprs, columns, watch)
+    if values is None:
+        values = _float_values_compiled(symbols, exprs, columns, watch)
+    if values is None:
+        return None
     out = []
     for v in values:
         arr = np.asarray(v, dtype=complex) if np.iscomplexobj(v) else np.asarray(v, dtype=float)
@@ -272,6 +263,39 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
             arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
         out.append(np.asarray(arr, dtype=float))
     return out
+
+
+def _float_values_from_tree(symbols, exprs, columns, flags: RangeFlags):
+    """The values read off the trees (`symbolic.evaluation`), or None where a construct
+    has no rule there or the arithmetic fails: then the compiled path decides, as before."""
+    watch = RangeFlags()
+    with np.errstate(all="ignore", under="call", over="call"):
+        previous = np.seterrcall(watch)
+        try:
+            values = evaluation.float_values(exprs, {s: columns[s] for s in symbols})
+        except Exception:  # any failure: compiled instead, as before
+            return None
+        finally:
+            np.seterrcall(previous)
+    flags.out_of_range |= watch.out_of_range
+    return values
+
+
+def _float_values_compiled(symbols, exprs, columns, flags: RangeFlags):
+    try:
+        f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
+    except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
+        return None      # a construct the numeric printer has no code for
+    args = [columns[s] for s in symbols]
+    with np.errstate(all="ignore", under="call", over="call"):
+        previous = np.seterrcall(flags)
+        try:
+            return f(*args)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError,
+                FloatingPointError):
+            return None
+        finally:
+            np.seterrcall(previous)
 
 
 def kink_arguments(exprs) -> list:
@@ -320,15 +344,31 @@ def at_kinks(symbols, exprs, columns) -> np.ndarray:
 
 
 class HighPrecision:
-    """Expressions evaluated at single points with 50 digits, compiled once on first use."""
+    """Expressions evaluated at single points with 50 digits: read off the trees, or
+    compiled once, on first need, where the trees have a construct with no rule."""
 
     def __init__(self, symbols, exprs):
         self.symbols, self.exprs, self.compiled = symbols, exprs, None
+        self.from_tree = True
 
     def __call__(self, point: dict):
+        if self.from_tree:
+            with mpmath.workdps(HIGH_DPS):
+                args = _high_arguments(self.symbols, point)
+                try:
+                    values = evaluation.high_precision_values(
+                        self.exprs, dict(zip(self.symbols, args, strict=True)))
+                except Exception:  # any failure: compiled instead
+                    self.from_tree = False
+                else:
+                    return _finite_reals(values)
         if self.compiled is None:
             self.compiled = _lambdify(self.symbols, self.exprs, [MPMATH_FUNCTIONS, "mpmath"])
         return evaluate_high(self.symbols, self.exprs, point, self.compiled)
+
+
+def _high_arguments(symbols, point: dict) -> list:
+    return [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
 
 
 def evaluate_high(symbols, exprs, point: dict, compiled=None):
@@ -338,11 +378,16 @@ def evaluate_high(symbols, exprs, point: dict, compiled=None):
             f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
         except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
             return None
-        args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
         try:
-            values = f(*args)
+            values = f(*_high_arguments(symbols, point))
         except (ZeroDivisionError, OverflowError, ValueError, TypeError):
             return None
+        return _finite_reals(values)
+
+
+def _finite_reals(values) -> list | None:
+    """The values as mpmath reals, or None where one is not a finite real."""
+    with mpmath.workdps(HIGH_DPS):
         out = []
         for v in values:
             v = mpmath.mpmathify(v)
