@@ -20,6 +20,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
+from sympy.printing.repr import ReprPrinter
 
 from symbolic import evaluation, limits
 from symbolic.budget import Budget
@@ -51,8 +52,26 @@ class Outcome:
 
 
 def _seed(*exprs) -> int:
-    text = "|".join(sympy.srepr(e) for e in exprs)
+    printer = _SharedRepr()
+    text = "|".join(printer.doprint(e) for e in exprs)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
+
+
+class _SharedRepr(ReprPrinter):
+    """`srepr`, printing each distinct subexpression once: an expanded network repeats
+    its layers, and sorting the terms of each repeat again is most of srepr's time."""
+
+    def __init__(self):
+        super().__init__()
+        self.printed: dict = {}
+
+    def _print(self, expr, **kwargs) -> str:
+        if kwargs or not isinstance(expr, sympy.Basic):
+            return super()._print(expr, **kwargs)
+        text = self.printed.get(expr)
+        if text is None:
+            text = self.printed[expr] = super()._print(expr)
+        return text
 
 
 def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
