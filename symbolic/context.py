@@ -113,6 +113,7 @@ class Context:
         self._unreadable: dict[tuple, dict] = {}   # per instance: name -> why its body failed
         self._snapshot: Snapshot | None = None
         self._resolved: dict[int, tuple[A.Node, Resolved]] = {}
+        self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -505,8 +506,26 @@ class Context:
 
     # -- derivatives ---------------------------------------------------------------------
     def partial(self, numerator, wrt, instance: Instance):
-        """∂numerator/∂wrt in this instance (see `symbolic.derivatives`)."""
-        return derivatives.partial(self, numerator, wrt, instance)
+        """∂numerator/∂wrt in this instance (see `symbolic.derivatives`).
+
+        Kept until the table changes: the links of a document differentiate the same
+        definitions again and again, and a derivative depends only on the definitions
+        built for the instance (`definitions_in`, kept alike), the layout and the
+        gradients a worked example has named (never kept while those are in use).
+        """
+        key = self._partial_key(numerator, wrt, instance)
+        found = self._partials.get(key) if key is not None else None
+        if found is None:
+            found = derivatives.partial(self, numerator, wrt, instance)
+            if key is not None and isinstance(found, sympy.Basic):
+                self._partials[key] = found
+        return found
+
+    def _partial_key(self, numerator, wrt, instance: Instance) -> tuple | None:
+        if self.use_gradient_values or not all(isinstance(e, sympy.Basic)
+                                               for e in (numerator, wrt)):
+            return None
+        return (numerator, wrt, _instance_key(instance), self.conventions.get("layout"))
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
