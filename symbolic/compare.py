@@ -80,6 +80,12 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
     A claim about an arbitrary differentiable f must hold for every f; a random
     f(u) = c0 + c1 u + c2 u²/2 + c3 sin(u) + … makes a false claim fail with probability one.
     """
+    families, coefficients = function_families(exprs)
+    return [with_functions(e, families) for e in exprs], coefficients, families
+
+
+def function_families(exprs: list) -> tuple[dict, list]:
+    """Each undefined function's family member (a Lambda), and all their coefficients."""
     calls = set()
     for e in exprs:
         calls |= e.atoms(AppliedUndef)
@@ -95,7 +101,13 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
             body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
                 + cs[4 + 4 * k] * sympy.exp(u / 3)
         families[func] = sympy.Lambda(tuple(us), body)
-    return [with_functions(e, families) for e in exprs], coefficients, families
+    return families, coefficients
+
+
+def _only_plain_calls(exprs: list) -> bool:
+    """Whether the undefined functions are only called, never differentiated: then each
+    call is evaluated through its family as it stands, with nothing written in."""
+    return not any(e.has(sympy.Derivative, sympy.Subs) for e in exprs)
 
 
 def with_functions(expr, families: dict):
@@ -266,11 +278,14 @@ class RangeFlags:
             self.out_of_range = True
 
 
-def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None):
+def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None,
+                   families: dict | None = None):
+    """Each expression at every sample point (None where it cannot be evaluated);
+    `families` gives the undefined functions that are still to be written in."""
     watch = flags if flags is not None else RangeFlags()
-    values = _float_values_from_tree(symbols, exprs, columns, watch)
+    values = _float_values_from_tree(symbols, exprs, columns, watch, families)
     if values is None:
-        values = _float_values_compiled(symbols, exprs, columns, watch)
+        values = _float_values_compiled(symbols, _written_in(exprs, families), columns, watch)
     if values is None:
         return None
     out = []
@@ -284,14 +299,18 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
     return out
 
 
-def _float_values_from_tree(symbols, exprs, columns, flags: RangeFlags):
+def _written_in(exprs: list, families: dict | None) -> list:
+    return [with_functions(e, families) for e in exprs] if families else exprs
+
+
+def _float_values_from_tree(symbols, exprs, columns, flags: RangeFlags, families):
     """The values read off the trees (`symbolic.evaluation`), or None where a construct
     has no rule there or the arithmetic fails: then the compiled path decides, as before."""
     watch = RangeFlags()
     with np.errstate(all="ignore", under="call", over="call"):
         previous = np.seterrcall(watch)
         try:
-            values = evaluation.float_values(exprs, {s: columns[s] for s in symbols})
+            values = evaluation.float_values(exprs, {s: columns[s] for s in symbols}, families)
         except Exception:  # any failure: compiled instead, as before
             return None
         finally:
@@ -349,12 +368,13 @@ def _kinked(expr) -> list[set]:
     return found
 
 
-def at_kinks(symbols, exprs, columns) -> np.ndarray:
+def at_kinks(symbols, exprs, columns, families: dict | None = None) -> np.ndarray:
+    """The sample points at a kink; `families` as in `evaluate_float` (a family has none)."""
     arguments = kink_arguments(exprs)
     mask = np.zeros(SAMPLES, dtype=bool)
     if not arguments:
         return mask
-    values = evaluate_float(symbols, arguments, columns, SAMPLES)
+    values = evaluate_float(symbols, arguments, columns, SAMPLES, families=families)
     if values is None:
         return ~mask
     for v in values:
@@ -366,8 +386,9 @@ class HighPrecision:
     """Expressions evaluated at single points with 50 digits: read off the trees, or
     compiled once, on first need, where the trees have a construct with no rule."""
 
-    def __init__(self, symbols, exprs):
+    def __init__(self, symbols, exprs, families: dict | None = None):
         self.symbols, self.exprs, self.compiled = symbols, exprs, None
+        self.families = families
         self.from_tree = True
 
     def __call__(self, point: dict):
@@ -376,12 +397,13 @@ class HighPrecision:
                 args = _high_arguments(self.symbols, point)
                 try:
                     values = evaluation.high_precision_values(
-                        self.exprs, dict(zip(self.symbols, args, strict=True)))
+                        self.exprs, dict(zip(self.symbols, args, strict=True)), self.families)
                 except Exception:  # any failure: compiled instead
                     self.from_tree = False
                 else:
                     return _finite_reals(values)
         if self.compiled is None:
+            self.exprs = _written_in(self.exprs, self.families)
             self.compiled = _lambdify(self.symbols, self.exprs, [MPMATH_FUNCTIONS, "mpmath"])
         return evaluate_high(self.symbols, self.exprs, point, self.compiled)
 
@@ -451,22 +473,28 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
                      prove: bool, nonnegative: bool = False) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
-    exprs, coefficients, families = random_functions(lhs_entries + rhs_entries, seed)
+    exprs = lhs_entries + rhs_entries
+    families, coefficients = function_families(exprs)
+    # calls of undefined functions are evaluated through their families where they stand;
+    # a derivative of one needs its family written in (`with_functions`)
+    pending = families if families and _only_plain_calls(exprs) else {}
+    if families and not pending:
+        exprs = [with_functions(e, families) for e in exprs]
     n = len(lhs_entries)
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
     columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
     budget.check()
     flags = RangeFlags()
-    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags)
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, pending)
     if values is None:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        "the sides could not be evaluated numerically")
     lv = np.array(values[:n])
     rv = np.array(values[n:])
-    high_at = HighPrecision(symbols, exprs)
+    high_at = HighPrecision(symbols, exprs, pending)
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
-                                                                           columns)
+                                                                           columns, pending)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
     if nonnegative:

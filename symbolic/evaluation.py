@@ -111,22 +111,30 @@ NUMPY = NumpyArithmetic()
 MPMATH = MpmathArithmetic()
 
 
-def float_values(exprs: list, columns: dict) -> list:
-    """Each expression at every sample point: `columns` maps each symbol to its values."""
-    return Evaluation(columns, NUMPY).values(exprs)
+def float_values(exprs: list, columns: dict, families: dict | None = None) -> list:
+    """Each expression at every sample point: `columns` maps each symbol to its values,
+    `families` each undefined function to the Lambda that stands for it."""
+    return Evaluation(columns, NUMPY, families).values(exprs)
 
 
-def high_precision_values(exprs: list, point: dict) -> list:
+def high_precision_values(exprs: list, point: dict, families: dict | None = None) -> list:
     """Each expression at one point (symbol -> mpmath number), in mpmath's precision."""
-    return Evaluation(point, MPMATH).values(exprs)
+    return Evaluation(point, MPMATH, families).values(exprs)
 
 
 class Evaluation:
-    """The values of the subexpressions met so far, at one set of points."""
+    """The values of the subexpressions met so far, at one set of points.
 
-    def __init__(self, leaves: dict, arithmetic: Arithmetic):
+    A call of an undefined function is its family member's body evaluated at the call's
+    arguments, in an evaluation of its own whose other symbols are read from this one.
+    """
+
+    def __init__(self, leaves: dict, arithmetic: Arithmetic, families: dict | None = None,
+                 outer: Evaluation | None = None):
         self.known: dict = dict(leaves)
         self.arithmetic = arithmetic
+        self.families = families or {}
+        self.outer = outer
 
     def values(self, exprs: list) -> list:
         return [self.value(e) for e in exprs]
@@ -141,7 +149,9 @@ class Evaluation:
         if expr.is_Number or expr.is_NumberSymbol:
             return self.arithmetic.number(expr)
         if expr.is_Symbol:
-            raise Unsupported(f"no value for {expr}")
+            if self.outer is None:
+                raise Unsupported(f"no value for {expr}")
+            return self.outer.value(expr)
         if expr.is_Add:
             terms = [self.value(a) for a in expr.args]
             return functools.reduce(lambda a, b: a + b, terms)
@@ -184,7 +194,16 @@ class Evaluation:
         return self.value(base) ** self.value(exponent)
 
     def _call(self, expr: sympy.Function) -> Any:
+        family = self.families.get(expr.func)
+        if family is not None:
+            return self._family_member(family, expr.args)
         function = self.arithmetic.functions.get(type(expr).__name__)
         if function is None or not all(isinstance(a, sympy.Expr) for a in expr.args):
             raise Unsupported(type(expr).__name__)
         return function(*(self.value(a) for a in expr.args))
+
+    def _family_member(self, family: sympy.Lambda, arguments: tuple) -> Any:
+        if len(arguments) != len(family.variables):
+            raise Unsupported(f"{family} called with {len(arguments)} arguments")
+        values = {u: self.value(a) for u, a in zip(family.variables, arguments, strict=True)}
+        return Evaluation(values, self.arithmetic, self.families, outer=self).value(family.expr)

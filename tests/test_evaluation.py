@@ -58,3 +58,13 @@ def test_a_construct_without_a_rule_is_unsupported():
         evaluation.float_values([f(x) + 1], POINTS)
     with pytest.raises(evaluation.Unsupported):
         evaluation.float_values([sympy.Derivative(f(x), x)], POINTS)
+
+
+def test_an_undefined_function_is_its_family_member_at_the_arguments():
+    f, u, c = sympy.Function("f"), sympy.Dummy("u", real=True), sympy.Dummy("c", real=True)
+    family = {f: sympy.Lambda((u,), c * u**2 + sympy.sin(u))}
+    columns = {**POINTS, c: np.full(5, 3.0)}
+    [got] = evaluation.float_values([f(x * y) + f(x)], columns, family)
+    written_in = 3 * (x * y) ** 2 + sympy.sin(x * y) + 3 * x**2 + sympy.sin(x)
+    expected = sympy.lambdify([x, y], written_in)(POINTS[x], POINTS[y])
+    np.testing.assert_allclose(got, expected, rtol=1e-14)
