@@ -104,12 +104,6 @@ def function_families(exprs: list) -> tuple[dict, list]:
     return families, coefficients
 
 
-def _only_plain_calls(exprs: list) -> bool:
-    """Whether the undefined functions are only called, never differentiated: then each
-    call is evaluated through its family as it stands, with nothing written in."""
-    return not any(e.has(sympy.Derivative, sympy.Subs) for e in exprs)
-
-
 def with_functions(expr, families: dict):
     """`expr` with each undefined function replaced by its chosen member of the family."""
     if not families or not isinstance(expr, sympy.Basic):
@@ -474,27 +468,24 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                      prove: bool, nonnegative: bool = False) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
     exprs = lhs_entries + rhs_entries
+    # undefined functions are evaluated through their families where they stand; they are
+    # written in (`with_functions`) only where the values must be compiled
     families, coefficients = function_families(exprs)
-    # calls of undefined functions are evaluated through their families where they stand;
-    # a derivative of one needs its family written in (`with_functions`)
-    pending = families if families and _only_plain_calls(exprs) else {}
-    if families and not pending:
-        exprs = [with_functions(e, families) for e in exprs]
     n = len(lhs_entries)
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
     columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
     budget.check()
     flags = RangeFlags()
-    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, pending)
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
     if values is None:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        "the sides could not be evaluated numerically")
     lv = np.array(values[:n])
     rv = np.array(values[n:])
-    high_at = HighPrecision(symbols, exprs, pending)
+    high_at = HighPrecision(symbols, exprs, families)
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
-                                                                           columns, pending)
+                                                                           columns, families)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
     if nonnegative:

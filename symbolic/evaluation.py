@@ -169,6 +169,10 @@ class Evaluation:
             return self.arithmetic.heaviside(self.value(expr.args[0]), self.value(at_zero))
         if isinstance(expr, sympy.Function):
             return self._call(expr)
+        if isinstance(expr, sympy.Derivative):
+            return self._derivative_of_member(expr)
+        if isinstance(expr, sympy.Subs):
+            return self._substituted(expr)
         raise Unsupported(type(expr).__name__)
 
     def _product(self, expr: sympy.Mul) -> Any:
@@ -202,8 +206,35 @@ class Evaluation:
             raise Unsupported(type(expr).__name__)
         return function(*(self.value(a) for a in expr.args))
 
-    def _family_member(self, family: sympy.Lambda, arguments: tuple) -> Any:
+    def _family_member(self, family: sympy.Lambda, arguments: tuple,
+                       body: sympy.Expr | None = None) -> Any:
+        """`body` (the member itself unless given: a derivative of it) at the arguments."""
         if len(arguments) != len(family.variables):
             raise Unsupported(f"{family} called with {len(arguments)} arguments")
         values = {u: self.value(a) for u, a in zip(family.variables, arguments, strict=True)}
-        return Evaluation(values, self.arithmetic, self.families, outer=self).value(family.expr)
+        inner = Evaluation(values, self.arithmetic, self.families, outer=self)
+        return inner.value(family.expr if body is None else body)
+
+    def _derivative_of_member(self, expr: sympy.Derivative) -> Any:
+        """∂f(x, y)/∂x of an undefined f: the derivative of its family member, at (x, y)."""
+        call = expr.expr
+        family = self.families.get(getattr(call, "func", None))
+        if family is None or len(set(call.args)) != len(call.args) \
+                or not all(a.is_Symbol for a in call.args):
+            raise Unsupported(f"the derivative {expr}")
+        arguments = call.args
+        slot = {a: u for a, u in zip(arguments, family.variables, strict=False)}
+        if any(v not in slot for v, _ in expr.variable_count):
+            raise Unsupported(f"the derivative {expr}")
+        body = _derivative(family.expr, tuple((slot[v], n) for v, n in expr.variable_count))
+        return self._family_member(family, arguments, body)
+
+    def _substituted(self, expr: sympy.Subs) -> Any:
+        """`Subs(e, u, p)` (the chain rule's f'(g(x))): e with u at the value of p."""
+        values = {u: self.value(p) for u, p in zip(expr.variables, expr.point, strict=True)}
+        return Evaluation(values, self.arithmetic, self.families, outer=self).value(expr.expr)
+
+
+@functools.lru_cache(maxsize=256)
+def _derivative(body: sympy.Expr, variable_count: tuple) -> sympy.Expr:
+    return sympy.diff(body, *variable_count)

@@ -68,3 +68,13 @@ def test_an_undefined_function_is_its_family_member_at_the_arguments():
     written_in = 3 * (x * y) ** 2 + sympy.sin(x * y) + 3 * x**2 + sympy.sin(x)
     expected = sympy.lambdify([x, y], written_in)(POINTS[x], POINTS[y])
     np.testing.assert_allclose(got, expected, rtol=1e-14)
+
+
+def test_a_derivative_of_an_undefined_function_is_its_family_members_derivative():
+    f, u = sympy.Function("f"), sympy.Dummy("u", real=True)
+    family = {f: sympy.Lambda((u,), u**3 + sympy.exp(u / 3))}
+    chain_rule = sympy.diff(f(x**2), x) + sympy.diff(f(x), x, 2)    # holds a Subs
+    [got] = evaluation.float_values([chain_rule], POINTS, family)
+    written_in = sympy.diff((x**2) ** 3 + sympy.exp(x**2 / 3), x) \
+        + sympy.diff(x**3 + sympy.exp(x / 3), x, 2)
+    np.testing.assert_allclose(got, sympy.lambdify([x], written_in)(POINTS[x]), rtol=1e-13)
