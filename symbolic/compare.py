@@ -57,19 +57,23 @@ def _seed(*exprs) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
 
 
-class _SharedRepr(ReprPrinter):
-    """`srepr`, printing each distinct subexpression once: an expanded network repeats
-    its layers, and sorting the terms of each repeat again is most of srepr's time."""
+PRINTED_KEPT = 20_000     # subexpressions whose srepr text is kept per process
 
-    def __init__(self):
-        super().__init__()
-        self.printed: dict = {}
+
+class _SharedRepr(ReprPrinter):
+    """`srepr`, printing each distinct subexpression once per process: an expanded network
+    repeats its layers, the links of a document repeat its definitions, and sorting the
+    terms of each repeat again is most of srepr's time."""
+
+    printed: dict = {}
 
     def _print(self, expr, **kwargs) -> str:
         if kwargs or not isinstance(expr, sympy.Basic):
             return super()._print(expr, **kwargs)
         text = self.printed.get(expr)
         if text is None:
+            if len(self.printed) >= PRINTED_KEPT:
+                self.printed.clear()
             text = self.printed[expr] = super()._print(expr)
         return text
 
@@ -221,9 +225,10 @@ def huge_powers(expr) -> list:
     """The numeric powers of `expr` too large to evaluate exactly (`10^{10^{10}}`)."""
     if not isinstance(expr, sympy.Basic):
         return []
-    found = set(expr.atoms(limits.HugePower))
-    found |= {p for p in expr.atoms(sympy.Pow) if p.base.is_Number and p.exp.is_number
-              and not p.exp.has(limits.HugePower)
+    powers = expr.atoms(limits.HugePower, sympy.Pow)     # one walk for both kinds
+    found = {p for p in powers if isinstance(p, limits.HugePower)}
+    found |= {p for p in powers if isinstance(p, sympy.Pow) and p.base.is_Number
+              and p.exp.is_number and not p.exp.has(limits.HugePower)
               and limits.power_bits(p.base, p.exp) > limits.MAX_POWER_BITS}
     # outermost first: a tower's inner powers go with it
     return sorted((p for p in found if not any(p != q and q.has(p) for q in found)),
@@ -540,11 +545,16 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                            "the two sides differ by a tiny amount",
                            point=shown, lhs_value=mpmath.nstr(high[0], 30),
                            rhs_value=mpmath.nstr(high[n], 30), samples=samples)
-    small = sum(sympy.count_ops(e) for e in lhs_entries + rhs_entries) < 400
-    if prove and small and not coefficients and try_proof(lhs_entries, rhs_entries, budget):
+    if prove and not coefficients and _small(lhs_entries + rhs_entries) \
+            and try_proof(lhs_entries, rhs_entries, budget):
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
+
+
+def _small(exprs: list) -> bool:
+    """Whether a proof is worth trying: fewer than 400 operations in all."""
+    return sum(sympy.count_ops(e) for e in exprs) < 400
 
 
 def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prove: bool,
