@@ -10,6 +10,7 @@ and its mutated twin, stay together): development work looks at the `dev` half o
     python benchmarks/blind.py                  # both halves, figures only
     python benchmarks/blind.py --show dev       # and every wrong answer of the dev half
     python benchmarks/blind.py --json out.json  # figures as JSON
+    python benchmarks/blind.py --parts d,e,f    # the second corpus only
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -79,7 +81,7 @@ def check_documents(part: Path, tallies: dict[str, Tally], first_errors: dict[st
     for expect_path in sorted((part / "docs").glob("*.expect.yaml")):
         document = expect_path.with_name(expect_path.name.replace(".expect.yaml", ".md"))
         expect = yaml.safe_load(expect_path.read_text())
-        family = document.stem.replace("-mutated", "")
+        family = re.sub(r"[-_]mutated$", "", document.stem)   # a twin goes with its original
         half = half_of(family)
         result = check_document(document)
         by_line: dict[int, list] = {}
@@ -103,11 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", choices=HALVES, action="append", default=[],
                         help="print the wrong answers of this half")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--parts", default="",
+                        help="only these parts, comma-separated (a,b,c: the first corpus; "
+                             "d,e,f: the second); default every part")
     args = parser.parse_args(argv)
+    chosen = set(filter(None, args.parts.split(",")))
     claims = {h: Tally() for h in HALVES}
     documents = {h: Tally() for h in HALVES}
     first_errors: dict[str, list] = {h: [] for h in HALVES}
-    for part in sorted(p for p in CORPUS.iterdir() if (p / "claims.yaml").exists()):
+    for part in sorted(p for p in CORPUS.iterdir() if (p / "claims.yaml").exists()
+                       and (not chosen or p.name in chosen)):
         check_claims(part, claims)
         check_documents(part, documents, first_errors)
     report = {h: {"claims": claims[h].figures(), "document links": documents[h].figures(),

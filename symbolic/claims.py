@@ -33,18 +33,20 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import canonical
+from symbolic.notation.names import Var, canonical
 from symbolic.notation.rewrite import subtrees, to_latex
-from symbolic.notation.trees import children, function_signature, walk
+from symbolic.notation.trees import children, function_signature, node_text, walk
 from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     DEFINING,
     EQUALITIES,
     NO_LINK,
+    UPDATE_MARKS,
     known_function,
 )
 from symbolic.numbers import (
     literal_precision,
+    printed_entries,
     printed_number,
     printed_text,
     substituted_numbers,
@@ -166,10 +168,13 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
         return None
     head = parse_side(chain.sides[0].text)
+    # E_{total} is not E_{o1}, w_5^{+} is not w_5: a label makes another quantity
+    labelled = isinstance(head, A.Name) and (bool(head.suffix) or any(
+        isinstance(s, A.Name) and s.base in UPDATE_MARKS for s in head.sup))
     if isinstance(head, A.Name):
         key = name_key(head)
-        if context.is_value(key) or context.is_value(head.base) or context.kind(key) \
-                or context.shape_of(key) is not None:
+        if context.is_value(key) or (context.is_value(head.base) and not labelled) \
+                or context.kind(key) or context.shape_of(key) is not None:
             return None
     elif function_signature(head) is not None:
         if context.function_for(head) is not None or _resolves_to_known(head, context):
@@ -178,10 +183,11 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         return None
     bases = set()
     for side in chain.sides[1:]:
-        bases |= {n.base for n in walk(parse_side(side.text)) if isinstance(n, A.Name)}
+        bases |= {name_key(n) if labelled else n.base for n in walk(parse_side(side.text))
+                  if isinstance(n, A.Name)}
     named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
         else None
-    if named is not None and named.base in bases:
+    if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
 
@@ -314,15 +320,23 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     substitutions = substituted_numbers(context, lhs_node, rhs_node)   # printed inputs
+    if substitutions is not None and substitutions.assumed:
+        return undecided("undecided: the numbers stand for values not given here ("
+                         + ", ".join(substitutions.assumed) + "); bind them before this "
+                         "step to check it")
     if substitutions is not None:
         return Finding(Verdict.VALID, Method.NUMERIC,
                        "each printed number stands for the quantity it replaces: "
-                       + ", ".join(substitutions))
+                       + ", ".join(substitutions.found))
     free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node)
-    if (printed_number(rhs_node) is not None or printed_number(lhs_node) is not None
-            or relation == APPROXIMATELY) and not free_index:   # y_k = 1 holds for every k
+    printed = printed_number(rhs_node) is not None or printed_number(lhs_node) is not None \
+        or printed_entries(rhs_node) is not None or printed_entries(lhs_node) is not None \
+        or relation == APPROXIMATELY
+    if (printed or _is_worked_example(lhs_node, rhs_node)) \
+            and not free_index:   # y_k = 1 holds for every k
         numeric = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
-        if numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY:
+        if numeric.reading == WORKED_EXAMPLE or printed and (
+                numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY):
             return numeric
     try:
         return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
@@ -375,7 +389,8 @@ def _undecided_because(error: BaseException) -> str:
         return "undecided: a side divides by zero"
     if isinstance(error, (ValueError, TypeError, NotImplementedError)) \
             and _raised_in_sympy(error):
-        first = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        first = lines[0][:160] if lines else type(error).__name__
         return f"undecided: SymPy cannot evaluate this ({first})"
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
@@ -580,6 +595,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     """Both sides built and compared for each instance of indices and sizes; the first
     instance where they differ decides."""
     _require_whole_names(lhs_node, rhs_node, context)
+    _require_one_reading_of_vectors(lhs_node, rhs_node, context)
     reading = ""
     last = None
     uses_sizes = False
@@ -587,6 +603,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         if instance.default_size == 2 and not uses_sizes:
             break
         budget.check()
+        sides = None
         try:
             sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
@@ -596,6 +613,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             found = compare_sides(sides, context, budget, prove=number == 0,
                                   trees=(lhs_node, rhs_node), link=link)
         except ShapeError as error:
+            if sides is not None:
+                _require_vectors_read_whole(sides, context)
             if GUESSED_LENGTH not in instance.used:
                 raise
             # the shapes are derivcheck's guesses (a name read as a vector of the default
@@ -603,6 +622,10 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             return undecided(f"undecided: as read, the shapes do not fit ({error}); a name "
                              "here has no declared shape, so this is not shown wrong: "
                              "declare the shapes (shapes: {name: [rows, cols]}) to check it")
+        if found.verdict == Verdict.INVALID:
+            _require_known_probabilities(sides)
+            _require_vectors_read_whole(sides, context)
+            _require_one_reading_of_gradients(sides)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -644,6 +667,74 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
                 f"{to_latex(family.name)} are defined, and no shape is declared for it",
                 "", None, f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
                           "for one entry.")
+
+
+def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context) -> None:
+    """`\\theta^\\top x = \\sum_j \\theta_j x_j` with no shapes: θ is a vector (transposed,
+    and with entries), and reading the whole as a number would decide by a misreading."""
+    trees = (lhs_node, rhs_node)
+    entries = {(n.base, n.suffix) for tree in trees for n in walk(tree)   # θ_0: an offset
+               if isinstance(n, A.Name) and n.sub and not n.sup and node_text(n.sub[0]) != "0"}
+    for tree in trees:
+        for node in walk(tree):
+            whole = node.operand if isinstance(node, A.Transpose) else None
+            if not (isinstance(whole, A.Name) and not whole.sub and not whole.sup) \
+                    or (whole.base, whole.suffix) not in entries:
+                continue
+            key = name_key(whole)
+            if context.shape_of(key) is None and key not in context.values:
+                raise MeaningError(
+                    f"{to_latex(whole)} is transposed and used by its entries, so it is a "
+                    "vector, but no shape is declared for it", "", None,
+                    f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim for "
+                    "one entry.")
+
+
+def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
+    """`z = W^\\top a + c` defined, no shape declared for z: z stands for its entries
+    z_1, z_2, …, and read whole it is a number, a misreading that decides nothing."""
+    defined = context.definitions_in(sides.instance)
+    for value in (sides.lhs_raw, sides.rhs_raw):
+        for symbol in sorted(_free(value), key=str):
+            if symbol not in defined and Var(symbol.name + "_{1}") in defined:
+                raise MeaningError(
+                    f"{symbol} is defined as a vector or matrix, but no shape is declared "
+                    "for it, so it is read as a number here", "", None,
+                    f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")
+
+
+def _require_one_reading_of_gradients(sides: Sides) -> None:
+    """`\\frac{\\partial}{\\partial u} uv = u \\frac{\\partial v}{\\partial u} + …` with v
+    defined nowhere: v is a quantity of its own (∂(uv)/∂u = v) and also any function of u
+    (∂v/∂u unknown). The two readings disagree, so the step is not shown wrong."""
+    symbols = _free(sides.lhs) | _free(sides.rhs)
+    names = {s.name for s in symbols}
+    for symbol in sorted(symbols, key=str):
+        numerator = _gradient_numerator(symbol.name)
+        if numerator is not None and numerator in names:
+            raise MeaningError(
+                f"{numerator} is used as a quantity of its own and through its derivative "
+                f"{symbol.name}, and nothing defines it, so it is read two ways", "", None,
+                f"Define {numerator}, or say it does not depend on the variable.")
+
+
+def _gradient_numerator(name: str) -> str | None:
+    prefix = r"\frac{\partial "
+    if not name.startswith(prefix) or "}{\\partial " not in name:
+        return None
+    return name[len(prefix):name.index("}{\\partial ")]
+
+
+def _require_known_probabilities(sides: Sides) -> None:
+    """`p(y \\mid x)` that nothing defines depends on a distribution: sides that differ as
+    free numbers may still agree for every distribution (Bayes' rule), so never invalid."""
+    for value in (sides.lhs, sides.rhs):
+        for symbol in sorted(_free(value), key=str):
+            if r"\mid" in str(symbol):
+                raise MeaningError(
+                    f"{symbol} is a probability that is not defined here: its value depends "
+                    "on a distribution derivcheck does not know", "", None,
+                    "Define it (p(y \\mid x) = …) before the step, or check the step by hand.")
 
 
 def _takes_vector(name: str) -> bool:
@@ -825,10 +916,24 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
         # symbolic path tries more than one
         return undecided("the value depends on a size: it is checked at more than one size")
+    if not (_free(lhs) or _free(rhs)) and isinstance(lhs, sympy.MatrixBase) \
+            and isinstance(rhs, sympy.MatrixBase):
+        return _entries_against_printed(lhs, rhs, lhs_node, rhs_node, (left, relation, right),
+                                        context)
     if _free(lhs) or _free(rhs) or isinstance(lhs, sympy.MatrixBase) \
             or isinstance(rhs, sympy.MatrixBase):
-        return undecided("an approximation with unknowns left: bind their values to check it"
-                         if relation == APPROXIMATELY else "")
+        unknown = _free(lhs) | _free(rhs)
+        written = {name_key(n) for tree in (lhs_node, rhs_node) for n in walk(tree)
+                   if isinstance(n, A.Name)}
+        if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and not any(
+                s.name in written for s in unknown):
+            # the unknowns come from definitions, not from the link itself
+            unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
+            return Finding(Verdict.UNDECIDED, Method.NUMERIC,
+                           f"undecided: a worked number, but the value here depends on "
+                           f"{unknowns}, which the text has not given: bind them to check it",
+                           reading=WORKED_EXAMPLE)
+        return undecided("")
     try:
         with budget.limit(), mpmath.workdps(40):
             lv = to_mpmath(lhs)
@@ -855,6 +960,47 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
     message = f"the left side is {mpmath.nstr(lv, 8)} but the right side is {mpmath.nstr(rv, 8)}"
     mistake = NumberMistake(rhs_node, right, lv, rv, tolerance, printed=False)
     return _numeric_invalid(message, lv, rv, mistake, (left, relation, right), context, budget)
+
+
+WORKED_EXAMPLE = "a worked example's number"
+
+
+def _is_worked_example(lhs_node, rhs_node) -> bool:
+    """Whether a side is arithmetic of decimals (`0.7413 * 0.1868`): a worked example at
+    one point, whose unknowns are that point's values, never any values (`2x = 2` with x
+    free is a claim about every x; `E = 0.2748` is not)."""
+    return any(not any(isinstance(n, A.Name) for n in walk(node))
+               and any(isinstance(n, A.Num) and "." in n.text for n in walk(node))
+               for node in (lhs_node, rhs_node))
+
+
+def _entries_against_printed(lhs, rhs, lhs_node, rhs_node, link: tuple[str, str, str],
+                             context: Context) -> Finding:
+    """Vectors of numbers (`\\operatorname{softmax}([1,2,3]^T) = [0.090, 0.245, 0.665]^T`):
+    entry by entry, each to the precision it was printed with."""
+    if lhs.shape != rhs.shape:
+        return undecided(f"the left side is {lhs.rows}×{lhs.cols} but the right side is "
+                         f"{rhs.rows}×{rhs.cols}")
+    printed = printed_entries(rhs_node) or printed_entries(lhs_node) or []
+    exact_side = lhs if printed_entries(rhs_node) else rhs
+    with mpmath.workdps(40):
+        for k in range(len(lhs)):
+            exact, other = to_mpmath(exact_side[k]), to_mpmath((rhs if exact_side is lhs
+                                                                else lhs)[k])
+            if exact is None or other is None:
+                return undecided("an entry is not a finite real number")
+            unit = to_mpmath(printed[k].unit) if k < len(printed) and not printed[k].whole \
+                else mpmath.mpf(10) ** -12 * max(abs(exact), 1)
+            if abs(exact - other) >= unit * (1 - mpmath.mpf(10) ** -12):
+                return Finding(
+                    Verdict.INVALID, Method.NUMERIC,
+                    f"entry {k + 1} of {len(lhs)}: the exact value {mpmath.nstr(exact, 12)} "
+                    f"does not round to {mpmath.nstr(other, 12)}",
+                    Counterexample({}, mpmath.nstr(to_mpmath(lhs[k]), 12),
+                                   mpmath.nstr(to_mpmath(rhs[k]), 12),
+                                   check_claim_call(*link, context, {})))
+    return Finding(Verdict.VALID, Method.NUMERIC,
+                   f"each of the {len(lhs)} entries matches to the printed precision")
 
 
 def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context: Context,

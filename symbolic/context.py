@@ -24,6 +24,7 @@ from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resol
 from symbolic.notation.trees import (
     function_key,
     function_signature,
+    layered_name,
     node_text,
     substitute_names,
     walk,
@@ -138,7 +139,7 @@ class Context:
         return new
 
     def add_shape(self, name: str, dims) -> None:
-        node = parse_side(name)
+        node = layered_name(parse_side(name))
         if not isinstance(node, A.Name):
             raise ParseError(f"a shape must be given for a name, not '{name}'", name, 0)
         key = canonical(node.base, tuple(_int(s) for s in node.sup),
@@ -168,8 +169,8 @@ class Context:
         for k in range(1, len(chain.sides) - 1):
             self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
-        if isinstance(lhs, A.Power):          # a^l_j = …: a layer index, not a power
-            lhs = self.resolve(lhs).tree
+        if isinstance(lhs, A.Power):          # a^l_j = …, Z^1 = …: a layer index, not a power
+            lhs = layered_name(self.resolve(lhs).tree)
         try:
             body = parse_side(chain.sides[1].text)
         except NotationError as error:
@@ -203,15 +204,62 @@ class Context:
                 and self.function_for(name) is None:
             self.define_function(*signature, body, text)
 
-    def define_given(self, text: str) -> Definition | FunctionDefinition:
-        """A definition from the front matter's `given`, remembered as given."""
-        definition = self.define_latex(text)
+    def define_given(self, text: str) -> Definition | FunctionDefinition | None:
+        """A definition from the front matter's `given`, remembered as given. A printed
+        number for a name a formula defines (`out = \\sigma(net)`, then `out = 0.75`) is its
+        value at the worked example's point: the formula stays, the number is remembered."""
+        worked = self._worked_value(text)
+        if worked is not None:
+            return worked
+        if self._names_a_gradient(text):
+            return None
+        definition = self._given_gradient(text) or self.define_latex(text)
         self.mentioned |= mentioned_names(definition.written or definition.body)
         if isinstance(definition, Definition):
             self.mentioned.add(name_key(definition.name))
         self.given.append(definition.name if isinstance(definition, Definition)
                           else parse_side(split_chain(text).sides[0].text))
         return definition
+
+    def _given_gradient(self, text: str) -> Definition | None:
+        """`\\frac{\\partial J}{\\partial z} = \\delta` given: δ names the gradient."""
+        chain = split_chain(text)
+        head = _gradient_head(chain)
+        if head is None or len(chain.sides) != 2:
+            return None
+        body = parse_side(chain.sides[1].text)
+        if isinstance(body, A.Name) and not self.is_value(name_key(body)):
+            return self.define(body, head, text)
+        return None
+
+    def _names_a_gradient(self, text: str) -> bool:
+        """`\\frac{\\partial E}{\\partial w} = … = 0.08` given: a worked example's number for
+        the gradient, which it stands for in arithmetic that ends in a printed number."""
+        from symbolic.numbers import printed_number
+
+        chain = split_chain(text)
+        head = _gradient_head(chain)
+        number = printed_number(parse_side(chain.sides[-1].text)) if head else None
+        if number is None:
+            return False
+        self.bind_gradient(name_key(head.numerator), name_key(head.wrt), number.value)
+        return True
+
+    def _worked_value(self, text: str) -> Definition | None:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] not in DEFINING:
+            return None
+        head = parse_side(chain.sides[0].text)
+        if not isinstance(head, A.Name) or not is_printed_literal(chain.sides[1].text):
+            return None
+        for k, definition in enumerate(self.definitions):
+            if definition.name == head and definition.error is None \
+                    and not is_printed_literal(split_chain(definition.source).sides[-1].text):
+                self.definitions[k] = dataclasses.replace(
+                    definition, source=f"{definition.source} = {chain.sides[1].text}")
+                self._changed()
+                return self.definitions[k]
+        return None
 
     def settle_given(self) -> None:
         """Read every definition again once all of `given` is known: givens come in any
@@ -240,6 +288,10 @@ class Context:
         self.functions[name] = FunctionDefinition(name, parameters, resolved, source, body)
         self._changed()
         return self.functions[name]
+
+    def forget_function(self, name: str) -> None:
+        self.functions.pop(name, None)
+        self._changed()
 
     def _resolve_body(self, body: A.Node, parameters: tuple[A.Name, ...] = (),
                       defining: A.Name | None = None) -> A.Node:
@@ -500,7 +552,7 @@ class Context:
 
     def _expand_by_levels(self, expr, mapping: dict):
         for step in range(len(mapping) + 2):
-            new = expr.xreplace(mapping)
+            new = _replaced(expr, mapping)
             if new == expr:
                 break
             limits.require_definition_chain(step + 1)
@@ -699,3 +751,33 @@ def _int(node: A.Node) -> int:
 def parse_expression(latex: str, conventions: dict | None = None):
     """Read a LaTeX expression into SymPy, with no context: `parse_expression("x^2")`."""
     return Context(conventions=conventions or {}).read(latex)
+
+
+def _replaced(expr, mapping: dict):
+    """Definitions put in place of names; a derivative by a name that is replaced
+    (`Derivative(f(z), z)` with z = w x + w_0) becomes the derivative at that value."""
+    try:
+        return expr.xreplace(mapping)
+    except ValueError:
+        return expr.subs(mapping, simultaneous=True)
+
+
+def _gradient_head(chain) -> A.Partial | None:
+    """The first side of a defining chain when it is ∂A/∂B of two names."""
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
+        return None
+    head = parse_side(chain.sides[0].text)
+    if isinstance(head, A.Partial) and isinstance(head.numerator, A.Name) \
+            and isinstance(head.wrt, A.Name) and head.order == 1:
+        return head
+    return None
+
+
+def is_printed_literal(text: str) -> bool:
+    """Whether a side is one printed number (`0.75136507`, `3.49 \\times 10^{-2}`)."""
+    from symbolic.numbers import is_printed_number
+
+    try:
+        return is_printed_number(parse_side(text))
+    except NotationError:
+        return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from symbolic.errors import MeaningError
 from symbolic.notation.names import Var, base_of
@@ -57,14 +58,43 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return upstream(context, numerator, wrt, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
     _require_one_reading(expanded, wrt)
+    _require_dependence(expanded, wrt, definitions)
     return sympy.diff(expanded, wrt)
+
+
+def _require_dependence(expr, wrt: sympy.Symbol, definitions: dict) -> None:
+    """∇_θ Σ_x p(x) f(x), with θ nowhere in the text's definitions: as written the
+    derivative is 0, but functions nothing defines (p, f) may depend on θ, as the writer
+    likely means. Say so."""
+    family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
+    if not hasattr(expr, "atoms") or any(
+            base_of(s) == family for value in (expr, *definitions.values())
+            for s in getattr(value, "free_symbols", ())):
+        return
+    unknown = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
+    if unknown:
+        raise MeaningError(
+            f"{wrt.name} does not appear in what is differentiated, but it holds functions "
+            f"not defined here ({', '.join(unknown)}) that may depend on it", "", None,
+            f"Define them, or write the dependence, as in p(x; {wrt.name}).")
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
     """∂/∂θ_j of an expression that holds θ itself, with no shape declared for θ: θ is a
     vector here, read as a number. The derivative would be 0 by a misreading; say so."""
     container = base_of(wrt)
-    if container == wrt.name or not hasattr(expr, "free_symbols"):
+    if not hasattr(expr, "free_symbols"):
+        return
+    if container == wrt.name:
+        entries = sorted(s.name for s in expr.free_symbols if s != wrt
+                         and base_of(s) == wrt.name and not s.name.endswith("_{0}"))
+        if entries:
+            # ∂/∂W of λ/2 ‖W‖² with no shape for W: the norm reads W by its entries, the
+            # derivative takes it whole, as a number: 0 by a misreading (w_0 is an offset)
+            raise MeaningError(
+                f"{wrt.name} is used by its entries ({entries[0]}) and whole, in the "
+                f"derivative, and no shape is declared for it", "", None,
+                f"Declare its shape, as in shapes: {{{wrt.name}: [m, n]}}.")
         return
     if any(s.name == container for s in expr.free_symbols):
         raise MeaningError(

@@ -30,9 +30,11 @@ from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
     CLOSERS,
+    CONNECTIVES,
     DISPLAY_ENVIRONMENTS,
     END,
     OPENERS,
+    PROSE,
     STATEMENT_RELATIONS,
 )
 
@@ -732,6 +734,7 @@ _ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
 _BREAK_SPACING = re.compile(r"\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]")  # \\[2pt]
 _SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~"})
 _SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;"})
+_CONNECTIVE = re.compile(r"\{\s*(?:" + "|".join(map(re.escape, CONNECTIVES)) + r")\s*\}")
 _DROPPED_COMMANDS = frozenset({r"\nonumber", r"\notag"})
 _DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag"})
 
@@ -820,6 +823,11 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             emit(pos, token)
         elif token == "&" and top:
             emit(pos, " ")
+        elif token in PROSE and top and _CONNECTIVE.match(content, end):
+            # `a = 1 \; \textrm{and} \; b = 1`: two statements, when both hold a relation
+            end = _CONNECTIVE.match(content, end).end()
+            pieces[-1].append(_Segment())
+            pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
         elif token in (",", ";") and top:
             rest = _skip_spacing(content, end)
             following = content[end:rest]
@@ -879,8 +887,7 @@ def _finish(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
         start += 1
     while stop > start:
         chunk = chunks[stop - 1][1]
-        previous = chunks[stop - 2][1] if stop - 2 >= start else ""
-        if blank(chunk) or chunk in (",", ";") or (chunk == "." and not previous.isdigit()):
+        if blank(chunk) or chunk in (",", ";", "."):
             stop -= 1
         else:
             break

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sympy import Add, Basic, Dummy, Expr, Heaviside, Mul, Sum, Symbol, fraction
+from sympy import Add, Basic, Dummy, Expr, Heaviside, Mul, S, Sum, Symbol, fraction
 from sympy.matrices.expressions import (
     HadamardPower,
     HadamardProduct,
+    Identity,
     MatAdd,
     MatMul,
     MatrixSymbol,
@@ -32,6 +33,7 @@ from sympy.matrices.expressions import (
 )
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
 from symbolic.gradients import Backprop, backprop
@@ -80,6 +82,37 @@ def _textbook_order(factors: Sequence[Basic]) -> list[Basic]:
     return ordered
 
 
+def _is_ones(matrix: Basic) -> bool:
+    """The ones matrix, or the 1×1 identity (the ones matrix SymPy writes for 1×1)."""
+    return isinstance(matrix, OneMatrix) or (isinstance(matrix, Identity)
+                                             and matrix.shape == (1, 1))
+
+
+def _summand(term: Basic) -> Basic:
+    """A term of a matrix sum as people write it: c for c times the ones matrix, as in
+    1 − a, or c times the 1×1 identity, as in f − y of scalars."""
+    if _is_ones(term):
+        return S.One
+    if isinstance(term, MatMul):
+        coefficient, matrices = term.as_coeff_matrices()
+        if len(matrices) == 1 and _is_ones(matrices[0]):
+            return coefficient
+    return term
+
+
+def _negative(term: Basic) -> bool:
+    """Whether a term is written with a minus: −a, −2 a, and −y a with a symbol's minus."""
+    if isinstance(term, MatMul):
+        return term.args[0].could_extract_minus_sign()
+    return term.could_extract_minus_sign()
+
+
+def _scalars_first(matrices: Sequence[Basic]) -> list[Basic]:
+    """The factors of a matrix product, 1×1 sums first: a 1×1 factor is a scalar, and
+    people write (f − y) x, not x (f − y) (but Wᵀ δ as it stands)."""
+    return sorted(matrices, key=lambda m: not (isinstance(m, MatAdd) and m.shape == (1, 1)))
+
+
 # --------------------------------------------------------------------------- LaTeX
 
 
@@ -120,30 +153,20 @@ class TextbookLatexPrinter(LatexPrinter):
 
     def _print_MatAdd(self, expr: MatAdd) -> str:
         # Positive terms first, and the ones matrix in a sum written 1: 1 - a, not - a + 1.
-        terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())
+        terms = sorted((_summand(t) for t in expr.args), key=_negative)
         tex = ""
         for position, term in enumerate(terms):
-            negative = term.could_extract_minus_sign()
+            negative = _negative(term)
             shown = -term if negative else term
             if position:
                 tex += " - " if negative else " + "
             elif negative:
                 tex += "- "
-            body = self._ones_term(shown)
-            if isinstance(shown, MatAdd):
+            body = self._print(shown)
+            if isinstance(shown, Add):
                 body = rf"\left({body}\right)"
             tex += body
         return tex
-
-    def _ones_term(self, term: Basic) -> str:
-        """`c` for c times the ones matrix inside a sum, as people write 1 - a."""
-        if isinstance(term, OneMatrix):
-            return "1"
-        if isinstance(term, MatMul):
-            coefficient, matrices = term.as_coeff_matrices()
-            if len(matrices) == 1 and isinstance(matrices[0], OneMatrix):
-                return self._print(coefficient)
-        return self._print(term)
 
     def _print_OneMatrix(self, expr: OneMatrix) -> str:
         # a row of ones is the transpose of the column people write as 1
@@ -151,6 +174,7 @@ class TextbookLatexPrinter(LatexPrinter):
 
     def _print_MatMul(self, expr: MatMul) -> str:
         coefficient, matrices = expr.as_coeff_matrices()
+        matrices = _scalars_first(matrices)
         sign = ""
         if coefficient.could_extract_minus_sign():
             sign, coefficient = "- ", -coefficient
@@ -335,14 +359,22 @@ class _TextPrinter(StrPrinter):
                                 lambda term: self.parenthesize(term, 40))
 
     def _print_MatAdd(self, expr: MatAdd) -> str:
-        return self._signed_sum(expr.args, self._print)
+        return self._signed_sum([_summand(term) for term in expr.args], self._print)
+
+    def _print_MatMul(self, expr: MatMul) -> str:
+        coefficient, matrices = expr.as_coeff_matrices()
+        ordered = _scalars_first(matrices)
+        if ordered == list(matrices):
+            return super()._print_MatMul(expr)
+        factors = [coefficient, *ordered] if coefficient != 1 else ordered
+        return "*".join(self.parenthesize(factor, precedence(expr)) for factor in factors)
 
     def _signed_sum(self, terms, positive) -> str:
         """`a + b - c`: positive terms first (stable sort), each later one printed by `positive`."""
-        terms = sorted(terms, key=lambda term: term.could_extract_minus_sign())
+        terms = sorted(terms, key=_negative)
         text = self._print(terms[0])
         for term in terms[1:]:
-            if term.could_extract_minus_sign():
+            if _negative(term):
                 text += f" - {self.parenthesize(-term, 40)}"
             else:
                 text += f" + {positive(term)}"

@@ -401,6 +401,8 @@ class _Pullback:
         if not expression.has(variable):
             return None
         upstream = _tidy_matrix(self.names.reexpress(upstream), self.constraints)
+        if not isinstance(expression, MatrixExpr) and not isinstance(variable, MatrixExpr):
+            return self._scalar(expression, variable, upstream)
         rule = getattr(self, "_" + type(expression).__name__, None)
         if rule is None:
             raise GradientError(
@@ -408,6 +410,12 @@ class _Pullback:
                 f"{expression}; write the model in scalar form instead"
             )
         return rule(expression, variable, upstream)
+
+    def _scalar(self, expression: Expr, variable: Basic, upstream: Basic) -> Basic:
+        """A scalar of scalars (c = λ² among matrices): its derivative times the upstream."""
+        local = _tidy(self.names.reexpress(diff(expression, variable)), self.constraints)
+        return MatMul(local, upstream).doit() if isinstance(upstream, MatrixExpr) \
+            else local * upstream
 
     def _sum(self, parts: list) -> Basic:
         parts = [p for p in parts if p is not None]
@@ -599,7 +607,7 @@ def _tidy_matrix(expression: Basic, constraints: Sequence[Eq] = ()) -> Basic:
 
 @lru_cache(maxsize=4096)
 def _tidy_matrix_cached(expression: MatrixExpr, constraints: tuple[Eq, ...]) -> MatrixExpr:
-    expression = _factor_common(expression.doit(), constraints)
+    expression = _factor_common(_untransposed_scalars(expression.doit()), constraints)
     leaves: dict[Dummy, MatrixExpr] = {}
     template = _descend(expression, leaves, constraints)
     try:
@@ -607,6 +615,12 @@ def _tidy_matrix_cached(expression: MatrixExpr, constraints: tuple[Eq, ...]) -> 
     except _CannotLift:
         return expression
     return _sign_into_sum(_product(S.One, [result]))
+
+
+def _untransposed_scalars(expression: MatrixExpr) -> MatrixExpr:
+    """fᵀ as f for a 1×1 f: the transpose of a scalar is itself."""
+    return expression.replace(lambda e: isinstance(e, Transpose) and e.shape == (1, 1),
+                              lambda e: e.arg)
 
 
 def _sign_into_sum(expression: MatrixExpr) -> MatrixExpr:

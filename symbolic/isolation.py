@@ -25,14 +25,18 @@ never by forking the caller: forking a process that runs threads can deadlock.
 
 from __future__ import annotations
 
+import ast
 import atexit
 import concurrent.futures
 import importlib
 import itertools
+import linecache
 import multiprocessing
 import os
+import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,8 +52,58 @@ _progress_queue = None   # in a worker: the pipe where it says which step it is 
 
 
 def enabled() -> bool:
-    """Whether checks run in worker processes (`DERIVCHECK_ISOLATION=off` turns it off)."""
-    return os.environ.get("DERIVCHECK_ISOLATION", "on").lower() not in ("off", "0", "no")
+    """Whether checks run in worker processes (`DERIVCHECK_ISOLATION=off` turns it off, and
+    so does a script that calls derivcheck where its workers would call it again)."""
+    if os.environ.get("DERIVCHECK_ISOLATION", "on").lower() in ("off", "0", "no"):
+        return False
+    return not _called_from_unguarded_script()
+
+
+UNGUARDED = ("derivcheck: this script calls derivcheck at its top level, outside "
+             "`if __name__ == \"__main__\":`; worker processes import the script again and "
+             "would run the call again, so it is checked in this process, without the hard "
+             "time limit. Put the calls under `if __name__ == \"__main__\":` to use workers.")
+
+
+def _called_from_unguarded_script() -> bool:
+    """Whether the caller is a script's top-level code outside `if __name__ == "__main__":`.
+
+    Workers start by "spawn" or "forkserver", and each imports the main script again (as
+    `__mp_main__`), running its unguarded top-level code: the call would run again in every
+    worker and start workers of its own, which Python refuses. Such a caller gets its check
+    in its own process, with a warning.
+    """
+    main = sys.modules.get("__main__")
+    spec_name = getattr(getattr(main, "__spec__", None), "name", None) or ""
+    if main is None or getattr(main, "__file__", None) is None \
+            or spec_name == "__main__" or spec_name.endswith(".__main__"):
+        return False      # interactive, a notebook, or `python -m package`: not run again
+    frame = sys._getframe(1)
+    while frame is not None and not (frame.f_globals is vars(main)
+                                     and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back
+    if frame is None or _under_main_guard(frame.f_code.co_filename, frame.f_lineno):
+        return False
+    warnings.warn_explicit(UNGUARDED, RuntimeWarning, frame.f_code.co_filename, frame.f_lineno)
+    return True
+
+
+def _under_main_guard(path: str, line: int) -> bool:
+    """Whether line `line` of the script at `path` sits in `if __name__ == "__main__":`."""
+    try:
+        module = ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError):
+        return True       # cannot tell: use workers, as before
+    for statement in module.body:
+        if statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            return isinstance(statement, ast.If) and _is_main_test(statement.test)
+    return True
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    names = {node.id for node in ast.walk(test) if isinstance(node, ast.Name)}
+    texts = {node.value for node in ast.walk(test) if isinstance(node, ast.Constant)}
+    return "__name__" in names and "__main__" in texts
 
 
 def hard_seconds(budget_seconds: float, links: int) -> float:

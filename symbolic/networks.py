@@ -441,7 +441,8 @@ def model_from_definitions(definitions: Mapping[Basic, Basic],
     r"""A model from definitions given in order, such as those read from `--given`.
 
     Every symbol that is used but not defined is a variable one may differentiate with
-    respect to; the last definition is the loss.
+    respect to; the last definition is the loss, a scalar (or a 1×1 matrix). With vectors
+    and matrices among the definitions the model is in matrix form.
 
     >>> from sympy import symbols
     >>> z, w, x, L = symbols("z w x L")
@@ -449,13 +450,28 @@ def model_from_definitions(definitions: Mapping[Basic, Basic],
     (w, x)
     """
     definitions = dict(definitions)
+    loss, value = next(reversed(definitions.items()), (None, None))
+    if isinstance(value, MatrixExpr) and value.shape != (1, 1):
+        rows, columns = value.shape
+        raise ModelError(f"the loss {loss} is {rows}×{columns}, not a scalar; the last "
+                         f"definition is the loss, such as \\frac{{1}}{{2}}(z - y)^T (z - y)")
     variables: list[Basic] = []
     for expression in definitions.values():
-        for symbol in sorted(expression.free_symbols, key=str):
+        sizes = _dimensions(expression)
+        for symbol in sorted(expression.free_symbols - sizes, key=str):
             if symbol not in definitions and symbol not in variables:
                 variables.append(symbol)
-    return Model("given definitions", "scalar", definitions, parameters=tuple(variables),
+    form = "matrix" if any(isinstance(e, MatrixExpr) for e in definitions.values()) else "scalar"
+    return Model("given definitions", form, definitions, parameters=tuple(variables),
                  reported=tuple(reported))
+
+
+def _dimensions(expression: Basic) -> set[Basic]:
+    """The symbols that size the matrices of an expression (the m, n of an m×n W)."""
+    matrices = expression.atoms(MatrixExpr) | ({expression} if isinstance(expression, MatrixExpr)
+                                               else set())
+    return {symbol for matrix in matrices for size in matrix.shape
+            for symbol in getattr(size, "free_symbols", ())}
 
 
 # --------------------------------------------------------------------------- bundled models

@@ -17,6 +17,7 @@ from symbolic import evaluation
 from symbolic import functions as F
 from symbolic.errors import DerivcheckError
 from symbolic.notation import ast as A
+from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, node_text, ungroup, walk
@@ -60,6 +61,28 @@ def printed_number(node: A.Node) -> PrintedNumber | None:
         mantissa = printed_number(node.left)
         return None if mantissa is None else _scaled(mantissa, node.right)
     return None
+
+
+def printed_entries(node: A.Node) -> list[PrintedNumber] | None:
+    """The printed numbers of a vector or matrix of them (`[0.090, 0.245, 0.665]^T`), in
+    the order of the matrix's entries row by row; None when any entry is not one.
+
+        >>> from symbolic.notation import parse_side
+        >>> [e.unit for e in printed_entries(parse_side("[0.5, 1.25]^T"))]
+        [1/10, 1/100]
+    """
+    node = ungroup(node)
+    transposed = isinstance(node, A.Transpose)
+    if transposed:
+        node = ungroup(node.operand)
+    if not isinstance(node, A.MatrixLiteral):
+        return None
+    rows = [[printed_number(entry) for entry in row] for row in node.rows]
+    if any(entry is None for row in rows for entry in row):
+        return None
+    if transposed:
+        rows = [list(column) for column in zip(*rows, strict=True)]
+    return [entry for row in rows for entry in row]
 
 
 def _scaled(mantissa: PrintedNumber, power: A.Power) -> PrintedNumber | None:
@@ -160,11 +183,22 @@ def show_number(value: sympy.Expr) -> str:
 
 
 # -- printed numbers in place of quantities ----------------------------------------------------
-def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> list[str] | None:
+@dataclass(frozen=True)
+class Substitution:
+    """How a side of printed numbers stands for the other: each number for the quantity it
+    replaces (`found`), and the names with no value here that it gives one (`assumed`)."""
+
+    found: tuple[str, ...]
+    assumed: tuple[str, ...] = ()
+
+
+def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> Substitution | None:
     """Whether one side is the other with quantities replaced by printed numbers, each
     within one unit of its last digit of the exact quantity it replaces (rule 4 of the
-    answer keys): `(a - y) a_0 = (0.78 - 1) (0.4)`. Returns the substitutions when every
-    one holds, None otherwise (the link is then compared as usual)."""
+    answer keys): `(a - y) a_0 = (0.78 - 1) (0.4)`. A name with no value here may stand
+    for a number too (`w_5 * out_{h1}` as `0.4 * 0.593`), but then nothing is shown: the
+    substitution says which values the text assumes. None when the shapes do not match
+    (the link is then compared as usual)."""
     try:
         lhs, rhs = context.resolve(lhs).tree, context.resolve(rhs).tree
     except DerivcheckError:
@@ -174,8 +208,10 @@ def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> list[str]
                 or not has_printed_number(printed):
             continue
         found: list[str] = []
-        if _NumberMatcher(context).match(quantity, printed, found, 0) and found:
-            return found
+        matcher = _NumberMatcher(context)
+        if matcher.match(quantity, printed, found, 0) and found:
+            assumed = tuple(f"{name} = {number}" for name, number in matcher.assumed.items())
+            return Substitution(tuple(found), assumed)
     return None
 
 
@@ -193,6 +229,7 @@ class _NumberMatcher:
 
     def __init__(self, context: Context):
         self.context = context
+        self.assumed: dict[str, str] = {}    # a name with no value -> the number it stands as
 
     def match(self, quantity: A.Node, printed: A.Node, found: list[str], depth: int) -> bool:
         quantity, printed = ungroup(quantity), ungroup(printed)
@@ -241,8 +278,6 @@ class _NumberMatcher:
         return node_text(quantity) == node_text(printed)
 
     def definition_of(self, name: A.Name) -> A.Node | None:
-        if exact_value(self.context, name) is None:
-            return None
         for definition in self.context.definitions:
             if node_text(definition.name) == node_text(name):
                 return definition.body
@@ -251,10 +286,38 @@ class _NumberMatcher:
     def stands_for(self, quantity: A.Node, printed: A.Node, found: list[str]) -> bool:
         exact = exact_value(self.context, quantity)
         number = printed_number(printed)
-        if exact is None or number is None:
+        if number is None:
             return False
+        if exact is None:
+            exact = self.printed_value(quantity)
+        if exact is None:
+            return self.assume(quantity, printed)
         error = abs(sympy.N(exact - number.value, 30))
         if not (error < number.unit * (1 - sympy.Rational(1, 10**12))):
             return False
         found.append(f"{to_latex(printed)} for {sympy.N(exact, 8)}")   # LaTeX, as written
         return True
+
+    def printed_value(self, quantity: A.Node) -> sympy.Expr | None:
+        """The number a worked example printed for a name at the end of its definition
+        (`out_{h1} = \\frac{1}{1+e^{-net_{h1}}} = … = 0.593269992`)."""
+        if not isinstance(quantity, A.Name):
+            return None
+        for definition in self.context.definitions:
+            if node_text(definition.name) == node_text(quantity) and definition.source:
+                try:
+                    last = parse_side(split_chain(definition.source).sides[-1].text)
+                except DerivcheckError:
+                    return None
+                number = printed_number(last)
+                return None if number is None else number.value
+        return None
+
+    def assume(self, quantity: A.Node, printed: A.Node) -> bool:
+        """A bare name that nothing gives a value: the text's number for it, the same each
+        time it occurs."""
+        if not isinstance(quantity, A.Name) or any(
+                node_text(d.name) == node_text(quantity) for d in self.context.definitions):
+            return False
+        name, number = to_latex(quantity), to_latex(printed)
+        return self.assumed.setdefault(name, number) == number

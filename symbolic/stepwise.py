@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from symbolic.budget import Budget
 from symbolic.claims import check_chain, check_link, failed_link
@@ -17,7 +18,7 @@ from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
-from symbolic.notation.trees import children, function_signature
+from symbolic.notation.trees import children, function_key, function_signature, walk
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
@@ -67,9 +68,11 @@ def check_read_document(document: Document, budget_seconds: float,
     derivation = 0
     wrong: set[int] = set()           # derivations whose first invalid step has been seen
     lost: dict[str, str] = {}         # names whose defining step could not be checked -> why
+    ahead = _function_definitions(document.statements)
     for index, statement in enumerate(document.statements):
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
+        _define_ahead(index, statement, ahead, context)
         if index in skipped:
             kind, claim = StepKind.CLAIM, _stopped(statement, skipped[index])
             lost.update(dict.fromkeys(_defined_names(statement.text), skipped[index].reason))
@@ -106,6 +109,65 @@ def check_read_document(document: Document, budget_seconds: float,
 
 
 _LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
+
+
+@dataclass(frozen=True)
+class _FunctionDefinition:
+    """`g(z) = …` at statement `index`: a function a text may use before it defines it
+    ("h = g(\\theta^\\top x), where g(z) = …")."""
+
+    index: int
+    derivation: int
+    head: A.Node
+    body: A.Node
+    source: str
+
+
+def _function_definitions(statements: Sequence[Statement]) -> list[_FunctionDefinition]:
+    found = []
+    for index, statement in enumerate(statements):
+        try:
+            chain = split_chain(statement.text)
+            if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
+                continue
+            head = parse_side(chain.sides[0].text)
+            body = parse_side(chain.sides[1].text)
+        except NotationError:
+            continue
+        if not isinstance(head, A.Name) and function_signature(head) is not None:
+            found.append(_FunctionDefinition(index, statement.derivation, head, body,
+                                             chain.source))
+    return found
+
+
+def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinition],
+                  context: Context) -> None:
+    """Before a step that calls a function its part defines only further on, define it:
+    the writer's `g` is the one of the later line, not any function. The later line then
+    defines it again, as written (see `_define_function`)."""
+    later = [d for d in ahead if d.index > index and d.derivation == statement.derivation]
+    if not later:
+        return
+    called = _called_functions(statement.text)
+    for definition in later:
+        name, parameters = function_signature(definition.head)
+        if name in called and context.function_for(definition.head) is None \
+                and not _is_known_function(definition.head, context):
+            context.define_function(name, parameters, definition.body, definition.source)
+
+
+def _called_functions(text: str) -> set[str]:
+    """The names a statement applies to arguments, its own definition's head aside."""
+    try:
+        chain = split_chain(text)
+        sides = [parse_side(side.text) for side in chain.sides if side.text]
+    except NotationError:
+        return set()
+    if sides and chain.relations and chain.relations[0] in DEFINING \
+            and function_signature(sides[0]) is not None:
+        sides = sides[1:]
+    return {key for side in sides for node in walk(side)
+            if (key := function_key(node)) is not None}
 
 
 def _link_count(text: str) -> int:
@@ -433,7 +495,10 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
                      budget: Budget, step, previous: str | None) -> Checked:
     """`g(u, v) = …` for a function not known: the function is defined; a known one is claimed."""
     name, parameters = function_signature(head)
-    if context.function_for(head) is not None or _is_known_function(head, context):
+    defined = context.function_for(head)
+    if defined is not None and defined.source == chain.source:
+        context.forget_function(name)    # defined ahead of this line, for a use above it
+    elif defined is not None or _is_known_function(head, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     context.define_function(name, parameters, body, chain.source)
     first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
@@ -450,7 +515,13 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
         resolved = context.resolve(head).tree
     except MeaningError:
         return False        # \\operatorname{CE}(y, p) = … before CE is known: defines it
-    return not (isinstance(resolved, A.Call) and resolved.callee is A.Callee.ARBITRARY)
+    if isinstance(resolved, A.Call):
+        return resolved.callee is not A.Callee.ARBITRARY
+    # read as a product: `a(b + c)` only says something of a quantity already here;
+    # `J(\\theta) = …` with J new defines the function J
+    name = head.left if isinstance(head, A.BinOp) else None
+    return name is None or context.is_value(name_key(name) or name.base) \
+        or context.is_value(name.base)
 
 
 def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:

@@ -61,3 +61,29 @@ def test_the_first_invalid_step_of_each_derivation_is_marked_once():
     doc = "$$x + x = 3x$$\n\n$$y + y = 3y$$\n\n# Next\n\n$$z + z = 3z$$\n"
     steps = check_document(doc).steps
     assert [s.first_invalid for s in steps] == [True, False, True]
+
+
+def test_a_new_name_with_parameters_defines_a_function():
+    # J is no quantity here: `J(\theta) = …` defines the function J, never J times θ
+    doc = ("$$J(\\theta) = \\theta^2 + 1$$\n\n$$\\ell(\\theta) = \\log J(\\theta)$$\n\n"
+           "$$\\frac{d}{d\\theta} \\ell(\\theta) = \\frac{2\\theta}{\\theta^2+1}$$\n\n"
+           "$$\\frac{d}{d\\theta} \\ell(\\theta) = \\frac{\\theta}{\\theta^2+1}$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "definition", "valid"),
+                             (5, "claim", "valid"), (7, "claim", "invalid")]
+
+
+def test_a_function_used_before_the_line_that_defines_it_is_that_function():
+    # "h = g(θx) = 1/(1 + e^{-θx}), where g(z) = 1/(1 + e^{-z})": g is the later g, not any g
+    doc = ("$$h = g(\\theta x) = \\frac{1}{1 + e^{-\\theta x}}$$\n\nwhere\n\n"
+           "$$g(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$\\frac{dg}{dz} = g(z)(1 - g(z))$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (5, "definition", "valid"),
+                             (7, "claim", "valid")]
+    wrong = doc.replace("e^{-\\theta x}}$$", "e^{\\theta x}}$$")
+    assert verdicts(wrong)[0] == (1, "definition", "invalid")
+
+
+def test_two_relations_joined_by_and_are_two_statements():
+    doc = ("$$J = L + s$$\n\n$$\\frac{\\partial J}{\\partial L} = 1 \\; \\textrm{and} \\; "
+           "\\frac{\\partial J}{\\partial s} = 2.$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
+                             (3, "claim", "invalid")]

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from symbolic.cli import main
-from symbolic.commands.grad import EXAMPLE, grad
+from symbolic.commands.grad import EXAMPLE, SHAPED_EXAMPLE, grad
 
 GIVEN = [
     "--given", "z = w_1 x_1 + b",
@@ -23,6 +23,12 @@ GIVEN = [
 
 def run(*args: str):
     return CliRunner().invoke(grad, list(args))
+
+
+def align(*rows: str) -> str:
+    """What `grad` prints for an align block of these rows."""
+    body = " \\\\\n".join(f"  {row}" for row in rows)
+    return f"\\begin{{align}}\n{body}\n\\end{{align}}\n"
 
 
 def test_logistic_bce_prints_f_minus_y_times_x():
@@ -75,14 +81,89 @@ def test_list_names_every_bundled_model():
 def test_own_definitions_through_the_notation_reader():
     result = run(*GIVEN, "--wrt", "w_1")
     assert result.exit_code == 0, result.output
-    assert result.output == "\n".join([
-        r"\begin{align}",
-        r"  \frac{\partial L}{\partial w_{1}} &= \left(f - y\right) x_{1}",
-        r"\end{align}",
-        "",
-    ])
+    assert result.output == align(r"\frac{\partial L}{\partial w_{1}} &= \left(f - y\right) x_{1}")
     text = run(*GIVEN, "--wrt", "w_1", "--wrt", "b", "--format", "text")
     assert text.output == "dL/dw_1 = (f - y)*x_1\ndL/db = f - y\n"
+
+
+SHAPED = [
+    "--given", "z = W x + b",
+    "--given", r"L = \frac{1}{2}(z - y)^T (z - y)",
+    "--shape", "W=3x2", "--shape", "x=2x1", "--shape", "b=3x1", "--shape", "y=3x1",
+]
+
+
+def test_shaped_definitions_give_the_textbook_gradients():
+    result = run(*SHAPED, "--wrt", "W", "--wrt", "b")
+    assert result.exit_code == 0, result.output
+    assert result.output == align(r"\frac{\partial L}{\partial W} &= \left(z - y\right) x^{\top}",
+                                  r"\frac{\partial L}{\partial b} &= z - y")
+    text = run(*SHAPED, "--wrt", "W", "--wrt", "b", "--format", "text")
+    assert text.output == "dL/dW = (z - y)*x.T\ndL/db = z - y\n"
+
+
+def test_shaped_gradients_agree_with_finite_differences():
+    from test_gradients import assert_agrees_with_finite_differences
+
+    from symbolic.commands.grad import _shaped_model
+
+    givens = SHAPED[1:4:2]
+    model, _ = _shaped_model(givens, [], SHAPED[5::2])
+    assert_agrees_with_finite_differences(model)
+
+
+def test_dimensions_may_be_letters_and_a_name_without_shape_is_a_scalar():
+    result = run("--given", "z = w^T x + b", "--given", r"f = \sigma(z)",
+                 "--given", r"L = -y \log f - (1-y) \log(1-f)",
+                 "--shape", "w=nx1", "--shape", "x=nx1", "--wrt", "w", "--wrt", "b",
+                 "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert result.output == "dL/dw = (f - y)*x\ndL/db = f - y\n"
+    layers = run("--given", "z_1 = W_1 x + b_1", "--given", r"a_1 = \tanh(z_1)",
+                 "--given", "z_2 = W_2 a_1", "--given", r"L = \frac{1}{2}\|z_2 - y\|^2",
+                 "--shape", "W_1=hxn", "--shape", "x=nx1", "--shape", "b_1=hx1",
+                 "--shape", "W_2=mxh", "--shape", "y=mx1", "--wrt", "W_1", "--format", "text")
+    assert layers.exit_code == 0, layers.output
+    assert layers.output == \
+        "dL/dW_1 = ((W_2.T*(z_2 - y)) ⊙ (1 - (a_1)^∘2))*x.T\n"
+
+
+def _shaped(*changes: str) -> list[str]:
+    """SHAPED with its --shape options replaced by `changes` where a name matches."""
+    names = {change.partition("=")[0] for change in changes}
+    kept = [s for s in SHAPED[5::2] if s.partition("=")[0] not in names]
+    return [*SHAPED[:4], *(a for s in [*kept, *changes] for a in ("--shape", s))]
+
+
+@pytest.mark.parametrize("args, message", [
+    (_shaped("x=3x1"), "--given 'z = W x + b': cannot multiply W (3×2) by x (3×1): the columns "
+                       "of the first must match the rows of the second; check the --shape of W, x"),
+    (_shaped("W=3by2"), "--shape W=3by2: write NAME=ROWSxCOLUMNS, each a positive whole number "
+                        "or a letter, as in --shape W=3x2 or --shape x=nx1"),
+    (_shaped("W=0x2"), "--shape W=0x2: write NAME=ROWSxCOLUMNS"),
+    (_shaped("q=3x1"), "--shape q=3x1: q is not used in any --given definition; remove it or "
+                       "correct the name"),
+    (_shaped("b=2x1"), "cannot add W x (3×1) and b (2×1): they need one shape; check the "
+                       "--shape of W, b, x"),
+    (_shaped("W x=3x2"), "--shape W x=3x2: 'W x' is not a single name"),
+    (["--given", "z = W x", "--given", "L = z - y", "--shape", "W=3x2", "--shape", "x=2x1",
+      "--shape", "y=3x1"], "--given 'L = z - y': the loss L is 3×1, not a scalar"),
+    (["--given", "z = W x", "--given", "L = z^2", "--shape", "W=3x2", "--shape", "x=2x1"],
+     r"--given 'L = z^2': z^{2} is a power of a 3×1 matrix; write (z - y)^T (z - y)"),
+    (["--given", "z = W x", "--given", r"L = \operatorname{softmax}(z)", "--shape", "W=mxn",
+      "--shape", "x=nx1"], "apply Softmax to a column vector with a --shape of whole numbers"),
+])
+def test_shape_errors_exit_2_with_one_line(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1
+    assert message in result.output
+
+
+def test_shape_goes_with_given():
+    result = run("logistic-bce", "--shape", "W=3x2")
+    assert result.exit_code == 2
+    assert "--shape gives the shapes of the names in --given definitions" in result.output
 
 
 @pytest.mark.parametrize("args, message", [
@@ -153,3 +234,9 @@ def test_the_models_page_shows_real_output():
         result = run(*words[2:])
         assert result.exit_code == 0, command
         assert result.output == output, command
+
+
+def test_the_shaped_help_example_runs():
+    result = run(*shlex.split(SHAPED_EXAMPLE)[2:])
+    assert result.exit_code == 0, result.output
+    assert r"\frac{\partial L}{\partial W} &= \left(z - y\right) x^{\top}" in result.output

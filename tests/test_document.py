@@ -293,7 +293,7 @@ def test_prose_in_any_language_is_skipped():
     (r"\begin{aligned} x_0 &= 1 \\ w_0 &\rightarrow b \end{aligned}",
      ["x_0 = 1", r"w_0 \rightarrow b"]),
     (r"y = 2x.", ["y = 2x"]),
-    (r"y = 11.", ["y = 11."]),
+    (r"y = 11.", ["y = 11"]),          # the full stop ends the sentence
     (r"a = b \& c", [r"a = b \& c"]),
     (r"\\ \\", []),
 ])

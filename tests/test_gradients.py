@@ -142,7 +142,8 @@ class Numeric:
 
     def loss_at(self, values):
         values = self._run(self.forward, dict(values))
-        return float(values[self.model.loss])
+        (loss,) = self._symbols(self.model.loss)   # a scalar, or the entry of a 1×1 matrix
+        return float(values[loss])
 
     def claimed_gradient(self, variable):
         values = self._run(self.backward, self._run(self.forward, dict(self.values)))

@@ -86,9 +86,34 @@ ROWS = [
     # conditional probabilities, and the entry at a one-hot label
     (r"\log p(Y \mid X) = \log p(Y = y^{(1)} \mid x^{(1)}) + \log p(Y = y^{(2)} \mid x^{(2)})",
      [r"p(Y \mid X) = \prod_{i=1}^{2} p(Y = y^{(i)} \mid x^{(i)})"], {}, {}, "valid"),
-    (r"p(y \mid x) = p(x \mid y)", [], {}, {}, "invalid"),
+    # free probabilities may differ as numbers yet agree for every distribution (Bayes)
+    (r"p(y \mid x) = p(x \mid y)", [], {}, {}, "undecided"),
+    (r"p(y \mid x) = \frac{p(x \mid y) p(y)}{p(x)}", [], {}, {}, "undecided"),
     (r"\log \operatorname{softmax}(s)_{y} = \sum_{k} y_k \log \operatorname{softmax}(s)_k", [],
      {"s": [3, 1], "y": [3, 1]}, {"symbols": {"y": "one-hot"}}, "valid"),
+    # numbers printed as a vector: entry by entry, each to its printed precision
+    (r"\operatorname{softmax}([1,2,3]^T) = [0.090, 0.245, 0.665]^T", [], {}, {}, "valid"),
+    (r"\operatorname{softmax}([1,2,3]^T) = [0.090, 0.245, 0.656]^T", [], {}, {}, "invalid"),
+    (r"[e^1, e^{-2}, e^0] = [2.72, 0.14, 1]", [], {}, {}, "valid"),
+    # indicators written with a plain 1, and Iverson brackets
+    (r"\frac{dr}{dx} = 1(x > 0)", [r"r = \max(0, x)"], {}, {}, "valid"),
+    (r"\frac{dr}{dx} = 1\{x > 0\}", [r"r = \max(0, x)"], {}, {}, "valid"),
+    (r"\frac{dr}{dx} = [x > 0]", [r"r = \max(0, x)"], {}, {}, "valid"),
+    (r"\frac{dr}{dx} = 1(x < 0)", [r"r = \max(0, x)"], {}, {}, "invalid"),
+    # bold over an indexed name or an expression is typography of what it holds
+    (r"\frac{\partial \mathbf{h_t}}{\partial \mathbf{z_t}} = 1 - \mathbf{h_t}^2",
+     [r"\mathbf{h_t} = \tanh(\mathbf{z_t})"], {}, {}, "valid"),
+    (r"\frac{\partial \mathbf{h_t}}{\partial \mathbf{z_t}} = 1 + \mathbf{h_t}^2",
+     [r"\mathbf{h_t} = \tanh(\mathbf{z_t})"], {}, {}, "invalid"),
+    # prose words as subscripts are labels, with or without braces
+    (r"\frac{\partial E_{\text{total}}}{\partial o} = o - t",
+     [r"E_\text{total} = \frac{1}{2}(t - o)^2"], {}, {}, "valid"),
+    (r"\frac{\partial s}{\partial W} = \lambda W", [r"s = \frac{\lambda}{2} \|W\|_\textrm{F}^2"],
+     {"W": [2, 3]}, {}, "valid"),
+    # a whole read two ways with no shape to tell: undecided, never shown wrong
+    (r"\frac{\partial s}{\partial W} = \lambda W", [r"s = \frac{\lambda}{2} \|W\|_F^2"], {}, {},
+     "undecided"),
+    (r"\theta^\top x = \sum_{j=1}^{d} \theta_j x_j", [], {}, {}, "undecided"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

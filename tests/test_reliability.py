@@ -321,3 +321,24 @@ def test_a_folder_with_a_package_of_the_same_name_is_never_imported(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ran" not in done.stdout + done.stderr
+
+
+SCRIPT = '''import symbolic
+{indent}print(symbolic.check_claim(r"\\frac{{d}}{{dx}} x^2 = 2x").verdict.value)
+'''
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path, guarded):
+    """Workers import the main script again: an unguarded top-level call would run in each
+    of them (Python refuses to start processes there). It is checked in-process, with a
+    warning that names the fix; a guarded script uses workers and is not warned."""
+    body = SCRIPT.format(indent="if __name__ == '__main__':\n    " if guarded else "")
+    script = tmp_path / "check_mine.py"
+    script.write_text(body, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         timeout=120, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "valid\n"
+    assert "Traceback" not in run.stderr
+    assert ("outside `if __name__ == \"__main__\":`" in run.stderr) is not guarded

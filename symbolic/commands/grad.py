@@ -21,12 +21,18 @@ from symbolic.networks import (
     FORMS,
     LOSSES,
     Model,
+    ModelError,
     bundled_model,
     model_from_definitions,
 )
+from symbolic.notation.matrix_build import Dimension, ShapedDefinitions
 
 EXIT_UNUSABLE = 2  # the input could not be used, as for `derivcheck check`
 
+SHAPED_EXAMPLE = (
+    "derivcheck grad --given 'z = W x + b' --given 'L = \\frac{1}{2}(z - y)^T (z - y)' "
+    "--shape W=mxn --shape x=nx1 --shape b=mx1 --shape y=mx1 --wrt W"
+)
 EXAMPLE = (
     "derivcheck grad --given 'z = w_1 x_1 + b' --given 'f = \\sigma(z)' "
     "--given 'L = -y\\ln f - (1-y)\\ln(1-f)' --wrt w_1"
@@ -87,24 +93,76 @@ def _pick(model: Model, wanted: Sequence[str]) -> list[Basic]:
     return picked
 
 
+def _definition(line: str) -> tuple[str, str]:
+    """`name = expression` split at its first `=`."""
+    name, equals, value = line.partition("=")
+    if not equals or not name.strip() or not value.strip():
+        raise UnusableInput(f"--given takes a definition 'name = expression'; got {line!r}")
+    return name.strip(), value.strip()
+
+
 def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Model, list[Basic]]:
     """A model from `--given 'name = LaTeX'` lines, read by the notation reader."""
     from symbolic.context import parse_expression
 
     read: dict[Basic, Basic] = {}
     for line in definitions:
-        name, equals, value = line.partition("=")
-        if not equals or not name.strip() or not value.strip():
-            raise UnusableInput(f"--given takes a definition 'name = expression'; got {line!r}")
-        symbol = parse_expression(name.strip())
+        name, value = _definition(line)
+        symbol = parse_expression(name)
         if not isinstance(symbol, Symbol):
             raise UnusableInput(f"the left side of {line!r} must be a single name")
         try:
-            read[symbol] = parse_expression(value.strip())
+            read[symbol] = parse_expression(value)
         except ParseError as error:
-            raise UnusableInput(f"--given {line!r}: {error}") from None
+            raise UnusableInput(f"--given '{line}': {error}") from None
     variables = [parse_expression(w) for w in wanted]
     return model_from_definitions(read, reported=variables), variables
+
+
+# A dimension: a positive whole number, or a letter with an optional subscript (m, D_h).
+_DIMENSION = r"([1-9][0-9]*|[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?)"
+_SHAPE = re.compile(rf"\s*{_DIMENSION}\s*[x×]\s*{_DIMENSION}\s*")
+
+
+def _shape(option: str) -> tuple[str, Dimension, Dimension]:
+    """`--shape W=3x2` as ("W", 3, 2); `--shape x=nx1` as ("x", "n", 1)."""
+    name, equals, size = option.rpartition("=")
+    match = _SHAPE.fullmatch(size)
+    if not equals or not name.strip() or match is None:
+        raise UnusableInput(f"--shape {option}: write NAME=ROWSxCOLUMNS, each a positive whole "
+                            f"number or a letter, as in --shape W=3x2 or --shape x=nx1")
+    rows, columns = (int(d) if d.isdigit() else d for d in match.groups())
+    return name.strip(), rows, columns
+
+
+def _shaped_model(definitions: Sequence[str], wanted: Sequence[str],
+                  options: Sequence[str]) -> tuple[Model, list[Basic]]:
+    """A model of vectors and matrices: `--given` lines read with the `--shape`s."""
+    reader = ShapedDefinitions()
+    for option in options:
+        try:
+            reader.declare(*_shape(option))
+        except DerivcheckError as error:
+            raise UnusableInput(f"--shape {option}: {error}") from None
+    for line in definitions:
+        try:
+            reader.define(*_definition(line))
+        except DerivcheckError as error:
+            raise UnusableInput(f"--given '{line}': {error}") from None
+    unused = reader.unused()
+    if unused:
+        option = next(o for o in options if _shape(o)[0] == unused[0])
+        raise UnusableInput(f"--shape {option}: {unused[0]} is not used in any --given "
+                            f"definition; remove it or correct the name")
+    try:
+        model = model_from_definitions(reader.definitions)
+    except ModelError as error:
+        raise UnusableInput(f"--given '{definitions[-1]}': {error}") from None
+    try:
+        variables = [reader.variable(w) for w in wanted]
+    except DerivcheckError as error:
+        raise UnusableInput(f"--wrt: {error}") from None
+    return model, variables
 
 
 @click.command(
@@ -112,6 +170,7 @@ def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Mod
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=f"\b\nExamples:\n  derivcheck grad logistic-bce\n"
            f"  derivcheck grad mlp --widths 3,4,2 --activations relu,sigmoid --loss bce\n"
+           f"  {SHAPED_EXAMPLE}\n"
            f"  {EXAMPLE}",
 )
 @click.argument("model", required=False)
@@ -130,6 +189,9 @@ def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Mod
 @click.option("--l2", is_flag=True, default=None, help="Add the penalty λ‖W‖² on the weights.")
 @click.option("--given", "givens", multiple=True, metavar="'NAME = LATEX'",
               help="Your own definition, in order; the last one is the loss. Repeat.")
+@click.option("--shape", "shapes", multiple=True, metavar="NAME=RxC",
+              help="With --given: NAME is a ROWS x COLUMNS matrix, each a whole number or "
+                   "a letter: W=3x2, x=nx1. Repeat. A name with no shape is a scalar.")
 @click.option("--wrt", multiple=True, metavar="NAME",
               help="Differentiate with respect to NAME (LaTeX). Repeat. "
                    "Default: the model's parameters.")
@@ -138,8 +200,8 @@ def _given_model(definitions: Sequence[str], wanted: Sequence[str]) -> tuple[Mod
               help="An align block of LaTeX (default), or plain text.")
 def grad(model: str | None, list_models: bool, form: str | None, features: int | None,
          classes: int | None, widths: str | None, activations: str | None, loss: str | None,
-         l2: bool | None, givens: tuple[str, ...], wrt: tuple[str, ...], definitions: bool,
-         fmt: str) -> None:
+         l2: bool | None, givens: tuple[str, ...], shapes: tuple[str, ...],
+         wrt: tuple[str, ...], definitions: bool, fmt: str) -> None:
     """Derive a model's gradients in closed form and print them as LaTeX.
 
     MODEL is a bundled model (see --list), or leave it out and give your own
@@ -152,8 +214,12 @@ def grad(model: str | None, list_models: bool, form: str | None, features: int |
         raise click.UsageError("name a bundled MODEL or give --given definitions, not both")
     if not model and not givens:
         raise click.UsageError("name a bundled MODEL (see --list) or give --given definitions")
+    if shapes and not givens:
+        raise click.UsageError("--shape gives the shapes of the names in --given definitions")
     try:
-        if givens:
+        if shapes:
+            built, variables = _shaped_model(givens, wrt, shapes)
+        elif givens:
             built, variables = _given_model(givens, wrt)
         else:
             built = bundled_model(model, form=form, features=features, classes=classes,

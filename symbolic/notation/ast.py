@@ -139,6 +139,16 @@ class Cases(Node):
 
 
 @dataclass(frozen=True)
+class At(Node):
+    """`\\left.\\frac{d}{dx} f\\right|_{x = 1}`: an expression evaluated at a point."""
+
+    expr: Node
+    names: tuple[Node, ...]
+    values: tuple[Node, ...]
+    pos: int = 0
+
+
+@dataclass(frozen=True)
 class Annotated(Node):
     """`\\underbrace{expr}_{value}`: a side value with a stated numeric sub-result."""
 

@@ -168,13 +168,33 @@ class Builder:
             return sympy.KroneckerDelta(diff, 0)
         raise self.fail(f"the indicator relation '{node.relation}' is not supported", node)
 
+    def build_At(self, node: A.At):
+        """The expression with its definitions in place, then the point's values."""
+        value = self.scope.expand(self.build(node.expr), self.instance)
+        for name, point in zip(node.names, node.values, strict=True):
+            symbol, number = self.build(name), self.build(point)
+            if _is_matrix(symbol) != _is_matrix(number) or (
+                    _is_matrix(symbol) and symbol.shape != number.shape):
+                raise self.fail("the point's value does not have the shape of the name", point)
+            pairs = zip(symbol, number, strict=True) if _is_matrix(symbol) \
+                else [(symbol, number)]
+            for old, new in pairs:
+                if not isinstance(old, sympy.Symbol):
+                    raise self.fail("only a name can be given a value at a point", name)
+                value = value.xreplace({old: new})
+        return value
+
     def build_MatrixLiteral(self, node: A.MatrixLiteral):
         return sympy.ImmutableMatrix([[self.build(c) for c in row] for row in node.rows])
 
     def build_Abs(self, node: A.Abs):
         inner = self.build(node.operand)
+        if _is_matrix(inner) and inner.is_square and inner.rows > 1:
+            self.readings.append("|A| of a square matrix read as its determinant")
+            return inner.det()
         if _is_matrix(inner):
-            raise self.fail("|A| of a matrix: write \\det A for the determinant", node)
+            raise self.fail(f"|·| of a {_shape(inner)} matrix has no one meaning (a norm? "
+                            "entry by entry?)", node, "Write \\|v\\| for a norm.")
         return sympy.Abs(inner)
 
     def build_Norm(self, node: A.Norm):

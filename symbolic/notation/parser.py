@@ -24,6 +24,7 @@ from symbolic.notation.vocabulary import (
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     END,
+    EVALUATION_BARS,
     FRACTIONS,
     GREEK,
     GREEK_VARIANTS,
@@ -41,24 +42,29 @@ from symbolic.notation.vocabulary import (
     PLAIN_FUNCTION_WORDS,
     PRIME_MARKS,
     PROSE,
+    PROSE_WORDS,
     REFUSED_COMMANDS,
     REFUSED_OPERATORS,
     RELATIONS,
     SUMS,
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
+    UPDATE_MARKS,
     WORD_COMMANDS,
     WRAPPERS,
 )
 
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
+ACCENTS_AND_FONTS = frozenset({"\\" + a for a in ACCENTS} | TRANSPARENT_FONTS)
+MIN_WORD_LETTERS = 3       # `net_{h1}` is a word; `ax_i` is a times x_i
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    kept = [t for t in tokens if not (t.kind == "command" and t.text in LAYOUT)]
-    kept = _without_empty_groups(kept)
+    kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
+            and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
+    kept = _unwrapped_fonts(_without_empty_groups(kept))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -74,12 +80,78 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
             after = kept[j + 1] if j + 1 < len(kept) else None
             is_call = after is not None and after.text in ("(", "_", "^") and inner and all(
                 t.kind == "letter" for t in inner) and _contiguous(inner)
+            if _is_label(out, inner):      # E_\text{total}, \|W\|_\textrm{F}: a label
+                word = kept[i : j + 1]      # kept whole: the subscript reads it as a label
+                if out[-1].text != "{":
+                    word = [Token("symbol", "{", tok.pos), *word, Token("symbol", "}", tok.pos)]
+                out.extend(word)
+                i = j + 1
+                continue
+            if not is_call and _is_word_name(inner, after):   # \text{loss}: a name
+                out.append(Token("command", r"\mathrm", tok.pos))
+                i += 1
+                continue
             if not is_call:
                 i = j + 1
                 continue
         out.append(tok)
         i += 1
     return out
+
+
+def _is_word_name(inner: list[Token], after: Token | None) -> bool:
+    """`\\text{loss}`, `\\text{NN}`: one word, not prose (`\\text{ if }`), is a name."""
+    return bool(inner) and all(t.kind == "letter" for t in inner) and _contiguous(inner) \
+        and "".join(t.text for t in inner).lower() not in PROSE_WORDS \
+        and not (after is not None and after.text in ("_", "^"))
+
+
+def _is_label(before: list[Token], inner: list[Token]) -> bool:
+    """Whether `\\text{…}` is a subscript or superscript: right after `_` or `^`, or alone
+    in its braces (`_{\\text{total}}`)."""
+    if not inner or not all(t.kind in ("letter", "number") for t in inner):
+        return False
+    return bool(before) and (before[-1].text in ("_", "^") or
+                             before[-1].text == "{" and len(before) > 1
+                             and before[-2].text in ("_", "^"))
+
+
+def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
+    """`\\mathbf{h_t}`, `\\mathbf{w \\otimes x}`: a bold font over more than one name is
+    typesetting of what it holds, `{h_t}`; over a letter it stays (`\\mathbf{x}` is x)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        close = _group_end(tokens, i + 1) if tok.text in TRANSPARENT_FONTS else None
+        if close is not None and not _one_symbol(tokens[i + 2:close]):
+            i += 1          # drop the font; its `{…}` stays as a group
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _group_end(tokens: list[Token], start: int) -> int | None:
+    """The index of the `}` closing the `{` at `start` (None when there is no such group)."""
+    if start >= len(tokens) or tokens[start].text != "{":
+        return None
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += (tokens[j].text == "{") - (tokens[j].text == "}")
+        if depth == 0:
+            return j
+    return None
+
+
+def _one_symbol(tokens: list[Token]) -> bool:
+    """One token (`x`, `1`), one command (`\\theta`, `\\hat{…}`), or a run of letters."""
+    if len(tokens) <= 1:
+        return True                  # \\mathbf{x}, \\mathbf{1}
+    if tokens[0].kind == "command":
+        return len(tokens) == 1 or (tokens[1].text == "{" and
+                                    _group_end(tokens, 1) == len(tokens) - 1)
+    return all(t.kind == "letter" for t in tokens) and _contiguous(tokens)
 
 
 SLOT = CONDITIONAL_SLOT
@@ -203,11 +275,30 @@ class Parser:
     def parse(self) -> A.Node:
         if self.peek().kind == "end":
             raise self.error("there is no formula here", hint="Write both sides of the relation.")
-        node = self.expression()
+        node = self.evaluated(self.expression())
         tok = self.peek()
         if tok.kind != "end":
             raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
         return node
+
+    def at_evaluation_bar(self) -> bool:
+        return self.peek().text in EVALUATION_BARS and self.peek(1).text == "_"
+
+    def evaluated(self, node: A.Node) -> A.Node:
+        """`… \\big|_{x = 1}`, `\\left. … \\right|_{w = 0, b = 1}`: `node` at that point."""
+        if not self.at_evaluation_bar():
+            return node
+        bar = self.advance()
+        self.advance()
+        names, values = [], []
+        for binding in _split_top(self.group_tokens(), ","):
+            sides = _split_top(binding, "=")
+            if len(sides) != 2 or not sides[0] or not sides[1]:
+                raise self.error("a point to evaluate at reads |_{x = value}", bar,
+                                 "Write it as \\big|_{x = 1}.")
+            names.append(self.sub_parse(sides[0], "name"))
+            values.append(self.sub_parse(sides[1], "value"))
+        return A.At(node, tuple(names), tuple(values), bar.pos)
 
     def expression(self) -> A.Node:
         self.depth += 1
@@ -257,6 +348,8 @@ class Parser:
         return self.postfix()
 
     def starts_factor(self, tok: Token) -> bool:
+        if tok is self.peek() and self.at_evaluation_bar():
+            return False
         if tok.kind in ("letter", "number"):
             return True
         if tok.kind == "symbol":
@@ -298,6 +391,16 @@ class Parser:
 
     def superscript(self, base: A.Node, caret: Token) -> A.Node:
         tokens = self.group_tokens()
+        if len(tokens) == 1 and tokens[0].text in UPDATE_MARKS \
+                and isinstance(base, A.Name) and not base.sup:
+            # w_5^{+}, \theta^*: the updated or the optimal value, a name of its own
+            return dataclasses.replace(base, sup=(A.Name(tokens[0].text, pos=tokens[0].pos),))
+        rest = tokens[:-1]
+        if len(rest) > 2 and [tokens[-1].text] in TRANSPOSE_MARKS and rest[0].text == "(" \
+                and rest[-1].text == ")" and isinstance(base, A.Name) and not base.sup:
+            # \theta^{(k)\top}: a layer or sample index, then the transpose
+            index = self.sub_parse(rest[1:-1], "index")
+            return A.Transpose(dataclasses.replace(base, sup=(index,)), caret.pos)
         kind = _superscript_kind(tokens)
         if kind == "transpose":
             return A.Transpose(base, caret.pos)
@@ -313,9 +416,13 @@ class Parser:
         tok = self.peek()
         if tok.kind == "number":
             self.advance()
+            if tok.text == "1" and self.holds_a_comparison():
+                return self.indicator(tok)        # 1(x > 0), 1\\{y^{(i)} = k\\}
             return A.Num(tok.text, tok.pos)
         if tok.kind == "letter":
             return self.name_or_call()
+        if tok.text == "[" and self.holds_a_comparison():
+            return self.indicator(tok)            # Iverson's [z > 0]
         if tok.text in ("(", "["):
             return self.bracketed()
         if tok.text == "{":
@@ -339,10 +446,15 @@ class Parser:
         close = ")" if open_tok.text == "(" else "]"
         saved = self.abs_open
         self.abs_open = 0
-        inner = self.expression()
+        entries = [self.evaluated(self.expression())]
+        while open_tok.text == "[" and self.peek().text == ",":   # [0.090, 0.245, 0.665]
+            self.advance()
+            entries.append(self.expression())
         self.abs_open = saved
         self.expect(close, f"Close the '{open_tok.text}' opened here.")
-        return A.Group(inner, open_tok.pos)
+        if len(entries) > 1:
+            return _tuple(tuple(entries))
+        return A.Group(entries[0], open_tok.pos)
 
     def delimited(self, opener: str, closers, node_type) -> A.Node:
         open_tok = self.advance()
@@ -357,7 +469,8 @@ class Parser:
         node = node_type(inner, open_tok.pos)
         if node_type is A.Norm and self.peek().text == "_":   # \|v\|_2
             self.advance()
-            order = [t.text for t in self.group_tokens()]
+            order = [t.text for t in self.group_tokens()
+                     if t.text not in WORD_COMMANDS and t.text not in "{}"]
             if order not in (["2"], ["F"]):
                 raise self.error("only the Euclidean norm \\|v\\|_2 and the Frobenius norm "
                                  "\\|A\\|_F are supported", open_tok)
@@ -409,7 +522,7 @@ class Parser:
     def name(self) -> A.Name:
         """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
         tok = self.advance()
-        base = self.base_text(tok)
+        base = self.word_before_subscript(tok) or self.base_text(tok)
         sub: tuple[A.Node, ...] = ()
         sup: tuple[A.Node, ...] = ()
         suffix, primes = "", 0
@@ -430,6 +543,21 @@ class Parser:
                 primes += len(self.group_tokens())
             else:
                 return A.Name(base, sub, sup, suffix, primes, tok.pos)
+
+    def word_before_subscript(self, tok: Token) -> str | None:
+        """`net_{h1}`, `out_{o1}`, `target_{o1}`: three or more letters written together
+        right before a subscript are one name (the word), not a product of letters."""
+        if tok.kind != "letter":
+            return None
+        run = [tok]
+        while self.peek(len(run) - 1).kind == "letter" and _contiguous([run[-1],
+                                                                       self.peek(len(run) - 1)]):
+            run.append(self.peek(len(run) - 1))
+        after = self.peek(len(run) - 1)
+        if len(run) < MIN_WORD_LETTERS or after.text != "_" or not _contiguous([run[-1], after]):
+            return None
+        self.i += len(run) - 1
+        return "".join(t.text for t in run)
 
     def peek_group(self, ahead: int) -> list[Token]:
         tok = self.peek(ahead)
@@ -484,6 +612,10 @@ class Parser:
             return (), label
         if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
             return (), tokens[0].text       # s_o, v_c, L_D: a label, not a running index
+        if len(tokens) == 2 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS \
+                and tokens[1].kind == "number" and tokens[1].text.isdigit() \
+                and _contiguous(tokens):
+            return (), tokens[0].text + tokens[1].text    # net_{h1}, out_{o2}: a unit's label
         if len(tokens) == 2 and tokens[0].kind == "number" and tokens[0].text.isdigit() \
                 and tokens[1].kind == "letter" and tokens[1].text.isupper() \
                 and _contiguous(tokens):
@@ -540,12 +672,18 @@ class Parser:
                 primes += 1                                   # tanh'(z)
             if len(letters) == len(word) and "".join(t.text for t in letters) == word \
                     and all(t.kind == "letter" for t in letters) and _contiguous(letters) \
-                    and end + primes < len(self.tokens) \
-                    and self.tokens[end + primes].text == "(":
+                    and end + primes < len(self.tokens):
+                after = self.tokens[end + primes]
                 start = self.peek()
-                self.i = end + primes
-                args = self.bracketed_args()
-                return A.Call(word, args, None, primes, None, True, start.pos)
+                if after.text == "(":
+                    self.i = end + primes
+                    args = self.bracketed_args()
+                    return A.Call(word, args, None, primes, None, True, start.pos)
+                if after.kind == "number" or after.text in ACCENTS_AND_FONTS or \
+                        after.kind == "command" and after.text[1:] in GREEK:
+                    self.i = end + primes              # ln10, log\tilde{x}: as \log x
+                    return A.Call(word, (self.operand(),), None, primes, None, False,
+                                  start.pos)
         return None
 
     def conditional_bar(self) -> int | None:
@@ -632,7 +770,7 @@ class Parser:
     def bracketed_args(self) -> tuple[A.Node, ...]:
         open_tok = self.expect("(")
         args = [self.expression()]
-        while self.peek().text == ",":
+        while self.peek().text in (",", ";"):      # J(W, b; x, y): parameters; data
             self.advance()
             args.append(self.expression())
         if self.peek().text != ")":
@@ -718,6 +856,10 @@ class Parser:
 
     def finish_call(self, word: str, tok: Token) -> A.Node:
         primes, power, index = self.decorations(allow_index=True)
+        if index is not None and power is None and self.peek().text != "(" \
+                and not self.starts_factor(self.peek()):
+            # \partial \operatorname{Af}_2: the value named so, with nothing to apply it to
+            return A.Name(f"{tok.text}{{{word}}}", (index,), (), "", primes, tok.pos)
         args, parens = self.arguments()
         if self.peek().text == "_" and index is None:
             self.advance()
@@ -754,6 +896,22 @@ class Parser:
         self.abs_open = saved
         self.expect(INDICATOR_BRACKETS[opener.text])
         return A.Indicator(lhs, CONDITION_RELATIONS[rel.text], rhs, tok.pos)
+
+    def holds_a_comparison(self) -> bool:
+        """Whether brackets open here around a comparison, as an indicator's do."""
+        opener = self.peek().text
+        if opener not in INDICATOR_BRACKETS:
+            return False
+        closer, depth = INDICATOR_BRACKETS[opener], 0
+        for t in self.tokens[self.i:]:
+            if t.kind == "end":
+                return False
+            depth += (t.text == opener) - (t.text == closer)
+            if depth == 0:
+                return False
+            if depth == 1 and t.text in CONDITION_RELATIONS:
+                return True
+        return False
 
     def fraction(self, tok: Token) -> A.Node:
         self.advance()
@@ -1016,6 +1174,19 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
+
+
+def _split_top(tokens: list[Token], separator: str) -> list[list[Token]]:
+    """Tokens cut at `separator` outside brackets."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for t in tokens:
+        depth += (t.text in ("(", "[", "{")) - (t.text in (")", "]", "}"))
+        if t.text == separator and depth == 0:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
 
 
 def _tuple(args: tuple[A.Node, ...]) -> A.Node:

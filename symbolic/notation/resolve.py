@@ -118,6 +118,8 @@ class _Pass:
     def visit(self, node: A.Node) -> A.Node:
         if isinstance(node, A.BinOp) and node.op == "apply":
             return self.application(node)
+        if isinstance(node, A.BinOp) and node.op == "juxt":
+            self.refuse_inverse_function(node)
         if isinstance(node, A.Call):
             return self.call(node)
         if isinstance(node, A.Power):
@@ -130,14 +132,15 @@ class _Pass:
         """`\\frac{df}{dx}`, `\\nabla_\\theta J` with `f(x) = …`, `J(\\theta) = …` defined:
         the derivative of the function at its own parameters."""
         name = node.numerator
-        if not (isinstance(name, A.Name) and not name.sub and not name.sup
-                and not name.primes) or name.base not in self.snapshot.parameters \
-                or name.base in self.snapshot.values:
+        if not (isinstance(name, A.Name) and not name.sup and not name.primes):
             return node
-        parameters = self.snapshot.parameters[name.base]
+        key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
+        if key not in self.snapshot.parameters or key in self.snapshot.values:
+            return node          # f_2 of `f_2(y) = …` is the function f_{2}
+        parameters = self.snapshot.parameters[key]
         self.readings.append(Reading(f"\\partial {_shown(name)}",
                                      f"the derivative of the function {_shown(name)}"))
-        call = A.Call(name.base, tuple(parameters), None, 0, None, True, name.pos,
+        call = A.Call(key, tuple(parameters), None, 0, None, True, name.pos,
                       A.Callee.DEFINED)
         return dataclasses.replace(node, numerator=call)
 
@@ -185,6 +188,19 @@ class _Pass:
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
         return call
+
+    def refuse_inverse_function(self, node: A.BinOp) -> None:
+        """`f^{-1}(y)` with f a function: its inverse, which derivcheck does not build (read
+        as 1/f times y it would decide the step by a misreading)."""
+        power = node.left
+        if not (isinstance(power, A.Power) and isinstance(power.base, A.Name)
+                and isinstance(node.right, A.Group) and to_latex(power.exponent) == "-1"):
+            return
+        name = power.base
+        if self.callee_of(name, A.BinOp("apply", name, node.right, node.pos))[0] is not None:
+            raise MeaningError(f"{_shown(name)}^{{-1}}(…) is the inverse function of "
+                               f"{_shown(name)}, which derivcheck does not build", "", node.pos,
+                               "Name the inverse's value (x = …) and check the steps about it.")
 
     def lagrange(self, node: A.BinOp) -> A.BinOp:
         """`f^{(3)}(0)`: the third derivative of a function f, when f is one here and
@@ -254,6 +270,11 @@ class _Pass:
                 return A.BinOp("juxt", A.Name(SIGMA, pos=node.pos),
                                A.Group(args[0], node.pos), node.pos)
             return dataclasses.replace(resolved, callee=A.Callee.KNOWN)
+        gradient_of = name.removeprefix("\\nabla ")
+        if gradient_of != name and len(self.snapshot.parameters.get(gradient_of, ())) == 1:
+            # \nabla L(w) with L(w) = … defined: L's derivative at w
+            self.readings.append(Reading(name, f"the derivative of the function {gradient_of}"))
+            return A.Call(gradient_of, args, None, 1, None, True, node.pos, A.Callee.DEFINED)
         if any(self.snapshot.is_function(spelling) for spelling in _spellings(node)) \
                 or name.startswith(r"\nabla "):
             return dataclasses.replace(resolved, callee=A.Callee.ARBITRARY)
@@ -273,19 +294,22 @@ class _Pass:
         return self.rebuild(node)
 
     def is_layer(self, base: A.Name, exponent: A.Node) -> bool:
-        """`a^l`, `\\delta^{l+1}`, `z^L`: a layer index, not a power. Any letter superscript
+        """`a^l`, `\\delta^{l+1}`, `z^L`: a layer index, not a power (and `Z^1` when a name
+        Z^k is defined with a layer index). Any letter superscript
         is an index when superscripts are declared indices; otherwise the layer letters
         l, L and ℓ (alone or ± a number) are, as in every backprop text; with
         `superscripts: power` none is."""
         if self.snapshot.superscripts == "power":
             return False
+        label = canonical(base.base, (), (), base.suffix, 0)
+        layered = label in self.snapshot.layered or base.base in self.snapshot.layered
+        if isinstance(exponent, A.Num):       # Z^1 where Z^1 = … defines layer 1
+            return layered and exponent.text.isdigit()
         letters = _letters(exponent)
-        if not letters or isinstance(exponent, A.Num):
+        if not letters:
             return False
         if self.snapshot.superscripts == "index":
             return True
-        label = canonical(base.base, (), (), base.suffix, 0)
-        layered = label in self.snapshot.layered or base.base in self.snapshot.layered
         return letters <= LAYER_LETTERS | (INDEX_LETTERS if layered else frozenset()) \
             or (layered and letters <= INDEX_LETTERS)
 

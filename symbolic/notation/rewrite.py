@@ -95,6 +95,10 @@ def to_latex(node: A.Node) -> str:
             return _name_latex(node)
         case A.Annotated(expr=expr):
             return to_latex(expr)
+        case A.At(expr=expr, names=names, values=values):
+            point = ", ".join(f"{to_latex(n)} = {to_latex(v)}" for n, v in zip(names, values,
+                                                                             strict=True))
+            return f"{to_latex(expr)}\\big|_{{{point}}}"
         case A.Group(inner=inner):
             return f"({to_latex(inner)})"
         case A.Neg(operand=operand):

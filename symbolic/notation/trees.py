@@ -151,3 +151,15 @@ def function_signature(head: A.Node) -> tuple[str, tuple[A.Name, ...]] | None:
     if not parameters or not all(isinstance(p, A.Name) for p in parameters):
         return None
     return key, tuple(parameters)
+
+
+def layered_name(node: A.Node) -> A.Node:
+    """`Z^1`, `A^l` where a name is defined or given a shape: a power cannot be defined,
+    so the superscript is a layer index (`Z^{(1)}`); any other node is returned as it is."""
+    if isinstance(node, A.Power) and isinstance(node.base, A.Name) and not node.base.sup \
+            and not node.base.primes and (
+                isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()
+                or isinstance(node.exponent, A.Name) and not node.exponent.sub):
+        base = node.base
+        return A.Name(base.base, base.sub, (node.exponent,), base.suffix, 0, base.pos)
+    return node

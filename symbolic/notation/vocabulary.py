@@ -26,7 +26,11 @@ UNICODE = {
     "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
-    "≡": r"\equiv",
+    "≡": r"\equiv", "²": "^2", "³": "^3", "¹": "^1", "ᵀ": "^T", "’": "'", "∑": r"\sum",
+    "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
+    "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
+    "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
+    "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*",
 }
 
 # -- relations -------------------------------------------------------------------------------
@@ -70,8 +74,10 @@ LAYOUT = frozenset({
     r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\,", r"\;", r"\:", r"\!", r"\ ",
     r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
     r"\middle", r"\mathstrut", r"\>",
+    r"\bf", r"\rm", r"\it", r"\cal", r"\sf", r"\tt", r"\boldmath",  # {\bf x}: old font switches
 })
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
+CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
 COLOR = r"\color"
@@ -113,6 +119,8 @@ FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varp
 TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
+EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert"})   # f|_{x=0}: at a point
+UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
 
 # -- operators -------------------------------------------------------------------------------
 # Operators written as commands, applied with or without parentheses.
@@ -171,6 +179,12 @@ ALIGNMENT_ENVIRONMENTS = frozenset({
 })
 # Words that mark the last case of a piecewise definition.
 OTHERWISE = frozenset({"otherwise", "else", "elsewhere"})
+# words that \text{…} holds as prose; any other single word (\text{loss}) is a name
+PROSE_WORDS = OTHERWISE | frozenset({
+    "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
+    "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
+    "to", "we", "get", "have", "let", "def", "st", "iff", "because", "therefore", "using",
+    "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"})
 
 # -- what is refused, and why ----------------------------------------------------------------
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
