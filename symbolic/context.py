@@ -617,8 +617,8 @@ class Expansion:
             return None
         try:
             expanded, length = self._substituted(expr, frozenset())
-        except (_SelfReference, RecursionError):
-            return None
+        except (_SelfReference, RecursionError, ValueError, TypeError):
+            return None      # level by level, SymPy's error (if any) is raised as before
         if length:
             limits.require_definition_chain(length)
         return expanded

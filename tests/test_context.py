@@ -349,3 +349,9 @@ def test_too_long_a_chain_of_definitions_is_refused():
     mapping = {names[k]: names[k + 1] + 1 for k in range(len(names) - 1)}
     with pytest.raises(WorkLimitExceeded, match="more than"):
         Expansion(mapping).of(names[0])
+
+
+def test_an_expansion_sympy_refuses_is_left_to_the_level_by_level_substitution():
+    v, y, d = sympy.symbols("v y d")
+    mapping = {v: y + 1, d: sympy.Derivative(sympy.Function("f")(v), v)}
+    assert Expansion(mapping).of(d) is None
