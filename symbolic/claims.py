@@ -625,7 +625,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         if found.verdict == Verdict.INVALID:
             _require_known_probabilities(sides)
             _require_vectors_read_whole(sides, context)
-            _require_one_reading_of_gradients(sides)
+            _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -703,12 +703,13 @@ def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
                     f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")
 
 
-def _require_one_reading_of_gradients(sides: Sides) -> None:
+def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
     """`\\frac{\\partial}{\\partial u} uv = u \\frac{\\partial v}{\\partial u} + …` with v
     defined nowhere: v is a quantity of its own (∂(uv)/∂u = v) and also any function of u
     (∂v/∂u unknown). The two readings disagree, so the step is not shown wrong."""
     symbols = _free(sides.lhs) | _free(sides.rhs)
-    names = {s.name for s in symbols}
+    names = {s.name for s in symbols} | {name_key(n) for tree in trees
+                                         for n in _values_written(tree)}
     for symbol in sorted(symbols, key=str):
         numerator = _gradient_numerator(symbol.name)
         if numerator is not None and numerator in names:
@@ -864,7 +865,8 @@ def _expansion_terms(lhs_entries, rhs_entries) -> D.Diagnosis | None:
 
 
 def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
-    diff = samples["lhs"][0] - samples["rhs"][0]
+    with np.errstate(invalid="ignore", over="ignore"):    # inf - inf at a pole: not finite
+        diff = samples["lhs"][0] - samples["rhs"][0]
     finite = samples["finite"]
     for expr in (lhs_entries[0], rhs_entries[0]):
         terms = sympy.Add.make_args(sympy.expand(expr)) if len(sympy.Add.make_args(expr)) > 1 \
@@ -923,8 +925,7 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
     if _free(lhs) or _free(rhs) or isinstance(lhs, sympy.MatrixBase) \
             or isinstance(rhs, sympy.MatrixBase):
         unknown = _free(lhs) | _free(rhs)
-        written = {name_key(n) for tree in (lhs_node, rhs_node) for n in walk(tree)
-                   if isinstance(n, A.Name)}
+        written = {name_key(n) for tree in (lhs_node, rhs_node) for n in _values_written(tree)}
         if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and not any(
                 s.name in written for s in unknown):
             # the unknowns come from definitions, not from the link itself
@@ -963,6 +964,20 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
 
 
 WORKED_EXAMPLE = "a worked example's number"
+
+
+def _values_written(node: A.Node):
+    """The names a side uses as quantities: not a derivative's variable, nor a name whose
+    derivative it takes (`v` in `\\frac{\\partial v}{\\partial u}`; `v` in
+    `\\frac{\\partial (v a)}{\\partial x}` is one)."""
+    if isinstance(node, A.Name):
+        yield node
+        return
+    for child in children(node):
+        if isinstance(node, A.Partial) and (child is node.wrt or child is node.numerator
+                                            and isinstance(child, A.Name)):
+            continue
+        yield from _values_written(child)
 
 
 def _is_worked_example(lhs_node, rhs_node) -> bool:

@@ -9,6 +9,7 @@ differentiable function, and its gradient is a quantity of its own.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -73,12 +74,21 @@ class FunctionDefinition:
 
     def applied_to(self, arguments: tuple[A.Node, ...], where: str = "") -> A.Node:
         """The body with each parameter replaced by its argument (all at once)."""
-        if len(arguments) != len(self.parameters):
+        held = len(self.parameters) - len(arguments)
+        if held and not (0 < held <= self.data_parameters()):
             raise MeaningError(f"{self.name} takes {len(self.parameters)} argument(s) "
                                f"but is given {len(arguments)}", where, None,
                                f"Call it as in its definition: {self.source}")
-        mapping = dict(zip(self.parameters, arguments, strict=True))
+        # J(θ, θ_0) of J(θ, θ_0; D): the data after the semicolon keep their names
+        mapping = dict(zip(self.parameters, arguments, strict=False))
         return substitute_names(self.body, mapping, where)
+
+    def data_parameters(self) -> int:
+        """How many parameters come after a `;` in the definition (`J(W, b; x, y)`: 2)."""
+        head = self.source.split("=", 1)[0]
+        if ";" not in head:
+            return 0
+        return head.rsplit(";", 1)[1].count(",") + 1
 
 
 @dataclass
@@ -166,6 +176,8 @@ class Context:
         if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
+        for side in chain.sides[2:]:
+            parse_side(side.text)    # every side is read: one that is not makes it unreadable
         for k in range(1, len(chain.sides) - 1):
             self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
@@ -228,7 +240,9 @@ class Context:
         if head is None or len(chain.sides) != 2:
             return None
         body = parse_side(chain.sides[1].text)
-        if isinstance(body, A.Name) and not self.is_value(name_key(body)):
+        key = name_key(body) if isinstance(body, A.Name) else None
+        if key is not None and key not in self.values \
+                and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)
         return None
 
@@ -326,6 +340,10 @@ class Context:
     def bind_gradient(self, numerator: str, wrt: str, value: sympy.Expr) -> None:
         """A worked example's `\\nabla_{w} L = … = 20.15`: that gradient now names the number."""
         self.gradient_values[(numerator, wrt)] = value
+
+    def named_gradient(self, numerator: A.Name, wrt: A.Name) -> sympy.Expr | None:
+        """The number a worked example gave ∂numerator/∂wrt, if it gave one."""
+        return self.gradient_values.get((name_key(numerator), name_key(wrt)))
 
     def define(self, name: A.Name, body: A.Node, source: str = "",
                derivation: int | None = None) -> Definition:
@@ -547,7 +565,7 @@ class Context:
         expanded = expansion.of(expr)
         if expanded is None:
             expanded = self._expand_by_levels(expr, mapping)
-        self._check_readable(expanded, instance)
+        self.require_readable(expanded, instance)
         return expanded
 
     def _expand_by_levels(self, expr, mapping: dict):
@@ -559,12 +577,19 @@ class Context:
             expr = new
         return expr
 
-    def _check_readable(self, expr, instance: Instance) -> None:
+    def require_readable(self, expr, instance: Instance) -> None:
+        """Raise the reason when `expr` holds a name whose definition could not be read."""
         key = _instance_key(instance)
         unreadable = self._unreadable.get(key)
         if unreadable and hasattr(expr, "free_symbols"):
             for symbol in expr.free_symbols & unreadable.keys():
                 raise unreadable[symbol]
+            # z^{(i)}, a sample's z, when the definition of z could not be read
+            by_name = {s.name: error for s, error in unreadable.items()}
+            for symbol in expr.free_symbols:
+                family = re.sub(r"\^\{\([^{}]*\)\}", "", symbol.name)
+                if family != symbol.name and family in by_name:
+                    raise by_name[family]
 
     def substitute_values(self, expr):
         if not self.values:
@@ -683,13 +708,13 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
         for t, v in zip(target, value, strict=True):
             defs[t] = v
         return
+    if isinstance(value, sympy.MatrixBase) and len(value) == 1:
+        defs[target] = value[0]          # w^T x + w_0: a 1×1 matrix is the number it holds
+        return
     if isinstance(value, sympy.MatrixBase):
         # a name defined as a vector without a declared shape: define its entries
         for k, v in enumerate(value, start=1):
             defs[Var(f"{target.name}_{{{k}}}")] = v
-        defs[target] = value[0] if len(value) == 1 else value
-        if len(value) != 1:
-            del defs[target]
         return
     defs[target] = value
 

@@ -53,6 +53,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         if named is not None:
             return named
     definitions = context.definitions_in(instance)
+    context.require_readable(numerator, instance)     # an unread definition is no unknown
     if isinstance(numerator, Var) and numerator not in definitions and numerator != wrt \
             and not context.uses(numerator, instance):
         return upstream(context, numerator, wrt, instance)

@@ -301,6 +301,10 @@ class _NumberMatcher:
     def printed_value(self, quantity: A.Node) -> sympy.Expr | None:
         """The number a worked example printed for a name at the end of its definition
         (`out_{h1} = \\frac{1}{1+e^{-net_{h1}}} = … = 0.593269992`)."""
+        if isinstance(quantity, A.Partial) and isinstance(quantity.numerator, A.Name) \
+                and isinstance(quantity.wrt, A.Name):
+            # a gradient whose number the worked example gave (∂E/∂w_5 = … = 0.0822)
+            return self.context.named_gradient(quantity.numerator, quantity.wrt)
         if not isinstance(quantity, A.Name):
             return None
         for definition in self.context.definitions:

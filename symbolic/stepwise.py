@@ -336,6 +336,8 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     try:
         body = parse_side(body_text)
     except NotationError as error:
+        if isinstance(head, A.Name):       # later steps that need it are undecided
+            context.define_unreadable(head, error, statement.text)
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
         if exact_value(context, body, body_text) is None or _has_graph_value(head, context):

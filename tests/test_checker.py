@@ -87,3 +87,13 @@ def test_two_relations_joined_by_and_are_two_statements():
            "\\frac{\\partial J}{\\partial s} = 2.$$\n")
     assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
                              (3, "claim", "invalid")]
+
+
+def test_a_definition_that_cannot_be_read_leaves_its_uses_undecided():
+    # z's line elides terms; J uses a sample's z^{(i)}: never shown wrong for that
+    doc = ("$$z = w_0 x_0 + w_1 x_1 \\dots w_m x_m$$\n\n"
+           "$$J(w) = \\frac{1}{2} \\sum_{i=1}^{2} (y^{(i)} - z^{(i)})^2$$\n\n"
+           "$$\\frac{\\partial J}{\\partial w_1} = -\\sum_{i=1}^{2} (y^{(i)} - z^{(i)}) x_1$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps] == ["unparseable", "valid", "undecided"]
+    assert "depends on z" in steps[2].claim.message

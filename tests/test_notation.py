@@ -114,6 +114,54 @@ ROWS = [
     (r"\frac{\partial s}{\partial W} = \lambda W", [r"s = \frac{\lambda}{2} \|W\|_F^2"], {}, {},
      "undecided"),
     (r"\theta^\top x = \sum_{j=1}^{d} \theta_j x_j", [], {}, {}, "undecided"),
+    # evaluation at a point
+    (r"\left.\frac{d}{dx} x^2\right|_{x = 1} = 2", [], {}, {}, "valid"),
+    (r"\left.\frac{d}{dx} x^2\right|_{x = 1} = 3", [], {}, {}, "invalid"),
+    (r"\frac{dJ}{d\theta}\Big|_{\theta=2} = 4", [r"J(\theta) = \theta^2"], {}, {}, "valid"),
+    (r"\nabla L(w)\big|_{w=0} = -2y", [r"L(w) = (y - w)^2"], {}, {}, "valid"),
+    (r"\frac{\partial o}{\partial x_i}\bigr\rvert_{x_i=1} = \frac{9}{2}",
+     [r"o = \frac{1}{4}\sum_i z_i", r"z_i = 3(x_i+2)^2"], {}, {}, "valid"),
+    # functions by name: an indexed one, plain words, a differential of an accented name
+    (r"\frac{\partial f_2}{\partial y} = -x", [r"f_2(y) = -xy"], {}, {}, "valid"),
+    (r"\frac{d f(\tilde{x})}{d \tilde{x}} = \frac{1}{\tilde{x}}", [r"f(\tilde{x}) = \ln\tilde{x}"],
+     {}, {}, "valid"),
+    (r"\frac{1}{ln10} = \frac{1}{\ln 10}", [], {}, {}, "valid"),
+    (r"\frac{dr}{dx} = 1(x > 0)", [r"r = max(0, x)"], {}, {}, "valid"),
+    # a worked example: unit names, a printed value after a formula, a gradient named
+    (r"\frac{\partial out_{o1}}{\partial net_{o1}} = out_{o1}(1 - out_{o1})"
+     r" = 0.75136507(1 - 0.75136507)",
+     [r"out_{o1} = \frac{1}{1+e^{-net_{o1}}}", r"out_{o1} = 0.75136507"], {}, {}, "valid"),
+    (r"E_{total} = E_{o1} + E_{o2} = 0.274811083 + 0.023560026 = 0.298371109",
+     [r"E_{o1} = \frac{1}{2}(t_{o1} - out_{o1})^{2} = 0.274811083", r"E_{o2} = 0.023560026"],
+     {}, {}, "valid"),
+    (r"\frac{\partial J}{\partial W} = x^T \delta",
+     [r"z = xW", r"\frac{\partial J}{\partial z} = \delta"],
+     {"W": [3, 2], "x": [1, 3], "z": [1, 2], r"\delta": [1, 2]}, {}, "valid"),
+    # numbers standing for values the text never gave: nothing is shown, either way
+    (r"net_{o1} = w_5 out_{h1} + b = 0.4 \times 0.59 + 0.6", [r"out_{h1} = 0.59"], {}, {},
+     "undecided"),
+    (r"\frac{\partial E}{\partial w} = 0.7 \times 0.2", [r"E = \frac{1}{2}(t - \sigma(w x))^2"], {},
+     {}, "undecided"),
+    # two readings that disagree: undecided, never shown wrong
+    (r"\frac{\partial}{\partial u}uv = u\frac{\partial v}{\partial u} + v", [], {}, {},
+     "undecided"),
+    (r"\nabla_{\theta} \sum_{x=1}^{3} p(x) f(x) = \sum_{x=1}^{3} p(x) \nabla_{\theta} f(x)", [], {},
+     {}, "undecided"),
+    (r"\frac{df^{-1}(y)}{dy} = \frac{dx}{dy}", [r"y = f(x)"], {}, {}, "undecided"),
+    (r"z = W^T a + c", [r"z = W^\top a + c"], {"W": [3, 2], "a": [3, 1], "c": [2, 1]}, {},
+     "undecided"),
+    # a 1×1 product is the number it holds
+    (r"\frac{\partial \mathcal{L}}{\partial w_0} = f'(z) \frac{\partial \mathcal{L}}{\partial g}",
+     [r"z = w^\top x + w_0", r"g = f(z)"], {"w": ["d", 1], "x": ["d", 1]}, {}, "valid"),
+    # a call's label and sample index; the data after a semicolon; an increment
+    (r"\frac{\partial J}{\partial w} = -\sum_{i=1}^{2} (y^{(i)} - \phi(z)_{A}^{(i)}) x^{(i)}",
+     [r"J(w) = \frac{1}{2} \sum_{i=1}^{2} (y^{(i)} - \phi(z)_{A}^{(i)})^2", r"\phi_A(z) = z",
+      r"z^{(i)} = w x^{(i)}"], {}, {}, "valid"),
+    (r"\nabla_\theta J(\theta) = 2 \theta x^2", [r"J(\theta; x) = (\theta x)^2"], {}, {}, "valid"),
+    (r"\Delta w = -\eta g", [], {}, {}, "undecided"),
+    # an elision leaves terms out: what depends on it is undecided
+    (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + \dots + w_m x_m"], {}, {},
+     "undecided"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

@@ -28,6 +28,7 @@ from symbolic.notation.vocabulary import (
     FRACTIONS,
     GREEK,
     GREEK_VARIANTS,
+    INCREMENT,
     INDEX_LETTERS,
     INDICATOR_BRACKETS,
     INDICATORS,
@@ -366,9 +367,21 @@ class Parser:
         node = self.primary()
         while True:
             tok = self.peek()
-            if tok.text == "^":
+            if tok.text == "^" and _is_application(node) and _is_index_superscript(self, 1):
+                # \sigma(z)^{(i)}: the sample's value, the function at z^{(i)} (not a power)
+                self.advance()
+                sup = self.index_list(self.group_tokens()[1:-1])
+                node = _indexed_arguments(node, sup, self)
+            elif tok.text == "^":
                 self.advance()
                 node = self.superscript(node, tok)
+            elif tok.text == "_" and _is_application(node) and isinstance(node, A.BinOp) \
+                    and not node.left.sub and not node.left.suffix:
+                # \phi(z)_A: the function \phi_A (Raschka's activation A) at z
+                self.advance()
+                sub, suffix = self.subscript(self.group_tokens())
+                node = dataclasses.replace(node, left=dataclasses.replace(node.left, sub=sub,
+                                                                          suffix=suffix))
             elif tok.text == "'":
                 self.advance()
                 node = A.Transpose(node, tok.pos)
@@ -523,6 +536,11 @@ class Parser:
         """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
         tok = self.advance()
         base = self.word_before_subscript(tok) or self.base_text(tok)
+        if base == INCREMENT and (self.peek().kind == "letter"
+                                  or self.peek().text in ACCENTS_AND_FONTS):
+            increment = self.name()     # \Delta \mathbf{w}: the change of w, a name of its own
+            return dataclasses.replace(increment, base=f"{INCREMENT} {increment.base}",
+                                       pos=tok.pos)
         sub: tuple[A.Node, ...] = ()
         sup: tuple[A.Node, ...] = ()
         suffix, primes = "", 0
@@ -1174,6 +1192,31 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
+
+
+def _is_application(node: A.Node) -> bool:
+    """`f(x)`, `\\sigma(z)`: a name applied to arguments in parentheses."""
+    return isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+        or isinstance(node, A.Call) and node.parens
+
+
+def _indexed_arguments(node: A.Node, sup: tuple[A.Node, ...], parser: Parser) -> A.Node:
+    """`f(z)^{(i)}` as `f(z^{(i)})`: each argument, a bare name, takes the index."""
+    def indexed(argument: A.Node) -> A.Node:
+        if not (isinstance(argument, A.Name) and not argument.sup):
+            raise parser.error("an index after a call is read only on names: write "
+                               "f(z^{(i)})", hint="Put the index on the argument.")
+        return dataclasses.replace(argument, sup=sup)
+
+    if isinstance(node, A.Call):
+        return dataclasses.replace(node, args=tuple(indexed(a) for a in node.args))
+    inner = node.right.inner if isinstance(node.right, A.Group) else node.right
+    if isinstance(inner, A.MatrixLiteral):     # f(a, b)^{(i)}
+        rows = tuple(tuple(indexed(a) for a in row) for row in inner.rows)
+        new: A.Node = dataclasses.replace(inner, rows=rows)
+    else:
+        new = indexed(inner)
+    return dataclasses.replace(node, right=A.Group(new, node.right.pos))
 
 
 def _split_top(tokens: list[Token], separator: str) -> list[list[Token]]:

@@ -103,7 +103,9 @@ NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "ma
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
 WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
-DIFFERENTIAL_STARTS = frozenset({r"\hat", r"\mathbf", r"\boldsymbol", "("})
+# what may follow the d of a differential: d\hat{y}, d\tilde{x}, d\mathbf{w}, d{\bf x}, d(…)
+DIFFERENTIAL_STARTS = frozenset({"(", "{", *(rf"\{accent}" for accent in ACCENTS),
+                                 *TRANSPARENT_FONTS, *NAMED_FONTS})
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
 # Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
 INDICATORS = frozenset({"1", "I"})
@@ -120,6 +122,7 @@ TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
 EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert"})   # f|_{x=0}: at a point
+INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
 UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
 
 # -- operators -------------------------------------------------------------------------------
@@ -133,8 +136,8 @@ OPERATORS = {
 LOGARITHMS = frozenset({"log", "ln", "lg"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
-PLAIN_FUNCTION_WORDS = ("softplus", "sigmoid", "tanh", "sinh", "cosh", "relu", "exp", "log",
-                        "sin", "cos", "tan", "ln")
+PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
+                        "exp", "log", "sin", "cos", "tan", "ln", "max", "min", "sqrt")
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag"}
 EXTREMA = frozenset({"max", "min"})
@@ -194,6 +197,9 @@ REFUSED_COMMANDS = {
     r"\infty": "infinity is not a value derivcheck can check",
     r"\pm": "write the two cases as two claims instead of \\pm",
     r"\mp": "write the two cases as two claims instead of \\mp",
+    **dict.fromkeys((r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots"),
+                    "an elision (\\dots) leaves out terms derivcheck cannot fill in; write the "
+                    "sum with \\sum"),
 }
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.
