@@ -19,6 +19,10 @@ from contextlib import contextmanager
 
 from symbolic.errors import BudgetExceeded
 
+# the wall-clock safety net per link: far above what the work limits allow, so that it
+# never decides a verdict on a loaded machine; when it fires, the verdict says so
+DEFAULT_BUDGET_SECONDS = 30.0
+
 
 class Budget:
     """A deadline; `with budget.limit(0.5):` bounds one step by the smaller of the two."""

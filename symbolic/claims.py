@@ -18,7 +18,7 @@ from symbolic import arguments as arguments_
 from symbolic import compare as C
 from symbolic import diagnosis as D
 from symbolic import isolation
-from symbolic.budget import Budget
+from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import Context, name_key
 from symbolic.derivatives import diagonal_reading
 from symbolic.errors import (
@@ -55,9 +55,6 @@ from symbolic.numbers import (
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
 
-# the wall-clock safety net per link: far above what the work limits allow, so that it
-# never decides a verdict on a loaded machine; when it fires, the verdict says so
-DEFAULT_BUDGET_SECONDS = 30.0
 MAX_INDEX_INSTANCES = 9
 
 DIAGNOSIS_SECONDS = 10.0  # a safety net: the slowest corpus diagnosis takes under 1 s

@@ -20,8 +20,9 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
+from sympy.printing.repr import ReprPrinter
 
-from symbolic import limits
+from symbolic import evaluation, limits
 from symbolic.budget import Budget
 from symbolic.diagnosis import Diagnosis
 from symbolic.errors import BudgetExceeded, ShapeError
@@ -51,8 +52,30 @@ class Outcome:
 
 
 def _seed(*exprs) -> int:
-    text = "|".join(sympy.srepr(e) for e in exprs)
+    printer = _SharedRepr()
+    text = "|".join(printer.doprint(e) for e in exprs)
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
+
+
+PRINTED_KEPT = 20_000     # subexpressions whose srepr text is kept per process
+
+
+class _SharedRepr(ReprPrinter):
+    """`srepr`, printing each distinct subexpression once per process: an expanded network
+    repeats its layers, the links of a document repeat its definitions, and sorting the
+    terms of each repeat again is most of srepr's time."""
+
+    printed: dict = {}
+
+    def _print(self, expr, **kwargs) -> str:
+        if kwargs or not isinstance(expr, sympy.Basic):
+            return super()._print(expr, **kwargs)
+        text = self.printed.get(expr)
+        if text is None:
+            if len(self.printed) >= PRINTED_KEPT:
+                self.printed.clear()
+            text = self.printed[expr] = super()._print(expr)
+        return text
 
 
 def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
@@ -61,6 +84,12 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
     A claim about an arbitrary differentiable f must hold for every f; a random
     f(u) = c0 + c1 u + c2 u²/2 + c3 sin(u) + … makes a false claim fail with probability one.
     """
+    families, coefficients = function_families(exprs)
+    return [with_functions(e, families) for e in exprs], coefficients, families
+
+
+def function_families(exprs: list) -> tuple[dict, list]:
+    """Each undefined function's family member (a Lambda), and all their coefficients."""
     calls = set()
     for e in exprs:
         calls |= e.atoms(AppliedUndef)
@@ -76,7 +105,7 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
             body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
                 + cs[4 + 4 * k] * sympy.exp(u / 3)
         families[func] = sympy.Lambda(tuple(us), body)
-    return [with_functions(e, families) for e in exprs], coefficients, families
+    return families, coefficients
 
 
 def with_functions(expr, families: dict):
@@ -196,9 +225,10 @@ def huge_powers(expr) -> list:
     """The numeric powers of `expr` too large to evaluate exactly (`10^{10^{10}}`)."""
     if not isinstance(expr, sympy.Basic):
         return []
-    found = set(expr.atoms(limits.HugePower))
-    found |= {p for p in expr.atoms(sympy.Pow) if p.base.is_Number and p.exp.is_number
-              and not p.exp.has(limits.HugePower)
+    powers = expr.atoms(limits.HugePower, sympy.Pow)     # one walk for both kinds
+    found = {p for p in powers if isinstance(p, limits.HugePower)}
+    found |= {p for p in powers if isinstance(p, sympy.Pow) and p.base.is_Number
+              and p.exp.is_number and not p.exp.has(limits.HugePower)
               and limits.power_bits(p.base, p.exp) > limits.MAX_POWER_BITS}
     # outermost first: a tower's inner powers go with it
     return sorted((p for p in found if not any(p != q and q.has(p) for q in found)),
@@ -247,22 +277,16 @@ class RangeFlags:
             self.out_of_range = True
 
 
-def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None):
-    try:
-        f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
-    except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
-        return None      # a construct the numeric printer has no code for
-    args = [columns[s] for s in symbols]
+def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = None,
+                   families: dict | None = None):
+    """Each expression at every sample point (None where it cannot be evaluated);
+    `families` gives the undefined functions that are still to be written in."""
     watch = flags if flags is not None else RangeFlags()
-    with np.errstate(all="ignore", under="call", over="call"):
-        previous = np.seterrcall(watch)
-        try:
-            values = f(*args)
-        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError,
-                FloatingPointError):
-            return None
-        finally:
-            np.seterrcall(previous)
+    values = _float_values_from_tree(symbols, exprs, columns, watch, families)
+    if values is None:
+        values = _float_values_compiled(symbols, _written_in(exprs, families), columns, watch)
+    if values is None:
+        return None
     out = []
     for v in values:
         arr = np.asarray(v, dtype=complex) if np.iscomplexobj(v) else np.asarray(v, dtype=float)
@@ -272,6 +296,43 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
             arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
         out.append(np.asarray(arr, dtype=float))
     return out
+
+
+def _written_in(exprs: list, families: dict | None) -> list:
+    return [with_functions(e, families) for e in exprs] if families else exprs
+
+
+def _float_values_from_tree(symbols, exprs, columns, flags: RangeFlags, families):
+    """The values read off the trees (`symbolic.evaluation`), or None where a construct
+    has no rule there or the arithmetic fails: then the compiled path decides, as before."""
+    watch = RangeFlags()
+    with np.errstate(all="ignore", under="call", over="call"):
+        previous = np.seterrcall(watch)
+        try:
+            values = evaluation.float_values(exprs, {s: columns[s] for s in symbols}, families)
+        except Exception:  # any failure: compiled instead, as before
+            return None
+        finally:
+            np.seterrcall(previous)
+    flags.out_of_range |= watch.out_of_range
+    return values
+
+
+def _float_values_compiled(symbols, exprs, columns, flags: RangeFlags):
+    try:
+        f = _lambdify(symbols, exprs, [NUMPY_FUNCTIONS, "numpy"])
+    except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
+        return None      # a construct the numeric printer has no code for
+    args = [columns[s] for s in symbols]
+    with np.errstate(all="ignore", under="call", over="call"):
+        previous = np.seterrcall(flags)
+        try:
+            return f(*args)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError, NameError,
+                FloatingPointError):
+            return None
+        finally:
+            np.seterrcall(previous)
 
 
 def kink_arguments(exprs) -> list:
@@ -306,12 +367,13 @@ def _kinked(expr) -> list[set]:
     return found
 
 
-def at_kinks(symbols, exprs, columns) -> np.ndarray:
+def at_kinks(symbols, exprs, columns, families: dict | None = None) -> np.ndarray:
+    """The sample points at a kink; `families` as in `evaluate_float` (a family has none)."""
     arguments = kink_arguments(exprs)
     mask = np.zeros(SAMPLES, dtype=bool)
     if not arguments:
         return mask
-    values = evaluate_float(symbols, arguments, columns, SAMPLES)
+    values = evaluate_float(symbols, arguments, columns, SAMPLES, families=families)
     if values is None:
         return ~mask
     for v in values:
@@ -320,15 +382,33 @@ def at_kinks(symbols, exprs, columns) -> np.ndarray:
 
 
 class HighPrecision:
-    """Expressions evaluated at single points with 50 digits, compiled once on first use."""
+    """Expressions evaluated at single points with 50 digits: read off the trees, or
+    compiled once, on first need, where the trees have a construct with no rule."""
 
-    def __init__(self, symbols, exprs):
+    def __init__(self, symbols, exprs, families: dict | None = None):
         self.symbols, self.exprs, self.compiled = symbols, exprs, None
+        self.families = families
+        self.from_tree = True
 
     def __call__(self, point: dict):
+        if self.from_tree:
+            with mpmath.workdps(HIGH_DPS):
+                args = _high_arguments(self.symbols, point)
+                try:
+                    values = evaluation.high_precision_values(
+                        self.exprs, dict(zip(self.symbols, args, strict=True)), self.families)
+                except Exception:  # any failure: compiled instead
+                    self.from_tree = False
+                else:
+                    return _finite_reals(values)
         if self.compiled is None:
+            self.exprs = _written_in(self.exprs, self.families)
             self.compiled = _lambdify(self.symbols, self.exprs, [MPMATH_FUNCTIONS, "mpmath"])
         return evaluate_high(self.symbols, self.exprs, point, self.compiled)
+
+
+def _high_arguments(symbols, point: dict) -> list:
+    return [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
 
 
 def evaluate_high(symbols, exprs, point: dict, compiled=None):
@@ -338,11 +418,16 @@ def evaluate_high(symbols, exprs, point: dict, compiled=None):
             f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
         except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
             return None
-        args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
         try:
-            values = f(*args)
+            values = f(*_high_arguments(symbols, point))
         except (ZeroDivisionError, OverflowError, ValueError, TypeError):
             return None
+        return _finite_reals(values)
+
+
+def _finite_reals(values) -> list | None:
+    """The values as mpmath reals, or None where one is not a finite real."""
+    with mpmath.workdps(HIGH_DPS):
         out = []
         for v in values:
             v = mpmath.mpmathify(v)
@@ -387,22 +472,25 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
                      prove: bool, nonnegative: bool = False) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
-    exprs, coefficients, families = random_functions(lhs_entries + rhs_entries, seed)
+    exprs = lhs_entries + rhs_entries
+    # undefined functions are evaluated through their families where they stand; they are
+    # written in (`with_functions`) only where the values must be compiled
+    families, coefficients = function_families(exprs)
     n = len(lhs_entries)
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
     columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
     budget.check()
     flags = RangeFlags()
-    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags)
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
     if values is None:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        "the sides could not be evaluated numerically")
     lv = np.array(values[:n])
     rv = np.array(values[n:])
-    high_at = HighPrecision(symbols, exprs)
+    high_at = HighPrecision(symbols, exprs, families)
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
-                                                                           columns)
+                                                                           columns, families)
     close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                    + FLOAT_ATOL, axis=0)
     if nonnegative:
@@ -457,11 +545,16 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                            "the two sides differ by a tiny amount",
                            point=shown, lhs_value=mpmath.nstr(high[0], 30),
                            rhs_value=mpmath.nstr(high[n], 30), samples=samples)
-    small = sum(sympy.count_ops(e) for e in lhs_entries + rhs_entries) < 400
-    if prove and small and not coefficients and try_proof(lhs_entries, rhs_entries, budget):
+    if prove and not coefficients and _small(lhs_entries + rhs_entries) \
+            and try_proof(lhs_entries, rhs_entries, budget):
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
+
+
+def _small(exprs: list) -> bool:
+    """Whether a proof is worth trying: fewer than 400 operations in all."""
+    return sum(sympy.count_ops(e) for e in exprs) < 400
 
 
 def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prove: bool,

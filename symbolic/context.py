@@ -124,6 +124,8 @@ class Context:
         self._unreadable: dict[tuple, dict] = {}   # per instance: name -> why its body failed
         self._snapshot: Snapshot | None = None
         self._resolved: dict[int, tuple[A.Node, Resolved]] = {}
+        self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
+        self._expansions: dict[tuple, Expansion] = {}   # (instance, keep) -> definitions
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -558,16 +560,31 @@ class Context:
             self._unreadable.setdefault(key, {})[symbol] = _unread(definition, error)
 
     def expand(self, expr, instance: Instance, keep=frozenset()):
-        """Substitute definitions until only base variables (and `keep`) remain."""
+        """Substitute definitions until only base variables (and `keep`) remain.
+
+        Each definition is expanded once per instance (and `keep`), until the table
+        changes; where that cannot be done (a definition that refers to itself, a
+        name that is not a plain symbol), they are substituted level by level.
+        """
         defs = self.definitions_in(instance)
         mapping = {k: v for k, v in defs.items() if k not in keep}
+        key = (_instance_key(instance), keep)
+        expansion = self._expansions.get(key)
+        if expansion is None or expansion.mapping != mapping:
+            expansion = self._expansions[key] = Expansion(mapping)
+        expanded = expansion.of(expr)
+        if expanded is None:
+            expanded = self._expand_by_levels(expr, mapping)
+        self.require_readable(expanded, instance)
+        return expanded
+
+    def _expand_by_levels(self, expr, mapping: dict):
         for step in range(len(mapping) + 2):
             new = _replaced(expr, mapping)
             if new == expr:
                 break
             limits.require_definition_chain(step + 1)
             expr = new
-        self.require_readable(expr, instance)
         return expr
 
     def require_readable(self, expr, instance: Instance) -> None:
@@ -592,13 +609,75 @@ class Context:
 
     # -- derivatives ---------------------------------------------------------------------
     def partial(self, numerator, wrt, instance: Instance):
-        """∂numerator/∂wrt in this instance (see `symbolic.derivatives`)."""
-        return derivatives.partial(self, numerator, wrt, instance)
+        """∂numerator/∂wrt in this instance (see `symbolic.derivatives`).
+
+        Kept until the table changes: the links of a document differentiate the same
+        definitions again and again, and a derivative depends only on the definitions
+        built for the instance (`definitions_in`, kept alike), the layout and the
+        gradients a worked example has named (never kept while those are in use).
+        """
+        key = self._partial_key(numerator, wrt, instance)
+        found = self._partials.get(key) if key is not None else None
+        if found is None:
+            found = derivatives.partial(self, numerator, wrt, instance)
+            if key is not None and isinstance(found, sympy.Basic):
+                self._partials[key] = found
+        return found
+
+    def _partial_key(self, numerator, wrt, instance: Instance) -> tuple | None:
+        if self.use_gradient_values or not all(isinstance(e, sympy.Basic)
+                                               for e in (numerator, wrt)):
+            return None
+        return (numerator, wrt, _instance_key(instance), self.conventions.get("layout"))
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
         return any(symbol in value.free_symbols for value in
                    self.definitions_in(instance).values() if hasattr(value, "free_symbols"))
+
+
+class Expansion:
+    """Definitions expanded down to base variables, each once: `of(expr)` is what
+    substituting them level by level until nothing changes gives, with the same limit on
+    the length of a chain of definitions."""
+
+    def __init__(self, mapping: dict):
+        self.mapping = mapping
+        self.expanded: dict = {}       # symbol -> (its value expanded, its chain's length)
+        self.usable = all(isinstance(k, sympy.Symbol) for k in mapping)
+
+    def of(self, expr):
+        """`expr` expanded, or None where it must be done level by level."""
+        if not self.usable or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+            return None
+        try:
+            expanded, length = self._substituted(expr, frozenset())
+        except (_SelfReference, RecursionError, ValueError, TypeError):
+            return None      # level by level, SymPy's error (if any) is raised as before
+        if length:
+            limits.require_definition_chain(length)
+        return expanded
+
+    def _substituted(self, expr, open_names: frozenset) -> tuple:
+        names = [s for s in expr.atoms(sympy.Symbol) if s in self.mapping]
+        if not names:
+            return expr, 0
+        values = {s: self._of_name(s, open_names) for s in names}
+        return (expr.xreplace({s: v for s, (v, _) in values.items()}),
+                max(length for _, length in values.values()))
+
+    def _of_name(self, name, open_names: frozenset) -> tuple:
+        found = self.expanded.get(name)
+        if found is None:
+            if name in open_names:
+                raise _SelfReference(name)
+            value, length = self._substituted(self.mapping[name], open_names | {name})
+            found = self.expanded[name] = (value, length + 1)
+        return found
+
+
+class _SelfReference(Exception):
+    """A definition that refers to itself, through others or directly."""
 
 
 def _symbols_of(target) -> list:

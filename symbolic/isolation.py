@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 import atexit
 import concurrent.futures
+import importlib
 import itertools
 import linecache
 import multiprocessing
@@ -119,6 +120,18 @@ class Stopped:
     message: str
 
 
+@dataclass(frozen=True)
+class Named:
+    """A module-level function sent to a worker by its names and imported there: the caller
+    need not have loaded its module (the checking engine) itself."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
+
+
 # --- in the worker -------------------------------------------------------------------
 
 
@@ -173,7 +186,7 @@ def _context():
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["symbolic.claims", "symbolic.checker"])
+        context.set_forkserver_preload(["symbolic.claims", "symbolic.stepwise"])
         _start_forkserver_safely()
         return context
     return multiprocessing.get_context("spawn")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import mpmath
 import sympy
 
+from symbolic import evaluation
 from symbolic import functions as F
 from symbolic.errors import DerivcheckError
 from symbolic.notation import ast as A
@@ -140,10 +141,14 @@ def to_mpmath(value) -> mpmath.mpf | None:
     if undefined_constant(expr) or huge_powers(value):
         return None       # 1/0, or a number too large to be a printed value's match
     try:
-        f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
-        result = mpmath.mpmathify(f())
-    except (KeyError, NotImplementedError, OverflowError, ZeroDivisionError):
-        return None
+        [result] = evaluation.high_precision_values([expr], {})
+        result = mpmath.mpmathify(result)
+    except Exception:  # a construct with no rule there, or failed arithmetic: compiled
+        try:
+            f = sympy.lambdify([], expr, modules=[F.MPMATH_FUNCTIONS, "mpmath"])
+            result = mpmath.mpmathify(f())
+        except (KeyError, NotImplementedError, OverflowError, ZeroDivisionError):
+            return None
     if isinstance(result, mpmath.mpc):
         if abs(result.imag) > mpmath.mpf(10) ** -30:
             return None

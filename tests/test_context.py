@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import sympy
 
 from symbolic import check_claim, check_document
 from symbolic.checker import case_assumption
-from symbolic.context import Context
+from symbolic.context import Context, Expansion
+from symbolic.limits import MAX_DEFINITION_CHAIN, WorkLimitExceeded
 from symbolic.notation import parse_side
+from symbolic.notation.build import Instance
 
 
 def run(text: str):
@@ -315,3 +318,40 @@ def test_an_undefined_conditional_probability_is_a_probability():
     context = Context()
     assert context.kind(r"p(y \mid x)") == "probability"
     assert check_claim(r"\log p(y \mid x) = \log p(y \mid x)").verdict == "valid"
+
+
+# -- expanding definitions --------------------------------------------------------------
+
+
+def test_definitions_expanded_once_are_what_substituting_level_by_level_gives():
+    context = Context.from_given([r"a = \sigma(z)", "z = w x + b", "L = (a - y)^2 + a"])
+    instance = Instance()
+    loss = context.read("L", instance)
+    by_levels = context._expand_by_levels(loss, context.definitions_in(instance))
+    assert context.expand(loss, instance) == by_levels
+    assert not {"a", "z", "L"} & {s.name for s in by_levels.free_symbols}
+
+
+def test_an_expansion_keeps_the_variable_held():
+    context = Context.from_given(["z = w x + b", "L = z^2"])
+    instance = Instance()
+    z = context.read("z", instance)
+    assert context.expand(context.read("L", instance), instance, keep=frozenset({z})) == z**2
+
+
+def test_a_definition_that_refers_to_itself_is_expanded_level_by_level():
+    mapping = {sympy.Symbol("p"): sympy.Symbol("q") + 1, sympy.Symbol("q"): sympy.Symbol("p")}
+    assert Expansion(mapping).of(sympy.Symbol("p")) is None
+
+
+def test_too_long_a_chain_of_definitions_is_refused():
+    names = sympy.symbols(f"v0:{MAX_DEFINITION_CHAIN + 2}")
+    mapping = {names[k]: names[k + 1] + 1 for k in range(len(names) - 1)}
+    with pytest.raises(WorkLimitExceeded, match="more than"):
+        Expansion(mapping).of(names[0])
+
+
+def test_an_expansion_sympy_refuses_is_left_to_the_level_by_level_substitution():
+    v, y, d = sympy.symbols("v y d")
+    mapping = {v: y + 1, d: sympy.Derivative(sympy.Function("f")(v), v)}
+    assert Expansion(mapping).of(d) is None

@@ -40,6 +40,12 @@ def test_cli_help_does_not_load_sympy(args):
                             f"main({args!r}, standalone_mode=False)")
 
 
+def test_a_document_checked_in_a_worker_does_not_load_the_engine_in_the_caller():
+    # the command line's cold start: the workers load SymPy, the caller need not
+    assert not _loads_sympy("from symbolic.checker import check_document\n"
+                            "assert check_document('$$2 x + x = 3 x$$').steps")
+
+
 def test_first_use_of_a_public_name_loads_the_engine():
     assert _loads_sympy("import symbolic\nsymbolic.check_claim")
 

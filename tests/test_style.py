@@ -29,8 +29,8 @@ def test_ruff_is_clean():
 
 # The path user text travels: LaTeX -> tokens -> tree -> SymPy -> verdict.
 TEXT_PATH = ["notation/lexer.py", "notation/parser.py", "notation/chains.py", "notation/build.py",
-             "notation/__init__.py", "context.py", "claims.py", "compare.py", "checker.py",
-             "document.py", "commands/check.py", "commands/grad.py",
+             "notation/__init__.py", "context.py", "claims.py", "compare.py", "evaluation.py",
+             "checker.py", "stepwise.py", "document.py", "commands/check.py", "commands/grad.py",
              "notation/matrix_build.py"]
 
 

@@ -1,0 +1,604 @@
+"""Every step of a derivation document checked, top to bottom like a notebook.
+
+`symbolic.checker.check_document` runs `check_document_here` in a worker process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from symbolic.budget import Budget
+from symbolic.claims import check_chain, check_link, failed_link
+from symbolic.context import Context, mentioned_names, name_key
+from symbolic.document import Document, Statement
+from symbolic.errors import DerivcheckError, MeaningError, NotationError
+from symbolic.notation import ast as A
+from symbolic.notation import parse_side, split_chain
+from symbolic.notation.chains import Chain
+from symbolic.notation.trees import children, function_key, function_signature, walk
+from symbolic.notation.vocabulary import (
+    CONSEQUENCES,
+    DEFINING,
+    INDEX_LETTERS,
+)
+from symbolic.numbers import exact_value, is_printed_number, show_number
+from symbolic.results import (
+    ClaimResult,
+    DocumentResult,
+    LinkResult,
+    Method,
+    StepKind,
+    StepResult,
+    Verdict,
+)
+from symbolic.sources import read_document
+
+# What checking one statement gives: what the statement does, and the verdicts of its links.
+Checked = tuple[StepKind, ClaimResult]
+
+
+def check_document_here(source: str | os.PathLike, path: str | None, budget_seconds: float,
+                        conventions: dict | None = None, skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """`check_document` in this process; `skipped` steps (index -> isolation.Stopped) are
+    undecided for the reason given, and `on_step(index, links)` is told of each step."""
+    document = read_document(source, name=path)
+    return check_read_document(document, budget_seconds, conventions, skipped or {}, on_step)
+
+
+def check_read_document(document: Document, budget_seconds: float,
+                        conventions: dict | None = None, skipped: dict | None = None,
+                        on_step: Callable[[int, int], None] | None = None) -> DocumentResult:
+    skipped = skipped or {}
+    warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.warnings]
+    errors = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.errors]
+    context = Context(conventions={**(conventions or {}), **document.front.conventions})
+    warnings += [f"front matter: {w}" for w in context.warnings]
+    setup_read = _load_front_matter(document, context, warnings)
+    incomplete = document.front_unreadable or not setup_read
+    if incomplete:
+        errors.insert(0, "the setup (front matter) could not be read in full, so steps that "
+                         "depend on it are undecided rather than invalid; fix the front "
+                         "matter problems listed")
+    steps: list[StepResult] = []
+    previous: dict[int, str] = {}
+    derivation = 0
+    wrong: set[int] = set()           # derivations whose first invalid step has been seen
+    lost: dict[str, str] = {}         # names whose defining step could not be checked -> why
+    ahead = _function_definitions(document.statements)
+    for index, statement in enumerate(document.statements):
+        if statement.derivation != derivation:
+            derivation, context.cases = statement.derivation, []   # a case ends with its part
+        _define_ahead(index, statement, ahead, context)
+        if index in skipped:
+            kind, claim = StepKind.CLAIM, _stopped(statement, skipped[index])
+            lost.update(dict.fromkeys(_defined_names(statement.text), skipped[index].reason))
+        elif (case := case_assumption(statement.text, context)) is not None:
+            kind, claim = _assume_case(statement, case, context)
+        elif not statement.has_relation:
+            unclosed = unbalanced(statement.text)
+            if not unclosed:
+                warnings.append(f"line {statement.line}: this math states no relation (no =, "
+                                f"\\approx or \\Rightarrow outside braces), so nothing in "
+                                f"it is checked ({_fragment(statement.text)})")
+                continue
+            # `\\frac{a}{b = c`: the relation is hidden inside an open brace
+            kind, claim = StepKind.CLAIM, _unreadable_step(statement, unclosed)
+        else:
+            if on_step is not None:
+                on_step(index, _link_count(statement.text))
+            try:
+                kind, claim = check_statement(statement, context, budget_seconds,
+                                              previous.get(statement.derivation))
+            except Exception as error:  # one bad step never loses the rest of the document
+                kind, claim = StepKind.CLAIM, _internal_error(statement, error)
+            previous[statement.derivation] = _last_side(statement.text)
+            _mention(statement.text, context)
+        if lost or incomplete:
+            # what the step may depend on was lost: never shown wrong for that
+            claim = _never_invalid_without(claim, statement.text, None if incomplete else lost)
+        first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
+        if first:
+            wrong.add(statement.derivation)
+        steps.append(StepResult(statement.line, statement.text, kind, claim,
+                                statement.derivation, first, cell=statement.cell))
+    return DocumentResult(document.path, document.title, steps, warnings, errors)
+
+
+_LATEX_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
+
+
+@dataclass(frozen=True)
+class _FunctionDefinition:
+    """`g(z) = …` at statement `index`: a function a text may use before it defines it
+    ("h = g(\\theta^\\top x), where g(z) = …")."""
+
+    index: int
+    derivation: int
+    head: A.Node
+    body: A.Node
+    source: str
+
+
+def _function_definitions(statements: Sequence[Statement]) -> list[_FunctionDefinition]:
+    found = []
+    for index, statement in enumerate(statements):
+        try:
+            chain = split_chain(statement.text)
+            if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
+                continue
+            head = parse_side(chain.sides[0].text)
+            body = parse_side(chain.sides[1].text)
+        except NotationError:
+            continue
+        if not isinstance(head, A.Name) and function_signature(head) is not None:
+            found.append(_FunctionDefinition(index, statement.derivation, head, body,
+                                             chain.source))
+    return found
+
+
+def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinition],
+                  context: Context) -> None:
+    """Before a step that calls a function its part defines only further on, define it:
+    the writer's `g` is the one of the later line, not any function. The later line then
+    defines it again, as written (see `_define_function`)."""
+    later = [d for d in ahead if d.index > index and d.derivation == statement.derivation]
+    if not later:
+        return
+    called = _called_functions(statement.text)
+    for definition in later:
+        name, parameters = function_signature(definition.head)
+        if name in called and context.function_for(definition.head) is None \
+                and not _is_known_function(definition.head, context):
+            context.define_function(name, parameters, definition.body, definition.source)
+
+
+def _called_functions(text: str) -> set[str]:
+    """The names a statement applies to arguments, its own definition's head aside."""
+    try:
+        chain = split_chain(text)
+        sides = [parse_side(side.text) for side in chain.sides if side.text]
+    except NotationError:
+        return set()
+    if sides and chain.relations and chain.relations[0] in DEFINING \
+            and function_signature(sides[0]) is not None:
+        sides = sides[1:]
+    return {key for side in sides for node in walk(side)
+            if (key := function_key(node)) is not None}
+
+
+def _link_count(text: str) -> int:
+    try:
+        return max(len(split_chain(text).relations), 1)
+    except NotationError:
+        return 1
+
+
+def _defined_names(text: str) -> set[str]:
+    """The name a statement would define (`a = …` defines a), as the context spells it."""
+    try:
+        chain = split_chain(text)
+        node = parse_side(chain.sides[0].text) if chain.relations else None
+    except NotationError:
+        return set()
+    return {name_key(node)} if isinstance(node, A.Name) else set()
+
+
+def _stopped(statement: Statement, stopped) -> ClaimResult:
+    """A step whose worker was stopped (time, memory, crash): undecided, with the reason."""
+    link = LinkResult(statement.text, "", "", Verdict.UNDECIDED, Method(stopped.reason),
+                      stopped.message)
+    return ClaimResult(statement.text, [link])
+
+
+def _fragment(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_BRACES = {"{": "}", "\\left": "\\right"}
+
+
+def unbalanced(text: str) -> str | None:
+    """What is left open or closed too often in `text` (`{`, `\\left`), or None.
+
+        >>> unbalanced(r"\\frac{a}{b = c")
+        'a `{` is never closed'
+    """
+    depth = {"{": 0, "\\left": 0}
+    for token in _LATEX_TOKEN.findall(text):
+        for opener, closer in _BRACES.items():
+            if token == opener:
+                depth[opener] += 1
+            elif token == closer:
+                depth[opener] -= 1
+                if depth[opener] < 0:
+                    return f"a `{closer}` closes nothing"
+    for opener, count in depth.items():
+        if count > 0:
+            return f"a `{opener}` is never closed"
+    return None
+
+
+def _unreadable_step(statement: Statement, reason: str) -> ClaimResult:
+    link = LinkResult(statement.text, "", "", Verdict.UNPARSEABLE, Method.NONE,
+                      f"this math cannot be read: {reason} (line {statement.line}: "
+                      f"{_fragment(statement.text)}); close it, and check the step again")
+    return ClaimResult(statement.text, [link])
+
+
+def _never_invalid_without(claim: ClaimResult, source: str,
+                           lost: dict[str, str] | None) -> ClaimResult:
+    """The step's links with each invalid one made undecided when it may depend on what was
+    lost: the front matter (`lost` None) or the names of steps that could not be checked."""
+    if claim.verdict != Verdict.INVALID:
+        return claim
+    if lost is None:
+        cause = "the front matter could not be read, and this step may depend on it"
+    else:
+        used = [name for name in lost if name in source or _uses(source, name)]
+        if not used:
+            return claim
+        cause = (f"this step uses {used[0]}, whose defining step could not be checked "
+                 f"({lost[used[0]]})")
+    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
+                        f"undecided: {cause}; without it this link looked wrong: {k.message}")
+             if k.verdict == Verdict.INVALID else k for k in claim.links]
+    return ClaimResult(claim.source, links, claim.warnings)
+
+
+def _uses(text: str, name: str) -> bool:
+    try:
+        sides = split_chain(text).sides
+        return any(name in _names_in(parse_side(side.text)) for side in sides if side.text)
+    except NotationError:
+        return False
+
+
+def _last_side(text: str) -> str:
+    """The last side of a chain, which a next line starting with `=` continues."""
+    try:
+        return split_chain(text).sides[-1].text
+    except NotationError:
+        return ""
+
+
+def _load_front_matter(document: Document, context: Context, warnings: list[str]) -> bool:
+    """Shapes, definitions and values into the context; False when a definition could not
+    be read (a shape or value that cannot be used is a warning: steps that need it say so)."""
+    front = document.front
+    complete = True
+    for name, dims in front.shapes.items():
+        try:
+            context.add_shape(name, dims)
+        except DerivcheckError as error:
+            warnings.append(f"front matter shapes: {name}: {error}")
+    for k, text in enumerate(front.given):
+        line = front.given_lines[k] if k < len(front.given_lines) else 0
+        try:
+            context.define_given(text)
+        except (DerivcheckError, RecursionError) as error:
+            reason = str(error).splitlines()[0] if str(error) else "nested too deeply"
+            warnings.append(f"line {line}: the given definition '{text}' could not be read: "
+                            f"{reason}")
+            complete = False
+    for name, value in front.values.items():
+        try:
+            context.bind_latex(name, value)
+        except (DerivcheckError, ValueError, TypeError, ArithmeticError) as error:
+            warnings.append(f"front matter values: {name}: {error}")
+    context.settle_given()
+    return complete
+
+
+def check_statement(statement: Statement, context: Context, budget_seconds: float,
+                    previous: str | None) -> Checked:
+    """One statement, read by its kind (rule 1 of the answer keys' README):
+
+    - a bare name that restates a `given` definition: a claim, every link checked;
+    - a bare name that also occurs on the right (`w = w - \\alpha g`): an update;
+    - a bare name already defined in this part of the document: a claim about it, unless
+      the line binds a worked example's next printed value or brings in quantities the
+      document has not mentioned (a new model, as a new update rule);
+    - a bare name and a printed number: a binding; a bare name and an expression: a
+      definition (or redefinition);
+    - a gradient whose next side is all numbers (`\\nabla_{w} L = \\frac{1}{2}(…)`): a
+      worked-example definition that names the number;
+    - a function of names (`g(u) = u^2`) not known or given: a function definition;
+    - anything else: a claim.
+
+    The first link of a definition, binding or update is not checked; the others are.
+    """
+    def step(kind: StepKind, claim: ClaimResult) -> Checked:
+        return kind, claim
+
+    try:
+        chain = _without_leading_arrow(split_chain(statement.text))
+    except NotationError as error:
+        return step(StepKind.CLAIM, _unparseable(statement.text, error))
+    budget = Budget(budget_seconds)
+    # a gradient named as a number stands for it in arithmetic that ends in a printed number
+    context.use_gradient_values = _ends_in_a_number(chain)
+    try:
+        return _check_by_kind(statement, chain, context, budget, previous, step)
+    finally:
+        context.use_gradient_values = False
+
+
+def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget: Budget,
+                   previous: str | None, step) -> Checked:
+    head = _head(chain, context)
+    if head is None or context.is_given(head) or _restates(head, chain, statement, context):
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    body_text = chain.sides[1].text
+    try:
+        body = parse_side(body_text)
+    except NotationError as error:
+        if isinstance(head, A.Name):       # later steps that need it are undecided
+            context.define_unreadable(head, error, statement.text)
+        return step(StepKind.CLAIM, _unparseable(statement.text, error))
+    if isinstance(head, A.Partial):
+        if exact_value(context, body, body_text) is None or _has_graph_value(head, context):
+            return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+        return _name_gradient(chain, head, body_text, context, budget, step)
+    if not isinstance(head, A.Name):
+        return _define_function(chain, head, body, context, budget, step, previous)
+    key = name_key(head)
+    if key in _names_in(body):
+        return _update(statement, chain, head, body_text, context, budget, step)
+    return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context) -> bool:
+    """Whether `head = body` states something about a name already defined in this part of
+    the document: a claim, never a redefinition. Not when the line updates the name (it is
+    on the right too), binds a worked example's next printed value, or brings in
+    quantities not mentioned before (a new model: `w_N = w_0 - \\eta y_i`)."""
+    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)):
+        return False
+    try:
+        body = parse_side(chain.sides[1].text)
+    except NotationError:
+        return True
+    return name_key(head) not in _names_in(body) and not is_printed_number(body) \
+        and mentioned_names(body) <= context.mentioned
+
+
+def _mention(text: str, context: Context) -> None:
+    """Remember the names a statement mentions (see `_restates`)."""
+    try:
+        chain = split_chain(text)
+        for side in chain.sides:
+            if side.text:
+                context.mentioned |= mentioned_names(parse_side(side.text))
+    except NotationError:
+        return
+
+
+def _has_whole_indices(name: A.Name) -> bool:
+    """Whether a value can be bound to the name: `w_{1,2}` can; `y_k` (every k) is defined."""
+    return all(isinstance(i, A.Num) and i.text.isdigit() for i in (*name.sub, *name.sup))
+
+
+def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
+    """Whether the graph gives the gradient a number here (`∂q/∂r = 1`): then it is claimed.
+
+    A gradient the graph cannot evaluate — its inputs are data points the text substitutes
+    by hand, or it is taken at a point, `\\nabla_{w} L(f_1, y_1)` — is named by the number.
+    """
+    saved, context.use_gradient_values = context.use_gradient_values, False
+    try:
+        return exact_value(context, gradient) is not None
+    finally:
+        context.use_gradient_values = saved
+
+
+def _head(chain: Chain, context: Context) -> A.Node | None:
+    """The first side when it can name something: a bare name (`a^l_j` is one: a layer
+    index, not a power), a gradient, a function."""
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
+        return None
+    try:
+        node = parse_side(chain.sides[0].text)
+        if isinstance(node, A.Power):
+            node = context.resolve(node).tree
+    except NotationError:
+        return None
+    if isinstance(node, A.Name) and name_key(node) is not None:
+        return node
+    if isinstance(node, A.Partial) and node.numerator is not None:
+        return node
+    if function_signature(node) is not None:
+        return node
+    return None
+
+
+def _without_leading_arrow(chain: Chain) -> Chain:
+    """`\\Rightarrow w = …`: a leading "therefore" forms no link."""
+    if chain.relations and not chain.sides[0].text and chain.relations[0] in CONSEQUENCES:
+        return Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    return chain
+
+
+def _ends_in_a_number(chain: Chain) -> bool:
+    try:
+        return len(chain.sides) > 1 and is_printed_number(parse_side(chain.sides[-1].text))
+    except NotationError:
+        return False
+
+
+def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
+    """The links after the first, checked."""
+    rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    return check_chain(rest, context, budget) if rest.relations else ClaimResult(rest.source, [])
+
+
+def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
+            context: Context, budget: Budget, step) -> Checked:
+    """`name = expression = …`: the name now means the expression; later links are checked."""
+    name_text = chain.sides[0].text
+    value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
+    checked = _rest(chain, context, budget)
+    if value is not None:
+        context.forget(name_key(head))
+        context.bind(head, value)
+        kind = StepKind.BINDING if is_printed_number(body) else StepKind.DEFINITION
+        what = f"binds {name_text} = {show_number(value)}"
+    else:
+        context.unbind(name_key(head))
+        context.define(head, body, statement.text, statement.derivation)
+        kind, what = StepKind.DEFINITION, f"defines {name_text}"
+    first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
+                       Method.DEFINITION, what)
+    return step(kind, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _update(statement, chain: Chain, head: A.Name, body_text: str, context: Context,
+            budget: Budget, step) -> Checked:
+    """`w = w - \\alpha g = …`: reads the old value of w, then binds the new one."""
+    name_text = chain.sides[0].text
+    checked = _rest(chain, context, budget)
+    value = exact_value(context, parse_side(body_text), body_text)
+    if value is None:
+        # the update formula had unknowns: take the last printed number as the new value
+        value = next((v for v in (_value_of(s.text, context) for s in
+                                  reversed(chain.sides[1:])) if v is not None), None)
+    if value is None:
+        context.unbind(name_key(head))
+        what = f"updates {name_text}; its new value is not a number"
+    else:
+        context.bind(head, value)
+        what = f"updates {name_text} to {show_number(value)}"
+    first = LinkResult(name_text, body_text, "=", Verdict.VALID, Method.DEFINITION, what)
+    return step(StepKind.UPDATE, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Context,
+                   budget: Budget, step) -> Checked:
+    """`\\nabla_{w_0} L = \\frac{1}{2}(40.15 + 0.15) = …` in a worked example names that number.
+
+    A gradient of a plain name (not one at a data point, `L(f_1, y_1)`) then stands for the
+    number in later arithmetic that ends in a printed number.
+    """
+    name_text = chain.sides[0].text
+    value = exact_value(context, parse_side(body_text), body_text)
+    checked = _rest(chain, context, budget)
+    numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
+    if numerator is not None and wrt is not None and head.order == 1:
+        context.bind_gradient(numerator, wrt, value)
+    first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
+                       Method.DEFINITION, f"names the number {name_text} = {show_number(value)}")
+    return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
+                     budget: Budget, step, previous: str | None) -> Checked:
+    """`g(u, v) = …` for a function not known: the function is defined; a known one is claimed."""
+    name, parameters = function_signature(head)
+    defined = context.function_for(head)
+    if defined is not None and defined.source == chain.source:
+        context.forget_function(name)    # defined ahead of this line, for a use above it
+    elif defined is not None or _is_known_function(head, context):
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    context.define_function(name, parameters, body, chain.source)
+    first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                       Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
+    return step(StepKind.DEFINITION,
+                ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _is_known_function(head: A.Node, context: Context) -> bool:
+    """Whether `head = …` says something about what is already known here: a function
+    derivcheck knows (σ, softmax, log), one defined before, or a product `a(b + c)` of a
+    quantity. Otherwise (an undefined f, an operator name not yet known) it defines one."""
+    try:
+        resolved = context.resolve(head).tree
+    except MeaningError:
+        return False        # \\operatorname{CE}(y, p) = … before CE is known: defines it
+    if isinstance(resolved, A.Call):
+        return resolved.callee is not A.Callee.ARBITRARY
+    # read as a product: `a(b + c)` only says something of a quantity already here;
+    # `J(\\theta) = …` with J new defines the function J
+    name = head.left if isinstance(head, A.BinOp) else None
+    return name is None or context.is_value(name_key(name) or name.base) \
+        or context.is_value(name.base)
+
+
+def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
+    """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
+    try:
+        chain = split_chain(text)
+    except NotationError:
+        return None
+    if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
+        return None
+    letters = []
+    for side in chain.sides:
+        try:
+            node = parse_side(side.text) if side.text else None
+        except NotationError:
+            return None
+        if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
+                and not node.suffix and _is_index_letter(node.base, context)):
+            return None
+        letters.append(node.base)
+    if letters[0] == letters[1]:
+        return None
+    return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
+
+
+def _is_index_letter(letter: str, context: Context | None) -> bool:
+    if context is not None and context.kind(letter) == "index":
+        return True
+    if context is not None and context.kind(letter) is not None:
+        return False
+    return letter in INDEX_LETTERS and (context is None or not context.is_value(letter))
+
+
+def _assume_case(statement: Statement, case: tuple[str, str, str],
+                 context: Context) -> Checked:
+    context.cases = [case]
+    left, relation, right = case
+    link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
+                      f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "
+                      "that follow, until the next case")
+    return StepKind.BINDING, ClaimResult(statement.text, [link])
+
+
+def _value_of(side: str, context: Context):
+    try:
+        return exact_value(context, parse_side(side), side)
+    except NotationError:
+        return None
+
+
+def _key_of(node: A.Node | None) -> str | None:
+    return name_key(node) if isinstance(node, A.Name) else None
+
+
+def _names_in(node: A.Node) -> set[str]:
+    found = set()
+    if isinstance(node, A.Name):
+        key = name_key(node)
+        if key:
+            found.add(key)
+    if isinstance(node, A.Partial):
+        return found   # ∇_w L mentions w only as the variable of differentiation
+    for child in children(node):
+        found |= _names_in(child)
+    return found
+
+
+def _unparseable(text: str, error: Exception) -> ClaimResult:
+    link = LinkResult(text, "", "", Verdict.UNPARSEABLE, Method.NONE, str(error))
+    return ClaimResult(text, [link])
+
+
+def _internal_error(statement: Statement, error: Exception) -> ClaimResult:
+    """A step whose check raised: its verdict names the cause (see `claims.failed_link`)."""
+    return ClaimResult(statement.text, [failed_link(statement.text, "", "", error)])
+
+
+__all__ = ["check_document_here", "check_link", "check_read_document"]
