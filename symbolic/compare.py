@@ -491,8 +491,9 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     high_at = HighPrecision(symbols, exprs, families)
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
                                                                            columns, families)
-    close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
-                   + FLOAT_ATOL, axis=0)
+    with np.errstate(invalid="ignore", over="ignore"):   # inf - inf at a pole: not finite
+        close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
+                       + FLOAT_ATOL, axis=0)
     if nonnegative:
         finite &= np.all([columns[s] >= 0 for s in symbols], axis=0) if symbols else True
     if flags.out_of_range:

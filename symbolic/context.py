@@ -155,10 +155,9 @@ class Context:
         letters = [s for s in (*node.sup, *node.sub) if not (isinstance(s, A.Num)
                                                                and s.text.isdigit())]
         if letters:
-            raise MeaningError(f"the shape of {name} is one for every value of its index "
-                               f"{node_text(letters[0])}, which derivcheck does not read",
-                               name, None, "Declare the shape of each layer or entry, as in "
-                                           "A^{(1)}: [3, 1].")
+            raise MeaningError(f"a shape for every value of the index "
+                               f"{node_text(letters[0])} is not read; declare one for each "
+                               f"name, as in {_first_of_family(node)}: [3, 1]", "", None)
         key = canonical(node.base, tuple(_int(s) for s in node.sup),
                         tuple(_int(s) for s in node.sub), node.suffix, node.primes)
         if isinstance(dims, (int, str)):
@@ -795,6 +794,13 @@ def _replaced(expr, mapping: dict):
         return expr.xreplace(mapping)
     except ValueError:
         return expr.subs(mapping, simultaneous=True)
+
+
+def _first_of_family(node: A.Name) -> str:
+    """`w_{1}` for `w_k`, `x^{(1)}` for `x^{(i)}`: the family's first member, as written."""
+    sup = tuple(1 for _ in node.sup)
+    sub = tuple(1 for _ in node.sub)
+    return canonical(node.base, sup, sub, node.suffix, node.primes)
 
 
 def _gradient_head(chain) -> A.Partial | None:

@@ -81,9 +81,12 @@ def check_read_document(document: Document, budget_seconds: float,
         elif not statement.has_relation:
             unclosed = unbalanced(statement.text)
             if not unclosed:
-                warnings.append(f"line {statement.line}: this math states no relation (no =, "
-                                f"\\approx or \\Rightarrow outside braces), so nothing in "
-                                f"it is checked ({_fragment(statement.text)})")
+                # `\\frac{\\partial J}{\\partial w_j}` alone, then `= …`: the side it continues
+                previous[statement.derivation] = statement.text.strip()
+                if not _continued(document.statements, index):
+                    warnings.append(f"line {statement.line}: this math states no relation (no "
+                                    f"=, \\approx or \\Rightarrow outside braces), so nothing "
+                                    f"in it is checked ({_fragment(statement.text)})")
                 continue
             # `\\frac{a}{b = c`: the relation is hidden inside an open brace
             kind, claim = StepKind.CLAIM, _unreadable_step(statement, unclosed)
@@ -168,6 +171,18 @@ def _called_functions(text: str) -> set[str]:
         sides = sides[1:]
     return {key for side in sides for node in walk(side)
             if (key := function_key(node)) is not None}
+
+
+def _continued(statements: Sequence[Statement], index: int) -> bool:
+    """Whether the next statement of the same part starts with a relation (`= …`)."""
+    following = statements[index + 1] if index + 1 < len(statements) else None
+    if following is None or following.derivation != statements[index].derivation:
+        return False
+    try:
+        chain = split_chain(following.text)
+    except NotationError:
+        return False
+    return bool(chain.relations) and not chain.sides[0].text
 
 
 def _link_count(text: str) -> int:

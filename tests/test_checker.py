@@ -97,3 +97,13 @@ def test_a_definition_that_cannot_be_read_leaves_its_uses_undecided():
     steps = check_document(doc).steps
     assert [str(s.verdict) for s in steps] == ["unparseable", "valid", "undecided"]
     assert "depends on z" in steps[2].claim.message
+
+
+def test_a_side_alone_on_its_line_is_continued_by_the_next():
+    # `& \frac{∂z}{∂w} \\ & = x \\ & = 2x`: the first line is the left side of the next
+    doc = ("$$z = w x$$\n\n$$\n\\begin{aligned}\n& \\frac{\\partial z}{\\partial w} \\\\\n"
+           "& = x \\\\\n& = 2x\n\\end{aligned}\n$$\n")
+    result = check_document(doc)
+    assert [(s.line, str(s.verdict)) for s in result.steps] == [
+        (1, "valid"), (6, "valid"), (7, "invalid")]
+    assert not any("states no relation" in w for w in result.warnings)
