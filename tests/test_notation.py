@@ -167,6 +167,9 @@ ROWS = [
      "undecided"),
     (r"\frac{\partial J}{\partial y} = y - h_\theta(x)", [r"J = \frac{1}{2}(h_\theta(x) - y)^2"],
      {}, {}, "valid"),
+    # a wide space between entries in square brackets: a row
+    (r"\left[\frac{\partial f}{\partial x_1} \quad \frac{\partial f}{\partial x_2}\right]"
+     r" = [2 x_1 \quad 1]", [r"f = x_1^2 + x_2"], {}, {}, "valid"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

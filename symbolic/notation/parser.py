@@ -47,6 +47,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_COMMANDS,
     REFUSED_OPERATORS,
     RELATIONS,
+    ROW_SPACES,
     SUMS,
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
@@ -63,6 +64,7 @@ MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
+    tokens = _entries_spaced_apart(tokens)
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unwrapped_fonts(_without_empty_groups(kept))
@@ -97,6 +99,23 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(tok)
         i += 1
+    return out
+
+
+def _entries_spaced_apart(tokens: list[Token]) -> list[Token]:
+    """`\\left[ a \\quad b \\right]`: in square brackets a wide space separates a row's
+    entries, as a comma does."""
+    out: list[Token] = []
+    square = []                 # for each open bracket: whether it is a square one
+    for tok in tokens:
+        if tok.text in ("(", "[", "{", r"\{"):
+            square.append(tok.text == "[")
+        elif tok.text in (")", "]", "}", r"\}") and square:
+            square.pop()
+        if tok.text in ROW_SPACES and square and square[-1] and out and out[-1].text != "[":
+            out.append(Token("symbol", ",", tok.pos))
+            continue
+        out.append(tok)
     return out
 
 

@@ -76,6 +76,7 @@ LAYOUT = frozenset({
     r"\middle", r"\mathstrut", r"\>",
     r"\bf", r"\rm", r"\it", r"\cal", r"\sf", r"\tt", r"\boldmath",  # {\bf x}: old font switches
 })
+ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
 # Wrappers whose argument is the math: \boxed{x} is x.
