@@ -45,6 +45,7 @@ from symbolic.notation.vocabulary import (
     known_function,
 )
 from symbolic.numbers import (
+    exact_value,
     literal_precision,
     printed_entries,
     printed_number,
@@ -320,6 +321,10 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
+    unbound = _name_given_a_number(lhs_node, rhs_node, context)
+    if unbound is not None:
+        return undecided(f"undecided: this gives {unbound} a printed value, and nothing here "
+                         "determines it to check that against")
     substitutions = substituted_numbers(context, lhs_node, rhs_node)   # printed inputs
     if substitutions is not None and substitutions.assumed:
         return undecided("undecided: the numbers stand for values not given here ("
@@ -627,6 +632,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_known_probabilities(sides)
             _require_vectors_read_whole(sides, context)
             _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
+            _require_related_gradients(sides, context)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -718,6 +724,53 @@ def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
                 f"{numerator} is used as a quantity of its own and through its derivative "
                 f"{symbol.name}, and nothing defines it, so it is read two ways", "", None,
                 f"Define {numerator}, or say it does not depend on the variable.")
+
+
+def _name_given_a_number(lhs_node, rhs_node, context: Context) -> str | None:
+    """`… = w_5 = 0.40` with w_5 neither defined nor bound: the line tells w_5's value; it
+    claims nothing that can be checked. The name, or None."""
+    for name, number in ((lhs_node, rhs_node), (rhs_node, lhs_node)):
+        if isinstance(name, A.Name) and printed_number(number) is not None \
+                and not free_index_letters(name) and exact_value(context, name) is None \
+                and not any(name_key(d.name) == name_key(name) for d in context.definitions):
+            return to_latex(name)
+    return None
+
+
+def _require_related_gradients(sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial E}{\\partial w} = \\frac{\\partial E}{\\partial o}
+    \\frac{\\partial o}{\\partial w}` with none of E, o, w defined: each derivative is any
+    number, unrelated to the others, so the chain rule cannot be shown wrong. Undecided."""
+    defined = {str(v) for v in context.definitions_in(sides.instance)}
+    undefined: set[str] = set()
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        numerator = _gradient_numerator(symbol.name)
+        if numerator is None:
+            continue
+        wrt = symbol.name[symbol.name.index("}{\\partial ") + len("}{\\partial "):-1]
+        if numerator not in defined and wrt not in defined:
+            raise MeaningError(
+                f"{symbol.name} relates quantities that nothing here defines, so it stands "
+                "for any number", "", None,
+                "Define them (net = w out + b, out = \\sigma(net)) to check the chain rule.")
+        if numerator not in defined:
+            undefined.add(numerator)
+    if len(undefined) > 1:
+        # E_total and E_o1 both any function of the graph: how they relate is not said
+        names = ", ".join(sorted(undefined))
+        raise MeaningError(f"{names} are not defined here, so how they relate to each other "
+                           "is not known", "", None, "Define them to check this step.")
+    if undefined:
+        # ∂E/∂w = δ_{h1} i_1 with δ_{h1} defined nowhere: it likely names a gradient of E
+        used = set().union(*(getattr(v, "free_symbols", set()) for v in
+                             context.definitions_in(sides.instance).values()))
+        for side, other in ((sides.lhs, sides.rhs), (sides.rhs, sides.lhs)):
+            loose = sorted(str(s) for s in _free(side) - _free(other) - used
+                           if _gradient_numerator(s.name) is None and str(s) not in defined)
+            if loose and any(_gradient_numerator(s.name) for s in _free(other)):
+                raise MeaningError(
+                    f"{loose[0]} is defined nowhere, and it may stand for a gradient of "
+                    f"{sorted(undefined)[0]}", "", None, f"Define {loose[0]} to check this.")
 
 
 def _gradient_numerator(name: str) -> str | None:
@@ -985,9 +1038,14 @@ def _is_worked_example(lhs_node, rhs_node) -> bool:
     """Whether a side is arithmetic of decimals (`0.7413 * 0.1868`): a worked example at
     one point, whose unknowns are that point's values, never any values (`2x = 2` with x
     free is a claim about every x; `E = 0.2748` is not)."""
-    return any(not any(isinstance(n, A.Name) for n in walk(node))
+    return any(not any(isinstance(n, A.Name) and not _is_constant(n) for n in walk(node))
                and any(isinstance(n, A.Num) and "." in n.text for n in walk(node))
                for node in (lhs_node, rhs_node))
+
+
+def _is_constant(name: A.Name) -> bool:
+    """e and π written as names: numbers, not quantities."""
+    return name.base in ("e", r"\pi") and not (name.sub or name.sup or name.suffix)
 
 
 def _entries_against_printed(lhs, rhs, lhs_node, rhs_node, link: tuple[str, str, str],

@@ -170,6 +170,17 @@ ROWS = [
     # a wide space between entries in square brackets: a row
     (r"\left[\frac{\partial f}{\partial x_1} \quad \frac{\partial f}{\partial x_2}\right]"
      r" = [2 x_1 \quad 1]", [r"f = x_1^2 + x_2"], {}, {}, "valid"),
+    # a chain of derivatives of quantities nothing defines: any numbers, never shown wrong
+    (r"\frac{\partial E}{\partial w}"
+     r" = \frac{\partial E}{\partial o} \frac{\partial o}{\partial n}", [], {}, {}, "undecided"),
+    (r"\frac{\partial E}{\partial w}"
+     r" = \frac{\partial E_1}{\partial w} + \frac{\partial E_2}{\partial w}",
+     [r"n = w x"], {}, {}, "undecided"),
+    (r"\frac{\partial E}{\partial w} = \delta_{h} x", [r"n = w x"], {}, {}, "undecided"),
+    (r"\frac{\partial n}{\partial o} = w_5 = 0.40", [r"n = w_5 o + b"], {}, {}, "undecided"),
+    (r"\frac{1}{1+e^{-n}} = \frac{1}{1+e^{-0.3775}}", [r"n = w_1 i_1 + b_1"], {}, {},
+     "undecided"),
+    (r"w_5^{(1 - 1)} = 1", [], {}, {}, "valid"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

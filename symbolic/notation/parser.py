@@ -1170,7 +1170,9 @@ def _is_index_superscript(parser: Parser, ahead: int) -> bool:
         depth += t.text in "([" and 1 or (t.text in ")]" and -1 or 0)
         if depth == 0:
             return False     # (a)(b): not one group
-    return True
+    inner = group[1:-1]
+    # w_5^{(1 - 1)}: arithmetic of numbers is a power; (2), (i), (l+1) are indices
+    return len(inner) == 1 or any(t.kind in ("letter", "command") for t in inner)
 
 
 def _base_of(tokens: list[Token], parser: Parser) -> str:
