@@ -57,10 +57,30 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     if isinstance(numerator, Var) and numerator not in definitions and numerator != wrt \
             and not context.uses(numerator, instance):
         return upstream(context, numerator, wrt, instance)
+    _require_partial_or_total(numerator, wrt, definitions, context, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
     _require_one_reading(expanded, wrt)
     _require_dependence(expanded, wrt)
     return sympy.diff(expanded, wrt)
+
+
+def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,
+                              context: Context, instance: Instance) -> None:
+    """`\\frac{\\partial f(x_t, h_{t-1}, w)}{\\partial w}` with h_{t-1} itself a function of
+    w: f's partial derivative by its last slot (h_{t-1} held) or the total derivative? The
+    two readings differ, and the notation does not say which. Undecided."""
+    if not hasattr(numerator, "atoms"):
+        return
+    for call in sorted(numerator.atoms(AppliedUndef), key=str):
+        for argument in call.args:
+            if isinstance(argument, sympy.Symbol) and argument != wrt \
+                    and argument in definitions \
+                    and wrt in context.expand(argument, instance).free_symbols:
+                raise MeaningError(
+                    f"in the derivative of {call} by {wrt.name}, {argument} depends on "
+                    f"{wrt.name} too: the partial derivative (holding {argument}) and the "
+                    "total one differ, and the notation does not say which is meant", "", None,
+                    "Write the total derivative with the chain rule, or name the partial one.")
 
 
 def _require_dependence(expr, wrt: sympy.Symbol) -> None:

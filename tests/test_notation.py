@@ -181,6 +181,9 @@ ROWS = [
     (r"\frac{1}{1+e^{-n}} = \frac{1}{1+e^{-0.3775}}", [r"n = w_1 i_1 + b_1"], {}, {},
      "undecided"),
     (r"w_5^{(1 - 1)} = 1", [], {}, {}, "valid"),
+    # ∂f(x_t, h_{t-1}, w)/∂w with h_{t-1} a function of w: partial or total is not said
+    (r"\frac{\partial h_t}{\partial w} = \frac{\partial f(x_t, h_{t-1}, w)}{\partial w}",
+     [r"h_t = f(x_t, h_{t-1}, w)"], {}, {"symbols": {"f": "function"}}, "undecided"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),
