@@ -17,7 +17,7 @@ from sympy.matrices.exceptions import NonSquareMatrixError
 from symbolic import arguments as arguments_
 from symbolic import compare as C
 from symbolic import diagnosis as D
-from symbolic import isolation
+from symbolic import evaluation, isolation
 from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import Context, name_key
 from symbolic.derivatives import diagonal_reading
@@ -990,7 +990,7 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
                            reading=WORKED_EXAMPLE)
         return undecided("")
     try:
-        with budget.limit(), mpmath.workdps(40):
+        with budget.limit(), evaluation.high_precision(40):
             lv = to_mpmath(lhs)
             rv = to_mpmath(rhs)
     except (TypeError, ValueError):
@@ -1057,7 +1057,7 @@ def _entries_against_printed(lhs, rhs, lhs_node, rhs_node, link: tuple[str, str,
                          f"{rhs.rows}×{rhs.cols}")
     printed = printed_entries(rhs_node) or printed_entries(lhs_node) or []
     exact_side = lhs if printed_entries(rhs_node) else rhs
-    with mpmath.workdps(40):
+    with evaluation.high_precision(40):
         for k in range(len(lhs)):
             exact, other = to_mpmath(exact_side[k]), to_mpmath((rhs if exact_side is lhs
                                                                 else lhs)[k])

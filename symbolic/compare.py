@@ -392,7 +392,7 @@ class HighPrecision:
 
     def __call__(self, point: dict):
         if self.from_tree:
-            with mpmath.workdps(HIGH_DPS):
+            with evaluation.high_precision(HIGH_DPS):
                 args = _high_arguments(self.symbols, point)
                 try:
                     values = evaluation.high_precision_values(
@@ -413,7 +413,7 @@ def _high_arguments(symbols, point: dict) -> list:
 
 def evaluate_high(symbols, exprs, point: dict, compiled=None):
     """Both sides at one point with 50 digits; None where either is not a finite real."""
-    with mpmath.workdps(HIGH_DPS):
+    with evaluation.high_precision(HIGH_DPS):
         try:
             f = compiled or _lambdify(symbols, exprs, [MPMATH_FUNCTIONS, "mpmath"])
         except (KeyError, TypeError, ValueError, NotImplementedError, RecursionError):
@@ -427,7 +427,7 @@ def evaluate_high(symbols, exprs, point: dict, compiled=None):
 
 def _finite_reals(values) -> list | None:
     """The values as mpmath reals, or None where one is not a finite real."""
-    with mpmath.workdps(HIGH_DPS):
+    with evaluation.high_precision(HIGH_DPS):
         out = []
         for v in values:
             v = mpmath.mpmathify(v)

@@ -16,8 +16,10 @@ caller compiles instead.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import mpmath
@@ -25,6 +27,17 @@ import numpy as np
 import sympy
 
 from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS
+
+_PRECISION = threading.RLock()
+
+
+@contextlib.contextmanager
+def high_precision(dps: int) -> Iterator[None]:
+    """mpmath at `dps` digits inside the block. mpmath's precision is one setting for the
+    whole process, so blocks in different threads (grading runs checks in threads) take
+    turns: one thread leaving its block would otherwise lower another's precision."""
+    with _PRECISION, mpmath.workdps(dps):
+        yield
 
 
 class Unsupported(Exception):

@@ -170,7 +170,7 @@ def exact_value(context: Context, node: A.Node, source: str = "") -> sympy.Expr 
     if expr.is_Rational:
         return expr
     try:
-        with mpmath.workdps(HIGH_DPS):
+        with evaluation.high_precision(HIGH_DPS):
             value = to_mpmath(expr)
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):
         return None

@@ -78,3 +78,38 @@ def test_a_derivative_of_an_undefined_function_is_its_family_members_derivative(
     written_in = sympy.diff((x**2) ** 3 + sympy.exp(x**2 / 3), x) \
         + sympy.diff(x**3 + sympy.exp(x / 3), x, 2)
     np.testing.assert_allclose(got, sympy.lambdify([x], written_in)(POINTS[x]), rtol=1e-13)
+
+
+def test_high_precision_is_kept_while_another_thread_works():
+    """mpmath's precision is process-wide: a thread leaving its block must not lower the
+    precision of another thread's block (grading runs checks in threads)."""
+    import threading
+    import time
+
+    import mpmath
+
+    from symbolic.evaluation import high_precision
+
+    seen: list[int] = []
+    entered, inside = threading.Event(), threading.Event()
+
+    def first():                      # enters first, leaves while the other works
+        with high_precision(40):
+            entered.set()
+            inside.wait(timeout=0.3)
+
+    def second():
+        entered.wait()
+        with high_precision(50):
+            inside.set()
+            for _ in range(30):
+                seen.append(mpmath.mp.dps)
+                time.sleep(0.002)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(seen) == {50}
+    assert mpmath.mp.dps == 15
