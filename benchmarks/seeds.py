@@ -8,6 +8,11 @@ disagreeing link: line, link number, chain, both verdicts and our message.
     .venv/bin/python benchmarks/seeds.py --show valid-unparseable
     .venv/bin/python benchmarks/seeds.py --summary               # totals only
     .venv/bin/python benchmarks/seeds.py --doc 002               # one document
+    .venv/bin/python benchmarks/seeds.py --pin tests/data/seed_verdicts.yaml
+
+`--pin` writes every link's verdict as it is now; `tests/test_seeds.py` checks each run
+against that file, so that a change that should not change verdicts (speed work) shows
+every one it changes. Pin again when a change improves verdicts on purpose.
 """
 
 from __future__ import annotations
@@ -77,6 +82,17 @@ def compare_document(path: Path) -> tuple[int, int, list[Disagreement]]:
     return agree, total, out
 
 
+def pinned_verdicts(paths: list[Path]) -> dict[str, list[str]]:
+    """Every link's verdict, per document: `line.link verdict` (definitions as such)."""
+    out = {}
+    for path in paths:
+        result = check_document(path)
+        out[path.stem] = [f"{step.line}.{k} {verdict_word(link)}"
+                          for step in result.steps
+                          for k, link in enumerate(step.claim.links, start=1)]
+    return out
+
+
 def shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -92,7 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--doc", metavar="PREFIX", help="only documents whose name starts so")
     parser.add_argument("--summary", action="store_true", help="totals and categories only")
     parser.add_argument("--width", type=int, default=110, help="width of chains and messages")
+    parser.add_argument("--pin", type=Path, metavar="FILE",
+                        help="write every link's verdict to FILE (YAML) and exit")
     args = parser.parse_args(argv)
+    if args.pin:
+        pinned = pinned_verdicts(sorted(DERIVATIONS.glob("*.md")))
+        args.pin.write_text(yaml.safe_dump(pinned, sort_keys=True, width=100))
+        print(f"wrote {sum(map(len, pinned.values()))} verdicts to {args.pin}")
+        return 0
 
     paths = sorted(DERIVATIONS.glob("*.md"))
     if args.doc:

@@ -138,6 +138,24 @@ def test_agreement_with_the_key_does_not_regress(seed_results):
     assert agree >= 340, f"{agree} of {total} links agree with the key"
 
 
+def test_every_verdict_is_the_pinned_one(seed_results):
+    """Work that should change no verdict (speed) changes none: every link of every seed
+    is compared with `tests/data/seed_verdicts.yaml` (`benchmarks/seeds.py --pin` writes
+    it; pin again when verdicts improve on purpose). A link stopped by a time limit on a
+    loaded machine is the one difference allowed."""
+    pinned = yaml.safe_load((ROOT / "tests/data/seed_verdicts.yaml").read_text())
+    changed = []
+    for path in DERIVATIONS:
+        got = [(f"{step.line}.{k} {_verdict_word(link)}", link.method)
+               for step in seed_results[path.stem].steps
+               for k, link in enumerate(step.claim.links, start=1)]
+        assert len(got) == len(pinned[path.stem]), path.stem
+        changed += [(path.stem, now, then) for (now, method), then
+                    in zip(got, pinned[path.stem], strict=True)
+                    if now != then and method != "timeout"]
+    assert changed == []
+
+
 def test_real_mistakes_are_flagged(seed_results):
     seed_002 = seed_results["002-logistic-regression-sgd-epochs"]
     invalid_lines = {s.line for s in seed_002.steps if s.verdict == "invalid"}
