@@ -184,6 +184,11 @@ ROWS = [
     # ∂f(x_t, h_{t-1}, w)/∂w with h_{t-1} a function of w: partial or total is not said
     (r"\frac{\partial h_t}{\partial w} = \frac{\partial f(x_t, h_{t-1}, w)}{\partial w}",
      [r"h_t = f(x_t, h_{t-1}, w)"], {}, {"symbols": {"f": "function"}}, "undecided"),
+    # Ng's layer functions: g^{[1]} is layer 1's activation, g^{[1]'} its derivative
+    (r"\frac{da}{dz} = 1 - a^2", [r"a = g^{[1]}(z)", r"g^{[1]}(z) = \tanh(z)"], {}, {}, "valid"),
+    (r"g^{[1]'}(z) = 1-a^2", [r"a = g^{[1]}(z)", r"g^{[1]}(z) = \tanh(z)"], {}, {}, "valid"),
+    (r"g^{[1]'}(z) = 1+a^2", [r"a = g^{[1]}(z)", r"g^{[1]}(z) = \tanh(z)"], {}, {}, "invalid"),
+    (r"f^{(2)}(x) = 2", [r"f(x) = x^2"], {}, {}, "valid"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),

@@ -26,6 +26,7 @@ from symbolic.notation.vocabulary import (
     END,
     EVALUATION_BARS,
     FRACTIONS,
+    FUNCTION_LETTERS,
     GREEK,
     GREEK_VARIANTS,
     INCREMENT,
@@ -571,7 +572,15 @@ class Parser:
             elif nxt.text == "^" and not sup and _is_index_superscript(self, 1):
                 self.advance()
                 inner = self.group_tokens()
-                sup = self.index_list(inner[1:-1])
+                while inner and inner[-1].text in PRIME_MARKS:     # g^{[1]'}: then primes
+                    primes += 1
+                    inner = inner[:-1]
+                if inner[0].text == "[" and base in FUNCTION_LETTERS and not suffix:
+                    # Ng's g^{[1]}: the layer's own function, a label (f^{(3)} would be a
+                    # third derivative)
+                    suffix = "[" + "".join(t.text for t in inner[1:-1]) + "]"
+                else:
+                    sup = self.index_list(inner[1:-1])
             elif nxt.text == "'":
                 self.advance()
                 primes += 1
@@ -1158,8 +1167,11 @@ def _superscript_kind(tokens: list[Token]) -> str:
 
 
 def _is_index_superscript(parser: Parser, ahead: int) -> bool:
-    """`^{(l)}`, `^{[l]}`: a parenthesised superscript is a layer or sample index."""
+    """`^{(l)}`, `^{[l]}`, `^{[1]'}`: a parenthesised superscript is a layer or sample index
+    (primes after it are primes)."""
     group = parser.peek_group(ahead)
+    while group and group[-1].text in PRIME_MARKS:
+        group = group[:-1]
     if len(group) < 3:
         return False
     pairs = {"(": ")", "[": "]"}
