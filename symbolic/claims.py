@@ -20,7 +20,7 @@ from symbolic import diagnosis as D
 from symbolic import evaluation, isolation
 from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import Context, name_key
-from symbolic.derivatives import diagonal_reading
+from symbolic.derivatives import diagonal_reading, gradient_parts
 from symbolic.errors import (
     BudgetExceeded,
     DerivcheckError,
@@ -324,7 +324,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     unbound = _name_given_a_number(lhs_node, rhs_node, context)
     if unbound is not None:
         return undecided(f"undecided: this gives {unbound} a printed value, and nothing here "
-                         "determines it to check that against")
+                         f"determines it to check that against; define {unbound} (or bind its "
+                         "value) before this line to check it")
     substitutions = substituted_numbers(context, lhs_node, rhs_node)   # printed inputs
     if substitutions is not None and substitutions.assumed:
         return undecided("undecided: the numbers stand for values not given here ("
@@ -718,7 +719,7 @@ def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
     names = {s.name for s in symbols} | {name_key(n) for tree in trees
                                          for n in _values_written(tree)}
     for symbol in sorted(symbols, key=str):
-        numerator = _gradient_numerator(symbol.name)
+        numerator = (gradient_parts(symbol) or (None,))[0]
         if numerator is not None and numerator in names:
             raise MeaningError(
                 f"{numerator} is used as a quantity of its own and through its derivative "
@@ -744,10 +745,9 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
     defined = {str(v) for v in context.definitions_in(sides.instance)}
     undefined: set[str] = set()
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
-        numerator = _gradient_numerator(symbol.name)
-        if numerator is None:
+        if gradient_parts(symbol) is None:
             continue
-        wrt = symbol.name[symbol.name.index("}{\\partial ") + len("}{\\partial "):-1]
+        numerator, wrt = gradient_parts(symbol)
         if numerator not in defined and wrt not in defined:
             raise MeaningError(
                 f"{symbol.name} relates quantities that nothing here defines, so it stands "
@@ -766,18 +766,11 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
                              context.definitions_in(sides.instance).values()))
         for side, other in ((sides.lhs, sides.rhs), (sides.rhs, sides.lhs)):
             loose = sorted(str(s) for s in _free(side) - _free(other) - used
-                           if _gradient_numerator(s.name) is None and str(s) not in defined)
-            if loose and any(_gradient_numerator(s.name) for s in _free(other)):
+                           if gradient_parts(s) is None and str(s) not in defined)
+            if loose and any(gradient_parts(s) for s in _free(other)):
                 raise MeaningError(
                     f"{loose[0]} is defined nowhere, and it may stand for a gradient of "
                     f"{sorted(undefined)[0]}", "", None, f"Define {loose[0]} to check this.")
-
-
-def _gradient_numerator(name: str) -> str | None:
-    prefix = r"\frac{\partial "
-    if not name.startswith(prefix) or "}{\\partial " not in name:
-        return None
-    return name[len(prefix):name.index("}{\\partial ")]
 
 
 def _require_known_probabilities(sides: Sides) -> None:

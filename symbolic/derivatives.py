@@ -8,6 +8,7 @@ gradients and Jacobians in the context's layout.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import sympy
@@ -145,9 +146,18 @@ def gradient_symbol(numerator: sympy.Symbol, wrt: sympy.Symbol) -> Var:
     return Var(rf"\frac{{\partial {numerator.name}}}{{\partial {wrt.name}}}")
 
 
+_GRADIENT_NAME = re.compile(r"\\frac\{\\partial (.+?)\}\{\\partial (.+)\}")
+
+
+def gradient_parts(symbol: sympy.Symbol) -> tuple[str, str] | None:
+    """(numerator, variable) of a `gradient_symbol`, or None for any other symbol."""
+    match = _GRADIENT_NAME.fullmatch(symbol.name)
+    return (match.group(1), match.group(2)) if match else None
+
+
 def _mentions_gradient_of(numerator: sympy.Symbol, value) -> bool:
-    prefix = rf"\frac{{\partial {numerator.name}}}{{\partial "
-    return any(s.name.startswith(prefix) for s in getattr(value, "free_symbols", ()))
+    return any((parts := gradient_parts(s)) is not None and parts[0] == numerator.name
+               for s in getattr(value, "free_symbols", ()))
 
 
 def diagonal_reading(lhs, rhs) -> tuple:

@@ -537,8 +537,7 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
     # read as a product: `a(b + c)` only says something of a quantity already here;
     # `J(\\theta) = …` with J new defines the function J
     name = head.left if isinstance(head, A.BinOp) else None
-    return name is None or context.is_value(name_key(name) or name.base) \
-        or context.is_value(name.base)
+    return name is None or context.is_value(name_key(name)) or context.is_value(name.base)
 
 
 def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:

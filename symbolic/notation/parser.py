@@ -669,17 +669,7 @@ class Parser:
         return self.index_list(tokens), ""
 
     def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
-        parts: list[list[Token]] = [[]]
-        depth = 0
-        for t in tokens:
-            if t.text in "({[":
-                depth += 1
-            elif t.text in ")}]":
-                depth -= 1
-            if t.text == "," and depth == 0:
-                parts.append([])
-            else:
-                parts[-1].append(t)
+        parts = _split_top(tokens, ",")
         indices: list[A.Node] = []
         for part in parts:
             if len(parts) == 1 and len(part) >= 2 and all(t.kind == "letter" for t in part):
