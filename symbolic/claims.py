@@ -35,7 +35,13 @@ from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, canonical
 from symbolic.notation.rewrite import subtrees, to_latex
-from symbolic.notation.trees import children, function_signature, node_text, walk
+from symbolic.notation.trees import (
+    children,
+    function_signature,
+    node_text,
+    substitute_names,
+    walk,
+)
 from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     DEFINING,
@@ -598,7 +604,8 @@ def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Ins
 
 
 def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
-                   budget: Budget, decisions: tuple[str, ...] = ()) -> Finding:
+                   budget: Budget, decisions: tuple[str, ...] = (),
+                   general: bool = True) -> Finding:
     """Both sides built and compared for each instance of indices and sizes; the first
     instance where they differ decides."""
     _require_whole_names(lhs_node, rhs_node, context)
@@ -632,7 +639,14 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         if found.verdict == Verdict.INVALID:
             _require_known_probabilities(sides)
             _require_vectors_read_whole(sides, context)
-            _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
+            try:
+                _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
+            except MeaningError:
+                holds = _holds_for_every_function(lhs_node, rhs_node, link, context, budget,
+                                                  decisions) if general else None
+                if holds is None:
+                    raise
+                return holds
             _require_related_gradients(sides, context)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
@@ -725,6 +739,64 @@ def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
                 f"{numerator} is used as a quantity of its own and through its derivative "
                 f"{symbol.name}, and nothing defines it, so it is read two ways", "", None,
                 f"Define {numerator}, or say it does not depend on the variable.")
+
+
+def _holds_for_every_function(lhs_node, rhs_node, link: tuple[str, str, str],
+                              context: Context, budget: Budget,
+                              decisions: tuple[str, ...]) -> Finding | None:
+    """`\\frac{\\partial (uv)}{\\partial x} = u \\frac{\\partial v}{\\partial x} + v
+    \\frac{\\partial u}{\\partial x}` with u, v defined nowhere: a name whose derivative by x
+    is written is read as any function of x. What holds for every such function holds for
+    the writer's, so only a valid verdict is kept (None otherwise: a particular function
+    the text did not give may still make the step right)."""
+    variables = _variables_of_undefined(lhs_node, rhs_node, context)
+    if variables is None:
+        return None
+    mapping = {name: A.BinOp("apply", name, A.Group(
+        args[0] if len(args) == 1 else A.MatrixLiteral((tuple(args),), name.pos), name.pos),
+        name.pos) for name, args in variables.items()}
+    functions = dict(context.conventions.get("symbols") or {})
+    functions.update({name_key(name): "function" for name in variables})
+    general = context.copy()
+    general.conventions = dict(context.conventions, symbols=functions)
+    general._changed()
+    said = ", ".join(f"{node_text(n)} as any function of "
+                     + ", ".join(node_text(a) for a in args) for n, args in variables.items())
+    try:
+        found = check_symbolic(substitute_names(lhs_node, mapping),
+                               substitute_names(rhs_node, mapping), link, general, budget,
+                               (*decisions, said + " (its derivative is written)"),
+                               general=False)
+    except Exception:  # noqa: BLE001 — any failure of this second reading leaves the first's
+        return None
+    if found.verdict != Verdict.VALID:
+        return None
+    return dataclasses.replace(found, message=f"{found.message}, for every function: {said}")
+
+
+def _variables_of_undefined(lhs_node, rhs_node, context: Context) -> dict | None:
+    """Each name defined nowhere whose derivative the step writes (∂v/∂x), with the
+    variables it is differentiated by; None when there is none, or when such a name is
+    itself a variable of differentiation (v(u(x)): which depends on which is not said)."""
+    variables: dict[A.Name, list[A.Name]] = {}
+    by: set[str] = set()
+    for node in (n for tree in (lhs_node, rhs_node) for n in walk(tree)):
+        if not (isinstance(node, A.Partial) and isinstance(node.wrt, A.Name)):
+            continue
+        numerator = node.numerator
+        if numerator == node.wrt:
+            continue                        # ∂u/∂u = 1: u is the variable
+        by.add(name_key(node.wrt))
+        if isinstance(numerator, A.Name) and not context.is_value(name_key(numerator)) \
+                and context.function_for(numerator) is None and not numerator.sub \
+                and not numerator.sup:
+            bare = A.Name(numerator.base, suffix=numerator.suffix, primes=numerator.primes)
+            known = variables.setdefault(bare, [])
+            if all(name_key(v) != name_key(node.wrt) for v in known):
+                known.append(node.wrt)
+    if not variables or any(name_key(n) in by for n in variables):
+        return None
+    return variables
 
 
 def _name_given_a_number(lhs_node, rhs_node, context: Context) -> str | None:

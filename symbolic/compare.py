@@ -130,7 +130,7 @@ def _project(value: float, kind: str | None, rng: np.random.Generator) -> float:
     if kind == "sign":
         return 1.0 if value > 0 else -1.0
     if kind in ("index",):
-        return float(int(abs(value)) % 3 + 1)
+        return float(int(abs(value)) % 2 + 1)   # a label within every size tried (2, 3)
     return value
 
 
@@ -469,6 +469,14 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
     return outcome
 
 
+def compared_labels(exprs: list) -> set:
+    """The symbols an indicator compares for equality, `y` of `\\mathbb{1}\\{y = k\\}`: class
+    labels, so whole numbers. A sample of 1/2 would make the indicator 0 everywhere, a point
+    the writer never meant."""
+    return {s for e in exprs for delta in e.atoms(sympy.KroneckerDelta)
+            for s in delta.free_symbols}
+
+
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
                      prove: bool, nonnegative: bool = False) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
@@ -479,7 +487,9 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     n = len(lhs_entries)
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
-    columns = sample_points(symbols, lambda s: None if s in coefficients else kind_of(s), seed)
+    labels = compared_labels(exprs)
+    columns = sample_points(symbols, lambda s: None if s in coefficients
+                            else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()
     flags = RangeFlags()
     values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)

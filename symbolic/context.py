@@ -9,6 +9,7 @@ differentiable function, and its gradient is a quantity of its own.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -152,14 +153,18 @@ class Context:
         node = layered_name(parse_side(name))
         if not isinstance(node, A.Name):
             raise ParseError(f"a shape must be given for a name, not '{name}'", name, 0)
-        letters = [s for s in (*node.sup, *node.sub) if not (isinstance(s, A.Num)
-                                                               and s.text.isdigit())]
-        if letters:
-            raise MeaningError(f"a shape for every value of the index "
-                               f"{node_text(letters[0])} is not read; declare one for each "
-                               f"name, as in {_first_of_family(node)}: [3, 1]", "", None)
-        key = canonical(node.base, tuple(_int(s) for s in node.sup),
-                        tuple(_int(s) for s in node.sub), node.suffix, node.primes)
+        letters = sorted(free_index_letters(node))
+        if letters:     # x^{(i)}: [d, 1], A^l: [d_l, 1]: a shape for each member of the family
+            for values in family_members(letters):
+                member = substitute_indices(node, values, name)
+                if any(isinstance(s, A.Num) and s.text.startswith("-")
+                       for s in (*member.sup, *member.sub)):
+                    continue        # A^{l-1} for l = 0: no such member
+                self.add_shape(node_text(member), [_member_dimension(d, values, name)
+                                                   for d in _dimension_list(dims)])
+            return
+        key = canonical(node.base, tuple(_index(s, name) for s in node.sup),
+                        tuple(_index(s, name) for s in node.sub), node.suffix, node.primes)
         if isinstance(dims, (int, str)):
             dims = [dims, 1]
         dims = list(dims)
@@ -302,9 +307,17 @@ class Context:
 
     def define_function(self, name: str, parameters: tuple[A.Name, ...], body: A.Node,
                         source: str = "") -> FunctionDefinition:
+        parameters, body = _unsampled(parameters, body)
         self.functions[name] = FunctionDefinition(name, parameters, body, source, body)
         self._changed()
-        resolved = self._resolve_body(body, parameters)
+        try:
+            resolved = self._resolve_body(body, parameters)
+        except NotationError as error:
+            # a function whose body cannot be read: using it is undecided, naming why
+            self.functions[name] = FunctionDefinition(
+                name, parameters, A.Unread(getattr(error, "reason", str(error))), source, body)
+            self._changed()
+            raise
         self.functions[name] = FunctionDefinition(name, parameters, resolved, source, body)
         self._changed()
         return self.functions[name]
@@ -530,8 +543,7 @@ class Context:
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
-            ranges = self.builder(instance).index_ranges(definition.name)
-            for idx in _index_assignments(definition, instance, ranges):
+            for idx in _index_assignments(definition, instance, self.builder(instance)):
                 sub_instance = instance.with_indices(idx)
                 builder = self.builder(sub_instance, definition.source)
                 try:
@@ -729,18 +741,30 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
 
 
 def _index_assignments(definition: Definition, instance: Instance,
-                       ranges: dict[str, int] | None = None) -> list[dict[str, int]]:
-    """A definition `h_j = …` with a free index defines h_1 … h_n (`ranges`: n per letter)."""
-    letters = sorted(free_index_letters(definition.name))
-    if not letters:
-        return [{}]
-    out = [{}]
+                       builder: Builder) -> list[dict[str, int]]:
+    """A definition `h_j = …` with a free index defines h_1 … h_n: n from the shape of the
+    name (`P_{ij}` of an m×k P), or the instance's size. A family's member is fixed first
+    (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each i), and a layer or step one
+    further than the instances' (Z^l: the l + 1 of a claim)."""
+    name = definition.name
+    if not free_index_letters(name):
+        return [{}]                    # consults no size: a worked example stays one
+    layers = sorted(free_index_letters(dataclasses.replace(name, sub=())))
+    entries = sorted(free_index_letters(name) - set(layers))
     n = instance.size("")
-    for letter in letters:
-        out = [dict(o, **{letter: k}) for o in out
-               for k in range(1, (ranges or {}).get(letter, n) + 1)]
+    out: list[dict[str, int]] = []
+    for member in itertools.product(*(range(1, n + 2) for _ in layers)):
+        fixed = dict(zip(layers, member, strict=True))
+        try:
+            ranges = builder.index_ranges(substitute_indices(name, fixed, definition.source))
+        except MeaningError:
+            ranges = {}
+        combos = [{}]
+        for letter in entries:
+            combos = [dict(c, **{letter: k}) for c in combos
+                      for k in range(1, ranges.get(letter, n) + 1)]
+        out.extend(dict(fixed, **c) for c in combos)
     return out
-
 
 def _instance_key(instance: Instance) -> tuple:
     return (tuple(sorted(instance.indices.items())), tuple(sorted(instance.sizes.items())),
@@ -775,11 +799,95 @@ def _index_text(node: A.Node):
     return node_text(node)
 
 
+def _unsampled(parameters: tuple[A.Name, ...], body: A.Node) -> tuple[tuple, A.Node]:
+    """`h_\\theta(x^{(i)}) = \\frac{1}{1 + e^{-\\theta^T x^{(i)}}}` defines h_θ of any x: a
+    parameter written with a sample's index is the function's variable, the index dropped
+    (so h_θ(x), and h_θ alone, read as the text goes on to use them)."""
+    plain = {p: dataclasses.replace(p, sup=()) for p in parameters
+             if p.sup and not p.sub and all(isinstance(s, A.Name) for s in p.sup)}
+    if not plain or len({(q.base, q.suffix) for q in plain.values()}) < len(plain) or any(
+            (q.base, q.suffix) == (p.base, p.suffix) for q in plain.values()
+            for p in parameters if p not in plain):
+        return parameters, body
+    spelled = {name_key(p): bare for p, bare in plain.items()}
+    names = [n for n in walk(body) if isinstance(n, A.Name)]
+    if any(n.sub and name_key(dataclasses.replace(n, sub=())) in spelled for n in names):
+        return parameters, body          # x^{(i)}_j, an entry of the sample: left as written
+    written = {n: spelled[name_key(n)] for n in names if name_key(n) in spelled}
+    return tuple(plain.get(p, p) for p in parameters), substitute_names(body, written)
+
+
+def _index(node: A.Node, where: str) -> int | str:
+    """An index of a shape's name: a whole number, or a label such as the L of `a^L`."""
+    if isinstance(node, A.Num) and node.text.isdigit():
+        return int(node.text)
+    if isinstance(node, A.Name) and not node.sup and not node.primes:
+        return node_text(node)
+    raise MeaningError("an index of a shape's name must be a whole number, an index letter "
+                       "or a label", where, getattr(node, "pos", None),
+                       "Declare the shape as in x^{(i)}: [d, 1] or W^{(2)}: [3, 4].")
+
+
 def _int(node: A.Node) -> int:
     if isinstance(node, A.Num) and node.text.isdigit():
         return int(node.text)
     raise MeaningError("this index must be a whole number here", "",
                        getattr(node, "pos", None))
+
+
+FAMILY_MEMBERS = 10      # a family x^{(i)} of shapes: members 0 … 9 (two letters: 0 … 5 each)
+
+
+def family_members(letters: list[str]) -> list[dict[str, int]]:
+    """Values of the index letters of a family of shapes, `x^{(i)}` or `W^l_{j}`."""
+    top = FAMILY_MEMBERS if len(letters) == 1 else 6
+    out: list[dict[str, int]] = [{}]
+    for letter in letters:
+        out = [dict(o, **{letter: k}) for o in out for k in range(top)]
+    return out
+
+
+def substitute_indices(node: A.Name, values: dict[str, int], where: str) -> A.Name:
+    """`A^{l-1}` with l = 3 is `A^{(2)}`: each index letter, and each letter plus or minus
+    a whole number, replaced by its value."""
+    def value(index: A.Node) -> A.Node:
+        if isinstance(index, A.Name) and not index.sub and not index.sup \
+                and index.base in values:
+            return A.Num(str(values[index.base]))
+        if isinstance(index, A.BinOp) and index.op in ("+", "-"):
+            left, right = value(index.left), value(index.right)
+            if isinstance(left, A.Num) and isinstance(right, A.Num):
+                total = int(left.text) + (1 if index.op == "+" else -1) * int(right.text)
+                return A.Num(str(total))
+        if isinstance(index, A.Name) and index.sub:       # d_l, d_{l-1}: a layer's size
+            return dataclasses.replace(index, sub=tuple(value(s) for s in index.sub),
+                                       sup=tuple(value(s) for s in index.sup))
+        if isinstance(index, A.Num) or isinstance(index, A.Name) and not free_index_letters(
+                index):
+            return index
+        raise MeaningError(f"the index {node_text(index)} of a family of shapes is not read",
+                           where, getattr(index, "pos", None),
+                           "Write the family's index as a letter, as in x^{(i)}: [d, 1].")
+    return dataclasses.replace(node, sup=tuple(value(s) for s in node.sup),
+                               sub=tuple(value(s) for s in node.sub))
+
+
+def _dimension_list(dims) -> list:
+    return [dims, 1] if isinstance(dims, (int, str)) else list(dims)
+
+
+def _member_dimension(dimension, values: dict[str, int], where: str):
+    """A family's dimension for one member: `d_l` with l = 2 is `d_{2}`, `n^{[l-1]}`
+    is `n^{(1)}`; a number or a dimension without the family's letters stays as it is."""
+    if not isinstance(dimension, str):
+        return dimension
+    try:
+        node = layered_name(parse_side(dimension))
+    except NotationError:
+        return dimension
+    if not isinstance(node, A.Name) or not free_index_letters(node) & values.keys():
+        return dimension
+    return node_text(substitute_indices(node, values, where))
 
 
 def parse_expression(latex: str, conventions: dict | None = None):
@@ -793,14 +901,24 @@ def _replaced(expr, mapping: dict):
     try:
         return expr.xreplace(mapping)
     except ValueError:
-        return expr.subs(mapping, simultaneous=True)
+        return _held_derivatives(expr, mapping.keys()).xreplace(mapping)
 
 
-def _first_of_family(node: A.Name) -> str:
-    """`w_{1}` for `w_k`, `x^{(1)}` for `x^{(i)}`: the family's first member, as written."""
-    sup = tuple(1 for _ in node.sup)
-    sub = tuple(1 for _ in node.sub)
-    return canonical(node.base, sup, sub, node.suffix, node.primes)
+def _held_derivatives(expr, replaced):
+    """`Derivative(f(z), z)` as `Subs(Derivative(f(u), u), u, z)`: f' at the point z, which
+    stays a derivative when z is replaced by its definition (as `subs` would, but in one
+    pass: `subs` with many names is slow on a large expression)."""
+    replaced = set(replaced)
+
+    def hold(derivative):
+        variables = [v for v, _ in derivative.variable_count]
+        if not any(v in replaced for v in variables):
+            return derivative
+        points = [sympy.Symbol(f"_at_{v}") for v in variables]
+        return sympy.Subs(derivative.xreplace(dict(zip(variables, points, strict=True))),
+                          points, variables)
+
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), hold)
 
 
 def _gradient_head(chain) -> A.Partial | None:

@@ -736,7 +736,7 @@ _SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~
 _SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;"})
 _CONNECTIVE = re.compile(r"\{\s*(?:" + "|".join(map(re.escape, CONNECTIVES)) + r")\s*\}")
 _DROPPED_COMMANDS = frozenset({r"\nonumber", r"\notag"})
-_DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag"})
+_DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require"})
 
 
 @dataclass

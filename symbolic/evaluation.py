@@ -61,6 +61,10 @@ class Arithmetic:
     def extremum(self, values: list, largest: bool) -> Any:
         raise NotImplementedError
 
+    def kronecker(self, first: Any, second: Any) -> Any:
+        """δ: 1 where the two (whole-number) values are equal, 0 elsewhere."""
+        raise NotImplementedError
+
 
 class NumpyArithmetic(Arithmetic):
     """Float arrays over every sample point at once."""
@@ -90,6 +94,9 @@ class NumpyArithmetic(Arithmetic):
     def extremum(self, values: list, largest: bool) -> Any:
         return functools.reduce(np.maximum if largest else np.minimum, values)
 
+    def kronecker(self, first: Any, second: Any) -> Any:
+        return np.where(np.equal(first, second), 1.0, 0.0)
+
 
 class MpmathArithmetic(Arithmetic):
     """mpmath numbers at one point, at the working precision of the caller."""
@@ -118,6 +125,9 @@ class MpmathArithmetic(Arithmetic):
 
     def extremum(self, values: list, largest: bool) -> Any:
         raise Unsupported("Max" if largest else "Min")
+
+    def kronecker(self, first: Any, second: Any) -> Any:
+        return mpmath.mpf(1 if first == second else 0)
 
 
 NUMPY = NumpyArithmetic()
@@ -180,6 +190,8 @@ class Evaluation:
             if not at_zero.is_Number:
                 raise Unsupported("Heaviside")
             return self.arithmetic.heaviside(self.value(expr.args[0]), self.value(at_zero))
+        if isinstance(expr, sympy.KroneckerDelta):
+            return self.arithmetic.kronecker(*self.values(list(expr.args)))
         if isinstance(expr, sympy.Function):
             return self._call(expr)
         if isinstance(expr, sympy.Derivative):

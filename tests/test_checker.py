@@ -107,3 +107,26 @@ def test_a_side_alone_on_its_line_is_continued_by_the_next():
     assert [(s.line, str(s.verdict)) for s in result.steps] == [
         (1, "valid"), (6, "valid"), (7, "invalid")]
     assert not any("states no relation" in w for w in result.warnings)
+
+
+def test_a_struck_through_term_is_still_there():
+    # y \cancel{- y h} reads y - y h: the mark does not group what it strikes
+    doc = ("$$L = y - y h - h + y h$$\n\n"
+           "$$L = y \\cancel{- y h} - h \\cancel{+ y h} = y - h$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid")]
+
+
+def test_a_function_of_a_sample_is_the_function_of_its_variable():
+    # h(x^{(i)}) = … defines h of any x: the text goes on with h(x), and h alone
+    doc = ("$$ h(x^{(i)}) = \\frac{1}{1 + e^{-w x^{(i)}}} $$\n\n"
+           "$$ \\frac{\\partial h(x)}{\\partial w} = x h(x)(1 - h(x)) $$\n\n"
+           "$$ \\frac{\\partial h(x)}{\\partial w} = h(x)(1 - h(x)) $$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
+                             (5, "claim", "invalid")]
+
+
+def test_a_function_whose_body_cannot_be_read_leaves_its_uses_undecided():
+    result = check_claim(r"\frac{\partial J}{\partial w} = 2w",
+                         given=[r"J(w) = \operatorname{Cost}(w)"])
+    assert result.verdict in ("undecided", "unparseable")
+    assert "Cost" in result.message and "internal" not in result.message

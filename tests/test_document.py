@@ -471,3 +471,9 @@ def test_many_backtick_runs_on_one_line():
     line = "".join("`" * k + " a = b " for k in range(1, 1500))
     doc = read_document(line + "\n$$c = d$$\n")
     assert texts(doc) == ["c = d"]
+
+
+def test_an_equation_environment_holds_its_statement_and_tags_are_not_math():
+    doc = read_document("$$ \\require{cancel} \\begin{equation} h(x) = \\frac{1}{1 + e^{-x}}."
+                        " \\tag{2}\\label{eq:model-1}\\end{equation} $$\n")
+    assert texts(doc) == [r"h(x) = \frac{1}{1 + e^{-x}}"]

@@ -142,9 +142,14 @@ ROWS = [
      "undecided"),
     (r"\frac{\partial E}{\partial w} = 0.7 \times 0.2", [r"E = \frac{1}{2}(t - \sigma(w x))^2"], {},
      {}, "undecided"),
-    # two readings that disagree: undecided, never shown wrong
+    # a name whose derivative is written is any function of that variable: what holds for
+    # every function is valid; what fails for some is not shown wrong (the text may mean one)
     (r"\frac{\partial}{\partial u}uv = u\frac{\partial v}{\partial u} + v", [], {}, {},
-     "undecided"),
+     "valid"),
+    (r"\frac{\partial}{\partial x}(uv) = u\frac{\partial v}{\partial x} + v\frac{\partial u}"
+     r"{\partial x}", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial x}(uv) = u\frac{\partial v}{\partial x} - v\frac{\partial u}"
+     r"{\partial x}", [], {}, {}, "undecided"),
     (r"\nabla_{\theta} \sum_{x=1}^{3} p(x) f(x) = \sum_{x=1}^{3} p(x) \nabla_{\theta} f(x)", [], {},
      {}, "undecided"),
     (r"\frac{df^{-1}(y)}{dy} = \frac{dx}{dy}", [r"y = f(x)"], {}, {}, "undecided"),
@@ -189,6 +194,57 @@ ROWS = [
     (r"g^{[1]'}(z) = 1-a^2", [r"a = g^{[1]}(z)", r"g^{[1]}(z) = \tanh(z)"], {}, {}, "valid"),
     (r"g^{[1]'}(z) = 1+a^2", [r"a = g^{[1]}(z)", r"g^{[1]}(z) = \tanh(z)"], {}, {}, "invalid"),
     (r"f^{(2)}(x) = 2", [r"f(x) = x^2"], {}, {}, "valid"),
+    # a layer's own function without brackets: f^l(Z^l), {f^l}'(Z^l), f^2(z^2)
+    (r"\frac{\partial A^l}{\partial Z^l} = {f^l}'(Z^l)", [r"A^l = f^l(Z^l)"], {}, {},
+     "valid"),
+    # a family of shapes: x^{(i)}: [d, 1] shapes every sample, A^l: [d_l, 1] every layer
+    (r"\nabla_\theta J = \frac{2}{n}\sum_{i=1}^n (\theta^T x^{(i)} - y^{(i)}) x^{(i)}",
+     [r"J = \frac{1}{n}\sum_{i=1}^n (\theta^T x^{(i)} - y^{(i)})^2"],
+     {r"\theta": ["d", 1], "x^{(i)}": ["d", 1]}, {}, "valid"),
+    (r"\nabla_\theta J = \frac{1}{n}\sum_{i=1}^n (\theta^T x^{(i)} - y^{(i)}) x^{(i)}",
+     [r"J = \frac{1}{n}\sum_{i=1}^n (\theta^T x^{(i)} - y^{(i)})^2"],
+     {r"\theta": ["d", 1], "x^{(i)}": ["d", 1]}, {}, "invalid"),
+    (r"\frac{\partial \mathcal{L}}{\partial A^l} = W^{l+1}\frac{\partial \mathcal{L}}"
+     r"{\partial Z^{l+1}}", [r"Z^l = (W^l)^\top A^{l-1} + W_0^l"],
+     {"A^l": ["d_l", 1], "Z^l": ["d_l", 1], "W^l": ["d_{l-1}", "d_l"], "W_0^l": ["d_l", 1]},
+     {"layout": "denominator"}, "valid"),
+    (r"\frac{\partial \mathcal{L}}{\partial A^l} = (W^{l+1})^T\frac{\partial \mathcal{L}}"
+     r"{\partial Z^{l+1}}", [r"Z^l = (W^l)^\top A^{l-1} + W_0^l"],
+     {"A^l": ["d_l", 1], "Z^l": ["d_l", 1], "W^l": ["d_{l-1}", "d_l"], "W_0^l": ["d_l", 1]},
+     {"layout": "denominator"}, "invalid"),
+    # UFLDL's \bullet and ⊘: entry by entry
+    (r"\frac{\partial L}{\partial z} = (a - y) \bullet f'(z)",
+     [r"a = f(z)", r"L = \frac{1}{2}\|y - a\|^2"], {"a": [3, 1], "z": [3, 1], "y": [3, 1]},
+     {"symbols": {"f": "function"}}, "valid"),
+    (r"\frac{\partial L}{\partial \hat y} = -y \oslash \hat y", [r"L = -\sum_k y_k \log \hat y_k"],
+     {"y": [3, 1], r"\hat y": [3, 1]}, {}, "valid"),
+    (r"\frac{\partial L}{\partial \hat y} = y \oslash \hat y", [r"L = -\sum_k y_k \log \hat y_k"],
+     {"y": [3, 1], r"\hat y": [3, 1]}, {}, "invalid"),
+    # 1\{y = k\} inside \left[ … \right]; what the indicator compares is a whole number
+    (r"J = \left[ 1\left\{y = k\right\} x \right]", [r"J = 1\{y = k\} x^2/2"], {}, {},
+     "invalid"),
+    (r"\frac{\partial J}{\partial x} = \left[ 1\left\{y = k\right\} x \right]",
+     [r"J = 1\{y = k\} x^2/2"], {}, {}, "valid"),
+    # higher derivatives: d^2/dw^2 of a function, mixed partials, an operator with \mathrm{d}
+    (r"\frac{\mathrm{d}^2}{\mathrm{d}w^2}g(w) = 6w", [r"g\left(w\right) = w^{3}"], {}, {}, "valid"),
+    (r"\frac{d^2}{dw^2}g(w) = 3w", [r"g(w) = w^{3}"], {}, {}, "invalid"),
+    (r"\frac{d^2 y}{dx^2} = 6x", [r"y = x^3"], {}, {}, "valid"),
+    (r"\frac{\partial^2 L}{\partial x \partial y} = 2x", [r"L = x^2 y + y^3"], {}, {}, "valid"),
+    (r"\frac{\partial^2 L}{\partial y^2} = 6x", [r"L = x^2 y + y^3"], {}, {}, "invalid"),
+    (r"\frac{\partial^2 L}{\partial x \partial y} = \frac{\partial^2 L}{\partial y \partial x}",
+     [], {}, {}, "undecided"),
+    # printed as typed: a sentence's full stop or comma, \sqrt(x), a size command
+    (r"\sigma'(x) = \sigma(x)(1 - \sigma(x)).", [r"\sigma(x) = \frac{1}{1 + e^{-x}}."], {}, {},
+     "valid"),
+    (r"f'(x) = \frac{1}{2\sqrt{x}}", [r"f(x) = \sqrt(x)"], {}, {}, "valid"),
+    (r"\Large f(x) = \sqrt{x}", [r"f(x) = \sqrt(x)"], {}, {}, "valid"),
+    # typed or OCR'd: w₁, TeX's ~ space, a spacing note set over a symbol
+    (r"\frac{\partial L}{\partial w₁} = x₁", [r"L = w_1 x_1 + w_2 x_2"], {}, {}, "valid"),
+    (r"a~b = b a", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w} \overset{\,}{y}_{p} w = y_p", [], {}, {}, "valid"),
+    # Nielsen's \sum_x over training inputs, with y(x), a^L(x): not a sum of numbers
+    (r"\frac{\partial C}{\partial w} = \frac{1}{n} \sum_x (a(x) - y(x)) x",
+     [r"C = \frac{1}{2n} \sum_x (y(x) - a(x))^2", r"a(x) = w x"], {}, {}, "undecided"),
     # Kronecker delta and indicator
     (r"\sum_j \delta_{ij} z_j = z_i", [], {}, {}, "valid"),
     (r"\mathbb{1}[z > 0] = H(z)", [], {}, {}, "valid"),
@@ -214,6 +270,19 @@ def test_superscript_in_parentheses_is_an_index_not_a_power():
     node = parse_side(r"w^{(2)}_{1,1}")
     assert isinstance(node, A.Name)
     assert node.base == "w" and len(node.sup) == 1 and len(node.sub) == 2
+
+
+def test_a_layer_function_is_told_from_a_power_by_its_argument():
+    layer = parse_side("f^2(z^2)")
+    assert layer.op == "apply" and layer.left.suffix == "[2]"
+    assert parse_side("{f^l}'(Z^l)").left == A.Name("f", suffix="[l]", primes=1, pos=1)
+    square = parse_side("f^2(x)")          # f squared times x, or f applied and squared
+    assert isinstance(square.left, A.Power)
+
+
+def test_a_note_over_a_symbol_is_refused_unless_it_is_spacing():
+    with pytest.raises(ParseError, match="note set over a symbol"):
+        parse_side(r"\overset{\sim}{x}")
 
 
 def test_sigma_prime_is_a_derivative_not_a_product():

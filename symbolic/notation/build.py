@@ -74,6 +74,14 @@ class Instance:
         names = sorted(set(names))
         used = {self.sizes[n] for n in names if n in self.sizes}
         candidate = self.default_size
+        if self.default_size == SPREAD_SIZE:
+            # a layer's size, d_{2} or n^{(2)}: 2 and 3 by turns, so that the weights between
+            # two layers are not square, and ten layers do not make ten sizes
+            for name in names:
+                layer = _layer_number(name)
+                if layer is not None and name not in self.sizes:
+                    self.sizes[name] = SPREAD_SIZE + layer % 2
+                    used.add(self.sizes[name])
         for name in names:
             if name in self.sizes:
                 continue
@@ -84,6 +92,30 @@ class Instance:
                 self.sizes[name] = candidate
             else:
                 self.sizes[name] = self.default_size
+
+
+def _argument_in(node: A.Node, index: str) -> bool:
+    """Whether `index` stands alone as the argument of an application in `node`: `y(x)`."""
+    if isinstance(node, A.BinOp) and node.op in ("apply", "juxt") \
+            and isinstance(node.right, A.Group):     # y(x), and a^L(x) read as a product
+        inner = node.right.inner
+        if isinstance(inner, A.Name) and inner.base == index and not inner.sub \
+                and not inner.sup:
+            return True
+    if isinstance(node, A.Call) and any(isinstance(a, A.Name) and a.base == index
+                                        and not a.sub and not a.sup for a in node.args):
+        return True
+    return any(_argument_in(child, index) for child in children(node))
+
+
+def _layer_number(dimension: str) -> int | None:
+    """The layer of a numbered dimension, `d_{2}` or `n^{(2)}`: 2; None for `m`, `D_{h}`."""
+    for opener, closer in (("_{", "}"), ("^{(", ")}")):
+        if opener in dimension and dimension.endswith(closer):
+            label = dimension[dimension.index(opener) + len(opener):-len(closer)]
+            if label.isdigit():
+                return int(label)
+    return None
 
 
 @dataclass
@@ -265,11 +297,16 @@ class Builder:
         if node.op == "-":
             return self.add(left, -right if not _is_matrix(right) else -right, node)
         if node.op == "/":
+            if _is_matrix(right) and right.shape == (1, 1):
+                right = right[0, 0]         # w^T x, a 1×1 product, is a number
             if _is_matrix(right):
                 raise self.fail("cannot divide by a matrix", node, "Multiply by its inverse.")
             return left / right
         if node.op == "odot":
             return self.elementwise(left, right, node)
+        if node.op == "oslash":
+            reciprocal = right.applyfunc(lambda e: 1 / e) if _is_matrix(right) else 1 / right
+            return self.elementwise(left, reciprocal, node)
         if node.op == "outer":
             return left * right.T if _is_matrix(left) and _is_matrix(right) else left * right
         return self.product(left, right, node)
@@ -370,10 +407,21 @@ class Builder:
                 and node.base not in self.bound and node.base not in self.instance.indices \
                 and node.base not in INDEX_LETTERS and len(node.base) == 1:
             return node.base        # a label such as the o of u_{o,2}
+        label = self.label_offset(node)
+        if label is not None:
+            return label
         value = self.build(node)
         if not (isinstance(value, sympy.Expr) and value.is_Integer):
             raise self.fail("an index must be a whole number or an index letter", node)
         return int(value)
+
+    def label_offset(self, node: A.Node) -> str | None:
+        """`L-1` of `a^{L-1}`: the layer before the last, L a label (not a number) here."""
+        if not (isinstance(node, A.BinOp) and node.op in ("+", "-")
+                and isinstance(node.right, A.Num) and node.right.text.isdigit()):
+            return None
+        label = self.index_value(node.left) if isinstance(node.left, A.Name) else None
+        return f"{label}{node.op}{node.right.text}" if isinstance(label, str) else None
 
     def build_Name(self, node: A.Name):
         """A quantity, an index's value, a size, or a whole declared vector or matrix.
@@ -692,6 +740,13 @@ class Builder:
     # -- sums and derivatives ------------------------------------------------------
     def build_SumOver(self, node: A.SumOver):
         index = node.index or self.guess_index(node.body)
+        if node.index and node.index not in INDEX_LETTERS and _argument_in(node.body, index):
+            # Nielsen's C = \frac{1}{2n} \sum_x \|y(x) - a^L(x)\|^2: a sum over the
+            # training inputs x, each a vector; not a sum of numbers x = 1, 2, …
+            raise self.fail(f"a sum over the samples {index}, with quantities of each sample "
+                            f"written as functions of {index}, is not read", node,
+                            "Write the sum over an index, as in \\sum_{i=1}^{n} with "
+                            "x^{(i)}, to check it.")
         lower = self.index_value(node.lower) if node.lower is not None else 1
         if node.upper is None:
             upper = self.implicit_range(index, node.body)

@@ -106,5 +106,22 @@ def split_chain(source: str) -> Chain:
     for cut_start, cut_end, _ in cuts:
         sides.append(Side(source[start:cut_start].strip(), start))
         start = cut_end
-    sides.append(Side(source[start:].strip(), start))
+    sides.append(Side(_without_final_punctuation(source[start:]), start))
     return Chain(source, tuple(sides), tuple(rel for _, _, rel in cuts))
+
+
+SPACING_AT_END = (r"\,", r"\;", r"\:", r"\!", r"\quad", r"\qquad", "\\ ", "~")
+
+
+def _without_final_punctuation(text: str) -> str:
+    """`\\frac{1}{1 + e^{-x}}.` or `z_1 = w_1 x + b_1,` as printed in a sentence: the full
+    stop or comma ends the sentence, not the formula (the spacing before it goes too)."""
+    text = text.strip()
+    while True:
+        spacing = next((s for s in SPACING_AT_END if text.endswith(s)), None)
+        if spacing is not None:
+            text = text[:-len(spacing)].rstrip()
+        elif text[-1:] in (".", ",", ";") and len(text) > 1:
+            text = text[:-1].rstrip()
+        else:
+            return text

@@ -175,6 +175,9 @@ class MatrixBuilder:
             return _times(1 / right, left) if _is_matrix(left) else left / right
         if node.op == "odot":
             return self.elementwise_product(node, left, right)
+        if node.op == "oslash":
+            reciprocal = sympy.HadamardPower(right, -1) if _is_matrix(right) else 1 / right
+            return self.elementwise_product(node, left, reciprocal)
         if node.op == "outer" and _is_matrix(left) and _is_matrix(right):
             return self.product(node, left, _transpose(right))
         return self.product(node, left, right)

@@ -18,7 +18,9 @@ from symbolic.notation.vocabulary import (
     BEGIN,
     BINOMIALS,
     BRACES,
+    CANCELS,
     CASES_ENVIRONMENTS,
+    CLOSERS,
     COLOR,
     CONDITION_RELATIONS,
     CONDITIONAL_SLOT,
@@ -38,6 +40,7 @@ from symbolic.notation.vocabulary import (
     MEMBERSHIP,
     MUL_OPS,
     NAMED_FONTS,
+    OPENERS,
     OPERATORNAME,
     OPERATORS,
     OTHERWISE,
@@ -49,6 +52,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_OPERATORS,
     RELATIONS,
     ROW_SPACES,
+    STACKING,
     SUMS,
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
@@ -63,12 +67,38 @@ MIN_WORD_LETTERS = 3       # `net_{h1}` is a word; `ax_i` is a times x_i
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
 
+def _without_cancels(tokens: list[Token]) -> list[Token]:
+    """`\\cancel{- y h}` as `- y h`: the mark and its braces go, what it strikes stays."""
+    out: list[Token] = []
+    closing: list[int] = []       # depths at which a cancel's closing brace is expected
+    depth = 0
+    skip_open = False
+    for tok in tokens:
+        if tok.text in CANCELS:
+            skip_open = True
+            continue
+        if tok.text == "{":
+            depth += 1
+            if skip_open:
+                closing.append(depth)
+                skip_open = False
+                continue
+        elif tok.text == "}":
+            depth -= 1
+            if closing and closing[-1] == depth + 1:
+                closing.pop()
+                continue
+        skip_open = False
+        out.append(tok)
+    return out
+
+
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _entries_spaced_apart(tokens)
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unwrapped_fonts(_without_empty_groups(kept))
+    kept = _unwrapped_fonts(_without_empty_groups(_without_cancels(kept)))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -459,6 +489,8 @@ class Parser:
         if tok.text in ("(", "["):
             return self.bracketed()
         if tok.text == "{":
+            if self.braced_layer_function():
+                return self.name_or_call()
             inner = self.sub_parse(self.group_tokens(), "group")
             return inner
         if tok.text == "|":
@@ -520,6 +552,8 @@ class Parser:
             if name == r"\mathbb":
                 return self.blackboard(tok)
             return self.name_or_call()
+        if name in STACKING:
+            return self.stacked(tok)
         if name in BINOMIALS:
             self.advance()
             top = self.sub_parse(self.group_tokens(), "top of the binomial")
@@ -581,6 +615,11 @@ class Parser:
                     suffix = "[" + "".join(t.text for t in inner[1:-1]) + "]"
                 else:
                     sup = self.index_list(inner[1:-1])
+            elif nxt.text == "^" and not sup and not suffix and base in FUNCTION_LETTERS \
+                    and self.layer_function_superscript():
+                # f^l(Z^l), f^2(z^2): layer l's own function, a label as Ng's g^{[1]}
+                self.advance()
+                suffix = "[" + "".join(t.text for t in self.group_tokens()) + "]"
             elif nxt.text == "'":
                 self.advance()
                 primes += 1
@@ -589,6 +628,68 @@ class Parser:
                 primes += len(self.group_tokens())
             else:
                 return A.Name(base, sub, sup, suffix, primes, tok.pos)
+
+    def braced_layer_function(self) -> bool:
+        """`{f^l}'(Z^l)`: the braces only hold the prime off the superscript. When they
+        wrap a layer's function so, they are dropped (and True returned)."""
+        inner = self.peek_group(0)
+        if not (3 <= len(inner) <= 5 and inner[0].text in FUNCTION_LETTERS
+                and inner[1].text == "^"):
+            return False
+        saved = self.tokens
+        end = self.i + len(inner) + 1
+        self.tokens = saved[:self.i] + saved[self.i + 1:end] + saved[end + 1:]
+        self.i += 1
+        found = self.layer_function_superscript()
+        self.i -= 1
+        if not found:
+            self.tokens = saved
+        return found
+
+    def stacked(self, tok: Token) -> A.Node:
+        """`\\overset{\\,}{y}`: a symbol with nothing but spacing set over it is the symbol.
+        Anything else set over a symbol (`\\overset{\\sim}{x}`) names another quantity."""
+        start = self.i
+        self.advance()
+        note = self.group_tokens()
+        if self.peek().text == "{":
+            if any(t.text not in LAYOUT for t in note):
+                raise self.error(f"a note set over a symbol with {tok.text} is not read", tok,
+                                 "Write the symbol with an accent (\\tilde{x}) or a name of "
+                                 "its own.")
+            note = self.group_tokens()
+        # else the note was only spacing, dropped with the layout: `note` is the symbol
+        self.tokens = self.tokens[:start] + note + self.tokens[self.i:]
+        self.i = start
+        return self.primary()
+
+    def layer_function_superscript(self) -> bool:
+        """At `^` after a function letter: whether `f^l(Z^l)`, `f^L(z)` or `f^2(z^2)` follows,
+        a layer's function applied (primes may come between). A letter names a layer; a
+        number does only when the argument carries the same superscript (`f^2(x)` alone may
+        be a square)."""
+        group = self.peek_group(1)
+        if len(group) != 1 or not (group[0].kind == "letter" and group[0].text in "lL"
+                                   or group[0].kind == "number" or group[0].text == r"\ell"):
+            return False
+        ahead = 4 if self.peek(1).text == "{" else 2      # past `^{l}` or `^l`
+        while self.peek(ahead).text in PRIME_MARKS:
+            ahead += 1
+        if self.peek(ahead).text != "(":
+            return False
+        if group[0].kind != "number":
+            return True
+        depth, j = 0, self.i + ahead
+        while j < len(self.tokens) - 1:
+            t = self.tokens[j]
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0:
+                return False
+            if t.text == "^" and [g.text for g in _group_at(self.tokens, j + 1)] == \
+                    [group[0].text]:
+                return True
+            j += 1
+        return False
 
     def word_before_subscript(self, tok: Token) -> str | None:
         """`net_{h1}`, `out_{o1}`, `target_{o1}`: three or more letters written together
@@ -820,6 +921,8 @@ class Parser:
         if name == "sqrt":
             if self.peek().text == "[":
                 raise self.error("only square roots are supported", tok)
+            if self.peek().text == "(":         # \sqrt(x), as typed in notebooks
+                return A.Power(self.bracketed(), A.Num("0.5"), tok.pos)
             return A.Power(self.sub_parse(self.group_tokens(), "argument"), A.Num("0.5"), tok.pos)
         base = None
         if tok.text in (r"\log",) and self.peek().text == "_":
@@ -938,11 +1041,12 @@ class Parser:
         opener = self.peek().text
         if opener not in INDICATOR_BRACKETS:
             return False
-        closer, depth = INDICATOR_BRACKETS[opener], 0
+        depth = 0     # brackets of every kind: the `=` of `[1\{y = k\}]` is not this one's
         for t in self.tokens[self.i:]:
             if t.kind == "end":
                 return False
-            depth += (t.text == opener) - (t.text == closer)
+            depth += (t.text in OPENERS and t.text not in LAYOUT) \
+                - (t.text in CLOSERS and t.text not in LAYOUT)
             if depth == 0:
                 return False
             if depth == 1 and t.text in CONDITION_RELATIONS:
@@ -953,6 +1057,9 @@ class Parser:
         self.advance()
         top = self.group_tokens()
         bottom = self.group_tokens()
+        higher = self.higher_derivative(top, bottom, tok)
+        if higher is not None:
+            return higher
         wrt_tokens = _differential(bottom)
         if wrt_tokens is not None and _differential(top, allow_bare=True) is not None:
             order = 1
@@ -965,6 +1072,41 @@ class Parser:
         numerator = self.sub_parse(top, "numerator")
         denominator = self.sub_parse(bottom, "denominator")
         return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
+
+    def higher_derivative(self, top: list[Token], bottom: list[Token],
+                          tok: Token) -> A.Node | None:
+        """`\\frac{\\partial^2 L}{\\partial w_1 \\partial w_2}`, `\\frac{d^2 y}{dx^2}`,
+        `\\frac{\\mathrm{d}^2}{\\mathrm{d}w^2} g(w)`: derivatives taken one after the other,
+        the variable nearest the function first. None when `top` is no n-th differential."""
+        head = _differential_head(top)
+        if head is None or head >= len(top) or top[head].text != "^":
+            return None
+        exponent = _group_at(top, head + 1)
+        if not (len(exponent) == 1 and exponent[0].kind == "number"
+                and exponent[0].text.isdigit()):
+            return None
+        order = int(exponent[0].text)
+        numerator = top[head + 1 + (len(exponent) + 2 if top[head + 1].text == "{" else 1):]
+        variables: list[A.Node] = []
+        for factor in _differential_factors(bottom):
+            power = len(factor) >= 3 and factor[-2].text == "^" and factor[-1].kind == "number"
+            count = int(factor[-1].text) if power and factor[-1].text.isdigit() else 1
+            wrt = self.sub_parse(factor[:-2] if power else factor, "variable of differentiation")
+            variables.extend([wrt] * count)
+        if len(variables) != order:
+            raise self.error(f"a derivative of order {order} needs {order} variables below "
+                             f"the line, and {len(variables)} are written there", tok,
+                             "Write \\frac{\\partial^2 L}{\\partial w^2} or "
+                             "\\frac{\\partial^2 L}{\\partial u \\partial v}.")
+        node: A.Node
+        if numerator:
+            node = A.Partial(self.sub_parse(numerator, "numerator"), variables[-1], None, 1,
+                             tok.pos)
+        else:
+            node = A.Partial(None, variables[-1], self.term(), 1, tok.pos)
+        for wrt in reversed(variables[:-1]):
+            node = A.Partial(None, wrt, node, 1, tok.pos)
+        return node
 
     def slash_partial(self, tok: Token) -> A.Node:
         """`\\partial L / \\partial w`, or the operator `\\partial_{w} L`."""
@@ -1156,6 +1298,19 @@ def _superscript_kind(tokens: list[Token]) -> str:
     return "power"
 
 
+def _group_at(tokens: list[Token], j: int) -> list[Token]:
+    """The tokens of the group that starts at j: `{…}`'s inside, or the one token."""
+    if j >= len(tokens) or tokens[j].text != "{":
+        return tokens[j:j + 1]
+    depth, out = 0, []
+    for t in tokens[j:]:
+        depth += (t.text == "{") - (t.text == "}")
+        if depth == 0:
+            return out[1:]
+        out.append(t)
+    return out[1:]
+
+
 def _is_index_superscript(parser: Parser, ahead: int) -> bool:
     """`^{(l)}`, `^{[l]}`, `^{[1]'}`: a parenthesised superscript is a layer or sample index
     (primes after it are primes)."""
@@ -1215,6 +1370,36 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
+
+
+def _differential_head(tokens: list[Token]) -> int | None:
+    """How many tokens the leading ∂, d or \\mathrm{d} of a differential takes; None if none."""
+    if not tokens:
+        return None
+    if tokens[0].text == r"\partial" or tokens[0].kind == "letter" and tokens[0].text == "d":
+        return 1
+    if (tokens[0].text == r"\mathrm" or tokens[0].text in PROSE) and len(tokens) > 3 \
+            and [t.text for t in tokens[1:4]] == ["{", "d", "}"]:
+        return 4
+    return None
+
+
+def _differential_factors(tokens: list[Token]) -> list[list[Token]]:
+    """`\\partial w_1 \\partial w_2` -> [w_1], [w_2]; `dx^2` -> [x ^ 2]; [] when the tokens
+    do not start with a differential."""
+    factors: list[list[Token]] = []
+    i = 0
+    while i < len(tokens):
+        head = _differential_head(tokens[i:])
+        if head is None:
+            if not factors:
+                return []
+            factors[-1].append(tokens[i])
+            i += 1
+            continue
+        factors.append([])
+        i += head
+    return [f for f in factors if f]
 
 
 def _is_application(node: A.Node) -> bool:

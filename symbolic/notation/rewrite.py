@@ -115,7 +115,8 @@ def to_latex(node: A.Node) -> str:
             if op == "/":
                 return f"\\frac{{{to_latex(_bare(left))}}}{{{to_latex(_bare(right))}}}"
             joiner = {"+": " + ", "-": " - ", "juxt": " ", "apply": "", "*": " ",
-                      "odot": " \\odot ", "cdot": " \\cdot ", "times": " \\times "}.get(op, " ")
+                      "odot": " \\odot ", "cdot": " \\cdot ", "times": " \\times ",
+                      "oslash": " \\oslash "}.get(op, " ")
             return f"{to_latex(left)}{joiner}{to_latex(right)}"
     return "…"
 

@@ -31,6 +31,9 @@ UNICODE = {
     "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
     "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
     "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*",
+    "~": " ",                                            # TeX's unbreakable space
+    **{d: f"_{k}" for k, d in enumerate("₀₁₂₃₄₅₆₇₈₉")},  # w₁: w_1
+    "⁰": "^0", "⁴": "^4", "⁵": "^5", "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9",
 }
 
 # -- relations -------------------------------------------------------------------------------
@@ -75,12 +78,16 @@ LAYOUT = frozenset({
     r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
     r"\middle", r"\mathstrut", r"\>",
     r"\bf", r"\rm", r"\it", r"\cal", r"\sf", r"\tt", r"\boldmath",  # {\bf x}: old font switches
+    r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
+    r"\Huge",                                                   # sizes of the printed text
 })
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
+# Strike-through marks: `y \cancel{- y h}` still reads y - y h (the braces do not group).
+CANCELS = frozenset({r"\cancel", r"\bcancel", r"\xcancel"})
 COLOR = r"\color"
 
 # -- names -----------------------------------------------------------------------------------
@@ -144,7 +151,8 @@ MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det"
 EXTREMA = frozenset({"max", "min"})
 COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
 MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
-           r"\circ": "odot", r"\ast": "*", "/": "/", r"\div": "/", r"\otimes": "outer"}
+           r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
+           r"\otimes": "outer", r"\oslash": "oslash"}   # ⊘: division entry by entry
 PRODUCT_OPS = frozenset({"*", "cdot", "times", "juxt"})
 FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac"})
 BINOMIALS = frozenset({r"\binom", r"\dbinom", r"\tbinom", r"\choose"})
@@ -179,6 +187,7 @@ DISPLAY_ENVIRONMENTS = frozenset({
 # (matrices, cases, arrays) is one piece of its statement.
 ALIGNMENT_ENVIRONMENTS = frozenset({
     "aligned", "align", "align*", "gathered", "gather", "gather*", "split",
+    "equation", "equation*",
     "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
 })
 # Words that mark the last case of a piecewise definition.
