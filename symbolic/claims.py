@@ -46,6 +46,8 @@ from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     DEFINING,
     EQUALITIES,
+    ESTIMATE,
+    IDENTITY,
     NO_LINK,
     UPDATE_MARKS,
     known_function,
@@ -176,8 +178,13 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
         return None
     head = parse_side(chain.sides[0].text)
-    # E_{total} is not E_{o1}, w_5^{+} is not w_5: a label makes another quantity
-    labelled = isinstance(head, A.Name) and (bool(head.suffix) or any(
+    layer = isinstance(head, A.Power)
+    if layer:       # w^{2} = w^{1} - \alpha \nabla f(w^{1}) with w^{1} defined: step 2
+        head = context.resolve(head).tree
+        if not (isinstance(head, A.Name) and head.sup):
+            return None
+    # E_{total} is not E_{o1}, w_5^{+} is not w_5, w^{(2)} not w^{(1)}: another quantity
+    labelled = layer or isinstance(head, A.Name) and (bool(head.suffix) or any(
         isinstance(s, A.Name) and s.base in UPDATE_MARKS for s in head.sup))
     if isinstance(head, A.Name):
         key = name_key(head)
@@ -191,7 +198,9 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         return None
     bases = set()
     for side in chain.sides[1:]:
-        bases |= {name_key(n) if labelled else n.base for n in walk(parse_side(side.text))
+        tree = parse_side(side.text)
+        bases |= {name_key(n) if labelled else n.base
+                  for n in walk(context.resolve(tree).tree if layer else tree)
                   if isinstance(n, A.Name)}
     named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
         else None
@@ -638,6 +647,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                              "declare the shapes (shapes: {name: [rows, cols]}) to check it")
         if found.verdict == Verdict.INVALID:
             _require_known_probabilities(sides)
+            _require_no_unsized_identity(sides, context)
+            _require_estimates_on_both_sides(sides)
             _require_vectors_read_whole(sides, context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
@@ -739,6 +750,35 @@ def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
                 f"{numerator} is used as a quantity of its own and through its derivative "
                 f"{symbol.name}, and nothing defines it, so it is read two ways", "", None,
                 f"Define {numerator}, or say it does not depend on the variable.")
+
+
+def _require_no_unsized_identity(sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial x_{l+1}}{\\partial x_l} = \\mathbf{I} + …` with I defined nowhere: I is
+    most likely the identity matrix (of a size nothing declares), not a free number."""
+    if any(s.name == IDENTITY for s in _free(sides.lhs) | _free(sides.rhs)) \
+            and not context.is_value(IDENTITY):
+        raise MeaningError(
+            f"{IDENTITY} is defined nowhere: it may be the identity matrix, whose size "
+            "nothing here declares", "", None,
+            f"Declare the shapes of the vectors here (and of {IDENTITY}), or define "
+            f"{IDENTITY}.")
+
+
+def _require_estimates_on_both_sides(sides: Sides) -> None:
+    """`-\\frac{2}{N} \\sum_i (y_i - X_i W) X_i = -\\frac{2}{N} \\sum_i (y_i - \\hat{y}_i) X_i`
+    with ŷ defined nowhere: one side writes the model's output where the other holds its
+    value. As a free number ŷ makes the sides differ by a misreading: undecided."""
+    names = [{s.name for s in _free(side)} for side in (sides.lhs, sides.rhs)]
+    left, right = ({n for n in side if n.startswith(ESTIMATE)} for side in names)
+    alone = sorted(left ^ right)
+    # the rest of ŷ's side is written on the other side too (\hat{y} = y is a claim)
+    rest = (names[0] - left) if left - right else (names[1] - right)
+    other = names[1] if left - right else names[0]
+    if alone and rest and rest <= other:
+        raise MeaningError(
+            f"{alone[0]} is defined nowhere and stands on one side only: the other side may "
+            "hold its value (a model's output)", "", None,
+            f"Define {alone[0]} (as in \\hat{{y}} = X w) to check this.")
 
 
 def _holds_for_every_function(lhs_node, rhs_node, link: tuple[str, str, str],

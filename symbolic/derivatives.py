@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from symbolic.errors import MeaningError
 from symbolic.notation.names import Var, base_of
+from symbolic.notation.vocabulary import ESTIMATE
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -97,6 +98,14 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
             f"{wrt.name} does not appear in what is differentiated, but it holds functions "
             f"not defined here ({', '.join(unknown)}) that may depend on it", "", None,
             f"Define them, or write the dependence, as in p(x; {wrt.name}).")
+    # ŷ_i, p̂^{(i)}_k defined nowhere: a hat marks what the model computes from its
+    # parameters, so it may well depend on the variable
+    estimates = sorted(s.name for s in expr.free_symbols if s.name.startswith(ESTIMATE))
+    if estimates:
+        raise MeaningError(
+            f"{wrt.name} does not appear in what is differentiated, but it holds "
+            f"{estimates[0]}, a model's output defined nowhere here, that may depend on it",
+            "", None, f"Define {estimates[0]} (as in \\hat{{y}} = X w) to check this.")
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:

@@ -242,6 +242,27 @@ ROWS = [
     (r"\frac{\partial L}{\partial w₁} = x₁", [r"L = w_1 x_1 + w_2 x_2"], {}, {}, "valid"),
     (r"a~b = b a", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial w} \overset{\,}{y}_{p} w = y_p", [], {}, {}, "valid"),
+    # ŷ defined nowhere: a model's output, never a free number that makes a step wrong
+    (r"\frac{\partial J}{\partial W} = -\frac{2}{N} \sum_i (y_i - X_iW) X_i",
+     [r"J = \frac{1}{N} \sum_i (y_i - \hat{y}_i)^2"], {}, {}, "undecided"),
+    (r"-\frac{2}{N} \sum_i (y_i - X_iW) X_i = -\frac{2}{N} \sum_i (y_i - \hat{y}_i) X_i", [], {},
+     {}, "undecided"),
+    (r"\frac{\partial L}{\partial \hat y} = y - \hat y", [r"L = \frac{1}{2}(\hat y - y)^2"], {}, {},
+     "invalid"),
+    # \mathbf{I} defined nowhere is likely the identity, not a free number
+    (r"\frac{\partial x_{l+1}}{\partial x_{l}} = \mathbf{I} + \frac{\partial F(x_{l})}"
+     r"{\partial x_{l}}",
+     [r"x_{l+1} = x_{l} + F(x_{l})"], {}, {"symbols": {"F": "function"}}, "undecided"),
+    # a step's new quantity: w^{2} after w^{1} is defined; net_h1 typed for net_{h1}
+    (r"w^{2} = w^{1} - \alpha\nabla f(w^{1}) = w^{0} - \alpha\nabla f(w^{0})"
+     r" - \alpha\nabla f(w^{1})",
+     [r"w^{1} = w^{0} - \alpha\nabla f(w^{0})"], {}, {}, "valid"),
+    (r"net_h1 = w_1 x_1 + b = 0.15 \times 0.05 + 0.35", [r"w_1 = 0.15", r"x_1 = 0.05", r"b = 0.35"],
+     {}, {}, "valid"),
+    # Machine Learning Refined's \mathring{x} (x with a 1 prepended), \exp^{-z} for e^{-z}
+    (r"\frac{\partial}{\partial w} \mathring{x}_p w = \mathring{x}_p", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w} \mathring{x}_p w = x_p", [], {}, {}, "invalid"),
+    (r"\sigma(z) = \frac{1}{1 + \exp^{-z}}", [], {}, {}, "valid"),
     # Nielsen's \sum_x over training inputs, with y(x), a^L(x): not a sum of numbers
     (r"\frac{\partial C}{\partial w} = \frac{1}{n} \sum_x (a(x) - y(x)) x",
      [r"C = \frac{1}{2n} \sum_x (y(x) - a(x))^2", r"a(x) = w x"], {}, {}, "undecided"),

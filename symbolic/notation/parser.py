@@ -26,6 +26,7 @@ from symbolic.notation.vocabulary import (
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     END,
+    ENDS_OF_TERM,
     EVALUATION_BARS,
     FRACTIONS,
     FUNCTION_LETTERS,
@@ -602,7 +603,14 @@ class Parser:
             nxt = self.peek()
             if nxt.text == "_" and not sub and not suffix:
                 self.advance()
-                sub, suffix = self.subscript(self.group_tokens())
+                braced = self.peek().text == "{"
+                group = self.group_tokens()
+                after = self.peek()
+                if not braced and group[0].kind == "letter" and after.kind == "number" \
+                        and group[0].text not in INDEX_LETTERS \
+                        and after.text.isdigit() and _contiguous([group[0], after]):
+                    group = [group[0], self.advance()]      # net_h1, typed for net_{h1}
+                sub, suffix = self.subscript(group)
             elif nxt.text == "^" and not sup and _is_index_superscript(self, 1):
                 self.advance()
                 inner = self.group_tokens()
@@ -929,6 +937,9 @@ class Parser:
             self.advance()
             base = self.sub_parse(self.group_tokens(), "base of the logarithm")
         primes, power, _ = self.decorations(allow_index=False)
+        if name == "exp" and power is not None and not primes and (
+                self.peek().kind == "end" or self.peek().text in ENDS_OF_TERM):
+            return A.Power(A.Name("e", pos=tok.pos), power, tok.pos)   # \exp^{-z}: e^{-z}
         args, parens = self.arguments()
         if base is not None:
             args = args + (base,)

@@ -101,7 +101,11 @@ GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
                   "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
            "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
-           "ddot": "ddot", "check": "check"}
+           "ddot": "ddot", "check": "check", "mathring": "ring"}
+# What may follow a complete term: `\exp^{-z} + 1` has no argument after its power.
+ENDS_OF_TERM = frozenset({"+", "-", ")", "]", "}", ",", r"\right"})
+IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quantity I
+ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
 # Fonts that do not change which quantity a letter names: \mathbf{x} is x.
 TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
                                r"\mathit", r"\mathnormal"})
