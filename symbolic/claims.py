@@ -666,6 +666,10 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         last = found
     if last is None:
         return undecided("nothing to compare")
+    disagreeing = _matrix_reading_disagrees(lhs_node, rhs_node, link, context, budget) \
+        if general else None
+    if disagreeing is not None:
+        return disagreeing
     if uses_sizes and last.method == Method.PROVED:
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
@@ -752,6 +756,72 @@ def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
                 f"Define {numerator}, or say it does not depend on the variable.")
 
 
+def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
+                              context: Context, budget: Budget) -> Finding | None:
+    """`\\nabla_x f(x) = A(Ax - b)` with no shapes: as numbers the sides agree, but A is
+    most likely a matrix and x, b vectors, and then they do not (Aᵀ was meant). A capital
+    letter with no shape, in a product, is read a second way, as a square matrix, with the
+    names it multiplies as vectors; when the two readings disagree the step is undecided.
+    None when they agree, or when the second reading cannot be built."""
+    shapes = _plausible_shapes((lhs_node, rhs_node), context)
+    if not shapes:
+        return None
+    layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
+        else ["numerator", "denominator"]      # right in either layout is right
+    for layout in layouts:
+        matrices = context.copy()
+        matrices.conventions = dict(context.conventions, layout=layout)
+        matrices._changed()
+        try:
+            for name, dims in shapes.items():
+                matrices.add_shape(name, dims)
+            found = check_symbolic(lhs_node, rhs_node, link, matrices, budget, general=False)
+        except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+            return None
+        if found.verdict != Verdict.INVALID:
+            return None
+    named = ", ".join(sorted(shapes))
+    return undecided(f"undecided: the sides agree with {named} read as numbers, but not with "
+                     "the capitals read as matrices and what they multiply as vectors; "
+                     "no shapes are declared to tell which is meant (declare them, as in "
+                     "shapes: {A: [m, n], x: [n, 1]}, to check it)")
+
+
+def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
+    """Capital letters with no shape that multiply something (A x, W^T h), as n×n, and the
+    names they multiply, as n×1; {} when there is no such capital."""
+    bodies = [d.written or d.body for d in context.definitions] + \
+        [f.written or f.body for f in context.functions.values()]
+    shapes: dict[str, list] = {}
+    for node in (n for tree in (*trees, *bodies) for n in walk(tree)):
+        if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
+            continue
+        sides = [_bare_name(node.left), _bare_name(node.right)]
+        capitals = [n for n in sides if n is not None and n.base.isupper() and len(n.base) == 1
+                    and _unshaped(n, context)]
+        for name in capitals:
+            shapes[name_key(name)] = ["n", "n"]
+        if capitals:
+            for name in sides:
+                if name is not None and name not in capitals and not name.base.isupper() \
+                        and _unshaped(name, context):
+                    shapes.setdefault(name_key(name), ["n", 1])
+    return shapes if any(d == ["n", "n"] for d in shapes.values()) else {}
+
+
+def _bare_name(node: A.Node) -> A.Name | None:
+    """The name a factor is, through brackets and a transpose: A of `A^T`, x of `(x)`."""
+    while isinstance(node, (A.Group, A.Transpose)):
+        node = node.inner if isinstance(node, A.Group) else node.operand
+    return node if isinstance(node, A.Name) and not node.sub and not node.sup else None
+
+
+def _unshaped(name: A.Name, context: Context) -> bool:
+    key = name_key(name)
+    return context.shape_of(key) is None and not context.is_value(key) \
+        and context.kind(key) is None and not context.is_function(name.base)
+
+
 def _require_no_unsized_identity(sides: Sides, context: Context) -> None:
     """`\\frac{\\partial x_{l+1}}{\\partial x_l} = \\mathbf{I} + …` with I defined nowhere: I is
     most likely the identity matrix (of a size nothing declares), not a free number."""
@@ -790,8 +860,11 @@ def _holds_for_every_function(lhs_node, rhs_node, link: tuple[str, str, str],
     the writer's, so only a valid verdict is kept (None otherwise: a particular function
     the text did not give may still make the step right)."""
     variables = _variables_of_undefined(lhs_node, rhs_node, context)
-    if variables is None:
-        return None
+    nodes = [n for tree in (lhs_node, rhs_node) for n in walk(tree)]
+    if variables is None or any(
+            isinstance(n, A.Transpose) or isinstance(n, A.Name) and n.base.isupper()
+            and context.shape_of(name_key(n)) is None for n in nodes):
+        return None     # ∂(A u)/∂x = ∂u/∂x A^T: matrices read as numbers hide the order
     mapping = {name: A.BinOp("apply", name, A.Group(
         args[0] if len(args) == 1 else A.MatrixLiteral((tuple(args),), name.pos), name.pos),
         name.pos) for name, args in variables.items()}

@@ -18,6 +18,8 @@ from symbolic.errors import MeaningError
 from symbolic.notation.names import Var, base_of
 from symbolic.notation.vocabulary import ESTIMATE
 
+LAYERED = re.compile(r"^(.+?)\^\{\(([^()]*)\)\}")      # z^{(2)}_{1}: z, layer 2
+
 if TYPE_CHECKING:
     from symbolic.context import Context
     from symbolic.notation.build import Instance
@@ -92,6 +94,18 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
     family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
     if not hasattr(expr, "atoms") or any(base_of(s) == family for s in expr.free_symbols):
         return
+    # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)
+    # is not said, so a derivative of 0 would be a misreading
+    mine = _layer(wrt.name)
+    for symbol in sorted(expr.free_symbols, key=str):
+        theirs = _layer(symbol.name)
+        if mine and theirs and mine[1] != theirs[1] \
+                and not (mine[1].isdigit() and theirs[1].isdigit()):
+            raise MeaningError(
+                f"{wrt.name} does not appear in what is differentiated, but {symbol.name} "
+                f"does, and whether layer {mine[1]} is layer {theirs[1]} is not said", "", None,
+                "Write the layers with numbers, or the last layer's definitions with its "
+                "letter only.")
     unknown = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
     if unknown:
         raise MeaningError(
@@ -108,12 +122,27 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
             "", None, f"Define {estimates[0]} (as in \\hat{{y}} = X w) to check this.")
 
 
+def _layer(name: str) -> tuple[str, str] | None:
+    """`z^{(r-1)}_{2}` -> ("z", "r-1"): the name's base and its layer, if it has one."""
+    found = LAYERED.match(name)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
     """∂/∂θ_j of an expression that holds θ itself, with no shape declared for θ: θ is a
     vector here, read as a number. The derivative would be 0 by a misreading; say so."""
     container = base_of(wrt)
     if not hasattr(expr, "free_symbols"):
         return
+    if wrt.name != container and "," not in wrt.name[len(container):]:
+        # ∂/∂θ_j of Σ_{i,j} θ_{ij}^2: θ_j a row of the matrix θ, read as a number here
+        rows = sorted(s.name for s in expr.free_symbols
+                      if base_of(s) == container and "," in s.name[len(container):])
+        if rows:
+            raise MeaningError(
+                f"{container} is used with one index ({wrt.name}) and with two ({rows[0]}), "
+                "and no shape is declared for it", "", None,
+                f"Declare its shape, as in shapes: {{{container}: [k, n]}}.")
     if container == wrt.name:
         entries = sorted(s.name for s in expr.free_symbols if s != wrt
                          and base_of(s) == wrt.name and not s.name.endswith("_{0}"))

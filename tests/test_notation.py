@@ -263,6 +263,25 @@ ROWS = [
     (r"\frac{\partial}{\partial w} \mathring{x}_p w = \mathring{x}_p", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial w} \mathring{x}_p w = x_p", [], {}, {}, "invalid"),
     (r"\sigma(z) = \frac{1}{1 + \exp^{-z}}", [], {}, {}, "valid"),
+    # a capital with no shape is read a second way, as a matrix: a missing transpose shows
+    (r"\frac{\partial L}{\partial w} = X(Xw - y)", [r"L = \frac{1}{2}\|Xw - y\|^2"], {}, {},
+     "undecided"),
+    (r"\frac{\partial}{\partial x} A x = A", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial x} x^T A x = 2 A x", [], {}, {}, "undecided"),
+    # θ_j a row of θ_{ij} with no shape; layer 1 against a labelled last layer r
+    (r"\frac{\partial J}{\partial \theta_j} = \lambda \theta_j",
+     [r"J = \frac{\lambda}{2} \sum_{i=1}^k \sum_{j=1}^n \theta_{ij}^2"], {}, {}, "undecided"),
+    (r"\frac{\partial J}{\partial z^{[k]}} = 0",
+     [r"a^{[r]} = W^{[r]} a^{[r-1]}", r"J = \frac{1}{2} (a^{[r]} - y)^2"], {}, {}, "undecided"),
+    # a bound that is the claim's free index: \prod_{j=i+1}^{t} at t = 2 stops at 2
+    (r"a_{t}=b_{t}+\sum_{i=1}^{t-1}\left(\prod_{j=i+1}^{t}c_{j}\right)b_{i}",
+     [r"a_{0}=0", r"a_{t}=b_{t}+c_{t}a_{t-1}"], {}, {}, "valid"),
+    (r"a_{t}=b_{t}+\sum_{i=1}^{t-1}\left(\prod_{j=i}^{t}c_{j}\right)b_{i}",
+     [r"a_{0}=0", r"a_{t}=b_{t}+c_{t}a_{t-1}"], {}, {}, "invalid"),
+    # Nielsen's \sum_w w^2 over every weight
+    (r"\frac{\partial C}{\partial w} = \frac{\partial C_0}{\partial w} + \frac{\lambda}{n} w",
+     [r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"], {}, {"symbols": {"C_0": "function"}},
+     "undecided"),
     # Nielsen's \sum_x over training inputs, with y(x), a^L(x): not a sum of numbers
     (r"\frac{\partial C}{\partial w} = \frac{1}{n} \sum_x (a(x) - y(x)) x",
      [r"C = \frac{1}{2n} \sum_x (y(x) - a(x))^2", r"a(x) = w x"], {}, {}, "undecided"),

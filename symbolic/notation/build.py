@@ -94,6 +94,13 @@ class Instance:
                 self.sizes[name] = self.default_size
 
 
+def _value_in(node: A.Node, index: str) -> bool:
+    """Whether `index` stands bare (not as a subscript) somewhere in `node`: the w of `w^2`."""
+    if isinstance(node, A.Name):
+        return node.base == index and not node.sub and not node.sup
+    return any(_value_in(child, index) for child in children(node))
+
+
 def _argument_in(node: A.Node, index: str) -> bool:
     """Whether `index` stands alone as the argument of an application in `node`: `y(x)`."""
     if isinstance(node, A.BinOp) and node.op in ("apply", "juxt") \
@@ -740,18 +747,22 @@ class Builder:
     # -- sums and derivatives ------------------------------------------------------
     def build_SumOver(self, node: A.SumOver):
         index = node.index or self.guess_index(node.body)
-        if node.index and node.index not in INDEX_LETTERS and _argument_in(node.body, index):
+        if node.index and node.index not in INDEX_LETTERS and (
+                _argument_in(node.body, index) or node.lower is None and node.upper is None
+                and _value_in(node.body, index)):
+            # \sum_w w^2 over every weight w of the network: not a sum of numbers either
             # Nielsen's C = \frac{1}{2n} \sum_x \|y(x) - a^L(x)\|^2: a sum over the
             # training inputs x, each a vector; not a sum of numbers x = 1, 2, …
-            raise self.fail(f"a sum over the samples {index}, with quantities of each sample "
-                            f"written as functions of {index}, is not read", node,
+            raise self.fail(f"a sum over every {index} (the samples or weights the text "
+                            f"means), with {index} itself a quantity in it, is not read", node,
                             "Write the sum over an index, as in \\sum_{i=1}^{n} with "
                             "x^{(i)}, to check it.")
         lower = self.index_value(node.lower) if node.lower is not None else 1
         if node.upper is None:
             upper = self.implicit_range(index, node.body)
         elif isinstance(node.upper, A.Name) and not self.scope.is_value(node.upper.base) \
-                and node.upper.base not in self.bound and not node.upper.sub:
+                and node.upper.base not in self.bound and not node.upper.sub \
+                and node.upper.base not in self.instance.indices:   # \prod_{j=i+1}^{t}, t = 2
             upper = self.instance.size(_label(node.upper))
         else:
             upper = self.index_value(node.upper)
