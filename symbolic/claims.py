@@ -33,7 +33,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var, canonical
+from symbolic.notation.names import Var, base_of, canonical
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
@@ -181,7 +181,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     layer = isinstance(head, A.Power)
     if layer:       # w^{2} = w^{1} - \alpha \nabla f(w^{1}) with w^{1} defined: step 2
         head = context.resolve(head).tree
-        if not (isinstance(head, A.Name) and head.sup):
+        if not (isinstance(head, A.Name) and head.sup) or any(
+                name_key(d.name) == name_key(head) for d in context.definitions):
             return None
     # E_{total} is not E_{o1}, w_5^{+} is not w_5, w^{(2)} not w^{(1)}: another quantity
     labelled = layer or isinstance(head, A.Name) and (bool(head.suffix) or any(
@@ -649,6 +650,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_known_probabilities(sides)
             _require_no_unsized_identity(sides, context)
             _require_estimates_on_both_sides(sides)
+            _require_rows_read_whole(sides, context)
             _require_vectors_read_whole(sides, context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
@@ -820,6 +822,25 @@ def _unshaped(name: A.Name, context: Context) -> bool:
     key = name_key(name)
     return context.shape_of(key) is None and not context.is_value(key) \
         and context.kind(key) is None and not context.is_function(name.base)
+
+
+def _require_rows_read_whole(sides: Sides, context: Context) -> None:
+    """`\\nabla_{\\theta_j} J = … + \\lambda \\theta_j` with `\\theta_{ij}` in J and no shape
+    for θ: θ_j is row j of the matrix θ, read as a number of its own, so the sides differ by
+    a misreading. Undecided."""
+    names = {s.name for s in _free(sides.lhs) | _free(sides.rhs)}
+    defined = {s.name for value in context.definitions_in(sides.instance).values()
+               for s in _free(value)}
+    for name in sorted(names):
+        base = base_of(Var(name))
+        index = name[len(base):].strip("_{}")
+        rows = sorted(n for n in names | defined if n.startswith(base + "_{" + index + ",")) \
+            if base != name and index.isdigit() and len(index) == 1 else []
+        if rows:
+            raise MeaningError(
+                f"{base} is used with one index ({name}) and with two ({rows[0]}), and no "
+                "shape is declared for it", "", None,
+                f"Declare its shape, as in shapes: {{{base}: [k, n]}}.")
 
 
 def _require_no_unsized_identity(sides: Sides, context: Context) -> None:

@@ -17,6 +17,7 @@ from types import MappingProxyType
 import sympy
 
 from symbolic import derivatives, limits
+from symbolic.document import has_relation, split_statements
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
@@ -136,7 +137,15 @@ class Context:
         for name, dims in (shapes or {}).items():
             ctx.add_shape(name, dims)
         for text in given:
-            ctx.define_given(text)
+            # `f(w) = \tfrac{1}{2} w^T A w, \qquad w \in \mathbf{R}^n`: one statement each
+            pieces = [piece for _, piece in split_statements(text)]
+            if len(pieces) > 1:
+                ctx.warnings.extend(f"given: '{piece}' states no relation; it defines nothing"
+                                    for piece in pieces if not has_relation(piece))
+            pieces = [piece for piece in pieces if has_relation(piece)] \
+                if len(pieces) > 1 else [text]       # one statement: as written, read or not
+            for piece in pieces:
+                ctx.define_given(piece)
         for name, value in (values or {}).items():
             ctx.bind_latex(name, value)
         ctx.settle_given()

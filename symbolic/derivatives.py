@@ -134,15 +134,6 @@ def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
     container = base_of(wrt)
     if not hasattr(expr, "free_symbols"):
         return
-    if wrt.name != container and "," not in wrt.name[len(container):]:
-        # ∂/∂θ_j of Σ_{i,j} θ_{ij}^2: θ_j a row of the matrix θ, read as a number here
-        rows = sorted(s.name for s in expr.free_symbols
-                      if base_of(s) == container and "," in s.name[len(container):])
-        if rows:
-            raise MeaningError(
-                f"{container} is used with one index ({wrt.name}) and with two ({rows[0]}), "
-                "and no shape is declared for it", "", None,
-                f"Declare its shape, as in shapes: {{{container}: [k, n]}}.")
     if container == wrt.name:
         entries = sorted(s.name for s in expr.free_symbols if s != wrt
                          and base_of(s) == wrt.name and not s.name.endswith("_{0}"))
@@ -154,7 +145,8 @@ def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
                 f"derivative, and no shape is declared for it", "", None,
                 f"Declare its shape, as in shapes: {{{wrt.name}: [m, n]}}.")
         return
-    if any(s.name == container for s in expr.free_symbols):
+    offset = wrt.name.endswith("_{0}") and wrt in expr.free_symbols  # θ^T x + θ_0: an offset
+    if any(s.name == container for s in expr.free_symbols) and not offset:
         raise MeaningError(
             f"{container} is used whole and by its entries ({wrt.name}), and no shape is "
             f"declared for it, so it is read as a number here", "", None,

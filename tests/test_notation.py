@@ -278,6 +278,18 @@ ROWS = [
      [r"a_{0}=0", r"a_{t}=b_{t}+c_{t}a_{t-1}"], {}, {}, "valid"),
     (r"a_{t}=b_{t}+\sum_{i=1}^{t-1}\left(\prod_{j=i}^{t}c_{j}\right)b_{i}",
      [r"a_{0}=0", r"a_{t}=b_{t}+c_{t}a_{t-1}"], {}, {}, "invalid"),
+    # θ_0 next to θ^T x is an offset, not an entry of θ
+    (r"\frac{\partial J}{\partial \theta_0} = \sum_{i=1}^n (\theta^T x^{(i)} + \theta_0 - y^{(i)})",
+     [r"J = \frac{1}{2}\sum_{i=1}^n (\theta^T x^{(i)} + \theta_0 - y^{(i)})^2"], {}, {}, "valid"),
+    (r"\frac{\partial J}{\partial \theta_0} = \sum_i (\theta^T x^{(i)} - y^{(i)}) x_0^{(i)}",
+     [r"J = \frac{1}{2}\sum_{i=1}^n (\theta^T x^{(i)} - y^{(i)})^2"], {}, {}, "undecided"),
+    # e^(−x) as typed; a step w^{k+1} defined; a given with a side statement after \qquad
+    (r"σ'(x) = σ(x)(1 - σ(x))", [r"σ(x) = 1 / (1 + e^(−x))"], {}, {}, "valid"),
+    (r"w^{k+2} = w^{k} - \alpha\nabla f(w^k) + \alpha\nabla f(w^{k+1})",
+     [r"w^{k+1} = w^k-\alpha\nabla f(w^k).", r"w^{k+2} = w^{k+1}-\alpha\nabla f(w^{k+1})"], {}, {},
+     "invalid"),
+    (r"\nabla f(w) = w - b", [r"f(w) = \tfrac{1}{2}w^2 - b w, \qquad w \in \mathbf{R}."], {}, {},
+     "valid"),
     # Nielsen's \sum_w w^2 over every weight
     (r"\frac{\partial C}{\partial w} = \frac{\partial C_0}{\partial w} + \frac{\lambda}{n} w",
      [r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"], {}, {"symbols": {"C_0": "function"}},

@@ -454,6 +454,8 @@ class Parser:
                 return node
 
     def superscript(self, base: A.Node, caret: Token) -> A.Node:
+        if self.peek().text == "(" and base == A.Name("e", pos=getattr(base, "pos", 0)):
+            return A.Power(base, self.bracketed(), caret.pos)      # e^(−x), as typed
         tokens = self.group_tokens()
         if len(tokens) == 1 and tokens[0].text in UPDATE_MARKS \
                 and isinstance(base, A.Name) and not base.sup:
