@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,11 +45,13 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     APPROXIMATELY,
+    CONDITION_WORDS,
     DEFINING,
     EQUALITIES,
     ESTIMATE,
     IDENTITY,
     NO_LINK,
+    PROSE,
     UPDATE_MARKS,
     known_function,
 )
@@ -651,6 +654,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_unsized_identity(sides, context)
             _require_estimates_on_both_sides(sides)
             _require_rows_read_whole(sides, context)
+            _require_no_worded_condition(link)
             _require_vectors_read_whole(sides, context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
@@ -661,6 +665,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                     raise
                 return holds
             _require_related_gradients(sides, context)
+            _require_no_name_from_nowhere(sides, context)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -822,6 +827,67 @@ def _unshaped(name: A.Name, context: Context) -> bool:
     key = name_key(name)
     return context.shape_of(key) is None and not context.is_value(key) \
         and context.kind(key) is None and not context.is_function(name.base)
+
+
+PROSE_NOTE = re.compile("(?:" + "|".join(map(re.escape, PROSE)) + r")\s*\{([^{}]*)\}")
+
+
+def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
+    """`\\frac{\\partial C}{\\partial b} = \\frac{2}{N} \\sum_i e_i \\text{(for the nonzero
+    activation case)}`: the step holds under a condition said in words, which is not read,
+    so a point outside it shows nothing. Undecided."""
+    for note in PROSE_NOTE.findall(link[0] + " " + link[2]):
+        if set(re.findall(r"[a-z]+", note.lower())) & CONDITION_WORDS:
+            raise MeaningError(
+                f"the step holds under a condition said in words ({note.strip(' ()')}), which "
+                "derivcheck does not read", "", None,
+                "Write the condition in math, as in \\begin{cases} … & z > 0 \\end{cases}.")
+
+
+def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial C}{\\partial b} = \\frac{2}{N} \\sum_i e_i` after "we substitute an
+    error term $e_i = …$" in the prose: one side is all the definitions' quantities, the
+    other brings a name nothing here mentions. What it stands for is said in words, not in
+    a definition: undecided, never a counterexample with e_i a free number."""
+    definitions = context.definitions_in(sides.instance)
+    known = {str(k) for k in definitions} | {s.name for value in definitions.values()
+                                             for s in _free(value)}
+    left, right = ({s.name for s in _free(side)} for side in (sides.lhs, sides.rhs))
+    families = {_family(n) for n in known | left | right if n not in left ^ right} | {
+        _family(n) for n in known}
+    for here, there in ((left, right), (right, left)):
+        strangers = sorted(n for n in here - there - known if gradient_parts(Var(n)) is None
+                           and _family(n) not in families)
+        if strangers and here - set(strangers) and there and not there - known \
+                and not _a_slip_for_a_known_name(sides, strangers[0], sorted(there)):
+            raise MeaningError(
+                f"{strangers[0]} is defined nowhere and stands on one side only, set against "
+                "what the definitions give: it may name something the text says in words",
+                "", None, f"Define {strangers[0]} (in `given` or a display equation) to "
+                "check this.")
+
+
+def _a_slip_for_a_known_name(sides: Sides, stranger: str, known: list[str]) -> bool:
+    """Whether the stranger is a known name misread (OCR's J for y): put in its place, the
+    sides agree. Then the step is a slip the diagnosis names, not a name from nowhere."""
+    difference = sides.lhs - sides.rhs
+    for name in known[:MAX_SLIP_CANDIDATES]:
+        swapped = difference.xreplace({Var(stranger): Var(name)})
+        entries = list(swapped) if isinstance(swapped, sympy.MatrixBase) else [swapped]
+        try:
+            if all(sympy.expand(e) == 0 for e in entries):
+                return True
+        except Exception:  # noqa: BLE001 — an expression SymPy cannot expand is no slip
+            continue
+    return False
+
+
+MAX_SLIP_CANDIDATES = 8
+
+
+def _family(name: str) -> str:
+    """`x^{(2)}_{1}` -> `x`: the name without its indices."""
+    return re.split(r"\^\{\(|_\{", name, maxsplit=1)[0]
 
 
 def _require_rows_read_whole(sides: Sides, context: Context) -> None:

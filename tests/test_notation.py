@@ -290,6 +290,12 @@ ROWS = [
      "invalid"),
     (r"\nabla f(w) = w - b", [r"f(w) = \tfrac{1}{2}w^2 - b w, \qquad w \in \mathbf{R}."], {}, {},
      "valid"),
+    # a condition said in words; a name the text defines only in words, on one side only
+    (r"\frac{\partial C}{\partial b} = 2 (b - y) \text{ (for the positive case)}",
+     [r"C = \max(0, b - y)^2"], {}, {}, "undecided"),
+    (r"\frac{\partial C}{\partial b} = 2 q (b - y)", [r"C = (b - y)^2"], {}, {}, "undecided"),
+    (r"\frac{\partial C}{\partial b} = 2 (b - J)", [r"C = (b - y)^2"], {}, {}, "invalid"),
+    (r"\frac{\partial C}{\partial b} = 2 b", [r"C = (b - y)^2"], {}, {}, "invalid"),
     # Nielsen's \sum_w w^2 over every weight
     (r"\frac{\partial C}{\partial w} = \frac{\partial C_0}{\partial w} + \frac{\lambda}{n} w",
      [r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"], {}, {"symbols": {"C_0": "function"}},

@@ -197,6 +197,10 @@ ALIGNMENT_ENVIRONMENTS = frozenset({
 # Words that mark the last case of a piecewise definition.
 OTHERWISE = frozenset({"otherwise", "else", "elsewhere"})
 # words that \text{…} holds as prose; any other single word (\text{loss}) is a name
+# Words that make a note in the text a condition the step holds under: `(for the nonzero
+# activation case)`, `\text{if } z > 0`.
+CONDITION_WORDS = frozenset({"if", "for", "when", "where", "case", "assuming", "provided",
+                             "unless", "only", "whenever"})
 PROSE_WORDS = OTHERWISE | frozenset({
     "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
     "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
