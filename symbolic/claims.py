@@ -50,6 +50,7 @@ from symbolic.notation.vocabulary import (
     EQUALITIES,
     ESTIMATE,
     IDENTITY,
+    INDEX_LETTERS,
     NO_LINK,
     PROSE,
     UPDATE_MARKS,
@@ -361,9 +362,10 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     if (printed or _is_worked_example(lhs_node, rhs_node)) \
             and not free_index:   # y_k = 1 holds for every k
         numeric = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
-        if numeric.reading == WORKED_EXAMPLE or printed and (
+        arithmetic = all(_is_worked_example(side, side) for side in (lhs_node, rhs_node))
+        if numeric.reading == WORKED_EXAMPLE or (printed or arithmetic) and (
                 numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY):
-            return numeric
+            return numeric     # 0.4 × 0.59327 + … = 0.23731 + …: to the printed precision
     try:
         return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
                               decisions)
@@ -642,6 +644,11 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         except ShapeError as error:
             if sides is not None:
                 _require_vectors_read_whole(sides, context)
+            unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context)
+            if unshaped:
+                return undecided(f"undecided: as read, the shapes do not fit ({error}); "
+                                 f"{unshaped} has no declared shape and is read as a number, "
+                                 f"so this is not shown wrong: declare its shape to check it")
             if GUESSED_LENGTH not in instance.used:
                 raise
             # the shapes are derivcheck's guesses (a name read as a vector of the default
@@ -814,6 +821,31 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
                         and _unshaped(name, context):
                     shapes.setdefault(name_key(name), ["n", 1])
     return shapes if any(d == ["n", "n"] for d in shapes.values()) else {}
+
+
+def _unshaped_beside_shapes(trees: tuple, context: Context) -> str | None:
+    """`\\nabla g(w) = 2 C w + b` with shapes for C and b but none for w: w, read as a
+    number, makes the shapes clash by a misreading. The first such name, or None."""
+    if not context.shapes:
+        return None
+    for node in (n for tree in trees for n in walk(tree)):
+        if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
+            continue
+        pair = (_edge_name(node.left, last=True), _edge_name(node.right, last=False))
+        for name, other in (pair, pair[::-1]):
+            if name is not None and other is not None and name.base not in INDEX_LETTERS \
+                    and _unshaped(name, context) and not _is_constant(name) \
+                    and context.shape_of(name_key(other)) is not None:
+                return node_text(name)      # multiplied by a shaped name: C w
+    return None
+
+
+def _edge_name(node: A.Node, last: bool) -> A.Name | None:
+    """The name at the edge of a product that meets its neighbour: w of `2 C w` on the
+    left of a product (last), A of `A x` on its right (first)."""
+    while isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot"):
+        node = node.right if last else node.left
+    return _bare_name(node)
 
 
 def _bare_name(node: A.Node) -> A.Name | None:
@@ -1270,9 +1302,14 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
     if lit_r is not None or lit_l is not None:
         return _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context,
                                 budget, left, right)
-    relative = literal_precision(lhs_node) + literal_precision(rhs_node)
     scale = max(abs(lv), abs(rv))
-    tolerance = mpmath.mpf(relative) * scale + mpmath.mpf(10) ** -12 * max(scale, 1)
+    if all(_is_worked_example(side, side) for side in (lhs_node, rhs_node)):
+        # 0.40 × 0.59327 + … = 0.23731 + …: the right side's numbers are rounded results,
+        # each good to one unit of its last digit; the left side's are the inputs
+        tolerance = _rounding_reach(rhs_node, context) + mpmath.mpf(10) ** -12 * max(scale, 1)
+    else:
+        relative = literal_precision(lhs_node) + literal_precision(rhs_node)
+        tolerance = mpmath.mpf(relative) * scale + mpmath.mpf(10) ** -12 * max(scale, 1)
     if abs(lv - rv) <= tolerance:
         return Finding(Verdict.VALID, Method.NUMERIC,
                        f"both sides evaluate to {mpmath.nstr(lv, 6)} within the printed "
@@ -1283,6 +1320,45 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
 
 
 WORKED_EXAMPLE = "a worked example's number"
+
+
+def _rounding_reach(node: A.Node, context: Context) -> mpmath.mpf:
+    """How far a side of printed decimals may be from its exact value when each decimal is
+    off by one unit of its last digit (first order: the change from each one in turn)."""
+    exact = exact_value(context, node)
+    reach = mpmath.mpf(0)
+    if exact is None:
+        return reach
+    for literal in (n for n in walk(node) if isinstance(n, A.Num) and "." in n.text):
+        decimals = len(literal.text.split(".")[1])
+        nudged = sympy.Rational(literal.text) + sympy.Rational(1, 10**decimals)
+        moved = exact_value(context, _with_node(node, literal, A.Num(_decimal(nudged,
+                                                                                decimals))))
+        if moved is not None:
+            reach += abs(mpmath.mpf(str(sympy.N(moved - exact, 30))))
+    return reach
+
+
+def _decimal(value: sympy.Rational, decimals: int) -> str:
+    return f"{float(value):.{decimals}f}" if decimals <= 15 else str(sympy.N(value, 30))
+
+
+def _with_node(tree: A.Node, old: A.Node, new: A.Node) -> A.Node:
+    """`tree` with the node `old` (that very node) replaced by `new`."""
+    if tree is old:
+        return new
+    changes = {}
+    for item in dataclasses.fields(tree):
+        value = getattr(tree, item.name)
+        if isinstance(value, A.Node):
+            changes[item.name] = _with_node(value, old, new)
+        elif isinstance(value, tuple) and value and any(isinstance(v, (A.Node, tuple))
+                                                         for v in value):
+            changes[item.name] = tuple(
+                _with_node(v, old, new) if isinstance(v, A.Node)
+                else tuple(_with_node(w, old, new) if isinstance(w, A.Node) else w for w in v)
+                if isinstance(v, tuple) else v for v in value)
+    return dataclasses.replace(tree, **changes) if changes else tree
 
 
 def _values_written(node: A.Node):

@@ -296,6 +296,15 @@ ROWS = [
     (r"\frac{\partial C}{\partial b} = 2 q (b - y)", [r"C = (b - y)^2"], {}, {}, "undecided"),
     (r"\frac{\partial C}{\partial b} = 2 (b - J)", [r"C = (b - y)^2"], {}, {}, "invalid"),
     (r"\frac{\partial C}{\partial b} = 2 b", [r"C = (b - y)^2"], {}, {}, "invalid"),
+    # h^2(x) is h(x) squared; rounded intermediate numbers; a name with no shape beside shapes
+    (r"f'(x) = \dfrac{g'(x)h(x) - g(x)h'(x)}{h^2(x)}", [r"f(x) = \dfrac{g(x)}{h(x)}"], {}, {},
+     "valid"),
+    (r"0.40 \times 0.59327 + 0.45 \times 0.59688 = 0.23731 + 0.26860", [], {}, {}, "valid"),
+    (r"0.40 \times 0.59327 + 0.45 \times 0.59688 = 0.23731 + 0.26870", [], {}, {}, "invalid"),
+    (r"\nabla g(w) = 2 C w + b", [r"g(w) = a + b^T w + w^T C w"], {"C": ["N", "N"], "b": ["N", 1]},
+     {}, "undecided"),
+    (r"\frac{\partial}{\partial X} X^{\text{T}} A X = (A + A^{\text{T}}) X", [],
+     {"A": [3, 3], "X": [3, 1]}, {}, "valid"),
     # Nielsen's \sum_w w^2 over every weight
     (r"\frac{\partial C}{\partial w} = \frac{\partial C_0}{\partial w} + \frac{\lambda}{n} w",
      [r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"], {}, {"symbols": {"C_0": "function"}},
@@ -334,8 +343,8 @@ def test_a_layer_function_is_told_from_a_power_by_its_argument():
     layer = parse_side("f^2(z^2)")
     assert layer.op == "apply" and layer.left.suffix == "[2]"
     assert parse_side("{f^l}'(Z^l)").left == A.Name("f", suffix="[l]", primes=1, pos=1)
-    square = parse_side("f^2(x)")          # f squared times x, or f applied and squared
-    assert isinstance(square.left, A.Power)
+    square = parse_side("f^2(x)")          # f(x) squared, as \sin^2(x)
+    assert isinstance(square, A.Power) and square.base.op == "apply"
 
 
 def test_a_note_over_a_symbol_is_refused_unless_it_is_spacing():

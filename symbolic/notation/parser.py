@@ -467,6 +467,13 @@ class Parser:
             # \theta^{(k)\top}: a layer or sample index, then the transpose
             index = self.sub_parse(rest[1:-1], "index")
             return A.Transpose(dataclasses.replace(base, sup=(index,)), caret.pos)
+        if isinstance(base, A.Name) and base.base in FUNCTION_LETTERS and not base.sup \
+                and len(tokens) == 1 and tokens[0].kind == "number" and self.peek().text == "(":
+            # h^2(x): h(x) squared, as \sin^2(x) is (a layer's f^2(z^2) is read by `name`)
+            args = self.bracketed_args()
+            call = A.BinOp("apply", base, A.Group(args[0] if len(args) == 1 else _tuple(args),
+                                                  base.pos), base.pos)
+            return A.Power(call, A.Num(tokens[0].text, tokens[0].pos), caret.pos)
         kind = _superscript_kind(tokens)
         if kind == "transpose":
             return A.Transpose(base, caret.pos)

@@ -131,7 +131,8 @@ INDEX_LETTERS = frozenset(set("ijklmntd") | {r"\ell"})
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
 # Superscripts that transpose: W^T, W^\top, W^{\mathsf{T}}.
 TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
-                   [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"])
+                   [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"],
+                   [r"\text", "{", "T", "}"], [r"\textrm", "{", "T", "}"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
 EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert"})   # f|_{x=0}: at a point
 INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
