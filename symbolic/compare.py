@@ -144,6 +144,9 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         if kind == "one-hot":
             groups.setdefault(_container(s.name), []).append(s)
             continue
+        if kind in _PROJECTED_WITHOUT_DRAWS:
+            columns[s] = _column(k, kind, rng, count)
+            continue
         values = []
         for p in range(count):
             if p < 3:
@@ -160,6 +163,27 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         for j, s in enumerate(members):
             columns[s] = (hot == j).astype(float)
     return columns
+
+
+_PROJECTED_WITHOUT_DRAWS = (None, "positive", "sign", "index")   # `_project` draws nothing
+
+
+def _column(k: int, kind: str | None, rng: np.random.Generator, count: int) -> np.ndarray:
+    """`sample_points`' column for the k-th symbol of a kind whose projection draws no
+    random number: the same values as its point-by-point loop, drawn as one array (a
+    Generator's array of normals is its sequence of single normals)."""
+    simple = [STRUCTURED[p] if p < 3 else STRUCTURED[(p + k) % len(STRUCTURED)]
+              for p in range(min(count, 6))]
+    drawn = np.round(rng.normal(0, 1.3, size=max(count - 6, 0)), 2)
+    drawn[drawn == 0] = 0.37                      # `… or 0.37`: -0.0 too
+    column = np.concatenate([np.array(simple, dtype=float), drawn])
+    if kind == "positive":
+        column = np.where(column != 0, np.abs(column), 0.5)
+    elif kind == "sign":
+        column = np.where(column > 0, 1.0, -1.0)
+    elif kind == "index":
+        column = (np.abs(column).astype(int) % 3 + 1).astype(float)
+    return column
 
 
 def _container(name: str) -> str:
@@ -283,7 +307,7 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
     `families` gives the undefined functions that are still to be written in."""
     watch = flags if flags is not None else RangeFlags()
     values = _float_values_from_tree(symbols, exprs, columns, watch, families)
-    if values is None:
+    if values is None and not _has_no_compiled_code(exprs):
         values = _float_values_compiled(symbols, _written_in(exprs, families), columns, watch)
     if values is None:
         return None
@@ -296,6 +320,15 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
             arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
         out.append(np.asarray(arr, dtype=float))
     return out
+
+
+NO_COMPILED_CODE = (sympy.DiracDelta,)   # lambdify's NumPy code calls them: a NameError
+
+
+def _has_no_compiled_code(exprs: list) -> bool:
+    """Whether compiled code could not evaluate `exprs` either (it would raise NameError,
+    and give no values): then it is not compiled at all."""
+    return any(isinstance(e, sympy.Basic) and e.has(*NO_COMPILED_CODE) for e in exprs)
 
 
 def _written_in(exprs: list, families: dict | None) -> list:
