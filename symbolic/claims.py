@@ -799,7 +799,7 @@ def numeric_sides(sides: Sides, context: Context) -> Sides | None:
 
 
 def _free(value) -> set:
-    return set(value.free_symbols) if hasattr(value, "free_symbols") else set()
+    return C.free_symbols(value)
 
 
 def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = True,

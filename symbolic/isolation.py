@@ -41,8 +41,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pebble
-
 MEMORY_LIMIT_MB = int(os.environ.get("DERIVCHECK_MEMORY_MB", "4096"))
 GRACE_SECONDS = 30.0     # a worker's start-up (imports) and a step's parsing, on a slow machine
 POLL_SECONDS = 0.02
@@ -192,6 +190,14 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def start_early() -> None:
+    """Start the fork server now, where workers start by forking it, so that it imports the
+    engine while the caller goes on (the command line imports its own modules and finds the
+    documents meanwhile: a cold start overlaps the two on two cores). Later pools use it."""
+    if enabled() and "forkserver" in multiprocessing.get_all_start_methods():
+        _context()
+
+
 _SAFE_START = threading.Lock()
 
 
@@ -229,6 +235,8 @@ class WorkerPool:
         # a one-way pipe: a message of a few bytes is written atomically, so the workers
         # need no shared lock (a named semaphore that a killed worker could leave behind)
         self._reader, self._writer = context.Pipe(duplex=False)
+        import pebble      # here, not at the top: `start_early` needs none of it
+
         self._pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
                                         initargs=(self._writer, memory_mb), context=context)
         self._lock = threading.Lock()
@@ -271,6 +279,8 @@ class WorkerPool:
                 self._progress.pop(token, None)
 
     def _watch(self, future, token: int, budget_seconds: float) -> Any:
+        import pebble
+
         while True:
             try:
                 return future.result(timeout=POLL_SECONDS)

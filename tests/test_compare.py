@@ -131,3 +131,33 @@ def test_a_dirac_delta_has_no_float_values_with_or_without_compiling():
     exprs = [sympy.DiracDelta(x) + x]
     assert C.evaluate_float([x], exprs, columns, C.SAMPLES) is None
     assert C._float_values_compiled([x], exprs, columns, C.RangeFlags()) is None
+
+
+def test_free_symbols_are_sympys_for_every_kind_of_node():
+    """`compare.free_symbols` asks each distinct subexpression once; bound variables (of a
+    Lambda, a Subs, a derivative's) stay bound, as in SymPy."""
+    from symbolic.functions import Sigmoid
+
+    f = sympy.Function("f")
+    u = sympy.Dummy("u")
+    shared = sympy.exp(x * y) + Sigmoid(x)
+    exprs = [
+        shared * (shared + 1) ** 2 - shared / y,
+        sympy.diff(f(x**2), x),                                # holds a Subs
+        sympy.Lambda((u,), u**2 + y)(x) + sympy.Heaviside(x - 1),
+        sympy.Derivative(f(x, y), x) + sympy.Max(x, 3),
+        sympy.ImmutableMatrix([[x, y], [shared, 2]]),
+        sympy.Integer(4),
+    ]
+    for expr in exprs:
+        assert C.free_symbols(expr) == expr.free_symbols, expr
+    assert C.free_symbols(sympy.Matrix([x, 1])) == {x}
+
+
+def test_a_family_is_built_once_and_names_each_functions_own_coefficients():
+    f, g = sympy.Function("f"), sympy.Function("g")
+    families, coefficients = C.function_families([f(x) + g(x, y)])
+    again, same = C.function_families([g(y, x) * f(y)])
+    assert again == families and same == coefficients
+    assert len(coefficients) == len(set(coefficients)) == 5 + 9
+    assert all(c.name.startswith(("c_f_", "c_g_")) for c in coefficients)
