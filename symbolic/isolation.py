@@ -235,7 +235,7 @@ class WorkerPool:
         # a one-way pipe: a message of a few bytes is written atomically, so the workers
         # need no shared lock (a named semaphore that a killed worker could leave behind)
         self._reader, self._writer = context.Pipe(duplex=False)
-        import pebble      # here, not at the top: `start_early` needs none of it
+        import pebble  # here, not at the top: `start_early` needs none of it
 
         self._pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
                                         initargs=(self._writer, memory_mb), context=context)

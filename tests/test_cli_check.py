@@ -350,3 +350,20 @@ def test_the_costliest_documents_are_started_first(tmp_path):
     assert expected_cost(Work(str(heavy))) == 3 > expected_cost(Work(str(light))) == 0
     assert expected_cost(Work("-", name="stdin", text="$$\\nabla f = 0$$")) == 1
     assert expected_cost(Work(str(tmp_path / "missing.md"))) == 0
+
+
+def test_check_starts_its_workers_fork_server_first_but_not_for_help(monkeypatch, tmp_path):
+    """`derivcheck check` starts the fork server before it imports its own command, so
+    that the server imports the engine meanwhile; `check --help` starts nothing."""
+    import symbolic.isolation
+    from symbolic.cli import main
+
+    started = []
+    monkeypatch.setattr(symbolic.isolation, "start_early", lambda: started.append(True))
+    document = tmp_path / "one.md"
+    document.write_text("$$x + x = 2x$$\n")
+    assert CliRunner().invoke(main, ["check", "--help"]).exit_code == 0
+    assert started == []
+    result = CliRunner().invoke(main, ["check", str(document), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert started == [True]
