@@ -10,9 +10,9 @@ trees and compare:
     .venv/bin/python benchmarks/verdicts.py --out new.json
     .venv/bin/python benchmarks/verdicts.py --compare old.json new.json
 
-`--pin FILE` writes the blind corpus's verdicts (verdict and method of each item) as YAML
-for `tests/test_corpus_verdicts.py`. Checks run in this process (`DERIVCHECK_ISOLATION=off`),
-as the in-process test of the pin does.
+`--pin FILE` writes the two corpora's verdicts (verdict and method of each item) as YAML;
+`tests/test_corpus_verdicts.py` checks every run against `tests/data/corpus_verdicts.yaml`.
+Checks run in this process (`DERIVCHECK_ISOLATION=off`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests/data/blind"
 CLAIMS = ROOT / "tests/data/claims"
+PINNED = ("claims/", "blind/")     # the items tests/data/corpus_verdicts.yaml pins
 
 
 def claim_entries() -> list[tuple[str, dict]]:
@@ -53,25 +54,35 @@ def _row(link) -> dict:
             "message": link.message or "", "diagnosis": link.diagnosis or ""}
 
 
-def every_verdict(claims: bool = True, docs: bool = True) -> dict[str, dict]:
-    """{item id: verdict, method, message, diagnosis} of every item, in this process."""
-    os.environ["DERIVCHECK_ISOLATION"] = "off"
+def check_item(key: str, item) -> dict[str, dict]:
+    """The rows of one item: a claim entry (its links) or a document (its links)."""
     from symbolic import check_claim, check_document
 
+    if isinstance(item, dict):
+        result = check_claim(item["claim"], given=item.get("given") or [],
+                             shapes=item.get("shapes") or {},
+                             conventions=item.get("conventions") or {})
+        return {f"{key}.{k}": _row(link) for k, link in enumerate(result.links, start=1)}
+    result = check_document(item)
+    return {f"{key}:{step.line}.{k}": _row(link) for step in result.steps
+            for k, link in enumerate(step.claim.links, start=1)}
+
+
+def items(only: str = "") -> list[tuple[str, dict | Path]]:
+    """Every claim and document, as (id, claim entry or path); `only`: ids starting so."""
+    return [(k, v) for k, v in (*claim_entries(), *documents()) if k.startswith(only)]
+
+
+def every_verdict(only: str = "", threads: int = 1) -> dict[str, dict]:
+    """{item id: verdict, method, message, diagnosis} of every item (ids starting with
+    `only`), checked by `threads` threads (each check in the default worker pool, or in
+    this process with DERIVCHECK_ISOLATION=off)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     out: dict[str, dict] = {}
-    if claims:
-        for key, entry in claim_entries():
-            result = check_claim(entry["claim"], given=entry.get("given") or [],
-                                 shapes=entry.get("shapes") or {},
-                                 conventions=entry.get("conventions") or {})
-            for k, link in enumerate(result.links, start=1):
-                out[f"{key}.{k}"] = _row(link)
-    if docs:
-        for key, path in documents():
-            result = check_document(path)
-            for step in result.steps:
-                for k, link in enumerate(step.claim.links, start=1):
-                    out[f"{key}:{step.line}.{k}"] = _row(link)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for rows in pool.map(lambda pair: check_item(*pair), items(only)):
+            out.update(rows)
     return out
 
 
@@ -101,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         old, new = (json.loads(p.read_text()) for p in args.compare)
         return compare(old, new)
+    os.environ["DERIVCHECK_ISOLATION"] = "off"
     started = time.perf_counter()
     found = every_verdict()
     print(f"{len(found)} items in {time.perf_counter() - started:.1f} s", file=sys.stderr)
@@ -108,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(found, indent=1, sort_keys=True))
     if args.pin:
         pinned = {k: f"{v['verdict']} {v['method']}" for k, v in found.items()
-                  if k.startswith("blind/")}
+                  if k.startswith(PINNED)}
         args.pin.write_text(yaml.safe_dump(pinned, sort_keys=True, width=100))
     return 0
 
