@@ -775,26 +775,45 @@ def _counterexample_near_zero(symbols, kind_of, coefficients, high_at, n, seed,
     return None
 
 
+PROOFS_KEPT = 1024
+_PROOFS: dict = {}     # (left entries, right entries) -> whether the work limits allow a proof
+
+
 def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -> bool:
     """Whether every difference simplifies to zero, within deterministic work limits.
 
     The limits decide (operation counts before and after expansion); `seconds` is only a
-    safety net, and a proof it stops is reported as not found.
+    safety net, and a proof it stops is reported as not found. What the limits decide is
+    kept per process (a document checked again, as an editor does, asks again); what the
+    clock or the stack's depth stopped is not.
     """
-    try:
-        with budget.limit(seconds):
-            for left, right in zip(lhs_entries, rhs_entries, strict=True):
-                d = (left - right).rewrite(sympy.exp)
-                if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
-                    return False
-                d = sympy.cancel(sympy.expand(d))
-                if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
-                               or sympy.simplify(d) != 0):
-                    return False
-        return True
-    except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError,
-            OverflowError, limits.WorkLimitExceeded):
-        return False
+    key = (tuple(lhs_entries), tuple(rhs_entries))
+    found = _PROOFS.get(key)
+    if found is None:
+        try:
+            with budget.limit(seconds):
+                found = _proved(lhs_entries, rhs_entries)
+        except (BudgetExceeded, RecursionError):
+            return False
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError,
+                limits.WorkLimitExceeded):
+            found = False
+        if len(_PROOFS) >= PROOFS_KEPT:
+            _PROOFS.clear()
+        _PROOFS[key] = found
+    return found
+
+
+def _proved(lhs_entries, rhs_entries) -> bool:
+    for left, right in zip(lhs_entries, rhs_entries, strict=True):
+        d = (left - right).rewrite(sympy.exp)
+        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
+            return False
+        d = sympy.cancel(sympy.expand(d))
+        if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
+                       or sympy.simplify(d) != 0):
+            return False
+    return True
 
 
 def _expansion_too_large(expr) -> bool:

@@ -161,3 +161,24 @@ def test_a_family_is_built_once_and_names_each_functions_own_coefficients():
     assert again == families and same == coefficients
     assert len(coefficients) == len(set(coefficients)) == 5 + 9
     assert all(c.name.startswith(("c_f_", "c_g_")) for c in coefficients)
+
+
+def test_a_kept_proof_is_for_those_very_sides_and_a_stopped_one_is_not_kept(monkeypatch):
+    """What the work limits decide is kept per process; a proof the clock stopped is not
+    (with more time it may be found)."""
+    from symbolic.errors import BudgetExceeded
+
+    z = sympy.Symbol("z_kept", real=True)
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 1], Budget(5)) is True
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 2], Budget(5)) is False
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 1], Budget(5)) is True
+
+    stopped = [(z - 1) ** 2], [z**2 - 2 * z + 1]
+
+    def out_of_time(*_):
+        raise BudgetExceeded("stopped")
+
+    monkeypatch.setattr(C, "_proved", out_of_time)
+    assert C.try_proof(*stopped, Budget(5)) is False
+    monkeypatch.undo()
+    assert C.try_proof(*stopped, Budget(5)) is True
