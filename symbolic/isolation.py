@@ -195,7 +195,10 @@ def start_early() -> None:
     engine while the caller goes on (the command line imports its own modules and finds the
     documents meanwhile: a cold start overlaps the two on two cores). Later pools use it."""
     if enabled() and "forkserver" in multiprocessing.get_all_start_methods():
-        _context()
+        try:
+            _context()
+        except (OSError, RuntimeError, ValueError):
+            return    # only a head start: the pool says what went wrong when it is made
 
 
 _SAFE_START = threading.Lock()
