@@ -9,18 +9,24 @@ import this package without needing it.
 
 from __future__ import annotations
 
-from importlib import import_module, metadata
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 # Module attributes beside the public API (not in `__all__`, which lists the API's
 # functions and classes). The distribution's name on PyPI is derivcheck-ml; the PyPI
-# projects named `derivcheck` and `symbolic` are unrelated to this one.
+# projects named `derivcheck` and `symbolic` are unrelated to this one. `__version__` is
+# read on first use (below): a worker process never needs it, and reading it loads
+# importlib.metadata (about 20 ms of every worker's start).
 DISTRIBUTION = "derivcheck-ml"
 
-try:
-    __version__ = metadata.version(DISTRIBUTION)
-except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr__` below
     from symbolic.checker import check_document
@@ -68,6 +74,9 @@ _MODULES = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = version = _version()
+        return version
     module = _MODULES.get(name)
     if module is None:
         # Also how `from symbolic import report` learns that `report` is a submodule.

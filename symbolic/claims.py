@@ -1103,7 +1103,7 @@ def numeric_sides(sides: Sides, context: Context) -> Sides | None:
 
 
 def _free(value) -> set:
-    return set(value.free_symbols) if hasattr(value, "free_symbols") else set()
+    return C.free_symbols(value)
 
 
 def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = True,
@@ -1520,11 +1520,33 @@ def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | 
 
 
 def _reading(sides: Sides) -> str:
-    def show(value) -> str:
-        try:
-            # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
-            return sympy.latex(value, order="none" if C.huge_powers(value) else None)
-        except Exception:  # printing must never hide a verdict
-            return str(value)
-    text = f"{show(sides.lhs_raw)} = {show(sides.rhs_raw)}"
+    text = f"{_shown(sides.lhs_raw)} = {_shown(sides.rhs_raw)}"
     return text if len(text) < 400 else text[:397] + "…"
+
+
+SHOWN_KEPT = 2048
+_SHOWN: dict = {}      # expression -> its LaTeX, printed without a failure
+
+
+def _shown(value) -> str:
+    """A side as LaTeX, kept per process (the middle side of a chain is printed for both
+    its links; the printed text depends on the expression alone). A printing that failed
+    (stopped by the budget, say) is not kept."""
+    if not isinstance(value, sympy.Basic):
+        return _show(value)[0]
+    text = _SHOWN.get(value)
+    if text is None:
+        text, printed = _show(value)
+        if printed:
+            if len(_SHOWN) >= SHOWN_KEPT:
+                _SHOWN.clear()
+            _SHOWN[value] = text
+    return text
+
+
+def _show(value) -> tuple[str, bool]:
+    try:
+        # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
+        return sympy.latex(value, order="none" if C.huge_powers(value) else None), True
+    except Exception:  # printing must never hide a verdict
+        return str(value), False

@@ -27,6 +27,9 @@ COMMANDS = {
 }
 
 
+CHECKS_IN_WORKERS = {"check"}     # commands whose work runs in worker processes
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported by name when first needed.
 
@@ -51,6 +54,14 @@ class LazyGroup(click.Group):
             module, _, attribute = where.partition(":")
             self.add_command(getattr(import_module(module), attribute), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        if args and args[0] in CHECKS_IN_WORKERS \
+                and not any(word in ("-h", "--help") for word in args[1:]):
+            # the workers' fork server imports the engine while this process imports the
+            # command and finds its documents
+            import_module("symbolic.isolation").start_early()
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self._listing = True

@@ -88,24 +88,78 @@ def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
     return [with_functions(e, families) for e in exprs], coefficients, families
 
 
-def function_families(exprs: list) -> tuple[dict, list]:
-    """Each undefined function's family member (a Lambda), and all their coefficients."""
-    calls = set()
-    for e in exprs:
-        calls |= e.atoms(AppliedUndef)
+def subexpressions(exprs) -> set:
+    """Every distinct subexpression of `exprs` (themselves included), each visited once.
+
+    `atoms` and `has` walk every occurrence: an expanded network repeats its layers, so
+    one walk of the distinct parts, shared by every question asked of them, costs a
+    fraction. Asking the set gives what `atoms` gives.
+    """
+    seen: set = set()
+    pending = [e for e in exprs if isinstance(e, sympy.Basic)]
+    while pending:
+        node = pending.pop()
+        if node not in seen:
+            seen.add(node)
+            pending.extend(a for a in node.args if isinstance(a, sympy.Basic))
+    return seen
+
+
+_BASIC_FREE_SYMBOLS = sympy.Basic.__dict__["free_symbols"]
+_FREE_SYMBOLS_RULE: dict[type, bool] = {}   # class -> whether it keeps Basic's rule
+
+
+def free_symbols(expr) -> set:
+    """`expr.free_symbols`, each distinct subexpression asked once.
+
+    Basic's rule (the union over the arguments) walks every repeat of a subexpression; here
+    each is done once. A class with a rule of its own (a symbol, a derivative, a Lambda,
+    `Subs`, a matrix) is asked for it, so the answer is SymPy's.
+    """
+    if not isinstance(expr, sympy.Basic):
+        return set(expr.free_symbols) if hasattr(expr, "free_symbols") else set()
+    memo: dict = {}
+
+    def of(e) -> set:
+        found = memo.get(e)
+        if found is None:
+            kind = type(e)
+            basic = _FREE_SYMBOLS_RULE.get(kind)
+            if basic is None:
+                owner = next(k for k in kind.__mro__ if "free_symbols" in k.__dict__)
+                basic = _FREE_SYMBOLS_RULE[kind] = \
+                    owner.__dict__["free_symbols"] is _BASIC_FREE_SYMBOLS
+            found = memo[e] = set().union(*map(of, e.args)) if basic else e.free_symbols
+        return found
+    return set(of(expr))
+
+
+def function_families(exprs: list, nodes: set | None = None) -> tuple[dict, list]:
+    """Each undefined function's family member (a Lambda), and all their coefficients;
+    `nodes`, when given, are the `subexpressions` of `exprs`."""
+    if nodes is None:
+        nodes = subexpressions(exprs)
+    calls = {n for n in nodes if isinstance(n, AppliedUndef)}
     families = {}
     coefficients: list = []
     for func in sorted({c.func for c in calls}, key=str):
         arity = max(len(c.args) for c in calls if c.func == func)
-        us = [sympy.Dummy(f"u{k}", real=True) for k in range(arity)]
-        cs = [sympy.Dummy(f"c_{func}_{k}", real=True) for k in range(1 + 4 * arity)]
+        families[func], cs = _family(func, arity)
         coefficients += cs
-        body = cs[0]
-        for k, u in enumerate(us):
-            body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
-                + cs[4 + 4 * k] * sympy.exp(u / 3)
-        families[func] = sympy.Lambda(tuple(us), body)
     return families, coefficients
+
+
+@functools.lru_cache(maxsize=256)
+def _family(func, arity: int) -> tuple[sympy.Lambda, list]:
+    """The family of an undefined function of `arity` arguments, and its coefficients,
+    built once per process: they are only names for the columns the samples fill."""
+    us = [sympy.Dummy(f"u{k}", real=True) for k in range(arity)]
+    cs = [sympy.Dummy(f"c_{func}_{k}", real=True) for k in range(1 + 4 * arity)]
+    body = cs[0]
+    for k, u in enumerate(us):
+        body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
+            + cs[4 + 4 * k] * sympy.exp(u / 3)
+    return sympy.Lambda(tuple(us), body), cs
 
 
 def with_functions(expr, families: dict):
@@ -144,6 +198,9 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         if kind == "one-hot":
             groups.setdefault(_container(s.name), []).append(s)
             continue
+        if kind in _PROJECTED_WITHOUT_DRAWS:
+            columns[s] = _column(k, kind, rng, count)
+            continue
         values = []
         for p in range(count):
             if p < 3:
@@ -160,6 +217,27 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         for j, s in enumerate(members):
             columns[s] = (hot == j).astype(float)
     return columns
+
+
+_PROJECTED_WITHOUT_DRAWS = (None, "positive", "sign", "index")   # `_project` draws nothing
+
+
+def _column(k: int, kind: str | None, rng: np.random.Generator, count: int) -> np.ndarray:
+    """`sample_points`' column for the k-th symbol of a kind whose projection draws no
+    random number: the same values as its point-by-point loop, drawn as one array (a
+    Generator's array of normals is its sequence of single normals)."""
+    simple = [STRUCTURED[p] if p < 3 else STRUCTURED[(p + k) % len(STRUCTURED)]
+              for p in range(min(count, 6))]
+    drawn = np.round(rng.normal(0, 1.3, size=max(count - 6, 0)), 2)
+    drawn[drawn == 0] = 0.37                      # `… or 0.37`: -0.0 too
+    column = np.concatenate([np.array(simple, dtype=float), drawn])
+    if kind == "positive":
+        column = np.where(column != 0, np.abs(column), 0.5)
+    elif kind == "sign":
+        column = np.where(column > 0, 1.0, -1.0)
+    elif kind == "index":
+        column = (np.abs(column).astype(int) % 3 + 1).astype(float)
+    return column
 
 
 def _container(name: str) -> str:
@@ -235,6 +313,15 @@ def huge_powers(expr) -> list:
                   key=sympy.srepr)
 
 
+def _huge_among(nodes: set) -> bool:
+    """Whether some of `nodes` (`subexpressions`) is a power `huge_powers` would name."""
+    return any(isinstance(p, limits.HugePower) or (
+        isinstance(p, sympy.Pow) and p.base.is_Number and p.exp.is_number
+        and not p.exp.has(limits.HugePower)
+        and limits.power_bits(p.base, p.exp) > limits.MAX_POWER_BITS) for p in nodes
+        if isinstance(p, (limits.HugePower, sympy.Pow)))
+
+
 def guard_huge_powers(expr, stand_ins: dict | None = None):
     """Each numeric power too large to evaluate exactly becomes a large stand-in (never a hang).
 
@@ -283,7 +370,7 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
     `families` gives the undefined functions that are still to be written in."""
     watch = flags if flags is not None else RangeFlags()
     values = _float_values_from_tree(symbols, exprs, columns, watch, families)
-    if values is None:
+    if values is None and not _has_no_compiled_code(exprs):
         values = _float_values_compiled(symbols, _written_in(exprs, families), columns, watch)
     if values is None:
         return None
@@ -296,6 +383,15 @@ def evaluate_float(symbols, exprs, columns, count, flags: RangeFlags | None = No
             arr = np.where(np.abs(arr.imag) < 1e-12, arr.real, np.nan)
         out.append(np.asarray(arr, dtype=float))
     return out
+
+
+NO_COMPILED_CODE = (sympy.DiracDelta,)   # lambdify's NumPy code calls them: a NameError
+
+
+def _has_no_compiled_code(exprs: list) -> bool:
+    """Whether compiled code could not evaluate `exprs` either (it would raise NameError,
+    and give no values): then it is not compiled at all."""
+    return any(isinstance(e, sympy.Basic) and e.has(*NO_COMPILED_CODE) for e in exprs)
 
 
 def _written_in(exprs: list, families: dict | None) -> list:
@@ -335,12 +431,12 @@ def _float_values_compiled(symbols, exprs, columns, flags: RangeFlags):
             np.seterrcall(previous)
 
 
-def kink_arguments(exprs) -> list:
+def kink_arguments(exprs, nodes: set | None = None) -> list:
     """Where a step, max, |·|, a piecewise boundary or an ML function's kink (ReLU at 0) is
-    not differentiable: the claim says nothing there."""
+    not differentiable: the claim says nothing there. `nodes`, when given, are the
+    `subexpressions` of `exprs`: each kink is then listed once."""
     out = []
-    for e in exprs:
-        found = _kinked(e)        # one walk of the expression for every kind of kink
+    for found in ([_kinked_among(nodes)] if nodes is not None else map(_kinked, exprs)):
         for h in found[0]:
             out.append(h.args[0])
         for m in found[1]:
@@ -367,9 +463,17 @@ def _kinked(expr) -> list[set]:
     return found
 
 
-def at_kinks(symbols, exprs, columns, families: dict | None = None) -> np.ndarray:
-    """The sample points at a kink; `families` as in `evaluate_float` (a family has none)."""
-    arguments = kink_arguments(exprs)
+def _kinked_among(nodes: set) -> list[set]:
+    """`_kinked` of the expressions whose `subexpressions` are `nodes`."""
+    return [{n for n in nodes if isinstance(n, types)} for types in KINKED]
+
+
+def at_kinks(symbols, exprs, columns, families: dict | None = None,
+             nodes: set | None = None) -> np.ndarray:
+    """The sample points at a kink; `families` as in `evaluate_float` (a family has none),
+    `nodes` as in `kink_arguments`. Which points is a union over the kinks: their order
+    and repeats change nothing."""
+    arguments = kink_arguments(exprs, nodes)
     mask = np.zeros(SAMPLES, dtype=bool)
     if not arguments:
         return mask
@@ -450,16 +554,22 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
             prove: bool = True) -> Outcome:
     """Compare two lists of scalar expressions entry by entry."""
     stand_ins: dict = {}
-    lhs_entries = [guard_huge_powers(sympy.sympify(e), stand_ins) for e in lhs_entries]
-    rhs_entries = [guard_huge_powers(sympy.sympify(e), stand_ins) for e in rhs_entries]
-    if any(undefined_constant(e) for e in lhs_entries + rhs_entries):
+    lhs_entries = [sympy.sympify(e) for e in lhs_entries]
+    rhs_entries = [sympy.sympify(e) for e in rhs_entries]
+    nodes = subexpressions(lhs_entries + rhs_entries)
+    if _huge_among(nodes):      # rare: then entry by entry, as `guard_huge_powers` says
+        lhs_entries = [guard_huge_powers(e, stand_ins) for e in lhs_entries]
+        rhs_entries = [guard_huge_powers(e, stand_ins) for e in rhs_entries]
+        nodes = subexpressions(lhs_entries + rhs_entries)
+    if (sympy.zoo in nodes or sympy.nan in nodes) \
+            and any(undefined_constant(e) for e in lhs_entries + rhs_entries):
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        "a side is undefined: it divides by zero (or takes the logarithm of 0)")
     if all((left - right) == 0
            for left, right in zip(lhs_entries, rhs_entries, strict=True)):
         return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
     outcome = _compare_sampled(lhs_entries, rhs_entries, kind_of, budget, prove,
-                               nonnegative=odd_stand_in(stand_ins))
+                               nonnegative=odd_stand_in(stand_ins), nodes=nodes)
     if stand_ins and outcome.verdict == Verdict.VALID:
         # agreement where a stand-in for 10^{10^{10}} decides nothing about the real number
         return Outcome(Verdict.UNDECIDED, Method.NONE,
@@ -478,14 +588,16 @@ def compared_labels(exprs: list) -> set:
 
 
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
-                     prove: bool, nonnegative: bool = False) -> Outcome:
+                     prove: bool, nonnegative: bool = False, nodes: set | None = None
+                     ) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
     exprs = lhs_entries + rhs_entries
+    nodes = subexpressions(exprs) if nodes is None else nodes
     # undefined functions are evaluated through their families where they stand; they are
     # written in (`with_functions`) only where the values must be compiled
-    families, coefficients = function_families(exprs)
+    families, coefficients = function_families(exprs, nodes)
     n = len(lhs_entries)
-    symbols = sorted(set().union(*(e.free_symbols for e in exprs)) - set(coefficients),
+    symbols = sorted(set().union(*map(free_symbols, exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
     labels = compared_labels(exprs)
     columns = sample_points(symbols, lambda s: None if s in coefficients
@@ -499,8 +611,8 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     lv = np.array(values[:n])
     rv = np.array(values[n:])
     high_at = HighPrecision(symbols, exprs, families)
-    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(symbols, exprs,
-                                                                           columns, families)
+    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(
+        symbols, exprs, columns, families, nodes)
     with np.errstate(invalid="ignore", over="ignore"):   # inf - inf at a pole: not finite
         close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                        + FLOAT_ATOL, axis=0)
@@ -673,26 +785,45 @@ def _counterexample_near_zero(symbols, kind_of, coefficients, high_at, n, seed,
     return None
 
 
+PROOFS_KEPT = 1024
+_PROOFS: dict = {}     # (left entries, right entries) -> whether the work limits allow a proof
+
+
 def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -> bool:
     """Whether every difference simplifies to zero, within deterministic work limits.
 
     The limits decide (operation counts before and after expansion); `seconds` is only a
-    safety net, and a proof it stops is reported as not found.
+    safety net, and a proof it stops is reported as not found. What the limits decide is
+    kept per process (a document checked again, as an editor does, asks again); what the
+    clock or the stack's depth stopped is not.
     """
-    try:
-        with budget.limit(seconds):
-            for left, right in zip(lhs_entries, rhs_entries, strict=True):
-                d = (left - right).rewrite(sympy.exp)
-                if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
-                    return False
-                d = sympy.cancel(sympy.expand(d))
-                if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
-                               or sympy.simplify(d) != 0):
-                    return False
-        return True
-    except (BudgetExceeded, RecursionError, TypeError, ValueError, ZeroDivisionError,
-            OverflowError, limits.WorkLimitExceeded):
-        return False
+    key = (tuple(lhs_entries), tuple(rhs_entries))
+    found = _PROOFS.get(key)
+    if found is None:
+        try:
+            with budget.limit(seconds):
+                found = _proved(lhs_entries, rhs_entries)
+        except (BudgetExceeded, RecursionError):
+            return False
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError,
+                limits.WorkLimitExceeded):
+            found = False
+        if len(_PROOFS) >= PROOFS_KEPT:
+            _PROOFS.clear()
+        _PROOFS[key] = found
+    return found
+
+
+def _proved(lhs_entries, rhs_entries) -> bool:
+    for left, right in zip(lhs_entries, rhs_entries, strict=True):
+        d = (left - right).rewrite(sympy.exp)
+        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
+            return False
+        d = sympy.cancel(sympy.expand(d))
+        if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
+                       or sympy.simplify(d) != 0):
+            return False
+    return True
 
 
 def _expansion_too_large(expr) -> bool:

@@ -128,6 +128,7 @@ class Context:
         self._resolved: dict[int, tuple[A.Node, Resolved]] = {}
         self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
         self._expansions: dict[tuple, Expansion] = {}   # (instance, keep) -> definitions
+        self._vectors: frozenset[str] | None = None     # `vector_names` of the definitions
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -531,8 +532,10 @@ class Context:
 
     # -- reading -----------------------------------------------------------------------
     def builder(self, instance: Instance, source: str = "", extra=()) -> Builder:
-        vectors = vector_names(*(d.body for d in self.definitions),
-                               *(f.body for f in self.functions.values()), *extra)
+        if self._vectors is None:     # the definitions' part, kept until the table changes
+            self._vectors = vector_names(*(d.body for d in self.definitions),
+                                         *(f.body for f in self.functions.values()))
+        vectors = self._vectors | vector_names(*extra) if extra else self._vectors
         return Builder(self, instance, source, vectors)
 
     def read(self, latex: str, instance: Instance | None = None):

@@ -82,6 +82,8 @@ class NumpyArithmetic(Arithmetic):
             return value.p / value.q
         if value.is_Float or value.is_NumberSymbol:
             return float(value)
+        if value is sympy.S.NaN:
+            return np.nan                     # lambdify prints numpy's nan
         raise Unsupported(type(value).__name__)
 
     def square_root(self, value: Any) -> Any:
@@ -115,13 +117,19 @@ class MpmathArithmetic(Arithmetic):
             return mpmath.mpf(value._mpf_)
         if value.is_NumberSymbol:
             return mpmath.mpf(value._as_mpf_val(mpmath.mp.prec))
+        if value is sympy.S.NaN:
+            return mpmath.nan                 # lambdify prints mpmath's nan
         raise Unsupported(type(value).__name__)
 
     def square_root(self, value: Any) -> Any:
         return mpmath.sqrt(value)
 
     def heaviside(self, value: Any, at_zero: Any) -> Any:
-        raise Unsupported("Heaviside")
+        # lambdify's mpmath code: `0 if x < 0 else H(0) if x == 0 else 1` (a complex x
+        # raises TypeError there and here)
+        if value < 0:
+            return 0
+        return at_zero if value == 0 else 1
 
     def extremum(self, values: list, largest: bool) -> Any:
         raise Unsupported("Max" if largest else "Min")

@@ -41,8 +41,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pebble
-
 MEMORY_LIMIT_MB = int(os.environ.get("DERIVCHECK_MEMORY_MB", "4096"))
 GRACE_SECONDS = 30.0     # a worker's start-up (imports) and a step's parsing, on a slow machine
 POLL_SECONDS = 0.02
@@ -192,6 +190,17 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def start_early() -> None:
+    """Start the fork server now, where workers start by forking it, so that it imports the
+    engine while the caller goes on (the command line imports its own modules and finds the
+    documents meanwhile: a cold start overlaps the two on two cores). Later pools use it."""
+    if enabled() and "forkserver" in multiprocessing.get_all_start_methods():
+        try:
+            _context()
+        except (OSError, RuntimeError, ValueError):
+            return    # only a head start: the pool says what went wrong when it is made
+
+
 _SAFE_START = threading.Lock()
 
 
@@ -219,7 +228,11 @@ def _start_forkserver_safely() -> None:
 class WorkerPool:
     """Worker processes, reused from task to task, and the watch over their steps.
 
-    Safe to use from any number of threads at once.
+    Each of the `workers` slots is a pool of one process, started on its first task; a task
+    goes to the lowest free slot. Checks made one at a time (a script calling `check_claim`
+    in a loop) all go to the first worker, whose caches they fill and use; checks made at
+    once (threads, `--jobs`) spread over the slots. Safe to use from any number of threads
+    at once.
     """
 
     def __init__(self, workers: int, memory_mb: int = MEMORY_LIMIT_MB):
@@ -229,8 +242,13 @@ class WorkerPool:
         # a one-way pipe: a message of a few bytes is written atomically, so the workers
         # need no shared lock (a named semaphore that a killed worker could leave behind)
         self._reader, self._writer = context.Pipe(duplex=False)
-        self._pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
-                                        initargs=(self._writer, memory_mb), context=context)
+        import pebble  # here, not at the top: `start_early` needs none of it
+
+        self._pools = [pebble.ProcessPool(max_workers=1, initializer=_start_worker,
+                                          initargs=(self._writer, memory_mb), context=context)
+                       for _ in range(max(1, workers))]
+        self._busy = [False] * len(self._pools)
+        self._freed = threading.Condition()
         self._lock = threading.Lock()
         self._progress: dict[int, tuple[int, int, float]] = {}
         self._listener = threading.Thread(target=self._listen, daemon=True,
@@ -250,8 +268,10 @@ class WorkerPool:
                 self._progress[token] = (step, links, time.monotonic())
 
     def close(self) -> None:
-        self._pool.stop()
-        self._pool.join()
+        for pool in self._pools:
+            pool.stop()
+        for pool in self._pools:
+            pool.join()
         self._writer.send(None)
         self._listener.join(timeout=5)
         self._reader.close()
@@ -263,14 +283,32 @@ class WorkerPool:
         Raises what the task raised (a DerivcheckError on bad input, say).
         """
         token = next(_TOKENS)
-        future = self._pool.schedule(function, args=(token, *args))
+        slot = self._take_slot()
         try:
+            future = self._pools[slot].schedule(function, args=(token, *args))
             return self._watch(future, token, budget_seconds)
         finally:
+            self._give_back(slot)
             with self._lock:
                 self._progress.pop(token, None)
 
+    def _take_slot(self) -> int:
+        """The lowest free slot (waiting for one while all are busy), now taken."""
+        with self._freed:
+            while all(self._busy):
+                self._freed.wait()
+            slot = self._busy.index(False)
+            self._busy[slot] = True
+            return slot
+
+    def _give_back(self, slot: int) -> None:
+        with self._freed:
+            self._busy[slot] = False
+            self._freed.notify()
+
     def _watch(self, future, token: int, budget_seconds: float) -> Any:
+        import pebble
+
         while True:
             try:
                 return future.result(timeout=POLL_SECONDS)

@@ -336,3 +336,34 @@ def test_a_failure_while_reporting_is_one_line_and_exit_2(monkeypatch: pytest.Mo
     result = invoke(VALID, "--format", "json")
     assert result.exit_code == 2
     assert_one_clean_line(result.stderr, "derivcheck failed", "ValueError: cannot render")
+
+
+def test_the_costliest_documents_are_started_first(tmp_path):
+    """With several workers the document with the most derivatives starts first (a long
+    one started last would leave a core idle); the report keeps the order given."""
+    from symbolic.commands.check import Work, expected_cost
+
+    light = tmp_path / "light.md"
+    light.write_text("$$x = x$$\n")
+    heavy = tmp_path / "heavy.md"
+    heavy.write_text("$$\\frac{\\partial L}{\\partial w} = \\nabla_w L$$\n")
+    assert expected_cost(Work(str(heavy))) == 3 > expected_cost(Work(str(light))) == 0
+    assert expected_cost(Work("-", name="stdin", text="$$\\nabla f = 0$$")) == 1
+    assert expected_cost(Work(str(tmp_path / "missing.md"))) == 0
+
+
+def test_check_starts_its_workers_fork_server_first_but_not_for_help(monkeypatch, tmp_path):
+    """`derivcheck check` starts the fork server before it imports its own command, so
+    that the server imports the engine meanwhile; `check --help` starts nothing."""
+    import symbolic.isolation
+    from symbolic.cli import main
+
+    started = []
+    monkeypatch.setattr(symbolic.isolation, "start_early", lambda: started.append(True))
+    document = tmp_path / "one.md"
+    document.write_text("$$x + x = 2x$$\n")
+    assert CliRunner().invoke(main, ["check", "--help"]).exit_code == 0
+    assert started == []
+    result = CliRunner().invoke(main, ["check", str(document), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert started == [True]

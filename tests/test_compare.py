@@ -85,3 +85,100 @@ def test_a_compiled_function_is_reused_for_the_same_expressions():
     renamed = C._lambdify([y, x], [y * x + sympy.sin(y)], [{}, "numpy"])
     assert first is again is renamed
     assert first(0.5, 2.0)[0] == pytest.approx(1.0 + float(sympy.sin(0.5)))
+
+
+def _points_one_by_one(symbols, kind_of, seed, count=C.SAMPLES):
+    """`sample_points` as it was written before its columns were drawn as arrays: the
+    oracle the faster version must match value for value (the samples decide verdicts)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    columns = {}
+    for k, s in enumerate(symbols):
+        values = []
+        for p in range(count):
+            if p < 3:
+                raw = C.STRUCTURED[p]
+            elif p < 6:
+                raw = C.STRUCTURED[(p + k) % len(C.STRUCTURED)]
+            else:
+                raw = float(np.round(rng.normal(0, 1.3), 2)) or 0.37
+            values.append(C._project(raw, kind_of(s), rng))
+        columns[s] = np.array(values)
+    return columns
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 12345, 2**31 - 1])
+def test_sample_points_are_the_values_drawn_one_by_one(seed):
+    import numpy as np
+
+    kinds = [None, "positive", "sign", "index", "probability", "binary", None, "positive"]
+    symbols = sympy.symbols(f"s0:{len(kinds)}", real=True)
+    kind_of = dict(zip(symbols, kinds, strict=True)).get
+    fast = C.sample_points(list(symbols), kind_of, seed)
+    slow = _points_one_by_one(list(symbols), kind_of, seed)
+    for s in symbols:
+        assert np.array_equal(fast[s], slow[s]), (s, kind_of(s))
+        assert fast[s].dtype == slow[s].dtype
+
+
+def test_a_dirac_delta_has_no_float_values_with_or_without_compiling():
+    """lambdify's NumPy code for DiracDelta raises NameError (no values); it is no longer
+    compiled to find that out, and the answer is the same: None."""
+    import numpy as np
+
+    columns = {x: np.linspace(-1, 1, C.SAMPLES)}
+    exprs = [sympy.DiracDelta(x) + x]
+    assert C.evaluate_float([x], exprs, columns, C.SAMPLES) is None
+    assert C._float_values_compiled([x], exprs, columns, C.RangeFlags()) is None
+
+
+def test_free_symbols_are_sympys_for_every_kind_of_node():
+    """`compare.free_symbols` asks each distinct subexpression once; bound variables (of a
+    Lambda, a Subs, a derivative's) stay bound, as in SymPy."""
+    from symbolic.functions import Sigmoid
+
+    f = sympy.Function("f")
+    u = sympy.Dummy("u")
+    shared = sympy.exp(x * y) + Sigmoid(x)
+    exprs = [
+        shared * (shared + 1) ** 2 - shared / y,
+        sympy.diff(f(x**2), x),                                # holds a Subs
+        sympy.Lambda((u,), u**2 + y)(x) + sympy.Heaviside(x - 1),
+        sympy.Derivative(f(x, y), x) + sympy.Max(x, 3),
+        sympy.ImmutableMatrix([[x, y], [shared, 2]]),
+        sympy.Integer(4),
+    ]
+    for expr in exprs:
+        assert C.free_symbols(expr) == expr.free_symbols, expr
+    assert C.free_symbols(sympy.Matrix([x, 1])) == {x}
+
+
+def test_a_family_is_built_once_and_names_each_functions_own_coefficients():
+    f, g = sympy.Function("f"), sympy.Function("g")
+    families, coefficients = C.function_families([f(x) + g(x, y)])
+    again, same = C.function_families([g(y, x) * f(y)])
+    assert again == families and same == coefficients
+    assert len(coefficients) == len(set(coefficients)) == 5 + 9
+    assert all(c.name.startswith(("c_f_", "c_g_")) for c in coefficients)
+
+
+def test_a_kept_proof_is_for_those_very_sides_and_a_stopped_one_is_not_kept(monkeypatch):
+    """What the work limits decide is kept per process; a proof the clock stopped is not
+    (with more time it may be found)."""
+    from symbolic.errors import BudgetExceeded
+
+    z = sympy.Symbol("z_kept", real=True)
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 1], Budget(5)) is True
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 2], Budget(5)) is False
+    assert C.try_proof([(z + 1) ** 2], [z**2 + 2 * z + 1], Budget(5)) is True
+
+    stopped = [(z - 1) ** 2], [z**2 - 2 * z + 1]
+
+    def out_of_time(*_):
+        raise BudgetExceeded("stopped")
+
+    monkeypatch.setattr(C, "_proved", out_of_time)
+    assert C.try_proof(*stopped, Budget(5)) is False
+    monkeypatch.undo()
+    assert C.try_proof(*stopped, Budget(5)) is True

@@ -355,3 +355,16 @@ def test_an_expansion_sympy_refuses_is_left_to_the_level_by_level_substitution()
     v, y, d = sympy.symbols("v y d")
     mapping = {v: y + 1, d: sympy.Derivative(sympy.Function("f")(v), v)}
     assert Expansion(mapping).of(d) is None
+
+
+def test_the_vectors_a_builder_knows_follow_each_new_definition():
+    """The names the definitions use whole as vectors are kept until the table changes:
+    a definition added later is seen by the next builder, a forgotten one is not."""
+    from symbolic.notation.build import Instance
+
+    ctx = Context.from_given([r"p = \operatorname{softmax}(z)"])
+    assert "z" in ctx.builder(Instance()).vectors
+    ctx.define_latex(r"q = \operatorname{softmax}(u)")
+    assert {"z", "u"} <= ctx.builder(Instance()).vectors
+    ctx.forget("q")
+    assert "u" not in ctx.builder(Instance()).vectors

@@ -48,3 +48,18 @@ def test_mixed_layout_keeps_the_gradient_shape_and_transposes_the_jacobian():
     assert check_claim(r"\frac{\partial s}{\partial x} = W^T \mathbf{1}_2", given=[
         r"s = \sum_{i=1}^{2} y_i", r"y = W x"], shapes=W_shapes,
         conventions=mixed).verdict == "valid"
+
+
+def test_a_kept_derivative_is_the_one_sympy_gives_for_those_very_expressions():
+    """The per-process table of derivatives is keyed by the expression and the variable:
+    a symbol of the same name with other assumptions, or another expression, is another
+    entry, never a stale one."""
+    from symbolic.derivatives import derivative
+
+    x = sympy.Symbol("x")
+    positive = sympy.Symbol("x", positive=True)
+    assert derivative(x**2, x) == 2 * x
+    assert derivative(x**2, positive) == 0                 # another symbol altogether
+    assert derivative(positive**2, positive) == 2 * positive
+    assert derivative(sympy.sin(x), x) == sympy.cos(x)
+    assert derivative(sympy.Matrix([x**2]), x) == sympy.Matrix([2 * x])   # no hash: as is

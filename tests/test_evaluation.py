@@ -113,3 +113,25 @@ def test_high_precision_is_kept_while_another_thread_works():
         thread.join()
     assert set(seen) == {50}
     assert mpmath.mp.dps == 15
+
+
+@pytest.mark.parametrize("expr", [sympy.Heaviside(x - y), sympy.Heaviside(x, 0) * y,
+                                  sympy.Heaviside(x - sympy.Rational(3, 4)) + x],
+                         ids=["half", "zero", "at-the-point"])
+@pytest.mark.parametrize("at", [(3, 4), (0, 1), (-1, 2)], ids=["positive", "zero", "negative"])
+def test_high_precision_heaviside_is_lambdify_value(expr, at):
+    """Exactly the value of lambdify's mpmath code, 0, H(0) or 1 (no tolerance: a kink's
+    side decides a counterexample)."""
+    compiled = sympy.lambdify([x, y], expr, modules=[MPMATH_FUNCTIONS, "mpmath"])
+    with mpmath.workdps(50):
+        point = {x: mpmath.mpf(at[0]) / 4, y: mpmath.mpf(at[1]) / 5}
+        [got] = evaluation.high_precision_values([expr], point)
+        assert got == compiled(point[x], point[y])
+
+
+def test_nan_is_lambdify_nan_in_both_arithmetics():
+    [floats] = evaluation.float_values([x + sympy.nan], POINTS)
+    assert np.isnan(floats).all()
+    with mpmath.workdps(50):
+        [high] = evaluation.high_precision_values([sympy.nan * y], {y: mpmath.mpf(2)})
+        assert mpmath.isnan(high)

@@ -342,3 +342,28 @@ def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path, g
     assert run.stdout == "valid\n"
     assert "Traceback" not in run.stderr
     assert ("outside `if __name__ == \"__main__\":`" in run.stderr) is not guarded
+
+
+def _pid_after(token: int, seconds: float) -> int:
+    import os
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_checks_one_at_a_time_go_to_one_warm_worker_and_at_once_to_several():
+    """A task goes to the lowest free slot: sequential checks reuse one worker (and its
+    caches); concurrent ones spread over the slots."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = WorkerPool(2)
+    try:
+        one_by_one = {pool.run(_pid_after, (0.0,), budget_seconds=5) for _ in range(6)}
+        assert len(one_by_one) == 1
+        with ThreadPoolExecutor(max_workers=2) as threads:
+            at_once = set(threads.map(lambda _: pool.run(_pid_after, (1.0,), budget_seconds=5),
+                                      range(2)))
+        assert len(at_once) == 2 and one_by_one < at_once
+    finally:
+        pool.close()
