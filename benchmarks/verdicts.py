@@ -10,8 +10,11 @@ trees and compare:
     .venv/bin/python benchmarks/verdicts.py --out new.json
     .venv/bin/python benchmarks/verdicts.py --compare old.json new.json
 
-`--pin FILE` writes the two corpora's verdicts (verdict and method of each item) as YAML;
+`--pin FILE` writes the claim corpus's verdicts (verdict and method of each item) as YAML;
 `tests/test_corpus_verdicts.py` checks every run against `tests/data/corpus_verdicts.yaml`.
+The blind corpus is compared with `--out`/`--compare` under `PYTHONHASHSEED=0`, not
+pinned: a few of its layered claims (deep compositions of undefined functions) draw other
+samples under another hash seed, and can turn from valid to undecided.
 Checks run in this process (`DERIVCHECK_ISOLATION=off`).
 """
 
@@ -29,7 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests/data/blind"
 CLAIMS = ROOT / "tests/data/claims"
-PINNED = ("claims/", "blind/")     # the items tests/data/corpus_verdicts.yaml pins
+PINNED = ("claims/",)     # the items tests/data/corpus_verdicts.yaml pins
 
 
 def claim_entries() -> list[tuple[str, dict]]:
@@ -114,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         return compare(old, new)
     os.environ["DERIVCHECK_ISOLATION"] = "off"
     started = time.perf_counter()
-    found = every_verdict()
+    found = every_verdict() if args.out or not args.pin else {
+        key: row for prefix in PINNED for key, row in every_verdict(prefix).items()}
     print(f"{len(found)} items in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     if args.out:
         args.out.write_text(json.dumps(found, indent=1, sort_keys=True))

@@ -236,7 +236,7 @@ def _column(k: int, kind: str | None, rng: np.random.Generator, count: int) -> n
     elif kind == "sign":
         column = np.where(column > 0, 1.0, -1.0)
     elif kind == "index":
-        column = (np.abs(column).astype(int) % 3 + 1).astype(float)
+        column = (np.abs(column).astype(int) % 2 + 1).astype(float)
     return column
 
 
@@ -817,13 +817,24 @@ def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -
 def _proved(lhs_entries, rhs_entries) -> bool:
     for left, right in zip(lhs_entries, rhs_entries, strict=True):
         d = (left - right).rewrite(sympy.exp)
-        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d):
-            return False
+        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d) \
+                or _denominators(d) > limits.MAX_PROOF_DENOMINATORS:
+            return False        # cancel would multiply the denominators out: leave it
         d = sympy.cancel(sympy.expand(d))
         if d != 0 and (sympy.count_ops(d) > limits.MAX_PROOF_OPS
                        or sympy.simplify(d) != 0):
             return False
     return True
+
+
+def _denominators(expr) -> int:
+    """How many terms the common denominator of `expr` would have: the product of the
+    term counts of the different denominators it divides by (bases of negative powers)."""
+    size = 1
+    for base in {p.base for p in expr.atoms(sympy.Pow)
+                 if p.exp.is_negative and not p.base.is_Number}:
+        size *= len(sympy.Add.make_args(base))
+    return size
 
 
 def _expansion_too_large(expr) -> bool:

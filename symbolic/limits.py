@@ -23,6 +23,7 @@ MAX_SYMBOLIC_DETERMINANT = 6
 MAX_DEFINITION_CHAIN = 100
 # operations (sympy.count_ops) in the difference a symbolic proof is attempted on
 MAX_PROOF_OPS = 400
+MAX_PROOF_DENOMINATORS = 16   # terms of a common denominator a proof may build; else sampling
 # operations after expansion; a proof that would expand further is not attempted
 MAX_EXPANDED_OPS = 2_000
 # bits of an exact integer power evaluated (2^4096 is about 1,233 digits)

@@ -1,10 +1,10 @@
-"""Both claim corpora give the verdicts pinned in tests/data/corpus_verdicts.yaml.
+"""The claim corpus gives the verdicts pinned in tests/data/corpus_verdicts.yaml.
 
-Speed work must change no verdict: every claim of `tests/data/claims` and of the blind
-corpus, and every link of the blind documents, is checked again and compared, verdict and
-method, with the pin (`benchmarks/verdicts.py --pin tests/data/corpus_verdicts.yaml` writes
-it; pin again when verdicts improve on purpose). A link stopped by a time limit on a
-loaded machine is the one difference allowed, as for the seeds (tests/test_seeds.py).
+Speed work must change no verdict: every claim of `tests/data/claims` is checked again and
+compared, verdict and method, with the pin (`benchmarks/verdicts.py --pin
+tests/data/corpus_verdicts.yaml` writes it; pin again when verdicts improve on purpose).
+A link stopped by a time limit on a loaded machine is the one difference allowed, as for
+the seeds (tests/test_seeds.py).
 """
 
 from __future__ import annotations
