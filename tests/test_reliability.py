@@ -247,8 +247,11 @@ def test_a_killed_step_is_undecided_and_the_rest_is_still_checked(monkeypatch):
     # the hard limit of a two-link step is made 0 s: its worker is killed as it starts
     monkeypatch.setattr(isolation, "hard_seconds",
                         lambda budget, links: 0.0 if links == 2 else 120.0)
-    text = ("$$\\frac{d}{dx} x^2 = 2x$$\n"
-            "$$(a + b)^2 = a^2 + 2ab + b^2 = (b + a)^2$$\n"
+    # the two-link step takes a tenth of a second or more (12×12 matrices), so it cannot
+    # end between two looks of the watcher (POLL_SECONDS) before the limit is seen
+    text = ("---\nshapes: {W: [12, 12], v: [12, 1]}\n---\n"
+            "$$\\frac{d}{dx} x^2 = 2x$$\n"
+            "$$\\frac{\\partial}{\\partial v} v^T W v = (W + W^T) v = (W^T + W) v$$\n"
             "$$\\frac{d}{dx} x^3 = 2x$$\n")
     pool = WorkerPool(1)
     try:
