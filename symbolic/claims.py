@@ -34,7 +34,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var, base_of, canonical
+from symbolic.notation.names import Var, base_of, canonical, family_of
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
@@ -885,11 +885,11 @@ def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
     known = {str(k) for k in definitions} | {s.name for value in definitions.values()
                                              for s in _free(value)}
     left, right = ({s.name for s in _free(side)} for side in (sides.lhs, sides.rhs))
-    families = {_family(n) for n in known | left | right if n not in left ^ right} | {
-        _family(n) for n in known}
+    families = {family_of(n) for n in known | left | right if n not in left ^ right} | {
+        family_of(n) for n in known}
     for here, there in ((left, right), (right, left)):
         strangers = sorted(n for n in here - there - known if gradient_parts(Var(n)) is None
-                           and _family(n) not in families)
+                           and family_of(n) not in families)
         if strangers and here - set(strangers) and there and not there - known \
                 and not _a_slip_for_a_known_name(sides, strangers[0], sorted(there)):
             raise MeaningError(
@@ -915,11 +915,6 @@ def _a_slip_for_a_known_name(sides: Sides, stranger: str, known: list[str]) -> b
 
 
 MAX_SLIP_CANDIDATES = 8
-
-
-def _family(name: str) -> str:
-    """`x^{(2)}_{1}` -> `x`: the name without its indices."""
-    return re.split(r"\^\{\(|_\{", name, maxsplit=1)[0]
 
 
 def _require_rows_read_whole(sides: Sides, context: Context) -> None:

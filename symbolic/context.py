@@ -167,11 +167,12 @@ class Context:
         if letters:     # x^{(i)}: [d, 1], A^l: [d_l, 1]: a shape for each member of the family
             for values in family_members(letters):
                 member = substitute_indices(node, values, name)
+                sizes = [_member_dimension(d, values, name) for d in _dimension_list(dims)]
                 if any(isinstance(s, A.Num) and s.text.startswith("-")
-                       for s in (*member.sup, *member.sub)):
-                    continue        # A^{l-1} for l = 0: no such member
-                self.add_shape(node_text(member), [_member_dimension(d, values, name)
-                                                   for d in _dimension_list(dims)])
+                       for s in (*member.sup, *member.sub)) \
+                        or any("{-" in d or "(-" in d for d in sizes if isinstance(d, str)):
+                    continue        # A^{l-1}, or W^0 of size d_{-1}: no such member
+                self.add_shape(node_text(member), sizes)
             return
         key = canonical(node.base, tuple(_index(s, name) for s in node.sup),
                         tuple(_index(s, name) for s in node.sub), node.suffix, node.primes)

@@ -16,10 +16,8 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from symbolic.errors import MeaningError
-from symbolic.notation.names import Var, base_of
+from symbolic.notation.names import Var, base_of, layer_of
 from symbolic.notation.vocabulary import ESTIMATE
-
-LAYERED = re.compile(r"^(.+?)\^\{\(([^()]*)\)\}")      # z^{(2)}_{1}: z, layer 2
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -120,9 +118,9 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)
     # is not said, so a derivative of 0 would be a misreading
-    mine = _layer(wrt.name)
+    mine = layer_of(wrt.name)
     for symbol in sorted(expr.free_symbols, key=str):
-        theirs = _layer(symbol.name)
+        theirs = layer_of(symbol.name)
         if mine and theirs and mine[1] != theirs[1] \
                 and not (mine[1].isdigit() and theirs[1].isdigit()):
             raise MeaningError(
@@ -144,12 +142,6 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
             f"{wrt.name} does not appear in what is differentiated, but it holds "
             f"{estimates[0]}, a model's output defined nowhere here, that may depend on it",
             "", None, f"Define {estimates[0]} (as in \\hat{{y}} = X w) to check this.")
-
-
-def _layer(name: str) -> tuple[str, str] | None:
-    """`z^{(r-1)}_{2}` -> ("z", "r-1"): the name's base and its layer, if it has one."""
-    found = LAYERED.match(name)
-    return (found.group(1), found.group(2)) if found else None
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:

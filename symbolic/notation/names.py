@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy
 
 
@@ -39,3 +41,18 @@ def base_of(symbol: sympy.Symbol) -> str:
     name = symbol.name
     cut = name.rfind("_{")
     return name[:cut] if cut > 0 and name.endswith("}") else name
+
+
+_LAYERED = re.compile(r"^(.+?)\^\{\(([^()]*)\)\}")      # z^{(2)}_{1}: z, layer 2
+
+
+def layer_of(name: str) -> tuple[str, str] | None:
+    """The inverse of `canonical` for a layer: `z^{(r-1)}_{2}` -> ("z", "r-1"); None when
+    the name has no layer."""
+    found = _LAYERED.match(name)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def family_of(name: str) -> str:
+    """A canonical name without its indices: `x^{(2)}_{1}` -> `x`."""
+    return re.split(r"\^\{\(|_\{", name, maxsplit=1)[0]
