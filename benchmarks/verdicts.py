@@ -35,20 +35,23 @@ CLAIMS = ROOT / "tests/data/claims"
 PINNED = ("claims/",)     # the items tests/data/corpus_verdicts.yaml pins
 
 
-def claim_entries() -> list[tuple[str, dict]]:
-    """(id, entry) of every claim, the claim corpus's first, then the blind corpus's."""
+def claim_entries(parts: str | None = None) -> list[tuple[str, dict]]:
+    """(id, entry) of every claim, the claim corpus's first, then the blind corpus's (of
+    the blind `parts` only, when given: a part still held back is not looked at)."""
     out = []
     for path in sorted(CLAIMS.glob("*.yaml")):
         out += [(f"claims/{e['id']}", e) for e in yaml.safe_load(path.read_text()) or []]
     for path in sorted(BLIND.glob("*/claims.yaml")):
-        out += [(f"blind/{e['id']}", e) for e in yaml.safe_load(path.read_text()) or []]
+        if parts is None or path.parent.name in parts:
+            out += [(f"blind/{e['id']}", e) for e in yaml.safe_load(path.read_text()) or []]
     return out
 
 
-def documents() -> list[tuple[str, Path]]:
-    """(id, path) of every blind document and every seed."""
+def documents(parts: str | None = None) -> list[tuple[str, Path]]:
+    """(id, path) of every blind document (of `parts` only, when given) and every seed."""
     found = [(f"blind/{p.parent.parent.name}/{p.stem}", p)
-             for p in sorted(BLIND.glob("*/docs/*.md"))]
+             for p in sorted(BLIND.glob("*/docs/*.md"))
+             if parts is None or p.parent.parent.name in parts]
     return found + [(f"seed/{p.stem}", p) for p in sorted((ROOT / "derivations").glob("*.md"))]
 
 
@@ -71,12 +74,14 @@ def check_item(key: str, item) -> dict[str, dict]:
             for k, link in enumerate(step.claim.links, start=1)}
 
 
-def items(only: str = "") -> list[tuple[str, dict | Path]]:
+def items(only: str = "", parts: str | None = None) -> list[tuple[str, dict | Path]]:
     """Every claim and document, as (id, claim entry or path); `only`: ids starting so."""
-    return [(k, v) for k, v in (*claim_entries(), *documents()) if k.startswith(only)]
+    return [(k, v) for k, v in (*claim_entries(parts), *documents(parts))
+            if k.startswith(only)]
 
 
-def every_verdict(only: str = "", threads: int = 1) -> dict[str, dict]:
+def every_verdict(only: str = "", threads: int = 1, parts: str | None = None
+                  ) -> dict[str, dict]:
     """{item id: verdict, method, message, diagnosis} of every item (ids starting with
     `only`), checked by `threads` threads (each check in the default worker pool, or in
     this process with DERIVCHECK_ISOLATION=off)."""
@@ -84,7 +89,7 @@ def every_verdict(only: str = "", threads: int = 1) -> dict[str, dict]:
 
     out: dict[str, dict] = {}
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        for rows in pool.map(lambda pair: check_item(*pair), items(only)):
+        for rows in pool.map(lambda pair: check_item(*pair), items(only, parts)):
             out.update(rows)
     return out
 
@@ -111,13 +116,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="compare two files written by --out")
     parser.add_argument("--pin", type=Path, metavar="FILE",
                         help="write the blind corpus's verdicts and methods (YAML)")
+    parser.add_argument("--parts", default=None,
+                        help="the blind parts to check, e.g. abcdefgh (default: all)")
     args = parser.parse_args(argv)
     if args.compare:
         old, new = (json.loads(p.read_text()) for p in args.compare)
         return compare(old, new)
     os.environ["DERIVCHECK_ISOLATION"] = "off"
     started = time.perf_counter()
-    found = every_verdict() if args.out or not args.pin else {
+    found = every_verdict(parts=args.parts) if args.out or not args.pin else {
         key: row for prefix in PINNED for key, row in every_verdict(prefix).items()}
     print(f"{len(found)} items in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     if args.out:

@@ -435,6 +435,10 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     in_definitions = set()
     for d in context.definitions:
         in_definitions |= free_index_letters(d.body) - free_index_letters(d.name)
+    for f in _used_functions((lhs_node, rhs_node), context):
+        # y_i(x) = e^{x_i} / …: i indexes the family
+        in_definitions |= free_index_letters(f.body) - set().union(
+            *map(free_index_letters, f.parameters))
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
                       | in_definitions) - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
@@ -450,6 +454,15 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)),
                                 dict.fromkeys(counts, size), size, counts=frozenset(counts)))
     return out
+
+
+def _used_functions(trees, context: Context) -> list:
+    """The defined functions the sides, or the definitions they rest on, call or name."""
+    if not context.functions:
+        return []
+    texts = [node_text(t) for t in trees] + [d.source for d in context.definitions]
+    return [f for key, f in context.functions.items()
+            if any(key.split("_")[0] in text for text in texts)]
 
 
 def sum_bound_sizes(trees, context: Context) -> list[str]:

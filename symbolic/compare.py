@@ -31,6 +31,7 @@ from symbolic.verdicts import Method, Verdict
 
 SAMPLES = 24
 MIN_FINITE = 6
+TAME_AMPLITUDE = 0.2   # the scale of a random function's coefficients, retried
 FLOAT_RTOL = 1e-8
 FLOAT_ATOL = 1e-12
 HIGH_DPS = 50
@@ -66,6 +67,20 @@ class _SharedRepr(ReprPrinter):
     terms of each repeat again is most of srepr's time."""
 
     printed: dict = {}
+
+    def _print_Dummy(self, expr) -> str:
+        # a dummy's index is drawn afresh each process: the seed must not depend on it
+        return f"Dummy({expr.name!r})"
+
+    def _print_Add(self, expr) -> str:
+        # terms are ordered by their sort keys, which a dummy's index changes: the seed
+        # orders them by their text
+        return f"Add({', '.join(sorted(map(self._print, expr.args)))})"
+
+    def _print_Mul(self, expr) -> str:
+        if not expr.is_commutative:
+            return super()._print_Mul(expr)
+        return f"Mul({', '.join(sorted(map(self._print, expr.args)))})"
 
     def _print(self, expr, **kwargs) -> str:
         if kwargs or not isinstance(expr, sympy.Basic):
@@ -603,16 +618,21 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()
-    flags = RangeFlags()
-    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
-    if values is None:
-        return Outcome(Verdict.UNDECIDED, Method.NONE,
-                       "the sides could not be evaluated numerically")
-    lv = np.array(values[:n])
-    rv = np.array(values[n:])
+    for amplitude in (1.0, TAME_AMPLITUDE):
+        if amplitude != 1.0:
+            if not coefficients or np.count_nonzero(finite) >= MIN_FINITE:
+                break
+            # composed functions (a network's f(W f(W f(…)))) overflow for most members of
+            # the family: members of a smaller amplitude are as good a test of "every f"
+            for c in coefficients:
+                columns[c] = columns[c] * amplitude
+        flags = RangeFlags()
+        values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
+        if values is None:
+            return Outcome(Verdict.UNDECIDED, Method.NONE,
+                           "the sides could not be evaluated numerically")
+        lv, rv, finite = _finite_values(values, n, symbols, exprs, columns, families, nodes)
     high_at = HighPrecision(symbols, exprs, families)
-    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(
-        symbols, exprs, columns, families, nodes)
     with np.errstate(invalid="ignore", over="ignore"):   # inf - inf at a pole: not finite
         close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
                        + FLOAT_ATOL, axis=0)
@@ -673,6 +693,16 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
+
+
+def _finite_values(values: list, n: int, symbols: list, exprs: list, columns: dict,
+                   families: dict, nodes: set) -> tuple:
+    """The sides' values at the samples, and where both are finite and off any kink."""
+    lv = np.array(values[:n])
+    rv = np.array(values[n:])
+    finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(
+        symbols, exprs, columns, families, nodes)
+    return lv, rv, finite
 
 
 def _small(exprs: list) -> bool:
@@ -862,11 +892,14 @@ def _expansion_too_large(expr) -> bool:
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:
     """Whether replacement expressions for one side match the other side at the samples."""
     symbols, columns = samples["symbols"], samples["columns"]
-    other_exprs = [with_functions(e, samples.get("families", {})) for e in other_exprs]
-    extra = set().union(*(e.free_symbols for e in other_exprs)) - set(symbols)
-    if extra or any(e.atoms(AppliedUndef) for e in other_exprs):
+    families = samples.get("families", {})
+    nodes = subexpressions(other_exprs)
+    extra = set().union(*map(free_symbols, other_exprs)) - set(symbols)
+    if extra or any(isinstance(n, AppliedUndef) and n.func not in families for n in nodes):
         return False
-    values = evaluate_float(symbols, other_exprs, columns, SAMPLES)
+    # the undefined functions are evaluated through their families where they stand, as
+    # the sides were
+    values = evaluate_float(symbols, other_exprs, columns, SAMPLES, families=families)
     if values is None:
         return False
     mine = np.array(values)

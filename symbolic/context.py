@@ -19,15 +19,18 @@ import sympy
 from symbolic import derivatives, limits
 from symbolic.document import has_relation, split_statements
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
+from symbolic.functions import At
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Builder, Instance, free_index_letters, vector_names
 from symbolic.notation.names import Var, canonical
 from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resolve
 from symbolic.notation.trees import (
+    factors,
     function_key,
     function_signature,
     layered_name,
+    letter_word,
     node_text,
     substitute_names,
     walk,
@@ -146,6 +149,9 @@ class Context:
             pieces = [piece for piece in pieces if has_relation(piece)] \
                 if len(pieces) > 1 else [text]       # one statement: as written, read or not
             for piece in pieces:
+                if (case := case_assumption(piece, ctx)) is not None:
+                    ctx.cases.append(case)       # `i = k`: the case the claim is about
+                    continue
                 ctx.define_given(piece)
         for name, value in (values or {}).items():
             ctx.bind_latex(name, value)
@@ -211,6 +217,9 @@ class Context:
             if not isinstance(lhs, A.Name):
                 raise
             return self.define_unreadable(lhs, error, text)
+        word = letter_word(factors(lhs))
+        if word is not None and not self._is_product_of_values(factors(lhs)):
+            lhs = word                        # NLL = …: a product is never defined
         if isinstance(lhs, A.Name):
             return self.define(lhs, body, text)
         signature = function_signature(lhs)
@@ -220,6 +229,11 @@ class Context:
                              "Write it as z = w x + b, or as g(u, v) = u v.")
         name, parameters = signature
         return self.define_function(name, parameters, body, text)
+
+    def _is_product_of_values(self, run: list[A.Node]) -> bool:
+        """Whether every letter of a run is a quantity here (`AB = …` with A and B defined
+        states a product)."""
+        return all(isinstance(n, A.Name) and self.is_value(n.base) for n in run)
 
     def _define_inner(self, chain, k: int, text: str) -> None:
         """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
@@ -331,6 +345,10 @@ class Context:
             raise
         self.functions[name] = FunctionDefinition(name, parameters, resolved, source, body)
         self._changed()
+        member = _family_member(name, parameters)
+        if member is not None:
+            # y_i(x) = e^{x_i} / \sum_j e^{x_j}: y_k alone is the family's member k at x
+            self.define(member, body, source)
         return self.functions[name]
 
     def forget_function(self, name: str) -> None:
@@ -928,8 +946,8 @@ def _held_derivatives(expr, replaced):
         if not any(v in replaced for v in variables):
             return derivative
         points = [sympy.Symbol(f"_at_{v}") for v in variables]
-        return sympy.Subs(derivative.xreplace(dict(zip(variables, points, strict=True))),
-                          points, variables)
+        return At(derivative.xreplace(dict(zip(variables, points, strict=True))),
+                  points, variables)
 
     return expr.replace(lambda e: isinstance(e, sympy.Derivative), hold)
 
@@ -953,3 +971,50 @@ def is_printed_literal(text: str) -> bool:
         return is_printed_number(parse_side(text))
     except NotationError:
         return False
+
+
+def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
+    """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
+    try:
+        chain = split_chain(text)
+    except NotationError:
+        return None
+    if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
+        return None
+    letters = []
+    for side in chain.sides:
+        try:
+            node = parse_side(side.text) if side.text else None
+        except NotationError:
+            return None
+        if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
+                and not node.suffix and _is_index_letter(node.base, context)):
+            return None
+        letters.append(node.base)
+    if letters[0] == letters[1]:
+        return None
+    return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
+
+
+def _is_index_letter(letter: str, context: Context | None) -> bool:
+    if context is not None and context.kind(letter) == "index":
+        return True
+    if context is not None and context.kind(letter) is not None:
+        return False
+    return letter in INDEX_LETTERS and (context is None or not context.is_value(letter))
+
+
+def _family_member(name: str, parameters: tuple[A.Name, ...]) -> A.Name | None:
+    """`y_{i}` of `y_i(x) = …` when its subscripts are all index letters and its parameters
+    plain names: then y_i alone names a value of the family, as a definition over i does."""
+    try:
+        node = parse_side(name)
+    except NotationError:
+        return None
+    if not (isinstance(node, A.Name) and node.sub and not node.sup and all(
+            isinstance(s, A.Name) and not s.sub and not s.sup and s.base in INDEX_LETTERS
+            for s in node.sub)):
+        return None
+    if not all(isinstance(p, A.Name) and not p.sub and not p.sup for p in parameters):
+        return None
+    return node

@@ -16,6 +16,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from symbolic.errors import MeaningError
+from symbolic.functions import held
 from symbolic.notation.names import Var, base_of, layer_of
 from symbolic.notation.vocabulary import ESTIMATE
 
@@ -81,13 +82,13 @@ def derivative(expr, wrt: sympy.Symbol):
     2*x
     """
     if not isinstance(expr, sympy.Basic):     # a mutable matrix has no hash
-        return sympy.diff(expr, wrt)
+        return held(sympy.diff(expr, wrt))
     return _kept_derivative(expr, wrt)
 
 
 @functools.lru_cache(maxsize=DERIVATIVES_KEPT)
 def _kept_derivative(expr: sympy.Basic, wrt: sympy.Symbol):
-    return sympy.diff(expr, wrt)
+    return held(sympy.diff(expr, wrt))
 
 
 def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,

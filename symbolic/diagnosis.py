@@ -434,10 +434,14 @@ def sigma_prime_values(truth: np.ndarray, claimed: np.ndarray, atol: np.ndarray 
     if not np.all(truth) or np.all((claimed == 0) | (claimed == 1)):
         return None     # 0 = s(1 - s) at s = 0 or 1 says nothing
     floor = 1e-12 * np.abs(truth)
-    if np.all(np.abs(truth - claimed * (1 - claimed)) <= np.abs(1 - 2 * claimed) * atol + floor):
+    with np.errstate(all="ignore"):     # a huge value is simply not s(1 - s)
+        as_sigma = np.all(np.abs(truth - claimed * (1 - claimed))
+                          <= np.abs(1 - 2 * claimed) * atol + floor)
+        as_prime = np.all(np.abs(claimed - truth * (1 - truth)) <= atol + floor)
+    if as_sigma:
         return Diagnosis("sigma-prime", "\\sigma written where \\sigma' belongs: the right "
                                         "side is s where s(1 - s) is right")
-    if np.all(np.abs(claimed - truth * (1 - truth)) <= atol + floor):
+    if as_prime:
         return Diagnosis("sigma-prime", "\\sigma' written where \\sigma belongs: the right "
                                         "side is s(1 - s) where s is right")
     return None

@@ -50,6 +50,7 @@ from sympy.matrices.expressions import MatrixExpr
 
 __all__ = [
     "ACTIVATIONS",
+    "At",
     "KnownFunction",
     "MPMATH_FUNCTIONS",
     "NUMPY_FUNCTIONS",
@@ -62,6 +63,7 @@ __all__ = [
     "Softplus",
     "VectorFunction",
     "find_function",
+    "held",
     "identity",
     "register_function",
 ]
@@ -535,6 +537,53 @@ class VectorFunction(MatrixExpr):
 
     def _latex(self, printer: Any, exp: str | None = None) -> str:
         return _applied_latex(self.function.latex_name, (self.argument,), printer, exp)
+
+
+# --------------------------------------------------------------------------- points
+
+class At(sympy.Subs):
+    """`Subs(e, u, p)`, e with u at the point p (the chain rule's f′(g(x))), that costs
+    nothing to rebuild.
+
+    SymPy's `Subs` names its canonical variables by printing every point, so each rebuild
+    (every `xreplace` of a definition into a layered network) prints the whole point, the
+    derivatives nested in it included: the time grows with the square of the depth. Here
+    the variables are named by their position. Printing, differentiating and `doit` are
+    Subs' own.
+
+        >>> u, x = sympy.symbols("u x")
+        >>> f = Function("f")
+        >>> At(f(u).diff(u), u, x**2).doit()
+        Subs(Derivative(f(u), u), u, x**2)
+    """
+
+    def __new__(cls, expr, variables, point, **assumptions):
+        variables = sympy.Tuple(*variables) if isinstance(variables, (tuple, list, sympy.Tuple)) \
+            else sympy.Tuple(variables)
+        point = sympy.Tuple(*point) if isinstance(point, (tuple, list, sympy.Tuple)) \
+            else sympy.Tuple(point)
+        if isinstance(expr, sympy.Subs):                 # nested: one substitution
+            variables, point, expr = expr.variables + variables, expr.point + point, expr.expr
+        obj = Expr.__new__(cls, expr, variables, point)
+        obj._expr = expr.xreplace({v: _position(k) for k, v in enumerate(variables)})
+        return obj
+
+    def _hashable_content(self) -> tuple:
+        # already canonical: Subs' own walks the free symbols of the body at every hash
+        return (self._expr, self.point)
+
+
+def _position(k: int) -> sympy.Symbol:
+    return sympy.Symbol(f"⟨{k}⟩")
+
+
+def held(expr: Any) -> Any:
+    """`expr` with each of SymPy's own `Subs` (which `diff` builds for f(g(x))) made `At`."""
+    if isinstance(expr, sympy.MatrixBase):
+        return expr.applyfunc(held)
+    if not isinstance(expr, Basic):
+        return expr
+    return expr.replace(lambda e: type(e) is sympy.Subs, lambda e: At(*e.args))
 
 
 # --------------------------------------------------------------------------- tables

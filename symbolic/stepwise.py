@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from symbolic.budget import Budget
 from symbolic.claims import check_chain, check_link, failed_link
-from symbolic.context import Context, mentioned_names, name_key
+from symbolic.context import Context, case_assumption, mentioned_names, name_key
 from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
@@ -22,7 +22,6 @@ from symbolic.notation.trees import children, function_key, function_signature, 
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
-    INDEX_LETTERS,
 )
 from symbolic.numbers import exact_value, is_printed_number, show_number
 from symbolic.results import (
@@ -538,37 +537,6 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
     # `J(\\theta) = …` with J new defines the function J
     name = head.left if isinstance(head, A.BinOp) else None
     return name is None or context.is_value(name_key(name)) or context.is_value(name.base)
-
-
-def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
-    """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
-    try:
-        chain = split_chain(text)
-    except NotationError:
-        return None
-    if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
-        return None
-    letters = []
-    for side in chain.sides:
-        try:
-            node = parse_side(side.text) if side.text else None
-        except NotationError:
-            return None
-        if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
-                and not node.suffix and _is_index_letter(node.base, context)):
-            return None
-        letters.append(node.base)
-    if letters[0] == letters[1]:
-        return None
-    return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
-
-
-def _is_index_letter(letter: str, context: Context | None) -> bool:
-    if context is not None and context.kind(letter) == "index":
-        return True
-    if context is not None and context.kind(letter) is not None:
-        return False
-    return letter in INDEX_LETTERS and (context is None or not context.is_value(letter))
 
 
 def _assume_case(statement: Statement, case: tuple[str, str, str],

@@ -130,3 +130,21 @@ def test_a_function_whose_body_cannot_be_read_leaves_its_uses_undecided():
                          given=[r"J(w) = \operatorname{Cost}(w)"])
     assert result.verdict in ("undecided", "unparseable")
     assert "Cost" in result.message and "internal" not in result.message
+
+
+LAYERED = dict(
+    given=[r"Z^l = (W^l)^\top A^{\,l-1} + W_0^l", r"A^l = f^l(Z^l)"],
+    shapes={"A^l": ["d_l", 1], "W^l": ["d_{l-1}", "d_l"], "W_0^l": ["d_l", 1],
+            "Z^l": ["d_l", 1]},
+    conventions={"layout": "denominator"})
+
+
+def test_a_layered_recursion_through_undefined_functions_is_decided():
+    # MIT 6.390's back-propagation recursion, f^l composed over four layers: its verdict
+    # depended on the hash seed, and the twin's diagnosis ran out of time
+    claim = (r"\frac{\partial \mathcal{L}}{\partial Z^l} = {f^l}'(Z^l) \Big(W^{l+1}"
+             r"\frac{\partial \mathcal{L}}{\partial Z^{l+1}}\Big)")
+    assert check_claim(claim, **LAYERED).verdict == "valid"
+    transposed = claim.replace("W^{l+1}", "(W^{l+1})^\\top")
+    wrong = check_claim(transposed, **LAYERED)
+    assert wrong.verdict == "invalid" and wrong.links[0].diagnosis_kind == "transpose"

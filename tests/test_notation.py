@@ -323,6 +323,47 @@ ROWS = [
     # layout commands are not math
     (r"\left( a + b \right) \quad = \boxed{b + a}", [], {}, {}, "valid"),
     (r"a \text{ (by symmetry) } = a", [], {}, {}, "valid"),
+    # old font switches: {\cal C} is \mathcal{C}, not C
+    (r"\frac{\partial {\cal C}}{\partial a} = a", [r"{\cal C}(a) = \frac{1}{2} a^2"], {}, {},
+     "valid"),
+    (r"\frac{\partial {\cal C}}{\partial a} = 2a", [r"{\cal C}(a) = \frac{1}{2} a^2"], {}, {},
+     "invalid"),
+    # a superscript or subscript that holds only a space, \mathbf{w}^{\,}, is nothing
+    (r"\frac{d}{dw} g(\mathbf{w}^{\,}) = 2\mathbf{w}^{\,}", [r"g(w) = w^2"], {}, {}, "valid"),
+    # a bold font whose braces cut through a parenthesis groups nothing (Géron's 4-18)
+    (r"\frac{d}{d \theta} J(\theta) = (\mathbf{\sigma(\boldsymbol{\theta}}^T x) - y) x",
+     [r"J(\theta) = \log(1 + e^{\theta x}) - y \theta x"], {}, {}, "valid"),
+    (r"\frac{d}{d \theta} J(\theta) = (\mathbf{\sigma(\boldsymbol{\theta}}^T x) + y) x",
+     [r"J(\theta) = \log(1 + e^{\theta x}) - y \theta x"], {}, {}, "invalid"),
+    # \mid as the bar of an evaluation, sized in a group of its own
+    (r"\frac{d}{dx} x^2 {\huge\mid}_{x = 1} = 2", [], {}, {}, "valid"),
+    (r"\frac{d}{dx} x^2 \mid_{x = 1} = 3", [], {}, {}, "invalid"),
+    # a given relating two index letters is the case the claim is about
+    (r"\frac{\partial p_i}{\partial o_k} = p_k (1 - p_k)",
+     [r"p_i = \frac{\exp(o_i)}{\sum_j \exp(o_j)}", "i = k"], {}, {}, "valid"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_k (1 - p_k)",
+     [r"p_i = \frac{\exp(o_i)}{\sum_j \exp(o_j)}", r"i \neq k"], {}, {}, "invalid"),
+    # a function alone is its value at its own parameters; f(1 - f) is f times (1 - f)
+    (r"x^2 = f", [r"f(x) = x^2"], {}, {}, "valid"),
+    (r"x^3 = f", [r"f(x) = x^2"], {}, {}, "invalid"),
+    (r"f'(x) = f(1 - f)", [r"f(x) = \frac{1}{1+e^{-x}}"], {}, {}, "valid"),
+    (r"f'(x) = f(1 + f)", [r"f(x) = \frac{1}{1+e^{-x}}"], {}, {}, "invalid"),
+    # a family of functions y_i(x): y_k alone is its member k
+    (r"y_i (1 - y_i) = y_i - y_i y_k",
+     [r"y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}", "i = k"], {}, {}, "valid"),
+    (r"y_i (1 - y_i) = y_i + y_i y_k",
+     [r"y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}", "i = k"], {}, {}, "invalid"),
+    # a known function alone, without its argument, is not a value
+    (r"\sigma'(z) = \sigma(1 - \sigma)", [], {}, {}, "undecided"),
+    # letters printed together as a defined name: NLL, MSE, loss
+    (r"\frac{\partial MSE}{\partial w} = 2(w x - y) x", [r"MSE = (w x - y)^2"], {}, {}, "valid"),
+    (r"\frac{\partial MSE}{\partial w} = (w x - y) x", [r"MSE = (w x - y)^2"], {}, {},
+     "invalid"),
+    (r"2 loss = 2(y - w)^2", [r"loss = y^2 - 2 y w + w^2"], {}, {}, "valid"),
+    (r"AB = BA", [], SQUARE, {}, "invalid"),
+    # a layer's size bounding a sum: M_{l-1}
+    (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
+     [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),
 ]
 
 

@@ -17,6 +17,7 @@ import sympy
 
 from symbolic import limits
 from symbolic.errors import MeaningError, ShapeError
+from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
@@ -513,6 +514,17 @@ class Builder:
         return label in self.dimensions and label not in self.bound \
             and label not in self.instance.indices and not self.scope.is_value(label)
 
+    def is_layer_size(self, node: A.Node) -> bool:
+        """`M_{l-1}`, `n_l` bounding a sum: the size of a layer, a name no definition or
+        value gives, indexed by the layer."""
+        if not (isinstance(node, A.Name) and node.sub and not node.sup and not node.primes
+                and not self.scope.is_value(node.base) and node.base not in self.bound):
+            return False
+        try:
+            return all(isinstance(self.index_value(s), int) for s in node.sub)
+        except MeaningError:
+            return False
+
     def index_ranges(self, node: A.Name) -> dict[str, int]:
         """How far the free indices of a defined entry run: `P_{ij}` of an m×k P gives
         i ≤ m, j ≤ k; a letter that does not index a declared shape is left out."""
@@ -642,7 +654,7 @@ class Builder:
         if primes == 0:
             return fn(arg)
         d = sympy.Dummy("u", real=True)
-        return sympy.diff(fn(d), d, primes).subs(d, arg)
+        return held(sympy.diff(fn(d), d, primes).subs(d, arg))
 
     def logarithm(self, node: A.Call):
         arg = self.build(node.args[0])
@@ -720,7 +732,7 @@ class Builder:
         if not node.primes:
             return self.decorate(function(*arguments), node)
         u = sympy.Dummy("u", real=True)
-        derivative = sympy.diff(function(u), u, node.primes).subs(u, arguments[0])
+        derivative = held(sympy.diff(function(u), u, node.primes).subs(u, arguments[0]))
         return self.decorate(derivative, node)
 
     # -- piecewise ---------------------------------------------------------------------
@@ -764,6 +776,8 @@ class Builder:
                 and node.upper.base not in self.bound and not node.upper.sub \
                 and node.upper.base not in self.instance.indices:   # \prod_{j=i+1}^{t}, t = 2
             upper = self.instance.size(_label(node.upper))
+        elif self.is_layer_size(node.upper):
+            upper = self.instance.size(_name_text(self, node.upper))
         else:
             upper = self.index_value(node.upper)
         if not (isinstance(lower, int) and isinstance(upper, int)):

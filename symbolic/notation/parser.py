@@ -28,6 +28,7 @@ from symbolic.notation.vocabulary import (
     END,
     ENDS_OF_TERM,
     EVALUATION_BARS,
+    FONT_SWITCHES,
     FRACTIONS,
     FUNCTION_LETTERS,
     GREEK,
@@ -96,10 +97,10 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    tokens = _entries_spaced_apart(tokens)
+    tokens = _font_switches_as_fonts(_entries_spaced_apart(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unwrapped_fonts(_without_empty_groups(_without_cancels(kept)))
+    kept = _bare_bars(_unwrapped_fonts(_without_empty_groups(_without_cancels(kept))))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -176,12 +177,27 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
     while i < len(tokens):
         tok = tokens[i]
         close = _group_end(tokens, i + 1) if tok.text in TRANSPARENT_FONTS else None
+        if close is not None and not _balanced(tokens[i + 2:close]):
+            # `\\mathbf{\\sigma(\\boldsymbol{\\theta}}^T x)`: the font's braces cut through
+            # a parenthesis, so they group nothing; font and braces go
+            tokens = tokens[:i] + tokens[i + 2:close] + tokens[close + 1:]
+            continue
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
             continue
         out.append(tok)
         i += 1
     return out
+
+
+def _balanced(tokens: list[Token]) -> bool:
+    """Whether the parentheses among `tokens` close in order."""
+    depth = 0
+    for tok in tokens:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _group_end(tokens: list[Token], start: int) -> int | None:
@@ -209,12 +225,42 @@ def _one_symbol(tokens: list[Token]) -> bool:
 SLOT = CONDITIONAL_SLOT
 
 
+def _bare_bars(tokens: list[Token]) -> list[Token]:
+    """`{\\huge\\mid}_{x = 0}`: a bar set in a group of its own (to size it) is the bar."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if tok.text == "}" and len(out) >= 2 and out[-2].text == "{" \
+                and out[-1].text in EVALUATION_BARS and k + 1 < len(tokens) \
+                and tokens[k + 1].text == "_":
+            bar = out.pop()
+            out[-1] = bar
+            continue
+        out.append(tok)
+    return out
+
+
+def _font_switches_as_fonts(tokens: list[Token]) -> list[Token]:
+    """`{\\cal C}` as `\\mathcal{C}`: an old font switch at the start of a group is the
+    font command over that group."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text in FONT_SWITCHES and out and out[-1].text == "{":
+            brace = out.pop()
+            out += [Token("command", FONT_SWITCHES[tok.text], tok.pos), brace]
+            continue
+        out.append(tok)
+    return out
+
+
 def _without_empty_groups(tokens: list[Token]) -> list[Token]:
-    """`\\partial{}C`: an empty `{}` spaces the typesetting and carries no math."""
+    """`\\partial{}C`: an empty `{}` spaces the typesetting and carries no math; so does
+    `\\mathbf{w}^{\\,}`, whose superscript holds only a space."""
     out: list[Token] = []
     for tok in tokens:
         if tok.text == "}" and out and out[-1].text == "{":
             out.pop()
+            if out and out[-1].text in ("^", "_"):
+                out.pop()
             continue
         out.append(tok)
     return out

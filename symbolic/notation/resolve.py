@@ -19,6 +19,7 @@ decides nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -27,7 +28,14 @@ from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import call_arguments, function_key, node_text
+from symbolic.notation.trees import (
+    call_arguments,
+    factors,
+    function_key,
+    letter_word,
+    node_text,
+    walk,
+)
 from symbolic.notation.vocabulary import (
     COMBINATORICS,
     EXTREMA,
@@ -38,6 +46,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_OPERATORS,
     SIGMA,
     STEP_FUNCTION,
+    WORD_FONT,
     known_function,
 )
 
@@ -114,19 +123,79 @@ class _Pass:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
         self.readings: list[Reading] = []
+        # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
+        prefix = WORD_FONT + "{"
+        self.words = frozenset(v[len(prefix):-1] for v in snapshot.values
+                               if v.startswith(prefix) and v[len(prefix):-1].isalpha())
 
     def visit(self, node: A.Node) -> A.Node:
         if isinstance(node, A.BinOp) and node.op == "apply":
             return self.application(node)
         if isinstance(node, A.BinOp) and node.op == "juxt":
+            joined = self.defined_words(node)
+            if joined is not node:
+                return self.visit(joined)
             self.refuse_inverse_function(node)
         if isinstance(node, A.Call):
             return self.call(node)
         if isinstance(node, A.Power):
             return self.power(node)
         if isinstance(node, A.Partial):
-            return self.rebuild(self.function_derivative(node))
+            partial = self.rebuild(self.function_derivative(node))
+            if isinstance(node.wrt, A.Name):  # ∂L/∂f: f is what varies, not a call of f
+                partial = dataclasses.replace(partial, wrt=node.wrt)
+            return partial
+        if isinstance(node, A.Name):
+            return self.function_value(node)
         return self.rebuild(node)
+
+    def defined_words(self, node: A.BinOp) -> A.Node:
+        """`2 NLL` with `NLL = …` defined: the letters N, L, L printed together are that
+        name, not a product (`letter_word`)."""
+        words = self.words
+        if not words:
+            return node
+        parts = factors(node)
+        longest = max(map(len, words))
+        out: list[A.Node] = []
+        i = 0
+        while i < len(parts):
+            for j in range(min(len(parts), i + longest), i + 1, -1):
+                word = letter_word(parts[i:j])
+                if word is not None and word.base[len(WORD_FONT) + 1:-1] in words:
+                    self.readings.append(Reading(word.base[len(WORD_FONT) + 1:-1],
+                                                 f"the name {word.base}"))
+                    out.append(word)
+                    i = j
+                    break
+            else:
+                out.append(parts[i])
+                i += 1
+        if len(out) == len(parts):
+            return node
+        return functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos), out)
+
+    def function_value(self, name: A.Name) -> A.Node:
+        """`f` alone, with `f(x) = …` defined: the function's value at its own parameters,
+        f(x), as `J` stands for J(θ) in the text that defines J(θ)."""
+        if name.sup or name.primes:
+            return self.rebuild(name)
+        if not name.sub and not name.suffix and known_function(name.base) is not None \
+                and not self.snapshot.is_value(name.base) \
+                and not (name.base == SIGMA and self.snapshot.sigma_is_symbol):
+            raise MeaningError(
+                f"{_shown(name)} stands alone, without its argument: it is a function here, "
+                "and which value it stands for is not said", "", name.pos,
+                f"Write {_shown(name)}(z), or define the value ({_shown(name)} = …), or declare "
+                f"it a quantity (conventions: {{sigma: symbol}} for σ).")
+        key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
+        if key not in self.snapshot.parameters or key in self.snapshot.values:
+            return self.rebuild(name)
+        parameters = self.snapshot.parameters[key]
+        self.readings.append(Reading(_shown(name), f"{_shown(name)}("
+                                     f"{', '.join(map(_shown, parameters))}), the function "
+                                     "at its own parameters"))
+        return A.Call(key, tuple(parameters), None, 0, None, True, name.pos, A.Callee.DEFINED)
 
     def function_derivative(self, node: A.Partial) -> A.Partial:
         """`\\frac{df}{dx}`, `\\nabla_\\theta J` with `f(x) = …`, `J(\\theta) = …` defined:
@@ -225,9 +294,13 @@ class _Pass:
         label = canonical(name.base, (), (), name.suffix, 0)
         shown = _shown(name)
         key = function_key(node)
-        if key in snapshot.functions:
+        alone = _holds_itself(node.right, name)
+        if key in snapshot.functions and not alone:
             return A.Callee.DEFINED, key, f"a call of the function {shown} defined here"
         is_value = snapshot.is_value(label) or snapshot.is_value(name.base)
+        if alone and not is_value:
+            return None, "", (f"{shown} also stands alone inside the parentheses, so it is the "
+                              f"value {shown} there")
         if name.base == STEP_FUNCTION and not name.sub and not is_value:
             return A.Callee.KNOWN, "Heaviside", "the Heaviside step H"
         known = known_function(name.base) if not name.sub and not name.suffix else None
@@ -334,6 +407,18 @@ def _letters(node: A.Node) -> set[str]:
     if isinstance(node, A.Group):
         return _letters(node.inner)
     return set()
+
+
+def _holds_itself(argument: A.Node, name: A.Name) -> bool:
+    """`f(1 - f)`: whether the bare name (no argument of its own) stands inside what
+    follows it; then it is a value times the parentheses, as in a_j(1 - a_j)."""
+    if name.primes:
+        return False
+    text = node_text(name)
+    called = {id(node.left) for node in walk(argument)
+              if isinstance(node, A.BinOp) and node.op == "apply"}   # f(1 - f(x))
+    return any(isinstance(node, A.Name) and id(node) not in called and node_text(node) == text
+               for node in walk(argument))
 
 
 def _shown(name: A.Name) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
+from symbolic.notation.vocabulary import WORD_FONT
 
 
 def children(node: A.Node) -> list[A.Node]:
@@ -148,6 +149,8 @@ def function_signature(head: A.Node) -> tuple[str, tuple[A.Name, ...]] | None:
         if head.left.primes or not isinstance(head.right, A.Group):
             return None
         parameters = call_arguments(head.right)
+    # C(\Theta^L): a power cannot be a parameter, so its superscript is a layer index
+    parameters = tuple(layered_name(p) for p in parameters)
     if not parameters or not all(isinstance(p, A.Name) for p in parameters):
         return None
     return key, tuple(parameters)
@@ -171,3 +174,27 @@ def _letter_offset(node: A.Node) -> bool:
     return isinstance(node, A.BinOp) and node.op in ("+", "-") \
         and isinstance(node.left, A.Name) and not node.left.sub and not node.left.sup \
         and isinstance(node.right, A.Num) and node.right.text.isdigit()
+
+
+def factors(node: A.Node) -> list[A.Node]:
+    """The factors of a product written by juxtaposition, left to right: `2 N L L`."""
+    if isinstance(node, A.BinOp) and node.op == "juxt":
+        return factors(node.left) + factors(node.right)
+    return [node]
+
+
+def letter_word(run: list[A.Node]) -> A.Name | None:
+    """`NLL`, `loss`: single letters printed side by side with no space between them, as one
+    name `\\mathrm{NLL}` (a sub- or superscript on the last letter is the word's); None when
+    the run is not such a word."""
+    if len(run) < 2 or not all(
+            isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha() and n.base.isascii()
+            and not n.primes and not n.suffix for n in run):
+        return None
+    if any(n.sub or n.sup for n in run[:-1]):
+        return None
+    if any(b.pos != a.pos + 1 for a, b in zip(run, run[1:], strict=False)):
+        return None
+    last = run[-1]
+    return A.Name(WORD_FONT + "{" + "".join(n.base for n in run) + "}", last.sub, last.sup, "",
+                  0, run[0].pos)

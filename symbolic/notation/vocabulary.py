@@ -81,6 +81,9 @@ LAYOUT = frozenset({
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
     r"\Huge",                                                   # sizes of the printed text
 })
+# Old font switches: `{\cal C}` is \mathcal{C}, `{\bf x}` is \mathbf{x}, `{\rm d}` is \mathrm{d}.
+FONT_SWITCHES = {r"\cal": r"\mathcal", r"\bf": r"\mathbf", r"\rm": r"\mathrm", r"\it": r"\mathit",
+                 r"\sf": r"\mathsf", r"\boldmath": r"\boldsymbol"}
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
@@ -112,6 +115,7 @@ TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit",
 # Fonts that make a letter a different quantity: \mathcal{L} is not L.
 NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
                r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
+WORD_FONT = r"\mathrm"             # NLL printed as letters side by side: \mathrm{NLL}
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
 WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
@@ -134,7 +138,8 @@ TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"],
                    [r"\text", "{", "T", "}"], [r"\textrm", "{", "T", "}"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
-EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert"})   # f|_{x=0}: at a point
+# f|_{x=0}, f \mid_{x=0}: f at a point
+EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert", r"\mid"})
 INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
 UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
 
