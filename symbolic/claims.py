@@ -22,6 +22,7 @@ from symbolic import evaluation, isolation
 from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import Context, name_key
 from symbolic.derivatives import diagonal_reading, gradient_parts
+from symbolic.document import chained_statements
 from symbolic.errors import (
     BudgetExceeded,
     DerivcheckError,
@@ -136,12 +137,26 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
         return ClaimResult(claim, [dataclasses.replace(
             found, message=f"a given definition could not be used: {found.message}"
         ).link(claim, "", "=")])
+    claim = _without_conditions(claim, context)
     try:
         result = _defining_chain(claim, context, budget_seconds) \
             or check_in_context(claim, context, budget_seconds=budget_seconds)
     except Exception as error:  # never a traceback: the cause is the verdict's message
         return ClaimResult(claim, [failed_link(claim, "", "", error)])
     return ClaimResult(result.source, result.links, [*context.warnings, *result.warnings])
+
+
+def _without_conditions(claim: str, context: Context) -> str:
+    """`\\frac{\\partial p_j}{\\partial o_i} = p_i(1 - p_i),\\quad i = j`: the claim, with its
+    side conditions taken into the context (`Context.take_condition`)."""
+    try:
+        pieces = chained_statements(claim)
+    except NotationError:
+        return claim
+    if len(pieces) < 2:
+        return claim
+    rest = [piece for piece in pieces if not context.take_condition(piece)]
+    return rest[0] if len(rest) == 1 else claim
 
 
 def _defining_chain(claim: str, context: Context, budget_seconds: float) -> ClaimResult | None:
@@ -657,6 +672,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         except ShapeError as error:
             if sides is not None:
                 _require_vectors_read_whole(sides, context)
+            _require_vectors_written_whole((lhs_node, rhs_node), context, instance)
             unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context)
             if unshaped:
                 return undecided(f"undecided: as read, the shapes do not fit ({error}); "
@@ -670,6 +686,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                              "here has no declared shape, so this is not shown wrong: "
                              "declare the shapes (shapes: {name: [rows, cols]}) to check it")
         if found.verdict == Verdict.INVALID:
+            rounded = _within_rounding(sides, rhs_node, context)
+            if rounded is not None:
+                return rounded
             _require_known_probabilities(sides)
             _require_no_unsized_identity(sides, context)
             _require_estimates_on_both_sides(sides)
@@ -765,6 +784,20 @@ def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
                     f"{symbol} is defined as a vector or matrix, but no shape is declared "
                     "for it, so it is read as a number here", "", None,
                     f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")
+
+
+def _require_vectors_written_whole(trees: tuple, context: Context, instance) -> None:
+    """`(p^T x) v + (v^T p) x` with x and v defined as vectors and no shape declared: the
+    sides cannot be built (x read as a number does not fit p^T), which shows nothing."""
+    defined = context.definitions_in(instance)
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Name) and not node.sub and not node.sup:
+            key = name_key(node)
+            if context.shape_of(key) is None and Var(key + "_{1}") in defined:
+                raise MeaningError(
+                    f"{to_latex(node)} is defined as a vector or matrix, but no shape is "
+                    "declared for it, so it is read as a number here", "", None,
+                    f"Declare its shape (shapes: {{{key}: [n, 1]}}).")
 
 
 def _require_one_reading_of_gradients(sides: Sides, trees: tuple) -> None:
@@ -1330,21 +1363,59 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
 WORKED_EXAMPLE = "a worked example's number"
 
 
-def _rounding_reach(node: A.Node, context: Context) -> mpmath.mpf:
+def _within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None:
+    """`\\frac{\\partial L}{\\partial a_2} = 0.609 - 0.01` at a worked example's point: the
+    right side's decimals are rounded results, so the sides agree when they differ by no
+    more than that rounding reaches (None when this is not such a link, or they differ)."""
+    if not _is_worked_example(rhs_node, rhs_node) or _free(sides.lhs) or _free(sides.rhs) \
+            or isinstance(sides.lhs, sympy.MatrixBase) or isinstance(sides.rhs, sympy.MatrixBase):
+        return None
+    lv, rv = to_mpmath(sides.lhs), to_mpmath(sides.rhs)
+    if lv is None or rv is None:
+        return None
+    # a computed value printed rounded (0.609, three digits or more) is within half a unit of
+    # its last digit; the inputs the text gives (y = 0.01), or writes with one or two digits
+    # (a rate 0.1), are exact
+    given = frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
+                      for d in context.definitions if _is_printed_input(d)) \
+        | {v for v in context.values.values() if isinstance(v, sympy.Rational)} \
+        | {sympy.Rational(n.text) for n in walk(rhs_node)
+           if isinstance(n, A.Num) and len(n.text.replace(".", "").lstrip("0")) < 3}
+    reach = _rounding_reach(rhs_node, context, given) / 2 \
+        + mpmath.mpf(10) ** -12 * max(abs(lv), 1)
+    if abs(lv - rv) > reach:
+        return None
+    return Finding(Verdict.VALID, Method.NUMERIC, f"both sides evaluate to {mpmath.nstr(lv, 6)} "
+                   "within the printed precision", reading=WORKED_EXAMPLE)
+
+
+def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset()
+                    ) -> mpmath.mpf:
     """How far a side of printed decimals may be from its exact value when each decimal is
-    off by one unit of its last digit (first order: the change from each one in turn)."""
-    exact = exact_value(context, node)
+    off by one unit of its last digit (first order: the change from each one in turn); the
+    decimals in `exact` are given values, not rounded ones."""
+    value = exact_value(context, node)
     reach = mpmath.mpf(0)
-    if exact is None:
+    if value is None:
         return reach
-    for literal in (n for n in walk(node) if isinstance(n, A.Num) and "." in n.text):
+    for literal in (n for n in walk(node) if isinstance(n, A.Num) and "." in n.text
+                    and sympy.Rational(n.text) not in exact):
         decimals = len(literal.text.split(".")[1])
         nudged = sympy.Rational(literal.text) + sympy.Rational(1, 10**decimals)
         moved = exact_value(context, _with_node(node, literal, A.Num(_decimal(nudged,
                                                                                 decimals))))
         if moved is not None:
-            reach += abs(mpmath.mpf(str(sympy.N(moved - exact, 30))))
+            reach += abs(mpmath.mpf(str(sympy.N(moved - value, 30))))
     return reach
+
+
+def _is_printed_input(definition) -> bool:
+    """`y = 0.01`: a definition whose body is one printed number, an input of the example."""
+    body = definition.written if definition.written is not None else definition.body
+    if isinstance(body, A.Neg):
+        body = body.operand
+    return isinstance(body, A.Num) and "=" in definition.source and \
+        printed_number(body) is not None
 
 
 def _decimal(value: sympy.Rational, decimals: int) -> str:

@@ -208,10 +208,14 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
     rng = np.random.default_rng(seed)
     columns = {}
     groups: dict[str, list] = {}
+    spread: dict[str, list] = {}       # distributions: entries ≥ 0 that sum to 1 exactly
     for k, s in enumerate(symbols):
         kind = kind_of(s)
         if kind == "one-hot":
             groups.setdefault(_container(s.name), []).append(s)
+            continue
+        if kind == "distribution":
+            spread.setdefault(_container(s.name), []).append(s)
             continue
         if kind in _PROJECTED_WITHOUT_DRAWS:
             columns[s] = _column(k, kind, rng, count)
@@ -231,7 +235,19 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         hot = rng.integers(0, len(members), size=count)
         for j, s in enumerate(members):
             columns[s] = (hot == j).astype(float)
+    for members in spread.values():
+        members.sort(key=lambda s: s.name)
+        shares = np.array([_shares(len(members), rng) for _ in range(count)])
+        for j, s in enumerate(members):
+            columns[s] = shares[:, j]
     return columns
+
+
+def _shares(n: int, rng: np.random.Generator, parts: int = 20) -> list[float]:
+    """n positive multiples of 1/20 that sum to 1 exactly (as the decimals they print as)."""
+    cuts = sorted(rng.choice(np.arange(1, parts), size=min(n - 1, parts - 1), replace=False))
+    counts = np.diff([0, *cuts, parts])
+    return [c / parts for c in counts] + [0.0] * (n - len(counts))
 
 
 _PROJECTED_WITHOUT_DRAWS = (None, "positive", "sign", "index")   # `_project` draws nothing
@@ -618,20 +634,17 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()
-    for amplitude in (1.0, TAME_AMPLITUDE):
-        if amplitude != 1.0:
-            if not coefficients or np.count_nonzero(finite) >= MIN_FINITE:
-                break
-            # composed functions (a network's f(W f(W f(…)))) overflow for most members of
-            # the family: members of a smaller amplitude are as good a test of "every f"
-            for c in coefficients:
-                columns[c] = columns[c] * amplitude
-        flags = RangeFlags()
-        values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
-        if values is None:
-            return Outcome(Verdict.UNDECIDED, Method.NONE,
-                           "the sides could not be evaluated numerically")
-        lv, rv, finite = _finite_values(values, n, symbols, exprs, columns, families, nodes)
+    sampled = _sampled_values(symbols, exprs, columns, families, nodes, n)
+    if sampled is not None and coefficients and np.count_nonzero(sampled[2]) < MIN_FINITE:
+        # composed functions (a network's f(W f(W f(…)))) overflow for most members of the
+        # family: members of a smaller amplitude are as good a test of "every f"
+        for c in coefficients:
+            columns[c] = columns[c] * TAME_AMPLITUDE
+        sampled = _sampled_values(symbols, exprs, columns, families, nodes, n)
+    if sampled is None:
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       "the sides could not be evaluated numerically")
+    lv, rv, finite, flags = sampled
     high_at = HighPrecision(symbols, exprs, families)
     with np.errstate(invalid="ignore", over="ignore"):   # inf - inf at a pole: not finite
         close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
@@ -695,14 +708,19 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
 
 
-def _finite_values(values: list, n: int, symbols: list, exprs: list, columns: dict,
-                   families: dict, nodes: set) -> tuple:
-    """The sides' values at the samples, and where both are finite and off any kink."""
+def _sampled_values(symbols: list, exprs: list, columns: dict, families: dict, nodes: set,
+                    n: int) -> tuple | None:
+    """The sides' values at the samples, where both are finite and off any kink, and the
+    range flags of evaluating them; None when they cannot be evaluated."""
+    flags = RangeFlags()
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
+    if values is None:
+        return None
     lv = np.array(values[:n])
     rv = np.array(values[n:])
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(
         symbols, exprs, columns, families, nodes)
-    return lv, rv, finite
+    return lv, rv, finite, flags
 
 
 def _small(exprs: list) -> bool:

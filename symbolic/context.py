@@ -17,7 +17,7 @@ from types import MappingProxyType
 import sympy
 
 from symbolic import derivatives, limits
-from symbolic.document import has_relation, split_statements
+from symbolic.document import chained_statements, has_relation
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.functions import At
 from symbolic.notation import ast as A
@@ -26,6 +26,7 @@ from symbolic.notation.build import Builder, Instance, free_index_letters, vecto
 from symbolic.notation.names import Var, canonical
 from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resolve
 from symbolic.notation.trees import (
+    composite_name,
     factors,
     function_key,
     function_signature,
@@ -41,6 +42,7 @@ from symbolic.notation.vocabulary import (
     INDEX_LETTERS,
     SIZE_KINDS,
     SYMBOL_KINDS,
+    UPDATE_MARKS,
     known_function,
 )
 
@@ -76,6 +78,7 @@ class FunctionDefinition:
     body: A.Node
     source: str
     written: A.Node | None = None
+    derivation: int | None = None   # the document's part that defined it; None: given
 
     def applied_to(self, arguments: tuple[A.Node, ...], where: str = "") -> A.Node:
         """The body with each parameter replaced by its argument (all at once)."""
@@ -116,6 +119,8 @@ class Context:
     use_gradient_values: bool = False
     # the names a document has mentioned so far (a line that brings in new ones is new)
     mentioned: set[str] = field(default_factory=set)
+    # functions defined more than once (f of one problem, then f of the next)
+    redefined: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -142,31 +147,60 @@ class Context:
             ctx.add_shape(name, dims)
         for text in given:
             # `f(w) = \tfrac{1}{2} w^T A w, \qquad w \in \mathbf{R}^n`: one statement each
-            pieces = [piece for _, piece in split_statements(text)]
+            statements = chained_statements(text)
+            pieces = [piece for piece in statements if not ctx.take_condition(piece)]
+            if statements and not pieces:
+                continue                             # `i = k`: the case, nothing defined
             if len(pieces) > 1:
                 ctx.warnings.extend(f"given: '{piece}' states no relation; it defines nothing"
                                     for piece in pieces if not has_relation(piece))
             pieces = [piece for piece in pieces if has_relation(piece)] \
-                if len(pieces) > 1 else [text]       # one statement: as written, read or not
+                if len(pieces) > 1 else pieces[:1] or [text]   # one statement: read or not
             for piece in pieces:
-                if (case := case_assumption(piece, ctx)) is not None:
-                    ctx.cases.append(case)       # `i = k`: the case the claim is about
-                    continue
                 ctx.define_given(piece)
         for name, value in (values or {}).items():
             ctx.bind_latex(name, value)
         ctx.settle_given()
         return ctx
 
+    def take_condition(self, text: str) -> bool:
+        """A side statement beside a definition or claim, taken in: `i = k` (or `{\\rm if}~i
+        = k`) is the case in force; `for~i=1,..., C` states a range, which defines nothing
+        (a warning). False when `text` is no such statement."""
+        stated = _CONDITION_WORDS.sub("", text, count=1)
+        if (case := case_assumption(stated, self)) is not None:
+            self.cases.append(case)
+            return True
+        if (spread := sums_to_one(stated)) is not None and not self.is_value(spread):
+            self._declare(spread, "distribution")    # \sum_k y_k = 1: y is a distribution
+            return True
+        if (bounded := _bounded_name(stated)) is not None:
+            self._declare(*bounded)   # 0 < k < 1: k is drawn in (0, 1); k > 0: positive
+            return True
+        if stated != text:
+            self.warnings.append(f"'{text}' states a condition derivcheck does not read; "
+                                 "it defines nothing")
+            return True
+        return False
+
+    def _declare(self, name: str, kind: str) -> None:
+        """A kind a side condition gives a name, unless one more precise is declared."""
+        symbols = dict(self.conventions.get("symbols") or {})
+        if symbols.get(name) in (None, "constant"):          # a constant in that range
+            symbols[name] = kind
+        self.conventions = {**self.conventions, "symbols": symbols}
+        self._changed()
+
     def copy(self) -> Context:
         new = Context(list(self.definitions), dict(self.shapes), dict(self.conventions),
                       dict(self.values), list(self.warnings), dict(self.functions),
                       list(self.given), list(self.cases), dict(self.gradient_values),
-                      self.use_gradient_values)
+                      self.use_gradient_values, redefined=set(self.redefined))
         return new
 
     def add_shape(self, name: str, dims) -> None:
-        node = layered_name(parse_side(name))
+        node = parse_side(name)
+        node = letter_word(factors(node)) or layered_name(node)     # EH: [N, 1], Z^1: [n, 1]
         if not isinstance(node, A.Name):
             raise ParseError(f"a shape must be given for a name, not '{name}'", name, 0)
         letters = sorted(free_index_letters(node))
@@ -217,12 +251,15 @@ class Context:
             if not isinstance(lhs, A.Name):
                 raise
             return self.define_unreadable(lhs, error, text)
-        word = letter_word(factors(lhs))
+        word = letter_word(factors(lhs)) or _code_name(lhs)
         if word is not None and not self._is_product_of_values(factors(lhs)):
-            lhs = word                        # NLL = …: a product is never defined
+            lhs = word                        # NLL = …, w1 = 0.1: a product is never defined
         if isinstance(lhs, A.Name):
             return self.define(lhs, body, text)
         signature = function_signature(lhs)
+        if signature is None and composite_name(lhs) is not None:
+            # f(g(x)) = \frac{1}{2}(b - x)^2: that composition, wherever it is written
+            return self.define(composite_name(lhs), body, text)
         if signature is None:
             raise ParseError("the left side of a definition must be a single name or a "
                              "function of names", text, 0,
@@ -237,15 +274,16 @@ class Context:
 
     def _define_inner(self, chain, k: int, text: str) -> None:
         """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
-        if chain.relations[k] not in DEFINING:
+        sides = defining_link(chain, k)
+        if sides is None:
             return
-        try:
-            name = parse_side(chain.sides[k].text)
-            body = parse_side(chain.sides[k + 1].text)
-        except NotationError:
-            return
+        name, body = sides
         if isinstance(name, A.Name) and not any(d.name == name for d in self.definitions):
             self.define(name, body, text)
+            return
+        composite = composite_name(name)          # σ(x) = f(g(x)) = … defines f(g(x)) too
+        if composite is not None and not self.is_value(composite.base):
+            self.define(composite, body, text)
             return
         signature = function_signature(name)      # u_1 = f_1(x) = x^3 defines f_1 too
         if signature is not None and signature[0] not in self.functions \
@@ -331,19 +369,26 @@ class Context:
                               error)
 
     def define_function(self, name: str, parameters: tuple[A.Name, ...], body: A.Node,
-                        source: str = "") -> FunctionDefinition:
+                        source: str = "", derivation: int | None = None
+                        ) -> FunctionDefinition:
         parameters, body = _unsampled(parameters, body)
-        self.functions[name] = FunctionDefinition(name, parameters, body, source, body)
+        earlier = self.functions.get(name)
+        if earlier is not None and earlier.source != source:
+            self.redefined.add(name)         # f of problem 4, then f of problem 5
+        self.functions[name] = FunctionDefinition(name, parameters, body, source, body,
+                                                  derivation)
         self._changed()
         try:
             resolved = self._resolve_body(body, parameters)
         except NotationError as error:
             # a function whose body cannot be read: using it is undecided, naming why
             self.functions[name] = FunctionDefinition(
-                name, parameters, A.Unread(getattr(error, "reason", str(error))), source, body)
+                name, parameters, A.Unread(getattr(error, "reason", str(error))), source, body,
+                derivation)
             self._changed()
             raise
-        self.functions[name] = FunctionDefinition(name, parameters, resolved, source, body)
+        self.functions[name] = FunctionDefinition(name, parameters, resolved, source, body,
+                                                  derivation)
         self._changed()
         member = _family_member(name, parameters)
         if member is not None:
@@ -481,10 +526,10 @@ class Context:
         """What the table says now, frozen, for the resolve pass."""
         if self._snapshot is None:
             values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions}
-            layered = {d.name.base for d in self.definitions if d.name.sup}
+            layered = {d.name.base for d in self.definitions if _has_layer(d.name)}
             # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
             layered |= {n.base for d in self.definitions for n in walk(d.body)
-                        if isinstance(n, A.Name) and n.sup}
+                        if isinstance(n, A.Name) and _has_layer(n)}
             layered |= {key.split("^{(")[0] for key in self.shapes if "^{(" in key}
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
@@ -492,6 +537,7 @@ class Context:
                 parameters=MappingProxyType({key: f.parameters
                                              for key, f in self.functions.items()}),
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
+                redefined=frozenset(self.redefined),
                 layered=frozenset(layered),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 superscripts=str(self.conventions.get("superscripts", "")))
@@ -1018,3 +1064,74 @@ def _family_member(name: str, parameters: tuple[A.Name, ...]) -> A.Name | None:
     if not all(isinstance(p, A.Name) and not p.sub and not p.sup for p in parameters):
         return None
     return node
+
+
+# the words that open a side condition: `for~i=1,..., C`, `{\rm if}~i=j`, `\text{where } …`
+_CONDITION_WORDS = re.compile(
+    r"^\s*(?:\{\\(?:rm|textrm|text)\s*(?:if|for|where|when)\s*\}|\\(?:text|textrm|mbox)"
+    r"\{\s*(?:if|for|where|when)\s*\}|(?:if|for|where|when)(?![A-Za-z])|\\forall)"
+    r"(?:\s|~|\\[,;:! ]|\\quad|\\qquad)*")
+
+
+def _has_layer(name: A.Name) -> bool:
+    """Whether a name carries a layer (or step) superscript: `z^{(l)}`, not the mark of
+    another value (`x^\\star`, `w^*`, `\\theta^+`)."""
+    return any(not (isinstance(s, A.Name) and s.base in UPDATE_MARKS) for s in name.sup)
+
+
+def _code_name(node: A.Node) -> A.Name | None:
+    """`w1` of `w1 = 0.1` (a notebook's code): a letter and the digits right after it, on the
+    left of a definition, are the name w_1."""
+    if not (isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.Name)
+            and isinstance(node.right, A.Num) and node.right.text.isdigit()):
+        return None
+    name = node.left
+    if len(name.base) != 1 or name.sub or name.sup or name.primes or name.suffix \
+            or node.right.pos != name.pos + 1:
+        return None
+    return A.Name(name.base, (node.right,), (), "", 0, name.pos)
+
+
+# `0 < k < 1`, `k \in (0, 1)`: a number in (0, 1); `k > 0`: a positive number
+_IN_UNIT = re.compile(r"^\s*0\s*<\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*<\s*1\s*$|"
+                      r"^\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*\\in\s*\(\s*0\s*,\s*1\s*\)\s*$")
+_POSITIVE = re.compile(r"^\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*>\s*0\s*$")
+
+
+def _bounded_name(text: str) -> tuple[str, str] | None:
+    """(name, kind) for a side condition that bounds one name: `0 < k < 1` (a probability's
+    range), `k > 0` (positive); None for any other text."""
+    if (found := _IN_UNIT.match(text)) is not None:
+        return found.group(1) or found.group(2), "probability"
+    if (found := _POSITIVE.match(text)) is not None:
+        return found.group(1), "positive"
+    return None
+
+
+def sums_to_one(text: str) -> str | None:
+    """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] != "=":
+            return None
+        total, one = (parse_side(side.text) for side in chain.sides)
+    except NotationError:
+        return None
+    if not (isinstance(one, A.Num) and one.text == "1" and isinstance(total, A.SumOver)
+            and total.index and total.lower is None and total.upper is None):
+        return None
+    entry = total.body
+    if not (isinstance(entry, A.Name) and len(entry.sub) == 1 and not entry.sup
+            and node_text(entry.sub[0]) == total.index):
+        return None
+    return canonical(entry.base, (), (), entry.suffix, 0)
+
+
+def defining_link(chain, k: int) -> tuple[A.Node, A.Node] | None:
+    """The two sides of link k of a chain, read, when the link defines (`=`, `:=`, …)."""
+    if chain.relations[k] not in DEFINING or not chain.sides[k].text:
+        return None
+    try:
+        return parse_side(chain.sides[k].text), parse_side(chain.sides[k + 1].text)
+    except NotationError:
+        return None

@@ -30,7 +30,9 @@ from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
     CLOSERS,
+    CONDITION_WORDS,
     CONNECTIVES,
+    CONTINUING_RELATIONS,
     DISPLAY_ENVIRONMENTS,
     END,
     OPENERS,
@@ -159,6 +161,22 @@ def read_source(source: str | os.PathLike, *,
     file = Path(os.fsdecode(source))
     text = _read_file(file, problems)
     return text, (name if name is not None else str(file)), problems
+
+
+def chained_statements(content: str) -> list[str]:
+    """`split_statements`, with a line that goes on with a relation (`\\\\ = \\sum …`)
+    joined to the statement before it: one chain, as a document's continued line is.
+
+        >>> chained_statements(r"f = a + a \\\\ = 2a, \\quad i = j")
+        ['f = a + a = 2a', 'i = j']
+    """
+    out: list[str] = []
+    for _, piece in split_statements(content):
+        if out and piece.lstrip().startswith(CONTINUING_RELATIONS):
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        else:
+            out.append(piece)
+    return out
 
 
 def has_relation(latex: str) -> bool:
@@ -733,7 +751,8 @@ _DELIMITER = re.compile(r"\s*(?:\\[A-Za-z]+|\\.|.)", re.S)
 _ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
 _BREAK_SPACING = re.compile(r"\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]")  # \\[2pt]
 _SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~"})
-_SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;"})
+_SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;", "~", "\\ "})   # `i = j,~f = …`
+_CONDITION = re.compile(r"\{\s*,?\s*(" + "|".join(CONDITION_WORDS) + r")\s*\}")
 _CONNECTIVE = re.compile(r"\{\s*(?:" + "|".join(map(re.escape, CONNECTIVES)) + r")\s*\}")
 _DROPPED_COMMANDS = frozenset({r"\nonumber", r"\notag"})
 _DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require"})
@@ -823,6 +842,13 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             emit(pos, token)
         elif token == "&" and top:
             emit(pos, " ")
+        elif token in PROSE and top and _CONDITION.match(content, end):
+            # `f = max(z, k z) \text{, where } 0 < k < 1`: the condition is a statement of its
+            # own, opened by its word
+            word = _CONDITION.match(content, end)
+            pieces.append([_Segment()])
+            emit(pos, word.group(1) + " ")
+            end = word.end()
         elif token in PROSE and top and _CONNECTIVE.match(content, end):
             # `a = 1 \; \textrm{and} \; b = 1`: two statements, when both hold a relation
             end = _CONNECTIVE.match(content, end).end()

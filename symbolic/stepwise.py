@@ -12,13 +12,20 @@ from dataclasses import dataclass
 
 from symbolic.budget import Budget
 from symbolic.claims import check_chain, check_link, failed_link
-from symbolic.context import Context, case_assumption, mentioned_names, name_key
+from symbolic.context import (
+    Context,
+    case_assumption,
+    defining_link,
+    mentioned_names,
+    name_key,
+    sums_to_one,
+)
 from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
-from symbolic.notation.trees import children, function_key, function_signature, walk
+from symbolic.notation.trees import children, function_key, function_signature, node_text, walk
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
@@ -68,13 +75,32 @@ def check_read_document(document: Document, budget_seconds: float,
     wrong: set[int] = set()           # derivations whose first invalid step has been seen
     lost: dict[str, str] = {}         # names whose defining step could not be checked -> why
     ahead = _function_definitions(document.statements)
+    # `given that \sum_k y_k = 1`: a constraint on what the text never defines holds for the
+    # whole document, wherever it is said
+    constraints = {index for index, statement in enumerate(document.statements)
+                   if (name := sums_to_one(statement.text)) is not None
+                   and not context.is_value(name) and context.take_condition(statement.text)}
+    held: list | None = None          # the cases in force, while a line's own case applies
     for index, statement in enumerate(document.statements):
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
+        if held is not None and not _trailing_case(document.statements, index - 1, context):
+            context.cases, held = held, None
         _define_ahead(index, statement, ahead, context)
+        own = _trailing_case(document.statements, index, context)
+        if own is not None and case_assumption(statement.text, context) is None:
+            # `\frac{\partial p_j}{\partial o_i} = p_i(1 - p_i),\quad i = j`: that line's case
+            held, context.cases = list(context.cases), [own]
         if index in skipped:
             kind, claim = StepKind.CLAIM, _stopped(statement, skipped[index])
             lost.update(dict.fromkeys(_defined_names(statement.text), skipped[index].reason))
+        elif held is not None and _trailing_case(document.statements, index - 1, context):
+            kind, claim = _line_case(statement, context)
+        elif index in constraints:
+            kind, claim = StepKind.BINDING, ClaimResult(statement.text, [LinkResult(
+                statement.text, "", "=", Verdict.VALID, Method.DEFINITION,
+                f"assumes the entries of {sums_to_one(statement.text)} sum to 1 (they are "
+                "drawn so) in the whole document")])
         elif (case := case_assumption(statement.text, context)) is not None:
             kind, claim = _assume_case(statement, case, context)
         elif not statement.has_relation:
@@ -130,15 +156,17 @@ def _function_definitions(statements: Sequence[Statement]) -> list[_FunctionDefi
     for index, statement in enumerate(statements):
         try:
             chain = split_chain(statement.text)
-            if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
-                continue
-            head = parse_side(chain.sides[0].text)
-            body = parse_side(chain.sides[1].text)
         except NotationError:
             continue
-        if not isinstance(head, A.Name) and function_signature(head) is not None:
-            found.append(_FunctionDefinition(index, statement.derivation, head, body,
-                                             chain.source))
+        # every defining link: `t = g(x) = b - x` defines g as well as t
+        for k in range(len(chain.relations)):
+            sides = defining_link(chain, k)
+            if sides is None:
+                continue
+            head, body = sides
+            if not isinstance(head, A.Name) and function_signature(head) is not None:
+                found.append(_FunctionDefinition(index, statement.derivation, head, body,
+                                                 chain.source))
     return found
 
 
@@ -153,9 +181,13 @@ def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinit
     called = _called_functions(statement.text)
     for definition in later:
         name, parameters = function_signature(definition.head)
-        if name in called and context.function_for(definition.head) is None \
-                and not _is_known_function(definition.head, context):
-            context.define_function(name, parameters, definition.body, definition.source)
+        known = context.function_for(definition.head)
+        if name in called and (known is None and not _is_known_function(definition.head,
+                                                                         context)
+                               or known is not None and known.derivation is not None
+                               and known.derivation != statement.derivation):
+            context.define_function(name, parameters, definition.body, definition.source,
+                                    statement.derivation)
 
 
 def _called_functions(text: str) -> set[str]:
@@ -358,7 +390,8 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
             return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
         return _name_gradient(chain, head, body_text, context, budget, step)
     if not isinstance(head, A.Name):
-        return _define_function(chain, head, body, context, budget, step, previous)
+        return _define_function(chain, head, body, context, budget, step, previous,
+                                statement.derivation)
     key = name_key(head)
     if key in _names_in(body):
         return _update(statement, chain, head, body_text, context, budget, step)
@@ -508,15 +541,20 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
 
 
 def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
-                     budget: Budget, step, previous: str | None) -> Checked:
-    """`g(u, v) = …` for a function not known: the function is defined; a known one is claimed."""
+                     budget: Budget, step, previous: str | None, derivation: int) -> Checked:
+    """`g(u, v) = …` for a function not known: the function is defined; a known one is
+    claimed. A function an earlier part of the document defined is defined again (a new
+    example under a new heading), as a name is."""
     name, parameters = function_signature(head)
     defined = context.function_for(head)
     if defined is not None and defined.source == chain.source:
         context.forget_function(name)    # defined ahead of this line, for a use above it
-    elif defined is not None or _is_known_function(head, context):
+    elif defined is not None and defined.derivation in (None, derivation) \
+            and [node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters] \
+            or defined is None and _is_known_function(head, context):
+        # the same function claimed again; f(A) = … after f(x) = … is another function
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
-    context.define_function(name, parameters, body, chain.source)
+    context.define_function(name, parameters, body, chain.source, derivation)
     first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
     return step(StepKind.DEFINITION,
@@ -537,6 +575,26 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
     # `J(\\theta) = …` with J new defines the function J
     name = head.left if isinstance(head, A.BinOp) else None
     return name is None or context.is_value(name_key(name)) or context.is_value(name.base)
+
+
+def _trailing_case(statements: Sequence[Statement], index: int,
+                   context: Context) -> tuple[str, str, str] | None:
+    """The case written after statement `index` in its own block (`…,\\quad i = j`), if
+    any: it is that statement's condition, not one for the steps that follow."""
+    if index < 0 or index + 1 >= len(statements):
+        return None
+    statement, following = statements[index], statements[index + 1]
+    if following.block != statement.block or case_assumption(statement.text, context):
+        return None
+    return case_assumption(following.text, context)
+
+
+def _line_case(statement: Statement, context: Context) -> Checked:
+    left, relation, right = case_assumption(statement.text, context)
+    link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
+                      f"the case of the line before: {left} "
+                      f"{'=' if relation == '=' else '≠'} {right}")
+    return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 
 def _assume_case(statement: Statement, case: tuple[str, str, str],

@@ -148,3 +148,46 @@ def test_a_layered_recursion_through_undefined_functions_is_decided():
     transposed = claim.replace("W^{l+1}", "(W^{l+1})^\\top")
     wrong = check_claim(transposed, **LAYERED)
     assert wrong.verdict == "invalid" and wrong.links[0].diagnosis_kind == "transpose"
+
+
+def test_a_function_is_defined_again_under_a_new_heading():
+    # NBIS's chain-rule notebook: f and g of the first example are new functions in the
+    # second; `t = g(x) = b - x` defines g, used a line above
+    doc = ("$$f(g(x)) = \\frac{1}{2}(b-x)^2$$\n\n$$t = g(x) = b-x$$\n\n"
+           "$$f(t) = \\frac{1}{2}t^2$$\n\n### Another example\n\n"
+           "$$\\sigma(x) = f(g(x)) = \\frac{1}{1+e^{-x}}$$\n\n$$t = g(x) = 1+e^{-x}$$\n\n"
+           "$$f(t) = \\frac{1}{t}$$\n")
+    assert verdicts(doc) == [(1, "claim", "valid"), (3, "definition", "valid"),
+                             (5, "definition", "valid"), (9, "claim", "valid"),
+                             (11, "definition", "valid"), (13, "definition", "valid")]
+    wrong = doc.replace("f(g(x)) = \\frac{1}{1+e^{-x}}", "f(g(x)) = \\frac{1}{1-e^{-x}}")
+    assert verdicts(wrong)[3] == (9, "claim", "invalid")
+
+
+def test_prose_with_inline_math_inside_a_display_is_prose():
+    doc = "$$x + x = 2x \\quad\\textrm{express $t$ in terms of $x$}$$\n"
+    assert verdicts(doc) == [(1, "claim", "valid")]
+
+
+def test_a_case_after_a_line_is_that_lines_own_and_a_constraint_holds_everywhere():
+    # math.SE 945871: `…,\quad i = j` is the line's condition, not the next lines'; the
+    # answer's "given that \sum_k y_k = 1" holds for the steps above it too
+    doc = ("$$L = -\\sum_j y_j \\log p_j, \\quad p_j = \\frac{e^{o_j}}{\\sum_k e^{o_k}}$$\n\n"
+           "$$\\frac{\\partial p_j}{\\partial o_i} = p_i(1 - p_i),\\quad i = j$$\n\n"
+           "$$\\frac{\\partial p_j}{\\partial o_i} = -p_i p_j,\\quad i \\neq j$$\n\n"
+           "$$\\frac{\\partial L}{\\partial o_i} = p_i - y_i$$\n\n"
+           "given that $\\sum_k y_k = 1$.\n")
+    assert verdicts(doc) == [
+        (1, "definition", "valid"), (1, "definition", "valid"), (3, "claim", "valid"),
+        (3, "binding", "valid"), (5, "claim", "valid"), (5, "binding", "valid"),
+        (7, "claim", "valid"), (9, "binding", "valid")]
+    assert verdicts(doc.replace("p_i - y_i$$", "y_i - p_i$$"))[6] == (7, "claim", "invalid")
+
+
+def test_a_function_with_other_parameters_is_another_function_and_its_gradient_ambiguous():
+    # MIT 18.S096's problem set: f(x) of one problem, f(A) of the next, then "\nabla f"
+    doc = ("$$f(x) = x^2$$\n\n$$f(A) = 3A$$\n\n$$\\nabla f = 3$$\n\n$$f(x) = 2$$\n")
+    assert verdicts(doc)[:3] == [(1, "definition", "valid"), (3, "definition", "valid"),
+                                 (5, "claim", "undecided")]
+    assert verdicts("$$f(x) = x^2$$\n\n$$\\nabla f = 2x$$\n") == [
+        (1, "definition", "valid"), (3, "claim", "valid")]

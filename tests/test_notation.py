@@ -320,6 +320,11 @@ ROWS = [
     (r"\det(A B) = \det A \det B", [], SQUARE, {}, "valid"),
     (r"(A^{-1})^T = (A^T)^{-1}", [], SQUARE, {}, "valid"),
     (r"\operatorname{diag}(v) u = v \odot u", [], {"u": [3, 1], "v": [3, 1]}, {}, "valid"),
+    # \diag of a square matrix is its diagonal (a vector); a negative power inverts
+    (r"\diag(A B) = (A \odot B^T) \mathbf{1}", [], SQUARE, {}, "valid"),
+    (r"\diag(A B) = (A \odot B) \mathbf{1}", [], SQUARE, {}, "invalid"),
+    (r"A^{-2} = A^{-1} A^{-1}", [], SQUARE, {}, "valid"),
+    (r"A^{-2} A^{2} B = B", [], SQUARE, {}, "valid"),
     # layout commands are not math
     (r"\left( a + b \right) \quad = \boxed{b + a}", [], {}, {}, "valid"),
     (r"a \text{ (by symmetry) } = a", [], {}, {}, "valid"),
@@ -361,6 +366,124 @@ ROWS = [
      "invalid"),
     (r"2 loss = 2(y - w)^2", [r"loss = y^2 - 2 y w + w^2"], {}, {}, "valid"),
     (r"AB = BA", [], SQUARE, {}, "invalid"),
+    # plain-text function names: a power before the parentheses, a word of three letters
+    (r"\tanh'(x) = 1 - tanh^2(x)", [], {}, {}, "valid"),
+    (r"\tanh'(x) = 1 + tanh^2(x)", [], {}, {}, "invalid"),
+    (r"tanh(z) = 2logistic(2z) - 1", [], {}, {"symbols": {"logistic": "sigmoid"}}, "valid"),
+    (r"\frac{d}{dz} softsign(z) = \frac{1}{(1+|z|)^2}", [r"softsign(z) = \frac{z}{1 + |z|}"],
+     {}, {}, "valid"),
+    (r"abc(x + 1) = abc x + abc", [], {}, {}, "undecided"),
+    # d before a quantity is a differential: not a number d (a missing 2 would pass)
+    (r"d(x^T x) = x^T dx", [], {"x": ["n", 1]}, {}, "undecided"),
+    (r"d(x^T x) = x^T dx", [], {"x": ["n", 1]}, {"symbols": {"d": "constant"}}, "valid"),
+    # Leibniz's d before a fraction
+    (r"\frac{d \frac{t^2}{2}}{dt} = t", [], {}, {}, "valid"),
+    (r"\frac{d \frac{t^2}{2}}{dt} = 2t", [], {}, {}, "invalid"),
+    # \nabla f alone: f's gradient in its own parameter; of a vector, entry by entry
+    (r"\nabla f = 2 x", [r"f(x) = x^2"], {}, {}, "valid"),
+    (r"\nabla f = 3 x", [r"f(x) = x^2"], {}, {}, "invalid"),
+    (r"\nabla f = 2 x", [r"f = x^2"], {}, {}, "undecided"),
+    (r"\nabla f(\mathbf{x}) = \frac{1}{2}(P + P^T)\mathbf{x} + \mathbf{q}",
+     [r"f(\mathbf{x}) = \frac{1}{2} \mathbf{x}^\top P \mathbf{x} + \mathbf{q}^\top\mathbf{x} + r"],
+     {"P": ["n", "n"], r"\mathbf{q}": ["n", 1], r"\mathbf{x}": ["n", 1]},
+     {"symbols": {"r": "constant"}}, "valid"),
+    (r"\nabla f(\mathbf{x}) = P\mathbf{x} + \mathbf{q}",
+     [r"f(\mathbf{x}) = \frac{1}{2} \mathbf{x}^\top P \mathbf{x} + \mathbf{q}^\top\mathbf{x} + r"],
+     {"P": ["n", "n"], r"\mathbf{q}": ["n", 1], r"\mathbf{x}": ["n", 1]},
+     {"symbols": {"r": "constant"}}, "invalid"),
+    # side conditions beside a claim or a given: the case in force, a range that defines
+    # nothing
+    (r"\frac{\partial p_j}{\partial o_i} = p_i(1 - p_i),\quad i = j",
+     [r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"], {}, {}, "valid"),
+    (r"\frac{\partial p_j}{\partial o_i} = p_i(1 - p_i),\quad i \neq j",
+     [r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"], {}, {}, "invalid"),
+    (r"{\rm if}~i=j,~\frac{\partial y_i}{\partial x_j} = y_i (1 - y_i)",
+     [r"y_i = \frac{e^{x_i}}{\sum_k e^{x_k}}, for~i=1,..., C"], {}, {}, "valid"),
+    # a point to evaluate at, the variable unsaid; x^\star is another value of x, not a layer
+    (r"\left.\frac{d^2 f(x)}{dx^2}\right|_{x^\star} = p",
+     [r"f(x) = \frac{1}{2}px^2+qx +r", r"x^\star=\frac{-q}{p}"], {}, {}, "valid"),
+    (r"\left.\frac{d^2 f(x)}{dx^2}\right|_{x^\star} = 2p",
+     [r"f(x) = \frac{1}{2}px^2+qx +r", r"x^\star=\frac{-q}{p}"], {}, {}, "invalid"),
+    (r"\frac{d}{dx} x^2 = 2x", [r"x^\star=\frac{-q}{p}"], {}, {}, "valid"),
+    # y^{(i)} of an m×1 vector y with no shape of its own: sample i, the entry i
+    (r"\frac{\partial J}{\partial b} = \frac{2}{m}\sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)})",
+     [r"\hat{y} = X w + b", r"J(w, b) = \frac{1}{m} \sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)})^2"],
+     {"X": ["m", "n"], r"\hat{y}": ["m", 1], "w": ["n", 1], "y": ["m", 1]}, {}, "valid"),
+    (r"\frac{\partial J}{\partial b} = \frac{2}{m}\sum_{i=1}^m (y^{(i)} - \hat{y}^{(i)})",
+     [r"\hat{y} = X w + b", r"J(w, b) = \frac{1}{m} \sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)})^2"],
+     {"X": ["m", "n"], r"\hat{y}": ["m", 1], "w": ["n", 1], "y": ["m", 1]}, {}, "invalid"),
+    # Hessians: \nabla^2_{w} E, and \nabla^2 f(w) of a defined f
+    (r"\nabla^2_w E = A + A^T", [r"E = w^T A w + b^T w"], {"w": [3, 1], "A": [3, 3], "b": [3, 1]},
+     {}, "valid"),
+    (r"\nabla^2_w E = 2A", [r"E = w^T A w + b^T w"], {"w": [3, 1], "A": [3, 3], "b": [3, 1]},
+     {}, "invalid"),
+    (r"\nabla^2 f(w) = A + A^T", [r"f(w) = w^T A w"], {"w": [3, 1], "A": [3, 3]}, {}, "valid"),
+    (r"\nabla^2 f(w) = A", [r"f(w) = w^T A w"], {"w": [3, 1], "A": [3, 3]}, {}, "invalid"),
+    # a vector divides entry by entry (it has no inverse); a 1×1 product raised to a power
+    (r"\frac{e^{X\beta}}{1+e^{X\beta}} = \frac{1}{1+e^{-X\beta}}", [],
+     {r"\beta": [2, 1], "X": [3, 2]}, {}, "valid"),
+    (r"\frac{e^{X\beta}}{1+e^{X\beta}} = \frac{1}{1+e^{X\beta}}", [],
+     {r"\beta": [2, 1], "X": [3, 2]}, {}, "invalid"),
+    (r"(x^T \beta)^{2} = \beta^T x x^T \beta", [], {r"\beta": [3, 1], "x": [3, 1]}, {}, "valid"),
+    # \textbf{1} is the vector of ones; a range after `,\ \forall j` defines nothing
+    (r"\textbf{1}^T v = v_1 + v_2 + v_3", [], {"v": [3, 1]}, {}, "valid"),
+    (r"\frac{\partial f}{\partial w_j} = 2 w_j,\ \forall j=1,2,...,p", [r"f = w^T w"],
+     {"w": [3, 1]}, {}, "valid"),
+    # a composition given a value in `given`: f(g(x)) is that quantity wherever written
+    (r"\frac{d f(g(x))}{dx} = x - b", [r"f(g(x)) = \frac{1}{2}(b-x)^2", r"t = g(x) = b-x"], {}, {},
+     "valid"),
+    (r"\frac{d f(g(x))}{dx} = b - x", [r"f(g(x)) = \frac{1}{2}(b-x)^2", r"t = g(x) = b-x"], {}, {},
+     "invalid"),
+    # a function whose parameter has a subscript (σ(z_1) = … defines σ), called at z_2
+    (r"a_2 = 0.609", ["w_1 = 0.1", "b_1 = -0.1", "w_2 = 0.3", "b_2 = 0.3", "x = 0.05",
+                      "z_1 = w_1 x + b_1", r"a_1 = \sigma(z_1) = \frac{1}{1+e^{-z_1}}",
+                      "z_2 = w_2 a_{1} + b_2", r"a_2 = \sigma(z_2)"], {}, {}, "valid"),
+    # a derivative at a worked example's point against rounded decimals; w1 = 0.1 in code
+    (r"\frac{\partial L}{\partial a_2} = 0.609 - 0.01",
+     ["w1 = 0.1", "b1 = -0.1", "w2 = 0.3", "b2 = 0.3", "x = 0.05", "y = 0.01",
+      "z_1 = w_1 x + b_1", r"a_1 = \sigma(z_1)", "z_2 = w_2 a_{1} + b_2",
+      r"a_2 = \sigma(z_2)", r"L = \frac{1}{2}(y - a_2)^2"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial a_2} = 0.609 + 0.01",
+     ["w1 = 0.1", "b1 = -0.1", "w2 = 0.3", "b2 = 0.3", "x = 0.05", "y = 0.01",
+      "z_1 = w_1 x + b_1", r"a_1 = \sigma(z_1)", "z_2 = w_2 a_{1} + b_2",
+      r"a_2 = \sigma(z_2)", r"L = \frac{1}{2}(y - a_2)^2"], {}, {}, "invalid"),
+    # a bound stated beside a definition draws the samples in it: 0 < k < 1, k > 0
+    (r"leaky'(z) = \begin{cases} 1 & z > 0 \\ k & \text{otherwise} \end{cases}",
+     [r"leaky(z) = max(z,k \cdot z) \text{, where } 0<k<1"], {}, {}, "valid"),
+    (r"leaky'(z) = \begin{cases} 1 & z > 0 \\ k & \text{otherwise} \end{cases}",
+     [r"leaky(z) = max(z,k \cdot z)"], {}, {}, "invalid"),
+    (r"\sqrt{k^2} = k", [r"q = k \text{ where } k > 0"], {}, {}, "valid"),
+    (r"hardtanh'(z) = \begin{cases} 1 & -1 \leq z \leq 1 \\ 0 & \text{otherwise} \end{cases}",
+     [r"hardtanh(z) = \begin{cases} -1 & z <-1 \\ z & -1 \leq z \leq 1 \\ 1 & z > 1 "
+      r"\end{cases}"], {}, {}, "valid"),
+    # X^{-T}: the transpose of the inverse
+    (r"A^{-T} x = (A^{-1})^T x", [], {"A": [3, 3], "x": [3, 1]}, {}, "valid"),
+    (r"A^{-T} x = A^{-1} x", [], {"A": [3, 3], "x": [3, 1]}, {}, "invalid"),
+    # a vector defined with no shape, read as a number, does not fit: shows nothing
+    (r"(p^T x) v + (v^T p) x = 0", [r"x = A p", r"v = A^T x"], {"A": [3, 3], "p": [3, 1]},
+     {}, "undecided"),
+    # plain-text derivatives: ∂BCE/∂ŷ with BCE defined, the operator ∂/∂ŷ [ … ]
+    (r"∂BCE/∂ŷ = (ŷ - y) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {}, "valid"),
+    (r"∂BCE/∂ŷ = (y - ŷ) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {},
+     "invalid"),
+    (r"∂/∂ŷ [ - (y·log(ŷ) + (1-y)·log(1-ŷ)) ] = (ŷ - y) / (ŷ(1-ŷ))", [], {}, {}, "valid"),
+    # \sum_{n \in N}: over n = 1, …, N
+    (r"\sum_{n \in N} 1 = N", [], {}, {}, "valid"),
+    (r"\sum_{n \in N} x_n = x_1 + x_2", [], {}, {}, "invalid"),
+    # a composition inside a defining chain: σ(x) = f(g(x)) = … defines f(g(x)) too
+    (r"\frac{d f(g(x))}{dx} = \frac{e^{-x}}{(1+e^{-x})^2}",
+     [r"\sigma(x) = f(g(x)) = \frac{1}{1+e^{-x}}"], {}, {}, "valid"),
+    # a shape for a name of several letters: EH
+    (r"EH^T EH = \sum_{i=1}^{3} EH_i^2", [], {"EH": [3, 1]}, {}, "valid"),
+    # a constraint: \sum_k y_k = 1 draws y as a distribution (entries ≥ 0, summing to 1)
+    (r"\frac{\partial L}{\partial o_i} = p_i - y_i",
+     [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", r"\sum_k y_k = 1"],
+     {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial o_i} = p_i - y_i",
+     [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"], {}, {}, "invalid"),
+    (r"\frac{\partial L}{\partial o_i} = y_i - p_i",
+     [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", r"\sum_k y_k = 1"],
+     {}, {}, "invalid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

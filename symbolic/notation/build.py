@@ -22,7 +22,7 @@ from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.trees import children
-from symbolic.notation.vocabulary import INDEX_LETTERS, ONES, known_function
+from symbolic.notation.vocabulary import INDEX_LETTERS, ONES, UPDATE_MARKS, known_function
 
 MAX_SUM_TERMS = 64
 SPREAD_SIZE = 2      # the instance whose named dimensions each get a size of their own
@@ -279,15 +279,17 @@ class Builder:
             return inner**2
         base = self.build(node.base)
         exponent = self.build(node.exponent)
+        if _is_matrix(base) and base.shape == (1, 1) and not _is_matrix(exponent):
+            base = base[0, 0]           # (x_i^T β)^{y_i}: a 1×1 product is a number
         if _is_matrix(base):
-            if exponent == -1:
+            if exponent.is_Integer and exponent < 0:      # A^{-1}, B^{-2}
                 if base.rows != base.cols:
                     raise ShapeError(f"cannot invert a {base.rows}×{base.cols} matrix")
                 if base.free_symbols:
                     limits.require_determinant_size(base.rows, "inverse")
-                return base.inv()
+                return _matrix_power(base.inv(), int(-exponent))
             if exponent.is_Integer and exponent > 0 and base.rows == base.cols:
-                return base**int(exponent)
+                return _matrix_power(base, int(exponent))
             raise self.fail("a power of a non-square matrix has no meaning", node,
                             "Use \\odot for element-wise products.")
         if base.is_Number and exponent.is_number:   # 9^{9^{9^{9}}}: a tower stays unevaluated
@@ -307,6 +309,13 @@ class Builder:
         if node.op == "/":
             if _is_matrix(right) and right.shape == (1, 1):
                 right = right[0, 0]         # w^T x, a 1×1 product, is a number
+            if _is_matrix(right) and 1 in right.shape and (
+                    not _is_matrix(left) or left.shape == right.shape):
+                # e^{Xβ} / (1 + e^{Xβ}), 1 / (1 + e^{-z}): a vector has no inverse, so the
+                # division is entry by entry
+                reciprocal = right.applyfunc(lambda e: 1 / e)
+                return self.elementwise(left, reciprocal, node) if _is_matrix(left) \
+                    else left * reciprocal
             if _is_matrix(right):
                 raise self.fail("cannot divide by a matrix", node, "Multiply by its inverse.")
             return left / right
@@ -413,8 +422,9 @@ class Builder:
                 return int(value)
         if isinstance(node, A.Name) and not node.sub and not node.sup \
                 and node.base not in self.bound and node.base not in self.instance.indices \
-                and node.base not in INDEX_LETTERS and len(node.base) == 1:
-            return node.base        # a label such as the o of u_{o,2}
+                and node.base not in INDEX_LETTERS and (len(node.base) == 1
+                                                        or node.base in UPDATE_MARKS):
+            return node.base        # a label such as the o of u_{o,2}, the ⋆ of x^⋆
         label = self.label_offset(node)
         if label is not None:
             return label
@@ -479,6 +489,9 @@ class Builder:
         shape = self.scope.shape_of(whole)
         if shape is not None:
             return self.matrix_of(whole, shape)
+        sample = self.sample_entry(node, sup, sub)
+        if sample is not None:
+            return sample
         container = canonical(node.base, sup, (), node.suffix, node.primes)
         if sub and self.scope.shape_of(container) is not None:
             rows, cols = self.dims(self.scope.shape_of(container))
@@ -487,6 +500,20 @@ class Builder:
             if len(sub) == 2:
                 return Var(_entry_name(container, sub))
         return var(node.base, sup, sub, node.suffix, node.primes)
+
+    def sample_entry(self, node: A.Name, sup: tuple, sub: tuple):
+        """`\\hat{y}^{(i)}` with \\hat{y} an m×1 vector and no shape of its own for
+        \\hat{y}^{(i)}: sample i of the vector, its entry i."""
+        if len(sup) != 1 or sub or not isinstance(sup[0], int):
+            return None
+        container = canonical(node.base, (), (), node.suffix, node.primes)
+        shape = self.scope.shape_of(container)
+        if shape is None:
+            return None
+        rows, cols = self.dims(shape)
+        if 1 not in (rows, cols) or not 1 <= sup[0] <= rows * cols:
+            return None
+        return Var(_entry_name(container, (sup[0],)))
 
     def labelled_entry(self, node: A.Name):
         """`W_{2,k,i}`: entry (k, i) of the declared matrix W_2, or None."""
@@ -642,6 +669,9 @@ class Builder:
             n, k = (self.build(a) for a in node.args)
             return self.decorate(sympy.binomial(n, k), node)
         v = self.vector_value(node.args[0])          # diag
+        if _is_matrix(v) and v.rows == v.cols and v.rows > 1:
+            # diag(M) of a square matrix: its diagonal, as a vector (as in MIT's 18.S096)
+            return sympy.ImmutableMatrix([v[k, k] for k in range(v.rows)])
         return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
 
     def decorate(self, result, node: A.Call):
@@ -707,6 +737,9 @@ class Builder:
                             "read", node, "Write the partial derivative out, as "
                             "\\frac{\\partial}{\\partial u}.")
         (argument,) = node.args
+        value = self.build(argument)
+        if _is_matrix(value):
+            return self.defined_gradient(definition, node, argument, value)
         held = A.Name(r"\star_{" + str(self.call_depth) + "}")   # a variable of its own
         body = self.build(definition.applied_to((held,), self.source))
         variable = self.build(held)
@@ -715,6 +748,28 @@ class Builder:
         if _is_matrix(value):
             return value.applyfunc(lambda entry: derivative.xreplace({variable: entry}))
         return derivative.xreplace({variable: value})
+
+    def defined_gradient(self, definition, node: A.Call, argument: A.Node, value):
+        """`\\nabla f(\\mathbf{x})` for `f(\\mathbf{x}) = …` of a vector: the partial
+        derivatives by each entry, shaped as the vector; `\\nabla^2 f(\\mathbf{x})`: the
+        Hessian."""
+        entries = list(value)
+        if node.primes > 2 or not all(isinstance(e, sympy.Symbol) for e in entries) \
+                or len(set(entries)) != len(entries):
+            raise self.fail(f"the derivative of {definition.name} is read only as a "
+                            "gradient at a vector of names", node,
+                            "Write the gradient at the vector itself, as \\nabla f(x).")
+        body = self.build(definition.applied_to((argument,), self.source))
+        if _is_matrix(body) and body.shape == (1, 1):
+            body = body[0, 0]
+        if _is_matrix(body):
+            raise self.fail(f"{definition.name} is not a number, so it has no gradient", node)
+        if node.primes == 2:            # \\nabla^2 f(x): the Hessian
+            return sympy.ImmutableMatrix(len(entries), len(entries),
+                                         [sympy.diff(body, a, b) for a in entries
+                                          for b in entries])
+        return sympy.ImmutableMatrix(value.rows, value.cols,
+                                     [sympy.diff(body, e) for e in entries])
 
     def undefined_call(self, name: str, node: A.Call):
         """A function known only by name; of one vector it applies entry by entry (r(V x))."""
@@ -894,6 +949,12 @@ def dimension_names(scope: Scope) -> frozenset[str]:
     shapes = getattr(scope, "shapes", None) or {}
     return frozenset(_dimension_key(d) for shape in shapes.values() for d in shape
                      if isinstance(d, str))
+
+
+def _matrix_power(matrix, k: int):
+    """A square matrix to a whole power by plain products: SymPy's own power simplifies each
+    product of symbolic entries, which takes minutes on a 3×3 inverse."""
+    return sympy.ImmutableMatrix(matrix.pow(k, method="multiply")) if k > 1 else matrix
 
 
 def _dimension_key(dimension: str) -> str:

@@ -14,7 +14,7 @@ _TOKEN = re.compile(
   | (?P<number>\d+(?:\.\d+)?|\.\d+)
   | (?P<command>\\[A-Za-z]+\*?|\\.)
   | (?P<letter>[A-Za-z])
-  | (?P<symbol>[-+*/^_()\[\]{}|,;'!=<>&:.])
+  | (?P<symbol>[-+*/^_()\[\]{}|,;'!=<>&:.$])
     """,
     re.VERBOSE,
 )

@@ -17,6 +17,7 @@ from symbolic.notation.vocabulary import (
     ARRAY_ENVIRONMENTS,
     BEGIN,
     BINOMIALS,
+    BOLD_TEXT,
     BRACES,
     CANCELS,
     CASES_ENVIRONMENTS,
@@ -116,6 +117,11 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
             after = kept[j + 1] if j + 1 < len(kept) else None
             is_call = after is not None and after.text in ("(", "_", "^") and inner and all(
                 t.kind == "letter" for t in inner) and _contiguous(inner)
+            if tok.text in BOLD_TEXT and len(inner) == 1 and inner[0].kind in ("letter",
+                                                                                  "number"):
+                out.append(Token("command", BOLD_TEXT[tok.text], tok.pos))   # \textbf{1}
+                i += 1
+                continue
             if _is_label(out, inner):      # E_\text{total}, \|W\|_\textrm{F}: a label
                 word = kept[i : j + 1]      # kept whole: the subscript reads it as a label
                 if out[-1].text != "{":
@@ -188,6 +194,20 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _only_variable(node: A.Node) -> A.Name | None:
+    """The variable a derivative is taken in, when it is one name (`d^2 f / dx^2`: x)."""
+    while isinstance(node, A.Group):
+        node = node.inner
+    if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name):
+        inner = node.operand
+        while isinstance(inner, A.Partial):      # \frac{d}{dx}\frac{d}{dx} f
+            if inner.wrt != node.wrt:
+                return None
+            inner = inner.operand
+        return node.wrt
+    return None
 
 
 def _balanced(tokens: list[Token]) -> bool:
@@ -389,8 +409,15 @@ class Parser:
         bar = self.advance()
         self.advance()
         names, values = [], []
-        for binding in _split_top(self.group_tokens(), ","):
+        bindings = _split_top(self.group_tokens(), ",")
+        variable = _only_variable(node)
+        for binding in bindings:
             sides = _split_top(binding, "=")
+            if len(sides) == 1 and len(bindings) == 1 and variable is not None and binding:
+                # \frac{d^2 f}{dx^2}\right|_{x^\star}: at the point, the variable unsaid
+                names.append(variable)
+                values.append(self.sub_parse(binding, "value"))
+                continue
             if len(sides) != 2 or not sides[0] or not sides[1]:
                 raise self.error("a point to evaluate at reads |_{x = value}", bar,
                                  "Write it as \\big|_{x = 1}.")
@@ -523,6 +550,9 @@ class Parser:
         kind = _superscript_kind(tokens)
         if kind == "transpose":
             return A.Transpose(base, caret.pos)
+        if tokens and tokens[0].text == "-" and _superscript_kind(tokens[1:]) == "transpose":
+            # A^{-T}: the transpose of the inverse
+            return A.Transpose(A.Power(base, A.Num("-1", tokens[0].pos), caret.pos), caret.pos)
         if kind == "prime":
             if isinstance(base, A.Name):
                 return A.Name(base.base, base.sub, base.sup, base.suffix,
@@ -844,7 +874,7 @@ class Parser:
 
     def name_or_call(self) -> A.Node:
         start = self.peek()
-        word = self.plain_function_word()
+        word = self.plain_function_word() or self.word_call()
         if word is not None:
             return word
         node = self.name()
@@ -879,12 +909,39 @@ class Parser:
                     self.i = end + primes
                     args = self.bracketed_args()
                     return A.Call(word, args, None, primes, None, True, start.pos)
+                if after.text == "^":                   # tanh^2(x): a power of the call
+                    saved, self.i = self.i, end + primes
+                    more, power, _ = self.decorations(allow_index=False)
+                    if self.peek().text == "(":
+                        args = self.bracketed_args()
+                        return A.Call(word, args, None, primes + more, power, True, start.pos)
+                    self.i = saved
                 if after.kind == "number" or after.text in ACCENTS_AND_FONTS or \
                         after.kind == "command" and after.text[1:] in GREEK:
                     self.i = end + primes              # ln10, log\tilde{x}: as \log x
                     return A.Call(word, (self.operand(),), None, primes, None, False,
                                   start.pos)
         return None
+
+    def word_call(self) -> A.Node | None:
+        """`logistic(2z)`, `softsign(z)`, `Cost(h, y)`: three or more letters written together
+        right before `(` name a function (which the resolve pass knows, or calls unknown),
+        not a product of letters times a call of the last one."""
+        run = []
+        while self.peek(len(run)).kind == "letter" and (
+                not run or _contiguous([run[-1], self.peek(len(run))])):
+            run.append(self.peek(len(run)))
+        primes = 0
+        while self.peek(len(run) + primes).text == "'":       # hardtanh'(z)
+            primes += 1
+        after = self.peek(len(run) + primes)
+        if len(run) < MIN_WORD_LETTERS or after.text != "(" or not _contiguous(
+                [self.peek(len(run) + primes - 1), after]):
+            return None
+        start = self.peek()
+        self.i += len(run) + primes
+        return A.Call("".join(t.text for t in run), self.bracketed_args(), None, primes, None,
+                      True, start.pos)
 
     def conditional_bar(self) -> int | None:
         """Where the bar of `p(Y = y \\mid x)` is: a top-level `\\mid` (or one lone `|`)
@@ -1181,32 +1238,53 @@ class Parser:
             self.advance()
             wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
             return A.Partial(None, wrt, self.term(), 1, tok.pos)
+        if self.peek().text == "/":                # ∂/∂ŷ [ … ]: the operator
+            self.advance()
+            self.expect(r"\partial", "Write \\partial / \\partial w followed by what it acts on.")
+            wrt = self.postfix()
+            return A.Partial(None, wrt, self.term(), 1, tok.pos)
         numerator = self.postfix()
+        while self.peek().kind == "letter":        # ∂BCE/∂ŷ: letters up to the slash
+            numerator = A.BinOp("juxt", numerator, self.postfix(), tok.pos)
         self.expect("/", "Write \\frac{\\partial L}{\\partial w} or \\partial L / \\partial w.")
         self.expect(r"\partial", "Write \\partial L / \\partial w.")
         wrt = self.postfix()
         return A.Partial(numerator, wrt, None, 1, tok.pos)
 
     def nabla(self, tok: Token) -> A.Node:
+        """`\\nabla_{w} L`, `\\nabla f(x)`, `\\nabla f`, and the Hessians `\\nabla^2_{w} L`,
+        `\\nabla^2 f(x)`."""
         self.advance()
+        order = 1
+        if self.peek().text == "^" and [t.text for t in self.peek_group(1)] == ["2"]:
+            self.advance()
+            self.group_tokens()
+            order = 2
         if self.peek().text != "_":
-            gradient = self.gradient_function(tok)
+            gradient = self.gradient_function(tok, order)
             if gradient is not None:
                 return gradient
             raise self.error("\\nabla needs the variable as a subscript", tok,
                              "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
-        return A.Partial(self.term(), wrt, None, 1, tok.pos)
+        node = A.Partial(self.term(), wrt, None, 1, tok.pos)
+        return A.Partial(None, wrt, node, 1, tok.pos) if order == 2 else node
 
-    def gradient_function(self, tok: Token) -> A.Call | None:
-        """`\\nabla f(x_t)`: the gradient of f, a function of its own, at x_t."""
+    def gradient_function(self, tok: Token, order: int = 1) -> A.Call | None:
+        """`\\nabla f(x_t)`: the gradient of f, a function of its own, at x_t (its Hessian
+        for `\\nabla^2`: the call's primes count the order beyond the first)."""
         start = self.i
         if self.peek().kind == "letter" or self.peek().text[1:] in GREEK:
             name = self.name()
             if self.peek().text == "(" and not name.sub and not name.sup:
                 args = self.bracketed_args()
-                return A.Call(rf"\nabla {name.base}", args, None, 0, None, True, tok.pos)
+                return A.Call(rf"\nabla {name.base}", args, None, order - 1, None, True,
+                              tok.pos)
+            if not name.sub and not name.sup and not self.starts_factor(self.peek()):
+                # \nabla f alone: the gradient of f in its own parameter, if f is defined
+                return A.Call(rf"\nabla {name.base}", (), None, order - 1, None, False,
+                              tok.pos)
         self.i = start
         return None
 
@@ -1219,7 +1297,15 @@ class Parser:
         for _ in range(2):
             if self.peek().text == "_":
                 self.advance()
-                indices, lower, exclude = self.sum_lower(self.group_tokens())
+                tokens = self.group_tokens()
+                if len(tokens) == 3 and tokens[1].text == MEMBERSHIP \
+                        and tokens[0].kind == "letter" and tokens[2].kind == "letter" \
+                        and tokens[2].text.isupper():
+                    # \sum_{n \in N}: over the N samples, n = 1, …, N (a count's name)
+                    indices, lower, exclude = [tokens[0].text], A.Num("1", tokens[0].pos), None
+                    upper = A.Name(tokens[2].text, pos=tokens[2].pos)
+                    continue
+                indices, lower, exclude = self.sum_lower(tokens)
             elif self.peek().text == "^":
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")

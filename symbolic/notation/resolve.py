@@ -30,6 +30,7 @@ from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     call_arguments,
+    composite_name,
     factors,
     function_key,
     letter_word,
@@ -38,6 +39,7 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     COMBINATORICS,
+    DIFFERENTIAL_D,
     EXTREMA,
     FUNCTION_LETTERS,
     INDEX_LETTERS,
@@ -65,6 +67,7 @@ class Snapshot:
     parameters: Mapping[str, tuple] = field(default_factory=lambda: MappingProxyType({}))
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
+    redefined: frozenset[str] = frozenset()     # functions defined more than once here
     sigma_is_symbol: bool = False
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
 
@@ -130,12 +133,17 @@ class _Pass:
 
     def visit(self, node: A.Node) -> A.Node:
         if isinstance(node, A.BinOp) and node.op == "apply":
+            composite = composite_name(node)
+            if composite is not None and self.snapshot.is_value(composite.base):
+                self.readings.append(Reading(to_latex(node), "the composition given a value"))
+                return composite
             return self.application(node)
         if isinstance(node, A.BinOp) and node.op == "juxt":
             joined = self.defined_words(node)
             if joined is not node:
                 return self.visit(joined)
             self.refuse_inverse_function(node)
+            self.refuse_differentials(node)
         if isinstance(node, A.Call):
             return self.call(node)
         if isinstance(node, A.Power):
@@ -161,11 +169,18 @@ class _Pass:
         i = 0
         while i < len(parts):
             for j in range(min(len(parts), i + longest), i + 1, -1):
-                word = letter_word(parts[i:j])
+                last = parts[j - 1]
+                # EH^T, EH^2: the transpose or power of the word
+                inner = last.operand if isinstance(last, A.Transpose) else \
+                    last.base if isinstance(last, A.Power) else last
+                word = letter_word([*parts[i:j - 1], inner])
                 if word is not None and word.base[len(WORD_FONT) + 1:-1] in words:
                     self.readings.append(Reading(word.base[len(WORD_FONT) + 1:-1],
                                                  f"the name {word.base}"))
-                    out.append(word)
+                    out.append(dataclasses.replace(last, operand=word)
+                               if isinstance(last, A.Transpose) else
+                               dataclasses.replace(last, base=word)
+                               if isinstance(last, A.Power) else word)
                     i = j
                     break
             else:
@@ -258,6 +273,21 @@ class _Pass:
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
         return call
 
+    def refuse_differentials(self, node: A.BinOp) -> None:
+        """`d(x^T x) = 2 x^T dx`, `df = \\tr(A^{-1} dA)`: d before a quantity is a
+        differential, which derivcheck does not check (read as a number d times the quantity,
+        a missing factor 2 would pass)."""
+        parts = factors(node)
+        for d, after in zip(parts, parts[1:], strict=False):
+            if isinstance(d, A.Name) and d.base in DIFFERENTIAL_D and not (
+                    d.sub or d.sup or d.primes or d.suffix) and not self.snapshot.is_value(
+                        d.base) and self.snapshot.kind(d.base) is None:
+                raise MeaningError(
+                    f"{to_latex(d)} {to_latex(after)} reads as a differential, which "
+                    "derivcheck does not check", "", d.pos,
+                    "Write the derivative instead, as in \\frac{\\partial f}{\\partial x}, "
+                    "or declare d a quantity (conventions: {symbols: {d: constant}}).")
+
     def refuse_inverse_function(self, node: A.BinOp) -> None:
         """`f^{-1}(y)` with f a function: its inverse, which derivcheck does not build (read
         as 1/f times y it would decide the step by a misreading)."""
@@ -344,10 +374,24 @@ class _Pass:
                                A.Group(args[0], node.pos), node.pos)
             return dataclasses.replace(resolved, callee=A.Callee.KNOWN)
         gradient_of = name.removeprefix("\\nabla ")
+        if gradient_of != name and not args and gradient_of in self.snapshot.redefined:
+            raise MeaningError(
+                f"{name} alone: {gradient_of} is defined more than once here, so which one "
+                "(and in which variable) is not said", "", node.pos,
+                f"Write the argument, as in {name}(x), or the variable, as in "
+                f"\\nabla_{{x}} {gradient_of}.")
         if gradient_of != name and len(self.snapshot.parameters.get(gradient_of, ())) == 1:
-            # \nabla L(w) with L(w) = … defined: L's derivative at w
+            # \nabla L(w) with L(w) = … defined: L's derivative at w (at its own w when
+            # written \nabla L alone)
             self.readings.append(Reading(name, f"the derivative of the function {gradient_of}"))
-            return A.Call(gradient_of, args, None, 1, None, True, node.pos, A.Callee.DEFINED)
+            return A.Call(gradient_of, args or self.snapshot.parameters[gradient_of], None,
+                          1 + node.primes, None, True, node.pos, A.Callee.DEFINED)
+        if gradient_of != name and not args:
+            raise MeaningError(
+                f"{name} has no variable: {gradient_of} is not a function of one argument "
+                "defined here", "", node.pos,
+                f"Write the variable as a subscript, as in \\nabla_{{w}} {gradient_of}, or "
+                f"define {gradient_of}(w) = ….")
         if any(self.snapshot.is_function(spelling) for spelling in _spellings(node)) \
                 or name.startswith(r"\nabla "):
             return dataclasses.replace(resolved, callee=A.Callee.ARBITRARY)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.vocabulary import WORD_FONT
+from symbolic.notation.vocabulary import COMPOSITE, WORD_FONT
 
 
 def children(node: A.Node) -> list[A.Node]:
@@ -99,10 +99,11 @@ def _substitute_value(value, mapping: dict[A.Name, A.Node], where: str):
 
 def _substitute_name(name: A.Name, mapping: dict[A.Name, A.Node], where: str) -> A.Node:
     for parameter, argument in mapping.items():
-        if (name.base, name.sup, name.suffix, name.primes) != (
-                parameter.base, parameter.sup, parameter.suffix, parameter.primes):
+        # sub- and superscripts compared as written (their positions in the text differ)
+        if (name.base, _texts(name.sup), name.suffix, name.primes) != (
+                parameter.base, _texts(parameter.sup), parameter.suffix, parameter.primes):
             continue
-        if name.sub == parameter.sub:
+        if _texts(name.sub) == _texts(parameter.sub):
             return argument if isinstance(argument, A.Name) else A.Group(argument, name.pos)
         if parameter.sub:
             continue
@@ -113,6 +114,10 @@ def _substitute_name(name: A.Name, mapping: dict[A.Name, A.Node], where: str) ->
                            f"{parameter.base}", where, None,
                            "Pass a name (a vector) for a parameter the definition indexes.")
     return name
+
+
+def _texts(scripts: tuple) -> tuple[str, ...]:
+    return tuple(node_text(s) for s in scripts)
 
 
 def call_arguments(group: A.Node) -> tuple[A.Node, ...]:
@@ -198,3 +203,13 @@ def letter_word(run: list[A.Node]) -> A.Name | None:
     last = run[-1]
     return A.Name(WORD_FONT + "{" + "".join(n.base for n in run) + "}", last.sub, last.sup, "",
                   0, run[0].pos)
+
+
+def composite_name(node: A.Node) -> A.Name | None:
+    """`f(g(x))`: a call of a function at an expression (not at names), as the name of the
+    quantity a `given` defines it to be; None for anything else."""
+    if not (isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name)):
+        return None
+    if function_signature(node) is not None:
+        return None
+    return A.Name(COMPOSITE + "{" + node_text(node) + "}", pos=node.pos)

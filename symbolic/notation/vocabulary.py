@@ -81,12 +81,17 @@ LAYOUT = frozenset({
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
     r"\Huge",                                                   # sizes of the printed text
 })
+BOLD_TEXT = {r"\textbf": r"\mathbf"}    # \textbf{x}, \textbf{1}: bold, as in math
+# `\\ = \sum …`: a line that goes on with a relation continues the chain above it
+CONTINUING_RELATIONS = ("=", r"\approx", r"\equiv", r"\propto")
 # Old font switches: `{\cal C}` is \mathcal{C}, `{\bf x}` is \mathbf{x}, `{\rm d}` is \mathrm{d}.
 FONT_SWITCHES = {r"\cal": r"\mathcal", r"\bf": r"\mathbf", r"\rm": r"\mathrm", r"\it": r"\mathit",
                  r"\sf": r"\mathsf", r"\boldmath": r"\boldsymbol"}
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
+# prose that opens a side condition: `\text{, where } 0 < k < 1`, `\text{ for } i \neq j`
+CONDITION_WORDS = ("where", "for", "if", "when", "with")
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
 # Strike-through marks: `y \cancel{- y h}` still reads y - y h (the braces do not group).
@@ -115,13 +120,16 @@ TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit",
 # Fonts that make a letter a different quantity: \mathcal{L} is not L.
 NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
                r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
+COMPOSITE = r"\operatorname{at}"   # f(g(x)) given a value: the name of that composition
 WORD_FONT = r"\mathrm"             # NLL printed as letters side by side: \mathrm{NLL}
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
 WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
 # what may follow the d of a differential: d\hat{y}, d\tilde{x}, d\mathbf{w}, d{\bf x}, d(…)
-DIFFERENTIAL_STARTS = frozenset({"(", "{", *(rf"\{accent}" for accent in ACCENTS),
+DIFFERENTIAL_STARTS = frozenset({"(", "{", r"\frac", r"\left", r"\sqrt",
+                                 *(rf"\{accent}" for accent in ACCENTS),
                                  *TRANSPARENT_FONTS, *NAMED_FONTS})
+DIFFERENTIAL_D = frozenset({"d", r"\mathrm{d}"})   # d before a quantity: a differential (dx)
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
 # Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
 INDICATORS = frozenset({"1", "I"})
@@ -149,7 +157,7 @@ OPERATORS = {
     r"\log": "log", r"\ln": "ln", r"\lg": "lg", r"\exp": "exp", r"\sin": "sin",
     r"\cos": "cos", r"\tan": "tan", r"\tanh": "tanh", r"\sinh": "sinh", r"\cosh": "cosh",
     r"\max": "max", r"\min": "min", r"\det": "det", r"\tr": "tr", r"\sqrt": "sqrt",
-    r"\arctan": "arctan", r"\sgn": "sgn",
+    r"\arctan": "arctan", r"\sgn": "sgn", r"\diag": "diag", r"\Tr": "tr", r"\trace": "tr",
 }
 LOGARITHMS = frozenset({"log", "ln", "lg"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
@@ -246,7 +254,7 @@ CONVENTIONS = {
     "symbols": None,                 # a mapping: name -> kind
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
-                          "constant", "vector", "matrix", "function", "real"})
+                          "constant", "vector", "matrix", "function", "real", "distribution"})
 SIZE_KINDS = frozenset({"positive", "constant"})     # kinds a name that bounds a sum may have
 
 
