@@ -171,8 +171,9 @@ class Context:
         if (case := case_assumption(stated, self)) is not None:
             self.cases.append(case)
             return True
-        if (spread := sums_to_one(stated)) is not None and not self.is_value(spread):
-            self._declare(spread, "distribution")    # \sum_k y_k = 1: y is a distribution
+        if (constraint := side_constraint(stated)) is not None \
+                and not any(d.key == constraint[0] for d in self.definitions):
+            self._declare(*constraint)    # B = B^T: symmetric; \sum_k y_k = 1: a distribution
             return True
         if (bounded := _bounded_name(stated)) is not None:
             self._declare(*bounded)   # 0 < k < 1: k is drawn in (0, 1); k > 0: positive
@@ -186,7 +187,7 @@ class Context:
     def _declare(self, name: str, kind: str) -> None:
         """A kind a side condition gives a name, unless one more precise is declared."""
         symbols = dict(self.conventions.get("symbols") or {})
-        if symbols.get(name) in (None, "constant"):          # a constant in that range
+        if symbols.get(name) in (None, "constant", "matrix"):   # a constant in that range
             symbols[name] = kind
         self.conventions = {**self.conventions, "symbols": symbols}
         self._changed()
@@ -1108,7 +1109,17 @@ def _bounded_name(text: str) -> tuple[str, str] | None:
     return None
 
 
-def sums_to_one(text: str) -> str | None:
+def side_constraint(text: str) -> tuple[str, str] | None:
+    """(name, kind) for a constraint on a name: `B = B^T` (symmetric), `\\sum_k y_k = 1` (a
+    distribution); None for any other text."""
+    if (matrix := _symmetric(text)) is not None:
+        return matrix, "symmetric"
+    if (spread := _sums_to_one(text)) is not None:
+        return spread, "distribution"
+    return None
+
+
+def _sums_to_one(text: str) -> str | None:
     """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
     try:
         chain = split_chain(text)
@@ -1135,3 +1146,20 @@ def defining_link(chain, k: int) -> tuple[A.Node, A.Node] | None:
         return parse_side(chain.sides[k].text), parse_side(chain.sides[k + 1].text)
     except NotationError:
         return None
+
+
+def _symmetric(text: str) -> str | None:
+    """`B = B^T`, `P^\\top = P`: the name of a matrix said to be symmetric (None otherwise)."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] != "=":
+            return None
+        left, right = (parse_side(side.text) for side in chain.sides)
+    except NotationError:
+        return None
+    for plain, transposed in ((left, right), (right, left)):
+        if isinstance(plain, A.Name) and isinstance(transposed, A.Transpose) \
+                and isinstance(transposed.operand, A.Name) \
+                and node_text(transposed.operand) == node_text(plain):
+            return name_key(plain)
+    return None

@@ -18,7 +18,7 @@ from symbolic.context import (
     defining_link,
     mentioned_names,
     name_key,
-    sums_to_one,
+    side_constraint,
 )
 from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError
@@ -77,9 +77,7 @@ def check_read_document(document: Document, budget_seconds: float,
     ahead = _function_definitions(document.statements)
     # `given that \sum_k y_k = 1`: a constraint on what the text never defines holds for the
     # whole document, wherever it is said
-    constraints = {index for index, statement in enumerate(document.statements)
-                   if (name := sums_to_one(statement.text)) is not None
-                   and not context.is_value(name) and context.take_condition(statement.text)}
+    constraints = _constraints(document.statements, context)
     held: list | None = None          # the cases in force, while a line's own case applies
     for index, statement in enumerate(document.statements):
         if statement.derivation != derivation:
@@ -99,8 +97,7 @@ def check_read_document(document: Document, budget_seconds: float,
         elif index in constraints:
             kind, claim = StepKind.BINDING, ClaimResult(statement.text, [LinkResult(
                 statement.text, "", "=", Verdict.VALID, Method.DEFINITION,
-                f"assumes the entries of {sums_to_one(statement.text)} sum to 1 (they are "
-                "drawn so) in the whole document")])
+                CONSTRAINT_WORDS[constraints[index][1]].format(constraints[index][0]))])
         elif (case := case_assumption(statement.text, context)) is not None:
             kind, claim = _assume_case(statement, case, context)
         elif not statement.has_relation:
@@ -575,6 +572,27 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
     # `J(\\theta) = …` with J new defines the function J
     name = head.left if isinstance(head, A.BinOp) else None
     return name is None or context.is_value(name_key(name)) or context.is_value(name.base)
+
+
+CONSTRAINT_WORDS = {
+    "distribution": "assumes the entries of {} sum to 1 (they are drawn so) in the whole "
+                    "document",
+    "symmetric": "assumes {} is symmetric (it is drawn so) in the whole document"}
+
+
+def _constraints(statements: Sequence[Statement], context: Context) -> dict:
+    """{statement index: (name, kind)} of the constraints on names the text never defines
+    (`\\sum_k y_k = 1`, `B = B^T`), taken into the context for the whole document."""
+    found = {}
+    for index, statement in enumerate(statements):
+        constraint = side_constraint(statement.text)
+        if constraint is None:
+            continue
+        name, kind = constraint
+        shaped = kind == "symmetric" and context.shape_of(name) is not None
+        if (shaped or not context.is_value(name)) and context.take_condition(statement.text):
+            found[index] = constraint
+    return found
 
 
 def _trailing_case(statements: Sequence[Statement], index: int,

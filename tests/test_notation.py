@@ -484,6 +484,15 @@ ROWS = [
     (r"\frac{\partial L}{\partial o_i} = y_i - p_i",
      [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", r"\sum_k y_k = 1"],
      {}, {}, "invalid"),
+    # B = B^T: a symmetric matrix, drawn so
+    (r"\nabla f(x) = P x + q", [r"f(x) = \frac{1}{2} x^T P x + q^T x", r"P = P^T"],
+     {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "valid"),
+    (r"\nabla f(x) = P x + q", [r"f(x) = \frac{1}{2} x^T P x + q^T x"],
+     {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "invalid"),
+    (r"\nabla f(x) = P x + q, \quad P^\top = P", [r"f(x) = \frac{1}{2} x^T P x + q^T x"],
+     {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "valid"),
+    (r"\nabla f(x) = P^T x - q", [r"f(x) = \frac{1}{2} x^T P x + q^T x", r"P = P^T"],
+     {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "invalid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

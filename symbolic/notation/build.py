@@ -577,6 +577,9 @@ class Builder:
         if rows == 1 or cols == 1:
             entries = [Var(_entry_name(name, (k,))) for k in range(1, rows * cols + 1)]
             return sympy.ImmutableMatrix(rows, cols, entries)
+        if rows == cols and self.scope.kind(name) == "symmetric":   # B = B^T: B_{ji} is B_{ij}
+            return sympy.ImmutableMatrix(rows, cols, lambda r, c: Var(
+                _entry_name(name, (min(r, c) + 1, max(r, c) + 1))))
         return sympy.ImmutableMatrix(
             rows, cols, lambda r, c: Var(_entry_name(name, (r + 1, c + 1))))
 

@@ -254,7 +254,8 @@ CONVENTIONS = {
     "symbols": None,                 # a mapping: name -> kind
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
-                          "constant", "vector", "matrix", "function", "real", "distribution"})
+                          "constant", "vector", "matrix", "function", "real", "distribution",
+                          "symmetric"})
 SIZE_KINDS = frozenset({"positive", "constant"})     # kinds a name that bounds a sum may have
 
 
