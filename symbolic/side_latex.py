@@ -1,0 +1,48 @@
+"""A built side as LaTeX, as far as a report shows it.
+
+The report shows how a link was read, cut at a few hundred characters. A Jacobian or a
+matrix of gradients prints to many thousands: printing its rows past the cut, each term
+sorted into canonical order, is most of the time a typical matrix claim spends outside
+checking. Here a matrix prints only the rows that reach the cut; the text is the whole
+matrix's text up to at least `limit` characters, and the whole text when it is shorter.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.printing.latex import LatexPrinter
+
+from symbolic.compare import huge_powers
+
+
+def latex_prefix(value, limit: int) -> str:
+    """`sympy.latex(value)`, or a prefix of it longer than `limit` characters.
+
+    >>> x = sympy.Symbol("x")
+    >>> latex_prefix(sympy.ImmutableMatrix([x**2, x]), 400)
+    '\\\\left[\\\\begin{matrix}x^{2}\\\\\\\\x\\\\end{matrix}\\\\right]'
+
+    Args:
+        value: a SymPy expression or matrix.
+        limit: where the caller cuts the text; only characters before it must be exact.
+
+    Raises:
+        Whatever SymPy's printer raises on `value`.
+    """
+    # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
+    order = "none" if huge_powers(value) else None
+    if isinstance(value, sympy.MatrixBase) and value.rows > 1:
+        value = _rows_reaching(value, limit, LatexPrinter({"order": order}))
+    return sympy.latex(value, order=order)
+
+
+def _rows_reaching(matrix, limit: int, printer: LatexPrinter):
+    """The first rows of `matrix` whose entries print to more than `limit` characters (all
+    of them when they never do). The same columns give the same environment (`matrix`, or
+    `array` past ten columns), and rows print one after another, so the text of these
+    rows is the start of the whole matrix's text."""
+    printed, rows = 0, 0
+    while rows < matrix.rows and printed <= limit:
+        printed += sum(len(printer.doprint(entry)) for entry in matrix.row(rows))
+        rows += 1
+    return matrix if rows == matrix.rows else matrix[:rows, :]
