@@ -618,20 +618,17 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()
-    for amplitude in (1.0, TAME_AMPLITUDE):
-        if amplitude != 1.0:
-            if not coefficients or np.count_nonzero(finite) >= MIN_FINITE:
-                break
-            # composed functions (a network's f(W f(W f(…)))) overflow for most members of
-            # the family: members of a smaller amplitude are as good a test of "every f"
-            for c in coefficients:
-                columns[c] = columns[c] * amplitude
-        flags = RangeFlags()
-        values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
-        if values is None:
-            return Outcome(Verdict.UNDECIDED, Method.NONE,
-                           "the sides could not be evaluated numerically")
-        lv, rv, finite = _finite_values(values, n, symbols, exprs, columns, families, nodes)
+    sampled = _sampled_values(symbols, exprs, columns, families, nodes, n)
+    if sampled is not None and coefficients and np.count_nonzero(sampled[2]) < MIN_FINITE:
+        # composed functions (a network's f(W f(W f(…)))) overflow for most members of the
+        # family: members of a smaller amplitude are as good a test of "every f"
+        for c in coefficients:
+            columns[c] = columns[c] * TAME_AMPLITUDE
+        sampled = _sampled_values(symbols, exprs, columns, families, nodes, n)
+    if sampled is None:
+        return Outcome(Verdict.UNDECIDED, Method.NONE,
+                       "the sides could not be evaluated numerically")
+    lv, rv, finite, flags = sampled
     high_at = HighPrecision(symbols, exprs, families)
     with np.errstate(invalid="ignore", over="ignore"):   # inf - inf at a pole: not finite
         close = np.all(np.abs(lv - rv) <= FLOAT_RTOL * np.maximum(np.abs(lv), np.abs(rv))
@@ -689,20 +686,26 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                            point=shown, lhs_value=mpmath.nstr(high[0], 30),
                            rhs_value=mpmath.nstr(high[n], 30), samples=samples)
     if prove and not coefficients and _small(lhs_entries + rhs_entries) \
+            and _may_be_identity(symbols, high_at, n) \
             and try_proof(lhs_entries, rhs_entries, budget):
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
                    f"the sides agree at {len(agreeing)} sample points", samples=samples)
 
 
-def _finite_values(values: list, n: int, symbols: list, exprs: list, columns: dict,
-                   families: dict, nodes: set) -> tuple:
-    """The sides' values at the samples, and where both are finite and off any kink."""
+def _sampled_values(symbols: list, exprs: list, columns: dict, families: dict, nodes: set,
+                    n: int) -> tuple | None:
+    """The sides' values at the samples, where both are finite and off any kink, and the
+    range flags of evaluating them; None when they cannot be evaluated."""
+    flags = RangeFlags()
+    values = evaluate_float(symbols, exprs, columns, SAMPLES, flags, families)
+    if values is None:
+        return None
     lv = np.array(values[:n])
     rv = np.array(values[n:])
     finite = np.all(np.isfinite(lv) & np.isfinite(rv), axis=0) & ~at_kinks(
         symbols, exprs, columns, families, nodes)
-    return lv, rv, finite
+    return lv, rv, finite, flags
 
 
 def _small(exprs: list) -> bool:
@@ -855,6 +858,30 @@ def _proved(lhs_entries, rhs_entries) -> bool:
                        or sympy.simplify(d) != 0):
             return False
     return True
+
+
+def _may_be_identity(symbols: list, high_at: HighPrecision, n: int) -> bool:
+    """Whether the sides may be equal as expressions, as a proof must show them.
+
+    Sampling checks a claim where the writer meant it: a one-hot y, a binary label, a
+    probability. A claim that holds only there (log softmax(s)_y = Σ_k y_k log softmax(s)_k
+    for a one-hot y) is no identity, and no proof can find it one; trying costs a
+    `simplify`. False when the sides differ, at 50 digits, at one point outside those
+    domains that every symbol's assumptions allow (numbers in (0, 1)).
+    """
+    if any(s.is_integer or s.is_zero or s.is_nonpositive or s.is_rational is False
+           for s in symbols):
+        return True                  # no such point: the proof decides
+    point = {s: _generic(k) for k, s in enumerate(symbols)}
+    high = high_at(point)
+    return high is None or not any(differ_high(a, b) for a, b in zip(high[:n], high[n:],
+                                                                      strict=True))
+
+
+def _generic(k: int) -> sympy.Rational:
+    """The k-th of numbers spread over (0, 1), none of them 0: the fractional parts of
+    k times the golden ratio, to 6 digits."""
+    return sympy.Rational(int((k + 1) * 0.6180339887498949 % 1 * 10**6), 10**6)
 
 
 def _denominators(expr) -> int:

@@ -209,3 +209,18 @@ def test_a_deep_composition_of_undefined_functions_is_tried_with_tamer_members(m
     monkeypatch.setattr(C, "TAME_AMPLITUDE", 1.0)
     untamed = C.compare([slope], [rewritten], no_kind, Budget(20), prove=False)
     assert untamed.verdict == Verdict.UNDECIDED
+
+
+def test_a_claim_true_only_in_its_domain_is_sampled_without_a_proof(monkeypatch):
+    # y² = y for a binary label: true at every sample, no identity, so never tried
+    y = sympy.Symbol("y", real=True)
+    tried = []
+    monkeypatch.setattr(C, "_proved", lambda *sides: tried.append(sides) or False)
+    outcome = C.compare([y**2], [y], lambda s: "binary", Budget(5), prove=True)
+    assert (outcome.verdict, outcome.method, tried) == (Verdict.VALID, Method.SAMPLED, [])
+
+
+def test_an_identity_in_a_domain_is_still_proved():
+    y = sympy.Symbol("y", real=True)
+    outcome = C.compare([y * (1 - y)], [y - y**2], lambda s: "binary", Budget(5), prove=True)
+    assert (outcome.verdict, outcome.method) == (Verdict.VALID, Method.PROVED)
