@@ -594,11 +594,11 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
     return outcome
 
 
-def compared_labels(exprs: list) -> set:
+def compared_labels(nodes: set) -> set:
     """The symbols an indicator compares for equality, `y` of `\\mathbb{1}\\{y = k\\}`: class
     labels, so whole numbers. A sample of 1/2 would make the indicator 0 everywhere, a point
-    the writer never meant."""
-    return {s for e in exprs for delta in e.atoms(sympy.KroneckerDelta)
+    the writer never meant. `nodes` are the `subexpressions` of the sides."""
+    return {s for delta in nodes if isinstance(delta, sympy.KroneckerDelta)
             for s in delta.free_symbols}
 
 
@@ -614,7 +614,7 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     n = len(lhs_entries)
     symbols = sorted(set().union(*map(free_symbols, exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
-    labels = compared_labels(exprs)
+    labels = compared_labels(nodes)
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()

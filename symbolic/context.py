@@ -17,6 +17,7 @@ from types import MappingProxyType
 import sympy
 
 from symbolic import derivatives, limits
+from symbolic.compare import subexpressions
 from symbolic.document import has_relation, split_statements
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.functions import At
@@ -701,7 +702,10 @@ class Expansion:
         return expanded
 
     def _substituted(self, expr, open_names: frozenset) -> tuple:
-        names = [s for s in expr.atoms(sympy.Symbol) if s in self.mapping]
+        # each distinct subexpression visited once (`atoms` walks every repeat of a layer)
+        names = [s for s in (subexpressions([expr]) if isinstance(expr, sympy.Basic)
+                             else expr.atoms(sympy.Symbol))
+                 if isinstance(s, sympy.Symbol) and s in self.mapping]
         if not names:
             return expr, 0
         values = {s: self._of_name(s, open_names) for s in names}
