@@ -27,6 +27,7 @@ from symbolic.budget import Budget
 from symbolic.diagnosis import Diagnosis
 from symbolic.errors import BudgetExceeded, ShapeError
 from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS, MLFunction
+from symbolic.shared_printing import SharedPrinting
 from symbolic.verdicts import Method, Verdict
 
 SAMPLES = 24
@@ -58,10 +59,7 @@ def _seed(*exprs) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
 
 
-PRINTED_KEPT = 20_000     # subexpressions whose srepr text is kept per process
-
-
-class _SharedRepr(ReprPrinter):
+class _SharedRepr(SharedPrinting, ReprPrinter):
     """`srepr`, printing each distinct subexpression once per process: an expanded network
     repeats its layers, the links of a document repeat its definitions, and sorting the
     terms of each repeat again is most of srepr's time."""
@@ -82,15 +80,6 @@ class _SharedRepr(ReprPrinter):
             return super()._print_Mul(expr)
         return f"Mul({', '.join(sorted(map(self._print, expr.args)))})"
 
-    def _print(self, expr, **kwargs) -> str:
-        if kwargs or not isinstance(expr, sympy.Basic):
-            return super()._print(expr, **kwargs)
-        text = self.printed.get(expr)
-        if text is None:
-            if len(self.printed) >= PRINTED_KEPT:
-                self.printed.clear()
-            text = self.printed[expr] = super()._print(expr)
-        return text
 
 
 def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
