@@ -17,7 +17,7 @@ from types import MappingProxyType
 import sympy
 
 from symbolic import derivatives, limits
-from symbolic.compare import subexpressions
+from symbolic.compare import free_symbols, subexpressions
 from symbolic.document import has_relation, split_statements
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.functions import At
@@ -675,8 +675,8 @@ class Context:
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
-        return any(symbol in value.free_symbols for value in
-                   self.definitions_in(instance).values() if hasattr(value, "free_symbols"))
+        return any(symbol in free_symbols(value)
+                   for value in self.definitions_in(instance).values())
 
 
 class Expansion:

@@ -179,11 +179,13 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     """∂L/∂B for a name L never defined: L is any function of the graph's outputs, so the
     chain rule runs through each output that reaches B."""
     definitions = context.definitions_in(instance)
+    # the names some definition uses (`Context.uses`, asked once for all of them)
+    used = set().union(*map(free_symbols, definitions.values()))
     # a name defined as a gradient of L (δ = ∂L/∂z) is not an output L depends on
-    sinks = [s for s in definitions if not context.uses(s, instance)
+    sinks = [s for s in definitions if s not in used
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
-                context.expand(s, instance, keep=frozenset({wrt})).free_symbols]
+                free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
     if not reaching:
         return gradient_symbol(numerator, wrt)
     total = sympy.Integer(0)
