@@ -113,16 +113,23 @@ _BASIC_FREE_SYMBOLS = sympy.Basic.__dict__["free_symbols"]
 _FREE_SYMBOLS_RULE: dict[type, bool] = {}   # class -> whether it keeps Basic's rule
 
 
+FREE_SYMBOLS_KEPT = 50_000    # subexpressions whose free symbols are kept per process
+_FREE_SYMBOLS: dict = {}      # subexpression -> its free symbols (never changed once kept)
+
+
 def free_symbols(expr) -> set:
-    """`expr.free_symbols`, each distinct subexpression asked once.
+    """`expr.free_symbols`, each distinct subexpression asked once per process.
 
     Basic's rule (the union over the arguments) walks every repeat of a subexpression; here
-    each is done once. A class with a rule of its own (a symbol, a derivative, a Lambda,
+    each is done once, and kept: the links of a document ask about the same definitions
+    again and again. A class with a rule of its own (a symbol, a derivative, a Lambda,
     `Subs`, a matrix) is asked for it, so the answer is SymPy's.
     """
     if not isinstance(expr, sympy.Basic):
         return set(expr.free_symbols) if hasattr(expr, "free_symbols") else set()
-    memo: dict = {}
+    memo = _FREE_SYMBOLS
+    if len(memo) >= FREE_SYMBOLS_KEPT:
+        memo.clear()
 
     def of(e) -> set:
         found = memo.get(e)
