@@ -68,6 +68,7 @@ from symbolic.numbers import (
 )
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
+from symbolic.side_latex import latex_prefix
 
 MAX_INDEX_INSTANCES = 9
 
@@ -1625,7 +1626,6 @@ def _shown(value) -> str:
 
 def _show(value) -> tuple[str, bool]:
     try:
-        # ordering the terms evaluates them: 9^{9^{9^{9}}} would take hours
-        return sympy.latex(value, order="none" if C.huge_powers(value) else None), True
+        return latex_prefix(value, 400), True     # `_reading` cuts at 400 characters
     except Exception:  # printing must never hide a verdict
         return str(value), False

@@ -27,6 +27,7 @@ from symbolic.budget import Budget
 from symbolic.diagnosis import Diagnosis
 from symbolic.errors import BudgetExceeded, ShapeError
 from symbolic.functions import MPMATH_FUNCTIONS, NUMPY_FUNCTIONS, MLFunction
+from symbolic.shared_printing import SharedPrinting
 from symbolic.verdicts import Method, Verdict
 
 SAMPLES = 24
@@ -58,10 +59,7 @@ def _seed(*exprs) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")
 
 
-PRINTED_KEPT = 20_000     # subexpressions whose srepr text is kept per process
-
-
-class _SharedRepr(ReprPrinter):
+class _SharedRepr(SharedPrinting, ReprPrinter):
     """`srepr`, printing each distinct subexpression once per process: an expanded network
     repeats its layers, the links of a document repeat its definitions, and sorting the
     terms of each repeat again is most of srepr's time."""
@@ -82,15 +80,11 @@ class _SharedRepr(ReprPrinter):
             return super()._print_Mul(expr)
         return f"Mul({', '.join(sorted(map(self._print, expr.args)))})"
 
-    def _print(self, expr, **kwargs) -> str:
-        if kwargs or not isinstance(expr, sympy.Basic):
-            return super()._print(expr, **kwargs)
-        text = self.printed.get(expr)
-        if text is None:
-            if len(self.printed) >= PRINTED_KEPT:
-                self.printed.clear()
-            text = self.printed[expr] = super()._print(expr)
-        return text
+    def _print_Subs(self, expr) -> str:
+        # equal substitutions may name their variable differently (u, ξ): the kept text is
+        # the one of whichever was printed first, so the variables are printed by position
+        positions = {v: sympy.Symbol(f"⟨{k}⟩") for k, v in enumerate(expr.variables)}
+        return f"Subs({self._print(expr.expr.xreplace(positions))}, {self._print(expr.point)})"
 
 
 def random_functions(exprs: list, seed: int) -> tuple[list, list, dict]:
@@ -124,16 +118,23 @@ _BASIC_FREE_SYMBOLS = sympy.Basic.__dict__["free_symbols"]
 _FREE_SYMBOLS_RULE: dict[type, bool] = {}   # class -> whether it keeps Basic's rule
 
 
+FREE_SYMBOLS_KEPT = 50_000    # subexpressions whose free symbols are kept per process
+_FREE_SYMBOLS: dict = {}      # subexpression -> its free symbols (never changed once kept)
+
+
 def free_symbols(expr) -> set:
-    """`expr.free_symbols`, each distinct subexpression asked once.
+    """`expr.free_symbols`, each distinct subexpression asked once per process.
 
     Basic's rule (the union over the arguments) walks every repeat of a subexpression; here
-    each is done once. A class with a rule of its own (a symbol, a derivative, a Lambda,
+    each is done once, and kept: the links of a document ask about the same definitions
+    again and again. A class with a rule of its own (a symbol, a derivative, a Lambda,
     `Subs`, a matrix) is asked for it, so the answer is SymPy's.
     """
     if not isinstance(expr, sympy.Basic):
         return set(expr.free_symbols) if hasattr(expr, "free_symbols") else set()
-    memo: dict = {}
+    memo = _FREE_SYMBOLS
+    if len(memo) >= FREE_SYMBOLS_KEPT:
+        memo.clear()
 
     def of(e) -> set:
         found = memo.get(e)
@@ -610,11 +611,11 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
     return outcome
 
 
-def compared_labels(exprs: list) -> set:
+def compared_labels(nodes: set) -> set:
     """The symbols an indicator compares for equality, `y` of `\\mathbb{1}\\{y = k\\}`: class
     labels, so whole numbers. A sample of 1/2 would make the indicator 0 everywhere, a point
-    the writer never meant."""
-    return {s for e in exprs for delta in e.atoms(sympy.KroneckerDelta)
+    the writer never meant. `nodes` are the `subexpressions` of the sides."""
+    return {s for delta in nodes if isinstance(delta, sympy.KroneckerDelta)
             for s in delta.free_symbols}
 
 
@@ -630,7 +631,7 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     n = len(lhs_entries)
     symbols = sorted(set().union(*map(free_symbols, exprs)) - set(coefficients),
                      key=lambda s: s.name) + coefficients
-    labels = compared_labels(exprs)
+    labels = compared_labels(nodes)
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
     budget.check()
@@ -702,6 +703,7 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                            point=shown, lhs_value=mpmath.nstr(high[0], 30),
                            rhs_value=mpmath.nstr(high[n], 30), samples=samples)
     if prove and not coefficients and _small(lhs_entries + rhs_entries) \
+            and _may_be_identity(symbols, high_at, n) \
             and try_proof(lhs_entries, rhs_entries, budget):
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
     return Outcome(Verdict.VALID, Method.SAMPLED,
@@ -873,6 +875,30 @@ def _proved(lhs_entries, rhs_entries) -> bool:
                        or sympy.simplify(d) != 0):
             return False
     return True
+
+
+def _may_be_identity(symbols: list, high_at: HighPrecision, n: int) -> bool:
+    """Whether the sides may be equal as expressions, as a proof must show them.
+
+    Sampling checks a claim where the writer meant it: a one-hot y, a binary label, a
+    probability. A claim that holds only there (log softmax(s)_y = Σ_k y_k log softmax(s)_k
+    for a one-hot y) is no identity, and no proof can find it one; trying costs a
+    `simplify`. False when the sides differ, at 50 digits, at one point outside those
+    domains that every symbol's assumptions allow (numbers in (0, 1)).
+    """
+    if any(s.is_integer or s.is_zero or s.is_nonpositive or s.is_rational is False
+           for s in symbols):
+        return True                  # no such point: the proof decides
+    point = {s: _generic(k) for k, s in enumerate(symbols)}
+    high = high_at(point)
+    return high is None or not any(differ_high(a, b) for a, b in zip(high[:n], high[n:],
+                                                                      strict=True))
+
+
+def _generic(k: int) -> sympy.Rational:
+    """The k-th of numbers spread over (0, 1), none of them 0: the fractional parts of
+    k times the golden ratio, to 6 digits."""
+    return sympy.Rational(int((k + 1) * 0.6180339887498949 % 1 * 10**6), 10**6)
 
 
 def _denominators(expr) -> int:

@@ -17,6 +17,7 @@ from types import MappingProxyType
 import sympy
 
 from symbolic import derivatives, limits
+from symbolic.compare import free_symbols, subexpressions
 from symbolic.document import chained_statements, has_relation
 from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.functions import At
@@ -721,8 +722,8 @@ class Context:
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
-        return any(symbol in value.free_symbols for value in
-                   self.definitions_in(instance).values() if hasattr(value, "free_symbols"))
+        return any(symbol in free_symbols(value)
+                   for value in self.definitions_in(instance).values())
 
 
 class Expansion:
@@ -748,7 +749,10 @@ class Expansion:
         return expanded
 
     def _substituted(self, expr, open_names: frozenset) -> tuple:
-        names = [s for s in expr.atoms(sympy.Symbol) if s in self.mapping]
+        # each distinct subexpression visited once (`atoms` walks every repeat of a layer)
+        names = [s for s in (subexpressions([expr]) if isinstance(expr, sympy.Basic)
+                             else expr.atoms(sympy.Symbol))
+                 if isinstance(s, sympy.Symbol) and s in self.mapping]
         if not names:
             return expr, 0
         values = {s: self._of_name(s, open_names) for s in names}

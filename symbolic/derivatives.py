@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy.core.function import AppliedUndef
 
+from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError
 from symbolic.functions import held
 from symbolic.notation.names import Var, base_of, layer_of
@@ -115,12 +116,15 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
     may depend on it, as the writer likely means. Say so."""
     family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
-    if not hasattr(expr, "atoms") or any(base_of(s) == family for s in expr.free_symbols):
+    if not hasattr(expr, "atoms"):
+        return
+    symbols = free_symbols(expr)
+    if any(base_of(s) == family for s in symbols):
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)
     # is not said, so a derivative of 0 would be a misreading
     mine = layer_of(wrt.name)
-    for symbol in sorted(expr.free_symbols, key=str):
+    for symbol in sorted(symbols, key=str):
         theirs = layer_of(symbol.name)
         if mine and theirs and mine[1] != theirs[1] \
                 and not (mine[1].isdigit() and theirs[1].isdigit()):
@@ -137,7 +141,7 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
             f"Define them, or write the dependence, as in p(x; {wrt.name}).")
     # ŷ_i, p̂^{(i)}_k defined nowhere: a hat marks what the model computes from its
     # parameters, so it may well depend on the variable
-    estimates = sorted(s.name for s in expr.free_symbols if s.name.startswith(ESTIMATE))
+    estimates = sorted(s.name for s in symbols if s.name.startswith(ESTIMATE))
     if estimates:
         raise MeaningError(
             f"{wrt.name} does not appear in what is differentiated, but it holds "
@@ -149,10 +153,11 @@ def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
     """∂/∂θ_j of an expression that holds θ itself, with no shape declared for θ: θ is a
     vector here, read as a number. The derivative would be 0 by a misreading; say so."""
     container = base_of(wrt)
-    if not hasattr(expr, "free_symbols"):
+    if not hasattr(type(expr), "free_symbols"):
         return
+    symbols = free_symbols(expr)
     if container == wrt.name:
-        entries = sorted(s.name for s in expr.free_symbols if s != wrt
+        entries = sorted(s.name for s in symbols if s != wrt
                          and base_of(s) == wrt.name and not s.name.endswith("_{0}"))
         if entries:
             # ∂/∂W of λ/2 ‖W‖² with no shape for W: the norm reads W by its entries, the
@@ -162,8 +167,8 @@ def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
                 f"derivative, and no shape is declared for it", "", None,
                 f"Declare its shape, as in shapes: {{{wrt.name}: [m, n]}}.")
         return
-    offset = wrt.name.endswith("_{0}") and wrt in expr.free_symbols  # θ^T x + θ_0: an offset
-    if any(s.name == container for s in expr.free_symbols) and not offset:
+    offset = wrt.name.endswith("_{0}") and wrt in symbols  # θ^T x + θ_0: an offset
+    if any(s.name == container for s in symbols) and not offset:
         raise MeaningError(
             f"{container} is used whole and by its entries ({wrt.name}), and no shape is "
             f"declared for it, so it is read as a number here", "", None,
@@ -174,11 +179,13 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     """∂L/∂B for a name L never defined: L is any function of the graph's outputs, so the
     chain rule runs through each output that reaches B."""
     definitions = context.definitions_in(instance)
+    # the names some definition uses (`Context.uses`, asked once for all of them)
+    used = set().union(*map(free_symbols, definitions.values()))
     # a name defined as a gradient of L (δ = ∂L/∂z) is not an output L depends on
-    sinks = [s for s in definitions if not context.uses(s, instance)
+    sinks = [s for s in definitions if s not in used
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
-                context.expand(s, instance, keep=frozenset({wrt})).free_symbols]
+                free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
     if not reaching:
         return gradient_symbol(numerator, wrt)
     total = sympy.Integer(0)

@@ -44,6 +44,7 @@ from typing import Any
 MEMORY_LIMIT_MB = int(os.environ.get("DERIVCHECK_MEMORY_MB", "4096"))
 GRACE_SECONDS = 30.0     # a worker's start-up (imports) and a step's parsing, on a slow machine
 POLL_SECONDS = 0.02
+STOP_POLL_SECONDS = 0.01  # how often the pool looks whether it is to stop
 
 _TOKENS = itertools.count()
 _progress_queue = None   # in a worker: the pipe where it says which step it is checking
@@ -243,7 +244,11 @@ class WorkerPool:
         # need no shared lock (a named semaphore that a killed worker could leave behind)
         self._reader, self._writer = context.Pipe(duplex=False)
         import pebble  # here, not at the top: `start_early` needs none of it
+        from pebble.common import CONSTS
 
+        # the pool's watcher looks every `sleep_unit` seconds whether it is to stop: at 0.1 s
+        # (pebble's default) a one-document command waited up to that long to exit
+        CONSTS.sleep_unit = min(CONSTS.sleep_unit, STOP_POLL_SECONDS)
         self._pools = [pebble.ProcessPool(max_workers=1, initializer=_start_worker,
                                           initargs=(self._writer, memory_mb), context=context)
                        for _ in range(max(1, workers))]

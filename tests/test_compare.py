@@ -209,3 +209,32 @@ def test_a_deep_composition_of_undefined_functions_is_tried_with_tamer_members(m
     monkeypatch.setattr(C, "TAME_AMPLITUDE", 1.0)
     untamed = C.compare([slope], [rewritten], no_kind, Budget(20), prove=False)
     assert untamed.verdict == Verdict.UNDECIDED
+
+
+def test_a_claim_true_only_in_its_domain_is_sampled_without_a_proof(monkeypatch):
+    # y² = y for a binary label: true at every sample, no identity, so never tried
+    y = sympy.Symbol("y", real=True)
+    tried = []
+    monkeypatch.setattr(C, "_proved", lambda *sides: tried.append(sides) or False)
+    outcome = C.compare([y**2], [y], lambda s: "binary", Budget(5), prove=True)
+    assert (outcome.verdict, outcome.method, tried) == (Verdict.VALID, Method.SAMPLED, [])
+
+
+def test_an_identity_in_a_domain_is_still_proved():
+    y = sympy.Symbol("y", real=True)
+    outcome = C.compare([y * (1 - y)], [y - y**2], lambda s: "binary", Budget(5), prove=True)
+    assert (outcome.verdict, outcome.method) == (Verdict.VALID, Method.PROVED)
+
+
+def test_the_sample_seed_of_a_substitution_does_not_depend_on_its_variables_name():
+    # Subs(f'(u), u, x) equals Subs(f'(ξ), ξ, x): the seed printer keeps one text for both,
+    # so that text must not depend on which was printed first
+    f = sympy.Function("f")
+    u, xi = sympy.Symbol("u"), sympy.Symbol("xi")
+    at_u = sympy.Subs(f(u).diff(u), u, x * y)
+    at_xi = sympy.Subs(f(xi).diff(xi), xi, x * y)
+    assert at_u == at_xi
+    C._SharedRepr.printed.clear()
+    first = C._seed(at_u + x)
+    C._SharedRepr.printed.clear()
+    assert C._seed(at_xi + x) == first
