@@ -35,7 +35,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var, base_of, canonical, family_of
+from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
@@ -695,6 +695,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_estimates_on_both_sides(sides)
             _require_rows_read_whole(sides, context)
             _require_no_worded_condition(link)
+            _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
@@ -921,6 +922,24 @@ def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
                 f"the step holds under a condition said in words ({note.strip(' ()')}), which "
                 "derivcheck does not read", "", None,
                 "Write the condition in math, as in \\begin{cases} … & z > 0 \\end{cases}.")
+
+
+def _require_labelled_layers_defined(sides: Sides, context: Context) -> None:
+    """`a_j^L (1 - a_j^L)` with `a_j^l = \\sigma(z_j^l)` defined for every layer l: the last
+    layer L is one of them, but derivcheck builds the definitions for numbered layers only;
+    a free a^{(L)} would be a value the context determines. Undecided."""
+    layered = {family_of(name_key(d.name)) for d in context.definitions
+               if any(isinstance(s, A.Name) and s.base in INDEX_LETTERS and not s.sub
+                      for s in d.name.sup)}
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        layer = layer_of(symbol.name)
+        if layer is not None and not layer[1].lstrip("-").isdigit() \
+                and family_of(symbol.name) in layered:
+            raise MeaningError(
+                f"{symbol.name} is layer {layer[1]} of {layer[0]}, which the definitions give "
+                "for every layer, but derivcheck builds them for numbered layers only", "",
+                None, f"Write the step for a numbered layer, or define {layer[0]}^{{{layer[1]}}} "
+                "itself.")
 
 
 def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:

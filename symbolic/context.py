@@ -540,6 +540,7 @@ class Context:
                                              for key, f in self.functions.items()}),
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
+                shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 superscripts=str(self.conventions.get("superscripts", "")))

@@ -493,6 +493,15 @@ ROWS = [
      {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "valid"),
     (r"\nabla f(x) = P^T x - q", [r"f(x) = \frac{1}{2} x^T P x + q^T x", r"P = P^T"],
      {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "invalid"),
+    # a Hessian at a point with no shape is not a number's second derivative
+    (r"\nabla^2 f(w) = A^T A", [r"f(w) = w^T A w"], {"A": [3, 3]}, {}, "undecided"),
+    # layer L of a family defined for every layer l: not built, so not a free number
+    (r"a_j^L(1-a_j^L) = \sigma'(z_j^L)", [r"a_j^l = \sigma(z_j^l)"], {}, {}, "undecided"),
+    # a^0_k: the input layer 0, never a number to the power 0
+    (r"\frac{\partial z^1_j}{\partial w^1_{k,j}} = a^0_k",
+     [r"z^1_j = \sum_{k=1}^{d_0} w^1_{k,j}\,a^0_k + w^1_{0,j}"], {}, {}, "valid"),
+    (r"\frac{\partial z^1_j}{\partial w^1_{k,j}} = a^0_j",
+     [r"z^1_j = \sum_{k=1}^{d_0} w^1_{k,j}\,a^0_k + w^1_{0,j}"], {}, {}, "invalid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

@@ -68,6 +68,7 @@ class Snapshot:
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
+    shaped: frozenset[str] = frozenset()        # names given a shape
     sigma_is_symbol: bool = False
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
 
@@ -380,6 +381,14 @@ class _Pass:
                 "(and in which variable) is not said", "", node.pos,
                 f"Write the argument, as in {name}(x), or the variable, as in "
                 f"\\nabla_{{x}} {gradient_of}.")
+        at = args or self.snapshot.parameters.get(gradient_of, ())
+        if gradient_of != name and node.primes and not all(
+                isinstance(a, A.Name) and canonical(a.base, (), (), a.suffix, 0)
+                in self.snapshot.shaped for a in at):
+            raise MeaningError(
+                f"\\nabla^2 {gradient_of}: the Hessian at a point with no declared shape would "
+                "be read as the second derivative of a number", "", node.pos,
+                "Declare the shape of the variable (shapes: {w: [n, 1]}).")
         if gradient_of != name and len(self.snapshot.parameters.get(gradient_of, ())) == 1:
             # \nabla L(w) with L(w) = … defined: L's derivative at w (at its own w when
             # written \nabla L alone)
@@ -421,7 +430,10 @@ class _Pass:
         label = canonical(base.base, (), (), base.suffix, 0)
         layered = label in self.snapshot.layered or base.base in self.snapshot.layered
         if isinstance(exponent, A.Num):       # Z^1 where Z^1 = … defines layer 1
-            return layered and exponent.text.isdigit()
+            # a^0_k: nobody writes an entry to the power 0; it is the input layer 0 (x^0 in a
+            # polynomial, e^0, stay powers)
+            return layered and exponent.text.isdigit() or exponent.text == "0" \
+                and bool(base.sub) and base.base != "e"
         letters = _letters(exponent)
         if not letters:
             return False
