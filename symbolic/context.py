@@ -1114,6 +1114,12 @@ def _bounded_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+def opens_with_condition(text: str) -> bool:
+    """Whether a statement opens with the words of a side condition (`\\forall j = 1, …`,
+    `for i \\neq j`): it qualifies the statements beside it and claims nothing."""
+    return _CONDITION_WORDS.sub("", text, count=1) != text
+
+
 def side_constraint(text: str) -> tuple[str, str] | None:
     """(name, kind) for a constraint on a name: `B = B^T` (symmetric), `\\sum_k y_k = 1` (a
     distribution); None for any other text."""

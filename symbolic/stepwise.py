@@ -18,6 +18,7 @@ from symbolic.context import (
     defining_link,
     mentioned_names,
     name_key,
+    opens_with_condition,
     side_constraint,
 )
 from symbolic.document import Document, Statement
@@ -100,6 +101,10 @@ def check_read_document(document: Document, budget_seconds: float,
                 CONSTRAINT_WORDS[constraints[index][1]].format(constraints[index][0]))])
         elif (case := case_assumption(statement.text, context)) is not None:
             kind, claim = _assume_case(statement, case, context)
+        elif opens_with_condition(statement.text) and context.take_condition(statement.text):
+            warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
+                            "condition on the statement beside it; nothing in it is checked")
+            continue
         elif not statement.has_relation:
             unclosed = unbalanced(statement.text)
             if not unclosed:

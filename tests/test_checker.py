@@ -191,3 +191,11 @@ def test_a_function_with_other_parameters_is_another_function_and_its_gradient_a
                                  (5, "claim", "undecided")]
     assert verdicts("$$f(x) = x^2$$\n\n$$\\nabla f = 2x$$\n") == [
         (1, "definition", "valid"), (3, "claim", "valid")]
+
+
+def test_a_range_beside_a_step_and_a_leading_therefore_claim_nothing():
+    doc = ("$$f(w) = w^2$$\n\n"
+           "$$\\frac{\\partial f}{\\partial w} = 2w,\\ \\forall j = 1,2,...,p$$\n\n"
+           "$$\\therefore \\nabla f(w) = 2w$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
+                             (5, "claim", "valid")]

@@ -502,6 +502,12 @@ ROWS = [
      [r"z^1_j = \sum_{k=1}^{d_0} w^1_{k,j}\,a^0_k + w^1_{0,j}"], {}, {}, "valid"),
     (r"\frac{\partial z^1_j}{\partial w^1_{k,j}} = a^0_j",
      [r"z^1_j = \sum_{k=1}^{d_0} w^1_{k,j}\,a^0_k + w^1_{0,j}"], {}, {}, "invalid"),
+    # \nabla (…) with no subscript: in the one shaped name that is no constant
+    (r"\nabla (x^T A x) = (A+A^T)x", [], {"A": ["n", "n"], "x": ["n", 1]},
+     {"symbols": {"A": "constant"}}, "valid"),
+    (r"\nabla (x^T A x) = (A-A^T)x", [], {"A": ["n", "n"], "x": ["n", 1]},
+     {"symbols": {"A": "constant"}}, "invalid"),
+    (r"\nabla (x^T A x) = (A+A^T)x", [], {"A": ["n", "n"], "x": ["n", 1]}, {}, "undecided"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

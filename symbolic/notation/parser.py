@@ -42,6 +42,7 @@ from symbolic.notation.vocabulary import (
     MATRIX_ENVIRONMENTS,
     MEMBERSHIP,
     MUL_OPS,
+    NABLA,
     NAMED_FONTS,
     OPENERS,
     OPERATORNAME,
@@ -1264,6 +1265,9 @@ class Parser:
             gradient = self.gradient_function(tok, order)
             if gradient is not None:
                 return gradient
+            if order == 1 and self.peek().text in ("(", r"\left"):
+                # \nabla (x^T A x): in the one variable the resolve pass finds in it
+                return A.Call(NABLA, (self.term(),), None, 0, None, True, tok.pos)
             raise self.error("\\nabla needs the variable as a subscript", tok,
                              "Write \\nabla_{w} L.")
         self.advance()

@@ -45,6 +45,7 @@ from symbolic.notation.vocabulary import (
     INDEX_LETTERS,
     LOGARITHMS,
     MATRIX_OPERATORS,
+    NABLA,
     REFUSED_OPERATORS,
     SIGMA,
     STEP_FUNCTION,
@@ -354,6 +355,8 @@ class _Pass:
     # -- \operatorname{name}(…), \log x, \nabla f(x) ----------------------------------------
     def call(self, node: A.Call) -> A.Node:
         name = node.name
+        if name == NABLA:
+            return self.visit(self.gradient_in_its_variable(node))
         args = tuple(self.visit(a) for a in node.args)
         index = self.visit(node.index) if node.index is not None else None
         power = self.visit(node.power) if node.power is not None else None
@@ -409,6 +412,24 @@ class _Pass:
             f"the function {shown} is not known to derivcheck", "", node.pos,
             f"Define it (for example {name}(u) = …), or declare it as any differentiable "
             f"function: conventions: {{symbols: {{{name}: function}}}}.")
+
+    def gradient_in_its_variable(self, node: A.Call) -> A.Partial:
+        """`\\nabla (x^T A x)` with shapes for A and x and A constant: the gradient in the
+        one name that has a shape and is no constant (x); undecided when there is not one."""
+        (expression,) = node.args
+        shaped = {canonical(n.base, (), (), n.suffix, 0): n for n in walk(expression)
+                  if isinstance(n, A.Name) and not n.sub and not n.sup}
+        variables = sorted(key for key in shaped if key in self.snapshot.shaped
+                           and self.snapshot.kind(key) not in ("constant", "matrix"))
+        if len(variables) != 1:
+            raise MeaningError(
+                "\\nabla without its variable: the expression has "
+                f"{'no' if not variables else len(variables)} shaped names that vary "
+                f"({', '.join(variables)})", "", node.pos,
+                "Write the variable as a subscript, as in \\nabla_{x}, or declare the others "
+                "constant (conventions: {symbols: {A: constant}}).")
+        self.readings.append(Reading(NABLA, f"the gradient in {variables[0]}"))
+        return A.Partial(expression, shaped[variables[0]], None, 1, node.pos)
 
     # -- a^l: a power or a layer ----------------------------------------------------------
     def power(self, node: A.Power) -> A.Node:

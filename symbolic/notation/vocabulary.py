@@ -25,6 +25,7 @@ UNICODE = {
     "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
     "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
+    "∴": r"\therefore",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
     "≡": r"\equiv", "²": "^2", "³": "^3", "¹": "^1", "ᵀ": "^T", "’": "'", "∑": r"\sum",
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
@@ -45,7 +46,7 @@ RELATIONS = {
     r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
     r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
-    r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in",
+    r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in", r"\therefore": r"\Rightarrow",
 }
 # Commands that set a note over a relation: \stackrel{(a)}{=} is =.
 STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
@@ -120,6 +121,7 @@ TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit",
 # Fonts that make a letter a different quantity: \mathcal{L} is not L.
 NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
                r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
+NABLA = r"\nabla"                  # the gradient operator
 COMPOSITE = r"\operatorname{at}"   # f(g(x)) given a value: the name of that composition
 WORD_FONT = r"\mathrm"             # NLL printed as letters side by side: \mathrm{NLL}
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
