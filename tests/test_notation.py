@@ -508,6 +508,17 @@ ROWS = [
     (r"\nabla (x^T A x) = (A-A^T)x", [], {"A": ["n", "n"], "x": ["n", 1]},
      {"symbols": {"A": "constant"}}, "invalid"),
     (r"\nabla (x^T A x) = (A+A^T)x", [], {"A": ["n", "n"], "x": ["n", 1]}, {}, "undecided"),
+    # x^{(i)}_j with X an m×n matrix and x unshaped: sample i's feature j, X_{i,j}
+    (r"\frac{\partial J}{\partial w_j} = "
+     r"\frac{2}{m}\sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)}) x^{(i)}_j",
+     [r"\hat{y} = X w + b", r"J(w, b) = \frac{1}{m} \sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)})^2"],
+     {"X": ["m", "n"], r"\hat{y}": ["m", 1], "w": ["n", 1], "y": ["m", 1]}, {}, "valid"),
+    (r"\frac{\partial J}{\partial w_j} = "
+     r"\frac{1}{m}\sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)}) x^{(i)}_j",
+     [r"\hat{y} = X w + b", r"J(w, b) = \frac{1}{m} \sum_{i=1}^m (\hat{y}^{(i)} - y^{(i)})^2"],
+     {"X": ["m", "n"], r"\hat{y}": ["m", 1], "w": ["n", 1], "y": ["m", 1]}, {}, "invalid"),
+    # \nabla \mathcal{L}(w) of a defined \mathcal{L}
+    (r"\nabla \mathcal{L}(w) = 2w", [r"\mathcal{L}(w) = w^2"], {}, {}, "valid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

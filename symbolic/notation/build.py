@@ -504,16 +504,35 @@ class Builder:
     def sample_entry(self, node: A.Name, sup: tuple, sub: tuple):
         """`\\hat{y}^{(i)}` with \\hat{y} an m×1 vector and no shape of its own for
         \\hat{y}^{(i)}: sample i of the vector, its entry i."""
-        if len(sup) != 1 or sub or not isinstance(sup[0], int):
+        if len(sup) != 1 or not isinstance(sup[0], int):
             return None
         container = canonical(node.base, (), (), node.suffix, node.primes)
         shape = self.scope.shape_of(container)
-        if shape is None:
-            return None
+        if shape is None or sub:
+            return self.sample_row(node, sup[0], sub) if shape is None else None
         rows, cols = self.dims(shape)
         if 1 not in (rows, cols) or not 1 <= sup[0] <= rows * cols:
             return None
         return Var(_entry_name(container, (sup[0],)))
+
+    def sample_row(self, node: A.Name, sample: int, sub: tuple):
+        """`x^{(i)}_j`, `x^{(i)}` with x unshaped and X an m×n matrix: sample i is row i of
+        X (its features), as in X = [x^{(1)T}; …; x^{(m)T}]."""
+        if node.suffix or node.primes or not node.base.isalpha() or not node.base.islower():
+            return None
+        rows_of = canonical(node.base.upper(), (), (), "", 0)
+        shape = self.scope.shape_of(rows_of)
+        if shape is None:
+            return None
+        rows, cols = self.dims(shape)
+        if rows == 1 or cols == 1 or not 1 <= sample <= rows:
+            return None
+        if not sub:
+            return sympy.ImmutableMatrix([Var(_entry_name(rows_of, (sample, k)))
+                                          for k in range(1, cols + 1)])
+        if len(sub) == 1 and isinstance(sub[0], int) and 1 <= sub[0] <= cols:
+            return Var(_entry_name(rows_of, (sample, sub[0])))
+        return None
 
     def labelled_entry(self, node: A.Name):
         """`W_{2,k,i}`: entry (k, i) of the declared matrix W_2, or None."""

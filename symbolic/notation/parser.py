@@ -1279,7 +1279,8 @@ class Parser:
         """`\\nabla f(x_t)`: the gradient of f, a function of its own, at x_t (its Hessian
         for `\\nabla^2`: the call's primes count the order beyond the first)."""
         start = self.i
-        if self.peek().kind == "letter" or self.peek().text[1:] in GREEK:
+        if self.peek().kind == "letter" or self.peek().text[1:] in GREEK \
+                or self.peek().text in NAMED_FONTS:             # \nabla \mathcal{L}(w)
             name = self.name()
             if self.peek().text == "(" and not name.sub and not name.sup:
                 args = self.bracketed_args()
