@@ -88,8 +88,12 @@ def check_documents(part: Path, tallies: dict[str, Tally], first_errors: dict[st
         by_line: dict[int, list] = {}
         for step in result.steps:
             by_line.setdefault(step.line, []).extend(step.claim.links)
+        blocks = _block_lines(document)
         for item in expect["links"]:
-            links = by_line.get(item["line"], [])
+            # the expected line is where the block starts (`$$`); its statements may start
+            # on the lines after it, one per row of an alignment
+            links = [link for line in blocks.get(item["line"], [item["line"]])
+                     for link in by_line.get(line, [])]
             checked = [link for link in links if str(link.method) != "definition"]
             wanted = [v for v in item["expect"] if v != "definition"]
             for k, verdict in enumerate(wanted):
@@ -99,6 +103,20 @@ def check_documents(part: Path, tallies: dict[str, Tally], first_errors: dict[st
             wrong_first = [s.line for s in result.steps if s.first_invalid]
             if wrong_first:
                 first_errors[half].append(f"{document.name}: first error at {wrong_first}")
+
+
+def _block_lines(document: Path) -> dict[int, list[int]]:
+    """{a line where a math block may start: the lines of the statements of that block}:
+    the block of the first statement at or after the line."""
+    from symbolic.sources import read_document
+
+    statements = read_document(document).statements
+    out: dict[int, list[int]] = {}
+    for line in range(1, len(document.read_text().splitlines()) + 1):
+        first = next((s for s in statements if s.line >= line), None)
+        if first is not None:
+            out[line] = sorted({s.line for s in statements if s.block == first.block})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -289,7 +289,9 @@ class Context:
             return
         signature = function_signature(name)      # u_1 = f_1(x) = x^3 defines f_1 too
         if signature is not None and signature[0] not in self.functions \
-                and self.function_for(name) is None:
+                and self.function_for(name) is None \
+                and (known_function(signature[0]) is None or self.sigma_is_symbol()):
+            # σ(u_i) = σ(\sum_k w_{ki} x_k) says what u_i is; it does not define σ
             self.define_function(*signature, body, text)
 
     def define_given(self, text: str) -> Definition | FunctionDefinition | None:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -26,7 +27,14 @@ from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
-from symbolic.notation.trees import children, function_key, function_signature, node_text, walk
+from symbolic.notation.trees import (
+    children,
+    function_key,
+    function_signature,
+    node_text,
+    ungroup,
+    walk,
+)
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
@@ -479,9 +487,41 @@ def _ends_in_a_number(chain: Chain) -> bool:
 
 
 def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
-    """The links after the first, checked."""
+    """The links after the first, checked; a link that brings in a name inside the same
+    function on one side only, for the first time (`h_i = \\sigma(u_i) = \\sigma(\\sum_k
+    w_{ki} x_k)`), says what that name is: undecided, never a counterexample with u_i a free
+    number."""
     rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
-    return check_chain(rest, context, budget) if rest.relations else ClaimResult(rest.source, [])
+    if not rest.relations:
+        return ClaimResult(rest.source, [])
+    result = check_chain(rest, context, budget)
+    links = [_introducing(link, context) if link.verdict == Verdict.INVALID else link
+             for link in result.links]
+    return dataclasses.replace(result, links=links)
+
+
+def _introducing(link: LinkResult, context: Context) -> LinkResult:
+    """`\\sigma(u_i) = \\sigma(\\sum_k w_{ki} x_k)`: the same function of a new name and of
+    an expression says what the name is (undecided); any other link is left as it is."""
+    try:
+        sides = [parse_side(side) for side in (link.lhs, link.rhs)]
+    except NotationError:
+        return link
+    keys = [function_key(ungroup(side)) for side in sides]
+    if keys[0] is None or keys[0] != keys[1]:
+        return link
+    left, right = (mentioned_names(side) for side in sides)
+    new = sorted((n for n in (left ^ right) - context.mentioned
+                  if not context.is_value(n) and n not in ("e", r"\pi")),
+                 key=lambda n: (n.isupper(), n))      # u_i before the size K
+    if not new:
+        return link
+    return dataclasses.replace(
+        link, verdict=Verdict.UNDECIDED, method=Method.NONE, counterexample=None,
+        diagnosis=None, diagnosis_kind=None,
+        message=f"undecided: {new[0]} appears here for the first time, inside "
+                f"{keys[0]}(…) on one side only: the link says what it is rather than "
+                "claiming something about it")
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,

@@ -199,3 +199,14 @@ def test_a_range_beside_a_step_and_a_leading_therefore_claim_nothing():
            "$$\\therefore \\nabla f(w) = 2w$$\n")
     assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
                              (5, "claim", "valid")]
+
+
+def test_a_definitions_link_that_brings_in_a_name_says_what_it_is():
+    # Rong's (74): h_i = σ(u_i) = σ(Σ_k w_{ki} x_k) says what u_i is; u_i free would make
+    # the second link "invalid" at a point the writer never meant
+    doc = "$$h_i = \\sigma(u_i) = \\sigma (\\sum_{k=1}^{K}w_{ki}x_k)$$\n"
+    [step] = check_document(doc).steps
+    assert [str(link.verdict) for link in step.claim.links] == ["valid", "undecided"]
+    assert "for the first time" in step.claim.links[1].message
+    known = "$$u_i = 2 x_i$$\n\n$$h_i = \\sigma(u_i) = \\sigma(3 x_i)$$\n"
+    assert verdicts(known)[-1] == (3, "definition", "invalid")

@@ -519,6 +519,8 @@ ROWS = [
      {"X": ["m", "n"], r"\hat{y}": ["m", 1], "w": ["n", 1], "y": ["m", 1]}, {}, "invalid"),
     # \nabla \mathcal{L}(w) of a defined \mathcal{L}
     (r"\nabla \mathcal{L}(w) = 2w", [r"\mathcal{L}(w) = w^2"], {}, {}, "valid"),
+    # an equation's number after a wide space is no factor
+    (r"\frac{d}{dx} x^2 = 2x \qquad (74)", [], {}, {}, "valid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

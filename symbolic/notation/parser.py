@@ -99,7 +99,7 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    tokens = _font_switches_as_fonts(_entries_spaced_apart(tokens))
+    tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _bare_bars(_unwrapped_fonts(_without_empty_groups(_without_cancels(kept))))
@@ -244,6 +244,16 @@ def _one_symbol(tokens: list[Token]) -> bool:
 
 
 SLOT = CONDITIONAL_SLOT
+
+
+def _without_equation_number(tokens: list[Token]) -> list[Token]:
+    """`h_i = \\sigma(u_i) \\qquad (74)`: a number in parentheses after a wide space at the
+    end is the equation's number, not a factor."""
+    body = tokens[:-1] if tokens and tokens[-1].kind == "end" else tokens
+    if len(body) >= 4 and body[-4].text in ROW_SPACES and body[-3].text == "(" \
+            and body[-2].kind == "number" and body[-1].text == ")":
+        return body[:-4] + tokens[len(body):]
+    return tokens
 
 
 def _bare_bars(tokens: list[Token]) -> list[Token]:
