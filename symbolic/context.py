@@ -177,8 +177,9 @@ class Context:
             self._declare(*constraint)    # B = B^T: symmetric; \sum_k y_k = 1: a distribution
             return True
         if (bounded := _bounded_name(stated)) is not None:
-            self._declare(*bounded)   # 0 < k < 1: k is drawn in (0, 1); k > 0: positive
-            return True
+            if known_function(bounded[0].lstrip("\\")) is None or self.is_value(bounded[0]):
+                self._declare(*bounded)   # 0 < k < 1: drawn in (0, 1); k > 0: positive
+            return True                   # σ > 0 says what σ's values are; σ stays σ
         if stated != text:
             self.warnings.append(f"'{text}' states a condition derivcheck does not read; "
                                  "it defines nothing")
@@ -542,6 +543,7 @@ class Context:
                                              for key, f in self.functions.items()}),
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
+                defined=frozenset(d.key for d in self.definitions),
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 sigma_is_symbol=self.sigma_is_symbol(),

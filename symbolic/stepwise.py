@@ -27,6 +27,7 @@ from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
+from symbolic.notation.names import family_of
 from symbolic.notation.trees import (
     children,
     function_key,
@@ -629,9 +630,11 @@ def _constraints(statements: Sequence[Statement], context: Context) -> dict:
     """{statement index: (name, kind)} of the constraints on names the text never defines
     (`\\sum_k y_k = 1`, `B = B^T`), taken into the context for the whole document."""
     found = {}
+    defined = {family_of(name) for statement in statements
+               for name in _defined_names(statement.text)}
     for index, statement in enumerate(statements):
         constraint = side_constraint(statement.text)
-        if constraint is None:
+        if constraint is None or constraint[0] in defined:   # y_k = e^{z_k} defines y
             continue
         name, kind = constraint
         shaped = kind == "symmetric" and context.shape_of(name) is not None

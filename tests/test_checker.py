@@ -210,3 +210,8 @@ def test_a_definitions_link_that_brings_in_a_name_says_what_it_is():
     assert "for the first time" in step.claim.links[1].message
     known = "$$u_i = 2 x_i$$\n\n$$h_i = \\sigma(u_i) = \\sigma(3 x_i)$$\n"
     assert verdicts(known)[-1] == (3, "definition", "invalid")
+
+
+def test_a_constraint_on_a_name_the_document_defines_is_a_claim():
+    doc = "Let $y_k = e^{z_k}$.\n\nThen\n$$\\sum_k y_k = 1$$\n"
+    assert verdicts(doc) == [(1, "definition", "valid"), (4, "claim", "invalid")]

@@ -467,9 +467,15 @@ ROWS = [
     (r"∂BCE/∂ŷ = (y - ŷ) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {},
      "invalid"),
     (r"∂/∂ŷ [ - (y·log(ŷ) + (1-y)·log(1-ŷ)) ] = (ŷ - y) / (ŷ(1-ŷ))", [], {}, {}, "valid"),
-    # \sum_{n \in N}: over n = 1, …, N
-    (r"\sum_{n \in N} 1 = N", [], {}, {}, "valid"),
-    (r"\sum_{n \in N} x_n = x_1 + x_2", [], {}, {}, "invalid"),
+    # \sum_{n \in N} is over a set, whose members are not said
+    (r"\sum_{n \in N} 1 = N", [], {}, {}, "undecided"),
+    # x^{-T} of a number is a power; a bound on σ leaves σ the function
+    (r"\frac{d}{dx} x^{-T} = -T x^{-T-1}", [], {}, {"symbols": {"T": "constant"}}, "valid"),
+    (r"\frac{d}{dx} x^{-T} = -x^{-2}", ["T = 5"], {}, {}, "invalid"),
+    (r"\frac{d}{dx} \sigma(x) = \sigma(x)(1-\sigma(x))", [r"\sigma > 0"], {}, {}, "valid"),
+    # \nabla (…) never picks a name a definition gives
+    (r"\nabla (y^T y) = 2 A^T y", ["y = A x"], {"A": [3, 3], "x": [3, 1], "y": [3, 1]},
+     {"symbols": {"A": "constant"}}, "undecided"),
     # a composition inside a defining chain: σ(x) = f(g(x)) = … defines f(g(x)) too
     (r"\frac{d f(g(x))}{dx} = \frac{e^{-x}}{(1+e^{-x})^2}",
      [r"\sigma(x) = f(g(x)) = \frac{1}{1+e^{-x}}"], {}, {}, "valid"),

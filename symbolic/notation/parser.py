@@ -561,8 +561,9 @@ class Parser:
         kind = _superscript_kind(tokens)
         if kind == "transpose":
             return A.Transpose(base, caret.pos)
-        if tokens and tokens[0].text == "-" and _superscript_kind(tokens[1:]) == "transpose":
-            # A^{-T}: the transpose of the inverse
+        if tokens and tokens[0].text == "-" and _superscript_kind(tokens[1:]) == "transpose" \
+                and isinstance(base, A.Name) and base.base[:1].isupper():
+            # A^{-T} of a matrix A (a capital): the transpose of the inverse; x^{-T} is a power
             return A.Transpose(A.Power(base, A.Num("-1", tokens[0].pos), caret.pos), caret.pos)
         if kind == "prime":
             if isinstance(base, A.Name):
@@ -1313,13 +1314,6 @@ class Parser:
             if self.peek().text == "_":
                 self.advance()
                 tokens = self.group_tokens()
-                if len(tokens) == 3 and tokens[1].text == MEMBERSHIP \
-                        and tokens[0].kind == "letter" and tokens[2].kind == "letter" \
-                        and tokens[2].text.isupper():
-                    # \sum_{n \in N}: over the N samples, n = 1, …, N (a count's name)
-                    indices, lower, exclude = [tokens[0].text], A.Num("1", tokens[0].pos), None
-                    upper = A.Name(tokens[2].text, pos=tokens[2].pos)
-                    continue
                 indices, lower, exclude = self.sum_lower(tokens)
             elif self.peek().text == "^":
                 self.advance()

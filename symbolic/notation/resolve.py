@@ -70,6 +70,7 @@ class Snapshot:
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
+    defined: frozenset[str] = frozenset()       # names a definition gives
     sigma_is_symbol: bool = False
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
 
@@ -420,6 +421,7 @@ class _Pass:
         shaped = {canonical(n.base, (), (), n.suffix, 0): n for n in walk(expression)
                   if isinstance(n, A.Name) and not n.sub and not n.sup}
         variables = sorted(key for key in shaped if key in self.snapshot.shaped
+                           and key not in self.snapshot.defined
                            and self.snapshot.kind(key) not in ("constant", "matrix"))
         if len(variables) != 1:
             raise MeaningError(
