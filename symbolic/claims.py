@@ -39,6 +39,7 @@ from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
+    function_key,
     function_signature,
     node_text,
     substitute_names,
@@ -476,9 +477,15 @@ def _used_functions(trees, context: Context) -> list:
     """The defined functions the sides, or the definitions they rest on, call or name."""
     if not context.functions:
         return []
-    texts = [node_text(t) for t in trees] + [d.source for d in context.definitions]
-    return [f for key, f in context.functions.items()
-            if any(key.split("_")[0] in text for text in texts)]
+    named = set()
+    for tree in (*trees, *(d.written or d.body for d in context.definitions)):
+        for node in walk(tree):
+            key = function_key(node)
+            if key is not None:
+                named.add(family_of(key.removeprefix("\\nabla ")))
+            if isinstance(node, A.Name):
+                named.add(node.base)          # y_k alone: member k of the family y_i(x)
+    return [f for key, f in context.functions.items() if family_of(key) in named]
 
 
 def sum_bound_sizes(trees, context: Context) -> list[str]:

@@ -1127,22 +1127,29 @@ def opens_with_condition(text: str) -> bool:
 def side_constraint(text: str) -> tuple[str, str] | None:
     """(name, kind) for a constraint on a name: `B = B^T` (symmetric), `\\sum_k y_k = 1` (a
     distribution); None for any other text."""
-    if (matrix := _symmetric(text)) is not None:
+    sides = _equation_sides(text)
+    if sides is None:
+        return None
+    if (matrix := _symmetric(*sides)) is not None:
         return matrix, "symmetric"
-    if (spread := _sums_to_one(text)) is not None:
+    if (spread := _sums_to_one(*sides)) is not None:
         return spread, "distribution"
     return None
 
 
-def _sums_to_one(text: str) -> str | None:
-    """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
+def _equation_sides(text: str) -> tuple[A.Node, A.Node] | None:
+    """The two sides of `a = b`, read (None for any other text)."""
     try:
         chain = split_chain(text)
         if len(chain.sides) != 2 or chain.relations[0] != "=":
             return None
-        total, one = (parse_side(side.text) for side in chain.sides)
+        return parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
     except NotationError:
         return None
+
+
+def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
+    """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
     if not (isinstance(one, A.Num) and one.text == "1" and isinstance(total, A.SumOver)
             and total.index and total.lower is None and total.upper is None):
         return None
@@ -1163,15 +1170,8 @@ def defining_link(chain, k: int) -> tuple[A.Node, A.Node] | None:
         return None
 
 
-def _symmetric(text: str) -> str | None:
+def _symmetric(left: A.Node, right: A.Node) -> str | None:
     """`B = B^T`, `P^\\top = P`: the name of a matrix said to be symmetric (None otherwise)."""
-    try:
-        chain = split_chain(text)
-        if len(chain.sides) != 2 or chain.relations[0] != "=":
-            return None
-        left, right = (parse_side(side.text) for side in chain.sides)
-    except NotationError:
-        return None
     for plain, transposed in ((left, right), (right, left)):
         if isinstance(plain, A.Name) and isinstance(transposed, A.Transpose) \
                 and isinstance(transposed.operand, A.Name) \

@@ -522,7 +522,8 @@ def _introducing(link: LinkResult, context: Context) -> LinkResult:
         diagnosis=None, diagnosis_kind=None,
         message=f"undecided: {new[0]} appears here for the first time, inside "
                 f"{keys[0]}(…) on one side only: the link says what it is rather than "
-                "claiming something about it")
+                f"claiming something about it; define {new[0]} on a line of its own "
+                f"({new[0]} = …) to check it")
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,

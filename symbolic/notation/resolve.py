@@ -177,9 +177,9 @@ class _Pass:
                 inner = last.operand if isinstance(last, A.Transpose) else \
                     last.base if isinstance(last, A.Power) else last
                 word = letter_word([*parts[i:j - 1], inner])
-                if word is not None and word.base[len(WORD_FONT) + 1:-1] in words:
-                    self.readings.append(Reading(word.base[len(WORD_FONT) + 1:-1],
-                                                 f"the name {word.base}"))
+                letters = word.base[len(WORD_FONT) + 1:-1] if word is not None else ""
+                if letters in words:
+                    self.readings.append(Reading(letters, f"the name {word.base}"))
                     out.append(dataclasses.replace(last, operand=word)
                                if isinstance(last, A.Transpose) else
                                dataclasses.replace(last, base=word)
