@@ -23,10 +23,17 @@ from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
 from symbolic.functions import At
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import Builder, Instance, free_index_letters, vector_names
-from symbolic.notation.names import Var, canonical
+from symbolic.notation.build import (
+    Builder,
+    Instance,
+    dimension_names,
+    free_index_letters,
+    vector_names,
+)
+from symbolic.notation.names import Var, canonical, family_of
 from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resolve
 from symbolic.notation.trees import (
+    children,
     composite_name,
     factors,
     function_key,
@@ -138,6 +145,9 @@ class Context:
         self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
         self._expansions: dict[tuple, Expansion] = {}   # (instance, keep) -> definitions
         self._vectors: frozenset[str] | None = None     # `vector_names` of the definitions
+        self._letters: frozenset[str] | None = None     # the letters the definitions write
+        self._members: dict[tuple, tuple] = {}          # (definition, instance) -> its build
+        self._dimensions: frozenset[str] | None = None  # `dimension_names` of the shapes
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -608,7 +618,13 @@ class Context:
             self._vectors = vector_names(*(d.body for d in self.definitions),
                                          *(f.body for f in self.functions.values()))
         vectors = self._vectors | vector_names(*extra) if extra else self._vectors
-        return Builder(self, instance, source, vectors)
+        return Builder(self, instance, source, vectors, self.dimensions())
+
+    def dimensions(self) -> frozenset[str]:
+        """The named dimensions of the declared shapes (kept until the table changes)."""
+        if self._dimensions is None:
+            self._dimensions = dimension_names(self)
+        return self._dimensions
 
     def read(self, latex: str, instance: Instance | None = None):
         """One side of LaTeX as SymPy, in this context (definitions not expanded)."""
@@ -617,33 +633,95 @@ class Context:
 
     # -- instances -----------------------------------------------------------------------
     def definitions_in(self, instance: Instance) -> dict:
-        """Every definition built for this instance: {Var: expression}."""
-        key = _instance_key(instance)
+        """Every definition built for this instance: {Var: expression}.
+
+        Kept per `instance_key`: the instances of one link, and the links of a document,
+        that differ only in what the definitions never read share one build.
+        """
+        key = self.instance_key(instance)
         if key in self._instances:
             return self._instances[key]
         defs: dict = {}
         self._instances[key] = defs      # partial() during building sees those so far
+        self._build_definitions(instance, key, defs)
+        return defs
+
+    def instance_key(self, instance: Instance) -> tuple:
+        """What building the definitions reads of an instance: the index values of the
+        letters they write, the sizes that differ from the default (a size never set is
+        the default when consulted), the default, and the names that count terms."""
+        instance.declare_dimensions(self.dimensions())   # as every build fixes them
+        if self._letters is None:
+            self._letters = frozenset(self._written_letters())
+        indices = tuple(sorted((letter, value) for letter, value in instance.indices.items()
+                               if letter in self._letters))
+        sizes = tuple(sorted((name, size) for name, size in instance.sizes.items()
+                             if size != instance.default_size))
+        return indices, sizes, instance.default_size, tuple(sorted(instance.counts))
+
+    def _written_letters(self) -> set[str]:
+        """The index letters whose value in an instance can change a definition's build:
+        those its body reads free. A family's own letters (`h_j = …`, `W^{(t+1)} = …`) are
+        not: each member is built with its own values (`_index_assignments`). A function's
+        body counts only where a definition, or a function it calls, names the function
+        (`\\operatorname{CE}(\\hat{y}, y) = -\\log \\hat{y}_t` that no definition calls
+        reads no t)."""
+        letters: set[str] = set()
+        trees: list[A.Node] = []
         for definition in self.definitions:
+            read = _letters_read(definition.name) | _letters_read(definition.body)
+            letters |= read - free_index_letters(definition.name)
+            trees += [definition.name, definition.body, definition.written or definition.body]
+        called: set[str] = set()
+        while True:
+            named = named_functions(trees)
+            new = [key for key in self.functions if key not in called and family_of(key) in named]
+            if not new:
+                return letters
+            for key in new:
+                called.add(key)
+                letters |= _letters_read(self.functions[key].body)
+                trees.append(self.functions[key].body)
+
+    def _build_definitions(self, instance: Instance, key: tuple, defs: dict) -> None:
+        for position, definition in enumerate(self.definitions):
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
             for idx in _index_assignments(definition, instance, self.builder(instance)):
-                sub_instance = instance.with_indices(idx)
-                builder = self.builder(sub_instance, definition.source)
-                try:
-                    target = builder.build(definition.name)
-                except NotationError:
+                target, value = self._member(position, definition, instance.with_indices(idx))
+                if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
-                try:
-                    value = builder.build(definition.body)
-                except NotationError as error:
+                if isinstance(value, NotationError):
                     # one unreadable definition does not stop the others; a claim that
                     # needs it is undecided, naming it (see `expand`)
                     for symbol in _symbols_of(target):
-                        self._unreadable.setdefault(key, {})[symbol] = _unread(definition, error)
+                        self._unreadable.setdefault(key, {})[symbol] = _unread(definition, value)
                     continue
                 _assign(defs, target, value, definition)
-        return defs
+
+    def _member(self, position: int, definition: Definition, instance: Instance) -> tuple:
+        """(name, value) of one member of a definition built for `instance`; the value is
+        the NotationError when the body cannot be read, the name None when the name cannot.
+
+        Kept per member and `instance_key`: the instances that differ in what no definition
+        reads (or only in letters a family sets for itself) share one build."""
+        key = (position, tuple(sorted(instance.indices.items())), self.instance_key(instance))
+        built = self._members.get(key)
+        if built is not None:
+            return built
+        builder = self.builder(instance, definition.source)
+        try:
+            target = builder.build(definition.name)
+        except NotationError:
+            built = (None, None)
+        else:
+            try:
+                built = (target, builder.build(definition.body))
+            except NotationError as error:
+                built = (target, error)
+        self._members[key] = built
+        return built
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
                          instance: Instance) -> None:
@@ -663,7 +741,7 @@ class Context:
         """
         defs = self.definitions_in(instance)
         mapping = {k: v for k, v in defs.items() if k not in keep}
-        key = (_instance_key(instance), keep)
+        key = (self.instance_key(instance), keep)
         expansion = self._expansions.get(key)
         if expansion is None or expansion.mapping != mapping:
             expansion = self._expansions[key] = Expansion(mapping)
@@ -684,8 +762,7 @@ class Context:
 
     def require_readable(self, expr, instance: Instance) -> None:
         """Raise the reason when `expr` holds a name whose definition could not be read."""
-        key = _instance_key(instance)
-        unreadable = self._unreadable.get(key)
+        unreadable = self._unreadable.get(self.instance_key(instance))
         if unreadable and hasattr(expr, "free_symbols"):
             for symbol in sorted(expr.free_symbols & unreadable.keys(), key=str):
                 raise unreadable[symbol]        # the same name named on every run
@@ -708,8 +785,8 @@ class Context:
 
         Kept until the table changes: the links of a document differentiate the same
         definitions again and again, and a derivative depends only on the definitions
-        built for the instance (`definitions_in`, kept alike), the layout and the
-        gradients a worked example has named (never kept while those are in use).
+        built for the instance (`definitions_in`, kept alike), the layout and, while they
+        are in use, the gradients a worked example has named (part of the key).
         """
         key = self._partial_key(numerator, wrt, instance)
         found = self._partials.get(key) if key is not None else None
@@ -720,10 +797,15 @@ class Context:
         return found
 
     def _partial_key(self, numerator, wrt, instance: Instance) -> tuple | None:
-        if self.use_gradient_values or not all(isinstance(e, sympy.Basic)
-                                               for e in (numerator, wrt)):
+        if not all(isinstance(e, sympy.Basic) for e in (numerator, wrt)):
             return None
-        return (numerator, wrt, _instance_key(instance), self.conventions.get("layout"))
+        named = None
+        if self.use_gradient_values:     # a worked example's gradients stand for themselves
+            named = frozenset(self.gradient_values.items())
+            if not all(isinstance(v, sympy.Basic) for _, v in named):
+                return None
+        return (numerator, wrt, self.instance_key(instance), self.conventions.get("layout"),
+                named)
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
@@ -853,9 +935,30 @@ def _index_assignments(definition: Definition, instance: Instance,
         out.extend(dict(fixed, **c) for c in combos)
     return out
 
-def _instance_key(instance: Instance) -> tuple:
-    return (tuple(sorted(instance.indices.items())), tuple(sorted(instance.sizes.items())),
-            instance.default_size, tuple(sorted(instance.counts)))
+def named_functions(trees) -> set[str]:
+    """The families of the functions some trees call or name (`CE`, `f` of f alone)."""
+    named: set[str] = set()
+    for tree in trees:
+        for node in walk(tree):
+            key = function_key(node)
+            if key is not None:
+                named.add(family_of(key.removeprefix("\\nabla ")))
+            if isinstance(node, A.Name):
+                named.add(node.base)
+    return named
+
+
+def _letters_read(tree: A.Node, bound: frozenset[str] = frozenset()) -> set[str]:
+    """Every letter a tree writes outside the sums that bind it: names' bases, the letters
+    of their labels, indices anywhere (an instance's value of any of them may be read)."""
+    if isinstance(tree, A.SumOver):
+        inner = bound | {tree.index} if tree.index else bound
+        outer = [part for part in (tree.lower, tree.upper, tree.exclude) if part is not None]
+        return _letters_read(tree.body, inner).union(*(_letters_read(p, bound) for p in outer))
+    found: set[str] = set()
+    if isinstance(tree, A.Name):
+        found = ({tree.base} | set(tree.suffix)) - bound
+    return found.union(*(_letters_read(child, bound) for child in children(tree)))
 
 
 def mentioned_names(node: A.Node) -> set[str]:

@@ -368,3 +368,37 @@ def test_the_vectors_a_builder_knows_follow_each_new_definition():
     assert {"z", "u"} <= ctx.builder(Instance()).vectors
     ctx.forget("q")
     assert "u" not in ctx.builder(Instance()).vectors
+
+
+# -- building the definitions once per instance ----------------------------------------------
+
+
+def test_instances_that_differ_in_a_letter_no_definition_reads_share_one_build():
+    """z_i is a family (each member sets i itself) and L sums over i: the i of a claim's
+    instance changes neither, so instances i = 1 and i = 2 share one build."""
+    ctx = Context.from_given([r"z_i = w x_i", r"L = \sum_i (z_i - y_i)^2"])
+    first, second = Instance({"i": 1}), Instance({"i": 2})
+    assert ctx.instance_key(first) == ctx.instance_key(second)
+    assert ctx.definitions_in(first) is ctx.definitions_in(second)
+    assert sympy.Symbol("z_{2}") in {sympy.Symbol(s.name) for s in ctx.definitions_in(first)}
+
+
+def test_a_letter_a_definition_reads_free_tells_instances_apart():
+    ctx = Context.from_given([r"J = \frac{1}{m} L^{(i)}"])
+    first, second = Instance({"i": 1}), Instance({"i": 2})
+    assert ctx.instance_key(first) != ctx.instance_key(second)
+    assert ctx.definitions_in(first) != ctx.definitions_in(second)
+
+
+def test_a_size_set_while_building_does_not_hide_an_unread_definition():
+    """Building sets sizes on the instance (the length of s); the instance's key must not
+    change with them, or the definition that could not be read (s_{y_i} with y_i = 0, a
+    0-based class) is looked up under another key, missed, and L_1 sampled as a free
+    number: a false "invalid" with an invented factor 8/L_1."""
+    result = check_claim(
+        r"L_i = \max(0, -7 - 13 + 10) + \max(0, 11 - 13 + 10)",
+        given=[r"L_i = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + \Delta)", "s = [13, -7, 11]",
+               "y_i = 0", r"\Delta = 10"],
+        conventions={"symbols": {"y_i": "index"}})
+    assert result.links[0].verdict == "undecided"
+    assert "depends on L_{i}, whose definition could not be read" in result.links[0].message

@@ -148,10 +148,11 @@ class Builder:
     """
 
     def __init__(self, scope: Scope, instance: Instance, source: str = "",
-                 vectors: frozenset[str] = frozenset()):
+                 vectors: frozenset[str] = frozenset(),
+                 dimensions: frozenset[str] | None = None):
         self.scope = scope
         self.vectors = vectors          # bare names known to stand for whole vectors
-        self.dimensions = dimension_names(scope)
+        self.dimensions = dimension_names(scope) if dimensions is None else dimensions
         instance.declare_dimensions(self.dimensions)
         self.in_vector = False
         self.instance = instance

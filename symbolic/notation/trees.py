@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 
 from symbolic.errors import MeaningError
@@ -22,10 +23,15 @@ def children(node: A.Node) -> list[A.Node]:
             for item in value:
                 collect(item)
 
-    for item in dataclasses.fields(node):
-        if item.name != "pos":
-            collect(getattr(node, item.name))
+    for name in _child_fields(type(node)):
+        collect(getattr(node, name))
     return out
+
+
+@functools.cache
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """A node class's fields that may hold nodes (all but the position), in order."""
+    return tuple(item.name for item in dataclasses.fields(kind) if item.name != "pos")
 
 
 def walk(node: A.Node) -> Iterator[A.Node]:
