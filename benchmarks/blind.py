@@ -11,7 +11,7 @@ and its mutated twin, stay together): development work looks at the `dev` half o
     python benchmarks/blind.py --show dev       # and every wrong answer of the dev half
     python benchmarks/blind.py --json out.json  # figures as JSON
     python benchmarks/blind.py --parts d,e,f    # the second corpus only (g,h: the third;
-                                                # i,j: the fourth)
+                                                # i,j: the fourth; k,l: the fifth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.

@@ -52,6 +52,8 @@ from symbolic.notation.vocabulary import (
     ESTIMATE,
     IDENTITY,
     INDEX_LETTERS,
+    LABEL_LETTERS,
+    NABLA,
     NO_LINK,
     PROSE,
     UPDATE_MARKS,
@@ -204,9 +206,11 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if not (isinstance(head, A.Name) and head.sup) or any(
                 name_key(d.name) == name_key(head) for d in context.definitions):
             return None
-    # E_{total} is not E_{o1}, w_5^{+} is not w_5, w^{(2)} not w^{(1)}: another quantity
+    # E_{total} is not E_{o1}, w_5^{+} is not w_5, w^{(2)} not w^{(1)}, p_k^{(t+1)} not
+    # p_k^{(t)}: another quantity
     labelled = layer or isinstance(head, A.Name) and (bool(head.suffix) or any(
-        isinstance(s, A.Name) and s.base in UPDATE_MARKS for s in head.sup))
+        isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
+        for s in head.sup))
     if isinstance(head, A.Name):
         key = name_key(head)
         if context.is_value(key) or (context.is_value(head.base) and not labelled) \
@@ -215,6 +219,9 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     elif function_signature(head) is not None:
         if context.function_for(head) is not None or _resolves_to_known(head, context):
             return None
+        if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
+                and head.name.removeprefix(NABLA + " ") in context.functions:
+            return None                    # \nabla f(x, y) of a defined f: its gradient
     else:
         return None
     bases = set()
@@ -641,9 +648,23 @@ def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Ins
     both = (lhs_node, rhs_node)
     lhs_raw = context.builder(instance, left, both).read(lhs_node)
     rhs_raw = context.builder(instance, right, both).read(rhs_node)
+    lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw)
+    rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw)
     lhs = context.expand(lhs_raw, instance)
     rhs = context.expand(rhs_raw, instance)
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
+
+
+def _listed_as_column(node: A.Node, value, other):
+    """`\\nabla f = [2x - 2, 200y]`: a list in brackets says no orientation, so set against a
+    column of its length it is that column (a row written `\\begin{bmatrix} a & b
+    \\end{bmatrix}`, or a list transposed, keeps its own)."""
+    node = node.inner if isinstance(node, A.Group) else node
+    if isinstance(node, A.MatrixLiteral) and node.listed \
+            and isinstance(value, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase) \
+            and value.rows == 1 and other.cols == 1 and other.rows == value.cols > 1:
+        return value.T
+    return value
 
 
 def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
@@ -685,6 +706,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                 return undecided(f"undecided: as read, the shapes do not fit ({error}); "
                                  f"{unshaped} has no declared shape and is read as a number, "
                                  f"so this is not shown wrong: declare its shape to check it")
+            _require_one_reading_of_dots((lhs_node, rhs_node), error, context, instance)
             if GUESSED_LENGTH not in instance.used:
                 raise
             # the shapes are derivcheck's guesses (a name read as a vector of the default
@@ -712,7 +734,11 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                     raise
                 return holds
             _require_related_gradients(sides, context)
+            _require_no_rebound_name((lhs_node, rhs_node), context)
+            _require_dependence_as_read((lhs_node, rhs_node), sides, context)
+            _require_members_built(sides, context)
             _require_no_name_from_nowhere(sides, context)
+            _require_not_a_label_reading(sides, context, budget)
         if found.verdict != Verdict.VALID:
             at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
                 if instance.indices else ""
@@ -728,6 +754,30 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
+
+
+def _require_one_reading_of_dots(trees: tuple, error: ShapeError, context: Context,
+                                 instance: Instance) -> None:
+    """`(w \\cdot x) + b = 7` with w and x vectors: read element-wise (as `\\cdot` between
+    two vectors of one shape is), the shapes do not fit, but read as the dot product they
+    do. The writer's reading is not said: undecided, never a shape error."""
+    for tree in trees:
+        for node in walk(tree):
+            if not (isinstance(node, A.BinOp) and node.op == "cdot"):
+                continue
+            try:
+                builder = context.builder(instance)
+                operands = [builder.read(node.left), builder.read(node.right)]
+            except (NotationError, ShapeError, TypeError, ValueError):
+                continue
+            shapes = {v.shape for v in operands if isinstance(v, sympy.MatrixBase)}
+            if len(shapes) == 1 and all(isinstance(v, sympy.MatrixBase) for v in operands) \
+                    and 1 in next(iter(shapes)):
+                raise MeaningError(
+                    f"as read, the shapes do not fit ({error}); a \\cdot between two vectors "
+                    "may be their dot product or the element-wise product, and the text does "
+                    "not say which", "", None,
+                    "Write u^T v for the dot product, or u \\odot v element by element.")
 
 
 GUESSED_LENGTH = ""    # the size an instance gives a vector whose length nothing declares
@@ -982,6 +1032,37 @@ def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
                 "check this.")
 
 
+def _require_members_built(sides: Sides, context: Context) -> None:
+    """`y_p = x_p^2` with p, not an index letter, in the subscript, then `y_1` in a claim:
+    y_1 is likely member 1 of the family, which was not built (y_p is one name of its own),
+    so y_1 would be sampled as a free number. Undecided, never a counterexample."""
+    labelled = {}        # (base, superscripts) -> (the defined name, its letter)
+    for definition in context.definitions:
+        name = definition.name
+        if not name.sub and len(name.suffix) == 1 and name.suffix.isalpha() \
+                and name.suffix not in INDEX_LETTERS:    # y_p: p read as a label
+            labelled[(name.base, node_text(A.Group(name.sup)))] = (name, name.suffix)
+    if not labelled:
+        return
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        try:
+            used = parse_side(symbol.name)
+        except NotationError:
+            continue
+        if not isinstance(used, A.Name) or used.suffix or len(used.sub) != 1 \
+                or not isinstance(used.sub[0], A.Num):
+            continue
+        found = labelled.get((used.base, node_text(A.Group(used.sup))))
+        if found is not None:
+            family, letter = found
+            raise MeaningError(
+                f"{symbol.name} may be a member of {to_latex(family)}, defined with {letter} "
+                f"in its index, but {letter} is not read as an index letter, so the family's "
+                f"members are not built and {symbol.name} would be a free number", "", None,
+                f"Write the definition with an index letter (i, j, k) in place of {letter}, "
+                f"or define {symbol.name} itself.")
+
+
 def _a_slip_for_a_known_name(sides: Sides, stranger: str, known: list[str]) -> bool:
     """Whether the stranger is a known name misread (OCR's J for y): put in its place, the
     sides agree. Then the step is a slip the diagnosis names, not a name from nowhere."""
@@ -1118,6 +1199,90 @@ def _name_given_a_number(lhs_node, rhs_node, context: Context) -> str | None:
                 and not any(name_key(d.name) == name_key(name) for d in context.definitions):
             return to_latex(name)
     return None
+
+
+def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial E}{\\partial W_3} = \\delta_3 x_2^T` with E = ½‖z − t‖², z
+    defined nowhere, and δ_3 a function of W_3: as read E does not hold W_3, so the
+    derivative is 0, while the claimed one depends on W_3. The writer means z to depend on
+    it (z is the network's output, named in words): undecided, never a counterexample."""
+    for tree, other in ((trees[0], sides.rhs), (trees[1], sides.lhs)):
+        for node in walk(tree):
+            if not isinstance(node, A.Partial) or not isinstance(node.numerator, A.Name):
+                continue
+            try:
+                builder = context.builder(sides.instance)
+                written = builder.read(node.numerator)
+                if written not in context.definitions_in(sides.instance):
+                    continue        # a gradient of what nothing defines is any number
+                numerator = context.expand(written, sides.instance)
+                wrt = builder.read(node.wrt)
+            except (NotationError, ShapeError, TypeError, ValueError):
+                continue
+            variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
+            held = _free(numerator)
+            # a name the claimed derivative does not hold first: z, not the target t
+            strangers = sorted((s in _free(other), str(s)) for s in held - variables
+                               if not context.is_value(str(s)) and gradient_parts(s) is None)
+            strangers = [name for _, name in strangers]
+            if held & variables or not strangers or not variables & _free(other):
+                continue
+            raise MeaningError(
+                f"as read, {node_text(node.numerator)} does not depend on "
+                f"{node_text(node.wrt)}, while the other side does: it holds {strangers[0]}, "
+                f"defined nowhere here, which may stand for what depends on it", "", None,
+                f"Define {strangers[0]} (as in {strangers[0]} = …) to check this step.")
+
+
+MAX_LABEL_READINGS = 3    # vectors tried as one-hot labels before a claim is shown wrong
+
+
+def _letter_of(family: str) -> str:
+    """The letter of a family's name under its font: `\\mathbf{t}` -> `t`."""
+    return re.sub(r"^\\(?:mathbf|boldsymbol|bm|vec|mathrm)\{(.*)\}$", r"\1", family)
+
+
+def _require_not_a_label_reading(sides: Sides, context: Context, budget: Budget) -> None:
+    """`-t_i + y_i \\sum_j t_j = y_i - t_i`: wrong for any t, right when t is one-hot, as a
+    class label is, which the text says in words ("only one class is active"). A reading
+    the context cannot rule out for a target's letter (y, t): undecided, naming it, never a
+    counterexample."""
+    members: dict[str, set] = {}
+    for symbol in _free(sides.lhs) | _free(sides.rhs):
+        name = str(symbol)
+        if re.fullmatch(r"[^_^]+_\{\d+\}", name) and gradient_parts(symbol) is None:
+            members.setdefault(family_of(name), set()).add(symbol)
+    families = sorted(f for f, found in members.items() if len(found) > 1
+                      and context.kind(f) is None and _letter_of(f) in LABEL_LETTERS)
+    lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
+    layout = context.conventions.get("layout", "denominator")
+    for family in families[:MAX_LABEL_READINGS]:
+        def kind(symbol, family=family):
+            return "one-hot" if symbol in members[family] else context.kind(symbol.name)
+        outcome, _, _ = C.compare_shaped(lhs_value, rhs_value, kind, budget, False, layout)
+        if outcome.verdict == Verdict.VALID:
+            raise MeaningError(
+                f"this holds when {family} is one-hot (one entry 1, the others 0), as a class "
+                f"label is, and not otherwise; the text may say so in words", "", None,
+                f"Declare it (symbols: {{{family}: one-hot}}) to check this step.")
+
+
+def _require_no_rebound_name(trees: tuple, context: Context) -> None:
+    """`y_{pred} = 0.524` in a worked example, after y_{pred} was defined as f(…): the
+    value took the definition's place, so a derivative through y_{pred} is 0 as read,
+    which the writer does not mean. A derivative that meets such a name is undecided."""
+    if not context.rebound or not any(isinstance(n, A.Partial)
+                                      for tree in trees for n in walk(tree)):
+        return
+    used = [*trees, *_bodies_used(trees, context)]
+    met = sorted(context.rebound & {name_key(n) for tree in used for n in walk(tree)
+                                    if isinstance(n, A.Name)})
+    if met:
+        raise MeaningError(
+            f"a derivative here goes through {met[0]}, which a worked example bound to a "
+            f"number in place of its definition, so it is read as a constant", "", None,
+            f"Give the worked value a name of its own ({met[0]}^{{*}} = …) to keep the "
+            f"definition of {met[0]} in force.")
 
 
 def _require_related_gradients(sides: Sides, context: Context) -> None:
@@ -1355,9 +1520,11 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
             or isinstance(rhs, sympy.MatrixBase):
         unknown = _free(lhs) | _free(rhs)
         written = {name_key(n) for tree in (lhs_node, rhs_node) for n in _values_written(tree)}
-        if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and not any(
-                s.name in written for s in unknown):
-            # the unknowns come from definitions, not from the link itself
+        substituted = any(_at_numbers(n) for tree in (lhs_node, rhs_node) for n in walk(tree))
+        if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and (
+                substituted or not any(s.name in written for s in unknown)):
+            # the unknowns come from definitions, or the link substitutes numbers for them
+            # (`f(w_1 x_1 + b) = f(-2 + 0)`): the point's values, not given here
             unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
             return Finding(Verdict.UNDECIDED, Method.NUMERIC,
                            f"undecided: a worked number, but the value here depends on "
@@ -1492,12 +1659,22 @@ def _values_written(node: A.Node):
 
 
 def _is_worked_example(lhs_node, rhs_node) -> bool:
-    """Whether a side is arithmetic of decimals (`0.7413 * 0.1868`): a worked example at
-    one point, whose unknowns are that point's values, never any values (`2x = 2` with x
-    free is a claim about every x; `E = 0.2748` is not)."""
+    """Whether a side is arithmetic of decimals (`0.7413 * 0.1868`) or a function at
+    numbers (`f(-2 + -1 + 0)`): a worked example at one point, whose unknowns are that
+    point's values, never any values (`2x = 2` with x free is a claim about every x;
+    `E = 0.2748` is not)."""
     return any(not any(isinstance(n, A.Name) and not _is_constant(n) for n in walk(node))
-               and any(isinstance(n, A.Num) and "." in n.text for n in walk(node))
+               and any(isinstance(n, A.Num) and "." in n.text or _at_numbers(n)
+                       for n in walk(node))
                for node in (lhs_node, rhs_node))
+
+
+def _at_numbers(node: A.Node) -> bool:
+    """A function at arithmetic of two numbers or more, `f(-2 + -1 + 0)`: the inputs of a
+    worked example substituted. One number (`\\tanh^2(2)` for tanh²(z)) may be a misread
+    letter, and is left to the claim's own reading."""
+    return isinstance(node, A.Call) and sum(
+        isinstance(n, A.Num) for arg in node.args for n in walk(arg)) >= 2
 
 
 def _is_constant(name: A.Name) -> bool:

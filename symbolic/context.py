@@ -47,6 +47,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
+    ELISIONS,
     INDEX_LETTERS,
     SIZE_KINDS,
     SYMBOL_KINDS,
@@ -129,6 +130,8 @@ class Context:
     mentioned: set[str] = field(default_factory=set)
     # functions defined more than once (f of one problem, then f of the next)
     redefined: set[str] = field(default_factory=set)
+    # names a worked example bound to a number in place of their definition (y = 0.524)
+    rebound: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -147,6 +150,7 @@ class Context:
         self._vectors: frozenset[str] | None = None     # `vector_names` of the definitions
         self._letters: frozenset[str] | None = None     # the letters the definitions write
         self._members: dict[tuple, tuple] = {}          # (definition, instance) -> its build
+        self._order: list[tuple[int, Definition]] | None = None   # see `_building_order`
         self._dimensions: frozenset[str] | None = None  # `dimension_names` of the shapes
 
     # -- construction --------------------------------------------------------------
@@ -208,7 +212,8 @@ class Context:
         new = Context(list(self.definitions), dict(self.shapes), dict(self.conventions),
                       dict(self.values), list(self.warnings), dict(self.functions),
                       list(self.given), list(self.cases), dict(self.gradient_values),
-                      self.use_gradient_values, redefined=set(self.redefined))
+                      self.use_gradient_values, redefined=set(self.redefined),
+                      rebound=set(self.rebound))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -462,7 +467,22 @@ class Context:
                                     body, derivation=derivation)
         except MeaningError as error:
             return self.define_unreadable(name, error, source)
+        self._shape_from_literal(name, body)
         return self._add(definition)
+
+    def _shape_from_literal(self, name: A.Name, body: A.Node) -> None:
+        """`w = [0, 1]`, `W = \\begin{bmatrix} … \\end{bmatrix}`: a name defined as a matrix
+        of numbers written out has that shape (a list in brackets is a column), unless one
+        is declared."""
+        key = name_key(name)
+        literal = body.inner if isinstance(body, A.Group) else body
+        if name.sub or name.sup or self.shape_of(key) is not None \
+                or not isinstance(literal, A.MatrixLiteral) \
+                or len({len(row) for row in literal.rows}) != 1:
+            return
+        rows, cols = len(literal.rows), len(literal.rows[0])
+        if rows * cols > 1:
+            self.add_shape(key, [cols, 1] if literal.listed else [rows, cols])
 
     def determines(self, head: A.Name, derivation: int) -> bool:
         """Whether a name is already defined for this part of the document (or given):
@@ -484,7 +504,10 @@ class Context:
 
     def forget(self, key: str) -> None:
         """Drop the definition of a name (it is about to be bound to a number)."""
-        self.definitions = [d for d in self.definitions if name_key(d.name) != key]
+        kept = [d for d in self.definitions if name_key(d.name) != key]
+        if len(kept) < len(self.definitions):
+            self.rebound.add(key)
+        self.definitions = kept
         self._changed()
 
     def bind_latex(self, name: str, value) -> None:
@@ -684,7 +707,7 @@ class Context:
                 trees.append(self.functions[key].body)
 
     def _build_definitions(self, instance: Instance, key: tuple, defs: dict) -> None:
-        for position, definition in enumerate(self.definitions):
+        for position, definition in self._building_order():
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
@@ -699,6 +722,16 @@ class Context:
                         self._unreadable.setdefault(key, {})[symbol] = _unread(definition, value)
                     continue
                 _assign(defs, target, value, definition)
+
+    def _building_order(self) -> list[tuple[int, Definition]]:
+        """(position, definition), those that differentiate (a ∂ or an evaluation bar in the
+        body) last: `\\Delta w = \\mu \\frac{\\partial \\xi}{\\partial w}` given before ξ
+        differentiates ξ, not a gradient symbol of its own. Otherwise in the order written."""
+        if self._order is None:
+            derives = [any(isinstance(n, (A.Partial, A.At)) for n in walk(d.body))
+                       for d in self.definitions]
+            self._order = sorted(enumerate(self.definitions), key=lambda p: derives[p[0]])
+        return self._order
 
     def _member(self, position: int, definition: Definition, instance: Instance) -> tuple:
         """(name, value) of one member of a definition built for `instance`; the value is
@@ -1153,6 +1186,26 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
     if letters[0] == letters[1]:
         return None
     return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
+
+
+def index_range(text: str, context: Context | None = None) -> str | None:
+    """`c = 1 \\ldots C`, `i = 1, \\dots, n`, `k=1,...,K`: the range an index letter runs
+    over, which defines nothing. The letter, or None when `text` is no such statement."""
+    stated = _CONDITION_WORDS.sub("", text, count=1)
+    left, equals, right = stated.partition("=")
+    marks = "|".join(re.escape(mark) for mark in (*ELISIONS, "..."))
+    if not equals or not re.fullmatch(
+            rf"\s*\w+\s*(?:,\s*\w+\s*)*(?:,|\\,|\s|~)*(?:{marks})(?:,|\\,|\s|~)*"
+            rf"[\w{{}}\\]+\s*[.,]?\s*", right):
+        return None
+    try:
+        node = parse_side(left)
+    except NotationError:
+        return None
+    if isinstance(node, A.Name) and not node.sub and not node.sup \
+            and _is_index_letter(node.base, context):
+        return node.base
+    return None
 
 
 def _is_index_letter(letter: str, context: Context | None) -> bool:

@@ -16,7 +16,7 @@ TOPICS: dict[str, tuple[str, str]] = {
   \frac{\partial L}{\partial w}, \nabla_w L   derivative of L with respect to w, through the
                                               definitions in force
   x^{(i)}, a^{(2)}_{1}, w^{(1)}_{1,1}         sample / layer indices, never powers
-  x_i, w_{ij}, W_{1,2}                        entries; i j k l m n t d run over a range
+  x_i, w_{ij}, W_{1,2}                        entries; i j k l m n t d c run over a range
   W^T, W^\top, W'  (on a matrix)              transpose
   \odot, \circ                                element-wise product
   \sigma(z), \sigma'(z)                       logistic sigmoid and its derivative

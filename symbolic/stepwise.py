@@ -17,6 +17,7 @@ from symbolic.context import (
     Context,
     case_assumption,
     defining_link,
+    index_range,
     mentioned_names,
     name_key,
     opens_with_condition,
@@ -110,6 +111,10 @@ def check_read_document(document: Document, budget_seconds: float,
                 CONSTRAINT_WORDS[constraints[index][1]].format(constraints[index][0]))])
         elif (case := case_assumption(statement.text, context)) is not None:
             kind, claim = _assume_case(statement, case, context)
+        elif (letter := index_range(statement.text, context)) is not None:
+            warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
+                            f"range of the index {letter}; nothing in it is checked")
+            continue
         elif opens_with_condition(statement.text) and context.take_condition(statement.text):
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
                             "condition on the statement beside it; nothing in it is checked")
@@ -531,7 +536,21 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
     value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
+    middle = _middle_definition(chain, context)
+    if isinstance(middle, tuple):
+        name, parameters = function_signature(middle[0])
+        context.define_function(name, parameters, middle[1], chain.source, statement.derivation)
+        what = f"defines the function {name}"
+    elif middle is not None:
+        context.define(middle, parse_side(chain.sides[2].text), statement.text,
+                       statement.derivation)
+        what = f"defines {chain.sides[1].text.strip()}"
     checked = _rest(chain, context, budget)
+    if middle is not None:
+        defines = dataclasses.replace(checked.links[0], verdict=Verdict.VALID,
+                                      method=Method.DEFINITION, counterexample=None,
+                                      diagnosis=None, diagnosis_kind=None, message=what)
+        checked = dataclasses.replace(checked, links=[defines, *checked.links[1:]])
     if value is not None:
         context.forget(name_key(head))
         context.bind(head, value)
@@ -544,6 +563,28 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
                        Method.DEFINITION, what)
     return step(kind, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _middle_definition(chain: Chain, context: Context):
+    """The middle side of `name = middle = body` when the next link says what it is: a
+    function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`:
+    (head, body)), or a new name (`y_{pred} = o_1 = f(…)`: that name). That link defines it,
+    and the name is defined through it. None for any other chain."""
+    if len(chain.relations) < 2:
+        return None
+    sides = defining_link(chain, 1)
+    if sides is None:
+        return None
+    head = sides[0]
+    if isinstance(head, A.Name):
+        key = name_key(head)
+        new = not (context.is_value(key) or key in context.mentioned
+                   or any(d.key == key or name_key(d.name) == key for d in context.definitions))
+        return head if new and not _names_in(sides[1]) & {key} else None
+    if function_signature(head) is None or context.function_for(head) is not None \
+            or _is_known_function(head, context):
+        return None
+    return sides
 
 
 def _update(statement, chain: Chain, head: A.Name, body_text: str, context: Context,

@@ -402,3 +402,62 @@ def test_a_size_set_while_building_does_not_hide_an_unread_definition():
         conventions={"symbols": {"y_i": "index"}})
     assert result.links[0].verdict == "undecided"
     assert "depends on L_{i}, whose definition could not be read" in result.links[0].message
+
+
+# -- chains that name two things, and worked numbers -----------------------------------------
+
+
+def test_a_new_name_in_the_middle_of_a_definition_is_defined_too():
+    doc = r"""
+$$y = o_1 = f(w_5 h_1 + b_3)$$
+
+$$\frac{\partial y}{\partial h_1} = w_5 f'(w_5 h_1 + b_3)$$
+"""
+    assert run(doc) == [("definition", ["definition", "definition"]), ("claim", ["valid"])]
+
+
+def test_a_function_in_the_middle_of_a_definition_is_defined_by_the_next_link():
+    doc = r"""
+$$y_c = \varsigma(\mathbf{z})_c = \frac{e^{z_c}}{\sum_{d=1}^C e^{z_d}}$$
+
+$$\sum_{c=1}^C y_c = 1$$
+"""
+    result = check_document(doc)
+    assert [link.message for link in result.steps[0].claim.links] == [
+        "defines y_c", r"defines the function \varsigma_{c}"]
+    assert run(doc)[1] == ("claim", ["valid"])
+
+
+def test_the_range_of_an_index_is_stated_not_checked():
+    result = check_document("$$c = 1 \\ldots C$$\n\n$$i = 1, \\dots, n$$\n")
+    assert result.steps == []
+    assert any("states the range of the index c" in w for w in result.warnings)
+
+
+def test_a_derivative_through_a_name_a_worked_example_bound_is_undecided():
+    """y was defined, then bound to its worked value: as read it is a constant, so its
+    derivative is 0; never a counterexample from that."""
+    doc = r"""
+$$y = w x$$
+
+$$L = (1 - y)^2$$
+
+$$y = 0.5$$
+
+$$\frac{\partial L}{\partial w} = -2 (1 - y) x$$
+"""
+    result = check_document(doc)
+    link = result.steps[-1].claim.links[0]
+    assert link.verdict == "undecided"
+    assert "which a worked example bound to a number" in link.message
+
+
+def test_numbers_substituted_into_a_function_need_the_points_values():
+    doc = r"""
+$$f(x) = \frac{1}{1 + e^{-x}}$$
+
+$$h_1 = f(w_1 x_1 + w_2 x_2 + b_1) = f(-2 + -1 + 0)$$
+"""
+    link = check_document(doc).steps[-1].claim.links[1]
+    assert link.verdict == "undecided"
+    assert "a worked number, but the value here depends on b_{1}" in link.message

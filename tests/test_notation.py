@@ -485,8 +485,10 @@ ROWS = [
     (r"\frac{\partial L}{\partial o_i} = p_i - y_i",
      [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", r"\sum_k y_k = 1"],
      {}, {}, "valid"),
+    # without it, p_i - y_i holds when y is one-hot, as a label is: undecided, never invalid
     (r"\frac{\partial L}{\partial o_i} = p_i - y_i",
-     [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"], {}, {}, "invalid"),
+     [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"], {}, {},
+     "undecided"),
     (r"\frac{\partial L}{\partial o_i} = y_i - p_i",
      [r"L = -\sum_j y_j \log p_j", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", r"\sum_k y_k = 1"],
      {}, {}, "invalid"),
@@ -527,6 +529,54 @@ ROWS = [
     (r"\nabla \mathcal{L}(w) = 2w", [r"\mathcal{L}(w) = w^2"], {}, {}, "valid"),
     # an equation's number after a wide space is no factor
     (r"\frac{d}{dx} x^2 = 2x \qquad (74)", [], {}, {}, "valid"),
+    # c indexes a family (the class c of softmax); ς is a letter of its own, not σ
+    (r"\frac{\partial y_i}{\partial z_i} = y_i (1 - y_i)",
+     [r"y_c = \varsigma(\mathbf{z})_c",
+      r"\varsigma(\mathbf{z})_c = \frac{e^{z_c}}{\sum_{d=1}^C e^{z_d}}"], {}, {}, "valid"),
+    # a member of a family whose letter is no index letter is never a free number
+    (r"y_1 = x_1^2 + 1", [r"y_p = x_p^2"], {}, {}, "undecided"),
+    # a derivative in a given is taken once every given is known, in any order
+    (r"\Delta w = \mu \frac{2}{N} \sum_{i=1}^{N} x_i (y_i - t_i)",
+     [r"\Delta w = \mu \frac{\partial \xi}{\partial w}",
+      r"\xi = \frac{1}{N} \sum_{i=1}^{N} \Vert t_i - y_i \Vert ^2", r"y_i = x_i \cdot w"],
+     {}, {}, "valid"),
+    # E holds z, defined nowhere, while δ_3 depends on W_3: z is the output said in words
+    (r"\frac{\partial E}{\partial W_3} = \delta_3 x_2^T",
+     [r"x_3 = f_3(W_3 x_2)", r"E = \frac{1}{2}\|z - t\|_2^2",
+      r"\delta_3 = (x_3 - t) \circ f_3'(W_3 x_2)"],
+     {"W_3": [2, 3], r"\delta_3": [2, 1], "x_2": [3, 1]}, {}, "undecided"),
+    # a class label that only a one-hot t makes right: undecided, and valid once declared
+    (r"-t_i + y_i \sum_{j = 1}^C t_j = y_i - t_i", [], {"t": ["C", 1], "y": ["C", 1]}, {},
+     "undecided"),
+    (r"-t_i + y_i \sum_{j = 1}^C t_j = y_i - t_i", [], {"t": ["C", 1], "y": ["C", 1]},
+     {"symbols": {"t": "one-hot"}}, "valid"),
+    # \textcolor{…}{…} is what it colours
+    (r"\frac{\textcolor{green}{\partial z^{(L)}}}{\partial a^{(L-1)}} = "
+     r"\textcolor{blue}{w^{(L)}}",
+     [r"\textcolor{green}{z^{(L)}} = \textcolor{blue}{w^{(L)}} a^{(L-1)} + b^{(L)}"], {}, {},
+     "valid"),
+    # σ′ of a σ declared a plain quantity: the readings disagree
+    (r"\frac{\partial a}{\partial z} = \sigma'(z)", [r"a = \sigma(z)"], {},
+     {"sigma": "symbol"}, "undecided"),
+    # a name declared a known function (symbols: {g: sigmoid}) is that function
+    (r"f'(0) = 0.25", [], {}, {"symbols": {"f": "sigmoid"}}, "valid"),
+    (r"\zeta'(x) = \sigma(x)", [], {}, {"symbols": {r"\zeta": "softplus"}}, "valid"),
+    (r"\zeta'(x) = 1 - \sigma(x)", [], {}, {"symbols": {r"\zeta": "softplus"}}, "invalid"),
+    # a kind derivcheck does not know is never a guess
+    (r"\Phi(0) = 0.5", [], {}, {"symbols": {r"\Phi": "normal-cdf"}}, "undecided"),
+    # ||x|| written with two bars, and the L1 norm
+    (r"||x||_1 = |x_1| + |x_2| + |x_3|", [], {"x": [3, 1]}, {}, "valid"),
+    (r"||x||^2 = x^T x", [], {"x": [3, 1]}, {}, "valid"),
+    (r"\|x\|_1 = x_1 + x_2 + x_3", [], {"x": [3, 1]}, {}, "invalid"),
+    # \nabla f of f(x, y): the column of its partial derivatives
+    (r"\nabla f = [2x - 2, 200y]^T", [r"f(x,y) = (1 - x)^2 + 100 y^2"], {}, {}, "valid"),
+    (r"\nabla f = [2x + 2, 200y]^T", [r"f(x,y) = (1 - x)^2 + 100 y^2"], {}, {}, "invalid"),
+    # a list in brackets has no orientation: against a column it is that column
+    (r"\nabla f = [2x - 2, 200y]", [r"f(x,y) = (1 - x)^2 + 100 y^2"], {}, {}, "valid"),
+    (r"\nabla f(x, y) = \begin{bmatrix} 2x - 2 \\ 200y \end{bmatrix}",
+     [r"f(x,y) = (1 - x)^2 + 100 y^2"], {}, {}, "valid"),
+    (r"\nabla f = \begin{bmatrix} 2x - 2 & 200y \end{bmatrix}",
+     [r"f(x,y) = (1 - x)^2 + 100 y^2"], {}, {}, "invalid"),
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),

@@ -161,6 +161,7 @@ class Annotated(Node):
 class MatrixLiteral(Node):
     rows: tuple[tuple[Node, ...], ...]
     pos: int = 0
+    listed: bool = False    # `[a, b]`: a list in brackets, whose orientation is not written
 
 
 @dataclass(frozen=True)

@@ -241,15 +241,19 @@ class Builder:
     def build_Norm(self, node: A.Norm):
         inner = self.vector_value(node.operand)
         self.check_norm_order(node, inner)
+        if _is_matrix(inner) and node.order == "1":
+            return sum(sympy.Abs(e) for e in inner)      # ‖v‖_1: the sum of |v_i|
         if _is_matrix(inner):
             return sympy.sqrt(sum(e**2 for e in inner))
         return sympy.Abs(inner)
 
     def check_norm_order(self, node: A.Norm, inner) -> None:
-        """‖A‖ and ‖A‖_F of a matrix are Frobenius; ‖A‖_2 would be the spectral norm."""
-        if node.order == "2" and _is_matrix(inner) and inner.rows > 1 and inner.cols > 1:
-            raise self.fail("the spectral norm \\|A\\|_2 of a matrix is not supported", node,
-                            "For the Frobenius norm write \\|A\\|_F.")
+        """‖A‖ and ‖A‖_F of a matrix are Frobenius; ‖A‖_2 would be the spectral norm, and
+        ‖A‖_1 the largest column sum."""
+        if node.order in ("1", "2") and _is_matrix(inner) and inner.rows > 1 and inner.cols > 1:
+            which = "spectral norm" if node.order == "2" else "norm"
+            raise self.fail(f"the {which} \\|A\\|_{node.order} of a matrix is not supported",
+                            node, "For the Frobenius norm write \\|A\\|_F.")
 
     def build_Transpose(self, node: A.Transpose):
         inner = self.build(node.operand)

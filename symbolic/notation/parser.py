@@ -23,6 +23,7 @@ from symbolic.notation.vocabulary import (
     CASES_ENVIRONMENTS,
     CLOSERS,
     COLOR,
+    COLORED,
     CONDITION_RELATIONS,
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
@@ -71,6 +72,39 @@ MIN_WORD_LETTERS = 3       # `net_{h1}` is a word; `ax_i` is a times x_i
 MAX_DEPTH = 120            # nesting beyond this is not handwriting
 
 
+def _without_colours(tokens: list[Token]) -> list[Token]:
+    """`\\textcolor{red}{\\partial C_0}` as `\\partial C_0`: the command and its colour go,
+    and the braces of what it colours too, unless a power or an index follows them
+    (`\\textcolor{blue}{a + b}^2` keeps its group)."""
+    if not any(tok.text in COLORED for tok in tokens):
+        return tokens
+    drop: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text not in COLORED or k in drop:
+            continue
+        colour_end = _group_end(tokens, k + 1)
+        content_end = _group_end(tokens, colour_end + 1) if colour_end is not None else None
+        if content_end is None:
+            continue                    # left for the parser to name
+        drop |= {k, *range(k + 1, colour_end + 1)}
+        following = tokens[content_end + 1].text if content_end + 1 < len(tokens) else ""
+        if following not in ("^", "_"):
+            drop |= {colour_end + 1, content_end}
+    return [tok for k, tok in enumerate(tokens) if k not in drop]
+
+
+def _group_end(tokens: list[Token], start: int) -> int | None:
+    """The index of the `}` that closes the `{` at `start`, or None."""
+    if start >= len(tokens) or tokens[start].text != "{":
+        return None
+    depth = 0
+    for k in range(start, len(tokens)):
+        depth += {"{": 1, "}": -1}.get(tokens[k].text, 0)
+        if depth == 0:
+            return k
+    return None
+
+
 def _without_cancels(tokens: list[Token]) -> list[Token]:
     """`\\cancel{- y h}` as `- y h`: the mark and its braces go, what it strikes stays."""
     out: list[Token] = []
@@ -102,7 +136,8 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _bare_bars(_unwrapped_fonts(_without_empty_groups(_without_cancels(kept))))
+    kept = _bare_bars(_unwrapped_fonts(_without_empty_groups(_without_cancels(
+        _double_bars(_without_colours(kept))))))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -254,6 +289,17 @@ def _without_equation_number(tokens: list[Token]) -> list[Token]:
             and body[-2].kind == "number" and body[-1].text == ")":
         return body[:-4] + tokens[len(body):]
     return tokens
+
+
+def _double_bars(tokens: list[Token]) -> list[Token]:
+    """`||\\theta||_1`: two bars written together are the norm's `\\|`."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text == "|" and out and out[-1].text == "|" and out[-1].pos + 1 == tok.pos:
+            out[-1] = Token("command", r"\|", out[-1].pos)
+            continue
+        out.append(tok)
+    return out
 
 
 def _bare_bars(tokens: list[Token]) -> list[Token]:
@@ -634,9 +680,9 @@ class Parser:
             self.advance()
             order = [t.text for t in self.group_tokens()
                      if t.text not in WORD_COMMANDS and t.text not in "{}"]
-            if order not in (["2"], ["F"]):
-                raise self.error("only the Euclidean norm \\|v\\|_2 and the Frobenius norm "
-                                 "\\|A\\|_F are supported", open_tok)
+            if order not in (["1"], ["2"], ["F"]):
+                raise self.error("only the norms \\|v\\|_1, \\|v\\|_2 and the Frobenius "
+                                 "norm \\|A\\|_F are supported", open_tok)
             node = A.Norm(inner, open_tok.pos, order[0])
         return node
 
@@ -1602,7 +1648,7 @@ def _split_top(tokens: list[Token], separator: str) -> list[list[Token]]:
 
 
 def _tuple(args: tuple[A.Node, ...]) -> A.Node:
-    return A.MatrixLiteral((tuple(args),), args[0].pos)
+    return A.MatrixLiteral((tuple(args),), args[0].pos, listed=True)
 
 
 def _hint_for(text: str) -> str:

@@ -49,6 +49,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_OPERATORS,
     SIGMA,
     STEP_FUNCTION,
+    SYMBOL_KINDS,
     WORD_FONT,
     known_function,
 )
@@ -75,7 +76,9 @@ class Snapshot:
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
 
     def is_value(self, name: str) -> bool:
-        return name in self.values or self.kind(name) not in (None, "function", "index")
+        kind = self.kind(name)
+        return name in self.values or kind not in (None, "function", "index") \
+            and kind in SYMBOL_KINDS
 
     def is_function(self, name: str) -> bool:
         return name in self.functions or self.kind(name) == "function"
@@ -330,6 +333,16 @@ class _Pass:
         alone = _holds_itself(node.right, name)
         if key in snapshot.functions and not alone:
             return A.Callee.DEFINED, key, f"a call of the function {shown} defined here"
+        declared = snapshot.kind(label) or snapshot.kind(name.base)
+        if declared is not None and declared not in SYMBOL_KINDS and not alone:
+            known = known_function(str(declared))
+            if known is None:     # `\Phi: normal-cdf`: a kind derivcheck does not know
+                raise MeaningError(
+                    f"{shown} is declared '{declared}', which derivcheck does not know, so "
+                    f"what {shown}(…) is cannot be read", "", name.pos,
+                    f"Define it ({shown}(u) = …), or declare it any function "
+                    f"(symbols: {{{label}: function}}).")
+            return A.Callee.KNOWN, str(declared), f"the function {known.name}, as declared"
         is_value = snapshot.is_value(label) or snapshot.is_value(name.base)
         if alone and not is_value:
             return None, "", (f"{shown} also stands alone inside the parentheses, so it is the "
@@ -340,6 +353,11 @@ class _Pass:
         if known is not None and not is_value and not (
                 name.base == SIGMA and snapshot.sigma_is_symbol):
             return A.Callee.KNOWN, name.base, f"the function {known.name}"
+        if name.primes and name.base == SIGMA and snapshot.sigma_is_symbol:
+            raise MeaningError(
+                "σ′ is the derivative of a function, but σ is declared a plain quantity "
+                "(sigma: symbol), so σ(…) elsewhere is a product: the readings disagree", "",
+                name.pos, "Drop `sigma: symbol` when σ is a function (σ′ is its derivative).")
         if name.primes and not is_value:
             return A.Callee.ARBITRARY, key, f"the derivative of a function {shown}"
         if is_value:
@@ -399,6 +417,18 @@ class _Pass:
             self.readings.append(Reading(name, f"the derivative of the function {gradient_of}"))
             return A.Call(gradient_of, args or self.snapshot.parameters[gradient_of], None,
                           1 + node.primes, None, True, node.pos, A.Callee.DEFINED)
+        parameters = self.snapshot.parameters.get(gradient_of, ())
+        if gradient_of != name and not node.primes and len(parameters) > 1 \
+                and (not args or len(args) == len(parameters)) \
+                and not any(canonical(p.base, (), (), p.suffix, 0) in self.snapshot.shaped
+                            for p in parameters):
+            # \nabla f with f(x, y) = …: the column of its partial derivatives
+            self.readings.append(Reading(name, f"the gradient of the function {gradient_of} "
+                                               "in its parameters, a column"))
+            at = A.Call(gradient_of, args or parameters, None, 0, None, True, node.pos,
+                        A.Callee.DEFINED)
+            return self.visit(A.MatrixLiteral(tuple((A.Partial(at, p, None, 1, node.pos),)
+                                                    for p in parameters), node.pos))
         if gradient_of != name and not args:
             raise MeaningError(
                 f"{name} has no variable: {gradient_of} is not a function of one argument "

@@ -98,6 +98,8 @@ WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
 # Strike-through marks: `y \cancel{- y h}` still reads y - y h (the braces do not group).
 CANCELS = frozenset({r"\cancel", r"\bcancel", r"\xcancel"})
 COLOR = r"\color"
+# Wrappers whose first argument is a colour and the second the math: \textcolor{red}{x} is x.
+COLORED = frozenset({r"\textcolor", r"\colorbox"})
 
 # -- names -----------------------------------------------------------------------------------
 GREEK = frozenset({
@@ -105,9 +107,10 @@ GREEK = frozenset({
     "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
     "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
     "Phi", "Psi", "Omega", "ell",
+    "varsigma",     # ς: a letter of its own (Roelants' softmax), not the logistic σ
 })
 GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
-                  "varsigma": "sigma", "varrho": "rho", "varpi": "pi"}
+                  "varrho": "rho", "varpi": "pi"}
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
            "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
            "ddot": "ddot", "check": "check", "mathring": "ring"}
@@ -115,6 +118,8 @@ ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
 ENDS_OF_TERM = frozenset({"+", "-", ")", "]", "}", ",", r"\right"})
 IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quantity I
 ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
+# The letters of targets and class labels (y, t, bold or not): what may be one-hot.
+LABEL_LETTERS = frozenset({"y", "t"})
 # Fonts that do not change which quantity a letter names: \mathbf{x} is x.
 TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
                                r"\mathit", r"\mathnormal"})
@@ -139,7 +144,7 @@ INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"
 
 # Letters that run over a range when used as a subscript; other letters are labels.
 # `\ell` (ℓ) is the index letter people write for a class or a layer.
-INDEX_LETTERS = frozenset(set("ijklmntd") | {r"\ell"})
+INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 # Letters that are functions when applied to parentheses and not defined as values:
 # f(x), g(z), \phi(x). Any other undefined name before parentheses is a product.
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
@@ -224,6 +229,7 @@ PROSE_WORDS = OTHERWISE | frozenset({
     "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"})
 
 # -- what is refused, and why ----------------------------------------------------------------
+ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
 REFUSED_COMMANDS = {
     r"\int": "integrals are not part of derivcheck's notation",
@@ -231,7 +237,7 @@ REFUSED_COMMANDS = {
     r"\infty": "infinity is not a value derivcheck can check",
     r"\pm": "write the two cases as two claims instead of \\pm",
     r"\mp": "write the two cases as two claims instead of \\mp",
-    **dict.fromkeys((r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots"),
+    **dict.fromkeys(ELISIONS,
                     "an elision (\\dots) leaves out terms derivcheck cannot fill in; write the "
                     "sum with \\sum"),
 }
