@@ -1295,6 +1295,16 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
         if gradient_parts(symbol) is None:
             continue
         numerator, wrt = gradient_parts(symbol)
+        if numerator not in defined and numerator != wrt \
+                and family_of(numerator) != numerator and (
+                    wrt in defined and family_of(numerator) == family_of(wrt)
+                    or family_of(numerator) in context.functions):
+            # \xi_1 through \xi = \frac{1}{N}\sum_i …, or with \xi(t_i, y_i) = … defined: a
+            # sample's term of ξ, not any function of what it is differentiated by
+            raise MeaningError(
+                f"{numerator} is defined nowhere, but {family_of(numerator)} is: "
+                f"{numerator} may be its term for one sample, not any function", "", None,
+                f"Define {numerator} (as in {numerator} = …) to check this step.")
         if numerator not in defined and wrt not in defined:
             raise MeaningError(
                 f"{symbol.name} relates quantities that nothing here defines, so it stands "
@@ -1659,13 +1669,14 @@ def _values_written(node: A.Node):
 
 
 def _is_worked_example(lhs_node, rhs_node) -> bool:
-    """Whether a side is arithmetic of decimals (`0.7413 * 0.1868`) or a function at
-    numbers (`f(-2 + -1 + 0)`): a worked example at one point, whose unknowns are that
-    point's values, never any values (`2x = 2` with x free is a claim about every x;
-    `E = 0.2748` is not)."""
+    """Whether a side is arithmetic of numbers (`0.7413 * 0.1868`, `\\frac{1}{4}(1 + 0 + 1)`)
+    or a function at numbers (`f(-2 + -1 + 0)`): a worked example at one point, whose
+    unknowns are that point's values, never any values (`2x = 2` with x free is a claim
+    about every x; `E = 0.2748` is not)."""
     return any(not any(isinstance(n, A.Name) and not _is_constant(n) for n in walk(node))
-               and any(isinstance(n, A.Num) and "." in n.text or _at_numbers(n)
-                       for n in walk(node))
+               and (any(isinstance(n, A.Num) and "." in n.text or _at_numbers(n)
+                        for n in walk(node))
+                    or sum(isinstance(n, A.Num) for n in walk(node)) >= 2)
                for node in (lhs_node, rhs_node))
 
 

@@ -179,6 +179,22 @@ def test_first_repair_stops_at_the_first_that_holds_and_skips_broken_ones():
     assert seen == ["a"]
 
 
+def test_first_repair_counts_distinct_repairs_against_its_limit():
+    """A repair written twice is tried once and does not use up the limit: the third
+    distinct repair is reached with a limit of 3, not with 2."""
+    trees = [parse_side(text) for text in ("a", "a", "b", "a", "c")]
+    candidates = [D.Repair("term", to_latex(tree), tree) for tree in trees]
+    tried = []
+
+    def holds(candidate):
+        tried.append(to_latex(candidate))
+        return to_latex(candidate) == "c"
+
+    assert D.first_repair(iter(candidates), holds, limit=2) is None
+    assert tried == ["a", "b"]
+    assert D.first_repair(iter(candidates), holds, limit=3) == D.Diagnosis("term", "c")
+
+
 @pytest.mark.parametrize(("ratio", "shown"), [(-1.0, "-1"), (0.5, r"\frac{1}{2}"),
                                               (1e-3, "10^{-3}"), (np.log(10), r"\ln 10")])
 def test_nice_constants(ratio, shown):

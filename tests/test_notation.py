@@ -564,6 +564,19 @@ ROWS = [
     (r"\zeta'(x) = 1 - \sigma(x)", [], {}, {"symbols": {r"\zeta": "softplus"}}, "invalid"),
     # a kind derivcheck does not know is never a guess
     (r"\Phi(0) = 0.5", [], {}, {"symbols": {r"\Phi": "normal-cdf"}}, "undecided"),
+    # two capitals or more right before ( name a function: LL(θ), the log likelihood
+    (r"\frac{\partial LL(\theta)}{\partial p} = \frac{y}{p} - \frac{1-y}{1-p}",
+     [r"LL(\theta) = y \log p + (1-y) \log (1 - p)"], {}, {}, "valid"),
+    # arithmetic of numbers set against a defined quantity whose data are not given
+    (r"\text{MSE} = \frac{1}{4} (1 + 0 + 0 + 1)",
+     [r"\text{MSE} = \frac{1}{n} \sum_{i=1}^n (y_{true} - y_{pred})^2"], {}, {},
+     "undecided"),
+    # \xi_i undefined beside a defined \xi: a sample's term of it, not any function
+    (r"\frac{\partial \xi_i}{\partial y_i} = - 2 (t_i - y_i) + 1",
+     [r"\xi = \frac{1}{N} \sum_{i=1}^{N} (t_i - y_i)^2"], {}, {}, "undecided"),
+    # a sum that binds its enclosing sum's index again is a misprint
+    (r"\frac{\partial \xi}{\partial t_{11}} = 1",
+     [r"\xi = \sum_{i=1}^2 \sum_{i=1}^{2} t_{i} t_{i}"], {}, {}, "undecided"),
     # ||x|| written with two bars, and the L1 norm
     (r"||x||_1 = |x_1| + |x_2| + |x_3|", [], {"x": [3, 1]}, {}, "valid"),
     (r"||x||^2 = x^T x", [], {"x": [3, 1]}, {}, "valid"),

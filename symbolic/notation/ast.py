@@ -7,12 +7,21 @@ is a matrix or an element-wise product.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 
 class Node:
     pos: int
+
+
+@functools.cache
+def child_fields(kind: type) -> tuple[str, ...]:
+    """A node class's fields that may hold nodes (all but the position), in order: asked
+    once per class, as every walk of every tree asks it."""
+    return tuple(item.name for item in dataclasses.fields(kind) if item.name != "pos")
 
 
 @dataclass(frozen=True)

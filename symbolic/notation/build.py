@@ -851,6 +851,11 @@ class Builder:
                             f"means), with {index} itself a quantity in it, is not read", node,
                             "Write the sum over an index, as in \\sum_{i=1}^{n} with "
                             "x^{(i)}, to check it.")
+        if node.index and node.index in self.bound:
+            # \sum_{i=1}^n \sum_{i=c}^{C}: the inner sum takes the outer one's index again
+            raise self.fail(f"a sum over {index} inside a sum over {index}: the index is "
+                            "bound twice (likely a misprint)", node,
+                            "Give the inner sum an index of its own.")
         lower = self.index_value(node.lower) if node.lower is not None else 1
         if node.upper is None:
             upper = self.implicit_range(index, node.body)

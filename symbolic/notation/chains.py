@@ -5,6 +5,7 @@ Splitting first means no parser ever sees `=`: nothing is solved, nothing assign
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
@@ -53,9 +54,11 @@ def _stacked_relation(tokens: list, i: int) -> tuple[str, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def split_chain(source: str) -> Chain:
     """Split at relations outside brackets and environments: `\\mathbb{1}[z > 0]` and
-    `\\begin{cases} … z > 0 \\end{cases}` keep their `>`."""
+    `\\begin{cases} … z > 0 \\end{cases}` keep their `>`. Kept per process: a claim's
+    text is split again by each stage that reads it, and a chain never changes."""
     tokens = tokenize(source)
     depth = 0
     cuts: list[tuple[int, int, str]] = []   # (start, end, relation)

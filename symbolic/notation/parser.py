@@ -984,7 +984,8 @@ class Parser:
     def word_call(self) -> A.Node | None:
         """`logistic(2z)`, `softsign(z)`, `Cost(h, y)`: three or more letters written together
         right before `(` name a function (which the resolve pass knows, or calls unknown),
-        not a product of letters times a call of the last one."""
+        not a product of letters times a call of the last one; so do two capitals or more
+        (`LL(\\theta)`, `CE(y, p)`)."""
         run = []
         while self.peek(len(run)).kind == "letter" and (
                 not run or _contiguous([run[-1], self.peek(len(run))])):
@@ -993,8 +994,9 @@ class Parser:
         while self.peek(len(run) + primes).text == "'":       # hardtanh'(z)
             primes += 1
         after = self.peek(len(run) + primes)
-        if len(run) < MIN_WORD_LETTERS or after.text != "(" or not _contiguous(
-                [self.peek(len(run) + primes - 1), after]):
+        capitals = len(run) >= 2 and all(t.text.isupper() for t in run)    # LL(θ), CE(y, p)
+        if len(run) < MIN_WORD_LETTERS and not capitals or after.text != "(" \
+                or not _contiguous([self.peek(len(run) + primes - 1), after]):
             return None
         start = self.peek()
         self.i += len(run) + primes

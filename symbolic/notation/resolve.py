@@ -236,12 +236,12 @@ class _Pass:
 
     def rebuild(self, node: A.Node) -> A.Node:
         changes = {}
-        for item in dataclasses.fields(node):
-            value = getattr(node, item.name)
+        for name in A.child_fields(type(node)):
+            value = getattr(node, name)
             if isinstance(value, A.Node | tuple) and value != ():
                 new = self.visit_value(value)
                 if new is not value:
-                    changes[item.name] = new
+                    changes[name] = new
         return dataclasses.replace(node, **changes) if changes else node
 
     def visit_value(self, value):

@@ -17,14 +17,14 @@ Path = tuple[tuple[str, int | None], ...]
 def subtrees(node: A.Node, path: Path = ()) -> Iterator[tuple[Path, A.Node]]:
     """Every node of the tree with its path, parents before children."""
     yield path, node
-    for field in dataclasses.fields(node):
-        value = getattr(node, field.name)
+    for name in A.child_fields(type(node)):
+        value = getattr(node, name)
         if isinstance(value, A.Node):
-            yield from subtrees(value, (*path, (field.name, None)))
+            yield from subtrees(value, (*path, (name, None)))
         elif isinstance(value, tuple):
             for k, item in enumerate(value):
                 if isinstance(item, A.Node):
-                    yield from subtrees(item, (*path, (field.name, k)))
+                    yield from subtrees(item, (*path, (name, k)))
 
 
 def replace_at(node: A.Node, path: Path, new: A.Node) -> A.Node:
@@ -42,16 +42,14 @@ def replace_at(node: A.Node, path: Path, new: A.Node) -> A.Node:
 
 def without_positions(node: A.Node) -> A.Node:
     """The same tree with every source position set to 0, so equal notation compares equal."""
-    changes = {}
-    for field in dataclasses.fields(node):
-        value = getattr(node, field.name)
-        if field.name == "pos":
-            changes["pos"] = 0
-        elif isinstance(value, A.Node):
-            changes[field.name] = without_positions(value)
+    changes = {"pos": 0}
+    for name in A.child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, A.Node):
+            changes[name] = without_positions(value)
         elif isinstance(value, tuple):
-            changes[field.name] = tuple(without_positions(v) if isinstance(v, A.Node) else v
-                                        for v in value)
+            changes[name] = tuple(without_positions(v) if isinstance(v, A.Node) else v
+                                  for v in value)
     return dataclasses.replace(node, **changes)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterator
 
 from symbolic.errors import MeaningError
@@ -15,23 +14,21 @@ from symbolic.notation.vocabulary import COMPOSITE, WORD_FONT
 def children(node: A.Node) -> list[A.Node]:
     """The nodes directly below `node`, in field order (nested tuples included)."""
     out: list[A.Node] = []
-
-    def collect(value) -> None:
+    for name in A.child_fields(type(node)):
+        value = getattr(node, name)
         if isinstance(value, A.Node):
             out.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                collect(item)
-
-    for name in _child_fields(type(node)):
-        collect(getattr(node, name))
+        elif isinstance(value, tuple) and value:
+            _collect(value, out)
     return out
 
 
-@functools.cache
-def _child_fields(kind: type) -> tuple[str, ...]:
-    """A node class's fields that may hold nodes (all but the position), in order."""
-    return tuple(item.name for item in dataclasses.fields(kind) if item.name != "pos")
+def _collect(values: tuple, out: list[A.Node]) -> None:
+    for value in values:
+        if isinstance(value, A.Node):
+            out.append(value)
+        elif isinstance(value, tuple):
+            _collect(value, out)
 
 
 def walk(node: A.Node) -> Iterator[A.Node]:
@@ -58,11 +55,7 @@ def node_text(node: A.Node) -> str:
         sup = tuple(node_text(s) for s in node.sup)
         sub = tuple(node_text(s) for s in node.sub)
         return canonical(node.base, sup, sub, node.suffix, node.primes)
-    parts = []
-    for item in dataclasses.fields(node):
-        if item.name == "pos":
-            continue
-        parts.append(_value_text(getattr(node, item.name)))
+    parts = [_value_text(getattr(node, name)) for name in A.child_fields(type(node))]
     return f"{type(node).__name__}[{';'.join(parts)}]"
 
 
@@ -88,10 +81,10 @@ def substitute_names(node: A.Node, mapping: dict[A.Name, A.Node], where: str = "
         upper = substitute_names(node.upper, mapping, where) if node.upper is not None else None
         return dataclasses.replace(node, body=body, lower=lower, upper=upper)
     changes = {}
-    for item in dataclasses.fields(node):
-        value = getattr(node, item.name)
+    for name in A.child_fields(type(node)):
+        value = getattr(node, name)
         if isinstance(value, A.Node | tuple) and value != ():
-            changes[item.name] = _substitute_value(value, mapping, where)
+            changes[name] = _substitute_value(value, mapping, where)
     return dataclasses.replace(node, **changes) if changes else node
 
 
