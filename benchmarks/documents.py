@@ -13,7 +13,9 @@ and the same figures for the baseline commit (`--baseline`, default f671f91), ch
 into a temporary git worktree that is removed afterwards. The two trees are measured in
 turn, document by document, so that a noisy machine weighs on both alike, and the ratio
 (baseline / now) is taken from this one run. Then the whole derivations/ folder with
-`--jobs 2`, and the cold start of `import symbolic; symbolic.check_claim(...)`.
+`--jobs 2`, the cold start of `import symbolic; symbolic.check_claim(...)`, and the
+claim corpus (tests/data/claims) checked twice in one process: the median time of a claim
+on its first check and when checked again (warm).
 
     .venv/bin/python benchmarks/documents.py                  # everything (about 10 min)
     .venv/bin/python benchmarks/documents.py --seeds-only     # the five seeds
@@ -87,6 +89,28 @@ def measure_warm(document: str, repeat: int) -> dict:
         runs.append(time.perf_counter() - start)
         per_link.append(list(link_times))
     return {"module": claims.__file__, "first": first, "runs": runs, "links": per_link}
+
+
+def measure_claims() -> dict:
+    """Every claim of the claim corpus checked once (first), then all of them again (warm),
+    each timed: the per-claim times of both passes, in milliseconds."""
+    os.environ["DERIVCHECK_ISOLATION"] = "off"
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import DEFAULT_CORPUS, load_claims
+
+    import symbolic.claims as claims
+
+    corpus = load_claims(DEFAULT_CORPUS)
+    passes = []
+    for _ in range(2):
+        times = []
+        for claim in corpus:
+            start = time.perf_counter()
+            claims.check_claim(claim.claim, given=list(claim.given), shapes=dict(claim.shapes),
+                               conventions=dict(claim.conventions))
+            times.append(1000 * (time.perf_counter() - start))
+        passes.append(times)
+    return {"module": claims.__file__, "first": passes[0], "warm": passes[1]}
 
 
 # --- in the driver ---------------------------------------------------------------------
@@ -229,6 +253,20 @@ def cold_start(trees: list[Tree], cold_repeat: int) -> dict[str, list[float]]:
     return out
 
 
+def claim_corpus(trees: list[Tree]) -> dict[str, dict[str, list[float]]]:
+    """The claim corpus in one process per tree: ms per claim, first check and again."""
+    out = {}
+    for tree in trees:
+        _, done = tree.timed([str(SCRIPT), "--measure-claims"], isolation=False, timeout=1800)
+        if done.returncode != 0:
+            raise RuntimeError(f"{tree.label}: the claim corpus failed: {done.stderr[-300:]}")
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        if not Path(result["module"]).resolve().is_relative_to(tree.path.resolve()):
+            raise RuntimeError(f"{tree.label} imported {result['module']}, not its own tree")
+        out[tree.label] = result
+    return out
+
+
 def table(trees: list[Tree], paths: list[Path], figures: dict) -> str:
     before, after = trees
     b, a = figures[before.label], figures[after.label]
@@ -325,9 +363,13 @@ def main() -> None:
                         help="profile these seeds (by number) in this tree, and stop")
     parser.add_argument("--top", type=int, default=30, help="profile entries shown")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-claims", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.measure:
         print(json.dumps(measure_warm(options.measure, options.repeat)))
+        return
+    if options.measure_claims:
+        print(json.dumps(measure_claims()))
         return
     if options.profile:
         profile(options.profile, options.top)
@@ -348,6 +390,8 @@ def main() -> None:
         folder = whole_folder(trees, max(options.cold_repeat, 2))
         progress("cold start of check_claim ...")
         start_up = cold_start(trees, options.cold_repeat)
+        progress("the claim corpus, twice in one process ...")
+        corpus = claim_corpus(trees)
     print(f"# Documents: {trees[0].label} → {trees[1].label}\n")
     print(f"{os.cpu_count()} cores; warm figures are medians of {options.repeat} checks; "
           f"cold figures medians of {options.cold_repeat} process(es).\n")
@@ -357,6 +401,13 @@ def main() -> None:
     print(summary_rows(trees, "`derivcheck check derivations/ --jobs 2`", folder))
     print(summary_rows(trees, "`import symbolic; symbolic.check_claim(...)`, one claim "
                        "(a fresh process)", start_up))
+    print("\n| claim corpus (tests/data/claims), ms per claim, one process, isolation off "
+          "| before | after | ratio |")
+    print("|---|---:|---:|---:|")
+    for key, title in (("first", "median, first check"), ("warm", "median, checked again "
+                                                                    "(warm)")):
+        before, after = (median(corpus[t.label][key]) for t in trees)
+        print(f"| {title} | {before:.1f} | {after:.1f} | {ratio(before, after)} |")
 
 
 if __name__ == "__main__":
