@@ -648,19 +648,48 @@ def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Ins
     both = (lhs_node, rhs_node)
     lhs_raw = context.builder(instance, left, both).read(lhs_node)
     rhs_raw = context.builder(instance, right, both).read(rhs_node)
-    lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw)
-    rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw)
+    lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw, rhs_node)
+    rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw, lhs_node)
     lhs = context.expand(lhs_raw, instance)
     rhs = context.expand(rhs_raw, instance)
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
 
 
-def _listed_as_column(node: A.Node, value, other):
+def _require_indices_not_values(lhs_node, rhs_node, instances: list[Instance]) -> None:
+    """`\\cos(x + 2 \\pi c)` where only a definition indexes with c (`g = z_c`): the
+    instances would give the claim's constant c the values 1, 2, 3. Whether c is a constant
+    or that index is not said: undecided. (A letter the claim itself indexes with is its
+    index wherever it stands: `\\beta^k` beside `z^{k+1}`.)"""
+    own = free_index_letters(lhs_node) | free_index_letters(rhs_node)
+    letters = set(instances[0].indices) - own if instances else set()
+    for letter in sorted(letters):
+        if any(_stands_bare(tree, letter) for tree in (lhs_node, rhs_node)):
+            raise MeaningError(
+                f"{letter} numbers entries in a definition here and also stands alone as a "
+                f"value, so whether {letter} is a constant or that index is not said", "", None,
+                f"Write the constant with another letter than {letter}.")
+
+
+def _stands_bare(node: A.Node, letter: str) -> bool:
+    """Whether `letter` stands alone as a value in a tree: not as an index, a sum's own
+    index or bound."""
+    if isinstance(node, A.Name):
+        return node.base == letter and not (node.sub or node.sup or node.suffix or node.primes)
+    if isinstance(node, A.SumOver):
+        return node.index != letter and _stands_bare(node.body, letter)
+    if isinstance(node, A.Call):         # \operatorname{softmax}(t)_k: k is an index there
+        return any(_stands_bare(arg, letter) for arg in node.args)
+    return any(_stands_bare(child, letter) for child in children(node))
+
+
+def _listed_as_column(node: A.Node, value, other, other_node: A.Node):
     """`\\nabla f = [2x - 2, 200y]`: a list in brackets says no orientation, so set against a
     column of its length it is that column (a row written `\\begin{bmatrix} a & b
-    \\end{bmatrix}`, or a list transposed, keeps its own)."""
+    \\end{bmatrix}`, or a list transposed, keeps its own; so does a list set against a
+    list, `[a, b] = [a, b]^T`)."""
     node = node.inner if isinstance(node, A.Group) else node
     if isinstance(node, A.MatrixLiteral) and node.listed \
+            and not any(isinstance(n, A.MatrixLiteral) and n.listed for n in walk(other_node)) \
             and isinstance(value, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase) \
             and value.rows == 1 and other.cols == 1 and other.rows == value.cols > 1:
         return value.T
@@ -678,7 +707,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     last = None
     uses_sizes = False
     held: dict = {}     # sides sampled and found to agree: another index that changed nothing
-    for number, instance in enumerate(instances_for(lhs_node, rhs_node, context)):
+    instances = instances_for(lhs_node, rhs_node, context)
+    _require_indices_not_values(lhs_node, rhs_node, instances)
+    for number, instance in enumerate(instances):
         if instance.default_size == 2 and not uses_sizes:
             break
         budget.check()

@@ -471,18 +471,20 @@ class Context:
         return self._add(definition)
 
     def _shape_from_literal(self, name: A.Name, body: A.Node) -> None:
-        """`w = [0, 1]`, `W = \\begin{bmatrix} … \\end{bmatrix}`: a name defined as a matrix
-        of numbers written out has that shape (a list in brackets is a column), unless one
-        is declared."""
+        """`W = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}`: a name defined as a matrix
+        of numbers written out has that shape, unless one is declared. A list in brackets
+        (`w = [1, 2]`) says no orientation, and a block of names may hold blocks: neither
+        gives one."""
         key = name_key(name)
         literal = body.inner if isinstance(body, A.Group) else body
         if name.sub or name.sup or self.shape_of(key) is not None \
-                or not isinstance(literal, A.MatrixLiteral) \
-                or len({len(row) for row in literal.rows}) != 1:
+                or not isinstance(literal, A.MatrixLiteral) or literal.listed \
+                or len({len(row) for row in literal.rows}) != 1 \
+                or not all(_is_written_number(entry) for row in literal.rows for entry in row):
             return
         rows, cols = len(literal.rows), len(literal.rows[0])
         if rows * cols > 1:
-            self.add_shape(key, [cols, 1] if literal.listed else [rows, cols])
+            self.add_shape(key, [rows, cols])
 
     def determines(self, head: A.Name, derivation: int) -> bool:
         """Whether a name is already defined for this part of the document (or given):
@@ -979,6 +981,11 @@ def named_functions(trees) -> set[str]:
             if isinstance(node, A.Name):
                 named.add(node.base)
     return named
+
+
+def _is_written_number(node: A.Node) -> bool:
+    """`3`, `-0.5`, `\\frac{1}{2}`: a number written out, no name in it."""
+    return not any(isinstance(n, A.Name) for n in walk(node))
 
 
 def _letters_read(tree: A.Node, bound: frozenset[str] = frozenset()) -> set[str]:

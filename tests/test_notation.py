@@ -574,9 +574,30 @@ ROWS = [
     # \xi_i undefined beside a defined \xi: a sample's term of it, not any function
     (r"\frac{\partial \xi_i}{\partial y_i} = - 2 (t_i - y_i) + 1",
      [r"\xi = \frac{1}{N} \sum_{i=1}^{N} (t_i - y_i)^2"], {}, {}, "undecided"),
-    # a sum that binds its enclosing sum's index again is a misprint
-    (r"\frac{\partial \xi}{\partial t_{11}} = 1",
-     [r"\xi = \sum_{i=1}^2 \sum_{i=1}^{2} t_{i} t_{i}"], {}, {}, "undecided"),
+    # a sum that binds its enclosing sum's index again, from a letter, is a misprint; from a
+    # number it shadows it (a product of two sums, written without parentheses)
+    (r"\frac{\partial \xi}{\partial t_{1}} = 2",
+     [r"\xi = \sum_{i=1}^{2} \sum_{i=c}^{2} t_{i}"], {}, {}, "undecided"),
+    (r"\sum_{i=1}^{n} x_i \sum_{i=1}^{n} y_i = \sum_i\sum_j x_i y_j", [], {}, {}, "valid"),
+    # ||x|| needs its bars twice; |x||y| is two absolute values
+    (r"|x||y| = |x y|", [], {}, {}, "valid"),
+    # a coloured sum keeps its group: (x + 1)(x - 1)
+    (r"\frac{d}{dx}\textcolor{red}{x + 1}\textcolor{blue}{x - 1} = 2x", [], {}, {}, "valid"),
+    # \nabla f of f(x, y) at a point is not built (f's value there would be differentiated)
+    (r"\nabla f(1, 2) = [0, 0]", [r"f(x, y) = x^2 y"], {}, {}, "undecided"),
+    # a constant c where only a definition indexes with c: which one is not said
+    (r"\frac{d}{dx} \cos(x + 2 \pi c) = -\sin x", [r"g = z_c"], {}, {}, "undecided"),
+    # a list defines no orientation, and a block of names no shape
+    (r"w w^T = 5", [r"w = [1, 2]"], {}, {}, "undecided"),
+    (r"z^T z = x^T x + y^T y", [r"z = \begin{bmatrix} x \\ y \end{bmatrix}"],
+     {"x": [3, 1], "y": [3, 1]}, {}, "undecided"),
+    (r"[a, b] = [a, b]^T", [], {}, {}, "invalid"),
+    # δ before a name in both parts of a fraction is the derivative some notes write so
+    (r"\frac{\delta f}{\delta x} = 2x", [r"f = x^2"], {}, {}, "valid"),
+    (r"\frac{\delta_1}{\delta_2} = 2", [r"\delta_1 = 4", r"\delta_2 = 2"], {}, {}, "valid"),
+    # two capitals that are quantities here stay a product
+    (r"AB(x + y) = B A x + B A y", [], {"A": [2, 2], "B": [2, 2], "x": [2, 1], "y": [2, 1]},
+     {}, "invalid"),
     # ||x|| written with two bars, and the L1 norm
     (r"||x||_1 = |x_1| + |x_2| + |x_3|", [], {"x": [3, 1]}, {}, "valid"),
     (r"||x||^2 = x^T x", [], {"x": [3, 1]}, {}, "valid"),

@@ -21,7 +21,8 @@ from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
-from symbolic.notation.trees import children
+from symbolic.notation.rewrite import to_latex
+from symbolic.notation.trees import children, walk
 from symbolic.notation.vocabulary import INDEX_LETTERS, ONES, UPDATE_MARKS, known_function
 
 MAX_SUM_TERMS = 64
@@ -851,10 +852,12 @@ class Builder:
                             f"means), with {index} itself a quantity in it, is not read", node,
                             "Write the sum over an index, as in \\sum_{i=1}^{n} with "
                             "x^{(i)}, to check it.")
-        if node.index and node.index in self.bound:
-            # \sum_{i=1}^n \sum_{i=c}^{C}: the inner sum takes the outer one's index again
-            raise self.fail(f"a sum over {index} inside a sum over {index}: the index is "
-                            "bound twice (likely a misprint)", node,
+        if node.index and node.index in self.bound and node.lower is not None \
+                and any(isinstance(n, A.Name) for n in walk(node.lower)):
+            # \sum_{i=1}^n \sum_{i=c}^{C}: the inner sum takes the outer one's index again,
+            # from a letter (c = 1 misprinted); \sum_i x_i \sum_i y_i shadows it, as written
+            raise self.fail(f"a sum over {index} from {to_latex(node.lower)} inside a sum "
+                            f"over {index}: the index is bound twice (likely a misprint)", node,
                             "Give the inner sum an index of its own.")
         lower = self.index_value(node.lower) if node.lower is not None else 1
         if node.upper is None:

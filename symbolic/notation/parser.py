@@ -75,7 +75,7 @@ MAX_DEPTH = 120            # nesting beyond this is not handwriting
 def _without_colours(tokens: list[Token]) -> list[Token]:
     """`\\textcolor{red}{\\partial C_0}` as `\\partial C_0`: the command and its colour go,
     and the braces of what it colours too, unless a power or an index follows them
-    (`\\textcolor{blue}{a + b}^2` keeps its group)."""
+    (`\\textcolor{blue}{a + b}^2` keeps its group) or they hold a sum of terms."""
     if not any(tok.text in COLORED for tok in tokens):
         return tokens
     drop: set[int] = set()
@@ -88,9 +88,20 @@ def _without_colours(tokens: list[Token]) -> list[Token]:
             continue                    # left for the parser to name
         drop |= {k, *range(k + 1, colour_end + 1)}
         following = tokens[content_end + 1].text if content_end + 1 < len(tokens) else ""
-        if following not in ("^", "_"):
+        if following not in ("^", "_") and not _holds_terms(tokens, colour_end + 1, content_end):
             drop |= {colour_end + 1, content_end}
     return [tok for k, tok in enumerate(tokens) if k not in drop]
+
+
+def _holds_terms(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the group between `start` and `end` holds a + or - outside its own braces:
+    `\\textcolor{red}{x + 1}\\textcolor{blue}{x - 1}` keeps each group whole."""
+    depth = 0
+    for tok in tokens[start + 1:end]:
+        depth += {"{": 1, "}": -1}.get(tok.text, 0)
+        if depth == 0 and tok.text in ("+", "-"):
+            return True
+    return False
 
 
 def _group_end(tokens: list[Token], start: int) -> int | None:
@@ -292,7 +303,12 @@ def _without_equation_number(tokens: list[Token]) -> list[Token]:
 
 
 def _double_bars(tokens: list[Token]) -> list[Token]:
-    """`||\\theta||_1`: two bars written together are the norm's `\\|`."""
+    """`||\\theta||_1`: two bars written together, opening and closing, are the norm's `\\|`
+    (`|x||y|` has one such pair: two absolute values)."""
+    pairs = sum(1 for a, b in zip(tokens, tokens[1:], strict=False)
+                if a.text == b.text == "|" and a.pos + 1 == b.pos)
+    if pairs < 2:
+        return tokens
     out: list[Token] = []
     for tok in tokens:
         if tok.text == "|" and out and out[-1].text == "|" and out[-1].pos + 1 == tok.pos:
@@ -1243,6 +1259,9 @@ class Parser:
         higher = self.higher_derivative(top, bottom, tok)
         if higher is not None:
             return higher
+        if _variation(top) and _variation(bottom):      # \frac{\delta LL(p)}{\delta p}
+            top = [Token("command", r"\partial", top[0].pos), *top[1:]]
+            bottom = [Token("command", r"\partial", bottom[0].pos), *bottom[1:]]
         wrt_tokens = _differential(bottom)
         if wrt_tokens is not None and _differential(top, allow_bare=True) is not None:
             order = 1
@@ -1559,6 +1578,14 @@ def _base_of(tokens: list[Token], parser: Parser) -> str:
         return "".join(t.text for t in tokens)
     raise parser.error("expected a letter here", tokens[0] if tokens else None,
                        "Decorate a single letter, as in \\hat{y}.")
+
+
+def _variation(tokens: list[Token]) -> bool:
+    """`\\delta L` in `\\frac{\\delta L}{\\delta p}`: δ before a name, the derivative some
+    notes write with δ (`\\delta_j`, `\\delta^{l}` are quantities, the errors of backprop)."""
+    return len(tokens) > 1 and tokens[0].text == r"\delta" \
+        and tokens[1].text not in ("^", "_", "'") \
+        and (tokens[1].kind == "letter" or tokens[1].kind == "command")
 
 
 def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] | None:

@@ -419,10 +419,12 @@ class _Pass:
                           1 + node.primes, None, True, node.pos, A.Callee.DEFINED)
         parameters = self.snapshot.parameters.get(gradient_of, ())
         if gradient_of != name and not node.primes and len(parameters) > 1 \
-                and (not args or len(args) == len(parameters)) \
+                and (not args or [node_text(a) for a in args]
+                     == [node_text(p) for p in parameters]) \
                 and not any(canonical(p.base, (), (), p.suffix, 0) in self.snapshot.shaped
                             for p in parameters):
-            # \nabla f with f(x, y) = …: the column of its partial derivatives
+            # \nabla f with f(x, y) = …: the column of its partial derivatives (at its own
+            # parameters only: at a point it would differentiate f's value there)
             self.readings.append(Reading(name, f"the gradient of the function {gradient_of} "
                                                "in its parameters, a column"))
             at = A.Call(gradient_of, args or parameters, None, 0, None, True, node.pos,
@@ -438,6 +440,16 @@ class _Pass:
         if any(self.snapshot.is_function(spelling) for spelling in _spellings(node)) \
                 or name.startswith(r"\nabla "):
             return dataclasses.replace(resolved, callee=A.Callee.ARBITRARY)
+        if len(name) <= 3 and name.isalpha() and name.isupper() and len(args) == 1 \
+                and not node.primes and all(self.snapshot.is_value(letter) or letter in
+                                            self.snapshot.shaped for letter in name):
+            # AB(x + y) with A and B matrices (or values): their product, not a function AB
+            self.readings.append(Reading(f"{name}(…)", "a product of the quantities "
+                                         + ", ".join(name)))
+            product: A.Node = A.Group(args[0], node.pos)
+            for letter in reversed(name):
+                product = A.BinOp("juxt", A.Name(letter, pos=node.pos), product, node.pos)
+            return self.visit(product)
         shown = name if name.startswith("\\") else rf"\operatorname{{{name}}}"
         raise MeaningError(
             f"the function {shown} is not known to derivcheck", "", node.pos,
