@@ -28,6 +28,7 @@ from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
+from symbolic.notation.lexer import tokenize
 from symbolic.notation.names import family_of
 from symbolic.notation.trees import (
     children,
@@ -40,6 +41,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
+    PROSE,
 )
 from symbolic.numbers import exact_value, is_printed_number, show_number
 from symbolic.results import (
@@ -479,10 +481,31 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
 
 
 def _without_leading_arrow(chain: Chain) -> Chain:
-    """`\\Rightarrow w = …`: a leading "therefore" forms no link."""
+    """`\\Rightarrow w = …`: a leading "therefore" forms no link; nor does a label in words
+    before a definition (`\\mbox{Hidden Layer1 output} = x_1 = f_1(W_1 x_0)`)."""
     if chain.relations and not chain.sides[0].text and chain.relations[0] in CONSEQUENCES:
         return Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    if len(chain.relations) > 1 and _words_only(chain.sides[0].text):
+        return Chain(chain.source, chain.sides[1:], chain.relations[1:])
     return chain
+
+
+def _words_only(text: str) -> bool:
+    """Whether a side is words and nothing else, `\\mbox{Hidden Layer1 output}` (several
+    words: `\\text{loss}` is a name)."""
+    stripped = text.strip()
+    if " " not in stripped:
+        return False
+    tokens = [t for t in tokenize(stripped) if t.kind != "end"]
+    if len(tokens) < 3 or tokens[0].text not in PROSE or tokens[1].text != "{" \
+            or tokens[-1].text != "}":
+        return False
+    depth = 0
+    for k, tok in enumerate(tokens[1:], start=1):
+        depth += {"{": 1, "}": -1}.get(tok.text, 0)
+        if depth == 0:
+            return k == len(tokens) - 1
+    return False
 
 
 def _ends_in_a_number(chain: Chain) -> bool:

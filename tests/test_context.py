@@ -461,3 +461,14 @@ $$h_1 = f(w_1 x_1 + w_2 x_2 + b_1) = f(-2 + -1 + 0)$$
     link = check_document(doc).steps[-1].claim.links[1]
     assert link.verdict == "undecided"
     assert "a worked number, but the value here depends on b_{1}" in link.message
+
+
+def test_a_label_in_words_before_a_definition_forms_no_link():
+    """`\\mbox{Hidden Layer1 output} = x_1 = …`: the words name what follows; x_1 is
+    defined, never claimed equal to a free number."""
+    doc = r"""
+$$\mbox{Hidden Layer1 output} = x_1 = f_1(W_1 x_0)$$
+
+$$\frac{\partial x_1}{\partial x_0} = W_1 f_1'(W_1 x_0)$$
+"""
+    assert run(doc) == [("definition", ["definition"]), ("claim", ["valid"])]
