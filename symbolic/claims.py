@@ -1268,11 +1268,6 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
 MAX_LABEL_READINGS = 3    # vectors tried as one-hot labels before a claim is shown wrong
 
 
-def _letter_of(family: str) -> str:
-    """The letter of a family's name under its font: `\\mathbf{t}` -> `t`."""
-    return re.sub(r"^\\(?:mathbf|boldsymbol|bm|vec|mathrm)\{(.*)\}$", r"\1", family)
-
-
 def _require_not_a_label_reading(sides: Sides, context: Context, budget: Budget) -> None:
     """`-t_i + y_i \\sum_j t_j = y_i - t_i`: wrong for any t, right when t is one-hot, as a
     class label is, which the text says in words ("only one class is active"). A reading
@@ -1284,7 +1279,7 @@ def _require_not_a_label_reading(sides: Sides, context: Context, budget: Budget)
         if re.fullmatch(r"[^_^]+_\{\d+\}", name) and gradient_parts(symbol) is None:
             members.setdefault(family_of(name), set()).add(symbol)
     families = sorted(f for f, found in members.items() if len(found) > 1
-                      and context.kind(f) is None and _letter_of(f) in LABEL_LETTERS)
+                      and context.kind(f) is None and f in LABEL_LETTERS)
     lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
     layout = context.conventions.get("layout", "denominator")
     for family in families[:MAX_LABEL_READINGS]:

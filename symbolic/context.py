@@ -714,7 +714,7 @@ class Context:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
             for idx in _index_assignments(definition, instance, self.builder(instance)):
-                target, value = self._member(position, definition, instance.with_indices(idx))
+                target, value = self._member(position, definition, idx, instance)
                 if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
                 if isinstance(value, NotationError):
@@ -735,13 +735,16 @@ class Context:
             self._order = sorted(enumerate(self.definitions), key=lambda p: derives[p[0]])
         return self._order
 
-    def _member(self, position: int, definition: Definition, instance: Instance) -> tuple:
-        """(name, value) of one member of a definition built for `instance`; the value is
-        the NotationError when the body cannot be read, the name None when the name cannot.
+    def _member(self, position: int, definition: Definition, member: dict[str, int],
+                instance: Instance) -> tuple:
+        """(name, value) of one member of a definition (its letters set to `member`) built
+        for `instance`; the value is the NotationError when the body cannot be read, the
+        name None when the name cannot.
 
         Kept per member and `instance_key`: the instances that differ in what no definition
         reads (or only in letters a family sets for itself) share one build."""
-        key = (position, tuple(sorted(instance.indices.items())), self.instance_key(instance))
+        instance = instance.with_indices(member)
+        key = (position, tuple(sorted(member.items())), self.instance_key(instance))
         built = self._members.get(key)
         if built is not None:
             return built

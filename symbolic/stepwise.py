@@ -28,7 +28,6 @@ from symbolic.errors import DerivcheckError, MeaningError, NotationError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
-from symbolic.notation.lexer import tokenize
 from symbolic.notation.names import family_of
 from symbolic.notation.trees import (
     children,
@@ -493,19 +492,10 @@ def _without_leading_arrow(chain: Chain) -> Chain:
 def _words_only(text: str) -> bool:
     """Whether a side is words and nothing else, `\\mbox{Hidden Layer1 output}` (several
     words: `\\text{loss}` is a name)."""
-    stripped = text.strip()
-    if " " not in stripped:
-        return False
-    tokens = [t for t in tokenize(stripped) if t.kind != "end"]
-    if len(tokens) < 3 or tokens[0].text not in PROSE or tokens[1].text != "{" \
-            or tokens[-1].text != "}":
-        return False
-    depth = 0
-    for k, tok in enumerate(tokens[1:], start=1):
-        depth += {"{": 1, "}": -1}.get(tok.text, 0)
-        if depth == 0:
-            return k == len(tokens) - 1
-    return False
+    return _WORDS.fullmatch(text.strip()) is not None
+
+
+_WORDS = re.compile("(?:" + "|".join(re.escape(p) for p in PROSE) + r")\{[^{}]*\s[^{}]*\}")
 
 
 def _ends_in_a_number(chain: Chain) -> bool:
@@ -560,14 +550,13 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     name_text = chain.sides[0].text
     value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
     middle = _middle_definition(chain, context)
-    if isinstance(middle, tuple):
+    if middle is not None and isinstance(middle[0], A.Name):
+        context.define(*middle, statement.text, statement.derivation)
+        what = f"defines {chain.sides[1].text.strip()}"
+    elif middle is not None:
         name, parameters = function_signature(middle[0])
         context.define_function(name, parameters, middle[1], chain.source, statement.derivation)
         what = f"defines the function {name}"
-    elif middle is not None:
-        context.define(middle, parse_side(chain.sides[2].text), statement.text,
-                       statement.derivation)
-        what = f"defines {chain.sides[1].text.strip()}"
     checked = _rest(chain, context, budget)
     if middle is not None:
         defines = dataclasses.replace(checked.links[0], verdict=Verdict.VALID,
@@ -588,11 +577,11 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     return step(kind, ClaimResult(chain.source, [first, *checked.links]))
 
 
-def _middle_definition(chain: Chain, context: Context):
-    """The middle side of `name = middle = body` when the next link says what it is: a
-    function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`:
-    (head, body)), or a new name (`y_{pred} = o_1 = f(…)`: that name). That link defines it,
-    and the name is defined through it. None for any other chain."""
+def _middle_definition(chain: Chain, context: Context) -> tuple[A.Node, A.Node] | None:
+    """(middle, body) of `name = middle = body` when the next link says what the middle is:
+    a function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`)
+    or a new name (`y_{pred} = o_1 = f(…)`). That link defines it, and the name is defined
+    through it. None for any other chain."""
     if len(chain.relations) < 2:
         return None
     sides = defining_link(chain, 1)
@@ -603,7 +592,7 @@ def _middle_definition(chain: Chain, context: Context):
         key = name_key(head)
         new = not (context.is_value(key) or key in context.mentioned
                    or any(d.key == key or name_key(d.name) == key for d in context.definitions))
-        return head if new and not _names_in(sides[1]) & {key} else None
+        return sides if new and not _names_in(sides[1]) & {key} else None
     if function_signature(head) is None or context.function_for(head) is not None \
             or _is_known_function(head, context):
         return None
