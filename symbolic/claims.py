@@ -33,7 +33,7 @@ from symbolic.errors import (
 )
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import Instance, free_index_letters
+from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of
 from symbolic.notation.rewrite import subtrees, to_latex
@@ -466,6 +466,7 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
                       | in_definitions) - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
+    bounds = sorted(set(counts) | sum_bound_names((lhs_node, rhs_node), context, letters))
     out = []
     for size in (3, 2):
         ranges = [range(1, known.get(letter, size) + 1) for letter in letters]
@@ -473,9 +474,36 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
+        sizes = bound_sizes(bounds, size)
         for combo in combos:
-            out.append(Instance(dict(zip(letters, combo, strict=True)),
-                                dict.fromkeys(counts, size), size, counts=frozenset(counts)))
+            out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
+                                counts=frozenset(counts)))
+    return out
+
+
+def bound_sizes(bounds: Sequence[str], size: int) -> dict[str, int]:
+    """The sizes of the names that bound sums in one instance.
+
+    The instance of size 2 gives each name a size of its own (2, 3, 4, … in name order), so
+    that a sum to n written for a sum to m (`\\sum_{i=1}^{n} x_i = \\sum_{i=1}^{m} x_i`) is
+    told apart; no size is below 2, so a free index (1 or 2 there) lies inside every sum.
+    """
+    if size != SPREAD_SIZE:
+        return dict.fromkeys(bounds, size)
+    return {name: size + k for k, name in enumerate(sorted(bounds))}
+
+
+def sum_bound_names(trees, context: Context, letters: Sequence[str]) -> set[str]:
+    """The bare names that bound a sum in the trees or the definitions they use, other than
+    quantities and index letters: the sizes the sums run to (`n` of `\\sum_{i=1}^{n}`)."""
+    out = set()
+    for tree in (*trees, *_bodies_used(trees, context)):
+        for _, node in subtrees(tree):
+            upper = node.upper if isinstance(node, A.SumOver) else None
+            if isinstance(upper, A.Name) and not upper.sub and not upper.sup \
+                    and not upper.primes and upper.base not in letters \
+                    and not context.is_value(upper.base):
+                out.add(canonical(upper.base, (), (), upper.suffix, 0))
     return out
 
 

@@ -950,15 +950,16 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
 def _index_assignments(definition: Definition, instance: Instance,
                        builder: Builder) -> list[dict[str, int]]:
     """A definition `h_j = …` with a free index defines h_1 … h_n: n from the shape of the
-    name (`P_{ij}` of an m×k P), or the instance's size. A family's member is fixed first
-    (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each i), and a layer or step one
-    further than the instances' (Z^l: the l + 1 of a claim)."""
+    name (`P_{ij}` of an m×k P), or the instance's largest size (`t_k` of a sum to K). A
+    family's member is fixed first (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each
+    i), and a layer or step one further than the instances' (Z^l: the l + 1 of a claim)."""
     name = definition.name
     if not free_index_letters(name):
         return [{}]                    # consults no size: a worked example stays one
     layers = sorted(free_index_letters(dataclasses.replace(name, sub=())))
     entries = sorted(free_index_letters(name) - set(layers))
     n = instance.size("")
+    longest = max(n, *instance.sizes.values()) if instance.sizes else n  # the longest sum's
     out: list[dict[str, int]] = []
     for member in itertools.product(*(range(1, n + 2) for _ in layers)):
         fixed = dict(zip(layers, member, strict=True))
@@ -969,7 +970,7 @@ def _index_assignments(definition: Definition, instance: Instance,
         combos = [{}]
         for letter in entries:
             combos = [dict(c, **{letter: k}) for c in combos
-                      for k in range(1, ranges.get(letter, n) + 1)]
+                      for k in range(1, ranges.get(letter, longest) + 1)]
         out.extend(dict(fixed, **c) for c in combos)
     return out
 

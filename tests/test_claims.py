@@ -219,6 +219,38 @@ def test_a_number_that_depends_on_a_size_must_hold_at_every_size(claim, conventi
     assert check_claim(claim, conventions=conventions).verdict == verdict
 
 
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i", "invalid"),     # two counts, never one
+    (r"\frac{1}{N}\sum_{i=1}^{N} x_i = \frac{1}{M}\sum_{i=1}^{M} x_i", "invalid"),
+    (r"\sum_{i=1}^{n} x_i = \sum_{j=1}^{n} x_j", "valid"),
+    (r"\frac{\partial}{\partial w_j} \sum_{k=1}^{K} w_k^2 = 2 w_j", "valid"),  # j in every sum
+])
+def test_sums_to_two_different_sizes_are_told_apart(claim, verdict):
+    assert check_claim(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial}{\partial w} \frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} "
+     r"(w x_i - y_i)^2 = \frac{2}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} (w x_i - y_i) x_i",
+     "valid"),
+    (r"\frac{\partial}{\partial w} \frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} "
+     r"(w x_i - y_i)^2 = \frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} (w x_i - y_i) x_i",
+     "invalid"),
+    (r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}_t} x_i = "     # the batch of step t
+     r"\frac{1}{|\mathcal{B}|}\sum_{j \in \mathcal{B}_t} x_j", "valid"),
+    (r"\sum_{i \in \mathcal{B}} x_i = \sum_{i=1}^{n} x_i", "invalid"),   # a batch, not all n
+    (r"\frac{1}{N}\sum_{n \in N} x_n = \frac{1}{N}\sum_{n=1}^{N} x_n", "valid"),
+    (r"\sum_{i \in [n]} x_i^2 = \sum_{i=1}^{n} x_i x_i", "valid"),
+])
+def test_a_sum_over_a_set_runs_over_its_members(claim, verdict):
+    assert check_claim(claim).verdict == verdict
+
+
+def test_a_sum_over_a_set_that_is_not_named_is_not_read():
+    result = check_claim(r"\sum_{j \in \mathrm{ch}(i)} x_j = \sum_{i=1}^{n} x_i")
+    assert result.verdict == "undecided" and "a sum over a set is not read" in result.message
+
+
 # -- what the writer meant ----------------------------------------------------------------
 def test_a_chain_that_starts_with_a_new_name_defines_it_and_checks_the_rest():
     given = [r"L(w) = w^2"]

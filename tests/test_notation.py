@@ -467,8 +467,10 @@ ROWS = [
     (r"∂BCE/∂ŷ = (y - ŷ) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {},
      "invalid"),
     (r"∂/∂ŷ [ - (y·log(ŷ) + (1-y)·log(1-ŷ)) ] = (ŷ - y) / (ŷ(1-ŷ))", [], {}, {}, "valid"),
-    # \sum_{n \in N} is over a set, whose members are not said
-    (r"\sum_{n \in N} 1 = N", [], {}, {}, "undecided"),
+    # \sum_{n \in N} runs over the N members of N, numbered 1 to N; a set of a set is not read
+    (r"\sum_{n \in N} 1 = N", [], {}, {}, "valid"),
+    (r"\sum_{n \in N} 1 = N + 1", [], {}, {}, "invalid"),
+    (r"\sum_{j \in \mathrm{pa}(i)} w_{ij} = 1", [], {}, {}, "undecided"),
     # x^{-T} of a number is a power; a bound on σ leaves σ the function
     (r"\frac{d}{dx} x^{-T} = -T x^{-T-1}", [], {}, {"symbols": {"T": "constant"}}, "valid"),
     (r"\frac{d}{dx} x^{-T} = -x^{-2}", ["T = 5"], {}, {}, "invalid"),

@@ -54,6 +54,15 @@ def test_a_condition_that_is_not_a_comparison_has_no_meaning():
         parse_side(r"\begin{cases} 1 & p \\ 0 & q \end{cases}")
 
 
+def test_a_matrix_whose_second_column_compares_is_piecewise():
+    node = parse_side(r"\begin{Bmatrix} z & z > 0 \\ 0 & z <= 0 \end{Bmatrix}")
+    assert isinstance(node, A.Cases)
+    assert [[c.relation for c in condition] for _, condition in node.branches] == [[">"],
+                                                                                  ["<="]]
+    matrix = parse_side(r"\begin{bmatrix} z & 0 \\ 0 & z \end{bmatrix}")
+    assert isinstance(matrix, A.MatrixLiteral)
+
+
 def test_a_chain_is_not_cut_inside_an_environment():
     chain = split_chain(r"f = \begin{cases} z & z > 0 \\ 0 & z \leq 0 \end{cases}")
     assert chain.relations == ("=",)

@@ -1382,6 +1382,8 @@ class Parser:
                 self.advance()
                 tokens = self.group_tokens()
                 indices, lower, exclude = self.sum_lower(tokens)
+                if len(tokens) > 2 and tokens[1].text == MEMBERSHIP:
+                    upper = self.set_size(tokens[2:], tokens[1])
             elif self.peek().text == "^":
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
@@ -1405,10 +1407,30 @@ class Parser:
             if t.text in (r"\neq", r"\ne") and k == 1:
                 return [tokens[0].text], None, self.sub_parse(tokens[2:], "value left out")
             if t.text == MEMBERSHIP and k == 1:
-                raise MeaningError("a sum over a set is not read", self.source, t.pos,
-                                   "Write the sum with bounds, as \\sum_{i=1}^{m}.")
+                return [tokens[0].text], None, None
         index, lower = self.sum_bounds(tokens)
         return [index], lower, None
+
+    def set_size(self, tokens: list[Token], at: Token) -> A.Name:
+        """The size a sum over a set runs to: `\\sum_{i \\in \\mathcal{B}}` sums over the
+        |B| members of B (numbered 1 to |B|, B's name standing for that count, as in
+        `\\frac{1}{|\\mathcal{B}|}`); `\\sum_{n \\in N}` and `\\sum_{i \\in [n]}` over 1 to N, n.
+        A set of a step, `\\mathcal{B}_t`, has the size its letter names: |B| for every t."""
+        if len(tokens) > 2 and tokens[0].text in ("[", r"\{") \
+                and tokens[-1].text in ("]", r"\}"):
+            tokens = tokens[1:-1]                        # [n]: the numbers 1 to n
+        try:
+            members = self.sub_parse(tokens, "set")
+        except ParseError:
+            members = None
+        if isinstance(members, A.Name) and len(members.sub) == 1 and not members.sup \
+                and isinstance(members.sub[0], A.Name) and len(members.sub[0].base) == 1:
+            members = dataclasses.replace(members, sub=())      # \mathcal{B}_t: |B| members
+        if not (isinstance(members, A.Name) and not members.sub and not members.sup
+                and not members.primes):
+            raise MeaningError("a sum over a set is not read", self.source, at.pos,
+                               "Write the sum with bounds, as \\sum_{i=1}^{m}.")
+        return members
 
     def sum_bounds(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
         eq = next((k for k, t in enumerate(tokens) if t.text == "="), None)
@@ -1443,7 +1465,7 @@ class Parser:
         elif env not in MATRIX_ENVIRONMENTS and env not in CASES_ENVIRONMENTS:
             raise self.error(f"the environment '{env}' is not part of derivcheck's notation", tok)
         rows = self.environment_cells(env, tok)
-        if env in CASES_ENVIRONMENTS:
+        if env in CASES_ENVIRONMENTS or _rows_of_cases(rows):
             return self.cases(rows, tok)
         parsed = tuple(tuple(self.sub_parse(cell, "matrix entry") for cell in row) for row in rows)
         widths = {len(r) for r in parsed}
@@ -1503,7 +1525,10 @@ class Parser:
         depth = 0
         for t in tokens:
             depth += (t.text in ("(", "[", "{")) - (t.text in (")", "]", "}"))
-            if depth == 0 and t.text in CONDITION_RELATIONS:
+            if depth == 0 and t.text == "=" and relations and relations[-1] in "<>" \
+                    and not pieces[-1]:
+                relations[-1] += "="                   # z <= 0, typed as two characters
+            elif depth == 0 and t.text in CONDITION_RELATIONS:
                 pieces.append([])
                 relations.append(CONDITION_RELATIONS[t.text])
             else:
@@ -1517,6 +1542,21 @@ class Parser:
 
 
 # -- helpers --------------------------------------------------------------------------
+def _rows_of_cases(rows: list[list[list[Token]]]) -> bool:
+    """Whether a matrix's rows read `value & condition`: two cells each, every second cell
+    a comparison or "otherwise" (`\\begin{Bmatrix} 1 & z > 0 \\\\ 0 & z < 0 \\end{Bmatrix}`, a
+    piecewise function written with a matrix's braces; no matrix entry is a comparison)."""
+    def compares(cell: list[Token]) -> bool:
+        return any(t.text in CONDITION_RELATIONS and t.text != "=" for t in cell)
+
+    def otherwise(cell: list[Token]) -> bool:
+        return "".join(t.text for t in cell).strip(",.;").lower() in OTHERWISE
+
+    return len(rows) > 1 and all(len(row) == 2 and row[0] for row in rows) \
+        and all(compares(row[1]) or otherwise(row[1]) for row in rows) \
+        and any(compares(row[1]) for row in rows)
+
+
 def _superscript_kind(tokens: list[Token]) -> str:
     texts = [t.text for t in tokens]
     if texts in TRANSPOSE_MARKS:
