@@ -36,6 +36,7 @@ from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of
+from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
@@ -225,10 +226,14 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     else:
         return None
     bases = set()
+    trees = []
     for side in chain.sides[1:]:
         tree = parse_side(side.text)
-        bases |= {name_key(n) if labelled else n.base
-                  for n in walk(context.resolve(tree).tree if layer else tree)
+        trees.append(context.resolve(tree).tree if layer else tree)
+    # t_i = \log\frac{p_i}{1 - p_i} with p_i = \sigma(t_i): the definitions the other sides
+    # rest on hold t, so this relates t to itself (an inverse): a claim
+    for tree in (*trees, *_bodies_used(trees, context)):
+        bases |= {name_key(n) if labelled else n.base for n in walk(tree)
                   if isinstance(n, A.Name)}
     named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
         else None
@@ -585,6 +590,13 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
     return out
 
 
+def rests_on(trees, context: Context) -> set[str]:
+    """The names (keys) the definitions the trees name are written in, and so on: what the
+    trees depend on through the context (`t` for `p` when p = \\sigma(t))."""
+    return {key for body in _bodies_used(trees, context) for n in walk(body)
+            if isinstance(n, A.Name) and (key := name_key(n)) is not None}
+
+
 def _bodies_used(trees, context: Context) -> list[A.Node]:
     """The bodies of the definitions the trees name, and of those those name, and so on."""
     names = [n for tree in trees for _, n in subtrees(tree) if isinstance(n, A.Name)]
@@ -782,6 +794,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_estimates_on_both_sides(sides)
             _require_rows_read_whole(sides, context)
             _require_no_worded_condition(link)
+            _require_not_a_substitution((lhs_node, rhs_node), context)
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
             try:
@@ -1038,12 +1051,47 @@ def _unshaped(name: A.Name, context: Context) -> bool:
 PROSE_NOTE = re.compile("(?:" + "|".join(map(re.escape, PROSE)) + r")\s*\{([^{}]*)\}")
 
 
+def _require_not_a_substitution(trees: tuple[A.Node, A.Node], context: Context) -> None:
+    """`(y - p)^2 = (1 - 0)^2`: the right side is the left with numbers put for its free
+    names, one number per name; the values are said in the text (for y = 1, p = 0), not
+    here, so the step is right at them and shows nothing elsewhere. Undecided."""
+    put: dict[str, str] = {}
+    if not _substituted(*trees, put) or not put \
+            or any(context.is_value(key) or context.kind(key) for key in put):
+        return
+    values = ", ".join(f"{key} = {number}" for key, number in put.items())
+    raise MeaningError(
+        f"this step puts numbers for names ({values}), values the text gives and this "
+        "claim does not", "", None,
+        "Give them as values (values: {" + ", ".join(f"{k}: {v}" for k, v in put.items())
+        + "}) to check the step.")
+
+
+def _substituted(left, right, put: dict[str, str]) -> bool:
+    """Whether `right` is `left` with a number for each of some names (one per name)."""
+    if isinstance(left, A.Name) and isinstance(right, A.Num):
+        key = name_key(left)
+        return key is not None and put.setdefault(key, right.text) == right.text
+    if isinstance(left, tuple) and isinstance(right, tuple):
+        return len(left) == len(right) and all(
+            _substituted(a, b, put) for a, b in zip(left, right, strict=True))
+    if not (isinstance(left, A.Node) and isinstance(right, A.Node)):
+        return left == right
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, (A.Name, A.Num)):
+        return to_latex(left) == to_latex(right)
+    return all(_substituted(getattr(left, f), getattr(right, f), put)
+               for f in A.child_fields(type(left)))
+
+
 def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
     """`\\frac{\\partial C}{\\partial b} = \\frac{2}{N} \\sum_i e_i \\text{(for the nonzero
     activation case)}`: the step holds under a condition said in words, which is not read,
     so a point outside it shows nothing. Undecided."""
     for note in PROSE_NOTE.findall(link[0] + " " + link[2]):
-        if set(re.findall(r"[a-z]+", note.lower())) & CONDITION_WORDS:
+        if set(re.findall(r"[a-z]+", note.lower())) & CONDITION_WORDS \
+                and not says_comparison(note):
             raise MeaningError(
                 f"the step holds under a condition said in words ({note.strip(' ()')}), which "
                 "derivcheck does not read", "", None,

@@ -473,9 +473,10 @@ def kink_arguments(exprs, nodes: set | None = None) -> list:
             out.append(h.args[0])
         for m in found[1]:
             out.extend(a - b for a, b in zip(m.args, m.args[1:], strict=False))
-        for piecewise in found[2]:
+        for piecewise in found[2]:      # `y = 1` picks a case; only an inequality has an edge
             for _, condition in piecewise.args:
-                out.extend(r.lhs - r.rhs for r in condition.atoms(sympy.core.relational.Relational))
+                out.extend(r.lhs - r.rhs for r in condition.atoms(sympy.core.relational.Relational)
+                           if not isinstance(r, (sympy.Eq, sympy.Ne)))
         for f in found[3]:
             out.extend(f.kinks())
     return out
@@ -566,6 +567,8 @@ def _finite_reals(values) -> list | None:
     with evaluation.high_precision(HIGH_DPS):
         out = []
         for v in values:
+            if v is None:
+                return None          # a piecewise function where none of its cases holds
             v = mpmath.mpmathify(v)
             if isinstance(v, mpmath.mpc):
                 if abs(v.imag) > mpmath.mpf(10) ** (-HIGH_DPS + 10):
@@ -619,6 +622,22 @@ def compared_labels(nodes: set) -> set:
             for s in delta.free_symbols}
 
 
+def case_values(nodes: set) -> dict:
+    """The symbols whose every case condition is `y = c` or `y \\neq c` for numbers c, with
+    those numbers: `\\begin{cases} -\\log p & y = 1 \\\\ -\\log(1 - p) & y = 0 \\end{cases}`
+    says y is 0 or 1, so it is sampled there, never at 1/2 where no case holds."""
+    found: dict = {}
+    other: set = set()
+    for piecewise in (n for n in nodes if isinstance(n, sympy.Piecewise)):
+        for _, condition in piecewise.args:
+            for r in condition.atoms(sympy.core.relational.Relational):
+                if isinstance(r, (sympy.Eq, sympy.Ne)) and r.lhs.is_Symbol and r.rhs.is_Number:
+                    found.setdefault(r.lhs, set()).add(r.rhs)
+                else:
+                    other |= r.free_symbols
+    return {s: sorted(values) for s, values in found.items() if s not in other}
+
+
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
                      prove: bool, nonnegative: bool = False, nodes: set | None = None
                      ) -> Outcome:
@@ -634,6 +653,9 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
     labels = compared_labels(nodes)
     columns = sample_points(symbols, lambda s: None if s in coefficients
                             else kind_of(s) or ("index" if s in labels else None), seed)
+    for s, chosen in case_values(nodes).items():
+        if s in columns and s not in coefficients and kind_of(s) is None:
+            columns[s] = np.resize(np.array(chosen, dtype=float), SAMPLES)
     budget.check()
     sampled = _sampled_values(symbols, exprs, columns, families, nodes, n)
     if sampled is not None and coefficients and np.count_nonzero(sampled[2]) < MIN_FINITE:

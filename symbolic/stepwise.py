@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from symbolic.budget import Budget
-from symbolic.claims import check_chain, check_link, failed_link
+from symbolic.claims import check_chain, check_link, failed_link, rests_on
 from symbolic.context import (
     Context,
     case_assumption,
@@ -412,6 +412,9 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     key = name_key(head)
     if key in _names_in(body):
         return _update(statement, chain, head, body_text, context, budget, step)
+    if not is_printed_number(body) and key in rests_on([body], context):
+        # t = \log\frac{p}{1-p} after p = \sigma(t): t in terms of itself, an inverse: a claim
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
 
 

@@ -215,3 +215,16 @@ def test_a_definitions_link_that_brings_in_a_name_says_what_it_is():
 def test_a_constraint_on_a_name_the_document_defines_is_a_claim():
     doc = "Let $y_k = e^{z_k}$.\n\nThen\n$$\\sum_k y_k = 1$$\n"
     assert verdicts(doc) == [(1, "definition", "valid"), (4, "claim", "invalid")]
+
+
+def test_a_name_the_definitions_rest_on_is_claimed_not_defined():
+    # t = logit(p) after p = σ(t): t in terms of itself (an inverse), never a new t
+    doc = ("$$p = \\sigma(t)$$\n\n$$t = \\log\\frac{p}{1-p}$$\n\n"
+           "$$t = \\log\\frac{1-p}{p}$$\n\n$$w = w - \\eta p$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
+                             (5, "claim", "invalid"), (7, "update", "valid")]
+    given = [r"p_i = \sigma(t_i)"]
+    assert check_claim(r"t_i = \log(\frac{p_i}{1 - p_i})", given=given).verdict == "valid"
+    assert check_claim(r"t_i = \log(\frac{1 - p_i}{p_i})", given=given).verdict == "invalid"
+    lone = check_claim(r"z = \log(\frac{p}{1 - p})", given=given)
+    assert lone.verdict == "undecided" and "defines z" in lone.message

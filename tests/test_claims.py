@@ -286,3 +286,28 @@ def test_a_shape_mismatch_between_guessed_lengths_is_undecided():
     # declared shapes that do not fit are a mistake of the claim
     declared = check_claim(r"\operatorname{softmax}(z) = z_1", shapes={"z": [3, 1]})
     assert declared.verdict == "invalid" and declared.links[0].diagnosis_kind == "shape"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # y = 1 and y = 0 pick a case: y is sampled at 0 and 1, and never "at a kink" there
+    (r"\begin{cases} 2 & y = 1 \\ 3 & y = 0 \end{cases} = 2y + 3(1-y)", "valid"),
+    (r"\begin{cases} 2 & y = 1 \\ 3 & y = 0 \end{cases} = 3y + 2(1-y)", "invalid"),
+    (r"\begin{cases} -\log(p) & \text{if $y$ is 1} \\ -\log(1-p) & \text{if $y$ is 0} "
+     r"\end{cases} = -y \log(p) -(1-y) \log(1-p)", "valid"),
+    (r"\begin{cases} -\log(p) & \text{if $y$ is 1} \\ -\log(1-p) & \text{if $y$ is 0} "
+     r"\end{cases} = -y \log(p) +(1-y) \log(1-p)", "invalid"),
+    (r"\frac{\partial}{\partial x} \text{ReLU}(x) = \begin{cases} 1, & x > 0 \\ 0, "
+     r"& x \leq 0. \end{cases}", "valid"),
+])
+def test_cases_chosen_by_equality_are_sampled_where_they_hold(claim, verdict):
+    assert check_claim(claim).verdict == verdict
+
+
+def test_a_step_that_puts_numbers_for_names_is_undecided_not_invalid():
+    result = check_claim(r"(y-p)^2=(1-0)^2=1")
+    assert [str(link.verdict) for link in result.links] == ["undecided", "valid"]
+    assert "y = 1, p = 0" in result.links[0].message
+    given_values = check_claim(r"(y-p)^2=(1-0)^2", values={"y": 1, "p": 0})
+    assert given_values.verdict == "valid"
+    assert check_claim(r"(y-p)^2=(1-0)^3").verdict == "invalid"     # not a substitution
+    assert check_claim(r"(y-p)^2=(1-y)^2").verdict == "invalid"

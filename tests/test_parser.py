@@ -7,6 +7,7 @@ import pytest
 from symbolic.errors import MeaningError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
+from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import without_positions
 
 
@@ -85,3 +86,18 @@ def test_unreadable_text_is_a_parse_error_with_a_caret(text, where):
 def test_a_matrix_literal_is_rows_of_entries():
     node = parse_side(r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}")
     assert [[cell.text for cell in row] for row in node.rows] == [["1", "2"], ["3", "4"]]
+
+
+def test_a_comparison_said_in_prose_around_math_is_that_comparison():
+    node = parse_side(r"\begin{cases} 1, & \text{if $y$ is 1} \\ 0, & \text{if $y$ is not 1} "
+                      r"\end{cases}")
+    assert [[c.relation for c in condition] for _, condition in node.branches] == [["=="],
+                                                                                  ["!="]]
+    assert says_comparison("for $i \\neq j$") and not says_comparison("in the case $a > 0$")
+
+
+def test_a_letter_in_braces_that_is_called_is_the_letter():
+    called = parse_side(r"{\ell}(p, y)")
+    assert called.op == "apply" and called.left.base == r"\ell"
+    quotient = parse_side(r"\frac{1}{\ell}(p)")           # a command's argument: no callee
+    assert quotient.op == "juxt" and quotient.left.op == "/"

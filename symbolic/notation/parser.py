@@ -144,11 +144,12 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
+    tokens = _worded_comparisons(tokens)
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _bare_bars(_unwrapped_fonts(_without_empty_groups(_without_cancels(
-        _double_bars(_without_colours(kept))))))
+    kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
+        _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -327,6 +328,96 @@ def _bare_bars(tokens: list[Token]) -> list[Token]:
                 and tokens[k + 1].text == "_":
             bar = out.pop()
             out[-1] = bar
+            continue
+        out.append(tok)
+    return out
+
+
+# the words of a condition said in prose around its math: `\text{if $y$ is 1}`
+_WORDED_RELATIONS = {"is": "=", "equals": "=", "isnot": r"\neq"}
+_CONDITION_PROSE = frozenset({"if", "when", "whenever", "for", "where", "and"})
+
+
+def _worded_comparisons(tokens: list[Token]) -> list[Token]:
+    """`\\text{if $y$ is 1}`, `\\text{for $i \\neq j$}`: prose that holds math and says a
+    comparison is that comparison (`y = 1`, `i \\neq j`). Prose with other words stays prose."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        end = _group_end(tokens, k + 1) if tok.text in PROSE else None
+        inner = tokens[k + 2:end] if end is not None else []
+        said = _comparison_said(inner) if any(t.text == "$" for t in inner) else None
+        if said is None:
+            out.append(tok)
+            k += 1
+            continue
+        out += said
+        k = end + 1
+    return out
+
+
+def _group_end(tokens: list[Token], start: int) -> int | None:
+    """The index of the `}` closing the group that opens at `start` (None if none)."""
+    if start >= len(tokens) or tokens[start].text != "{":
+        return None
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += (tokens[j].text == "{") - (tokens[j].text == "}")
+        if depth == 0:
+            return j
+    return None
+
+
+def says_comparison(prose: str) -> bool:
+    """Whether the text of a `\\text{…}` is a comparison said in words and math
+    (`if $y$ is 1`), which the reader takes as that comparison."""
+    try:
+        inner = [t for t in tokenize(prose) if t.kind != "end"]
+    except ParseError:
+        return False
+    return any(t.text == "$" for t in inner) and _comparison_said(inner) is not None
+
+
+def _comparison_said(inner: list[Token]) -> list[Token] | None:
+    """The tokens of the comparison `if $y$ is 1` says (None when the words say more)."""
+    out: list[Token] = []
+    math = False
+    word = ""
+    for tok in [*inner, Token("symbol", " ", inner[-1].pos if inner else 0)]:
+        if tok.kind == "letter" and not math:
+            word += tok.text
+            continue
+        if word:
+            if word.lower() == "not" and out and out[-1].text == "=":
+                out[-1] = Token("command", r"\neq", out[-1].pos)
+            elif word.lower() in _WORDED_RELATIONS:
+                out.append(Token("symbol" if word.lower() != "isnot" else "command",
+                                 _WORDED_RELATIONS[word.lower()], tok.pos))
+            elif word.lower() not in _CONDITION_PROSE:
+                return None
+            word = ""
+        if tok.text == "$":
+            math = not math
+        elif math or tok.kind == "number":
+            out.append(tok)
+        elif tok.text not in (" ", ",", "~") and tok.kind != "letter":
+            return None
+    return out if any(t.text in CONDITION_RELATIONS for t in out) and not math else None
+
+
+def _unbraced_callees(tokens: list[Token]) -> list[Token]:
+    """`{\\ell}(p, y)`: a letter alone in braces, called, is that letter (braces group, and
+    print nothing). Not the argument of a command (`\\hat{y}(x)`) or of `^`, `_`."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if tok.text == "}" and len(out) >= 2 and out[-2].text == "{" \
+                and (out[-1].kind == "letter" or out[-1].text[1:] in GREEK) \
+                and k + 1 < len(tokens) and tokens[k + 1].text == "(" \
+                and (len(out) == 2 or out[-3].kind not in ("command",)
+                     and out[-3].text not in ("^", "_", "}")):
+            letter = out.pop()
+            out[-1] = letter
             continue
         out.append(tok)
     return out
@@ -1504,7 +1595,8 @@ class Parser:
             if len(row) > 2 or not row[0]:
                 raise self.error("each case must read 'value & condition'", tok,
                                  "Write \\begin{cases} z & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}.")
-            value = self.sub_parse(row[0], "value of a case")
+            cell = row[0][:-1] if len(row[0]) > 1 and row[0][-1].text in (",", ";") else row[0]
+            value = self.sub_parse(cell, "value of a case")     # `1, & x > 0`: a comma
             condition = self.condition(row[1] if len(row) == 2 else [], tok)
             branches.append((value, condition))
         if not branches:
