@@ -471,6 +471,18 @@ ROWS = [
     (r"\sum_{n \in N} 1 = N", [], {}, {}, "valid"),
     (r"\sum_{n \in N} 1 = N + 1", [], {}, {}, "invalid"),
     (r"\sum_{j \in \mathrm{pa}(i)} w_{ij} = 1", [], {}, {}, "undecided"),
+    (r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} x_i^2 = "
+     r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} x_i x_i", [], {}, {}, "valid"),
+    (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i", [], {}, {}, "invalid"),
+    # a matrix of `value & condition` rows is piecewise; `if $y$ is 1` is y = 1
+    (r"R'(z) = \begin{Bmatrix} 1 & z>0 \\ 0 & z<0 \end{Bmatrix}",
+     [r"R(z) = \begin{Bmatrix} z & z > 0 \\ 0 & z <= 0 \end{Bmatrix}"], {}, {}, "valid"),
+    (r"{\ell}(p, y) = \begin{cases} -\log(p) & \text{if $y$ is 1} \\ -\log(1-p) & "
+     r"\text{if $y$ is 0} \end{cases} = -y \log(p) -(1-y) \log(1-p)", [], {}, {}, "valid"),
+    # a name the definitions rest on is claimed (an inverse), not defined
+    (r"t = \log\frac{p}{1 - p}", [r"p = \sigma(t)"], {}, {}, "valid"),
+    # numbers put for free names: the values are in the text, not here
+    (r"(y-p)^2 = (1-0)^2", [], {}, {}, "undecided"),
     # x^{-T} of a number is a power; a bound on σ leaves σ the function
     (r"\frac{d}{dx} x^{-T} = -T x^{-T-1}", [], {}, {"symbols": {"T": "constant"}}, "valid"),
     (r"\frac{d}{dx} x^{-T} = -x^{-2}", ["T = 5"], {}, {}, "invalid"),
