@@ -369,6 +369,12 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
+    means = bars_as_means((lhs_node, rhs_node), context)
+    if means:
+        context = context.copy()
+        for mean in means:
+            context.define_latex(mean)
+        decisions += tuple(f"{mean.replace(' = ', ' read as the mean ', 1)}" for mean in means)
     unbound = _name_given_a_number(lhs_node, rhs_node, context)
     if unbound is not None:
         return undecided(f"undecided: this gives {unbound} a printed value, and nothing here "
@@ -399,6 +405,35 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                               decisions)
     except Exception as error:  # never a traceback: each failure is named in the verdict
         return failed(error)
+
+
+def bars_as_means(trees, context: Context) -> list[str]:
+    """`\\bar{x}` beside a sum over x_n: the mean of the x_n, as statistics writes it
+    (`-N(\\bar{y} - \\beta_0 - \\beta_1 \\bar{x})` for `-\\sum_{n=1}^{N}(y_n - …)`). The
+    definitions, as LaTeX, of each bar that nothing defines and whose letter one sum (one
+    index, one range) indexes, in the trees or the definitions they rest on."""
+    bars = {n for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+            and n.base.startswith(r"\bar{") and not n.sub and not n.sup and not n.primes}
+    bars = {n for n in bars if not context.is_value(name_key(n)) and context.kind(n.base) is None}
+    if not bars:
+        return []
+    used = (*trees, *_bodies_used(trees, context),
+            *(f.body for f in _used_functions(trees, context)))
+    sums = [node for tree in used for _, node in subtrees(tree)
+            if isinstance(node, A.SumOver) and node.index and isinstance(node.upper, A.Name)]
+    out = []
+    for bar in sorted(bars, key=lambda n: n.base):
+        letter = bar.base[len(r"\bar{"):-1]
+        ranges = {(node.index, to_latex(node.lower) if node.lower is not None else "1",
+                   to_latex(node.upper)) for node in sums
+                  if any(isinstance(n, A.Name) and n.base == letter and len(n.sub) == 1
+                         and to_latex(n.sub[0]) == node.index and not n.sup
+                         for n in walk(node.body))}
+        if len(ranges) == 1 and not any(r[0] == letter for r in ranges):
+            (index, lower, upper), = ranges
+            out.append(f"{bar.base} = \\frac{{1}}{{{upper}}}\\sum_{{{index}={lower}}}^{{{upper}}} "
+                       f"{letter}_{{{index}}}")
+    return out
 
 
 INTERNAL_ERROR = "please report it"   # the words that mark an error derivcheck did not expect
@@ -719,6 +754,10 @@ def _stands_bare(node: A.Node, letter: str) -> bool:
         return node.index != letter and _stands_bare(node.body, letter)
     if isinstance(node, A.Call):         # \operatorname{softmax}(t)_k: k is an index there
         return any(_stands_bare(arg, letter) for arg in node.args)
+    if isinstance(node, A.Indicator) and node.relation in ("==", "!=") \
+            and all(isinstance(side, A.Name) and side.base in INDEX_LETTERS and not side.sub
+                    for side in (node.lhs, node.rhs)):
+        return False                     # the case i \neq c compares two indices
     return any(_stands_bare(child, letter) for child in children(node))
 
 
@@ -1056,8 +1095,11 @@ def _require_not_a_substitution(trees: tuple[A.Node, A.Node], context: Context) 
     names, one number per name; the values are said in the text (for y = 1, p = 0), not
     here, so the step is right at them and shows nothing elsewhere. Undecided."""
     put: dict[str, str] = {}
-    if not _substituted(*trees, put) or not put \
-            or any(context.is_value(key) or context.kind(key) for key in put):
+    if isinstance(trees[0], A.Name) or not _substituted(*trees, put) or not put:
+        return                           # y_k = 0 states a value: no substitution
+    bases = {name_key(n): n.base for n in walk(trees[0]) if isinstance(n, A.Name)}
+    if any(context.is_value(key) or context.is_value(bases.get(key, key)) or context.kind(key)
+           for key in put):
         return
     values = ", ".join(f"{key} = {number}" for key, number in put.items())
     raise MeaningError(

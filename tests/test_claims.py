@@ -311,3 +311,27 @@ def test_a_step_that_puts_numbers_for_names_is_undecided_not_invalid():
     assert given_values.verdict == "valid"
     assert check_claim(r"(y-p)^2=(1-0)^3").verdict == "invalid"     # not a substitution
     assert check_claim(r"(y-p)^2=(1-y)^2").verdict == "invalid"
+
+
+def test_a_bar_beside_a_sum_over_its_letter_is_the_mean():
+    given = [r"L(b_0, b_1) = \frac{1}{2}\sum_{n=1}^{N} (y_n - b_0 - b_1 x_n)^2"]
+    right = check_claim(r"\frac{\partial L}{\partial b_0} = -N(\bar{y} - b_0 - b_1 \bar{x})",
+                        given=given)
+    assert right.verdict == "valid"
+    assert r"\bar{y} read as the mean \frac{1}{N}\sum_{n=1}^{N} y_{n}" in right.links[0].reading
+    wrong = check_claim(r"\frac{\partial L}{\partial b_0} = -N(\bar{y} + b_0 - b_1 \bar{x})",
+                        given=given)
+    assert wrong.verdict == "invalid"
+    assert check_claim(r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0").verdict == "valid"
+    assert check_claim(r"\bar{x} = x").verdict == "invalid"       # no sum: a name of its own
+
+
+def test_a_case_that_compares_two_indices_uses_them_as_indices():
+    given = [r"p = \text{softmax}(y)", r"L = -\ln(p_c)"]
+    cases = r"\begin{{cases}} {} & \text{{if $i \neq c$}} \\ {} & \text{{if $i = c$}} \end{{cases}}"
+    right = check_claim(r"\frac{\partial L}{\partial y_i} = " + cases.format("p_i", "p_i - 1"),
+                        given=given)
+    assert right.verdict == "valid"
+    wrong = check_claim(r"\frac{\partial L}{\partial y_i} = " + cases.format("p_i", "1 - p_i"),
+                        given=given)
+    assert wrong.verdict == "invalid"

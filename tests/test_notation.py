@@ -481,6 +481,10 @@ ROWS = [
      r"\text{if $y$ is 0} \end{cases} = -y \log(p) -(1-y) \log(1-p)", [], {}, {}, "valid"),
     # a name the definitions rest on is claimed (an inverse), not defined
     (r"t = \log\frac{p}{1 - p}", [r"p = \sigma(t)"], {}, {}, "valid"),
+    # a bar beside a sum over its letter is the mean
+    (r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0", [], {}, {}, "valid"),
+    (r"\sum_{i=1}^{m} (x_i - \bar{x})^2 = \sum_{i=1}^{m} x_i^2 - \bar{x}^2", [], {}, {},
+     "invalid"),
     # numbers put for free names: the values are in the text, not here
     (r"(y-p)^2 = (1-0)^2", [], {}, {}, "undecided"),
     # x^{-T} of a number is a power; a bound on σ leaves σ the function

@@ -101,3 +101,9 @@ def test_a_letter_in_braces_that_is_called_is_the_letter():
     assert called.op == "apply" and called.left.base == r"\ell"
     quotient = parse_side(r"\frac{1}{\ell}(p)")           # a command's argument: no callee
     assert quotient.op == "juxt" and quotient.left.op == "/"
+
+
+def test_braces_around_the_parts_of_a_slashed_derivative_group_nothing():
+    braced = parse_side(r"{\partial \xi}/{\partial z_i}")
+    assert isinstance(braced, A.Partial)
+    assert (braced.numerator.base, braced.wrt.base, braced.order) == (r"\xi", "z", 1)

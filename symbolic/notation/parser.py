@@ -148,6 +148,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
+    kept = _unbraced_partials(kept)
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -404,6 +405,23 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
         elif tok.text not in (" ", ",", "~") and tok.kind != "letter":
             return None
     return out if any(t.text in CONDITION_RELATIONS for t in out) and not math else None
+
+
+def _unbraced_partials(tokens: list[Token]) -> list[Token]:
+    """`{\\partial \\xi}/{\\partial z_i}`: braces around either part of a slashed derivative
+    group nothing; it is `\\partial \\xi / \\partial z_i`."""
+    dropped: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text != "{" or k + 1 >= len(tokens) or tokens[k + 1].text != r"\partial":
+            continue
+        end = _group_end(tokens, k)
+        if end is None:
+            continue
+        after = tokens[end + 1].text if end + 1 < len(tokens) else ""
+        before = tokens[k - 1].text if k else ""
+        if after == "/" or before == "/":
+            dropped |= {k, end}
+    return [t for k, t in enumerate(tokens) if k not in dropped]
 
 
 def _unbraced_callees(tokens: list[Token]) -> list[Token]:
