@@ -19,7 +19,7 @@ from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError
 from symbolic.functions import held
 from symbolic.notation.names import Var, base_of, layer_of
-from symbolic.notation.vocabulary import ESTIMATE
+from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -65,8 +65,63 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     _require_partial_or_total(numerator, wrt, definitions, context, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
     _require_one_reading(expanded, wrt)
+    _require_label_apart(expanded, wrt)
+    conditioned = _conditioned_on(expanded, wrt)
+    if conditioned:
+        return _through_conditionals(expanded, wrt, conditioned)
     _require_dependence(expanded, wrt)
     return derivative(expanded, wrt)
+
+
+def _require_label_apart(expr, wrt: sympy.Symbol) -> None:
+    """`f_y` (or `f_{y_i}`), the entry at a class label, beside entries numbered f_1, f_2
+    and a derivative by one of them: the label is one of those numbers, which one the data
+    says, and the derivative differs there (∂f_y/∂f_k is 1 when k = y). Undecided."""
+    family, index = _entry_of(wrt.name)
+    if family is None:
+        return
+    entries = [_entry_of(s.name) for s in (*free_symbols(expr), wrt)]
+    indices = [i for f, i in entries if f == family]
+    labelled = [i for i in indices if _is_class_label(i)]
+    if labelled and len(labelled) < len(indices):
+        raise MeaningError(
+            f"{family}_{{{labelled[0]}}} is the entry at a class label, which is one of the "
+            f"entries numbered here; which one is not said, and the derivative by {wrt.name} "
+            "differs there", "", None,
+            f"Write the entry as a sum with an indicator, \\sum_j \\mathbb{{1}}(j = y) "
+            f"{family}_j, to check the step.")
+
+
+def _entry_of(name: str) -> tuple[str | None, str]:
+    """(`f`, `y_{1}`) of the entry `f_{y_{1}}`: the name before its first subscript, and that
+    subscript; (None, "") for a name with none."""
+    cut = name.find("_{")
+    if cut <= 0 or not name.endswith("}"):
+        return None, ""
+    return name[:cut], name[cut + 2:-1]
+
+
+def _is_class_label(index: str) -> bool:
+    """`y`, `t`, `y_{1}`: a class label (LABEL_LETTERS), alone or of one sample."""
+    return re.fullmatch(r"[" + "".join(sorted(LABEL_LETTERS)) + r"](?:_\{\d+\})?", index) \
+        is not None
+
+
+def _conditioned_on(expr, wrt: sympy.Symbol) -> list:
+    """The probabilities nothing defines that are written given `wrt` (`p(x \\mid \\theta)`
+    for θ): they depend on it, as their name says."""
+    mark = re.compile(r"\\mid\b.*" + re.escape(wrt.name) + r"(?![A-Za-z_^])")
+    return sorted((s for s in free_symbols(expr) if mark.search(s.name)), key=str)
+
+
+def _through_conditionals(expr, wrt: sympy.Symbol, conditioned: list):
+    """∂expr/∂wrt with each of `conditioned` a function of wrt: the chain rule through it,
+    its own derivative the quantity ∂p/∂θ (`\\nabla_\\theta \\log p(x \\mid \\theta)` is
+    `\\frac{\\partial p}{\\partial \\theta} / p`)."""
+    functions = {p: sympy.Function(f"_given{k}")(wrt) for k, p in enumerate(conditioned)}
+    found = sympy.diff(expr.xreplace(functions), wrt)
+    back = {sympy.Derivative(f, wrt): gradient_symbol(p, wrt) for p, f in functions.items()}
+    return found.xreplace(back).xreplace({f: p for p, f in functions.items()})
 
 
 DERIVATIVES_KEPT = 4096   # derivatives kept per process

@@ -335,3 +335,21 @@ def test_a_case_that_compares_two_indices_uses_them_as_indices():
     wrong = check_claim(r"\frac{\partial L}{\partial y_i} = " + cases.format("p_i", "1 - p_i"),
                         given=given)
     assert wrong.verdict == "invalid"
+
+
+SOFTMAX_CE = [r"L_i = -\log\left(\frac{e^{f_{y_i}}}{ \sum_j e^{f_j} }\right)",
+              r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"]
+
+
+def test_the_entry_at_a_sample_label_reads_as_the_label_does():
+    assert check_claim(r"L_i = -f_{y_i} + \log\sum_j e^{f_j}",
+                       given=SOFTMAX_CE[:1]).verdict == "valid"
+    assert check_claim(r"L_i = f_{y_i} - \log\sum_j e^{f_j}",
+                       given=SOFTMAX_CE[:1]).verdict == "invalid"
+
+
+@pytest.mark.parametrize("gradient", [r"p_k", r"p_k - \mathbb{1}(k = y_i)"])
+def test_a_derivative_by_an_entry_beside_the_entry_at_a_label_is_undecided(gradient):
+    # ∂f_y/∂f_k is 1 where k is the label: reading f_y apart from f_k made "p_k" valid
+    result = check_claim(rf"\frac{{\partial L_i}}{{\partial f_k}} = {gradient}", given=SOFTMAX_CE)
+    assert result.verdict == "undecided" and "class label" in result.message

@@ -481,6 +481,17 @@ ROWS = [
      r"\text{if $y$ is 0} \end{cases} = -y \log(p) -(1-y) \log(1-p)", [], {}, {}, "valid"),
     # a name the definitions rest on is claimed (an inverse), not defined
     (r"t = \log\frac{p}{1 - p}", [r"p = \sigma(t)"], {}, {}, "valid"),
+    # a probability written given θ depends on θ: the log-derivative trick
+    (r"\nabla_\theta \log p(x \mid \theta) = \frac{\nabla_\theta p(x \mid \theta)}"
+     r"{p(x \mid \theta)}", [], {}, {}, "valid"),
+    (r"\nabla_\theta \log p(x \mid \theta) = p(x \mid \theta) \nabla_\theta p(x \mid \theta)",
+     [], {}, {}, "undecided"),
+    # the entry at a sample's label; a derivative beside it is undecided
+    (r"-\log\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = -f_{y_i} + \log\sum_j e^{f_j}", [], {}, {},
+     "valid"),
+    (r"\frac{\partial L}{\partial f_k} = p_k", [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}",
+                                                 r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"],
+     {}, {}, "undecided"),
     # a bar beside a sum over its letter is the mean
     (r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0", [], {}, {}, "valid"),
     (r"\sum_{i=1}^{m} (x_i - \bar{x})^2 = \sum_{i=1}^{m} x_i^2 - \bar{x}^2", [], {}, {},

@@ -431,6 +431,12 @@ class Builder:
                 and node.base not in INDEX_LETTERS and (len(node.base) == 1
                                                         or node.base in UPDATE_MARKS):
             return node.base        # a label such as the o of u_{o,2}, the ⋆ of x^⋆
+        if isinstance(node, A.Name) and len(node.sub) == 1 and not node.sup and not node.primes \
+                and len(node.base) == 1 and node.base not in INDEX_LETTERS \
+                and node.base not in self.bound and not self.scope.is_value(node.base) \
+                and isinstance(node.sub[0], A.Name) and node.sub[0].base in INDEX_LETTERS:
+            # the label of sample i, y_i of s_{y_i}: a label as y is, one per sample
+            return canonical(node.base, (), (self.index_value(node.sub[0]),), "", 0)
         label = self.label_offset(node)
         if label is not None:
             return label
