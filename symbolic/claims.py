@@ -503,7 +503,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         in_definitions |= free_index_letters(f.body) - set().union(
             *map(free_index_letters, f.parameters))
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
-                      | in_definitions) - {d.name.base for d in context.definitions})
+                      | in_definitions | class_labels((lhs_node, rhs_node), context))
+                     - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
     bounds = sorted(set(counts) | sum_bound_names((lhs_node, rhs_node), context, letters))
@@ -519,6 +520,51 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
     return out
+
+
+def class_labels(trees, context: Context) -> set[str]:
+    """The class labels (y, t) the trees, or the definitions they rest on, index with and
+    never use as values: `f_y`, `s_{y_i}`, `\\sum_{j \\neq y_i}`. Each is an index of the
+    instances, as a free index is: the entry at the label is one of the entries (f_y is f_2
+    where y = 2), so a derivative by f_k sees it where k = y. A label used as a value too
+    (`y_i \\log p_i`), or one the context defines or declares, is not one."""
+    used = (*trees, *_bodies_used(trees, context),
+            *(f.body for f in _used_functions(trees, context)))
+    indexing: set[str] = set()
+    valued: set[str] = set()
+    for tree in used:
+        _label_uses(tree, indexing, valued, inside=False)
+    return {letter for letter in indexing - valued - INDEX_LETTERS
+            if not context.is_value(letter) and context.kind(letter) is None
+            and context.shape_of(letter) is None}
+
+
+def _label_uses(node: A.Node, indexing: set[str], valued: set[str], inside: bool) -> None:
+    """Sort the label letters of a tree into those that index (inside a subscript, a sum's
+    bounds, an equality indicator) and those that stand as values."""
+    if isinstance(node, A.Name):
+        if node.suffix in LABEL_LETTERS and not node.sub:
+            indexing.add(node.suffix)                    # f_y: the suffix is the label
+        if node.base in LABEL_LETTERS and (not node.sub or len(node.sub) == 1
+                                           and isinstance(node.sub[0], A.Name)
+                                           and node.sub[0].base in INDEX_LETTERS) \
+                and not node.sup and not node.primes:
+            (indexing if inside else valued).add(node.base)
+        for part in (*node.sub, *node.sup):
+            _label_uses(part, indexing, valued, inside=True)
+        return
+    if isinstance(node, A.Indicator) and node.relation in ("==", "!="):
+        for side in (node.lhs, node.rhs):
+            _label_uses(side, indexing, valued, inside=True)
+        return
+    if isinstance(node, A.SumOver):
+        for part in (node.lower, node.upper, node.exclude):
+            if part is not None:
+                _label_uses(part, indexing, valued, inside=True)
+        _label_uses(node.body, indexing, valued, inside)
+        return
+    for child in children(node):
+        _label_uses(child, indexing, valued, inside)
 
 
 def bound_sizes(bounds: Sequence[str], size: int) -> dict[str, int]:
@@ -755,8 +801,8 @@ def _stands_bare(node: A.Node, letter: str) -> bool:
     if isinstance(node, A.Call):         # \operatorname{softmax}(t)_k: k is an index there
         return any(_stands_bare(arg, letter) for arg in node.args)
     if isinstance(node, A.Indicator) and node.relation in ("==", "!=") \
-            and all(isinstance(side, A.Name) and side.base in INDEX_LETTERS and not side.sub
-                    for side in (node.lhs, node.rhs)):
+            and all(isinstance(side, A.Name) and side.base in INDEX_LETTERS | LABEL_LETTERS
+                    and not side.sub for side in (node.lhs, node.rhs)):
         return False                     # the case i \neq c compares two indices
     return any(_stands_bare(child, letter) for child in children(node))
 

@@ -49,6 +49,7 @@ from symbolic.notation.vocabulary import (
     DEFINING,
     ELISIONS,
     INDEX_LETTERS,
+    LABEL_LETTERS,
     SIZE_KINDS,
     SYMBOL_KINDS,
     UPDATE_MARKS,
@@ -1190,6 +1191,12 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
             node = parse_side(side.text) if side.text else None
         except NotationError:
             return None
+        if isinstance(node, A.Name) and node.base in LABEL_LETTERS - INDEX_LETTERS \
+                and len(node.sub) == 1 and isinstance(node.sub[0], A.Name) \
+                and node.sub[0].base in INDEX_LETTERS and not node.sup and not node.primes \
+                and (context is None or not context.is_value(node.base)):
+            letters.append(node.base)     # j \neq y_i: the class label of sample i
+            continue
         if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
                 and not node.suffix and _is_index_letter(node.base, context)):
             return None

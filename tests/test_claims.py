@@ -337,19 +337,46 @@ def test_a_case_that_compares_two_indices_uses_them_as_indices():
     assert wrong.verdict == "invalid"
 
 
-SOFTMAX_CE = [r"L_i = -\log\left(\frac{e^{f_{y_i}}}{ \sum_j e^{f_j} }\right)",
+LABELLED_CE = [r"L_i = -\log\left(\frac{e^{f_{y_i}}}{ \sum_j e^{f_j} }\right)",
               r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"]
 
 
 def test_the_entry_at_a_sample_label_reads_as_the_label_does():
     assert check_claim(r"L_i = -f_{y_i} + \log\sum_j e^{f_j}",
-                       given=SOFTMAX_CE[:1]).verdict == "valid"
+                       given=LABELLED_CE[:1]).verdict == "valid"
     assert check_claim(r"L_i = f_{y_i} - \log\sum_j e^{f_j}",
-                       given=SOFTMAX_CE[:1]).verdict == "invalid"
+                       given=LABELLED_CE[:1]).verdict == "invalid"
 
 
-@pytest.mark.parametrize("gradient", [r"p_k", r"p_k - \mathbb{1}(k = y_i)"])
-def test_a_derivative_by_an_entry_beside_the_entry_at_a_label_is_undecided(gradient):
-    # ∂f_y/∂f_k is 1 where k is the label: reading f_y apart from f_k made "p_k" valid
-    result = check_claim(rf"\frac{{\partial L_i}}{{\partial f_k}} = {gradient}", given=SOFTMAX_CE)
+@pytest.mark.parametrize(("gradient", "verdict"), [
+    (r"p_k - \mathbb{1}(k = y_i)", "valid"),
+    (r"p_k", "invalid"),                  # read apart from f_k, f_y made this a false valid
+    (r"p_k + \mathbb{1}(k = y_i)", "invalid"),
+])
+def test_a_class_label_is_an_index_of_the_instances(gradient, verdict):
+    result = check_claim(rf"\frac{{\partial L_i}}{{\partial f_k}} = {gradient}", given=LABELLED_CE)
+    assert result.verdict == verdict
+    bare = [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}", LABELLED_CE[1]]
+    assert check_claim(rf"\frac{{\partial L}}{{\partial f_k}} = {gradient.replace('y_i', 'y')}",
+                       given=bare).verdict == verdict
+    assert check_claim(r"\frac{\partial L_i}{\partial f_{y_i}} = p_{y_i} - 1",
+                       given=LABELLED_CE).verdict == "valid"
+
+
+def test_a_derivative_by_an_entry_beside_the_entry_at_a_declared_label_is_undecided():
+    # y declared a constant: f_y stays a label of its own, one of the f_k, which one unsaid
+    result = check_claim(r"\frac{\partial L}{\partial f_k} = p_k",
+                         given=[r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}", LABELLED_CE[1]],
+                         conventions={"symbols": {"y": "constant"}})
     assert result.verdict == "undecided" and "class label" in result.message
+
+
+def test_a_case_that_sets_an_index_apart_from_a_label_holds_in_every_instance():
+    given = [r"L_i = \sum_{j\neq y_i} \left[ \max(0, w_j^Tx_i - w_{y_i}^Tx_i + \Delta) \right]",
+             r"j \neq y_i"]
+    right = check_claim(r"\nabla_{w_j} L_i = \mathbb{1}(w_j^Tx_i - w_{y_i}^Tx_i + \Delta > 0) x_i",
+                        given=given)
+    assert right.verdict == "valid"
+    swapped = check_claim(
+        r"\nabla_{w_j} L_i = \mathbb{1}(w_{y_i}^Tx_i - w_j^Tx_i + \Delta > 0) x_i", given=given)
+    assert swapped.verdict == "invalid" and "y = " in swapped.message

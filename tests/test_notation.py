@@ -486,12 +486,15 @@ ROWS = [
      r"{p(x \mid \theta)}", [], {}, {}, "valid"),
     (r"\nabla_\theta \log p(x \mid \theta) = p(x \mid \theta) \nabla_\theta p(x \mid \theta)",
      [], {}, {}, "undecided"),
-    # the entry at a sample's label; a derivative beside it is undecided
+    # the entry at a sample's label; a class label is an index of the instances
     (r"-\log\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = -f_{y_i} + \log\sum_j e^{f_j}", [], {}, {},
      "valid"),
     (r"\frac{\partial L}{\partial f_k} = p_k", [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}",
                                                  r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"],
-     {}, {}, "undecided"),
+     {}, {}, "invalid"),
+    (r"\frac{\partial L}{\partial f_k} = p_k - \mathbb{1}(k = y)",
+     [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}", r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"],
+     {}, {}, "valid"),
     # a bar beside a sum over its letter is the mean
     (r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0", [], {}, {}, "valid"),
     (r"\sum_{i=1}^{m} (x_i - \bar{x})^2 = \sum_{i=1}^{m} x_i^2 - \bar{x}^2", [], {}, {},

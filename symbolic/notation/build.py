@@ -23,7 +23,13 @@ from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, walk
-from symbolic.notation.vocabulary import INDEX_LETTERS, ONES, UPDATE_MARKS, known_function
+from symbolic.notation.vocabulary import (
+    INDEX_LETTERS,
+    LABEL_LETTERS,
+    ONES,
+    UPDATE_MARKS,
+    known_function,
+)
 
 MAX_SUM_TERMS = 64
 SPREAD_SIZE = 2      # the instance whose named dimensions each get a size of their own
@@ -94,6 +100,14 @@ class Instance:
                 self.sizes[name] = candidate
             else:
                 self.sizes[name] = self.default_size
+
+
+def _sample_label(node: A.Node) -> bool:
+    """`y_i`, `t_n`: a one-letter name with one index letter, as a class label of a sample."""
+    return isinstance(node, A.Name) and len(node.sub) == 1 and not node.sup \
+        and not node.primes and len(node.base) == 1 and node.base not in INDEX_LETTERS \
+        and isinstance(node.sub[0], A.Name) and node.sub[0].base in INDEX_LETTERS \
+        and not node.sub[0].sub
 
 
 def _value_in(node: A.Node, index: str) -> bool:
@@ -199,6 +213,10 @@ class Builder:
         return value
 
     def build_Indicator(self, node: A.Indicator):
+        if node.relation == "==" and any(_sample_label(side) and side.base in self.instance.indices
+                                         for side in (node.lhs, node.rhs)):
+            left, right = self.index_value(node.lhs), self.index_value(node.rhs)
+            return sympy.Integer(left == right)         # \mathbb{1}(k = y_i), y the label
         diff = self.build(node.lhs) - self.build(node.rhs)
         if node.relation in (">", "<"):
             arg = diff if node.relation == ">" else -diff
@@ -431,11 +449,12 @@ class Builder:
                 and node.base not in INDEX_LETTERS and (len(node.base) == 1
                                                         or node.base in UPDATE_MARKS):
             return node.base        # a label such as the o of u_{o,2}, the ⋆ of x^⋆
-        if isinstance(node, A.Name) and len(node.sub) == 1 and not node.sup and not node.primes \
-                and len(node.base) == 1 and node.base not in INDEX_LETTERS \
-                and node.base not in self.bound and not self.scope.is_value(node.base) \
-                and isinstance(node.sub[0], A.Name) and node.sub[0].base in INDEX_LETTERS:
-            # the label of sample i, y_i of s_{y_i}: a label as y is, one per sample
+        if _sample_label(node) and node.base not in self.bound \
+                and not self.scope.is_value(node.base):
+            # the label of sample i, y_i of s_{y_i}: a label as y is (the instance's class
+            # label when it gives one, every sample's), else one per sample
+            if node.base in self.instance.indices:
+                return self.instance.indices[node.base]
             return canonical(node.base, (), (self.index_value(node.sub[0]),), "", 0)
         label = self.label_offset(node)
         if label is not None:
@@ -459,6 +478,11 @@ class Builder:
         `W_{2,k,i}` is entry (k, i) of a declared matrix W_2 (unless W_{2,k,i} has a shape);
         a `positive` m that this claim sums to is the instance's size for m.
         """
+        if node.suffix in LABEL_LETTERS and node.suffix in self.instance.indices \
+                and not node.sub:
+            # f_y with the class label an index here: the entry at the label's value
+            number = A.Num(str(self.instance.indices[node.suffix]), node.pos)
+            return self.build(dataclasses.replace(node, sub=(number,), suffix=""))
         if not node.sub and not node.sup and not node.primes \
                 and node.base not in self.bound and node.base not in self.instance.indices:
             label = canonical(node.base, (), (), node.suffix, 0)
