@@ -107,3 +107,20 @@ def test_braces_around_the_parts_of_a_slashed_derivative_group_nothing():
     braced = parse_side(r"{\partial \xi}/{\partial z_i}")
     assert isinstance(braced, A.Partial)
     assert (braced.numerator.base, braced.wrt.base, braced.order) == (r"\xi", "z", 1)
+
+
+def test_a_layer_then_a_transpose_in_one_superscript():
+    node = parse_side(r"W^{[l] T}")
+    assert isinstance(node, A.Transpose) and node.operand.base == "W"
+    assert [s.base for s in node.operand.sup] == ["l"]
+
+
+def test_a_group_that_holds_only_a_group_is_that_group():
+    assert isinstance(parse_side(r"\frac{\partial}{{\partial z}} z^2"), A.Partial)
+
+
+def test_a_derivative_written_with_the_arguments_of_its_function():
+    written = parse_side(r"\frac{df}{dz}(x,z)")
+    assert isinstance(written, A.Partial) and written.numerator.base == "f"
+    product = parse_side(r"\frac{dy}{dx}(x - 1)")        # not a list of names: a product
+    assert isinstance(product, A.BinOp) and isinstance(product.left, A.Partial)

@@ -148,7 +148,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unbraced_partials(kept)
+    kept = _unbraced_partials(_single_braces(kept))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -405,6 +405,18 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
         elif tok.text not in (" ", ",", "~") and tok.kind != "letter":
             return None
     return out if any(t.text in CONDITION_RELATIONS for t in out) and not math else None
+
+
+def _single_braces(tokens: list[Token]) -> list[Token]:
+    """`\\frac{\\partial}{{\\partial z}}`: a group that holds only a group is that group."""
+    dropped: set[int] = set()
+    for k in range(len(tokens) - 1):
+        if tokens[k].text == "{" and tokens[k + 1].text == "{":
+            inner_end = _group_end(tokens, k + 1)
+            if inner_end is not None and inner_end + 1 < len(tokens) \
+                    and tokens[inner_end + 1].text == "}":
+                dropped |= {k, inner_end + 1}
+    return [t for k, t in enumerate(tokens) if k not in dropped]
 
 
 def _unbraced_partials(tokens: list[Token]) -> list[Token]:
@@ -717,9 +729,10 @@ class Parser:
             # w_5^{+}, \theta^*: the updated or the optimal value, a name of its own
             return dataclasses.replace(base, sup=(A.Name(tokens[0].text, pos=tokens[0].pos),))
         rest = tokens[:-1]
-        if len(rest) > 2 and [tokens[-1].text] in TRANSPOSE_MARKS and rest[0].text == "(" \
-                and rest[-1].text == ")" and isinstance(base, A.Name) and not base.sup:
-            # \theta^{(k)\top}: a layer or sample index, then the transpose
+        if len(rest) > 2 and [tokens[-1].text] in TRANSPOSE_MARKS \
+                and (rest[0].text, rest[-1].text) in (("(", ")"), ("[", "]")) \
+                and isinstance(base, A.Name) and not base.sup:
+            # \theta^{(k)\top}, W^{[l] T}: a layer or sample index, then the transpose
             index = self.sub_parse(rest[1:-1], "index")
             return A.Transpose(dataclasses.replace(base, sup=(index,)), caret.pos)
         if isinstance(base, A.Name) and base.base in FUNCTION_LETTERS and not base.sup \
@@ -1377,12 +1390,31 @@ class Parser:
             wrt = self.sub_parse(wrt_tokens, "variable of differentiation")
             numerator_tokens = _differential(top, allow_bare=True)
             if numerator_tokens:
-                return A.Partial(self.sub_parse(numerator_tokens, "numerator"), wrt, None,
-                                 order, tok.pos)
+                numerator = self.sub_parse(numerator_tokens, "numerator")
+                self.skip_own_arguments(numerator, wrt)
+                return A.Partial(numerator, wrt, None, order, tok.pos)
             return A.Partial(None, wrt, self.term(), order, tok.pos)
         numerator = self.sub_parse(top, "numerator")
         denominator = self.sub_parse(bottom, "denominator")
         return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
+
+    def skip_own_arguments(self, numerator: A.Node, wrt: A.Node) -> None:
+        """`\\frac{df}{dz}(x, z)`: the derivative written with the arguments of f, among them
+        the variable; a list of names that holds the variable adds nothing (a point, as in
+        `\\frac{df}{dz}(1, 2)`, stays a product to be read as such)."""
+        if self.peek().text != "(" or not isinstance(numerator, A.Name) \
+                or not isinstance(wrt, A.Name):
+            return
+        start = self.i
+        try:
+            args = self.bracketed_args()
+        except ParseError:
+            self.i = start
+            return
+        names = [a for a in args if isinstance(a, A.Name) and not a.sub and not a.sup]
+        if len(args) < 2 or len(names) != len(args) or not any(a.base == wrt.base and not wrt.sub
+                                                               for a in names):
+            self.i = start
 
     def higher_derivative(self, top: list[Token], bottom: list[Token],
                           tok: Token) -> A.Node | None:
