@@ -791,6 +791,7 @@ class Context:
         return expanded
 
     def _expand_by_levels(self, expr, mapping: dict):
+        _require_no_cycle(expr, mapping)
         for step in range(len(mapping) + 2):
             new = _replaced(expr, mapping)
             if new == expr:
@@ -1128,6 +1129,31 @@ def _member_dimension(dimension, values: dict[str, int], where: str):
 def parse_expression(latex: str, conventions: dict | None = None):
     """Read a LaTeX expression into SymPy, with no context: `parse_expression("x^2")`."""
     return Context(conventions=conventions or {}).read(latex)
+
+
+def _require_no_cycle(expr, mapping: dict) -> None:
+    """Refuse to expand names whose definitions lead back to themselves (`E` defined through
+    `z`, and `z` through `E`): each level would hold the last one, twice and more, without
+    end. Undecided, naming the names."""
+    uses = {name: free_symbols(value) & mapping.keys() for name, value in mapping.items()}
+    state: dict = {}
+
+    def visit(name, path: list):
+        state[name] = "open"
+        for used in sorted(uses.get(name, ()), key=str):
+            if state.get(used) == "open":
+                cycle = path[path.index(used):] + [used] if used in path else [name, used]
+                raise MeaningError(
+                    "the definitions here lead back to themselves ("
+                    + " → ".join(str(s) for s in cycle) + "), so they give no value", "", None,
+                    "Define each name once, from names defined before it.")
+            if used not in state:
+                visit(used, [*path, used])
+        state[name] = "done"
+
+    for start in sorted(free_symbols(expr) & mapping.keys(), key=str):
+        if start not in state:
+            visit(start, [start])
 
 
 def _replaced(expr, mapping: dict):

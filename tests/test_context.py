@@ -472,3 +472,11 @@ $$\mbox{Hidden Layer1 output} = x_1 = f_1(W_1 x_0)$$
 $$\frac{\partial x_1}{\partial x_0} = W_1 f_1'(W_1 x_0)$$
 """
     assert run(doc) == [("definition", ["definition"]), ("claim", ["valid"])]
+
+
+def test_definitions_that_lead_back_to_themselves_give_no_value():
+    # each level of the expansion held the last one twice: a document of such lines hung
+    from symbolic import check_claim
+    result = check_claim(r"a = 2 x", given=[r"a = b + b + x", r"b = a \cdot a + x"])
+    assert result.verdict == "undecided"
+    assert "lead back to themselves (a → b → a)" in result.message
