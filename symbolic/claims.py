@@ -503,7 +503,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         in_definitions |= free_index_letters(f.body) - set().union(
             *map(free_index_letters, f.parameters))
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
-                      | in_definitions | class_labels((lhs_node, rhs_node), context))
+                      | in_definitions | class_labels((lhs_node, rhs_node), context)
+                      | compared_letters((lhs_node, rhs_node), context))
                      - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
@@ -537,6 +538,22 @@ def class_labels(trees, context: Context) -> set[str]:
     return {letter for letter in indexing - valued - INDEX_LETTERS
             if not context.is_value(letter) and context.kind(letter) is None
             and context.shape_of(letter) is None}
+
+
+def compared_letters(trees, context: Context) -> set[str]:
+    """Letters that a Kronecker delta compares (`\\delta_{pq}`): they may be equal, so they
+    run over the entries as index letters do, whatever the letter (p and q are not index
+    letters elsewhere, and read as two fixed labels they were never equal)."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in walk(tree):
+            if isinstance(node, A.Name) and node.base == r"\delta" and len(node.sub) == 2 \
+                    and not node.sup and all(isinstance(s, A.Name) and not s.sub and not s.sup
+                                             and len(s.base) == 1 for s in node.sub):
+                out |= {s.base for s in node.sub}
+    return {letter for letter in out - INDEX_LETTERS
+            if not context.is_value(letter) and context.kind(letter) is None
+            and not context.is_value(r"\delta")}
 
 
 def _label_uses(node: A.Node, indexing: set[str], valued: set[str], inside: bool) -> None:

@@ -380,3 +380,15 @@ def test_a_case_that_sets_an_index_apart_from_a_label_holds_in_every_instance():
     swapped = check_claim(
         r"\nabla_{w_j} L_i = \mathbb{1}(w_{y_i}^Tx_i - w_j^Tx_i + \Delta > 0) x_i", given=given)
     assert swapped.verdict == "invalid" and "y = " in swapped.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial a_{p}}{\partial z_{q}} = a_{p} \left( 1 - a_{p} \right) \delta_{pq}",
+     "valid"),
+    # read as two fixed labels, p and q were never equal, and both sides were 0: a false valid
+    (r"\frac{\partial a_{p}}{\partial z_{q}} = -\left( 1 + \exp(-z_p)\right)^{-2} \exp(-z_{p}) "
+     r"\delta_{pq}", "invalid"),
+])
+def test_letters_a_kronecker_delta_compares_run_as_indices(claim, verdict):
+    given = [r"a_{p} = \frac{1}{1 + \exp(-z_{p})}"]
+    assert check_claim(claim, given=given).verdict == verdict
