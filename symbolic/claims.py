@@ -1256,7 +1256,11 @@ def _require_members_built(sides: Sides, context: Context) -> None:
             labelled[(name.base, node_text(A.Group(name.sup)))] = (name, name.suffix)
     if not labelled:
         return
-    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+    # the definitions count too: BCE summing a_1 … a_m, differentiated by z_q, is 0 as read
+    built = context.definitions_in(sides.instance)
+    held = set().union(_free(sides.lhs), _free(sides.rhs), *map(_free, built.values())) \
+        - set(built)                                      # s_1 defined itself: no member
+    for symbol in sorted(held, key=str):
         try:
             used = parse_side(symbol.name)
         except NotationError:

@@ -392,3 +392,12 @@ def test_a_case_that_sets_an_index_apart_from_a_label_holds_in_every_instance():
 def test_letters_a_kronecker_delta_compares_run_as_indices(claim, verdict):
     given = [r"a_{p} = \frac{1}{1 + \exp(-z_{p})}"]
     assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_family_defined_with_a_label_letter_is_undecided_where_its_members_are_summed():
+    given = [r"\text{BCE} = - \frac{1}{m} \sum_{i=1}^{m} \left( y_{i} \log(a_{i}) + (1 - y_{i}) "
+             r"\log(1 - a_{i}) \right)", r"a_{p} = \frac{1}{1 + \exp(-z_{p})}"]
+    # as read, BCE (over a_1 … a_m) does not hold z_q: the derivative 0 was a false invalid
+    result = check_claim(r"\frac{\partial \text{BCE}}{\partial z_{q}} = \frac{1}{m} "
+                         r"\left( a_{q} - y_{q} \right)", given=given)
+    assert result.verdict == "undecided" and "a_{1} may be a member of a_{p}" in result.message
