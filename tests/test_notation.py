@@ -495,6 +495,11 @@ ROWS = [
     (r"\frac{\partial L}{\partial f_k} = p_k - \mathbb{1}(k = y)",
      [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}", r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"],
      {}, {}, "valid"),
+    # a known function over its usual argument's differential is its derivative
+    (r"\frac{d\sigma}{dz} = \sigma(z)(1 - \sigma(z))", [], {}, {}, "valid"),
+    (r"\frac{d\sigma}{dz} = (1 + e^{-z})^{-2} \cdot (-e^{-z})", [], {}, {}, "invalid"),
+    (r"\frac{\partial \sigma}{\partial w} = \sigma(w x)(1-\sigma(w x)) x", [], {}, {},
+     "undecided"),
     # a bar beside a sum over its letter is the mean
     (r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0", [], {}, {}, "valid"),
     (r"\sum_{i=1}^{m} (x_i - \bar{x})^2 = \sum_{i=1}^{m} x_i^2 - \bar{x}^2", [], {}, {},

@@ -38,6 +38,7 @@ from symbolic.notation.trees import (
     walk,
 )
 from symbolic.notation.vocabulary import (
+    ARGUMENT_LETTERS,
     COMBINATORICS,
     DIFFERENTIAL_D,
     EXTREMA,
@@ -224,6 +225,16 @@ class _Pass:
         name = node.numerator
         if not (isinstance(name, A.Name) and not name.sup and not name.primes):
             return node
+        if not name.sub and not name.suffix and known_function(name.base) is not None \
+                and not self.snapshot.is_value(name.base) and isinstance(node.wrt, A.Name) \
+                and node.wrt.base in ARGUMENT_LETTERS and not node.wrt.sub and not node.wrt.sup \
+                and not (name.base == SIGMA and self.snapshot.sigma_is_symbol):
+            # \frac{d\sigma}{dz}: the known function of its usual argument, differentiated (by
+            # a weight, ∂σ/∂w, σ's argument is some expression in w: not read)
+            self.readings.append(Reading(f"d {_shown(name)}",
+                                         f"{_shown(name)}({_shown(node.wrt)}), differentiated"))
+            call = A.Call(name.base, (node.wrt,), None, 0, None, True, name.pos, A.Callee.KNOWN)
+            return dataclasses.replace(node, numerator=call)
         key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
         if key not in self.snapshot.parameters or key in self.snapshot.values:
             return node          # f_2 of `f_2(y) = …` is the function f_{2}
