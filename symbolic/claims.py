@@ -51,6 +51,7 @@ from symbolic.notation.vocabulary import (
     DEFINING,
     EQUALITIES,
     ESTIMATE,
+    GENERIC_INDEX_LETTERS,
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
@@ -504,7 +505,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             *map(free_index_letters, f.parameters))
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
                       | in_definitions | class_labels((lhs_node, rhs_node), context)
-                      | compared_letters((lhs_node, rhs_node), context))
+                      | compared_letters((lhs_node, rhs_node), context)
+                      | generic_indices((lhs_node, rhs_node), context))
                      - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
@@ -554,6 +556,29 @@ def compared_letters(trees, context: Context) -> set[str]:
     return {letter for letter in out - INDEX_LETTERS
             if not context.is_value(letter) and context.kind(letter) is None
             and not context.is_value(r"\delta")}
+
+
+def generic_indices(trees, context: Context) -> set[str]:
+    """p and q in `\\frac{\\partial \\mathrm{MSE}}{\\partial \\hat{y}_p}` where MSE sums
+    \\hat{y}_i: letters of a generic entry that index a family the definitions index with
+    index letters. They run over its entries as i does (read as fixed labels, \\hat{y}_p
+    was no entry of the sum). A letter a definition's own name carries is left alone."""
+    indexed = {(n.base, len(n.sub)) for d in context.definitions for tree in (d.name, d.body)
+               for n in walk(tree) if isinstance(n, A.Name) and n.sub
+               and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS for s in n.sub)}
+    named = {s.base for d in context.definitions for s in (*d.name.sub, *d.name.sup)
+             if isinstance(s, A.Name)} | {d.name.suffix for d in context.definitions}
+    out = set()
+    for tree in trees:
+        for n in walk(tree):
+            if isinstance(n, A.Name) and (n.base, len(n.sub)) in indexed:
+                out |= {s.base for s in n.sub if isinstance(s, A.Name) and s.base in
+                        GENERIC_INDEX_LETTERS and not s.sub and not s.sup}
+            if isinstance(n, A.Name) and n.suffix in GENERIC_INDEX_LETTERS \
+                    and (n.base, 1) in indexed and not n.sub:
+                out.add(n.suffix)                          # \hat{y}_p read with p a label
+    return {letter for letter in out - named
+            if not context.is_value(letter) and context.kind(letter) is None}
 
 
 def _label_uses(node: A.Node, indexing: set[str], valued: set[str], inside: bool) -> None:

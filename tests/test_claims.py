@@ -401,3 +401,13 @@ def test_a_family_defined_with_a_label_letter_is_undecided_where_its_members_are
     result = check_claim(r"\frac{\partial \text{BCE}}{\partial z_{q}} = \frac{1}{m} "
                          r"\left( a_{q} - y_{q} \right)", given=given)
     assert result.verdict == "undecided" and "a_{1} may be a member of a_{p}" in result.message
+
+
+@pytest.mark.parametrize(("gradient", "verdict"), [
+    (r"\frac{2}{m} \left(\hat{y}_{p} - y_{p} \right)", "valid"),
+    (r"\frac{1}{m} \left(\hat{y}_{p} - y_{p} \right)", "invalid"),
+])
+def test_a_generic_entry_letter_runs_over_the_entries_a_definition_sums(gradient, verdict):
+    given = [r"\text{MSE} = \frac{1}{m} \sum_{i=1}^{m} \left(\hat{y}_{i} - y_{i} \right)^{2}"]
+    claim = r"\frac{\partial \text{MSE}}{\partial \hat{y}_{p}} = " + gradient
+    assert check_claim(claim, given=given).verdict == verdict
