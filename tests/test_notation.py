@@ -500,6 +500,11 @@ ROWS = [
     (r"\frac{d\sigma}{dz} = (1 + e^{-z})^{-2} \cdot (-e^{-z})", [], {}, {}, "invalid"),
     (r"\frac{\partial \sigma}{\partial w} = \sigma(w x)(1-\sigma(w x)) x", [], {}, {},
      "undecided"),
+    # D2L's loss of sample i, a function written with the sample's superscript
+    (r"\partial_w l^{(i)}(w, b) = x^{(i)}(w x^{(i)} + b - y^{(i)})",
+     [r"l^{(i)}(w, b) = \frac{1}{2} \left(w x^{(i)} + b - y^{(i)}\right)^2"], {}, {}, "valid"),
+    (r"\frac{\partial l^{(i)}}{\partial b} = 2(w x^{(i)} + b - y^{(i)})",
+     [r"l^{(i)}(w, b) = \frac{1}{2} \left(w x^{(i)} + b - y^{(i)}\right)^2"], {}, {}, "invalid"),
     # a bar beside a sum over its letter is the mean
     (r"\sum_{i=1}^{m} (x_i - \bar{x}) = 0", [], {}, {}, "valid"),
     (r"\sum_{i=1}^{m} (x_i - \bar{x})^2 = \sum_{i=1}^{m} x_i^2 - \bar{x}^2", [], {}, {},

@@ -48,6 +48,7 @@ from symbolic.notation.vocabulary import (
     MATRIX_OPERATORS,
     NABLA,
     REFUSED_OPERATORS,
+    SAMPLE_LETTER,
     SIGMA,
     STEP_FUNCTION,
     SYMBOL_KINDS,
@@ -223,6 +224,9 @@ class _Pass:
         """`\\frac{df}{dx}`, `\\nabla_\\theta J` with `f(x) = …`, `J(\\theta) = …` defined:
         the derivative of the function at its own parameters."""
         name = node.numerator
+        if isinstance(name, A.Name) and _sample_superscript(name) \
+                and canonical(name.base, (), (), name.suffix, 0) in self.snapshot.parameters:
+            name = dataclasses.replace(name, sup=())     # l^{(i)} of l^{(i)}(w, b) = …
         if not (isinstance(name, A.Name) and not name.sup and not name.primes):
             return node
         if not name.sub and not name.suffix and known_function(name.base) is not None \
@@ -327,6 +331,12 @@ class _Pass:
                 or self.callee_of(plain, dataclasses.replace(node, left=plain))[0] is None:
             return node
         order = name.sup[0] if len(name.sup) == 1 else None
+        if _sample_superscript(name) and not name.sub:
+            # D2L's l^{(i)}(w, b): the loss of sample i, a function whose body (written
+            # l^{(i)}(w, b) = …) holds sample i's quantities; never an i-th derivative
+            self.readings.append(Reading(f"{_shown(name)}(…)",
+                                         f"{_shown(plain)}(…) of sample {order.base}"))
+            return dataclasses.replace(node, left=plain)
         if not (isinstance(order, A.Num) and order.text.isdigit()):
             raise MeaningError(f"a superscript on the function {_shown(plain)} is not read", "",
                                node.pos, "Write its derivatives with primes or \\frac{d}{dx}.")
@@ -570,3 +580,9 @@ def name_candidates(name: str) -> list[str]:
     if "_" in name and not name.startswith("\\"):
         out.append(name.split("_")[0])
     return out
+
+
+def _sample_superscript(name: A.Name) -> bool:
+    """Whether a name carries only the sample superscript, as l of `l^{(i)}(w, b)` does."""
+    return len(name.sup) == 1 and isinstance(name.sup[0], A.Name) \
+        and name.sup[0].base == SAMPLE_LETTER and not name.sup[0].sub and not name.sup[0].sup

@@ -147,6 +147,8 @@ INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"
 INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 # Letters that name a generic entry (\hat{y}_p, a_q) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pq")
+# The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
+SAMPLE_LETTER = "i"
 # The letters a function's own argument goes by: \frac{d\sigma}{dz} is σ'(z)
 ARGUMENT_LETTERS = frozenset("zxtusav")
 # Letters that are functions when applied to parentheses and not defined as values:
