@@ -48,6 +48,7 @@ from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
     ELISIONS,
+    GENERIC_INDEX_LETTERS,
     INDEX_LETTERS,
     LABEL_LETTERS,
     SIZE_KINDS,
@@ -463,6 +464,7 @@ class Context:
                derivation: int | None = None) -> Definition:
         """`name = body`, read against the context as it stands now (the name itself is not
         yet a quantity in its body: `J = J(a)` with J declared a function calls it)."""
+        name, body = _generic_letter_as_index(name, body, self)
         try:
             definition = Definition(name, self._resolve_body(body, defining=name), source,
                                     body, derivation=derivation)
@@ -1129,6 +1131,31 @@ def _member_dimension(dimension, values: dict[str, int], where: str):
 def parse_expression(latex: str, conventions: dict | None = None):
     """Read a LaTeX expression into SymPy, with no context: `parse_expression("x^2")`."""
     return Context(conventions=conventions or {}).read(latex)
+
+
+def _generic_letter_as_index(name: A.Name, body: A.Node, context: Context
+                             ) -> tuple[A.Name, A.Node]:
+    """`a_{p} = \\frac{1}{1 + \\exp(-z_{p})}`: p, a generic entry letter that names no
+    quantity, is the family's own index, as k in a_k = … is (read as a label, the family's
+    members a_1, a_2, … were never built). Name and body with p written as an index letter
+    that neither uses."""
+    letter = name.suffix
+    if name.sub or letter not in GENERIC_INDEX_LETTERS or context.is_value(letter) \
+            or context.kind(letter) is not None:
+        return name, body
+    names = [n for tree in (name, body) for n in walk(tree) if isinstance(n, A.Name)]
+    if any(n.base == letter for n in names) \
+            or not any(n.suffix == letter and not n.sub for n in names if n is not name):
+        return name, body                       # p stands alone: a value, not an index
+    used = {n.base for n in names} | {n.suffix for n in names}
+    fresh = next((c for c in "kjmnil" if c not in used), None)
+    if fresh is None:
+        return name, body
+    index = A.Name(fresh, pos=name.pos)
+    entries = {n: dataclasses.replace(n, sub=(index,), suffix="") for n in names
+               if n.suffix == letter and not n.sub}
+    return entries[name], substitute_names(body, {dataclasses.replace(n, pos=0): v
+                                                  for n, v in entries.items()})
 
 
 def _require_no_cycle(expr, mapping: dict) -> None:

@@ -35,6 +35,8 @@ from symbolic.notation.vocabulary import (
     CONTINUING_RELATIONS,
     DISPLAY_ENVIRONMENTS,
     END,
+    EQUATION_MARKS,
+    EQUATION_MARKS_WITH_ARGUMENT,
     OPENERS,
     PROSE,
     STATEMENT_RELATIONS,
@@ -754,8 +756,6 @@ _SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~
 _SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;", "~", "\\ "})   # `i = j,~f = …`
 _CONDITION = re.compile(r"\{\s*,?\s*(" + "|".join(CONDITION_WORDS) + r")\s*\}")
 _CONNECTIVE = re.compile(r"\{\s*(?:" + "|".join(map(re.escape, CONNECTIVES)) + r")\s*\}")
-_DROPPED_COMMANDS = frozenset({r"\nonumber", r"\notag"})
-_DROPPED_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require"})
 
 
 @dataclass
@@ -827,9 +827,9 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
                         break
                 if not alignment:
                     emit(pos, content[pos:end])
-        elif token in _DROPPED_COMMANDS:
+        elif token in EQUATION_MARKS:
             pass
-        elif token in _DROPPED_WITH_ARGUMENT:
+        elif token in EQUATION_MARKS_WITH_ARGUMENT:
             if content.startswith("*", end):
                 end += 1
             argument = _ENVIRONMENT.match(content, end)

@@ -394,13 +394,26 @@ def test_letters_a_kronecker_delta_compares_run_as_indices(claim, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 
+BCE_OVER_A_P = [r"\text{BCE} = - \frac{1}{m} \sum_{i=1}^{m} \left( y_{i} \log(a_{i}) "
+                r"+ (1 - y_{i}) \log(1 - a_{i}) \right)", r"a_{p} = \frac{1}{1 + \exp(-z_{p})}"]
+
+
+@pytest.mark.parametrize(("gradient", "verdict"), [
+    (r"\frac{1}{m} \left( a_{q} - y_{q} \right)", "valid"),
+    (r"\frac{1}{m} \left( y_{q} - a_{q} \right)", "invalid"),
+])
+def test_a_family_defined_with_a_generic_letter_has_its_members(gradient, verdict):
+    # a_p = σ(z_p): p is the family's index, so BCE over a_1 … a_m holds z_q (read as a
+    # label, the family had no members and the derivative was 0: a false invalid)
+    claim = r"\frac{\partial \text{BCE}}{\partial z_{q}} = " + gradient
+    assert check_claim(claim, given=BCE_OVER_A_P).verdict == verdict
+
+
 def test_a_family_defined_with_a_label_letter_is_undecided_where_its_members_are_summed():
-    given = [r"\text{BCE} = - \frac{1}{m} \sum_{i=1}^{m} \left( y_{i} \log(a_{i}) + (1 - y_{i}) "
-             r"\log(1 - a_{i}) \right)", r"a_{p} = \frac{1}{1 + \exp(-z_{p})}"]
-    # as read, BCE (over a_1 … a_m) does not hold z_q: the derivative 0 was a false invalid
-    result = check_claim(r"\frac{\partial \text{BCE}}{\partial z_{q}} = \frac{1}{m} "
-                         r"\left( a_{q} - y_{q} \right)", given=given)
-    assert result.verdict == "undecided" and "a_{1} may be a member of a_{p}" in result.message
+    given = [BCE_OVER_A_P[0], r"a_{o} = \frac{1}{1 + \exp(-z_{o})}"]    # o: a label
+    result = check_claim(r"\frac{\partial \text{BCE}}{\partial z_{o}} = \frac{1}{m} "
+                         r"\left( a_{o} - y_{o} \right)", given=given)
+    assert result.verdict == "undecided" and "a_{1}" in result.message
 
 
 @pytest.mark.parametrize(("gradient", "verdict"), [

@@ -495,6 +495,9 @@ ROWS = [
     (r"\frac{\partial L}{\partial f_k} = p_k - \mathbb{1}(k = y)",
      [r"L = -\log\frac{e^{f_y}}{\sum_j e^{f_j}}", r"p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}"],
      {}, {}, "valid"),
+    # \tag{1} on a given is the equation's number
+    (r"\frac{\partial E}{\partial a_1} = a_1 - t_1",
+     [r"E = \frac{1}{2} \sum_{k=1}^K(a_k - t_k)^2 \tag{1}"], {}, {}, "valid"),
     # a known function over its usual argument's differential is its derivative
     (r"\frac{d\sigma}{dz} = \sigma(z)(1 - \sigma(z))", [], {}, {}, "valid"),
     (r"\frac{d\sigma}{dz} = (1 + e^{-z})^{-2} \cdot (-e^{-z})", [], {}, {}, "invalid"),
@@ -575,8 +578,11 @@ ROWS = [
     (r"\frac{\partial y_i}{\partial z_i} = y_i (1 - y_i)",
      [r"y_c = \varsigma(\mathbf{z})_c",
       r"\varsigma(\mathbf{z})_c = \frac{e^{z_c}}{\sum_{d=1}^C e^{z_d}}"], {}, {}, "valid"),
-    # a member of a family whose letter is no index letter is never a free number
-    (r"y_1 = x_1^2 + 1", [r"y_p = x_p^2"], {}, {}, "undecided"),
+    # a member of a family whose letter is no index letter is never a free number; p, a
+    # generic entry letter, is the family's index
+    (r"y_1 = x_1^2 + 1", [r"y_o = x_o^2"], {}, {}, "undecided"),
+    (r"y_1 = x_1^2 + 1", [r"y_p = x_p^2"], {}, {}, "invalid"),
+    (r"y_2 = x_2^2", [r"y_p = x_p^2"], {}, {}, "valid"),
     # a derivative in a given is taken once every given is known, in any order
     (r"\Delta w = \mu \frac{2}{N} \sum_{i=1}^{N} x_i (y_i - t_i)",
      [r"\Delta w = \mu \frac{\partial \xi}{\partial w}",

@@ -29,6 +29,8 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_STARTS,
     END,
     ENDS_OF_TERM,
+    EQUATION_MARKS,
+    EQUATION_MARKS_WITH_ARGUMENT,
     EVALUATION_BARS,
     FONT_SWITCHES,
     FRACTIONS,
@@ -144,7 +146,7 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    tokens = _worded_comparisons(tokens)
+    tokens = _worded_comparisons(_without_equation_marks(tokens))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
@@ -302,6 +304,22 @@ def _without_equation_number(tokens: list[Token]) -> list[Token]:
             and body[-2].kind == "number" and body[-1].text == ")":
         return body[:-4] + tokens[len(body):]
     return tokens
+
+
+def _without_equation_marks(tokens: list[Token]) -> list[Token]:
+    """`E = … \\tag{1}`, `\\label{eq:E}`, `\\notag`: an equation's number and label."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        end = _group_end(tokens, k + 1) if tok.text in EQUATION_MARKS_WITH_ARGUMENT else None
+        if end is not None:
+            k = end + 1
+            continue
+        if tok.text not in EQUATION_MARKS:
+            out.append(tok)
+        k += 1
+    return out
 
 
 def _double_bars(tokens: list[Token]) -> list[Token]:

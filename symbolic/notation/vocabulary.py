@@ -82,6 +82,9 @@ LAYOUT = frozenset({
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
     r"\Huge",                                                   # sizes of the printed text
 })
+# An equation's number and label: `\tag{1}`, `\label{eq:loss}`, `\notag`; not math
+EQUATION_MARKS = frozenset({r"\nonumber", r"\notag"})
+EQUATION_MARKS_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require"})
 BOLD_TEXT = {r"\textbf": r"\mathbf"}    # \textbf{x}, \textbf{1}: bold, as in math
 # `\\ = \sum …`: a line that goes on with a relation continues the chain above it
 CONTINUING_RELATIONS = ("=", r"\approx", r"\equiv", r"\propto")
