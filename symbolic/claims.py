@@ -390,7 +390,10 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return Finding(Verdict.VALID, Method.NUMERIC,
                        "each printed number stands for the quantity it replaces: "
                        + ", ".join(substitutions.found))
-    free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node)
+    trees = (lhs_node, rhs_node)
+    free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node) \
+        | class_labels(trees, context) | compared_letters(trees, context) \
+        | generic_indices(trees, context)          # ∂MSE/∂\hat{y}_p = 0 holds at no p
     printed = printed_number(rhs_node) is not None or printed_number(lhs_node) is not None \
         or printed_entries(rhs_node) is not None or printed_entries(lhs_node) is not None \
         or relation == APPROXIMATELY
@@ -511,6 +514,10 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
     bounds = sorted(set(counts) | sum_bound_names((lhs_node, rhs_node), context, letters))
+    # `m = n` said (a case) or a bound the context defines: the sizes are tied
+    tied = _bound_by_value((lhs_node, rhs_node), context) or any(
+        left in bounds and right in bounds and relation == "="
+        for left, relation, right in context.cases)
     out = []
     for size in (3, 2):
         ranges = [range(1, known.get(letter, size) + 1) for letter in letters]
@@ -518,7 +525,7 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
-        sizes = bound_sizes(bounds, size)
+        sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
         for combo in combos:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
@@ -537,7 +544,18 @@ def class_labels(trees, context: Context) -> set[str]:
     valued: set[str] = set()
     for tree in used:
         _label_uses(tree, indexing, valued, inside=False)
-    return {letter for letter in indexing - valued - INDEX_LETTERS
+    # y_i and y_j, or y_i under a sum over i: labels of several samples, which one value
+    # for every sample would make equal (s_{y_i} = s_{y_j} would hold): not an index then
+    samples: dict[str, set[str]] = {}
+    summed = {n.index for tree in used for n in walk(tree) if isinstance(n, A.SumOver)}
+    for tree in used:
+        for n in walk(tree):
+            if isinstance(n, A.Name) and n.base in LABEL_LETTERS and len(n.sub) == 1 \
+                    and isinstance(n.sub[0], A.Name):
+                samples.setdefault(n.base, set()).add(n.sub[0].base)
+    several = {label for label, letters in samples.items()
+               if len(letters) > 1 or letters & summed}
+    return {letter for letter in indexing - valued - INDEX_LETTERS - several
             if not context.is_value(letter) and context.kind(letter) is None
             and context.shape_of(letter) is None}
 
@@ -596,8 +614,10 @@ def _label_uses(node: A.Node, indexing: set[str], valued: set[str], inside: bool
             _label_uses(part, indexing, valued, inside=True)
         return
     if isinstance(node, A.Indicator) and node.relation in ("==", "!="):
+        # k = y_i compares indices; y = 1 gives the label a number: a value (binary)
+        compares = not any(isinstance(side, A.Num) for side in (node.lhs, node.rhs))
         for side in (node.lhs, node.rhs):
-            _label_uses(side, indexing, valued, inside=True)
+            _label_uses(side, indexing, valued, inside=compares)
         return
     if isinstance(node, A.SumOver):
         for part in (node.lower, node.upper, node.exclude):
@@ -619,6 +639,14 @@ def bound_sizes(bounds: Sequence[str], size: int) -> dict[str, int]:
     if size != SPREAD_SIZE:
         return dict.fromkeys(bounds, size)
     return {name: size + k for k, name in enumerate(sorted(bounds))}
+
+
+def _bound_by_value(trees, context: Context) -> bool:
+    """Whether a sum runs to a name the context defines (`m = n`, then a sum to m): the
+    sizes are tied by the definition, so they are not told apart (see `bound_sizes`)."""
+    return any(isinstance(node, A.SumOver) and isinstance(node.upper, A.Name)
+               and context.is_value(node.upper.base)
+               for tree in (*trees, *_bodies_used(trees, context)) for _, node in subtrees(tree))
 
 
 def sum_bound_names(trees, context: Context, letters: Sequence[str]) -> set[str]:

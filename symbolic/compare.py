@@ -623,18 +623,18 @@ def compared_labels(nodes: set) -> set:
 
 
 def case_values(nodes: set) -> dict:
-    """The symbols whose every case condition is `y = c` or `y \\neq c` for numbers c, with
-    those numbers: `\\begin{cases} -\\log p & y = 1 \\\\ -\\log(1 - p) & y = 0 \\end{cases}`
+    """The symbols of piecewise values whose every case is `y = c` for a number c, with those
+    numbers: `\\begin{cases} -\\log p & y = 1 \\\\ -\\log(1 - p) & y = 0 \\end{cases}`
     says y is 0 or 1, so it is sampled there, never at 1/2 where no case holds."""
     found: dict = {}
     other: set = set()
     for piecewise in (n for n in nodes if isinstance(n, sympy.Piecewise)):
-        for _, condition in piecewise.args:
-            for r in condition.atoms(sympy.core.relational.Relational):
-                if isinstance(r, (sympy.Eq, sympy.Ne)) and r.lhs.is_Symbol and r.rhs.is_Number:
-                    found.setdefault(r.lhs, set()).add(r.rhs)
-                else:
-                    other |= r.free_symbols
+        picked = [condition for _, condition in piecewise.args]
+        if all(isinstance(c, sympy.Eq) and c.lhs.is_Symbol and c.rhs.is_Number for c in picked):
+            for c in picked:
+                found.setdefault(c.lhs, set()).add(c.rhs)
+        else:       # `otherwise`, `y \neq 1`: the cases cover other values too
+            other |= set().union(*(getattr(c, "free_symbols", set()) for c in picked))
     return {s: sorted(values) for s, values in found.items() if s not in other}
 
 

@@ -32,6 +32,7 @@ from symbolic.notation.build import (
 )
 from symbolic.notation.names import Var, canonical, family_of
 from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resolve
+from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
     composite_name,
@@ -464,8 +465,10 @@ class Context:
                derivation: int | None = None) -> Definition:
         """`name = body`, read against the context as it stands now (the name itself is not
         yet a quantity in its body: `J = J(a)` with J declared a function calls it)."""
+        written = name
         name, body = _generic_letter_as_index(name, body, self)
         try:
+            _require_no_repeated_index(name, body, written)
             definition = Definition(name, self._resolve_body(body, defining=name), source,
                                     body, derivation=derivation)
         except MeaningError as error:
@@ -766,12 +769,15 @@ class Context:
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
                          instance: Instance) -> None:
-        try:
-            target = self.builder(instance).build(definition.name)
-        except NotationError:
-            return
-        for symbol in _symbols_of(target):
-            self._unreadable.setdefault(key, {})[symbol] = _unread(definition, error)
+        """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`) names
+        it: a step that needs one is undecided."""
+        for member in _index_assignments(definition, instance, self.builder(instance)):
+            try:
+                target = self.builder(instance.with_indices(member)).build(definition.name)
+            except NotationError:
+                continue
+            for symbol in _symbols_of(target):
+                self._unreadable.setdefault(key, {})[symbol] = _unread(definition, error)
 
     def expand(self, expr, instance: Instance, keep=frozenset()):
         """Substitute definitions until only base variables (and `keep`) remain.
@@ -1135,27 +1141,71 @@ def parse_expression(latex: str, conventions: dict | None = None):
 
 def _generic_letter_as_index(name: A.Name, body: A.Node, context: Context
                              ) -> tuple[A.Name, A.Node]:
-    """`a_{p} = \\frac{1}{1 + \\exp(-z_{p})}`: p, a generic entry letter that names no
-    quantity, is the family's own index, as k in a_k = … is (read as a label, the family's
-    members a_1, a_2, … were never built). Name and body with p written as an index letter
-    that neither uses."""
-    letter = name.suffix
-    if name.sub or letter not in GENERIC_INDEX_LETTERS or context.is_value(letter) \
-            or context.kind(letter) is not None:
-        return name, body
+    """`a_{p} = \\frac{1}{1 + \\exp(-z_{p})}`, `a_{pq} = \\frac{e^{z_{pq}}}{\\sum_k e^{z_{pk}}}`:
+    p and q, generic entry letters that name no quantity, are the family's own indices, as
+    k in a_k = … is (read as labels, the family's members a_1, a_2, … were never built).
+    Name and body with each written as an index letter that neither uses."""
+    letters = [s.base for s in name.sub if isinstance(s, A.Name) and not s.sub and not s.sup]
+    if not name.sub and name.suffix:
+        letters = [name.suffix]
+    letters = [c for c in letters if c in GENERIC_INDEX_LETTERS and not context.is_value(c)
+               and context.kind(c) is None]
     names = [n for tree in (name, body) for n in walk(tree) if isinstance(n, A.Name)]
-    if any(n.base == letter for n in names) \
-            or not any(n.suffix == letter and not n.sub for n in names if n is not name):
-        return name, body                       # p stands alone: a value, not an index
-    used = {n.base for n in names} | {n.suffix for n in names}
-    fresh = next((c for c in "kjmnil" if c not in used), None)
-    if fresh is None:
+    inside = {id(s) for n in names for s in (*n.sub, *n.sup)}
+    letters = [c for c in letters                                          # p alone: a value
+               if not any(n.base == c and id(n) not in inside for n in names)]
+    if not letters:
         return name, body
-    index = A.Name(fresh, pos=name.pos)
-    entries = {n: dataclasses.replace(n, sub=(index,), suffix="") for n in names
-               if n.suffix == letter and not n.sub}
-    return entries[name], substitute_names(body, {dataclasses.replace(n, pos=0): v
-                                                  for n, v in entries.items()})
+    used = {n.base for n in names} | {n.suffix for n in names}
+    fresh = iter(c for c in "kjmnil" if c not in used)
+    renamed = {c: A.Name(letter, pos=name.pos) for c, letter in zip(letters, fresh, strict=False)}
+    if len(renamed) < len(letters):
+        return name, body
+    return _renamed_indices(name, renamed), _renamed_indices(body, renamed)
+
+
+def _require_no_repeated_index(name: A.Name, body: A.Node, written: A.Name) -> None:
+    """`z_{rs} = b_s + x_{rk} w_{ks}`: k indexes two factors of one product and neither the
+    name nor a sum carries it: a sum over k written the Einstein way, which is not read (a
+    free k would make z one term of the sum)."""
+    carried = free_index_letters(name) | {s.base for s in name.sub if isinstance(s, A.Name)}
+    summed = {n.index for n in walk(body) if isinstance(n, A.SumOver) and n.index}
+    for node in walk(body):
+        if not (isinstance(node, A.BinOp) and node.op in ("juxt", "cdot", "*")):
+            continue
+        left, right = (_subscript_letters(side) for side in (node.left, node.right))
+        repeated = sorted((left & right) - carried - summed)
+        if repeated:
+            raise MeaningError(
+                f"a product repeats the index {repeated[0]}, which {to_latex(written)} does "
+                f"not carry: a sum over {repeated[0]} written the Einstein way is not read",
+                "", getattr(node, "pos", None),
+                f"Write the sum, as in \\sum_{{{repeated[0]}}} …, to check the steps on it.")
+
+
+def _subscript_letters(node: A.Node) -> set[str]:
+    """The single letters that stand in the subscripts of a tree's names."""
+    return {s.base for n in walk(node) if isinstance(n, A.Name) for s in n.sub
+            if isinstance(s, A.Name) and not s.sub and not s.sup and len(s.base) == 1}
+
+
+def _renamed_indices(node: A.Node, renamed: dict[str, A.Name]) -> A.Node:
+    """A tree with each letter of `renamed` written in place of the letter, where it stands
+    in a subscript (as an entry of it, or as the whole label `_p`)."""
+    if isinstance(node, A.Name):
+        sub = tuple(renamed.get(s.base, s) if isinstance(s, A.Name) and not s.sub
+                    and not s.sup else _renamed_indices(s, renamed) for s in node.sub)
+        if not node.sub and node.suffix in renamed:
+            return dataclasses.replace(node, sub=(renamed[node.suffix],), suffix="")
+        return dataclasses.replace(node, sub=sub) if sub != node.sub else node
+    changes = {}
+    for field_name in A.child_fields(type(node)):
+        value = getattr(node, field_name)
+        if isinstance(value, A.Node):
+            changes[field_name] = _renamed_indices(value, renamed)
+        elif isinstance(value, tuple) and value and isinstance(value[0], A.Node):
+            changes[field_name] = tuple(_renamed_indices(v, renamed) for v in value)
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def _require_no_cycle(expr, mapping: dict) -> None:

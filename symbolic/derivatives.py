@@ -110,7 +110,7 @@ def _is_class_label(index: str) -> bool:
 def _conditioned_on(expr, wrt: sympy.Symbol) -> list:
     """The probabilities nothing defines that are written given `wrt` (`p(x \\mid \\theta)`
     for θ): they depend on it, as their name says."""
-    mark = re.compile(r"\\mid\b.*" + re.escape(wrt.name) + r"(?![A-Za-z_^])")
+    mark = re.compile(r"\\mid\b.*(?<![A-Za-z\\])" + re.escape(wrt.name) + r"(?![A-Za-z_^])")
     return sorted((s for s in free_symbols(expr) if mark.search(s.name)), key=str)
 
 

@@ -236,8 +236,8 @@ def test_sums_to_two_different_sizes_are_told_apart(claim, verdict):
     (r"\frac{\partial}{\partial w} \frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} "
      r"(w x_i - y_i)^2 = \frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} (w x_i - y_i) x_i",
      "invalid"),
-    (r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}_t} x_i = "     # the batch of step t
-     r"\frac{1}{|\mathcal{B}|}\sum_{j \in \mathcal{B}_t} x_j", "valid"),
+    (r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}_t} x_i = "     # one of many batches
+     r"\frac{1}{|\mathcal{B}|}\sum_{j \in \mathcal{B}_t} x_j", "undecided"),
     (r"\sum_{i \in \mathcal{B}} x_i = \sum_{i=1}^{n} x_i", "invalid"),   # a batch, not all n
     (r"\frac{1}{N}\sum_{n \in N} x_n = \frac{1}{N}\sum_{n=1}^{N} x_n", "valid"),
     (r"\sum_{i \in [n]} x_i^2 = \sum_{i=1}^{n} x_i x_i", "valid"),
@@ -423,4 +423,35 @@ def test_a_family_defined_with_a_label_letter_is_undecided_where_its_members_are
 def test_a_generic_entry_letter_runs_over_the_entries_a_definition_sums(gradient, verdict):
     given = [r"\text{MSE} = \frac{1}{m} \sum_{i=1}^{m} \left(\hat{y}_{i} - y_{i} \right)^{2}"]
     claim = r"\frac{\partial \text{MSE}}{\partial \hat{y}_{p}} = " + gradient
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+# -- a second read's findings: each was a false verdict of a reading added with it ----------
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a condition said in prose holds one comparison ("and" would drop half)
+    (r"\frac{d}{dz}|z| = \begin{cases} 1 & \text{when $z > 0$ and $z < 0.5$} \\ -1 & "
+     r"\text{otherwise} \end{cases}", [], "undecided"),
+    # cases with `otherwise` cover other values: y is not sampled at 1 alone
+    (r"L = -y\log p", [r"L = \begin{cases} -\log p & y = 1 \\ -\log(1-p) & \text{otherwise} "
+                       r"\end{cases}"], "invalid"),
+    # the labels of two samples, or of every sample of a sum, are not one value
+    (r"\sum_{i=1}^{N} s_{y_i} = N s_{y_j}", [], "invalid"),
+    # a set with an index is one of many sets; a set's members used as values are unsaid
+    (r"\sum_{i \in \mathcal{B}_k} x_i = \sum_{i \in \mathcal{B}_j} x_i", [], "undecided"),
+    (r"\sum_{i \in S} i = \frac{|S|(|S|+1)}{2}", [], "undecided"),
+    (r"\sum_{i \in \{n\}} x_i = x_n", [], "undecided"),
+    # a printed number does not hide the letters that run
+    (r"\frac{\partial E}{\partial w_p} = 0", [r"E = \sum_{i=1}^{n} w_i x_i"], "invalid"),
+    # sizes a case ties are one size
+    (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i", [r"m = n"], "valid"),
+    # a label given a number (y = 1) is a value, not an index
+    (r"\frac{\partial L}{\partial p} = \begin{cases} -\frac{1}{p} & y = 1 \\ \frac{1}{1-p} & "
+     r"y = 0 \end{cases}", [r"L = \begin{cases} -\log p & y = 1 \\ -\log(1-p) & y = 0 "
+                            r"\end{cases}"], "valid"),
+    (r"\frac{d\sigma}{dz}(z) = z\,\sigma(z)(1-\sigma(z))", [], "invalid"),
+    (r"\frac{d\sigma}{dz}(z) = \sigma(z)(1-\sigma(z))", [], "valid"),
+    (r"\frac{d\sigma}{ds} = 1", [r"s = \sigma(z)"], "undecided"),
+    (r"\frac{\partial}{\partial a}(a + \log p(x \mid \beta)) = 1", [], "valid"),
+])
+def test_what_a_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict

@@ -354,7 +354,7 @@ def _bare_bars(tokens: list[Token]) -> list[Token]:
 
 # the words of a condition said in prose around its math: `\text{if $y$ is 1}`
 _WORDED_RELATIONS = {"is": "=", "equals": "=", "isnot": r"\neq"}
-_CONDITION_PROSE = frozenset({"if", "when", "whenever", "for", "where", "and"})
+_CONDITION_PROSE = frozenset({"if", "when", "whenever", "for", "where"})
 
 
 def _worded_comparisons(tokens: list[Token]) -> list[Token]:
@@ -422,7 +422,8 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
             out.append(tok)
         elif tok.text not in (" ", ",", "~") and tok.kind != "letter":
             return None
-    return out if any(t.text in CONDITION_RELATIONS for t in out) and not math else None
+    relations = [t for t in out if t.text in CONDITION_RELATIONS]
+    return out if len(relations) == 1 and not math else None      # one comparison said
 
 
 def _single_braces(tokens: list[Token]) -> list[Token]:
@@ -1430,8 +1431,8 @@ class Parser:
             self.i = start
             return
         names = [a for a in args if isinstance(a, A.Name) and not a.sub and not a.sup]
-        if len(args) < 2 or len(names) != len(args) or not any(a.base == wrt.base and not wrt.sub
-                                                               for a in names):
+        if len(names) != len(args) or not any(a.base == wrt.base and not wrt.sub
+                                              for a in names):
             self.i = start
 
     def higher_derivative(self, top: list[Token], bottom: list[Token],
@@ -1536,6 +1537,7 @@ class Parser:
         self.advance()
         indices: list[str | None] = [None]
         lower, upper, exclude = None, None, None
+        over_set = False
         for _ in range(2):
             if self.peek().text == "_":
                 self.advance()
@@ -1543,10 +1545,15 @@ class Parser:
                 indices, lower, exclude = self.sum_lower(tokens)
                 if len(tokens) > 2 and tokens[1].text == MEMBERSHIP:
                     upper = self.set_size(tokens[2:], tokens[1])
+                    over_set = True
             elif self.peek().text == "^":
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
         node = self.term()
+        if over_set and _stands_as_value(node, indices[0]):
+            raise MeaningError("a sum over a set whose members stand as values is not read: "
+                               "they are not said", self.source, tok.pos,
+                               "Write the sum with bounds, as \\sum_{i=1}^{m}.")
         for index in reversed(indices):
             outermost = index == indices[0]
             node = A.SumOver(index, lower if outermost else None, upper if outermost else None,
@@ -1574,17 +1581,13 @@ class Parser:
         """The size a sum over a set runs to: `\\sum_{i \\in \\mathcal{B}}` sums over the
         |B| members of B (numbered 1 to |B|, B's name standing for that count, as in
         `\\frac{1}{|\\mathcal{B}|}`); `\\sum_{n \\in N}` and `\\sum_{i \\in [n]}` over 1 to N, n.
-        A set of a step, `\\mathcal{B}_t`, has the size its letter names: |B| for every t."""
-        if len(tokens) > 2 and tokens[0].text in ("[", r"\{") \
-                and tokens[-1].text in ("]", r"\}"):
+        A set with an index (`\\mathcal{B}_t`, `C_j`) is one of many sets: not read."""
+        if len(tokens) > 2 and tokens[0].text == "[" and tokens[-1].text == "]":
             tokens = tokens[1:-1]                        # [n]: the numbers 1 to n
         try:
             members = self.sub_parse(tokens, "set")
         except ParseError:
             members = None
-        if isinstance(members, A.Name) and len(members.sub) == 1 and not members.sup \
-                and isinstance(members.sub[0], A.Name) and len(members.sub[0].base) == 1:
-            members = dataclasses.replace(members, sub=())      # \mathcal{B}_t: |B| members
         if not (isinstance(members, A.Name) and not members.sub and not members.sup
                 and not members.primes):
             raise MeaningError("a sum over a set is not read", self.source, at.pos,
@@ -1702,6 +1705,21 @@ class Parser:
 
 
 # -- helpers --------------------------------------------------------------------------
+def _stands_as_value(node: A.Node, letter: str | None) -> bool:
+    """Whether a letter stands bare in a tree, outside every sub- and superscript (the i of
+    `\\sum_{i \\in S} i`, not of `x_i`)."""
+    if isinstance(node, A.Name):
+        return node.base == letter and not node.sub and not node.sup
+    for field_name in A.child_fields(type(node)):
+        value = getattr(node, field_name)
+        values = value if isinstance(value, tuple) else (value,)
+        for item in values:
+            items = item if isinstance(item, tuple) else (item,)
+            if any(isinstance(v, A.Node) and _stands_as_value(v, letter) for v in items):
+                return True
+    return False
+
+
 def _rows_of_cases(rows: list[list[list[Token]]]) -> bool:
     """Whether a matrix's rows read `value & condition`: two cells each, every second cell
     a comparison or "otherwise" (`\\begin{Bmatrix} 1 & z > 0 \\\\ 0 & z < 0 \\end{Bmatrix}`, a

@@ -232,6 +232,7 @@ class _Pass:
         if not name.sub and not name.suffix and known_function(name.base) is not None \
                 and not self.snapshot.is_value(name.base) and isinstance(node.wrt, A.Name) \
                 and node.wrt.base in ARGUMENT_LETTERS and not node.wrt.sub and not node.wrt.sup \
+                and not self.snapshot.is_value(node.wrt.base) \
                 and not (name.base == SIGMA and self.snapshot.sigma_is_symbol):
             # \frac{d\sigma}{dz}: the known function of its usual argument, differentiated (by
             # a weight, ∂σ/∂w, σ's argument is some expression in w: not read)

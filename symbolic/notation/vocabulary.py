@@ -148,8 +148,8 @@ INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"
 # Letters that run over a range when used as a subscript; other letters are labels.
 # `\ell` (ℓ) is the index letter people write for a class or a layer.
 INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
-# Letters that name a generic entry (\hat{y}_p, a_q) where a family is indexed by i, j, …
-GENERIC_INDEX_LETTERS = frozenset("pq")
+# Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
+GENERIC_INDEX_LETTERS = frozenset("pqrs")
 # The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
 SAMPLE_LETTER = "i"
 # The letters a function's own argument goes by: \frac{d\sigma}{dz} is σ'(z)
