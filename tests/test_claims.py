@@ -455,3 +455,19 @@ def test_a_generic_entry_letter_runs_over_the_entries_a_definition_sums(gradient
 ])
 def test_what_a_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_sum_written_the_einstein_way_is_not_read():
+    given = [r"z_{rs} = b_{s} + x_{rk} w_{ks}"]
+    result = check_claim(r"\frac{\partial z_{rs}}{\partial w_{ks}} = x_{rk}", given=given)
+    assert result.verdict == "undecided" and "Einstein" in result.message
+
+
+@pytest.mark.parametrize(("gradient", "verdict"), [
+    (r"a_{pq} \delta_{pr} \left( \delta_{qs} - a_{ps} \right)", "valid"),
+    (r"a_{pq} \delta_{pr} \left( \delta_{qs} + a_{ps} \right)", "invalid"),
+])
+def test_a_family_written_with_two_generic_letters_has_every_entry(gradient, verdict):
+    given = [r"a_{pq} = \frac{\exp(z_{pq})} {\sum_{k=1}^{n} \exp(z_{pk})}"]
+    claim = r"\frac{\partial a_{pq}}{\partial z_{rs}} = " + gradient
+    assert check_claim(claim, given=given).verdict == verdict
