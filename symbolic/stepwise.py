@@ -195,7 +195,8 @@ def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinit
     later = [d for d in ahead if d.index > index and d.derivation == statement.derivation]
     if not later:
         return
-    called = _called_functions(statement.text)
+    called = _called_functions(statement.text) - {
+        function_signature(d.head)[0] for d in ahead if d.index == index}   # y = f(x) = …
     for definition in later:
         name, parameters = function_signature(definition.head)
         known = context.function_for(definition.head)
@@ -552,20 +553,27 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     """`name = expression = …`: the name now means the expression; later links are checked."""
     name_text = chain.sides[0].text
     value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
-    middle = _middle_definition(chain, context)
-    if middle is not None and isinstance(middle[0], A.Name):
-        context.define(*middle, statement.text, statement.derivation)
-        what = f"defines {chain.sides[1].text.strip()}"
-    elif middle is not None:
-        name, parameters = function_signature(middle[0])
-        context.define_function(name, parameters, middle[1], chain.source, statement.derivation)
-        what = f"defines the function {name}"
+    middles = []                       # y = softsign(x) = f(x) = …: softsign, then f
+    while (middle := _middle_definition(chain, context, len(middles) + 1)) is not None:
+        middles.append(middle)
+    defined: dict[int, str] = {}       # link (after the first) → what it defines
+    for k in reversed(range(len(middles))):   # the last first: softsign's body calls f
+        inner, middle_body = middles[k]
+        if isinstance(inner, A.Name):
+            context.define(inner, middle_body, statement.text, statement.derivation)
+            defined[k] = f"defines {chain.sides[k + 1].text.strip()}"
+        else:
+            name, parameters = function_signature(inner)
+            context.define_function(name, parameters, middle_body, chain.source,
+                                    statement.derivation)
+            defined[k] = f"defines the function {name}"
     checked = _rest(chain, context, budget)
-    if middle is not None:
-        defines = dataclasses.replace(checked.links[0], verdict=Verdict.VALID,
-                                      method=Method.DEFINITION, counterexample=None,
-                                      diagnosis=None, diagnosis_kind=None, message=what)
-        checked = dataclasses.replace(checked, links=[defines, *checked.links[1:]])
+    if defined:
+        links = [dataclasses.replace(link, verdict=Verdict.VALID, method=Method.DEFINITION,
+                                     counterexample=None, diagnosis=None, diagnosis_kind=None,
+                                     message=defined[k]) if k in defined else link
+                 for k, link in enumerate(checked.links)]
+        checked = dataclasses.replace(checked, links=links)
     if value is not None:
         context.forget(name_key(head))
         context.bind(head, value)
@@ -580,14 +588,15 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     return step(kind, ClaimResult(chain.source, [first, *checked.links]))
 
 
-def _middle_definition(chain: Chain, context: Context) -> tuple[A.Node, A.Node] | None:
-    """(middle, body) of `name = middle = body` when the next link says what the middle is:
-    a function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`)
+def _middle_definition(chain: Chain, context: Context, k: int = 1
+                       ) -> tuple[A.Node, A.Node] | None:
+    """(middle, body) of `name = middle = body` when link k says what the middle is: a
+    function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`)
     or a new name (`y_{pred} = o_1 = f(…)`). That link defines it, and the name is defined
     through it. None for any other chain."""
-    if len(chain.relations) < 2:
+    if len(chain.relations) <= k:
         return None
-    sides = defining_link(chain, 1)
+    sides = defining_link(chain, k)
     if sides is None:
         return None
     head = sides[0]

@@ -480,3 +480,18 @@ def test_definitions_that_lead_back_to_themselves_give_no_value():
     result = check_claim(r"a = 2 x", given=[r"a = b + b + x", r"b = a \cdot a + x"])
     assert result.verdict == "undecided"
     assert "lead back to themselves (a → b → a)" in result.message
+
+
+def test_each_new_function_in_a_definition_chain_is_defined_by_the_side_after_it():
+    # softsign defined through f, f by the fraction; f's later definition in another
+    # example is not brought ahead into the line that defines f itself
+    doc = r"""
+$$y = softsign(x) = f(x) = \frac{x}{| x |+ 1}$$
+
+$$\frac{dy}{dx} = f'(x) = \frac{1}{(| x | + 1)^{2}}$$
+
+$$y = f(x) = |x|$$
+"""
+    steps = run(doc)
+    assert steps[0] == ("definition", ["definition", "definition", "definition"])
+    assert steps[1] == ("claim", ["valid", "valid"])
