@@ -195,8 +195,7 @@ def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinit
     later = [d for d in ahead if d.index > index and d.derivation == statement.derivation]
     if not later:
         return
-    called = _called_functions(statement.text) - {
-        function_signature(d.head)[0] for d in ahead if d.index == index}   # y = f(x) = …
+    called = _called_functions(statement.text) - _middle_functions(statement.text)
     for definition in later:
         name, parameters = function_signature(definition.head)
         known = context.function_for(definition.head)
@@ -206,6 +205,24 @@ def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinit
                                and known.derivation != statement.derivation):
             context.define_function(name, parameters, definition.body, definition.source,
                                     statement.derivation)
+
+
+def _middle_functions(text: str) -> set[str]:
+    """The functions a statement defines in the middle of its chain (f of `y = softsign(x) =
+    f(x) = …`): a later definition of one is not brought ahead into this line."""
+    try:
+        chain = split_chain(text)
+    except NotationError:
+        return set()
+    out: set[str] = set()
+    if defining_link(chain, 0) is None:
+        return out                   # `\therefore \nabla f(β) = …`: no chain of definitions
+    for k in range(1, len(chain.relations)):
+        sides = defining_link(chain, k)
+        signature = function_signature(sides[0]) if sides is not None else None
+        if signature is not None and not isinstance(sides[0], A.Name):
+            out.add(signature[0])
+    return out
 
 
 def _called_functions(text: str) -> set[str]:

@@ -495,3 +495,16 @@ $$y = f(x) = |x|$$
     steps = run(doc)
     assert steps[0] == ("definition", ["definition", "definition", "definition"])
     assert steps[1] == ("claim", ["valid", "valid"])
+
+
+def test_a_consequence_that_restates_a_function_is_no_chain_of_definitions():
+    # `\therefore \nabla f(β) = …` before the line that defines ∇f: a claim against it
+    doc = r"""
+$$f(w) = w^2$$
+
+$$\therefore \nabla f(w) = 3 w$$
+
+$$\nabla f(w) = 2 w$$
+"""
+    steps = run(doc)
+    assert steps[1][0] == "claim" and steps[1][1] == ["invalid"]
