@@ -96,7 +96,11 @@ def check_read_document(document: Document, budget_seconds: float,
             derivation, context.cases = statement.derivation, []   # a case ends with its part
         if held is not None and not _trailing_case(document.statements, index - 1, context):
             context.cases, held = held, None
-        _define_ahead(index, statement, ahead, context)
+        try:
+            _define_ahead(index, statement, ahead, context)
+        except Exception as error:  # never a traceback: the line is still checked as it reads
+            warnings.append(f"line {statement.line}: the functions it calls could not be looked "
+                            f"up further on ({type(error).__name__}); please report it")
         own = _trailing_case(document.statements, index, context)
         if own is not None and case_assumption(statement.text, context) is None:
             # `\frac{\partial p_j}{\partial o_i} = p_i(1 - p_i),\quad i = j`: that line's case
@@ -215,7 +219,7 @@ def _middle_functions(text: str) -> set[str]:
     except NotationError:
         return set()
     out: set[str] = set()
-    if defining_link(chain, 0) is None:
+    if not chain.relations or defining_link(chain, 0) is None:
         return out                   # `\therefore \nabla f(β) = …`: no chain of definitions
     for k in range(1, len(chain.relations)):
         sides = defining_link(chain, k)

@@ -228,3 +228,8 @@ def test_a_name_the_definitions_rest_on_is_claimed_not_defined():
     assert check_claim(r"t_i = \log(\frac{1 - p_i}{p_i})", given=given).verdict == "invalid"
     lone = check_claim(r"z = \log(\frac{p}{1 - p})", given=given)
     assert lone.verdict == "undecided" and "defines z" in lone.message
+
+
+def test_a_line_with_no_relation_before_a_function_defined_further_on_is_no_traceback():
+    doc = "$$g(x)$$\n\n$$g(x) = x^2$$\n\n$$g(2) = 4$$\n"
+    assert [v for _, _, v in verdicts(doc)] == ["valid", "valid"]
