@@ -421,8 +421,7 @@ def bars_as_means(trees, context: Context) -> list[str]:
     bars = {n for n in bars if not context.is_value(name_key(n)) and context.kind(n.base) is None}
     if not bars:
         return []
-    used = (*trees, *_bodies_used(trees, context),
-            *(f.body for f in _used_functions(trees, context)))
+    used = _trees_used(trees, context)
     sums = [node for tree in used for _, node in subtrees(tree)
             if isinstance(node, A.SumOver) and node.index and isinstance(node.upper, A.Name)]
     out = []
@@ -538,8 +537,7 @@ def class_labels(trees, context: Context) -> set[str]:
     instances, as a free index is: the entry at the label is one of the entries (f_y is f_2
     where y = 2), so a derivative by f_k sees it where k = y. A label used as a value too
     (`y_i \\log p_i`), or one the context defines or declares, is not one."""
-    used = (*trees, *_bodies_used(trees, context),
-            *(f.body for f in _used_functions(trees, context)))
+    used = _trees_used(trees, context)
     indexing: set[str] = set()
     valued: set[str] = set()
     for tree in used:
@@ -746,6 +744,12 @@ def rests_on(trees, context: Context) -> set[str]:
     trees depend on through the context (`t` for `p` when p = \\sigma(t))."""
     return {key for body in _bodies_used(trees, context) for n in walk(body)
             if isinstance(n, A.Name) and (key := name_key(n)) is not None}
+
+
+def _trees_used(trees, context: Context) -> tuple[A.Node, ...]:
+    """The trees, with the bodies of the definitions and functions they rest on."""
+    return (*trees, *_bodies_used(trees, context),
+            *(f.body for f in _used_functions(trees, context)))
 
 
 def _bodies_used(trees, context: Context) -> list[A.Node]:

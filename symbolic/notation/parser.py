@@ -271,18 +271,6 @@ def _balanced(tokens: list[Token]) -> bool:
     return depth == 0
 
 
-def _group_end(tokens: list[Token], start: int) -> int | None:
-    """The index of the `}` closing the `{` at `start` (None when there is no such group)."""
-    if start >= len(tokens) or tokens[start].text != "{":
-        return None
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += (tokens[j].text == "{") - (tokens[j].text == "}")
-        if depth == 0:
-            return j
-    return None
-
-
 def _one_symbol(tokens: list[Token]) -> bool:
     """One token (`x`, `1`), one command (`\\theta`, `\\hat{…}`), or a run of letters."""
     if len(tokens) <= 1:
@@ -374,18 +362,6 @@ def _worded_comparisons(tokens: list[Token]) -> list[Token]:
         out += said
         k = end + 1
     return out
-
-
-def _group_end(tokens: list[Token], start: int) -> int | None:
-    """The index of the `}` closing the group that opens at `start` (None if none)."""
-    if start >= len(tokens) or tokens[start].text != "{":
-        return None
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += (tokens[j].text == "{") - (tokens[j].text == "}")
-        if depth == 0:
-            return j
-    return None
 
 
 def says_comparison(prose: str) -> bool:
