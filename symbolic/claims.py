@@ -29,6 +29,7 @@ from symbolic.errors import (
     MeaningError,
     NotationError,
     ShapeError,
+    UnshapedError,
     WorkLimitExceeded,
 )
 from symbolic.notation import ast as A
@@ -72,6 +73,7 @@ from symbolic.numbers import (
 )
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
+from symbolic.shape_inference import infer_shapes
 from symbolic.side_latex import latex_prefix
 
 MAX_INDEX_INSTANCES = 9
@@ -407,8 +409,38 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     try:
         return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
                               decisions)
+    except UnshapedError as error:
+        return _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                     decisions) or failed(error)
     except Exception as error:  # never a traceback: each failure is named in the verdict
         return failed(error)
+
+
+def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+                          decisions: tuple[str, ...]) -> Finding | None:
+    """The step read with the shapes the text implies (`shape_inference`): X of `X^T(Xθ - y)`
+    a matrix, θ and y vectors that fit it. Its verdict when that reading builds and decides
+    (a value that differs, not a shape that does not fit, which would show only that the
+    inferred shapes were wrong); None otherwise."""
+    shapes = infer_shapes(trees, context)
+    if not shapes:
+        return None
+    shaped = context.copy()
+    try:
+        for name, dims in shapes.items():
+            shaped.add_shape(name, dims)
+        found = check_symbolic(*trees, link, shaped, budget, decisions)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+        return None
+    if found.verdict == Verdict.VALID or found.verdict == Verdict.INVALID \
+            and found.counterexample is not None:
+        said = ", ".join(f"{name} as {' × '.join(map(str, dims))}"
+                         for name, dims in shapes.items())
+        note = f"no shapes are declared: read with {said}, as the text implies"
+        return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+    return None
 
 
 def bars_as_means(trees, context: Context) -> list[str]:
@@ -933,17 +965,17 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_vectors_written_whole((lhs_node, rhs_node), context, instance)
             unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context)
             if unshaped:
-                return undecided(f"undecided: as read, the shapes do not fit ({error}); "
-                                 f"{unshaped} has no declared shape and is read as a number, "
-                                 f"so this is not shown wrong: declare its shape to check it")
+                raise UnshapedError(f"as read, the shapes do not fit ({error}); {unshaped} has "
+                                    "no declared shape and is read as a number, so this is "
+                                    "not shown wrong: declare its shape to check it") from error
             _require_one_reading_of_dots((lhs_node, rhs_node), error, context, instance)
             if GUESSED_LENGTH not in instance.used:
                 raise
             # the shapes are derivcheck's guesses (a name read as a vector of the default
             # length): a mismatch between guesses shows nothing about the claim
-            return undecided(f"undecided: as read, the shapes do not fit ({error}); a name "
-                             "here has no declared shape, so this is not shown wrong: "
-                             "declare the shapes (shapes: {name: [rows, cols]}) to check it")
+            raise UnshapedError(f"as read, the shapes do not fit ({error}); a name here has "
+                                "no declared shape, so this is not shown wrong: declare the "
+                                "shapes (shapes: {name: [rows, cols]}) to check it") from error
         if found.verdict == Verdict.INVALID:
             rounded = _within_rounding(sides, rhs_node, context)
             if rounded is not None:
@@ -956,6 +988,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_not_a_substitution((lhs_node, rhs_node), context)
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
+            _require_parameters_shaped((lhs_node, rhs_node), context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
             except MeaningError:
@@ -1045,7 +1078,7 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
             if family is None or key in context.values or context.shape_of(key) is not None \
                     or any(name_key(d.name) == key for d in context.definitions):
                 continue
-            raise MeaningError(
+            raise UnshapedError(
                 f"{to_latex(node)} is used whole, but only its entries "
                 f"{to_latex(family.name)} are defined, and no shape is declared for it",
                 "", None, f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
@@ -1066,7 +1099,7 @@ def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context) -> Non
                 continue
             key = name_key(whole)
             if context.shape_of(key) is None and key not in context.values:
-                raise MeaningError(
+                raise UnshapedError(
                     f"{to_latex(whole)} is transposed and used by its entries, so it is a "
                     "vector, but no shape is declared for it", "", None,
                     f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim for "
@@ -1080,10 +1113,37 @@ def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
     for value in (sides.lhs_raw, sides.rhs_raw):
         for symbol in sorted(_free(value), key=str):
             if symbol not in defined and Var(symbol.name + "_{1}") in defined:
-                raise MeaningError(
+                raise UnshapedError(
                     f"{symbol} is defined as a vector or matrix, but no shape is declared "
                     "for it, so it is read as a number here", "", None,
                     f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")
+
+
+def _require_parameters_shaped(trees: tuple, context: Context) -> None:
+    """`L(\\mathbf{p}) = -\\sum_i y_i \\log p_i` called at a p defined whole
+    (`\\mathbf{p} = \\operatorname{softmax}(\\mathbf{x})`) with no shape: the body reads p by
+    its entries, which nothing defines, so the loss would not depend on what p is defined
+    from, a misreading that decides nothing."""
+    defined = {name_key(d.name) for d in context.definitions if not d.name.sub}
+    for call in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if not (isinstance(call, A.Call) and call.callee == A.Callee.DEFINED
+                and call.name in context.functions):
+            continue
+        function = context.functions[call.name]
+        for parameter, argument in zip(function.parameters, call.args, strict=False):
+            if not (isinstance(argument, A.Name) and not argument.sub) \
+                    or name_key(argument) not in defined \
+                    or context.shape_of(name_key(argument)) is not None:
+                continue
+            entries = [n for n in walk(function.body) if isinstance(n, A.Name) and n.sub
+                       and (n.base, n.suffix, n.sup) == (parameter.base, parameter.suffix,
+                                                         parameter.sup)]
+            if entries:
+                raise UnshapedError(
+                    f"{to_latex(argument)} is defined whole and passed to {function.name}, "
+                    f"whose definition uses its entries ({to_latex(entries[0])}), and no shape "
+                    "is declared for it, so it is read as a number here", "", None,
+                    f"Declare its shape (shapes: {{{name_key(argument)}: [n, 1]}}).")
 
 
 def _require_vectors_written_whole(trees: tuple, context: Context, instance) -> None:
@@ -1094,7 +1154,7 @@ def _require_vectors_written_whole(trees: tuple, context: Context, instance) -> 
         if isinstance(node, A.Name) and not node.sub and not node.sup:
             key = name_key(node)
             if context.shape_of(key) is None and Var(key + "_{1}") in defined:
-                raise MeaningError(
+                raise UnshapedError(
                     f"{to_latex(node)} is defined as a vector or matrix, but no shape is "
                     "declared for it, so it is read as a number here", "", None,
                     f"Declare its shape (shapes: {{{key}: [n, 1]}}).")
@@ -1375,9 +1435,10 @@ def _require_rows_read_whole(sides: Sides, context: Context) -> None:
 
 def _require_no_unsized_identity(sides: Sides, context: Context) -> None:
     """`\\frac{\\partial x_{l+1}}{\\partial x_l} = \\mathbf{I} + …` with I defined nowhere: I is
-    most likely the identity matrix (of a size nothing declares), not a free number."""
-    if any(s.name == IDENTITY for s in _free(sides.lhs) | _free(sides.rhs)) \
-            and not context.is_value(IDENTITY):
+    most likely the identity matrix (of a size nothing declares), not a free number; so are
+    I_n and I' (an identity with a zero where the intercept is not penalized)."""
+    if any(base_of(s).rstrip("'") == IDENTITY and not context.is_value(s.name)
+           for s in _free(sides.lhs) | _free(sides.rhs)) and not context.is_value(IDENTITY):
         raise MeaningError(
             f"{IDENTITY} is defined nowhere: it may be the identity matrix, whose size "
             "nothing here declares", "", None,

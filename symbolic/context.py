@@ -52,6 +52,7 @@ from symbolic.notation.vocabulary import (
     GENERIC_INDEX_LETTERS,
     INDEX_LETTERS,
     LABEL_LETTERS,
+    SIGMA,
     SIZE_KINDS,
     SYMBOL_KINDS,
     UPDATE_MARKS,
@@ -264,6 +265,10 @@ class Context:
         for k in range(1, len(chain.sides) - 1):
             self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
+        if _is_variance(lhs):                 # σ^2 = \frac{1}{m}\sum_i (x_i - μ)^2
+            body = parse_side(chain.sides[1].text)
+            root = A.Power(A.Group(body, lhs.pos), A.Num("0.5"), lhs.pos)
+            return self.define(lhs.base, root, text)
         if isinstance(lhs, A.Power):          # a^l_j = …, Z^1 = …: a layer index, not a power
             lhs = layered_name(self.resolve(lhs).tree)
         try:
@@ -466,6 +471,12 @@ class Context:
         """`name = body`, read against the context as it stands now (the name itself is not
         yet a quantity in its body: `J = J(a)` with J declared a function calls it)."""
         written = name
+        if _own_entries(name, body) and self.shape_of(name_key(name)) is None:
+            # θ = [θ_1, θ_2]^T: a vector written by its own entries declares its shape and
+            # defines nothing (as a definition it would lead back to itself)
+            literal = _ungrouped_literal(body)
+            self.add_shape(name_key(name), [len(literal.rows), len(literal.rows[0])])
+            return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
         try:
             _require_no_repeated_index(name, body, written)
@@ -1026,6 +1037,43 @@ def _unread(definition: Definition, error: NotationError) -> MeaningError:
     return MeaningError(f"this step depends on {node_text(definition.name)}, whose definition "
                         f"could not be read ({reason})", definition.source, None,
                         "Fix that definition; this step is checked once it reads.")
+
+
+def _is_variance(lhs: A.Node) -> bool:
+    """`\\sigma^2`, `\\sigma_B^2` on the left of a definition: a variance, which defines σ
+    (its square root; σ is then no sigmoid here)."""
+    return isinstance(lhs, A.Power) and isinstance(lhs.exponent, A.Num) \
+        and lhs.exponent.text == "2" and isinstance(lhs.base, A.Name) \
+        and lhs.base.base == SIGMA and not lhs.base.sup and not lhs.base.primes
+
+
+def _ungrouped_literal(body: A.Node) -> A.MatrixLiteral | None:
+    while isinstance(body, A.Group):
+        body = body.inner
+    if isinstance(body, A.Transpose) and isinstance(body.operand, A.MatrixLiteral):
+        body = body.operand
+        return dataclasses.replace(body, rows=tuple(zip(*body.rows, strict=True)))
+    return body if isinstance(body, A.MatrixLiteral) else None
+
+
+def _own_entries(name: A.Name, body: A.Node) -> bool:
+    """`\\theta = \\begin{bmatrix} \\theta_1 \\\\ \\theta_2 \\end{bmatrix}`: a bare name
+    written as a column or row of its own entries, numbered 1, 2, … in order."""
+    literal = _ungrouped_literal(body)
+    if name.sub or literal is None or len({len(row) for row in literal.rows}) != 1:
+        return False
+    entries = [entry for row in literal.rows for entry in row]
+    if len(entries) < 2 or 1 not in (len(literal.rows), len(literal.rows[0])):
+        return False
+    numbers = []
+    for entry in entries:
+        if not (isinstance(entry, A.Name) and entry.base == name.base
+                and entry.suffix == name.suffix and entry.sup == name.sup
+                and entry.primes == name.primes and len(entry.sub) == 1
+                and isinstance(entry.sub[0], A.Num) and entry.sub[0].text.isdigit()):
+            return False
+        numbers.append(int(entry.sub[0].text))
+    return numbers == [*range(1, len(entries) + 1)]
 
 
 def name_key(name: A.Name) -> str:

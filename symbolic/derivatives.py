@@ -16,7 +16,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from symbolic.compare import free_symbols
-from symbolic.errors import MeaningError
+from symbolic.errors import MeaningError, UnshapedError
 from symbolic.functions import held
 from symbolic.notation.names import Var, base_of, layer_of
 from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS
@@ -217,14 +217,14 @@ def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
         if entries:
             # ∂/∂W of λ/2 ‖W‖² with no shape for W: the norm reads W by its entries, the
             # derivative takes it whole, as a number: 0 by a misreading (w_0 is an offset)
-            raise MeaningError(
+            raise UnshapedError(
                 f"{wrt.name} is used by its entries ({entries[0]}) and whole, in the "
                 f"derivative, and no shape is declared for it", "", None,
                 f"Declare its shape, as in shapes: {{{wrt.name}: [m, n]}}.")
         return
     offset = wrt.name.endswith("_{0}") and wrt in symbols  # θ^T x + θ_0: an offset
     if any(s.name == container for s in symbols) and not offset:
-        raise MeaningError(
+        raise UnshapedError(
             f"{container} is used whole and by its entries ({wrt.name}), and no shape is "
             f"declared for it, so it is read as a number here", "", None,
             f"Declare its shape, as in shapes: {{{container}: [n, 1]}}.")

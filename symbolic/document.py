@@ -20,7 +20,7 @@ import functools
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -115,6 +115,7 @@ class Statement:
     block: int          # index of its math block in the document, from 0
     derivation: int = 0  # index of its derivation (cut at headings and rules), from 0
     cell: int | None = None  # a notebook's cell (1-based) holding it; `line` is then its line
+    inline: bool = False     # written in the prose (`$…$`), not in a display of its own
 
     @property
     def has_relation(self) -> bool:
@@ -179,6 +180,10 @@ def chained_statements(content: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# `When $j \neq i$`: in the prose, two index letters set apart state a case
+_INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\neq?\s*[A-Za-z]\s*")
 
 
 def has_relation(latex: str) -> bool:
@@ -305,7 +310,7 @@ def _number_derivations(statements: list[tuple[int, Statement]],
     for offset, statement in statements:
         raw = bisect.bisect_right(boundaries, offset)
         index = seen.setdefault(raw, len(seen))
-        numbered.append(Statement(statement.line, statement.text, statement.block, index))
+        numbered.append(replace(statement, derivation=index))
     return numbered
 
 
@@ -704,8 +709,8 @@ class _BodyScanner:
             for match in pattern.finditer(self.text, content_start):
                 if match.group(1) is not None:
                     content = self.text[content_start : match.start()]
-                    if not inline or has_relation(content):
-                        self._cut(content, content_start)
+                    if not inline or has_relation(content) or _INDEX_CASE.fullmatch(content):
+                        self._cut(content, content_start, inline)
                     return match.end()
                 if match.group().startswith("\n"):
                     self._no_closer[pattern] = (content_start, match.start())
@@ -736,12 +741,12 @@ class _BodyScanner:
                 "whose opening is missing",
             ))
 
-    def _cut(self, content: str, offset: int) -> None:
+    def _cut(self, content: str, offset: int, inline: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
         for start, text in split_statements(content, offset):
             line = self.source.line_of(start)
-            self.statements.append((start, Statement(line, text, block)))
+            self.statements.append((start, Statement(line, text, block, inline=inline)))
 
 
 # --- statements within a math block --------------------------------------------------

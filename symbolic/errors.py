@@ -44,6 +44,11 @@ class MeaningError(NotationError):
     with respect to a number)."""
 
 
+class UnshapedError(MeaningError):
+    """A name the text shows to be a vector or matrix, with no declared shape: read as a
+    number, the step would be decided by a misreading (`shape_inference` may read it)."""
+
+
 class ShapeError(DerivcheckError, ValueError):
     """A product or sum whose operand shapes cannot fit, or a claim of the wrong shape."""
 

@@ -40,6 +40,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
+    INDEX_LETTERS,
     PROSE,
 )
 from symbolic.numbers import exact_value, is_printed_number, show_number
@@ -120,6 +121,8 @@ def check_read_document(document: Document, budget_seconds: float,
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
                             f"range of the index {letter}; nothing in it is checked")
             continue
+        elif statement.inline and _entries_compared(statement, context):
+            kind, claim = _prose_condition(statement)
         elif opens_with_condition(statement.text) and context.take_condition(statement.text):
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
                             "condition on the statement beside it; nothing in it is checked")
@@ -569,6 +572,26 @@ def _introducing(link: LinkResult, context: Context) -> LinkResult:
                 f"({new[0]} = …) to check it")
 
 
+def _entries_compared(statement: Statement, context: Context) -> bool:
+    """`$y_i = 1$ if the class is $i$`, `only the term with $p_i = p_j$ survives`: in the
+    prose, an entry at an index letter set equal to a number or to another entry of its
+    family says when something holds; read as a definition it would bind every entry."""
+    try:
+        chain = split_chain(statement.text)
+        if len(chain.sides) != 2:
+            return False
+        head, body = (parse_side(side.text) for side in chain.sides)
+    except NotationError:
+        return False
+    if not (isinstance(head, A.Name) and head.sub
+            and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS for s in head.sub)):
+        return False
+    if context.determines(head, statement.derivation):
+        return False
+    return isinstance(body, A.Num) or isinstance(body, A.Name) and body.base == head.base \
+        and body.sub and body.sub != head.sub
+
+
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
             context: Context, budget: Budget, step) -> Checked:
     """`name = expression = …`: the name now means the expression; later links are checked."""
@@ -747,6 +770,16 @@ def _line_case(statement: Statement, context: Context) -> Checked:
     link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                       f"the case of the line before: {left} "
                       f"{'=' if relation == '=' else '≠'} {right}")
+    return StepKind.BINDING, ClaimResult(statement.text, [link])
+
+
+def _prose_condition(statement: Statement) -> Checked:
+    """`$y_i = 1$ if the class is $i$`: said of entries in the prose, a condition; it binds
+    nothing and claims nothing."""
+    chain = split_chain(statement.text)
+    link = LinkResult(chain.sides[0].text, chain.sides[1].text, "=", Verdict.VALID,
+                      Method.DEFINITION, "says in the prose when entries are equal (a "
+                      "condition, as in 'y_i = 1 if …'); it defines nothing")
     return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 

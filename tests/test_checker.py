@@ -233,3 +233,25 @@ def test_a_name_the_definitions_rest_on_is_claimed_not_defined():
 def test_a_line_with_no_relation_before_a_function_defined_further_on_is_no_traceback():
     doc = "$$g(x)$$\n\n$$g(x) = x^2$$\n\n$$g(2) = 4$$\n"
     assert [v for _, _, v in verdicts(doc)] == ["valid", "valid"]
+
+
+def test_entries_compared_in_the_prose_say_when_and_define_nothing():
+    doc = ("Here $y_i = 1$ if the class is $i$, and $\\mathbf{p} = "
+           "\\operatorname{softmax}(\\mathbf{x})$.\n\n"
+           "Only the term with $p_i = p_j$ survives:\n\n"
+           "$$\\frac{\\partial p_j}{\\partial x_j} = p_j(1 - p_j)$$\n")
+    result = check_document(doc)
+    assert [(s.line, str(s.kind), str(s.verdict)) for s in result.steps] == [
+        (1, "binding", "valid"), (1, "definition", "valid"), (3, "binding", "valid"),
+        (5, "claim", "valid")]
+    said = [s.claim.links[0].message for s in result.steps if s.kind == "binding"]
+    assert all("it defines nothing" in m for m in said) and len(said) == 2
+
+
+def test_a_case_in_the_prose_holds_for_the_steps_after_it():
+    doc = ("### When $j \\neq i$\n\n"
+           "$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$\n")
+    given = "---\ngiven: ['p_j = \\operatorname{softmax}(x)_j']\n---\n"
+    assert [str(s.verdict) for s in check_document(given + doc).steps][-1] == "valid"
+    assert [str(s.verdict) for s in check_document(given + doc.replace(
+        "-p_i p_j", "p_i p_j")).steps][-1] == "invalid"

@@ -508,3 +508,27 @@ $$\nabla f(w) = 2 w$$
 """
     steps = run(doc)
     assert steps[1][0] == "claim" and steps[1][1] == ["invalid"]
+
+
+def test_a_vector_written_by_its_own_entries_declares_its_shape():
+    given = [r"\theta = \begin{bmatrix} \theta_1 \\ \theta_2 \end{bmatrix}",
+             r"J(\theta) = (\theta_1 - 5)^2 + (\theta_2 - 5)^2"]
+    context = Context.from_given(given[:1])
+    assert context.shape_of(r"\theta") == (2, 1) and context.definitions == []
+    assert check_claim(r"\frac{\partial}{\partial \theta_1} J(\theta) = 2(\theta_1 - 5)",
+                       given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial}{\partial \theta_1} J(\theta) = 2(\theta_2 - 5)",
+                       given=given).verdict == "invalid"
+    # numbered from 0, the entries are not the vector's 1, 2: nothing is declared
+    assert Context.from_given([r"\theta = [\theta_0, \theta_1]^T"]).shape_of(r"\theta") is None
+
+
+def test_sigma_squared_defined_is_a_variance():
+    given = [r"\mu = \frac{1}{m}\sum_{j=1}^m x_j",
+             r"\sigma^2 = \frac{1}{m} \sum_{j=1}^m (x_j - \mu)^2"]
+    assert check_claim(r"\frac{\partial \sigma^2}{\partial \mu} = -\frac{2}{m}\sum_{j=1}^m "
+                       r"(x_j - \mu)", given=given[1:]).verdict == "valid"
+    assert check_claim(r"\frac{\partial \sigma^2}{\partial \mu} = \frac{2}{m}\sum_{j=1}^m "
+                       r"(x_j - \mu)", given=given[1:]).verdict == "invalid"
+    assert check_claim(r"\sigma^2 = \frac{1}{m}\sum_{j=1}^m x_j^2 - \mu^2",
+                       given=given).verdict == "valid"

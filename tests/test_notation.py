@@ -110,10 +110,14 @@ ROWS = [
      [r"E_\text{total} = \frac{1}{2}(t - o)^2"], {}, {}, "valid"),
     (r"\frac{\partial s}{\partial W} = \lambda W", [r"s = \frac{\lambda}{2} \|W\|_\textrm{F}^2"],
      {"W": [2, 3]}, {}, "valid"),
-    # a whole read two ways with no shape to tell: undecided, never shown wrong
+    # no shape declared: the shapes the text implies (a norm's operand, a name transposed
+    # and used by its entries), tied to the sums that run over them
     (r"\frac{\partial s}{\partial W} = \lambda W", [r"s = \frac{\lambda}{2} \|W\|_F^2"], {}, {},
-     "undecided"),
-    (r"\theta^\top x = \sum_{j=1}^{d} \theta_j x_j", [], {}, {}, "undecided"),
+     "valid"),
+    (r"\frac{\partial s}{\partial W} = \lambda W^T", [r"s = \frac{\lambda}{2} \|W\|_F^2"], {},
+     {}, "invalid"),
+    (r"\theta^\top x = \sum_{j=1}^{d} \theta_j x_j", [], {}, {}, "valid"),
+    (r"\theta^\top x = \sum_{j=1}^{d-1} \theta_j x_j", [], {}, {}, "undecided"),
     # evaluation at a point
     (r"\left.\frac{d}{dx} x^2\right|_{x = 1} = 2", [], {}, {}, "valid"),
     (r"\left.\frac{d}{dx} x^2\right|_{x = 1} = 3", [], {}, {}, "invalid"),

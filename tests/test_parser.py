@@ -124,3 +124,51 @@ def test_a_derivative_written_with_the_arguments_of_its_function():
     assert isinstance(written, A.Partial) and written.numerator.base == "f"
     product = parse_side(r"\frac{dy}{dx}(x - 1)")        # not a list of names: a product
     assert isinstance(product, A.BinOp) and isinstance(product.left, A.Partial)
+
+
+def test_a_bare_number_argument_of_a_fraction_is_one_digit_as_in_tex():
+    half = without_positions(parse_side(r"\frac12"))
+    assert half == A.BinOp("/", A.Group(A.Num("1")), A.Group(A.Num("2")))
+    over = without_positions(parse_side(r"\frac1{2m}"))
+    assert over.left == A.Group(A.Num("1")) and over.right.inner.op == "juxt"
+    assert without_positions(parse_side(r"\binom42")).args == (A.Num("4"), A.Num("2"))
+
+
+def test_a_known_function_after_d_is_differentiated_over_the_variable():
+    bare = parse_side(r"\frac{d\tanh}{dx}")
+    called = parse_side(r"\frac{d\tanh(x)}{dx}")
+    for node in (bare, called):
+        assert isinstance(node, A.Partial) and node.wrt.base == "x"
+        assert without_positions(node.numerator) == without_positions(parse_side(r"\tanh(x)"))
+
+
+def test_a_sign_as_a_subscript_is_a_label():
+    assert parse_side(r"p_{+}").suffix == "+" and parse_side(r"p_-").suffix == "-"
+
+
+def test_terms_after_a_sum_that_use_its_index_are_summed():
+    node = parse_side(r"-\sum_{i=1}^{m} y^{(i)} \log h + (1 - y^{(i)}) \log(1 - h)")
+    assert isinstance(node, A.Neg) and isinstance(node.operand, A.SumOver)
+    assert node.operand.body.op == "+"
+    apart = parse_side(r"\sum_{i=1}^{m} x_i + \lambda \sum_{j} w_j^2")  # no i: a term apart
+    assert apart.op == "+" and isinstance(apart.left, A.SumOver)
+    own = parse_side(r"\sum_i x_i - \sum_i y_i")       # a sum of its own binds its i
+    assert own.op == "-" and isinstance(own.right, A.SumOver)
+
+
+def test_two_bars_written_together_as_commands_are_a_norm():
+    for text in (r"\vert\vert w \vert\vert^2", r"\left\vert\left\vert w \right\vert\right\vert^2",
+                 r"||w||^2"):
+        node = parse_side(text)
+        assert isinstance(node, A.Power) and isinstance(node.base, A.Norm), text
+    assert isinstance(parse_side(r"|x||y|"), A.BinOp)       # two absolute values
+
+
+def test_a_minus_in_the_numerator_of_a_derivative_negates_it():
+    node = parse_side(r"\frac{- \partial L}{\partial p_j}")
+    assert isinstance(node, A.Neg) and isinstance(node.operand, A.Partial)
+
+
+def test_a_doubled_equals_in_a_comparison_is_one():
+    assert without_positions(parse_side(r"1(k == i)")) == without_positions(
+        parse_side(r"1(k = i)"))

@@ -24,6 +24,26 @@ def child_fields(kind: type) -> tuple[str, ...]:
     return tuple(item.name for item in dataclasses.fields(kind) if item.name != "pos")
 
 
+def children(node: Node) -> list[Node]:
+    """The nodes directly below `node`, in field order (nested tuples included)."""
+    out: list[Node] = []
+    for name in child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, Node):
+            out.append(value)
+        elif isinstance(value, tuple) and value:
+            _collect(value, out)
+    return out
+
+
+def _collect(values: tuple, out: list[Node]) -> None:
+    for value in values:
+        if isinstance(value, Node):
+            out.append(value)
+        elif isinstance(value, tuple):
+            _collect(value, out)
+
+
 @dataclass(frozen=True)
 class Num(Node):
     text: str           # "0.798", "3"

@@ -16,7 +16,7 @@ from typing import Protocol
 import sympy
 
 from symbolic import limits
-from symbolic.errors import MeaningError, ShapeError
+from symbolic.errors import MeaningError, ShapeError, UnshapedError
 from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
@@ -285,9 +285,9 @@ class Builder:
             # A^T on a capital name read as a number: the writer means a matrix, and reading
             # it as a number (A^T A = A A) would decide the claim by a misreading. (A lower-
             # case w^T x read as numbers is the product it stands for.)
-            raise self.fail(f"{_name_text(self, node.operand)} is transposed, so it is a "
-                            "matrix, but no shape is declared for it", node,
-                            "Declare its shape, as in shapes: {A: [m, n]}.")
+            raise UnshapedError(f"{_name_text(self, node.operand)} is transposed, so it is "
+                                "a matrix, but no shape is declared for it", self.source,
+                                node.pos, "Declare its shape, as in shapes: {A: [m, n]}.")
         return inner
 
     def build_Power(self, node: A.Power):

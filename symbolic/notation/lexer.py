@@ -50,7 +50,10 @@ def tokenize(source: str) -> list[Token]:
                 "Write math in LaTeX (for example \\sigma rather than a picture of σ).",
             )
         kind = match.lastgroup
-        if kind != "ws":
+        if match.group() == "=" and tokens and tokens[-1].text == "=" \
+                and tokens[-1].pos == pos - 1:
+            pass                        # `k == i`, as code writes a comparison: one `=`
+        elif kind != "ws":
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()
     tokens.append(Token("end", "", len(source)))

@@ -59,6 +59,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_OPERATORS,
     RELATIONS,
     ROW_SPACES,
+    SINGLE_BARS,
     STACKING,
     SUMS,
     TRANSPARENT_FONTS,
@@ -311,19 +312,23 @@ def _without_equation_marks(tokens: list[Token]) -> list[Token]:
 
 
 def _double_bars(tokens: list[Token]) -> list[Token]:
-    """`||\\theta||_1`: two bars written together, opening and closing, are the norm's `\\|`
-    (`|x||y|` has one such pair: two absolute values)."""
-    pairs = sum(1 for a, b in zip(tokens, tokens[1:], strict=False)
-                if a.text == b.text == "|" and a.pos + 1 == b.pos)
-    if pairs < 2:
+    """`||\\theta||_1`, `\\vert\\vert w \\vert\\vert`, `\\left\\vert\\left\\vert w
+    \\right\\vert\\right\\vert`: two bars written together, opening and closing, are the
+    norm's `\\|` (`|x||y|` has one such pair: two absolute values)."""
+    seconds = {}
+    for k, tok in enumerate(tokens):
+        if tok.text in SINGLE_BARS and k not in seconds.values():
+            j = k + 1
+            while j < len(tokens) and tokens[j].text in LAYOUT:
+                j += 1      # \left\vert\left\vert: sizes between the bars
+            if j < len(tokens) and tokens[j].text in SINGLE_BARS \
+                    and (tok.text != "|" or tokens[j].text != "|" or tok.pos + 1 == tokens[j].pos):
+                seconds[k] = j
+    if len(seconds) < 2:
         return tokens
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.text == "|" and out and out[-1].text == "|" and out[-1].pos + 1 == tok.pos:
-            out[-1] = Token("command", r"\|", out[-1].pos)
-            continue
-        out.append(tok)
-    return out
+    dropped = set(seconds.values())
+    return [Token("command", r"\|", tok.pos) if k in seconds else tok
+            for k, tok in enumerate(tokens) if k not in dropped]
 
 
 def _bare_bars(tokens: list[Token]) -> list[Token]:
@@ -562,6 +567,17 @@ class Parser:
                 depth -= 1
                 if depth == 0:
                     return self.tokens[start : self.i - 1]
+
+    def argument_tokens(self) -> list[Token]:
+        """An argument of `\\frac` or `\\binom`: a group, or one token, and of a number
+        written bare only its first digit, as TeX reads it (`\\frac12` is ½,
+        `\\frac1{2m}` is 1/(2m))."""
+        tok = self.peek()
+        if tok.kind == "number" and len(tok.text) > 1:
+            first = Token("number", tok.text[0], tok.pos)
+            rest = Token("number", tok.text[1:], tok.pos + 1)
+            self.tokens[self.i : self.i + 1] = [first, rest]
+        return self.group_tokens()
 
     def sub_parse(self, tokens: list[Token], what: str = "expression") -> A.Node:
         if not tokens:
@@ -833,8 +849,8 @@ class Parser:
             return self.stacked(tok)
         if name in BINOMIALS:
             self.advance()
-            top = self.sub_parse(self.group_tokens(), "top of the binomial")
-            bottom = self.sub_parse(self.group_tokens(), "bottom of the binomial")
+            top = self.sub_parse(self.argument_tokens(), "top of the binomial")
+            bottom = self.sub_parse(self.argument_tokens(), "bottom of the binomial")
             return A.Call("binom", (top, bottom), None, 0, None, True, tok.pos)
         if name in FRACTIONS:
             return self.fraction(tok)
@@ -1041,6 +1057,8 @@ class Parser:
                      and (any(t.text.isupper() for t in letters) or len(letters) > 3)):
             label = "".join(t.text for t in tokens if t.kind != "command" and t.text not in "{}")
             return (), label
+        if len(tokens) == 1 and tokens[0].text in ("+", "-"):
+            return (), tokens[0].text       # p_{+}, p_-: the positive or negative class
         if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
             return (), tokens[0].text       # s_o, v_c, L_D: a label, not a running index
         if len(tokens) == 2 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS \
@@ -1371,8 +1389,14 @@ class Parser:
 
     def fraction(self, tok: Token) -> A.Node:
         self.advance()
-        top = self.group_tokens()
-        bottom = self.group_tokens()
+        top = self.argument_tokens()
+        bottom = self.argument_tokens()
+        if len(top) > 2 and top[0].text == "-" and _differential(top[1:]) is not None \
+                and _differential(bottom) is not None:      # \frac{-\partial L}{\partial p}
+            return A.Neg(self.derivative_fraction(tok, top[1:], bottom), tok.pos)
+        return self.derivative_fraction(tok, top, bottom)
+
+    def derivative_fraction(self, tok: Token, top: list[Token], bottom: list[Token]) -> A.Node:
         higher = self.higher_derivative(top, bottom, tok)
         if higher is not None:
             return higher
@@ -1384,6 +1408,9 @@ class Parser:
             order = 1
             wrt = self.sub_parse(wrt_tokens, "variable of differentiation")
             numerator_tokens = _differential(top, allow_bare=True)
+            if _bare_operator(numerator_tokens, wrt):       # \frac{d\tanh}{dx}: of x
+                numerator_tokens = [*numerator_tokens, Token("symbol", "(", tok.pos),
+                                    *wrt_tokens, Token("symbol", ")", tok.pos)]
             if numerator_tokens:
                 numerator = self.sub_parse(numerator_tokens, "numerator")
                 self.skip_own_arguments(numerator, wrt)
@@ -1525,7 +1552,7 @@ class Parser:
             elif self.peek().text == "^":
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
-        node = self.term()
+        node = self.terms_of_sum(self.term(), indices)
         if over_set and _stands_as_value(node, indices[0]):
             raise MeaningError("a sum over a set whose members stand as values is not read: "
                                "they are not said", self.source, tok.pos,
@@ -1534,6 +1561,24 @@ class Parser:
             outermost = index == indices[0]
             node = A.SumOver(index, lower if outermost else None, upper if outermost else None,
                              node, SUMS[tok.text], tok.pos, exclude if outermost else None)
+        return node
+
+    def terms_of_sum(self, node: A.Node, indices: list[str | None]) -> A.Node:
+        """`\\sum_{i=1}^{m} y^{(i)} \\log h + (1 - y^{(i)}) \\log(1 - h)`: a term after the
+        first that uses the sum's index, free, is summed too (read alone, its index would
+        stand for no value). A term that does not use it ends the sum."""
+        letters = [index for index in indices if index]
+        while letters and self.peek().text in ("+", "-"):
+            start = self.i
+            op = self.advance()
+            try:
+                right = self.term()
+            except ParseError:
+                right = None
+            if right is None or not any(_uses_index(right, letter) for letter in letters):
+                self.i = start
+                break
+            node = A.BinOp(op.text, node, right, op.pos)
         return node
 
     def sum_lower(self, tokens: list[Token]) -> tuple[list[str | None], A.Node | None,
@@ -1795,11 +1840,27 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
             return rest if allow_bare else None
         start = rest[0].text
         if rest[0].kind == "letter" or start[1:] in GREEK or start in DIFFERENTIAL_STARTS \
-                or start.startswith(r"\math"):
+                or start.startswith(r"\math") or start in OPERATORS:
             return rest
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
+
+
+def _uses_index(node: A.Node, letter: str) -> bool:
+    """Whether `letter` stands free in the tree (not bound by a sum of its own)."""
+    if isinstance(node, A.SumOver) and node.index == letter:
+        return False
+    if isinstance(node, A.Name) and node.base == letter and not node.sub and not node.sup:
+        return True
+    return any(_uses_index(child, letter) for child in A.children(node))
+
+
+def _bare_operator(tokens: list[Token] | None, wrt: A.Node) -> bool:
+    """`\\tanh` alone over `dx`: a known function written without its argument, which is the
+    variable (a plain name) of the derivative."""
+    return tokens is not None and len(tokens) == 1 and tokens[0].text in OPERATORS \
+        and isinstance(wrt, A.Name) and not wrt.sub and not wrt.sup
 
 
 def _differential_head(tokens: list[Token]) -> int | None:

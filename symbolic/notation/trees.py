@@ -10,25 +10,7 @@ from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
 from symbolic.notation.vocabulary import COMPOSITE, WORD_FONT
 
-
-def children(node: A.Node) -> list[A.Node]:
-    """The nodes directly below `node`, in field order (nested tuples included)."""
-    out: list[A.Node] = []
-    for name in A.child_fields(type(node)):
-        value = getattr(node, name)
-        if isinstance(value, A.Node):
-            out.append(value)
-        elif isinstance(value, tuple) and value:
-            _collect(value, out)
-    return out
-
-
-def _collect(values: tuple, out: list[A.Node]) -> None:
-    for value in values:
-        if isinstance(value, A.Node):
-            out.append(value)
-        elif isinstance(value, tuple):
-            _collect(value, out)
+children = A.children     # the nodes directly below a node (see `ast.children`)
 
 
 def walk(node: A.Node) -> Iterator[A.Node]:

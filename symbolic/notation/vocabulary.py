@@ -77,7 +77,7 @@ LAYOUT = frozenset({
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr",
     r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\,", r"\;", r"\:", r"\!", r"\ ",
     r"\quad", r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits",
-    r"\middle", r"\mathstrut", r"\>",
+    r"\middle", r"\mathstrut", r"\>", r"\space", r"\enspace", r"\thinspace",
     r"\bf", r"\rm", r"\it", r"\cal", r"\sf", r"\tt", r"\boldmath",  # {\bf x}: old font switches
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
     r"\Huge",                                                   # sizes of the printed text
@@ -164,6 +164,7 @@ TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]
 PRIME_MARKS = frozenset({"'", r"\prime"})
 # f|_{x=0}, f \mid_{x=0}: f at a point
 EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert", r"\mid"})
+SINGLE_BARS = frozenset({"|", r"\vert", r"\lvert", r"\rvert"})   # two together: a norm's \|
 INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
 UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
 
@@ -176,6 +177,10 @@ OPERATORS = {
     r"\arctan": "arctan", r"\sgn": "sgn", r"\diag": "diag", r"\Tr": "tr", r"\trace": "tr",
 }
 LOGARITHMS = frozenset({"log", "ln", "lg"})
+# Operators applied entry by entry to a vector or matrix; those that make a matrix a number
+ELEMENTWISE_OPERATORS = frozenset({"log", "ln", "lg", "exp", "sin", "cos", "tan", "tanh",
+                                   "sinh", "cosh", "sqrt", "arctan", "sgn"})
+SCALAR_OF_MATRIX = frozenset({"det", "tr"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
 PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",

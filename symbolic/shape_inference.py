@@ -1,0 +1,452 @@
+"""Shapes the text implies but does not declare: `X^T (X\\theta - y)` makes X a matrix, θ and
+y vectors that fit it, with no `shapes:` written.
+
+Course notes rarely declare shapes; they show them. A name transposed, a capital letter
+multiplying, a name used whole and by its entries: each says the name is a vector or a
+matrix. `infer_shapes` reads that evidence, then fits every product, sum and derivative the
+claim and the definitions it rests on write, unifying their dimensions as a type checker
+unifies types. Each dimension that nothing ties to another gets a size of its own, so a
+claim that only fits when two sizes agree is not read as fitting.
+
+The reading is all or nothing: anything the fit cannot follow (a vector squared, a function
+of a vector that nothing defines, a product written with `\\cdot` between two vectors)
+gives no shapes at all, and the step stays undecided as before. Fitting never decides a
+verdict by itself: the shapes it finds are checked as declared shapes would be.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from symbolic.context import Context, name_key
+from symbolic.notation import ast as A
+from symbolic.notation.names import canonical
+from symbolic.notation.trees import node_text, walk
+from symbolic.notation.vocabulary import (
+    ELEMENTWISE_OPERATORS,
+    EXTREMA,
+    INDEX_LETTERS,
+    SCALAR_OF_MATRIX,
+    known_function,
+)
+
+PRODUCTS = ("juxt", "*")
+WHOLE_KINDS = ("one-hot", "vector", "matrix")      # declared kinds of a vector or matrix
+MAX_ROUNDS = 12
+
+Shape = tuple[int, int] | None      # dimension ids (rows, columns); None: a number
+
+
+class CannotFit(Exception):
+    """The fit cannot follow this tree: no shapes are inferred."""
+
+
+class Promote(Exception):
+    """A name read as a number must be a vector or a matrix for the tree to fit."""
+
+    def __init__(self, key: str, columns: int | None):
+        super().__init__(key)
+        self.key, self.columns = key, columns
+
+
+class Dimensions:
+    """Union-find over dimensions, each possibly fixed to a number or a declared name."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.value: list[int | str | None] = []
+        self.long: list[bool] = []     # a vector's length or a matrix's side: never 1
+
+    def new(self, value: int | str | None = None, long: bool = False) -> int:
+        self.parent.append(len(self.parent))
+        self.value.append(value)
+        self.long.append(long)
+        return len(self.parent) - 1
+
+    def find(self, d: int) -> int:
+        while self.parent[d] != d:
+            self.parent[d] = self.parent[self.parent[d]]
+            d = self.parent[d]
+        return d
+
+    def unify(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return
+        va, vb = self.value[a], self.value[b]
+        if va is not None and vb is not None and va != vb:
+            raise CannotFit(f"{va} ≠ {vb}")
+        long = self.long[a] or self.long[b]
+        if long and 1 in (va, vb):
+            raise CannotFit("a vector read as one number")
+        self.parent[b] = a
+        self.value[a] = va if va is not None else vb
+        self.long[a] = long
+
+    def is_one(self, d: int) -> bool:
+        return self.value[self.find(d)] == 1
+
+
+def infer_shapes(trees: tuple[A.Node, ...], context: Context) -> dict[str, list]:
+    """The shapes, as `shapes:` would declare them (LaTeX name -> [rows, cols]), that the
+    trees and the definitions they rest on imply for names with no declared shape; {} when
+    they imply none, or when the fit cannot follow them."""
+    fit = _Fit(trees, context)
+    for _ in range(MAX_ROUNDS):
+        try:
+            return fit.run()
+        except Promote as promote:
+            fit.wide[promote.key] = promote.columns
+        except (CannotFit, RecursionError):
+            return {}
+    return {}
+
+
+class _Fit:
+    def __init__(self, trees: tuple[A.Node, ...], context: Context):
+        self.trees = trees
+        self.context = context
+        self.definitions = _definitions_used(trees, context)
+        self.names: dict[str, A.Name] = {}
+        self.wide: dict[str, int | None] = _evidence(
+            (*trees, *(d.body for d in self.definitions.values()),
+             *(f.body for f in context.functions.values())), context)
+
+    def run(self) -> dict[str, list]:
+        self.dims = Dimensions()
+        self.shapes: dict[str, Shape] = {}
+        self.in_progress: set[str] = set()
+        self.bounds: dict[str, int] = {}      # sum index -> the dimension it runs over
+        lhs, rhs = (self.shape(tree) for tree in self.trees[:2])
+        self.same(lhs, rhs)
+        for function in self.context.functions.values():
+            self.shape(function.body)
+        return self.result()
+
+    # -- shapes of names ------------------------------------------------------------------
+    def name_shape(self, node: A.Name) -> Shape:
+        if node.sub:
+            self.entry(node)
+            return None                     # an entry
+        if node.base in INDEX_LETTERS and not node.sup:
+            return None                     # an index
+        key = name_key(node)
+        if key in self.shapes:
+            return self.shapes[key]
+        declared = self.context.shape_of(key)
+        if declared is not None:
+            shape = self.declared(declared)
+        elif key in self.definitions and key not in self.in_progress:
+            self.in_progress.add(key)
+            shape = self.shape(self.definitions[key].body)
+            self.in_progress.discard(key)
+            self.names[key] = node
+        elif key in self.wide:
+            self.names[key] = node
+            columns = self.wide[key]
+            shape = (self.dims.new(long=True), self.dims.new(columns, long=columns is None))
+        else:
+            shape = None
+        self.shapes[key] = shape
+        return shape
+
+    def declared(self, dims) -> Shape:
+        rows, cols = (d if isinstance(d, int) else str(d) for d in dims)
+        shape = (self.dims.new(rows), self.dims.new(cols))
+        return None if self.is_number(shape) else shape
+
+    def is_number(self, shape: Shape) -> bool:
+        return shape is None or all(self.dims.is_one(d) for d in shape)
+
+    def promotable(self, node: A.Node) -> str | None:
+        """The key of a bare name read as a number that may be a vector or matrix."""
+        node = _ungrouped(node)
+        if not isinstance(node, A.Name) or node.sub or node.primes \
+                or node.base in INDEX_LETTERS and not node.sup:
+            return None
+        key = name_key(node)
+        context = self.context
+        if key in self.wide or key in self.definitions or not _may_be_whole(key, context) \
+                or context.is_function(node.base):
+            return None
+        return key
+
+    # -- fitting ----------------------------------------------------------------------------
+    def same(self, a: Shape, b: Shape) -> Shape:
+        if self.is_number(a) and self.is_number(b):
+            return None
+        if self.is_number(a) or self.is_number(b):
+            raise CannotFit("a number beside a vector or matrix")
+        self.dims.unify(a[0], b[0])
+        self.dims.unify(a[1], b[1])
+        return a
+
+    def shape(self, node: A.Node) -> Shape:
+        method = getattr(self, "fit_" + type(node).__name__, None)
+        if method is None:
+            raise CannotFit(type(node).__name__)
+        return method(node)
+
+    def fit_Num(self, node: A.Num) -> Shape:
+        return None
+
+    def fit_Name(self, node: A.Name) -> Shape:
+        return self.name_shape(node)
+
+    def fit_Group(self, node: A.Group) -> Shape:
+        return self.shape(node.inner)
+
+    def fit_Neg(self, node: A.Neg) -> Shape:
+        return self.shape(node.operand)
+
+    def fit_Annotated(self, node: A.Annotated) -> Shape:
+        return self.shape(node.expr)
+
+    def fit_At(self, node: A.At) -> Shape:
+        return self.shape(node.expr)
+
+    def fit_Transpose(self, node: A.Transpose) -> Shape:
+        inner = self.shape(node.operand)
+        return None if inner is None else (inner[1], inner[0])
+
+    def fit_Norm(self, node: A.Norm) -> Shape:
+        self.shape(node.operand)
+        return None
+
+    def fit_Abs(self, node: A.Abs) -> Shape:
+        if not self.is_number(self.shape(node.operand)):
+            raise CannotFit("|A| of a matrix")
+        return None
+
+    def fit_SumOver(self, node: A.SumOver) -> Shape:
+        for bound in (node.lower, node.upper):
+            if bound is not None and not self.is_number(self.shape(bound)):
+                raise CannotFit("a bound that is not a number")
+        if node.index is None or node.upper is None:
+            return self.shape(node.body)
+        saved = self.bounds.get(node.index)
+        self.bounds[node.index] = self.length(node)
+        try:
+            return self.shape(node.body)
+        finally:
+            self.bounds.pop(node.index)
+            if saved is not None:
+                self.bounds[node.index] = saved
+
+    def length(self, node: A.SumOver) -> int:
+        """The dimension a sum from 1 to n runs over: the length of what its index picks."""
+        lower, upper = _ungrouped(node.lower) if node.lower else None, _ungrouped(node.upper)
+        if not (isinstance(lower, A.Num) and lower.text == "1"):
+            raise CannotFit("a sum that does not start at 1")
+        if isinstance(upper, A.Num) and upper.text.isdigit():
+            return self.dims.new(int(upper.text))
+        if isinstance(upper, A.Name) and not upper.sub and not upper.sup and not upper.primes:
+            return self.dims.new(node_text(upper))
+        raise CannotFit("a sum to a bound that is not a name")
+
+    def entry(self, node: A.Name) -> None:
+        """`x_j` in a sum over j from 1 to d: the whole x (a vector or matrix here) has that
+        length along the index."""
+        whole = self.name_shape(dataclasses.replace(node, sub=()))
+        if whole is None:
+            return
+        if any(isinstance(s, A.Num) and s.text == "0" for s in node.sub):
+            raise CannotFit("entries numbered from 0")     # θ_0 + θ^T x: not entries 1 to n
+        letters = [s.base if isinstance(s, A.Name) and not s.sub else None for s in node.sub]
+        axes = [whole[0]] if len(letters) == 1 and self.dims.is_one(whole[1]) else \
+            list(whole) if len(letters) == 2 else []
+        for letter, axis in zip(letters, axes, strict=False):
+            if letter in self.bounds:
+                self.dims.unify(axis, self.bounds[letter])
+
+    def fit_Power(self, node: A.Power) -> Shape:
+        base = self.shape(node.base)
+        if not self.is_number(self.shape(node.exponent)) or not self.is_number(base):
+            raise CannotFit("a power of a vector or matrix")
+        return None
+
+    def fit_Cases(self, node: A.Cases) -> Shape:
+        shapes = [self.shape(value) for value, _ in node.branches]
+        for shape in shapes[1:]:
+            self.same(shapes[0], shape)
+        return shapes[0]
+
+    def fit_Indicator(self, node: A.Indicator) -> Shape:
+        return self.same(self.shape(node.lhs), self.shape(node.rhs))
+
+    def fit_MatrixLiteral(self, node: A.MatrixLiteral) -> Shape:
+        for row in node.rows:
+            for entry in row:
+                if not self.is_number(self.shape(entry)):
+                    raise CannotFit("a block matrix")
+        rows, cols = len(node.rows), len(node.rows[0]) if node.rows else 0
+        if node.listed:
+            rows, cols = cols, rows
+        return None if (rows, cols) == (1, 1) else (self.dims.new(rows), self.dims.new(cols))
+
+    def fit_Partial(self, node: A.Partial) -> Shape:
+        top = node.numerator if node.numerator is not None else node.operand
+        if top is None or not self.is_number(self.shape(top)):
+            raise CannotFit("the derivative of a vector or matrix")
+        if node.order != 1:
+            raise CannotFit("a higher derivative")
+        return self.shape(node.wrt)       # the gradient of a number has the variable's shape
+
+    def fit_BinOp(self, node: A.BinOp) -> Shape:
+        left, right = self.shape(node.left), self.shape(node.right)
+        if node.op in ("+", "-"):
+            return self.sum(node, left, right)
+        if node.op in PRODUCTS:
+            return self.product(node, left, right)
+        if node.op == "odot":
+            return self.same(left, right)
+        if node.op == "/" and self.is_number(right):
+            return left
+        if node.op in ("cdot", "times", "/", "apply") and self.is_number(left) \
+                and self.is_number(right):
+            return None
+        if node.op == "cdot" and (self.is_number(left) or self.is_number(right)):
+            return right if self.is_number(left) else left
+        raise CannotFit(node.op)
+
+    def sum(self, node: A.BinOp, left: Shape, right: Shape) -> Shape:
+        for number, other, side in ((left, right, node.left), (right, left, node.right)):
+            if self.is_number(number) and not self.is_number(other):
+                key = self.promotable(side)
+                if key is not None:
+                    raise Promote(key, 1 if self.dims.is_one(other[1]) else None)
+                if isinstance(_ungrouped(side), A.Num):
+                    return other            # 1 - σ(z): the number on every entry
+        return self.same(left, right)
+
+    def product(self, node: A.BinOp, left: Shape, right: Shape) -> Shape:
+        if left is None or self.is_number(left) and not self.is_number(right):
+            return right
+        if self.is_number(right):
+            key = self.promotable(node.right)
+            if key is not None and not self.dims.is_one(left[1]):
+                raise Promote(key, 1)       # W x: x is what W multiplies
+            return left
+        self.dims.unify(left[1], right[0])
+        shape = (left[0], right[1])
+        return None if self.is_number(shape) else shape
+
+    def argument(self, parameter: Shape, arg: Shape, written: A.Node) -> None:
+        """h(x^{(i)}) for h(x) = σ(θ^T x): the argument has the parameter's shape."""
+        if self.is_number(arg) and not self.is_number(parameter):
+            key = self.promotable(written)
+            if key is not None:
+                raise Promote(key, 1 if self.dims.is_one(parameter[1]) else None)
+        self.same(parameter, arg)
+
+    def fit_Call(self, node: A.Call) -> Shape:
+        args = [self.shape(a) for a in node.args]
+        if node.index is not None:
+            self.shape(node.index)
+            return None
+        if node.callee == A.Callee.DEFINED and node.name in self.context.functions:
+            function = self.context.functions[node.name]
+            if len(function.parameters) != len(args):
+                raise CannotFit("a call with other arguments")
+            for parameter, arg, written in zip(function.parameters, args, node.args,
+                                               strict=True):
+                self.argument(self.shape(parameter), arg, written)
+            return self.shape(function.body)
+        wide = [a for a in args if not self.is_number(a)]
+        if not wide:
+            return None
+        if node.name in SCALAR_OF_MATRIX and len(args) == 1:
+            self.dims.unify(args[0][0], args[0][1])
+            return None
+        known = known_function(node.name) if node.callee == A.Callee.KNOWN else None
+        if known is not None and known.takes_vector and not known.vector_valued:
+            return None                     # LSE(z): a number
+        if known is not None or node.name in ELEMENTWISE_OPERATORS \
+                or node.name in EXTREMA and len(args) == 2:
+            for shape in wide[1:]:
+                self.same(wide[0], shape)
+            return wide[0]
+        raise CannotFit(f"{node.name} of a vector or matrix")
+
+    # -- the result -------------------------------------------------------------------------
+    def result(self) -> dict[str, list]:
+        names: dict[int, str] = {}
+        shapes: dict[str, list] = {}
+        for key, node in sorted(self.names.items()):
+            shape = self.shapes.get(key)
+            if shape is None:
+                continue
+            if self.context.is_value(canonical(node.base, (), ("0",), node.suffix, 0)):
+                raise CannotFit("entries numbered from 0")     # x_0 = 1, then x^T θ
+            dims = []
+            for d in shape:
+                root = self.dims.find(d)
+                value = self.dims.value[root]
+                if value is None:
+                    value = names.setdefault(root, f"n_{{{len(names) + 1}}}")
+                dims.append(value)
+            if dims != [1, 1]:
+                shapes[node_text(node)] = dims
+        return shapes
+
+
+def _ungrouped(node: A.Node) -> A.Node:
+    while isinstance(node, A.Group):
+        node = node.inner
+    return node
+
+
+def _definitions_used(trees: Iterable[A.Node], context: Context) -> dict:
+    """The definitions of bare names the trees use, and those their bodies use, by key."""
+    by_key = {name_key(d.name): d for d in context.definitions if not d.name.sub}
+    used: dict = {}
+    pending = list(trees)
+    while pending:
+        for node in walk(pending.pop()):
+            if isinstance(node, A.Name) and not node.sub:
+                key = name_key(node)
+                if key in by_key and key not in used:
+                    used[key] = by_key[key]
+                    pending.append(by_key[key].body)
+    return used
+
+
+def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None]:
+    """Names the text shows to be vectors (1: one column) or matrices (None), by key: a name
+    transposed, a name used whole beside its entries, a capital letter in a product, the
+    operand of a norm, a name whose entries the definitions define."""
+    trees = list(trees)
+    nodes = [n for tree in trees for n in walk(tree)]
+    entries = {(n.base, n.suffix) for n in nodes
+               if isinstance(n, A.Name) and n.sub and not n.sup}
+    entries |= {(d.name.base, d.name.suffix) for d in context.definitions if d.name.sub}
+    wide: dict[str, int | None] = {}
+    for node in nodes:
+        if isinstance(node, A.Transpose | A.Norm):
+            name = _ungrouped(node.operand)
+            if _bare(name):
+                vector = (name.base, name.suffix) in entries or not name.base[:1].isupper() \
+                    or isinstance(node, A.Norm)
+                wide.setdefault(name_key(name), 1 if vector else None)
+        elif isinstance(node, A.BinOp) and node.op in PRODUCTS:
+            for side in (node.left, node.right):
+                name = _ungrouped(side.operand if isinstance(side, A.Transpose) else side)
+                if _bare(name) and len(name.base) == 1 and name.base.isupper():
+                    wide.setdefault(name_key(name), None)
+        elif _bare(node) and (node.base, node.suffix) in entries:
+            wide.setdefault(name_key(node), 1)
+    return {key: columns for key, columns in wide.items() if _may_be_whole(key, context)}
+
+
+def _may_be_whole(key: str, context: Context) -> bool:
+    """Whether a name may be a vector or matrix: no shape declared, and no value or kind
+    that makes it a number (a one-hot label is a vector)."""
+    kind = context.kind(key)
+    return context.shape_of(key) is None and (
+        kind in WHOLE_KINDS or kind is None and not context.is_value(key))
+
+
+def _bare(node: A.Node) -> bool:
+    return isinstance(node, A.Name) and not node.sub and not node.primes \
+        and node.base not in INDEX_LETTERS

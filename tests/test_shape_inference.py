@@ -1,0 +1,58 @@
+"""Shapes the text implies: names shown to be vectors or matrices, fitted to one another."""
+
+from __future__ import annotations
+
+from symbolic import check_claim
+from symbolic.context import Context
+from symbolic.notation import parse_side
+from symbolic.shape_inference import infer_shapes
+
+LEAST_SQUARES = [r"J(\theta) = \frac{1}{2}(X\theta - y)^T(X\theta - y)"]
+
+
+def shapes(claim: str, given: list[str] = ()) -> dict:
+    context = Context.from_given(list(given))
+    lhs, rhs = (context.resolve(parse_side(side)).tree for side in claim.split(" = ", 1))
+    return infer_shapes((lhs, rhs), context)
+
+
+def test_a_transposed_capital_is_a_matrix_and_what_it_multiplies_fits_it():
+    found = shapes(r"\nabla_\theta J(\theta) = X^T (X\theta - y)", LEAST_SQUARES)
+    rows, cols = found["X"]
+    assert found[r"\theta"] == [cols, 1] and found["y"] == [rows, 1] and rows != cols
+
+
+def test_a_sum_over_the_entries_ties_the_length_to_its_bound():
+    assert shapes(r"\theta^\top x = \sum_{j=1}^{d} \theta_j x_j") == {
+        r"\theta": ["d", 1], "x": ["d", 1]}
+
+
+def test_what_the_fit_cannot_follow_gives_no_shapes():
+    assert shapes(r"\theta^\top x = \sum_{j=1}^{d-1} \theta_j x_j") == {}   # a bound d - 1
+    assert shapes(r"\nabla_w L = (w^T w)^2 w", []) != {}
+    assert shapes(r"w^2 = w^T w") == {}                   # a vector squared: no one meaning
+
+
+def test_the_inferred_reading_decides_and_says_so():
+    right = check_claim(r"\nabla_\theta J(\theta) = X^T (X\theta - y)", given=LEAST_SQUARES)
+    assert right.verdict == "valid" and "no shapes are declared: read with X as" in \
+        right.links[0].reading
+    wrong = check_claim(r"\nabla_\theta J(\theta) = X^T (X\theta + y)", given=LEAST_SQUARES)
+    assert wrong.verdict == "invalid" and wrong.links[0].counterexample is not None
+
+
+def test_a_sample_vector_takes_the_shape_of_the_parameter_it_is_passed_for():
+    given = [r"h_\theta(x) = \frac{1}{1 + e^{-\theta^T x}}",
+             r"J(\theta) = -\frac{1}{m}\sum_{i=1}^{m} y^{(i)} \log h_\theta(x^{(i)}) "
+             r"+ (1 - y^{(i)}) \log (1 - h_\theta(x^{(i)}))"]
+    claim = (r"\frac{\partial}{\partial \theta_1} J(\theta) = "
+             r"\frac{1}{m}\sum_{i=1}^{m}(h_\theta(x^{(i)}) - y^{(i)})x_1^{(i)}")
+    assert check_claim(claim, given=given).verdict == "valid"
+    assert check_claim(claim.replace("- y^{(i)})", "+ y^{(i)})"), given=given).verdict \
+        == "invalid"
+
+
+def test_a_claim_that_fits_only_by_a_misreading_stays_undecided():
+    # a name whose sum runs to another bound: no shapes, as before
+    result = check_claim(r"\theta^\top x = \sum_{j=1}^{d-1} \theta_j x_j")
+    assert result.verdict == "undecided" and "no shape is declared" in result.message
