@@ -1439,7 +1439,7 @@ def _require_no_unsized_identity(sides: Sides, context: Context) -> None:
     I_n and I' (an identity with a zero where the intercept is not penalized)."""
     if any(base_of(s).rstrip("'") == IDENTITY and not context.is_value(s.name)
            for s in _free(sides.lhs) | _free(sides.rhs)) and not context.is_value(IDENTITY):
-        raise MeaningError(
+        raise UnshapedError(
             f"{IDENTITY} is defined nowhere: it may be the identity matrix, whose size "
             "nothing here declares", "", None,
             f"Declare the shapes of the vectors here (and of {IDENTITY}), or define "

@@ -26,6 +26,7 @@ from symbolic.notation.trees import node_text, walk
 from symbolic.notation.vocabulary import (
     ELEMENTWISE_OPERATORS,
     EXTREMA,
+    IDENTITY,
     INDEX_LETTERS,
     SCALAR_OF_MATRIX,
     known_function,
@@ -142,6 +143,10 @@ class _Fit:
             shape = self.shape(self.definitions[key].body)
             self.in_progress.discard(key)
             self.names[key] = node
+        elif key == IDENTITY and key in self.wide:
+            self.names[key] = node
+            side = self.dims.new(long=True)
+            shape = (side, side)            # the identity: square
         elif key in self.wide:
             self.names[key] = node
             columns = self.wide[key]
@@ -377,7 +382,7 @@ class _Fit:
             shape = self.shapes.get(key)
             if shape is None:
                 continue
-            if self.context.is_value(canonical(node.base, (), ("0",), node.suffix, 0)):
+            if canonical(node.base, (), ("0",), node.suffix, 0) in self.context.values:
                 raise CannotFit("entries numbered from 0")     # x_0 = 1, then x^T θ
             dims = []
             for d in shape:

@@ -33,7 +33,7 @@ NAV = [
 
 # Pages whose untitled ```python blocks run top to bottom, like a notebook.
 EXAMPLE_PAGES = ["index.md", "getting-started.md", "verdicts.md", "api.md", "matrix.md",
-                 "grading.md"]
+                 "grading.md", "notation.md"]
 
 FENCE = re.compile(r"^```python([^\n]*)\n(.*?)^```$", re.S | re.M)
 

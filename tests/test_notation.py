@@ -666,6 +666,44 @@ ROWS = [
     # a layer's size bounding a sum: M_{l-1}
     (r"\frac{\partial z_j^l}{\partial b_j^l} = 1",
      [r"z_j^l = \sum_{i=1}^{M_{l-1}}w_{ij}^la_i^{l-1}+b_j^l"], {}, {}, "valid"),
+    # a command's bare argument is one token, and of a number one digit, as TeX reads it
+    (r"\frac{\partial C}{\partial a_j} = a_j - y_j", [r"C = \frac12\sum_j (y_j - a_j)^2"], {},
+     {}, "valid"),
+    (r"\frac{\partial C}{\partial a_j} = \frac{1}{12}(a_j - y_j)",
+     [r"C = \frac12\sum_j (y_j - a_j)^2"], {}, {}, "invalid"),
+    # a known function after d, with or without its argument
+    (r"\frac{d\tanh}{dx} = 1 - \tanh^2(x)", [], {}, {}, "valid"),
+    (r"\frac{d\tanh(x)}{dx} = 1 + \tanh^2 x", [], {}, {}, "invalid"),
+    (r"\frac{- \partial \sum_i y_i \log p_i}{\partial p_j} = -\frac{y_j}{p_j}", [], {}, {},
+     "valid"),
+    # a sign as a subscript: a label
+    (r"p_{-} = 1 - p_{+}", [r"p_{+} = \sigma(z)", r"p_- = \sigma(-z)"], {}, {}, "valid"),
+    # terms after a sum that use its index are summed too
+    (r"\frac{\partial J}{\partial w} = \sum_{i=1}^{m} (\sigma(w x_i) - y_i) x_i",
+     [r"J(w) = -\sum_{i=1}^{m} y_i \log \sigma(w x_i) + (1 - y_i) \log(1 - \sigma(w x_i))"],
+     {}, {}, "valid"),
+    # two bars written as commands: a norm
+    (r"\nabla_w L = X^T(Xw - y)", [r"L = \frac{1}{2}\left\vert\left\vert X w - y"
+                                    r"\right\vert\right\vert^2"],
+     {"X": ["N", "D"], "w": ["D", 1], "y": ["N", 1]}, {}, "valid"),
+    # a vector written by its own entries declares its shape; σ² defined is a variance
+    (r"\frac{\partial}{\partial \theta_1} J(\theta) = 2(\theta_1 - 5)",
+     [r"\theta = \begin{bmatrix} \theta_1 \\ \theta_2 \end{bmatrix}",
+      r"J(\theta) = (\theta_1 - 5)^2 + (\theta_2 - 5)^2"], {}, {}, "valid"),
+    (r"\frac{\partial \sigma^2}{\partial x_i} = \frac{2(x_i - \mu)}{m}",
+     [r"\sigma^2 = \frac{1}{m} \sum_{i=1}^m (x_i - \mu)^2"], {}, {}, "valid"),
+    (r"\frac{\partial \sigma^2}{\partial x_i} = \frac{(x_i - \mu)}{m}",
+     [r"\sigma^2 = \frac{1}{m} \sum_{i=1}^m (x_i - \mu)^2"], {}, {}, "invalid"),
+    # shapes the text implies, with none declared
+    (r"\nabla_\theta J(\theta) = X^T (X\theta - y)",
+     [r"J(\theta) = \frac{1}{2}(X\theta - y)^T(X\theta - y)"], {}, {}, "valid"),
+    (r"\nabla_\theta J(\theta) = X^T (y - X\theta)",
+     [r"J(\theta) = \frac{1}{2}(X\theta - y)^T(X\theta - y)"], {}, {}, "invalid"),
+    # a comparison written as code writes it
+    (r"\frac{\partial \sigma(z_k)}{\partial z_i} = \sigma(z_k)(1 - \sigma(z_k)) "
+     r"\mathbb{1}(k == i)", [], {}, {}, "valid"),
+    (r"\frac{\partial \sigma(z_k)}{\partial z_i} = \sigma(z_k)(1 - \sigma(z_k)) "
+     r"\mathbb{1}(k == 1)", [], {}, {}, "invalid"),
 ]
 
 

@@ -24,6 +24,7 @@ from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, walk
 from symbolic.notation.vocabulary import (
+    IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
     ONES,
@@ -523,6 +524,11 @@ class Builder:
         node = A.Name(node.base, node.sub, node.sup, suffix, node.primes, node.pos)
         whole = canonical(node.base, sup, sub, node.suffix, node.primes)
         shape = self.scope.shape_of(whole)
+        if shape is not None and whole == IDENTITY and IDENTITY not in self.scope.values \
+                and self.scope.kind(IDENTITY) is None:
+            rows, cols = self.dims(shape)
+            if rows == cols:        # I with a shape and no value: the identity of that size
+                return sympy.ImmutableMatrix(sympy.eye(rows))
         if shape is not None:
             return self.matrix_of(whole, shape)
         sample = self.sample_entry(node, sup, sub)
