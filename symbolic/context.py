@@ -327,7 +327,10 @@ class Context:
             return worked
         if self._names_a_gradient(text):
             return None
-        definition = self._given_gradient(text) or self.define_latex(text)
+        definition = self._given_gradient(text)
+        if definition is None and self._states_a_determined_gradient(text):
+            return None
+        definition = definition or self.define_latex(text)
         self.mentioned |= mentioned_names(definition.written or definition.body)
         if isinstance(definition, Definition):
             self.mentioned.add(name_key(definition.name))
@@ -347,6 +350,23 @@ class Context:
                 and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)
         return None
+
+    def _states_a_determined_gradient(self, text: str) -> bool:
+        """`\\frac{\\partial E}{\\partial u_j} = (y_j - t_j) y_j (1 - y_j)` given, with E
+        defined: the definitions determine that derivative, so the line adds nothing and
+        binds nothing (a warning says so); a claim about it is checked against them."""
+        chain = split_chain(text)
+        head = _gradient_head(chain)
+        if head is None:
+            return False
+        numerator = head.numerator
+        key = name_key(numerator)
+        if not (any(name_key(d.name) == key for d in self.definitions)
+                or canonical(numerator.base, (), (), numerator.suffix, 0) in self.functions):
+            return False
+        self.warnings.append(f"given: '{text}' states a derivative of {to_latex(numerator)}, "
+                             "which its definition determines; it is not used")
+        return True
 
     def _names_a_gradient(self, text: str) -> bool:
         """`\\frac{\\partial E}{\\partial w} = … = 0.08` given: a worked example's number for

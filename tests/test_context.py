@@ -532,3 +532,17 @@ def test_sigma_squared_defined_is_a_variance():
                        r"(x_j - \mu)", given=given[1:]).verdict == "invalid"
     assert check_claim(r"\sigma^2 = \frac{1}{m}\sum_{j=1}^m x_j^2 - \mu^2",
                        given=given).verdict == "valid"
+
+
+def test_a_given_derivative_of_a_defined_name_is_not_used():
+    given = [r"E = \frac{1}{2} \sum_{j=1}^{M} (y_j - t_j)^2", r"y_j = \sigma(u_j)",
+             r"\frac{\partial E}{\partial u_j} = (y_j - t_j) y_j (1 - y_j)"]
+    context = Context.from_given(given)
+    assert any("states a derivative of E" in w for w in context.warnings)
+    claim = r"\frac{\partial E}{\partial u_j} = (y_j - t_j) y_j (1 - y_j)"
+    assert check_claim(claim, given=given).verdict == "valid"
+    wrong = [*given[:2], r"\frac{\partial E}{\partial u_j} = (y_j - t_j)"]   # a wrong premise
+    assert check_claim(claim, given=wrong).verdict == "valid"       # the definitions decide
+    # a derivative of a name nothing defines is still not read
+    assert check_claim(claim, given=[r"\frac{\partial E}{\partial u_j} = y_j - t_j"]).verdict \
+        in ("undecided", "unparseable")

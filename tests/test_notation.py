@@ -699,6 +699,12 @@ ROWS = [
      [r"J(\theta) = \frac{1}{2}(X\theta - y)^T(X\theta - y)"], {}, {}, "valid"),
     (r"\nabla_\theta J(\theta) = X^T (y - X\theta)",
      [r"J(\theta) = \frac{1}{2}(X\theta - y)^T(X\theta - y)"], {}, {}, "invalid"),
+    # a word as a superscript names a quantity: never a power
+    (r"\theta^{MLE} = \frac{1}{n}\sum_{i=1}^n x_i", [], {}, {}, "undecided"),
+    (r"\frac{\partial L^\text{logistic}}{\partial \beta} = \beta",
+     [r"L^\text{logistic}(\beta) = \frac{1}{2}\beta^2"], {}, {}, "valid"),
+    (r"\frac{\partial L^\text{logistic}}{\partial \beta} = 2\beta",
+     [r"L^\text{logistic}(\beta) = \frac{1}{2}\beta^2"], {}, {}, "invalid"),
     # a comparison written as code writes it
     (r"\frac{\partial \sigma(z_k)}{\partial z_i} = \sigma(z_k)(1 - \sigma(z_k)) "
      r"\mathbb{1}(k == i)", [], {}, {}, "valid"),

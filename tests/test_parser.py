@@ -172,3 +172,20 @@ def test_a_minus_in_the_numerator_of_a_derivative_negates_it():
 def test_a_doubled_equals_in_a_comparison_is_one():
     assert without_positions(parse_side(r"1(k == i)")) == without_positions(
         parse_side(r"1(k = i)"))
+
+
+def test_a_word_as_a_superscript_is_part_of_the_name_never_a_power():
+    assert parse_side(r"w^{new}") == A.Name("w^{new}")
+    assert parse_side(r"\theta^{MLE}").base == r"\theta^{MLE}"
+    called = parse_side(r"L^\text{logistic}(\beta)")
+    assert called.op == "apply" and called.left.base == "L^{logistic}"
+    assert isinstance(parse_side(r"e^{wx}"), A.Power)         # two letters: a product
+    assert isinstance(parse_side(r"e^{abc}"), A.Power)        # e: always a power
+
+
+def test_a_primed_summation_index_is_a_letter_of_its_own():
+    node = parse_side(r"\sum_{j^{'}=1}^{V} \exp(u_{j^{'}}) + u_j")
+    assert node.op == "+" and isinstance(node.left, A.SumOver)
+    inner = node.left
+    assert inner.index not in ("j", None) and inner.body.args[0].sub[0].base == inner.index
+    assert node.right.sub[0].base == "j"                # the unprimed j stays j

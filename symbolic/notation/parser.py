@@ -765,6 +765,18 @@ class Parser:
                 return A.Name(base.base, base.sub, base.sup, base.suffix,
                               base.primes + len(tokens), base.pos)
             return A.Transpose(base, caret.pos)
+        if tokens and tokens[-1].text in PROSE and self.peek().text == "{":
+            tokens = [*tokens, *self.group_tokens()]          # L^\text{logistic}: one word
+        word = _superscript_word(tokens)
+        if word is not None and isinstance(base, A.Name) and not base.sup \
+                and base.base != "e":
+            # w^{new}, \theta^{MLE}, L^{\text{logistic}}: part of the name, never a power
+            named = dataclasses.replace(base, base=f"{base.base}^{{{word}}}")
+            if self.peek().text != "(":
+                return named
+            args = self.bracketed_args()        # L^{\text{logistic}}(\beta): a call, or not
+            return A.BinOp("apply", named, A.Group(args[0] if len(args) == 1 else _tuple(args),
+                                                   named.pos), named.pos)
         return A.Power(base, self.sub_parse(tokens, "exponent"), caret.pos)
 
     # -- primaries -------------------------------------------------------------------
@@ -1544,7 +1556,7 @@ class Parser:
         for _ in range(2):
             if self.peek().text == "_":
                 self.advance()
-                tokens = self.group_tokens()
+                tokens = self.unprimed_index(self.group_tokens())
                 indices, lower, exclude = self.sum_lower(tokens)
                 if len(tokens) > 2 and tokens[1].text == MEMBERSHIP:
                     upper = self.set_size(tokens[2:], tokens[1])
@@ -1562,6 +1574,26 @@ class Parser:
             node = A.SumOver(index, lower if outermost else None, upper if outermost else None,
                              node, SUMS[tok.text], tok.pos, exclude if outermost else None)
         return node
+
+    def unprimed_index(self, tokens: list[Token]) -> list[Token]:
+        """`\\sum_{j'=1}^{V} \\exp(u_{j'})`, `\\sum_{y'}`: a primed index is a letter of its
+        own; it is renamed, here and after the sum, to an index letter the formula does not
+        use (an index is one letter)."""
+        length = _primed_letter(tokens, 0)
+        if not length:
+            return tokens
+        letter = tokens[0].text
+        used = {t.text for t in self.tokens if t.kind == "letter"}
+        fresh = next((c for c in "kjilmn" if c not in used), None)
+        if fresh is None:
+            return tokens
+        k = self.i
+        while k < len(self.tokens):
+            found = _primed_letter(self.tokens, k)
+            if found and self.tokens[k].text == letter:
+                self.tokens[k : k + found] = [Token("letter", fresh, self.tokens[k].pos)]
+            k += 1
+        return [Token("letter", fresh, tokens[0].pos), *tokens[length:]]
 
     def terms_of_sum(self, node: A.Node, indices: list[str | None]) -> A.Node:
         """`\\sum_{i=1}^{m} y^{(i)} \\log h + (1 - y^{(i)}) \\log(1 - h)`: a term after the
@@ -1844,6 +1876,33 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
             return rest
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
+    return None
+
+
+def _primed_letter(tokens: list[Token], k: int) -> int:
+    """How many tokens a primed letter at `k` takes (`j'`, `j^{'}`, `j^\\prime`,
+    `j^{\\prime}`), or 0."""
+    if k >= len(tokens) or tokens[k].kind != "letter":
+        return 0
+    texts = [t.text for t in tokens[k + 1 : k + 5]]
+    for pattern in (["'"], ["^", "{", "'", "}"], ["^", r"\prime"], ["^", "{", r"\prime", "}"]):
+        if texts[: len(pattern)] == pattern:
+            return 1 + len(pattern)
+    return 0
+
+
+def _superscript_word(tokens: list[Token]) -> str | None:
+    """The word a superscript spells (`{lasso}`, `{MLE}`, `{\\text{new}}`), or None: letters
+    written together, three or more or with a capital (two letters, `e^{wx}`, are a power
+    of a product), or any word in prose."""
+    if tokens and tokens[0].text in PROSE:
+        inner = [t for t in tokens[1:] if t.text not in "{}"]
+        if inner and all(t.kind == "letter" for t in inner) and _contiguous(inner):
+            return "".join(t.text for t in inner)
+        return None
+    if len(tokens) >= 2 and all(t.kind == "letter" for t in tokens) and _contiguous(tokens) \
+            and (len(tokens) >= 3 or any(t.text.isupper() for t in tokens)):
+        return "".join(t.text for t in tokens)
     return None
 
 
