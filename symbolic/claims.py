@@ -1585,6 +1585,18 @@ def _require_not_a_label_reading(sides: Sides, context: Context, budget: Budget)
                       and context.kind(f) is None and f in LABEL_LETTERS)
     lhs_value, rhs_value = diagonal_reading(sides.lhs, sides.rhs)
     layout = context.conventions.get("layout", "denominator")
+    labels = sorted(str(s) for s in _free(sides.lhs) | _free(sides.rhs)
+                    if base_of(s).split("^")[0] in LABEL_LETTERS and context.kind(str(s)) is None
+                    and re.fullmatch(r"[yt](\^\{\([^)]*\)\})?", str(s)))
+    for label in labels[:MAX_LABEL_READINGS]:      # P(y) = σ((2y - 1) z): y is 0 or 1
+        def binary(symbol, label=label):
+            return "binary" if str(symbol) == label else context.kind(symbol.name)
+        outcome, _, _ = C.compare_shaped(lhs_value, rhs_value, binary, budget, False, layout)
+        if outcome.verdict == Verdict.VALID:
+            raise MeaningError(
+                f"this holds when {label} is 0 or 1, as a binary class label is, and not "
+                "otherwise; the text may say so in words", "", None,
+                f"Declare it (symbols: {{{label}: binary}}) to check this step.")
     for family in families[:MAX_LABEL_READINGS]:
         def kind(symbol, family=family):
             return "one-hot" if symbol in members[family] else context.kind(symbol.name)

@@ -471,3 +471,13 @@ def test_a_family_written_with_two_generic_letters_has_every_entry(gradient, ver
     given = [r"a_{pq} = \frac{\exp(z_{pq})} {\sum_{k=1}^{n} \exp(z_{pk})}"]
     claim = r"\frac{\partial a_{pq}}{\partial z_{rs}} = " + gradient
     assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_step_right_only_for_a_binary_label_is_undecided_not_wrong():
+    given = [r"P(y) = \frac{\exp(yz)}{\sum_{y' = 0}^1 \exp(y' z)}"]
+    result = check_claim(r"P(y) = \sigma((2y-1)z)", given=given)
+    assert result.verdict == "undecided" and "0 or 1" in result.message
+    declared = check_claim(r"P(y) = \sigma((2y-1)z)", given=given,
+                           conventions={"symbols": {"y": "binary"}})
+    assert declared.verdict == "valid"
+    assert check_claim(r"P(y) = \sigma((2y+1)z)", given=given).verdict == "invalid"

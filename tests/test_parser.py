@@ -189,3 +189,12 @@ def test_a_primed_summation_index_is_a_letter_of_its_own():
     inner = node.left
     assert inner.index not in ("j", None) and inner.body.args[0].sub[0].base == inner.index
     assert node.right.sub[0].base == "j"                # the unprimed j stays j
+
+
+def test_a_sum_without_an_index_runs_over_the_letter_only_its_body_uses():
+    node = parse_side(r"\frac{\sum e^{x_d} e^{x_i}}{\sum e^{x_d}} - e^{x_i}").left
+    sums = [n for n in (node.left.inner, node.right.inner) if isinstance(n, A.SumOver)]
+    assert [s.index for s in sums] == ["d", "d"]
+    called = parse_side(r"\log(\sum_j \exp(z_j)) - \log \sum \exp(z_k)")
+    assert called.right.args[0].index == "k"
+    assert parse_side(r"x_i - \sum x_i").right.index is None     # i is used outside: unsaid

@@ -602,7 +602,7 @@ class Parser:
         tok = self.peek()
         if tok.kind != "end":
             raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
-        return node
+        return _unwritten_indices(node)
 
     def at_evaluation_bar(self) -> bool:
         return self.peek().text in EVALUATION_BARS and self.peek(1).text == "_"
@@ -1904,6 +1904,60 @@ def _superscript_word(tokens: list[Token]) -> str | None:
             and (len(tokens) >= 3 or any(t.text.isupper() for t in tokens)):
         return "".join(t.text for t in tokens)
     return None
+
+
+def _unwritten_indices(tree: A.Node) -> A.Node:
+    """`\\frac{\\sum e^{x_d} e^{x_i}}{\\sum e^{x_d}}` beside `e^{x_i}` elsewhere: a sum with no
+    index runs over the one index letter its body indexes with that the side uses nowhere
+    outside such sums; with no such letter, or several, it stays unsaid (the builder then
+    looks again, or asks for it)."""
+    outside = _index_letters(tree, skip_unindexed=True)
+
+    def named(node: A.Node) -> A.Node:
+        if isinstance(node, A.SumOver) and node.index is None:
+            letters = _index_letters(node.body, skip_unindexed=False) - outside
+            if len(letters) == 1:
+                return dataclasses.replace(node, index=letters.pop(), body=named(node.body))
+        changes = {}
+        for field in A.child_fields(type(node)):
+            value = getattr(node, field)
+            new = in_value(value)
+            if new is not value:
+                changes[field] = new
+        return dataclasses.replace(node, **changes) if changes else node
+
+    def in_value(value):
+        if isinstance(value, A.Node):
+            return named(value)
+        if isinstance(value, tuple):
+            new = tuple(in_value(v) for v in value)
+            return value if all(a is b for a, b in zip(new, value, strict=True)) else new
+        return value
+
+    has_unindexed = any(isinstance(n, A.SumOver) and n.index is None for n in _walk(tree))
+    return named(tree) if has_unindexed else tree
+
+
+def _index_letters(node: A.Node, skip_unindexed: bool) -> set[str]:
+    """Index letters (of INDEX_LETTERS) a tree's names use, free of the sums that bind them;
+    the bodies of sums with no index left out when `skip_unindexed`."""
+    if isinstance(node, A.SumOver):
+        if node.index is None and skip_unindexed:
+            return set()
+        return _index_letters(node.body, skip_unindexed) - {node.index}
+    found = set()
+    if isinstance(node, A.Name):
+        found = {s.base for s in (*node.sub, *node.sup) if isinstance(s, A.Name)
+                 and not s.sub and s.base in INDEX_LETTERS}
+    for child in A.children(node):
+        found |= _index_letters(child, skip_unindexed)
+    return found
+
+
+def _walk(node: A.Node):
+    yield node
+    for child in A.children(node):
+        yield from _walk(child)
 
 
 def _uses_index(node: A.Node, letter: str) -> bool:
