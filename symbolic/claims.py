@@ -371,6 +371,11 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     except NotationError as error:
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
+    signed = _signed_part((lhs_node, rhs_node), context)
+    if signed is not None:
+        return undecided(f"undecided: {signed[0]} may be the positive (or negative) part of "
+                         f"{signed[1]}, which is defined here, or a name of its own; define "
+                         f"{signed[0]} to check this")
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     means = bars_as_means((lhs_node, rhs_node), context)
     if means:
@@ -440,6 +445,20 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
                          for name, dims in shapes.items())
         note = f"no shapes are declared: read with {said}, as the text implies"
         return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+    return None
+
+
+def _signed_part(trees, context: Context) -> tuple[str, str] | None:
+    """`u_+` with u defined (`u = 1 - y w x`) and u_+ not: the hinge's positive part
+    max(0, u), or a label of its own as p_{+} is; the reading is in doubt. The name and the
+    defined one, or None."""
+    defined = {name_key(d.name) for d in context.definitions} | set(context.values)
+    for tree in _trees_used(trees, context):
+        for node in walk(tree):
+            if isinstance(node, A.Name) and node.suffix in ("+", "-") and not node.sub:
+                plain = name_key(dataclasses.replace(node, suffix=""))
+                if plain in defined and name_key(node) not in defined:
+                    return name_key(node), plain
     return None
 
 

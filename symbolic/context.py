@@ -357,13 +357,16 @@ class Context:
         binds nothing (a warning says so); a claim about it is checked against them."""
         chain = split_chain(text)
         head = _gradient_head(chain)
-        if head is None:
+        if head is None or len(chain.sides) != 2:       # ∂E/∂y_j = δ_j = …: δ_j is defined
             return False
         numerator = head.numerator
         key = name_key(numerator)
-        if not (any(name_key(d.name) == key for d in self.definitions)
-                or canonical(numerator.base, (), (), numerator.suffix, 0) in self.functions):
-            return False
+        bodies = [d.body for d in self.definitions if name_key(d.name) == key]
+        function = self.functions.get(canonical(numerator.base, (), (), numerator.suffix, 0))
+        bodies += [function.body] if function is not None else []
+        if not bodies or any(isinstance(n, A.Call) and n.callee == A.Callee.ARBITRARY
+                             or isinstance(n, A.Unread) for b in bodies for n in walk(b)):
+            return False        # L(w) = f(wx), f unknown: the given says what L does not
         self.warnings.append(f"given: '{text}' states a derivative of {to_latex(numerator)}, "
                              "which its definition determines; it is not used")
         return True
@@ -495,7 +498,9 @@ class Context:
             # θ = [θ_1, θ_2]^T: a vector written by its own entries declares its shape and
             # defines nothing (as a definition it would lead back to itself)
             literal = _ungrouped_literal(body)
-            self.add_shape(name_key(name), [len(literal.rows), len(literal.rows[0])])
+            entries = len(literal.rows) * len(literal.rows[0])
+            self.add_shape(name_key(name), [entries, 1] if literal.listed   # [θ_1, θ_2]: a
+                           else [len(literal.rows), len(literal.rows[0])])  # list, a column
             return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
         try:

@@ -116,6 +116,7 @@ class Statement:
     derivation: int = 0  # index of its derivation (cut at headings and rules), from 0
     cell: int | None = None  # a notebook's cell (1-based) holding it; `line` is then its line
     inline: bool = False     # written in the prose (`$…$`), not in a display of its own
+    conditional: bool = False  # in the prose, followed by "if", "when" or "where"
 
     @property
     def has_relation(self) -> bool:
@@ -182,7 +183,9 @@ def chained_statements(content: str) -> list[str]:
     return out
 
 
-# `When $j \neq i$`: in the prose, two index letters set apart state a case
+# `$y_i = 1$ if the class is $i$`: inline math the prose makes a condition
+_CONDITIONAL = re.compile(r"\s*,?\s*(?:if|when|whenever|where|iff)\b", re.I)
+# `### When $j \neq i$`: in a heading, two index letters set apart state a case
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\neq?\s*[A-Za-z]\s*")
 
 
@@ -709,8 +712,10 @@ class _BodyScanner:
             for match in pattern.finditer(self.text, content_start):
                 if match.group(1) is not None:
                     content = self.text[content_start : match.start()]
-                    if not inline or has_relation(content) or _INDEX_CASE.fullmatch(content):
-                        self._cut(content, content_start, inline)
+                    if not inline or has_relation(content) or (
+                            _INDEX_CASE.fullmatch(content) and self._in_heading(pos)):
+                        conditional = inline and _CONDITIONAL.match(self.text, match.end())
+                        self._cut(content, content_start, inline, bool(conditional))
                     return match.end()
                 if match.group().startswith("\n"):
                     self._no_closer[pattern] = (content_start, match.start())
@@ -719,6 +724,10 @@ class _BodyScanner:
                 self._no_closer[pattern] = (content_start, len(self.text))
         self._unclosed(pos, opener, inline)
         return content_start
+
+    def _in_heading(self, pos: int) -> bool:
+        """`### When $j \\neq i$`: whether the math at `pos` is in a heading."""
+        return self.source.line_text(self.source.line_of(pos)).lstrip().startswith("#")
 
     def _unclosed(self, pos: int, opener: str, inline: bool) -> None:
         line = self.source.line_of(pos)
@@ -741,12 +750,14 @@ class _BodyScanner:
                 "whose opening is missing",
             ))
 
-    def _cut(self, content: str, offset: int, inline: bool = False) -> None:
+    def _cut(self, content: str, offset: int, inline: bool = False,
+             conditional: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
         for start, text in split_statements(content, offset):
             line = self.source.line_of(start)
-            self.statements.append((start, Statement(line, text, block, inline=inline)))
+            self.statements.append((start, Statement(line, text, block, inline=inline,
+                                                     conditional=conditional)))
 
 
 # --- statements within a math block --------------------------------------------------

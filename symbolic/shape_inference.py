@@ -29,6 +29,7 @@ from symbolic.notation.vocabulary import (
     IDENTITY,
     INDEX_LETTERS,
     SCALAR_OF_MATRIX,
+    SIZE_LETTERS,
     known_function,
 )
 
@@ -388,12 +389,31 @@ class _Fit:
             for d in shape:
                 root = self.dims.find(d)
                 value = self.dims.value[root]
-                if value is None:
-                    value = names.setdefault(root, f"n_{{{len(names) + 1}}}")
+                if value is None:       # a size of its own, named apart from the writer's
+                    value = names.setdefault(root, rf"\text{{n}}_{{{len(names) + 1}}}")
                 dims.append(value)
             if dims != [1, 1]:
                 shapes[node_text(node)] = dims
+        self.require_sizes_accounted(shapes)
         return shapes
+
+    def require_sizes_accounted(self, shapes: dict[str, list]) -> None:
+        """`J = \\frac{1}{2m}(X\\theta - y)^T(X\\theta - y)` and a claim that sums X's rows to
+        n: X is n long only by the claim's own reading, while m, which bounds nothing, may be
+        the size the writer means. A size letter the text uses that is neither a shape's size
+        nor a sum's bound leaves the fit in doubt."""
+        tied = {d for dims in shapes.values() for d in dims if isinstance(d, str)}
+        if not tied:
+            return
+        trees = [*self.trees, *(d.body for d in self.definitions.values()),
+                 *(f.body for f in self.context.functions.values())]
+        nodes = [n for tree in trees for n in walk(tree)]
+        bounds = {node_text(_ungrouped(n.upper)) for n in nodes
+                  if isinstance(n, A.SumOver) and n.upper is not None}
+        sizes = {n.base for n in nodes if isinstance(n, A.Name) and n.base in SIZE_LETTERS
+                 and not n.sub and not n.sup and not n.primes and not n.suffix}
+        if sizes - bounds - tied:
+            raise CannotFit("a size the text names that no shape takes")
 
 
 def _ungrouped(node: A.Node) -> A.Node:

@@ -588,8 +588,10 @@ def _entries_compared(statement: Statement, context: Context) -> bool:
         return False
     if context.determines(head, statement.derivation):
         return False
-    return isinstance(body, A.Num) or isinstance(body, A.Name) and body.base == head.base \
-        and body.sub and body.sub != head.sub
+    if isinstance(body, A.Num):     # `$w_i = 0$ for every weight` may define: said so only
+        return statement.conditional     # when the prose goes on with "if", "when"
+    return isinstance(body, A.Name) and body.base == head.base and body.sub \
+        and body.sub != head.sub
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,

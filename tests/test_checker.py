@@ -255,3 +255,17 @@ def test_a_case_in_the_prose_holds_for_the_steps_after_it():
     assert [str(s.verdict) for s in check_document(given + doc).steps][-1] == "valid"
     assert [str(s.verdict) for s in check_document(given + doc.replace(
         "-p_i p_j", "p_i p_j")).steps][-1] == "invalid"
+
+
+def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():
+    doc = ("$$p_i = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}$$\n\n"
+           "The off-diagonal entries ($j \\neq i$) are easy.\n\n"
+           "$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n")
+    assert [str(s.verdict) for s in check_document(doc).steps][-1] == "invalid"
+
+
+def test_entries_set_to_a_number_in_the_prose_without_if_still_define():
+    doc = ("We start from $w_i = 0$ for every weight, and define\n\n"
+           "$$L = \\sum_{i=1}^n (w_i x_i - t_i)^2$$\n\n"
+           "$$\\frac{\\partial L}{\\partial w_i} = -2 t_i x_i$$\n")
+    assert [str(s.kind) for s in check_document(doc).steps][0] != "binding"

@@ -481,3 +481,33 @@ def test_a_step_right_only_for_a_binary_label_is_undecided_not_wrong():
                            conventions={"symbols": {"y": "binary"}})
     assert declared.verdict == "valid"
     assert check_claim(r"P(y) = \sigma((2y+1)z)", given=given).verdict == "invalid"
+
+
+def test_what_the_second_read_of_shape_inference_found():
+    # an exponent of letters is a power, unless a word the field writes there
+    assert check_claim(r"\frac{dL}{dp} = 0", given=[r"L = p^{Nx}"]).verdict == "invalid"
+    # u_+ of a defined u may be its positive part: undecided
+    hinge = check_claim(r"\frac{dL}{dw} = 0", given=[r"u = 1 - ywx", r"L = u_+"])
+    assert hinge.verdict == "undecided" and "positive" in hinge.message
+    # a list of a vector's own entries is a column
+    assert check_claim(r"\nabla_\theta J = 2\theta", given=[
+        r"\theta = [\theta_1, \theta_2]", r"J = \theta^T\theta"]).verdict == "valid"
+    # a given derivative of a loss through an unknown function says what the loss does not
+    assert check_claim(r"\frac{\partial L}{\partial w} = g\, x", given=[
+        r"L(w) = f(wx)", r"\frac{\partial L}{\partial w} = g\, x"]).verdict != "invalid"
+    # absolute values side by side are no norm
+    assert check_claim(r"\frac{\partial}{\partial a} \lvert a \rvert \lvert b \rvert \lvert c "
+                       r"\rvert = \operatorname{sgn}(a)\lvert b\rvert\lvert c\rvert").verdict \
+        == "valid"
+    assert check_claim(r"\frac{\partial}{\partial a} \left\vert a\right\vert\left\vert b"
+                       r"\right\vert\left\vert c\right\vert = \operatorname{sgn}(a)\lvert b"
+                       r"\rvert\lvert c\rvert").verdict == "valid"
+    # a sum bound the claim alone ties to X's rows, while m bounds nothing: in doubt
+    wrong_bound = (r"\frac{\partial J}{\partial \theta_k} = \frac{1}{m}\sum_{i=1}^n\left("
+                   r"\sum_{j=1}^n X_{ij}\theta_j - y_i\right)X_{ik}")
+    assert check_claim(wrong_bound, given=[
+        r"J(\theta) = \frac{1}{2m}(X\theta - y)^T(X\theta - y)"]).verdict == "undecided"
+    # the writer's n_1, n_2 are not the sizes derivcheck names
+    result = check_claim(r"\nabla_w J(w) = \frac{n_1}{n_2} X^T(Xw - y)",
+                         given=[r"J(w) = \frac{n_1}{2 n_2} \|Xw - y\|^2"])
+    assert result.verdict == "valid" and r"\text{n}_{1}" in result.links[0].reading

@@ -62,6 +62,7 @@ from symbolic.notation.vocabulary import (
     SINGLE_BARS,
     STACKING,
     SUMS,
+    SUPERSCRIPT_WORDS,
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
     UPDATE_MARKS,
@@ -149,6 +150,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _worded_comparisons(_without_equation_marks(tokens))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
+    tokens = _sized_double_bars(tokens)
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unbraced_partials(_single_braces(kept))
@@ -312,23 +314,36 @@ def _without_equation_marks(tokens: list[Token]) -> list[Token]:
 
 
 def _double_bars(tokens: list[Token]) -> list[Token]:
-    """`||\\theta||_1`, `\\vert\\vert w \\vert\\vert`, `\\left\\vert\\left\\vert w
-    \\right\\vert\\right\\vert`: two bars written together, opening and closing, are the
-    norm's `\\|` (`|x||y|` has one such pair: two absolute values)."""
-    seconds = {}
-    for k, tok in enumerate(tokens):
-        if tok.text in SINGLE_BARS and k not in seconds.values():
-            j = k + 1
-            while j < len(tokens) and tokens[j].text in LAYOUT:
-                j += 1      # \left\vert\left\vert: sizes between the bars
-            if j < len(tokens) and tokens[j].text in SINGLE_BARS \
-                    and (tok.text != "|" or tokens[j].text != "|" or tok.pos + 1 == tokens[j].pos):
-                seconds[k] = j
+    """`||\\theta||_1`, `\\vert\\vert w \\vert\\vert`: two bars written together, opening
+    and closing, are the norm's `\\|` (`|x||y|` has one such pair: two absolute values)."""
+    seconds: dict[int, int] = {}
+    for k, (tok, after) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if tok.text in SINGLE_BARS and after.text in SINGLE_BARS \
+                and k not in seconds.values() and after.pos - tok.pos - len(tok.text) <= 1 \
+                and (tok.text, after.text) != (r"\rvert", r"\lvert"):
+            seconds[k] = k + 1
     if len(seconds) < 2:
         return tokens
-    dropped = set(seconds.values())
     return [Token("command", r"\|", tok.pos) if k in seconds else tok
-            for k, tok in enumerate(tokens) if k not in dropped]
+            for k, tok in enumerate(tokens) if k not in seconds.values()]
+
+
+def _sized_double_bars(tokens: list[Token]) -> list[Token]:
+    """`\\left\\vert\\left\\vert w \\right\\vert\\right\\vert`: two sized bars that both
+    open (or both close) are the norm's `\\|`; `\\right| \\left|` closes one and opens the
+    next absolute value."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        four = [t.text for t in tokens[k : k + 4]]
+        if len(four) == 4 and four[0] == four[2] and four[0] in (r"\left", r"\right") \
+                and four[1] in SINGLE_BARS and four[3] in SINGLE_BARS:
+            out += [tokens[k], Token("command", r"\|", tokens[k + 1].pos)]
+            k += 4
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _bare_bars(tokens: list[Token]) -> list[Token]:
@@ -1892,17 +1907,18 @@ def _primed_letter(tokens: list[Token], k: int) -> int:
 
 
 def _superscript_word(tokens: list[Token]) -> str | None:
-    """The word a superscript spells (`{lasso}`, `{MLE}`, `{\\text{new}}`), or None: letters
-    written together, three or more or with a capital (two letters, `e^{wx}`, are a power
-    of a product), or any word in prose."""
+    """The word a superscript spells (`{lasso}`, `{MLE}`, `{\\text{new}}`), or None: any word
+    in prose, capitals written together (an acronym), or a word the field writes there
+    (`SUPERSCRIPT_WORDS`); other letters (`e^{wx}`, `p^{Nx}`) are a power of a product."""
     if tokens and tokens[0].text in PROSE:
         inner = [t for t in tokens[1:] if t.text not in "{}"]
         if inner and all(t.kind == "letter" for t in inner) and _contiguous(inner):
             return "".join(t.text for t in inner)
         return None
+    word = "".join(t.text for t in tokens)
     if len(tokens) >= 2 and all(t.kind == "letter" for t in tokens) and _contiguous(tokens) \
-            and (len(tokens) >= 3 or any(t.text.isupper() for t in tokens)):
-        return "".join(t.text for t in tokens)
+            and (word.isupper() or word in SUPERSCRIPT_WORDS):
+        return word
     return None
 
 

@@ -167,6 +167,12 @@ EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert", r"\mid"})
 SINGLE_BARS = frozenset({"|", r"\vert", r"\lvert", r"\rvert"})   # two together: a norm's \|
 INCREMENT = r"\Delta"            # \Delta w before a name: the change of w, a name of its own
 UPDATE_MARKS = frozenset({"+", "*", r"\ast", r"\star"})   # w^{+}, \theta^*: another value
+# Words written as a superscript that name a quantity (w^{new}, RSS^{lasso}): never a power.
+# Capitals written together (\theta^{MLE}) and prose (L^{\text{logistic}}) are words too.
+SUPERSCRIPT_WORDS = frozenset({
+    "new", "old", "init", "prev", "next", "opt", "best", "true", "pred", "train", "test",
+    "total", "lasso", "ridge", "logistic", "reg", "mle", "map", "ols", "max", "min", "out",
+    "in", "avg", "mean", "var", "std", "est", "final"})
 
 # -- operators -------------------------------------------------------------------------------
 # Operators written as commands, applied with or without parentheses.
@@ -181,6 +187,8 @@ LOGARITHMS = frozenset({"log", "ln", "lg"})
 ELEMENTWISE_OPERATORS = frozenset({"log", "ln", "lg", "exp", "sin", "cos", "tan", "tanh",
                                    "sinh", "cosh", "sqrt", "arctan", "sgn"})
 SCALAR_OF_MATRIX = frozenset({"det", "tr"})
+# Letters that name a size (m samples, n features, K classes), where no sum runs to them
+SIZE_LETTERS = frozenset({"m", "n", "N", "M", "d", "D", "K"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
 PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
