@@ -198,3 +198,15 @@ def test_a_sum_without_an_index_runs_over_the_letter_only_its_body_uses():
     called = parse_side(r"\log(\sum_j \exp(z_j)) - \log \sum \exp(z_k)")
     assert called.right.args[0].index == "k"
     assert parse_side(r"x_i - \sum x_i").right.index is None     # i is used outside: unsaid
+
+
+def test_tex_forms_of_fractions_operators_and_negation():
+    half = without_positions(parse_side(r"\frac{1}{2}"))
+    assert without_positions(parse_side(r"{1 \over 2}")) == half
+    assert without_positions(parse_side(r"1 \over 2")) == half
+    assert without_positions(parse_side(r"\mathop{\rm argmax}(z)")) == without_positions(
+        parse_side(r"\operatorname{argmax}(z)"))
+    assert parse_side(r"\sum_{y \not= k} p_y").exclude.base == "k"
+    assert parse_side(r"\overrightarrow{w}").base == r"\vec{w}"
+    assert without_positions(parse_side(r"x \hspace{1cm} y")) == without_positions(
+        parse_side(r"x y"))

@@ -41,12 +41,15 @@ from symbolic.notation.vocabulary import (
     INDEX_LETTERS,
     INDICATOR_BRACKETS,
     INDICATORS,
+    INFIX_FRACTION,
     LAYOUT,
+    MATHOP,
     MATRIX_ENVIRONMENTS,
     MEMBERSHIP,
     MUL_OPS,
     NABLA,
     NAMED_FONTS,
+    NEGATION,
     OPENERS,
     OPERATORNAME,
     OPERATORS,
@@ -150,7 +153,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _worded_comparisons(_without_equation_marks(tokens))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
-    tokens = _sized_double_bars(tokens)
+    tokens = _negated_equals(_mathop_words(_sized_double_bars(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unbraced_partials(_single_braces(kept))
@@ -326,6 +329,41 @@ def _double_bars(tokens: list[Token]) -> list[Token]:
         return tokens
     return [Token("command", r"\|", tok.pos) if k in seconds else tok
             for k, tok in enumerate(tokens) if k not in seconds.values()]
+
+
+def _mathop_words(tokens: list[Token]) -> list[Token]:
+    """`\\mathop{\\rm argmax}`, `\\mathop{tanh}`: an operator's name, as `\\operatorname`
+    writes it; `\\mathop{\\mathbb{E}}` and other math: the math itself."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.text != MATHOP:
+            out.append(tok)
+            k += 1
+            continue
+        end = _group_end(tokens, k + 1)
+        inner = tokens[k + 2 : end] if end is not None else []
+        letters = [t for t in inner if t.kind == "letter"]
+        if end is not None and letters and all(t.kind == "letter" or t.text in FONT_SWITCHES
+                                               for t in inner):
+            out += [Token("command", OPERATORNAME, tok.pos), tokens[k + 1], *letters,
+                    tokens[end]]
+            k = end + 1
+            continue
+        k += 1                              # the wrapper alone goes; its math stays
+    return out
+
+
+def _negated_equals(tokens: list[Token]) -> list[Token]:
+    """`y \\not= y^*`: `\\neq`."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text == "=" and out and out[-1].text == NEGATION:
+            out[-1] = Token("command", r"\neq", out[-1].pos)
+            continue
+        out.append(tok)
+    return out
 
 
 def _sized_double_bars(tokens: list[Token]) -> list[Token]:
@@ -595,6 +633,11 @@ class Parser:
         return self.group_tokens()
 
     def sub_parse(self, tokens: list[Token], what: str = "expression") -> A.Node:
+        over = _split_top(tokens, INFIX_FRACTION) if tokens else []
+        if len(over) == 2 and over[0] and over[1]:      # {1 \over 2}: TeX's own fraction
+            pos = tokens[0].pos
+            return A.BinOp("/", A.Group(self.sub_parse(over[0], "numerator"), pos),
+                           A.Group(self.sub_parse(over[1], "denominator"), pos), pos)
         if not tokens:
             pos = self.tokens[max(self.i - 1, 0)].pos
             raise ParseError(f"empty {what}", self.source, pos,
@@ -613,6 +656,8 @@ class Parser:
     def parse(self) -> A.Node:
         if self.peek().kind == "end":
             raise self.error("there is no formula here", hint="Write both sides of the relation.")
+        if len(_split_top(self.tokens[:-1], INFIX_FRACTION)) == 2:    # 1 \over 2, a whole side
+            return _unwritten_indices(self.sub_parse(self.tokens[:-1]))
         node = self.evaluated(self.expression())
         tok = self.peek()
         if tok.kind != "end":

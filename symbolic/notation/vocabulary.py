@@ -84,7 +84,8 @@ LAYOUT = frozenset({
 })
 # An equation's number and label: `\tag{1}`, `\label{eq:loss}`, `\notag`; not math
 EQUATION_MARKS = frozenset({r"\nonumber", r"\notag"})
-EQUATION_MARKS_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require"})
+EQUATION_MARKS_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require", r"\hspace",
+                                          r"\vspace", r"\phantom", r"\hphantom"})
 BOLD_TEXT = {r"\textbf": r"\mathbf"}    # \textbf{x}, \textbf{1}: bold, as in math
 # `\\ = \sum …`: a line that goes on with a relation continues the chain above it
 CONTINUING_RELATIONS = ("=", r"\approx", r"\equiv", r"\propto")
@@ -98,6 +99,9 @@ CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two sta
 CONDITION_WORDS = ("where", "for", "if", "when", "with")
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
+MATHOP = r"\mathop"      # \mathop{\rm argmax}: an operator's name; \mathop{\mathbb{E}}: the math
+NEGATION = r"\not"        # \not= is \neq
+INFIX_FRACTION = r"\over"  # {a \over b}: TeX's own fraction
 # Strike-through marks: `y \cancel{- y h}` still reads y - y h (the braces do not group).
 CANCELS = frozenset({r"\cancel", r"\bcancel", r"\xcancel"})
 COLOR = r"\color"
@@ -116,7 +120,7 @@ GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
                   "varrho": "rho", "varpi": "pi"}
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
            "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
-           "ddot": "ddot", "check": "check", "mathring": "ring"}
+           "ddot": "ddot", "check": "check", "mathring": "ring", "overrightarrow": "vec"}
 # What may follow a complete term: `\exp^{-z} + 1` has no argument after its power.
 ENDS_OF_TERM = frozenset({"+", "-", ")", "]", "}", ",", r"\right"})
 IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quantity I
