@@ -421,6 +421,27 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return failed(error)
 
 
+def _holds_if_symmetric(trees, link, shaped: Context, shapes: dict, budget: Budget,
+                        decisions: tuple[str, ...]) -> bool:
+    """Whether the step, wrong as read, holds when the square matrices the shapes were
+    inferred for are symmetric (`\\nabla_s (q - As)^T W (q - As) = -2A^T W (q - As)`)."""
+    square = [name for name, (rows, cols) in shapes.items() if rows == cols]
+    kinds = shaped.conventions.get("symbols") or {}
+    if not square or any(kinds.get(name) not in (None, "matrix") for name in square):
+        return False
+    symmetric = shaped.copy()
+    symmetric.conventions = {**shaped.conventions,
+                             "symbols": {**kinds, **dict.fromkeys(square, "symmetric")}}
+    symmetric._changed()
+    try:
+        return check_symbolic(*trees, link, symmetric, budget, decisions).verdict \
+            == Verdict.VALID
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+        return False
+
+
 def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, budget: Budget,
                           decisions: tuple[str, ...]) -> Finding | None:
     """The step read with the shapes the text implies (`shape_inference`): X of `X^T(Xθ - y)`
@@ -439,6 +460,12 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
         raise
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
+    if found.verdict == Verdict.INVALID and _holds_if_symmetric(trees, link, shaped, shapes,
+                                                                  budget, decisions):
+        square = ", ".join(name for name, (rows, cols) in shapes.items() if rows == cols)
+        return undecided(f"undecided: this holds when {square} is symmetric, as a quadratic "
+                         "form's matrix often is, and not otherwise; the text may say so in "
+                         f"words (declare symbols: {{{square.split(', ')[0]}: symmetric}})")
     if found.verdict == Verdict.VALID or found.verdict == Verdict.INVALID \
             and found.counterexample is not None:
         said = ", ".join(f"{name} as {' × '.join(map(str, dims))}"

@@ -56,3 +56,14 @@ def test_a_claim_that_fits_only_by_a_misreading_stays_undecided():
     # a name whose sum runs to another bound: no shapes, as before
     result = check_claim(r"\theta^\top x = \sum_{j=1}^{d-1} \theta_j x_j")
     assert result.verdict == "undecided" and "no shape is declared" in result.message
+
+
+def test_a_step_right_only_for_a_symmetric_matrix_is_undecided_not_wrong():
+    claim = (r"\frac{\partial}{\partial s}(q - A s)^\top W (q - A s) = "
+             r"-2A^\top W (q - A s)")
+    kinds = {"symbols": {"A": "matrix", "W": "matrix", "q": "vector", "s": "vector"}}
+    result = check_claim(claim, conventions=kinds)
+    assert result.verdict == "undecided" and "W is symmetric" in result.message
+    symmetric = {"symbols": {**kinds["symbols"], "W": "symmetric"}}
+    assert check_claim(claim, conventions=symmetric).verdict == "valid"
+    assert check_claim(claim.replace("-2A", "2A"), conventions=kinds).verdict == "invalid"
