@@ -48,6 +48,7 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     APPROXIMATELY,
+    BEGIN_CASES,
     CONDITION_WORDS,
     DEFINING,
     EQUALITIES,
@@ -58,6 +59,7 @@ from symbolic.notation.vocabulary import (
     LABEL_LETTERS,
     NABLA,
     NO_LINK,
+    OTHERWISE,
     PROSE,
     UPDATE_MARKS,
     known_function,
@@ -160,6 +162,8 @@ def _without_conditions(claim: str, context: Context) -> str:
         pieces = chained_statements(claim)
     except NotationError:
         return claim
+    if len(pieces) == 1 and BEGIN_CASES in pieces[0] and BEGIN_CASES not in claim:
+        return pieces[0]        # rows aligned at = with their conditions: one piecewise claim
     if len(pieces) < 2:
         return claim
     rest = [piece for piece in pieces if not context.take_condition(piece)]
@@ -421,11 +425,15 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return failed(error)
 
 
-def _holds_if_symmetric(trees, link, shaped: Context, shapes: dict, budget: Budget,
-                        decisions: tuple[str, ...]) -> bool:
+def _holds_if_symmetric(trees, link, contexts: tuple[Context, Context], shapes: dict,
+                        budget: Budget, decisions: tuple[str, ...]) -> bool:
     """Whether the step, wrong as read, holds when the square matrices the shapes were
-    inferred for are symmetric (`\\nabla_s (q - As)^T W (q - As) = -2A^T W (q - As)`)."""
-    square = [name for name, (rows, cols) in shapes.items() if rows == cols]
+    inferred for are symmetric (`\\nabla_s (q - As)^T W (q - As) = -2A^T W (q - As)`).
+    `contexts`: the step's, and the one with the inferred shapes."""
+    context, shaped = contexts
+    left = infer_shapes((trees[0], trees[0]), context)    # square by the definitions, not
+    square = [name for name, (rows, cols) in shapes.items()   # by the claim's own side
+              if rows == cols and name in left and left[name][0] == left[name][1]]
     kinds = shaped.conventions.get("symbols") or {}
     if not square or any(kinds.get(name) not in (None, "matrix") for name in square):
         return False
@@ -460,8 +468,8 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
         raise
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
-    if found.verdict == Verdict.INVALID and _holds_if_symmetric(trees, link, shaped, shapes,
-                                                                  budget, decisions):
+    if found.verdict == Verdict.INVALID and _holds_if_symmetric(
+            trees, link, (context, shaped), shapes, budget, decisions):
         square = ", ".join(name for name, (rows, cols) in shapes.items() if rows == cols)
         return undecided(f"undecided: this holds when {square} is symmetric, as a quadratic "
                          "form's matrix often is, and not otherwise; the text may say so in "
@@ -479,7 +487,8 @@ def _signed_part(trees, context: Context) -> tuple[str, str] | None:
     """`u_+` with u defined (`u = 1 - y w x`) and u_+ not: the hinge's positive part
     max(0, u), or a label of its own as p_{+} is; the reading is in doubt. The name and the
     defined one, or None."""
-    defined = {name_key(d.name) for d in context.definitions} | set(context.values)
+    defined = {name_key(d.name) for d in context.definitions} | set(context.values) \
+        | set(context.functions)
     for tree in _trees_used(trees, context):
         for node in walk(tree):
             if isinstance(node, A.Name) and node.suffix in ("+", "-") and not node.sub:
@@ -1358,8 +1367,10 @@ def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
     activation case)}`: the step holds under a condition said in words, which is not read,
     so a point outside it shows nothing. Undecided."""
     for note in PROSE_NOTE.findall(link[0] + " " + link[2]):
-        if set(re.findall(r"[a-z]+", note.lower())) & CONDITION_WORDS \
-                and not says_comparison(note):
+        words = set(re.findall(r"[a-z]+", note.lower()))
+        if words <= CONDITION_WORDS | OTHERWISE:
+            continue            # `\text{if } z > 0`: the word alone, the condition in math
+        if words & CONDITION_WORDS and not says_comparison(note):
             raise MeaningError(
                 f"the step holds under a condition said in words ({note.strip(' ()')}), which "
                 "derivcheck does not read", "", None,

@@ -618,6 +618,9 @@ class Context:
                 functions=frozenset(self.functions),
                 parameters=MappingProxyType({key: f.parameters
                                              for key, f in self.functions.items()}),
+                used_in=MappingProxyType({key: frozenset(
+                    n.base for n in walk(f.written or f.body) if isinstance(n, A.Name))
+                    for key, f in self.functions.items()}),
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),

@@ -29,6 +29,7 @@ from symbolic.errors import DerivcheckError
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
+    BEGIN_CASES,
     CLOSERS,
     CONDITION_WORDS,
     CONNECTIVES,
@@ -186,7 +187,7 @@ def chained_statements(content: str) -> list[str]:
 # `$y_i = 1$ if the class is $i$`: inline math the prose makes a condition
 _CONDITIONAL = re.compile(r"\s*,?\s*(?:if|when|whenever|where|iff)\b", re.I)
 # `### When $j \neq i$`: in a heading, two index letters set apart state a case
-_INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\neq?\s*[A-Za-z]\s*")
+_INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
 
 def has_relation(latex: str) -> bool:
@@ -782,6 +783,44 @@ class _Segment:
     relation: bool = False
 
 
+_ALIGNED_ROW = re.compile(
+    r"\s*(?P<head>.*?)&\s*=(?P<value>.*?)&\s*&?\s*(?P<condition>(?:\\(?:text|textrm|mbox)\s*\{"
+    r"\s*)?(?:if|otherwise|else|for|when)\b.*)", re.S)
+_ALIGNMENT_WRAPPER = re.compile(rf"\s*{re.escape(BEGIN)}\{{(\w+\*?)\}}(.*){re.escape(END)}"
+                                r"\{\1\}\s*", re.S)
+
+
+def _aligned_cases(content: str) -> tuple[int, str] | None:
+    r"""`f(z) &= z &&\text{if } z > 0 \\ &= \alpha z &&\text{otherwise}`: rows aligned at `=`,
+    each with its condition, are one piecewise definition (a `cases` environment); cut
+    apart, each row would read as holding everywhere. (Where it starts, the statement),
+    or None.
+
+        >>> _aligned_cases(r"f &= z && \text{if } z > 0 \\ &= 0 && \text{otherwise}")[1]
+        'f = \\begin{cases} z & \\text{if } z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'
+    """
+    start, inner = 0, content
+    wrapped = _ALIGNMENT_WRAPPER.fullmatch(content)
+    if wrapped and wrapped.group(1) in ALIGNMENT_ENVIRONMENTS:
+        start, inner = wrapped.start(2), wrapped.group(2)
+    rows = [row for row in re.split(r"\\\\(?:\s*\[[^\]]*\])?", inner) if row.strip()]
+    if len(rows) < 2 or any(BEGIN in row for row in rows):
+        return None
+    matched = [_ALIGNED_ROW.fullmatch(row) for row in rows]
+    if not all(matched) or not matched[0].group("head").strip() \
+            or any(m.group("head").strip() for m in matched[1:]):
+        return None
+    branches = " \\\\ ".join(f"{_unspaced(m.group('value'))} & {m.group('condition').strip()}"
+                                for m in matched)
+    text = f"{matched[0].group('head').strip()} = {BEGIN_CASES} {branches} \\end{{cases}}"
+    return start + len(inner) - len(inner.lstrip()), text
+
+
+def _unspaced(value: str) -> str:
+    """A value with the spacing written to align its condition dropped: `z \\ \\ ` -> `z`."""
+    return re.sub(r"(?:\\[ ,;:!]|\\q?quad|~|\s)+$", "", value).strip()
+
+
 def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     r"""Cut one math block into relation chains: (source offset, text) each.
 
@@ -793,6 +832,9 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
         >>> [t for _, t in split_statements(r"a &= b \\ c &= d, \quad e = f")]
         ['a = b', 'c = d', 'e = f']
     """
+    cases = _aligned_cases(content)
+    if cases is not None:
+        return [(offset + cases[0], cases[1])]
     pieces: list[list[_Segment]] = [[_Segment()]]
     depth = 0
     environments: list[tuple[str, bool]] = []  # (name, is alignment)

@@ -616,6 +616,5 @@ for _name, _apply, _spellings in (
         ("tan", sympy.tan, ("tan",)), ("sinh", sympy.sinh, ("sinh",)),
         ("cosh", sympy.cosh, ("cosh",)), ("arctan", sympy.atan, ("arctan", "atan")),
         ("sgn", sympy.sign, ("sgn", "sign")),
-        ("Heaviside", lambda x: Heaviside(x, 0), ("heaviside", "step")),
-        ("logit", lambda p: sympy.log(p / (1 - p)), ("logit",))):
+        ("Heaviside", lambda x: Heaviside(x, 0), ("heaviside",))):
     register_function(KnownFunction(_name, _apply, _spellings))

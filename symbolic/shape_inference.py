@@ -38,6 +38,7 @@ WHOLE_KINDS = ("one-hot", "vector", "matrix")      # declared kinds of a vector 
 MAX_ROUNDS = 12
 
 Shape = tuple[int, int] | None      # dimension ids (rows, columns); None: a number
+FRESH = r"\text{n}"                  # the sizes no name of the text gives: \text{n}_{1}, …
 
 
 class CannotFit(Exception):
@@ -390,7 +391,7 @@ class _Fit:
                 root = self.dims.find(d)
                 value = self.dims.value[root]
                 if value is None:       # a size of its own, named apart from the writer's
-                    value = names.setdefault(root, rf"\text{{n}}_{{{len(names) + 1}}}")
+                    value = names.setdefault(root, f"{FRESH}_{{{len(names) + 1}}}")
                 dims.append(value)
             if dims != [1, 1]:
                 shapes[node_text(node)] = dims
@@ -402,18 +403,28 @@ class _Fit:
         n: X is n long only by the claim's own reading, while m, which bounds nothing, may be
         the size the writer means. A size letter the text uses that is neither a shape's size
         nor a sum's bound leaves the fit in doubt."""
-        tied = {d for dims in shapes.values() for d in dims if isinstance(d, str)}
+        tied = {d for dims in shapes.values() for d in dims
+                if isinstance(d, str) and not d.startswith(FRESH)}
         if not tied:
             return
         trees = [*self.trees, *(d.body for d in self.definitions.values()),
                  *(f.body for f in self.context.functions.values())]
-        nodes = [n for tree in trees for n in walk(tree)]
+        nodes = [n for tree in trees for n in _outside_indices(tree)]
         bounds = {node_text(_ungrouped(n.upper)) for n in nodes
                   if isinstance(n, A.SumOver) and n.upper is not None}
         sizes = {n.base for n in nodes if isinstance(n, A.Name) and n.base in SIZE_LETTERS
                  and not n.sub and not n.sup and not n.primes and not n.suffix}
         if sizes - bounds - tied:
             raise CannotFit("a size the text names that no shape takes")
+
+
+def _outside_indices(node: A.Node):
+    """The nodes of a tree, but not those inside a name's indices (the n of \\alpha_n)."""
+    yield node
+    if isinstance(node, A.Name):
+        return
+    for child in A.children(node):
+        yield from _outside_indices(child)
 
 
 def _ungrouped(node: A.Node) -> A.Node:

@@ -121,8 +121,8 @@ def check_read_document(document: Document, budget_seconds: float,
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
                             f"range of the index {letter}; nothing in it is checked")
             continue
-        elif statement.inline and _entries_compared(statement, context):
-            kind, claim = _prose_condition(statement)
+        elif statement.inline and (said := _entries_compared(statement, context)):
+            kind, claim = _prose_condition(statement, said, context)
         elif opens_with_condition(statement.text) and context.take_condition(statement.text):
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
                             "condition on the statement beside it; nothing in it is checked")
@@ -572,26 +572,28 @@ def _introducing(link: LinkResult, context: Context) -> LinkResult:
                 f"({new[0]} = …) to check it")
 
 
-def _entries_compared(statement: Statement, context: Context) -> bool:
+def _entries_compared(statement: Statement, context: Context) -> str:
     """`$y_i = 1$ if the class is $i$`, `only the term with $p_i = p_j$ survives`: in the
-    prose, an entry at an index letter set equal to a number or to another entry of its
-    family says when something holds; read as a definition it would bind every entry."""
+    prose, an entry at an index letter set equal to another entry of its family, or to a
+    number with "if" after it, says when something holds ("condition"); read as a
+    definition it would bind every entry. A number without it (`$w_i = 0$ for every
+    weight`) may be a start value or a condition ("doubt"); anything else: ""."""
     try:
         chain = split_chain(statement.text)
         if len(chain.sides) != 2:
-            return False
+            return ""
         head, body = (parse_side(side.text) for side in chain.sides)
     except NotationError:
-        return False
+        return ""
     if not (isinstance(head, A.Name) and head.sub
             and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS for s in head.sub)):
-        return False
+        return ""
     if context.determines(head, statement.derivation):
-        return False
-    if isinstance(body, A.Num):     # `$w_i = 0$ for every weight` may define: said so only
-        return statement.conditional     # when the prose goes on with "if", "when"
-    return isinstance(body, A.Name) and body.base == head.base and body.sub \
-        and body.sub != head.sub
+        return ""
+    if isinstance(body, A.Num):     # `$w_i = 0$ for every weight`: a start value, or a
+        return "condition" if statement.conditional else "doubt"     # condition: in doubt
+    return "condition" if isinstance(body, A.Name) and body.base == head.base and body.sub \
+        and body.sub != head.sub else ""
 
 
 def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
@@ -775,13 +777,22 @@ def _line_case(statement: Statement, context: Context) -> Checked:
     return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 
-def _prose_condition(statement: Statement) -> Checked:
+def _prose_condition(statement: Statement, said: str, context: Context) -> Checked:
     """`$y_i = 1$ if the class is $i$`: said of entries in the prose, a condition; it binds
-    nothing and claims nothing."""
+    nothing and claims nothing. `$w_i = 0$ for every weight`: a start value or a condition,
+    in doubt: the steps that use those entries are undecided, naming it."""
     chain = split_chain(statement.text)
+    message = "says in the prose when entries are equal (a condition, as in 'y_i = 1 if …'); " \
+        "it defines nothing"
+    if said == "doubt":
+        head = parse_side(chain.sides[0].text)
+        message = ("sets every entry in the prose: a start value or a condition, which the "
+                   "text does not say; steps that use these entries are undecided")
+        context.define_unreadable(head, MeaningError(
+            "set for every entry in the prose (a start value or a condition)"),
+            statement.text)
     link = LinkResult(chain.sides[0].text, chain.sides[1].text, "=", Verdict.VALID,
-                      Method.DEFINITION, "says in the prose when entries are equal (a "
-                      "condition, as in 'y_i = 1 if …'); it defines nothing")
+                      Method.DEFINITION, message)
     return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 

@@ -264,8 +264,12 @@ def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():
     assert [str(s.verdict) for s in check_document(doc).steps][-1] == "invalid"
 
 
-def test_entries_set_to_a_number_in_the_prose_without_if_still_define():
+def test_entries_set_to_a_number_in_the_prose_without_if_are_in_doubt():
     doc = ("We start from $w_i = 0$ for every weight, and define\n\n"
            "$$L = \\sum_{i=1}^n (w_i x_i - t_i)^2$$\n\n"
            "$$\\frac{\\partial L}{\\partial w_i} = -2 t_i x_i$$\n")
-    assert [str(s.kind) for s in check_document(doc).steps][0] != "binding"
+    steps = check_document(doc).steps
+    assert "start value or a condition" in steps[0].claim.links[0].message
+    assert str(steps[-1].verdict) == "undecided"       # neither 0 nor free: in doubt
+    wrong = doc.replace("-2 t_i x_i", "5 t_i x_i")
+    assert str(check_document(wrong).steps[-1].verdict) == "undecided"

@@ -511,3 +511,50 @@ def test_what_the_second_read_of_shape_inference_found():
     result = check_claim(r"\nabla_w J(w) = \frac{n_1}{n_2} X^T(Xw - y)",
                          given=[r"J(w) = \frac{n_1}{2 n_2} \|Xw - y\|^2"])
     assert result.verdict == "valid" and r"\text{n}_{1}" in result.links[0].reading
+
+
+def test_rows_aligned_at_equals_with_their_conditions_are_one_piecewise_claim():
+    given = [r"\text{ELU}(z_i) &= z_i \ \ &&\text{if } z_i > 0 \\ &= \alpha (e^{z_i} - 1) "
+             r"\ \ &&\text{otherwise}"]
+    right = (r"\frac{\partial \text{ELU}}{\partial x_i} &= 1 \ \ &&\text{if } x_i > 0 \\ "
+             r"&= \alpha e^{x_i} \ \ &&\text{otherwise}")
+    assert check_claim(right, given=given).verdict == "valid"
+    # cut apart, the rows would each hold everywhere, and a wrong second row pass
+    assert check_claim(right.replace(r"\alpha e^{x_i}", r"\alpha (e^{x_i} - 1)"),
+                       given=given).verdict == "invalid"
+
+
+def test_a_function_differentiated_by_a_variable_it_was_not_written_with():
+    # f(z) = z^2, then ∂f/∂x: f of x, its argument renamed (read as f(z), x-free, it was 0)
+    assert check_claim(r"\frac{\partial f}{\partial x} = 2x", given=[r"f(z) = z^2"]).verdict \
+        == "valid"
+    assert check_claim(r"\frac{\partial f}{\partial x} = x", given=[r"f(z) = z^2"]).verdict \
+        == "invalid"
+    # x in f's body, or an entry of its parameter: f's own parameters, as before
+    assert check_claim(r"\frac{\partial f}{\partial x} = z", given=[r"f(z) = z x"]).verdict \
+        == "valid"
+    # two parameters, neither x: which one x stands for is not said
+    two = check_claim(r"\frac{\partial g}{\partial x} = 2x", given=[r"g(u, v) = u^2 + v"])
+    assert two.verdict == "undecided" and "2 parameters" in two.message
+
+
+def test_what_the_third_read_found():
+    # u_+ of a u defined as a function: undecided too
+    assert check_claim(r"\frac{\partial}{\partial w}\left(\frac{\lambda}{2} w^2 + u_+\right) = "
+                       r"\lambda w", given=[r"u(w) = 1 - ywx"]).verdict == "undecided"
+    # \mathop{\rm log} x without parentheses is the log of x
+    assert check_claim(r"\frac{d}{dx}\mathop{\rm log} x = \frac{1}{x}").verdict == "valid"
+    assert check_claim(r"\mathop{\rm exp} 2x = 2\mathop{\rm exp} x").verdict == "invalid"
+    # \not= is ≠ where cases are found too
+    assert check_claim(r"\frac{\partial p_i}{\partial z_j} = -p_i p_j \text{ for } i \not= j",
+                       given=[r"p_i = \operatorname{softmax}(z)_i"]).verdict == "valid"
+    # a lowercase word the field's list lacks, as a superscript: in doubt, never a power
+    fit = check_claim(r"\frac{d}{dw}(L^{fit}(w) + L^{pen}(w)) = (wx - y)x + \lambda w",
+                      given=[r"L^{fit}(w) = \frac{1}{2}(wx - y)^2",
+                             r"L^{pen}(w) = \frac{\lambda}{2}w^2"])
+    assert fit.verdict == "undecided" and "word as a superscript" in fit.message
+    # a matrix square only by the claim's own side is no quadratic form's
+    assert check_claim(r"\nabla_x \frac12(Ax-b)^T(Ax-b) = A^TAx - Ab").verdict == "invalid"
+    # sizes derivcheck names are no size letters of the text
+    assert check_claim(r"\nabla_\theta J(\theta) = \frac{1}{m}X^T(X\theta - y)", given=[
+        r"J(\theta) = \frac{1}{2m}\|X\theta - y\|^2"]).verdict == "valid"

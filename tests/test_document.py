@@ -477,3 +477,12 @@ def test_an_equation_environment_holds_its_statement_and_tags_are_not_math():
     doc = read_document("$$ \\require{cancel} \\begin{equation} h(x) = \\frac{1}{1 + e^{-x}}."
                         " \\tag{2}\\label{eq:model-1}\\end{equation} $$\n")
     assert texts(doc) == [r"h(x) = \frac{1}{1 + e^{-x}}"]
+
+
+def test_rows_aligned_at_equals_with_conditions_are_one_statement():
+    from symbolic.document import split_statements
+    rows = r"f(z) &= z &&\text{if } z > 0 \\ &= 0 &&\text{otherwise}"
+    assert [t for _, t in split_statements(rows)] == [
+        r"f(z) = \begin{cases} z & \text{if } z > 0 \\ 0 & \text{otherwise} \end{cases}"]
+    plain = r"a &= b \\ &= c"                            # no conditions: a chain, as before
+    assert len(split_statements(plain)) == 2

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
-from symbolic.notation.vocabulary import UNICODE
+from symbolic.notation.vocabulary import NEGATION, UNICODE
 
 _TOKEN = re.compile(
     r"""
@@ -53,6 +53,8 @@ def tokenize(source: str) -> list[Token]:
         if match.group() == "=" and tokens and tokens[-1].text == "=" \
                 and tokens[-1].pos == pos - 1:
             pass                        # `k == i`, as code writes a comparison: one `=`
+        elif match.group() == "=" and tokens and tokens[-1].text == NEGATION:
+            tokens[-1] = Token("command", r"\neq", tokens[-1].pos)      # `y \not= k`
         elif kind != "ws":
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()

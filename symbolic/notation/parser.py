@@ -49,7 +49,6 @@ from symbolic.notation.vocabulary import (
     MUL_OPS,
     NABLA,
     NAMED_FONTS,
-    NEGATION,
     OPENERS,
     OPERATORNAME,
     OPERATORS,
@@ -153,7 +152,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _worded_comparisons(_without_equation_marks(tokens))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
-    tokens = _negated_equals(_mathop_words(_sized_double_bars(tokens)))
+    tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unbraced_partials(_single_braces(kept))
@@ -342,27 +341,19 @@ def _mathop_words(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             k += 1
             continue
-        end = _group_end(tokens, k + 1)
-        inner = tokens[k + 2 : end] if end is not None else []
+        opening = k + 2 if k + 2 < len(tokens) and tokens[k + 1].text in \
+            FONT_SWITCHES.values() else k + 1     # {\rm log}, read already as \mathrm{log}
+        end = _group_end(tokens, opening)
+        inner = tokens[opening + 1 : end] if end is not None else []
         letters = [t for t in inner if t.kind == "letter"]
-        if end is not None and letters and all(t.kind == "letter" or t.text in FONT_SWITCHES
+        fonts = {*FONT_SWITCHES, *FONT_SWITCHES.values(), "{", "}"}
+        if end is not None and letters and all(t.kind == "letter" or t.text in fonts
                                                for t in inner):
-            out += [Token("command", OPERATORNAME, tok.pos), tokens[k + 1], *letters,
+            out += [Token("command", OPERATORNAME, tok.pos), tokens[opening], *letters,
                     tokens[end]]
             k = end + 1
             continue
         k += 1                              # the wrapper alone goes; its math stays
-    return out
-
-
-def _negated_equals(tokens: list[Token]) -> list[Token]:
-    """`y \\not= y^*`: `\\neq`."""
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.text == "=" and out and out[-1].text == NEGATION:
-            out[-1] = Token("command", r"\neq", out[-1].pos)
-            continue
-        out.append(tok)
     return out
 
 
@@ -828,6 +819,15 @@ class Parser:
         if tokens and tokens[-1].text in PROSE and self.peek().text == "{":
             tokens = [*tokens, *self.group_tokens()]          # L^\text{logistic}: one word
         word = _superscript_word(tokens)
+        if word is None and isinstance(base, A.Name) and base.base != "e" \
+                and len(tokens) >= 3 and all(t.kind == "letter" and t.text.islower()
+                                             for t in tokens) and _contiguous(tokens):
+            raise MeaningError(
+                f"{base.base}^{{{''.join(t.text for t in tokens)}}}: a word as a superscript "
+                "(a name of its own) or a power of a product; the reading is in doubt",
+                self.source, caret.pos,
+                "Write the word in \\text{…} (L^{\\text{fit}}), or the power with spaces or "
+                "a \\cdot between its factors.")
         if word is not None and isinstance(base, A.Name) and not base.sup \
                 and base.base != "e":
             # w^{new}, \theta^{MLE}, L^{\text{logistic}}: part of the name, never a power

@@ -47,6 +47,8 @@ from symbolic.notation.vocabulary import (
     LOGARITHMS,
     MATRIX_OPERATORS,
     NABLA,
+    OPERATORNAME,
+    PROSE,
     REFUSED_OPERATORS,
     SAMPLE_LETTER,
     SIGMA,
@@ -62,6 +64,14 @@ BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS, *COMBIN
 LAYER_LETTERS = frozenset({"l", "L", r"\ell"})
 
 
+def _unworded(base: str) -> str:
+    """`\\mathrm{ELU}` -> `ELU`: a word set in a font, as a function's name is written."""
+    for font in (WORD_FONT, OPERATORNAME, *sorted(PROSE)):
+        if base.startswith(font + "{") and base.endswith("}"):
+            return base[len(font) + 1 : -1]
+    return base
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """What the context knows at one statement, frozen: enough to decide every reading."""
@@ -69,6 +79,7 @@ class Snapshot:
     values: frozenset[str] = frozenset()        # names that stand for quantities here
     functions: frozenset[str] = frozenset()     # names of functions defined with parameters
     parameters: Mapping[str, tuple] = field(default_factory=lambda: MappingProxyType({}))
+    used_in: Mapping[str, frozenset] = field(default_factory=lambda: MappingProxyType({}))
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
@@ -241,13 +252,33 @@ class _Pass:
             call = A.Call(name.base, (node.wrt,), None, 0, None, True, name.pos, A.Callee.KNOWN)
             return dataclasses.replace(node, numerator=call)
         key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
+        word = _unworded(name.base)
+        if key not in self.snapshot.parameters and not name.sub and not name.suffix \
+                and word in self.snapshot.parameters:
+            key = word           # \text{ELU} over \text{ELU}(z_i) = …: the function ELU
         if key not in self.snapshot.parameters or key in self.snapshot.values:
             return node          # f_2 of `f_2(y) = …` is the function f_{2}
-        parameters = self.snapshot.parameters[key]
-        self.readings.append(Reading(f"\\partial {_shown(name)}",
-                                     f"the derivative of the function {_shown(name)}"))
-        call = A.Call(key, tuple(parameters), None, 0, None, True, name.pos,
-                      A.Callee.DEFINED)
+        parameters = tuple(self.snapshot.parameters[key])
+        wrt = node.wrt
+        if isinstance(wrt, A.Name) and all(isinstance(p, A.Name) for p in parameters) \
+                and not any(p.base == wrt.base for p in parameters) \
+                and wrt.base not in self.snapshot.used_in.get(key, frozenset()) \
+                and not any(canonical(p.base, (), (), p.suffix, p.primes)
+                            in self.snapshot.defined for p in parameters):
+            # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
+            # with several parameters, which one x stands for is not said
+            if len(parameters) != 1:
+                raise MeaningError(f"{_shown(name)} is a function of {len(parameters)} "
+                                   f"parameters, none of them {_shown(wrt)}: which one "
+                                   f"{_shown(wrt)} stands for is not said", "", None,
+                                   f"Write the derivative by a parameter of {_shown(name)}.")
+            self.readings.append(Reading(f"\\partial {_shown(name)}",
+                                         f"{_shown(name)}({_shown(wrt)}), differentiated"))
+            parameters = (wrt,)
+        else:
+            self.readings.append(Reading(f"\\partial {_shown(name)}",
+                                         f"the derivative of the function {_shown(name)}"))
+        call = A.Call(key, parameters, None, 0, None, True, name.pos, A.Callee.DEFINED)
         return dataclasses.replace(node, numerator=call)
 
     def rebuild(self, node: A.Node) -> A.Node:

@@ -228,6 +228,7 @@ MATRIX_ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "matrix", "vmatrix", "Bma
                                  "smallmatrix"})
 ARRAY_ENVIRONMENTS = frozenset({"array"})        # a matrix with a column specification
 CASES_ENVIRONMENTS = frozenset({"cases", "dcases", "rcases"})
+BEGIN_CASES = r"\begin{cases}"      # how rows aligned at = with conditions are written as one
 # Environments that delimit math on their own, outside `$$`.
 DISPLAY_ENVIRONMENTS = frozenset({
     "equation", "equation*", "align", "align*", "gather", "gather*",
