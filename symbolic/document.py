@@ -186,6 +186,8 @@ def chained_statements(content: str) -> list[str]:
 
 # `$y_i = 1$ if the class is $i$`: inline math the prose makes a condition
 _CONDITIONAL = re.compile(r"\s*,?\s*(?:if|when|whenever|where|iff)\b", re.I)
+# `examples with $y_n = +1$`, `where $y_i = 1$`: the prose before makes it a condition
+_CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$", re.I)
 # `### When $j \neq i$`: in a heading, two index letters set apart state a case
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
@@ -715,7 +717,9 @@ class _BodyScanner:
                     content = self.text[content_start : match.start()]
                     if not inline or has_relation(content) or (
                             _INDEX_CASE.fullmatch(content) and self._in_heading(pos)):
-                        conditional = inline and _CONDITIONAL.match(self.text, match.end())
+                        conditional = inline and (
+                            _CONDITIONAL.match(self.text, match.end())
+                            or _CONDITIONED.search(self.text, max(pos - 24, 0), pos))
                         self._cut(content, content_start, inline, bool(conditional))
                     return match.end()
                 if match.group().startswith("\n"):

@@ -273,3 +273,10 @@ def test_entries_set_to_a_number_in_the_prose_without_if_are_in_doubt():
     assert str(steps[-1].verdict) == "undecided"       # neither 0 nor free: in doubt
     wrong = doc.replace("-2 t_i x_i", "5 t_i x_i")
     assert str(check_document(wrong).steps[-1].verdict) == "undecided"
+
+
+def test_entries_set_after_with_in_the_prose_are_a_condition():
+    doc = ("The positive examples, those with $y_n = +1$, weigh more.\n\n"
+           "$$L = \\sum_n \\exp(-y_n w x_n)$$\n\n"
+           "$$\\frac{\\partial L}{\\partial w} = -\\sum_n y_n x_n \\exp(-y_n w x_n)$$\n")
+    assert [str(s.verdict) for s in check_document(doc).steps][-1] == "valid"

@@ -558,3 +558,10 @@ def test_what_the_third_read_found():
     # sizes derivcheck names are no size letters of the text
     assert check_claim(r"\nabla_\theta J(\theta) = \frac{1}{m}X^T(X\theta - y)", given=[
         r"J(\theta) = \frac{1}{2m}\|X\theta - y\|^2"]).verdict == "valid"
+
+
+def test_a_function_of_a_function_is_differentiated_through_it():
+    given = [r"L(e) := \|e\|^{2}", r"e(\theta) := y - \Phi\theta"]
+    shapes = {r"\Phi": ["N", "D"], "y": ["N", 1], r"\theta": ["D", 1]}
+    assert check_claim(r"\frac{\partial L}{\partial\theta} = -2e^{\top}\Phi", given=given,
+                       shapes=shapes, conventions={"layout": "numerator"}).verdict == "valid"

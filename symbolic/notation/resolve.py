@@ -264,7 +264,8 @@ class _Pass:
                 and not any(p.base == wrt.base for p in parameters) \
                 and wrt.base not in self.snapshot.used_in.get(key, frozenset()) \
                 and not any(canonical(p.base, (), (), p.suffix, p.primes)
-                            in self.snapshot.defined for p in parameters):
+                            in self.snapshot.defined or self.snapshot.is_function(p.base)
+                            for p in parameters):     # L(e) with e(θ) defined: through e
             # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
             # with several parameters, which one x stands for is not said
             if len(parameters) != 1:
