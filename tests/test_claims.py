@@ -565,3 +565,11 @@ def test_a_function_of_a_function_is_differentiated_through_it():
     shapes = {r"\Phi": ["N", "D"], "y": ["N", 1], r"\theta": ["D", 1]}
     assert check_claim(r"\frac{\partial L}{\partial\theta} = -2e^{\top}\Phi", given=given,
                        shapes=shapes, conventions={"layout": "numerator"}).verdict == "valid"
+
+
+def test_a_function_named_by_a_word_is_differentiated_by_its_name():
+    given = [r"Sig(x)={1\over{1+e^{-x}}}"]
+    assert check_claim(r"{\delta Sig\over\delta x}=Sig(x)(1-Sig(x))", given=given).verdict \
+        == "valid"
+    assert check_claim(r"\frac{d Sig}{d x}=Sig(x)(1+Sig(x))", given=given).verdict \
+        == "invalid"

@@ -210,3 +210,8 @@ def test_tex_forms_of_fractions_operators_and_negation():
     assert parse_side(r"\overrightarrow{w}").base == r"\vec{w}"
     assert without_positions(parse_side(r"x \hspace{1cm} y")) == without_positions(
         parse_side(r"x y"))
+
+
+def test_an_infix_fraction_of_differentials_is_a_derivative():
+    node = parse_side(r"{\delta Sig \over \delta x}")
+    assert isinstance(node, A.Partial) and node.wrt.base == "x"

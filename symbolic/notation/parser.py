@@ -625,10 +625,9 @@ class Parser:
 
     def sub_parse(self, tokens: list[Token], what: str = "expression") -> A.Node:
         over = _split_top(tokens, INFIX_FRACTION) if tokens else []
-        if len(over) == 2 and over[0] and over[1]:      # {1 \over 2}: TeX's own fraction
-            pos = tokens[0].pos
-            return A.BinOp("/", A.Group(self.sub_parse(over[0], "numerator"), pos),
-                           A.Group(self.sub_parse(over[1], "denominator"), pos), pos)
+        if len(over) == 2 and over[0] and over[1]:      # {1 \over 2}: TeX's own fraction,
+            sub = Parser(self.source, [], self.depth + 1)   # read as \frac{…}{…} is
+            return sub.derivative_fraction(tokens[0], over[0], over[1])
         if not tokens:
             pos = self.tokens[max(self.i - 1, 0)].pos
             raise ParseError(f"empty {what}", self.source, pos,

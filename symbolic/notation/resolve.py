@@ -235,6 +235,9 @@ class _Pass:
         """`\\frac{df}{dx}`, `\\nabla_\\theta J` with `f(x) = …`, `J(\\theta) = …` defined:
         the derivative of the function at its own parameters."""
         name = node.numerator
+        word = letter_word(factors(name)) if isinstance(name, A.BinOp) else None
+        if word is not None and _unworded(word.base) in self.snapshot.parameters:
+            name = word             # \frac{d Sig}{dx} with Sig(x) = …: the function Sig
         if isinstance(name, A.Name) and _sample_superscript(name) \
                 and canonical(name.base, (), (), name.suffix, 0) in self.snapshot.parameters:
             name = dataclasses.replace(name, sup=())     # l^{(i)} of l^{(i)}(w, b) = …
