@@ -215,3 +215,15 @@ def test_tex_forms_of_fractions_operators_and_negation():
 def test_an_infix_fraction_of_differentials_is_a_derivative():
     node = parse_side(r"{\delta Sig \over \delta x}")
     assert isinstance(node, A.Partial) and node.wrt.base == "x"
+
+
+def test_a_subscript_inside_an_accent_is_the_name_s_index():
+    assert without_positions(parse_side(r"\hat {x_i}")) == without_positions(
+        parse_side(r"\hat{x}_i"))
+    assert without_positions(parse_side(r"\mathbf{x_i}")) == without_positions(
+        parse_side(r"x_i"))
+
+
+def test_a_capitalised_word_in_parentheses_before_the_math_is_a_label():
+    assert without_positions(parse_side(r"(Mean) \space \mu")) == A.Name(r"\mu")
+    assert isinstance(parse_side(r"(a + b) c"), A.BinOp)             # math stays math

@@ -150,7 +150,7 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    tokens = _worded_comparisons(_without_equation_marks(tokens))
+    tokens = _worded_comparisons(_without_equation_marks(_without_leading_label(tokens)))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
@@ -328,6 +328,18 @@ def _double_bars(tokens: list[Token]) -> list[Token]:
         return tokens
     return [Token("command", r"\|", tok.pos) if k in seconds else tok
             for k, tok in enumerate(tokens) if k not in seconds.values()]
+
+
+def _without_leading_label(tokens: list[Token]) -> list[Token]:
+    """`(Mean) \\space \\mu = …`: a capitalised word in parentheses before the math names
+    the line; it is no product of letters."""
+    if len(tokens) > 5 and tokens[0].text == "(" and tokens[4:] \
+            and (close := next((k for k, t in enumerate(tokens) if t.text == ")"), 0)) > 3 \
+            and all(t.kind == "letter" for t in tokens[1:close]) \
+            and tokens[1].text.isupper() and all(t.text.islower() for t in tokens[2:close]) \
+            and _contiguous(tokens[1:close]) and tokens[close + 1].kind != "end":
+        return tokens[close + 1 :]
+    return tokens
 
 
 def _mathop_words(tokens: list[Token]) -> list[Token]:
@@ -1109,6 +1121,12 @@ class Parser:
         if cmd[1:] in GREEK_VARIANTS:
             return "\\" + GREEK_VARIANTS[cmd[1:]]
         inner_tokens = self.group_tokens()
+        if len(inner_tokens) > 2 and inner_tokens[1].text == "_" \
+                and (inner_tokens[0].kind == "letter" or inner_tokens[0].text[1:] in GREEK) \
+                and (cmd in TRANSPARENT_FONTS or cmd[1:] in ACCENTS):
+            # \hat{x_i}, \mathbf{x_i}: the subscript read after the name, as \hat{x}_i
+            self.tokens[self.i : self.i] = inner_tokens[1:]
+            inner_tokens = inner_tokens[:1]
         inner = "".join(t.text if t.kind != "command" else t.text + " " for t in inner_tokens)
         inner = inner.strip()
         if cmd in TRANSPARENT_FONTS:
