@@ -1044,6 +1044,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
             _require_parameters_shaped((lhs_node, rhs_node), context)
+            _require_entries_within_sizes(sides, context)
             try:
                 _require_one_reading_of_gradients(sides, (lhs_node, rhs_node))
             except MeaningError:
@@ -1172,6 +1173,26 @@ def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
                     f"{symbol} is defined as a vector or matrix, but no shape is declared "
                     "for it, so it is read as a number here", "", None,
                     f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")
+
+
+def _require_entries_within_sizes(sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial y_3}{\\partial x_7} = W_{7,3}` with x 1×D: in an instance where D is
+    3, x_7 is no entry of x but a number of its own, so the sides differ by a misreading.
+    Undecided, naming the entry."""
+    builder = context.builder(sides.instance)
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        found = re.fullmatch(r"(.+)_\{(\d+)(?:,(\d+))?\}", symbol.name)
+        shape = context.shape_of(found.group(1)) if found else None
+        if shape is None:
+            continue
+        rows, cols = builder.dims(shape)
+        at = [int(n) for n in found.groups()[1:] if n is not None]
+        limits = [rows * cols] if len(at) == 1 and 1 in (rows, cols) else [rows, cols]
+        if any(k > limit for k, limit in zip(at, limits, strict=False)):
+            raise MeaningError(
+                f"{symbol.name} is beyond the sizes derivcheck checks {found.group(1)} at "
+                f"({rows}×{cols}), so it is read as a number of its own", "", None,
+                "Write the claim with index letters (x_j), or declare the sizes as numbers.")
 
 
 def _require_parameters_shaped(trees: tuple, context: Context) -> None:

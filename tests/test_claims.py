@@ -573,3 +573,13 @@ def test_a_function_named_by_a_word_is_differentiated_by_its_name():
         == "valid"
     assert check_claim(r"\frac{d Sig}{d x}=Sig(x)(1+Sig(x))", given=given).verdict \
         == "invalid"
+
+
+def test_an_entry_beyond_the_sizes_checked_is_undecided_not_a_free_number():
+    shapes = {"W": ["D", "C"], "x": [1, "D"], "y": [1, "C"]}
+    result = check_claim(r"\frac{\partial y_3}{\partial x_7} = W_{7,3}", given=[r"y = x W"],
+                         shapes=shapes)
+    assert result.verdict == "undecided" and "beyond the sizes" in result.message
+    small = {"W": [3, 2], "x": [1, 3], "y": [1, 2]}
+    assert check_claim(r"\frac{\partial y_2}{\partial x_3} = W_{3,2}", given=[r"y = x W"],
+                       shapes=small).verdict == "valid"
