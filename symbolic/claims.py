@@ -1260,8 +1260,24 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
     names it multiplies as vectors; when the two readings disagree the step is undecided.
     None when they agree, or when the second reading cannot be built."""
     shapes = _plausible_shapes((lhs_node, rhs_node), context)
-    if not shapes:
-        return None
+    if not shapes or not _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget):
+        # the square reading cannot be built (a capital count, 1/(2N)): the shapes the
+        # text implies (`shape_inference`) are the second reading
+        shapes = infer_shapes((lhs_node, rhs_node), context)
+        if not shapes or not _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context,
+                                                budget, shown=True):
+            return None
+    named = ", ".join(sorted(shapes))
+    return undecided(f"undecided: the sides agree with {named} read as numbers, but not with "
+                     "the capitals read as matrices and what they multiply as vectors; "
+                     "no shapes are declared to tell which is meant (declare them, as in "
+                     "shapes: {A: [m, n], x: [n, 1]}, to check it)")
+
+
+def _wrong_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str, str, str],
+                       context: Context, budget: Budget, shown: bool = False) -> bool:
+    """Whether the step is wrong, in every layout that may be meant, with these shapes for
+    its names (and, when `shown`, wrong at a point, not by a shape that does not fit)."""
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]      # right in either layout is right
     for layout in layouts:
@@ -1272,15 +1288,13 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
             for name, dims in shapes.items():
                 matrices.add_shape(name, dims)
             found = check_symbolic(lhs_node, rhs_node, link, matrices, budget, general=False)
+        except BudgetExceeded:
+            raise
         except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-            return None
-        if found.verdict != Verdict.INVALID:
-            return None
-    named = ", ".join(sorted(shapes))
-    return undecided(f"undecided: the sides agree with {named} read as numbers, but not with "
-                     "the capitals read as matrices and what they multiply as vectors; "
-                     "no shapes are declared to tell which is meant (declare them, as in "
-                     "shapes: {A: [m, n], x: [n, 1]}, to check it)")
+            return False
+        if found.verdict != Verdict.INVALID or shown and found.counterexample is None:
+            return False
+    return True
 
 
 def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:

@@ -137,7 +137,7 @@ class _Fit:
         key = name_key(node)
         if key in self.shapes:
             return self.shapes[key]
-        declared = self.context.shape_of(key)
+        declared = _declared_shape(node, self.context)
         if declared is not None:
             shape = self.declared(declared)
         elif key in self.definitions and key not in self.in_progress:
@@ -175,7 +175,7 @@ class _Fit:
         key = name_key(node)
         context = self.context
         if key in self.wide or key in self.definitions or not _may_be_whole(key, context) \
-                or context.is_function(node.base):
+                or _declared_shape(node, context) is not None or context.is_function(node.base):
             return None
         return key
 
@@ -454,6 +454,8 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
     operand of a norm, a name whose entries the definitions define."""
     trees = list(trees)
     nodes = [n for tree in trees for n in walk(tree)]
+    family_shaped = {name_key(n) for n in nodes
+                     if isinstance(n, A.Name) and _declared_shape(n, context) is not None}
     entries = {(n.base, n.suffix) for n in nodes
                if isinstance(n, A.Name) and n.sub and not n.sup}
     entries |= {(d.name.base, d.name.suffix) for d in context.definitions if d.name.sub}
@@ -465,14 +467,27 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                 vector = (name.base, name.suffix) in entries or not name.base[:1].isupper() \
                     or isinstance(node, A.Norm)
                 wide.setdefault(name_key(name), 1 if vector else None)
-        elif isinstance(node, A.BinOp) and node.op in PRODUCTS:
+        elif isinstance(node, A.BinOp) and node.op in PRODUCTS \
+                and not any(isinstance(_ungrouped(side), A.Num)       # 2N: a count, doubled
+                            for side in (node.left, node.right)):
             for side in (node.left, node.right):
                 name = _ungrouped(side.operand if isinstance(side, A.Transpose) else side)
                 if _bare(name) and len(name.base) == 1 and name.base.isupper():
                     wide.setdefault(name_key(name), None)
         elif _bare(node) and (node.base, node.suffix) in entries:
             wide.setdefault(name_key(node), 1)
-    return {key: columns for key, columns in wide.items() if _may_be_whole(key, context)}
+    return {key: columns for key, columns in wide.items()
+            if _may_be_whole(key, context) and key not in family_shaped}
+
+
+def _declared_shape(node: A.Name, context: Context) -> tuple | None:
+    """The shape declared for a name, or for the first member of its family (`x^{(i)}`
+    declared [D, 1] is declared for x^{(1)}, x^{(2)}, …)."""
+    declared = context.shape_of(name_key(node))
+    if declared is None and node.sup and all(isinstance(s, A.Name) for s in node.sup):
+        first = canonical(node.base, tuple(1 for _ in node.sup), (), node.suffix, node.primes)
+        declared = context.shape_of(first)
+    return declared
 
 
 def _may_be_whole(key: str, context: Context) -> bool:

@@ -67,3 +67,10 @@ def test_a_step_right_only_for_a_symmetric_matrix_is_undecided_not_wrong():
     symmetric = {"symbols": {**kinds["symbols"], "W": "symmetric"}}
     assert check_claim(claim, conventions=symmetric).verdict == "valid"
     assert check_claim(claim.replace("-2A", "2A"), conventions=kinds).verdict == "invalid"
+
+
+def test_a_capital_count_does_not_hide_a_matrix_the_text_implies():
+    wrong = r"\nabla_\theta \frac{1}{2N}\|X\theta-y\|^2 = \frac1N X(X\theta-y)"
+    assert check_claim(wrong).verdict == "undecided"      # as numbers it held: a misreading
+    right = r"\nabla_\theta \frac{1}{2N}\|X\theta-y\|^2 = \frac1N X^T(X\theta-y)"
+    assert check_claim(right).verdict == "valid"
