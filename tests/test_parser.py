@@ -227,3 +227,9 @@ def test_a_subscript_inside_an_accent_is_the_name_s_index():
 def test_a_capitalised_word_in_parentheses_before_the_math_is_a_label():
     assert without_positions(parse_side(r"(Mean) \space \mu")) == A.Name(r"\mu")
     assert isinstance(parse_side(r"(a + b) c"), A.BinOp)             # math stays math
+
+
+def test_a_sum_in_braces_before_a_bracket_is_in_doubt():
+    with pytest.raises(MeaningError, match="braces do not show"):
+        parse_side(r"{a - \frac{1}{N} - b}\left(c\right)")
+    assert isinstance(parse_side(r"\left(a - b\right)\left(c\right)"), A.BinOp)

@@ -868,6 +868,12 @@ class Parser:
             if self.braced_layer_function():
                 return self.name_or_call()
             inner = self.sub_parse(self.group_tokens(), "group")
+            if _is_sum(inner) and self.peek().text in ("(", "[", r"\left"):
+                # {a - b}(c): printed, the braces do not show (a − b(c)); read, they group
+                raise MeaningError("a sum in braces multiplies what follows: printed, the "
+                                   "braces do not show, so the sum's last term alone may be "
+                                   "meant", self.source, tok.pos,
+                                   "Write the grouping with \\left( … \\right).")
             return inner
         if tok.text == "|":
             return self.delimited("|", "|", A.Abs)
@@ -2036,6 +2042,10 @@ def _walk(node: A.Node):
     yield node
     for child in A.children(node):
         yield from _walk(child)
+
+
+def _is_sum(node: A.Node) -> bool:
+    return isinstance(node, A.BinOp) and node.op in ("+", "-")
 
 
 def _uses_index(node: A.Node, letter: str) -> bool:
