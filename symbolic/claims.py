@@ -425,29 +425,43 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return failed(error)
 
 
-def _holds_if_symmetric(trees, link, contexts: tuple[Context, Context], shapes: dict,
-                        budget: Budget, decisions: tuple[str, ...]) -> bool:
-    """Whether the step, wrong as read, holds when the square matrices the shapes were
-    inferred for are symmetric (`\\nabla_s (q - As)^T W (q - As) = -2A^T W (q - As)`).
-    `contexts`: the step's, and the one with the inferred shapes."""
-    context, shaped = contexts
-    left = infer_shapes((trees[0], trees[0]), context)    # square by the definitions, not
-    square = [name for name, (rows, cols) in shapes.items()   # by the claim's own side
-              if rows == cols and name in left and left[name][0] == left[name][1]]
-    kinds = shaped.conventions.get("symbols") or {}
-    if not square or any(kinds.get(name) not in (None, "matrix") for name in square):
-        return False
-    symmetric = shaped.copy()
-    symmetric.conventions = {**shaped.conventions,
-                             "symbols": {**kinds, **dict.fromkeys(square, "symmetric")}}
-    symmetric._changed()
+def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+               shapes: dict, symbols: dict | None = None, layout: str | None = None,
+               decisions: tuple[str, ...] = (), general: bool = True) -> Finding | None:
+    """The step checked a second way: with these shapes (and kinds, and layout) added to the
+    context. None when that reading cannot be built, which shows nothing."""
+    read = context.copy()
+    if symbols or layout:
+        read.conventions = {**context.conventions,
+                            **({"layout": layout} if layout else {}),
+                            **({"symbols": symbols} if symbols else {})}
+        read._changed()
     try:
-        return check_symbolic(*trees, link, symmetric, budget, decisions).verdict \
-            == Verdict.VALID
+        for name, dims in shapes.items():
+            read.add_shape(name, dims)
+        return check_symbolic(*trees, link, read, budget, decisions, general=general)
     except BudgetExceeded:
         raise
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-        return False
+        return None
+
+
+def _symmetric_reprieve(trees, link, context: Context, shapes: dict, budget: Budget,
+                        decisions: tuple[str, ...]) -> list[str]:
+    """The square matrices the shapes were inferred for whose being symmetric makes the
+    step, wrong as read, hold (`\\nabla_s (q - As)^T W (q - As) = -2A^T W (q - As)`): those
+    square by the step's first side and its definitions, not by the claim's own side. []
+    when there are none, or the step stays wrong."""
+    left = infer_shapes((trees[0], trees[0]), context)
+    square = [name for name, (rows, cols) in shapes.items()
+              if rows == cols and name in left and left[name][0] == left[name][1]]
+    kinds = context.conventions.get("symbols") or {}
+    if not square or any(kinds.get(name) not in (None, "matrix") for name in square):
+        return []
+    symbols = {**kinds, **dict.fromkeys(square, "symmetric")}
+    found = _read_with(trees, link, context, budget, shapes, symbols=symbols,
+                       decisions=decisions)
+    return square if found is not None and found.verdict == Verdict.VALID else []
 
 
 def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, budget: Budget,
@@ -457,23 +471,16 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
     (a value that differs, not a shape that does not fit, which would show only that the
     inferred shapes were wrong); None otherwise."""
     shapes = infer_shapes(trees, context)
-    if not shapes:
+    found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
+        if shapes else None
+    if found is None:
         return None
-    shaped = context.copy()
-    try:
-        for name, dims in shapes.items():
-            shaped.add_shape(name, dims)
-        found = check_symbolic(*trees, link, shaped, budget, decisions)
-    except BudgetExceeded:
-        raise
-    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-        return None
-    if found.verdict == Verdict.INVALID and _holds_if_symmetric(
-            trees, link, (context, shaped), shapes, budget, decisions):
-        square = ", ".join(name for name, (rows, cols) in shapes.items() if rows == cols)
-        return undecided(f"undecided: this holds when {square} is symmetric, as a quadratic "
-                         "form's matrix often is, and not otherwise; the text may say so in "
-                         f"words (declare symbols: {{{square.split(', ')[0]}: symmetric}})")
+    square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
+        if found.verdict == Verdict.INVALID else []
+    if square:
+        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
+                         "quadratic form's matrix often is, and not otherwise; the text may say "
+                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
     if found.verdict == Verdict.VALID or found.verdict == Verdict.INVALID \
             and found.counterexample is not None:
         said = ", ".join(f"{name} as {' × '.join(map(str, dims))}"
@@ -1281,18 +1288,10 @@ def _wrong_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str, str, s
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]      # right in either layout is right
     for layout in layouts:
-        matrices = context.copy()
-        matrices.conventions = dict(context.conventions, layout=layout)
-        matrices._changed()
-        try:
-            for name, dims in shapes.items():
-                matrices.add_shape(name, dims)
-            found = check_symbolic(lhs_node, rhs_node, link, matrices, budget, general=False)
-        except BudgetExceeded:
-            raise
-        except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-            return False
-        if found.verdict != Verdict.INVALID or shown and found.counterexample is None:
+        found = _read_with((lhs_node, rhs_node), link, context, budget, shapes, layout=layout,
+                           general=False)
+        if found is None or found.verdict != Verdict.INVALID \
+                or shown and found.counterexample is None:
             return False
     return True
 

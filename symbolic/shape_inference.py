@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from symbolic.context import Context, name_key
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.trees import node_text, walk
+from symbolic.notation.trees import node_text, ungroup, walk
 from symbolic.notation.vocabulary import (
     ELEMENTWISE_OPERATORS,
     EXTREMA,
@@ -168,7 +168,7 @@ class _Fit:
 
     def promotable(self, node: A.Node) -> str | None:
         """The key of a bare name read as a number that may be a vector or matrix."""
-        node = _ungrouped(node)
+        node = ungroup(node)
         if not isinstance(node, A.Name) or node.sub or node.primes \
                 or node.base in INDEX_LETTERS and not node.sup:
             return None
@@ -243,7 +243,7 @@ class _Fit:
 
     def length(self, node: A.SumOver) -> int:
         """The dimension a sum from 1 to n runs over: the length of what its index picks."""
-        lower, upper = _ungrouped(node.lower) if node.lower else None, _ungrouped(node.upper)
+        lower, upper = ungroup(node.lower) if node.lower else None, ungroup(node.upper)
         if not (isinstance(lower, A.Num) and lower.text == "1"):
             raise CannotFit("a sum that does not start at 1")
         if isinstance(upper, A.Num) and upper.text.isdigit():
@@ -323,7 +323,7 @@ class _Fit:
                 key = self.promotable(side)
                 if key is not None:
                     raise Promote(key, 1 if self.dims.is_one(other[1]) else None)
-                if isinstance(_ungrouped(side), A.Num):
+                if isinstance(ungroup(side), A.Num):
                     return other            # 1 - σ(z): the number on every entry
         return self.same(left, right)
 
@@ -410,7 +410,7 @@ class _Fit:
         trees = [*self.trees, *(d.body for d in self.definitions.values()),
                  *(f.body for f in self.context.functions.values())]
         nodes = [n for tree in trees for n in _outside_indices(tree)]
-        bounds = {node_text(_ungrouped(n.upper)) for n in nodes
+        bounds = {node_text(ungroup(n.upper)) for n in nodes
                   if isinstance(n, A.SumOver) and n.upper is not None}
         sizes = {n.base for n in nodes if isinstance(n, A.Name) and n.base in SIZE_LETTERS
                  and not n.sub and not n.sup and not n.primes and not n.suffix}
@@ -425,12 +425,6 @@ def _outside_indices(node: A.Node):
         return
     for child in A.children(node):
         yield from _outside_indices(child)
-
-
-def _ungrouped(node: A.Node) -> A.Node:
-    while isinstance(node, A.Group):
-        node = node.inner
-    return node
 
 
 def _definitions_used(trees: Iterable[A.Node], context: Context) -> dict:
@@ -462,16 +456,16 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
     wide: dict[str, int | None] = {}
     for node in nodes:
         if isinstance(node, A.Transpose | A.Norm):
-            name = _ungrouped(node.operand)
+            name = ungroup(node.operand)
             if _bare(name):
                 vector = (name.base, name.suffix) in entries or not name.base[:1].isupper() \
                     or isinstance(node, A.Norm)
                 wide.setdefault(name_key(name), 1 if vector else None)
         elif isinstance(node, A.BinOp) and node.op in PRODUCTS \
-                and not any(isinstance(_ungrouped(side), A.Num)       # 2N: a count, doubled
+                and not any(isinstance(ungroup(side), A.Num)       # 2N: a count, doubled
                             for side in (node.left, node.right)):
             for side in (node.left, node.right):
-                name = _ungrouped(side.operand if isinstance(side, A.Transpose) else side)
+                name = ungroup(side.operand if isinstance(side, A.Transpose) else side)
                 if _bare(name) and len(name.base) == 1 and name.base.isupper():
                     wide.setdefault(name_key(name), None)
         elif _bare(node) and (node.base, node.suffix) in entries:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,15 @@ def children(node: Node) -> list[Node]:
         elif isinstance(value, tuple) and value:
             _collect(value, out)
     return out
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node of the tree, parents before children."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(children(current)))
 
 
 def _collect(values: tuple, out: list[Node]) -> None:

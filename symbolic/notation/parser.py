@@ -2018,7 +2018,7 @@ def _unwritten_indices(tree: A.Node) -> A.Node:
             return value if all(a is b for a, b in zip(new, value, strict=True)) else new
         return value
 
-    has_unindexed = any(isinstance(n, A.SumOver) and n.index is None for n in _walk(tree))
+    has_unindexed = any(isinstance(n, A.SumOver) and n.index is None for n in A.walk(tree))
     return named(tree) if has_unindexed else tree
 
 
@@ -2036,12 +2036,6 @@ def _index_letters(node: A.Node, skip_unindexed: bool) -> set[str]:
     for child in A.children(node):
         found |= _index_letters(child, skip_unindexed)
     return found
-
-
-def _walk(node: A.Node):
-    yield node
-    for child in A.children(node):
-        yield from _walk(child)
 
 
 def _is_sum(node: A.Node) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
@@ -11,15 +10,7 @@ from symbolic.notation.names import canonical
 from symbolic.notation.vocabulary import COMPOSITE, WORD_FONT
 
 children = A.children     # the nodes directly below a node (see `ast.children`)
-
-
-def walk(node: A.Node) -> Iterator[A.Node]:
-    """Every node of the tree, parents before children."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(children(current)))
+walk = A.walk             # every node of a tree, parents first (see `ast.walk`)
 
 
 def ungroup(node: A.Node) -> A.Node:
