@@ -44,6 +44,7 @@ from symbolic.notation.trees import (
     function_signature,
     node_text,
     substitute_names,
+    ungroup,
     walk,
 )
 from symbolic.notation.vocabulary import (
@@ -59,6 +60,7 @@ from symbolic.notation.vocabulary import (
     LABEL_LETTERS,
     NABLA,
     NO_LINK,
+    ONES,
     OTHERWISE,
     PROSE,
     UPDATE_MARKS,
@@ -416,21 +418,106 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                 numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY):
             return numeric     # 0.4 × 0.59327 + … = 0.23731 + …: to the printed precision
     try:
-        return check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
-                              decisions)
+        found = check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
+                               decisions)
+        as_numbers = _vectors_read_as_numbers(trees, context) \
+            if found.verdict == Verdict.VALID else []
+        if as_numbers:
+            return _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                         decisions) or _valid_only_as_numbers(as_numbers)
+        return found
     except UnshapedError as error:
         return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                      decisions) or failed(error)
     except Exception as error:  # never a traceback: each failure is named in the verdict
-        return failed(error)
+        # read element by element, `w \cdot x` of two vectors may not fit where the dot
+        # product does (`_require_one_reading_of_dots`, a vector squared)
+        dots = _read_with(trees, (left, relation, right), context, budget, {},
+                          decisions=decisions, dots=True) \
+            if not isinstance(error, BudgetExceeded) and context.shapes \
+            and _dots_between_vectors(trees, context) else None
+        return _agreed([dots]) or failed(error)
+
+
+def _vectors_read_as_numbers(trees, context: Context) -> list[str]:
+    """The names the step, or what it rests on, shows to be vectors or matrices but that have
+    no shape, so are read as numbers: transposed (`w^T x`, `(x - \\mu)^T`), or set in bold on
+    either side of a `\\cdot` (`\\mathbf{w} \\cdot \\mathbf{x}`). A step that holds for
+    numbers holds for vectors of length 1 only; wrong for numbers, it is wrong for vectors
+    too."""
+    found: list[str] = []
+    for tree in _trees_used(trees, context):
+        for node in walk(tree):
+            if isinstance(node, A.Transpose):
+                operands = [node.operand]
+            elif isinstance(node, A.BinOp) and node.op == "cdot":
+                operands = [side for side in (node.left, node.right)
+                            if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
+            else:
+                continue
+            for operand in operands:
+                names = [n for n in _whole_names(operand) if n.base != ONES]
+                # x_i^T, W^{(l)T}: a member of a family, which the fit does not follow yet
+                if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
+                        n.sup or n.sub for n in names) or any(
+                        context.shape_of(name_key(n)) is not None
+                        or context.is_value(name_key(n))
+                        or context.kind(n.base) in ("vector", "matrix") for n in names):
+                    continue
+                found += [to_latex(n) for n in names if to_latex(n) not in found]
+    return found
+
+
+def _whole_names(node: A.Node) -> list[A.Name]:
+    """The names in a tree, not those inside a name's indices (l of W^{(l)})."""
+    if isinstance(node, A.Name):
+        return [node]
+    return [name for child in children(node) for name in _whole_names(child)]
+
+
+def _dots_between_vectors(trees, context: Context) -> bool:
+    """Whether the step, or what it rests on, writes `\\cdot` between two quantities that
+    are not numbers written out (`w \\cdot x`, not `2 \\cdot x`)."""
+    return any(isinstance(node, A.BinOp) and node.op == "cdot"
+               and not any(isinstance(ungroup(side), A.Num) for side in (node.left, node.right))
+               for tree in _trees_used(trees, context) for node in walk(tree))
+
+
+def _agreed(findings: list[Finding | None]) -> Finding | None:
+    """The verdict of the readings that decide, when they agree (the first, with its
+    reading); undecided when they disagree or one is in doubt; None when none decides."""
+    decided = [f for f in findings if f is not None and f.verdict != Verdict.UNPARSEABLE and (
+        f.verdict != Verdict.INVALID or f.counterexample is not None)]
+    if not decided:
+        return None
+    for finding in decided:
+        if finding.verdict == Verdict.UNDECIDED:
+            return finding
+    if len({f.verdict for f in decided}) > 1:
+        return undecided("undecided: a \\cdot between two vectors may be their dot product "
+                         "or the element-wise product; read one way the step holds, read the "
+                         "other it does not; write u^T v for the dot product, or u \\odot v "
+                         "element by element")
+    return decided[0]
+
+
+def _valid_only_as_numbers(names: list[str]) -> Finding:
+    shown = ", ".join(names) + (" are numbers" if len(names) > 1 else " is a number")
+    return undecided(f"undecided: this holds when {shown}, but the text shows a vector or "
+                     "matrix there (a name transposed, or set in bold beside \\cdot), and no "
+                     "shape is declared for it (nor implied by the text); declare the shapes "
+                     f"to check it (shapes: {{{names[0]}: [n, 1]}})")
 
 
 def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budget,
                shapes: dict, symbols: dict | None = None, layout: str | None = None,
-               decisions: tuple[str, ...] = (), general: bool = True) -> Finding | None:
+               decisions: tuple[str, ...] = (), general: bool = True,
+               dots: bool = False) -> Finding | None:
     """The step checked a second way: with these shapes (and kinds, and layout) added to the
-    context. None when that reading cannot be built, which shows nothing."""
+    context, and `\\cdot` between vectors read as the dot product if `dots`. None when that
+    reading cannot be built, which shows nothing."""
     read = context.copy()
+    read.dot_products = read.dot_products or dots
     if symbols or layout:
         read.conventions = {**context.conventions,
                             **({"layout": layout} if layout else {}),
@@ -469,7 +556,18 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
     """The step read with the shapes the text implies (`shape_inference`): X of `X^T(Xθ - y)`
     a matrix, θ and y vectors that fit it. Its verdict when that reading builds and decides
     (a value that differs, not a shape that does not fit, which would show only that the
-    inferred shapes were wrong); None otherwise."""
+    inferred shapes were wrong); None otherwise. A `\\cdot` between vectors is read both as
+    the element-wise and as the dot product (`_agreed`)."""
+    readings = [_inferred_reading(trees, link, context, budget, decisions)]
+    if _dots_between_vectors(trees, context):
+        dots = context.copy()
+        dots.dot_products = True
+        readings.append(_inferred_reading(trees, link, dots, budget, decisions))
+    return _agreed(readings)
+
+
+def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+                      decisions: tuple[str, ...]) -> Finding | None:
     shapes = infer_shapes(trees, context)
     found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
         if shapes else None
@@ -1156,17 +1254,25 @@ def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context) -> Non
                if isinstance(n, A.Name) and n.sub and not n.sup and node_text(n.sub[0]) != "0"}
     for tree in trees:
         for node in walk(tree):
-            whole = node.operand if isinstance(node, A.Transpose) else None
-            if not (isinstance(whole, A.Name) and not whole.sub and not whole.sup) \
-                    or (whole.base, whole.suffix) not in entries:
+            if isinstance(node, A.Transpose):
+                wholes, how = [node.operand], "transposed"
+            elif isinstance(node, A.BinOp) and node.op == "cdot":       # \mathbf{w}\cdot…
+                wholes = [ungroup(side) for side in (node.left, node.right)
+                          if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
+                how = "set in bold beside \\cdot"
+            else:
                 continue
-            key = name_key(whole)
-            if context.shape_of(key) is None and key not in context.values:
-                raise UnshapedError(
-                    f"{to_latex(whole)} is transposed and used by its entries, so it is a "
-                    "vector, but no shape is declared for it", "", None,
-                    f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim for "
-                    "one entry.")
+            for whole in wholes:
+                if not (isinstance(whole, A.Name) and not whole.sub and not whole.sup) \
+                        or (whole.base, whole.suffix) not in entries:
+                    continue
+                key = name_key(whole)
+                if context.shape_of(key) is None and key not in context.values:
+                    raise UnshapedError(
+                        f"{to_latex(whole)} is {how} and used by its entries, so it is a "
+                        "vector, but no shape is declared for it", "", None,
+                        f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
+                        "for one entry.")
 
 
 def _require_vectors_read_whole(sides: Sides, context: Context) -> None:

@@ -136,6 +136,9 @@ class Context:
     redefined: set[str] = field(default_factory=set)
     # names a worked example bound to a number in place of their definition (y = 0.524)
     rebound: set[str] = field(default_factory=set)
+    # whether `\cdot` between two vectors of one shape is their dot product (the second
+    # reading of such a step; the first is element by element)
+    dot_products: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -217,7 +220,7 @@ class Context:
                       dict(self.values), list(self.warnings), dict(self.functions),
                       list(self.given), list(self.cases), dict(self.gradient_values),
                       self.use_gradient_values, redefined=set(self.redefined),
-                      rebound=set(self.rebound))
+                      rebound=set(self.rebound), dot_products=self.dot_products)
         return new
 
     def add_shape(self, name: str, dims) -> None:

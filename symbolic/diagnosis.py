@@ -286,8 +286,8 @@ def missing_term_repairs(tree: A.Node, names: Iterable[A.Node]) -> Iterator[Repa
     for variant in itertools.islice(variants, 40):
         term = A.Group(variant.tree)
         for op, sign in (("+", ""), ("-", "-")):
-            yield Repair("term", f"a missing term {sign}{to_latex(variant.tree)} on the right "
-                                 "side", A.BinOp(op, A.Group(tree), term))
+            yield Repair("term", f"a missing term {sign}{to_latex(term)} on the right side",
+                         A.BinOp(op, A.Group(tree), term))
 
 
 def first_repair(candidates: Iterable[Repair], holds: Holds, limit: int = MAX_REPAIRS,

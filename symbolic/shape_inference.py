@@ -9,8 +9,10 @@ unifies types. Each dimension that nothing ties to another gets a size of its ow
 claim that only fits when two sizes agree is not read as fitting.
 
 The reading is all or nothing: anything the fit cannot follow (a vector squared, a function
-of a vector that nothing defines, a product written with `\\cdot` between two vectors)
-gives no shapes at all, and the step stays undecided as before. Fitting never decides a
+of a vector that nothing defines)
+gives no shapes at all, and the step stays undecided as before. A `\\cdot` between two
+vectors is fitted as the context reads it: element by element, or (`Context.dot_products`)
+as their dot product; the checker tries both. Fitting never decides a
 verdict by itself: the shapes it finds are checked as declared shapes would be.
 """
 
@@ -121,6 +123,7 @@ class _Fit:
         self.shapes: dict[str, Shape] = {}
         self.in_progress: set[str] = set()
         self.bounds: dict[str, int] = {}      # sum index -> the dimension it runs over
+        self.offsets: set[tuple[str, str]] = set()    # names written with an entry 0
         lhs, rhs = (self.shape(tree) for tree in self.trees[:2])
         self.same(lhs, rhs)
         for function in self.context.functions.values():
@@ -259,7 +262,12 @@ class _Fit:
         if whole is None:
             return
         if any(isinstance(s, A.Num) and s.text == "0" for s in node.sub):
-            raise CannotFit("entries numbered from 0")     # θ_0 + θ^T x: not entries 1 to n
+            # θ_0 + θ^T x: the offset beside the vector, as the builder reads it; but beside
+            # another x_0 (x_0 = 1 folds the offset in), θ may be numbered from 0
+            self.offsets.add((node.base, node.suffix))
+            if len(self.offsets) > 1 or len(node.sub) > 1:
+                raise CannotFit("entries numbered from 0")
+            return
         letters = [s.base if isinstance(s, A.Name) and not s.sub else None for s in node.sub]
         axes = [whole[0]] if len(letters) == 1 and self.dims.is_one(whole[1]) else \
             list(whole) if len(letters) == 2 else []
@@ -315,6 +323,13 @@ class _Fit:
             return None
         if node.op == "cdot" and (self.is_number(left) or self.is_number(right)):
             return right if self.is_number(left) else left
+        if node.op == "cdot" and self.context.dot_products:
+            self.same(left, right)              # w \cdot x read as the dot product
+            if not (self.dims.is_one(left[0]) or self.dims.is_one(left[1])):
+                self.dims.unify(left[1], self.dims.new(1))
+            return None
+        if node.op == "cdot":
+            return self.same(left, right)       # read element by element
         raise CannotFit(node.op)
 
     def sum(self, node: A.BinOp, left: Shape, right: Shape) -> Shape:
@@ -468,6 +483,11 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                 name = ungroup(side.operand if isinstance(side, A.Transpose) else side)
                 if _bare(name) and len(name.base) == 1 and name.base.isupper():
                     wide.setdefault(name_key(name), None)
+        elif isinstance(node, A.BinOp) and node.op == "cdot":
+            for side in (node.left, node.right):        # \mathbf{w} \cdot \mathbf{x}
+                name = ungroup(side)
+                if _bare(name) and name.bold:
+                    wide.setdefault(name_key(name), 1)
         elif _bare(node) and (node.base, node.suffix) in entries:
             wide.setdefault(name_key(node), 1)
     return {key: columns for key, columns in wide.items()

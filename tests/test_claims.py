@@ -575,6 +575,26 @@ def test_a_function_named_by_a_word_is_differentiated_by_its_name():
         == "invalid"
 
 
+def test_a_known_function_written_as_a_capitalised_word_keeps_its_power_and_derivative():
+    assert check_claim(r"{\delta Tanh \over \delta x} = 1 - Tanh^2(x)").verdict == "valid"
+    assert check_claim(r"{\delta Tanh \over \delta x} = 1 + Tanh^2(x)").verdict == "invalid"
+    given = [r"Tanh(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"]
+    assert check_claim(r"\frac{d}{dx} Tanh(x) = 1 - Tanh^2(x)", given=given).verdict == "valid"
+    # d Tanh / dw, with Tanh of x on the other side: which value is differentiated is not said
+    assert check_claim(r"\frac{d Tanh}{d w} = 1 - Tanh^2(x)").verdict == "undecided"
+
+
+def test_a_step_right_only_with_transposed_names_read_as_numbers_is_not_valid():
+    # (w^T x)^2 differentiated as if w and x were numbers: 2 w x^2, wrong for vectors
+    result = check_claim(r"\nabla_{w} (w^Tx)^2 = 2wx^2")
+    assert result.verdict == "undecided" and "w is a number" in result.message
+    assert check_claim(r"\nabla_{w} (w^Tx)^2 = 2(w^Tx)x").verdict == "valid"
+    # wrong for numbers is wrong for vectors of length 1 too
+    assert check_claim(r"\nabla_{w} (w^Tx)^2 = 3(w^Tx)x").verdict == "invalid"
+    shapes = {"w": ["d", 1], "x": ["d", 1]}
+    assert check_claim(r"\nabla_{w} (w^Tx)^2 = 2wx^2", shapes=shapes).verdict != "valid"
+
+
 def test_an_entry_beyond_the_sizes_checked_is_undecided_not_a_free_number():
     shapes = {"W": ["D", "C"], "x": [1, "D"], "y": [1, "C"]}
     result = check_claim(r"\frac{\partial y_3}{\partial x_7} = W_{7,3}", given=[r"y = x W"],

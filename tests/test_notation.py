@@ -28,6 +28,17 @@ ROWS = [
     # element-wise products
     (r"u \odot v = v \odot u", [], {"u": [3, 1], "v": [3, 1]}, {}, "valid"),
     (r"u \circ v = u \odot v", [], {"u": [3, 1], "v": [3, 1]}, {}, "valid"),
+    # \cdot between two vectors: the dot product or element by element, both tried
+    (r"\mathbf{w} \cdot \mathbf{x} = \sum_i w_i x_i", [], {}, {}, "valid"),
+    (r"\nabla_{\mathbf{w}} \frac{1}{2}(\mathbf{w} \cdot \mathbf{x} - y)^2 "
+     r"= (\mathbf{w} \cdot \mathbf{x} - y) \mathbf{x}", [], {"w": ["d", 1], "x": ["d", 1]},
+     {}, "valid"),
+    (r"\nabla_{\mathbf{w}} (\mathbf{w} \cdot \mathbf{x})^2 = 2 \mathbf{w} \mathbf{x}^2", [], {},
+     {}, "undecided"),
+    (r"\nabla_{w} (w^T x)^2 = 2 w x^2", [], {}, {}, "undecided"),
+    (r"\delta = (a - y) \cdot \sigma'(z)",
+     [r"C = \frac{1}{2}\|a - y\|^2", r"a = \sigma(z)", r"\delta = \frac{\partial C}{\partial z}"],
+     {"a": ["n", 1], "y": ["n", 1], "z": ["n", 1]}, {}, "valid"),
     # sigma and its derivative
     (r"\sigma(z) = \frac{1}{1 + e^{-z}}", [], {}, {}, "valid"),
     (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", [], {}, {}, "valid"),
@@ -341,7 +352,7 @@ ROWS = [
     (r"\frac{d}{dw} g(\mathbf{w}^{\,}) = 2\mathbf{w}^{\,}", [r"g(w) = w^2"], {}, {}, "valid"),
     # a bold font whose braces cut through a parenthesis groups nothing (Géron's 4-18)
     (r"\frac{d}{d \theta} J(\theta) = (\mathbf{\sigma(\boldsymbol{\theta}}^T x) - y) x",
-     [r"J(\theta) = \log(1 + e^{\theta x}) - y \theta x"], {}, {}, "valid"),
+     [r"J(\theta) = \log(1 + e^{\theta^T x}) - y \theta^T x"], {}, {}, "valid"),
     (r"\frac{d}{d \theta} J(\theta) = (\mathbf{\sigma(\boldsymbol{\theta}}^T x) + y) x",
      [r"J(\theta) = \log(1 + e^{\theta x}) - y \theta x"], {}, {}, "invalid"),
     # \mid as the bar of an evaluation, sized in a group of its own

@@ -217,6 +217,18 @@ def test_an_infix_fraction_of_differentials_is_a_derivative():
     assert isinstance(node, A.Partial) and node.wrt.base == "x"
 
 
+def test_a_capitalised_word_s_power_before_parentheses_is_a_power_of_the_call():
+    node = parse_side(r"Tanh^2(x)")
+    assert isinstance(node, A.Call) and node.name == "Tanh" and node.power.text == "2"
+    assert not isinstance(parse_side(r"abc^2(x)"), A.Call)        # lowercase letters multiply
+
+
+def test_a_bold_letter_is_the_same_name_and_remembers_it_was_bold():
+    bold, plain = parse_side(r"\mathbf{w}"), parse_side("w")
+    assert bold == plain and bold.bold and not plain.bold
+    assert parse_side(r"\boldsymbol{\theta}_j").bold and not parse_side(r"\mathbf{1}").bold
+
+
 def test_a_subscript_inside_an_accent_is_the_name_s_index():
     assert without_positions(parse_side(r"\hat {x_i}")) == without_positions(
         parse_side(r"\hat{x}_i"))

@@ -74,3 +74,22 @@ def test_a_capital_count_does_not_hide_a_matrix_the_text_implies():
     assert check_claim(wrong).verdict == "undecided"      # as numbers it held: a misreading
     right = r"\nabla_\theta \frac{1}{2N}\|X\theta-y\|^2 = \frac1N X^T(X\theta-y)"
     assert check_claim(right).verdict == "valid"
+
+
+def test_bold_names_beside_a_cdot_are_vectors_read_element_wise_or_as_a_dot_product():
+    claim = r"\mathbf{w} \cdot \mathbf{x} = \sum_{i=1}^{d} w_i x_i"
+    assert shapes(claim) == {}                       # element by element, a vector ≠ a sum
+    context = Context.from_given([])
+    context.dot_products = True
+    lhs, rhs = (parse_side(side) for side in claim.split(" = ", 1))
+    assert infer_shapes((lhs, rhs), context) == {"w": ["d", 1], "x": ["d", 1]}
+    assert check_claim(claim).verdict == "valid"
+    assert check_claim(r"\mathbf{w} \cdot \mathbf{x} = \sum_{i=1}^{d} w_i x_{i+1}").verdict \
+        != "valid"
+
+
+def test_an_offset_beside_the_vector_is_a_number_but_two_entries_zero_fit_nothing():
+    given = [r"J = \frac{1}{2}\sum_{i=1}^n (\theta^T x^{(i)} + \theta_0 - y^{(i)})^2"]
+    assert check_claim(r"\frac{\partial J}{\partial \theta_0} = \sum_{i=1}^n "
+                       r"(\theta^T x^{(i)} + \theta_0 - y^{(i)})", given=given).verdict == "valid"
+    assert shapes(r"\theta_0 x_0 + \theta^T x = \theta_0 + \theta^T x") == {}

@@ -18,11 +18,14 @@ class Node:
     pos: int
 
 
+NOT_NODES = frozenset({"pos", "bold"})     # fields that never hold a node
+
+
 @functools.cache
 def child_fields(kind: type) -> tuple[str, ...]:
     """A node class's fields that may hold nodes (all but the position), in order: asked
     once per class, as every walk of every tree asks it."""
-    return tuple(item.name for item in dataclasses.fields(kind) if item.name != "pos")
+    return tuple(item.name for item in dataclasses.fields(kind) if item.name not in NOT_NODES)
 
 
 def children(node: Node) -> list[Node]:
@@ -70,6 +73,9 @@ class Name(Node):
     suffix: str = ""                # a label subscript that is part of the name: L_{CE}
     primes: int = 0
     pos: int = 0
+    # set in bold (\mathbf{w}): the same quantity as w, and typeset as a vector or matrix,
+    # which tells `w \cdot x` between two of them from a product of numbers
+    bold: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class Scope(Protocol):
 
     shapes: dict[str, tuple]        # name -> (rows, cols), each an int or a dimension name
     values: dict[str, sympy.Expr]   # names bound to numbers
+    dot_products: bool              # `u \cdot v` of two vectors: their dot product
 
     def is_value(self, name: str) -> bool: ...
     def is_size_name(self, name: A.Name) -> bool: ...
@@ -382,6 +383,10 @@ class Builder:
             return left * right
         if left.cols == right.rows:
             return left * right
+        if self.scope.dot_products and isinstance(node, A.BinOp) and node.op == "cdot" \
+                and left.shape == right.shape and 1 in left.shape:
+            self.readings.append(r"\cdot between two vectors read as their dot product")
+            return sum(a * b for a, b in zip(left, right, strict=True))
         if left.shape == right.shape:
             self.readings.append("a product of two equal-shape arrays read as element-wise")
             return left.multiply_elementwise(right)

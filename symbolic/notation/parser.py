@@ -49,6 +49,7 @@ from symbolic.notation.vocabulary import (
     MUL_OPS,
     NABLA,
     NAMED_FONTS,
+    ONES,
     OPENERS,
     OPERATORNAME,
     OPERATORS,
@@ -1016,7 +1017,8 @@ class Parser:
                 self.advance()
                 primes += len(self.group_tokens())
             else:
-                return A.Name(base, sub, sup, suffix, primes, tok.pos)
+                bold = tok.text in TRANSPARENT_FONTS and base != ONES
+                return A.Name(base, sub, sup, suffix, primes, tok.pos, bold)
 
     def braced_layer_function(self) -> bool:
         """`{f^l}'(Z^l)`: the braces only hold the prime off the superscript. When they
@@ -1240,14 +1242,29 @@ class Parser:
         while self.peek(len(run) + primes).text == "'":       # hardtanh'(z)
             primes += 1
         after = self.peek(len(run) + primes)
+        word = "".join(t.text for t in run)
         capitals = len(run) >= 2 and all(t.text.isupper() for t in run)    # LL(θ), CE(y, p)
-        if len(run) < MIN_WORD_LETTERS and not capitals or after.text != "(" \
+        if len(run) < MIN_WORD_LETTERS and not capitals \
                 or not _contiguous([self.peek(len(run) + primes - 1), after]):
             return None
         start = self.peek()
+        if after.text == "^" and (capitals or word.istitle()):
+            return self.word_call_power(word, len(run) + primes, primes, start)
+        if after.text != "(":
+            return None
         self.i += len(run) + primes
-        return A.Call("".join(t.text for t in run), self.bracketed_args(), None, primes, None,
-                      True, start.pos)
+        return A.Call(word, self.bracketed_args(), None, primes, None, True, start.pos)
+
+    def word_call_power(self, word: str, length: int, primes: int,
+                        start: Token) -> A.Node | None:
+        """`Tanh^2(x)`, `CE^2(y, p)`: a capitalised word's power before `(` is a power of
+        the call, as `\tanh^2 x` is; a lowercase run (`abc^2(x)`) stays a product."""
+        saved, self.i = self.i, self.i + length
+        more, power, _ = self.decorations(allow_index=False)
+        if self.peek().text != "(" or power is None:
+            self.i = saved
+            return None
+        return A.Call(word, self.bracketed_args(), None, primes + more, power, True, start.pos)
 
     def conditional_bar(self) -> int | None:
         """Where the bar of `p(Y = y \\mid x)` is: a top-level `\\mid` (or one lone `|`)

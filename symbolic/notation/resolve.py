@@ -238,6 +238,10 @@ class _Pass:
         word = letter_word(factors(name)) if isinstance(name, A.BinOp) else None
         if word is not None and _unworded(word.base) in self.snapshot.parameters:
             name = word             # \frac{d Sig}{dx} with Sig(x) = …: the function Sig
+        elif word is not None and known_function(_unworded(word.base)) is not None \
+                and not word.sub and not word.sup:
+            name = dataclasses.replace(word, base=_unworded(word.base))   # {d Tanh \over dx}
+            node = dataclasses.replace(node, numerator=name)
         if isinstance(name, A.Name) and _sample_superscript(name) \
                 and canonical(name.base, (), (), name.suffix, 0) in self.snapshot.parameters:
             name = dataclasses.replace(name, sup=())     # l^{(i)} of l^{(i)}(w, b) = …

@@ -105,10 +105,11 @@ def to_latex(node: A.Node) -> str:
             return f"{to_latex(base)}^{{{to_latex(exponent)}}}"
         case A.Transpose(operand=operand):
             return f"{to_latex(operand)}^\\top"
-        case A.Call(name=name, args=args, primes=primes):
+        case A.Call(name=name, args=args, primes=primes, power=power):
             inner = ", ".join(to_latex(a) for a in args)
             head = name if name.startswith("\\") else f"\\operatorname{{{name}}}"
-            return f"{head}{chr(39) * primes}({inner})"
+            shown_power = "" if power is None else f"^{{{to_latex(power)}}}"
+            return f"{head}{chr(39) * primes}{shown_power}({inner})"
         case A.BinOp(op=op, left=left, right=right):
             if op == "/":
                 return f"\\frac{{{to_latex(_bare(left))}}}{{{to_latex(_bare(right))}}}"
