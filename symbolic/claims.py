@@ -236,8 +236,13 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         return None
     bases = set()
     trees = []
-    for side in chain.sides[1:]:
-        tree = parse_side(side.text)
+    for number, side in enumerate(chain.sides[1:]):
+        try:
+            tree = parse_side(side.text)
+        except NotationError:
+            if number == 0:
+                raise
+            continue            # a later side not read (an elision): its own link says so
         trees.append(context.resolve(tree).tree if layer else tree)
     # t_i = \log\frac{p_i}{1 - p_i} with p_i = \sigma(t_i): the definitions the other sides
     # rest on hold t, so this relates t to itself (an inverse): a claim
@@ -410,8 +415,12 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     printed = printed_number(rhs_node) is not None or printed_number(lhs_node) is not None \
         or printed_entries(rhs_node) is not None or printed_entries(lhs_node) is not None \
         or relation == APPROXIMATELY
-    if (printed or _is_worked_example(lhs_node, rhs_node)) \
-            and not free_index:   # y_k = 1 holds for every k
+    worked = _is_worked_example(lhs_node, rhs_node)
+    # y_k = 1 holds for every k; p = \frac{e^2}{1 + e^2}, with p = \sigma(\beta_i), is p at
+    # one point, whatever index p's definition runs over
+    written = {n.base for tree in trees for n in walk(tree) if isinstance(n, A.Name)} \
+        | {n.index for tree in trees for n in walk(tree) if isinstance(n, A.SumOver)}
+    if (printed or worked) and (not free_index or worked and not free_index & written):
         numeric = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
         arithmetic = all(_is_worked_example(side, side) for side in (lhs_node, rhs_node))
         if numeric.reading == WORKED_EXAMPLE or (printed or arithmetic) and (
@@ -1117,6 +1126,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                 continue
             found = compare_sides(sides, context, budget, prove=number == 0,
                                   trees=(lhs_node, rhs_node), link=link)
+            _require_dependence_by_letter((lhs_node, rhs_node), sides, context)
             if built is not None and found.verdict == Verdict.VALID:
                 held[built] = found
         except ShapeError as error:
@@ -1146,6 +1156,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_rows_read_whole(sides, context)
             _require_no_worded_condition(link)
             _require_not_a_substitution((lhs_node, rhs_node), context)
+            _require_point_given(sides, (lhs_node, rhs_node))
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
             _require_parameters_shaped((lhs_node, rhs_node), context)
@@ -1739,30 +1750,97 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
     it (z is the network's output, named in words): undecided, never a counterexample."""
     for tree, other in ((trees[0], sides.rhs), (trees[1], sides.lhs)):
         for node in walk(tree):
-            if not isinstance(node, A.Partial) or not isinstance(node.numerator, A.Name):
+            if not isinstance(node, A.Partial) or not isinstance(node.numerator,
+                                                                 A.Name | A.Call):
                 continue
             try:
                 builder = context.builder(sides.instance)
-                written = builder.read(node.numerator)
-                if written not in context.definitions_in(sides.instance):
-                    continue        # a gradient of what nothing defines is any number
-                numerator = context.expand(written, sides.instance)
+                function = context.functions.get(node.numerator.name) \
+                    if isinstance(node.numerator, A.Call) else None
+                if isinstance(node.numerator, A.Call) and (
+                        function is None or node.numerator.args != function.parameters):
+                    continue
+                if function is not None:        # J(w_1, w_2, b) = …: J's body
+                    numerator = context.expand(builder.read(function.body), sides.instance)
+                else:
+                    written = builder.read(node.numerator)
+                    if written not in context.definitions_in(sides.instance):
+                        continue    # a gradient of what nothing defines is any number
+                    numerator = context.expand(written, sides.instance)
                 wrt = builder.read(node.wrt)
             except (NotationError, ShapeError, TypeError, ValueError):
                 continue
             variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
             held = _free(numerator)
+            try:        # what the other side holds through its definitions (P_i = σ(z_i))
+                expanded = _free(context.expand(other, sides.instance)) | _free(other)
+            except (NotationError, ShapeError, TypeError, ValueError):
+                expanded = _free(other)
             # a name the claimed derivative does not hold first: z, not the target t
             strangers = sorted((s in _free(other), str(s)) for s in held - variables
                                if not context.is_value(str(s)) and gradient_parts(s) is None)
             strangers = [name for _, name in strangers]
-            if held & variables or not strangers or not variables & _free(other):
+            if held & variables or not strangers or not variables & expanded:
                 continue
             raise MeaningError(
-                f"as read, {node_text(node.numerator)} does not depend on "
-                f"{node_text(node.wrt)}, while the other side does: it holds {strangers[0]}, "
+                f"as read, {to_latex(node.numerator)} does not depend on "
+                f"{to_latex(node.wrt)}, while the other side does: it holds {strangers[0]}, "
                 f"defined nowhere here, which may stand for what depends on it", "", None,
                 f"Define {strangers[0]} (as in {strangers[0]} = …) to check this step.")
+
+
+def _require_dependence_by_letter(trees: tuple, sides: Sides, context: Context) -> None:
+    """`\\frac{\\partial E}{\\partial a^{(L)}_j}` with E = ½ Σ_k (a_k − y_k)²: as read E
+    does not hold a^{(L)}_j, so the derivative is 0, but E holds a_k, defined nowhere, the
+    same letter without its layer: the writer's a_k is a^{(L)}_k. Whatever the step is
+    shown to be, it is shown by that misreading: undecided."""
+    for node in (n for tree in trees for n in walk(tree)):
+        if not isinstance(node, A.Partial) or not isinstance(node.numerator, A.Name):
+            continue
+        try:
+            builder = context.builder(sides.instance)
+            written = builder.read(node.numerator)
+            defined = context.definitions_in(sides.instance)
+            if written not in defined:
+                continue
+            held = _free(context.expand(written, sides.instance))
+            wrt = builder.read(node.wrt)
+        except (NotationError, ShapeError, TypeError, ValueError):
+            continue
+        variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
+        letters = {_letter(v) for v in variables if isinstance(v, sympy.Symbol)}
+        if held & variables or not letters:
+            continue
+        bases = {base_of(v) for v in variables if isinstance(v, sympy.Symbol)}
+        strangers = sorted(str(s) for s in held if _letter(s) in letters
+                           and base_of(s) not in bases     # x_1 beside x_7: another entry
+                           and s not in defined and not context.is_value(str(s)))
+        if strangers:
+            raise MeaningError(
+                f"as read, {to_latex(node.numerator)} does not depend on "
+                f"{to_latex(node.wrt)}, but it holds {strangers[0]}, defined nowhere here, the "
+                "same letter written another way, which may be what the text means", "", None,
+                f"Write the definition of {to_latex(node.numerator)} with the names the step "
+                "uses.")
+
+
+def _require_point_given(sides: Sides, trees: tuple) -> None:
+    """`p = \\frac{e^{2}}{1 + e^{2}}` with p = σ(β_i): a worked example at one point (β_i
+    = 2), one side a number, the other a value at inputs its definitions hold and the text
+    has not given; shown wrong only at inputs the sampler chose. (`(y - p)^2 = 1` writes
+    its unknowns: a claim about every y and p.)"""
+    unknown = _free(sides.lhs) | _free(sides.rhs)
+    written = {name_key(n) for tree in trees for n in _values_written(tree)}
+    if unknown and not (_free(sides.lhs) and _free(sides.rhs)) \
+            and _is_worked_example(*trees) and not any(s.name in written for s in unknown):
+        unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
+        raise MeaningError(f"a worked number, but the value here depends on {unknowns}, which "
+                           "the text has not given", "", None, "Bind them to check it.")
+
+
+def _letter(symbol: sympy.Symbol) -> str:
+    """a of a^{(L)}_{1}, \\hat{y} of \\hat{y}_{2}: the letter a symbol is written with."""
+    return base_of(symbol).split("^")[0]
 
 
 MAX_LABEL_READINGS = 3    # vectors tried as one-hot labels before a claim is shown wrong

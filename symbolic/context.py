@@ -43,6 +43,7 @@ from symbolic.notation.trees import (
     letter_word,
     node_text,
     substitute_names,
+    variation_name,
     walk,
 )
 from symbolic.notation.vocabulary import (
@@ -265,8 +266,12 @@ class Context:
                              "Write it as z = w x + b.")
         for side in chain.sides[2:]:
             parse_side(side.text)    # every side is read: one that is not makes it unreadable
+        named = 1          # the side the head is defined by: σ(î^t) once î^t is named
         for k in range(1, len(chain.sides) - 1):
-            self._define_inner(chain, k, text)
+            if self._define_argument(chain, k, text):
+                named = 2 if k == 1 else named
+            else:
+                self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
         if _is_variance(lhs):                 # σ^2 = \frac{1}{m}\sum_i (x_i - μ)^2
             body = parse_side(chain.sides[1].text)
@@ -275,12 +280,12 @@ class Context:
         if isinstance(lhs, A.Power):          # a^l_j = …, Z^1 = …: a layer index, not a power
             lhs = layered_name(self.resolve(lhs).tree)
         try:
-            body = parse_side(chain.sides[1].text)
+            body = parse_side(chain.sides[named].text)
         except NotationError as error:
             if not isinstance(lhs, A.Name):
                 raise
             return self.define_unreadable(lhs, error, text)
-        word = letter_word(factors(lhs)) or _code_name(lhs)
+        word = letter_word(factors(lhs)) or _code_name(lhs) or variation_name(lhs)
         if word is not None and not self._is_product_of_values(factors(lhs)):
             lhs = word                        # NLL = …, w1 = 0.1: a product is never defined
         if isinstance(lhs, A.Name):
@@ -294,6 +299,14 @@ class Context:
                              "function of names", text, 0,
                              "Write it as z = w x + b, or as g(u, v) = u v.")
         name, parameters = signature
+        if known_function(name) is not None and not self.sigma_is_symbol() \
+                and not _holds_any(body, parameters):
+            # σ(z_i) = P_i (= \frac{1}{1 + e^{-z_i}}): names the value σ(z_i), not σ
+            inner = [d for d in self.definitions if d.source == text]
+            if inner:
+                return inner[-1]
+            if isinstance(body, A.Name):
+                return self.define(body, lhs, text)
         return self.define_function(name, parameters, body, text)
 
     def _is_product_of_values(self, run: list[A.Node]) -> bool:
@@ -320,6 +333,24 @@ class Context:
                 and (known_function(signature[0]) is None or self.sigma_is_symbol()):
             # σ(u_i) = σ(\sum_k w_{ki} x_k) says what u_i is; it does not define σ
             self.define_function(*signature, body, text)
+
+    def _define_argument(self, chain, k: int, text: str) -> bool:
+        """`i^t = \\sigma(W_i x^t + U_i h^{t-1}) = \\sigma(\\hat{i}^t)`: one known function
+        at a new name, right after it at an expression, names that expression (î^t)."""
+        sides = defining_link(chain, k)
+        if sides is None:
+            return False
+        written, named = (self.resolve(side).tree for side in sides)
+        if not (isinstance(written, A.Call) and isinstance(named, A.Call)
+                and written.name == named.name and len(written.args) == len(named.args) == 1
+                and written.callee == named.callee == A.Callee.KNOWN):
+            return False
+        name = layered_name(named.args[0])
+        if not isinstance(name, A.Name) or self.is_value(name_key(name)) \
+                or any(d.key == name_key(name) for d in self.definitions):
+            return False
+        self.define(name, written.args[0], text)
+        return True
 
     def define_given(self, text: str) -> Definition | FunctionDefinition | None:
         """A definition from the front matter's `given`, remembered as given. A printed
@@ -616,6 +647,10 @@ class Context:
             layered |= {n.base for d in self.definitions for n in walk(d.body)
                         if isinstance(n, A.Name) and _has_layer(n)}
             layered |= {key.split("^{(")[0] for key in self.shapes if "^{(" in key}
+            # t of `h^t = o^t \odot \tanh(c^t)`: a letter a defined name is stepped by
+            steps = {n.base for d in self.definitions if _has_layer(d.name)
+                     for s in d.name.sup for n in walk(s)
+                     if isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha()}
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
                 functions=frozenset(self.functions),
@@ -629,6 +664,7 @@ class Context:
                 defined=frozenset(d.key for d in self.definitions),
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
+                steps=frozenset(steps),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 superscripts=str(self.conventions.get("superscripts", "")))
         return self._snapshot
@@ -646,6 +682,10 @@ class Context:
 
     def is_value(self, name: str) -> bool:
         return self.snapshot().is_value(name)
+
+    def stepped(self) -> frozenset[str]:
+        """The bases of names defined with a step (or layer) superscript: i of `i^t = …`."""
+        return self.snapshot().layered
 
     def is_function(self, base: str) -> bool:
         return self.kind(base) == "function"
@@ -1472,6 +1512,12 @@ def _bounded_name(text: str) -> tuple[str, str] | None:
     if (found := _POSITIVE.match(text)) is not None:
         return found.group(1), "positive"
     return None
+
+
+def _holds_any(body: A.Node, parameters) -> bool:
+    """Whether a function's body writes any of its parameters."""
+    keys = {name_key(p) for p in parameters if isinstance(p, A.Name)}
+    return any(isinstance(n, A.Name) and name_key(n) in keys for n in walk(body))
 
 
 def opens_with_condition(text: str) -> bool:

@@ -603,3 +603,37 @@ def test_an_entry_beyond_the_sizes_checked_is_undecided_not_a_free_number():
     small = {"W": [3, 2], "x": [1, 3], "y": [1, 2]}
     assert check_claim(r"\frac{\partial y_2}{\partial x_3} = W_{3,2}", given=[r"y = x W"],
                        shapes=small).verdict == "valid"
+
+
+def test_a_derivative_that_vanishes_because_a_letter_is_written_another_way_is_undecided():
+    given = [r"E = \frac{1}{2}\sum_k(a_k - y_k)^2"]
+    # E holds a_k; the step differentiates by a^{(L)}_j: the same letter, written with a layer
+    for claim in (r"\frac{\partial E}{\partial a^{(L-1)}_k} = \frac{\partial E}{\partial "
+                  r"a^{(L)}_j} \frac{\partial a^{(L)}_j}{\partial z^{(L)}_j}",
+                  r"\frac{\partial E}{\partial a^{(L)}_j} = a^{(L)}_j - y_j"):
+        result = check_claim(claim, given=given)
+        assert result.verdict == "undecided" and "written another way" in result.message
+    assert check_claim(r"\frac{\partial E}{\partial a_j} = a_j - y_j", given=given).verdict \
+        == "valid"
+
+
+def test_a_worked_number_at_inputs_its_definition_holds_is_undecided_not_wrong():
+    given = [r"p = \frac{e^{\hat{\beta_i}}}{1 + e^{\hat{\beta_i}}}"]
+    result = check_claim(r"p = \frac{e^{2}}{1 + e^{2}}", given=given)
+    assert result.verdict == "undecided" and "worked number" in result.message
+    assert check_claim(r"(y-p)^2 = (1-0)^3").verdict == "invalid"    # writes its unknowns
+
+
+def test_a_new_name_heads_a_chain_even_when_a_later_side_is_not_read():
+    result = check_claim(r"\hat{y} = \hat{w}_0 + \sum_{j=1}^n x_j \hat{w}_j "
+                         r"= \hat{w}_0 + \hat{w}_1 x_1 + \cdots + \hat{w}_n x_n")
+    assert [link.verdict for link in result.links] == ["valid", "undecided"]
+    assert result.links[0].message == r"defines \hat{y}"
+
+
+def test_a_function_that_does_not_hold_the_variable_is_in_doubt_when_it_holds_a_stranger():
+    given = [r"J(w_1, w_2, b) = - \frac{1}{N}\sum_{i=1}^{N}[y_i\ln(p_i) + (1 - y_i)\ln(1-p_i)]",
+             r"\sigma(z_i) = P_i = \frac{1}{1 + e^{-z_i}}", r"z_i = w_1x_{i1} + w_2x_{i2} + b"]
+    result = check_claim(r"\dfrac{dJ}{dw_2} = \frac{1}{N}\sum_{i=1}^{N}[(\sigma(z_i) - y_i)"
+                         r"x_{i2}]", given=given)
+    assert result.verdict == "undecided" and "p_{1}" in result.message

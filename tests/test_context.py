@@ -546,3 +546,34 @@ def test_a_given_derivative_of_a_defined_name_is_not_used():
     # a derivative of a name nothing defines is still not read
     assert check_claim(claim, given=[r"\frac{\partial E}{\partial u_j} = y_j - t_j"]).verdict \
         in ("undecided", "unparseable")
+
+
+def test_a_known_function_at_a_new_name_names_the_value_not_the_function():
+    context = Context.from_given([r"\sigma(z_i) = P_i = \frac{1}{1 + e^{-z_i}}"])
+    assert "\\sigma" not in context.functions
+    assert [d.key for d in context.definitions] == ["P"]
+    assert [d.key for d in Context.from_given([r"\sigma(z_i) = P_i"]).definitions] == ["P"]
+
+
+def test_one_function_at_an_expression_then_at_a_new_name_names_the_expression():
+    context = Context.from_given([r"i^t = \sigma(W_ix^t + U_ih^{t-1}) = \sigma(\hat{i}^t)"])
+    assert r"\hat{i}" in {d.key for d in context.definitions}
+    assert check_claim(r"\frac{\partial i^t}{\partial \hat{i}^t} = i^t (1 - i^t)",
+                       given=[r"i^t = \sigma(W_ix^t + U_ih^{t-1}) = \sigma(\hat{i}^t)"]).verdict \
+        == "valid"
+
+
+def test_a_gradient_written_with_delta_is_a_name_when_the_text_defines_it():
+    given = [r"h^t = o^t \odot \tanh(c^t)", r"\delta h^t = \frac{\partial E}{\partial h^t}",
+             r"\delta o^t = \frac{\partial E}{\partial o^t}"]
+    assert check_claim(r"\delta o^t = \delta h^t \odot \tanh(c^t)", given=given).verdict \
+        == "valid"
+    assert check_claim(r"\delta o^t = \delta h^t \odot c^t", given=given).verdict == "invalid"
+    # nothing defines δ î^t: the gradient, or δ times î^t, is in doubt
+    doubt = check_claim(r"\delta \hat{i}^t = \delta i^t \odot i^t \odot (1-i^t)",
+                        given=[r"i^t = \sigma(W_ix^t + U_ih^{t-1}) = \sigma(\hat{i}^t)"])
+    assert doubt.verdict == "undecided" and "backprop notes write with δ" in doubt.message
+    # δ defined: δ a is a product, as Nielsen writes ∂C/∂w = a_in δ_out
+    assert check_claim(r"\frac{\partial C}{\partial w} = \delta a",
+                       given=[r"\delta = \frac{\partial C}{\partial z}", "z = w a + b"]).verdict \
+        == "valid"

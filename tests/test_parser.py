@@ -245,3 +245,22 @@ def test_a_sum_in_braces_before_a_bracket_is_in_doubt():
     with pytest.raises(MeaningError, match="braces do not show"):
         parse_side(r"{a - \frac{1}{N} - b}\left(c\right)")
     assert isinstance(parse_side(r"\left(a - b\right)\left(c\right)"), A.BinOp)
+
+
+def test_an_equation_editor_s_braced_letter_takes_its_scripts():
+    assert without_positions(parse_side(r"{ p }_{ i }")) == without_positions(parse_side("p_i"))
+    assert without_positions(parse_side(r"\hat{p}_i")) == without_positions(
+        parse_side(r"\hat{p}_{i}"))
+    total = parse_side(r"\sum _{ k }^{  }{ exp\left( { a }_{ k } \right)  }")
+    assert isinstance(total, A.SumOver) and total.index == "k"
+
+
+def test_a_sum_that_leaves_one_out_runs_over_the_letter_its_terms_use():
+    total = parse_side(r"\sum_{i \neq j} \frac{y_j}{p_j}")
+    assert total.index == "j" and total.exclude.base == "i"
+    assert parse_side(r"\sum_{j \neq i} y_j").index == "j"
+
+
+def test_a_letter_then_a_digit_in_a_subscript_are_two_indices():
+    assert [type(s).__name__ for s in parse_side("x_{i2}").sub] == ["Name", "Num"]
+    assert len(parse_side("x_{i+2}").sub) == 1

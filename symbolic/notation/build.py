@@ -52,6 +52,7 @@ class Scope(Protocol):
     def resolve(self, node: A.Node) -> Resolved: ...
     def partial(self, numerator, wrt, instance: Instance): ...
     def log_base(self) -> sympy.Expr | None: ...
+    def stepped(self) -> frozenset[str]: ...
 
 
 @dataclass
@@ -450,6 +451,8 @@ class Builder:
             value = self.scope.values.get(canonical(node.base, (), (), node.suffix))
             if isinstance(value, sympy.Expr) and value.is_Integer:
                 return int(value)
+            if value is None and len(node.base) == 1 and node.base in self.scope.stepped():
+                return node.base    # the i of W_i beside the gate i^t = …: a label, no index
         if isinstance(node, A.Name) and not node.sub and not node.sup \
                 and node.base not in self.bound and node.base not in self.instance.indices \
                 and node.base not in INDEX_LETTERS and (len(node.base) == 1

@@ -156,7 +156,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unbraced_partials(_single_braces(kept))
+    kept = _unbraced_partials(_single_braces(_braced_nuclei(kept)))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -462,6 +462,23 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
             return None
     relations = [t for t in out if t.text in CONDITION_RELATIONS]
     return out if len(relations) == 1 and not math else None      # one comparison said
+
+
+def _braced_nuclei(tokens: list[Token]) -> list[Token]:
+    """`{ p }_{ i }`, `{ y }^{ 2 }`: one letter in braces, then a sub- or superscript, is
+    that letter with it, as TeX sets it (equation editors write every letter so); braces
+    that are a command's argument (`\\hat{p}_i`, `\\frac{a}{b}`) stay."""
+    dropped: set[int] = set()
+    for k in range(len(tokens) - 3):
+        one = tokens[k + 1]
+        if tokens[k].text == "{" and tokens[k + 2].text == "}" \
+                and tokens[k + 3].text in ("_", "^") \
+                and (one.kind == "letter" or one.kind == "command" and one.text[1:] in GREEK) \
+                and not (k and (tokens[k - 1].text in ("_", "^", "}")
+                               or tokens[k - 1].kind == "command"
+                               and tokens[k - 1].text not in (r"\partial", *SUMS))):
+            dropped |= {k, k + 2}
+    return [t for k, t in enumerate(tokens) if k not in dropped]
 
 
 def _single_braces(tokens: list[Token]) -> list[Token]:
@@ -1174,6 +1191,12 @@ class Parser:
         for part in parts:
             if len(parts) == 1 and len(part) >= 2 and all(t.kind == "letter" for t in part):
                 indices.extend(A.Name(t.text, pos=t.pos) for t in part)   # _{ij}
+            elif len(parts) == 1 and len(part) == 2 and part[0].kind == "letter" \
+                    and part[0].text in INDEX_LETTERS and part[1].kind == "number" \
+                    and part[1].text.isdigit() and _contiguous(part):
+                # x_{i2}: sample i's second entry (row i, column 2), never i·2
+                indices.extend((A.Name(part[0].text, pos=part[0].pos),
+                                A.Num(part[1].text, part[1].pos)))
             else:
                 indices.append(self.sub_parse(part, "index"))
         return tuple(indices)
@@ -1665,6 +1688,11 @@ class Parser:
                 self.advance()
                 upper = self.sub_parse(self.group_tokens(), "upper bound")
         node = self.terms_of_sum(self.term(), indices)
+        if isinstance(exclude, A.Name) and len(indices) == 1 and indices[0] \
+                and not exclude.sub and _uses_index(node, exclude.base) \
+                and not _uses_index(node, indices[0]):
+            # \sum_{i \neq j} y_j / p_j: the sum runs over the letter its terms use
+            indices, exclude = [exclude.base], A.Name(indices[0], pos=exclude.pos)
         if over_set and _stands_as_value(node, indices[0]):
             raise MeaningError("a sum over a set whose members stand as values is not read: "
                                "they are not said", self.source, tok.pos,

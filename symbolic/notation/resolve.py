@@ -35,6 +35,7 @@ from symbolic.notation.trees import (
     function_key,
     letter_word,
     node_text,
+    variation_name,
     walk,
 )
 from symbolic.notation.vocabulary import (
@@ -54,6 +55,7 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     STEP_FUNCTION,
     SYMBOL_KINDS,
+    VARIATION,
     WORD_FONT,
     known_function,
 )
@@ -82,6 +84,7 @@ class Snapshot:
     used_in: Mapping[str, frozenset] = field(default_factory=lambda: MappingProxyType({}))
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
+    steps: frozenset[str] = frozenset()         # letters a defined name is stepped by: t of h^t
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
@@ -163,6 +166,7 @@ class _Pass:
                 return self.visit(joined)
             self.refuse_inverse_function(node)
             self.refuse_differentials(node)
+            return self.variations(self.rebuild(node))
         if isinstance(node, A.Call):
             return self.call(node)
         if isinstance(node, A.Power):
@@ -333,6 +337,44 @@ class _Pass:
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
         return call
+
+    def variations(self, node: A.Node) -> A.Node:
+        """`\\delta h^t` with δh^t defined (`\\delta h^t = \\frac{\\partial E}{\\partial
+        h^t}`): that name, not δ times h^t. With neither δh^t nor δ defined, δ before a name
+        is in doubt: the gradient δh some notes write, or δ times h."""
+        parts = factors(node) if isinstance(node, A.BinOp) and node.op == "juxt" else [node]
+        out: list[A.Node] = []
+        i = 0
+        while i < len(parts):
+            pair = A.BinOp("juxt", parts[i], parts[i + 1], parts[i].pos) \
+                if i + 1 < len(parts) else None
+            name = variation_name(pair) if pair is not None else None
+            if name is None:
+                out.append(parts[i])
+                i += 1
+                continue
+            if self.defines_base(name.base):
+                self.readings.append(Reading(to_latex(name), "a name of its own, as defined"))
+                out.append(name)
+                i += 2
+                continue
+            if not self.snapshot.is_value(VARIATION) and self.snapshot.kind(VARIATION) is None:
+                raise MeaningError(
+                    f"{to_latex(parts[i])} {to_latex(parts[i + 1])} may be the gradient "
+                    f"{to_latex(name)} that backprop notes write with δ (∂E/∂x), or δ times "
+                    f"{to_latex(parts[i + 1])}, and nothing here defines either", "",
+                    parts[i].pos, f"Define it ({to_latex(name)} = \\frac{{\\partial E}}"
+                    "{\\partial …}), or define δ.")
+            out.append(parts[i])
+            i += 1
+        if len(out) == len(parts):
+            return node
+        return functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos), out)
+
+    def defines_base(self, base: str) -> bool:
+        """Whether a definition gives a name written with this base (δh of δh^{(t)})."""
+        return any(key == base or key.startswith((base + "^", base + "_", base + "'"))
+                   for key in (*self.snapshot.values, *self.snapshot.defined))
 
     def refuse_differentials(self, node: A.BinOp) -> None:
         """`d(x^T x) = 2 x^T dx`, `df = \\tr(A^{-1} dA)`: d before a quantity is a
@@ -565,8 +607,12 @@ class _Pass:
             return False
         if self.snapshot.superscripts == "index":
             return True
+        # c^t beside h^t = …: the step t of a Latin letter (β^t, γ^t stay powers, as in Adam)
+        stepped = letters <= self.snapshot.steps and base.base.lstrip("\\").isascii() \
+            and (len(base.base) == 1 or base.base[:1] == "\\" and "{" in base.base
+                 and len(base.base.split("{")[1].rstrip("}")) == 1)
         return letters <= LAYER_LETTERS | (INDEX_LETTERS if layered else frozenset()) \
-            or (layered and letters <= INDEX_LETTERS)
+            or (layered and letters <= INDEX_LETTERS) or stepped
 
 
 def _spellings(node: A.Call) -> list[str]:

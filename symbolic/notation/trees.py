@@ -7,7 +7,7 @@ import dataclasses
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.vocabulary import COMPOSITE, WORD_FONT
+from symbolic.notation.vocabulary import COMPOSITE, VARIATION, WORD_FONT
 
 children = A.children     # the nodes directly below a node (see `ast.children`)
 walk = A.walk             # every node of a tree, parents first (see `ast.walk`)
@@ -131,6 +131,20 @@ def function_signature(head: A.Node) -> tuple[str, tuple[A.Name, ...]] | None:
     if not parameters or not all(isinstance(p, A.Name) for p in parameters):
         return None
     return key, tuple(parameters)
+
+
+def variation_name(node: A.Node) -> A.Name | None:
+    """`\\delta h^t` (δ, then a name, printed together): the name δh^t, the gradient some
+    notes write with δ (`\\delta h^t = \\frac{\\partial E}{\\partial h^t}`); None for
+    anything else (δ_j, δ^l are quantities of their own)."""
+    if not (isinstance(node, A.BinOp) and node.op == "juxt"):
+        return None
+    delta, name = node.left, layered_name(node.right)
+    if not (isinstance(delta, A.Name) and delta.base == VARIATION and not (
+            delta.sub or delta.sup or delta.primes or delta.suffix)
+            and isinstance(name, A.Name) and not name.base.startswith(VARIATION)):
+        return None
+    return dataclasses.replace(name, base=f"{VARIATION} {name.base}", pos=delta.pos)
 
 
 def layered_name(node: A.Node) -> A.Node:
