@@ -41,6 +41,7 @@ from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
     children,
+    factors,
     function_signature,
     node_text,
     substitute_names,
@@ -474,7 +475,51 @@ def _vectors_read_as_numbers(trees, context: Context) -> list[str]:
                         or context.kind(n.base) in ("vector", "matrix") for n in names):
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
-    return found
+    return [] if found and _only_scalars_of(found, trees, context) else found
+
+
+def _only_scalars_of(shown: list[str], trees, context: Context) -> bool:
+    """Whether the names read as numbers enter the step only through scalars of them, dot
+    products and norms (`y_n(\\mathbf{w} \\cdot \\mathbf{x}_n + b)`, `x^T x - 1`), no more
+    scalars than the names they are of, and nothing is differentiated by them: then the
+    names read as numbers reach every value those scalars take, and the verdict read so is
+    the vectors'.
+    ((w^T x)^2 = ‖w‖^2 ‖x‖^2 has three scalars of two names: not so.)"""
+    used = _trees_used(trees, context)
+    covered: set[int] = set()
+    scalars: set[frozenset[str]] = set()
+    for node in (n for tree in used for n in walk(tree)):
+        if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) \
+                and to_latex(node.wrt) in shown:
+            return False                     # ∂/∂w: the vector itself varies
+        for pair in _scalar_pairs(node):
+            covered |= {id(n) for n in pair}
+            scalars.add(frozenset(to_latex(n) for n in pair))
+        function = context.functions.get(node.name) if isinstance(node, A.Call) else None
+        if function is not None:     # \mathcal{L}(\mathbf{w}, b): at its own parameters
+            covered |= {id(arg) for arg, parameter in zip(node.args, function.parameters,
+                                                          strict=False)
+                        if isinstance(arg, A.Name) and name_key(arg) == name_key(parameter)}
+    whole = [n for tree in used for n in walk(tree)
+             if isinstance(n, A.Name) and to_latex(n) in shown]
+    names = set().union(*scalars) if scalars else set()
+    return all(id(n) in covered for n in whole) and len(scalars) <= len(names)
+
+
+def _scalar_pairs(node: A.Node) -> list[tuple[A.Name, ...]]:
+    """The names of the scalars `u^T v`, `u \\cdot v` (bold), `‖u‖` that this node writes."""
+    if isinstance(node, A.Norm) and isinstance(ungroup(node.operand), A.Name):
+        return [(ungroup(node.operand),)]
+    if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
+        return []
+    if node.op == "cdot":
+        left, right = ungroup(node.left), ungroup(node.right)
+        return [(left, right)] if isinstance(left, A.Name) and isinstance(right, A.Name) \
+            and left.bold else []
+    parts = factors(node)
+    return [(first.operand, second) for first, second in zip(parts, parts[1:], strict=False)
+            if isinstance(first, A.Transpose) and isinstance(first.operand, A.Name)
+            and isinstance(second, A.Name)]
 
 
 def _whole_names(node: A.Node) -> list[A.Name]:
@@ -1809,11 +1854,13 @@ def _require_dependence_by_letter(trees: tuple, sides: Sides, context: Context) 
             continue
         variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
         letters = {_letter(v) for v in variables if isinstance(v, sympy.Symbol)}
-        if held & variables or not letters:
+        if held & variables or not letters or not _builds_to_zero(builder, node):
             continue
-        bases = {base_of(v) for v in variables if isinstance(v, sympy.Symbol)}
+        layered = {"^" in base_of(v) for v in variables if isinstance(v, sympy.Symbol)}
+        # a_k beside a^{(L)}_j: one letter, with a layer and without (W^{(2)} beside W^{(1)}
+        # is another layer's, x_1 beside x_7 another entry)
         strangers = sorted(str(s) for s in held if _letter(s) in letters
-                           and base_of(s) not in bases     # x_1 beside x_7: another entry
+                           and ("^" in base_of(s)) not in layered
                            and s not in defined and not context.is_value(str(s)))
         if strangers:
             raise MeaningError(
@@ -1836,6 +1883,16 @@ def _require_point_given(sides: Sides, trees: tuple) -> None:
         unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
         raise MeaningError(f"a worked number, but the value here depends on {unknowns}, which "
                            "the text has not given", "", None, "Bind them to check it.")
+
+
+def _builds_to_zero(builder, node: A.Node) -> bool:
+    """Whether a derivative, as read, is 0 (every entry, for a matrix)."""
+    try:
+        value = builder.read(node)
+    except (NotationError, ShapeError, TypeError, ValueError):
+        return False
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    return all(sympy.sympify(e) == 0 for e in entries)
 
 
 def _letter(symbol: sympy.Symbol) -> str:

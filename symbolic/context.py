@@ -340,7 +340,13 @@ class Context:
         sides = defining_link(chain, k)
         if sides is None:
             return False
-        written, named = (self.resolve(side).tree for side in sides)
+        if not all(isinstance(side, A.Call) or isinstance(side, A.BinOp) and side.op == "apply"
+                   for side in sides):
+            return False
+        try:
+            written, named = (self.resolve(side).tree for side in sides)
+        except NotationError:
+            return False
         if not (isinstance(written, A.Call) and isinstance(named, A.Call)
                 and written.name == named.name and len(written.args) == len(named.args) == 1
                 and written.callee == named.callee == A.Callee.KNOWN):

@@ -637,3 +637,14 @@ def test_a_function_that_does_not_hold_the_variable_is_in_doubt_when_it_holds_a_
     result = check_claim(r"\dfrac{dJ}{dw_2} = \frac{1}{N}\sum_{i=1}^{N}[(\sigma(z_i) - y_i)"
                          r"x_{i2}]", given=given)
     assert result.verdict == "undecided" and "p_{1}" in result.message
+
+
+def test_vectors_that_enter_only_through_their_scalars_may_be_read_as_numbers():
+    # ∂/∂b of a loss in w^T x: the scalar w^T x takes every value a number does
+    given = [r"L = e^{-y(w^Tx + b)}"]
+    assert check_claim(r"\frac{\partial L}{\partial b} = -y e^{-y(w^Tx + b)}", given=given) \
+        .verdict == "valid"
+    # three scalars of two names (Cauchy–Schwarz holds with equality only for numbers)
+    assert check_claim(r"(w^Tx)^2 = (w^Tw)(x^Tx)").verdict == "undecided"
+    # differentiated by the vector itself: its shape matters
+    assert check_claim(r"\nabla_w (w^Tx)^2 = 2wx^2").verdict == "undecided"
