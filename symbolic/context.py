@@ -570,9 +570,10 @@ class Context:
 
     def determines(self, head: A.Name, derivation: int) -> bool:
         """Whether a name is already defined for this part of the document (or given):
-        then a line `head = …` claims something about it and never redefines it."""
+        then a line `head = …` claims something about it and never redefines it. A
+        definition that could not be read determines nothing: a later one replaces it."""
         return any(d.derivation in (None, derivation) and _same_head(head, d.name)
-                   for d in self.definitions)
+                   and not isinstance(d.body, A.Unread) for d in self.definitions)
 
     def define_unreadable(self, name: A.Name, error: NotationError,
                           source: str = "") -> Definition:

@@ -820,6 +820,29 @@ def _aligned_cases(content: str) -> tuple[int, str] | None:
     return start + len(inner) - len(inner.lstrip()), text
 
 
+_CONDITIONED_ROW = re.compile(
+    r"\s*(?P<head>[^=&]+?)\s*&?=(?P<value>.*?)(?:\\q?quad|\\[,;:]|~|,)\s*"
+    r"\((?P<condition>[^()]*?(?:[<>]|\\le|\\ge|\\neq|\\ne)[^()]*)\)\s*", re.S)
+
+
+def _conditioned_rows(content: str) -> str | None:
+    r"""`y = x \quad (x > 0) \\ y = 0 \quad (x \le 0)`: rows of one name, each with its
+    condition in parentheses after a space, are one piecewise statement; cut apart, each
+    row would read as holding everywhere. The statement, or None.
+
+        >>> _conditioned_rows(r"y=x\quad (x>0)\\ y=0\quad (x\le 0)")
+        'y = \\begin{cases} x & x>0 \\\\ 0 & x\\le 0 \\end{cases}'
+    """
+    rows = [row for row in re.split(r"\\\\", content) if row.strip()]
+    matched = [_CONDITIONED_ROW.fullmatch(row) for row in rows]
+    if len(rows) < 2 or not all(matched) \
+            or len({m.group("head").strip() for m in matched}) != 1:
+        return None
+    branches = " \\\\ ".join(f"{m.group('value').strip()} & {m.group('condition').strip()}"
+                               for m in matched)
+    return f"{matched[0].group('head').strip()} = {BEGIN_CASES} {branches} \\end{{cases}}"
+
+
 def _unspaced(value: str) -> str:
     """A value with the spacing written to align its condition dropped: `z \\ \\ ` -> `z`."""
     return re.sub(r"(?:\\[ ,;:!]|\\q?quad|~|\s)+$", "", value).strip()
@@ -839,6 +862,9 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     cases = _aligned_cases(content)
     if cases is not None:
         return [(offset + cases[0], cases[1])]
+    conditioned = _conditioned_rows(content)
+    if conditioned is not None:
+        return [(offset + len(content) - len(content.lstrip()), conditioned)]
     pieces: list[list[_Segment]] = [[_Segment()]]
     depth = 0
     environments: list[tuple[str, bool]] = []  # (name, is alignment)

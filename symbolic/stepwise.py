@@ -428,7 +428,8 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
             context.define_unreadable(head, error, statement.text)
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
-        if exact_value(context, body, body_text) is None or _has_graph_value(head, context):
+        if exact_value(context, body, body_text) is None or _has_graph_value(head, context) \
+                or any(isinstance(n, A.Cases) for n in walk(body)):   # a piecewise: a claim
             return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
         return _name_gradient(chain, head, body_text, context, budget, step)
     if not isinstance(head, A.Name):
@@ -602,7 +603,9 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     name_text = chain.sides[0].text
     value = exact_value(context, body, body_text) if _has_whole_indices(head) else None
     middles = []                       # y = softsign(x) = f(x) = …: softsign, then f
-    while (middle := _middle_definition(chain, context, len(middles) + 1)) is not None:
+    # z = f(x, y) = x y after z = f(x, y) = x + y: the next node's z and f, both anew
+    again = any(d.key == name_key(head) for d in context.definitions)
+    while (middle := _middle_definition(chain, context, len(middles) + 1, again)) is not None:
         middles.append(middle)
     defined: dict[int, str] = {}       # link (after the first) → what it defines
     for k in reversed(range(len(middles))):   # the last first: softsign's body calls f
@@ -636,10 +639,11 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     return step(kind, ClaimResult(chain.source, [first, *checked.links]))
 
 
-def _middle_definition(chain: Chain, context: Context, k: int = 1
+def _middle_definition(chain: Chain, context: Context, k: int = 1, again: bool = False
                        ) -> tuple[A.Node, A.Node] | None:
     """(middle, body) of `name = middle = body` when link k says what the middle is: a
-    function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`)
+    function nothing defines or knows (`y_c = \\varsigma(\\mathbf{z})_c = \\frac{e^{z_c}}{…}`),
+    one defined before when the name is defined `again` (the next node's `z = f(x, y) = x y`),
     or a new name (`y_{pred} = o_1 = f(…)`). That link defines it, and the name is defined
     through it. None for any other chain."""
     if len(chain.relations) <= k:
@@ -653,8 +657,12 @@ def _middle_definition(chain: Chain, context: Context, k: int = 1
         new = not (context.is_value(key) or key in context.mentioned
                    or any(d.key == key or name_key(d.name) == key for d in context.definitions))
         return sides if new and not _names_in(sides[1]) & {key} else None
-    if function_signature(head) is None or context.function_for(head) is not None \
-            or _is_known_function(head, context):
+    signature = function_signature(head)
+    if signature is None:
+        return None
+    if again and signature[0] in context.functions:
+        return sides         # a function defined before, its head defined anew
+    if context.function_for(head) is not None or _is_known_function(head, context):
         return None
     return sides
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from symbolic import check_document
 from symbolic.document import (
     Document,
     DocumentReadError,
@@ -486,3 +487,30 @@ def test_rows_aligned_at_equals_with_conditions_are_one_statement():
         r"f(z) = \begin{cases} z & \text{if } z > 0 \\ 0 & \text{otherwise} \end{cases}"]
     plain = r"a &= b \\ &= c"                            # no conditions: a chain, as before
     assert len(split_statements(plain)) == 2
+
+
+def test_rows_of_one_name_with_conditions_in_parentheses_are_one_piecewise_statement():
+    text = ("$$\ny=x\\quad (x>0)\\\\ y=0\\quad (x\\le 0)\n$$\n\n"
+            "$$\n\\frac { \\partial y }{ \\partial x } =1\\quad (x>0)\\\\ "
+            "\\frac { \\partial y }{ \\partial x } =0\\quad (x\\le 0)\n$$\n\n"
+            "$$\n\\frac { \\partial y }{ \\partial x } =1\\quad (x>0)\\\\ "
+            "\\frac { \\partial y }{ \\partial x } =1\\quad (x\\le 0)\n$$\n")
+    verdicts = [link.verdict for step in check_document(text).steps
+                for link in step.claim.links]
+    assert verdicts == ["valid", "valid", "invalid"]        # defines y; right; wrong at x ≤ 0
+
+
+def test_the_next_node_s_function_is_defined_anew_with_its_head():
+    text = "## Add\n\n$$z=f(x,y)=x+y$$\n\n## Multiply\n\n$$z=f(x,y)=xy$$\n\n" \
+           "$$\\frac{\\partial z}{\\partial x} = y$$\n"
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert [link.message for link in links[:4]] == [
+        "defines z", "defines the function f", "defines z", "defines the function f"]
+    assert links[4].verdict == "valid"
+
+
+def test_a_definition_that_could_not_be_read_is_replaced_by_a_later_one():
+    text = "$$y = x \\quad (x > 0$$\n\n$$y = \\frac{1}{1 + e^{-x}}$$\n\n" \
+           "$$\\frac{\\partial y}{\\partial x} = y(1 - y)$$\n"
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert links[-1].verdict == "valid"
