@@ -264,3 +264,14 @@ def test_a_sum_that_leaves_one_out_runs_over_the_letter_its_terms_use():
 def test_a_letter_then_a_digit_in_a_subscript_are_two_indices():
     assert [type(s).__name__ for s in parse_side("x_{i2}").sub] == ["Name", "Num"]
     assert len(parse_side("x_{i+2}").sub) == 1
+
+
+def test_a_word_typed_after_an_unbraced_subscript_finishes_it():
+    assert parse_side("y_pred") == A.Name("y", suffix="pred")
+    assert without_positions(parse_side("w_ix_i")) == without_positions(parse_side("w_i x_i"))
+
+
+def test_a_derivative_typed_inline_with_d_is_a_derivative():
+    assert without_positions(parse_side("dL/dz")) == without_positions(
+        parse_side(r"\partial L / \partial z"))
+    assert isinstance(parse_side("a/d"), A.BinOp)                 # no d against a name

@@ -156,7 +156,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unbraced_partials(_single_braces(_braced_nuclei(kept)))
+    kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(kept))))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -462,6 +462,31 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
             return None
     relations = [t for t in out if t.text in CONDITION_RELATIONS]
     return out if len(relations) == 1 and not math else None      # one comparison said
+
+
+def _slashed_differentials(tokens: list[Token]) -> list[Token]:
+    """`dL/dz`, `dL/dy_pred`: d printed against a name, a slash, then
+    d printed against a name, is a derivative written inline, as `\\partial L / \\partial z`
+    is (never d·L / (d·z))."""
+    out = list(tokens)
+    k = 0
+    while k < len(out) - 3:
+        if out[k].text == "d" and out[k].kind == "letter" and _contiguous(out[k:k + 2]):
+            slash = k + 1
+            while slash < len(out) and out[slash].text != "/" and (
+                    out[slash].kind in ("letter", "number") or out[slash].text in "_{}"):
+                slash += 1
+            below = slash + 1
+            if slash < len(out) - 2 and out[slash].text == "/" and slash > k + 1 \
+                    and out[below].text == "d" and out[below].kind == "letter" \
+                    and _contiguous(out[below:below + 2]) and out[below + 1].kind == "letter" \
+                    and out[k + 1].kind == "letter":
+                out[k] = Token("command", r"\partial", out[k].pos)
+                out[below] = Token("command", r"\partial", out[below].pos)
+                k = below + 1
+                continue
+        k += 1
+    return out
 
 
 def _braced_nuclei(tokens: list[Token]) -> list[Token]:
@@ -1009,6 +1034,8 @@ class Parser:
                         and group[0].text not in INDEX_LETTERS \
                         and after.text.isdigit() and _contiguous([group[0], after]):
                     group = [group[0], self.advance()]      # net_h1, typed for net_{h1}
+                elif not braced and group[0].kind == "letter":
+                    group = [group[0], *self.typed_subscript_word(group[0])]
                 sub, suffix = self.subscript(group)
             elif nxt.text == "^" and not sup and _is_index_superscript(self, 1):
                 self.advance()
@@ -1113,6 +1140,19 @@ class Parser:
             return None
         self.i += len(run) - 1
         return "".join(t.text for t in run)
+
+    def typed_subscript_word(self, first: Token) -> list[Token]:
+        """`y_pred`, `dy_pred` (code typed as math): two letters or more printed right after
+        an unbraced one-letter subscript, and not followed by a script or a call, finish its
+        word (TeX would print y_p·r·e·d, which nobody means); `w_ix_i` stays w_i x_i."""
+        run: list[Token] = []
+        while self.peek(len(run)).kind == "letter" and _contiguous(
+                [run[-1] if run else first, self.peek(len(run))]):
+            run.append(self.peek(len(run)))
+        if len(run) < 2 or self.peek(len(run)).text in ("_", "^", "(", "'"):
+            return []
+        self.i += len(run)
+        return run
 
     def peek_group(self, ahead: int) -> list[Token]:
         tok = self.peek(ahead)
