@@ -648,3 +648,19 @@ def test_vectors_that_enter_only_through_their_scalars_may_be_read_as_numbers():
     assert check_claim(r"(w^Tx)^2 = (w^Tw)(x^Tx)").verdict == "undecided"
     # differentiated by the vector itself: its shape matters
     assert check_claim(r"\nabla_w (w^Tx)^2 = 2wx^2").verdict == "undecided"
+
+
+def test_sigma_squared_with_no_argument_is_a_variance_and_before_parentheses_a_power():
+    given = [r"J(\theta) = -\frac{n}{2} \log(2 \pi \sigma^2) - \frac{1}{2 \sigma^2}"
+             r"(y - x \theta)^T(y - x \theta)"]
+    assert check_claim(r"\nabla_\theta J(\theta) = 0 - \frac{1}{2 \sigma^2} [0 - 2 x^Ty + "
+                       r"2x^Tx\theta]", given=given).verdict == "valid"
+    assert check_claim(r"\frac{d}{dz}\sigma(z) = \sigma(z) - \sigma^2(z)").verdict == "valid"
+    assert check_claim(r"\frac{d}{dz}\sigma(z) = \sigma(z) + \sigma^2(z)").verdict == "invalid"
+
+
+def test_an_algorithm_s_assignment_defines_and_an_unread_last_alias_is_dropped():
+    given = [r"\mu_{\mathcal{B}} \leftarrow \frac{1}{m} \sum_{i=1}^m x_i",
+             r"y_i \leftarrow \gamma x_i + \beta \equiv \mathrm{BN}_{\gamma,\beta}(x_i)"]
+    assert check_claim(r"\frac{\partial y_i}{\partial \gamma} = x_i", given=given).verdict \
+        == "valid"

@@ -275,3 +275,13 @@ def test_a_derivative_typed_inline_with_d_is_a_derivative():
     assert without_positions(parse_side("dL/dz")) == without_positions(
         parse_side(r"\partial L / \partial z"))
     assert isinstance(parse_side("a/d"), A.BinOp)                 # no d against a name
+
+
+def test_a_thousands_separator_is_one_number_but_a_list_keeps_its_commas():
+    from symbolic.notation.lexer import tokenize
+    assert [t.text for t in tokenize("10,000*0.01")][:1] == ["10000"]
+    assert [t.text for t in tokenize("[100,200]")][1:4] == ["100", ",", "200"]
+
+
+def test_a_set_in_a_subscript_is_a_label():
+    assert parse_side(r"\mu_{\mathcal{B}}") == A.Name(r"\mu", suffix=r"\mathcal{B}")

@@ -11,6 +11,7 @@ from symbolic.notation.vocabulary import NEGATION, UNICODE
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
+  | (?P<thousands>[1-9]\d{0,2}(?:,\d{3})+(?![\d,])(?:\.\d+)?)
   | (?P<number>\d+(?:\.\d+)?|\.\d+)
   | (?P<command>\\[A-Za-z]+\*?|\\.)
   | (?P<letter>[A-Za-z])
@@ -50,6 +51,15 @@ def tokenize(source: str) -> list[Token]:
                 "Write math in LaTeX (for example \\sigma rather than a picture of σ).",
             )
         kind = match.lastgroup
+        if kind == "thousands":
+            # 10,000: a thousands separator, except in a list ([100,200], f(1,000))
+            listed = tokens and tokens[-1].text in ("[", "(", "{", ",")
+            match = _TOKEN.match(source, pos) if not listed else re.compile(
+                r"\d+").match(source, pos)
+            text = match.group().replace(",", "") if not listed else match.group()
+            tokens.append(Token("number", text, pos))
+            pos = match.end()
+            continue
         if match.group() == "=" and tokens and tokens[-1].text == "=" \
                 and tokens[-1].pos == pos - 1:
             pass                        # `k == i`, as code writes a comparison: one `=`

@@ -1213,6 +1213,10 @@ class Parser:
             return (), label
         if len(tokens) == 1 and tokens[0].text in ("+", "-"):
             return (), tokens[0].text       # p_{+}, p_-: the positive or negative class
+        if tokens and tokens[0].text in NAMED_FONTS and tokens[-1].text == "}" \
+                and _group_end(tokens, 1) == len(tokens) - 1:
+            # \mu_{\mathcal{B}}: the mini-batch B's mean, a label (a set is no index)
+            return (), "".join(t.text for t in tokens)
         if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
             return (), tokens[0].text       # s_o, v_c, L_D: a label, not a running index
         if len(tokens) == 2 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS \

@@ -148,6 +148,7 @@ class _Pass:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
         self.readings: list[Reading] = []
+        self.called: set[int] = set()     # powers printed before parentheses: σ^2(z)
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
         self.words = frozenset(v[len(prefix):-1] for v in snapshot.values
@@ -166,6 +167,12 @@ class _Pass:
                 return self.visit(joined)
             self.refuse_inverse_function(node)
             self.refuse_differentials(node)
+            powered = self.powered_calls(node)
+            if powered is not node:
+                return self.visit(powered)
+            parts = factors(node)
+            self.called |= {id(a) for a, b in zip(parts, parts[1:], strict=False)
+                            if isinstance(a, A.Power) and isinstance(b, A.Group)}
             return self.variations(self.rebuild(node))
         if isinstance(node, A.Call):
             return self.call(node)
@@ -337,6 +344,30 @@ class _Pass:
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
         return call
+
+    def powered_calls(self, node: A.BinOp) -> A.Node:
+        """`\\sigma^2(z)`: a known function's power printed before its parentheses is a
+        power of the call, σ(z)², as `\\tanh^2(z)` is."""
+        parts = factors(node)
+        out: list[A.Node] = []
+        i = 0
+        while i < len(parts):
+            power, group = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+            base = power.base if isinstance(power, A.Power) else None
+            if isinstance(group, A.Group) and isinstance(base, A.Name) \
+                    and not (base.sub or base.sup or base.primes or base.suffix) \
+                    and known_function(base.base) is not None \
+                    and not self.snapshot.is_value(base.base) \
+                    and not (base.base == SIGMA and self.snapshot.sigma_is_symbol):
+                out.append(A.Call(base.base, (group.inner,), None, 0, power.exponent, True,
+                                  power.pos))
+                i += 2
+                continue
+            out.append(power)
+            i += 1
+        if len(out) == len(parts):
+            return node
+        return functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos), out)
 
     def variations(self, node: A.Node) -> A.Node:
         """`\\delta h^t` with δh^t defined (`\\delta h^t = \\frac{\\partial E}{\\partial
@@ -581,6 +612,13 @@ class _Pass:
     # -- a^l: a power or a layer ----------------------------------------------------------
     def power(self, node: A.Power) -> A.Node:
         base, exponent = node.base, node.exponent
+        if isinstance(base, A.Name) and base.base == SIGMA and not (
+                base.sub or base.sup or base.primes or base.suffix) \
+                and isinstance(exponent, A.Num) and exponent.text == "2" \
+                and not self.snapshot.is_function(SIGMA) and id(node) not in self.called:
+            # 2\pi\sigma^2: the square of a quantity σ, the variance (σ², no argument)
+            self.readings.append(Reading("\\sigma^2", "the variance: σ a quantity here"))
+            return node
         if isinstance(base, A.Name) and not base.sup and self.is_layer(base, exponent):
             self.readings.append(Reading(f"{_shown(base)}^{{{to_latex(exponent)}}}",
                                          "a layer (or step) index, not a power"))

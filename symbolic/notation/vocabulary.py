@@ -44,6 +44,7 @@ RELATIONS = {
     r"\Rightarrow": r"\Rightarrow", r"\implies": r"\Rightarrow", r"\to": r"\to",
     r"\rightarrow": r"\to", r"\longrightarrow": r"\to", r"\Longrightarrow": r"\Rightarrow",
     r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
+    r"\leftarrow": ":=", r"\gets": ":=",     # an assignment, as algorithms write it
     r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
     r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in", r"\therefore": r"\Rightarrow",
