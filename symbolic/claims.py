@@ -1526,8 +1526,8 @@ def _require_not_a_substitution(trees: tuple[A.Node, A.Node], context: Context) 
     names, one number per name; the values are said in the text (for y = 1, p = 0), not
     here, so the step is right at them and shows nothing elsewhere. Undecided."""
     put: dict[str, str] = {}
-    if isinstance(trees[0], A.Name) or not _substituted(*trees, put) or not put:
-        return                           # y_k = 0 states a value: no substitution
+    if isinstance(trees[0], A.Name | A.Partial) or not _substituted(*trees, put) or not put:
+        return                           # y_k = 0, ∂L/∂p = 0 state a value: no substitution
     bases = {name_key(n): n.base for n in walk(trees[0]) if isinstance(n, A.Name)}
     if any(context.is_value(key) or context.is_value(bases.get(key, key)) or context.kind(key)
            for key in put):
@@ -1542,9 +1542,20 @@ def _require_not_a_substitution(trees: tuple[A.Node, A.Node], context: Context) 
 
 def _substituted(left, right, put: dict[str, str]) -> bool:
     """Whether `right` is `left` with a number for each of some names (one per name)."""
-    if isinstance(left, A.Name) and isinstance(right, A.Num):
-        key = name_key(left)
-        return key is not None and put.setdefault(key, right.text) == right.text
+    number = right.text if isinstance(right, A.Num) else "-" + right.operand.text \
+        if isinstance(right, A.Neg) and isinstance(right.operand, A.Num) else None
+    if isinstance(left, A.Name | A.Partial) and number is not None:
+        # w = 0.5, ∂L/∂z = -0.1360: a number for a name, or for a derivative of one
+        key = name_key(left) if isinstance(left, A.Name) else to_latex(left)
+        return key is not None and put.setdefault(key, number) == number
+    if isinstance(right, A.Neg) and isinstance(right.operand, A.BinOp) \
+            and right.operand.op in PRODUCTS:         # a x = -0.1360 * 2.0: (-0.1360) 2.0
+        inner = right.operand
+        right = dataclasses.replace(inner, left=A.Neg(inner.left, right.pos))
+    if isinstance(left, A.BinOp) and isinstance(right, A.BinOp) \
+            and {left.op, right.op} <= PRODUCTS:      # a x = 0.5 * 2.0: one product
+        return _substituted(left.left, right.left, put) \
+            and _substituted(left.right, right.right, put)
     if isinstance(left, tuple) and isinstance(right, tuple):
         return len(left) == len(right) and all(
             _substituted(a, b, put) for a, b in zip(left, right, strict=True))
@@ -1556,6 +1567,9 @@ def _substituted(left, right, put: dict[str, str]) -> bool:
         return to_latex(left) == to_latex(right)
     return all(_substituted(getattr(left, f), getattr(right, f), put)
                for f in A.child_fields(type(left)))
+
+
+PRODUCTS = frozenset({"juxt", "*", "cdot", "times"})     # the ways a product is written
 
 
 def _require_no_worded_condition(link: tuple[str, str, str]) -> None:

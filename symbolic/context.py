@@ -50,7 +50,6 @@ from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
     ELISIONS,
-    EQUALITIES,
     GENERIC_INDEX_LETTERS,
     INDEX_LETTERS,
     LABEL_LETTERS,
@@ -265,18 +264,8 @@ class Context:
         if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
-        for k, side in enumerate(chain.sides[2:], start=2):
-            try:
-                parse_side(side.text)
-            except NotationError as error:
-                if k != len(chain.sides) - 1 or chain.relations[k - 1] not in EQUALITIES:
-                    raise    # a side between others is read: one that is not makes it unread
-                # y_i ← γ x̂_i + β ≡ BN_{γ,β}(x_i): a last alias not read names nothing more
-                self.warnings.append(f"'{side.text.strip()}' at the end of '{text}' could not "
-                                     f"be read ({getattr(error, 'reason', error)}); the rest "
-                                     "defines")
-                chain = dataclasses.replace(chain, sides=chain.sides[:-1],
-                                            relations=chain.relations[:-1])
+        for side in chain.sides[2:]:
+            parse_side(side.text)    # every side is read: one that is not makes it unreadable
         named = 1          # the side the head is defined by: σ(î^t) once î^t is named
         for k in range(1, len(chain.sides) - 1):
             if self._define_argument(chain, k, text):

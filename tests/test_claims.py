@@ -659,8 +659,22 @@ def test_sigma_squared_with_no_argument_is_a_variance_and_before_parentheses_a_p
     assert check_claim(r"\frac{d}{dz}\sigma(z) = \sigma(z) + \sigma^2(z)").verdict == "invalid"
 
 
-def test_an_algorithm_s_assignment_defines_and_an_unread_last_alias_is_dropped():
+def test_an_algorithm_s_assignment_defines():
     given = [r"\mu_{\mathcal{B}} \leftarrow \frac{1}{m} \sum_{i=1}^m x_i",
-             r"y_i \leftarrow \gamma x_i + \beta \equiv \mathrm{BN}_{\gamma,\beta}(x_i)"]
+             r"y_i \leftarrow \gamma x_i + \beta"]
     assert check_claim(r"\frac{\partial y_i}{\partial \gamma} = x_i", given=given).verdict \
+        == "valid"
+    # a last side not read (an elided tuple of what A holds) leaves the definition unread
+    given = [r"A = \sigma(w^T X + b) = (a^{(0)}, a^{(1)}, ..., a^{(m)})"]
+    assert check_claim(r"\frac{\partial A}{\partial b} = A(1 - A)", given=given).verdict \
+        != "valid"
+
+
+def test_code_typed_names_and_numbers_put_for_a_product_are_a_substitution():
+    given = ["z = w11 * x1 + w12 * x2 + b", "y_pred = 1 / (1 + exp(-z))",
+             "Loss = 0.5 * (y - y_pred)^2"]
+    result = check_claim("dL/dz * x2 = -0.1360 * 2.0", given=given)
+    assert result.verdict == "undecided" and "x_{2} = 2.0" in result.message
+    assert check_claim(r"\frac{\partial \mathrm{Loss}}{\partial w_{12}} = "
+                       r"\frac{\partial \mathrm{Loss}}{\partial z} x_2", given=given).verdict \
         == "valid"

@@ -285,3 +285,17 @@ def test_a_thousands_separator_is_one_number_but_a_list_keeps_its_commas():
 
 def test_a_set_in_a_subscript_is_a_label():
     assert parse_side(r"\mu_{\mathcal{B}}") == A.Name(r"\mu", suffix=r"\mathcal{B}")
+
+
+def test_a_sum_s_index_over_two_letters_is_their_sample_index_not_a_power():
+    total = parse_side(r"\sum^N_{i=1} (w^T x^i - y^i) x^i")
+    names = {n.base: n.sup for n in A.walk(total) if isinstance(n, A.Name) and n.sup}
+    assert set(names) == {"x", "y"}
+    assert isinstance(parse_side(r"\sum_i x^i").body, A.Power)               # a power series
+    assert isinstance(parse_side(r"\sum_t \gamma^t r^t").body.left, A.Power)    # a discount
+
+
+def test_a_sum_whose_terms_use_no_index_before_more_terms_is_in_doubt():
+    with pytest.raises(MeaningError, match="what this sum covers"):
+        parse_side(r"\sum^N_{i=1} - \log{1} + \log (1 + e^{-yw^Tx})")
+    assert isinstance(parse_side(r"\sum_{i=1}^{N} 1"), A.SumOver)

@@ -702,12 +702,12 @@ class Parser:
         if self.peek().kind == "end":
             raise self.error("there is no formula here", hint="Write both sides of the relation.")
         if len(_split_top(self.tokens[:-1], INFIX_FRACTION)) == 2:    # 1 \over 2, a whole side
-            return _unwritten_indices(self.sub_parse(self.tokens[:-1]))
+            return _sample_superscripts(_unwritten_indices(self.sub_parse(self.tokens[:-1])))
         node = self.evaluated(self.expression())
         tok = self.peek()
         if tok.kind != "end":
             raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
-        return _unwritten_indices(node)
+        return _sample_superscripts(_unwritten_indices(node))
 
     def at_evaluation_bar(self) -> bool:
         return self.peek().text in EVALUATION_BARS and self.peek(1).text == "_"
@@ -1023,6 +1023,12 @@ class Parser:
         sub: tuple[A.Node, ...] = ()
         sup: tuple[A.Node, ...] = ()
         suffix, primes = "", 0
+        digits = self.peek()
+        if tok.kind == "letter" and base == tok.text and digits.kind == "number" \
+                and digits.text.isdigit() and _contiguous([tok, digits]) \
+                and self.peek(1).text != "_":
+            # w12, x1 (code typed as math): the digits are the index, w_{12}, never w·12
+            sub = (A.Num(self.advance().text, digits.pos),)
         while True:
             nxt = self.peek()
             if nxt.text == "_" and not sub and not suffix:
@@ -1772,6 +1778,14 @@ class Parser:
         first that uses the sum's index, free, is summed too (read alone, its index would
         stand for no value). A term that does not use it ends the sum."""
         letters = [index for index in indices if index]
+        if letters and self.peek().text in ("+", "-") \
+                and not any(_uses_index(node, letter) for letter in letters):
+            # \sum_{i=1}^{N} -\log 1 + \log(1 + e^{-y w^T x}): terms that use no index, the
+            # sum's or any, end or continue the sum as the writer means; it is not said
+            raise MeaningError("what this sum covers is not said: its terms do not use its "
+                               "index, and more terms follow", self.source, self.peek().pos,
+                               "Put the sum's terms in parentheses, with the index on what "
+                               "varies (x_i).")
         while letters and self.peek().text in ("+", "-"):
             start = self.i
             op = self.advance()
@@ -2109,6 +2123,54 @@ def _unwritten_indices(tree: A.Node) -> A.Node:
 
     has_unindexed = any(isinstance(n, A.SumOver) and n.index is None for n in A.walk(tree))
     return named(tree) if has_unindexed else tree
+
+
+def _sample_superscripts(tree: A.Node) -> A.Node:
+    """`\\sum_{i=1}^N (w^T x^i - y^i)^2`: a sum's index as the superscript of two Latin
+    letters or more in its terms is the sample index (x^{(i)}, y^{(i)}), never a power; one
+    letter alone (`\\sum_i x^i`, a power series) and Greek letters (`\\gamma^i`, a discount)
+    keep their powers."""
+    def stepped(node: A.Node) -> A.Node:
+        if isinstance(node, A.SumOver) and node.index:
+            powers = [n for n in A.walk(node.body) if isinstance(n, A.Power)
+                      and isinstance(n.base, A.Name) and len(n.base.base) == 1
+                      and n.base.base.isascii() and n.base.base.isalpha() and not n.base.sup
+                      and isinstance(n.exponent, A.Name) and n.exponent.base == node.index
+                      and not n.exponent.sub and not n.exponent.sup]
+            if len({p.base.base for p in powers}) >= 2:
+                marked = {id(p) for p in powers}
+                return dataclasses.replace(node, body=_rewritten(node.body, marked))
+        return _rebuilt(node, stepped)
+
+    def _rewritten(node: A.Node, marked: set[int]) -> A.Node:
+        if id(node) in marked:
+            base = node.base
+            return dataclasses.replace(base, sup=(node.exponent,))
+        return _rebuilt(node, lambda child: _rewritten(child, marked))
+
+    if not any(isinstance(n, A.SumOver) for n in A.walk(tree)):
+        return tree
+    return stepped(tree)
+
+
+def _rebuilt(node: A.Node, visit) -> A.Node:
+    """The node with `visit` applied to each child node (the node itself when none changes)."""
+    changes = {}
+    for field in A.child_fields(type(node)):
+        value = getattr(node, field)
+        new = _rebuilt_value(value, visit)
+        if new is not value:
+            changes[field] = new
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _rebuilt_value(value, visit):
+    if isinstance(value, A.Node):
+        return visit(value)
+    if isinstance(value, tuple):
+        new = tuple(_rebuilt_value(v, visit) for v in value)
+        return value if all(a is b for a, b in zip(new, value, strict=True)) else new
+    return value
 
 
 def _index_letters(node: A.Node, skip_unindexed: bool) -> set[str]:

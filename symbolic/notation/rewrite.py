@@ -110,6 +110,12 @@ def to_latex(node: A.Node) -> str:
             head = name if name.startswith("\\") else f"\\operatorname{{{name}}}"
             shown_power = "" if power is None else f"^{{{to_latex(power)}}}"
             return f"{head}{chr(39) * primes}{shown_power}({inner})"
+        case A.Partial(numerator=numerator, wrt=wrt, operand=operand, order=order):
+            top = "\\partial" + (f"^{{{order}}}" if order > 1 else "")
+            bottom = f"\\partial {to_latex(wrt)}" + (f"^{{{order}}}" if order > 1 else "")
+            if numerator is not None:
+                return f"\\frac{{{top} {to_latex(numerator)}}}{{{bottom}}}"
+            return f"\\frac{{{top}}}{{{bottom}}} {to_latex(operand)}"
         case A.BinOp(op=op, left=left, right=right):
             if op == "/":
                 return f"\\frac{{{to_latex(_bare(left))}}}{{{to_latex(_bare(right))}}}"
