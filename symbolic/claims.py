@@ -410,6 +410,10 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                        "each printed number stands for the quantity it replaces: "
                        + ", ".join(substitutions.found))
     trees = (lhs_node, rhs_node)
+    try:
+        _require_letter_written_one_way(trees, context)
+    except MeaningError as error:
+        return undecided(f"undecided: {error}")
     free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node) \
         | class_labels(trees, context) | compared_letters(trees, context) \
         | generic_indices(trees, context)          # ∂MSE/∂\hat{y}_p = 0 holds at no p
@@ -480,11 +484,9 @@ def _vectors_read_as_numbers(trees, context: Context) -> list[str]:
 
 def _only_scalars_of(shown: list[str], trees, context: Context) -> bool:
     """Whether the names read as numbers enter the step only through scalars of them, dot
-    products and norms (`y_n(\\mathbf{w} \\cdot \\mathbf{x}_n + b)`, `x^T x - 1`), no more
-    scalars than the names they are of, and nothing is differentiated by them: then the
-    names read as numbers reach every value those scalars take, and the verdict read so is
-    the vectors'.
-    ((w^T x)^2 = ‖w‖^2 ‖x‖^2 has three scalars of two names: not so.)"""
+    products and norms (`y_n(\\mathbf{w} \\cdot \\mathbf{x}_n + b)`, `x^T x - 1`) that
+    numbers reach in full (`_reachable_by_numbers`), and nothing is differentiated by them:
+    then the verdict read with numbers is the vectors'. ((w^T x)^2 = ‖w‖^2 ‖x‖^2: not so.)"""
     used = _trees_used(trees, context)
     covered: set[int] = set()
     scalars: set[frozenset[str]] = set()
@@ -502,8 +504,32 @@ def _only_scalars_of(shown: list[str], trees, context: Context) -> bool:
                         if isinstance(arg, A.Name) and name_key(arg) == name_key(parameter)}
     whole = [n for tree in used for n in walk(tree)
              if isinstance(n, A.Name) and to_latex(n) in shown]
-    names = set().union(*scalars) if scalars else set()
-    return all(id(n) in covered for n in whole) and len(scalars) <= len(names)
+    return all(id(n) in covered for n in whole) and _reachable_by_numbers(scalars)
+
+
+def _reachable_by_numbers(scalars: set[frozenset[str]]) -> bool:
+    """Whether numbers put for the names reach every value the scalars take for vectors:
+    so when the dot products between names form a forest (no cycle: (w·x)(y·z) and
+    (x·y)(z·w) agree for numbers, not for vectors), with at most one norm per tree (‖w‖
+    and ‖x‖ fix |w·x| for numbers)."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    normed: set[str] = set()
+    for pair in scalars:
+        if len(pair) == 1:                       # ‖w‖ or w^T w
+            normed.add(next(iter(pair)))
+            continue
+        a, b = sorted(pair)
+        if root(a) == root(b):
+            return False                         # a cycle of dot products
+        parent[root(a)] = root(b)
+    trees = [root(name) for name in normed]
+    return len(trees) == len(set(trees))
 
 
 def _scalar_pairs(node: A.Node) -> list[tuple[A.Name, ...]]:
@@ -1897,6 +1923,35 @@ def _require_point_given(sides: Sides, trees: tuple) -> None:
         unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
         raise MeaningError(f"a worked number, but the value here depends on {unknowns}, which "
                            "the text has not given", "", None, "Bind them to check it.")
+
+
+def _require_letter_written_one_way(trees: tuple, context: Context) -> None:
+    """`\\frac{\\partial E}{\\partial a^{(L)}_1} = 0` with E = ½ Σ_k (a_k − y_k)², or
+    the operator on that sum: the derivative by a letter with a layer, of what holds the
+    letter only without one (or the other way round), is 0 as read, by a misreading (the
+    check on built sides, `_require_dependence_by_letter`, runs after a printed number has
+    already decided)."""
+    defined = {name_key(d.name): d.body for d in context.definitions}
+    for node in (n for tree in trees for n in walk(tree)):
+        if not (isinstance(node, A.Partial) and isinstance(node.wrt, A.Name)):
+            continue
+        body = node.operand if node.numerator is None else \
+            defined.get(name_key(node.numerator)) if isinstance(node.numerator, A.Name) \
+            else None
+        if body is None:
+            continue
+        wrt = node.wrt
+        held = [n for n in walk(body) if isinstance(n, A.Name) and n.base == wrt.base]
+        if not held or any(bool(n.sup) == bool(wrt.sup) for n in held):
+            continue
+        stranger = held[0]
+        if name_key(stranger) in defined or context.is_value(name_key(stranger)):
+            continue
+        raise MeaningError(
+            f"as read, this does not depend on {to_latex(wrt)}, but it holds "
+            f"{to_latex(stranger)}, defined nowhere here, the same letter written another "
+            "way, which may be what the text means", "", None,
+            "Write the definition with the names the step uses.")
 
 
 def _builds_to_zero(builder, node: A.Node) -> bool:

@@ -31,7 +31,13 @@ from symbolic.notation.build import (
     vector_names,
 )
 from symbolic.notation.names import Var, canonical, family_of
-from symbolic.notation.resolve import Resolved, Snapshot, name_candidates, resolve
+from symbolic.notation.resolve import (
+    Resolved,
+    Snapshot,
+    bare_letters,
+    name_candidates,
+    resolve,
+)
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
@@ -672,6 +678,7 @@ class Context:
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 steps=frozenset(steps),
+                bare=frozenset().union(*(bare_letters(d.body) for d in self.definitions)),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 superscripts=str(self.conventions.get("superscripts", "")))
         return self._snapshot

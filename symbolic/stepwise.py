@@ -23,18 +23,22 @@ from symbolic.context import (
     opens_with_condition,
     side_constraint,
 )
+from symbolic.derivatives import gradient_parts
 from symbolic.document import Document, Statement
-from symbolic.errors import DerivcheckError, MeaningError, NotationError
+from symbolic.errors import DerivcheckError, MeaningError, NotationError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import family_of
+from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
     function_key,
     function_signature,
+    layered_name,
     node_text,
     ungroup,
+    variation_name,
     walk,
 )
 from symbolic.notation.vocabulary import (
@@ -429,6 +433,7 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
         if exact_value(context, body, body_text) is None or _has_graph_value(head, context) \
+                or _follows_from_definitions(head, context) \
                 or any(isinstance(n, A.Cases) for n in walk(body)):   # a piecewise: a claim
             return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
         return _name_gradient(chain, head, body_text, context, budget, step)
@@ -488,6 +493,20 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
         context.use_gradient_values = saved
 
 
+def _follows_from_definitions(gradient: A.Partial, context: Context) -> bool:
+    """Whether the definitions give the gradient as a formula (`y = x^2`, then `\\frac{dy}
+    {dx} = 1`) and the text binds no number (a worked example binds its data, and names the
+    gradients it computes by hand): then a number for it is claimed, never named."""
+    if context.values:
+        return False
+    try:
+        value = context.read(to_latex(gradient))
+    except (NotationError, ShapeError, TypeError, ValueError):
+        return False
+    symbols = getattr(value, "free_symbols", set())
+    return bool(symbols) and all(gradient_parts(s) is None for s in symbols)
+
+
 def _head(chain: Chain, context: Context) -> A.Node | None:
     """The first side when it can name something: a bare name (`a^l_j` is one: a layer
     index, not a power), a gradient, a function."""
@@ -499,6 +518,9 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
             node = context.resolve(node).tree
     except NotationError:
         return None
+    if _stepped_head(node):
+        node = layered_name(node)     # a^t = …, h^{t+1} = …: a power is never defined
+    node = variation_name(node) or node      # \delta h^t = \frac{\partial E}{\partial h^t}
     if isinstance(node, A.Name) and name_key(node) is not None:
         return node
     if isinstance(node, A.Partial) and node.numerator is not None:
@@ -506,6 +528,23 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
     if function_signature(node) is not None:
         return node
     return None
+
+
+def _stepped_head(node: A.Node) -> bool:
+    """`a^t`, `h^{t-1}`, `\\hat{a}^t` at the head of a definition: a Latin letter stepped by an
+    index letter (alone or ± a number); the superscript is the step, since a power cannot be
+    defined (`x^2 = 4` and `e^{x}` stay equations)."""
+    if not (isinstance(node, A.Power) and isinstance(node.base, A.Name)):
+        return False
+    base, exponent = node.base, node.exponent
+    letter = base.base.split("{")[-1].rstrip("}") if base.base.startswith("\\") else base.base
+    if base.sup or base.base == "e" or len(letter) != 1 or not letter.isascii():
+        return False
+    if isinstance(exponent, A.BinOp) and exponent.op in ("+", "-") \
+            and isinstance(exponent.right, A.Num):
+        exponent = exponent.left
+    return isinstance(exponent, A.Name) and exponent.base in INDEX_LETTERS \
+        and not exponent.sub and not exponent.sup
 
 
 def _without_leading_arrow(chain: Chain) -> Chain:
@@ -717,6 +756,15 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
     elif defined is not None and defined.derivation in (None, derivation) \
             and [node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters] \
             or defined is None and _is_known_function(head, context):
+        if defined is None and isinstance(body, A.Name) and not context.is_value(
+                name_key(body)) and not context.determines(body, derivation):
+            # σ(z_i) = P_i: names the value σ(z_i), never redefines σ
+            context.define(body, head, chain.source, derivation)
+            first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                               Verdict.VALID, Method.DEFINITION,
+                               f"defines {chain.sides[1].text.strip()}")
+            return step(StepKind.DEFINITION, ClaimResult(
+                chain.source, [first, *_rest(chain, context, budget).links]))
         # the same function claimed again; f(A) = … after f(x) = … is another function
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     context.define_function(name, parameters, body, chain.source, derivation)

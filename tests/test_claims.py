@@ -678,3 +678,40 @@ def test_code_typed_names_and_numbers_put_for_a_product_are_a_substitution():
     assert check_claim(r"\frac{\partial \mathrm{Loss}}{\partial w_{12}} = "
                        r"\frac{\partial \mathrm{Loss}}{\partial z} x_2", given=given).verdict \
         == "valid"
+
+
+def test_what_the_eighth_review_found():
+    # power series keep their powers: only a sum over samples (1 to N) makes x^i a sample
+    assert check_claim(r"\frac{d}{dx}\sum_{i=0}^{3} a^i x^i = 0").verdict == "invalid"
+    assert check_claim(r"\sum_{k=0}^{2} x^k y^k = 1 + xy + x^2y^2").verdict == "valid"
+    # a letter written bare (a of a h^{t-1}, the variable x) is never stepped by t
+    given = [r"h^t = a h^{t-1}"]
+    assert check_claim(r"\frac{\partial}{\partial a}(a^t h^0) = 0", given=given).verdict \
+        == "invalid"
+    assert check_claim(r"\frac{\partial h^t}{\partial h^0} = a^t", given=given).verdict \
+        == "valid"
+    # the letter guard holds when the other side is a printed number
+    result = check_claim(r"\frac{\partial E}{\partial a^{(L)}_1} = 0",
+                         given=[r"E = \frac{1}{2}\sum_k (a_k - y_k)^2"])
+    assert result.verdict == "undecided"
+    # a cycle of dot products: numbers satisfy it, vectors do not
+    assert check_claim(r"(\mathbf{w}\cdot\mathbf{x})(\mathbf{y}\cdot\mathbf{z}) = "
+                       r"(\mathbf{x}\cdot\mathbf{y})(\mathbf{z}\cdot\mathbf{w})").verdict \
+        != "valid"
+    given = [r"L = b (w^T x)(x^T y)(y^T w)"]
+    assert check_claim(r"\frac{\partial L}{\partial b} = \left|(w^T x)(x^T y)(y^T w)\right|",
+                       given=given).verdict != "valid"
+    # an inverse is not a reciprocal; σ^2(x - μ) beside no σ(…) stays in doubt
+    assert check_claim(r"Tanh^{-1}(x) = \frac{1}{\tanh(x)}").verdict == "undecided"
+    assert check_claim(r"\frac{\partial}{\partial \mu}\sigma^2(x-\mu) = -\sigma^2").verdict \
+        == "undecided"
+    # code names before parentheses, a thousands separator in braces
+    assert check_claim("dL/dz = 2(y_pred - y) y_pred(1 - y_pred)",
+                       given=["L=(y_pred-y)^2", r"y_pred = \sigma(z)"]).verdict == "valid"
+    assert check_claim(r"\frac{1}{1,000} = 0.001").verdict == "valid"
+
+
+def test_a_document_claims_a_number_for_a_gradient_its_definitions_give():
+    from symbolic import check_document
+    steps = check_document("$$y=x^2$$\n\n$$\\frac{dy}{dx}=1$$\n").steps
+    assert steps[-1].claim.links[0].verdict != "valid"

@@ -514,3 +514,20 @@ def test_a_definition_that_could_not_be_read_is_replaced_by_a_later_one():
            "$$\\frac{\\partial y}{\\partial x} = y(1 - y)$$\n"
     links = [link for step in check_document(text).steps for link in step.claim.links]
     assert links[-1].verdict == "valid"
+
+
+def test_a_stepped_head_and_a_known_function_s_named_value_are_definitions():
+    text = ("$$ a^t = \\tanh(W_cx^t + U_ch^{t-1}) $$\n\n$$ h^t = a h^{t-1} $$\n\n"
+            "$$\\sigma(z_i) = P_i$$\n\n$$\\frac{\\partial P_i}{\\partial z_i} = P_i(1-P_i)$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert [link.message for link in links[:3]] == ["defines a^t", "defines h^t", "defines P_i"]
+    assert links[3].verdict == "valid"
+
+
+def test_delta_names_defined_in_a_document_are_gradients_of_their_own():
+    text = ("$$ h^t = o^t \\odot \\tanh(c^t) $$\n\n"
+            "$$ \\delta h^t = \\frac{\\partial E}{ \\partial h^t} $$\n\n"
+            "$$ \\delta o^t = \\delta h^t \\odot \\tanh(c^t) $$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert [link.message for link in links] == [
+        "defines h^t", "defines \\delta h^t", "defines \\delta o^t"]

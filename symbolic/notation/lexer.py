@@ -53,7 +53,7 @@ def tokenize(source: str) -> list[Token]:
         kind = match.lastgroup
         if kind == "thousands":
             # 10,000: a thousands separator, except in a list ([100,200], f(1,000))
-            listed = tokens and tokens[-1].text in ("[", "(", "{", ",")
+            listed = tokens and tokens[-1].text in ("[", "(", ",")
             match = _TOKEN.match(source, pos) if not listed else re.compile(
                 r"\d+").match(source, pos)
             text = match.group().replace(",", "") if not listed else match.group()

@@ -1155,7 +1155,7 @@ class Parser:
         while self.peek(len(run)).kind == "letter" and _contiguous(
                 [run[-1] if run else first, self.peek(len(run))]):
             run.append(self.peek(len(run)))
-        if len(run) < 2 or self.peek(len(run)).text in ("_", "^", "(", "'"):
+        if len(run) < 2 or self.peek(len(run)).text in ("_", "^", "'"):
             return []
         self.i += len(run)
         return run
@@ -1337,6 +1337,10 @@ class Parser:
         if self.peek().text != "(" or power is None:
             self.i = saved
             return None
+        if _is_inverse(power):
+            raise MeaningError(f"{word}^{{-1}}(…) is the inverse function of {word}, which "
+                               "derivcheck does not build", self.source, start.pos,
+                               f"Write the inverse by name (artanh), or 1/{word}(x).")
         return A.Call(word, self.bracketed_args(), None, primes + more, power, True, start.pos)
 
     def conditional_bar(self) -> int | None:
@@ -2131,7 +2135,7 @@ def _sample_superscripts(tree: A.Node) -> A.Node:
     letter alone (`\\sum_i x^i`, a power series) and Greek letters (`\\gamma^i`, a discount)
     keep their powers."""
     def stepped(node: A.Node) -> A.Node:
-        if isinstance(node, A.SumOver) and node.index:
+        if isinstance(node, A.SumOver) and node.index and _over_samples(node, tree):
             powers = [n for n in A.walk(node.body) if isinstance(n, A.Power)
                       and isinstance(n.base, A.Name) and len(n.base.base) == 1
                       and n.base.base.isascii() and n.base.base.isalpha() and not n.base.sup
@@ -2151,6 +2155,31 @@ def _sample_superscripts(tree: A.Node) -> A.Node:
     if not any(isinstance(n, A.SumOver) for n in A.walk(tree)):
         return tree
     return stepped(tree)
+
+
+def _is_inverse(power: A.Node) -> bool:
+    """`^{-1}` on a function's name: its inverse, not a reciprocal."""
+    return isinstance(power, A.Neg) and isinstance(power.operand, A.Num) \
+        and power.operand.text == "1" or isinstance(power, A.Num) and power.text == "-1"
+
+
+def _over_samples(total: A.SumOver, tree: A.Node) -> bool:
+    """Whether a sum may run over samples: from 1 (or unsaid) to a count by name (N, m), with
+    no factorial in its terms and nothing in the side differentiated by a letter its terms
+    raise to the index (`\\sum_{n=0}^{3} \\frac{t^n x^n}{n!}`, `\\frac{d}{dx} \\sum a^i x^i`
+    are power series)."""
+    if isinstance(total.lower, A.Num) and total.lower.text != "1" \
+            or not isinstance(total.upper, A.Name | type(None)):
+        return False
+    if any(isinstance(n, A.Call) and n.name in ("factorial", "!") for n in A.walk(total.body)):
+        return False
+    if "!" in str(total.body):
+        return False
+    varied = {n.wrt.base for n in A.walk(tree) if isinstance(n, A.Partial)
+              and isinstance(n.wrt, A.Name)}
+    raised = {n.base.base for n in A.walk(total.body) if isinstance(n, A.Power)
+              and isinstance(n.base, A.Name)}
+    return not varied & raised
 
 
 def _rebuilt(node: A.Node, visit) -> A.Node:

@@ -85,6 +85,7 @@ class Snapshot:
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     steps: frozenset[str] = frozenset()         # letters a defined name is stepped by: t of h^t
+    bare: frozenset[str] = frozenset()          # letters the definitions write bare: a of a h
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
@@ -141,7 +142,35 @@ def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
         ('juxt', 'f(…) read as a product: f is a quantity here')
     """
     pass_ = _Pass(snapshot)
+    nodes = list(walk(tree))
+    # letters the tree writes with no superscript (a of ∂/∂a, x of x^2 + x^t): never stepped
+    pass_.bare = bare_letters(tree)
+    pass_.calls_sigma = any(isinstance(n, A.Call) and n.name == SIGMA for n in nodes) or any(
+        isinstance(n, A.BinOp) and n.op == "apply" and isinstance(n.left, A.Name)
+        and n.left.base == SIGMA for n in nodes)
+    pass_.powered = {id(n) for n in nodes if isinstance(n, A.BinOp) and n.op == "juxt"
+                     for a, b in zip(factors(n), factors(n)[1:], strict=False)
+                     if isinstance(a, A.Power) and isinstance(b, A.Group)}
+    # σ^2 with no argument somewhere (a variance): σ^2(x - μ) beside it is in doubt
+    pass_.variance = any(_is_sigma_squared(n) and not any(
+        id(n) == id(a) for m in nodes if isinstance(m, A.BinOp) and m.op == "juxt"
+        for a, b in zip(factors(m), factors(m)[1:], strict=False) if isinstance(b, A.Group))
+        for n in nodes)
     return Resolved(pass_.visit(tree), tuple(dict.fromkeys(pass_.readings)))
+
+
+def bare_letters(tree: A.Node) -> frozenset[str]:
+    """The letters a tree writes with no superscript and not raised to a power: the a of
+    `\\frac{\\partial}{\\partial a}` or of `a h^{t-1}` (the c of `c^t` is not bare)."""
+    raised = {id(n.base) for n in walk(tree) if isinstance(n, A.Power)}
+    return frozenset(n.base for n in walk(tree) if isinstance(n, A.Name) and not n.sup
+                     and id(n) not in raised)
+
+
+def _is_sigma_squared(node: A.Node) -> bool:
+    return isinstance(node, A.Power) and isinstance(node.base, A.Name) \
+        and node.base.base == SIGMA and not (node.base.sub or node.base.sup) \
+        and isinstance(node.exponent, A.Num) and node.exponent.text == "2"
 
 
 class _Pass:
@@ -149,6 +178,10 @@ class _Pass:
         self.snapshot = snapshot
         self.readings: list[Reading] = []
         self.called: set[int] = set()     # powers printed before parentheses: σ^2(z)
+        self.bare: frozenset[str] = frozenset()
+        self.powered: set[int] = set()
+        self.variance = False
+        self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
         self.words = frozenset(v[len(prefix):-1] for v in snapshot.values
@@ -356,6 +389,8 @@ class _Pass:
             base = power.base if isinstance(power, A.Power) else None
             if isinstance(group, A.Group) and isinstance(base, A.Name) \
                     and not (base.sub or base.sup or base.primes or base.suffix) \
+                    and not (base.base == SIGMA and (self.variance or not self.calls_sigma)) \
+                    and to_latex(power.exponent) != "-1" \
                     and known_function(base.base) is not None \
                     and not self.snapshot.is_value(base.base) \
                     and not (base.base == SIGMA and self.snapshot.sigma_is_symbol):
@@ -646,7 +681,8 @@ class _Pass:
         if self.snapshot.superscripts == "index":
             return True
         # c^t beside h^t = …: the step t of a Latin letter (β^t, γ^t stay powers, as in Adam)
-        stepped = letters <= self.snapshot.steps and base.base.lstrip("\\").isascii() \
+        stepped = letters <= self.snapshot.steps and base.base not in self.bare \
+            and base.base not in self.snapshot.bare and base.base.lstrip("\\").isascii() \
             and (len(base.base) == 1 or base.base[:1] == "\\" and "{" in base.base
                  and len(base.base.split("{")[1].rstrip("}")) == 1)
         return letters <= LAYER_LETTERS | (INDEX_LETTERS if layered else frozenset()) \
