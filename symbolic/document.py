@@ -118,6 +118,8 @@ class Statement:
     cell: int | None = None  # a notebook's cell (1-based) holding it; `line` is then its line
     inline: bool = False     # written in the prose (`$…$`), not in a display of its own
     conditional: bool = False  # in the prose, followed by "if", "when" or "where"
+    # in the prose, set rather than claimed: "setting $\nabla_w J = 0$ gives $X^T X w = …$"
+    assumed: bool = False
 
     @property
     def has_relation(self) -> bool:
@@ -188,6 +190,10 @@ def chained_statements(content: str) -> list[str]:
 _CONDITIONAL = re.compile(r"\s*,?\s*(?:if|when|whenever|where|iff)\b", re.I)
 # `examples with $y_n = +1$`, `where $y_i = 1$`: the prose before makes it a condition
 _CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$", re.I)
+# "Setting $\nabla_w J = 0$ …": an equation set to find where it holds (the optimum), and
+# what the same sentence derives from it, are not claimed
+_ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|imposing|"
+                       r"requiring|solving)\s*$", re.I)
 # `### When $j \neq i$`: in a heading, two index letters set apart state a case
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
@@ -610,6 +616,7 @@ class _BodyScanner:
         # opener inside that stretch cannot find one either, so reading stays linear
         # however many unclosed delimiters OCR leaves in one paragraph.
         self._no_closer: dict[re.Pattern, tuple[int, int]] = {}
+        self._assumption: int | None = None    # where math set by "setting …" began
         self._backtick_runs: dict[int, dict[int, list[int]]] = {}
 
     def run(self, pos: int) -> None:
@@ -720,7 +727,9 @@ class _BodyScanner:
                         conditional = inline and (
                             _CONDITIONAL.match(self.text, match.end())
                             or _CONDITIONED.search(self.text, max(pos - 24, 0), pos))
-                        self._cut(content, content_start, inline, bool(conditional))
+                        assumed = inline and self._assumed(pos)
+                        self._cut(content, content_start, inline, bool(conditional),
+                                  assumed)
                     return match.end()
                 if match.group().startswith("\n"):
                     self._no_closer[pattern] = (content_start, match.start())
@@ -729,6 +738,21 @@ class _BodyScanner:
                 self._no_closer[pattern] = (content_start, len(self.text))
         self._unclosed(pos, opener, inline)
         return content_start
+
+    def _assumed(self, pos: int) -> bool:
+        """Whether inline math at `pos` is set, not claimed: right after "setting" (or
+        "assuming", "solving"), or later in a sentence whose math began so."""
+        if _ASSUMING.search(self.text, max(pos - 24, 0), pos):
+            self._assumption = pos
+            return True
+        start = self._assumption
+        if start is None:
+            return False
+        between = self.text[start:pos]
+        if re.search(r"[.!?](?:\s|$)|\n\s*\n", between):
+            self._assumption = None
+            return False
+        return True
 
     def _in_heading(self, pos: int) -> bool:
         """`### When $j \\neq i$`: whether the math at `pos` is in a heading."""
@@ -756,13 +780,14 @@ class _BodyScanner:
             ))
 
     def _cut(self, content: str, offset: int, inline: bool = False,
-             conditional: bool = False) -> None:
+             conditional: bool = False, assumed: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
         for start, text in split_statements(content, offset):
             line = self.source.line_of(start)
             self.statements.append((start, Statement(line, text, block, inline=inline,
-                                                     conditional=conditional)))
+                                                     conditional=conditional,
+                                                     assumed=assumed)))
 
 
 # --- statements within a math block --------------------------------------------------

@@ -104,7 +104,13 @@ def infer_shapes(trees: tuple[A.Node, ...], context: Context) -> dict[str, list]
         except Promote as promote:
             fit.wide[promote.key] = promote.columns
         except (CannotFit, RecursionError):
-            return {}
+            # x^T x w with x lowercase: a lowercase letter transposed was taken for a vector;
+            # the design matrix is often lowercase too, so once more with it free
+            guessed = {key for key in fit.lowercase if fit.wide.get(key) == 1}
+            if not guessed:
+                return {}
+            fit.wide.update(dict.fromkeys(guessed))
+            fit.lowercase = set()
     return {}
 
 
@@ -117,6 +123,10 @@ class _Fit:
         self.wide: dict[str, int | None] = _evidence(
             (*trees, *(d.body for d in self.definitions.values()),
              *(f.body for f in context.functions.values())), context)
+        # names taken for vectors only because they are lowercase letters transposed
+        self.lowercase: set[str] = _lowercase_transposed(
+            (*trees, *(d.body for d in self.definitions.values()),
+             *(f.body for f in context.functions.values())))
 
     def run(self) -> dict[str, list]:
         self.dims = Dimensions()
@@ -492,6 +502,16 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
             wide.setdefault(name_key(node), 1)
     return {key: columns for key, columns in wide.items()
             if _may_be_whole(key, context) and key not in family_shaped}
+
+
+def _lowercase_transposed(trees: Iterable[A.Node]) -> set[str]:
+    """The keys of lowercase names transposed and never written by their entries (`x^T`
+    beside no x_j): a vector by the usual reading, a matrix in some notes (`x^T x w`)."""
+    nodes = [n for tree in trees for n in walk(tree)]
+    entries = {(n.base, n.suffix) for n in nodes if isinstance(n, A.Name) and n.sub}
+    return {name_key(ungroup(n.operand)) for n in nodes if isinstance(n, A.Transpose)
+            and _bare(ungroup(n.operand)) and not ungroup(n.operand).base[:1].isupper()
+            and (ungroup(n.operand).base, ungroup(n.operand).suffix) not in entries}
 
 
 def _declared_shape(node: A.Name, context: Context) -> tuple | None:

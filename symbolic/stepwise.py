@@ -125,6 +125,11 @@ def check_read_document(document: Document, budget_seconds: float,
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
                             f"range of the index {letter}; nothing in it is checked")
             continue
+        elif statement.inline and statement.assumed and statement.has_relation:
+            warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is set "
+                            "(\"setting … gives …\"), where it holds, not claimed; nothing in "
+                            "it is checked")
+            continue
         elif statement.inline and (said := _entries_compared(statement, context)):
             kind, claim = _prose_condition(statement, said, context)
         elif opens_with_condition(statement.text) and context.take_condition(statement.text):

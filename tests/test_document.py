@@ -531,3 +531,14 @@ def test_delta_names_defined_in_a_document_are_gradients_of_their_own():
     links = [link for step in check_document(text).steps for link in step.claim.links]
     assert [link.message for link in links] == [
         "defines h^t", "defines \\delta h^t", "defines \\delta o^t"]
+
+
+def test_math_set_in_the_prose_and_what_its_sentence_derives_are_not_claimed():
+    text = ("$$J(w) = \\frac{1}{2}\\|xw - y\\|^2$$\n\n"
+            "Setting $\\nabla_w J = 0$ gives $(x^Tx) w = x^Ty$, which we solve.\n\n"
+            "Then $w = 1$ is a start.\n")
+    result = check_document(text)
+    texts = [step.claim.source for step in result.steps]
+    assert not any("nabla" in t or "x^Ty" in t for t in texts)
+    assert any("is set" in w for w in result.warnings)
+    assert any(t.startswith("w = 1") for t in texts)            # the next sentence is read
