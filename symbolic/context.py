@@ -279,7 +279,7 @@ class Context:
             else:
                 self._define_inner(chain, k, text)
         lhs = parse_side(chain.sides[0].text)
-        if _is_variance(lhs):                 # σ^2 = \frac{1}{m}\sum_i (x_i - μ)^2
+        if is_variance(lhs):                 # σ^2 = \frac{1}{m}\sum_i (x_i - μ)^2
             body = parse_side(chain.sides[1].text)
             root = A.Power(A.Group(body, lhs.pos), A.Num("0.5"), lhs.pos)
             return self.define(lhs.base, root, text)
@@ -1124,7 +1124,7 @@ def _unread(definition: Definition, error: NotationError) -> MeaningError:
                         "Fix that definition; this step is checked once it reads.")
 
 
-def _is_variance(lhs: A.Node) -> bool:
+def is_variance(lhs: A.Node) -> bool:
     """`\\sigma^2`, `\\sigma_B^2` on the left of a definition: a variance, which defines σ
     (its square root; σ is then no sigmoid here)."""
     return isinstance(lhs, A.Power) and isinstance(lhs.exponent, A.Num) \

@@ -11,8 +11,8 @@ claim that only fits when two sizes agree is not read as fitting.
 The reading is all or nothing: anything the fit cannot follow (a vector squared, a function
 of a vector that nothing defines)
 gives no shapes at all, and the step stays undecided as before. A `\\cdot` between two
-vectors is fitted as the context reads it: element by element, or (`Context.dot_products`)
-as their dot product; the checker tries both. Fitting never decides a
+vectors is fitted only as their dot product (`Context.dot_products`, a reading the checker
+tries beside the others). Fitting never decides a
 verdict by itself: the shapes it finds are checked as declared shapes would be.
 """
 
@@ -338,9 +338,7 @@ class _Fit:
             if not (self.dims.is_one(left[0]) or self.dims.is_one(left[1])):
                 self.dims.unify(left[1], self.dims.new(1))
             return None
-        if node.op == "cdot":
-            return self.same(left, right)       # read element by element
-        raise CannotFit(node.op)
+        raise CannotFit(node.op)     # \cdot of two arrays otherwise: which product, unsaid
 
     def sum(self, node: A.BinOp, left: Shape, right: Shape) -> Shape:
         for number, other, side in ((left, right, node.left), (right, left, node.right)):

@@ -18,6 +18,7 @@ from symbolic.context import (
     case_assumption,
     defining_link,
     index_range,
+    is_variance,
     mentioned_names,
     name_key,
     opens_with_condition,
@@ -426,6 +427,10 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
 
 def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget: Budget,
                    previous: str | None, step) -> Checked:
+    variance = _variance_defined(chain, context)
+    if variance is not None:
+        return step(StepKind.DEFINITION, ClaimResult(
+            chain.source, [variance, *_rest(chain, context, budget).links]))
     head = _head(chain, context)
     if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
@@ -498,12 +503,37 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
         context.use_gradient_values = saved
 
 
+def _variance_defined(chain: Chain, context: Context) -> LinkResult | None:
+    """`\\sigma^2 = \\frac{1}{N}\\sum_j (x_j - \\mu)^2` where σ is not yet defined: a
+    variance, which defines σ (its square root), as a `given` does. The first link, or
+    None for any other chain."""
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
+        return None
+    try:
+        head = parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+    if not is_variance(head) or context.is_value(name_key(head.base)):
+        return None
+    try:
+        context.define_latex(f"{chain.sides[0].text} = {chain.sides[1].text}")
+    except NotationError:
+        return None
+    return LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                      Verdict.VALID, Method.DEFINITION, f"defines {chain.sides[0].text.strip()}")
+
+
 def _follows_from_definitions(gradient: A.Partial, context: Context) -> bool:
     """Whether the definitions give the gradient as a formula (`y = x^2`, then `\\frac{dy}
     {dx} = 1`) and the text binds no number (a worked example binds its data, and names the
     gradients it computes by hand): then a number for it is claimed, never named."""
-    if context.values:
+    if context.values or not isinstance(gradient.numerator, A.Name):
         return False
+    defined = {name_key(d.name): d.body for d in context.definitions}
+    body = defined.get(name_key(gradient.numerator))
+    if body is None or any(isinstance(n, A.Name) and name_key(n) in defined
+                           for n in walk(body)):
+        return False         # c = a + b, b = e^a: ∂c/∂a may be the local partial, 1
     try:
         value = context.read(to_latex(gradient))
     except (NotationError, ShapeError, TypeError, ValueError):

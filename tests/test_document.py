@@ -542,3 +542,18 @@ def test_math_set_in_the_prose_and_what_its_sentence_derives_are_not_claimed():
     assert not any("nabla" in t or "x^Ty" in t for t in texts)
     assert any("is set" in w for w in result.warnings)
     assert any(t.startswith("w = 1") for t in texts)            # the next sentence is read
+
+
+def test_a_labelled_variance_line_defines_sigma_in_a_document():
+    text = ("$$(Mean) \\space \\mu = \\frac {1}{N} {\\sum_{j=1}^N {x_j}}$$\n\n"
+            "$$(Variance) \\space \\sigma^2 = \\frac {1}{N} \\sum_{j=1}^N{(x_j - \\mu)^2}$$\n\n"
+            "$$\\frac{\\partial \\sigma^2}{\\partial x_i} = \\frac{2}{N}(x_i - \\mu)$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert links[1].message.startswith("defines") and links[2].verdict == "valid"
+
+
+def test_a_local_partial_in_a_computation_graph_is_still_named():
+    text = ("$$a = x^2$$\n\n$$b = \\exp(a)$$\n\n$$c = a + b$$\n\n"
+            "$$\\frac{\\partial c}{\\partial a}=1$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert links[-1].verdict == "valid" and links[-1].message.startswith("names the number")

@@ -38,7 +38,7 @@ ROWS = [
     (r"\nabla_{w} (w^T x)^2 = 2 w x^2", [], {}, {}, "undecided"),
     (r"\delta = (a - y) \cdot \sigma'(z)",
      [r"C = \frac{1}{2}\|a - y\|^2", r"a = \sigma(z)", r"\delta = \frac{\partial C}{\partial z}"],
-     {"a": ["n", 1], "y": ["n", 1], "z": ["n", 1]}, {}, "valid"),
+     {"a": ["n", 1], "y": ["n", 1], "z": ["n", 1], r"\delta": ["n", 1]}, {}, "valid"),
     # sigma and its derivative
     (r"\sigma(z) = \frac{1}{1 + e^{-z}}", [], {}, {}, "valid"),
     (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", [], {}, {}, "valid"),

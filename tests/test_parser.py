@@ -299,3 +299,8 @@ def test_a_sum_whose_terms_use_no_index_before_more_terms_is_in_doubt():
     with pytest.raises(MeaningError, match="what this sum covers"):
         parse_side(r"\sum^N_{i=1} - \log{1} + \log (1 + e^{-yw^Tx})")
     assert isinstance(parse_side(r"\sum_{i=1}^{N} 1"), A.SumOver)
+
+
+def test_digits_between_letters_stay_a_product():
+    assert without_positions(parse_side("x2x")) == without_positions(parse_side("x 2 x"))
+    assert parse_side("w12").sub[0].text == "12"

@@ -1024,9 +1024,12 @@ class Parser:
         sup: tuple[A.Node, ...] = ()
         suffix, primes = "", 0
         digits = self.peek()
+        after = self.peek(1)
         if tok.kind == "letter" and base == tok.text and digits.kind == "number" \
                 and digits.text.isdigit() and _contiguous([tok, digits]) \
-                and self.peek(1).text != "_":
+                and after.text != "_" and not (after.kind in ("letter", "command")
+                                               and _contiguous([digits, after])):
+            # (x2x, 3y2x: x·2x, as printed in a product; the digits end the name there)
             # w12, x1 (code typed as math): the digits are the index, w_{12}, never w·12
             sub = (A.Num(self.advance().text, digits.pos),)
         while True:
