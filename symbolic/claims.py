@@ -439,6 +439,13 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         if as_numbers:
             return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                          decisions) or _valid_only_as_numbers(as_numbers)
+        two_ways = _read_two_ways(trees, context) if found.verdict == Verdict.INVALID else []
+        if two_ways:        # ‖w‖² = w^T w: the norm read w whole, the transpose as a number
+            return _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                         decisions) or undecided(
+                f"undecided: {two_ways[0]} is read as a vector in a norm and as a number "
+                "where it is transposed; declare its shape to check this (shapes: "
+                f"{{{two_ways[0]}: [n, 1]}})")
         return found
     except UnshapedError as error:
         return _with_inferred_shapes(trees, (left, relation, right), context, budget,
@@ -453,7 +460,7 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return _agreed([dots]) or failed(error)
 
 
-def _vectors_read_as_numbers(trees, context: Context) -> list[str]:
+def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> list[str]:
     """The names the step, or what it rests on, shows to be vectors or matrices but that have
     no shape, so are read as numbers: transposed (`w^T x`, `(x - \\mu)^T`), or set in bold on
     either side of a `\\cdot` (`\\mathbf{w} \\cdot \\mathbf{x}`). A step that holds for
@@ -479,7 +486,17 @@ def _vectors_read_as_numbers(trees, context: Context) -> list[str]:
                         or context.kind(n.base) in ("vector", "matrix") for n in names):
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
-    return [] if found and _only_scalars_of(found, trees, context) else found
+    return [] if found and exempt and _only_scalars_of(found, trees, context) else found
+
+
+def _read_two_ways(trees, context: Context) -> list[str]:
+    """The names read as numbers where transposed (`w^T w`) and as vectors elsewhere, as a
+    norm's operand is (`\\|w\\|^2`): the sides then read w two ways, and a difference
+    between them shows only that."""
+    operands = {to_latex(ungroup(n.operand)) for tree in _trees_used(trees, context)
+                for n in walk(tree) if isinstance(n, A.Norm)}
+    return [name for name in _vectors_read_as_numbers(trees, context, exempt=False)
+            if name in operands]
 
 
 def _only_scalars_of(shown: list[str], trees, context: Context) -> bool:

@@ -715,3 +715,9 @@ def test_a_document_claims_a_number_for_a_gradient_its_definitions_give():
     from symbolic import check_document
     steps = check_document("$$y=x^2$$\n\n$$\\frac{dy}{dx}=1$$\n").steps
     assert steps[-1].claim.links[0].verdict != "valid"
+
+
+def test_a_name_read_whole_in_a_norm_and_as_a_number_transposed_is_read_as_a_vector():
+    assert check_claim(r"\|w\|^2 = w^T w").verdict == "valid"
+    assert check_claim(r"\mathbf{w}\cdot\mathbf{w} = \|\mathbf{w}\|^2").verdict == "valid"
+    assert check_claim(r"\|w\|^2 = 2 w^T w").verdict == "invalid"
