@@ -495,8 +495,13 @@ def _read_two_ways(trees, context: Context) -> list[str]:
     between them shows only that."""
     operands = {to_latex(ungroup(n.operand)) for tree in _trees_used(trees, context)
                 for n in walk(tree) if isinstance(n, A.Norm)}
+    # a name only the definitions hold (w of ∂L/∂b) leaves the difference the step shows
+    arguments = {id(a) for tree in trees for n in walk(tree)
+                 if isinstance(n, A.Call) and n.callee == A.Callee.DEFINED for a in n.args}
+    written = {to_latex(n) for tree in trees for n in walk(tree)
+               if isinstance(n, A.Name) and id(n) not in arguments}
     return [name for name in _vectors_read_as_numbers(trees, context, exempt=False)
-            if name in operands]
+            if name in operands and name in written]
 
 
 def _only_scalars_of(shown: list[str], trees, context: Context) -> bool:
