@@ -1219,7 +1219,6 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                 continue
             found = compare_sides(sides, context, budget, prove=number == 0,
                                   trees=(lhs_node, rhs_node), link=link)
-            _require_dependence_by_letter((lhs_node, rhs_node), sides, context)
             if built is not None and found.verdict == Verdict.VALID:
                 held[built] = found
         except ShapeError as error:
@@ -1896,43 +1895,6 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
                 f"Define {strangers[0]} (as in {strangers[0]} = …) to check this step.")
 
 
-def _require_dependence_by_letter(trees: tuple, sides: Sides, context: Context) -> None:
-    """`\\frac{\\partial E}{\\partial a^{(L)}_j}` with E = ½ Σ_k (a_k − y_k)²: as read E
-    does not hold a^{(L)}_j, so the derivative is 0, but E holds a_k, defined nowhere, the
-    same letter without its layer: the writer's a_k is a^{(L)}_k. Whatever the step is
-    shown to be, it is shown by that misreading: undecided."""
-    for node in (n for tree in trees for n in walk(tree)):
-        if not isinstance(node, A.Partial) or not isinstance(node.numerator, A.Name):
-            continue
-        try:
-            builder = context.builder(sides.instance)
-            written = builder.read(node.numerator)
-            defined = context.definitions_in(sides.instance)
-            if written not in defined:
-                continue
-            held = _free(context.expand(written, sides.instance))
-            wrt = builder.read(node.wrt)
-        except (NotationError, ShapeError, TypeError, ValueError):
-            continue
-        variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
-        letters = {_letter(v) for v in variables if isinstance(v, sympy.Symbol)}
-        if held & variables or not letters or not _builds_to_zero(builder, node):
-            continue
-        layered = {"^" in base_of(v) for v in variables if isinstance(v, sympy.Symbol)}
-        # a_k beside a^{(L)}_j: one letter, with a layer and without (W^{(2)} beside W^{(1)}
-        # is another layer's, x_1 beside x_7 another entry)
-        strangers = sorted(str(s) for s in held if _letter(s) in letters
-                           and ("^" in base_of(s)) not in layered
-                           and s not in defined and not context.is_value(str(s)))
-        if strangers:
-            raise MeaningError(
-                f"as read, {to_latex(node.numerator)} does not depend on "
-                f"{to_latex(node.wrt)}, but it holds {strangers[0]}, defined nowhere here, the "
-                "same letter written another way, which may be what the text means", "", None,
-                f"Write the definition of {to_latex(node.numerator)} with the names the step "
-                "uses.")
-
-
 def _require_point_given(sides: Sides, trees: tuple) -> None:
     """`p = \\frac{e^{2}}{1 + e^{2}}` with p = σ(β_i): a worked example at one point (β_i
     = 2), one side a number, the other a value at inputs its definitions hold and the text
@@ -1950,9 +1912,8 @@ def _require_point_given(sides: Sides, trees: tuple) -> None:
 def _require_letter_written_one_way(trees: tuple, context: Context) -> None:
     """`\\frac{\\partial E}{\\partial a^{(L)}_1} = 0` with E = ½ Σ_k (a_k − y_k)², or
     the operator on that sum: the derivative by a letter with a layer, of what holds the
-    letter only without one (or the other way round), is 0 as read, by a misreading (the
-    check on built sides, `_require_dependence_by_letter`, runs after a printed number has
-    already decided)."""
+    letter only without one (or the other way round), is 0 as read, by a misreading. Read
+    on the trees, before any verdict (a printed number decides early), once per step."""
     defined = {name_key(d.name): d.body for d in context.definitions}
     for node in (n for tree in trees for n in walk(tree)):
         if not (isinstance(node, A.Partial) and isinstance(node.wrt, A.Name)):
@@ -1974,21 +1935,6 @@ def _require_letter_written_one_way(trees: tuple, context: Context) -> None:
             f"{to_latex(stranger)}, defined nowhere here, the same letter written another "
             "way, which may be what the text means", "", None,
             "Write the definition with the names the step uses.")
-
-
-def _builds_to_zero(builder, node: A.Node) -> bool:
-    """Whether a derivative, as read, is 0 (every entry, for a matrix)."""
-    try:
-        value = builder.read(node)
-    except (NotationError, ShapeError, TypeError, ValueError):
-        return False
-    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
-    return all(sympy.sympify(e) == 0 for e in entries)
-
-
-def _letter(symbol: sympy.Symbol) -> str:
-    """a of a^{(L)}_{1}, \\hat{y} of \\hat{y}_{2}: the letter a symbol is written with."""
-    return base_of(symbol).split("^")[0]
 
 
 MAX_LABEL_READINGS = 3    # vectors tried as one-hot labels before a claim is shown wrong
