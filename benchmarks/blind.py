@@ -13,7 +13,7 @@ and its mutated twin, stay together): development work looks at the `dev` half o
     python benchmarks/blind.py --parts d,e,f    # the second corpus only (g,h: the third;
                                                 # i,j: the fourth; k,l: the fifth;
                                                 # m,n: the sixth; o,p: the seventh;
-                                                # q,r: the eighth)
+                                                # q,r: the eighth; s,t: the ninth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -91,14 +91,18 @@ def check_documents(part: Path, tallies: dict[str, Tally], first_errors: dict[st
         for step in result.steps:
             by_line.setdefault(step.line, []).extend(step.claim.links)
         blocks = _block_lines(document)
+        used: Counter = Counter()   # links of a block already matched to earlier items
         for item in expect["links"]:
             # the expected line is where the block starts (`$$`); its statements may start
-            # on the lines after it, one per row of an alignment
+            # on the lines after it, one per row of an alignment, and several items may name
+            # the same block: each takes the links after those of the items before it
             links = [link for line in blocks.get(item["line"], [item["line"]])
                      for link in by_line.get(line, [])]
             checked = [link for link in links if str(link.method) != "definition"]
             wanted = [v for v in item["expect"] if v != "definition"]
-            for k, verdict in enumerate(wanted):
+            start = used[item["line"]]
+            used[item["line"]] += len(wanted)
+            for k, verdict in enumerate(wanted, start):
                 got = str(checked[k].verdict) if k < len(checked) else "undecided"
                 tallies[half].add(verdict, got, f"{document.name}:{item['line']} link {k + 1}")
         if not expect.get("mutations"):
@@ -134,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only these parts, comma-separated (a,b,c: the first corpus; "
                              "d,e,f: the second; g,h: the third; i,j: the fourth; k,l: "
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
-                             "eighth); "
+                             "eighth; s,t: the ninth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))

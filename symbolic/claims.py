@@ -20,7 +20,13 @@ from symbolic import compare as C
 from symbolic import diagnosis as D
 from symbolic import evaluation, isolation
 from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
-from symbolic.context import Context, name_key, named_functions
+from symbolic.context import (
+    Context,
+    Definition,
+    name_key,
+    named_functions,
+    sigma_read_as_quantity,
+)
 from symbolic.derivatives import diagonal_reading, gradient_parts
 from symbolic.document import chained_statements
 from symbolic.errors import (
@@ -56,14 +62,17 @@ from symbolic.notation.vocabulary import (
     EQUALITIES,
     ESTIMATE,
     GENERIC_INDEX_LETTERS,
+    GREEK,
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
     NABLA,
     NO_LINK,
+    NORMAL_LETTERS,
     ONES,
     OTHERWISE,
     PROSE,
+    SIGMA,
     UPDATE_MARKS,
     known_function,
 )
@@ -126,6 +135,17 @@ def check_claim(claim: str, given: Sequence[str] = (), shapes: dict | None = Non
     return outcome
 
 
+def _reads(text: str) -> bool:
+    """Whether every side of every statement of `text` parses."""
+    try:
+        return all(parse_side(side.text) is not None for piece in chained_statements(text)
+                   for side in split_chain(piece).sides)
+    except MeaningError:
+        return True             # read, and not checkable (an integral): not garbled
+    except NotationError:
+        return False
+
+
 def count_links(claim: str) -> int:
     """How many links the chain has (1 when it cannot be split)."""
     try:
@@ -137,10 +157,17 @@ def count_links(claim: str) -> int:
 def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: dict,
                      values: dict, budget_seconds: float) -> ClaimResult:
     """`check_claim` in this process, with its arguments already checked."""
+    conventions = sigma_read_as_quantity([claim, *given], conventions)
     try:
         context = Context.from_given(given, shapes, conventions, values)
     except (NotationError, ShapeError, WorkLimitExceeded) as error:
-        verdict = Verdict.UNDECIDED if isinstance(error, MeaningError) else Verdict.UNPARSEABLE
+        # a given that parses but defines nothing derivcheck can use (`-\log p(θ) = …`,
+        # `x \sim \mathcal{N}(…)`) leaves a claim that parses undecided, naming the given:
+        # what it was to define cannot be told, so any verdict could rest on it; garbled
+        # text, in the given or the claim, is unparseable
+        verdict = Verdict.UNDECIDED if isinstance(error, MeaningError) or isinstance(
+            error, NotationError) and _reads(claim) and all(map(_reads, given)) \
+            else Verdict.UNPARSEABLE
         link = LinkResult(claim, "", "=", verdict, Method.NONE,
                           f"a given definition or shape could not be read: {error}")
         return ClaimResult(claim, [link])
@@ -383,6 +410,12 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     except NotationError as error:
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
+    if context.sigma_is_symbol() and any(
+            isinstance(node, A.Name) and node.base == SIGMA and node.primes
+            for tree in (lhs_node, rhs_node) for node in walk(tree)):
+        return undecided("undecided: σ′ is the derivative of a function, but σ is declared a "
+                         "plain quantity (sigma: symbol): the readings disagree; drop `sigma: "
+                         "symbol` when σ is a function (σ′ is its derivative)")
     signed = _signed_part((lhs_node, rhs_node), context)
     if signed is not None:
         return undecided(f"undecided: {signed[0]} may be the positive (or negative) part of "
@@ -439,6 +472,34 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         if as_numbers:
             return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                          decisions) or _valid_only_as_numbers(as_numbers)
+        other = _call_readings((left, relation, right), trees, context, budget,
+                               (*lhs_read.readings, *rhs_read.readings)) \
+            if found.verdict == Verdict.INVALID else None
+        if other is not None:
+            return other
+        local = _local_reading((left, relation, right), trees, context, budget) \
+            if found.verdict == Verdict.INVALID else None
+        if local is not None:
+            return local
+        if found.verdict == Verdict.INVALID and infer_shapes(trees, context):
+            # B = W A of matrices, B's shape not declared: its entries and B whole are read
+            # apart; the shapes the text implies read them together
+            inferred = _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                             decisions)
+            if inferred is not None:
+                return inferred
+        spread = _spread_unshaped(trees, context) if found.verdict == Verdict.INVALID else []
+        if spread:
+            return undecided(f"undecided: {spread[0]} is a matrix by its definition, "
+                             "but no shape is declared for it, so its entries and the name "
+                             "written whole are read apart; declare its shape to check this "
+                             f"(shapes: {{{spread[0]}: [n, m]}})")
+        both = _whole_and_entries(trees, context) if found.verdict == Verdict.INVALID else []
+        if both:
+            return undecided(f"undecided: {both[0]} is written whole and by its entries "
+                             f"({both[0]}_i), and no shape says how they relate, so a "
+                             "difference may come only from reading them apart; declare its "
+                             f"shape to check this (shapes: {{{both[0]}: [n, 1]}})")
         two_ways = _read_two_ways(trees, context) if found.verdict == Verdict.INVALID else []
         if two_ways:        # ‖w‖² = w^T w: the norm read w whole, the transpose as a number
             return _with_inferred_shapes(trees, (left, relation, right), context, budget,
@@ -487,6 +548,193 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
     return [] if found and exempt and _only_scalars_of(found, trees, context) else found
+
+
+def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: Budget,
+                   readings) -> Finding | None:
+    """Undecided when the step, wrong as read, holds read the other way a letter before
+    parentheses allows: `\\Phi(z)` read as a product (Φ not a function here) holds as a
+    call of some function, or Φ(·) and φ(·) read as functions it does not know hold as the
+    standard normal CDF and density, as statistics writes them (GELU = x Φ(x), probit).
+    None when no letter was read so or the other reading is wrong too."""
+    written = [*(d.written for d in context.definitions if d.written is not None),
+               *(f.written for f in context.functions.values() if f.written is not None)]
+    readings = [*readings, *(r for tree in written for r in context.resolve(tree).readings)]
+    if context.other_reading:
+        return None                        # one other reading at a time, never nested
+    # a Greek letter alone before parentheses (Φ(z), Ψ(x)) is the doubtful one; w_1(1 - a)
+    # of a weight is a product
+    products = sorted({r.written.removesuffix("(…)") for r in readings
+                       if r.read_as.endswith("is not a function here")
+                       and re.fullmatch(r"\\[A-Za-z]+", r.written.removesuffix("(…)"))
+                       and r.written.removesuffix("(…)")[1:] in GREEK})
+    calls = [node for tree in _trees_used(trees, context) for node in walk(tree)
+             if isinstance(node, A.Call) and node.callee == A.Callee.ARBITRARY]
+    if products and all(any(c.name == p and c.primes for c in calls) for p in products):
+        # Φ'(z) beside Φ(z): the step itself shows Φ is a function
+        return _agreed([_read_as(link, context, dict.fromkeys(products, "function"), budget)])
+    called = {call.name for call in calls}
+    normal = [letter for letter in NORMAL_LETTERS if letter in called or letter in products]
+    trials = [(dict.fromkeys(products, "function"), "functions it does not define")] \
+        if products else []
+    if normal:
+        trials.append(({letter: NORMAL_LETTERS[letter] for letter in normal},
+                       "the standard normal CDF and density"))
+    for symbols, what in trials:
+        found = _read_as(link, context, symbols, budget)
+        if found is not None and found.verdict == Verdict.VALID:
+            letters = ", ".join(symbols)
+            declared = ", ".join(f"{k}: {v}" for k, v in symbols.items())
+            return undecided(f"undecided: read with {letters} as {what}, this holds; read as "
+                             "written here it does not; declare what they are to check it "
+                             f"(symbols: {{{declared}}})")
+    return None
+
+
+def _spread_unshaped(trees, context: Context) -> list[str]:
+    """The names a definition makes a matrix (`Y_1 = W X_1` of declared matrices) with no
+    shape declared, built entry by entry, numbered in one run, and written whole too (`Z =
+    Y_1 + Y_2`, or in the step): the entries and the name are read apart."""
+    try:
+        definitions = context.definitions_in(Instance())
+    except Exception:  # noqa: BLE001 — definitions that cannot be built spread nothing
+        return []
+    built = {str(symbol) for symbol in definitions}
+    values = list(definitions.values())
+    def has_entries(d: Definition) -> bool:     # a_1 = …, ŷ_i = …: entries of their own
+        return any(other is not d and other.name.base == d.name.base and other.name.sub
+                   and other.name.sup == d.name.sup for other in context.definitions)
+
+    whole = {str(s) for value in values for s in getattr(value, "free_symbols", ())} \
+        | {name_key(n) for tree in trees for n in walk(tree)
+           if isinstance(n, A.Name) and not n.sub}
+    def of_matrices(d: Definition) -> bool:      # W X_1 of two declared matrices
+        shaped = [context.shape_of(name_key(n)) for n in walk(d.body) if isinstance(n, A.Name)]
+        return sum(1 for shape in shaped if shape and all(dim != 1 for dim in shape)) >= 2
+
+    return sorted(key for d in context.definitions
+                  if context.shape_of(key := name_key(d.name)) is None
+                  and f"{key}_{{1}}" in built and key in whole and not has_entries(d)
+                  and of_matrices(d))
+
+
+def _whole_and_entries(trees, context: Context) -> list[str]:
+    """The vectors the text writes whole, `\\hat{X} = (X - \\mu)/\\sigma`, and by entries,
+    `\\mu = \\frac{1}{n}\\sum_i X_i`, with no shape declared, when the step writes one of
+    them: read as a number and as numbers of its own, whatever ties them is lost. A vector
+    is an undefined name whose entries a sum runs over (not a sample's numbered values,
+    y_1 = 0), or a name defined whole from one and used by entries; never the argument of a
+    function (h_θ(x), softmax(s)_k with s_k defined)."""
+    def family(name: A.Name) -> str:
+        return canonical(name.base, tuple(map(node_text, name.sup)), (), name.suffix,
+                         name.primes)
+
+    def names(node: A.Node):
+        if isinstance(node, A.Call) and node.callee in (A.Callee.DEFINED, A.Callee.ARBITRARY) \
+                or isinstance(node, A.Call) and (known := known_function(node.name)) is not None \
+                and known.takes_vector:
+            return          # a function's argument: what it takes is the function's affair
+        if isinstance(node, A.Name):
+            yield node
+        for child in children(node):
+            yield from names(child)
+
+    everything = (*trees, *(d.body for d in context.definitions))
+    read = [n for tree in (*everything, *(d.name for d in context.definitions))
+            for n in names(tree)]
+    whole = {family(n) for n in read if not n.sub}
+    entries = {family(n) for n in read if len(n.sub) == 1}
+    summed = {family(n) for tree in everything for total in walk(tree)
+              if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
+              if isinstance(n, A.Name) and len(n.sub) == 1
+              and isinstance(n.sub[0], A.Name) and n.sub[0].base == total.index}
+    defined = {family(d.name): d.body for d in context.definitions}
+    vectors = {name for name in whole & summed if name not in defined}
+    grew = bool(vectors)
+    while grew:
+        grew = False
+        for name, body in defined.items():
+            if name not in vectors and name in whole & entries and any(
+                    family(n) in vectors for n in names(body) if not n.sub):
+                vectors.add(name)
+                grew = True
+    written = {family(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
+    return sorted(name for name in vectors & written
+                  if context.shape_of(name) is None and context.kind(name) is None)
+
+
+def _local_reading(link: tuple[str, str, str], trees, context: Context,
+                   budget: Budget) -> Finding | None:
+    """Undecided when the step, wrong as the total derivative, holds as the local partial of a
+    computation graph: ∂c/∂a = 1 with c = a + b and b = e^a, b held fixed as the graph's
+    edges are. None when no derivative here is of a name whose definition holds the variable
+    both itself and through other defined names, or the local reading is wrong too."""
+    bodies = {name_key(d.name): d.body for d in context.definitions
+              if not isinstance(d.body, A.Unread)}
+
+    def key_of(name: A.Name) -> str:
+        """The name's definition: its own, or its family's (X̂ for X̂_i)."""
+        key = name_key(name)
+        family = canonical(name.base, tuple(map(node_text, name.sup)), (), name.suffix,
+                           name.primes)
+        return key if key in bodies or family not in bodies else family
+
+    def names_in(key: str) -> set[str]:
+        return {key_of(n) for n in walk(bodies[key]) if isinstance(n, A.Name)} \
+            if key in bodies else set()
+
+    def reaches(key: str, target: str, seen: frozenset = frozenset()) -> bool:
+        inner = names_in(key)
+        return target in inner or any(reaches(k, target, seen | {key}) for k in inner
+                                      if k in bodies and k not in seen)
+
+    if context.other_reading:
+        return None
+    held: set[str] = set()
+    for tree in trees:
+        for node in walk(tree):
+            if not (isinstance(node, A.Partial) and isinstance(node.numerator, A.Name)
+                    and isinstance(ungroup(node.wrt), A.Name)):
+                continue
+            top, wrt = key_of(node.numerator), key_of(ungroup(node.wrt))
+            if wrt in names_in(top):
+                held |= {k for k in names_in(top) if k in bodies and reaches(k, wrt)}
+    if not held:
+        return None
+    read = context.copy()
+    read.other_reading = True
+    read.definitions = [d for d in context.definitions if name_key(d.name) not in held]
+    read._changed()
+    try:
+        found = find(link[0], link[2], link[1], read, budget)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+        return None
+    if found.verdict != Verdict.VALID:
+        return None
+    shown = ", ".join(sorted(held))
+    return undecided(f"undecided: this holds as the local partial derivative, {shown} held "
+                     "fixed as a computation graph's edges are, and not as the total "
+                     f"derivative through {shown}; say which is meant (write the total as "
+                     "\\frac{d}{d…}, or define the graph's nodes as functions of their inputs)")
+
+
+def _read_as(link: tuple[str, str, str], context: Context, symbols: dict,
+             budget: Budget) -> Finding | None:
+    """The link found again with these kinds declared (`{\\Phi: function}`); None when
+    that reading cannot be built."""
+    read = context.copy()
+    read.other_reading = True
+    read.conventions = {**context.conventions,
+                        "symbols": {**(context.conventions.get("symbols") or {}), **symbols}}
+    try:
+        read.settle_given()          # the definitions, too, read with the new kinds
+        return find(link[0], link[2], link[1], read, budget)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+        return None
 
 
 def _read_two_ways(trees, context: Context) -> list[str]:
@@ -1208,7 +1456,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         budget.check()
         sides = None
         try:
-            sides = build_sides(lhs_node, rhs_node, link[0], link[2], context, instance)
+            sides = _on_branch(build_sides(lhs_node, rhs_node, link[0], link[2], context,
+                                           instance), context)
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
             reading = reading or "; ".join((*decisions, _reading(sides)))
             if _free(sides.lhs) == set() or _free(sides.rhs) == set():
@@ -1282,6 +1531,59 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
+
+
+class Margin(sympy.Symbol):
+    """How far a side condition holds, `1 - y w^T x` of `1 - y w^T x > 0`: a positive number,
+    drawn as one."""
+
+    def __new__(cls, name: str) -> Margin:
+        return super().__new__(cls, name, positive=True)
+
+
+def _on_branch(sides: Sides, context: Context) -> Sides:
+    """The sides where the side conditions hold: for `1 - y w^T x > 0`, a symbol the margin
+    is linear in (w) is written through the margin m > 0 (w = (1 - m)/(y x)), so
+    max(0, 1 - y w^T x) is m, its step is 1, and samples are drawn on that branch only. A
+    condition with no such symbol leaves the sides as they are; one that cannot be built
+    makes the step undecided."""
+    for left, sign, right in context.inequalities:
+        try:
+            bound = build_sides(context.resolve(left).tree, context.resolve(right).tree,
+                                "", "", context, sides.instance)
+        except (NotationError, ShapeError) as error:
+            raise MeaningError(f"the side condition could not be read ({error})", "", None,
+                               "Write it as an inequality between numbers, 1 - y w x > 0.") \
+                from error
+        left_value, right_value = (v[0] if isinstance(v, sympy.MatrixBase) and v.shape == (1, 1)
+                                   else v for v in (bound.lhs, bound.rhs))   # w^T x: a number
+        if isinstance(left_value, sympy.MatrixBase) or isinstance(right_value, sympy.MatrixBase):
+            raise MeaningError("a side condition between vectors or matrices is not read", "",
+                               None, "Write it entry by entry.")
+        gap = sympy.expand(sign * (left_value - right_value))
+        margin = Margin(f"({sympy.latex(gap)})")
+        # as written (z > 0 against sides in z) and through the definitions (z = w x + b
+        # against sides in w, x, b): each form moves the symbols the sides hold
+        for form in (gap, sympy.expand(context.expand(gap, sides.instance))):
+            sides = _through_margin(sides, form, margin)
+    return sides
+
+
+def _through_margin(sides: Sides, gap, margin: Margin) -> Sides:
+    """The sides with one symbol of theirs that `gap` is linear in written through the
+    margin (gap = margin > 0); as they were when there is none."""
+    held = C.free_symbols(sides.lhs) | C.free_symbols(sides.rhs)
+    for symbol in sorted(C.free_symbols(gap) & held, key=lambda s: s.name):
+        solved = sympy.solve(sympy.Eq(gap, margin), symbol, dict=True)
+        if len(solved) == 1 and symbol not in C.free_symbols(solved[0][symbol]):
+            value = solved[0][symbol]
+            return dataclasses.replace(sides, lhs=_put(sides.lhs, symbol, value),
+                                       rhs=_put(sides.rhs, symbol, value))
+    return sides
+
+
+def _put(expr, symbol, value):
+    return expr.xreplace({symbol: value}) if hasattr(expr, "xreplace") else expr
 
 
 def _require_one_reading_of_dots(trees: tuple, error: ShapeError, context: Context,
@@ -1660,6 +1962,8 @@ def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
     definitions = context.definitions_in(sides.instance)
     known = {str(k) for k in definitions} | {s.name for value in definitions.values()
                                              for s in _free(value)}
+    known |= {s.name for side in (sides.lhs, sides.rhs) for s in _free(side)
+              if isinstance(s, Margin)}           # a side condition's margin: stated
     left, right = ({s.name for s in _free(side)} for side in (sides.lhs, sides.rhs))
     families = {family_of(n) for n in known | left | right if n not in left ^ right} | {
         family_of(n) for n in known}
@@ -2090,7 +2394,7 @@ def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = 
 
 def context_kind(context: Context):
     def kind(symbol):
-        return context.kind(symbol.name)
+        return "positive" if isinstance(symbol, Margin) else context.kind(symbol.name)
     return kind
 
 

@@ -57,8 +57,11 @@ from symbolic.notation.vocabulary import (
     DEFINING,
     ELISIONS,
     GENERIC_INDEX_LETTERS,
+    GREEK,
     INDEX_LETTERS,
+    INEQUALITY_SIGNS,
     LABEL_LETTERS,
+    LOGARITHMS,
     SIGMA,
     SIZE_KINDS,
     SYMBOL_KINDS,
@@ -146,6 +149,10 @@ class Context:
     # whether `\cdot` between two vectors of one shape is their dot product (the second
     # reading of such a step; the first is element by element)
     dot_products: bool = False
+    # side conditions that select a branch, `1 - y w^T x > 0`: (left, sign, right) as read
+    inequalities: list[tuple[A.Node, int, A.Node]] = field(default_factory=list)
+    # a step read a second way (Φ a function, a graph's local partial): never a third
+    other_reading: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -186,16 +193,36 @@ class Context:
             pieces = [piece for piece in pieces if has_relation(piece)] \
                 if len(pieces) > 1 else pieces[:1] or [text]   # one statement: read or not
             for piece in pieces:
-                ctx.define_given(piece)
+                try:
+                    ctx.define_given(piece)
+                except NotationError as error:
+                    ctx.given_unread(piece, error)
         for name, value in (values or {}).items():
             ctx.bind_latex(name, value)
         ctx.settle_given()
         return ctx
 
-    def take_condition(self, text: str) -> bool:
+    def given_unread(self, text: str, error: NotationError) -> None:
+        """A given that could not be read: the name it defines, when its left side says
+        which, is unread (what depends on it is undecided); otherwise the error stands, for
+        nothing here can say which claims it bears on."""
+        head = _defined_head(text)
+        if head is None or len(split_chain(text).sides) > 2:
+            raise error          # A = σ(…) = (a^{(0)}, …): what the chain's sides name too
+        if isinstance(head, A.Name):
+            self.define_unreadable(head, error, text)
+        else:
+            name, parameters = head
+            unread = A.Unread(getattr(error, "reason", str(error)))
+            self.functions[name] = FunctionDefinition(name, parameters, unread, text, unread)
+            self._changed()
+
+    def take_condition(self, text: str, branches: bool = True) -> bool:
         """A side statement beside a definition or claim, taken in: `i = k` (or `{\\rm if}~i
         = k`) is the case in force; `for~i=1,..., C` states a range, which defines nothing
-        (a warning). False when `text` is no such statement."""
+        (a warning); with `branches`, `1 - y w^T x > 0` selects the branch where it holds (a
+        claim's, or the whole setup's; a document's line leaves it to the line beside it,
+        unread). False when `text` is no such statement."""
         stated = _CONDITION_WORDS.sub("", text, count=1)
         if (case := case_assumption(stated, self)) is not None:
             self.cases.append(case)
@@ -204,10 +231,15 @@ class Context:
                 and not any(d.key == constraint[0] for d in self.definitions):
             self._declare(*constraint)    # B = B^T: symmetric; \sum_k y_k = 1: a distribution
             return True
-        if (bounded := _bounded_name(stated)) is not None:
+        if (bounded := _bounded_name(stated)) is not None \
+                and not any(name_key(d.name) == bounded[0] for d in self.definitions):
             if known_function(bounded[0].lstrip("\\")) is None or self.is_value(bounded[0]):
                 self._declare(*bounded)   # 0 < k < 1: drawn in (0, 1); k > 0: positive
             return True                   # σ > 0 says what σ's values are; σ stays σ
+        if branches and (inequality := _inequality(stated)) is not None:
+            self.inequalities.append(inequality)    # 1 - y w^T x > 0: that branch
+            self._changed()
+            return True
         if stated != text:
             self.warnings.append(f"'{text}' states a condition derivcheck does not read; "
                                  "it defines nothing")
@@ -227,7 +259,8 @@ class Context:
                       dict(self.values), list(self.warnings), dict(self.functions),
                       list(self.given), list(self.cases), dict(self.gradient_values),
                       self.use_gradient_values, redefined=set(self.redefined),
-                      rebound=set(self.rebound), dot_products=self.dot_products)
+                      rebound=set(self.rebound), dot_products=self.dot_products,
+                      inequalities=list(self.inequalities), other_reading=self.other_reading)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -300,6 +333,12 @@ class Context:
         if signature is None and composite_name(lhs) is not None:
             # f(g(x)) = \frac{1}{2}(b - x)^2: that composition, wherever it is written
             return self.define(composite_name(lhs), body, text)
+        if signature is None and (logged := self._logged(lhs, body, text)) is not None:
+            return logged
+        if signature is None and isinstance(body, A.Name) and len(chain.sides) == 2 \
+                and not self.determines(body, 0) and body.base not in self.values:
+            # L^T L = \Sigma: a name set on the right of what it names
+            return self.define(body, lhs, text)
         if signature is None:
             raise ParseError("the left side of a definition must be a single name or a "
                              "function of names", text, 0,
@@ -314,6 +353,26 @@ class Context:
             if isinstance(body, A.Name):
                 return self.define(body, lhs, text)
         return self.define_function(name, parameters, body, text)
+
+    def _logged(self, lhs: A.Node, body: A.Node, text: str
+                ) -> Definition | FunctionDefinition | None:
+        """`\\log p(x \\mid \\mu) = …` or `\\log L(\\theta) = …`: the logarithm of a name
+        (or of a function of names) defines that name as the power it is the log of."""
+        inner = lhs.args[0] if isinstance(lhs, A.Call) and lhs.name in LOGARITHMS \
+            and len(lhs.args) == 1 and lhs.power is None and not lhs.primes else None
+        while isinstance(inner, A.Group):
+            inner = inner.inner
+        if inner is None:
+            return None
+        base = self.log_base()
+        power = A.Call("exp", (body,), pos=lhs.pos) if base is None \
+            else A.Power(A.Num(str(base), lhs.pos), A.Group(body, lhs.pos), lhs.pos)
+        if isinstance(inner, A.Name):
+            return self.define(inner, power, text)
+        signature = function_signature(inner)
+        if signature is None:
+            return None
+        return self.define_function(*signature, power, text)
 
     def _is_product_of_values(self, run: list[A.Node]) -> bool:
         """Whether every letter of a run is a quantity here (`AB = …` with A and B defined
@@ -631,6 +690,8 @@ class Context:
             except NotationError:
                 node = None
             key = name_key(node) if isinstance(node, A.Name) else str(name)
+            if str(name) in GREEK:
+                key = "\\" + str(name)       # Phi: normal cdf, as YAML lets one write \Phi
             spelled[key] = kind
             spelled.setdefault(str(name), kind)
         self.conventions["symbols"] = spelled
@@ -1392,6 +1453,38 @@ def _held_derivatives(expr, replaced):
     return expr.replace(lambda e: isinstance(e, sympy.Derivative), hold)
 
 
+_SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
+# σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
+# `\sigma\left(`, `\frac{d\sigma}{dz}`
+_SIGMA_APPLIED = re.compile(r"\\sigma(?![A-Za-z])\s*(?:_\{?\w+\}?\s*)?"
+                            r"(?:\(|\\left|'|\\prime|\^\{?\\prime|\^\{?\d\}?\s*(?:\(|\\left))"
+                            r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
+
+
+def sigma_read_as_quantity(texts, conventions: dict) -> dict:
+    """The conventions, with σ a quantity (`sigma: symbol`) when the text writes σ and
+    never applies it to anything: a Gaussian's spread (`\\log\\sigma`, `\\frac{1}{\\sigma^2}`),
+    never the sigmoid. A declared `sigma` stays."""
+    texts = [str(t) for t in texts]
+    if "sigma" in conventions or not any(_SIGMA.search(t) for t in texts) \
+            or any(_SIGMA_APPLIED.search(t) for t in texts):
+        return conventions
+    return {**conventions, "sigma": "symbol"}
+
+
+def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
+    """What a definition that could not be read was to define, read from its left side
+    alone: a name, or a function's (name, parameters); None when that side does not say."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
+            return None
+        head = parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+    return head if isinstance(head, A.Name) else function_signature(head)
+
+
 def _gradient_head(chain) -> A.Partial | None:
     """The first side of a defining chain when it is ∂A/∂B of two names."""
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
@@ -1516,15 +1609,32 @@ def _code_name(node: A.Node) -> A.Name | None:
 _IN_UNIT = re.compile(r"^\s*0\s*<\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*<\s*1\s*$|"
                       r"^\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*\\in\s*\(\s*0\s*,\s*1\s*\)\s*$")
 _POSITIVE = re.compile(r"^\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*>\s*0\s*$")
+_BINARY = re.compile(r"^\s*([A-Za-z](?:_\{?\w+\}?)?(?:\^\{?\(\w\)\}?)?)\s*\\in\s*"
+                     r"\\\{\s*0\s*,\s*1\s*\\\}\s*$")
+
+
+def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:
+    """`1 - y(w^T x + b) > 0`, `z \\leq 0`: (left, sign, right) of one inequality between
+    expressions, sign 1 for > and ≥, -1 for < and ≤; None for any other text."""
+    try:
+        chain = split_chain(text)
+        if len(chain.relations) != 1 or chain.relations[0] not in INEQUALITY_SIGNS:
+            return None
+        left, right = (parse_side(side.text) for side in chain.sides)
+    except NotationError:
+        return None
+    return left, INEQUALITY_SIGNS[chain.relations[0]], right
 
 
 def _bounded_name(text: str) -> tuple[str, str] | None:
     """(name, kind) for a side condition that bounds one name: `0 < k < 1` (a probability's
-    range), `k > 0` (positive); None for any other text."""
+    range), `k > 0` (positive), `y \\in \\{0, 1\\}` (binary); None for any other text."""
     if (found := _IN_UNIT.match(text)) is not None:
         return found.group(1) or found.group(2), "probability"
     if (found := _POSITIVE.match(text)) is not None:
         return found.group(1), "positive"
+    if (found := _BINARY.match(text)) is not None:          # y \in \{0, 1\}: a label
+        return found.group(1), "binary"
     return None
 
 

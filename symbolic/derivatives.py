@@ -49,6 +49,10 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return gradient
     if isinstance(numerator, sympy.MatrixBase):
         return numerator.applyfunc(lambda n: partial(context, n, wrt, instance))
+    if isinstance(wrt, sympy.Pow) and isinstance(wrt.base, sympy.Symbol) \
+            and wrt.exp.is_Integer and wrt.exp > 1:
+        # ∂ℓ/∂σ^2 = (∂ℓ/∂σ) / (2σ): v = σ^2 gives dσ/dv = 1/(2σ), on either branch of σ
+        return partial(context, numerator, wrt.base, instance) / sympy.diff(wrt, wrt.base)
     if not isinstance(wrt, sympy.Symbol):
         raise MeaningError(f"cannot differentiate with respect to {sympy.latex(wrt)}: "
                            "it is not a variable", "", None,

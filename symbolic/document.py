@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from symbolic.errors import DerivcheckError
+from symbolic.notation.chains import joined_rows
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
@@ -178,7 +179,7 @@ def chained_statements(content: str) -> list[str]:
         ['f = a + a = 2a', 'i = j']
     """
     out: list[str] = []
-    for _, piece in split_statements(content):
+    for _, piece in split_statements(joined_rows(content)):
         if out and piece.lstrip().startswith(CONTINUING_RELATIONS):
             out[-1] = f"{out[-1]} {piece.strip()}"
         else:
@@ -194,7 +195,8 @@ _CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$", re.I)
 # what the same sentence derives from it, are not claimed
 _ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|imposing|"
                        r"requiring|solving)\s*$", re.I)
-# `### When $j \neq i$`: in a heading, two index letters set apart state a case
+# `### When $j \neq i$`, "If $i \neq j$,": in a heading, or after "if" in a sentence, two
+# index letters set apart state a case
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
 
@@ -723,7 +725,8 @@ class _BodyScanner:
                 if match.group(1) is not None:
                     content = self.text[content_start : match.start()]
                     if not inline or has_relation(content) or (
-                            _INDEX_CASE.fullmatch(content) and self._in_heading(pos)):
+                            _INDEX_CASE.fullmatch(content) and (self._in_heading(pos) or (
+                                _CONDITIONED.search(self.text, max(pos - 24, 0), pos)))):
                         conditional = inline and (
                             _CONDITIONAL.match(self.text, match.end())
                             or _CONDITIONED.search(self.text, max(pos - 24, 0), pos))

@@ -54,10 +54,16 @@ __all__ = [
     "KnownFunction",
     "MPMATH_FUNCTIONS",
     "NUMPY_FUNCTIONS",
+    "ELU",
+    "GELU",
     "LeakyReLU",
     "LogSumExp",
+    "Mish",
+    "NormalCDF",
+    "NormalPDF",
     "MLFunction",
     "ReLU",
+    "SiLU",
     "Sigmoid",
     "Softmax",
     "Softplus",
@@ -176,7 +182,28 @@ def _unwrap(result: np.ndarray) -> Any:
 # --------------------------------------------------------------------------- element-wise
 
 
-class Sigmoid(MLFunction):
+class _Cumulative:
+    """What a distribution function is: 1/2 at 0, 0 and 1 at the infinities (exact values
+    only), and real and positive on the reals. Mixed into σ and Φ."""
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr | None:
+        if x.is_zero:
+            return S.Half
+        if x is S.Infinity:
+            return S.One
+        if x is S.NegativeInfinity:
+            return S.Zero
+        return None
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+
+class Sigmoid(_Cumulative, MLFunction):
     r"""The logistic sigmoid σ(x) = 1 / (1 + e^{-x}); σ' = σ(1 − σ).
 
     >>> Sigmoid(0)
@@ -193,24 +220,10 @@ class Sigmoid(MLFunction):
             raise ArgumentIndexError(self, argindex)
         return self * (1 - self)
 
-    @classmethod
-    def eval(cls, x: Expr) -> Expr | None:
-        if x.is_zero:
-            return S.Half
-        if x is S.Infinity:
-            return S.One
-        if x is S.NegativeInfinity:
-            return S.Zero
-        return None
 
     def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
         return 1 / (1 + exp(-x))
 
-    def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
-
-    def _eval_is_positive(self) -> bool | None:
-        return self.args[0].is_real
 
     @staticmethod
     def numpy_function(x: Any) -> Any:
@@ -381,6 +394,204 @@ class LeakyReLU(MLFunction):
     def mpmath_function(x: Any, alpha: Any = 0.01) -> Any:
         x = mpmath.mpf(x)
         return x if x > 0 else mpmath.mpf(alpha) * x
+
+
+class NormalCDF(_Cumulative, MLFunction):
+    r"""Φ(x) = (1 + erf(x/√2)) / 2, the standard normal CDF; Φ' = φ.
+
+    Never read from the letter Φ on its own (often a design matrix): declare it
+    (`symbols: {\Phi: normal cdf}`) or write it by name.
+
+    >>> NormalCDF(0)
+    1/2
+    """
+
+    nargs = 1
+    latex_name = r"\Phi"
+    spellings = ("normal cdf", "normal-cdf", "normal_cdf", "normcdf", "gaussian cdf")
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if argindex != 1:
+            raise ArgumentIndexError(self, argindex)
+        return NormalPDF(self.args[0])
+
+
+    def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
+        return (1 + sympy.erf(x / sympy.sqrt(2))) / 2
+
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        return _unwrap(0.5 * (1 + _vector_erf(_as_float_array(x) / math.sqrt(2))))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.ncdf(mpmath.mpf(x))
+
+
+class NormalPDF(MLFunction):
+    r"""φ(x) = e^{-x^2/2} / √(2π), the standard normal density; φ'(x) = -x φ(x).
+
+    >>> from sympy import Symbol
+    >>> NormalPDF(Symbol("x")).diff(Symbol("x"))
+    -x*NormalPDF(x)
+    """
+
+    nargs = 1
+    latex_name = r"\phi"
+    spellings = ("normal pdf", "normal-pdf", "normal_pdf", "normpdf", "gaussian pdf")
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        if argindex != 1:
+            raise ArgumentIndexError(self, argindex)
+        return -self.args[0] * self
+
+    def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
+        return exp(-x**2 / 2) / sympy.sqrt(2 * sympy.pi)
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        x = _as_float_array(x)
+        return _unwrap(np.exp(-x * x / 2) / math.sqrt(2 * math.pi))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.npdf(mpmath.mpf(x))
+
+
+class GELU(MLFunction):
+    r"""GELU(x) = x Φ(x)."""
+
+    latex_name = r"\operatorname{GELU}"
+    activation = "gelu"
+    spellings = ("gelu",)
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr:   # written out at once: x Φ(x) is what is compared
+        return x * NormalCDF(x)
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        return _as_float_array(x) * NormalCDF.numpy_function(x)
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.mpf(x) * mpmath.ncdf(mpmath.mpf(x))
+
+
+class SiLU(MLFunction):
+    r"""SiLU(x) = swish(x) = x σ(x)."""
+
+    latex_name = r"\operatorname{SiLU}"
+    activation = "silu"
+    spellings = ("silu", "swish")
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr:
+        return x * Sigmoid(x)
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        return _as_float_array(x) * Sigmoid.numpy_function(x)
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.mpf(x) * Sigmoid.mpmath_function(x)
+
+
+class Mish(MLFunction):
+    r"""Mish(x) = x tanh(softplus(x))."""
+
+    latex_name = r"\operatorname{Mish}"
+    activation = "mish"
+    spellings = ("mish",)
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr:
+        return x * sympy.tanh(Softplus(x))
+
+    @staticmethod
+    def numpy_function(x: Any) -> Any:
+        return _as_float_array(x) * np.tanh(Softplus.numpy_function(x))
+
+    @staticmethod
+    def mpmath_function(x: Any) -> Any:
+        return mpmath.mpf(x) * mpmath.tanh(Softplus.mpmath_function(x))
+
+
+class ELU(MLFunction):
+    r"""ELU(x, α) = x for x > 0, α (e^x − 1) otherwise (α = 1 unless given).
+
+    Derivative H(x) + (1 − H(x)) α e^x, with H(0) = 0.
+
+    >>> ELU(2), ELU(-1, Rational(1, 2))
+    (2, -1/2 + exp(-1)/2)
+    """
+
+    nargs = (1, 2)
+    latex_name = r"\operatorname{ELU}"
+    activation = "elu"
+    spellings = ("elu",)
+
+    def kinks(self) -> list[Expr]:
+        return [self.args[0]]
+
+    def __new__(cls, x: Any, alpha: Any = None, **options: Any) -> Expr:
+        return super().__new__(cls, x, S.One if alpha is None else alpha, **options)
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        x, alpha = self.args
+        if argindex == 1:
+            return Heaviside(x, 0) + (1 - Heaviside(x, 0)) * alpha * exp(x)
+        if argindex == 2:
+            return (1 - Heaviside(x, 0)) * (exp(x) - 1)
+        raise ArgumentIndexError(self, argindex)
+
+    @classmethod
+    def eval(cls, x: Expr, alpha: Expr) -> Expr | None:
+        if x.is_extended_positive:
+            return x
+        if x.is_extended_nonpositive:
+            return alpha * (exp(x) - 1)
+        return None
+
+    def _eval_rewrite_as_Piecewise(self, x: Expr, alpha: Expr, **kwargs: Any) -> Expr:
+        return Piecewise((x, x > 0), (alpha * (exp(x) - 1), True))
+
+    _eval_rewrite_as_exp = _eval_rewrite_as_Piecewise  # see ReLU
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return fuzzy_and(arg.is_extended_real for arg in self.args)
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        x, alpha = self.args
+        return _applied_latex(self.latex_name, (x,) if alpha == 1 else (x, alpha), printer,
+                              exp)
+
+    @staticmethod
+    def numpy_function(x: Any, alpha: Any = 1.0) -> Any:
+        x = _as_float_array(x)
+        return _unwrap(np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))))
+
+    @staticmethod
+    def mpmath_function(x: Any, alpha: Any = 1.0) -> Any:
+        x = mpmath.mpf(x)
+        return x if x > 0 else mpmath.mpf(alpha) * mpmath.expm1(x)
+
+
+_vector_erf = np.vectorize(math.erf, otypes=[float])
 
 
 # --------------------------------------------------------------------------- vector functions
@@ -608,6 +819,8 @@ NUMPY_FUNCTIONS["gamma"] = _vector_gamma
 NUMPY_FUNCTIONS["factorial"] = lambda x: _vector_gamma(np.asarray(x, float) + 1)
 MPMATH_FUNCTIONS["gamma"] = mpmath.gamma
 MPMATH_FUNCTIONS["factorial"] = mpmath.factorial
+NUMPY_FUNCTIONS["erf"] = _vector_erf
+MPMATH_FUNCTIONS["erf"] = mpmath.erf
 
 # The elementary functions the notation writes by name, with SymPy's own classes.
 for _name, _apply, _spellings in (

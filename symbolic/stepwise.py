@@ -23,6 +23,7 @@ from symbolic.context import (
     name_key,
     opens_with_condition,
     side_constraint,
+    sigma_read_as_quantity,
 )
 from symbolic.derivatives import gradient_parts
 from symbolic.document import Document, Statement
@@ -79,7 +80,9 @@ def check_read_document(document: Document, budget_seconds: float,
     skipped = skipped or {}
     warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.warnings]
     errors = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.errors]
-    context = Context(conventions={**(conventions or {}), **document.front.conventions})
+    context = Context(conventions=sigma_read_as_quantity(
+        [*document.front.given, *(s.text for s in document.statements)],
+        {**(conventions or {}), **document.front.conventions}))
     warnings += [f"front matter: {w}" for w in context.warnings]
     setup_read = _load_front_matter(document, context, warnings)
     incomplete = document.front_unreadable or not setup_read
@@ -133,7 +136,8 @@ def check_read_document(document: Document, budget_seconds: float,
             continue
         elif statement.inline and (said := _entries_compared(statement, context)):
             kind, claim = _prose_condition(statement, said, context)
-        elif opens_with_condition(statement.text) and context.take_condition(statement.text):
+        elif opens_with_condition(statement.text) and context.take_condition(statement.text,
+                                                                             branches=False):
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
                             "condition on the statement beside it; nothing in it is checked")
             continue
@@ -843,7 +847,8 @@ def _constraints(statements: Sequence[Statement], context: Context) -> dict:
             continue
         name, kind = constraint
         shaped = kind == "symmetric" and context.shape_of(name) is not None
-        if (shaped or not context.is_value(name)) and context.take_condition(statement.text):
+        if (shaped or not context.is_value(name)) and context.take_condition(statement.text,
+                                                                             branches=False):
             found[index] = constraint
     return found
 

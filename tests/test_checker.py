@@ -257,6 +257,16 @@ def test_a_case_in_the_prose_holds_for_the_steps_after_it():
         "-p_i p_j", "p_i p_j")).steps][-1] == "invalid"
 
 
+def test_a_case_after_if_in_a_sentence_replaces_the_case_before_it():
+    given = "---\ngiven: ['y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}']\n---\n"
+    doc = ("If $i = j$,\n\n$$\\frac{\\partial y_i}{\\partial x_j} = y_i (1 - y_i)$$\n\n"
+           "If $i \\neq j$,\n\n$$\\frac{\\partial y_i}{\\partial x_j} = y_i (1 - y_i)$$\n")
+    verdicts = [str(s.verdict) for s in check_document(given + doc).steps]
+    assert verdicts[-1] == "invalid"      # read under i = j, it would pass
+    right = doc[:doc.rindex("y_i (1 - y_i)")] + "-y_i y_j$$\n"
+    assert [str(s.verdict) for s in check_document(given + right).steps][-1] == "valid"
+
+
 def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():
     doc = ("$$p_i = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}$$\n\n"
            "The off-diagonal entries ($j \\neq i$) are easy.\n\n"

@@ -171,6 +171,80 @@ def test_bad_given_is_reported_not_raised():
     assert "given definition" in result.message
 
 
+@pytest.mark.parametrize("given", [
+    r"\frac{\partial Z}{\partial X} = \alpha\delta + \beta\delta",   # not a name
+    r"x \sim \mathcal{N}(\mu, \sigma^2)",                                # no definition
+])
+def test_a_given_that_parses_but_defines_nothing_leaves_the_claim_undecided(given):
+    result = check_claim(r"\frac{\partial Z}{\partial X} = (\alpha + \beta)\delta",
+                         given=[given])
+    assert result.verdict == "undecided"
+    assert "given definition" in result.message
+
+
+def test_an_unreadable_body_leaves_only_what_depends_on_it_undecided():
+    given = [r"z = w x", r"L = \operatorname{foo}\{z\}"]
+    assert check_claim(r"\frac{\partial z}{\partial w} = x", given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial L}{\partial w} = x", given=given).verdict \
+        == "undecided"
+
+
+def test_normal_cdf_declared_by_a_bare_greek_name():
+    claim = r"\frac{d}{dz} \text{GELU}(z) = \Phi(z) + z \phi(z)"
+    for symbols in ({"Phi": "normal cdf", "phi": "normal pdf"},
+                    {r"\Phi": "normal cdf", r"\phi": "normal pdf"}):
+        result = check_claim(claim, conventions={"symbols": symbols})
+        assert result.verdict == "valid", symbols
+    wrong = check_claim(claim.replace("+ z", "- z"),
+                        conventions={"symbols": {"Phi": "normal cdf", "phi": "normal pdf"}})
+    assert wrong.verdict == "invalid"
+
+
+def test_undeclared_phi_is_tried_as_the_normal_cdf_before_a_verdict():
+    result = check_claim(r"\frac{d}{dz} z \Phi(z) = \Phi(z) + z \phi(z)")
+    assert result.verdict == "undecided"
+    assert "normal CDF" in result.message
+    # wrong under every reading: still invalid
+    assert check_claim(r"\frac{d}{dz} z \Phi(z) = \Phi(z) - z \phi(z)").verdict == "invalid"
+
+
+def test_a_primed_letter_makes_it_a_function_in_the_whole_step():
+    assert check_claim(r"\frac{d}{dz} z \Phi(z) = \Phi(z) + z \Phi'(z)").verdict == "valid"
+    assert check_claim(r"\frac{d}{dz} z \Phi(z) = z \Phi'(z)").verdict == "invalid"
+
+
+def test_local_partial_of_a_computation_graph_is_undecided_not_invalid():
+    given = ["c = a + b", "b = e^a"]
+    local = check_claim(r"\frac{\partial c}{\partial a} = 1", given=given)
+    assert local.verdict == "undecided"
+    assert "local partial" in local.message
+    assert check_claim(r"\frac{\partial c}{\partial a} = 1 + e^a", given=given).verdict \
+        == "valid"
+    assert check_claim(r"\frac{\partial c}{\partial a} = 2", given=given).verdict == "invalid"
+
+
+GAUSSIAN = [r"\ell = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2}"]
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{\partial \ell}{\partial \sigma^2} = -\frac{1}{2\sigma^2}"
+     r" + \frac{(x-\mu)^2}{2\sigma^4}", "valid"),
+    (r"\frac{\partial \ell}{\partial \sigma^2} = -\frac{1}{\sigma^2}"
+     r" + \frac{(x-\mu)^2}{2\sigma^4}", "invalid"),
+    (r"\frac{\partial \ell}{\partial \sigma} = -\frac{1}{\sigma}"
+     r" + \frac{(x-\mu)^2}{\sigma^3}", "valid"),
+])
+def test_differentiating_by_the_spread_or_the_variance(claim, verdict):
+    assert check_claim(claim, given=GAUSSIAN).verdict == verdict
+
+
+def test_sigma_prime_with_sigma_declared_a_quantity_is_undecided():
+    given = ["z_1 = w_1 x + b_1", r"C = \frac{1}{2}(a_1 - y)^2", r"a_1 = \sigma(z_1)"]
+    result = check_claim(r"\frac{\partial C}{\partial w_1} = (a_1 - y) \sigma_1' x",
+                         given=given, conventions={"sigma": "symbol"})
+    assert result.verdict == "undecided"
+
+
 def test_unknown_convention_is_a_warning_not_an_error():
     result = check_claim(r"x = x", conventions={"colour": "blue"})
     assert result.verdict == "valid"
@@ -721,3 +795,21 @@ def test_a_name_read_whole_in_a_norm_and_as_a_number_transposed_is_read_as_a_vec
     assert check_claim(r"\|w\|^2 = w^T w").verdict == "valid"
     assert check_claim(r"\mathbf{w}\cdot\mathbf{w} = \|\mathbf{w}\|^2").verdict == "valid"
     assert check_claim(r"\|w\|^2 = 2 w^T w").verdict == "invalid"
+
+
+LAYER_NORM = [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i",
+              r"\sigma = \sqrt{\frac{1}{n}\sum_{i=1}^n(X_i-\mu)^2}",
+              r"\hat{X} = \frac{X - \mu}{\sigma}"]
+
+
+def test_a_vector_written_whole_and_by_entries_without_a_shape_is_undecided_not_invalid():
+    result = check_claim(r"\frac{\partial \sigma}{\partial X_j} = \frac{1}{n}\hat{X}_j",
+                         given=LAYER_NORM, conventions={"sigma": "symbol"})
+    assert result.verdict == "undecided"
+    assert "whole and by its entries" in result.message
+
+
+def test_numbered_values_of_a_scalar_are_not_a_vector():
+    given = [r"f = \sigma(q)", r"q = w x", r"L = -y \log f - (1 - y)\log(1 - f)"]
+    result = check_claim(r"\frac{\partial L}{\partial w} = (f - y) x + 1", given=given)
+    assert result.verdict == "invalid"

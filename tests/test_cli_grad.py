@@ -170,7 +170,7 @@ def test_shape_goes_with_given():
     (["svm"], "no bundled model 'svm'; known: linear-mse, logistic-bce, softmax-ce, mlp"),
     (["mlp"], "mlp needs --widths, such as --widths 3,4,2"),
     (["mlp", "--widths", "3,x"], "--widths takes whole numbers separated by commas"),
-    (["mlp", "--widths", "2,2", "--activations", "gelu"], "unknown activation 'gelu'"),
+    (["mlp", "--widths", "2,2", "--activations", "selu"], "unknown activation 'selu'"),
     (["logistic-bce", "--wrt", "q"], "has no 'q'; it has z, w_{1}, w_{2}, b"),
     (["logistic-bce", "--classes", "3"], "logistic-bce takes no --classes"),
     (["--given", "z = w_1 x_1 + \\frac{"], "is never closed"),

@@ -7,7 +7,7 @@ import sympy
 
 from symbolic import check_claim, check_document
 from symbolic.checker import case_assumption
-from symbolic.context import Context, Expansion
+from symbolic.context import Context, Expansion, name_key
 from symbolic.limits import MAX_DEFINITION_CHAIN, WorkLimitExceeded
 from symbolic.notation import parse_side
 from symbolic.notation.build import Instance
@@ -577,3 +577,29 @@ def test_a_gradient_written_with_delta_is_a_name_when_the_text_defines_it():
     assert check_claim(r"\frac{\partial C}{\partial w} = \delta a",
                        given=[r"\delta = \frac{\partial C}{\partial z}", "z = w a + b"]).verdict \
         == "valid"
+
+
+def test_the_log_of_a_name_defines_the_name():
+    gaussian = [r"\log{p(x \mid \mu, \sigma)} = -\frac{1}{2}\log{2\pi} - \frac{1}{2}"
+                r"\log{\sigma^{2}} - \frac{1}{2\sigma^{2}}(x-\mu)^2"]
+    claim = r"\frac{\partial}{\partial \mu} \log{p(x \mid \mu, \sigma)} = \frac{x - \mu}{\sigma^2}"
+    assert check_claim(claim, given=gaussian).verdict == "valid"
+    assert check_claim(claim.replace("x - \\mu}{", "x + \\mu}{"), given=gaussian).verdict \
+        == "invalid"
+    likelihood = [r"\log L(\theta) = k \log \theta - \theta"]
+    assert check_claim(r"\frac{\partial \log L(\theta)}{\partial \theta} = \frac{k}{\theta} - 1",
+                       given=likelihood).verdict == "valid"
+
+
+def test_a_name_set_on_the_right_of_what_it_names_is_defined():
+    context = Context.from_given([r"x^T \Sigma x = d"], {"x": [3, 1], r"\Sigma": [3, 3]})
+    assert [name_key(d.name) for d in context.definitions] == ["d"]
+
+
+def test_a_binary_side_condition():
+    assert check_claim(r"y^2 = y", given=[r"y \in \{0, 1\}"]).verdict == "valid"
+
+
+def test_symbols_keys_may_spell_greek_without_a_backslash():
+    context = Context.from_given([], conventions={"symbols": {"Phi": "normal cdf"}})
+    assert context.kind(r"\Phi") == "normal cdf"

@@ -28,12 +28,17 @@ from sympy.core.function import ArgumentIndexError
 from symbolic import functions
 from symbolic.functions import (
     ACTIVATIONS,
+    ELU,
+    GELU,
     MPMATH_FUNCTIONS,
     NUMPY_FUNCTIONS,
     LeakyReLU,
     LogSumExp,
+    NormalCDF,
+    NormalPDF,
     ReLU,
     Sigmoid,
+    SiLU,
     Softmax,
     Softplus,
     VectorFunction,
@@ -248,12 +253,13 @@ def test_every_class_has_both_twins():
     names = {c.__name__ for c in classes}
     assert names <= set(NUMPY_FUNCTIONS) and names <= set(MPMATH_FUNCTIONS)
     # and the twins of SymPy's own special functions the notation reads (y!, \binom)
-    assert set(NUMPY_FUNCTIONS) - names == set(MPMATH_FUNCTIONS) - names == {"gamma",
-                                                                                "factorial"}
+    assert set(NUMPY_FUNCTIONS) - names == set(MPMATH_FUNCTIONS) - names == {
+        "gamma", "factorial", "erf", "NormalCDF", "NormalPDF", "GELU", "SiLU", "Mish", "ELU"}
 
 
 def test_activation_table():
-    assert set(ACTIVATIONS) == {"sigmoid", "tanh", "softplus", "relu", "leaky_relu", "identity"}
+    assert set(ACTIVATIONS) == {"sigmoid", "tanh", "softplus", "relu", "leaky_relu", "gelu",
+                                "silu", "mish", "elu", "identity"}
     assert ACTIVATIONS["identity"](x) == x
     assert ACTIVATIONS["sigmoid"](x) == Sigmoid(x)
 
@@ -273,3 +279,35 @@ def test_vector_function_entries_and_printing():
 
 def test_docstring_examples_run():
     assert doctest.testmod(functions).failed == 0
+
+
+def test_normal_cdf_and_density():
+    assert NormalCDF(0) == Rational(1, 2)
+    assert NormalCDF(x).diff(x) == NormalPDF(x)
+    assert NormalPDF(x).diff(x) == -x * NormalPDF(x)
+    cdf = numpy_function(NormalCDF(x), x)
+    assert cdf(1.0) == pytest.approx(0.8413447460685429, rel=1e-12)
+    assert numpy_function(NormalPDF(x), x)(0.0) == pytest.approx(1 / np.sqrt(2 * np.pi))
+    elementary = numpy_function(NormalCDF(x).rewrite(sympy.exp), x)
+    assert elementary(-0.7) == pytest.approx(cdf(-0.7), rel=1e-12)
+    assert mpmath.almosteq(MPMATH_FUNCTIONS["NormalCDF"](1), mpmath.ncdf(1))
+
+
+def test_composite_activations_are_written_out():
+    assert GELU(x) == x * NormalCDF(x)
+    assert SiLU(x) == x * Sigmoid(x)
+    assert GELU(x).diff(x) == NormalCDF(x) + x * NormalPDF(x)
+
+
+def test_elu_values_and_derivative():
+    assert ELU(2) == 2
+    assert ELU(-1, Rational(1, 2)) == (sympy.exp(-1) - 1) / 2
+    slope = numpy_function(ELU(x).diff(x), x)
+    np.testing.assert_allclose(slope(np.array([-1.0, 0.0, 2.0])), [np.exp(-1), 1.0, 1.0])
+
+
+@pytest.mark.parametrize("spelling, name", [("normal cdf", "NormalCDF"),
+                                            ("normal pdf", "NormalPDF"), ("GELU", "GELU"),
+                                            ("swish", "SiLU"), ("ELU", "ELU")])
+def test_new_spellings_are_known(spelling, name):
+    assert functions.find_function(spelling).name == name

@@ -163,7 +163,7 @@ def test_a_definition_may_only_use_earlier_names():
 @pytest.mark.parametrize("call, message", [
     (lambda: mlp([2, 3, 1], ["relu"]), "2 layers need 2 activations, one per layer; got 1"),
     (lambda: mlp([2, 3, 1], ["softmax", "sigmoid"]), "unknown activation 'softmax' for layer 1"),
-    (lambda: mlp([2, 3, 1], ["gelu", "sigmoid"]), "unknown activation 'gelu'.*known: sigmoid"),
+    (lambda: mlp([2, 3, 1], ["selu", "sigmoid"]), "unknown activation 'selu'.*known: sigmoid"),
     (lambda: mlp([2, 0, 1]), "width 1 must be a positive whole number, not 0"),
     (lambda: mlp([2]), "at least two widths"),
     (lambda: mlp([2, 1], loss="hinge"), "unknown loss 'hinge'; known: bce, ce, squared_error"),

@@ -626,7 +626,7 @@ ROWS = [
     (r"\zeta'(x) = \sigma(x)", [], {}, {"symbols": {r"\zeta": "softplus"}}, "valid"),
     (r"\zeta'(x) = 1 - \sigma(x)", [], {}, {"symbols": {r"\zeta": "softplus"}}, "invalid"),
     # a kind derivcheck does not know is never a guess
-    (r"\Phi(0) = 0.5", [], {}, {"symbols": {r"\Phi": "normal-cdf"}}, "undecided"),
+    (r"\Phi(0) = 0.5", [], {}, {"symbols": {r"\Phi": "student-t cdf"}}, "undecided"),
     # two capitals or more right before ( name a function: LL(θ), the log likelihood
     (r"\frac{\partial LL(\theta)}{\partial p} = \frac{y}{p} - \frac{1-y}{1-p}",
      [r"LL(\theta) = y \log p + (1-y) \log (1 - p)"], {}, {}, "valid"),
@@ -721,6 +721,72 @@ ROWS = [
      r"\mathbb{1}(k == i)", [], {}, {}, "valid"),
     (r"\frac{\partial \sigma(z_k)}{\partial z_i} = \sigma(z_k)(1 - \sigma(z_k)) "
      r"\mathbb{1}(k == 1)", [], {}, {}, "invalid"),
+    # the normal CDF and density, declared (a bare Greek key is that letter), and GELU
+    (r"\frac{d}{dz} \text{GELU}(z) = \Phi(z) + z \phi(z)", [], {},
+     {"symbols": {"Phi": "normal cdf", "phi": "normal pdf"}}, "valid"),
+    (r"\frac{d}{dz} \operatorname{swish}(z) = \sigma(z) (1 + z (1 - \sigma(z)))", [], {}, {},
+     "valid"),
+    (r"\frac{d}{dx} \operatorname{ELU}(x) = 1", [r"x > 0"], {}, {}, "valid"),
+    # undeclared: wrong as any function, right as the normal CDF: undecided
+    (r"\frac{d}{dz} z \Phi(z) = \Phi(z) + z \phi(z)", [], {}, {}, "undecided"),
+    (r"\frac{d}{dz} z \Phi(z) = \Phi(z) + z \Phi'(z)", [], {}, {}, "valid"),
+    # σ differentiated by, and never called: the spread of a Gaussian; by σ², the variance
+    (r"\frac{\partial \ell}{\partial \sigma^2} = -\frac{1}{2\sigma^2} "
+     r"+ \frac{(x-\mu)^2}{2\sigma^4}",
+     [r"\ell = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2}"], {}, {}, "valid"),
+    # the log of a name (a conditional probability, a likelihood) defines the name
+    (r"\frac{\partial}{\partial \mu} \log p(x \mid \mu) = x - \mu",
+     [r"\log p(x \mid \mu) = -\frac{1}{2}(x - \mu)^2"], {}, {}, "valid"),
+    # a name set on the right of what it names; y \in \{0, 1\} is a binary label
+    (r"\frac{\partial d}{\partial u} = 2 u", [r"u \cdot u = d"], {}, {}, "valid"),
+    (r"y (1 - y) = 0", [r"y \in \{0, 1\}"], {}, {}, "valid"),
+    # layout typed into the math: alignment marks, \cfrac, snake_case in \text, \boldsymbol w
+    (r"\frac{\partial L}{\partial w} &= \cfrac{1}{2} x", [r"L = \frac{1}{2} w x"], {}, {},
+     "valid"),
+    (r"\frac{\partial \text{out}}{\partial \text{scaled\_scores}} = 2",
+     [r"\text{out} = 2 \text{scaled\_scores}"], {}, {}, "valid"),
+    (r"\hat{\boldsymbol w} = \hat{\mathbf{w}}", [], {}, {}, "valid"),
+    # \sum_{kl} runs over k and l; an upper bound may say the index again
+    (r"\sum_{kl} W_{kl} = \sum_{k}\sum_{l} W_{kl}", [], {"W": [2, 3]}, {}, "valid"),
+    (r"\sum_{p=1}^{p=3} p = 6", [], {}, {}, "valid"),
+    # a part of a derivative named in words is not read
+    (r"\frac{\partial y}{\partial x}_{\text{direct}} = 1", [r"y = x + x^2"], {}, {},
+     "undecided"),
+    # a computation graph's local partial: right holding b fixed, wrong as the total
+    (r"\frac{\partial c}{\partial a} = 1", ["c = a + b", "b = e^a"], {}, {}, "undecided"),
+    # a vector written whole and by entries, with no shape: never a counterexample
+    (r"\frac{\partial \mu}{\partial X_j} = \frac{1}{n} \hat{X}_j",
+     [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i", r"\hat{X} = X - \mu"], {}, {}, "undecided"),
+    # a name a definition makes a matrix, with no shape: read with the shapes implied
+    (r"\frac{\partial L}{\partial A} = W^T \frac{\partial L}{\partial B}", ["B = W A", "Z = 2 B"],
+     {"W": ["n", "m"], "A": ["m", "n"]}, {}, "valid"),
+    (r"\frac{\partial L}{\partial X_1} = W \frac{\partial L}{\partial Y_1}",
+     ["Y_1 = W X_1", "Z = Y_1 + Y_2"], {"W": ["n", "m"], "X_1": ["m", "n"]}, {}, "undecided"),
+    # a word's derivative; ∇ with nothing after it names the implied loss's gradient
+    (r"\text{ReLU}'(x) = 1", [r"x > 0"], {}, {}, "valid"),
+    (r"\nabla_{\hat{X}} = \nabla_Y \odot \gamma", [r"Y = \gamma \odot \hat{X}"], {}, {},
+     "undecided"),
+    # an alignment's rows that go on with &, braces as brackets, ⟨x, y⟩, a labelled p
+    (r"\frac{\partial L}{\partial w} &= x (w x - y) \\ &= w x^2 - x y",
+     [r"L = \frac{1}{2} \{ w x - y \}^2"], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w} \max\{0, 1 - y w x\} = -y x", [r"1 - y w x > 0"], {}, {},
+     "valid"),
+    (r"\nabla_x \langle x, y \rangle = y", [], {"x": ["n", 1], "y": ["n", 1]}, {}, "valid"),
+    (r"\frac{\partial}{\partial \lambda} \log p^m(x \mid \lambda) = \frac{x}{\lambda} - 1",
+     [r"\log p^m(x \mid \lambda) = x \log \lambda - \lambda - \log x!"], {}, {}, "valid"),
+    (r"\frac{\partial E_{(w, b)}}{\partial b} = 2 (w x + b - y)",
+     [r"E_{(w, b)} = (y - w x - b)^2"], {}, {}, "valid"),
+    # an inequality selects the branch where it holds, in `given` or beside the claim
+    (r"\frac{\partial}{\partial w} \max(0, 1 - y w x) = y x", [r"1 - y w x > 0"], {}, {},
+     "invalid"),
+    (r"\frac{\partial a}{\partial w} = x \quad \text{if } z > 0",
+     ["z = w x + b", r"a = \max(0, z)"], {}, {}, "valid"),
+    (r"\frac{\partial a}{\partial w} = 0", ["z = w x + b", r"a = \max(0, z)", "z < 0"], {}, {},
+     "valid"),
+    (r"\nabla_{\mathbf{w}} \max(0, 1 - y \mathbf{w}^T \mathbf{x}) = -y \mathbf{x}",
+     [r"1 - y \mathbf{w}^T \mathbf{x} > 0"], {"w": ["d", 1], "x": ["d", 1]}, {}, "valid"),
+    # a given that parses and defines nothing leaves the claim undecided
+    (r"\nabla_{x} \log p(x) = -x", [r"x \sim \mathcal{N}(0, 1)"], {}, {}, "undecided"),
 ]
 
 

@@ -304,3 +304,92 @@ def test_a_sum_whose_terms_use_no_index_before_more_terms_is_in_doubt():
 def test_digits_between_letters_stay_a_product():
     assert without_positions(parse_side("x2x")) == without_positions(parse_side("x 2 x"))
     assert parse_side("w12").sub[0].text == "12"
+
+
+def test_alignment_marks_beside_a_relation_are_layout():
+    assert [s.text.strip() for s in split_chain(r"a &= b =& c").sides] == ["a", "b", "c"]
+
+
+def test_cfrac_is_a_fraction():
+    assert without_positions(parse_side(r"\cfrac{1}{2}")) \
+        == without_positions(parse_side(r"\frac{1}{2}"))
+
+
+def test_snake_case_text_is_one_word():
+    name = parse_side(r"\text{attention\_weights}")
+    assert isinstance(name, A.Name) and "attentionweights" in name.base
+
+
+def test_a_font_over_an_unbraced_letter_is_that_letter_in_bold():
+    assert without_positions(parse_side(r"\hat{\boldsymbol w}")) \
+        == without_positions(parse_side(r"\hat{\boldsymbol{w}}"))
+
+
+def test_a_sum_over_two_index_letters_written_together_is_two_sums():
+    node = parse_side(r"\sum_{kl} W_{kl}^2")
+    assert isinstance(node, A.SumOver) and node.index == "k"
+    assert isinstance(node.body, A.SumOver) and node.body.index == "l"
+
+
+def test_an_upper_bound_that_repeats_the_index_is_the_bound():
+    node = parse_side(r"\sum_{p=0}^{p=P} y_p")
+    assert isinstance(node.upper, A.Name) and node.upper.base == "P"
+
+
+@pytest.mark.parametrize("text", [r"\frac{\partial y}{\partial x}_{\text{direct}}",
+                                  r"\left(\frac{\partial y}{\partial x}\right)_{i,:}"])
+def test_a_subscript_on_a_derivative_or_bracket_is_not_read(text):
+    with pytest.raises(MeaningError):
+        parse_side(text)
+
+
+def test_nabla_alone_names_the_implied_loss_gradient():
+    node = parse_side(r"\nabla_{X_i} + 1")
+    assert isinstance(node.left, A.Name) and node.left.base == r"\nabla_{X}"
+    assert [s.base for s in node.left.sub] == ["i"]
+    assert isinstance(parse_side(r"\nabla_w L"), A.Partial)
+
+
+def test_rows_that_go_on_with_an_alignment_mark_are_one_chain():
+    chain = split_chain(r"a &= b \\ &= c")
+    assert [s.text.strip() for s in chain.sides] == ["a", "b", "c"]
+    cases = split_chain(r"y = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}")
+    assert len(cases.sides) == 2
+
+
+def test_a_labelled_conditional_probability_is_one_name():
+    node = parse_side(r"p^m(x \mid \lambda)")
+    assert isinstance(node, A.Name) and node.base == r"p^{m}(x \mid \lambda)"
+
+
+def test_angle_brackets_are_the_inner_product():
+    node = parse_side(r"\langle x, y \rangle")
+    assert isinstance(node, A.Group) and isinstance(node.inner.left, A.Transpose)
+
+
+def test_the_gradient_of_a_function_with_a_label():
+    node = parse_side(r"\nabla J_i(w)")
+    assert isinstance(node, A.Call) and node.name == r"\nabla J_{i}"
+
+
+def test_a_tuple_in_a_subscript_is_a_label():
+    assert parse_side(r"E_{(w, b)}") == A.Name("E", suffix="(w,b)", pos=0)
+
+
+def test_braces_around_one_expression_group_it_and_hold_an_operators_arguments():
+    group = parse_side(r"\{ 1 - y \}")
+    assert isinstance(group, A.Group)
+    call = parse_side(r"\max\{0, 1 - y\}")
+    assert isinstance(call, A.Call) and len(call.args) == 2
+    with pytest.raises(ParseError):
+        parse_side(r"\{0, 1\}")
+
+
+def test_a_words_derivative_is_the_call_with_primes():
+    node = parse_side(r"\text{ReLU}'(x)")
+    assert isinstance(node, A.Call) and node.name == "ReLU" and node.primes == 1
+
+
+def test_a_bold_one_before_a_comparison_is_an_indicator():
+    assert isinstance(parse_side(r"\mathbf{1}\{ i = j \}"), A.Indicator)
+    assert isinstance(parse_side(r"\mathbf{1}^T x"), A.BinOp)     # the vector of ones

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize
-from symbolic.notation.vocabulary import CLOSERS, OPENERS, RELATIONS, STACKING
+from symbolic.notation.vocabulary import BEGIN, CLOSERS, END, OPENERS, RELATIONS, STACKING
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,35 @@ def _stacked_relation(tokens: list, i: int) -> tuple[str, int] | None:
     return None
 
 
+def joined_rows(source: str) -> str:
+    """An alignment's rows joined where the next row goes on with `&` (`a &= b \\\\ &= c`,
+    `=& b \\\\ & - c`): one chain, as printed. Rows inside an environment (a matrix, cases)
+    stay rows."""
+    if "\\\\" not in source or "&&" in source:    # `&&\text{if } …`: rows of cases
+        return source
+    tokens = tokenize(source)
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    for k, tok in enumerate(tokens):
+        if tok.text == BEGIN:
+            depth += 1
+        elif tok.text == END:
+            depth -= 1
+        elif tok.text == "\\\\" and depth == 0 and k + 1 < len(tokens) \
+                and tokens[k + 1].text == "&":
+            cuts.append((tok.pos, tokens[k + 1].pos + 1))
+    for start, end in reversed(cuts):
+        source = f"{source[:start]} {source[end:]}"
+    return source
+
+
 @functools.lru_cache(maxsize=4096)
 def split_chain(source: str) -> Chain:
     """Split at relations outside brackets and environments: `\\mathbb{1}[z > 0]` and
     `\\begin{cases} … z > 0 \\end{cases}` keep their `>`. Kept per process: a claim's
-    text is split again by each stage that reads it, and a chain never changes."""
+    text is split again by each stage that reads it, and a chain never changes. Rows that
+    go on with `&` are one chain (`joined_rows`)."""
+    source = joined_rows(source)
     tokens = tokenize(source)
     depth = 0
     cuts: list[tuple[int, int, str]] = []   # (start, end, relation)
@@ -92,7 +116,13 @@ def split_chain(source: str) -> Chain:
                     j += 1
                 end = tokens[min(j + 1, len(tokens) - 1)].pos
                 i = j
-            cuts.append((tok.pos, end, RELATIONS[tok.text]))
+            start = tok.pos
+            if i > 0 and tokens[i - 1].text == "&":      # `&=` of an alignment: a mark
+                start = tokens[i - 1].pos
+            if i + 2 < len(tokens) and tokens[i + 1].text == "&":   # `=&`
+                end = tokens[i + 2].pos
+                i += 1
+            cuts.append((start, end, RELATIONS[tok.text]))
         elif tok.text == ":" and tokens[i + 1].text == "=" and depth == 0:
             cuts.append((tok.pos, tokens[i + 2].pos, ":="))
             i += 2

@@ -151,7 +151,8 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
-    tokens = _worded_comparisons(_without_equation_marks(_without_leading_label(tokens)))
+    tokens = _worded_comparisons(_without_equation_marks(_without_leading_label(
+        _braced_font_letters(_joined_text_words(tokens)))))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
@@ -172,7 +173,12 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
                 j += 1
             inner = kept[i + 2 : j]
             after = kept[j + 1] if j + 1 < len(kept) else None
-            is_call = after is not None and after.text in ("(", "_", "^") and inner and all(
+            primes = j + 1
+            while primes < len(kept) and kept[primes].text == "'":
+                primes += 1                     # \text{ReLU}'(x): the derivative's call
+            called = after is not None and (after.text in ("(", "_", "^") or after.text == "'"
+                                            and primes < len(kept) and kept[primes].text == "(")
+            is_call = called and inner and all(
                 t.kind == "letter" for t in inner) and _contiguous(inner)
             if tok.text in BOLD_TEXT and len(inner) == 1 and inner[0].kind in ("letter",
                                                                                   "number"):
@@ -195,6 +201,52 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(tok)
         i += 1
+    return out
+
+
+def _braced_font_letters(tokens: list[Token]) -> list[Token]:
+    """`\\hat{\\boldsymbol w}`: a font over one letter written without braces, braced as
+    `\\boldsymbol{w}`, so whatever takes it as an argument finds one group."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        out.append(tok)
+        if tok.text in TRANSPARENT_FONTS and k + 1 < len(tokens) \
+                and tokens[k + 1].kind in ("letter", "command") \
+                and tokens[k + 1].text not in TRANSPARENT_FONTS:
+            out.append(Token("symbol", "{", tok.pos))
+        elif k and tokens[k - 1].text in TRANSPARENT_FONTS \
+                and tok.kind in ("letter", "command") and tok.text not in TRANSPARENT_FONTS:
+            out.append(Token("symbol", "}", tok.pos))
+    return out
+
+
+def _label_text(sub: tuple[A.Node, ...]) -> str | None:
+    """`_{i}`, `_{1}`: a subscript of plain letters and numbers as the name's key writes it
+    ("" for none); None for any other subscript."""
+    if not sub:
+        return ""
+    if not all(isinstance(s, A.Num) or isinstance(s, A.Name) and not s.sub and not s.sup
+               and not s.primes for s in sub):
+        return None
+    return "_{" + ",".join(s.text if isinstance(s, A.Num) else s.base for s in sub) + "}"
+
+
+def _joined_text_words(tokens: list[Token]) -> list[Token]:
+    """`\\text{attention\\_weights}`: code's snake_case name, one word (the escaped
+    underscore between letters dropped)."""
+    out: list[Token] = []
+    depth = 0                   # inside the braces of a \text{…}: their depth, else 0
+    for k, tok in enumerate(tokens):
+        if depth:
+            depth += (tok.text == "{") - (tok.text == "}")
+            if tok.text == r"\_" and out and out[-1].kind == "letter" \
+                    and k + 1 < len(tokens) and tokens[k + 1].kind == "letter":
+                continue
+            if tok.kind == "letter" and out and out[-1].kind == "letter":
+                tok = dataclasses.replace(tok, pos=out[-1].pos + 1)    # one word, as read
+        elif tok.text == "{" and out and out[-1].text in PROSE:
+            depth = 1
+        out.append(tok)
     return out
 
 
@@ -833,6 +885,13 @@ class Parser:
                 sub, suffix = self.subscript(self.group_tokens())
                 node = A.Power(dataclasses.replace(node.base, sub=sub, suffix=suffix),
                                node.exponent, node.pos)
+            elif tok.text == "_" and isinstance(node, (A.Partial, A.Group)):
+                # \frac{\partial y}{\partial x}_{\text{direct}}, (\frac{∂y}{∂x})_{i,:}: a
+                # part the text names in words, or an entry of an expression
+                raise MeaningError("a subscript on a derivative or a bracket (a part of it "
+                                   "named in words, or its entry) is not read", self.source,
+                                   tok.pos, "Write the part as its own derivative, or name "
+                                   "the expression and index the name.")
             else:
                 return node
 
@@ -976,6 +1035,10 @@ class Parser:
         if name[1:] in ACCENTS or name in TRANSPARENT_FONTS or name in NAMED_FONTS:
             if name == r"\mathbb":
                 return self.blackboard(tok)
+            if name in TRANSPARENT_FONTS and self.bold_indicator():
+                self.advance()
+                self.group_tokens()
+                return self.indicator(tok)      # \mathbf{1}\{i = j\}: as \mathbb{1} is
             return self.name_or_call()
         if name in STACKING:
             return self.stacked(tok)
@@ -992,6 +1055,8 @@ class Parser:
             return self.slash_partial(tok)
         if name == r"\nabla":
             return self.nabla(tok)
+        if name == r"\langle":
+            return self.inner_product(tok)
         if name in OPERATORS:
             return self.operator(tok)
         if name in WORD_COMMANDS:
@@ -1007,6 +1072,9 @@ class Parser:
         if name == BEGIN:
             return self.matrix(tok)
         if name in (r"\lbrace", r"\{"):
+            grouped = self.braces_as_brackets(tok)
+            if grouped is not None:
+                return grouped
             raise self.error("sets and braces as values are not part of derivcheck's notation", tok)
         raise self.error(f"unknown command {name}", tok,
                          "Run `derivcheck help notation` for the notation derivcheck reads.")
@@ -1222,6 +1290,12 @@ class Parser:
             return (), label
         if len(tokens) == 1 and tokens[0].text in ("+", "-"):
             return (), tokens[0].text       # p_{+}, p_-: the positive or negative class
+        if len(tokens) > 2 and tokens[0].text == "(" and tokens[-1].text == ")" \
+                and "(" not in [t.text for t in tokens[1:]] and "," in [t.text for t in tokens] \
+                and all(t.kind in ("letter", "command", "number") or t.text in ",()"
+                        for t in tokens):
+            # E_{(w, b)}: the quantity of the parameters (w, b), a label, no entry of E
+            return (), "".join(t.text for t in tokens)
         if tokens and tokens[0].text in NAMED_FONTS and tokens[-1].text == "}" \
                 and _group_end(tokens, 1) == len(tokens) - 1:
             # \mu_{\mathcal{B}}: the mini-batch B's mean, a label (a set is no index)
@@ -1262,6 +1336,14 @@ class Parser:
         node = self.name()
         if self.peek().text == "(" and self.conditional_bar() is not None:
             return self.conditional(node)
+        if self.peek().text == "^" and isinstance(node, A.Name) and not node.sup:
+            # p^m(x \mid \lambda): a labelled probability (m: the model's), then its event
+            saved = self.i
+            self.advance()
+            label = "".join(t.text for t in self.group_tokens())
+            if self.peek().text == "(" and self.conditional_bar() is not None:
+                return self.conditional(node, f"^{{{label}}}")
+            self.i = saved
         if self.peek().text == "(":
             # f(x) or f (x): a call or a product, which the resolve pass decides
             args = self.bracketed_args()
@@ -1366,7 +1448,7 @@ class Parser:
             return mids[0] if len(mids) == 1 else None
         return bars[0] if len(bars) == 1 else None
 
-    def conditional(self, head: A.Name) -> A.Name:
+    def conditional(self, head: A.Name, label: str = "") -> A.Name:
         """`p(Y = y^{(i)} \\mid x^{(i)})`: a conditional probability, one quantity per index.
 
         It is read as a name: the written form, with each index replaced by a slot
@@ -1392,7 +1474,7 @@ class Parser:
         slots: list[A.Node] = []
         event = self.conditional_part(inside[0], slots, open_tok)
         condition = self.conditional_part(given, slots, open_tok)
-        head_text = head.base + "'" * head.primes
+        head_text = head.base + label + "'" * head.primes
         if head.sub or head.sup or head.suffix:
             raise self.error("a conditional probability is written p(A \\mid B)", open_tok)
         base = f"{head_text}({event} \\mid {condition})"
@@ -1426,6 +1508,62 @@ class Parser:
         for joiner, text in zip(joiners, texts[1:], strict=True):
             out += (" = " if joiner == "=" else joiner + " ") + text
         return out
+
+    def bold_indicator(self) -> bool:
+        """Whether a bold 1 here is an indicator: `\\mathbf{1}\\{ i = j \\}`, a comparison in
+        the brackets right after it (`\\mathbf{1}^T x` is the vector of ones)."""
+        if [t.text for t in self.peek_group(1)] != ["1"]:
+            return False
+        j = self.i + 1
+        if self.tokens[j].text == "{":
+            j += 3
+        else:
+            j += 1
+        closer = INDICATOR_BRACKETS.get(self.tokens[j].text)
+        if closer is None:
+            return False
+        inside = []
+        for t in self.tokens[j + 1:]:
+            if t.text == closer or t.kind == "end":
+                break
+            inside.append(t.text)
+        return any(text in ("=", "<", ">", r"\neq", r"\ne", r"\leq", r"\geq") for text in inside)
+
+    def braces_as_brackets(self, tok: Token) -> A.Node | None:
+        """`\\{ 1 - y (w \\cdot x + b) \\}`: braces around one expression, as brackets are
+        (a list of several, `\\{0, 1\\}`, is a set: None)."""
+        closer = r"\}" if tok.text == r"\{" else r"\rbrace"
+        depth, j = 0, self.i + 1
+        while self.tokens[j].kind != "end":
+            text = self.tokens[j].text
+            if text == closer and depth == 0:
+                break
+            depth += (text in ("(", "[", "{", r"\{", r"\lbrace")) \
+                - (text in (")", "]", "}", r"\}", r"\rbrace"))
+            if depth == 0 and text == ",":
+                return None
+            j += 1
+        else:
+            return None
+        inner = self.tokens[self.i + 1:j]
+        if not inner:
+            return None
+        self.i = j + 1
+        return A.Group(self.sub_parse(inner, "expression in braces"), tok.pos)
+
+    def inner_product(self, tok: Token) -> A.Node:
+        """`\\langle x, y \\rangle`: the inner product of two vectors, x^T y."""
+        self.advance()
+        left = self.expression()
+        if self.peek().text != ",":
+            raise self.error("an inner product is written \\langle x, y \\rangle", tok,
+                             "Write \\langle x, y \\rangle, or x^T y.")
+        self.advance()
+        right = self.expression()
+        if self.peek().text != r"\rangle":
+            raise self.error("this '\\langle' is never closed", tok, "Add the \\rangle.")
+        self.advance()
+        return A.Group(A.BinOp("juxt", A.Transpose(left, tok.pos), right, tok.pos), tok.pos)
 
     def bracketed_args(self) -> tuple[A.Node, ...]:
         open_tok = self.expect("(")
@@ -1482,6 +1620,18 @@ class Parser:
         """`(a, b)` in parentheses, or one operand written without them (`\\log f`)."""
         if self.peek().text == "(":
             return self.bracketed_args(), True
+        if self.peek().text in (r"\{", r"\lbrace"):      # \max\{0, 1 - y w^T x\}
+            opener = self.advance()
+            closer = r"\}" if opener.text == r"\{" else r"\rbrace"
+            args = [self.expression()]
+            while self.peek().text == ",":
+                self.advance()
+                args.append(self.expression())
+            if self.peek().text != closer:
+                raise self.error(f"this '{opener.text}' is never closed", opener,
+                                 f"Add the matching '{closer}'.")
+            self.advance()
+            return tuple(args), True
         return (self.operand(),), False
 
     def operand(self) -> A.Node:
@@ -1501,7 +1651,11 @@ class Parser:
         word = "".join(t.text for t in tokens).replace(" ", "")
         if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != OPERATORNAME:
             return self.finish_name(A.Name(word, pos=tok.pos))
-        is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(OPERATORNAME)
+        ahead = self.i
+        while self.tokens[ahead].text == "'":
+            ahead += 1                          # \text{ReLU}'(x): primes, then the call
+        is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(OPERATORNAME) \
+            or ahead > self.i and self.tokens[ahead].text == "("
         if is_call and word:
             return self.finish_call(word, tok)
         if tok.text in PROSE:
@@ -1705,6 +1859,16 @@ class Parser:
                              "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
+        if order == 1 and not self.starts_factor(self.peek()) and self.peek().text != "-":
+            # \nabla_{\hat{X}} alone: the gradient of the loss the text leaves implied, by
+            # \hat{X}; a quantity of its own (as \delta is), named by what it is taken in
+            # (`\nabla_w -y w^T x` applies ∇_w to what follows the minus)
+            if not (isinstance(wrt, A.Name) and not wrt.sup and not wrt.primes):
+                raise MeaningError("\\nabla alone, without what it differentiates, is read "
+                                   "only by a plain name", self.source, tok.pos,
+                                   "Write \\nabla_{w} L, or name the gradient.")
+            # ∇_{X_i}: entry i of ∇_X
+            return A.Name(f"{NABLA}_{{{wrt.base}}}", wrt.sub, (), wrt.suffix, 0, tok.pos)
         node = A.Partial(self.term(), wrt, None, 1, tok.pos)
         return A.Partial(None, wrt, node, 1, tok.pos) if order == 2 else node
 
@@ -1715,10 +1879,11 @@ class Parser:
         if self.peek().kind == "letter" or self.peek().text[1:] in GREEK \
                 or self.peek().text in NAMED_FONTS:             # \nabla \mathcal{L}(w)
             name = self.name()
-            if self.peek().text == "(" and not name.sub and not name.sup:
+            label = _label_text(name.sub)          # \nabla J_i(w): the function J_i
+            if self.peek().text == "(" and label is not None and not name.sup:
                 args = self.bracketed_args()
-                return A.Call(rf"\nabla {name.base}", args, None, order - 1, None, True,
-                              tok.pos)
+                return A.Call(rf"\nabla {name.base}{label}", args, None, order - 1, None,
+                              True, tok.pos)
             if not name.sub and not name.sup and not self.starts_factor(self.peek()):
                 # \nabla f alone: the gradient of f in its own parameter, if f is defined
                 return A.Call(rf"\nabla {name.base}", (), None, order - 1, None, False,
@@ -1743,7 +1908,11 @@ class Parser:
                     over_set = True
             elif self.peek().text == "^":
                 self.advance()
-                upper = self.sub_parse(self.group_tokens(), "upper bound")
+                tokens = self.group_tokens()
+                if len(tokens) > 2 and tokens[1].text == "=" and indices[0] is not None \
+                        and tokens[0].text == indices[0]:
+                    tokens = tokens[2:]            # \sum_{p=0}^{p=P}: the index said again
+                upper = self.sub_parse(tokens, "upper bound")
         node = self.terms_of_sum(self.term(), indices)
         if isinstance(exclude, A.Name) and len(indices) == 1 and indices[0] \
                 and not exclude.sub and _uses_index(node, exclude.base) \
@@ -1815,6 +1984,10 @@ class Parser:
                 raise self.error("the summation indices must be single letters", tokens[0],
                                  "Write \\sum_{i,j} or one sum per index.")
             return [t.text for t in letters], None, None
+        if 1 < len(tokens) <= 3 and _contiguous(tokens) and all(
+                t.kind == "letter" and t.text in INDEX_LETTERS for t in tokens) \
+                and len({t.text for t in tokens}) == len(tokens):
+            return [t.text for t in tokens], None, None       # \sum_{kl}: over k and l
         for k, t in enumerate(tokens):
             if t.text in (r"\neq", r"\ne") and k == 1:
                 return [tokens[0].text], None, self.sub_parse(tokens[2:], "value left out")

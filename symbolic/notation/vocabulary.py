@@ -53,6 +53,8 @@ RELATIONS = {
 STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
 APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
 EQUALITIES = frozenset({"=", APPROXIMATELY, ":="})      # checked links
+# A side condition `1 - y w^T x > 0` selects a branch: the sign its relation gives
+INEQUALITY_SIGNS = {">": 1, r"\geq": 1, "<": -1, r"\leq": -1}
 # `x \in \mathbb{R}^n` at the end of a chain says what kind of thing x is: no link.
 MEMBERSHIP = r"\in"
 DEFINING = frozenset({"=", ":="})                       # may define the name on their left
@@ -207,12 +209,15 @@ MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
            r"\otimes": "outer", r"\oslash": "oslash"}   # ⊘: division entry by entry
 PRODUCT_OPS = frozenset({"*", "cdot", "times", "juxt"})
-FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac"})
+FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"})
 BINOMIALS = frozenset({r"\binom", r"\dbinom", r"\tbinom", r"\choose"})
 SUMS = {r"\sum": False, r"\prod": True}       # command -> is a product
 BRACES = frozenset({r"\underbrace", r"\overbrace"})
 STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
 SIGMA = r"\sigma"                    # the sigmoid, unless conventions say sigma: symbol
+# Letters statistics uses for the standard normal CDF and density; read so only when
+# declared, and tried as a second reading when a step fails with them undeclared.
+NORMAL_LETTERS = {r"\Phi": "normal cdf", r"\phi": "normal pdf"}
 # Where an index stood in a conditional probability's written form: p(y^{(\cdot)} | x^{(\cdot)}).
 CONDITIONAL_SLOT = r"\cdot"
 
