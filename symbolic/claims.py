@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import mpmath
 import numpy as np
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.matrices.exceptions import NonSquareMatrixError
 
 from symbolic import arguments as arguments_
@@ -552,11 +553,11 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
 
 def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: Budget,
                    readings) -> Finding | None:
-    """Undecided when the step, wrong as read, holds read the other way a letter before
-    parentheses allows: `\\Phi(z)` read as a product (Φ not a function here) holds as a
-    call of some function, or Φ(·) and φ(·) read as functions it does not know hold as the
-    standard normal CDF and density, as statistics writes them (GELU = x Φ(x), probit).
-    None when no letter was read so or the other reading is wrong too."""
+    """Undecided when the step, wrong as read, holds (or is in doubt) read the other way a
+    letter before parentheses allows: `\\Phi(z)` read as a product (Φ not a function here)
+    holds as a call of some function, or Φ(·) and φ(·) read as functions it does not know
+    hold as the standard normal CDF and density, as statistics writes them (GELU = x Φ(x),
+    probit). None when no letter was read so or the other reading is wrong too."""
     written = [*(d.written for d in context.definitions if d.written is not None),
                *(f.written for f in context.functions.values() if f.written is not None)]
     readings = [*readings, *(r for tree in written for r in context.resolve(tree).readings)]
@@ -582,12 +583,18 @@ def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: 
                        "the standard normal CDF and density"))
     for symbols, what in trials:
         found = _read_as(link, context, symbols, budget)
-        if found is not None and found.verdict == Verdict.VALID:
+        # in doubt only for what the other reading makes of the letter itself: a function
+        # nothing defines (ℓ(β) differentiated), not for anything else it leaves open
+        if found is not None and (found.verdict == Verdict.VALID
+                                  or found.verdict == Verdict.UNDECIDED
+                                  and UNDEFINED_FUNCTION in found.message):
             letters = ", ".join(symbols)
             declared = ", ".join(f"{k}: {v}" for k, v in symbols.items())
-            return undecided(f"undecided: read with {letters} as {what}, this holds; read as "
-                             "written here it does not; declare what they are to check it "
-                             f"(symbols: {{{declared}}})")
+            holds = "this holds" if found.verdict == Verdict.VALID else \
+                "it is in doubt (" + found.message.removeprefix("undecided: ").splitlines()[0] + ")"
+            return undecided(f"undecided: read with {letters} as {what}, {holds}; read as "
+                             "written here it does not hold; declare what they are to check "
+                             f"it (symbols: {{{declared}}})")
     return None
 
 
@@ -1511,6 +1518,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                     raise
                 return holds
             _require_related_gradients(sides, context)
+            _require_functions_on_both_sides(sides)
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
@@ -2297,6 +2305,32 @@ def _require_no_rebound_name(trees: tuple, context: Context) -> None:
             f"number in place of its definition, so it is read as a constant", "", None,
             f"Give the worked value a name of its own ({met[0]}^{{*}} = …) to keep the "
             f"definition of {met[0]} in force.")
+
+
+UNDEFINED_FUNCTION = "is a function nothing here defines"
+
+
+def _require_functions_on_both_sides(sides: Sides) -> None:
+    """`\\frac{\\partial \\ell(\\beta)}{\\partial \\beta} = \\frac{\\partial}{\\partial \\beta}
+    \\sum_i …` with ℓ defined nowhere: the derivative of a function nothing here defines,
+    set against a side without that function, is any function of its argument (the text
+    may define ℓ by this very line). Undecided, never a counterexample."""
+    def functions(side) -> set:
+        return {f.func for f in getattr(side, "atoms", lambda *_: set())(AppliedUndef)}
+
+    def differentiated(side) -> set:
+        return {d.expr.func for d in getattr(side, "atoms", lambda *_: set())(sympy.Derivative)
+                if isinstance(d.expr, AppliedUndef)}
+
+    for here, there in ((sides.lhs, sides.rhs), (sides.rhs, sides.lhs)):
+        letters = {s.name for s in _free(there)}      # Φ read as a number there: not alone
+        alone = sorted(str(f) for f in differentiated(here) - functions(there)
+                       - differentiated(there) if str(f) not in letters)
+        if alone:
+            raise MeaningError(
+                f"{alone[0]} {UNDEFINED_FUNCTION}, and its derivative is set "
+                "against a side without it: it stands for any function", "", None,
+                f"Define {alone[0]} (as in {alone[0]}(x) = …) to check this step.")
 
 
 def _require_related_gradients(sides: Sides, context: Context) -> None:

@@ -212,10 +212,17 @@ class Context:
         if isinstance(head, A.Name):
             self.define_unreadable(head, error, text)
         else:
-            name, parameters = head
-            unread = A.Unread(getattr(error, "reason", str(error)))
-            self.functions[name] = FunctionDefinition(name, parameters, unread, text, unread)
-            self._changed()
+            self.define_unreadable_function(*head, error, text)
+
+    def define_unreadable_function(self, name: str, parameters: tuple[A.Name, ...],
+                                   error: NotationError, source: str = "",
+                                   derivation: int | None = None) -> None:
+        """A function whose body could not be read: every call of it is undecided (an
+        earlier function of that name, of another part of the document, is not used)."""
+        unread = A.Unread(getattr(error, "reason", str(error)))
+        self.functions[name] = FunctionDefinition(name, parameters, unread, source, unread,
+                                                  derivation)
+        self._changed()
 
     def take_condition(self, text: str, branches: bool = True) -> bool:
         """A side statement beside a definition or claim, taken in: `i = k` (or `{\\rm if}~i
@@ -1186,11 +1193,12 @@ def _unread(definition: Definition, error: NotationError) -> MeaningError:
 
 
 def is_variance(lhs: A.Node) -> bool:
-    """`\\sigma^2`, `\\sigma_B^2` on the left of a definition: a variance, which defines σ
-    (its square root; σ is then no sigmoid here)."""
+    """`\\sigma^2`, `\\sigma_B^2`, `\\hat{\\sigma}^2` on the left of a definition: a variance
+    (an estimate of one), which defines σ (σ̂), its square root (σ is then no sigmoid)."""
     return isinstance(lhs, A.Power) and isinstance(lhs.exponent, A.Num) \
         and lhs.exponent.text == "2" and isinstance(lhs.base, A.Name) \
-        and lhs.base.base == SIGMA and not lhs.base.sup and not lhs.base.primes
+        and re.fullmatch(r"(?:\\[a-z]+\{)?" + re.escape(SIGMA) + r"\}?", lhs.base.base) \
+        is not None and not lhs.base.sup and not lhs.base.primes
 
 
 def _ungrouped_literal(body: A.Node) -> A.MatrixLiteral | None:

@@ -444,6 +444,10 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     except NotationError as error:
         if isinstance(head, A.Name):       # later steps that need it are undecided
             context.define_unreadable(head, error, statement.text)
+        elif (signature := function_signature(head)) is not None \
+                and _defines_function(head, statement.derivation, context):
+            context.define_unreadable_function(*signature, error, statement.text,
+                                               statement.derivation)
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
         if exact_value(context, body, body_text) is None or _has_graph_value(head, context) \
@@ -811,6 +815,15 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
     return step(StepKind.DEFINITION,
                 ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _defines_function(head: A.Node, derivation: int, context: Context) -> bool:
+    """Whether `head = …` would define a function (as `_define_function` decides): a new
+    one, or one an earlier part of the document defined (a new example's L(σ))."""
+    defined = context.function_for(head)
+    if defined is None:
+        return not _is_known_function(head, context)
+    return defined.derivation not in (None, derivation)
 
 
 def _is_known_function(head: A.Node, context: Context) -> bool:

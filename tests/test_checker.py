@@ -267,6 +267,21 @@ def test_a_case_after_if_in_a_sentence_replaces_the_case_before_it():
     assert [str(s.verdict) for s in check_document(given + right).steps][-1] == "valid"
 
 
+def test_a_function_a_new_part_defines_unreadably_is_not_the_earlier_one():
+    doc = ("### One\n\n$$L(p) = p^3 (1-p)^2$$\n\n### Two\n\n"
+           "$$L(\\sigma) = f(x_1;\\sigma) \\cdots f(x_n;\\sigma)$$\n\n"
+           "$$\\log L(\\sigma) = - n \\log \\sigma$$\n")
+    steps = check_document(doc).steps
+    assert str(steps[-1].verdict) == "undecided"       # never L(p) of the first part
+    assert "could not be read" in steps[-1].claim.links[0].message
+
+
+def test_an_estimate_of_a_variance_defines_the_estimate():
+    doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
+    step = check_document(doc).steps[0]
+    assert str(step.kind) == "definition"
+
+
 def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():
     doc = ("$$p_i = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}$$\n\n"
            "The off-diagonal entries ($j \\neq i$) are easy.\n\n"

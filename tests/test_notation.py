@@ -785,6 +785,19 @@ ROWS = [
      "valid"),
     (r"\nabla_{\mathbf{w}} \max(0, 1 - y \mathbf{w}^T \mathbf{x}) = -y \mathbf{x}",
      [r"1 - y \mathbf{w}^T \mathbf{x} > 0"], {"w": ["d", 1], "x": ["d", 1]}, {}, "valid"),
+    # an array in a left brace is a piecewise value; a condition may stand in parentheses
+    (r"\frac{d}{dz} \max(0, z) = \left\{ \begin{array}{ll} 1 & (z > 0) \\ 0 & otherwise "
+     r"\end{array}\right.", [], {}, {}, "valid"),
+    (r"\frac{d}{dz} \max(0, z) = \left\{ \begin{array}{ll} 1 & (z > 0) \\ 1 & otherwise "
+     r"\end{array}\right.", [], {}, {}, "invalid"),
+    # the derivative of a function nothing defines, against a side without it: any function
+    (r"f'(x) = 2 x", [], {}, {}, "undecided"),
+    (r"\frac{\partial \ell(\beta)}{\partial \beta} = \frac{\partial}{\partial \beta} "
+     r"(y \beta - \beta^2)", [], {}, {}, "undecided"),
+    (r"\frac{d}{dz} z f(z) = f(z)", [], {}, {}, "invalid"),
+    # a command with its braced argument as a script: \beta^\mathrm{T}
+    (r"\nabla_{\beta} \beta^\mathrm{T} x = x", [], {r"\beta": ["d", 1], "x": ["d", 1]}, {},
+     "valid"),
     # a given that parses and defines nothing leaves the claim undecided
     (r"\nabla_{x} \log p(x) = -x", [r"x \sim \mathcal{N}(0, 1)"], {}, {}, "undecided"),
 ]

@@ -393,3 +393,10 @@ def test_a_words_derivative_is_the_call_with_primes():
 def test_a_bold_one_before_a_comparison_is_an_indicator():
     assert isinstance(parse_side(r"\mathbf{1}\{ i = j \}"), A.Indicator)
     assert isinstance(parse_side(r"\mathbf{1}^T x"), A.BinOp)     # the vector of ones
+
+
+def test_an_array_in_a_left_brace_is_the_cases_of_a_piecewise_value():
+    node = parse_side(r"\left\{ \begin{array}{ll} a & (x \geq 0) \\ b & otherwise "
+                      r"\end{array}\right.")
+    assert isinstance(node, A.Cases) and len(node.branches) == 2
+    assert node.branches[1][1] == ()            # otherwise

@@ -20,6 +20,7 @@ from symbolic.notation.vocabulary import (
     BOLD_TEXT,
     BRACES,
     CANCELS,
+    CASES,
     CASES_ENVIRONMENTS,
     CLOSERS,
     COLOR,
@@ -152,7 +153,8 @@ def _without_cancels(tokens: list[Token]) -> list[Token]:
 def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _worded_comparisons(_without_equation_marks(_without_leading_label(
-        _braced_font_letters(_joined_text_words(tokens)))))
+        _braced_font_letters(_joined_text_words(_braced_script_commands(
+            _array_cases(tokens)))))))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
@@ -201,6 +203,73 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(tok)
         i += 1
+    return out
+
+
+def _environment_at(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """(name, index after `}`) of `\\begin{name}` or `\\end{name}` at k, or None."""
+    if k + 1 >= len(tokens) or tokens[k].text not in (BEGIN, END) or tokens[k + 1].text != "{":
+        return None
+    close = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == "}"), None)
+    if close is None:
+        return None
+    return "".join(t.text for t in tokens[k + 2:close]), close + 1
+
+
+def _array_cases(tokens: list[Token]) -> list[Token]:
+    """`\\left\\{ \\begin{array}{ll} v & c \\\\ … \\end{array} \\right.`: the cases of a
+    piecewise value, as older LaTeX writes `\\begin{cases}`."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        opened = _environment_at(tokens, k + 2) if tokens[k].text == r"\left" \
+            and k + 1 < len(tokens) and tokens[k + 1].text in (r"\{", r"\lbrace") else None
+        if opened is None or opened[0] != "array":
+            out.append(tokens[k])
+            k += 1
+            continue
+        body = opened[1]
+        if body < len(tokens) and tokens[body].text == "{":          # the column spec
+            body = next((j for j in range(body, len(tokens)) if tokens[j].text == "}"),
+                        body) + 1
+        end = next((j for j in range(body, len(tokens)) if _environment_at(tokens, j)
+                    and _environment_at(tokens, j)[0] == "array"
+                    and tokens[j].text == END), None)
+        after = _environment_at(tokens, end)[1] if end is not None else None
+        if after is None or after >= len(tokens) or tokens[after].text != r"\right":
+            out.append(tokens[k])
+            k += 1
+            continue
+        # `\right.` (its dot may be cut off with the sentence's full stop)
+        closed = after + 2 if after + 1 < len(tokens) and tokens[after + 1].text == "." \
+            else after + 1
+        pos = tokens[k].pos
+        cases = [Token("letter", c, pos) for c in CASES]
+        out += [Token("command", BEGIN, pos), Token("symbol", "{", pos), *cases,
+                Token("symbol", "}", pos), *tokens[body:end],
+                Token("command", END, pos), Token("symbol", "{", pos), *cases,
+                Token("symbol", "}", pos)]
+        k = closed
+    return out
+
+
+def _braced_script_commands(tokens: list[Token]) -> list[Token]:
+    """`\\beta^\\mathrm{T}`: a command with its braced argument as a script, written without
+    the braces around both, braced as `^{\\mathrm{T}}` (TeX reads it so)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        out.append(tok)
+        if tok.text in ("^", "_") and k + 2 < len(tokens) and tokens[k + 1].kind == "command" \
+                and tokens[k + 2].text == "{":
+            close = _group_end(tokens, k + 2)
+            if close is not None:
+                out += [Token("symbol", "{", tok.pos), *tokens[k + 1:close + 1],
+                        Token("symbol", "}", tok.pos)]
+                k = close + 1
+                continue
+        k += 1
     return out
 
 
@@ -2099,6 +2168,9 @@ class Parser:
             tokens = tokens[:-1]
         while tokens and tokens[0].text in (",", ":"):
             tokens = tokens[1:]
+        if len(tokens) > 2 and tokens[0].text == "(" and tokens[-1].text == ")" \
+                and "(" not in [t.text for t in tokens[1:-1]]:
+            tokens = tokens[1:-1]                  # (1 - y w^T x \geq 0): the comparison
         words = "".join(t.text for t in tokens)
         if not tokens or words.lower() in OTHERWISE:
             return ()

@@ -234,7 +234,8 @@ OCR_SLIPS = (
 MATRIX_ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "matrix", "vmatrix", "Bmatrix",
                                  "smallmatrix"})
 ARRAY_ENVIRONMENTS = frozenset({"array"})        # a matrix with a column specification
-CASES_ENVIRONMENTS = frozenset({"cases", "dcases", "rcases"})
+CASES = "cases"
+CASES_ENVIRONMENTS = frozenset({CASES, "dcases", "rcases"})
 BEGIN_CASES = r"\begin{cases}"      # how rows aligned at = with conditions are written as one
 # Environments that delimit math on their own, outside `$$`.
 DISPLAY_ENVIRONMENTS = frozenset({
