@@ -407,7 +407,7 @@ class NormalCDF(_Cumulative, MLFunction):
     """
 
     nargs = 1
-    latex_name = r"\Phi"
+    latex_name = r"\operatorname{normcdf}"
     spellings = ("normal cdf", "normal-cdf", "normal_cdf", "normcdf", "gaussian cdf")
 
     def fdiff(self, argindex: int = 1) -> Expr:
@@ -438,7 +438,7 @@ class NormalPDF(MLFunction):
     """
 
     nargs = 1
-    latex_name = r"\phi"
+    latex_name = r"\operatorname{normpdf}"
     spellings = ("normal pdf", "normal-pdf", "normal_pdf", "normpdf", "gaussian pdf")
 
     def fdiff(self, argindex: int = 1) -> Expr:
