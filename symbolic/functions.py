@@ -182,7 +182,17 @@ def _unwrap(result: np.ndarray) -> Any:
 # --------------------------------------------------------------------------- element-wise
 
 
-class _Cumulative:
+class _PositiveOnReals:
+    """Real, and positive, wherever the argument is real (σ, softplus, Φ, φ)."""
+
+    def _eval_is_extended_real(self) -> bool | None:
+        return self.args[0].is_extended_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+
+class _Cumulative(_PositiveOnReals):
     """What a distribution function is: 1/2 at 0, 0 and 1 at the infinities (exact values
     only), and real and positive on the reals. Mixed into σ and Φ."""
 
@@ -195,12 +205,6 @@ class _Cumulative:
         if x is S.NegativeInfinity:
             return S.Zero
         return None
-
-    def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
-
-    def _eval_is_positive(self) -> bool | None:
-        return self.args[0].is_real
 
 
 class Sigmoid(_Cumulative, MLFunction):
@@ -236,7 +240,7 @@ class Sigmoid(_Cumulative, MLFunction):
         return 1 / (1 + mpmath.exp(-mpmath.mpf(x)))
 
 
-class Softplus(MLFunction):
+class Softplus(_PositiveOnReals, MLFunction):
     r"""softplus(x) = log(1 + e^{x}); softplus' = σ.
 
     >>> Softplus(0)
@@ -266,11 +270,6 @@ class Softplus(MLFunction):
     def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
         return log(1 + exp(x))
 
-    def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
-
-    def _eval_is_positive(self) -> bool | None:
-        return self.args[0].is_real
 
     @staticmethod
     def numpy_function(x: Any) -> Any:
@@ -429,7 +428,7 @@ class NormalCDF(_Cumulative, MLFunction):
         return mpmath.ncdf(mpmath.mpf(x))
 
 
-class NormalPDF(MLFunction):
+class NormalPDF(_PositiveOnReals, MLFunction):
     r"""φ(x) = e^{-x^2/2} / √(2π), the standard normal density; φ'(x) = -x φ(x).
 
     >>> from sympy import Symbol
@@ -449,11 +448,6 @@ class NormalPDF(MLFunction):
     def _eval_rewrite_as_exp(self, x: Expr, **kwargs: Any) -> Expr:
         return exp(-x**2 / 2) / sympy.sqrt(2 * sympy.pi)
 
-    def _eval_is_extended_real(self) -> bool | None:
-        return self.args[0].is_extended_real
-
-    def _eval_is_positive(self) -> bool | None:
-        return self.args[0].is_real
 
     @staticmethod
     def numpy_function(x: Any) -> Any:
@@ -465,70 +459,60 @@ class NormalPDF(MLFunction):
         return mpmath.npdf(mpmath.mpf(x))
 
 
-class GELU(MLFunction):
+class _SelfGated:
+    """x g(x), an input gated by a function of itself (GELU, SiLU, Mish): written out at
+    once, so the formula is what is differentiated and compared. A class sets `gate`
+    and its two numeric twins."""
+
+    nargs = 1
+    gate: ClassVar[Callable[[Expr], Expr]]
+    numpy_gate: ClassVar[Callable[[Any], Any]]
+    mpmath_gate: ClassVar[Callable[[Any], Any]]
+
+    @classmethod
+    def eval(cls, x: Expr) -> Expr:
+        return x * cls.gate(x)
+
+    @classmethod
+    def numpy_function(cls, x: Any) -> Any:
+        return _as_float_array(x) * cls.numpy_gate(x)
+
+    @classmethod
+    def mpmath_function(cls, x: Any) -> Any:
+        return mpmath.mpf(x) * cls.mpmath_gate(x)
+
+
+class GELU(_SelfGated, MLFunction):
     r"""GELU(x) = x Φ(x)."""
 
     latex_name = r"\operatorname{GELU}"
     activation = "gelu"
     spellings = ("gelu",)
-
-    nargs = 1
-
-    @classmethod
-    def eval(cls, x: Expr) -> Expr:   # written out at once: x Φ(x) is what is compared
-        return x * NormalCDF(x)
-
-    @staticmethod
-    def numpy_function(x: Any) -> Any:
-        return _as_float_array(x) * NormalCDF.numpy_function(x)
-
-    @staticmethod
-    def mpmath_function(x: Any) -> Any:
-        return mpmath.mpf(x) * mpmath.ncdf(mpmath.mpf(x))
+    gate = NormalCDF
+    numpy_gate = staticmethod(NormalCDF.numpy_function)
+    mpmath_gate = staticmethod(NormalCDF.mpmath_function)
 
 
-class SiLU(MLFunction):
+class SiLU(_SelfGated, MLFunction):
     r"""SiLU(x) = swish(x) = x σ(x)."""
 
     latex_name = r"\operatorname{SiLU}"
     activation = "silu"
     spellings = ("silu", "swish")
-
-    nargs = 1
-
-    @classmethod
-    def eval(cls, x: Expr) -> Expr:
-        return x * Sigmoid(x)
-
-    @staticmethod
-    def numpy_function(x: Any) -> Any:
-        return _as_float_array(x) * Sigmoid.numpy_function(x)
-
-    @staticmethod
-    def mpmath_function(x: Any) -> Any:
-        return mpmath.mpf(x) * Sigmoid.mpmath_function(x)
+    gate = Sigmoid
+    numpy_gate = staticmethod(Sigmoid.numpy_function)
+    mpmath_gate = staticmethod(Sigmoid.mpmath_function)
 
 
-class Mish(MLFunction):
+class Mish(_SelfGated, MLFunction):
     r"""Mish(x) = x tanh(softplus(x))."""
 
     latex_name = r"\operatorname{Mish}"
     activation = "mish"
     spellings = ("mish",)
-
-    nargs = 1
-
-    @classmethod
-    def eval(cls, x: Expr) -> Expr:
-        return x * sympy.tanh(Softplus(x))
-
-    @staticmethod
-    def numpy_function(x: Any) -> Any:
-        return _as_float_array(x) * np.tanh(Softplus.numpy_function(x))
-
-    @staticmethod
-    def mpmath_function(x: Any) -> Any:
-        return mpmath.mpf(x) * mpmath.tanh(Softplus.mpmath_function(x))
+    gate = staticmethod(lambda x: sympy.tanh(Softplus(x)))
+    numpy_gate = staticmethod(lambda x: np.tanh(Softplus.numpy_function(x)))
+    mpmath_gate = staticmethod(lambda x: mpmath.tanh(Softplus.mpmath_function(x)))
 
 
 class ELU(MLFunction):
