@@ -478,10 +478,6 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
             if found.verdict == Verdict.INVALID else None
         if other is not None:
             return other
-        local = _local_reading((left, relation, right), trees, context, budget) \
-            if found.verdict == Verdict.INVALID else None
-        if local is not None:
-            return local
         if found.verdict == Verdict.INVALID and infer_shapes(trees, context):
             # B = W A of matrices, B's shape not declared: its entries and B whole are read
             # apart; the shapes the text implies read them together
@@ -668,63 +664,6 @@ def _whole_and_entries(trees, context: Context) -> list[str]:
     written = {family(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
     return sorted(name for name in vectors & written
                   if context.shape_of(name) is None and context.kind(name) is None)
-
-
-def _local_reading(link: tuple[str, str, str], trees, context: Context,
-                   budget: Budget) -> Finding | None:
-    """Undecided when the step, wrong as the total derivative, holds as the local partial of a
-    computation graph: ∂c/∂a = 1 with c = a + b and b = e^a, b held fixed as the graph's
-    edges are. None when no derivative here is of a name whose definition holds the variable
-    both itself and through other defined names, or the local reading is wrong too."""
-    bodies = {name_key(d.name): d.body for d in context.definitions
-              if not isinstance(d.body, A.Unread)}
-
-    def key_of(name: A.Name) -> str:
-        """The name's definition: its own, or its family's (X̂ for X̂_i)."""
-        key = name_key(name)
-        family = canonical(name.base, tuple(map(node_text, name.sup)), (), name.suffix,
-                           name.primes)
-        return key if key in bodies or family not in bodies else family
-
-    def names_in(key: str) -> set[str]:
-        return {key_of(n) for n in walk(bodies[key]) if isinstance(n, A.Name)} \
-            if key in bodies else set()
-
-    def reaches(key: str, target: str, seen: frozenset = frozenset()) -> bool:
-        inner = names_in(key)
-        return target in inner or any(reaches(k, target, seen | {key}) for k in inner
-                                      if k in bodies and k not in seen)
-
-    if context.other_reading:
-        return None
-    held: set[str] = set()
-    for tree in trees:
-        for node in walk(tree):
-            if not (isinstance(node, A.Partial) and isinstance(node.numerator, A.Name)
-                    and isinstance(ungroup(node.wrt), A.Name)):
-                continue
-            top, wrt = key_of(node.numerator), key_of(ungroup(node.wrt))
-            if wrt in names_in(top):
-                held |= {k for k in names_in(top) if k in bodies and reaches(k, wrt)}
-    if not held:
-        return None
-    read = context.copy()
-    read.other_reading = True
-    read.definitions = [d for d in context.definitions if name_key(d.name) not in held]
-    read._changed()
-    try:
-        found = find(link[0], link[2], link[1], read, budget)
-    except BudgetExceeded:
-        raise
-    except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-        return None
-    if found.verdict != Verdict.VALID:
-        return None
-    shown = ", ".join(sorted(held))
-    return undecided(f"undecided: this holds as the local partial derivative, {shown} held "
-                     "fixed as a computation graph's edges are, and not as the total "
-                     f"derivative through {shown}; say which is meant (write the total as "
-                     "\\frac{d}{d…}, or define the graph's nodes as functions of their inputs)")
 
 
 def _read_as(link: tuple[str, str, str], context: Context, symbols: dict,
@@ -1581,7 +1520,13 @@ def _through_margin(sides: Sides, gap, margin: Margin) -> Sides:
     """The sides with one symbol of theirs that `gap` is linear in written through the
     margin (gap = margin > 0); as they were when there is none."""
     held = C.free_symbols(sides.lhs) | C.free_symbols(sides.rhs)
-    for symbol in sorted(C.free_symbols(gap) & held, key=lambda s: s.name):
+    # a symbol a derivative is taken in, or an undefined function is applied to, stays
+    inside = {s for side in (sides.lhs, sides.rhs) if hasattr(side, "atoms")
+              for node in side.atoms(sympy.Derivative, sympy.Subs, AppliedUndef)
+              for s in C.free_symbols(node)}
+    for symbol in sorted(C.free_symbols(gap) & held - inside, key=lambda s: s.name):
+        if sympy.degree(gap, symbol) != 1:
+            continue                          # only a margin linear in the symbol
         solved = sympy.solve(sympy.Eq(gap, margin), symbol, dict=True)
         if len(solved) == 1 and symbol not in C.free_symbols(solved[0][symbol]):
             value = solved[0][symbol]

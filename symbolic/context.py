@@ -343,6 +343,7 @@ class Context:
         if signature is None and (logged := self._logged(lhs, body, text)) is not None:
             return logged
         if signature is None and isinstance(body, A.Name) and len(chain.sides) == 2 \
+                and not isinstance(lhs, A.Call) \
                 and not self.determines(body, 0) and body.base not in self.values:
             # L^T L = \Sigma: a name set on the right of what it names
             return self.define(body, lhs, text)
@@ -365,15 +366,19 @@ class Context:
                 ) -> Definition | FunctionDefinition | None:
         """`\\log p(x \\mid \\mu) = …` or `\\log L(\\theta) = …`: the logarithm of a name
         (or of a function of names) defines that name as the power it is the log of."""
-        inner = lhs.args[0] if isinstance(lhs, A.Call) and lhs.name in LOGARITHMS \
-            and len(lhs.args) == 1 and lhs.power is None and not lhs.primes else None
+        if not (isinstance(lhs, A.Call) and lhs.name in LOGARITHMS and 1 <= len(lhs.args) <= 2
+                and lhs.power is None and not lhs.primes):
+            return None
+        inner = lhs.args[0]
         while isinstance(inner, A.Group):
             inner = inner.inner
-        if inner is None:
-            return None
-        base = self.log_base()
+        if len(lhs.args) == 2:                 # \log_2 p: the base written
+            base = lhs.args[1]
+        else:                                  # \ln: natural, whatever the convention
+            default = None if lhs.name == "ln" else self.log_base()
+            base = None if default is None else A.Num(str(default), lhs.pos)
         power = A.Call("exp", (body,), pos=lhs.pos) if base is None \
-            else A.Power(A.Num(str(base), lhs.pos), A.Group(body, lhs.pos), lhs.pos)
+            else A.Power(A.Group(base, lhs.pos), A.Group(body, lhs.pos), lhs.pos)
         if isinstance(inner, A.Name):
             return self.define(inner, power, text)
         signature = function_signature(inner)
@@ -1463,10 +1468,12 @@ def _held_derivatives(expr, replaced):
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
 # σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
-# `\sigma\left(`, `\frac{d\sigma}{dz}`
-_SIGMA_APPLIED = re.compile(r"\\sigma(?![A-Za-z])\s*(?:_\{?\w+\}?\s*)?"
-                            r"(?:\(|\\left|'|\\prime|\^\{?\\prime|\^\{?\d\}?\s*(?:\(|\\left))"
-                            r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
+# `\sigma\left(`, `\sigma\big(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`, `\frac{d\sigma}{dz}`
+_SIGMA_APPLIED = re.compile(
+    r"\\sigma(?![A-Za-z])(?:\s|\}|\\(?:big|Big|bigg|Bigg|left)(?![A-Za-z])|\\[,;:! ]"
+    r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace)"
+    r"|\\sigma(?![A-Za-z])\s*\^\{?\\prime"
+    r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
 
 
 def sigma_read_as_quantity(texts, conventions: dict) -> dict:

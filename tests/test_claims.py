@@ -213,14 +213,35 @@ def test_a_primed_letter_makes_it_a_function_in_the_whole_step():
     assert check_claim(r"\frac{d}{dz} z \Phi(z) = z \Phi'(z)").verdict == "invalid"
 
 
-def test_local_partial_of_a_computation_graph_is_undecided_not_invalid():
+def test_a_derivative_through_named_intermediates_is_the_total_one():
     given = ["c = a + b", "b = e^a"]
-    local = check_claim(r"\frac{\partial c}{\partial a} = 1", given=given)
-    assert local.verdict == "undecided"
-    assert "local partial" in local.message
     assert check_claim(r"\frac{\partial c}{\partial a} = 1 + e^a", given=given).verdict \
         == "valid"
-    assert check_claim(r"\frac{\partial c}{\partial a} = 2", given=given).verdict == "invalid"
+    # the path through b forgotten: the mistake a checker is for, never excused as local
+    assert check_claim(r"\frac{\partial c}{\partial a} = 1", given=given).verdict == "invalid"
+    forgotten = check_claim(r"\frac{\partial L}{\partial w} = 2\lambda w",
+                            given=[r"L = (y - a)^2 + \lambda w^2", "a = w x"])
+    assert forgotten.verdict == "invalid"
+
+
+def test_sigma_applied_in_any_spelling_stays_the_sigmoid():
+    for sigma in (r"\sigma\big(z\big)", r"\boldsymbol{\sigma}(z)", r"\sigma\,(z)"):
+        claim = rf"\frac{{d}}{{dz}}{sigma} = {sigma}(1 - {sigma})"
+        assert check_claim(claim).verdict == "valid", sigma
+
+
+def test_the_log_written_decides_the_power_it_defines():
+    assert check_claim(r"\frac{\partial p}{\partial x} = p", given=[r"\ln p = x"],
+                       conventions={"log": "2"}).verdict == "valid"
+    assert check_claim(r"\frac{\partial p}{\partial x} = p \ln 2",
+                       given=[r"\log_2 p = x"]).verdict == "valid"
+
+
+def test_a_branch_condition_leaves_derivatives_of_undefined_functions_alone():
+    given = ["w > 1"]
+    assert check_claim(r"\frac{d}{dw} f(w)^2 = 2 f(w) f'(w)", given=given).verdict == "valid"
+    assert check_claim(r"\frac{d}{dw} f(w)^2 = 3 f(w) f'(w)", given=given).verdict \
+        == "invalid"
 
 
 GAUSSIAN = [r"\ell = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2}"]

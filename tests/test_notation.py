@@ -752,8 +752,8 @@ ROWS = [
     # a part of a derivative named in words is not read
     (r"\frac{\partial y}{\partial x}_{\text{direct}} = 1", [r"y = x + x^2"], {}, {},
      "undecided"),
-    # a computation graph's local partial: right holding b fixed, wrong as the total
-    (r"\frac{\partial c}{\partial a} = 1", ["c = a + b", "b = e^a"], {}, {}, "undecided"),
+    # a derivative through named intermediates is the total one
+    (r"\frac{\partial c}{\partial a} = 1", ["c = a + b", "b = e^a"], {}, {}, "invalid"),
     # a vector written whole and by entries, with no shape: never a counterexample
     (r"\frac{\partial \mu}{\partial X_j} = \frac{1}{n} \hat{X}_j",
      [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i", r"\hat{X} = X - \mu"], {}, {}, "undecided"),
@@ -772,6 +772,8 @@ ROWS = [
     (r"\frac{\partial}{\partial w} \max\{0, 1 - y w x\} = -y x", [r"1 - y w x > 0"], {}, {},
      "valid"),
     (r"\nabla_x \langle x, y \rangle = y", [], {"x": ["n", 1], "y": ["n", 1]}, {}, "valid"),
+    (r"\langle A, B \rangle = \langle B, A \rangle", [], {"A": [2, 2], "B": [2, 2]}, {},
+     "valid"),
     (r"\frac{\partial}{\partial \lambda} \log p^m(x \mid \lambda) = \frac{x}{\lambda} - 1",
      [r"\log p^m(x \mid \lambda) = x \log \lambda - \lambda - \log x!"], {}, {}, "valid"),
     (r"\frac{\partial E_{(w, b)}}{\partial b} = 2 (w x + b - y)",

@@ -7,6 +7,7 @@ import pytest
 from symbolic.errors import MeaningError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
+from symbolic.notation.chains import joined_rows
 from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import without_positions
 
@@ -353,6 +354,8 @@ def test_nabla_alone_names_the_implied_loss_gradient():
 def test_rows_that_go_on_with_an_alignment_mark_are_one_chain():
     chain = split_chain(r"a &= b \\ &= c")
     assert [s.text.strip() for s in chain.sides] == ["a", "b", "c"]
+    two_rows = r"&f = 2x \\ &g = 2x"                    # a row of its own: not joined
+    assert joined_rows(two_rows) == two_rows
     cases = split_chain(r"y = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}")
     assert len(cases.sides) == 2
 
@@ -364,7 +367,8 @@ def test_a_labelled_conditional_probability_is_one_name():
 
 def test_angle_brackets_are_the_inner_product():
     node = parse_side(r"\langle x, y \rangle")
-    assert isinstance(node, A.Group) and isinstance(node.inner.left, A.Transpose)
+    assert isinstance(node, A.Call) and node.name == "tr"
+    assert isinstance(node.args[0].left, A.Transpose)
 
 
 def test_the_gradient_of_a_function_with_a_label():

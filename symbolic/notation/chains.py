@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize
-from symbolic.notation.vocabulary import BEGIN, CLOSERS, END, OPENERS, RELATIONS, STACKING
+from symbolic.notation.vocabulary import (
+    BEGIN,
+    CLOSERS,
+    CONTINUING_ROWS,
+    END,
+    OPENERS,
+    RELATIONS,
+    STACKING,
+)
 
 
 @dataclass(frozen=True)
@@ -68,9 +76,9 @@ def joined_rows(source: str) -> str:
             depth += 1
         elif tok.text == END:
             depth -= 1
-        elif tok.text == "\\\\" and depth == 0 and k + 1 < len(tokens) \
-                and tokens[k + 1].text == "&":
-            cuts.append((tok.pos, tokens[k + 1].pos + 1))
+        elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
+                and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS:
+            cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `\\ &= …`, `\\ & - …`
     for start, end in reversed(cuts):
         source = f"{source[:start]} {source[end:]}"
     return source

@@ -1621,7 +1621,7 @@ class Parser:
         return A.Group(self.sub_parse(inner, "expression in braces"), tok.pos)
 
     def inner_product(self, tok: Token) -> A.Node:
-        """`\\langle x, y \\rangle`: the inner product of two vectors, x^T y."""
+        """`\\langle x, y \\rangle`: the inner product, tr(x^T y) (x^T y of two vectors)."""
         self.advance()
         left = self.expression()
         if self.peek().text != ",":
@@ -1632,7 +1632,9 @@ class Parser:
         if self.peek().text != r"\rangle":
             raise self.error("this '\\langle' is never closed", tok, "Add the \\rangle.")
         self.advance()
-        return A.Group(A.BinOp("juxt", A.Transpose(left, tok.pos), right, tok.pos), tok.pos)
+        # tr(x^T y): the number x^T y of two vectors, the sum of A ∘ B of two matrices
+        return A.Call("tr", (A.BinOp("juxt", A.Transpose(left, tok.pos), right, tok.pos),),
+                      None, 0, None, True, tok.pos)
 
     def bracketed_args(self) -> tuple[A.Node, ...]:
         open_tok = self.expect("(")

@@ -49,6 +49,9 @@ RELATIONS = {
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
     r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in", r"\therefore": r"\Rightarrow",
 }
+# What a row of an alignment that goes on begins with after its `&`: a relation or an
+# operator (`\\ &= …`, `\\ & - …`); a row `&g = …` is a statement of its own.
+CONTINUING_ROWS = frozenset(RELATIONS) | {"+", "-", r"\cdot", r"\times"}
 # Commands that set a note over a relation: \stackrel{(a)}{=} is =.
 STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
 APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
