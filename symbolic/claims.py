@@ -554,11 +554,11 @@ def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: 
     holds as a call of some function, or Φ(·) and φ(·) read as functions it does not know
     hold as the standard normal CDF and density, as statistics writes them (GELU = x Φ(x),
     probit). None when no letter was read so or the other reading is wrong too."""
+    if context.other_reading:
+        return None                        # one other reading at a time, never nested
     written = [*(d.written for d in context.definitions if d.written is not None),
                *(f.written for f in context.functions.values() if f.written is not None)]
     readings = [*readings, *(r for tree in written for r in context.resolve(tree).readings)]
-    if context.other_reading:
-        return None                        # one other reading at a time, never nested
     # a Greek letter alone before parentheses (Φ(z), Ψ(x)) is the doubtful one; w_1(1 - a)
     # of a weight is a product
     products = sorted({r.written.removesuffix("(…)") for r in readings

@@ -151,7 +151,7 @@ class Context:
     dot_products: bool = False
     # side conditions that select a branch, `1 - y w^T x > 0`: (left, sign, right) as read
     inequalities: list[tuple[A.Node, int, A.Node]] = field(default_factory=list)
-    # a step read a second way (Φ a function, a graph's local partial): never a third
+    # a step read a second way (Φ a function, the normal CDF): never a third
     other_reading: bool = False
 
     def __post_init__(self) -> None:
