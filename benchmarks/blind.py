@@ -13,7 +13,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
     python benchmarks/blind.py --parts d,e,f    # the second corpus only (g,h: the third;
                                                 # i,j: the fourth; k,l: the fifth;
                                                 # m,n: the sixth; o,p: the seventh;
-                                                # q,r: the eighth; s,t: the ninth)
+                                                # q,r: the eighth; s,t: the ninth;
+                                                # u,v: the tenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only these parts, comma-separated (a,b,c: the first corpus; "
                              "d,e,f: the second; g,h: the third; i,j: the fourth; k,l: "
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
-                             "eighth; s,t: the ninth); "
+                             "eighth; s,t: the ninth; u,v: the tenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))

@@ -36,6 +36,7 @@ from symbolic.errors import (
     MeaningError,
     NotationError,
     ShapeError,
+    UnsaidDependence,
     UnshapedError,
     WorkLimitExceeded,
 )
@@ -74,6 +75,8 @@ from symbolic.notation.vocabulary import (
     OTHERWISE,
     PROSE,
     SIGMA,
+    TWIN_FREE_PART,
+    TWIN_SLOPE,
     UPDATE_MARKS,
     known_function,
 )
@@ -505,17 +508,57 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                 "where it is transposed; declare its shape to check this (shapes: "
                 f"{{{two_ways[0]}: [n, 1]}})")
         return found
+    except UnsaidDependence as error:
+        return _twin_readings((left, relation, right), context, budget, error)
     except UnshapedError as error:
         return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                      decisions) or failed(error)
+    except (ShapeError, sympy.ShapeError) as error:
+        # ∂L/∂z_2 · W_2^T with z_2 = h W_2 + b_2 not shaped: z_2 is a row by its definition,
+        # read whole as a number; a shape that does not fit then shows only the misreading
+        spread = _spread_unshaped(trees, context)
+        if not spread:
+            return _shape_failure(trees, (left, relation, right), context, budget, decisions,
+                                  error)
+        return _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                     decisions) or undecided(
+            f"undecided: {spread[0]} is a vector or matrix by its definition, but no shape "
+            "is declared for it, so it is read whole as a number here; declare its shape to "
+            f"check this (shapes: {{{spread[0]}: [n, m]}})")
     except Exception as error:  # never a traceback: each failure is named in the verdict
-        # read element by element, `w \cdot x` of two vectors may not fit where the dot
-        # product does (`_require_one_reading_of_dots`, a vector squared)
-        dots = _read_with(trees, (left, relation, right), context, budget, {},
-                          decisions=decisions, dots=True) \
-            if not isinstance(error, BudgetExceeded) and context.shapes \
-            and _dots_between_vectors(trees, context) else None
-        return _agreed([dots]) or failed(error)
+        return _shape_failure(trees, (left, relation, right), context, budget, decisions,
+                              error)
+
+
+def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
+                   error: UnsaidDependence) -> Finding:
+    """The step read with the twin the text leaves undefined free of the variable, as
+    written, and depending on it (`out_{o2} = \\Upsilon + \\Xi out_{h1}`): their verdict
+    when the two agree (∂E_{total}/∂out_{h1} = ∂E_{o1}/∂out_{h1} + ∂E_{o2}/∂out_{h1} holds
+    either way), else undecided, naming the twin."""
+    free = context.copy()
+    free.twins_read = True
+    tied = free.copy()
+    try:
+        tied.define_latex(f"{error.twin} = {TWIN_FREE_PART} + {TWIN_SLOPE} {error.variable}")
+    except NotationError:
+        return failed(error)
+    findings = [find(link[0], link[2], link[1], reading, budget) for reading in (free, tied)]
+    if findings[0].verdict == findings[1].verdict \
+            and findings[0].verdict in (Verdict.VALID, Verdict.INVALID):
+        return findings[0]
+    return failed(error)
+
+
+def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+                   decisions: tuple[str, ...], error: BaseException) -> Finding:
+    """What a check that raised `error` found, a shape that does not fit included."""
+    # read element by element, `w \cdot x` of two vectors may not fit where the dot
+    # product does (`_require_one_reading_of_dots`, a vector squared)
+    dots = _read_with(trees, link, context, budget, {}, decisions=decisions, dots=True) \
+        if not isinstance(error, BudgetExceeded) and context.shapes \
+        and _dots_between_vectors(trees, context) else None
+    return _agreed([dots]) or failed(error)
 
 
 def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> list[str]:
@@ -540,8 +583,10 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
                         n.sup or n.sub for n in names) or any(
                         context.shape_of(name_key(n)) is not None
-                        or context.is_value(name_key(n))
+                        or context.is_value(name_key(n)) and not n.bold
                         or context.kind(n.base) in ("vector", "matrix") for n in names):
+                    # a defined name set in bold may still be a vector read as a number:
+                    # (\mathbf{a} - \mathbf{y})^T with \mathbf{a} = σ(W \mathbf{x} + b)
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
     return [] if found and exempt and _only_scalars_of(found, trees, context) else found
@@ -609,11 +654,10 @@ def _spread_unshaped(trees, context: Context) -> list[str]:
                    and other.name.sup == d.name.sup for other in context.definitions)
 
     whole = {str(s) for value in values for s in getattr(value, "free_symbols", ())} \
-        | {name_key(n) for tree in trees for n in walk(tree)
-           if isinstance(n, A.Name) and not n.sub}
-    def of_matrices(d: Definition) -> bool:      # W X_1 of two declared matrices
+        | {name_key(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
+    def of_matrices(d: Definition) -> bool:      # W X_1, h W_2: of two declared arrays
         shaped = [context.shape_of(name_key(n)) for n in walk(d.body) if isinstance(n, A.Name)]
-        return sum(1 for shape in shaped if shape and all(dim != 1 for dim in shape)) >= 2
+        return sum(1 for shape in shaped if shape and any(dim != 1 for dim in shape)) >= 2
 
     return sorted(key for d in context.definitions
                   if context.shape_of(key := name_key(d.name)) is None
@@ -838,6 +882,13 @@ def _symmetric_reprieve(trees, link, context: Context, shapes: dict, budget: Bud
     left = infer_shapes((trees[0], trees[0]), context)
     square = [name for name, (rows, cols) in shapes.items()
               if rows == cols and name in left and left[name][0] == left[name][1]]
+    # a declared square matrix in what the first side differentiates: C of w^T C w
+    first = {name_key(n) for tree in (trees[0], *_bodies_used(trees[:1], context),
+                                      *(f.body for f in context.functions.values()))
+             for n in walk(tree) if isinstance(n, A.Name)}
+    square += sorted(name for name, dims in context.shapes.items()
+                     if len(dims) == 2 and dims[0] == dims[1] and dims[0] != 1
+                     and name in first and name not in square)
     kinds = context.conventions.get("symbols") or {}
     if not square or any(kinds.get(name) not in (None, "matrix") for name in square):
         return []
@@ -1420,7 +1471,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             if sides is not None:
                 _require_vectors_read_whole(sides, context)
             _require_vectors_written_whole((lhs_node, rhs_node), context, instance)
-            unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context)
+            unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context) \
+                or _bold_unshaped((lhs_node, rhs_node), context)
             if unshaped:
                 raise UnshapedError(f"as read, the shapes do not fit ({error}); {unshaped} has "
                                     "no declared shape and is read as a number, so this is "
@@ -1461,6 +1513,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
+            _require_one_arity_per_family(sides, context)
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
         if found.verdict != Verdict.VALID:
@@ -1799,6 +1852,19 @@ def _unshaped_beside_shapes(trees: tuple, context: Context) -> str | None:
     return None
 
 
+def _bold_unshaped(trees: tuple, context: Context) -> str | None:
+    """`\\frac{\\partial \\mathbf{a}}{\\partial \\mathbf{z}} = \\begin{bmatrix} … \\end{bmatrix}`:
+    a name set in bold, a vector by its font, with no shape declared is read as a number,
+    and a shape clash shows only that. The first such name, or None."""
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Name) and node.bold and not node.sub \
+                and context.shape_of(key := name_key(node)) is None \
+                and key not in context.values and context.kind(key) is None \
+                and not context.is_function(node.base):
+            return node_text(node)
+    return None
+
+
 def _edge_name(node: A.Node, last: bool) -> A.Name | None:
     """The name at the edge of a product that meets its neighbour: w of `2 C w` on the
     left of a product (last), A of `A x` on its right (first)."""
@@ -1965,6 +2031,31 @@ def _require_members_built(sides: Sides, context: Context) -> None:
                 f"members are not built and {symbol.name} would be a free number", "", None,
                 f"Write the definition with an index letter (i, j, k) in place of {letter}, "
                 f"or define {symbol.name} itself.")
+
+
+def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
+    """`-\\sum_i \\sum_j y_{ji} \\log a_{ji}` with only `a_i = …` defined: a_{ji} is
+    sample i's a_j, which the text builds with one index; read as a free number, the
+    step would fail by a misreading. Undecided, naming it."""
+    built = context.definitions_in(sides.instance)
+    arity: dict[str, set[int]] = {}
+    for var in built:
+        if isinstance(var, sympy.Symbol) and base_of(var) != var.name:
+            arity.setdefault(base_of(var), set()).add(_index_count(var))
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        base = base_of(symbol)
+        if symbol in built or base == symbol.name or base not in arity \
+                or gradient_parts(symbol) is not None or _index_count(symbol) in arity[base]:
+            continue
+        raise MeaningError(
+            f"{symbol.name} is defined nowhere, but {base} is defined with "
+            f"{min(arity[base])} index: which of its entries {symbol.name} stands for is not "
+            "said", "", None, f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
+
+
+def _index_count(symbol: sympy.Symbol) -> int:
+    """How many indices the last subscript of a canonical name holds: `a_{1,2}` -> 2."""
+    return symbol.name[len(base_of(symbol)):].count(",") + 1
 
 
 def _a_slip_for_a_known_name(sides: Sides, stranger: str, known: list[str]) -> bool:
@@ -2232,6 +2323,53 @@ def _require_not_a_label_reading(sides: Sides, context: Context, budget: Budget)
                 f"this holds when {family} is one-hot (one entry 1, the others 0), as a class "
                 f"label is, and not otherwise; the text may say so in words", "", None,
                 f"Declare it (symbols: {{{family}: one-hot}}) to check this step.")
+    _require_not_a_distribution_reading(sides, context, budget)
+
+
+def _require_not_a_distribution_reading(sides: Sides, context: Context,
+                                        budget: Budget) -> None:
+    """`-\\sum_j (y_{ji} s_j - y_{ji} L) = -\\sum_j y_{ji} s_j + L`: right when sample i's
+    target entries sum to 1, as a distribution's (or a one-hot label's) do, which the text
+    says in words. A reading a target's letter (y, t) cannot rule out, when nothing declares
+    its entries: undecided, naming it, never a counterexample."""
+    members: dict[str, list] = {}
+    for symbol in _free(sides.lhs) | _free(sides.rhs):
+        name = str(symbol)
+        if gradient_parts(symbol) is None and family_of(name) in LABEL_LETTERS \
+                and base_of(symbol) != name \
+                and context.kind(name) in (None, "probability"):
+            members.setdefault(family_of(name), []).append(symbol)
+    layout = context.conventions.get("layout", "denominator")
+    for family, found in sorted(members.items()):
+        rows = _one_varying_index(found)
+        if rows is None:
+            continue
+        spread = {symbol: Var(f"{family}_{{{k + 1}}}") for k, symbol in enumerate(rows)}
+        lhs, rhs = (side.xreplace(spread) if isinstance(side, sympy.Basic) else side
+                    for side in diagonal_reading(sides.lhs, sides.rhs))
+        named = frozenset(spread.values())
+        def kind(symbol, named=named):
+            return "distribution" if symbol in named else context.kind(symbol.name)
+        outcome, _, _ = C.compare_shaped(lhs, rhs, kind, budget, False, layout)
+        if outcome.verdict == Verdict.VALID:
+            raise MeaningError(
+                f"this holds when the entries of {family} sum to 1, as a distribution's (or a "
+                "one-hot label's) do, and not otherwise; the text may say so in words", "",
+                None, f"Declare it (symbols: {{{family}: distribution}}) to check this step.")
+
+
+def _one_varying_index(symbols: list) -> list | None:
+    """Entries of one family that differ in one index only (y_{1,1}, y_{2,1}, y_{3,1}), in
+    order; None for one entry, or entries that differ in more."""
+    if len(symbols) < 2:
+        return None
+    indices = [str(s)[len(base_of(s)) + 2:-1].split(",") for s in symbols]
+    if len({len(i) for i in indices}) != 1:
+        return None
+    varying = [k for k in range(len(indices[0])) if len({i[k] for i in indices}) > 1]
+    if len(varying) != 1:
+        return None
+    return [s for _, s in sorted(zip(indices, symbols, strict=True), key=lambda p: p[0])]
 
 
 def _require_no_rebound_name(trees: tuple, context: Context) -> None:
@@ -2321,6 +2459,21 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
                 raise MeaningError(
                     f"{loose[0]} is defined nowhere, and it may stand for a gradient of "
                     f"{sorted(undefined)[0]}", "", None, f"Define {loose[0]} to check this.")
+        loss = sorted(undefined)[0]
+        if [bool(_gradients_of(side, undefined)) for side in (sides.lhs, sides.rhs)].count(
+                True) == 1:
+            # ∂E/∂u_j = y_j - t_j with E defined nowhere: the chain rule leaves E's own
+            # derivatives, which a closed form can match only for the E the writer means
+            raise MeaningError(
+                f"{loss} is defined nowhere here, so its derivatives are any "
+                "numbers, and one side is a closed form that only its definition could "
+                "check", "", None, f"Define {loss} to check this.")
+
+
+def _gradients_of(side, numerators: set[str]) -> list:
+    """The derivatives of the named quantities a built side holds."""
+    return [s for s in _free(side)
+            if (parts := gradient_parts(s)) is not None and parts[0] in numerators]
 
 
 def _require_known_probabilities(sides: Sides) -> None:

@@ -153,6 +153,9 @@ class Context:
     inequalities: list[tuple[A.Node, int, A.Node]] = field(default_factory=list)
     # a step read a second way (Φ a function, the normal CDF): never a third
     other_reading: bool = False
+    # whether a name left undefined beside a twin that depends on the variable is read as
+    # written, free of it (each reading of such a step sets it; see `claims.find`)
+    twins_read: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -234,6 +237,8 @@ class Context:
         if (case := case_assumption(stated, self)) is not None:
             self.cases.append(case)
             return True
+        if index_range(stated, self) is not None:
+            return True                   # i = 1, …, M: the range an index runs over
         if (constraint := side_constraint(stated)) is not None \
                 and not any(d.key == constraint[0] for d in self.definitions):
             self._declare(*constraint)    # B = B^T: symmetric; \sum_k y_k = 1: a distribution
@@ -267,7 +272,8 @@ class Context:
                       list(self.given), list(self.cases), dict(self.gradient_values),
                       self.use_gradient_values, redefined=set(self.redefined),
                       rebound=set(self.rebound), dot_products=self.dot_products,
-                      inequalities=list(self.inequalities), other_reading=self.other_reading)
+                      inequalities=list(self.inequalities), other_reading=self.other_reading,
+                      twins_read=self.twins_read)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -466,7 +472,19 @@ class Context:
         if key is not None and key not in self.values \
                 and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)
+        if self._undetermined(head.numerator) and not any(
+                isinstance(n, A.Name) and (n.sub or n.sup) for n in (head.numerator, head.wrt)):
+            # ∂Z/∂X = αδ + αε + … with Z defined nowhere: that derivative is the expression
+            gradient = derivatives.gradient_symbol(Var(name_key(head.numerator)),
+                                                   Var(name_key(head.wrt)))
+            return self.define(A.Name(gradient.name, pos=head.pos), body, text)
         return None
+
+    def _undetermined(self, name: A.Name) -> bool:
+        """Whether nothing here defines `name`: no definition, function or value."""
+        key = name_key(name)
+        return key not in self.values and not self.is_function(name.base) \
+            and not any(name_key(d.name) == key for d in self.definitions)
 
     def _states_a_determined_gradient(self, text: str) -> bool:
         """`\\frac{\\partial E}{\\partial u_j} = (y_j - t_j) y_j (1 - y_j)` given, with E
@@ -737,6 +755,16 @@ class Context:
             steps = {n.base for d in self.definitions if _has_layer(d.name)
                      for s in d.name.sup for n in walk(s)
                      if isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha()}
+            # Γ of Γ_f, W of W_o: a base labelled by a letter that is no index letter
+            gated = {n.base for d in self.definitions
+                     for n in (d.name, *walk(d.written or d.body))
+                     if isinstance(n, A.Name) and not n.sub and len(n.suffix) == 1
+                     and n.suffix.isalpha() and n.suffix not in INDEX_LETTERS}
+            # s_o beside \sum_k s_k (word2vec's scores): k runs over a family, s is no gate
+            gated -= {n.base for d in self.definitions for total in walk(d.written or d.body)
+                      if isinstance(total, A.SumOver) for n in walk(total.body)
+                      if isinstance(n, A.Name) and any(
+                          isinstance(i, A.Name) and i.base == total.index for i in n.sub)}
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
                 functions=frozenset(self.functions),
@@ -751,6 +779,7 @@ class Context:
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 steps=frozenset(steps),
+                gated=frozenset(gated),
                 bare=frozenset().union(*(bare_letters(d.body) for d in self.definitions)),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 superscripts=str(self.conventions.get("superscripts", "")))

@@ -16,10 +16,10 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from symbolic.compare import free_symbols
-from symbolic.errors import MeaningError, UnshapedError
+from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
-from symbolic.notation.names import Var, base_of, layer_of
-from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS
+from symbolic.notation.names import Var, base_of, family_of, layer_of
+from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -73,8 +73,56 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     conditioned = _conditioned_on(expanded, wrt)
     if conditioned:
         return _through_conditionals(expanded, wrt, conditioned)
-    _require_dependence(expanded, wrt)
+    _require_dependence(expanded, wrt, context)
+    _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
+
+
+def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, context: Context,
+                           instance: Instance) -> None:
+    """∂E/∂out_{h1} with E = E_{o1} + E_{o2}, out_{o1} defined through out_{h1} and its
+    twin out_{o2} defined nowhere: out_{o2} likely depends on out_{h1} the same way, and
+    reading it as a free number would drop that path. Say so rather than decide.
+
+    Twins are names of one family with labels of their own (o1, o2): h_{t-1} beside a
+    defined h_t is the recurrence's earlier step, which partial derivatives hold fixed."""
+    if not hasattr(expanded, "free_symbols") or family_of(wrt.name) in WEIGHT_LETTERS \
+            or context.twins_read:
+        return      # w_5 of out_{o1}: its twin out_{o2} has weights of its own
+    labelled: dict[str, list] = {}
+    for var in definitions:
+        if isinstance(var, sympy.Symbol):
+            labelled.setdefault(base_of(var), []).append(var)
+    for symbol in sorted(free_symbols(expanded) - {wrt}, key=str):
+        base = base_of(symbol)
+        if symbol in definitions or base == symbol.name or base not in labelled:
+            continue
+        label = _label_of(symbol)
+        for twin in sorted(labelled[base], key=str):
+            # a_{j,i} beside a defined whole a = softmax(W^T x): a column a's text never built
+            whole = twin.name == base and "," in label
+            if not whole and not _twin_labels(label, _label_of(twin)):
+                continue
+            if wrt in free_symbols(context.expand(twin, instance)):
+                raise UnsaidDependence(
+                    f"{symbol.name} is defined nowhere, but its twin {twin.name} is, and "
+                    f"depends on {wrt.name}: whether {symbol.name} does too is not said",
+                    symbol.name, wrt.name)
+
+
+def _label_of(symbol: sympy.Symbol) -> str:
+    """The last subscript of a canonical name: `out_{o1}` -> `o1`."""
+    return symbol.name[len(base_of(symbol)) + 2:-1]
+
+
+def _twin_labels(mine: str, theirs: str) -> bool:
+    """Labels of two members of one kind: o1 and o2, 1 and 2; not o1 and h2, nor an index
+    letter or an offset (j, t-1)."""
+    def kind(label: str) -> str | None:
+        if not any(c.isdigit() for c in label) or any(c in label for c in "+-,"):
+            return None
+        return re.sub(r"\d+", "#", label)
+    return mine != theirs and kind(mine) is not None and kind(mine) == kind(theirs)
 
 
 def _require_label_apart(expr, wrt: sympy.Symbol) -> None:
@@ -170,7 +218,7 @@ def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,
                     "Write the total derivative with the chain rule, or name the partial one.")
 
 
-def _require_dependence(expr, wrt: sympy.Symbol) -> None:
+def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
     may depend on it, as the writer likely means. Say so."""
@@ -206,6 +254,17 @@ def _require_dependence(expr, wrt: sympy.Symbol) -> None:
             f"{wrt.name} does not appear in what is differentiated, but it holds "
             f"{estimates[0]}, a model's output defined nowhere here, that may depend on it",
             "", None, f"Define {estimates[0]} (as in \\hat{{y}} = X w) to check this.")
+    # J = -Σ y_{ji} log a_{ji} by W, with a_{ji} defined nowhere: 0 as read, where the
+    # writer means a dependence the text did not spell out
+    # (an entry of a family; a bare u of the product rule is any function, see claims)
+    strangers = sorted(s.name for s in symbols if context.kind(s.name) is None
+                       and gradient_parts(s) is None and base_of(s) != s.name
+                       and context.shape_of(base_of(s)) is None)    # W_1's entries: inputs
+    if strangers:
+        raise MeaningError(
+            f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
+            "defined nowhere here, which may", "", None,
+            f"Define {strangers[0]} to check this.")
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:
@@ -239,19 +298,44 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     chain rule runs through each output that reaches B."""
     definitions = context.definitions_in(instance)
     # the names some definition uses (`Context.uses`, asked once for all of them)
-    used = set().union(*map(free_symbols, definitions.values()))
+    used = set().union(*(free_symbols(value) for s, value in definitions.items()
+                         if gradient_parts(s) is None))
     # a name defined as a gradient of L (δ = ∂L/∂z) is not an output L depends on
-    sinks = [s for s in definitions if s not in used
+    # and neither is a derivative the text gives (∂L/∂y = y - t)
+    sinks = [s for s in definitions if s not in used and gradient_parts(s) is None
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
     if not reaching:
         return gradient_symbol(numerator, wrt)
+    _require_one_step(numerator, wrt, [s for s, value in definitions.items()
+                                       if wrt in free_symbols(value)])
     total = sympy.Integer(0)
     for sink in reaching:
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
         total += gradient_symbol(numerator, sink) * local
     return total
+
+
+def _require_one_step(numerator: sympy.Symbol, wrt: sympy.Symbol, users: list) -> None:
+    """∂J/∂Γ_f with J defined nowhere and `c^{<t>} = Γ_i c̃^{<t>} + Γ_f c^{<t-1>}`: the chain
+    rule runs through c at several steps (the `users` whose definitions hold Γ_f), and
+    whether the text means one step's part (Γ_f the gate's value at step t) or the sum over
+    the steps is not said. Undecided."""
+    steps: dict[str, dict[str, str]] = {}
+    for user in users:
+        found = layer_of(user.name)
+        if found is not None:
+            steps.setdefault(found[0], {}).setdefault(found[1], user.name)
+    for family, by_step in sorted(steps.items()):
+        members = list(by_step.values())        # z^{(2)}_1, z^{(2)}_2: one layer, one step
+        if len(members) > 1:
+            raise MeaningError(
+                f"∂{numerator.name}/∂{wrt.name} runs through {family} at several steps "
+                f"({', '.join(sorted(members)[:3])}), and whether one step's part or the sum "
+                "over the steps is meant is not said", "", None,
+                f"Define {numerator.name}, or write the step of {wrt.name} (as in "
+                f"{wrt.name}^{{<t>}}).")
 
 
 def gradient_symbol(numerator: sympy.Symbol, wrt: sympy.Symbol) -> Var:

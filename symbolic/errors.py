@@ -49,6 +49,16 @@ class UnshapedError(MeaningError):
     number, the step would be decided by a misreading (`shape_inference` may read it)."""
 
 
+class UnsaidDependence(MeaningError):
+    """A name the text leaves undefined whose twin depends on the variable (`out_{o2}`
+    beside `out_{o1}`, by `out_{h1}`): whether it does too is not said, so the step is read
+    both ways (`claims.find`)."""
+
+    def __init__(self, message: str, twin: str, variable: str):
+        super().__init__(message, "", None, f"Define {twin} as well.")
+        self.twin, self.variable = twin, variable
+
+
 class ShapeError(DerivcheckError, ValueError):
     """A product or sum whose operand shapes cannot fit, or a claim of the wrong shape."""
 

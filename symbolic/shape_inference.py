@@ -287,9 +287,17 @@ class _Fit:
 
     def fit_Power(self, node: A.Power) -> Shape:
         base = self.shape(node.base)
-        if not self.is_number(self.shape(node.exponent)) or not self.is_number(base):
-            raise CannotFit("a power of a vector or matrix")
-        return None
+        if not self.is_number(self.shape(node.exponent)):
+            raise CannotFit("a power that is a vector or matrix")
+        if self.is_number(base):
+            return None
+        exponent = node.exponent.operand if isinstance(node.exponent, A.Neg) else node.exponent
+        capital = isinstance(node.base, A.Name) and node.base.base.lstrip("\\")[:1].isupper()
+        if not (isinstance(exponent, A.Num) and exponent.text.lstrip("-").isdigit()) \
+                or not capital or any(self.dims.is_one(side) for side in base):
+            raise CannotFit("a power of a vector, or a power that is not a whole number")
+        self.dims.unify(base[0], base[1])     # X^{-1}, A^2 of a capital: a square matrix
+        return base
 
     def fit_Cases(self, node: A.Cases) -> Shape:
         shapes = [self.shape(value) for value, _ in node.branches]
@@ -382,7 +390,12 @@ class _Fit:
             for parameter, arg, written in zip(function.parameters, args, node.args,
                                                strict=True):
                 self.argument(self.shape(parameter), arg, written)
-            return self.shape(function.body)
+            value = self.shape(function.body)
+            if not node.primes:
+                return value
+            if node.primes > 1 or len(args) != 1 or not self.is_number(value):
+                raise CannotFit("a higher derivative, or one of a vector function")
+            return args[0]            # ∇f(X): the gradient of a number has X's shape
         wide = [a for a in args if not self.is_number(a)]
         if not wide:
             return None

@@ -172,7 +172,7 @@ def test_bad_given_is_reported_not_raised():
 
 
 @pytest.mark.parametrize("given", [
-    r"\frac{\partial Z}{\partial X} = \alpha\delta + \beta\delta",   # not a name
+    r"\frac{\partial Z}{\partial Y} \frac{\partial Y}{\partial X} = \alpha\delta",   # no name
     r"x \sim \mathcal{N}(\mu, \sigma^2)",                                # no definition
 ])
 def test_a_given_that_parses_but_defines_nothing_leaves_the_claim_undecided(given):

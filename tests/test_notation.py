@@ -802,6 +802,100 @@ ROWS = [
      "valid"),
     # a given that parses and defines nothing leaves the claim undecided
     (r"\nabla_{x} \log p(x) = -x", [r"x \sim \mathcal{N}(0, 1)"], {}, {}, "undecided"),
+    # an inner product in < >, δ for ∂ in plain text, a parameter's subscript, {z}_i
+    (r"\sum_{i=1}^n\sum_{j=i+1}^n<\vec v_i,\vec v_j>x_ix_j = \sum_{j=1}^k v_{ij}", [],
+     {"V": ["n", "k"]}, {}, "undecided"),
+    (r"<u, v> = u^T v", [], {"u": [3, 1], "v": [3, 1]}, {}, "valid"),
+    (r"<u, v> = u^T u", [], {"u": [3, 1], "v": [3, 1]}, {}, "invalid"),
+    ("δa_o1/δo1 = a_o1 * (1 - a_o1)", ["a_o1 = σ(o1)"], {}, {"sigma": "logistic"}, "valid"),
+    ("δ(σ(o1))/δo1 = σ(o1)", [], {}, {"sigma": "logistic"}, "invalid"),
+    (r"\frac{d L_\theta}{d\theta} = 2\theta", [r"L_\theta = \theta^2"], {}, {}, "valid"),
+    (r"\frac{d E_{\hat{w}}}{d \hat{w}} = \hat{w}", [r"E_{\hat{w}} = \hat{w}^2"], {}, {},
+     "invalid"),
+    (r"\frac{\partial J_i}{\partial z_i} = -\frac{y_i}{z_i}",
+     [r"J_i = -y_i \log {z}_i"], {}, {"log": "natural"}, "valid"),
+    (r"\nabla_{\Sigma} x^T \Sigma^{-1} x = -\Sigma^{-T} x x^T \Sigma^{-T}", [],
+     {r"\Sigma": [2, 2], "x": [2, 1]}, {}, "valid"),
+    (r"\frac{\partial f_{i}}{\partial A_{i q}} = x_{q}",
+     [r"f_{i}=\sum_{j=1}^{N}A_{i j}x_{j},\quad i=1,\dots,M\,,"], {}, {}, "valid"),
+    # a derivative given as an expression, for a quantity defined nowhere
+    (r"\frac{\partial Z}{\partial X} = (\alpha + \beta)(\delta + \epsilon)",
+     [r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta "
+      r"+ \beta\epsilon"], {}, {}, "valid"),
+    (r"\frac{\partial Z}{\partial X} = (\alpha + \beta)\delta",
+     [r"\frac{\partial Z}{\partial X} = \alpha\delta + \alpha\epsilon + \beta\delta "
+      r"+ \beta\epsilon"], {}, {}, "invalid"),
+    (r"\frac{\partial L}{\partial w} = (y - t) x",
+     [r"\frac{\partial L}{\partial y} = y - t", "y = w x"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial w} = (y - t) w",
+     [r"\frac{\partial L}{\partial y} = y - t", "y = w x"], {}, {}, "invalid"),
+    (r"\frac{\partial^2 L}{\partial y^2} = 1", [r"\frac{\partial L}{\partial y} = y - t"],
+     {}, {}, "valid"),
+    # what the text leaves undefined is not read as free of the variable
+    (r"\frac{\partial E}{\partial u_j} = y_j - t_j",
+     [r"y_j = \frac{e^{u_j}}{\sum_k e^{u_k}}"], {}, {}, "undecided"),
+    (r"\frac{\partial E_{total}}{\partial out_{h1}} = \frac{\partial E_{o1}}{\partial out_{h1}}",
+     ["E_{total} = E_{o1} + E_{o2}", r"E_{o1} = \frac{1}{2}(target_{o1} - out_{o1})^{2}",
+      r"E_{o2} = \frac{1}{2}(target_{o2} - out_{o2})^{2}", "out_{o1} = w_5 out_{h1}"], {}, {},
+     "undecided"),
+    (r"\frac{\partial J}{\partial W} = x e^T",
+     [r"J = -\sum_{i=1}^N \sum_{j=1}^C y_{ji} \log(a_{ji})",
+      r"\mathbf{a} = \operatorname{softmax}(W^T x)"], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial \mathbf{h}} = \frac{\partial L}{\partial \mathbf{z}_2} W_2^T",
+     [r"\mathbf{z}_2 = \mathbf{h} W_2 + \mathbf{b}_2"], {"h": [1, 8], "W_2": [8, 2]}, {},
+     "undecided"),
+    (r"\frac{\partial L}{\partial \mathbf{h}} = \frac{\partial L}{\partial \mathbf{z}_2} W_2^T",
+     [r"\mathbf{z}_2 = \mathbf{h} W_2 + \mathbf{b}_2"],
+     {"h": [1, 8], "W_2": [8, 2], "z_2": [1, 2], "b_2": [1, 2]}, {}, "valid"),
+    # a twin left undefined is read both ways: free of the variable and depending on it
+    (r"\frac{\partial E}{\partial out_{h1}} = \frac{\partial E_{o1}}{\partial out_{h1}} "
+     r"+ \frac{\partial E_{o2}}{\partial out_{h1}}",
+     ["E = E_{o1} + E_{o2}", "E_{o1} = (t_{o1} - out_{o1})^2", "E_{o2} = (t_{o2} - out_{o2})^2",
+      "out_{o1} = w_5 out_{h1}"], {}, {}, "valid"),
+    (r"\frac{\partial E}{\partial w_5} = -2(t_{o1} - out_{o1}) out_{h1}",
+     ["E = E_{o1} + E_{o2}", "E_{o1} = (t_{o1} - out_{o1})^2", "E_{o2} = (t_{o2} - out_{o2})^2",
+      "out_{o1} = w_5 out_{h1}"], {}, {}, "valid"),
+    # step superscripts in angle brackets, a condition under the indicator, ‖·‖^2_2, ▽
+    (r"\frac{\partial J}{\partial \tilde{c}^{<t>}} = \frac{\partial J}{\partial c^{<t>}} "
+     r"\Gamma_i", [r"c^{<t>} = \Gamma_i \tilde{c}^{<t>} + \Gamma_f c^{<t-1>}"], {}, {},
+     "valid"),
+    (r"\frac{\partial J}{\partial \tilde{c}^{<t>}} = \frac{\partial J}{\partial c^{<t>}} "
+     r"\Gamma_f", [r"c^{<t>} = \Gamma_i \tilde{c}^{<t>} + \Gamma_f c^{<t-1>}"], {}, {},
+     "invalid"),
+    (r"\frac{\partial}{\partial z} \max(0, z) = \mathbb{1}_{z > 0}", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial z} \max(0, z) = \mathbb{1}_{z < 0}", [], {}, {}, "invalid"),
+    (r"\nabla_{\mathbf{a}} \frac{1}{n} ||\mathbf{a} - \mathbf{y}||^2_2 = \frac{2}{n} "
+     r"(\mathbf{a} - \mathbf{y})", [], {"a": [3, 1], "y": [3, 1]}, {}, "valid"),
+    (r"\bigtriangledown_{\theta} \theta^2 = 2\theta", [], {}, {}, "valid"),
+    (r"\frac{\partial J}{\partial Z} = \frac{\partial J}{\partial \Gamma}*\Gamma*(1-\Gamma)",
+     [r"\Gamma = \sigma(Z)"], {}, {}, "valid"),
+    (r"\frac{d}{dx}\left(sin(x^2)+5\right) = 2xcos(x^2)", [], {}, {}, "valid"),
+    # shapes the text implies: the gradient of a function of a matrix, and its inverse
+    (r"\nabla f = \dfrac{A^T(AX-B)}{\Vert AX - B\Vert_F}", [r"f(X) = \Vert AX - B\Vert_F"],
+     {}, {}, "valid"),
+    (r"\nabla f(X) = S + X^{-T}", [r"f(X) = \langle S, X\rangle - \log \det X"], {},
+     {"log": "natural"}, "invalid"),
+    # what only a distribution's entries (summing to 1) or a family's own arity make right
+    (r"-\sum_{j=1}^C (y_{j} z_j - y_{j} L) = -\sum_{j=1}^C y_{j} z_j + L", [], {},
+     {"symbols": {"y": "probability"}}, "undecided"),
+    (r"J = -\sum_{i=1}^N \sum_{j=1}^C y_{ji} \log(a_{ji}) = -\sum_{i=1}^N \sum_{j=1}^C y_{ji} "
+     r"\log\left(\frac{e^{w_j x_i}}{\sum_{k=1}^C e^{w_k x_i}}\right)",
+     [r"a_i = \frac{\exp(z_i)}{\sum_{j=1}^C \exp(z_j)}"], {}, {}, "undecided"),
+    (r"\frac{\partial \mathbf{a}}{\partial \mathbf{z}} = \begin{bmatrix} 1 & 0 \\ 0 & 1 "
+     r"\end{bmatrix}", [r"\mathbf{z} = W\mathbf{x}", r"\mathbf{a} = \mathbf{z}"], {}, {},
+     "undecided"),
+    # an LSTM's gates: i labels a gate beside f and o; one step's part or the sum over steps
+    (r"\frac{\partial c}{\partial \Gamma_i} = \tilde{c}", [r"c = \Gamma_i \tilde{c} + \Gamma_f d"],
+     {}, {}, "valid"),
+    (r"\frac{\partial c}{\partial \Gamma_i} = d", [r"c = \Gamma_i \tilde{c} + \Gamma_f d"],
+     {}, {}, "invalid"),
+    (r"\frac{\partial J}{\partial \Gamma_f} = \frac{\partial J}{\partial c^{<t>}} c^{<t-1>}",
+     [r"c^{<t>} = \Gamma_i \tilde{c}^{<t>} + \Gamma_f c^{<t-1>}"], {}, {}, "undecided"),
+    # σ declared any function is not the sigmoid
+    (r"\frac{d}{dz}\sigma(z) = \sigma(z)(1-\sigma(z))", [], {}, {"symbols": {"sigma": "function"}},
+     "invalid"),
+    (r"\frac{d}{dz}\sigma(2z) = 2\sigma'(2z)", [], {}, {"symbols": {"sigma": "function"}},
+     "valid"),
 ]
 
 

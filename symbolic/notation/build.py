@@ -458,6 +458,11 @@ class Builder:
                 and node.base not in INDEX_LETTERS and (len(node.base) == 1
                                                         or node.base in UPDATE_MARKS):
             return node.base        # a label such as the o of u_{o,2}, the ⋆ of x^⋆
+        if isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes \
+                and node.base.startswith("\\") and node.base != r"\ell" \
+                and node.base not in self.bound and node.base not in self.instance.indices \
+                and canonical(node.base, (), (), "") not in self.scope.values:
+            return node.base        # L_\theta, E_{\hat{w}}: the parameter it is a function of
         if _sample_label(node) and node.base not in self.bound \
                 and not self.scope.is_value(node.base):
             # the label of sample i, y_i of s_{y_i}: a label as y is (the instance's class

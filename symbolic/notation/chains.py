@@ -84,13 +84,45 @@ def joined_rows(source: str) -> str:
     return source
 
 
+def angled_pairs(source: str) -> str:
+    """`<\\vec v_i, \\vec v_j>`: a `<` and `>` around two operands and a comma, with no
+    relation between, are the brackets of an inner product (⟨·,·⟩), not comparisons."""
+    if "<" not in source or ">" not in source:
+        return source
+    tokens = tokenize(source)
+    pairs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].text == "<":
+            close = next((j for j in range(k + 1, len(tokens))
+                          if tokens[j].text in RELATIONS), None)
+            between = [t.text for t in tokens[k + 1:close]] if close is not None else []
+            if close is not None and tokens[close].text == ">" and "," in between \
+                    and _balanced(between):
+                pairs.append((tokens[k].pos, tokens[close].pos))
+                k = close
+        k += 1
+    for start, end in reversed(pairs):
+        source = f"{source[:start]}\\langle {source[start + 1:end]}\\rangle {source[end + 1:]}"
+    return source
+
+
+def _balanced(texts: list[str]) -> bool:
+    depth = 0
+    for text in texts:
+        depth += (text in OPENERS) - (text in CLOSERS)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 @functools.lru_cache(maxsize=4096)
 def split_chain(source: str) -> Chain:
     """Split at relations outside brackets and environments: `\\mathbb{1}[z > 0]` and
     `\\begin{cases} … z > 0 \\end{cases}` keep their `>`. Kept per process: a claim's
     text is split again by each stage that reads it, and a chain never changes. Rows that
     go on with `&` are one chain (`joined_rows`)."""
-    source = joined_rows(source)
+    source = angled_pairs(joined_rows(source))
     tokens = tokenize(source)
     depth = 0
     cuts: list[tuple[int, int, str]] = []   # (start, end, relation)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
-from symbolic.notation.vocabulary import NEGATION, UNICODE
+from symbolic.notation.vocabulary import COMMAND_SPELLINGS, NEGATION, STARRED_COMMANDS, UNICODE
 
 _TOKEN = re.compile(
     r"""
@@ -65,6 +65,13 @@ def tokenize(source: str) -> list[Token]:
             pass                        # `k == i`, as code writes a comparison: one `=`
         elif match.group() == "=" and tokens and tokens[-1].text == NEGATION:
             tokens[-1] = Token("command", r"\neq", tokens[-1].pos)      # `y \not= k`
+        elif kind == "command" and match.group().endswith("*") \
+                and match.group() not in STARRED_COMMANDS:
+            tokens.append(Token(kind, COMMAND_SPELLINGS.get(match.group()[:-1],
+                                                            match.group()[:-1]), pos))
+            tokens.append(Token("symbol", "*", match.end() - 1))
+        elif kind == "command":
+            tokens.append(Token(kind, COMMAND_SPELLINGS.get(match.group(), match.group()), pos))
         elif kind != "ws":
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()

@@ -39,6 +39,7 @@ from symbolic.notation.vocabulary import (
     GREEK,
     GREEK_VARIANTS,
     INCREMENT,
+    INDEX_BRACKETS,
     INDEX_LETTERS,
     INDICATOR_BRACKETS,
     INDICATORS,
@@ -70,6 +71,7 @@ from symbolic.notation.vocabulary import (
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
     UPDATE_MARKS,
+    VARIATION,
     WORD_COMMANDS,
     WRAPPERS,
 )
@@ -606,8 +608,41 @@ def _slashed_differentials(tokens: list[Token]) -> list[Token]:
                 out[below] = Token("command", r"\partial", out[below].pos)
                 k = below + 1
                 continue
+        if out[k].text == VARIATION:
+            below = _variation_over(out, k)
+            if below is not None:     # δa_o1/δo1, δ(σ(o1))/δo1: δ for ∂, on both sides
+                out[k] = Token("command", r"\partial", out[k].pos)
+                out[below] = Token("command", r"\partial", out[below].pos)
+                k = below + 1
+                continue
         k += 1
     return out
+
+
+def _variation_over(tokens: list[Token], k: int) -> int | None:
+    """For `δX/δy` starting at k (X a name or a bracketed group, y a name): the index of
+    the second δ; None for anything else."""
+    slash = k + 1
+    if slash < len(tokens) and tokens[slash].text == "(":
+        depth = 0
+        while slash < len(tokens):
+            depth += (tokens[slash].text == "(") - (tokens[slash].text == ")")
+            slash += 1
+            if depth == 0:
+                break
+    else:
+        while slash < len(tokens) and (tokens[slash].kind in ("letter", "number")
+                                       or tokens[slash].text in "_{}"):
+            slash += 1
+    below = slash + 1
+    if slash == k + 1 or below + 1 >= len(tokens) or tokens[slash].text != "/" \
+            or tokens[below].text != VARIATION or tokens[below + 1].kind != "letter":
+        return None
+    return below
+
+
+# commands that take no argument in braces: `\log {z}_i` is log z_i
+_NO_ARGUMENT = frozenset({r"\partial", *SUMS, *MUL_OPS, *OPERATORS} - {r"\sqrt"})
 
 
 def _braced_nuclei(tokens: list[Token]) -> list[Token]:
@@ -622,7 +657,7 @@ def _braced_nuclei(tokens: list[Token]) -> list[Token]:
                 and (one.kind == "letter" or one.kind == "command" and one.text[1:] in GREEK) \
                 and not (k and (tokens[k - 1].text in ("_", "^", "}")
                                or tokens[k - 1].kind == "command"
-                               and tokens[k - 1].text not in (r"\partial", *SUMS))):
+                               and tokens[k - 1].text not in _NO_ARGUMENT)):
             dropped |= {k, k + 2}
     return [t for k, t in enumerate(tokens) if k not in dropped]
 
@@ -978,7 +1013,16 @@ class Parser:
                 and isinstance(base, A.Name) and not base.sup:
             # \theta^{(k)\top}, W^{[l] T}: a layer or sample index, then the transpose
             index = self.sub_parse(rest[1:-1], "index")
-            return A.Transpose(dataclasses.replace(base, sup=(index,)), caret.pos)
+            layered = dataclasses.replace(base, sup=(index,))
+            if self.peek().text == "_" and not base.sub and not base.suffix:
+                # W^{[l]T}_{kj}: entry (k, j) of the transpose, W^{[l]}_{jk}
+                self.advance()
+                entry, label = self.subscript(self.group_tokens())
+                if len(entry) != 2 or label:
+                    raise self.error("an entry of a transposed matrix takes two indices",
+                                     caret, "Write the entry of the matrix itself, W_{jk}.")
+                return dataclasses.replace(layered, sub=entry[::-1])
+            return A.Transpose(layered, caret.pos)
         if isinstance(base, A.Name) and base.base in FUNCTION_LETTERS and not base.sup \
                 and len(tokens) == 1 and tokens[0].kind == "number" and self.peek().text == "(":
             # h^2(x): h(x) squared, as \sin^2(x) is (a layer's f^2(z^2) is read by `name`)
@@ -990,8 +1034,9 @@ class Parser:
         if kind == "transpose":
             return A.Transpose(base, caret.pos)
         if tokens and tokens[0].text == "-" and _superscript_kind(tokens[1:]) == "transpose" \
-                and isinstance(base, A.Name) and base.base[:1].isupper():
-            # A^{-T} of a matrix A (a capital): the transpose of the inverse; x^{-T} is a power
+                and isinstance(base, A.Name) and base.base.lstrip("\\")[:1].isupper():
+            # A^{-T} of a matrix A or Σ (a capital): the transpose of the inverse; x^{-T} is a
+            # power
             return A.Transpose(A.Power(base, A.Num("-1", tokens[0].pos), caret.pos), caret.pos)
         if kind == "prime":
             if isinstance(base, A.Name):
@@ -1085,15 +1130,28 @@ class Parser:
                              f"Close it with '{sorted(closers)[0]}'.")
         self.advance()
         node = node_type(inner, open_tok.pos)
-        if node_type is A.Norm and self.peek().text == "_":   # \|v\|_2
-            self.advance()
-            order = [t.text for t in self.group_tokens()
-                     if t.text not in WORD_COMMANDS and t.text not in "{}"]
-            if order not in (["1"], ["2"], ["F"]):
-                raise self.error("only the norms \\|v\\|_1, \\|v\\|_2 and the Frobenius "
-                                 "norm \\|A\\|_F are supported", open_tok)
-            node = A.Norm(inner, open_tok.pos, order[0])
+        if node_type is not A.Norm:
+            return node
+        if self.peek().text == "_":                            # \|v\|_2
+            return self.norm_order(inner, open_tok)
+        if self.peek().text == "^":                            # \|v\|^2_2: the power first
+            saved, caret = self.i, self.advance()
+            power = self.group_tokens()
+            if self.peek().text == "_":
+                return A.Power(self.norm_order(inner, open_tok),
+                               self.sub_parse(power, "exponent"), caret.pos)
+            self.i = saved
         return node
+
+    def norm_order(self, inner: A.Node, open_tok: Token) -> A.Norm:
+        """The `_2` after a norm's bars: which norm it is."""
+        self.advance()
+        order = [t.text for t in self.group_tokens()
+                 if t.text not in WORD_COMMANDS and t.text not in "{}"]
+        if order not in (["1"], ["2"], ["F"]):
+            raise self.error("only the norms \\|v\\|_1, \\|v\\|_2 and the Frobenius "
+                             "norm \\|A\\|_F are supported", open_tok)
+        return A.Norm(inner, open_tok.pos, order[0])
 
     def command(self, tok: Token) -> A.Node:
         name = tok.text
@@ -1474,6 +1532,9 @@ class Parser:
         if len(run) < MIN_WORD_LETTERS and not capitals \
                 or not _contiguous([self.peek(len(run) + primes - 1), after]):
             return None
+        if any(word.endswith(known) and 0 < len(word) - len(known) <= 2
+               for known in PLAIN_FUNCTION_WORDS if known != word):
+            return None     # 2xcos(x^2): x times cos, as `plain_function_word` then reads
         start = self.peek()
         if after.text == "^" and (capitals or word.istitle()):
             return self.word_call_power(word, len(run) + primes, primes, start)
@@ -1588,6 +1649,8 @@ class Parser:
             j += 3
         else:
             j += 1
+        if self.tokens[j].text == "_":        # \mathbf{1}_{z > 0}: the condition below
+            return _subscript_comparison(self.tokens, j) is not None
         closer = INDICATOR_BRACKETS.get(self.tokens[j].text)
         if closer is None:
             return False
@@ -1772,6 +1835,12 @@ class Parser:
         """`\\mathbb{1}[z > 0]`, `\\mathbb{1}\\{y = k\\}`, `\\mathbb{I}(x > 0)`: 1 where the
         comparison holds, 0 elsewhere."""
         opener = self.peek()
+        if opener.text == "_" and (at := _subscript_comparison(self.tokens, self.i)):
+            self.advance()                    # \mathbb{1}_{z > 0}: the condition below it
+            group = self.group_tokens()
+            return A.Indicator(self.sub_parse(group[:at], "condition"),
+                               CONDITION_RELATIONS[group[at].text],
+                               self.sub_parse(group[at + 1:], "condition"), tok.pos)
         if opener.text not in INDICATOR_BRACKETS:
             raise self.error("an indicator \\mathbb{1} needs a condition in brackets", opener,
                              "Write \\mathbb{1}[z > 0].")
@@ -2250,20 +2319,35 @@ def _group_at(tokens: list[Token], j: int) -> list[Token]:
     return out[1:]
 
 
+def _subscript_comparison(tokens: list[Token], caret: int) -> int | None:
+    """For `_{z > 0}` with its `_` at `caret`: where the comparison stands in the braces'
+    tokens (one, at their top level, with something on each side); None otherwise."""
+    if caret + 1 >= len(tokens) or tokens[caret + 1].text != "{":
+        return None
+    depth, inner = 0, []
+    for t in tokens[caret + 1:]:
+        depth += (t.text in OPENERS) - (t.text in CLOSERS)
+        if depth == 0:
+            break
+        inner.append(t)
+    inner = inner[1:]
+    at = [k for k, t in enumerate(inner) if t.text in CONDITION_RELATIONS]
+    return at[0] if len(at) == 1 and 0 < at[0] < len(inner) - 1 else None
+
+
 def _is_index_superscript(parser: Parser, ahead: int) -> bool:
-    """`^{(l)}`, `^{[l]}`, `^{[1]'}`: a parenthesised superscript is a layer or sample index
-    (primes after it are primes)."""
+    """`^{(l)}`, `^{[l]}`, `^{<t>}`, `^{[1]'}`: a bracketed superscript is a layer, step
+    or sample index (primes after it are primes)."""
     group = parser.peek_group(ahead)
     while group and group[-1].text in PRIME_MARKS:
         group = group[:-1]
     if len(group) < 3:
         return False
-    pairs = {"(": ")", "[": "]"}
-    if group[0].text not in pairs or group[-1].text != pairs[group[0].text]:
+    if group[0].text not in INDEX_BRACKETS or group[-1].text != INDEX_BRACKETS[group[0].text]:
         return False
     depth = 0
     for t in group[:-1]:
-        depth += t.text in "([" and 1 or (t.text in ")]" and -1 or 0)
+        depth += (t.text in INDEX_BRACKETS) - (t.text in INDEX_BRACKETS.values())
         if depth == 0:
             return False     # (a)(b): not one group
     inner = group[1:-1]

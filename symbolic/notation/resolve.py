@@ -85,6 +85,7 @@ class Snapshot:
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     layered: frozenset[str] = frozenset()       # bases used with a layer superscript: a^{(l)}
     steps: frozenset[str] = frozenset()         # letters a defined name is stepped by: t of h^t
+    gated: frozenset[str] = frozenset()         # bases labelled by a letter: Γ of Γ_f, W of W_o
     bare: frozenset[str] = frozenset()          # letters the definitions write bare: a of a h
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
@@ -214,11 +215,23 @@ class _Pass:
         if isinstance(node, A.Partial):
             partial = self.rebuild(self.function_derivative(node))
             if isinstance(node.wrt, A.Name):  # ∂L/∂f: f is what varies, not a call of f
-                partial = dataclasses.replace(partial, wrt=node.wrt)
+                partial = dataclasses.replace(partial, wrt=self.gate_label(node.wrt))
             return partial
         if isinstance(node, A.Name):
-            return self.function_value(node)
+            return self.function_value(self.gate_label(node))
         return self.rebuild(node)
+
+    def gate_label(self, name: A.Name) -> A.Name:
+        """`\\Gamma_i` beside `\\Gamma_f`, `\\Gamma_o` (an LSTM's gates, W_i beside W_f): i
+        labels the input gate as f labels the forget gate, not a running index."""
+        if name.base not in self.snapshot.gated or name.suffix or len(name.sub) != 1 \
+                or not isinstance(name.sub[0], A.Name) or name.sub[0].sub or name.sub[0].sup \
+                or name.sub[0].base not in INDEX_LETTERS:
+            return name
+        letter = name.sub[0].base
+        self.readings.append(Reading(to_latex(name), f"{letter} a label, as the other letters "
+                                                     f"of {name.base} are"))
+        return dataclasses.replace(name, sub=(), suffix=letter)
 
     def defined_words(self, node: A.BinOp) -> A.Node:
         """`2 NLL` with `NLL = …` defined: the letters N, L, L printed together are that
@@ -512,6 +525,10 @@ class _Pass:
                     f"Define it ({shown}(u) = …), or declare it any function "
                     f"(symbols: {{{label}: function}}).")
             return A.Callee.KNOWN, str(declared), f"the function {known.name}, as declared"
+        if not alone and "function" in (snapshot.kind(label), snapshot.kind(name.base)):
+            # σ: function, a placeholder for any activation: not the sigmoid it would be
+            what = "the derivative of a function" if name.primes else "a call of"
+            return A.Callee.ARBITRARY, key, f"{what} {shown}, declared a function"
         is_value = snapshot.is_value(label) or snapshot.is_value(name.base)
         if alone and not is_value:
             return None, "", (f"{shown} also stands alone inside the parentheses, so it is the "

@@ -37,6 +37,11 @@ UNICODE = {
     "⁰": "^0", "⁴": "^4", "⁵": "^5", "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9",
 }
 
+# Commands that print as another: ▽ for ∇.
+COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla"}
+# Commands with a starred form; after any other, `*` is a product (`\Gamma*(1-\Gamma)`).
+STARRED_COMMANDS = frozenset({r"\operatorname*", r"\text*", r"\mathop*", r"\tag*"})
+
 # -- relations -------------------------------------------------------------------------------
 # Every relation token, and the relation it is reported and checked as.
 RELATIONS = {
@@ -125,17 +130,18 @@ GREEK = frozenset({
 GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
                   "varrho": "rho", "varpi": "pi"}
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
-           "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
-           "ddot": "ddot", "check": "check", "mathring": "ring", "overrightarrow": "vec"}
+           "tilde": "tilde", "widetilde": "tilde", "dot": "dot",
+           "ddot": "ddot", "check": "check", "mathring": "ring"}
 # What may follow a complete term: `\exp^{-z} + 1` has no argument after its power.
 ENDS_OF_TERM = frozenset({"+", "-", ")", "]", "}", ",", r"\right"})
 IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quantity I
 ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
 # The letters of targets and class labels (y, t, bold or not): what may be one-hot.
 LABEL_LETTERS = frozenset({"y", "t"})
-# Fonts that do not change which quantity a letter names: \mathbf{x} is x.
+# Fonts that do not change which quantity a letter names: \mathbf{x} is x; so is the
+# arrow of \vec{x}, which marks a vector as bold does.
 TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
-                               r"\mathit", r"\mathnormal"})
+                               r"\mathit", r"\mathnormal", r"\vec", r"\overrightarrow"})
 # Fonts that make a letter a different quantity: \mathcal{L} is not L.
 NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
                r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
@@ -158,6 +164,14 @@ INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"
 
 # Letters that run over a range when used as a subscript; other letters are labels.
 # `\ell` (ℓ) is the index letter people write for a class or a layer.
+# Letters of a model's own weights and biases: w_5 feeds one unit (its twin has weights of
+# its own), where an input or an earlier unit's output (x_1, out_{h1}) feeds them all.
+WEIGHT_LETTERS = frozenset({"w", "W", "b", r"\theta", r"\beta", r"\omega"})
+# The names of a twin's dependence on a variable, in the reading that gives it one
+# (`claims._twin_readings`): letters ML notation leaves alone.
+TWIN_FREE_PART, TWIN_SLOPE = r"\Upsilon", r"\Xi"
+# Brackets around a superscript that make it an index: a layer, a step, a sample (x^{<t>}).
+INDEX_BRACKETS = {"(": ")", "[": "]", "<": ">", r"\langle": r"\rangle"}
 INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 # Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pqrs")
