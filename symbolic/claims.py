@@ -78,6 +78,7 @@ from symbolic.notation.vocabulary import (
     TWIN_FREE_PART,
     TWIN_SLOPE,
     UPDATE_MARKS,
+    VECTOR_ACCENT,
     known_function,
 )
 from symbolic.numbers import (
@@ -544,9 +545,10 @@ def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
     except NotationError:
         return failed(error)
     findings = [find(link[0], link[2], link[1], reading, budget) for reading in (free, tied)]
-    if findings[0].verdict == findings[1].verdict \
-            and findings[0].verdict in (Verdict.VALID, Verdict.INVALID):
+    if all(found.verdict == Verdict.VALID for found in findings):
         return findings[0]
+    # wrong in both shows nothing: the tied reading's slope is any number, and the claim may
+    # write the twin's own (w_7), which no reading here can know
     return failed(error)
 
 
@@ -1514,6 +1516,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
             _require_one_arity_per_family(sides, context)
+            _require_arrows_apart((lhs_node, rhs_node))
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
         if found.verdict != Verdict.VALID:
@@ -2051,6 +2054,22 @@ def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
             f"{symbol.name} is defined nowhere, but {base} is defined with "
             f"{min(arity[base])} index: which of its entries {symbol.name} stands for is not "
             "said", "", None, f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
+
+
+def _require_arrows_apart(trees: tuple) -> None:
+    """`\\langle \\vec v_i, \\vec v_j \\rangle` beside `v_{ij}`: the arrow's vectors may
+    be the rows of v, written by their entries, or quantities of their own; a step wrong as
+    read may be right the other way. Undecided, naming it."""
+    names = [n for tree in trees for n in walk(tree) if isinstance(n, A.Name)]
+    plain = {n.base for n in names}
+    for name in names:
+        letter = name.base.removeprefix(VECTOR_ACCENT + "{").removesuffix("}")
+        if letter != name.base and letter in plain:
+            raise MeaningError(
+                f"{to_latex(name)} and {letter} are both written: the arrow's vector may be "
+                f"made of {letter}'s entries, or be a quantity of its own", "", None,
+                f"Write one of them (the entries {letter}_{{ij}}, or the vectors), or declare "
+                "the shapes.")
 
 
 def _index_count(symbol: sympy.Symbol) -> int:

@@ -56,6 +56,7 @@ from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
     ELISIONS,
+    GATE_LETTERS,
     GENERIC_INDEX_LETTERS,
     GREEK,
     INDEX_LETTERS,
@@ -755,11 +756,21 @@ class Context:
             steps = {n.base for d in self.definitions if _has_layer(d.name)
                      for s in d.name.sup for n in walk(s)
                      if isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha()}
-            # Γ of Γ_f, W of W_o: a base labelled by a letter that is no index letter
-            gated = {n.base for d in self.definitions
-                     for n in (d.name, *walk(d.written or d.body))
-                     if isinstance(n, A.Name) and not n.sub and len(n.suffix) == 1
-                     and n.suffix.isalpha() and n.suffix not in INDEX_LETTERS}
+            # Γ of Γ_f and Γ_o: a base labelled by two gate letters or more (an LSTM's)
+            labels: dict[str, set[str]] = {}
+            numbered: set[str] = set()      # x of x_1: a family indexed by numbers, no gates
+            for n in (n for d in self.definitions for n in (d.name, *walk(d.written or d.body))):
+                if not isinstance(n, A.Name):
+                    continue
+                if not n.sub and n.suffix in GATE_LETTERS and n.suffix not in INDEX_LETTERS:
+                    labels.setdefault(n.base, set()).add(n.suffix)
+                elif len(n.sub) == 1 and isinstance(n.sub[0], A.Name) \
+                        and n.sub[0].base in GATE_LETTERS:
+                    labels.setdefault(n.base, set()).add(n.sub[0].base)
+                elif any(isinstance(i, A.Num) for i in n.sub):
+                    numbered.add(n.base)
+            gated = {base for base, letters in labels.items() if len(letters) >= 2
+                     and letters - INDEX_LETTERS and base not in numbered}
             # s_o beside \sum_k s_k (word2vec's scores): k runs over a family, s is no gate
             gated -= {n.base for d in self.definitions for total in walk(d.written or d.body)
                       if isinstance(total, A.SumOver) for n in walk(total.body)
@@ -798,6 +809,17 @@ class Context:
 
     def is_value(self, name: str) -> bool:
         return self.snapshot().is_value(name)
+
+    def defined_families(self) -> frozenset[str]:
+        """The families the definitions give, by their written names: a of `\\mathbf{a} = …`
+        or `a_i = …`, built or not."""
+        return frozenset(family_of(name_key(d.name)) for d in self.definitions)
+
+    def stepped_families(self) -> frozenset[str]:
+        """The names one definition gives for every step or layer, by a letter: c of
+        `c^{<t>} = Γ_f c^{<t-1>} + …` (a^{(2)} = W a^{(1)}, numbered, is a layer of its own)."""
+        return frozenset(canonical(d.name.base, (), (), d.name.suffix) for d in self.definitions
+                         if len(d.name.sup) == 1 and _letters_of(d.name.sup[0]))
 
     def stepped(self) -> frozenset[str]:
         """The bases of names defined with a step (or layer) superscript: i of `i^t = …`."""
@@ -1527,6 +1549,10 @@ def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
     except NotationError:
         return None
     return head if isinstance(head, A.Name) else function_signature(head)
+
+
+def _letters_of(node: A.Node) -> set[str]:
+    return {n.base for n in walk(node) if isinstance(n, A.Name) and len(n.base) == 1}
 
 
 def _gradient_head(chain) -> A.Partial | None:

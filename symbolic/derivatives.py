@@ -73,7 +73,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     conditioned = _conditioned_on(expanded, wrt)
     if conditioned:
         return _through_conditionals(expanded, wrt, conditioned)
-    _require_dependence(expanded, wrt, context)
+    _require_dependence(expanded, wrt, context, instance)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
 
@@ -86,9 +86,8 @@ def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, conte
 
     Twins are names of one family with labels of their own (o1, o2): h_{t-1} beside a
     defined h_t is the recurrence's earlier step, which partial derivatives hold fixed."""
-    if not hasattr(expanded, "free_symbols") or family_of(wrt.name) in WEIGHT_LETTERS \
-            or context.twins_read:
-        return      # w_5 of out_{o1}: its twin out_{o2} has weights of its own
+    if not hasattr(expanded, "free_symbols") or context.twins_read:
+        return
     labelled: dict[str, list] = {}
     for var in definitions:
         if isinstance(var, sympy.Symbol):
@@ -103,11 +102,25 @@ def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, conte
             whole = twin.name == base and "," in label
             if not whole and not _twin_labels(label, _label_of(twin)):
                 continue
-            if wrt in free_symbols(context.expand(twin, instance)):
+            if twin == wrt or _own_weight(wrt, twin, definitions):
+                continue        # w_5 of net_{o1}: the twin out_{o2} has weights of its own
+            if wrt in free_symbols(context.expand(twin, instance, keep=frozenset({wrt}))):
                 raise UnsaidDependence(
                     f"{symbol.name} is defined nowhere, but its twin {twin.name} is, and "
                     f"depends on {wrt.name}: whether {symbol.name} does too is not said",
                     symbol.name, wrt.name)
+
+
+def _own_weight(wrt: sympy.Symbol, twin: sympy.Symbol, definitions: dict) -> bool:
+    """Whether `wrt` is a weight or bias written in a definition of the twin's own unit
+    (w_5 in net_{o1} = w_5 out_{h1} + …, for out_{o1}): a weight feeds its unit only. One
+    that enters through a unit all twins share (w_1 through out_{h1}) is no such weight."""
+    if family_of(wrt.name) not in WEIGHT_LETTERS:
+        return False
+    label = _label_of(twin)
+    return any(wrt in free_symbols(value) for var, value in definitions.items()
+               if isinstance(var, sympy.Symbol) and base_of(var) != var.name
+               and _label_of(var) == label)
 
 
 def _label_of(symbol: sympy.Symbol) -> str:
@@ -218,7 +231,7 @@ def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,
                     "Write the total derivative with the chain rule, or name the partial one.")
 
 
-def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
+def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Instance) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
     may depend on it, as the writer likely means. Say so."""
@@ -257,8 +270,11 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     # J = -Σ y_{ji} log a_{ji} by W, with a_{ji} defined nowhere: 0 as read, where the
     # writer means a dependence the text did not spell out
     # (an entry of a family; a bare u of the product rule is any function, see claims)
+    defined = {family_of(var.name) for var in context.definitions_in(instance)
+               if isinstance(var, sympy.Symbol)} | context.defined_families()
     strangers = sorted(s.name for s in symbols if context.kind(s.name) is None
                        and gradient_parts(s) is None and base_of(s) != s.name
+                       and family_of(s.name) in defined                # a of a_i = …
                        and context.shape_of(base_of(s)) is None)    # W_1's entries: inputs
     if strangers:
         raise MeaningError(
@@ -309,7 +325,7 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     if not reaching:
         return gradient_symbol(numerator, wrt)
     _require_one_step(numerator, wrt, [s for s, value in definitions.items()
-                                       if wrt in free_symbols(value)])
+                                       if wrt in free_symbols(value)], context)
     total = sympy.Integer(0)
     for sink in reaching:
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
@@ -317,15 +333,17 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     return total
 
 
-def _require_one_step(numerator: sympy.Symbol, wrt: sympy.Symbol, users: list) -> None:
+def _require_one_step(numerator: sympy.Symbol, wrt: sympy.Symbol, users: list,
+                      context: Context) -> None:
     """∂J/∂Γ_f with J defined nowhere and `c^{<t>} = Γ_i c̃^{<t>} + Γ_f c^{<t-1>}`: the chain
     rule runs through c at several steps (the `users` whose definitions hold Γ_f), and
     whether the text means one step's part (Γ_f the gate's value at step t) or the sum over
     the steps is not said. Undecided."""
+    generic = context.stepped_families()      # c of c^{<t>} = …, not a^{(2)} of its own
     steps: dict[str, dict[str, str]] = {}
     for user in users:
         found = layer_of(user.name)
-        if found is not None:
+        if found is not None and found[0] in generic:
             steps.setdefault(found[0], {}).setdefault(found[1], user.name)
     for family, by_step in sorted(steps.items()):
         members = list(by_step.values())        # z^{(2)}_1, z^{(2)}_2: one layer, one step

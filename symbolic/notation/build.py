@@ -24,10 +24,12 @@ from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, walk
 from symbolic.notation.vocabulary import (
+    ACCENTS,
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
     ONES,
+    PARAMETER_GREEK,
     UPDATE_MARKS,
     known_function,
 )
@@ -459,7 +461,7 @@ class Builder:
                                                         or node.base in UPDATE_MARKS):
             return node.base        # a label such as the o of u_{o,2}, the ⋆ of x^⋆
         if isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes \
-                and node.base.startswith("\\") and node.base != r"\ell" \
+                and (node.base in PARAMETER_GREEK or node.base[1:].split("{")[0] in ACCENTS) \
                 and node.base not in self.bound and node.base not in self.instance.indices \
                 and canonical(node.base, (), (), "") not in self.scope.values:
             return node.base        # L_\theta, E_{\hat{w}}: the parameter it is a function of

@@ -15,6 +15,7 @@ from symbolic.notation.vocabulary import (
     CLOSERS,
     CONTINUING_ROWS,
     END,
+    MUL_OPS,
     OPENERS,
     RELATIONS,
     STACKING,
@@ -98,13 +99,34 @@ def angled_pairs(source: str) -> str:
                           if tokens[j].text in RELATIONS), None)
             between = [t.text for t in tokens[k + 1:close]] if close is not None else []
             if close is not None and tokens[close].text == ">" and "," in between \
-                    and _balanced(between):
+                    and _balanced(between) and _opens_a_term(tokens, k):
                 pairs.append((tokens[k].pos, tokens[close].pos))
                 k = close
         k += 1
     for start, end in reversed(pairs):
         source = f"{source[:start]}\\langle {source[start + 1:end]}\\rangle {source[end + 1:]}"
     return source
+
+
+def _opens_a_term(tokens: list, k: int) -> bool:
+    """Whether the `<` at k stands where a term begins: first, after an operator or an
+    opener, or after a big operator's script (`\\sum_{j}^{n} <u, v>`); after an operand
+    (`0 < x`) it compares."""
+    if k == 0:
+        return True
+    before = tokens[k - 1]
+    if before.text in MUL_OPS or before.text in OPENERS or before.text in ("+", "-") \
+            or before.text in RELATIONS:
+        return True
+    if k >= 2 and tokens[k - 2].text in ("^", "_"):
+        return True                          # \sum_{j=i+1}^n <…>: the script's last letter
+    if before.text == "}":
+        depth = 0
+        for j in range(k - 1, -1, -1):
+            depth += (tokens[j].text == "}") - (tokens[j].text == "{")
+            if depth == 0:
+                return j >= 1 and tokens[j - 1].text in ("^", "_")
+    return False
 
 
 def _balanced(texts: list[str]) -> bool:

@@ -28,6 +28,7 @@ from symbolic.notation.vocabulary import (
     CONDITION_RELATIONS,
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
+    DOT_PRODUCT,
     END,
     ENDS_OF_TERM,
     EQUATION_MARKS,
@@ -71,6 +72,7 @@ from symbolic.notation.vocabulary import (
     TRANSPARENT_FONTS,
     TRANSPOSE_MARKS,
     UPDATE_MARKS,
+    VARIABLE_LETTERS,
     VARIATION,
     WORD_COMMANDS,
     WRAPPERS,
@@ -161,7 +163,8 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
-    kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(kept))))
+    kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(
+        _dots_as_products(kept)))))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -585,6 +588,23 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
             return None
     relations = [t for t in out if t.text in CONDITION_RELATIONS]
     return out if len(relations) == 1 and not math else None      # one comparison said
+
+
+def _dots_as_products(tokens: list[Token]) -> list[Token]:
+    """`W_g.[a, x]`, `W^{[l]}.A^{[l-1]}`: a period between two operands is NumPy's dot, a
+    product, as `\\cdot` is (inside a formula a period ends no sentence; a number's
+    decimal point is part of the number)."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        before, after = out[k - 1], out[k + 1]
+        if out[k].text == "." and (before.kind in ("letter", "number")
+                                   or before.text in (")", "]", "}")) \
+                and (after.kind == "letter" or after.text in ("(", "[", r"\left")
+                     or after.kind == "command" and (after.text[1:] in GREEK
+                                                     or after.text in TRANSPARENT_FONTS
+                                                     or after.text in FRACTIONS)):
+            out[k] = Token("command", DOT_PRODUCT, out[k].pos)
+    return out
 
 
 def _slashed_differentials(tokens: list[Token]) -> list[Token]:
@@ -1499,7 +1519,8 @@ class Parser:
                 if after.text == "(":
                     self.i = end + primes
                     args = self.bracketed_args()
-                    return A.Call(word, args, None, primes, None, True, start.pos)
+                    return A.Call(word, args, self.bracket_entry(), primes, None, True,
+                                  start.pos)
                 if after.text == "^":                   # tanh^2(x): a power of the call
                     saved, self.i = self.i, end + primes
                     more, power, _ = self.decorations(allow_index=False)
@@ -1533,15 +1554,17 @@ class Parser:
                 or not _contiguous([self.peek(len(run) + primes - 1), after]):
             return None
         if any(word.endswith(known) and 0 < len(word) - len(known) <= 2
+               and set(word[:-len(known)]) <= VARIABLE_LETTERS
                for known in PLAIN_FUNCTION_WORDS if known != word):
-            return None     # 2xcos(x^2): x times cos, as `plain_function_word` then reads
+            return None     # 2xcos(x^2): x times cos (atan, fmax stay names of their own)
         start = self.peek()
         if after.text == "^" and (capitals or word.istitle()):
             return self.word_call_power(word, len(run) + primes, primes, start)
         if after.text != "(":
             return None
         self.i += len(run) + primes
-        return A.Call(word, self.bracketed_args(), None, primes, None, True, start.pos)
+        args = self.bracketed_args()
+        return A.Call(word, args, self.bracket_entry(), primes, None, True, start.pos)
 
     def word_call_power(self, word: str, length: int, primes: int,
                         start: Token) -> A.Node | None:
@@ -1817,7 +1840,21 @@ class Parser:
         if self.peek().text == "_" and index is None:
             self.advance()
             index = self.sub_parse(self.group_tokens(), "index")
+        elif index is None and parens:
+            index = self.bracket_entry()
         return A.Call(word, args, index, primes, power, parens, tok.pos)
+
+    def bracket_entry(self) -> A.Node | None:
+        """`\\text{softmax}(x)[i]`: an entry of a function's value, written as code indexes
+        an array, one letter or number in square brackets; None when no such bracket follows."""
+        if self.peek().text != "[" or self.peek(2).text != "]" \
+                or self.peek(1).kind not in ("letter", "number"):
+            return None
+        self.advance()
+        entry = self.advance()
+        self.advance()
+        return A.Name(entry.text, pos=entry.pos) if entry.kind == "letter" else \
+            A.Num(entry.text, entry.pos)
 
     def blackboard(self, tok: Token) -> A.Node:
         self.advance()
@@ -2345,6 +2382,8 @@ def _is_index_superscript(parser: Parser, ahead: int) -> bool:
         return False
     if group[0].text not in INDEX_BRACKETS or group[-1].text != INDEX_BRACKETS[group[0].text]:
         return False
+    if group[0].text not in "([" and any(t.text == "," for t in group):
+        return False         # e^{\langle w, x \rangle}: an inner product, no step
     depth = 0
     for t in group[:-1]:
         depth += (t.text in INDEX_BRACKETS) - (t.text in INDEX_BRACKETS.values())

@@ -44,6 +44,7 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     EXTREMA,
     FUNCTION_LETTERS,
+    GATE_LETTERS,
     INDEX_LETTERS,
     LOGARITHMS,
     MATRIX_OPERATORS,
@@ -146,6 +147,7 @@ def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
     nodes = list(walk(tree))
     # letters the tree writes with no superscript (a of ∂/∂a, x of x^2 + x^t): never stepped
     pass_.bare = bare_letters(tree)
+    pass_.summed = {n.index for n in nodes if isinstance(n, A.SumOver)}   # never a gate
     pass_.calls_sigma = any(isinstance(n, A.Call) and n.name == SIGMA for n in nodes) or any(
         isinstance(n, A.BinOp) and n.op == "apply" and isinstance(n.left, A.Name)
         and n.left.base == SIGMA for n in nodes)
@@ -180,6 +182,7 @@ class _Pass:
         self.readings: list[Reading] = []
         self.called: set[int] = set()     # powers printed before parentheses: σ^2(z)
         self.bare: frozenset[str] = frozenset()
+        self.summed: set[str] = set()
         self.powered: set[int] = set()
         self.variance = False
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
@@ -226,7 +229,8 @@ class _Pass:
         labels the input gate as f labels the forget gate, not a running index."""
         if name.base not in self.snapshot.gated or name.suffix or len(name.sub) != 1 \
                 or not isinstance(name.sub[0], A.Name) or name.sub[0].sub or name.sub[0].sup \
-                or name.sub[0].base not in INDEX_LETTERS:
+                or name.sub[0].base not in INDEX_LETTERS or name.sub[0].base not in GATE_LETTERS \
+                or name.sub[0].base in self.summed:
             return name
         letter = name.sub[0].base
         self.readings.append(Reading(to_latex(name), f"{letter} a label, as the other letters "

@@ -130,18 +130,18 @@ GREEK = frozenset({
 GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
                   "varrho": "rho", "varpi": "pi"}
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar",
-           "tilde": "tilde", "widetilde": "tilde", "dot": "dot",
-           "ddot": "ddot", "check": "check", "mathring": "ring"}
+           "tilde": "tilde", "widetilde": "tilde", "vec": "vec", "dot": "dot",
+           "ddot": "ddot", "check": "check", "mathring": "ring", "overrightarrow": "vec"}
+VECTOR_ACCENT = r"\vec"      # \vec{v}: a name of its own, the arrow over v
 # What may follow a complete term: `\exp^{-z} + 1` has no argument after its power.
 ENDS_OF_TERM = frozenset({"+", "-", ")", "]", "}", ",", r"\right"})
 IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quantity I
 ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
 # The letters of targets and class labels (y, t, bold or not): what may be one-hot.
 LABEL_LETTERS = frozenset({"y", "t"})
-# Fonts that do not change which quantity a letter names: \mathbf{x} is x; so is the
-# arrow of \vec{x}, which marks a vector as bold does.
+# Fonts that do not change which quantity a letter names: \mathbf{x} is x.
 TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
-                               r"\mathit", r"\mathnormal", r"\vec", r"\overrightarrow"})
+                               r"\mathit", r"\mathnormal"})
 # Fonts that make a letter a different quantity: \mathcal{L} is not L.
 NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "mathfrak",
                r"\mathsf": "mathsf", r"\mathbb": "mathbb"}
@@ -170,6 +170,12 @@ WEIGHT_LETTERS = frozenset({"w", "W", "b", r"\theta", r"\beta", r"\omega"})
 # The names of a twin's dependence on a variable, in the reading that gives it one
 # (`claims._twin_readings`): letters ML notation leaves alone.
 TWIN_FREE_PART, TWIN_SLOPE = r"\Upsilon", r"\Xi"
+# Greek letters that name a model's parameters: L_\theta, q_\phi, \pi_\theta are the
+# quantity of those parameters, never an entry (α, β, μ, ν may run as indices).
+PARAMETER_GREEK = frozenset({r"\theta", r"\phi", r"\psi", r"\omega", r"\lambda", r"\eta"})
+# The letters an LSTM or GRU labels its gates with (input, forget, output, cell, update,
+# reset): Γ_i is the input gate where Γ_f, Γ_o stand beside it.
+GATE_LETTERS = frozenset("ifocgurz")
 # Brackets around a superscript that make it an index: a layer, a step, a sample (x^{<t>}).
 INDEX_BRACKETS = {"(": ")", "[": "]", "<": ">", r"\langle": r"\rangle"}
 INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
@@ -216,12 +222,16 @@ SCALAR_OF_MATRIX = frozenset({"det", "tr"})
 SIZE_LETTERS = frozenset({"m", "n", "N", "M", "d", "D", "K"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
+# Letters of a variable that plain text writes right before a function's name (2xcos(x^2)):
+# a prefix of others (atan, fmax, prelu) is part of a name.
+VARIABLE_LETTERS = frozenset("xyzwtuv")
 PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
                         "exp", "log", "sin", "cos", "tan", "ln", "max", "min", "sqrt")
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag"}
 EXTREMA = frozenset({"max", "min"})
 COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
+DOT_PRODUCT = r"\cdot"     # W.x, as NumPy writes it, is read as W \cdot x
 MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
            r"\otimes": "outer", r"\oslash": "oslash"}   # ⊘: division entry by entry
