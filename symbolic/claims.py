@@ -79,6 +79,7 @@ from symbolic.notation.vocabulary import (
     TWIN_SLOPE,
     UPDATE_MARKS,
     VECTOR_ACCENT,
+    WORD_FONT,
     known_function,
 )
 from symbolic.numbers import (
@@ -518,6 +519,12 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         # ∂L/∂z_2 · W_2^T with z_2 = h W_2 + b_2 not shaped: z_2 is a row by its definition,
         # read whole as a number; a shape that does not fit then shows only the misreading
         spread = _spread_unshaped(trees, context)
+        unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context)
+        if not spread and unshaped:
+            # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number
+            return undecided(f"undecided: as read, the shapes do not fit ({error}); {unshaped} "
+                             "has no declared shape and is read as a number, so this is not "
+                             "shown wrong: declare its shape to check it")
         if not spread:
             return _shape_failure(trees, (left, relation, right), context, budget, decisions,
                                   error)
@@ -1517,6 +1524,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_members_built(sides, context)
             _require_one_arity_per_family(sides, context)
             _require_arrows_apart((lhs_node, rhs_node))
+            _require_words_defined((lhs_node, rhs_node), context)
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
         if found.verdict != Verdict.VALID:
@@ -2070,6 +2078,21 @@ def _require_arrows_apart(trees: tuple) -> None:
                 f"made of {letter}'s entries, or be a quantity of its own", "", None,
                 f"Write one of them (the entries {letter}_{{ij}}, or the vectors), or declare "
                 "the shapes.")
+
+
+def _require_words_defined(trees: tuple, context: Context) -> None:
+    """`\\text{symmetric }\\nabla f = …`: a word nothing defines, read as a quantity
+    multiplying, is likely the prose around the math (an adjective, a label). A step wrong
+    as read is undecided, naming it."""
+    for tree in trees:
+        for node in walk(tree):
+            if isinstance(node, A.Name) and node.base.startswith(WORD_FONT + "{") \
+                    and not context.is_value(name_key(node)) \
+                    and not context.is_function(node.base):
+                raise MeaningError(
+                    f"{to_latex(node)} is a word defined nowhere here: it may be prose around "
+                    "the math rather than a quantity", "", None,
+                    f"Define {to_latex(node)}, or move the word out of the formula.")
 
 
 def _index_count(symbol: sympy.Symbol) -> int:

@@ -931,6 +931,11 @@ ROWS = [
     (r"\frac{\partial R}{\partial b} = 0", [r"R = \frac{\lambda}{2}\sum_j w_j^2"], {}, {},
      "valid"),
     (r"\frac{\partial f}{\partial x} = \vec{x}", [r"f = x \vec{x}"], {}, {}, "valid"),
+    # a clash of shapes in a definition that an unshaped name causes; a word from prose
+    (r"E_{\hat{w}} = y^T y - 2 y^T X \hat{w} + \hat{w}^T X^T X \hat{w}",
+     [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
+     {}, "undecided"),
+    (r"\text{symmetric } \frac{d}{dx} x^2 = 2x", [], {}, {}, "undecided"),
     # σ declared any function is not the sigmoid
     (r"\frac{d}{dz}\sigma(z) = \sigma(z)(1-\sigma(z))", [], {}, {"symbols": {"sigma": "function"}},
      "invalid"),
