@@ -38,6 +38,7 @@ from symbolic.errors import (
     ShapeError,
     UnsaidDependence,
     UnshapedError,
+    UnshapedHessian,
     WorkLimitExceeded,
 )
 from symbolic.notation import ast as A
@@ -413,6 +414,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     try:
         lhs_read = context.resolve(parse_side(left))
         rhs_read = context.resolve(parse_side(right))
+    except UnshapedHessian as error:
+        return _hessian_inferred((left, relation, right), context, budget) or not_read(error)
     except NotationError as error:
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
@@ -520,6 +523,13 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         # read whole as a number; a shape that does not fit then shows only the misreading
         spread = _spread_unshaped(trees, context)
         unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context)
+        mapped = _functions_of_vectors(trees, context)
+        if not spread and mapped:
+            # y = g(x) with x m×1 and y n×1: g, any function, is read entry by entry
+            return undecided(f"undecided: as read, the shapes do not fit ({error}); "
+                             f"{mapped} is any function, read entry by entry, and the "
+                             "shapes say it maps a vector to one of another length, which "
+                             "derivcheck does not read")
         if not spread and unshaped:
             # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number
             return undecided(f"undecided: as read, the shapes do not fit ({error}); {unshaped} "
@@ -536,6 +546,33 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     except Exception as error:  # never a traceback: each failure is named in the verdict
         return _shape_failure(trees, (left, relation, right), context, budget, decisions,
                               error)
+
+
+def _hessian_inferred(link: tuple[str, str, str], context: Context,
+                      budget: Budget) -> Finding | None:
+    """`\\nabla^2 f(x) = \\frac12 (A + A^T)` with f(x) = ½ x^T A x − b^T x: read with the
+    shapes the text implies (x a vector, A square), when it implies them; None otherwise."""
+    read = context.copy()
+    read.hessians_unshaped = True
+    try:
+        trees = tuple(read.resolve(parse_side(side)).tree for side in (link[0], link[2]))
+    except NotationError:
+        return None
+    shapes = infer_shapes(trees, read)
+    if not shapes:
+        return None
+    found = _read_with(trees, link, read, budget, shapes)
+    if found is None or found.verdict == Verdict.UNDECIDED:
+        return None
+    square = _symmetric_reprieve(trees, link, read, shapes, budget, ()) \
+        if found.verdict == Verdict.INVALID else []
+    if square:
+        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
+                         "quadratic form's matrix often is, and not otherwise; the text may say "
+                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
+    said = ", ".join(f"{name} as {' × '.join(map(str, dims))}" for name, dims in shapes.items())
+    return dataclasses.replace(found, reading="; ".join(filter(None, (
+        found.reading, f"no shapes are declared: read with {said}, as the text implies"))))
 
 
 def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
@@ -1860,6 +1897,18 @@ def _unshaped_beside_shapes(trees: tuple, context: Context) -> str | None:
                     and _unshaped(name, context) and not _is_constant(name) \
                     and context.shape_of(name_key(other)) is not None:
                 return node_text(name)      # multiplied by a shaped name: C w
+    return None
+
+
+def _functions_of_vectors(trees: tuple, context: Context) -> str | None:
+    """The first function nothing defines that the step, or a definition it rests on,
+    applies to a name with a declared vector or matrix shape (`g(\\bm{x})`), or None."""
+    for tree in (*trees, *_bodies_used(trees, context)):
+        for node in walk(tree):
+            if isinstance(node, A.Call) and node.callee == A.Callee.ARBITRARY and any(
+                    isinstance(arg, A.Name) and (shape := context.shape_of(name_key(arg)))
+                    and any(dim != 1 for dim in shape) for arg in node.args):
+                return node.name
     return None
 
 

@@ -157,6 +157,8 @@ class Context:
     # whether a name left undefined beside a twin that depends on the variable is read as
     # written, free of it (each reading of such a step sets it; see `claims.find`)
     twins_read: bool = False
+    # whether ∇²f(x) with no shape for x is read (to infer the shapes the text implies)
+    hessians_unshaped: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -274,7 +276,7 @@ class Context:
                       self.use_gradient_values, redefined=set(self.redefined),
                       rebound=set(self.rebound), dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
-                      twins_read=self.twins_read)
+                      twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -793,6 +795,7 @@ class Context:
                 gated=frozenset(gated),
                 bare=frozenset().union(*(bare_letters(d.body) for d in self.definitions)),
                 sigma_is_symbol=self.sigma_is_symbol(),
+                hessians_unshaped=self.hessians_unshaped,
                 superscripts=str(self.conventions.get("superscripts", "")))
         return self._snapshot
 

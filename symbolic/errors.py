@@ -49,6 +49,11 @@ class UnshapedError(MeaningError):
     number, the step would be decided by a misreading (`shape_inference` may read it)."""
 
 
+class UnshapedHessian(UnshapedError):
+    """`\\nabla^2 f(x)` with no shape for x: read with the shapes the text implies, if it
+    implies them (`claims.find`), else undecided."""
+
+
 class UnsaidDependence(MeaningError):
     """A name the text leaves undefined whose twin depends on the variable (`out_{o2}`
     beside `out_{o1}`, by `out_{h1}`): whether it does too is not said, so the step is read

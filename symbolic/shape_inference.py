@@ -324,7 +324,10 @@ class _Fit:
             raise CannotFit("the derivative of a vector or matrix")
         if node.order != 1:
             raise CannotFit("a higher derivative")
-        return self.shape(node.wrt)       # the gradient of a number has the variable's shape
+        shape = self.shape(node.wrt)      # the gradient of a number has the variable's shape,
+        if shape is not None and self.context.conventions.get("layout") == "numerator":
+            return shape[1], shape[0]     # or its transpose's, laid out by the numerator
+        return shape
 
     def fit_BinOp(self, node: A.BinOp) -> Shape:
         left, right = self.shape(node.left), self.shape(node.right)
@@ -393,8 +396,11 @@ class _Fit:
             value = self.shape(function.body)
             if not node.primes:
                 return value
-            if node.primes > 1 or len(args) != 1 or not self.is_number(value):
-                raise CannotFit("a higher derivative, or one of a vector function")
+            if node.primes > 2 or len(args) != 1 or not self.is_number(value) \
+                    or node.primes == 2 and (args[0] is None or not self.dims.is_one(args[0][1])):
+                raise CannotFit("a third derivative, or one of a vector function")
+            if node.primes == 2:          # ∇²f(x): the Hessian of a number, n × n
+                return args[0][0], args[0][0]
             return args[0]            # ∇f(X): the gradient of a number has X's shape
         wide = [a for a in args if not self.is_number(a)]
         if not wide:
@@ -511,6 +517,8 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                     wide.setdefault(name_key(name), 1)
         elif _bare(node) and (node.base, node.suffix) in entries:
             wide.setdefault(name_key(node), 1)
+        elif _bare(node) and node.bold:     # \mathbf{a}: a vector, \mathbf{W}: a matrix
+            wide.setdefault(name_key(node), None if node.base[:1].isupper() else 1)
     return {key: columns for key, columns in wide.items()
             if _may_be_whole(key, context) and key not in family_shaped}
 

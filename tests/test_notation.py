@@ -561,8 +561,9 @@ ROWS = [
      {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "valid"),
     (r"\nabla f(x) = P^T x - q", [r"f(x) = \frac{1}{2} x^T P x + q^T x", r"P = P^T"],
      {"P": ["n", "n"], "q": ["n", 1], "x": ["n", 1]}, {}, "invalid"),
-    # a Hessian at a point with no shape is not a number's second derivative
-    (r"\nabla^2 f(w) = A^T A", [r"f(w) = w^T A w"], {"A": [3, 3]}, {}, "undecided"),
+    # a Hessian at a point with no shape is not a number's second derivative: w is a vector
+    (r"\nabla^2 f(w) = A^T A", [r"f(w) = w^T A w"], {"A": [3, 3]}, {}, "invalid"),
+    (r"\nabla^2 f(w) = A + A^T", [r"f(w) = w^T A w"], {"A": [3, 3]}, {}, "valid"),
     # layer L of a family defined for every layer l: not built, so not a free number
     (r"a_j^L(1-a_j^L) = \sigma'(z_j^L)", [r"a_j^l = \sigma(z_j^l)"], {}, {}, "undecided"),
     # a^0_k: the input layer 0, never a number to the power 0
@@ -936,6 +937,26 @@ ROWS = [
      [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
      {}, "undecided"),
     (r"\text{symmetric } \frac{d}{dx} x^2 = 2x", [], {}, {}, "undecided"),
+    # bold names are vectors to the fit of shapes; numerator layout lays a gradient in a row
+    (r"\frac{\partial c}{\partial \mathbf{a}} = \frac{2}{n} (\mathbf{a} - \mathbf{y})^T",
+     [r"c = \frac{1}{n} \|\mathbf{a} - \mathbf{y}\|^2_2"], {}, {"layout": "numerator"},
+     "valid"),
+    (r"\frac{\partial c}{\partial \mathbf{a}} = \frac{1}{n} (\mathbf{a} - \mathbf{y})^T",
+     [r"c = \frac{1}{n} \|\mathbf{a} - \mathbf{y}\|^2_2"], {}, {"layout": "numerator"},
+     "invalid"),
+    # a layer's matrix transposed inside its superscript; a function of a vector to another
+    (r"\frac{\partial J}{\partial a} = W^{[2]^\top} (o - y)",
+     [r"o = W^{[2]}a", r"J = \frac{1}{2} (y - o)^2"],
+     {"W^{[2]}": [1, "m"], "a": ["m", 1], "o": [1, 1], "y": [1, 1]}, {}, "valid"),
+    (r"\nabla_{\bm{x}}z = \left(\frac{\partial \bm{y}}{\partial \bm{x}}\right)^\top "
+     r"\nabla_{\bm{y}} z", [r"\bm{y}=g(\bm{x})", r"z=f(\bm{y})"],
+     {r"\bm{x}": ["m", 1], r"\bm{y}": ["n", 1]}, {"symbols": {"f": "function", "g": "function"}},
+     "undecided"),
+    # a Hessian with no declared shape, read with the shapes the text implies
+    (r"\nabla^2 f(x) = \frac12(A+A^T)", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {},
+     "valid"),
+    (r"\nabla^2 f(x) = A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "undecided"),
+    (r"\nabla^2 f(x) = 2 A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "invalid"),
     # σ declared any function is not the sigmoid
     (r"\frac{d}{dz}\sigma(z) = \sigma(z)(1-\sigma(z))", [], {}, {"symbols": {"sigma": "function"}},
      "invalid"),

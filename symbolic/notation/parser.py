@@ -1028,6 +1028,8 @@ class Parser:
             # w_5^{+}, \theta^*: the updated or the optimal value, a name of its own
             return dataclasses.replace(base, sup=(A.Name(tokens[0].text, pos=tokens[0].pos),))
         rest = tokens[:-1]
+        if len(rest) > 3 and rest[-1].text == "^":
+            rest = rest[:-1]          # W^{[2]^\top}: the layer's matrix, transposed inside
         if len(rest) > 2 and [tokens[-1].text] in TRANSPOSE_MARKS \
                 and (rest[0].text, rest[-1].text) in (("(", ")"), ("[", "]")) \
                 and isinstance(base, A.Name) and not base.sup:

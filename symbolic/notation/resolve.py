@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from symbolic.errors import MeaningError
+from symbolic.errors import MeaningError, UnshapedHessian
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
 from symbolic.notation.rewrite import to_latex
@@ -92,6 +92,7 @@ class Snapshot:
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
     sigma_is_symbol: bool = False
+    hessians_unshaped: bool = False             # ∇²f(x) read before x's shape is inferred
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
 
     def is_value(self, name: str) -> bool:
@@ -594,10 +595,10 @@ class _Pass:
                 f"Write the argument, as in {name}(x), or the variable, as in "
                 f"\\nabla_{{x}} {gradient_of}.")
         at = args or self.snapshot.parameters.get(gradient_of, ())
-        if gradient_of != name and node.primes and not all(
-                isinstance(a, A.Name) and canonical(a.base, (), (), a.suffix, 0)
-                in self.snapshot.shaped for a in at):
-            raise MeaningError(
+        if gradient_of != name and node.primes and not self.snapshot.hessians_unshaped \
+                and not all(isinstance(a, A.Name) and canonical(a.base, (), (), a.suffix, 0)
+                            in self.snapshot.shaped for a in at):
+            raise UnshapedHessian(
                 f"\\nabla^2 {gradient_of}: the Hessian at a point with no declared shape would "
                 "be read as the second derivative of a number", "", node.pos,
                 "Declare the shape of the variable (shapes: {w: [n, 1]}).")
