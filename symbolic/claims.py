@@ -1562,6 +1562,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_one_arity_per_family(sides, context)
             _require_arrows_apart((lhs_node, rhs_node))
             _require_words_defined((lhs_node, rhs_node), context)
+            _require_rows_apart((lhs_node, rhs_node), context)
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
         if found.verdict != Verdict.VALID:
@@ -2102,15 +2103,19 @@ def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
     for var in built:
         if isinstance(var, sympy.Symbol) and base_of(var) != var.name:
             arity.setdefault(base_of(var), set()).add(_index_count(var))
+    # a family defined whole (\mathbf{a} = softmax(W^T x)) that could not be built: its
+    # entries are no free numbers either
+    for family in context.defined_families() - {family_of(str(var)) for var in built}:
+        arity.setdefault(family, set())
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
         base = base_of(symbol)
         if symbol in built or base == symbol.name or base not in arity \
                 or gradient_parts(symbol) is not None or _index_count(symbol) in arity[base]:
             continue
         raise MeaningError(
-            f"{symbol.name} is defined nowhere, but {base} is defined with "
-            f"{min(arity[base])} index: which of its entries {symbol.name} stands for is not "
-            "said", "", None, f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
+            f"{symbol.name} is defined nowhere, but {base} is defined: which of its entries "
+            f"{symbol.name} stands for is not said", "", None,
+            f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
 
 
 def _require_arrows_apart(trees: tuple) -> None:
@@ -2127,6 +2132,23 @@ def _require_arrows_apart(trees: tuple) -> None:
                 f"made of {letter}'s entries, or be a quantity of its own", "", None,
                 f"Write one of them (the entries {letter}_{{ij}}, or the vectors), or declare "
                 "the shapes.")
+
+
+def _require_rows_apart(trees: tuple, context: Context) -> None:
+    """`\\frac{1}{N}\\sum_i x_i^T (x_i w - y_i)` beside `\\|X w - y\\|^2`: the x_i may be
+    the rows of X, as course notes write a design matrix and its samples, or quantities of
+    their own. A step wrong as read is undecided, naming both."""
+    names = [n for tree in (*trees, *_bodies_used(trees, context),
+                            *(f.body for f in context.functions.values()))
+             for n in walk(tree) if isinstance(n, A.Name)]
+    whole = {n.base for n in names if not n.sub and len(n.base) == 1 and n.base.isupper()}
+    for name in names:
+        if name.sub and len(name.base) == 1 and name.base.upper() in whole \
+                and name.base.islower():
+            raise MeaningError(
+                f"{to_latex(name)} and {name.base.upper()} are both written: the "
+                f"{name.base}'s may be the rows of {name.base.upper()}, or quantities of "
+                "their own", "", None, "Write the step with one of them, or declare the shapes.")
 
 
 def _require_words_defined(trees: tuple, context: Context) -> None:

@@ -239,6 +239,15 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Ins
     if not hasattr(expr, "atoms"):
         return
     symbols = free_symbols(expr)
+    # p_θ(x), L_θ defined nowhere, by θ: its subscript says it is a quantity of θ, and
+    # nothing says how; read as free of θ, its derivative would be 0 by a misreading
+    named = sorted(s.name for s in symbols if s != wrt and base_of(s) != s.name
+                   and _label_of(s) == wrt.name)
+    if named:
+        raise MeaningError(
+            f"{named[0]} is written as a quantity of {wrt.name} (its subscript), but nothing "
+            f"here says how it depends on {wrt.name}", "", None,
+            f"Define {named[0]} (as in {named[0]} = …) to check this.")
     if any(base_of(s) == family for s in symbols):
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)

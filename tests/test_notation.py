@@ -957,6 +957,12 @@ ROWS = [
      "valid"),
     (r"\nabla^2 f(x) = A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "undecided"),
     (r"\nabla^2 f(x) = 2 A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "invalid"),
+    # found at the end in the held half: a quantity of θ by its subscript, rows of X
+    (r"\nabla_\theta \log p_{\theta}(x) = \frac{\nabla_{\theta} p_{\theta}(x)}{p_{\theta}(x)^2}",
+     [], {}, {"log": "natural"}, "undecided"),
+    (r"\nabla_{\mathbf{w}} J(\mathbf{w}) = \frac{1}{N}\sum_{i=1}^N \mathbf{x}_i^T"
+     r"(\mathbf{x}_i\mathbf{w} - y_i)", [r"J(\mathbf{w}) = \frac{1}{2N}||\mathbf{X}\mathbf{w} - "
+                                         r"\mathbf{y}||_2^2"], {}, {}, "undecided"),
     # σ declared any function is not the sigmoid
     (r"\frac{d}{dz}\sigma(z) = \sigma(z)(1-\sigma(z))", [], {}, {"symbols": {"sigma": "function"}},
      "invalid"),
