@@ -940,7 +940,12 @@ def _names_in(node: A.Node) -> set[str]:
 
 
 def _unparseable(text: str, error: Exception) -> ClaimResult:
-    link = LinkResult(text, "", "", Verdict.UNPARSEABLE, Method.NONE, str(error))
+    """A step that could not be read: unparseable, or undecided when it was read but means
+    nothing derivcheck can check (`claims.not_read`)."""
+    if isinstance(error, MeaningError):
+        link = LinkResult(text, "", "", Verdict.UNDECIDED, Method.NONE, f"undecided: {error}")
+    else:
+        link = LinkResult(text, "", "", Verdict.UNPARSEABLE, Method.NONE, str(error))
     return ClaimResult(text, [link])
 
 

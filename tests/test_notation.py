@@ -963,6 +963,9 @@ ROWS = [
     (r"\nabla_{\mathbf{w}} J(\mathbf{w}) = \frac{1}{N}\sum_{i=1}^N \mathbf{x}_i^T"
      r"(\mathbf{x}_i\mathbf{w} - y_i)", [r"J(\mathbf{w}) = \frac{1}{2N}||\mathbf{X}\mathbf{w} - "
                                          r"\mathbf{y}||_2^2"], {}, {}, "undecided"),
+    # z_{2j}: layer 2's entry j, or the entry 2j; the text does not say
+    (r"\frac{\partial z_{2j}}{\partial b_j} = 1", [r"z_{2j} = \sum_i h_i w_{ij} + b_j"], {}, {},
+     "undecided"),
     # σ declared any function is not the sigmoid
     (r"\frac{d}{dz}\sigma(z) = \sigma(z)(1-\sigma(z))", [], {}, {"symbols": {"sigma": "function"}},
      "invalid"),

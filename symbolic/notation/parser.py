@@ -1467,6 +1467,17 @@ class Parser:
         for part in parts:
             if len(parts) == 1 and len(part) >= 2 and all(t.kind == "letter" for t in part):
                 indices.extend(A.Name(t.text, pos=t.pos) for t in part)   # _{ij}
+            elif len(parts) == 1 and len(part) == 2 and part[0].kind == "number" \
+                    and part[0].text.isdigit() and part[1].kind == "letter" \
+                    and part[1].text in INDEX_LETTERS and _contiguous(part):
+                # z_{2j}: layer (or row) 2's entry j, or the entry 2j; the text does not say
+                raise MeaningError(
+                    f"_{{{part[0].text}{part[1].text}}} may be entry {part[1].text} of the "
+                    f"quantity numbered {part[0].text} (a layer, a row) or entry "
+                    f"{part[0].text}·{part[1].text}",
+                    self.source, part[0].pos,
+                    f"Write _{{{part[0].text},{part[1].text}}} for the first, or "
+                    f"_{{{part[0].text} {part[1].text}}} with a \\cdot for the second.")
             elif len(parts) == 1 and len(part) == 2 and part[0].kind == "letter" \
                     and part[0].text in INDEX_LETTERS and part[1].kind == "number" \
                     and part[1].text.isdigit() and _contiguous(part):
