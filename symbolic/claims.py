@@ -45,7 +45,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of
+from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.trees import (
@@ -532,9 +532,7 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                              "derivcheck does not read")
         if not spread and unshaped:
             # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number
-            return undecided(f"undecided: as read, the shapes do not fit ({error}); {unshaped} "
-                             "has no declared shape and is read as a number, so this is not "
-                             "shown wrong: declare its shape to check it")
+            return undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
         if not spread:
             return _shape_failure(trees, (left, relation, right), context, budget, decisions,
                                   error)
@@ -578,9 +576,9 @@ def _hessian_inferred(link: tuple[str, str, str], context: Context,
 def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
                    error: UnsaidDependence) -> Finding:
     """The step read with the twin the text leaves undefined free of the variable, as
-    written, and depending on it (`out_{o2} = \\Upsilon + \\Xi out_{h1}`): their verdict
-    when the two agree (∂E_{total}/∂out_{h1} = ∂E_{o1}/∂out_{h1} + ∂E_{o2}/∂out_{h1} holds
-    either way), else undecided, naming the twin."""
+    written, and depending on it (`out_{o2} = \\Upsilon + \\Xi out_{h1}`): valid when it
+    holds in both (∂E_{total}/∂out_{h1} = ∂E_{o1}/∂out_{h1} + ∂E_{o2}/∂out_{h1} does), else
+    undecided, naming the twin."""
     free = context.copy()
     free.twins_read = True
     tied = free.copy()
@@ -1520,9 +1518,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context) \
                 or _bold_unshaped((lhs_node, rhs_node), context)
             if unshaped:
-                raise UnshapedError(f"as read, the shapes do not fit ({error}); {unshaped} has "
-                                    "no declared shape and is read as a number, so this is "
-                                    "not shown wrong: declare its shape to check it") from error
+                raise UnshapedError(_read_as_a_number(error, unshaped)) from error
             _require_one_reading_of_dots((lhs_node, rhs_node), error, context, instance)
             if GUESSED_LENGTH not in instance.used:
                 raise
@@ -1913,6 +1909,14 @@ def _functions_of_vectors(trees: tuple, context: Context) -> str | None:
     return None
 
 
+def _read_as_a_number(error: BaseException, name: str) -> str:
+    """Why a clash of shapes caused by `name`, with no shape, read as a number shows
+    nothing, and what to do."""
+    return (f"as read, the shapes do not fit ({error}); {name} has no declared shape and is "
+            f"read as a number, so this is not shown wrong: declare its shape to check it "
+            f"(shapes: {{{name}: [n, 1]}})")
+
+
 def _bold_unshaped(trees: tuple, context: Context) -> str | None:
     """`\\frac{\\partial \\mathbf{a}}{\\partial \\mathbf{z}} = \\begin{bmatrix} … \\end{bmatrix}`:
     a name set in bold, a vector by its font, with no shape declared is read as a number,
@@ -2168,7 +2172,7 @@ def _require_words_defined(trees: tuple, context: Context) -> None:
 
 def _index_count(symbol: sympy.Symbol) -> int:
     """How many indices the last subscript of a canonical name holds: `a_{1,2}` -> 2."""
-    return symbol.name[len(base_of(symbol)):].count(",") + 1
+    return subscript_of(symbol).count(",") + 1
 
 
 def _a_slip_for_a_known_name(sides: Sides, stranger: str, known: list[str]) -> bool:
@@ -2476,7 +2480,7 @@ def _one_varying_index(symbols: list) -> list | None:
     order; None for one entry, or entries that differ in more."""
     if len(symbols) < 2:
         return None
-    indices = [str(s)[len(base_of(s)) + 2:-1].split(",") for s in symbols]
+    indices = [subscript_of(s).split(",") for s in symbols]
     if len({len(i) for i in indices}) != 1:
         return None
     varying = [k for k in range(len(indices[0])) if len({i[k] for i in indices}) > 1]
@@ -2573,8 +2577,7 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
                     f"{loose[0]} is defined nowhere, and it may stand for a gradient of "
                     f"{sorted(undefined)[0]}", "", None, f"Define {loose[0]} to check this.")
         loss = sorted(undefined)[0]
-        if [bool(_gradients_of(side, undefined)) for side in (sides.lhs, sides.rhs)].count(
-                True) == 1:
+        if bool(_gradients_of(sides.lhs, undefined)) != bool(_gradients_of(sides.rhs, undefined)):
             # ∂E/∂u_j = y_j - t_j with E defined nowhere: the chain rule leaves E's own
             # derivatives, which a closed form can match only for the E the writer means
             raise MeaningError(

@@ -758,26 +758,7 @@ class Context:
             steps = {n.base for d in self.definitions if _has_layer(d.name)
                      for s in d.name.sup for n in walk(s)
                      if isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha()}
-            # Γ of Γ_f and Γ_o: a base labelled by two gate letters or more (an LSTM's)
-            labels: dict[str, set[str]] = {}
-            numbered: set[str] = set()      # x of x_1: a family indexed by numbers, no gates
-            for n in (n for d in self.definitions for n in (d.name, *walk(d.written or d.body))):
-                if not isinstance(n, A.Name):
-                    continue
-                if not n.sub and n.suffix in GATE_LETTERS and n.suffix not in INDEX_LETTERS:
-                    labels.setdefault(n.base, set()).add(n.suffix)
-                elif len(n.sub) == 1 and isinstance(n.sub[0], A.Name) \
-                        and n.sub[0].base in GATE_LETTERS:
-                    labels.setdefault(n.base, set()).add(n.sub[0].base)
-                elif any(isinstance(i, A.Num) for i in n.sub):
-                    numbered.add(n.base)
-            gated = {base for base, letters in labels.items() if len(letters) >= 2
-                     and letters - INDEX_LETTERS and base not in numbered}
-            # s_o beside \sum_k s_k (word2vec's scores): k runs over a family, s is no gate
-            gated -= {n.base for d in self.definitions for total in walk(d.written or d.body)
-                      if isinstance(total, A.SumOver) for n in walk(total.body)
-                      if isinstance(n, A.Name) and any(
-                          isinstance(i, A.Name) and i.base == total.index for i in n.sub)}
+            gated = _gated_bases(self.definitions)
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
                 functions=frozenset(self.functions),
@@ -1552,6 +1533,29 @@ def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
     except NotationError:
         return None
     return head if isinstance(head, A.Name) else function_signature(head)
+
+
+def _gated_bases(definitions: list[Definition]) -> set[str]:
+    """Γ of Γ_f and Γ_o: the bases the definitions label with two gate letters or more (an
+    LSTM's), one of them no index letter, with no numbered members and never summed over
+    (s_o beside \\sum_k s_k, word2vec's scores, is no gate)."""
+    labels: dict[str, set[str]] = {}
+    numbered: set[str] = set()      # x of x_1: a family indexed by numbers
+    for n in (n for d in definitions for n in (d.name, *walk(d.written or d.body))):
+        if not isinstance(n, A.Name):
+            continue
+        if not n.sub and n.suffix in GATE_LETTERS and n.suffix not in INDEX_LETTERS:
+            labels.setdefault(n.base, set()).add(n.suffix)
+        elif len(n.sub) == 1 and isinstance(n.sub[0], A.Name) and n.sub[0].base in GATE_LETTERS:
+            labels.setdefault(n.base, set()).add(n.sub[0].base)
+        elif any(isinstance(i, A.Num) for i in n.sub):
+            numbered.add(n.base)
+    summed = {n.base for d in definitions for total in walk(d.written or d.body)
+              if isinstance(total, A.SumOver) for n in walk(total.body)
+              if isinstance(n, A.Name) and any(
+                  isinstance(i, A.Name) and i.base == total.index for i in n.sub)}
+    return {base for base, letters in labels.items() if len(letters) >= 2
+            and letters - INDEX_LETTERS and base not in numbered | summed}
 
 
 def _letters_of(node: A.Node) -> set[str]:

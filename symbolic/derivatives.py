@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
-from symbolic.notation.names import Var, base_of, family_of, layer_of
+from symbolic.notation.names import Var, base_of, family_of, layer_of, subscript_of
 from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     conditioned = _conditioned_on(expanded, wrt)
     if conditioned:
         return _through_conditionals(expanded, wrt, conditioned)
-    _require_dependence(expanded, wrt, context, instance)
+    _require_dependence(expanded, wrt, context)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
 
@@ -96,11 +96,11 @@ def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, conte
         base = base_of(symbol)
         if symbol in definitions or base == symbol.name or base not in labelled:
             continue
-        label = _label_of(symbol)
+        label = subscript_of(symbol)
         for twin in sorted(labelled[base], key=str):
             # a_{j,i} beside a defined whole a = softmax(W^T x): a column a's text never built
             whole = twin.name == base and "," in label
-            if not whole and not _twin_labels(label, _label_of(twin)):
+            if not whole and not _twin_labels(label, subscript_of(twin)):
                 continue
             if twin == wrt or _own_weight(wrt, twin, definitions):
                 continue        # w_5 of net_{o1}: the twin out_{o2} has weights of its own
@@ -117,15 +117,10 @@ def _own_weight(wrt: sympy.Symbol, twin: sympy.Symbol, definitions: dict) -> boo
     that enters through a unit all twins share (w_1 through out_{h1}) is no such weight."""
     if family_of(wrt.name) not in WEIGHT_LETTERS:
         return False
-    label = _label_of(twin)
+    label = subscript_of(twin)
     return any(wrt in free_symbols(value) for var, value in definitions.items()
                if isinstance(var, sympy.Symbol) and base_of(var) != var.name
-               and _label_of(var) == label)
-
-
-def _label_of(symbol: sympy.Symbol) -> str:
-    """The last subscript of a canonical name: `out_{o1}` -> `o1`."""
-    return symbol.name[len(base_of(symbol)) + 2:-1]
+               and subscript_of(var) == label)
 
 
 def _twin_labels(mine: str, theirs: str) -> bool:
@@ -231,7 +226,7 @@ def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,
                     "Write the total derivative with the chain rule, or name the partial one.")
 
 
-def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Instance) -> None:
+def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
     may depend on it, as the writer likely means. Say so."""
@@ -242,7 +237,7 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Ins
     # p_θ(x), L_θ defined nowhere, by θ: its subscript says it is a quantity of θ, and
     # nothing says how; read as free of θ, its derivative would be 0 by a misreading
     named = sorted(s.name for s in symbols if s != wrt and base_of(s) != s.name
-                   and _label_of(s) == wrt.name)
+                   and subscript_of(s) == wrt.name)
     if named:
         raise MeaningError(
             f"{named[0]} is written as a quantity of {wrt.name} (its subscript), but nothing "
@@ -279,8 +274,7 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Ins
     # J = -Σ y_{ji} log a_{ji} by W, with a_{ji} defined nowhere: 0 as read, where the
     # writer means a dependence the text did not spell out
     # (an entry of a family; a bare u of the product rule is any function, see claims)
-    defined = {family_of(var.name) for var in context.definitions_in(instance)
-               if isinstance(var, sympy.Symbol)} | context.defined_families()
+    defined = context.defined_families()
     strangers = sorted(s.name for s in symbols if context.kind(s.name) is None
                        and gradient_parts(s) is None and base_of(s) != s.name
                        and family_of(s.name) in defined                # a of a_i = …
@@ -288,7 +282,7 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context, instance: Ins
     if strangers:
         raise MeaningError(
             f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
-            "defined nowhere here, which may", "", None,
+            f"defined nowhere here, which may depend on {wrt.name}", "", None,
             f"Define {strangers[0]} to check this.")
 
 

@@ -43,6 +43,13 @@ def base_of(symbol: sympy.Symbol) -> str:
     return name[:cut] if cut > 0 and name.endswith("}") else name
 
 
+def subscript_of(symbol: sympy.Symbol) -> str:
+    """The last subscript of a canonical name, as written: `out_{o1}` -> `o1`, `a_{1,2}`
+    -> `1,2`; "" for a name with none."""
+    base = base_of(symbol)
+    return "" if base == symbol.name else symbol.name[len(base) + 2:-1]
+
+
 _LAYERED = re.compile(r"^(.+?)\^\{\(([^()]*)\)\}")      # z^{(2)}_{1}: z, layer 2
 
 
