@@ -14,7 +14,7 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # i,j: the fourth; k,l: the fifth;
                                                 # m,n: the sixth; o,p: the seventh;
                                                 # q,r: the eighth; s,t: the ninth;
-                                                # u,v: the tenth)
+                                                # u,v: the tenth; w,x: the eleventh)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only these parts, comma-separated (a,b,c: the first corpus; "
                              "d,e,f: the second; g,h: the third; i,j: the fourth; k,l: "
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
-                             "eighth; s,t: the ninth; u,v: the tenth); "
+                             "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
+                             "eleventh); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
