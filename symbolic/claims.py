@@ -29,9 +29,19 @@ from symbolic.context import (
     sigma_read_as_quantity,
 )
 from symbolic.derivatives import diagonal_reading, gradient_parts
+from symbolic.differentials import (
+    differentiated,
+    evaluated,
+    first_order,
+    has_differentials,
+    increment,
+    linear_in,
+    varied,
+)
 from symbolic.document import chained_statements
 from symbolic.errors import (
     BudgetExceeded,
+    DefinitionShapeError,
     DerivcheckError,
     MeaningError,
     NotationError,
@@ -430,6 +440,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return undecided(f"undecided: {signed[0]} may be the positive (or negative) part of "
                          f"{signed[1]}, which is defined here, or a name of its own; define "
                          f"{signed[0]} to check this")
+    refused = _differentials_refused((lhs_node, rhs_node), context)
+    if refused is not None:
+        return undecided(f"undecided: {refused}")
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     means = bars_as_means((lhs_node, rhs_node), context)
     if means:
@@ -544,6 +557,63 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     except Exception as error:  # never a traceback: each failure is named in the verdict
         return _shape_failure(trees, (left, relation, right), context, budget, decisions,
                               error)
+
+
+def _differentials_refused(trees: tuple, context: Context) -> str | None:
+    """Why the step's differentials are not read as differentials; None when they are (or
+    when it has none). `d(1 + e^{-x}) = -e^{-x}`: a differential equal to what has none,
+    where d means the derivative; `dV = P^T dO`: a gradient's name (see `_gradient_names`)."""
+    held = [any(isinstance(n, A.Differential) for n in walk(tree)) for tree in trees]
+    if any(held) and not all(held):
+        return ("a differential stands against a side with none, so d may mean the "
+                "derivative here; write \\frac{d}{dx}(…) for the derivative, or the "
+                "differentials on both sides (df = f'(x) dx)")
+    bare, changed = _differentials_of(trees, context)
+    increments = {name_key(d.operand) for d in bare}
+    partials = [n for tree in trees for n in walk(tree) if isinstance(n, A.Partial)
+                and not (isinstance(n.wrt, A.Name) and name_key(n.wrt) in increments)]
+    if partials and (bare or changed):
+        # dβ = dy · ∂y/∂β: dy is the upstream gradient; df = ∂f/∂x dx writes dx beside it
+        return (f"{to_latex((bare or changed)[0])} stands beside a partial derivative by a "
+                "name whose differential is not written, as backprop code writes the "
+                "gradient it passes back (dy for ∂L/∂y); write the gradients with ∂")
+    named = _gradient_names(trees, context)
+    if named is not None:
+        return (f"{named} may be the gradient of a loss, as backprop code names it, or a "
+                "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
+                "the differential of what depends on the name (df = … dx)")
+    return None
+
+
+def _gradient_names(trees: tuple, context: Context) -> str | None:
+    """`dV = P^T dO`, `dZ = dA \\odot g'(Z)`: d before a name nothing defines, standing
+    alone as a side, or beside a differential of what does not depend on that name, is how
+    backprop code names the loss's gradient (dV for ∂L/∂V), not a differential as matrix
+    calculus writes one (`df = \\tr(G^T dX)`, `d(x^T x) = 2x^T dx`). The first such
+    differential, shown; None when the step reads as differentials (or has none)."""
+    bare, changed = _differentials_of(trees, context)
+    held = {name_key(n) for d in changed for tree in _trees_used((d.operand,), context)
+            for n in walk(tree) if isinstance(n, A.Name)}
+    held |= {name_key(n) for d in changed if isinstance(d.operand, A.Name)
+             and d.operand.base in context.functions
+             for n in walk(context.functions[d.operand.base].body) if isinstance(n, A.Name)}
+    alone = [tree for tree in map(ungroup, trees) if any(tree is d for d in bare)]
+    loose = [d for d in bare if changed and name_key(d.operand) not in held]
+    # dP = dO V^T defines a name dP: the text names gradients so, and dO is one too
+    named = [d for d in (*bare, *changed) if any(key.startswith(f"{WORD_FONT}{{d")
+                                                for key in (x.key for x in context.definitions))]
+    found = alone or loose or named
+    return to_latex(found[0]) if found else None
+
+
+def _differentials_of(trees: tuple, context: Context) -> tuple[list, list]:
+    """The differentials the trees write: of names nothing defines (dx, the increments)
+    and of anything else (df with f defined, d(x^T A x))."""
+    defined = {d.key for d in context.definitions} | set(context.functions)
+    nodes = [n for tree in trees for n in walk(tree) if isinstance(n, A.Differential)]
+    bare = [n for n in nodes if isinstance(n.operand, A.Name)
+            and name_key(n.operand) not in defined and n.operand.base not in defined]
+    return bare, [n for n in nodes if all(n is not b for b in bare)]
 
 
 def _hessian_inferred(link: tuple[str, str, str], context: Context,
@@ -1042,6 +1112,10 @@ def failed(error: BaseException) -> Finding:
     """
     if isinstance(error, NotationError):
         return not_read(error)
+    if isinstance(error, DefinitionShapeError):
+        return undecided(f"undecided: a definition this step rests on does not fit the "
+                         f"shapes as read ({error}), so the step is not shown wrong; declare "
+                         "the shapes its names have (a bias added to every row is [1, n])")
     if isinstance(error, (ShapeError, NonSquareMatrixError, sympy.ShapeError)):
         message = str(error) or "the shapes of the matrices here do not fit"
         return Finding(Verdict.INVALID, Method.NONE, message,
@@ -1491,6 +1565,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     held: dict = {}     # sides sampled and found to agree: another index that changed nothing
     instances = instances_for(lhs_node, rhs_node, context)
     _require_indices_not_values(lhs_node, rhs_node, instances)
+    differentials = any(isinstance(n, A.Differential) for tree in _trees_used(
+        (lhs_node, rhs_node), context) for n in walk(tree))
     for number, instance in enumerate(instances):
         if instance.default_size == 2 and not uses_sizes:
             break
@@ -1499,6 +1575,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         try:
             sides = _on_branch(build_sides(lhs_node, rhs_node, link[0], link[2], context,
                                            instance), context)
+            sides, steps = _moved(sides) if differentials else (sides, frozenset())
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
             reading = reading or "; ".join((*decisions, _reading(sides)))
             if _free(sides.lhs) == set() or _free(sides.rhs) == set():
@@ -1507,8 +1584,10 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             if built is not None and built in held:
                 last = held[built]      # the same sides sampled again: the same answer
                 continue
-            found = compare_sides(sides, context, budget, prove=number == 0,
-                                  trees=(lhs_node, rhs_node), link=link)
+            found = _compare_differentials(sides, steps, context, budget, number == 0,
+                                           (lhs_node, rhs_node), link) if steps else \
+                compare_sides(sides, context, budget, prove=number == 0,
+                              trees=(lhs_node, rhs_node), link=link)
             if built is not None and found.verdict == Verdict.VALID:
                 held[built] = found
         except ShapeError as error:
@@ -1555,6 +1634,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
+            _require_accented_known(sides, context)
             _require_one_arity_per_family(sides, context)
             _require_arrows_apart((lhs_node, rhs_node))
             _require_words_defined((lhs_node, rhs_node), context)
@@ -1576,6 +1656,51 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
+
+
+def _moved(sides: Sides) -> tuple[Sides, frozenset]:
+    """The sides with each differential evaluated, and the increments (dx) they hold; the
+    sides as they were, and none, when they hold no differential after all."""
+    if not has_differentials(sides.lhs, sides.rhs):
+        return sides, frozenset()
+    # d\\|x\\|^2 = d(x^T x): no differential of a name, so every name varies
+    variables = varied(sides.lhs, sides.rhs) or differentiated(sides.lhs, sides.rhs)
+    if not variables:
+        raise MeaningError("this writes a differential, but no differential of a name (dx), "
+                           "so what varies is not said", "", None,
+                           "Write the differential of the variable too, as in "
+                           "d(x^T x) = 2 x^T dx.")
+    moved = {v: v + increment(v) for v in variables}
+    return dataclasses.replace(sides, lhs=evaluated(sides.lhs, moved),
+                               rhs=evaluated(sides.rhs, moved)), \
+        frozenset(increment(v) for v in variables)
+
+
+def _compare_differentials(sides: Sides, steps: frozenset, context: Context, budget: Budget,
+                           prove: bool, trees: tuple, link: tuple[str, str, str]) -> Finding:
+    """Sides with increments (dx): equal exactly, or to first order with one side linear in
+    the increments where the step writes a differential of more than a name (the
+    differential, as matrix calculus writes it), is valid; different to first order is
+    invalid; equal to first order only, otherwise, is undecided (whether the exact change
+    or the differential is meant is not said)."""
+    exact = compare_sides(sides, context, budget, prove=prove, trees=trees, link=link)
+    if exact.verdict != Verdict.INVALID:
+        return exact
+    first = dataclasses.replace(sides, lhs=first_order(sides.lhs, steps),
+                                rhs=first_order(sides.rhs, steps))
+    found = compare_sides(first, context, budget, prove=prove, trees=trees, link=link)
+    if found.verdict == Verdict.INVALID:
+        return dataclasses.replace(found, message="the first-order parts differ: "
+                                   + found.message)
+    if found.verdict != Verdict.VALID:
+        return found
+    differential = bool(_differentials_of(trees, context)[1])     # not increments only
+    if differential and (linear_in(sides.lhs, set(steps)) or linear_in(sides.rhs, set(steps))):
+        return dataclasses.replace(found, message="equal to first order in the increments, "
+                                   "as differentials are: " + found.message)
+    return undecided("undecided: the sides agree to first order in the increments but not "
+                     "beyond, and both are written past first order: whether the exact "
+                     "change or the differential is meant is not said")
 
 
 class Margin(sympy.Symbol):
@@ -1749,9 +1874,21 @@ def _require_entries_within_sizes(sides: Sides, context: Context) -> None:
     3, x_7 is no entry of x but a number of its own, so the sides differ by a misreading.
     Undecided, naming the entry."""
     builder = context.builder(sides.instance)
+    built = context.definitions_in(sides.instance)
+    generic = {family_of(d.key) for d in context.definitions
+               if any(not isinstance(script, A.Num) for script in (*d.name.sub, *d.name.sup))}
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
         found = re.fullmatch(r"(.+)_\{(\d+)(?:,(\d+))?\}", symbol.name)
         shape = context.shape_of(found.group(1)) if found else None
+        if shape is None and symbol not in built and family_of(symbol.name) in generic \
+                and gradient_parts(symbol) is None and _past_members(symbol, built):
+            # z_3 with z_t = w x_t defined for every t: built for the steps of the sizes
+            # tried (1 and 2), z_3 is read as a number of its own
+            raise MeaningError(
+                f"{symbol.name} is a member of {family_of(symbol.name)}, defined for every "
+                "index, beyond the members derivcheck builds here, so it is read as a number "
+                "of its own", "", None, "Write the claim with the index letter (z_t, "
+                "z_{t+1}), or declare the sizes as numbers.")
         if shape is None:
             continue
         rows, cols = builder.dims(shape)
@@ -1762,6 +1899,23 @@ def _require_entries_within_sizes(sides: Sides, context: Context) -> None:
                 f"{symbol.name} is beyond the sizes derivcheck checks {found.group(1)} at "
                 f"({rows}×{cols}), so it is read as a number of its own", "", None,
                 "Write the claim with index letters (x_j), or declare the sizes as numbers.")
+
+
+def _member_number(name: str) -> int | None:
+    """The one whole number that numbers a member: 3 of z_{3} or of w^{(3)}; None else."""
+    found = re.fullmatch(r"[^_^]+(?:_\{(\d+)\}|\^\{\((\d+)\)\})", name)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def _past_members(symbol, built: dict) -> bool:
+    """Whether `symbol` is numbered past every member of its family built here (z_3 with
+    z_1, z_2 built); a member before them (h_0, w^{(1)}) is the start, free as it is."""
+    number = _member_number(symbol.name)
+    family = family_of(symbol.name)
+    numbers = [n for key in built if isinstance(key, sympy.Symbol)
+               and family_of(key.name) == family
+               and (n := _member_number(key.name)) is not None]
+    return number is not None and bool(numbers) and number > max(numbers)
 
 
 def _require_parameters_shaped(trees: tuple, context: Context) -> None:
@@ -2061,6 +2215,28 @@ def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
                 "what the definitions give: it may name something the text says in words",
                 "", None, f"Define {strangers[0]} (in `given` or a display equation) to "
                 "check this.")
+
+
+def _require_accented_known(sides: Sides, context: Context) -> None:
+    """`\\bar{b} = \\bar{z}` with b and z the definitions' quantities and the barred
+    names defined nowhere: a bar (tilde, dot) over a known quantity makes one from it, a
+    mean or, in some notes, the loss's gradient by it, said in words. Read as free numbers,
+    they would decide the step: undecided, never a counterexample."""
+    definitions = context.definitions_in(sides.instance)
+    known = {str(k) for k in definitions} | {s.name for value in definitions.values()
+                                             for s in _free(value)}
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        found = _ACCENTED.fullmatch(family_of(symbol.name))
+        if found and symbol.name not in known and context.kind(symbol.name) is None \
+                and any(family_of(k) == found.group(1) for k in known):
+            raise MeaningError(
+                f"{symbol.name} is defined nowhere, but {found.group(1)} is: it may be a "
+                f"quantity made from {found.group(1)} (a mean, or a gradient by it, as some "
+                "notes write error signals), said in words", "", None,
+                f"Define {symbol.name} to check this.")
+
+
+_ACCENTED = re.compile(r"\\(?:bar|tilde|dot|overline)\{(.+)\}")
 
 
 def _require_members_built(sides: Sides, context: Context) -> None:

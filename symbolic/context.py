@@ -19,7 +19,13 @@ import sympy
 from symbolic import derivatives, limits
 from symbolic.compare import free_symbols, subexpressions
 from symbolic.document import chained_statements, has_relation
-from symbolic.errors import MeaningError, NotationError, ParseError, ShapeError
+from symbolic.errors import (
+    DefinitionShapeError,
+    MeaningError,
+    NotationError,
+    ParseError,
+    ShapeError,
+)
 from symbolic.functions import At
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
@@ -56,6 +62,7 @@ from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
     ELISIONS,
+    EULER,
     GATE_LETTERS,
     GENERIC_INDEX_LETTERS,
     GREEK,
@@ -69,6 +76,7 @@ from symbolic.notation.vocabulary import (
     UPDATE_MARKS,
     known_function,
 )
+from symbolic.numbers import exact_value
 
 CONDITIONAL_BAR = r" \mid "      # in the name a conditional probability is read as
 MAX_RESOLVED = 20000              # resolved trees remembered per context
@@ -147,6 +155,9 @@ class Context:
     redefined: set[str] = field(default_factory=set)
     # names a worked example bound to a number in place of their definition (y = 0.524)
     rebound: set[str] = field(default_factory=set)
+    # the formulas of names a worked example computed, by key (`L = -\log(1 - a_2)` with
+    # a_2 bound: L binds its number, and its formula still says what ∂L/∂a_2 is)
+    formulas: dict[str, tuple[A.Name, A.Node, str]] = field(default_factory=dict)
     # whether `\cdot` between two vectors of one shape is their dot product (the second
     # reading of such a step; the first is element by element)
     dot_products: bool = False
@@ -274,7 +285,8 @@ class Context:
                       dict(self.values), list(self.warnings), dict(self.functions),
                       list(self.given), list(self.cases), dict(self.gradient_values),
                       self.use_gradient_values, redefined=set(self.redefined),
-                      rebound=set(self.rebound), dot_products=self.dot_products,
+                      rebound=set(self.rebound), formulas=dict(self.formulas),
+                      dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped)
         return new
@@ -523,20 +535,37 @@ class Context:
         return True
 
     def _worked_value(self, text: str) -> Definition | None:
+        """`out = 0.75`, or `a = \\sigma(1.1) = \\frac{1}{1 + e^{-1.1}} \\approx 0.75`,
+        for a name a formula defines: its value at the worked example's point."""
         chain = split_chain(text)
-        if len(chain.sides) != 2 or chain.relations[0] not in DEFINING:
+        if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             return None
         head = parse_side(chain.sides[0].text)
-        if not isinstance(head, A.Name) or not is_printed_literal(chain.sides[1].text):
+        if not isinstance(head, A.Name) or not all(self._is_number(side.text)
+                                                   for side in chain.sides[1:]):
             return None
+        last = chain.sides[-1].text
         for k, definition in enumerate(self.definitions):
             if definition.name == head and definition.error is None \
                     and not is_printed_literal(split_chain(definition.source).sides[-1].text):
-                self.definitions[k] = dataclasses.replace(
-                    definition, source=f"{definition.source} = {chain.sides[1].text}")
-                self._changed()
+                if is_printed_literal(last):
+                    self.definitions[k] = dataclasses.replace(
+                        definition, source=f"{definition.source} = {last}")
+                    self._changed()
                 return self.definitions[k]
         return None
+
+    def _is_number(self, text: str) -> bool:
+        """Whether `text` is a printed number, or arithmetic on numbers alone (σ(1.1))."""
+        if is_printed_literal(text):
+            return True
+        try:
+            node = parse_side(text)
+        except NotationError:
+            return False
+        applied = {id(n.left) for n in walk(node) if isinstance(n, A.BinOp) and n.op == "apply"}
+        return not any(isinstance(n, A.Name) and n.base != EULER and id(n) not in applied
+                       for n in walk(node)) and exact_value(self, node, text) is not None
 
     def settle_given(self) -> None:
         """Read every definition again once all of `given` is known: givens come in any
@@ -684,6 +713,16 @@ class Context:
             + [definition]
         self._changed()
         return definition
+
+    def with_formulas(self) -> Context:
+        """This context with the worked example's formulas in force in place of the
+        numbers they computed, and no gradient named by hand (its data stay bound)."""
+        restored = self.copy()
+        restored.gradient_values, restored.use_gradient_values = {}, False   # the writer's
+        for key, (name, body, source) in self.formulas.items():
+            restored.unbind(key)
+            restored.define(name, body, source)
+        return restored
 
     def forget(self, key: str) -> None:
         """Drop the definition of a name (it is about to be bound to a number)."""
@@ -968,6 +1007,8 @@ class Context:
                 built = (target, builder.build(definition.body))
             except NotationError as error:
                 built = (target, error)
+            except ShapeError as error:
+                raise DefinitionShapeError(str(error)) from error
         self._members[key] = built
         return built
 

@@ -19,7 +19,7 @@ from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
 from symbolic.notation.names import Var, base_of, family_of, layer_of, subscript_of
-from symbolic.notation.vocabulary import ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
+from symbolic.notation.vocabulary import DATA_LETTERS, ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
 
 if TYPE_CHECKING:
     from symbolic.context import Context
@@ -257,6 +257,15 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
                 f"does, and whether layer {mine[1]} is layer {theirs[1]} is not said", "", None,
                 "Write the layers with numbers, or the last layer's definitions with its "
                 "letter only.")
+    # ŷ = a^{[2]} by z^{[2]}, with a^{[2]} defined nowhere: a layer's quantities are
+    # computed from that layer's and earlier ones, so it may depend on z^{[2]}
+    downstream = sorted(s.name for s in symbols if _downstream(s.name, mine)
+                        and context.kind(s.name) is None and not context.is_value(s.name))
+    if downstream:
+        raise MeaningError(
+            f"as read, this does not depend on {wrt.name}, but it holds {downstream[0]}, "
+            f"defined nowhere here, of the same layer or a later one, which may depend on "
+            f"{wrt.name}", "", None, f"Define {downstream[0]} to check this.")
     unknown = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
     if unknown:
         raise MeaningError(
@@ -284,6 +293,15 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
             f"defined nowhere here, which may depend on {wrt.name}", "", None,
             f"Define {strangers[0]} to check this.")
+
+
+def _downstream(name: str, layer: tuple[str, str] | None) -> bool:
+    """Whether `name` is a network's quantity (not an input or target) of the numbered
+    layer `layer` or a later one."""
+    theirs = layer_of(name)
+    return layer is not None and theirs is not None and layer[1].isdigit() \
+        and theirs[1].isdigit() and int(theirs[1]) >= int(layer[1]) \
+        and theirs[0] not in LABEL_LETTERS | DATA_LETTERS
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:

@@ -68,6 +68,11 @@ class ShapeError(DerivcheckError, ValueError):
     """A product or sum whose operand shapes cannot fit, or a claim of the wrong shape."""
 
 
+class DefinitionShapeError(ShapeError):
+    """A definition whose shapes do not fit as read (`z = x W + b` with b a column): what
+    the text defines is in question, not the claim that uses it."""
+
+
 class BudgetExceeded(DerivcheckError):
     """An operation ran past its time budget (the wall-clock safety net fired)."""
 

@@ -48,6 +48,7 @@ from symbolic.notation.vocabulary import (
     DEFINING,
     INDEX_LETTERS,
     PROSE,
+    WORD_FONT,
 )
 from symbolic.numbers import exact_value, is_printed_number, show_number
 from symbolic.results import (
@@ -550,6 +551,9 @@ def _follows_from_definitions(gradient: A.Partial, context: Context) -> bool:
     return bool(symbols) and all(gradient_parts(s) is None for s in symbols)
 
 
+_ACRONYM = re.compile(r"\s*([A-Z]{3,})\s*")     # MSE, MAE, RMSE written in plain letters
+
+
 def _head(chain: Chain, context: Context) -> A.Node | None:
     """The first side when it can name something: a bare name (`a^l_j` is one: a layer
     index, not a power), a gradient, a function."""
@@ -561,6 +565,10 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
             node = context.resolve(node).tree
     except NotationError:
         return None
+    acronym = _ACRONYM.fullmatch(chain.sides[0].text)
+    if acronym and not any(context.is_value(c) or context.shape_of(c) is not None
+                           for c in acronym.group(1)):
+        return A.Name(f"{WORD_FONT}{{{acronym.group(1)}}}")     # MSE = …: a word, defined
     if _stepped_head(node):
         node = layered_name(node)     # a^t = …, h^{t+1} = …: a power is never defined
     node = variation_name(node) or node      # \delta h^t = \frac{\partial E}{\partial h^t}
@@ -710,10 +718,13 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     if value is not None:
         context.forget(name_key(head))
         context.bind(head, value)
+        if not is_printed_number(body):
+            context.formulas[name_key(head)] = (head, body, statement.text)
         kind = StepKind.BINDING if is_printed_number(body) else StepKind.DEFINITION
         what = f"binds {name_text} = {show_number(value)}"
     else:
         context.unbind(name_key(head))
+        context.formulas.pop(name_key(head), None)
         context.define(head, body, statement.text, statement.derivation)
         kind, what = StepKind.DEFINITION, f"defines {name_text}"
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
@@ -780,11 +791,28 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
     value = exact_value(context, parse_side(body_text), body_text)
     checked = _rest(chain, context, budget)
     numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
-    if numerator is not None and wrt is not None and head.order == 1:
+    against = _against_formula(chain, numerator, context, budget)
+    if against is not None and against.verdict == Verdict.INVALID:
+        value = exact_value(context.with_formulas(), head, name_text)   # the true one, after
+    if numerator is not None and wrt is not None and head.order == 1 and value is not None:
         context.bind_gradient(numerator, wrt, value)
+    if against is not None:
+        return step(StepKind.CLAIM, ClaimResult(chain.source, [against, *checked.links]))
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
                        Method.DEFINITION, f"names the number {name_text} = {show_number(value)}")
     return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _against_formula(chain: Chain, numerator: str | None, context: Context,
+                     budget: Budget) -> LinkResult | None:
+    """`\\frac{dL}{da_2} = a_2 - y` in a worked example that computed L from its formula
+    (`L = -\\log(1 - a_2)`, a_2 bound): the formula says what the derivative is, so the
+    link is checked against it; None when it cannot say, or nothing computed the numerator."""
+    if numerator is None or numerator not in context.formulas:
+        return None
+    link = check_link(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                      context.with_formulas(), budget)
+    return link if link.verdict in (Verdict.VALID, Verdict.INVALID) else None
 
 
 def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,

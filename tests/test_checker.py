@@ -305,3 +305,33 @@ def test_entries_set_after_with_in_the_prose_are_a_condition():
            "$$L = \\sum_n \\exp(-y_n w x_n)$$\n\n"
            "$$\\frac{\\partial L}{\\partial w} = -\\sum_n y_n x_n \\exp(-y_n w x_n)$$\n")
     assert [str(s.verdict) for s in check_document(doc).steps][-1] == "valid"
+
+
+WORKED = ("---\ngiven: ['y = 0']\nconventions: {log: natural, sigma: logistic}\n---\n"
+          "$$ z_2 = 0.25 $$\n\n"
+          "$$ a_2 = \\text{Sigmoid}(z_2) \\approx 0.562 $$\n\n"
+          "$$ L = -\\left[y \\log(a_2) + (1 - y) \\log(1 - a_2)\\right] $$\n\n"
+          "$$ \\frac{dL}{da_2} = GRADIENT = VALUE $$\n")
+
+
+def worked(gradient: str, value: str) -> str:
+    return WORKED.replace("GRADIENT", gradient).replace("VALUE", value)
+
+
+def test_a_worked_gradient_is_checked_against_the_formula_that_computed_its_numerator():
+    # L binds its number, as a_2 is bound; its formula still says what dL/da_2 is, so the
+    # link is checked, not only named
+    wrong = check_document(worked("a_2 - y", "0.562")).steps[-1].claim.links
+    assert [str(link.verdict) for link in wrong] == ["invalid", "valid"]
+    right = check_document(worked(r"\frac{1 - y}{1 - a_2} - \frac{y}{a_2}",
+                                  "2.284")).steps[-1].claim.links
+    assert [str(link.verdict) for link in right] == ["valid", "valid"]
+    assert str(right[0].method) != "definition"     # checked, not only named
+
+
+def test_an_acronym_in_plain_letters_heads_a_definition():
+    doc = ("$$ MSE = (\\hat{y} - y)^2 $$\n\n$$ y = 3.0 $$\n\n$$ \\hat{y} = 4.2 $$\n\n"
+           "$$ MSE = (4.2 - 3.0)^2 = 1.44 $$\n")
+    steps = check_document(doc).steps
+    assert steps[0].claim.links[0].message == "defines MSE"
+    assert [str(link.verdict) for link in steps[-1].claim.links] == ["valid", "valid"]

@@ -721,7 +721,7 @@ def test_a_worked_number_at_inputs_its_definition_holds_is_undecided_not_wrong()
 
 def test_a_new_name_heads_a_chain_even_when_a_later_side_is_not_read():
     result = check_claim(r"\hat{y} = \hat{w}_0 + \sum_{j=1}^n x_j \hat{w}_j "
-                         r"= \hat{w}_0 + \hat{w}_1 x_1 + \cdots + \hat{w}_n x_n")
+                         r"= \hat{w}_0 + \hat{w}_1 x_1 + \hat{w}_2 x_2 + \cdots")
     assert [link.verdict for link in result.links] == ["valid", "undecided"]
     assert result.links[0].message == r"defines \hat{y}"
 
@@ -834,3 +834,24 @@ def test_numbered_values_of_a_scalar_are_not_a_vector():
     given = [r"f = \sigma(q)", r"q = w x", r"L = -y \log f - (1 - y)\log(1 - f)"]
     result = check_claim(r"\frac{\partial L}{\partial w} = (f - y) x + 1", given=given)
     assert result.verdict == "invalid"
+
+
+def test_a_member_beyond_those_built_is_undecided_never_a_counterexample():
+    # z_t = w x_t for every t: z_3 is built at no size tried, so it would be free
+    result = check_claim(r"z_{3} = w x_{3}", given=[r"z_t = w x_t"])
+    assert result.verdict == "undecided" and "z_{3}" in result.message
+    assert check_claim(r"z_{2} = 2 w x_{2}", given=[r"z_i = w x_i"]).verdict == "invalid"
+
+
+def test_a_definition_that_does_not_fit_the_shapes_leaves_the_step_undecided():
+    shapes = {"z": ["batch", "out"], "W": ["in", "out"], "x": ["batch", "in"], "b": ["out"]}
+    result = check_claim(r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial z} W^T",
+                         given=[r"z = x W + b"], shapes=shapes)
+    assert result.verdict == "undecided" and "definition" in result.message
+
+
+def test_a_worked_value_computed_in_a_given_keeps_the_formula():
+    given = [r"z = w x + b", r"a = \sigma(z)",
+             r"a = \sigma(1.1) = \frac{1}{1 + e^{-1.1}} \approx 0.75"]
+    result = check_claim(r"\frac{\partial a}{\partial z} = \sigma(z)(1 - \sigma(z))", given=given)
+    assert result.verdict == "valid"

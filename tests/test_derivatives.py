@@ -63,3 +63,17 @@ def test_a_kept_derivative_is_the_one_sympy_gives_for_those_very_expressions():
     assert derivative(positive**2, positive) == 2 * positive
     assert derivative(sympy.sin(x), x) == sympy.cos(x)
     assert derivative(sympy.Matrix([x**2]), x) == sympy.Matrix([2 * x])   # no hash: as is
+
+
+def test_a_later_layer_defined_nowhere_may_depend_on_the_variable():
+    # ŷ = a^{[2]}, a^{[2]} defined nowhere: as read ∂ŷ/∂z^{[2]} is 0 and the chain without
+    # σ' held as 0 = 0; a layer's activation is computed from that layer and earlier ones
+    given = [r"L = \tfrac{1}{2} (\hat y - y)^2", r"\hat y = a^{[2]}"]
+    claim = (r"\tfrac{dL}{dw^{[1]}} = \tfrac{dL}{d\hat y} \cdot \tfrac{d\hat y}{dz^{[2]}} "
+             r"\cdot \tfrac{dz^{[2]}}{da^{[1]}} \cdot \tfrac{dz^{[1]}}{dw^{[1]}}")
+    result = check_claim(claim, given=given)
+    assert result.verdict == "undecided" and "a^{(2)}" in result.message
+    # a later layer's parameter cannot reach an earlier layer: 0 is right
+    later = check_claim(r"\frac{\partial L}{\partial b^{[3]}} = 0",
+                        given=[r"L = \frac{1}{2} (a^{[2]} - y)^2"])
+    assert later.verdict == "valid"

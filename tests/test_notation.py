@@ -179,9 +179,27 @@ ROWS = [
       r"z^{(i)} = w x^{(i)}"], {}, {}, "valid"),
     (r"\nabla_\theta J(\theta) = 2 \theta x^2", [r"J(\theta; x) = (\theta x)^2"], {}, {}, "valid"),
     (r"\Delta w = -\eta g", [], {}, {}, "undecided"),
-    # an elision leaves terms out: what depends on it is undecided
+    # an elision between terms that count up one index is their sum; any other leaves
+    # terms out, and what depends on it is undecided
     (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + \dots + w_m x_m"], {}, {},
+     "valid"),
+    (r"\frac{\partial z}{\partial w_2} = x_1", [r"z = w_1 x_1 + w_2 x_2 + \cdots + w_m x_m"],
+     {}, {}, "invalid"),
+    (r"\frac{\partial S}{\partial z_2} = e^{z_2}", [r"S = e^{z_1} + \cdots + e^{z_K}"], {}, {},
+     "valid"),
+    (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + w_3 x_3 + \dots + w_m x_m"],
+     {}, {}, "undecided"),
+    (r"\frac{\partial z}{\partial w_1} = x_1", [r"z = w_1 x_1 + w_2 x_2 + \dots"], {}, {},
      "undecided"),
+    # a barred name defined nowhere over a known quantity: made from it, said in words
+    (r"\bar{b} = \bar{z}", [r"z = w x + b", r"L = \frac{1}{2}(z - t)^2"], {}, {}, "undecided"),
+    # a sum of a matrix whose terms do not use the index: it may add the rows (a batch)
+    (r"\sum_{i=1}^{N} A = N A", [], {"A": [3, 3]}, {}, "undecided"),
+    (r"\sum_{i=1}^{N} c = N c", [], {}, {}, "valid"),
+    # a quantity of a later layer, defined nowhere, may depend on the variable
+    (r"\frac{d\hat y}{dz^{[2]}} = 0", [r"\hat y = a^{[2]}"], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial b^{[3]}} = 0", [r"L = \frac{1}{2} (a^{[2]} - y)^2"], {}, {},
+     "valid"),
     # h_\theta(x), h_{W,b}(x): the hypothesis, a function; a derivative by what it hides
     (r"\frac{\partial}{\partial b} J = 0", [r"J = \frac{1}{2}(h_{W,b}(x) - y)^2"], {}, {},
      "undecided"),
@@ -388,9 +406,19 @@ ROWS = [
     (r"\frac{d}{dz} softsign(z) = \frac{1}{(1+|z|)^2}", [r"softsign(z) = \frac{z}{1 + |z|}"],
      {}, {}, "valid"),
     (r"abc(x + 1) = abc x + abc", [], {}, {}, "undecided"),
-    # d before a quantity is a differential: not a number d (a missing 2 would pass)
-    (r"d(x^T x) = x^T dx", [], {"x": ["n", 1]}, {}, "undecided"),
+    # d before a quantity is a differential: not a number d (a missing 2 would pass);
+    # equal to first order, one side linear in the increments, is valid
+    (r"d(x^T x) = x^T dx", [], {"x": ["n", 1]}, {}, "invalid"),
+    (r"d(x^T x) = 2 x^T dx", [], {"x": ["n", 1]}, {}, "valid"),
     (r"d(x^T x) = x^T dx", [], {"x": ["n", 1]}, {"symbols": {"d": "constant"}}, "valid"),
+    (r"df = \operatorname{tr}(A^{-1} dA)", [r"f = \log \det A"], {"A": [2, 2]}, {}, "valid"),
+    (r"d(X^{-1}) = -X^{-1} dX X^{-1}", [], {"X": [2, 2]}, {}, "valid"),
+    (r"d(X^{-1}) = X^{-1} dX X^{-1}", [], {"X": [2, 2]}, {}, "invalid"),
+    (r"\mathrm{d}f = f(x + \mathrm{d}x) - f(x) = 2 x \mathrm{d}x + (\mathrm{d}x)^2",
+     [r"f(x) = x^2"], {}, {}, "valid"),
+    (r"d(x^2) + (dx)^2 = 2 x dx + 3 (dx)^2", [], {}, {}, "undecided"),
+    (r"dx^2 = 2 x dx", [], {}, {}, "undecided"),
+    (r"d f = 2 x", [r"f = x^2"], {}, {}, "undecided"),
     # Leibniz's d before a fraction
     (r"\frac{d \frac{t^2}{2}}{dt} = t", [], {}, {}, "valid"),
     (r"\frac{d \frac{t^2}{2}}{dt} = 2t", [], {}, {}, "invalid"),

@@ -404,3 +404,35 @@ def test_an_array_in_a_left_brace_is_the_cases_of_a_piecewise_value():
                       r"\end{array}\right.")
     assert isinstance(node, A.Cases) and len(node.branches) == 2
     assert node.branches[1][1] == ()            # otherwise
+
+
+def test_a_run_of_unicode_subscripts_is_one_subscript():
+    node = without_positions(parse_side("δᵢⱼ"))
+    assert node == A.Name(r"\delta", (A.Name("i"), A.Name("j")))
+    assert without_positions(parse_side("x⁽ⁱ⁾")) == A.Name("x", (), (A.Name("i"),))
+
+
+def test_a_combining_accent_decorates_the_letter_before_it():
+    assert without_positions(parse_side("y\u0302")) == A.Name(r"\hat{y}")
+    assert without_positions(parse_side("x\u0304")) == A.Name(r"\bar{x}")
+
+
+def test_the_at_sign_is_a_matrix_product():
+    node = without_positions(parse_side("A @ B"))
+    assert node == A.BinOp("juxt", A.Name("A"), A.Name("B"))
+
+
+def test_a_squared_nabla_after_its_subscript_is_the_hessian():
+    assert without_positions(parse_side(r"\nabla_w^2 P")) == \
+        without_positions(parse_side(r"\nabla^2_w P"))
+
+
+def test_a_slashed_derivative_by_an_accented_name():
+    node = parse_side("dL/dŷ")
+    assert isinstance(node, A.Partial) and without_positions(node.wrt) == A.Name(r"\hat{y}")
+
+
+def test_the_word_sum_typed_with_an_index_is_a_sum():
+    node = without_positions(parse_side(r"sum_{j=1}^{n}(x_j^2)"))
+    assert isinstance(node, A.SumOver) and node.index == "j" and node.upper == A.Name("n")
+    assert not isinstance(parse_side(r"cumsum_k(x)"), A.SumOver)

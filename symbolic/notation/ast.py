@@ -141,6 +141,14 @@ class Partial(Node):
 
 
 @dataclass(frozen=True)
+class Differential(Node):
+    """`d x`, `\\mathrm{d}X`, `d(x^T A x)`: the differential of what follows the d."""
+
+    operand: Node
+    pos: int = 0
+
+
+@dataclass(frozen=True)
 class SumOver(Node):
     index: str | None       # summation variable, None when not written (\sum y_k)
     lower: Node | None

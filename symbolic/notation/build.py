@@ -16,6 +16,7 @@ from typing import Protocol
 import sympy
 
 from symbolic import limits
+from symbolic.differentials import differential_of
 from symbolic.errors import MeaningError, ShapeError, UnshapedError
 from symbolic.functions import held
 from symbolic.notation import ast as A
@@ -951,6 +952,14 @@ class Builder:
             return sympy.Mul(*terms)
         if not terms:
             return sympy.Integer(0)
+        if _is_matrix(terms[0]) and not any(1 == n for n in terms[0].shape) \
+                and not _uses_letter(node.body, index):
+            # \sum_{i=1}^{N} dy with dy an N×D batch: the writer sums its rows, as batch
+            # notation does; read as N copies of dy, the step would be decided by that
+            raise self.fail(f"the terms of this sum do not use its index {index}, and they are "
+                            "a matrix: it may add the matrix's rows, as batch notation writes "
+                            "it", node, "Write the sum over the rows' index (dy_{i,:}), or "
+                            "\\mathbf{1}^T dy.")
         total = terms[0]
         for term in terms[1:]:
             total = self.add(total, term, node)
@@ -988,6 +997,10 @@ class Builder:
             return letters[0]
         raise self.fail("cannot tell which index this sum runs over", body,
                         "Write the index under the sum, as in \\sum_j.")
+
+    def build_Differential(self, node: A.Differential):
+        """d E: left whole until the step says what varies (see `symbolic.differentials`)."""
+        return differential_of(self.build(node.operand))
 
     def build_Partial(self, node: A.Partial):
         """∂A/∂B, asked of the scope. Inside `\\sum_{i=1}^{m}` it follows the definitions at
@@ -1187,3 +1200,9 @@ def _walk_vector_names(node: A.Node) -> frozenset[str]:
 def _takes_vector(name: str) -> bool:
     function = known_function(name)
     return function is not None and function.takes_vector
+
+
+def _uses_letter(node: A.Node, letter: str) -> bool:
+    """Whether the tree writes the index letter anywhere (x_i, w_{i+1}, y^{(i)})."""
+    return any(isinstance(n, A.Name) and n.base == letter and not n.sub and not n.sup
+               for n in walk(node))

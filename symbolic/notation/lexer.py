@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
-from symbolic.notation.vocabulary import COMMAND_SPELLINGS, NEGATION, STARRED_COMMANDS, UNICODE
+from symbolic.notation.vocabulary import (
+    COMBINING_ACCENTS,
+    COMMAND_SPELLINGS,
+    NEGATION,
+    STARRED_COMMANDS,
+    SUBSCRIPTS,
+    SUPERSCRIPTS,
+    UNICODE,
+)
 
 _TOKEN = re.compile(
     r"""
@@ -15,7 +23,7 @@ _TOKEN = re.compile(
   | (?P<number>\d+(?:\.\d+)?|\.\d+)
   | (?P<command>\\[A-Za-z]+\*?|\\.)
   | (?P<letter>[A-Za-z])
-  | (?P<symbol>[-+*/^_()\[\]{}|,;'!=<>&:.$])
+  | (?P<symbol>[-+*/^_()\[\]{}|,;'!=<>&:.$@])
     """,
     re.VERBOSE,
 )
@@ -37,6 +45,18 @@ def tokenize(source: str) -> list[Token]:
     pos = 0
     while pos < len(source):
         char = source[pos]
+        script = _script_run(source, pos)
+        if script is not None:          # z₂ⱼ: one subscript, z_{2j}
+            text, end = script
+            tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(text) if t.kind != "end")
+            pos = end
+            continue
+        if char in COMBINING_ACCENTS and tokens and tokens[-1].kind == "letter":
+            letter = tokens.pop()       # y then a combining circumflex: \hat{y}
+            tokens.extend(Token(t.kind, t.text, letter.pos) for t in tokenize(
+                f"{COMBINING_ACCENTS[char]}{{{letter.text}}}") if t.kind != "end")
+            pos += 1
+            continue
         if char in UNICODE:
             tokens.extend(
                 Token(t.kind, t.text, pos) for t in tokenize(UNICODE[char]) if t.kind != "end"
@@ -77,3 +97,15 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+def _script_run(source: str, pos: int) -> tuple[str, int] | None:
+    """A run of Unicode subscripts (or superscripts) from `pos` as LaTeX, `_{2j}`, with the
+    offset after it; None when none starts there."""
+    for table, mark in ((SUBSCRIPTS, "_"), (SUPERSCRIPTS, "^")):
+        end = pos
+        while end < len(source) and source[end] in table:
+            end += 1
+        if end > pos:
+            return mark + "{" + "".join(table[c] for c in source[pos:end]) + "}", end
+    return None

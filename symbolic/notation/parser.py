@@ -11,6 +11,7 @@ import dataclasses
 
 from symbolic.errors import MeaningError, ParseError
 from symbolic.notation import ast as A
+from symbolic.notation.elisions import elided_sum
 from symbolic.notation.lexer import Token, tokenize
 from symbolic.notation.vocabulary import (
     ACCENTS,
@@ -29,6 +30,7 @@ from symbolic.notation.vocabulary import (
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     DOT_PRODUCT,
+    ELISIONS,
     END,
     ENDS_OF_TERM,
     EQUATION_MARKS,
@@ -67,6 +69,7 @@ from symbolic.notation.vocabulary import (
     ROW_SPACES,
     SINGLE_BARS,
     STACKING,
+    SUM,
     SUMS,
     SUPERSCRIPT_WORDS,
     TRANSPARENT_FONTS,
@@ -164,7 +167,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(
-        _dots_as_products(kept)))))
+        _dots_as_products(_plain_sums(kept))))))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
         _without_cancels(_double_bars(_without_colours(kept)))))))
     out: list[Token] = []
@@ -607,6 +610,19 @@ def _dots_as_products(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _plain_sums(tokens: list[Token]) -> list[Token]:
+    """`sum_k( dP_ik * P_ik )`, `sum_{j=1}^{n}(…)`: the word sum typed as plain letters, then
+    its index, is \\sum, as code-like notes write it."""
+    out = list(tokens)
+    for k in range(len(out) - 3, -1, -1):
+        word = out[k:k + 3]
+        if "".join(t.text for t in word) == "sum" and all(t.kind == "letter" for t in word) \
+                and _contiguous(word) and out[k + 3].text == "_" \
+                and not (k and out[k - 1].kind == "letter" and _contiguous(out[k - 1:k + 1])):
+            out[k:k + 3] = [Token("command", SUM, word[0].pos)]
+    return out
+
+
 def _slashed_differentials(tokens: list[Token]) -> list[Token]:
     """`dL/dz`, `dL/dy_pred`: d printed against a name, a slash, then
     d printed against a name, is a derivative written inline, as `\\partial L / \\partial z`
@@ -622,8 +638,8 @@ def _slashed_differentials(tokens: list[Token]) -> list[Token]:
             below = slash + 1
             if slash < len(out) - 2 and out[slash].text == "/" and slash > k + 1 \
                     and out[below].text == "d" and out[below].kind == "letter" \
-                    and _contiguous(out[below:below + 2]) and out[below + 1].kind == "letter" \
-                    and out[k + 1].kind == "letter":
+                    and _contiguous(out[below:below + 2]) and _starts_name(out[below + 1]) \
+                    and _starts_name(out[k + 1]):
                 out[k] = Token("command", r"\partial", out[k].pos)
                 out[below] = Token("command", r"\partial", out[below].pos)
                 k = below + 1
@@ -778,6 +794,12 @@ def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
     return text
 
 
+def _starts_name(tok: Token) -> bool:
+    """A letter, or a command that begins a name: a Greek letter, an accent (ŷ is \\hat{y})."""
+    return tok.kind == "letter" or tok.kind == "command" and (
+        tok.text[1:] in GREEK or tok.text[1:] in ACCENTS)
+
+
 def _contiguous(tokens: list[Token]) -> bool:
     return all(b.pos == a.pos + len(a.text) for a, b in zip(tokens, tokens[1:], strict=False))
 
@@ -921,13 +943,42 @@ class Parser:
                 node = self.signed_term()
             else:
                 node = self.term()
+            terms = [("+", node, node.pos)]
             while self.peek().text in ("+", "-"):
                 op = self.advance()
-                right = self.term()
-                node = A.BinOp(op.text, node, right, op.pos)
+                if op.text == "+" and self.peek().text in ELISIONS:
+                    terms = self.elided_terms(terms)
+                    continue
+                terms.append((op.text, self.term(), op.pos))
+            node = terms[0][1]
+            for op_text, right, pos in terms[1:]:
+                node = A.BinOp(op_text, node, right, pos)
             return node
         finally:
             self.depth -= 1
+
+    def elided_terms(self, terms: list[tuple[str, A.Node, int]]) \
+            -> list[tuple[str, A.Node, int]]:
+        """`w_1 x_1 + w_2 x_2 + \\cdots + w_n x_n`: the terms before the elision that
+        follow its pattern, and the last term, become one sum over a letter the formula
+        does not use. Without a pattern, the elision is not read."""
+        elision = self.advance()
+        refused = MeaningError(REFUSED_COMMANDS[elision.text], self.source, elision.pos)
+        if self.peek().text != "+":
+            raise refused
+        self.advance()
+        last = self.term()
+        added = len(terms) - 1 - next((k for k in range(len(terms) - 1, -1, -1)
+                                       if terms[k][0] != "+"), -1)
+        used = {t.text for t in self.tokens if t.kind == "letter"}
+        letter = next((c for c in "kjilmnpq" if c not in used), None)
+        found = elided_sum([term for _, term, _ in terms[-added:]], last, letter,
+                           elision.pos) if letter and added else None
+        if found is None:
+            raise refused
+        taken, total = found
+        kept = terms[:len(terms) - taken]
+        return [*kept, ("+", total, elision.pos)] if kept else [("+", total, total.pos)]
 
     def signed_term(self) -> A.Node:
         op = self.advance()
@@ -2049,6 +2100,11 @@ class Parser:
                              "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
+        if order == 1 and self.peek().text == "^" \
+                and [t.text for t in self.peek_group(1)] == ["2"]:
+            self.advance()                  # \nabla_w^2 L: the Hessian, as \nabla^2_w L
+            self.group_tokens()
+            order = 2
         if order == 1 and not self.starts_factor(self.peek()) and self.peek().text != "-":
             # \nabla_{\hat{X}} alone: the gradient of the loss the text leaves implied, by
             # \hat{X}; a quantity of its own (as \delta is), named by what it is taken in

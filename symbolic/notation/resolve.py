@@ -198,13 +198,19 @@ class _Pass:
             if composite is not None and self.snapshot.is_value(composite.base):
                 self.readings.append(Reading(to_latex(node), "the composition given a value"))
                 return composite
-            return self.application(node)
+            applied = self.application(node)
+            if isinstance(applied, A.BinOp) and applied.op == "juxt" \
+                    and self.is_differential_d(applied.left):
+                return self.differentials(applied)        # d(x^T x): read as a product
+            return applied
         if isinstance(node, A.BinOp) and node.op == "juxt":
             joined = self.defined_words(node)
             if joined is not node:
                 return self.visit(joined)
             self.refuse_inverse_function(node)
-            self.refuse_differentials(node)
+            differentials = self.differentials(node)
+            if differentials is not node:
+                return self.visit(differentials)
             powered = self.powered_calls(node)
             if powered is not node:
                 return self.visit(powered)
@@ -460,20 +466,37 @@ class _Pass:
         return any(key == base or key.startswith((base + "^", base + "_", base + "'"))
                    for key in (*self.snapshot.values, *self.snapshot.defined))
 
-    def refuse_differentials(self, node: A.BinOp) -> None:
-        """`d(x^T x) = 2 x^T dx`, `df = \\tr(A^{-1} dA)`: d before a quantity is a
-        differential, which derivcheck does not check (read as a number d times the quantity,
-        a missing factor 2 would pass)."""
+    def differentials(self, node: A.BinOp) -> A.Node:
+        """`d(x^T x) = 2 x^T dx`, `df = \\tr(A^{-1} dA)`: d before a quantity, when d is no
+        quantity here, is the differential of that quantity. `d x^2` stays unread: (dx)^2
+        or d(x^2)."""
         parts = factors(node)
-        for d, after in zip(parts, parts[1:], strict=False):
-            if isinstance(d, A.Name) and d.base in DIFFERENTIAL_D and not (
-                    d.sub or d.sup or d.primes or d.suffix) and not self.snapshot.is_value(
-                        d.base) and self.snapshot.kind(d.base) is None:
+        if not any(self.is_differential_d(part) for part in parts[:-1]):
+            return node
+        out: list[A.Node] = []
+        k = 0
+        while k < len(parts):
+            part = parts[k]
+            if not self.is_differential_d(part) or k + 1 == len(parts):
+                out.append(part)
+                k += 1
+                continue
+            after = parts[k + 1]
+            if isinstance(after, A.Power) and isinstance(after.base, A.Name):
                 raise MeaningError(
-                    f"{to_latex(d)} {to_latex(after)} reads as a differential, which "
-                    "derivcheck does not check", "", d.pos,
-                    "Write the derivative instead, as in \\frac{\\partial f}{\\partial x}, "
-                    "or declare d a quantity (conventions: {symbols: {d: constant}}).")
+                    f"{to_latex(part)} {to_latex(after)} may be the differential of the power "
+                    "or the power of the differential", "", part.pos,
+                    f"Write d({to_latex(after)}) or (d{to_latex(after.base)})^{{...}}.")
+            word = isinstance(after, A.Name) and part.base + after.base in self.words
+            out.append(dataclasses.replace(after, base=f"{WORD_FONT}{{{part.base}{after.base}}}")
+                       if word else A.Differential(after, part.pos))     # dP_{ij}, dP defined
+            k += 2
+        return functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos), out)
+
+    def is_differential_d(self, node: A.Node) -> bool:
+        return isinstance(node, A.Name) and node.base in DIFFERENTIAL_D and not (
+            node.sub or node.sup or node.primes or node.suffix) \
+            and not self.snapshot.is_value(node.base) and self.snapshot.kind(node.base) is None
 
     def refuse_inverse_function(self, node: A.BinOp) -> None:
         """`f^{-1}(y)` with f a function: its inverse, which derivcheck does not build (read

@@ -105,6 +105,8 @@ def to_latex(node: A.Node) -> str:
             return f"{to_latex(base)}^{{{to_latex(exponent)}}}"
         case A.Transpose(operand=operand):
             return f"{to_latex(operand)}^\\top"
+        case A.Differential(operand=operand):
+            return f"\\mathrm{{d}}{to_latex(operand)}"
         case A.Call(name=name, args=args, primes=primes, power=power):
             inner = ", ".join(to_latex(a) for a in args)
             head = name if name.startswith("\\") else f"\\operatorname{{{name}}}"

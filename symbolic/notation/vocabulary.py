@@ -27,15 +27,23 @@ UNICODE = {
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
     "∴": r"\therefore",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
-    "≡": r"\equiv", "²": "^2", "³": "^3", "¹": "^1", "ᵀ": "^T", "’": "'", "∑": r"\sum",
+    "≡": r"\equiv", "’": "'", "∑": r"\sum",
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
     "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
     "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
     "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*",
     "~": " ",                                            # TeX's unbreakable space
-    **{d: f"_{k}" for k, d in enumerate("₀₁₂₃₄₅₆₇₈₉")},  # w₁: w_1
-    "⁰": "^0", "⁴": "^4", "⁵": "^5", "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9",
 }
+# Unicode subscripts and superscripts, a run of them one script: z₂ⱼ is z_{2j}, x⁽ⁱ⁾ is x^{(i)}
+SUBSCRIPTS = {**{d: str(k) for k, d in enumerate("₀₁₂₃₄₅₆₇₈₉")}, "ₐ": "a", "ₑ": "e",
+              "ₒ": "o", "ₓ": "x", "ₕ": "h", "ₖ": "k", "ₗ": "l", "ₘ": "m", "ₙ": "n", "ₚ": "p",
+              "ₛ": "s", "ₜ": "t", "ᵢ": "i", "ⱼ": "j", "ᵣ": "r", "ᵤ": "u", "ᵥ": "v", "₊": "+",
+              "₋": "-", "₌": "=", "₍": "(", "₎": ")"}
+SUPERSCRIPTS = {**{d: str(k) for k, d in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}, "ⁱ": "i", "ⁿ": "n",
+                "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ᵀ": "T", "ˡ": "l", "ᵗ": "t"}
+# Combining accents after a letter: ŷ is \hat{y}
+COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
+                     "\u0303": r"\tilde", "\u0307": r"\dot", "\u20d7": r"\vec"}
 
 # Commands that print as another: ▽ for ∇.
 COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla"}
@@ -139,6 +147,8 @@ IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quant
 ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
 # The letters of targets and class labels (y, t, bold or not): what may be one-hot.
 LABEL_LETTERS = frozenset({"y", "t"})
+EULER = "e"                          # e^{x}: the exponential, when e is no quantity
+DATA_LETTERS = frozenset({"x"})      # a network's input, computed from nothing
 # Fonts that do not change which quantity a letter names: \mathbf{x} is x.
 TRANSPARENT_FONTS = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\mathbfit", r"\pmb",
                                r"\mathit", r"\mathnormal"})
@@ -232,13 +242,14 @@ MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det"
 EXTREMA = frozenset({"max", "min"})
 COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
 DOT_PRODUCT = r"\cdot"     # W.x, as NumPy writes it, is read as W \cdot x
-MUL_OPS = {"*": "*", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
+MUL_OPS = {"*": "*", "@": "juxt", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
            r"\otimes": "outer", r"\oslash": "oslash"}   # ⊘: division entry by entry
 PRODUCT_OPS = frozenset({"*", "cdot", "times", "juxt"})
 FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"})
 BINOMIALS = frozenset({r"\binom", r"\dbinom", r"\tbinom", r"\choose"})
-SUMS = {r"\sum": False, r"\prod": True}       # command -> is a product
+SUM = r"\sum"
+SUMS = {SUM: False, r"\prod": True}       # command -> is a product
 BRACES = frozenset({r"\underbrace", r"\overbrace"})
 STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
 SIGMA = r"\sigma"                    # the sigmoid, unless conventions say sigma: symbol
@@ -301,7 +312,8 @@ REFUSED_COMMANDS = {
     r"\mp": "write the two cases as two claims instead of \\mp",
     **dict.fromkeys(ELISIONS,
                     "an elision (\\dots) leaves out terms derivcheck cannot fill in; write the "
-                    "sum with \\sum"),
+                    "sum with \\sum, or terms that differ only by an index counting up one "
+                    "(x_1 + x_2 + \\cdots + x_n)"),
 }
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.

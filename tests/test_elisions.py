@@ -1,0 +1,55 @@
+"""Sums written with an elision (symbolic.notation.elisions): the terms around it give the
+pattern, or the elision is not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from symbolic import check_claim
+from symbolic.errors import MeaningError
+from symbolic.notation import ast as A
+from symbolic.notation import parse_side
+from symbolic.notation.rewrite import without_positions
+
+
+def test_terms_that_count_up_one_index_are_their_sum():
+    node = without_positions(parse_side(r"x_1 + x_2 + \cdots + x_n"))
+    assert node == A.SumOver("k", A.Num("1"), A.Name("n"), A.Name("x", (A.Name("k"),)))
+
+
+def test_a_term_outside_the_pattern_stays_outside_the_sum():
+    node = without_positions(parse_side(r"\hat{w}_0 + \hat{w}_1 x_1 + \cdots + \hat{w}_n x_n"))
+    assert isinstance(node, A.BinOp) and node.op == "+"
+    assert node.left == A.Name(r"\hat{w}", (A.Num("0"),))
+    assert isinstance(node.right, A.SumOver) and node.right.lower == A.Num("1")
+
+
+def test_a_capital_subscript_ends_the_count():
+    node = without_positions(parse_side(r"e^{z_1} + \cdots + e^{z_K}"))
+    assert isinstance(node, A.SumOver) and node.upper == A.Name("K")
+
+
+def test_a_numbered_end_must_lie_past_the_terms_written():
+    node = without_positions(parse_side(r"w_1 x_1 + w_2 x_2 + \dots + w_5 x_5"))
+    assert isinstance(node, A.SumOver) and node.upper == A.Num("5")
+    with pytest.raises(MeaningError, match="elision"):
+        parse_side(r"x_1 + x_2 + x_3 + \dots + x_2")
+
+
+@pytest.mark.parametrize("text", [
+    r"x_1 + x_2 + \cdots",                  # no last term
+    r"x_1 + x_3 + \cdots + x_n",            # does not count by one
+    r"x_1 + \cdots + y_n",                  # not one pattern
+    r"a - x_1 + \cdots + x_n",              # the term before is subtracted
+    r"x_1 + \cdots + x_1",                  # nothing counts
+])
+def test_an_elision_without_a_pattern_is_not_read(text):
+    with pytest.raises(MeaningError, match="elision"):
+        parse_side(text)
+
+
+def test_a_derivative_through_an_elided_sum_is_checked():
+    given = [r"z = w_1 x_1 + w_2 x_2 + \dots + w_m x_m + b"]
+    assert check_claim(r"\frac{\partial z}{\partial w_j} = x_j", given=given).verdict == "valid"
+    wrong = check_claim(r"\frac{\partial z}{\partial w_j} = w_j", given=given)
+    assert wrong.verdict == "invalid"
