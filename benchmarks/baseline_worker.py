@@ -133,14 +133,19 @@ class NaiveChecker:
     """latex2sympy2 reading, substitution of the givens, sympy.simplify(lhs - rhs) == 0."""
 
     def __init__(self):
+        import latex2sympy2
         import sympy
-        from latex2sympy2 import latex2sympy
 
         self.sympy = sympy
-        self.latex2sympy = latex2sympy
+        self.module = latex2sympy2
+        self.latex2sympy = latex2sympy2.latex2sympy
 
     def read(self, latex: str):
-        """latex2sympy2's reading, with its undefined function `\\sigma` made the logistic."""
+        """latex2sympy2's reading, with its undefined function `\\sigma` made the logistic.
+
+        Each reading starts from latex2sympy2's own empty tables (module globals): a
+        formula that leaves `var` a symbol would make every later reading fail."""
+        self.module.var, self.module.variances = {}, {}
         try:
             expr = self.latex2sympy(latex)
         except (ClaimTimeout, KeyboardInterrupt):

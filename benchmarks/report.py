@@ -29,7 +29,8 @@ def render_markdown(
         "## derivcheck benchmark",
         "",
         f"{len(claims)} claims ({n_valid} valid, {len(claims) - n_valid} invalid) from "
-        f"tests/data/claims{' (--quick subset)' if meta['quick'] else ''}; "
+        f"{meta.get('corpus', 'tests/data/claims')}"
+        f"{' (--quick subset)' if meta['quick'] else ''}; "
         f"timeout {meta['timeout_s']:g} s per claim; Python {meta['python']}, "
         f"{meta['machine']}; {meta['date']}.",
         "",

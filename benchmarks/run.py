@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": f"{platform.system()} {platform.machine()}",
         "claims": len(claims),
+        "corpus": "tests/data/claims" if args.claims == DEFAULT_CORPUS else str(args.claims),
         "quick": args.quick,
         "timeout_s": args.timeout,
         "elapsed_s": round(elapsed, 1),
