@@ -31,6 +31,7 @@ from symbolic.context import (
 from symbolic.derivatives import diagonal_reading, gradient_parts
 from symbolic.differentials import (
     differentiated,
+    differentiates,
     evaluated,
     first_order,
     has_differentials,
@@ -600,10 +601,13 @@ def _gradient_names(trees: tuple, context: Context) -> str | None:
     alone = [tree for tree in map(ungroup, trees) if any(tree is d for d in bare)]
     loose = [d for d in bare if changed and name_key(d.operand) not in held]
     # dP = dO V^T defines a name dP: the text names gradients so, and dO is one too
-    named = [d for d in (*bare, *changed) if any(key.startswith(f"{WORD_FONT}{{d")
-                                                for key in (x.key for x in context.definitions))]
+    names_gradients = any(_GRADIENT_WORD.fullmatch(x.key) for x in context.definitions)
+    named = [*bare, *changed] if names_gradients else []
     found = alone or loose or named
     return to_latex(found[0]) if found else None
+
+
+_GRADIENT_WORD = re.compile(re.escape(WORD_FONT) + r"\{d[A-Za-z]\}")   # dP, dW: a gradient
 
 
 def _differentials_of(trees: tuple, context: Context) -> tuple[list, list]:
@@ -1575,7 +1579,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         try:
             sides = _on_branch(build_sides(lhs_node, rhs_node, link[0], link[2], context,
                                            instance), context)
-            sides, steps = _moved(sides) if differentials else (sides, frozenset())
+            sides, moved = _moved(sides, context) if differentials else (sides, None)
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
             reading = reading or "; ".join((*decisions, _reading(sides)))
             if _free(sides.lhs) == set() or _free(sides.rhs) == set():
@@ -1584,10 +1588,19 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             if built is not None and built in held:
                 last = held[built]      # the same sides sampled again: the same answer
                 continue
-            found = _compare_differentials(sides, steps, context, budget, number == 0,
-                                           (lhs_node, rhs_node), link) if steps else \
+            found = _compare_differentials(sides, moved, context, budget, number == 0,
+                                           (lhs_node, rhs_node), link) \
+                if moved is not None and moved.steps else \
                 compare_sides(sides, context, budget, prove=number == 0,
                               trees=(lhs_node, rhs_node), link=link)
+            still = _frozen_names_decide(lhs_node, rhs_node, link, context, budget, instance,
+                                         moved.frozen) \
+                if moved is not None and found.verdict == Verdict.VALID else None
+            if still is not None:
+                return undecided(f"undecided: this holds when {still} holds still (its "
+                                 "differential is not written) and not when it varies; "
+                                 f"declare it a constant to check it (symbols: {{{still}: "
+                                 "constant}), or write its differential")
             if built is not None and found.verdict == Verdict.VALID:
                 held[built] = found
         except ShapeError as error:
@@ -1658,49 +1671,87 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     return dataclasses.replace(last, reading=reading)
 
 
-def _moved(sides: Sides) -> tuple[Sides, frozenset]:
-    """The sides with each differential evaluated, and the increments (dx) they hold; the
-    sides as they were, and none, when they hold no differential after all."""
+def _moved(sides: Sides, context: Context, every: bool = False) -> tuple[Sides, Moved]:
+    """The sides with each differential evaluated, and what moved; the sides as they were,
+    and nothing moved, when they hold no differential after all. The names whose own
+    differential the step writes vary (every name inside a differential, with `every`, but
+    those declared constant); with none written, every name inside one varies."""
     if not has_differentials(sides.lhs, sides.rhs):
-        return sides, frozenset()
-    # d\\|x\\|^2 = d(x^T x): no differential of a name, so every name varies
-    variables = varied(sides.lhs, sides.rhs) or differentiated(sides.lhs, sides.rhs)
+        return sides, Moved(frozenset(), (False, False), ())
+    held = (differentiates(sides.lhs), differentiates(sides.rhs))
+    written = varied(sides.lhs, sides.rhs)
+    inside = [v for v in differentiated(sides.lhs, sides.rhs)
+              if "constant" not in (context.kind(v.name), context.kind(family_of(v.name)))]
+    variables = sorted(set(written) | set(inside), key=lambda v: v.name) \
+        if every or not written else written
     if not variables:
         raise MeaningError("this writes a differential, but no differential of a name (dx), "
                            "so what varies is not said", "", None,
                            "Write the differential of the variable too, as in "
                            "d(x^T x) = 2 x^T dx.")
     moved = {v: v + increment(v) for v in variables}
+    frozen = tuple(sorted({family_of(v.name) for v in inside if v not in written})) \
+        if written else ()
     return dataclasses.replace(sides, lhs=evaluated(sides.lhs, moved),
                                rhs=evaluated(sides.rhs, moved)), \
-        frozenset(increment(v) for v in variables)
+        Moved(frozenset(increment(v) for v in variables), held, frozen)
 
 
-def _compare_differentials(sides: Sides, steps: frozenset, context: Context, budget: Budget,
+@dataclass(frozen=True)
+class Moved:
+    """What a step's differentials moved: the increments (dx), whether each side takes the
+    differential of more than a name, and the names inside one that held still (their
+    differential unwritten)."""
+
+    steps: frozenset
+    held: tuple[bool, bool]
+    frozen: tuple[str, ...]
+
+
+def _compare_differentials(sides: Sides, moved: Moved, context: Context, budget: Budget,
                            prove: bool, trees: tuple, link: tuple[str, str, str]) -> Finding:
-    """Sides with increments (dx): equal exactly, or to first order with one side linear in
-    the increments where the step writes a differential of more than a name (the
-    differential, as matrix calculus writes it), is valid; different to first order is
-    invalid; equal to first order only, otherwise, is undecided (whether the exact change
-    or the differential is meant is not said)."""
+    """Sides with increments (dx). A differential set against a side written without one:
+    that side linear in the increments means the differential (`d(x^T x) = 2 x^T dx`),
+    checked to first order; past first order it means the exact change (`df = f(v + dv) -
+    f(v)`), checked exactly. Otherwise the sides must agree exactly. Different to first
+    order is invalid either way; equal to first order only is undecided."""
+    steps = set(moved.steps)
+    written = [side for side, held in zip((sides.lhs, sides.rhs), moved.held, strict=True)
+               if not held]
+    first = dataclasses.replace(sides, lhs=first_order(sides.lhs, moved.steps),
+                                rhs=first_order(sides.rhs, moved.steps))
+    if len(written) == 1 and linear_in(written[0], steps):
+        found = compare_sides(first, context, budget, prove=prove, trees=trees, link=link)
+        return dataclasses.replace(found, message=(
+            "the first-order parts differ: " if found.verdict == Verdict.INVALID else
+            "equal to first order in the increments, as differentials are: ") + found.message)
     exact = compare_sides(sides, context, budget, prove=prove, trees=trees, link=link)
     if exact.verdict != Verdict.INVALID:
         return exact
-    first = dataclasses.replace(sides, lhs=first_order(sides.lhs, steps),
-                                rhs=first_order(sides.rhs, steps))
     found = compare_sides(first, context, budget, prove=prove, trees=trees, link=link)
     if found.verdict == Verdict.INVALID:
         return dataclasses.replace(found, message="the first-order parts differ: "
                                    + found.message)
     if found.verdict != Verdict.VALID:
         return found
-    differential = bool(_differentials_of(trees, context)[1])     # not increments only
-    if differential and (linear_in(sides.lhs, set(steps)) or linear_in(sides.rhs, set(steps))):
-        return dataclasses.replace(found, message="equal to first order in the increments, "
-                                   "as differentials are: " + found.message)
     return undecided("undecided: the sides agree to first order in the increments but not "
-                     "beyond, and both are written past first order: whether the exact "
+                     "beyond, and a side is written past first order: whether the exact "
                      "change or the differential is meant is not said")
+
+
+def _frozen_names_decide(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
+                         budget: Budget, instance: Instance, frozen: tuple[str, ...]) -> str | None:
+    """`d(XY) = dX\\, Y`: it holds when Y holds still, as its differential is not written,
+    and not when Y varies too (a product rule's term dropped). Which is meant the text says
+    in words: the names that decide it, or None when the step holds either way."""
+    if not frozen:
+        return None
+    sides, moved = _moved(_on_branch(build_sides(lhs_node, rhs_node, link[0], link[2],
+                                                 context, instance), context), context,
+                          every=True)
+    found = _compare_differentials(sides, moved, context, budget, False, (lhs_node, rhs_node),
+                                   link)
+    return None if found.verdict == Verdict.VALID else ", ".join(frozen)
 
 
 class Margin(sympy.Symbol):
@@ -1883,7 +1934,7 @@ def _require_entries_within_sizes(sides: Sides, context: Context) -> None:
         if shape is None and symbol not in built and family_of(symbol.name) in generic \
                 and gradient_parts(symbol) is None and _past_members(symbol, built):
             # z_3 with z_t = w x_t defined for every t: built for the steps of the sizes
-            # tried (1 and 2), z_3 is read as a number of its own
+            # tried, z_3 past them is read as a number of its own
             raise MeaningError(
                 f"{symbol.name} is a member of {family_of(symbol.name)}, defined for every "
                 "index, beyond the members derivcheck builds here, so it is read as a number "

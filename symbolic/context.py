@@ -76,7 +76,7 @@ from symbolic.notation.vocabulary import (
     UPDATE_MARKS,
     known_function,
 )
-from symbolic.numbers import exact_value
+from symbolic.numbers import exact_value, is_printed_number
 
 CONDITIONAL_BAR = r" \mid "      # in the name a conditional probability is read as
 MAX_RESOLVED = 20000              # resolved trees remembered per context
@@ -714,11 +714,16 @@ class Context:
         self._changed()
         return definition
 
-    def with_formulas(self) -> Context:
+    def with_formulas(self, general: bool = False) -> Context:
         """This context with the worked example's formulas in force in place of the
-        numbers they computed, and no gradient named by hand (its data stay bound)."""
+        numbers they computed, and no gradient named by hand; its data stay bound, or, when
+        `general`, go too (every name then stands for any value)."""
         restored = self.copy()
         restored.gradient_values, restored.use_gradient_values = {}, False   # the writer's
+        if general:
+            restored.values = {}
+            restored.definitions = [d for d in restored.definitions
+                                    if not is_printed_number(d.body)]
         for key, (name, body, source) in self.formulas.items():
             restored.unbind(key)
             restored.define(name, body, source)

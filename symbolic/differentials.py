@@ -16,7 +16,7 @@ import sympy
 
 from symbolic.notation.names import Var
 
-INCREMENT = r"\mathrm{d}"       # the increment of x is the quantity named \mathrm{d}x
+DIFFERENTIAL_PREFIX = r"\mathrm{d}"   # the increment of x is the quantity named \mathrm{d}x
 
 
 class DifferentialOf(sympy.Function):
@@ -36,6 +36,13 @@ def has_differentials(*exprs) -> bool:
     return any(hasattr(e, "has") and e.has(DifferentialOf) for e in exprs)
 
 
+def differentiates(expr) -> bool:
+    """Whether `expr` takes the differential of more than a name (df with f defined,
+    d(x^T x)); a side with only increments (2 x^T dx) does not."""
+    return hasattr(expr, "atoms") and any(not isinstance(d.args[0], sympy.Symbol)
+                                          for d in expr.atoms(DifferentialOf))
+
+
 def varied(*exprs) -> list[sympy.Symbol]:
     """The names whose own differential the sides write (x of dx), in a stable order."""
     found = {d.args[0] for e in exprs if hasattr(e, "atoms") for d in e.atoms(DifferentialOf)
@@ -52,11 +59,11 @@ def differentiated(*exprs) -> list[sympy.Symbol]:
 
 
 def increment(symbol: sympy.Symbol) -> sympy.Symbol:
-    return Var(INCREMENT + symbol.name)
+    return Var(DIFFERENTIAL_PREFIX + symbol.name)
 
 
 def increments(expr) -> set[sympy.Symbol]:
-    return {s for s in _free(expr) if s.name.startswith(INCREMENT)}
+    return {s for s in _free(expr) if s.name.startswith(DIFFERENTIAL_PREFIX)}
 
 
 def evaluated(expr, moved: dict):

@@ -566,8 +566,10 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
     except NotationError:
         return None
     acronym = _ACRONYM.fullmatch(chain.sides[0].text)
+    rest = " ".join(side.text for side in chain.sides[1:])
     if acronym and not any(context.is_value(c) or context.shape_of(c) is not None
-                           for c in acronym.group(1)):
+                           or re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", rest)
+                           for c in acronym.group(1)):      # ABC = A(BC): a product
         return A.Name(f"{WORD_FONT}{{{acronym.group(1)}}}")     # MSE = …: a word, defined
     if _stepped_head(node):
         node = layered_name(node)     # a^t = …, h^{t+1} = …: a power is never defined
@@ -810,9 +812,20 @@ def _against_formula(chain: Chain, numerator: str | None, context: Context,
     link is checked against it; None when it cannot say, or nothing computed the numerator."""
     if numerator is None or numerator not in context.formulas:
         return None
-    link = check_link(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
-                      context.with_formulas(), budget)
-    return link if link.verdict in (Verdict.VALID, Verdict.INVALID) else None
+    left, right, relation = chain.sides[0].text, chain.sides[1].text, chain.relations[0]
+    at_point = check_link(left, right, relation, context.with_formulas(), budget)
+    if at_point.verdict != Verdict.VALID:
+        return at_point if at_point.verdict == Verdict.INVALID else None
+    # right at the example's own values: a formula right only there (a term that vanishes
+    # at y = 1) is no derivative the text may go on to use elsewhere
+    general = check_link(left, right, relation, context.with_formulas(general=True), budget)
+    if general.verdict != Verdict.INVALID:
+        return general if general.verdict == Verdict.VALID else None
+    return dataclasses.replace(general, verdict=Verdict.UNDECIDED, method=Method.NONE,
+                               counterexample=None, diagnosis=None, diagnosis_kind=None,
+                               message="undecided: this holds at the worked example's values "
+                               "but not at every value of its data, so a term may vanish "
+                               "there; write the general formula to check it")
 
 
 def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,

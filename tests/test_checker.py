@@ -335,3 +335,11 @@ def test_an_acronym_in_plain_letters_heads_a_definition():
     steps = check_document(doc).steps
     assert steps[0].claim.links[0].message == "defines MSE"
     assert [str(link.verdict) for link in steps[-1].claim.links] == ["valid", "valid"]
+
+
+def test_a_worked_gradient_right_only_at_the_examples_data_is_undecided():
+    # with y = 1 the (1 - y) term vanishes: -1/a_2 is right there, and no formula for dL/da_2
+    doc = WORKED.replace("given: ['y = 0']", "given: ['y = 1']")
+    links = check_document(doc.replace("GRADIENT", r"-\frac{1}{a_2}").replace(
+        "VALUE", "-1.779")).steps[-1].claim.links
+    assert str(links[0].verdict) == "undecided" and "worked example's values" in links[0].message

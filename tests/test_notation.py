@@ -414,6 +414,12 @@ ROWS = [
     (r"df = \operatorname{tr}(A^{-1} dA)", [r"f = \log \det A"], {"A": [2, 2]}, {}, "valid"),
     (r"d(X^{-1}) = -X^{-1} dX X^{-1}", [], {"X": [2, 2]}, {}, "valid"),
     (r"d(X^{-1}) = X^{-1} dX X^{-1}", [], {"X": [2, 2]}, {}, "invalid"),
+    # a name inside a differential whose own differential is not written holds still only
+    # when declared a constant: a dropped product-rule term is not passed
+    (r"d(XY) = dX\, Y", [], {"X": [2, 2], "Y": [2, 2]}, {}, "undecided"),
+    (r"d(x^T A x) = x^T (A + A^T) dx", [], {"x": [3, 1], "A": [3, 3]},
+     {"symbols": {"A": "constant"}}, "valid"),
+    (r"d(2x) = 2 dx + 5 (dx)^2", [], {}, {}, "undecided"),
     (r"\mathrm{d}f = f(x + \mathrm{d}x) - f(x) = 2 x \mathrm{d}x + (\mathrm{d}x)^2",
      [r"f(x) = x^2"], {}, {}, "valid"),
     (r"d(x^2) + (dx)^2 = 2 x dx + 3 (dx)^2", [], {}, {}, "undecided"),
