@@ -578,7 +578,7 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
         return (f"{to_latex((bare or changed)[0])} stands beside a partial derivative by a "
                 "name whose differential is not written, as backprop code writes the "
                 "gradient it passes back (dy for ∂L/∂y); write the gradients with ∂")
-    named = _gradient_names(trees, context)
+    named = _gradient_names(bare, changed, trees, context)
     if named is not None:
         return (f"{named} may be the gradient of a loss, as backprop code names it, or a "
                 "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
@@ -586,13 +586,12 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
     return None
 
 
-def _gradient_names(trees: tuple, context: Context) -> str | None:
+def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
     """`dV = P^T dO`, `dZ = dA \\odot g'(Z)`: d before a name nothing defines, standing
     alone as a side, or beside a differential of what does not depend on that name, is how
     backprop code names the loss's gradient (dV for ∂L/∂V), not a differential as matrix
     calculus writes one (`df = \\tr(G^T dX)`, `d(x^T x) = 2x^T dx`). The first such
     differential, shown; None when the step reads as differentials (or has none)."""
-    bare, changed = _differentials_of(trees, context)
     held = {name_key(n) for d in changed for tree in _trees_used((d.operand,), context)
             for n in walk(tree) if isinstance(n, A.Name)}
     held |= {name_key(n) for d in changed if isinstance(d.operand, A.Name)

@@ -793,9 +793,9 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
     value = exact_value(context, parse_side(body_text), body_text)
     checked = _rest(chain, context, budget)
     numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
-    against = _against_formula(chain, numerator, context, budget)
+    against, true_value = _against_formula(chain, head, numerator, context, budget)
     if against is not None and against.verdict == Verdict.INVALID:
-        value = exact_value(context.with_formulas(), head, name_text)   # the true one, after
+        value = true_value              # the arithmetic after uses the formula's value
     if numerator is not None and wrt is not None and head.order == 1 and value is not None:
         context.bind_gradient(numerator, wrt, value)
     if against is not None:
@@ -805,27 +805,31 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
     return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
 
 
-def _against_formula(chain: Chain, numerator: str | None, context: Context,
-                     budget: Budget) -> LinkResult | None:
+def _against_formula(chain: Chain, head: A.Partial, numerator: str | None, context: Context,
+                     budget: Budget) -> tuple[LinkResult | None, object]:
     """`\\frac{dL}{da_2} = a_2 - y` in a worked example that computed L from its formula
     (`L = -\\log(1 - a_2)`, a_2 bound): the formula says what the derivative is, so the
-    link is checked against it; None when it cannot say, or nothing computed the numerator."""
+    link is checked against it. The link (None when the formulas cannot say, or nothing
+    computed the numerator), and the gradient's value by the formulas when it is wrong."""
     if numerator is None or numerator not in context.formulas:
-        return None
+        return None, None
     left, right, relation = chain.sides[0].text, chain.sides[1].text, chain.relations[0]
-    at_point = check_link(left, right, relation, context.with_formulas(), budget)
+    at_values = context.with_formulas()
+    at_point = check_link(left, right, relation, at_values, budget)
+    if at_point.verdict == Verdict.INVALID:
+        return at_point, exact_value(at_values, head, left)
     if at_point.verdict != Verdict.VALID:
-        return at_point if at_point.verdict == Verdict.INVALID else None
+        return None, None
     # right at the example's own values: a formula right only there (a term that vanishes
     # at y = 1) is no derivative the text may go on to use elsewhere
     general = check_link(left, right, relation, context.with_formulas(general=True), budget)
     if general.verdict != Verdict.INVALID:
-        return general if general.verdict == Verdict.VALID else None
+        return (general if general.verdict == Verdict.VALID else None), None
     return dataclasses.replace(general, verdict=Verdict.UNDECIDED, method=Method.NONE,
                                counterexample=None, diagnosis=None, diagnosis_kind=None,
                                message="undecided: this holds at the worked example's values "
                                "but not at every value of its data, so a term may vanish "
-                               "there; write the general formula to check it")
+                               "there; write the general formula to check it"), None
 
 
 def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,

@@ -41,6 +41,7 @@ def test_a_numbered_end_must_lie_past_the_terms_written():
     r"x_1 + x_3 + \cdots + x_n",            # does not count by one
     r"x_1 + \cdots + y_n",                  # not one pattern
     r"a - x_1 + \cdots + x_n",              # the term before is subtracted
+    r"x_0 - x_1 + x_2 + \cdots + x_n",      # a subtracted term like them does not count
     r"x_1 + \cdots + x_1",                  # nothing counts
 ])
 def test_an_elision_without_a_pattern_is_not_read(text):

@@ -25,10 +25,11 @@ class _Slot:
     last: A.Node
 
 
-def elided_sum(written: list[A.Node], last: A.Node, letter: str, pos: int) -> \
-        tuple[int, A.Node] | None:
+def elided_sum(written: list[A.Node], last: A.Node, letter: str, pos: int,
+               before: A.Node | None = None) -> tuple[int, A.Node] | None:
     """The sum the elision stands for, as (how many of the `written` terms, counted from
-    the end, it takes in, the sum), or None when the terms show no pattern."""
+    the end, it takes in, the sum), or None when the terms show no pattern. `before` is
+    the term ahead of the added ones (x_1 of `x_0 - x_1 + x_2 + ⋯`), if any."""
     for start in range(len(written)):
         run = written[start:]
         slots = _slots(run[0], last)
@@ -36,7 +37,8 @@ def elided_sum(written: list[A.Node], last: A.Node, letter: str, pos: int) -> \
             continue
         body = _pattern(run[0], slots, letter)
         lowest = slots[0].first
-        if start and _slots(written[start - 1], last):
+        ahead = written[start - 1] if start else before
+        if ahead is not None and _slots(ahead, last):
             return None         # x_1 + x_3 + ⋯ + x_n: a term like them that does not count
         if all(_same(_instance(body, letter, lowest + k), term) for k, term in enumerate(run)):
             return len(run), A.SumOver(letter, A.Num(str(lowest), pos), slots[0].last,

@@ -972,8 +972,9 @@ class Parser:
                                        if terms[k][0] != "+"), -1)
         used = {t.text for t in self.tokens if t.kind == "letter"}
         letter = next((c for c in "kjilmnpq" if c not in used), None)
+        before = terms[-added - 1][1] if len(terms) > added else None
         found = elided_sum([term for _, term, _ in terms[-added:]], last, letter,
-                           elision.pos) if letter and added else None
+                           elision.pos, before) if letter and added else None
         if found is None:
             raise refused
         taken, total = found
