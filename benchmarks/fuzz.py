@@ -18,6 +18,7 @@ import random
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,30 +196,39 @@ class Summary:
 
 
 def run(inputs: list[Input], hang_seconds: float = 30.0,
-        budget_seconds: float = DEFAULT_BUDGET_SECONDS) -> Summary:
-    """Check every input in one worker process and count what went wrong."""
-    pool = isolation.WorkerPool(1)
-    summary = Summary()
+        budget_seconds: float = DEFAULT_BUDGET_SECONDS, workers: int = 1) -> Summary:
+    """Check every input in `workers` worker processes, at most `workers` at once, and
+    count what went wrong, input by input in their order."""
+    pool = isolation.WorkerPool(workers)
     try:
-        for item in inputs:
-            outcome = check_input(item, pool, budget_seconds)
-            summary.inputs += 1
-            summary.verdicts.update(outcome.verdicts)
-            summary.slowest_seconds = max(summary.slowest_seconds, outcome.seconds)
-            problems = [("crash", bool(outcome.crash)), ("hang", outcome.seconds > hang_seconds),
-                        ("over budget", bool(outcome.over_budget)),
-                        ("swallowed", outcome.swallowed)]
-            summary.crashes += problems[0][1]
-            summary.hangs += problems[1][1]
-            summary.over_budget += problems[2][1]
-            summary.swallowed += problems[3][1]
-            summary.examples += [(kind, item, outcome) for kind, found in problems if found]
-            peak = pool.run(isolation.peak_memory_mb, (), budget_seconds=5)
-            if isinstance(peak, float):
-                summary.peak_memory_mb = max(summary.peak_memory_mb, peak)
+        with ThreadPoolExecutor(workers) as threads:
+            checked = list(threads.map(lambda item: _checked(item, pool, budget_seconds),
+                                       inputs))
     finally:
         pool.close()
+    summary = Summary()
+    for item, (outcome, peak) in zip(inputs, checked, strict=True):
+        summary.inputs += 1
+        summary.verdicts.update(outcome.verdicts)
+        summary.slowest_seconds = max(summary.slowest_seconds, outcome.seconds)
+        problems = [("crash", bool(outcome.crash)), ("hang", outcome.seconds > hang_seconds),
+                    ("over budget", bool(outcome.over_budget)),
+                    ("swallowed", outcome.swallowed)]
+        summary.crashes += problems[0][1]
+        summary.hangs += problems[1][1]
+        summary.over_budget += problems[2][1]
+        summary.swallowed += problems[3][1]
+        summary.examples += [(kind, item, outcome) for kind, found in problems if found]
+        if isinstance(peak, float):
+            summary.peak_memory_mb = max(summary.peak_memory_mb, peak)
     return summary
+
+
+def _checked(item: Input, pool: isolation.WorkerPool, budget_seconds: float
+             ) -> tuple[Outcome, object]:
+    """One input's outcome, and the peak memory of the worker after it."""
+    outcome = check_input(item, pool, budget_seconds)
+    return outcome, pool.run(isolation.peak_memory_mb, (), budget_seconds=5)
 
 
 def main() -> None:
@@ -227,9 +237,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--hang", type=float, default=30.0, help="seconds that count as a hang")
     parser.add_argument("--show", action="store_true", help="print every problem input")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes at once")
     options = parser.parse_args()
     started = time.perf_counter()
-    summary = run(fuzz_inputs(options.inputs, options.seed), options.hang)
+    summary = run(fuzz_inputs(options.inputs, options.seed), options.hang,
+                  workers=options.workers)
     print(summary.line())
     print("verdicts of the links: " + ", ".join(f"{k} {v}" for k, v in
                                                  sorted(summary.verdicts.items())))

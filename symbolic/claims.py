@@ -24,6 +24,7 @@ from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import (
     Context,
     Definition,
+    is_printed_literal,
     name_key,
     named_functions,
     sigma_read_as_quantity,
@@ -80,6 +81,7 @@ from symbolic.notation.vocabulary import (
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
+    LOGARITHMS,
     NABLA,
     NO_LINK,
     NORMAL_LETTERS,
@@ -87,6 +89,7 @@ from symbolic.notation.vocabulary import (
     OTHERWISE,
     PROSE,
     SIGMA,
+    TRUE_CLASS_WORDS,
     TWIN_FREE_PART,
     TWIN_SLOPE,
     UPDATE_MARKS,
@@ -96,6 +99,7 @@ from symbolic.notation.vocabulary import (
 )
 from symbolic.numbers import (
     exact_value,
+    is_printed_number,
     literal_precision,
     printed_entries,
     printed_number,
@@ -269,7 +273,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         for s in head.sup))
     if isinstance(head, A.Name):
         key = name_key(head)
-        if context.is_value(key) or (context.is_value(head.base) and not labelled) \
+        if context.is_value(key) or (context.is_value(head.base) and not labelled
+                                     and not _only_other_members(head, context)) \
                 or context.kind(key) or context.shape_of(key) is not None:
             return None
     elif function_signature(head) is not None:
@@ -292,14 +297,128 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         trees.append(context.resolve(tree).tree if layer else tree)
     # t_i = \log\frac{p_i}{1 - p_i} with p_i = \sigma(t_i): the definitions the other sides
     # rest on hold t, so this relates t to itself (an inverse): a claim
-    for tree in (*trees, *_bodies_used(trees, context)):
-        bases |= {name_key(n) if labelled else n.base for n in walk(tree)
-                  if isinstance(n, A.Name)}
     named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
         else None
+    for tree in (*trees, *_bodies_used(trees, context)):
+        bases |= {name_key(n) if labelled else n.base for n in walk(tree)
+                  if isinstance(n, A.Name) and not _other_member(n, named)}
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def _true_class_entries(trees: tuple, context: Context) -> tuple[str, str | None] | None:
+    """`L = -\\log \\hat{y}_\\text{true}` beside `L = -\\sum_k y_k \\log \\hat{y}_k`: an entry
+    labelled with the true class, of a vector the definitions index. Its name, and the
+    one-hot label that says which class that is (None when nothing declares one); None
+    when the trees have no such entry."""
+    labelled = [n for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+                and n.suffix in TRUE_CLASS_WORDS and not n.sub]
+    if not labelled:
+        return None
+    indexed = {n.base for tree in (*trees, *(d.body for d in context.definitions))
+               for n in walk(tree) if isinstance(n, A.Name) and n.sub}
+    entry = next((n for n in labelled if n.base in indexed), None)
+    if entry is None:
+        return None
+    hot = sorted(name for name, kind in (context.conventions.get("symbols") or {}).items()
+                 if kind == "one-hot" and re.fullmatch(r"[A-Za-z]", name))
+    return to_latex(entry), hot[0] if hot else None
+
+
+def _at_hot_class(trees: tuple, label: str, context: Context) -> tuple:
+    """The trees with each entry at the true class written as an entry at a letter h, and
+    each side using one summed over h weighted by the one-hot label's entry y_h: for a
+    one-hot y, `\\sum_h y_h f(\\hat{y}_h)` is f at the hot class."""
+    used = {n.base for tree in _trees_used(trees, context) for n in walk(tree)
+            if isinstance(n, A.Name)} | {n.index for tree in trees for n in walk(tree)
+                                          if isinstance(n, A.SumOver)}
+    letter = next(c for c in "hgqrsuvcmo" if c not in used)
+    index = A.Name(letter)
+
+    out = []
+    for tree in trees:
+        rewritten = tree
+        for node in [n for n in walk(tree) if isinstance(n, A.Name)
+                     and n.suffix in TRUE_CLASS_WORDS and not n.sub]:
+            rewritten = _with_node(rewritten, node,
+                                   dataclasses.replace(node, suffix="", sub=(index,)))
+        if rewritten is not tree:
+            rewritten = A.SumOver(letter, None, None, A.BinOp(
+                "juxt", A.Name(label, sub=(index,)), A.Group(rewritten)))
+        out.append(rewritten)
+    return tuple(out)
+
+
+def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
+                    budget: Budget, decisions: tuple[str, ...]) -> Finding | None:
+    """`\\ln \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp(…)` without parentheses: read as the
+    log of the first factor times the rest, the step does not hold; when it holds (or is in
+    doubt) with the log taking the whole product, as the writer may mean, it is undecided.
+    None when no log without parentheses is followed by a factor, or both readings fail."""
+    wider = tuple(_log_of_product(tree) for tree in trees)
+    if wider == tuple(trees):
+        return None
+    try:
+        found = check_symbolic(*wider, link, context, budget, decisions)
+    except (NotationError, ShapeError, sympy.ShapeError):
+        return None
+    if found.verdict == Verdict.INVALID:
+        return None
+    holds = "it holds" if found.verdict == Verdict.VALID else "it is in doubt"
+    return undecided("undecided: a log without parentheses is followed by more factors; "
+                     f"read as the log of the first factor only, the step does not hold, and "
+                     f"read as the log of the whole product, {holds}; write the parentheses "
+                     "(\\ln(a b) or \\ln(a)\\, b) to say which")
+
+
+def _log_of_product(node: A.Node) -> A.Node:
+    """The tree with each log written without parentheses taking the factors after it:
+    `\\ln a\\, b c` as ln(a b c)."""
+    changes = {}
+    for item in dataclasses.fields(node):
+        value = getattr(node, item.name)
+        if isinstance(value, A.Node):
+            changes[item.name] = _log_of_product(value)
+        elif isinstance(value, tuple) and any(isinstance(v, A.Node) for v in value):
+            changes[item.name] = tuple(_log_of_product(v) if isinstance(v, A.Node) else v
+                                       for v in value)
+    node = dataclasses.replace(node, **changes) if changes else node
+    if not (isinstance(node, A.BinOp) and node.op == "juxt"):
+        return node
+    log = node.left.right if isinstance(node.left, A.BinOp) and node.left.op == "juxt" \
+        else node.left
+    if not (isinstance(log, A.Call) and log.name in LOGARITHMS and not log.parens
+            and len(log.args) == 1 and log.power is None and not log.primes):
+        return node
+    wide = dataclasses.replace(log, args=(A.BinOp("juxt", log.args[0], node.right,
+                                                  node.pos),))
+    return wide if log is node.left else dataclasses.replace(node.left, right=wide)
+
+
+def _other_member(name: A.Name, head: A.Node | None) -> bool:
+    """Whether `name` is another numbered member of the family the head numbers: z_1 beside
+    the head z_2 (`z_2 = a_1 w_2` with a_1 = ReLU(z_1)) is another quantity, where t_i beside
+    t_i, or p_i beside p_1, may be the same one."""
+    return isinstance(head, A.Name) and isinstance(name, A.Name) and name.base == head.base \
+        and _numbered(head) and _numbered(name) and name_key(name) != name_key(head)
+
+
+def _only_other_members(head: A.Name, context: Context) -> bool:
+    """Whether the head is numbered and every definition of its letter is of another
+    numbered member: h_2 after `h_1 = 2` is new, after `\\mathbf{h} = W x` or `h_i = …` an
+    entry of what is defined."""
+    members = [d.name for d in context.definitions if d.name.base == head.base]
+    return _numbered(head) and bool(members) and all(
+        _other_member(member, head) for member in members) and not any(
+        isinstance(name, A.Name) and name.base == head.base and not _other_member(name, head)
+        for name in context.given)
+
+
+def _numbered(name: A.Name) -> bool:
+    """Whether whole numbers alone index the name (z_2, w_{12}), with nothing above it."""
+    return bool(name.sub) and not name.sup and not name.primes \
+        and all(isinstance(index, A.Num) for index in name.sub)
 
 
 def _resolves_to_known(head: A.Node, context: Context) -> bool:
@@ -444,6 +563,15 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     refused = _differentials_refused((lhs_node, rhs_node), context)
     if refused is not None:
         return undecided(f"undecided: {refused}")
+    lhs_node, rhs_node = _arrow_variables((lhs_node, rhs_node), context)
+    at_class = _true_class_entries((lhs_node, rhs_node), context)
+    if at_class is not None:
+        entry, label = at_class
+        if label is None:
+            return undecided(f"undecided: {entry} is the entry at the true class, and no "
+                             "label here is declared one-hot to say which class that is; "
+                             "declare it (symbols: {y: one-hot}) to check this")
+        lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     means = bars_as_means((lhs_node, rhs_node), context)
     if means:
@@ -526,7 +654,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                 f"undecided: {two_ways[0]} is read as a vector in a norm and as a number "
                 "where it is transposed; declare its shape to check this (shapes: "
                 f"{{{two_ways[0]}: [n, 1]}})")
-        return found
+        wider = _log_read_wider(trees, (left, relation, right), context, budget, decisions) \
+            if found.verdict == Verdict.INVALID else None
+        return wider or found
     except UnsaidDependence as error:
         return _twin_readings((left, relation, right), context, budget, error)
     except UnshapedError as error:
@@ -680,8 +810,9 @@ def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: 
 
 def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> list[str]:
     """The names the step, or what it rests on, shows to be vectors or matrices but that have
-    no shape, so are read as numbers: transposed (`w^T x`, `(x - \\mu)^T`), or set in bold on
-    either side of a `\\cdot` (`\\mathbf{w} \\cdot \\mathbf{x}`). A step that holds for
+    no shape, so are read as numbers: transposed (`w^T x`, `(x - \\mu)^T`), set in bold on
+    either side of a `\\cdot` (`\\mathbf{w} \\cdot \\mathbf{x}`), or a bold capital raised
+    to a power (`\\mathbf{X}^{-1}`). A step that holds for
     numbers holds for vectors of length 1 only; wrong for numbers, it is wrong for vectors
     too."""
     found: list[str] = []
@@ -692,6 +823,9 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
             elif isinstance(node, A.BinOp) and node.op == "cdot":
                 operands = [side for side in (node.left, node.right)
                             if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
+            elif isinstance(node, A.Power) and isinstance(node.base, A.Name) \
+                    and node.base.bold and node.base.base.isupper():
+                operands = [node.base]      # \mathbf{X}^{-1}: a matrix's inverse, or power
             else:
                 continue
             for operand in operands:
@@ -1570,6 +1704,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     _require_indices_not_values(lhs_node, rhs_node, instances)
     differentials = any(isinstance(n, A.Differential) for tree in _trees_used(
         (lhs_node, rhs_node), context) for n in walk(tree))
+    constants = _held_by_definition((lhs_node, rhs_node), context) if differentials \
+        else frozenset()
     for number, instance in enumerate(instances):
         if instance.default_size == 2 and not uses_sizes:
             break
@@ -1578,7 +1714,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         try:
             sides = _on_branch(build_sides(lhs_node, rhs_node, link[0], link[2], context,
                                            instance), context)
-            sides, moved = _moved(sides, context) if differentials else (sides, None)
+            sides, moved = _moved(sides, context, still=constants) if differentials \
+                else (sides, None)
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
             reading = reading or "; ".join((*decisions, _reading(sides)))
             if _free(sides.lhs) == set() or _free(sides.rhs) == set():
@@ -1670,17 +1807,20 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     return dataclasses.replace(last, reading=reading)
 
 
-def _moved(sides: Sides, context: Context, every: bool = False) -> tuple[Sides, Moved]:
+def _moved(sides: Sides, context: Context, every: bool = False,
+           still: frozenset[str] = frozenset()) -> tuple[Sides, Moved]:
     """The sides with each differential evaluated, and what moved; the sides as they were,
     and nothing moved, when they hold no differential after all. The names whose own
     differential the step writes vary (every name inside a differential, with `every`, but
-    those declared constant); with none written, every name inside one varies."""
+    those declared constant and those `still`); with none written, every name inside one
+    varies."""
     if not has_differentials(sides.lhs, sides.rhs):
         return sides, Moved(frozenset(), (False, False), ())
     held = (differentiates(sides.lhs), differentiates(sides.rhs))
     written = varied(sides.lhs, sides.rhs)
     inside = [v for v in differentiated(sides.lhs, sides.rhs)
-              if "constant" not in (context.kind(v.name), context.kind(family_of(v.name)))]
+              if "constant" not in (context.kind(v.name), context.kind(family_of(v.name)))
+              and family_of(v.name) not in still and v.name not in still]
     variables = sorted(set(written) | set(inside), key=lambda v: v.name) \
         if every or not written else written
     if not variables:
@@ -1736,6 +1876,22 @@ def _compare_differentials(sides: Sides, moved: Moved, context: Context, budget:
     return undecided("undecided: the sides agree to first order in the increments but not "
                      "beyond, and a side is written past first order: whether the exact "
                      "change or the differential is meant is not said")
+
+
+def _held_by_definition(trees: tuple, context: Context) -> frozenset[str]:
+    """`\\mathrm{d}f(\\mathbf{w})` with `f(\\mathbf{w}) = \\|X w - y\\|^2` defined: the
+    names of f's body that are not its parameters (X, y) hold still in its differential, as
+    writing f of w alone says."""
+    held: set[str] = set()
+    for node in (n for tree in trees for n in walk(tree)):
+        call = node.operand if isinstance(node, A.Differential) else None
+        if isinstance(call, A.Call) and call.callee == A.Callee.DEFINED \
+                and call.name in context.functions:
+            function = context.functions[call.name]
+            parameters = {name_key(p) for p in function.parameters if isinstance(p, A.Name)}
+            held |= {name_key(n) for n in walk(function.body)
+                     if isinstance(n, A.Name) and name_key(n) not in parameters}
+    return frozenset(held)
 
 
 def _frozen_names_decide(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
@@ -2346,6 +2502,31 @@ def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
             f"{symbol.name} is defined nowhere, but {base} is defined: which of its entries "
             f"{symbol.name} stands for is not said", "", None,
             f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
+
+
+def _arrow_variables(trees: tuple, context: Context) -> tuple:
+    """`\\nabla_w \\|\\vec{y} - X\\vec{w}\\|^2`: a derivative's variable written plain, where
+    the step (and the text it rests on) writes the letter only with the arrow, is the
+    arrow's vector; the trees with each such variable written with its arrow."""
+    written = (*trees, *(d.name for d in context.definitions),
+               *(d.body for d in context.definitions),
+               *(f.body for f in context.functions.values()))
+    names = [n for tree in written for n in walk(tree) if isinstance(n, A.Name)]
+    variables = {id(n.wrt) for tree in written for n in walk(tree)
+                 if isinstance(n, A.Partial) and isinstance(n.wrt, A.Name)}
+    arrows = {n.base.removeprefix(VECTOR_ACCENT + "{").removesuffix("}") for n in names
+              if n.base.startswith(VECTOR_ACCENT + "{") and not n.sub and not n.sup}
+    plain = {n.base for n in names if id(n) not in variables}
+    out = []
+    for tree in trees:
+        for partial in [n for n in walk(tree) if isinstance(n, A.Partial)]:
+            wrt = partial.wrt
+            if isinstance(wrt, A.Name) and wrt.base in arrows - plain and not wrt.sub \
+                    and not wrt.sup and not wrt.suffix:
+                arrowed = dataclasses.replace(wrt, base=f"{VECTOR_ACCENT}{{{wrt.base}}}")
+                tree = _with_node(tree, wrt, arrowed)
+        out.append(tree)
+    return tuple(out)
 
 
 def _require_arrows_apart(trees: tuple) -> None:
@@ -3085,10 +3266,58 @@ def _within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None
            if isinstance(n, A.Num) and len(n.text.replace(".", "").lstrip("0")) < 3}
     reach = _rounding_reach(rhs_node, context, given) / 2 \
         + mpmath.mpf(10) ** -12 * max(abs(lv), 1)
-    if abs(lv - rv) > reach:
+    if abs(lv - rv) <= reach:
+        return Finding(Verdict.VALID, Method.NUMERIC, f"both sides evaluate to "
+                       f"{mpmath.nstr(lv, 6)} within the printed precision",
+                       reading=WORKED_EXAMPLE)
+    rounded = {exact: value for exact, value in
+               _rounded_intermediates(context, sides.instance).items() if sides.lhs.has(exact)}
+    carried = to_mpmath(sides.lhs.xreplace({e: v for e, (v, _) in rounded.items()})) \
+        if rounded else None
+    if carried is None or abs(carried - rv) > reach:
         return None
-    return Finding(Verdict.VALID, Method.NUMERIC, f"both sides evaluate to {mpmath.nstr(lv, 6)} "
-                   "within the printed precision", reading=WORKED_EXAMPLE)
+    names = ", ".join(name for _, name in rounded.values())
+    return Finding(Verdict.VALID, Method.NUMERIC, f"the left side is {mpmath.nstr(lv, 6)}, "
+                   f"and {mpmath.nstr(carried, 6)} with the text's rounded values ({names}) "
+                   "carried forward, as the right side computes it", reading=WORKED_EXAMPLE)
+
+
+def _worked_definitions(context: Context) -> list:
+    """The definitions by a formula that the text also gives a printed value
+    (`a = \\sigma(z) = 0.75`): the worked example's intermediate results."""
+    return [d for d in context.definitions if d.error is None
+            and not is_printed_number(d.body) and _printed_value(d) is not None]
+
+
+def _printed_value(definition) -> str | None:
+    """The printed number a definition's chain ends in (`0.75` of `a = σ(z) = 0.75`)."""
+    try:
+        chain = split_chain(definition.source)
+    except NotationError:
+        return None
+    last = chain.sides[-1].text
+    return last if len(chain.sides) > 2 and is_printed_literal(last) else None
+
+
+def _rounded_intermediates(context: Context, instance: Instance) -> dict:
+    """Each worked intermediate's exact value at the example's point, mapped to the number
+    the text printed for it, when that number is its value rounded (σ(1.1) ↦ 0.75, printed
+    for 0.7503), and its name: the values a writer who rounds as they go carries on."""
+    rounded = {}
+    for definition in _worked_definitions(context):
+        try:
+            exact = context.substitute_values(context.expand(
+                context.builder(instance, definition.source).read(definition.body), instance))
+        except (NotationError, ShapeError):
+            continue
+        printed = _printed_value(definition)
+        value = to_mpmath(exact) if not _free(exact) else None
+        if value is None or exact.is_Rational:
+            continue
+        unit = mpmath.mpf(10) ** -len(printed.partition(".")[2])
+        if abs(value - mpmath.mpf(printed)) <= unit:
+            rounded[exact] = (sympy.Rational(printed), f"{to_latex(definition.name)} = {printed}")
+    return rounded
 
 
 def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset()

@@ -52,6 +52,7 @@ from symbolic.notation.trees import (
     function_key,
     function_signature,
     layered_name,
+    letter_offset,
     letter_word,
     node_text,
     substitute_names,
@@ -74,6 +75,7 @@ from symbolic.notation.vocabulary import (
     SIZE_KINDS,
     SYMBOL_KINDS,
     UPDATE_MARKS,
+    VECTOR_ACCENT,
     known_function,
 )
 from symbolic.numbers import exact_value, is_printed_number
@@ -189,6 +191,7 @@ class Context:
         self._letters: frozenset[str] | None = None     # the letters the definitions write
         self._members: dict[tuple, tuple] = {}          # (definition, instance) -> its build
         self._order: list[tuple[int, Definition]] | None = None   # see `_building_order`
+        self._stepped_back: frozenset[str] | None = None    # see `_from_step_zero`
         self._dimensions: frozenset[str] | None = None  # `dimension_names` of the shapes
 
     # -- construction --------------------------------------------------------------
@@ -319,6 +322,9 @@ class Context:
         if all(isinstance(d, int) for d in dims):
             limits.require_entries(name, *dims)
         self.shapes[key] = tuple(d if isinstance(d, int) else str(d) for d in dims)
+        if len(node.base) == 1 and key == node.base:
+            # shapes: {w: …} says what \vec{w} is too, the arrow set over the same vector
+            self.shapes.setdefault(f"{VECTOR_ACCENT}{{{node.base}}}", self.shapes[key])
         self._changed()
 
     def define_latex(self, text: str) -> Definition | FunctionDefinition:
@@ -963,14 +969,22 @@ class Context:
                 trees.append(self.functions[key].body)
 
     def _build_definitions(self, instance: Instance, key: tuple, defs: dict) -> None:
+        # members the text defines one by one (h_0 = 0): a step's family built back to them
+        # leaves them to their own definitions
+        explicit = {name_key(d.name) for d in self.definitions
+                    if not free_index_letters(d.name)}
         for position, definition in self._building_order():
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
-            for idx in _index_assignments(definition, instance, self.builder(instance)):
+            back = self._from_step_zero(definition)
+            for idx in _index_assignments(definition, instance, self.builder(instance), back):
                 target, value = self._member(position, definition, idx, instance)
                 if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
+                if back and min(idx.values(), default=1) < 1 and any(
+                        str(symbol) in explicit for symbol in _symbols_of(target)):
+                    continue
                 if isinstance(value, NotationError):
                     # one unreadable definition does not stop the others; a claim that
                     # needs it is undecided, naming it (see `expand`)
@@ -978,6 +992,19 @@ class Context:
                         self._unreadable.setdefault(key, {})[symbol] = _unread(definition, value)
                     continue
                 _assign(defs, target, value, definition)
+
+    def _from_step_zero(self, definition: Definition) -> bool:
+        """Whether a family's members are built from before step 1: one defined for every
+        step and written a step back or ahead (`\\phi_{t-1}` beside `\\phi_t = …`,
+        `v_{t+1} = …`), so that at step 1 the member of step 0 is the definition's, not a
+        free number."""
+        if self._stepped_back is None:
+            self._stepped_back = frozenset(
+                family_of(name_key(n)) for d in self.definitions
+                for n in (*walk(d.name), *walk(d.body)) if isinstance(n, A.Name)
+                and len(n.sub) == 1 and letter_offset(n.sub[0]))
+        return family_of(name_key(definition.name)) in self._stepped_back \
+            and not definition.name.sup
 
     def _building_order(self) -> list[tuple[int, Definition]]:
         """(position, definition), those that differentiate (a ∂ or an evaluation bar in the
@@ -1021,7 +1048,8 @@ class Context:
                          instance: Instance) -> None:
         """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`) names
         it: a step that needs one is undecided."""
-        for member in _index_assignments(definition, instance, self.builder(instance)):
+        for member in _index_assignments(definition, instance, self.builder(instance),
+                                         self._from_step_zero(definition)):
             try:
                 target = self.builder(instance.with_indices(member)).build(definition.name)
             except NotationError:
@@ -1194,7 +1222,8 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
             raise ShapeError(f"{definition.source}: the left side is {target.rows}×{target.cols} "
                              f"but the right side is {value.rows}×{value.cols}")
         for t, v in zip(target, value, strict=True):
-            defs[t] = v
+            if t != v:          # w = [w_1; w_2; w_3]: an entry written as itself is free
+                defs[t] = v
         return
     if isinstance(value, sympy.MatrixBase) and len(value) == 1:
         defs[target] = value[0]          # w^T x + w_0: a 1×1 matrix is the number it holds
@@ -1207,12 +1236,18 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
     defs[target] = value
 
 
-def _index_assignments(definition: Definition, instance: Instance,
-                       builder: Builder) -> list[dict[str, int]]:
+# A step's family (v_{t+1} = …) is built from this step on: at step 1, a claim's v_{t-1}
+# and the members its definitions reach a step further back are the definitions' own
+STEPS_BACK = -2
+
+
+def _index_assignments(definition: Definition, instance: Instance, builder: Builder,
+                       from_zero: bool = False) -> list[dict[str, int]]:
     """A definition `h_j = …` with a free index defines h_1 … h_n: n from the shape of the
-    name (`P_{ij}` of an m×k P), or the instance's largest size (`t_k` of a sum to K). A
-    family's member is fixed first (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each
-    i), and a layer or step one further than the instances' (Z^l: the l + 1 of a claim)."""
+    name (`P_{ij}` of an m×k P), or the instance's largest size (`t_k` of a sum to K), and
+    from h_{-2} when `from_zero` (a step's family) and no shape bounds it. A family's member is
+    fixed first (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each i), and a layer or
+    step one further than the instances' (Z^l: the l + 1 of a claim)."""
     name = definition.name
     if not free_index_letters(name):
         return [{}]                    # consults no size: a worked example stays one
@@ -1229,8 +1264,9 @@ def _index_assignments(definition: Definition, instance: Instance,
             ranges = {}
         combos = [{}]
         for letter in entries:
+            first = STEPS_BACK if from_zero and letter not in ranges else 1
             combos = [dict(c, **{letter: k}) for c in combos
-                      for k in range(1, ranges.get(letter, longest) + 1)]
+                      for k in range(first, ranges.get(letter, longest) + 1)]
         out.extend(dict(fixed, **c) for c in combos)
     return out
 

@@ -41,7 +41,9 @@ from symbolic.notation.vocabulary import (
     EQUATION_MARKS_WITH_ARGUMENT,
     OPENERS,
     PROSE,
+    RELATIONS,
     STATEMENT_RELATIONS,
+    WIDE_SPACES,
 )
 
 __all__ = [
@@ -882,7 +884,8 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     At the top level (outside braces, brackets, parentheses, `\left…\right` and
     environments other than the alignment ones) a statement ends at `\\`, at `,` or `;`
     followed by `\quad`, `\qquad`, `\;` or the end, and at `, ` when the text on both
-    sides holds a relation (`w_0 = 1, w_1 = 2`). Alignment `&` and labels are dropped.
+    sides holds a relation (`w_0 = 1, w_1 = 2`), and so at `\quad` and `\qquad` (not before
+    a relation). Alignment `&` and labels are dropped.
 
         >>> [t for _, t in split_statements(r"a &= b \\ c &= d, \quad e = f")]
         ['a = b', 'c = d', 'e = f']
@@ -970,13 +973,19 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             end = _CONNECTIVE.match(content, end).end()
             pieces[-1].append(_Segment())
             pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
+        elif token in WIDE_SPACES and top and _TOKEN.match(
+                content, _skip_spacing(content, end)).group() not in RELATIONS \
+                and _last_token(pieces[-1][-1]) not in RELATIONS:
+            # `\mu_B = … \qquad \sigma_B^2 = …`: two statements, when both hold a relation
+            pieces[-1].append(_Segment())
+            pieces[-1][-1].chunks.append((offset + pos, token))
         elif token in (",", ";") and top:
             rest = _skip_spacing(content, end)
             following = content[end:rest]
             if rest >= n or any(s in following for s in _SEPARATING_SPACING):
                 pieces.append([_Segment()])
                 end = rest
-            elif token == "," and end < n and content[end].isspace():
+            elif token == "," and end < n:
                 pieces[-1].append(_Segment())
                 pieces[-1][-1].chunks.append((offset + pos, token))  # the soft comma
             else:
@@ -999,6 +1008,12 @@ def _skip_spacing(content: str, pos: int) -> int:
         else:
             break
     return pos
+
+
+def _last_token(segment: _Segment) -> str:
+    """The last token of a segment that is not spacing ("" for none)."""
+    chunks = [text for _, text in segment.chunks if not (text.isspace() or text in _SPACING)]
+    return chunks[-1].strip() if chunks else ""
 
 
 def _join_soft_commas(segments: list[_Segment]) -> list[tuple[int, str]]:

@@ -220,6 +220,9 @@ class _Fit:
     def fit_Neg(self, node: A.Neg) -> Shape:
         return self.shape(node.operand)
 
+    def fit_Differential(self, node: A.Differential) -> Shape:
+        return self.shape(node.operand)     # dX has the shape of X
+
     def fit_Annotated(self, node: A.Annotated) -> Shape:
         return self.shape(node.expr)
 

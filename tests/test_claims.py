@@ -855,3 +855,44 @@ def test_a_worked_value_computed_in_a_given_keeps_the_formula():
              r"a = \sigma(1.1) = \frac{1}{1 + e^{-1.1}} \approx 0.75"]
     result = check_claim(r"\frac{\partial a}{\partial z} = \sigma(z)(1 - \sigma(z))", given=given)
     assert result.verdict == "valid"
+
+
+def test_a_numbered_head_beside_another_member_of_its_letter_defines_it():
+    # z_1 is a free input of a_1; z_2 is the next layer's quantity, new here
+    given = [r"a_1 = \text{ReLU}(z_1) = 0.5", "w2 = 0.5"]
+    result = check_claim(r"z_2 = a_1 \cdot w_2 = 0.5 \cdot 0.5 = 0.25", given=given)
+    assert result.verdict == "valid" and result.links[0].message == "defines z_2"
+    wrong = check_claim(r"z_2 = a_1 \cdot w_2 = 0.5 \cdot 0.5 = 0.5", given=given)
+    assert [link.verdict for link in wrong.links] == ["valid", "valid", "invalid"]
+    # after h_i = 2 (every member), h_2 is determined: a claim, not a definition
+    assert check_claim(r"h_2 = h_1 + 1 = 3", given=[r"h_i = 2"]).links[0].verdict == "invalid"
+
+
+def test_numbers_computed_from_a_rounded_worked_value_are_right_to_its_rounding():
+    given = [r"z = wx + b", r"a = \sigma(z)", r"L = (1/2)(a - y)^2",
+             "x = 2, w = 0.5, b = 0.1, y = 1", r"a = \sigma(1.1) = 1/(1 + e^{-1.1}) \approx 0.75"]
+    conventions = {"sigma": "logistic"}
+    # -0.0936 exactly; -0.09375 with a = 0.75 carried on, as the writer computed it
+    result = check_claim(r"\frac{\partial L}{\partial w} = (-0.25) \times 0.1875 \times 2",
+                         given=given, conventions=conventions)
+    assert result.verdict == "valid" and "a = 0.75" in result.message
+    # ∂z/∂w = x dropped: wrong with the rounded a as well
+    dropped = check_claim(r"\frac{\partial L}{\partial w} = (-0.25) \times 0.1875",
+                          given=given, conventions=conventions)
+    assert dropped.verdict == "invalid"
+
+
+def test_a_step_s_family_is_built_back_past_step_one():
+    # at t = 1 the claim reads φ_0 and v_0: the definitions', not free numbers
+    given = [r"v_{t+1} = \theta_{t+1} - \theta_t", r"\phi_t = \theta_t - \varepsilon_t g_t",
+             r"\theta_{t+1} = \phi_t + \mu_t\left(\phi_t - \phi_{t-1} \right)"]
+    right = check_claim(r"v_{t+1} = \mu_t \left[v_t + \varepsilon_{t-1} g_{t-1} \right] "
+                        r"- \left(1 + \mu_t\right) \varepsilon_t g_t", given=given)
+    assert right.verdict == "valid"
+    wrong = check_claim(r"v_{t+1} = \mu_t \left[v_t + \varepsilon_{t-1} g_{t-1} \right] "
+                        r"- \mu_t \varepsilon_t g_t", given=given)
+    assert wrong.verdict == "invalid"
+    # a member the text defines on its own (h_0 = 0) keeps its definition
+    recurrence = [r"h_t = h_{t-1} + x_t", "h_0 = 0"]
+    assert check_claim(r"h_2 = x_1 + x_2", given=recurrence).verdict == "valid"
+    assert check_claim(r"h_1 = x_1 + 1", given=recurrence).verdict == "invalid"

@@ -489,6 +489,23 @@ def test_rows_aligned_at_equals_with_conditions_are_one_statement():
     assert len(split_statements(plain)) == 2
 
 
+def test_a_wide_space_or_a_comma_between_two_relations_parts_two_statements():
+    from symbolic.document import split_statements
+
+    def pieces(text: str) -> list[str]:
+        return [t for _, t in split_statements(text)]
+
+    assert pieces(r"\mu_B = \frac{1}{m} \sum_i x_i \qquad \sigma_B^2 = v") == [
+        r"\mu_B = \frac{1}{m} \sum_i x_i", r"\sigma_B^2 = v"]
+    # a wide space beside a relation, or before a condition, parts nothing
+    assert len(pieces(r"a = b \quad \Rightarrow \quad c = d")) == 1
+    assert pieces(r"f(x) = x \quad x > 0") == [r"f(x) = x \quad x > 0"]
+    assert len(pieces(r"\sum_i x_i \quad = y")) == 1
+    # a comma between two relations parts them, with a space after it or not
+    assert pieces(r"U=F(X),V=G(X)") == ["U=F(X)", "V=G(X)"]
+    assert pieces(r"y = 1,2") == ["y = 1,2"]
+
+
 def test_rows_of_one_name_with_conditions_in_parentheses_are_one_piecewise_statement():
     text = ("$$\ny=x\\quad (x>0)\\\\ y=0\\quad (x\\le 0)\n$$\n\n"
             "$$\n\\frac { \\partial y }{ \\partial x } =1\\quad (x>0)\\\\ "

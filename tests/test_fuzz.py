@@ -41,7 +41,7 @@ def test_mutations_change_the_text():
 
 
 def test_fuzzed_inputs_never_crash_hang_or_swallow_an_error():
-    summary = fuzz.run(fuzz.fuzz_inputs(INPUTS, SEED), hang_seconds=30.0)
+    summary = fuzz.run(fuzz.fuzz_inputs(INPUTS, SEED), hang_seconds=30.0, workers=2)
     problems = "\n".join(f"[{kind}] {item.kind}: {item.text[:200]!r} -> "
                          f"{outcome.crash or outcome.over_budget}"
                          for kind, item, outcome in summary.examples)

@@ -4,6 +4,7 @@ import pytest
 import sympy
 
 from symbolic import ParseError, check_claim
+from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.resolve import Snapshot, resolve
@@ -1005,6 +1006,72 @@ ROWS = [
      "invalid"),
     (r"\frac{d}{dz}\sigma(2z) = 2\sigma'(2z)", [], {}, {"symbols": {"sigma": "function"}},
      "valid"),
+    # a prime on parentheses: the derivative of a scalar by its one variable; of vectors
+    # written bold or shaped, the transpose; of a scalar of several variables, not said
+    (r"\left(\frac{e^{2z} - 1}{e^{2z} + 1}\right)' = \frac{4e^{2z}}{(e^{2z} + 1)^2}", [], {},
+     {}, "valid"),
+    (r"(e^{2z} - 1)' = e^{2z}", [], {}, {}, "invalid"),
+    (r"(\mathbf{X}\mathbf{w})' = \mathbf{w}^T \mathbf{X}^T", [], {"X": [2, 3], "w": [3, 1]},
+     {}, "valid"),
+    (r"(X w)' = X^T w^T", [], {"X": [2, 2], "w": [2, 2]}, {}, "invalid"),
+    (r"(x y)' = y", [], {}, {}, "undecided"),
+    # a bold run of letters with a capital, named by nothing: the product of the letters
+    (r"\frac{\partial}{\partial \mathbf{x}} \mathbf{Ax} = \mathbf{A}^T", [],
+     {"A": [2, 3], "x": [3, 1]}, {"layout": "denominator"}, "valid"),
+    (r"\mathbf{AX} = \mathbf{XA}", [], {"A": [2, 2], "X": [2, 2]}, {}, "invalid"),
+    # a defined function's derivative, then numbers (or a sample of its parameter) in
+    # parentheses: the derivative at that point
+    (r"\frac{dR}{dh}(0) = 2e", [r"R(h) = e^{(h + 1)^2}"], {}, {}, "valid"),
+    (r"\frac{dR}{dh}(0) = 0", [r"R(h) = e^{(h + 1)^2}"], {}, {}, "invalid"),
+    (r"\frac{\partial h}{\partial w}(x_i) = x_i \cos(w x_i)", [r"h(x) = \sin(w x)"], {}, {},
+     "valid"),
+    # an entry labelled with the true class, beside a one-hot label: the entry at its class
+    (r"L = -\log \hat{y}_\text{true}", [r"L = -\sum_k y_k \log \hat{y}_k"], {},
+     {"symbols": {"y": "one-hot"}}, "valid"),
+    (r"L = -2\log \hat{y}_\text{true}", [r"L = -\sum_k y_k \log \hat{y}_k"], {},
+     {"symbols": {"y": "one-hot"}}, "invalid"),
+    (r"L = -\log \hat{y}_\text{true}", [r"L = -\sum_k y_k \log \hat{y}_k"], {}, {},
+     "undecided"),
+    # entry i of a gradient by a vector: the derivative by the vector's entry i
+    (r"\left(\frac{\partial L}{\partial \mathbf{p}}\right)_i = -\frac{y_i}{p_i}",
+     [r"L = -\sum_k y_k \log p_k"], {}, {}, "valid"),
+    (r"\left(\frac{\partial L}{\partial \mathbf{p}}\right)_i = -\frac{p_i}{y_i}",
+     [r"L = -\sum_k y_k \log p_k"], {}, {}, "invalid"),
+    # δ over δ: the derivative written with δ for ∂, as older notes write it
+    (r"{{\delta E} \over {\delta w}} = (w x - y) x", [r"E = \frac{1}{2}(w x - y)^2"], {}, {},
+     "valid"),
+    (r"\frac{\delta E}{\delta w} = (w x - y)", [r"E = \frac{1}{2}(w x - y)^2"], {}, {},
+     "invalid"),
+    # a trace or a log takes square brackets as it takes parentheses
+    (r"\mathrm{tr}[\mathbf{A}\mathbf{B}] = \mathrm{tr}\left[\mathbf{B}\mathbf{A}\right]", [],
+     {"A": [2, 3], "B": [3, 2]}, {}, "valid"),
+    # d X^{-1}: the differential of the inverse; the shapes an inverse implies are inferred
+    (r"\mathrm{d}\mathbf{X}^{-1} = -\mathbf{X}^{-1} (\mathrm{d}\mathbf{X})\mathbf{X}^{-1}", [],
+     {}, {}, "valid"),
+    (r"\mathrm{d}\mathbf{X}^{-1} = \mathbf{X}^{-1} (\mathrm{d}\mathbf{X})\mathbf{X}^{-1}", [],
+     {}, {}, "invalid"),
+    # d f(w) of a defined f: what f's body holds besides its parameters holds still
+    (r"\mathrm{d}f(w) = 2 x (x w - y) \mathrm{d}w", [r"f(w) = (x w - y)^2"], {}, {}, "valid"),
+    (r"\mathrm{d}(x w - y)^2 = 2 x (x w - y) \mathrm{d}w", [], {}, {}, "undecided"),
+    # shapes: {w: …} is the shape of \vec{w} too; ∇_w of a step that writes only \vec{w}
+    # differentiates by the arrow's vector
+    (r"\nabla_w \| \vec{y} - X\vec{w} \|^2 = -2X^T(\vec{y} - X\vec{w})", [],
+     {"X": ["n", "d"], "y": ["n", 1], "w": ["d", 1]}, {}, "valid"),
+    (r"\nabla_w \| \vec{y} - X\vec{w} \|^2 = 2X^T(\vec{y} - X\vec{w})", [],
+     {"X": ["n", "d"], "y": ["n", 1], "w": ["d", 1]}, {}, "invalid"),
+    # a vector given by its own entries declares them; a row may set its entries apart by
+    # commas
+    (r"\frac{\partial y}{\partial w} = x^T",
+     [r"x = \begin{bmatrix} x_1, x_2, x_3 \end{bmatrix}",
+      r"w = \begin{bmatrix} w_1 \\ w_2 \\ w_3 \end{bmatrix}", "y = x w"],
+     {"x": [1, 3], "w": [3, 1]}, {"layout": "denominator"}, "valid"),
+    (r"\frac{\partial y}{\partial w} = 2 x^T",
+     [r"x = \begin{bmatrix} x_1, x_2, x_3 \end{bmatrix}",
+      r"w = \begin{bmatrix} w_1 \\ w_2 \\ w_3 \end{bmatrix}", "y = x w"],
+     {}, {"layout": "denominator"}, "invalid"),
+    # a log without parentheses before more factors: its argument's extent is not said
+    (r"\log a b = \log a + \log b", [], {}, {}, "undecided"),
+    (r"\log a b = \log a - \log b", [], {}, {}, "invalid"),
 ]
 
 
@@ -1127,8 +1194,9 @@ def test_conditional_probability_is_a_name_with_its_indices_as_slots():
     assert parse_side(r"p(y | x)").base == r"p(y \mid x)"
 
 
-def test_conditional_probability_of_an_expression_is_refused():
-    with pytest.raises(ParseError, match="only of names"):
+def test_conditional_probability_of_an_expression_is_refused_as_not_read():
+    # well-formed LaTeX that derivcheck does not read: undecided, never unparseable
+    with pytest.raises(MeaningError, match="only of names"):
         parse_side(r"p(x + y \mid z)")
 
 
@@ -1140,3 +1208,12 @@ def test_label_index_needs_a_one_hot_label():
     # log of the picked entry is the y-weighted sum of logs only for one-hot y
     assert check_claim(claim, shapes=shapes,
                        conventions={"symbols": {"y": "one-hot"}}).verdict == "valid"
+
+
+def test_a_differential_after_a_product_sign_takes_its_parentheses():
+    from symbolic.context import Context
+
+    tree = Context.from_given([], {}, {}, {}).resolve(
+        parse_side(r"\mathbf{U}\otimes\mathrm{d}(\mathbf{V})")).tree
+    assert isinstance(tree, A.BinOp) and tree.op == "outer"
+    assert isinstance(tree.right, A.Differential)

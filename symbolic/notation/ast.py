@@ -103,6 +103,7 @@ class Power(Node):
 class Transpose(Node):
     operand: Node
     pos: int = 0
+    prime: bool = False     # written with a prime, (Xw)': a transpose, or a derivative
 
 
 class Callee(StrEnum):

@@ -48,8 +48,10 @@ from symbolic.notation.vocabulary import (
     INDICATORS,
     INFIX_FRACTION,
     LAYOUT,
+    LOGARITHMS,
     MATHOP,
     MATRIX_ENVIRONMENTS,
+    MATRIX_OPERATORS,
     MEMBERSHIP,
     MUL_OPS,
     NABLA,
@@ -780,10 +782,11 @@ def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
         slots.append(node)
         return SLOT
     if not isinstance(node, A.Name):
-        raise parser.error("a conditional probability is read only of names, whole numbers "
-                           "and `=`, as in p(Y = y^{(i)} \\mid x^{(i)})", where,
-                           "Name the event or the condition, or write the probability as a "
-                           "name of its own.")
+        # p(x_i | \mu, \sigma^2): well-formed, and not read (a density's parameters)
+        raise MeaningError("a conditional probability is read only of names, whole numbers "
+                           "and `=`, as in p(Y = y^{(i)} \\mid x^{(i)})", parser.source,
+                           where.pos, "Name the event or the condition, or write the "
+                           "probability as a name of its own.")
     slots.extend(node.sup + node.sub)
     text = node.base + "'" * node.primes
     if node.sup:
@@ -802,6 +805,19 @@ def _starts_name(tok: Token) -> bool:
 
 def _contiguous(tokens: list[Token]) -> bool:
     return all(b.pos == a.pos + len(a.text) for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def _comma_cells(cell: list[Token]) -> list[list[Token]]:
+    """A matrix cell cut at its commas outside brackets: `x_1, x_2, x_3` as three entries."""
+    cells: list[list[Token]] = [[]]
+    depth = 0
+    for t in cell:
+        depth += (t.text in ("(", "[", "{")) - (t.text in (")", "]", "}"))
+        if t.text == "," and depth == 0:
+            cells.append([])
+        else:
+            cells[-1].append(t)
+    return cells if all(cells) else [cell]
 
 
 class Parser:
@@ -1046,7 +1062,7 @@ class Parser:
                                                                           suffix=suffix))
             elif tok.text == "'":
                 self.advance()
-                node = A.Transpose(node, tok.pos)
+                node = A.Transpose(node, tok.pos, prime=True)
             elif tok.text == "!":
                 self.advance()
                 node = A.Call("factorial", (node,), None, 0, None, True, tok.pos)
@@ -1062,6 +1078,10 @@ class Parser:
                 node = A.Power(dataclasses.replace(node.base, sub=sub, suffix=suffix),
                                node.exponent, node.pos)
             elif tok.text == "_" and isinstance(node, (A.Partial, A.Group)):
+                entry = self.gradient_entry(node)
+                if entry is not None:
+                    node = entry
+                    continue
                 # \frac{\partial y}{\partial x}_{\text{direct}}, (\frac{∂y}{∂x})_{i,:}: a
                 # part the text names in words, or an entry of an expression
                 raise MeaningError("a subscript on a derivative or a bracket (a part of it "
@@ -1070,6 +1090,29 @@ class Parser:
                                    "the expression and index the name.")
             else:
                 return node
+
+    def gradient_entry(self, node: A.Node) -> A.Node | None:
+        """`\\left(\\frac{\\partial L}{\\partial \\mathbf{y}}\\right)_i`: entry i of the
+        gradient of a quantity written plain by a vector is the derivative by the vector's
+        entry i; None (nothing taken) for anything else, a word or `:` in the subscript."""
+        partial = node.inner if isinstance(node, A.Group) else node
+        if not (isinstance(partial, A.Partial) and isinstance(partial.numerator, A.Name)
+                and not partial.numerator.bold and partial.order == 1
+                and isinstance(partial.wrt, A.Name) and not partial.wrt.sub
+                and not partial.wrt.sup and not partial.wrt.suffix):
+            return None
+        saved = self.i
+        self.advance()
+        tokens = self.group_tokens()
+        if not all(t.kind in ("letter", "number") or t.text == "," for t in tokens):
+            self.i = saved
+            return None
+        sub, suffix = self.subscript(tokens)
+        if suffix or not sub or not all(isinstance(s, A.Num) or isinstance(s, A.Name)
+                                        and len(s.base) == 1 and not s.sub for s in sub):
+            self.i = saved
+            return None
+        return dataclasses.replace(partial, wrt=dataclasses.replace(partial.wrt, sub=sub))
 
     def superscript(self, base: A.Node, caret: Token) -> A.Node:
         if self.peek().text == "(" and base == A.Name("e", pos=getattr(base, "pos", 0)):
@@ -1564,7 +1607,7 @@ class Parser:
             while self.peek().text in ("^", "'"):      # v(y - t)^T: the power binds the group
                 tok = self.advance()
                 group = self.superscript(group, tok) if tok.text == "^" else \
-                    A.Transpose(group, tok.pos)
+                    A.Transpose(group, tok.pos, prime=True)
             return A.BinOp("apply", node, group, start.pos)
         return node
 
@@ -1876,8 +1919,10 @@ class Parser:
         ahead = self.i
         while self.tokens[ahead].text == "'":
             ahead += 1                          # \text{ReLU}'(x): primes, then the call
+        # \mathrm{tr}[X^T A X]: a matrix operator or a log takes square brackets too
         is_call = self.peek().text in ("(", "_", "^") or tok.text.startswith(OPERATORNAME) \
-            or ahead > self.i and self.tokens[ahead].text == "("
+            or ahead > self.i and self.tokens[ahead].text == "(" \
+            or self.peek().text == "[" and (word in MATRIX_OPERATORS or word in LOGARITHMS)
         if is_call and word:
             return self.finish_call(word, tok)
         if tok.text in PROSE:
@@ -2295,6 +2340,9 @@ class Parser:
         rows = self.environment_cells(env, tok)
         if env in CASES_ENVIRONMENTS or _rows_of_cases(rows):
             return self.cases(rows, tok)
+        if all(len(row) == 1 for row in rows):
+            # \begin{bmatrix} x_1, x_2, x_3 \end{bmatrix}: a row's entries set apart by commas
+            rows = [_comma_cells(row[0]) for row in rows]
         parsed = tuple(tuple(self.sub_parse(cell, "matrix entry") for cell in row) for row in rows)
         widths = {len(r) for r in parsed}
         if len(widths) != 1:

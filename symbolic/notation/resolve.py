@@ -35,6 +35,7 @@ from symbolic.notation.trees import (
     function_key,
     letter_word,
     node_text,
+    ungroup,
     variation_name,
     walk,
 )
@@ -42,6 +43,7 @@ from symbolic.notation.vocabulary import (
     ARGUMENT_LETTERS,
     COMBINATORICS,
     DIFFERENTIAL_D,
+    EULER,
     EXTREMA,
     FUNCTION_LETTERS,
     GATE_LETTERS,
@@ -203,7 +205,16 @@ class _Pass:
                     and self.is_differential_d(applied.left):
                 return self.differentials(applied)        # d(x^T x): read as a product
             return applied
+        if isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.BinOp) \
+                and node.left.op in ("outer", "cdot", "times", "odot", "*") \
+                and self.is_differential_d(node.left.right) and isinstance(node.right, A.Group):
+            # U \otimes d(V): the d takes the parentheses after it, not the product before
+            return self.visit(dataclasses.replace(node.left, right=A.BinOp(
+                "juxt", node.left.right, node.right, node.pos)))
         if isinstance(node, A.BinOp) and node.op == "juxt":
+            at_point = self.derivative_at_point(node)
+            if at_point is not node:
+                return self.visit(at_point)
             joined = self.defined_words(node)
             if joined is not node:
                 return self.visit(joined)
@@ -227,9 +238,110 @@ class _Pass:
             if isinstance(node.wrt, A.Name):  # ∂L/∂f: f is what varies, not a call of f
                 partial = dataclasses.replace(partial, wrt=self.gate_label(node.wrt))
             return partial
+        if isinstance(node, A.BinOp) and node.op == "/":
+            derivative = self.delta_fraction(node)
+            if derivative is not node:
+                return self.visit(derivative)
+        if isinstance(node, A.Transpose) and node.prime and isinstance(node.operand, A.Group):
+            derivative = self.primed_group(node)
+            if derivative is not node:
+                return self.visit(derivative)
         if isinstance(node, A.Name):
+            product = self.bold_product(node)
+            if product is not node:
+                return self.visit(product)
             return self.function_value(self.gate_label(node))
         return self.rebuild(node)
+
+    def derivative_at_point(self, node: A.BinOp) -> A.Node:
+        """`\\frac{dR}{dh}(0)` with `R(h) = …` defined: the derivative of a function by its
+        parameter, then numbers in parentheses, is the derivative at that point (a product
+        with (0) would be written 0); `\\frac{dh}{dw_0}(\\vec{x}_i)` with `h(\\vec{x}) = …`,
+        the derivative at a sample of the function's own parameter."""
+        before = node.left.right if isinstance(node.left, A.BinOp) \
+            and node.left.op in ("juxt", "cdot", "*", "times") else node.left
+        if not (isinstance(node.right, A.Group) and isinstance(before, A.Partial)
+                and isinstance(before.numerator, A.Name) and isinstance(before.wrt, A.Name)
+                and before.order == 1):
+            return node
+        values = call_arguments(node.right)
+        name = before.numerator
+        key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
+        parameters = tuple(self.snapshot.parameters.get(key, ()))
+        if key in self.snapshot.values or len(parameters) != len(values) \
+                or not all(isinstance(p, A.Name) for p in parameters):
+            return node
+        numbers = not any(isinstance(n, A.Name) for value in values for n in walk(value))
+        # \frac{dh}{dw_0}(\vec{x}_i) with h(\vec{x}) = …: at a sample of h's own parameter
+        samples = all(isinstance(v, A.Name) and v.base == p.base and not p.sub
+                      for v, p in zip(values, parameters, strict=True))
+        if not (numbers and any(p.base == before.wrt.base for p in parameters) or samples):
+            return node
+        self.readings.append(Reading(to_latex(node), "the derivative at "
+                                     + ", ".join(map(to_latex, values))))
+        evaluated = A.At(before, parameters, values, node.right.pos)
+        return evaluated if before is node.left else dataclasses.replace(
+            node.left, right=evaluated)
+
+    def delta_fraction(self, node: A.BinOp) -> A.Node:
+        """`{\\delta E \\over \\delta U}`: δ before a name over δ before a name, with δ and
+        neither name after it defined as δ-names, is the derivative written with δ for ∂, as
+        older notes write it."""
+        sides = []
+        for side in (ungroup(node.left), ungroup(node.right)):
+            parts = factors(side) if isinstance(side, A.BinOp) and side.op == "juxt" else []
+            if len(parts) < 2 or not (isinstance(parts[0], A.Name) and parts[0].base == VARIATION
+                                      and not (parts[0].sub or parts[0].sup or parts[0].primes)):
+                return node
+            named = variation_name(A.BinOp("juxt", parts[0], parts[1], node.pos))
+            if named is not None and self.defines_base(named.base):
+                return node                 # δh^t = … defined: that name
+            sides.append(functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos),
+                                          parts[1:]))
+        if self.snapshot.is_value(VARIATION) or self.snapshot.kind(VARIATION) is not None:
+            return node
+        self.readings.append(Reading(to_latex(node), "a derivative, δ written for ∂"))
+        return A.Partial(sides[0], sides[1], None, 1, node.pos)
+
+    def primed_group(self, node: A.Transpose) -> A.Node:
+        """`(e^{2z} - 1)'`: a prime on parentheses is a transpose of what holds a vector or
+        matrix ((Xw)', written bold or shaped), and the derivative of a scalar expression by
+        its one variable; of a scalar of several variables it says not which."""
+        names = {n.base: n for n in walk(node.operand) if isinstance(n, A.Name)
+                 and not (n.base == EULER and not self.snapshot.is_value(EULER))}
+        if not names or any(n.bold or n.base in self.snapshot.shaped or
+                            self.snapshot.kind(n.base) in ("vector", "matrix")
+                            for n in names.values()):
+            return node
+        if len(names) > 1 or any(n.sub or n.sup for n in names.values()):
+            raise MeaningError(
+                f"{to_latex(node.operand)}' may be a derivative, and it is not said by which of "
+                f"{', '.join(sorted(names))}", "", node.pos,
+                "Write the derivative as \\frac{d}{dx}(…) to check this.")
+        letter = next(iter(names.values()))
+        self.readings.append(Reading(f"{to_latex(node.operand)}'",
+                                     f"the derivative by {letter.base}"))
+        return A.Partial(node.operand, A.Name(letter.base, pos=letter.pos), None, 1, node.pos)
+
+    def bold_product(self, name: A.Name) -> A.Node:
+        """`\\mathbf{AX}`, `\\mathbf{Wx}`: a bold run of two or three letters, one of them a
+        capital, that nothing here names, is the product of the bold letters, as matrix
+        calculus writes `\\mathbf{Ax}`; an acronym of three capitals (`\\mathbf{MSE}`) is
+        no product."""
+        base = name.base
+        if not name.bold or name.sub or name.sup or name.suffix or name.primes \
+                or not (2 <= len(base) <= 3 and base.isascii() and base.isalpha()) \
+                or base.islower() or len(base) == 3 and base.isupper() \
+                or self.snapshot.is_value(base) or base in self.snapshot.defined \
+                or base in self.snapshot.shaped or base in self.snapshot.functions \
+                or known_function(base) is not None:
+            return name
+        letters = [A.Name(letter, pos=name.pos + k, bold=True) for k, letter in enumerate(base)]
+        self.readings.append(Reading(to_latex(name), "the product " + " ".join(base)))
+        product: A.Node = letters[0]
+        for letter in letters[1:]:
+            product = A.BinOp("juxt", product, letter, name.pos)
+        return product
 
     def gate_label(self, name: A.Name) -> A.Name:
         """`\\Gamma_i` beside `\\Gamma_f`, `\\Gamma_o` (an LSTM's gates, W_i beside W_f): i
@@ -469,7 +581,7 @@ class _Pass:
     def differentials(self, node: A.BinOp) -> A.Node:
         """`d(x^T x) = 2 x^T dx`, `df = \\tr(A^{-1} dA)`: d before a quantity, when d is no
         quantity here, is the differential of that quantity. `d x^2` stays unread: (dx)^2
-        or d(x^2)."""
+        or d(x^2); `d X^{-1}` is d(X^{-1})."""
         parts = factors(node)
         if not any(self.is_differential_d(part) for part in parts[:-1]):
             return node
@@ -482,6 +594,14 @@ class _Pass:
                 k += 1
                 continue
             after = parts[k + 1]
+            if isinstance(after, A.Power) and isinstance(after.base, A.Name) \
+                    and to_latex(after.exponent) == "-1":
+                # d X^{-1}: of the inverse, as an inverse of a differential is never small
+                self.readings.append(Reading(f"{to_latex(part)} {to_latex(after)}",
+                                             f"d({to_latex(after)})"))
+                out.append(A.Differential(after, part.pos))
+                k += 2
+                continue
             if isinstance(after, A.Power) and isinstance(after.base, A.Name):
                 raise MeaningError(
                     f"{to_latex(part)} {to_latex(after)} may be the differential of the power "

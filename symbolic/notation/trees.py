@@ -154,13 +154,13 @@ def layered_name(node: A.Node) -> A.Node:
             and not node.base.primes and (
                 isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()
                 or isinstance(node.exponent, A.Name) and not node.exponent.sub
-                or _letter_offset(node.exponent)):
+                or letter_offset(node.exponent)):
         base = node.base
         return A.Name(base.base, base.sub, (node.exponent,), base.suffix, 0, base.pos)
     return node
 
 
-def _letter_offset(node: A.Node) -> bool:
+def letter_offset(node: A.Node) -> bool:
     """`k+1`, `t-1`: a letter plus or minus a whole number, as a step's index is written."""
     return isinstance(node, A.BinOp) and node.op in ("+", "-") \
         and isinstance(node.left, A.Name) and not node.left.sub and not node.left.sup \

@@ -101,6 +101,8 @@ LAYOUT = frozenset({
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge",
     r"\Huge",                                                   # sizes of the printed text
 })
+# Wide spaces between two relations part two statements: `\mu = … \qquad \sigma^2 = …`
+WIDE_SPACES = frozenset({r"\quad", r"\qquad"})
 # An equation's number and label: `\tag{1}`, `\label{eq:loss}`, `\notag`; not math
 EQUATION_MARKS = frozenset({r"\nonumber", r"\notag"})
 EQUATION_MARKS_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require", r"\hspace",
@@ -147,6 +149,8 @@ IDENTITY = "I"            # \mathbf{I}: the identity matrix, as often as a quant
 ESTIMATE = r"\hat{"      # ŷ, p̂: how a name made with a hat begins (a model's output)
 # The letters of targets and class labels (y, t, bold or not): what may be one-hot.
 LABEL_LETTERS = frozenset({"y", "t"})
+# Words that label a vector's entry at the true class: \hat{y}_\text{true}, p_{correct}
+TRUE_CLASS_WORDS = frozenset({"true", "correct", "target", "gt", "truth", "label"})
 EULER = "e"                          # e^{x}: the exponential, when e is no quantity
 DATA_LETTERS = frozenset({"x"})      # a network's input, computed from nothing
 # Fonts that do not change which quantity a letter names: \mathbf{x} is x.
