@@ -323,7 +323,7 @@ def _true_class_entries(trees: tuple, context: Context) -> tuple[str, str | None
         return None
     hot = sorted(name for name, kind in (context.conventions.get("symbols") or {}).items()
                  if kind == "one-hot" and re.fullmatch(r"[A-Za-z]", name))
-    return to_latex(entry), hot[0] if hot else None
+    return to_latex(entry), hot[0] if len(hot) == 1 else None
 
 
 def _at_hot_class(trees: tuple, label: str, context: Context) -> tuple:
@@ -351,24 +351,27 @@ def _at_hot_class(trees: tuple, label: str, context: Context) -> tuple:
 
 
 def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
-                    budget: Budget, decisions: tuple[str, ...]) -> Finding | None:
-    """`\\ln \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp(…)` without parentheses: read as the
-    log of the first factor times the rest, the step does not hold; when it holds (or is in
-    doubt) with the log taking the whole product, as the writer may mean, it is undecided.
-    None when no log without parentheses is followed by a factor, or both readings fail."""
+                    budget: Budget, decisions: tuple[str, ...], narrow: Verdict
+                    ) -> Finding | None:
+    """`\\ln \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp(…)`, `\\log 2x` without parentheses:
+    read as the log of the first factor times the rest, the step's verdict is `narrow`;
+    when the log taking the whole product, as the writer may mean, gives another (or is in
+    doubt), it is undecided. None when no log without parentheses is followed by a factor,
+    or both readings agree."""
     wider = tuple(_log_of_product(tree) for tree in trees)
     if wider == tuple(trees):
         return None
     try:
         found = check_symbolic(*wider, link, context, budget, decisions)
-    except (NotationError, ShapeError, sympy.ShapeError):
+    except (NotationError, ShapeError, sympy.ShapeError) as error:
+        found = undecided(str(error))
+    if found.verdict == narrow:
         return None
-    if found.verdict == Verdict.INVALID:
-        return None
-    holds = "it holds" if found.verdict == Verdict.VALID else "it is in doubt"
+    said = {Verdict.VALID: "it holds", Verdict.INVALID: "it does not hold"}
     return undecided("undecided: a log without parentheses is followed by more factors; "
-                     f"read as the log of the first factor only, the step does not hold, and "
-                     f"read as the log of the whole product, {holds}; write the parentheses "
+                     f"read as the log of the first factor only, {said[narrow]}, and read "
+                     f"as the log of the whole product, "
+                     f"{said.get(found.verdict, 'it is in doubt')}; write the parentheses "
                      "(\\ln(a b) or \\ln(a)\\, b) to say which")
 
 
@@ -569,8 +572,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         entry, label = at_class
         if label is None:
             return undecided(f"undecided: {entry} is the entry at the true class, and no "
-                             "label here is declared one-hot to say which class that is; "
-                             "declare it (symbols: {y: one-hot}) to check this")
+                             "one label here is declared one-hot to say which class that "
+                             "is; declare it (symbols: {y: one-hot}) to check this")
         lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     means = bars_as_means((lhs_node, rhs_node), context)
@@ -654,8 +657,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                 f"undecided: {two_ways[0]} is read as a vector in a norm and as a number "
                 "where it is transposed; declare its shape to check this (shapes: "
                 f"{{{two_ways[0]}: [n, 1]}})")
-        wider = _log_read_wider(trees, (left, relation, right), context, budget, decisions) \
-            if found.verdict == Verdict.INVALID else None
+        wider = _log_read_wider(trees, (left, relation, right), context, budget, decisions,
+                                found.verdict) \
+            if found.verdict in (Verdict.INVALID, Verdict.VALID) else None
         return wider or found
     except UnsaidDependence as error:
         return _twin_readings((left, relation, right), context, budget, error)
@@ -677,6 +681,14 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         if not spread and unshaped:
             # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number
             return undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
+        if any(isinstance(n, A.MatrixLiteral) for tree in trees for n in walk(tree)) and any(
+                not isinstance(d, int) for dims in context.shapes.values() for d in dims):
+            # X = [[1, 1], [1, 1]] with X declared [D+1, N]: the printed matrix fixes sizes
+            # the shapes leave open, and derivcheck reads them at sizes of its own
+            return undecided(f"undecided: as read, the shapes do not fit ({error}); a printed "
+                             "matrix fixes sizes that the declared shapes name by letters, "
+                             "which derivcheck reads at sizes of its own; declare them as "
+                             "numbers to check this")
         if not spread:
             return _shape_failure(trees, (left, relation, right), context, budget, decisions,
                                   error)
@@ -824,8 +836,14 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 operands = [side for side in (node.left, node.right)
                             if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
             elif isinstance(node, A.Power) and isinstance(node.base, A.Name) \
-                    and node.base.bold and node.base.base.isupper():
-                operands = [node.base]      # \mathbf{X}^{-1}: a matrix's inverse, or power
+                    and _capital(node.base) and (node.base.bold
+                                                 or to_latex(node.exponent) == "-1"):
+                operands = [node.base]      # \mathbf{X}^{-1}, \Sigma^{-1}: a matrix's inverse
+            elif isinstance(node, A.BinOp) and node.op == "juxt" and all(
+                    isinstance(ungroup(side), A.Name) and ungroup(side).bold
+                    for side in (node.left, node.right)) and any(
+                    _capital(ungroup(side)) for side in (node.left, node.right)):
+                operands = [node.left, node.right]      # \mathbf{A}\mathbf{x}: a product
             else:
                 continue
             for operand in operands:
@@ -841,6 +859,12 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
     return [] if found and exempt and _only_scalars_of(found, trees, context) else found
+
+
+def _capital(name: A.Name) -> bool:
+    """A capital letter, Latin or Greek (X, \\Sigma): how a matrix is named."""
+    letters = name.base.removeprefix("\\")
+    return letters[:1].isupper() and (len(letters) == 1 or letters in GREEK)
 
 
 def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: Budget,
@@ -1881,8 +1905,9 @@ def _compare_differentials(sides: Sides, moved: Moved, context: Context, budget:
 def _held_by_definition(trees: tuple, context: Context) -> frozenset[str]:
     """`\\mathrm{d}f(\\mathbf{w})` with `f(\\mathbf{w}) = \\|X w - y\\|^2` defined: the
     names of f's body that are not its parameters (X, y) hold still in its differential, as
-    writing f of w alone says."""
+    writing f of w alone says; not those another differential of the step holds (d(f a))."""
     held: set[str] = set()
+    elsewhere: set[str] = set()         # names inside another differential: they may vary
     for node in (n for tree in trees for n in walk(tree)):
         call = node.operand if isinstance(node, A.Differential) else None
         if isinstance(call, A.Call) and call.callee == A.Callee.DEFINED \
@@ -1891,7 +1916,9 @@ def _held_by_definition(trees: tuple, context: Context) -> frozenset[str]:
             parameters = {name_key(p) for p in function.parameters if isinstance(p, A.Name)}
             held |= {name_key(n) for n in walk(function.body)
                      if isinstance(n, A.Name) and name_key(n) not in parameters}
-    return frozenset(held)
+        elif isinstance(node, A.Differential):
+            elsewhere |= {name_key(n) for n in walk(node.operand) if isinstance(n, A.Name)}
+    return frozenset(held - elsewhere)
 
 
 def _frozen_names_decide(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
@@ -2516,7 +2543,7 @@ def _arrow_variables(trees: tuple, context: Context) -> tuple:
                  if isinstance(n, A.Partial) and isinstance(n.wrt, A.Name)}
     arrows = {n.base.removeprefix(VECTOR_ACCENT + "{").removesuffix("}") for n in names
               if n.base.startswith(VECTOR_ACCENT + "{") and not n.sub and not n.sup}
-    plain = {n.base for n in names if id(n) not in variables}
+    plain = {n.base for n in names if id(n) not in variables and not n.sub and not n.sup}
     out = []
     for tree in trees:
         for partial in [n for n in walk(tree) if isinstance(n, A.Partial)]:
@@ -3314,8 +3341,8 @@ def _rounded_intermediates(context: Context, instance: Instance) -> dict:
         value = to_mpmath(exact) if not _free(exact) else None
         if value is None or exact.is_Rational:
             continue
-        unit = mpmath.mpf(10) ** -len(printed.partition(".")[2])
-        if abs(value - mpmath.mpf(printed)) <= unit:
+        half = mpmath.mpf(10) ** -len(printed.partition(".")[2]) / 2
+        if abs(value - mpmath.mpf(printed)) <= half * (1 + mpmath.mpf(10) ** -9):
             rounded[exact] = (sympy.Rational(printed), f"{to_latex(definition.name)} = {printed}")
     return rounded
 

@@ -62,6 +62,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
+    DIFFERENTIAL_D,
     ELISIONS,
     EULER,
     GATE_LETTERS,
@@ -226,6 +227,12 @@ class Context:
         """A given that could not be read: the name it defines, when its left side says
         which, is unread (what depends on it is undecided); otherwise the error stands, for
         nothing here can say which claims it bears on."""
+        if _states_a_derivative(text):
+            # `\\frac{\\partial E}{\\partial x_i} = \\sum_j …`, `\\mathrm{d}f = …`: a premise
+            # about derivatives, which the definitions decide; it defines nothing
+            self.warnings.append(f"given: '{text}' states a derivative; the definitions "
+                                 "decide it, and it defines nothing")
+            return
         head = _defined_head(text)
         if head is None or len(split_chain(text).sides) > 2:
             raise error          # A = σ(…) = (a^{(0)}, …): what the chain's sides name too
@@ -370,7 +377,7 @@ class Context:
         if signature is None and (logged := self._logged(lhs, body, text)) is not None:
             return logged
         if signature is None and isinstance(body, A.Name) and len(chain.sides) == 2 \
-                and not isinstance(lhs, A.Call) \
+                and not isinstance(lhs, A.Call | A.Partial) \
                 and not self.determines(body, 0) and body.base not in self.values:
             # L^T L = \Sigma: a name set on the right of what it names
             return self.define(body, lhs, text)
@@ -490,7 +497,11 @@ class Context:
             return None
         body = parse_side(chain.sides[1].text)
         key = name_key(body) if isinstance(body, A.Name) else None
-        if key is not None and key not in self.values \
+        # ∂y/∂w = x after y = w x: x is a quantity already, so this states a derivative
+        used = key in self.mentioned or any(
+            isinstance(n, A.Name) and name_key(n) == key
+            for d in self.definitions for n in walk(d.body))
+        if key is not None and key not in self.values and not used \
                 and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)
         if self._undetermined(head.numerator) and not any(
@@ -997,14 +1008,17 @@ class Context:
         """Whether a family's members are built from before step 1: one defined for every
         step and written a step back or ahead (`\\phi_{t-1}` beside `\\phi_t = …`,
         `v_{t+1} = …`), so that at step 1 the member of step 0 is the definition's, not a
-        free number."""
+        free number; a recurrence (`h_t = a h_{t-1} + x_t`) starts where the text starts it."""
         if self._stepped_back is None:
             self._stepped_back = frozenset(
                 family_of(name_key(n)) for d in self.definitions
                 for n in (*walk(d.name), *walk(d.body)) if isinstance(n, A.Name)
                 and len(n.sub) == 1 and letter_offset(n.sub[0]))
-        return family_of(name_key(definition.name)) in self._stepped_back \
-            and not definition.name.sup
+        family = family_of(name_key(definition.name))
+        # h_t = a h_{t-1} + x_t runs from its start h_0, which stays free
+        recursive = any(isinstance(n, A.Name) and family_of(name_key(n)) == family
+                        for n in walk(definition.body))
+        return family in self._stepped_back and not definition.name.sup and not recursive
 
     def _building_order(self) -> list[tuple[int, Definition]]:
         """(position, definition), those that differentiate (a ∂ or an evaluation bar in the
@@ -1239,6 +1253,22 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
 # A step's family (v_{t+1} = …) is built from this step on: at step 1, a claim's v_{t-1}
 # and the members its definitions reach a step further back are the definitions' own
 STEPS_BACK = -2
+
+
+def _states_a_derivative(text: str) -> bool:
+    """Whether a statement's first side is a derivative or a differential (`\\frac{\\partial
+    E}{\\partial x_i} = …`, `dŷ / dz = …`, `\\mathrm{d}f(X) = …`)."""
+    try:
+        chain = split_chain(text)
+        head, body = (parse_side(side.text) for side in chain.sides[:2])
+    except (NotationError, ValueError):
+        return False
+    first = factors(head)[0] if isinstance(head, A.BinOp) and head.op == "juxt" else head
+    if isinstance(body, A.Partial):
+        return isinstance(head, A.Partial)      # dS_ij = ∂L/∂S_ij names a gradient
+    return isinstance(head, A.Partial) or isinstance(first, A.Differential) or (
+        isinstance(first, A.Name) and first.base in DIFFERENTIAL_D and not first.sub
+        and isinstance(head, A.BinOp))
 
 
 def _index_assignments(definition: Definition, instance: Instance, builder: Builder,

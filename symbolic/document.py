@@ -973,8 +973,8 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             end = _CONNECTIVE.match(content, end).end()
             pieces[-1].append(_Segment())
             pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
-        elif token in WIDE_SPACES and top and _TOKEN.match(
-                content, _skip_spacing(content, end)).group() not in RELATIONS \
+        elif token in WIDE_SPACES and top \
+                and _next_token(content, _skip_spacing(content, end)) not in RELATIONS \
                 and _last_token(pieces[-1][-1]) not in RELATIONS:
             # `\mu_B = … \qquad \sigma_B^2 = …`: two statements, when both hold a relation
             pieces[-1].append(_Segment())
@@ -1008,6 +1008,12 @@ def _skip_spacing(content: str, pos: int) -> int:
         else:
             break
     return pos
+
+
+def _next_token(content: str, pos: int) -> str:
+    """The token at `pos` ("" at the end)."""
+    found = _TOKEN.match(content, pos)
+    return found.group() if found else ""
 
 
 def _last_token(segment: _Segment) -> str:

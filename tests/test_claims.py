@@ -896,3 +896,37 @@ def test_a_step_s_family_is_built_back_past_step_one():
     recurrence = [r"h_t = h_{t-1} + x_t", "h_0 = 0"]
     assert check_claim(r"h_2 = x_1 + x_2", given=recurrence).verdict == "valid"
     assert check_claim(r"h_1 = x_1 + 1", given=recurrence).verdict == "invalid"
+
+
+def test_a_given_that_states_a_derivative_defines_nothing_and_blocks_nothing():
+    # x is a quantity of y = w x: ∂y/∂w = x states a derivative, it names no gradient x
+    given = [r"y = w x", r"\frac{\partial y}{\partial w} = x"]
+    assert check_claim(r"\frac{\partial y}{\partial w} = x", given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial y}{\partial w} = 2 x", given=given).verdict == "invalid"
+    # a differential stated in `given` is a premise the definitions decide
+    stated = check_claim(r"\frac{\partial y}{\partial w} = x",
+                         given=[r"y = w x", r"\mathrm{d}y = x\, \mathrm{d}w"])
+    assert stated.verdict == "valid"
+    assert any("states a derivative" in warning for warning in stated.warnings)
+
+
+def test_a_worked_value_printed_more_than_rounded_is_not_carried_forward():
+    # σ(1) = 0.7311 prints as 0.73, not 0.74: numbers computed from 0.74 are not its rounding
+    given = [r"z = wx + b", r"a = \sigma(z)", r"L = (1/2)(a - y)^2",
+             "x = 1, w = 1, b = 0, y = 1", r"a = \sigma(1) = 1/(1 + e^{-1}) \approx 0.74"]
+    result = check_claim(r"\frac{\partial L}{\partial w} = (-0.26) \times 0.1924 \times 1",
+                         given=given, conventions={"sigma": "logistic"})
+    assert result.verdict == "invalid"
+
+
+def test_a_recurrence_starts_where_the_text_starts_it():
+    given = [r"h_t = a h_{t-1} + x_t"]
+    assert check_claim(r"\frac{\partial h_1}{\partial x_0} = 0", given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial h_1}{\partial a} = h_0",
+                       given=given).verdict != "invalid"
+
+
+def test_a_printed_matrix_against_shapes_named_by_letters_is_not_shown_wrong():
+    result = check_claim(r"X = \begin{bmatrix}1&1\\1&1\end{bmatrix}", given=["X = A"],
+                         shapes={"X": ["D+1", "N"], "A": ["D+1", "N"]})
+    assert result.verdict == "undecided" and "printed matrix" in result.message

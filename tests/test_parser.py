@@ -275,6 +275,7 @@ def test_a_word_typed_after_an_unbraced_subscript_finishes_it():
 def test_a_derivative_typed_inline_with_d_is_a_derivative():
     assert without_positions(parse_side("dL/dz")) == without_positions(
         parse_side(r"\partial L / \partial z"))
+    assert isinstance(parse_side("dŷ / dz"), A.Partial)          # an accented name
     assert isinstance(parse_side("a/d"), A.BinOp)                 # no d against a name
 
 
@@ -436,3 +437,20 @@ def test_the_word_sum_typed_with_an_index_is_a_sum():
     node = without_positions(parse_side(r"sum_{j=1}^{n}(x_j^2)"))
     assert isinstance(node, A.SumOver) and node.index == "j" and node.upper == A.Name("n")
     assert not isinstance(parse_side(r"cumsum_k(x)"), A.SumOver)
+
+
+def test_plain_text_writes_a_subscript_of_several_characters_unbraced():
+    # no command anywhere: typed as code, P_ij is P_{ij}; w_ix_i stays w_i x_i
+    assert without_positions(parse_side("P_ij")) == without_positions(parse_side("P_{ij}"))
+    assert without_positions(parse_side("x_ik * W_kj")) == without_positions(
+        parse_side(r"x_{ik} * W_{kj}"))
+    assert without_positions(parse_side("w_ix_i")) == without_positions(parse_side("w_i x_i"))
+    # in LaTeX, TeX's reading stands: w_ij is w_i times j
+    assert without_positions(parse_side(r"w_ij \cdot 1")) != without_positions(
+        parse_side(r"w_{ij} \cdot 1"))
+
+
+def test_a_unicode_subscript_run_keeps_its_letters_in_place():
+    # Σᵢⱼ is a sum over i and j, as \sum_{ij} is
+    assert without_positions(parse_side("Σᵢⱼ a_ij")) == without_positions(
+        parse_side(r"\sum_{ij} a_{ij}"))

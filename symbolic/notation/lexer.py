@@ -40,15 +40,27 @@ class Token:
 
 
 def tokenize(source: str) -> list[Token]:
-    """Split LaTeX math into tokens; unknown characters are a ParseError with a caret."""
+    """Split LaTeX math into tokens; unknown characters are a ParseError with a caret.
+
+    Math typed as plain text, with no command in it (`P_ij = exp(S_ij) / sum_k(…)`), writes
+    a subscript of several letters or digits unbraced, as code does: `P_ij` is P_{ij}."""
     tokens: list[Token] = []
     pos = 0
+    plain = "\\" not in source
     while pos < len(source):
         char = source[pos]
+        typed = _plain_subscript(source, pos) if plain else None
+        if typed is not None:           # P_ij: the letters in place, braced
+            text, end = typed
+            tokens.extend(Token(t.kind, t.text, pos + max(t.pos - 1, 0))
+                          for t in tokenize(text) if t.kind != "end")
+            pos = end
+            continue
         script = _script_run(source, pos)
-        if script is not None:          # z₂ⱼ: one subscript, z_{2j}
+        if script is not None:          # z₂ⱼ: one subscript, z_{2j}, each letter in place
             text, end = script
-            tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(text) if t.kind != "end")
+            tokens.extend(Token(t.kind, t.text, pos + max(t.pos - 2, 0))
+                          for t in tokenize(text) if t.kind != "end")
             pos = end
             continue
         if char in COMBINING_ACCENTS and tokens and tokens[-1].kind == "letter":
@@ -97,6 +109,17 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+def _plain_subscript(source: str, pos: int) -> tuple[str, int] | None:
+    """`_ij` in plain text: the run of letters and digits after `_` as one subscript,
+    `_{ij}`, with the offset after it; None when `_` is not followed by two or more, or
+    when a script follows the run (`w_ix_i` is w_i x_i)."""
+    found = _PLAIN_SUBSCRIPT.match(source, pos)
+    return (f"_{{{found.group(1)}}}", found.end()) if found else None
+
+
+_PLAIN_SUBSCRIPT = re.compile(r"_([A-Za-z0-9]{2,})(?![_^])")    # w_ix_i: w_i x_i
 
 
 def _script_run(source: str, pos: int) -> tuple[str, int] | None:

@@ -635,7 +635,8 @@ def _slashed_differentials(tokens: list[Token]) -> list[Token]:
         if out[k].text == "d" and out[k].kind == "letter" and _contiguous(out[k:k + 2]):
             slash = k + 1
             while slash < len(out) and out[slash].text != "/" and (
-                    out[slash].kind in ("letter", "number") or out[slash].text in "_{}"):
+                    out[slash].kind in ("letter", "number") or out[slash].text in "_{}"
+                    or _starts_name(out[slash])):       # dŷ/dz: an accent, a Greek letter
                 slash += 1
             below = slash + 1
             if slash < len(out) - 2 and out[slash].text == "/" and slash > k + 1 \
@@ -812,7 +813,7 @@ def _comma_cells(cell: list[Token]) -> list[list[Token]]:
     cells: list[list[Token]] = [[]]
     depth = 0
     for t in cell:
-        depth += (t.text in ("(", "[", "{")) - (t.text in (")", "]", "}"))
+        depth += (t.text in OPENERS) - (t.text in CLOSERS)     # ⟨u, v⟩, \max\{a, b\}
         if t.text == "," and depth == 0:
             cells.append([])
         else:
@@ -1108,8 +1109,9 @@ class Parser:
             self.i = saved
             return None
         sub, suffix = self.subscript(tokens)
-        if suffix or not sub or not all(isinstance(s, A.Num) or isinstance(s, A.Name)
-                                        and len(s.base) == 1 and not s.sub for s in sub):
+        # one index: entry i of a gradient; two ((∂z/∂x)_{ij}) are a Jacobian's entry
+        if suffix or len(sub) != 1 or not all(isinstance(s, A.Num) or isinstance(s, A.Name)
+                                              and len(s.base) == 1 and not s.sub for s in sub):
             self.i = saved
             return None
         return dataclasses.replace(partial, wrt=dataclasses.replace(partial.wrt, sub=sub))
@@ -1882,12 +1884,13 @@ class Parser:
         return primes, power, index
 
     def arguments(self) -> tuple[tuple[A.Node, ...], bool]:
-        """`(a, b)` in parentheses, or one operand written without them (`\\log f`)."""
+        """`(a, b)` in parentheses (or braces, or square brackets), or one operand written
+        without them (`\\log f`)."""
         if self.peek().text == "(":
             return self.bracketed_args(), True
-        if self.peek().text in (r"\{", r"\lbrace"):      # \max\{0, 1 - y w^T x\}
+        if self.peek().text in (r"\{", r"\lbrace", "["):  # \max\{0, 1 - y w^T x\}, tr[X]
             opener = self.advance()
-            closer = r"\}" if opener.text == r"\{" else r"\rbrace"
+            closer = {r"\{": r"\}", r"\lbrace": r"\rbrace", "[": "]"}[opener.text]
             args = [self.expression()]
             while self.peek().text == ",":
                 self.advance()

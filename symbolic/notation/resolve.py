@@ -59,6 +59,7 @@ from symbolic.notation.vocabulary import (
     STEP_FUNCTION,
     SYMBOL_KINDS,
     VARIATION,
+    VECTOR_ACCENT,
     WORD_FONT,
     known_function,
 )
@@ -67,6 +68,14 @@ from symbolic.notation.vocabulary import (
 BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS, *COMBINATORICS})
 # A superscript that names a layer when superscripts are not declared: a^l, a^{l+1}, z^L.
 LAYER_LETTERS = frozenset({"l", "L", r"\ell"})
+
+
+def _only_scalar(node: A.Node) -> bool:
+    """Whether an expression holds what only a number can be: an exponential, a function
+    called, a power by a number, a division (then a prime on it is no transpose)."""
+    return any(isinstance(n, A.Call) or isinstance(n, A.Power) and not isinstance(
+        n.exponent, A.Name) or isinstance(n, A.BinOp) and n.op in ("/", "apply")
+        for n in walk(node))
 
 
 def _unworded(base: str) -> str:
@@ -242,6 +251,18 @@ class _Pass:
             derivative = self.delta_fraction(node)
             if derivative is not node:
                 return self.visit(derivative)
+        lifted = node.operand if isinstance(node, A.Transpose) else \
+            node.base if isinstance(node, A.Power) else None
+        if isinstance(lifted, A.Name) and self.splits_bold(lifted):
+            raise MeaningError(
+                f"{to_latex(node)}: the transpose or power may be of the product "
+                f"{' '.join(lifted.base)} or of its last letter alone", "", node.pos,
+                "Write the product with its letters apart, and parentheses where meant.")
+        if isinstance(node, A.Transpose) and node.prime and isinstance(node.operand, A.Transpose) \
+                and node.operand.prime and isinstance(node.operand.operand, A.Group):
+            raise MeaningError(f"{to_latex(node.operand.operand)}'' may be a second derivative "
+                               "or transposes", "", node.pos,
+                               "Write it as \\frac{d^2}{dx^2}(…) to check this.")
         if isinstance(node, A.Transpose) and node.prime and isinstance(node.operand, A.Group):
             derivative = self.primed_group(node)
             if derivative is not node:
@@ -260,26 +281,34 @@ class _Pass:
         the derivative at a sample of the function's own parameter."""
         before = node.left.right if isinstance(node.left, A.BinOp) \
             and node.left.op in ("juxt", "cdot", "*", "times") else node.left
-        if not (isinstance(node.right, A.Group) and isinstance(before, A.Partial)
+        after = node.right.base if isinstance(node.right, A.Power) else node.right
+        if not (isinstance(after, A.Group) and isinstance(before, A.Partial)
                 and isinstance(before.numerator, A.Name) and isinstance(before.wrt, A.Name)
                 and before.order == 1):
             return node
-        values = call_arguments(node.right)
         name = before.numerator
         key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
         parameters = tuple(self.snapshot.parameters.get(key, ()))
-        if key in self.snapshot.values or len(parameters) != len(values) \
-                or not all(isinstance(p, A.Name) for p in parameters):
-            return node
+        if not parameters or key in self.snapshot.values:
+            return node                     # no function defined with parameters: a product
+        values = call_arguments(after)
         numbers = not any(isinstance(n, A.Name) for value in values for n in walk(value))
         # \frac{dh}{dw_0}(\vec{x}_i) with h(\vec{x}) = …: at a sample of h's own parameter
-        samples = all(isinstance(v, A.Name) and v.base == p.base and not p.sub
-                      for v, p in zip(values, parameters, strict=True))
-        if not (numbers and any(p.base == before.wrt.base for p in parameters) or samples):
-            return node
+        fits = len(parameters) == len(values) and all(isinstance(p, A.Name) for p in parameters)
+        samples = fits and all(isinstance(v, A.Name) and v.base == p.base and not p.sub
+                               for v, p in zip(values, parameters, strict=True))
+        if not (fits and (numbers and any(p.base == before.wrt.base for p in parameters)
+                          or samples)):
+            raise MeaningError(
+                f"{to_latex(before)}({', '.join(map(to_latex, values))}) may be the derivative "
+                "at a point or a product with what the parentheses hold", "", after.pos,
+                "Write the point with a bar, \\left.\\frac{dR}{dh}\\right|_{h=0}, or the "
+                "product with \\cdot.")
         self.readings.append(Reading(to_latex(node), "the derivative at "
                                      + ", ".join(map(to_latex, values))))
-        evaluated = A.At(before, parameters, values, node.right.pos)
+        evaluated: A.Node = A.At(before, parameters, values, after.pos)
+        if isinstance(node.right, A.Power):
+            evaluated = dataclasses.replace(node.right, base=evaluated)
         return evaluated if before is node.left else dataclasses.replace(
             node.left, right=evaluated)
 
@@ -303,21 +332,41 @@ class _Pass:
         self.readings.append(Reading(to_latex(node), "a derivative, δ written for ∂"))
         return A.Partial(sides[0], sides[1], None, 1, node.pos)
 
+    def splits_bold(self, name: A.Name) -> bool:
+        """Whether a bold name is a run of letters read as their product (`bold_product`)."""
+        base = name.base
+        return name.bold and not (name.sub or name.sup or name.suffix or name.primes) \
+            and 2 <= len(base) <= 3 and base.isascii() and base.isalpha() \
+            and not base.islower() and not (len(base) == 3 and base.isupper()) \
+            and not (self.snapshot.is_value(base) or base in self.snapshot.defined
+                     or base in self.snapshot.shaped or base in self.snapshot.functions
+                     or known_function(base) is not None)
+
     def primed_group(self, node: A.Transpose) -> A.Node:
         """`(e^{2z} - 1)'`: a prime on parentheses is a transpose of what holds a vector or
-        matrix ((Xw)', written bold or shaped), and the derivative of a scalar expression by
-        its one variable; of a scalar of several variables it says not which."""
+        matrix ((Xw)', written bold, with an arrow or shaped), and the derivative by its one
+        variable of what only a number can be (an exponential, a function, a power); of
+        anything else (several variables, a defined letter, `(1 - x)'`, `(x^3)''`) it is
+        in doubt."""
         names = {n.base: n for n in walk(node.operand) if isinstance(n, A.Name)
                  and not (n.base == EULER and not self.snapshot.is_value(EULER))}
-        if not names or any(n.bold or n.base in self.snapshot.shaped or
-                            self.snapshot.kind(n.base) in ("vector", "matrix")
-                            for n in names.values()):
+        if any(n.bold or n.base in self.snapshot.shaped or n.base.startswith(VECTOR_ACCENT)
+               or self.snapshot.kind(n.base) in ("vector", "matrix") for n in names.values()):
             return node
-        if len(names) > 1 or any(n.sub or n.sup for n in names.values()):
-            raise MeaningError(
-                f"{to_latex(node.operand)}' may be a derivative, and it is not said by which of "
-                f"{', '.join(sorted(names))}", "", node.pos,
-                "Write the derivative as \\frac{d}{dx}(…) to check this.")
+        doubt = None
+        if not names:
+            doubt = "a derivative of a constant"
+        elif len(names) > 1 or any(n.sub or n.sup for n in names.values()):
+            doubt = f"a derivative, and by which of {', '.join(sorted(names))} is not said"
+        elif any(self.snapshot.is_value(n.base) or n.base in self.snapshot.defined
+                 for n in names.values()):
+            doubt = "a derivative, and its letter is defined here: by it, or by what it " \
+                "depends on, is not said"
+        elif not _only_scalar(node.operand):
+            doubt = "a derivative, or a transpose of what the parentheses hold"
+        if doubt is not None:
+            raise MeaningError(f"{to_latex(node.operand)}' may be {doubt}", "", node.pos,
+                               "Write the derivative as \\frac{d}{dx}(…) to check this.")
         letter = next(iter(names.values()))
         self.readings.append(Reading(f"{to_latex(node.operand)}'",
                                      f"the derivative by {letter.base}"))
@@ -328,14 +377,9 @@ class _Pass:
         capital, that nothing here names, is the product of the bold letters, as matrix
         calculus writes `\\mathbf{Ax}`; an acronym of three capitals (`\\mathbf{MSE}`) is
         no product."""
-        base = name.base
-        if not name.bold or name.sub or name.sup or name.suffix or name.primes \
-                or not (2 <= len(base) <= 3 and base.isascii() and base.isalpha()) \
-                or base.islower() or len(base) == 3 and base.isupper() \
-                or self.snapshot.is_value(base) or base in self.snapshot.defined \
-                or base in self.snapshot.shaped or base in self.snapshot.functions \
-                or known_function(base) is not None:
+        if not self.splits_bold(name):
             return name
+        base = name.base
         letters = [A.Name(letter, pos=name.pos + k, bold=True) for k, letter in enumerate(base)]
         self.readings.append(Reading(to_latex(name), "the product " + " ".join(base)))
         product: A.Node = letters[0]
