@@ -392,8 +392,10 @@ def _log_of_product(node: A.Node) -> A.Node:
     log = node.left.right if isinstance(node.left, A.BinOp) and node.left.op == "juxt" \
         else node.left
     if not (isinstance(log, A.Call) and log.name in LOGARITHMS and not log.parens
-            and len(log.args) == 1 and log.power is None and not log.primes):
-        return node
+            and len(log.args) == 1 and log.power is None and not log.primes) \
+            or isinstance(log.args[0], A.Call | A.Group) \
+            or isinstance(log.args[0], A.BinOp) and log.args[0].op == "apply":
+        return node         # \log \sigma(w x)\, y: an argument in parentheses is whole
     wide = dataclasses.replace(log, args=(A.BinOp("juxt", log.args[0], node.right,
                                                   node.pos),))
     return wide if log is node.left else dataclasses.replace(node.left, right=wide)
@@ -624,8 +626,14 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         as_numbers = _vectors_read_as_numbers(trees, context) \
             if found.verdict == Verdict.VALID else []
         if as_numbers:
-            return _with_inferred_shapes(trees, (left, relation, right), context, budget,
-                                         decisions) or _valid_only_as_numbers(as_numbers)
+            # the shapes the text implies must cover each such name: A^{-1} B = B A^{-1} with
+            # only B's shape inferred still reads A as a number
+            inferred = infer_shapes(trees, context)
+            covered = all(any(_same_name(name, key) for key in inferred)
+                          for name in as_numbers if name in _matrices_by_form(trees, context))
+            return (_with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                          decisions) if covered else None) \
+                or _valid_only_as_numbers(as_numbers)
         other = _call_readings((left, relation, right), trees, context, budget,
                                (*lhs_read.readings, *rhs_read.readings)) \
             if found.verdict == Verdict.INVALID else None
@@ -836,9 +844,10 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 operands = [side for side in (node.left, node.right)
                             if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
             elif isinstance(node, A.Power) and isinstance(node.base, A.Name) \
-                    and _capital(node.base) and (node.base.bold
-                                                 or to_latex(node.exponent) == "-1"):
-                operands = [node.base]      # \mathbf{X}^{-1}, \Sigma^{-1}: a matrix's inverse
+                    and _capital(node.base) and (node.base.bold or to_latex(
+                        node.exponent).startswith("-")) \
+                    and node.base.base not in _counts(trees, context):
+                operands = [node.base]      # \mathbf{X}^{-1}, \Sigma^{-2}: a matrix's inverse
             elif isinstance(node, A.BinOp) and node.op == "juxt" and all(
                     isinstance(ungroup(side), A.Name) and ungroup(side).bold
                     for side in (node.left, node.right)) and any(
@@ -859,6 +868,39 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                     continue
                 found += [to_latex(n) for n in names if to_latex(n) not in found]
     return [] if found and exempt and _only_scalars_of(found, trees, context) else found
+
+
+def _matrices_by_form(trees, context: Context) -> set[str]:
+    """Capitals inverted (`A^{-1}`) or set in bold beside another bold name: a matrix by
+    how it is written, whatever shapes are inferred for the names around it."""
+    found: set[str] = set()
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.Power) and isinstance(node.base, A.Name) and _capital(node.base):
+            found.add(to_latex(node.base))
+        elif isinstance(node, A.BinOp) and node.op == "juxt":
+            found |= {to_latex(ungroup(side)) for side in (node.left, node.right)
+                      if isinstance(ungroup(side), A.Name) and ungroup(side).bold
+                      and _capital(ungroup(side))}
+    return found
+
+
+def _same_name(written: str, key: str) -> bool:
+    """Whether a name as LaTeX (`\\mathbf{A}`, `\\Sigma`) and a shape's key (`A`) agree."""
+    return written.replace(r"\mathbf{", "").replace(r"\boldsymbol{", "").rstrip("}") \
+        == key.replace(r"\mathbf{", "").replace(r"\boldsymbol{", "").rstrip("}")
+
+
+def _counts(trees, context: Context) -> set[str]:
+    """Letters the text uses as counts: a sum's bound (`\\sum_{i=1}^N`), a denominator
+    (`\\frac{1}{2N}`), or declared numbers; N^{-1} of these is a number's inverse."""
+    counts: set[str] = set()
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.SumOver) and node.upper is not None:
+            counts |= {n.base for n in walk(node.upper) if isinstance(n, A.Name)}
+        elif isinstance(node, A.BinOp) and node.op == "/":
+            counts |= {n.base for n in walk(node.right) if isinstance(n, A.Name)}
+    return counts | {name for name, kind in (context.conventions.get("symbols") or {}).items()
+                     if kind in ("positive", "constant", "index")}
 
 
 def _capital(name: A.Name) -> bool:
@@ -1119,9 +1161,10 @@ def _agreed(findings: list[Finding | None]) -> Finding | None:
 def _valid_only_as_numbers(names: list[str]) -> Finding:
     shown = ", ".join(names) + (" are numbers" if len(names) > 1 else " is a number")
     return undecided(f"undecided: this holds when {shown}, but the text shows a vector or "
-                     "matrix there (a name transposed, or set in bold beside \\cdot), and no "
-                     "shape is declared for it (nor implied by the text); declare the shapes "
-                     f"to check it (shapes: {{{names[0]}: [n, 1]}})")
+                     "matrix there (a name transposed, a bold one beside \\cdot or in a "
+                     "product, or a capital inverted), and no shape is declared for it (nor "
+                     "implied by the text); declare the shapes to check it (shapes: "
+                     f"{{{names[0]}: [n, 1]}})")
 
 
 def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budget,

@@ -489,6 +489,20 @@ class Context:
                           else parse_side(split_chain(text).sides[0].text))
         return definition
 
+    def _made_of(self, node: A.Node | None) -> set[str]:
+        """The names a quantity is made of, through the definitions given so far."""
+        bodies = {name_key(d.name): d.body for d in self.definitions}
+        seen: set[str] = set()
+        todo = [name_key(n) for n in walk(node) if isinstance(n, A.Name)] if node else []
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            if key in bodies:
+                todo += [name_key(n) for n in walk(bodies[key]) if isinstance(n, A.Name)]
+        return seen
+
     def _given_gradient(self, text: str) -> Definition | None:
         """`\\frac{\\partial J}{\\partial z} = \\delta` given: δ names the gradient."""
         chain = split_chain(text)
@@ -497,10 +511,9 @@ class Context:
             return None
         body = parse_side(chain.sides[1].text)
         key = name_key(body) if isinstance(body, A.Name) else None
-        # ∂y/∂w = x after y = w x: x is a quantity already, so this states a derivative
-        used = key in self.mentioned or any(
-            isinstance(n, A.Name) and name_key(n) == key
-            for d in self.definitions for n in walk(d.body))
+        # ∂y/∂w = x after y = w x: x is what y is made of, so this states a derivative
+        # (naming it x would define x by itself); ∂L/∂z = δ names the gradient δ
+        used = key is not None and key in self._made_of(head.numerator)
         if key is not None and key not in self.values and not used \
                 and not any(name_key(d.name) == key for d in self.definitions):
             return self.define(body, head, text)

@@ -1089,6 +1089,17 @@ ROWS = [
     (r"\begin{bmatrix} \langle u, v\rangle \\ \langle u, w\rangle \end{bmatrix} = "
      r"\begin{bmatrix} u^T v \\ u^T w\end{bmatrix}", [], {"u": [3, 1], "v": [3, 1], "w": [3, 1]},
      {}, "valid"),
+    # found by a third read
+    (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial \mu} = -N^{-1}\sum_{i=1}^N (x_i-\mu)",
+     [r"L = \frac{1}{2N}\sum_{i=1}^N (x_i-\mu)^2"], {}, {}, "valid"),
+    ("dL/dW_ij = 0", ["L = W_ij^2"], {}, {}, "invalid"),
+    ("dL/dW_ij = 2*W_ij", ["L = W_ij^2"], {}, {}, "valid"),
+    (r"dL/dw_1 = -(y - w_1x)x", [r"L = \frac{1}{2}(y - w_1x)^2"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial b} = \delta",
+     [r"z = w x + b", r"L = \frac{1}{2}(z-y)^2", r"g = x \delta",
+      r"\frac{\partial L}{\partial z} = \delta"], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w}\log\sigma(wx)\, y = y(1-\sigma(wx))x", [], {}, {}, "valid"),
     # a log without parentheses before more factors: its argument's extent is not said
     (r"\log a b = \log a + \log b", [], {}, {}, "undecided"),
     (r"\log a b = \log a - \log b", [], {}, {}, "invalid"),

@@ -112,14 +112,18 @@ def tokenize(source: str) -> list[Token]:
 
 
 def _plain_subscript(source: str, pos: int) -> tuple[str, int] | None:
-    """`_ij` in plain text: the run of letters and digits after `_` as one subscript,
-    `_{ij}`, with the offset after it; None when `_` is not followed by two or more, or
-    when a script follows the run (`w_ix_i` is w_i x_i)."""
+    """`_ij` in plain text: the whole run of letters and digits after `_` as one subscript,
+    `_{ij}` (`W_ij^2` is W_{ij} squared), with the offset after it; None when `_` is not
+    followed by two or more, when a subscript follows the run (`w_ix_i` is w_i x_i), or
+    when a digit is followed by a letter (`w_1x` is w_1 x)."""
     found = _PLAIN_SUBSCRIPT.match(source, pos)
-    return (f"_{{{found.group(1)}}}", found.end()) if found else None
+    if found is None or source.startswith("_", found.end()) \
+            or re.search(r"\d[A-Za-z]", found.group(1)):
+        return None
+    return f"_{{{found.group(1)}}}", found.end()
 
 
-_PLAIN_SUBSCRIPT = re.compile(r"_([A-Za-z0-9]{2,})(?![_^])")    # w_ix_i: w_i x_i
+_PLAIN_SUBSCRIPT = re.compile(r"_([A-Za-z0-9]{2,})")
 
 
 def _script_run(source: str, pos: int) -> tuple[str, int] | None:
