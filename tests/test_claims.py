@@ -930,3 +930,12 @@ def test_a_printed_matrix_against_shapes_named_by_letters_is_not_shown_wrong():
     result = check_claim(r"X = \begin{bmatrix}1&1\\1&1\end{bmatrix}", given=["X = A"],
                          shapes={"X": ["D+1", "N"], "A": ["D+1", "N"]})
     assert result.verdict == "undecided" and "printed matrix" in result.message
+
+
+def test_a_division_by_what_is_no_number_as_read_is_undecided_and_says_why():
+    given = [r"f(\mathbf{W})=-\mathbf{y}^\top\log(\mathrm{softmax}(\mathbf{Wx}))",
+             r"\mathrm{softmax}(\mathbf{a})=\frac{\exp{\mathbf{a}}}{\mathbf{1}^\top\exp{\mathbf{a}}}"]
+    result = check_claim(r"\nabla_\mathbf{W}f(\mathbf{W})="
+                         r"(\mathrm{softmax}(\mathbf{Wx})-\mathbf{y})\mathbf{x}^\top",
+                         given=given, conventions={"layout": "denominator"})
+    assert result.verdict == "undecided" and "denominator" in result.message

@@ -348,7 +348,12 @@ class Builder:
                     else left * reciprocal
             if _is_matrix(right):
                 raise self.fail("cannot divide by a matrix", node, "Multiply by its inverse.")
-            return left / right
+            try:
+                return left / right
+            except TypeError:   # \mathbf{1}^\top e^{a} of no size: no number to divide by
+                raise self.fail("this division is not read: its denominator, as read, is "
+                                "no number", node, "Declare the shapes of the vectors in "
+                                "it.") from None
         if node.op == "odot":
             return self.elementwise(left, right, node)
         if node.op == "oslash":
