@@ -64,6 +64,7 @@ from symbolic.notation.trees import (
     children,
     factors,
     function_signature,
+    letter_offset,
     node_text,
     substitute_names,
     ungroup,
@@ -1378,9 +1379,11 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     tied = _bound_by_value((lhs_node, rhs_node), context) or any(
         left in bounds and right in bounds and relation == "="
         for left, relation, right in context.cases)
+    first = _first_steps((lhs_node, rhs_node), context)
     out = []
     for size in (3, 2):
-        ranges = [range(1, known.get(letter, size) + 1) for letter in letters]
+        ranges = [range(min(first.get(letter, 1), known.get(letter, size)),
+                        known.get(letter, size) + 1) for letter in letters]
         combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
@@ -1390,6 +1393,25 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
     return out
+
+
+def _first_steps(trees: tuple, context: Context) -> dict[str, int]:
+    """The first value of each step letter that a claim writes a step back (`x_{t-1}`)
+    beside a recurrence (`h_t = \\tanh(w h_{t-1} + u x_t)`): at t = 1 the claim reads the
+    sequence's start (h_0, x_0), not the step it is about, so it is checked from t = 2 on."""
+    recursive = {family_of(name_key(d.name)) for d in context.definitions
+                 if free_index_letters(d.name) and any(
+                     isinstance(n, A.Name) and family_of(name_key(n)) == family_of(
+                         name_key(d.name)) and n is not d.name for n in walk(d.body))}
+    if not recursive:
+        return {}
+    first: dict[str, int] = {}
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Name) and len(node.sub) == 1 and letter_offset(node.sub[0]) \
+                and node.sub[0].op == "-":
+            letter, back = node.sub[0].left.base, int(node.sub[0].right.text)
+            first[letter] = max(first.get(letter, 1), 1 + back)
+    return first
 
 
 def class_labels(trees, context: Context) -> set[str]:

@@ -939,3 +939,16 @@ def test_a_division_by_what_is_no_number_as_read_is_undecided_and_says_why():
                          r"(\mathrm{softmax}(\mathbf{Wx})-\mathbf{y})\mathbf{x}^\top",
                          given=given, conventions={"layout": "denominator"})
     assert result.verdict == "undecided" and "denominator" in result.message
+
+
+def test_a_step_back_beside_a_recurrence_the_text_does_not_start_is_not_checked_at_its_start():
+    # at t = 1, h_0 is a free start, not tanh(w h_{-1} + u x_0): no counterexample there
+    given = [r"h_t = \tanh(w h_{t-1} + u x_t)"]
+    right = check_claim(r"\frac{\partial h_t}{\partial x_{t-1}} = (1-h_t^2) w (1-h_{t-1}^2) u",
+                        given=given)
+    assert right.verdict != "invalid"
+    started = [r"h_t = a h_{t-1} + x_t", "h_0 = 0"]
+    assert check_claim(r"\frac{\partial h_t}{\partial h_{t-1}} = a", given=started).verdict \
+        == "valid"
+    assert check_claim(r"\frac{\partial h_t}{\partial h_{t-1}} = 2 a",
+                       given=started).verdict == "invalid"
