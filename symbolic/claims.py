@@ -376,30 +376,31 @@ def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
                      "(\\ln(a b) or \\ln(a)\\, b) to say which")
 
 
-def _log_of_product(node: A.Node) -> A.Node:
+def _log_of_product(tree: A.Node) -> A.Node:
     """The tree with each log written without parentheses taking the factors after it:
     `\\ln a\\, b c` as ln(a b c)."""
-    changes = {}
-    for item in dataclasses.fields(node):
-        value = getattr(node, item.name)
-        if isinstance(value, A.Node):
-            changes[item.name] = _log_of_product(value)
-        elif isinstance(value, tuple) and any(isinstance(v, A.Node) for v in value):
-            changes[item.name] = tuple(_log_of_product(v) if isinstance(v, A.Node) else v
-                                       for v in value)
-    node = dataclasses.replace(node, **changes) if changes else node
+    while (widened := next((w for n in walk(tree) if (w := _widened_log(n)) is not None),
+                           None)) is not None:
+        tree = _with_node(tree, *widened)
+    return tree
+
+
+def _widened_log(node: A.Node) -> tuple[A.Node, A.Node] | None:
+    """For `\\log a\\, b` (a product whose first factor ends in a log written without
+    parentheses): the node and the product with the log taking b; None for anything else.
+    A log of a call (`\\log \\sigma(w x)\\, y`) is whole."""
     if not (isinstance(node, A.BinOp) and node.op == "juxt"):
-        return node
+        return None
     log = node.left.right if isinstance(node.left, A.BinOp) and node.left.op == "juxt" \
         else node.left
     if not (isinstance(log, A.Call) and log.name in LOGARITHMS and not log.parens
             and len(log.args) == 1 and log.power is None and not log.primes) \
             or isinstance(log.args[0], A.Call | A.Group) \
             or isinstance(log.args[0], A.BinOp) and log.args[0].op == "apply":
-        return node         # \log \sigma(w x)\, y: an argument in parentheses is whole
+        return None
     wide = dataclasses.replace(log, args=(A.BinOp("juxt", log.args[0], node.right,
                                                   node.pos),))
-    return wide if log is node.left else dataclasses.replace(node.left, right=wide)
+    return node, wide if log is node.left else dataclasses.replace(node.left, right=wide)
 
 
 def _other_member(name: A.Name, head: A.Node | None) -> bool:
@@ -630,8 +631,7 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
             # the shapes the text implies must cover each such name: A^{-1} B = B A^{-1} with
             # only B's shape inferred still reads A as a number
             inferred = infer_shapes(trees, context)
-            covered = all(any(_same_name(name, key) for key in inferred)
-                          for name in as_numbers if name in _matrices_by_form(trees, context))
+            covered = all(key in inferred for key in _matrices_by_form(trees, context))
             return (_with_inferred_shapes(trees, (left, relation, right), context, budget,
                                           decisions) if covered else None) \
                 or _valid_only_as_numbers(as_numbers)
@@ -832,11 +832,12 @@ def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: 
 def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> list[str]:
     """The names the step, or what it rests on, shows to be vectors or matrices but that have
     no shape, so are read as numbers: transposed (`w^T x`, `(x - \\mu)^T`), set in bold on
-    either side of a `\\cdot` (`\\mathbf{w} \\cdot \\mathbf{x}`), or a bold capital raised
-    to a power (`\\mathbf{X}^{-1}`). A step that holds for
+    either side of a `\\cdot` or in a product (`\\mathbf{w} \\cdot \\mathbf{x}`), or a
+    capital raised to a power (`\\mathbf{X}^2`, `\\Sigma^{-1}`). A step that holds for
     numbers holds for vectors of length 1 only; wrong for numbers, it is wrong for vectors
     too."""
     found: list[str] = []
+    counts = _counts(trees, context)
     for tree in _trees_used(trees, context):
         for node in walk(tree):
             if isinstance(node, A.Transpose):
@@ -847,7 +848,7 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
             elif isinstance(node, A.Power) and isinstance(node.base, A.Name) \
                     and _capital(node.base) and (node.base.bold or to_latex(
                         node.exponent).startswith("-")) \
-                    and node.base.base not in _counts(trees, context):
+                    and node.base.base not in counts:
                 operands = [node.base]      # \mathbf{X}^{-1}, \Sigma^{-2}: a matrix's inverse
             elif isinstance(node, A.BinOp) and node.op == "juxt" and all(
                     isinstance(ungroup(side), A.Name) and ungroup(side).bold
@@ -872,23 +873,21 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
 
 
 def _matrices_by_form(trees, context: Context) -> set[str]:
-    """Capitals inverted (`A^{-1}`) or set in bold beside another bold name: a matrix by
-    how it is written, whatever shapes are inferred for the names around it."""
-    found: set[str] = set()
+    """The keys of the names with no shape that are matrices by how they are written: a
+    capital raised to a negative power (`A^{-1}`) that the text does not count with, a bold
+    capital raised to any, or a bold capital beside another bold name (`\\mathbf{A}\\mathbf{x}`)."""
+    counts = _counts(trees, context)
+    found: set[A.Name] = set()
     for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
-        if isinstance(node, A.Power) and isinstance(node.base, A.Name) and _capital(node.base):
-            found.add(to_latex(node.base))
+        if isinstance(node, A.Power) and isinstance(node.base, A.Name) and _capital(node.base) \
+                and (node.base.bold or to_latex(node.exponent).startswith("-")) \
+                and node.base.base not in counts:
+            found.add(node.base)
         elif isinstance(node, A.BinOp) and node.op == "juxt":
-            found |= {to_latex(ungroup(side)) for side in (node.left, node.right)
+            found |= {ungroup(side) for side in (node.left, node.right)
                       if isinstance(ungroup(side), A.Name) and ungroup(side).bold
                       and _capital(ungroup(side))}
-    return found
-
-
-def _same_name(written: str, key: str) -> bool:
-    """Whether a name as LaTeX (`\\mathbf{A}`, `\\Sigma`) and a shape's key (`A`) agree."""
-    return written.replace(r"\mathbf{", "").replace(r"\boldsymbol{", "").rstrip("}") \
-        == key.replace(r"\mathbf{", "").replace(r"\boldsymbol{", "").rstrip("}")
+    return {name_key(n) for n in found if context.shape_of(name_key(n)) is None}
 
 
 def _counts(trees, context: Context) -> set[str]:
@@ -2600,6 +2599,9 @@ def _arrow_variables(trees: tuple, context: Context) -> tuple:
     """`\\nabla_w \\|\\vec{y} - X\\vec{w}\\|^2`: a derivative's variable written plain, where
     the step (and the text it rests on) writes the letter only with the arrow, is the
     arrow's vector; the trees with each such variable written with its arrow."""
+    if not any(isinstance(n, A.Name) and n.base.startswith(VECTOR_ACCENT + "{")
+               for tree in trees for n in walk(tree)):
+        return trees                    # no arrow in the step: nothing to rewrite
     written = (*trees, *(d.name for d in context.definitions),
                *(d.body for d in context.definitions),
                *(f.body for f in context.functions.values()))

@@ -1091,6 +1091,7 @@ ROWS = [
      {}, "valid"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
+    (r"\mathbf{X}^2 \mathbf{B} = \mathbf{B}\mathbf{X}^2", [], {}, {}, "undecided"),
     (r"\frac{\partial L}{\partial \mu} = -N^{-1}\sum_{i=1}^N (x_i-\mu)",
      [r"L = \frac{1}{2N}\sum_{i=1}^N (x_i-\mu)^2"], {}, {}, "valid"),
     ("dL/dW_ij = 0", ["L = W_ij^2"], {}, {}, "invalid"),
