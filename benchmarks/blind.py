@@ -15,7 +15,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # m,n: the sixth; o,p: the seventh;
                                                 # q,r: the eighth; s,t: the ninth;
                                                 # u,v: the tenth; w,x: the eleventh;
-                                                # y,z: the twelfth)
+                                                # y,z: the twelfth; za,zb: the
+                                                # thirteenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                              "d,e,f: the second; g,h: the third; i,j: the fourth; k,l: "
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
                              "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
-                             "eleventh; y,z: the twelfth); "
+                             "eleventh; y,z: the twelfth; za,zb: the thirteenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
