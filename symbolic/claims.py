@@ -42,6 +42,7 @@ from symbolic.differentials import (
 )
 from symbolic.document import chained_statements
 from symbolic.errors import (
+    BroadcastShapeError,
     BudgetExceeded,
     DefinitionShapeError,
     DerivcheckError,
@@ -376,6 +377,84 @@ def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
                      "(\\ln(a b) or \\ln(a)\\, b) to say which")
 
 
+NARROWED_PRODUCTS = ("juxt", "cdot", "odot", "times", "*")
+
+
+def _operator_read_narrow(trees: tuple, link: tuple[str, str, str], context: Context,
+                          budget: Budget, decisions: tuple[str, ...], whole: Verdict
+                          ) -> Finding | None:
+    """`\\nabla_{\\mathbf s} H \\ \\mathbf J`, `\\nabla_a C \\odot \\sigma'(z)`: a derivative
+    operator before a product whose first factor is a defined quantity or function may take
+    that factor alone, as such texts mean, or the whole product, as read. When the readings
+    disagree the step is undecided; None when no such operator stands, the narrow reading
+    cannot be built, or both agree."""
+    found = _narrow_reading(trees, link, context, budget, decisions)
+    if found is None or found.verdict == whole:
+        return None
+    said = {Verdict.VALID: "it holds", Verdict.INVALID: "it does not hold"}
+    return undecided("undecided: a derivative operator stands before a product; read as "
+                     f"taking the whole product, {said[whole]}, and read as taking its first "
+                     f"factor only, {said.get(found.verdict, 'it is in doubt')}; write the "
+                     "parentheses (\\nabla_s (H J) or (\\nabla_s H) J) to say which")
+
+
+def _narrow_reading(trees: tuple, link: tuple[str, str, str], context: Context,
+                    budget: Budget, decisions: tuple[str, ...]) -> Finding | None:
+    """The step read with each derivative operator before a product of a defined first
+    factor taking that factor alone (`_narrowed`); None when no operator is so placed or
+    that reading cannot be built."""
+    narrow = tuple(_narrowed(tree, context) for tree in trees)
+    if narrow == tuple(trees):
+        return None
+    try:
+        return check_symbolic(*narrow, link, context, budget, decisions)
+    except (NotationError, ShapeError, sympy.ShapeError):
+        return None
+
+
+def _narrowed(tree: A.Node, context: Context) -> A.Node:
+    """The tree with each derivative operator before a product of a defined first factor
+    taking that factor alone: ∇_s (H J) as (∇_s H) J."""
+    for node in walk(tree):
+        if not isinstance(node, A.Partial):
+            continue
+        product = node.operand if node.numerator is None else node.numerator
+        if node.numerator is not None and not _operator_written(node):
+            continue                    # \frac{\partial H J}{\partial s}: the fraction holds both
+        first = _first_factor(product)
+        if first is None or first is product or not _defined_factor(first, node.wrt, context):
+            continue
+        alone = dataclasses.replace(node, operand=first) if node.numerator is None \
+            else dataclasses.replace(node, numerator=first)
+        return _narrowed(_with_node(tree, node, _with_first_factor(product, alone)), context)
+    return tree
+
+
+def _operator_written(node: A.Partial) -> bool:
+    """Whether ∂ stands before what it differentiates (∇_s H J), not over it in a fraction."""
+    return getattr(node.wrt, "pos", 0) < getattr(node.numerator, "pos", 0)
+
+
+def _first_factor(node: A.Node | None) -> A.Node | None:
+    while isinstance(node, A.BinOp) and node.op in NARROWED_PRODUCTS:
+        node = node.left
+    return node
+
+
+def _with_first_factor(node: A.Node, new: A.Node) -> A.Node:
+    if isinstance(node, A.BinOp) and node.op in NARROWED_PRODUCTS:
+        return dataclasses.replace(node, left=_with_first_factor(node.left, new))
+    return new
+
+
+def _defined_factor(node: A.Node, wrt: A.Node, context: Context) -> bool:
+    """A defined function's call, or a defined quantity, other than the variable."""
+    if isinstance(node, A.Call):
+        return node.callee is A.Callee.DEFINED
+    return isinstance(node, A.Name) and not (isinstance(wrt, A.Name) and node.base == wrt.base) \
+        and family_of(name_key(node)) in context.defined_families()
+
+
 def _log_of_product(tree: A.Node) -> A.Node:
     """The tree with each log written without parentheses taking the factors after it:
     `\\ln a\\, b c` as ln(a b c)."""
@@ -457,9 +536,15 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
     links: list[LinkResult] = []
     if not chain.relations and sides and sides[0]:
         links.extend(annotation_links(sides[0], "", context, budget))
+    named = context.name_last(chain, chain.source) if sides[0] else None
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
         if relation in NO_LINK:
+            continue
+        if named is not None and k == len(chain.relations) - 1:
+            # … = 2(y - t) =: \delta: names δ, claims nothing
+            links.append(LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
+                                    f"names {right.strip()}"))
             continue
         if not left:
             links.append(LinkResult("", right, relation, Verdict.UNDECIDED, Method.NONE,
@@ -472,11 +557,67 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
             links.extend(annotation_links(left if k == 0 else None, right, context, step))
         except Exception as error:  # deep nesting while reading, say: named, never raised
             links.append(failed_link(left, right, relation, error))
+    links = _through_derivatives_elsewhere(links, sides, context)
     hints = D.ocr_hints(chain.source)
     if hints:   # what may explain a line that could not be read
         links = [dataclasses.replace(link, message=f"{link.message} ({'; '.join(hints)})")
                  if link.verdict == Verdict.UNPARSEABLE else link for link in links]
     return ClaimResult(chain.source, links)
+
+
+def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
+                                   context: Context) -> list[LinkResult]:
+    """`\\frac{df}{du} \\frac{du}{dx} = 2u \\cdot 3 = 2(3x + 1) \\cdot 3` with u defined
+    nowhere: the chain differentiates u, so u stands for a function of the variable the
+    text does not define; read as a free number, a link using it would be shown wrong by a
+    misreading. Such a link is undecided, naming u."""
+    trees = []
+    for side in sides:
+        try:
+            trees.append(parse_side(side) if side else None)
+        except NotationError:
+            trees.append(None)
+    differentiated = {name_key(n.numerator): to_latex(n) for tree in trees if tree is not None
+                      for n in walk(tree) if isinstance(n, A.Partial)
+                      and isinstance(n.numerator, A.Name) and not _named_here(n.numerator, context)}
+    if not differentiated:
+        return links
+    out = []
+    for link in links:
+        # u on one side only (2u \cdot 3 = 2(3x + 1) \cdot 3): the link hangs on what u is;
+        # on both sides, a difference shows without it
+        one_side = _plain_value_keys(link.lhs) ^ _plain_value_keys(link.rhs)
+        used = sorted(key for key in one_side if key in differentiated)
+        if link.verdict == Verdict.INVALID and used:
+            link = dataclasses.replace(
+                link, verdict=Verdict.UNDECIDED, method=Method.NONE, counterexample=None,
+                diagnosis=None, diagnosis_kind=None, message=(
+                    f"undecided: {used[0]} is differentiated elsewhere in this chain "
+                    f"({differentiated[used[0]]}), so it stands for a function nothing here "
+                    f"defines; read as a free number it would decide this link by a "
+                    f"misreading\nDefine {used[0]} (as in {used[0]} = …) to check it."))
+        out.append(link)
+    return out
+
+
+def _named_here(name: A.Name, context: Context) -> bool:
+    """Whether a name is a quantity or function the context knows (defined, shaped, given
+    values, or a function derivcheck knows, as σ is)."""
+    key = name_key(name)
+    return context.is_value(key) or key in context.functions \
+        or family_of(key) in context.defined_families() or context.kind(key) is not None \
+        or known_function(name.base) is not None
+
+
+def _plain_value_keys(side: str) -> set[str]:
+    """The keys of the names a side uses as values (not as what a derivative differentiates)."""
+    try:
+        tree = parse_side(side)
+    except NotationError:
+        return set()
+    inside = {id(n.numerator) for n in walk(tree) if isinstance(n, A.Partial)} | {
+        id(n.left) for n in walk(tree) if isinstance(n, A.BinOp) and n.op == "apply"}
+    return {name_key(n) for n in walk(tree) if isinstance(n, A.Name) and id(n) not in inside}
 
 
 def annotation_links(left: str | None, right: str, context: Context, budget: Budget):
@@ -625,7 +766,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     try:
         found = check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
                                decisions)
-        as_numbers = _vectors_read_as_numbers(trees, context) \
+        as_numbers = list(dict.fromkeys(
+            _vectors_read_as_numbers(trees, context) + _kinds_read_as_numbers(trees, context))) \
             if found.verdict == Verdict.VALID else []
         if as_numbers:
             # the shapes the text implies must cover each such name: A^{-1} B = B A^{-1} with
@@ -647,6 +789,13 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                                              decisions)
             if inferred is not None:
                 return inferred
+        unshaped = _kinds_read_as_numbers(trees, context) \
+            if found.verdict == Verdict.INVALID else []
+        if unshaped:        # |\sigma^2 V| with V: symmetric and no shape: |·| of a number
+            return undecided(f"undecided: {unshaped[0]} is declared a vector or matrix, but "
+                             "no shape is declared for it (nor implied by the text), so it "
+                             "was read as a number; declare its shape to check this (shapes: "
+                             f"{{{unshaped[0]}: [n, n]}})")
         spread = _spread_unshaped(trees, context) if found.verdict == Verdict.INVALID else []
         if spread:
             return undecided(f"undecided: {spread[0]} is a matrix by its definition, "
@@ -666,20 +815,30 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                 f"undecided: {two_ways[0]} is read as a vector in a norm and as a number "
                 "where it is transposed; declare its shape to check this (shapes: "
                 f"{{{two_ways[0]}: [n, 1]}})")
+        decided = found.verdict in (Verdict.INVALID, Verdict.VALID)
         wider = _log_read_wider(trees, (left, relation, right), context, budget, decisions,
-                                found.verdict) \
-            if found.verdict in (Verdict.INVALID, Verdict.VALID) else None
-        return wider or found
+                                found.verdict) if decided else None
+        narrower = _operator_read_narrow(trees, (left, relation, right), context, budget,
+                                         decisions, found.verdict) \
+            if decided and wider is None else None
+        return wider or narrower or found
     except UnsaidDependence as error:
         return _twin_readings((left, relation, right), context, budget, error)
     except UnshapedError as error:
         return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                      decisions) or failed(error)
     except (ShapeError, sympy.ShapeError) as error:
+        narrow = _narrow_reading(trees, (left, relation, right), context, budget, decisions)
+        if narrow is not None and narrow.verdict in (Verdict.VALID, Verdict.INVALID):
+            # ∇_a C ⊙ σ'(z): the whole product does not fit, so ∇ takes C alone
+            return dataclasses.replace(narrow, reading="; ".join(filter(None, (
+                narrow.reading, "the derivative operator read as taking the first factor of "
+                "the product after it: taking the whole product, the shapes do not fit"))))
         # ∂L/∂z_2 · W_2^T with z_2 = h W_2 + b_2 not shaped: z_2 is a row by its definition,
         # read whole as a number; a shape that does not fit then shows only the misreading
         spread = _spread_unshaped(trees, context)
-        unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context)
+        unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context) \
+            or _unshaped_variable(trees, context) or _unshaped_capital(trees, context)
         mapped = _functions_of_vectors(trees, context)
         if not spread and mapped:
             # y = g(x) with x m×1 and y n×1: g, any function, is read entry by entry
@@ -863,8 +1022,10 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
                         n.sup or n.sub for n in names) or any(
                         context.shape_of(name_key(n)) is not None
-                        or context.is_value(name_key(n)) and not n.bold
-                        or context.kind(n.base) in ("vector", "matrix") for n in names):
+                        or (context.is_value(name_key(n)) and not n.bold
+                            and context.kind(n.base) not in ("vector", "matrix"))
+                        for n in names):
+                    # a vector or matrix declared by kind, with no shape, is read as a number
                     # a defined name set in bold may still be a vector read as a number:
                     # (\mathbf{a} - \mathbf{y})^T with \mathbf{a} = σ(W \mathbf{x} + b)
                     continue
@@ -1120,9 +1281,10 @@ def _scalar_pairs(node: A.Node) -> list[tuple[A.Name, ...]]:
         return [(left, right)] if isinstance(left, A.Name) and isinstance(right, A.Name) \
             and left.bold else []
     parts = factors(node)
+    # x^T A x: x^T A is no scalar when A is a matrix, as a capital names one
     return [(first.operand, second) for first, second in zip(parts, parts[1:], strict=False)
             if isinstance(first, A.Transpose) and isinstance(first.operand, A.Name)
-            and isinstance(second, A.Name)]
+            and isinstance(second, A.Name) and not _capital(second)]
 
 
 def _whole_names(node: A.Node) -> list[A.Name]:
@@ -1162,7 +1324,8 @@ def _valid_only_as_numbers(names: list[str]) -> Finding:
     shown = ", ".join(names) + (" are numbers" if len(names) > 1 else " is a number")
     return undecided(f"undecided: this holds when {shown}, but the text shows a vector or "
                      "matrix there (a name transposed, a bold one beside \\cdot or in a "
-                     "product, or a capital inverted), and no shape is declared for it (nor "
+                     "product, a capital inverted, or one the conventions declare a vector "
+                     "or matrix), and no shape is declared for it (nor "
                      "implied by the text); declare the shapes to check it (shapes: "
                      f"{{{names[0]}: [n, 1]}})")
 
@@ -1235,7 +1398,7 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
                       decisions: tuple[str, ...]) -> Finding | None:
     shapes = infer_shapes(trees, context)
     found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
-        if shapes else None
+        if shapes and _unshaped_capital(trees, context, shapes) is None else None
     if found is None:
         return None
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
@@ -1250,6 +1413,38 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
                          for name, dims in shapes.items())
         note = f"no shapes are declared: read with {said}, as the text implies"
         return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+    return None
+
+
+def _kinds_read_as_numbers(trees, context: Context) -> list[str]:
+    """The names the step uses whole that the conventions declare vectors or matrices
+    (`symbols: {V: symmetric}`) but that have no shape: they are built as numbers."""
+    found: list[str] = []
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.Name) and not node.sub and not node.sup \
+                and context.kind(name_key(node)) in ("vector", "matrix", "symmetric") \
+                and context.shape_of(name_key(node)) is None and to_latex(node) not in found:
+            found.append(to_latex(node))
+    return found
+
+
+def _unshaped_capital(trees, context: Context, shapes: dict | None = None) -> str | None:
+    """A capital that multiplies a name with a shape (declared, or in the inferred `shapes`)
+    and has none of its own (`z^T \\Lambda_k z` with z a vector and the family Λ_k
+    unshaped): read as a number, it would decide the step for a matrix. None if none."""
+    def shaped(name: A.Name) -> bool:
+        key = name_key(name)
+        return key in (shapes or {}) or context.shape_of(key) is not None
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*")):
+            continue
+        names = [ungroup(f.operand if isinstance(f, A.Transpose) else f)
+                 for f in factors(node)]
+        names = [n for n in names if isinstance(n, A.Name)]
+        if any(shaped(n) for n in names):
+            found = next((n for n in names if _capital(n) and not shaped(n)), None)
+            if found is not None:
+                return node_text(found)
     return None
 
 
@@ -1320,6 +1515,10 @@ def failed(error: BaseException) -> Finding:
         return undecided(f"undecided: a definition this step rests on does not fit the "
                          f"shapes as read ({error}), so the step is not shown wrong; declare "
                          "the shapes its names have (a bias added to every row is [1, n])")
+    if isinstance(error, BroadcastShapeError):
+        return undecided(f"undecided: {error}; whether that is meant the text does not say, "
+                         "so the step is not shown wrong (write the repetition, as "
+                         "\\mathbf{1} b^T for a row b repeated down the rows, to say it)")
     if isinstance(error, (ShapeError, NonSquareMatrixError, sympy.ShapeError)):
         message = str(error) or "the shapes of the matrices here do not fit"
         return Finding(Verdict.INVALID, Method.NONE, message,
@@ -1871,6 +2070,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
+            _require_extent_said(sides, (lhs_node, rhs_node), context)
             _require_accented_known(sides, context)
             _require_one_arity_per_family(sides, context)
             _require_arrows_apart((lhs_node, rhs_node))
@@ -2348,6 +2548,21 @@ def _unshaped_beside_shapes(trees: tuple, context: Context) -> str | None:
     return None
 
 
+def _unshaped_variable(trees: tuple, context: Context) -> str | None:
+    """`\\frac{\\partial L}{\\partial i}` with shapes declared for the rest and none for i,
+    defined nowhere: read as a number, the derivative's shape is a guess, and a clash of
+    shapes shows only that. The first such variable, or None."""
+    if not context.shapes:
+        return None
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) \
+                and context.shape_of(name_key(node.wrt)) is None \
+                and not node.wrt.sub and family_of(name_key(node.wrt)) \
+                not in context.defined_families():
+            return node_text(node.wrt)
+    return None
+
+
 def _functions_of_vectors(trees: tuple, context: Context) -> str | None:
     """The first function nothing defines that the step, or a definition it rests on,
     applies to a name with a declared vector or matrix shape (`g(\\bm{x})`), or None."""
@@ -2534,6 +2749,31 @@ def _require_accented_known(sides: Sides, context: Context) -> None:
 
 
 _ACCENTED = re.compile(r"\\(?:bar|tilde|dot|overline)\{(.+)\}")
+
+
+def _require_extent_said(sides: Sides, trees: tuple, context: Context) -> None:
+    """∂L/∂w_j = Σ_{b=1}^{B} Σ_{h=1}^{H} ∂L/∂y_{bh} ∂y_{bh}/∂w_j with `y_{ij} = …` and L
+    defined nowhere: the chain rule runs through every member of y, which no shape bounds
+    (its members are built to the longest sum's size), while the sums stop at B and H. The
+    difference may be only that guess. Undecided, naming the family."""
+    upstream = {base_of(Var(parts[1])) for symbol in _free(sides.lhs) | _free(sides.rhs)
+                if (parts := gradient_parts(symbol)) is not None}
+    if not upstream:
+        return
+    for definition in context.definitions:
+        key = name_key(dataclasses.replace(definition.name, sub=()))
+        if not definition.name.sub or key not in upstream or context.shape_of(key) is not None:
+            continue
+        bounds = sorted({to_latex(node.upper) for tree in trees for node in walk(tree)
+                         if isinstance(node, A.SumOver) and node.upper is not None
+                         and any(isinstance(n, A.Name) for n in walk(node.upper))
+                         and any(isinstance(n, A.Name) and name_key(dataclasses.replace(
+                             n, sub=())) == key for n in walk(node.body))})
+        if bounds:
+            raise MeaningError(
+                f"the chain rule runs through every {key}_{{…}}, and no shape says how far "
+                f"its indices run, while the sums here stop at {', '.join(bounds)}", "", None,
+                f"Declare its shape (shapes: {{{key}: [{', '.join(bounds[:2])}]}}).")
 
 
 def _require_members_built(sides: Sides, context: Context) -> None:

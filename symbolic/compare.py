@@ -638,9 +638,21 @@ def case_values(nodes: set) -> dict:
     return {s: sorted(values) for s, values in found.items() if s not in other}
 
 
+def _under_real_domains(nodes: set) -> set:
+    """The symbols inside a log, a root (a power not a whole number), a factorial or a
+    gamma function: where those are real only for positive arguments."""
+    inside: set = set()
+    for node in nodes:
+        if isinstance(node, sympy.log | sympy.factorial | sympy.gamma | sympy.loggamma):
+            inside |= free_symbols(node.args[0])
+        elif isinstance(node, sympy.Pow) and not node.exp.is_integer:
+            inside |= free_symbols(node.base)
+    return inside
+
+
 def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
-                     prove: bool, nonnegative: bool = False, nodes: set | None = None
-                     ) -> Outcome:
+                     prove: bool, nonnegative: bool = False, nodes: set | None = None,
+                     positive: frozenset = frozenset()) -> Outcome:
     seed = _seed(*lhs_entries, *rhs_entries)
     exprs = lhs_entries + rhs_entries
     nodes = subexpressions(exprs) if nodes is None else nodes
@@ -652,7 +664,8 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                      key=lambda s: s.name) + coefficients
     labels = compared_labels(nodes)
     columns = sample_points(symbols, lambda s: None if s in coefficients
-                            else kind_of(s) or ("index" if s in labels else None), seed)
+                            else kind_of(s) or ("index" if s in labels else
+                                                "positive" if s in positive else None), seed)
     for s, chosen in case_values(nodes).items():
         if s in columns and s not in coefficients and kind_of(s) is None:
             columns[s] = np.resize(np.array(chosen, dtype=float), SAMPLES)
@@ -709,6 +722,12 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
                                                      f" (entry {k + 1} of {n})"),
                            point=point, lhs_value=mpmath.nstr(pair[0], 8),
                            rhs_value=mpmath.nstr(pair[1], 8), samples=samples)
+    restricted = _under_real_domains(nodes) - set(coefficients) if not positive else set()
+    if len(agreeing) < MIN_FINITE and restricted:
+        # log(λ x_i), (λ x_i)^{y_i}: real only where what is under a log, a root or a
+        # factorial is positive, as rates and counts are; those are sampled there
+        return _compare_sampled(lhs_entries, rhs_entries, kind_of, budget, prove,
+                                nonnegative, nodes, positive=frozenset(restricted))
     if len(agreeing) < MIN_FINITE:
         return Outcome(Verdict.UNDECIDED, Method.NONE,
                        f"only {len(agreeing)} of {SAMPLES} sample points gave finite values "
@@ -728,8 +747,10 @@ def _compare_sampled(lhs_entries: list, rhs_entries: list, kind_of: Callable, bu
             and _may_be_identity(symbols, high_at, n) \
             and try_proof(lhs_entries, rhs_entries, budget):
         return Outcome(Verdict.VALID, Method.PROVED, "the difference simplifies to zero")
+    where = f" with {', '.join(sorted(s.name for s in positive))} positive (where the sides " \
+        "are real)" if positive else ""
     return Outcome(Verdict.VALID, Method.SAMPLED,
-                   f"the sides agree at {len(agreeing)} sample points", samples=samples)
+                   f"the sides agree at {len(agreeing)} sample points{where}", samples=samples)
 
 
 def _sampled_values(symbols: list, exprs: list, columns: dict, families: dict, nodes: set,

@@ -36,7 +36,7 @@ from symbolic.notation.build import (
     free_index_letters,
     vector_names,
 )
-from symbolic.notation.names import Var, canonical, family_of
+from symbolic.notation.names import Var, canonical, family_of, spelled_greek
 from symbolic.notation.resolve import (
     Resolved,
     Snapshot,
@@ -48,14 +48,17 @@ from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
     composite_name,
+    entry_family,
     factors,
     function_key,
     function_signature,
     layered_name,
     letter_offset,
     letter_word,
+    name_key,
     node_text,
     substitute_names,
+    ungroup,
     variation_name,
     walk,
 )
@@ -65,13 +68,16 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     ELISIONS,
     EULER,
+    FRESH_INDEX_LETTERS,
     GATE_LETTERS,
     GENERIC_INDEX_LETTERS,
-    GREEK,
     INDEX_LETTERS,
     INEQUALITY_SIGNS,
     LABEL_LETTERS,
     LOGARITHMS,
+    MEMBERSHIP,
+    NAMING,
+    REAL_FIELDS,
     SIGMA,
     SIZE_KINDS,
     SYMBOL_KINDS,
@@ -258,6 +264,11 @@ class Context:
         claim's, or the whole setup's; a document's line leaves it to the line beside it,
         unread). False when `text` is no such statement."""
         stated = _CONDITION_WORDS.sub("", text, count=1)
+        if (members := real_membership(stated)) is not None:
+            for name, dims in members:      # w \in \mathbb{R}^{n}: w's shape, n × 1
+                if dims and self.shape_of(name) is None:
+                    self.add_shape(name, dims)
+            return True
         if (case := case_assumption(stated, self)) is not None:
             self.cases.append(case)
             return True
@@ -302,6 +313,7 @@ class Context:
         return new
 
     def add_shape(self, name: str, dims) -> None:
+        name = spelled_greek(name)          # shapes: {Sigma: [p, p]} is Σ's
         node = parse_side(name)
         node = letter_word(factors(node)) or layered_name(node)     # EH: [N, 1], Z^1: [n, 1]
         if not isinstance(node, A.Name):
@@ -341,6 +353,9 @@ class Context:
         defined is defined by the side after it, too: nothing written is dropped.
         """
         chain = split_chain(text)
+        named = self.name_last(chain, text)
+        if named is not None and len(chain.sides) == 2:
+            return named                    # \frac{dL}{dy} =: dy
         if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
             raise ParseError("a definition must read 'name = expression'", text, 0,
                              "Write it as z = w x + b.")
@@ -365,9 +380,7 @@ class Context:
             if not isinstance(lhs, A.Name):
                 raise
             return self.define_unreadable(lhs, error, text)
-        word = letter_word(factors(lhs)) or _code_name(lhs) or variation_name(lhs)
-        if word is not None and not self._is_product_of_values(factors(lhs)):
-            lhs = word                        # NLL = …, w1 = 0.1: a product is never defined
+        lhs = self._word_named(lhs)
         if isinstance(lhs, A.Name):
             return self.define(lhs, body, text)
         signature = function_signature(lhs)
@@ -425,6 +438,32 @@ class Context:
         states a product)."""
         return all(isinstance(n, A.Name) and self.is_value(n.base) for n in run)
 
+    def _word_named(self, node: A.Node) -> A.Node:
+        """`NLL`, `w1`, `dy`, `\\delta h^t` on the left of a definition: the one name the
+        letters spell (a product is never defined); any other node as it is."""
+        word = letter_word(factors(node)) or _code_name(node) or variation_name(node)
+        if word is not None and not self._is_product_of_values(factors(node)):
+            return word
+        return node
+
+    def name_last(self, chain, text: str) -> Definition | None:
+        """`\\frac{dL}{dy} =: dy`, `… = dy \\odot w \\coloneqq g`: a new name set last, after
+        `=:`, or after `:=` beside what is no name (which `:=` cannot define), is named by
+        the side before it. The definition, or None when the chain names nothing so."""
+        if len(chain.sides) < 2 or chain.relations[-1] != NAMING \
+                and not (chain.relations[-1] == ":=" and len(chain.sides) > 2):
+            return None
+        try:
+            before, last = parse_side(chain.sides[-2].text), parse_side(chain.sides[-1].text)
+        except NotationError:
+            return None
+        last = self._word_named(last)
+        if not isinstance(last, A.Name) or self.is_value(name_key(last)) \
+                or any(d.name == last for d in self.definitions) \
+                or chain.relations[-1] != NAMING and isinstance(before, A.Name):
+            return None
+        return self.define(last, before, text)
+
     def _define_inner(self, chain, k: int, text: str) -> None:
         """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
         sides = defining_link(chain, k)
@@ -438,6 +477,10 @@ class Context:
         if composite is not None and not self.is_value(composite.base):
             self.define(composite, body, text)
             return
+        inner = ungroup(name.args[0]) if isinstance(name, A.Call) and name.args else None
+        if isinstance(inner, A.Name) and not any(d.name == inner for d in self.definitions) \
+                and self._logged(name, body, text) is not None:
+            return          # LL(λ) = \log p(y|λ) = \log[…]: defines p(y|λ) too
         signature = function_signature(name)      # u_1 = f_1(x) = x^3 defines f_1 too
         if signature is not None and signature[0] not in self.functions \
                 and self.function_for(name) is None \
@@ -797,8 +840,8 @@ class Context:
             except NotationError:
                 node = None
             key = name_key(node) if isinstance(node, A.Name) else str(name)
-            if str(name) in GREEK:
-                key = "\\" + str(name)       # Phi: normal cdf, as YAML lets one write \Phi
+            if spelled_greek(str(name)) != str(name):   # Phi: normal cdf, as YAML lets one
+                key = name_key(parse_side(spelled_greek(str(name))))       # write \Phi
             spelled[key] = kind
             spelled.setdefault(str(name), kind)
         self.conventions["symbols"] = spelled
@@ -919,7 +962,31 @@ class Context:
         key = function_key(node)
         if key in self.functions:
             return self.functions[key]
-        return self.functions.get(node.name) if isinstance(node, A.Call) else None
+        if isinstance(node, A.Call) and node.name in self.functions:
+            return self.functions[node.name]
+        return self._entry_member(key)
+
+    def _entry_member(self, key: str | None) -> FunctionDefinition | None:
+        """`s(\\mathbf x)_j` with `s(\\mathbf x)_i = …` defined: that function with j written
+        for i in its body (a sum over j in the body sums over another letter). When a sum
+        with no index written could hold either letter, its body is unread: undecided."""
+        try:
+            called = parse_side(key) if key else None
+        except NotationError:
+            return None
+        family = entry_family(called, self.functions) if isinstance(called, A.Name) else None
+        if family is None:
+            return None
+        definition = self.functions[family]
+        if isinstance(definition.body, A.Unread):
+            return definition
+        (letter,) = parse_side(family).sub
+        body = _entry_body(definition.body, letter.base, called.sub[0])
+        if body is None:
+            body = A.Unread(f"{key} would be {family} with {node_text(called.sub[0])} written "
+                            f"for {letter.base}, but a sum with no index written may hold "
+                            "either")
+        return dataclasses.replace(definition, name=key, body=body)
 
     # -- reading -----------------------------------------------------------------------
     def builder(self, instance: Instance, source: str = "", extra=()) -> Builder:
@@ -1395,21 +1462,6 @@ def _own_entries(name: A.Name, body: A.Node) -> bool:
     return numbers == [*range(1, len(entries) + 1)]
 
 
-def name_key(name: A.Name) -> str:
-    """The name as the context spells it: `w_{1,1}^{(2)}` -> `w^{(2)}_{1,1}`."""
-    sup = tuple(_index_text(s) for s in name.sup)
-    sub = tuple(_index_text(s) for s in name.sub)
-    return canonical(name.base, sup, sub, name.suffix, name.primes)
-
-
-def _index_text(node: A.Node):
-    if isinstance(node, A.Num) and node.text.isdigit():
-        return int(node.text)
-    if isinstance(node, A.Name) and not node.sub and not node.sup:
-        return node.base
-    return node_text(node)
-
-
 def _unsampled(parameters: tuple[A.Name, ...], body: A.Node) -> tuple[tuple, A.Node]:
     """`h_\\theta(x^{(i)}) = \\frac{1}{1 + e^{-\\theta^T x^{(i)}}}` defines h_θ of any x: a
     parameter written with a sample's index is the function's variable, the index dropped
@@ -1554,6 +1606,61 @@ def _subscript_letters(node: A.Node) -> set[str]:
     """The single letters that stand in the subscripts of a tree's names."""
     return {s.base for n in walk(node) if isinstance(n, A.Name) for s in n.sub
             if isinstance(s, A.Name) and not s.sub and not s.sup and len(s.base) == 1}
+
+
+def _entry_body(body: A.Node, letter: str, entry: A.Node) -> A.Node | None:
+    """A body defined for entry `letter`, for `entry` instead: a sum over the entry's letter
+    sums over a fresh one first; None when a sum with no index written holds either."""
+    other = entry.base if isinstance(entry, A.Name) else None
+    unwritten = [n for n in walk(body) if isinstance(n, A.SumOver) and n.index is None]
+    if any(isinstance(n, A.Name) and n.base in (letter, other)
+           for sum_ in unwritten for n in walk(sum_.body)):
+        return None
+    if other is not None and other != letter:
+        used = {n.base for n in walk(body) if isinstance(n, A.Name)} | {
+            n.index for n in walk(body) if isinstance(n, A.SumOver)} | {letter, other}
+        fresh = next((c for c in FRESH_INDEX_LETTERS if c not in used), None)
+        if fresh is None:
+            return None
+        body = _rebound(body, other, fresh)
+    return _letter_replaced(body, letter, entry)
+
+
+def _rebound(node: A.Node, letter: str, fresh: str) -> A.Node:
+    """Every sum over `letter` in a tree made a sum over `fresh`."""
+    if isinstance(node, A.SumOver) and node.index == letter:
+        new = A.Name(fresh, pos=node.pos)
+        return dataclasses.replace(
+            node, index=fresh, body=_letter_replaced(_rebound(node.body, letter, fresh),
+                                                     letter, new, bound=False),
+            exclude=None if node.exclude is None else _letter_replaced(
+                node.exclude, letter, new, bound=False))
+    return _map_children(node, lambda child: _rebound(child, letter, fresh))
+
+
+def _letter_replaced(node: A.Node, letter: str, value: A.Node, bound: bool = True) -> A.Node:
+    """Every bare `letter` in a tree (in subscripts too) replaced by `value`, except inside
+    a sum over `letter` (there it is the sum's own, unless `bound` is False)."""
+    if isinstance(node, A.Name) and node.base == letter and not (
+            node.sub or node.sup or node.primes or node.suffix):
+        return value
+    if bound and isinstance(node, A.SumOver) and node.index == letter:
+        return node
+    return _map_children(node, lambda child: _letter_replaced(child, letter, value, bound))
+
+
+def _map_children(node: A.Node, change) -> A.Node:
+    """The node with `change` applied to each child, in tuples of tuples too (a piecewise's
+    branches, a matrix's rows)."""
+    def mapped(value):
+        if isinstance(value, A.Node):
+            return change(value)
+        if isinstance(value, tuple):
+            return tuple(mapped(v) for v in value)
+        return value
+    changes = {name: mapped(getattr(node, name)) for name in A.child_fields(type(node))
+               if isinstance(getattr(node, name), A.Node | tuple)}
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def _renamed_indices(node: A.Node, renamed: dict[str, A.Name]) -> A.Node:
@@ -1740,7 +1847,9 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
 def index_range(text: str, context: Context | None = None) -> str | None:
     """`c = 1 \\ldots C`, `i = 1, \\dots, n`, `k=1,...,K`: the range an index letter runs
     over, which defines nothing. The letter, or None when `text` is no such statement."""
-    stated = _CONDITION_WORDS.sub("", text, count=1)
+    stated = _CONDITION_WORDS.sub("", text, count=1).strip()
+    if stated.startswith("(") and stated.endswith(")"):
+        stated = stated[1:-1]          # (i = 1, 2, \ldots, n), as printed after \quad
     left, equals, right = stated.partition("=")
     marks = "|".join(re.escape(mark) for mark in (*ELISIONS, "..."))
     if not equals or not re.fullmatch(
@@ -1826,6 +1935,51 @@ def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:
     except NotationError:
         return None
     return left, INEQUALITY_SIGNS[chain.relations[0]], right
+
+
+def real_membership(text: str) -> list[tuple[str, list]] | None:
+    """`A, B \\in \\mathbb{R}^{m \\times n}`: the names and the shape each has (m × n; n × 1
+    for ℝ^n; none for ℝ, a number). None for any other text, and for sizes that are
+    neither whole numbers nor plain names."""
+    try:
+        chain = split_chain(text)
+        if chain.relations != (MEMBERSHIP,):
+            return None
+        space = parse_side(chain.sides[1].text)
+        names = [parse_side(piece) for piece in _top_level_pieces(chain.sides[0].text)]
+    except NotationError:
+        return None
+    exponent = space.exponent if isinstance(space, A.Power) else None
+    field_ = space.base if isinstance(space, A.Power) else space
+    if not (isinstance(field_, A.Name) and field_.base in REAL_FIELDS and not field_.sub
+            and not field_.sup) or not names \
+            or not all(isinstance(n, A.Name) for n in names):
+        return None
+    if exponent is None:
+        dims: list = []
+    else:
+        sizes = [exponent.left, exponent.right] if isinstance(exponent, A.BinOp) \
+            and exponent.op == "times" else [exponent, A.Num("1")]
+        if not all(isinstance(d, A.Num) and d.text.isdigit()
+                   or isinstance(d, A.Name) and not (d.sup or d.sub or d.primes or d.suffix)
+                   for d in sizes):
+            return None
+        dims = [int(d.text) if isinstance(d, A.Num) else node_text(d) for d in sizes]
+    if any(free_index_letters(n) for n in names):
+        return None               # W_i \in \mathbb{R}^{…}: a family, its members' sizes vary
+    return [(node_text(n), dims) for n in names]
+
+
+def _top_level_pieces(text: str) -> list[str]:
+    """`A, B^{(1)}` -> [`A`, `B^{(1)}`]: the pieces between commas outside brackets."""
+    pieces, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += (char in "({[") - (char in ")}]")
+        if char == "," and depth == 0:
+            pieces.append(text[start:k])
+            start = k + 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def _bounded_name(text: str) -> tuple[str, str] | None:

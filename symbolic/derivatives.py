@@ -18,7 +18,9 @@ from sympy.core.function import AppliedUndef
 from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
+from symbolic.notation import conditional_names
 from symbolic.notation.names import Var, base_of, family_of, layer_of, subscript_of
+from symbolic.notation.trees import name_key
 from symbolic.notation.vocabulary import DATA_LETTERS, ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
 
 if TYPE_CHECKING:
@@ -70,7 +72,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
     _require_one_reading(expanded, wrt)
     _require_label_apart(expanded, wrt)
-    conditioned = _conditioned_on(expanded, wrt)
+    conditioned = _conditioned_on(expanded, wrt, context, instance)
     if conditioned:
         return _through_conditionals(expanded, wrt, conditioned)
     _require_dependence(expanded, wrt, context)
@@ -167,11 +169,32 @@ def _is_class_label(index: str) -> bool:
         is not None
 
 
-def _conditioned_on(expr, wrt: sympy.Symbol) -> list:
-    """The probabilities nothing defines that are written given `wrt` (`p(x \\mid \\theta)`
-    for θ): they depend on it, as their name says."""
-    mark = re.compile(r"\\mid\b.*(?<![A-Za-z\\])" + re.escape(wrt.name) + r"(?![A-Za-z_^])")
-    return sorted((s for s in free_symbols(expr) if mark.search(s.name)), key=str)
+def _conditioned_on(expr, wrt: sympy.Symbol, context: Context, instance: Instance) -> list:
+    """The probabilities nothing defines that are written with `wrt` in them, given it
+    (`p(x \\mid \\theta)` for θ), of it (a likelihood `\\mathcal{L}(\\mu \\mid D)`), by it
+    (`P_\\theta(z \\mid x)`), or with a defined name that depends on it (`p(y \\mid \\mu)`
+    with μ = w x): they depend on it, as their name says. Names are compared as read, the
+    whole vector w standing for its entries w_1, …"""
+    found = []
+    for symbol in sorted(free_symbols(expr), key=str):
+        if r"\mid" not in symbol.name:
+            continue
+        keys = {name_key(n) for n in conditional_names(symbol.name)}
+        if any(_depends(key, wrt, context, instance) for key in keys):
+            found.append(symbol)
+    return found
+
+
+def _depends(key: str, wrt: sympy.Symbol, context: Context, instance: Instance) -> bool:
+    """Whether the quantity named `key` is `wrt`, holds it (the vector w of w_1), or is
+    defined through it."""
+    if key == wrt.name or key == base_of(wrt) or family_of(key) == family_of(wrt.name) \
+            and family_of(key) != key:
+        return True
+    defined = Var(key)
+    if defined not in context.definitions_in(instance):
+        return False
+    return wrt in free_symbols(context.expand(defined, instance, keep=frozenset({wrt})))
 
 
 def _through_conditionals(expr, wrt: sympy.Symbol, conditioned: list):
@@ -226,6 +249,12 @@ def _require_partial_or_total(numerator, wrt: sympy.Symbol, definitions: dict,
                     "Write the total derivative with the chain rule, or name the partial one.")
 
 
+def _arity(symbol: sympy.Symbol) -> int:
+    """How many indices a name's last subscript holds: 2 for `w_{1,2}`, 0 for `w`."""
+    subscript = subscript_of(symbol)
+    return subscript.count(",") + 1 if subscript else 0
+
+
 def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
@@ -243,7 +272,17 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"{named[0]} is written as a quantity of {wrt.name} (its subscript), but nothing "
             f"here says how it depends on {wrt.name}", "", None,
             f"Define {named[0]} (as in {named[0]} = …) to check this.")
-    if any(base_of(s) == family for s in symbols):
+    kin = sorted((s for s in symbols if base_of(s) == family), key=str)
+    arity = _arity(wrt)
+    if kin and arity and all(_arity(s) != arity for s in kin):
+        # ∂/∂Θ_{ij} of a sum of Θ_k s: Θ written with one index there and two here, so
+        # which entries are the same is not said; read apart, the derivative would be 0
+        raise MeaningError(
+            f"{wrt.name} does not appear in what is differentiated, but {kin[0].name} does, "
+            f"with {_arity(kin[0])} index(es) where {wrt.name} has {arity}: how they relate "
+            "is not said", "", None, "Declare the shape of the matrix (shapes: {name: "
+            "[rows, cols]}), or write its entries with the same indices throughout.")
+    if kin:
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)
     # is not said, so a derivative of 0 would be a misreading

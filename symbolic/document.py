@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from symbolic.errors import DerivcheckError
-from symbolic.notation.chains import joined_rows
+from symbolic.notation.chains import joined_rows, unbraced
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
@@ -197,6 +197,14 @@ _CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$", re.I)
 # what the same sentence derives from it, are not claimed
 _ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|imposing|"
                        r"requiring|solving)\s*$", re.I)
+# `\quad (i = 1, 2, \ldots, n)` at the end of a formula: the range its index runs over
+_RANGE_IN_PARENTHESES = re.compile(
+    r"\(\s*[A-Za-z]\s*=[^()]*(?:\\ldots|\\dots|\\cdots|\.\.\.)[^()]*\)\s*[.,]?\s*$")
+# `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
+_IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
+# `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
+_NEXT_CASE = re.compile(r"\$\s*[A-Za-z]\s*(?:=|\\neq?|\\not\s*=)\s*[A-Za-z]\s*\$"
+                        r"\s*(?:,|，|\band\b)?\s*$")
 # `### When $j \neq i$`, "If $i \neq j$,": in a heading, or after "if" in a sentence, two
 # index letters set apart state a case
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
@@ -208,6 +216,7 @@ def has_relation(latex: str) -> bool:
         >>> has_relation(r"\sum_{i=1}^n x_i"), has_relation(r"f(x) = x^2")
         (False, True)
     """
+    latex = unbraced(latex)        # {y = \cfrac{1}{1 + e^{-x}}}: the statement in braces
     depth, pos = 0, 0
     while pos < len(latex):
         token = _TOKEN.match(latex, pos).group()
@@ -726,9 +735,10 @@ class _BodyScanner:
             for match in pattern.finditer(self.text, content_start):
                 if match.group(1) is not None:
                     content = self.text[content_start : match.start()]
-                    if not inline or has_relation(content) or (
+                    if not inline or has_relation(content) or _IN_REALS.search(content) or (
                             _INDEX_CASE.fullmatch(content) and (self._in_heading(pos) or (
-                                _CONDITIONED.search(self.text, max(pos - 24, 0), pos)))):
+                                _CONDITIONED.search(self.text, max(pos - 24, 0), pos))
+                                or _NEXT_CASE.search(self.text, max(pos - 40, 0), pos))):
                         conditional = inline and (
                             _CONDITIONAL.match(self.text, match.end())
                             or _CONDITIONED.search(self.text, max(pos - 24, 0), pos))
@@ -890,6 +900,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
         >>> [t for _, t in split_statements(r"a &= b \\ c &= d, \quad e = f")]
         ['a = b', 'c = d', 'e = f']
     """
+    content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     cases = _aligned_cases(content)
     if cases is not None:
         return [(offset + cases[0], cases[1])]
@@ -975,10 +986,15 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
         elif token in WIDE_SPACES and top \
                 and _next_token(content, _skip_spacing(content, end)) not in RELATIONS \
-                and _last_token(pieces[-1][-1]) not in RELATIONS:
+                and _last_token(pieces[-1][-1]) not in RELATIONS \
+                or token in WIDE_SPACES and top \
+                and _RANGE_IN_PARENTHESES.match(content, _skip_spacing(content, end)):
+            # `y_i = … \quad (i = 1, 2, \ldots, n)`: the range is a statement of its own
             # `\mu_B = … \qquad \sigma_B^2 = …`: two statements, when both hold a relation
             pieces[-1].append(_Segment())
             pieces[-1][-1].chunks.append((offset + pos, token))
+            pieces[-1][-1].relation = bool(_RANGE_IN_PARENTHESES.match(
+                content, _skip_spacing(content, end)))
         elif token in (",", ";") and top:
             rest = _skip_spacing(content, end)
             following = content[end:rest]

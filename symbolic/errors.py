@@ -68,6 +68,11 @@ class ShapeError(DerivcheckError, ValueError):
     """A product or sum whose operand shapes cannot fit, or a claim of the wrong shape."""
 
 
+class BroadcastShapeError(ShapeError):
+    """Shapes that fit only when a row or a column is stretched over a matrix, as NumPy
+    broadcasts (`dy \\cdot \\gamma` of an N×D and a 1×D): the math does not say it."""
+
+
 class DefinitionShapeError(ShapeError):
     """A definition whose shapes do not fit as read (`z = x W + b` with b a column): what
     the text defines is in question, not the claim that uses it."""

@@ -72,6 +72,7 @@ class NumpyArithmetic(Arithmetic):
     functions = {**{name: getattr(np, name) for name in (
         "exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sign")},
         "Abs": np.abs, "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan,
+        "sech": lambda x: 1 / np.cosh(x),
         "asinh": np.arcsinh, "acosh": np.arccosh, "atanh": np.arctanh,
         "floor": np.floor, "ceiling": np.ceil, **NUMPY_FUNCTIONS}
 
@@ -105,7 +106,7 @@ class MpmathArithmetic(Arithmetic):
 
     functions = {**{name: getattr(mpmath, name) for name in (
         "exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sign", "asin", "acos",
-        "atan", "asinh", "acosh", "atanh", "floor")},
+        "atan", "asinh", "acosh", "atanh", "floor", "sech")},
         "Abs": mpmath.fabs, "ceiling": mpmath.ceil, **MPMATH_FUNCTIONS}
 
     def number(self, value: sympy.Expr) -> Any:

@@ -811,7 +811,8 @@ for _name, _apply, _spellings in (
         ("tanh", sympy.tanh, ("tanh",)), ("exp", sympy.exp, ("exp",)),
         ("sin", sympy.sin, ("sin",)), ("cos", sympy.cos, ("cos",)),
         ("tan", sympy.tan, ("tan",)), ("sinh", sympy.sinh, ("sinh",)),
-        ("cosh", sympy.cosh, ("cosh",)), ("arctan", sympy.atan, ("arctan", "atan")),
+        ("cosh", sympy.cosh, ("cosh",)), ("sech", sympy.sech, ("sech",)),
+        ("arctan", sympy.atan, ("arctan", "atan")),
         ("sgn", sympy.sign, ("sgn", "sign")),
         ("Heaviside", lambda x: Heaviside(x, 0), ("heaviside",))):
     register_function(KnownFunction(_name, _apply, _spellings))

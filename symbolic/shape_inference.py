@@ -36,7 +36,7 @@ from symbolic.notation.vocabulary import (
 )
 
 PRODUCTS = ("juxt", "*")
-WHOLE_KINDS = ("one-hot", "vector", "matrix")      # declared kinds of a vector or matrix
+WHOLE_KINDS = ("one-hot", "vector", "matrix", "symmetric")    # kinds of a vector or matrix
 MAX_ROUNDS = 12
 
 Shape = tuple[int, int] | None      # dimension ids (rows, columns); None: a number

@@ -22,6 +22,7 @@ from symbolic.context import (
     mentioned_names,
     name_key,
     opens_with_condition,
+    real_membership,
     side_constraint,
     sigma_read_as_quantity,
 )
@@ -47,6 +48,7 @@ from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
     INDEX_LETTERS,
+    MEMBERSHIP,
     PROSE,
     WORD_FONT,
 )
@@ -125,7 +127,10 @@ def check_read_document(document: Document, budget_seconds: float,
                 statement.text, "", "=", Verdict.VALID, Method.DEFINITION,
                 CONSTRAINT_WORDS[constraints[index][1]].format(constraints[index][0]))])
         elif (case := case_assumption(statement.text, context)) is not None:
-            kind, claim = _assume_case(statement, case, context)
+            # `$i = k$, $l \neq j$`: cases said on one line hold together
+            together = index > 0 and document.statements[index - 1].line == statement.line \
+                and case_assumption(document.statements[index - 1].text, context) is not None
+            kind, claim = _assume_case(statement, case, context, together)
         elif (letter := index_range(statement.text, context)) is not None:
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
                             f"range of the index {letter}; nothing in it is checked")
@@ -141,6 +146,18 @@ def check_read_document(document: Document, budget_seconds: float,
                                                                              branches=False):
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is a "
                             "condition on the statement beside it; nothing in it is checked")
+            continue
+        elif (members := real_membership(statement.text)) is not None:
+            context.take_condition(statement.text, branches=False)  # w \in \mathbb{R}^n
+            said = ", ".join(f"{name} {' × '.join(map(str, dims)) if dims else 'a number'}"
+                             for name, dims in members)
+            warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' says what "
+                            f"the names are ({said}); nothing in it is checked")
+            continue
+        elif _membership(statement.text):
+            warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' says what "
+                            "kind of thing a name is, with sizes derivcheck does not read (a "
+                            "family's, or sizes with indices); declare the shapes to use them")
             continue
         elif not statement.has_relation:
             unclosed = unbalanced(statement.text)
@@ -288,6 +305,14 @@ def _defined_names(text: str) -> set[str]:
     except NotationError:
         return set()
     return {name_key(node)} if isinstance(node, A.Name) else set()
+
+
+def _membership(text: str) -> bool:
+    """Whether a statement only says where a name lives (`W_i \\in \\mathbb{R}^{d_i}`)."""
+    try:
+        return split_chain(text).relations == (MEMBERSHIP,)
+    except NotationError:
+        return False
 
 
 def _stopped(statement: Statement, stopped) -> ClaimResult:
@@ -884,7 +909,20 @@ def _is_known_function(head: A.Node, context: Context) -> bool:
     # read as a product: `a(b + c)` only says something of a quantity already here;
     # `J(\\theta) = …` with J new defines the function J
     name = head.left if isinstance(head, A.BinOp) else None
+    shape = context.shape_of(name.base) if name is not None else None
+    if name is not None and _entry_of_a_call(head) and name.base not in context.values \
+            and name.base not in context.defined_families() \
+            and (shape is None or 1 in shape):      # W(\mathbf x)_i of a matrix W: (W x)_i
+        return False        # s(\mathbf x)_i = …: an entry of what s gives, s a function
     return name is None or context.is_value(name_key(name)) or context.is_value(name.base)
+
+
+def _entry_of_a_call(head: A.Node) -> bool:
+    """`s(\\mathbf x)_i`: a subscript printed after the parentheses, an entry of the call's
+    value (a product would put the index on its own letter: s x_i)."""
+    return isinstance(head, A.BinOp) and isinstance(head.left, A.Name) \
+        and isinstance(head.right, A.Group) and bool(head.left.sub) \
+        and all(getattr(s, "pos", 0) > head.right.pos for s in head.left.sub)
 
 
 CONSTRAINT_WORDS = {
@@ -951,8 +989,8 @@ def _prose_condition(statement: Statement, said: str, context: Context) -> Check
 
 
 def _assume_case(statement: Statement, case: tuple[str, str, str],
-                 context: Context) -> Checked:
-    context.cases = [case]
+                 context: Context, together: bool = False) -> Checked:
+    context.cases = [*context.cases, case] if together else [case]
     left, relation, right = case
     link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                       f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "

@@ -72,6 +72,49 @@ def test_a_new_name_with_parameters_defines_a_function():
                              (5, "claim", "valid"), (7, "claim", "invalid")]
 
 
+def test_a_function_defined_by_its_entries_and_named_like_a_vector_is_defined():
+    # s is the row vector s(x) and the function s: `s(\mathbf x)_i = …` defines the function
+    # (its index printed after the parentheses), and H(y, s) of two arguments is no step
+    doc = ("---\nshapes: {x: [1, n], s: [1, n], y: [1, n]}\n---\n"
+           "$$ s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j}} $$\n\n"
+           "$$ \\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i - "
+           "s(\\mathbf x)_i^2 $$\n\n"
+           "$$ H(\\mathbf y, \\mathbf s) = -\\sum_{i=1}^n y_i \\log s_i $$\n\n"
+           "$$ \\frac{\\partial H}{\\partial s_1} = -\\frac{y_1}{s_1} $$\n")
+    assert verdicts(doc) == [(4, "definition", "valid"), (6, "claim", "valid"),
+                             (8, "definition", "valid"), (10, "claim", "valid")]
+    wrong = doc.replace("- s(\\mathbf x)_i^2", "+ s(\\mathbf x)_i^2")
+    assert verdicts(wrong)[1] == (6, "claim", "invalid")
+
+
+def test_an_index_inequality_after_a_formula_that_is_no_case_is_no_case():
+    doc = ("Here $y = 2$, $i \\neq j$ is excluded.\n\n"
+           "$$\\frac{\\partial}{\\partial x_j} x_i^2 = 0$$\n")
+    assert verdicts(doc)[-1] == (3, "claim", "invalid")
+
+
+def test_an_entry_of_a_matrix_s_product_is_no_function_definition():
+    doc = ("---\nshapes: {W: [n, n], x: [n, 1]}\n---\n$$ \\mathbf{z} = W \\mathbf{x} $$\n\n"
+           "$$ W(\\mathbf{x})_i = \\sum_j W_{ji} x_j $$\n")
+    assert verdicts(doc)[-1][1] == "claim"
+
+
+def test_a_membership_in_the_reals_says_the_shape():
+    doc = ("Let $\\mathbf{w} \\in \\mathbb{R}^{3}$.\n\n"
+           "$$\\mathbf{w}^T \\mathbf{w} = \\mathbf{w} \\mathbf{w}^T$$\n")
+    result = check_document(doc)
+    assert verdicts(doc) == [(3, "claim", "invalid")]
+    assert any("w 3 × 1" in warning for warning in result.warnings)
+
+
+def test_cases_said_on_one_line_hold_together():
+    # "$i = k$, $l \neq j$": both cases, not the last alone
+    doc = ("Case two: $i = k$, $l \\neq j$, so\n\n"
+           "$$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} + x_{kj} = x_{ij}$$\n")
+    assert verdicts(doc) == [(1, "binding", "valid"), (1, "binding", "valid"),
+                             (3, "claim", "valid")]
+
+
 def test_a_function_used_before_the_line_that_defines_it_is_that_function():
     # "h = g(θx) = 1/(1 + e^{-θx}), where g(z) = 1/(1 + e^{-z})": g is the later g, not any g
     doc = ("$$h = g(\\theta x) = \\frac{1}{1 + e^{-\\theta x}}$$\n\nwhere\n\n"

@@ -297,6 +297,10 @@ def test_prose_in_any_language_is_skipped():
     (r"y = 11.", ["y = 11"]),          # the full stop ends the sentence
     (r"a = b \& c", [r"a = b \& c"]),
     (r"\\ \\", []),
+    # a whole statement set in braces; a range in parentheses after \quad stands apart
+    (r"{y = \cfrac{1}{1 + e^{-x}}}", [r"y = \cfrac{1}{1 + e^{-x}}"]),
+    (r"{y_i = a_i \quad (i = 1, 2, \ldots, n)}", ["y_i = a_i", r"(i = 1, 2, \ldots, n)"]),
+    (r"{a}{b} = c", ["{a}{b} = c"]),
 ])
 def test_splitting(block: str, expected: list[str]):
     assert texts(read_document(f"$${block}$$")) == expected

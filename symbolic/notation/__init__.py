@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from symbolic.errors import NotationError
 from symbolic.notation import ast
 from symbolic.notation.chains import Chain, Side, split_chain
+from symbolic.notation.lexer import tokenize
 from symbolic.notation.parser import Parser
+from symbolic.notation.vocabulary import CLOSERS, CONDITIONAL_SEPARATORS, CONDITIONAL_SLOT, OPENERS
 
 
 @lru_cache(maxsize=4096)
@@ -21,4 +24,35 @@ def parse_side(text: str) -> ast.Node:
     return Parser(text).parse()
 
 
-__all__ = ["Chain", "Side", "ast", "parse_side", "split_chain"]
+@lru_cache(maxsize=1024)
+def conditional_names(written: str) -> tuple[ast.Name, ...]:
+    """The names a conditional probability's written form holds, head and parameters:
+    `P_{\\theta}(z \\mid w_1 x + b)` -> P, θ, z, w_1, x, b. A piece that cannot be read
+    (a slot) is left out."""
+    tokens = [t for t in tokenize(written) if t.kind != "end"]
+    opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+    if opening is None:
+        return ()
+    pieces: list[list] = [tokens[:opening], []]
+    depth = 0
+    for tok in tokens[opening + 1:]:
+        depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+        if depth < 0:
+            break
+        if depth == 0 and tok.text in CONDITIONAL_SEPARATORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    names: list[ast.Name] = []
+    for piece in pieces:
+        try:
+            # a slot (`y_{\\cdot}`, one quantity per index) read as an index of its own
+            text = " ".join("k" if t.text == CONDITIONAL_SLOT else t.text for t in piece)
+            tree = parse_side(text) if piece else None
+        except NotationError:
+            continue
+        names += [n for n in ast.walk(tree) if isinstance(n, ast.Name)] if tree else []
+    return tuple(names)
+
+
+__all__ = ["Chain", "Side", "ast", "conditional_names", "parse_side", "split_chain"]

@@ -17,7 +17,7 @@ import sympy
 
 from symbolic import limits
 from symbolic.differentials import differential_of
-from symbolic.errors import MeaningError, ShapeError, UnshapedError
+from symbolic.errors import BroadcastShapeError, MeaningError, ShapeError, UnshapedError
 from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
@@ -376,9 +376,9 @@ class Builder:
             if left.cols == right.cols and 1 in (left.rows, right.rows):
                 big, row = (left, right) if right.rows == 1 else (right, left)
                 return big + sympy.ImmutableMatrix.vstack(*[row] * big.rows)
-            raise ShapeError(
-                f"cannot add a {_shape(left)} and a {_shape(right)} matrix "
-                f"in '{self.source}'")
+            raise _shape_error(left, right,
+                               f"cannot add a {_shape(left)} and a {_shape(right)} matrix "
+                               f"in '{self.source}'")
         matrix, scalar = (left, right) if lm else (right, left)
         return matrix.applyfunc(lambda e: e + scalar)
 
@@ -404,8 +404,8 @@ class Builder:
             return sum(a * b for a, b in zip(left, right, strict=True))
         if left.shape == (1, 1) or right.shape == (1, 1):
             return left[0] * right if left.shape == (1, 1) else left * right[0]
-        raise ShapeError(
-            f"cannot multiply a {_shape(left)} by a {_shape(right)} matrix "
+        raise _shape_error(
+            left, right, f"cannot multiply a {_shape(left)} by a {_shape(right)} matrix "
             f"(neither a matrix product nor an element-wise product fits) in '{self.source}'")
 
     def elementwise(self, left, right, node):
@@ -560,6 +560,12 @@ class Builder:
             rows, cols = self.dims(self.scope.shape_of(container))
             if len(sub) == 1 and 1 in (rows, cols):
                 return Var(_entry_name(container, (sub[0],)))
+            digits = node.sub[0].text if len(sub) == 1 and isinstance(node.sub[0], A.Num) \
+                else ""
+            if len(digits) == 2 and digits.isdigit() and 1 <= int(digits[0]) <= rows \
+                    and 1 <= int(digits[1]) <= cols:
+                # B_{11} of a matrix B: entry (1, 1), as entries are printed, never entry 11
+                return Var(_entry_name(container, (int(digits[0]), int(digits[1]))))
             if len(sub) == 2:
                 return Var(_entry_name(container, sub))
         return var(node.base, sup, sub, node.suffix, node.primes)
@@ -715,6 +721,16 @@ class Builder:
         """softmax(z), LSE(z): a function of one whole vector; an index picks an entry."""
         z = self.vector_value(node.args[0])
         entries = list(z) if _is_matrix(z) else [z]
+        argument = node.args[0]
+        if function.vector_valued and not _is_matrix(z) and isinstance(argument, A.Name) \
+                and argument.sub:
+            # softmax(x_{ij}) as row-wise notes write it: the entry (i, j) of softmax over
+            # row i, not softmax of one number (which is 1)
+            raise MeaningError(f"{node.name} of one entry ({to_latex(argument)}) is 1; "
+                               f"the entry of {node.name} over its row or column is "
+                               "likely meant, which is not read", self.source, None,
+                               f"Write {node.name} of the vector and pick the entry, as "
+                               f"in \\operatorname{{{node.name}}}(\\mathbf{{x}})_j.")
         if not function.vector_valued:
             return self.decorate(function.apply(*entries), node)
         if node.index is not None:
@@ -1083,6 +1099,16 @@ def _was_tuple(inner: A.MatrixLiteral) -> bool:
 
 def _entry_name(container: str, index: tuple[int, ...]) -> str:
     return container + "_{" + ",".join(str(i) for i in index) + "}"
+
+
+def _shape_error(left, right, message: str) -> ShapeError:
+    """The error for shapes that do not fit: one that broadcasting would make fit (a row or
+    a column beside a matrix of as many columns or rows) is told apart."""
+    (r1, c1), (r2, c2) = left.shape, right.shape
+    if r1 == r2 and 1 in (c1, c2) or c1 == c2 and 1 in (r1, r2):
+        return BroadcastShapeError(message + ": it fits only when the row or column is "
+                                   "repeated over the matrix, as NumPy broadcasts")
+    return ShapeError(message)
 
 
 def _is_matrix(value) -> bool:

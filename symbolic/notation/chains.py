@@ -16,6 +16,8 @@ from symbolic.notation.vocabulary import (
     CONTINUING_ROWS,
     END,
     MUL_OPS,
+    NAMING,
+    NAMING_AS_CLAIM,
     OPENERS,
     RELATIONS,
     STACKING,
@@ -144,7 +146,7 @@ def split_chain(source: str) -> Chain:
     `\\begin{cases} … z > 0 \\end{cases}` keep their `>`. Kept per process: a claim's
     text is split again by each stage that reads it, and a chain never changes. Rows that
     go on with `&` are one chain (`joined_rows`)."""
-    source = angled_pairs(joined_rows(source))
+    source = unbraced(angled_pairs(joined_rows(source)))
     tokens = tokenize(source)
     depth = 0
     cuts: list[tuple[int, int, str]] = []   # (start, end, relation)
@@ -160,6 +162,10 @@ def split_chain(source: str) -> Chain:
             relation, after = stacked
             cuts.append((tok.pos, tokens[after].pos, RELATIONS[relation]))
             i = after
+            continue
+        if tok.text == "=" and tokens[i + 1].text == ":" and depth == 0:
+            cuts.append((tok.pos, tokens[i + 2].pos, NAMING))     # \frac{dL}{dy} =: dy
+            i += 2
             continue
         if tok.text in OPENERS:
             depth += 1
@@ -189,6 +195,7 @@ def split_chain(source: str) -> Chain:
             cuts.append((tok.pos, tokens[i + 2].pos, ":="))
             i += 2
             continue
+
         i += 1
     if depth < 0:
         raise ParseError("there is a closing bracket without an opening one", source, None,
@@ -202,7 +209,28 @@ def split_chain(source: str) -> Chain:
         sides.append(Side(source[start:cut_start].strip(), start))
         start = cut_end
     sides.append(Side(_without_final_punctuation(source[start:]), start))
-    return Chain(source, tuple(sides), tuple(rel for _, _, rel in cuts))
+    relations = [rel for _, _, rel in cuts]
+    # `a =: b` names b, last in a chain; inside one it is an equality
+    relations[:-1] = [NAMING_AS_CLAIM.get(r, r) for r in relations[:-1]]
+    return Chain(source, tuple(sides), tuple(relations))
+
+
+def unbraced(source: str) -> str:
+    """`{y = \\cfrac{1}{1 + e^{-x}}}`: a whole statement set in braces is the statement (the
+    braces become spaces, so every position stays where it was)."""
+    text = source.strip()
+    if not (text.startswith("{") and text.endswith("}")):
+        return source
+    depth = 0
+    for k, char in enumerate(text):
+        if k and text[k - 1] == "\\":
+            continue                  # \{ and \} are printed braces, not a group
+        depth += (char == "{") - (char == "}")
+        if depth == 0 and k < len(text) - 1:
+            return source             # {a}{b}: the first brace closes before the end
+    start = source.index("{")
+    end = source.rindex("}")
+    return source[:start] + " " + source[start + 1:end] + " " + source[end + 1:]
 
 
 SPACING_AT_END = (r"\,", r"\;", r"\:", r"\!", r"\quad", r"\qquad", "\\ ", "~")

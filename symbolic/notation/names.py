@@ -6,6 +6,8 @@ import re
 
 import sympy
 
+from symbolic.notation.vocabulary import GREEK
+
 
 class Var(sympy.Symbol):
     """A real quantity named by its canonical LaTeX (`w^{(2)}_{1,1}`, `\\hat{y}_{3}`)."""
@@ -30,6 +32,13 @@ def canonical(base: str, sup: tuple = (), sub: tuple = (), suffix: str = "",
     if parts:
         text += "_{" + ",".join(parts) + "}"
     return text
+
+
+def spelled_greek(name: str) -> str:
+    """A Greek letter spelled as YAML lets one write it, `Sigma`, `mu_k`, `Lambda^{(l)}`:
+    the letter itself, `\\Sigma`, `\\mu_k`, `\\Lambda^{(l)}`. Any other name as it is."""
+    match = re.match(r"([A-Za-z]+)(?=$|[_^{])", name)
+    return "\\" + name if match and match.group(1) in GREEK else name
 
 
 def var(base: str, sup: tuple = (), sub: tuple = (), suffix: str = "", primes: int = 0) -> Var:

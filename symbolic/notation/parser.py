@@ -596,18 +596,22 @@ def _comparison_said(inner: list[Token]) -> list[Token] | None:
 
 
 def _dots_as_products(tokens: list[Token]) -> list[Token]:
-    """`W_g.[a, x]`, `W^{[l]}.A^{[l-1]}`: a period between two operands is NumPy's dot, a
-    product, as `\\cdot` is (inside a formula a period ends no sentence; a number's
-    decimal point is part of the number)."""
+    """`W_g.[a, x]`, `W^{[l]}.A^{[l-1]}`, `f(x) . g(x)`: a period between two operands is
+    NumPy's dot, a product, as `\\cdot` is (a number's decimal point is part of the number).
+    A period against what comes before and apart from what follows ends a sentence
+    (`y = 3x. \\log y = …`)."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
         before, after = out[k - 1], out[k + 1]
-        if out[k].text == "." and (before.kind in ("letter", "number")
-                                   or before.text in (")", "]", "}")) \
-                and (after.kind == "letter" or after.text in ("(", "[", r"\left")
+        sentence = before.pos + len(before.text) == out[k].pos and after.pos > out[k].pos + 1
+        if out[k].text == "." and not sentence and (before.kind in ("letter", "number")
+                                                    or before.text in (")", "]", "}")) \
+                and (after.kind == "letter" or after.text in ("(", "[", "{", r"\left")
                      or after.kind == "command" and (after.text[1:] in GREEK
                                                      or after.text in TRANSPARENT_FONTS
-                                                     or after.text in FRACTIONS)):
+                                                     or after.text in FRACTIONS
+                                                     or after.text in SUMS
+                                                     or after.text in OPERATORS)):
             out[k] = Token("command", DOT_PRODUCT, out[k].pos)
     return out
 
@@ -734,6 +738,7 @@ def _unbraced_callees(tokens: list[Token]) -> list[Token]:
     """`{\\ell}(p, y)`: a letter alone in braces, called, is that letter (braces group, and
     print nothing). Not the argument of a command (`\\hat{y}(x)`) or of `^`, `_`."""
     out: list[Token] = []
+    tokens = list(tokens)
     for k, tok in enumerate(tokens):
         if tok.text == "}" and len(out) >= 2 and out[-2].text == "{" \
                 and (out[-1].kind == "letter" or out[-1].text[1:] in GREEK) \
@@ -743,8 +748,29 @@ def _unbraced_callees(tokens: list[Token]) -> list[Token]:
             letter = out.pop()
             out[-1] = letter
             continue
+        word = _braced_word(out)
+        if tok.text == "}" and word and k + 1 < len(tokens) and tokens[k + 1].text == "(":
+            # -{softmax}(x_{il}): a word in braces, called, is that word's call
+            del out[-len(word) - 1]
+            last = out[-1]
+            tokens[k + 1] = dataclasses.replace(tokens[k + 1], pos=last.pos + len(last.text))
+            continue
         out.append(tok)
     return out
+
+
+def _braced_word(out: list[Token]) -> list[Token]:
+    """The letters of a word of three or more that `out` ends with, right after an opening
+    brace that follows no command or script mark; [] for anything else."""
+    run: list[Token] = []
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "letter":
+        run.insert(0, out[k])
+        k -= 1
+    if len(run) < MIN_WORD_LETTERS or k < 0 or out[k].text != "{" or not _contiguous(run) \
+            or k and (out[k - 1].kind == "command" or out[k - 1].text in ("^", "_", "}")):
+        return []
+    return run
 
 
 def _font_switches_as_fonts(tokens: list[Token]) -> list[Token]:
@@ -774,18 +800,46 @@ def _without_empty_groups(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _conditional_piece(node: A.Node | None, slots: list[A.Node], parser: Parser,
-                       where: Token) -> str:
-    """`y^{(i)}` -> `y^{(\\cdot)}` with slot i; a bare index letter or whole number is a slot."""
+def _top_level(tokens: list[Token], text: str) -> int | None:
+    """Where `text` stands among `tokens` outside every bracket, or None."""
+    depth = 0
+    for k, tok in enumerate(tokens):
+        depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+        if depth == 0 and tok.text == text:
+            return k
+    return None
+
+
+def _written(tokens: list[Token]) -> str:
+    """Tokens as one canonical text: a brace around a single token is dropped
+    (`\\sigma^{2}` and `\\sigma^2` are one parameter)."""
+    texts = [t.text for t in tokens]
+    out: list[str] = []
+    for k, text in enumerate(texts):
+        if text == "{" and k + 2 < len(texts) and texts[k + 2] == "}":
+            continue
+        if text == "}" and k >= 2 and texts[k - 2] == "{":
+            continue
+        out.append(text)
+    return " ".join(out)
+
+
+def _conditional_piece(node: A.Node | None, piece: list[Token], slots: list[A.Node],
+                       parser: Parser, where: Token) -> str:
+    """`y^{(i)}` -> `y^{(\\cdot)}` with slot i; a bare index letter or whole number is a slot;
+    a parameter that is no name (`\\sigma^2` in `p(x_i \\mid \\mu, \\sigma^2)`) is kept as
+    written, when no index stands in it."""
     if isinstance(node, A.Num) and node.text.isdigit() or \
             isinstance(node, A.Name) and node.base in INDEX_LETTERS and not (
                 node.sub or node.sup or node.suffix or node.primes):
         slots.append(node)
         return SLOT
     if not isinstance(node, A.Name):
-        # p(x_i | \mu, \sigma^2): well-formed, and not read (a density's parameters)
-        raise MeaningError("a conditional probability is read only of names, whole numbers "
-                           "and `=`, as in p(Y = y^{(i)} \\mid x^{(i)})", parser.source,
+        if node is not None and not any(t.text in INDEX_LETTERS for t in piece):
+            return _written(piece)
+        raise MeaningError("a conditional probability is read only of names, whole numbers, "
+                           "`=` and parameters with no index in them, as in "
+                           "p(Y = y^{(i)} \\mid x^{(i)}, \\sigma^2)", parser.source,
                            where.pos, "Name the event or the condition, or write the "
                            "probability as a name of its own.")
     slots.extend(node.sup + node.sub)
@@ -1202,7 +1256,13 @@ class Parser:
         if tok.text == "{":
             if self.braced_layer_function():
                 return self.name_or_call()
-            inner = self.sub_parse(self.group_tokens(), "group")
+            grouped = self.group_tokens()
+            choose = _top_level(grouped, r"\choose")
+            if choose is not None:          # {n \choose k}: TeX's infix binomial
+                top = self.sub_parse(grouped[:choose], "top of the binomial")
+                bottom = self.sub_parse(grouped[choose + 1:], "bottom of the binomial")
+                return A.Call("binom", (top, bottom), None, 0, None, True, tok.pos)
+            inner = self.sub_parse(grouped, "group")
             if _is_sum(inner) and self.peek().text in ("(", "[", r"\left"):
                 # {a - b}(c): printed, the braces do not show (a − b(c)); read, they group
                 raise MeaningError("a sum in braces multiplies what follows: printed, the "
@@ -1739,7 +1799,14 @@ class Parser:
         condition = self.conditional_part(given, slots, open_tok)
         head_text = head.base + label + "'" * head.primes
         if head.sub or head.sup or head.suffix:
-            raise self.error("a conditional probability is written p(A \\mid B)", open_tok)
+            scripts = [*head.sub, *head.sup]
+            if any(isinstance(n, A.Name) and n.base in INDEX_LETTERS
+                   for script in scripts for n in A.walk(script)) or head.sup or label:
+                raise MeaningError("a conditional probability is read with a subscript only "
+                                   "of parameters, as in P_{\\theta}(z \\mid x)", self.source,
+                                   open_tok.pos, "Write the probability as a name of its own.")
+            written = [t for t in self.tokens if head.pos <= t.pos < open_tok.pos]
+            head_text = _written(written)
         base = f"{head_text}({event} \\mid {condition})"
         return A.Name(base, (), tuple(slots), "", 0, head.pos)
 
@@ -1766,7 +1833,7 @@ class Parser:
         texts = []
         for piece in pieces:
             node = self.sub_parse(piece, "event") if piece else None
-            texts.append(_conditional_piece(node, slots, self, where))
+            texts.append(_conditional_piece(node, piece, slots, self, where))
         out = texts[0]
         for joiner, text in zip(joiners, texts[1:], strict=True):
             out += (" = " if joiner == "=" else joiner + " ") + text
@@ -1918,7 +1985,11 @@ class Parser:
         tokens = self.group_tokens()
         word = "".join(t.text for t in tokens).replace(" ", "")
         if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != OPERATORNAME:
-            return self.finish_name(A.Name(word, pos=tok.pos))
+            name = self.finish_name(A.Name(word, pos=tok.pos))
+            if isinstance(name, A.Name) and self.peek().text == "(" \
+                    and self.conditional_bar() is not None:
+                return self.conditional(name)        # \mathrm{p}(y \mid p), an upright p
+            return name
         ahead = self.i
         while self.tokens[ahead].text == "'":
             ahead += 1                          # \text{ReLU}'(x): primes, then the call
@@ -2251,6 +2322,8 @@ class Parser:
         letters = [index for index in indices if index]
         if letters and self.peek().text in ("+", "-") \
                 and not any(_uses_index(node, letter) for letter in letters):
+            if self.peek(1).text in SUMS:
+                return node   # \sum_{i=1}^n \lambda + \sum_{i=1}^n y_i: the next sum starts
             # \sum_{i=1}^{N} -\log 1 + \log(1 + e^{-y w^T x}): terms that use no index, the
             # sum's or any, end or continue the sum as the writer means; it is not said
             raise MeaningError("what this sum covers is not said: its terms do not use its "
@@ -2311,6 +2384,12 @@ class Parser:
     def sum_bounds(self, tokens: list[Token]) -> tuple[str | None, A.Node | None]:
         eq = next((k for k, t in enumerate(tokens) if t.text == "="), None)
         var_tokens = tokens if eq is None else tokens[:eq]
+        if len(var_tokens) == 4 and var_tokens[0].kind == "command" \
+                and [t.text for t in var_tokens[1::2]] == ["{", "}"] \
+                and var_tokens[2].kind == "letter":
+            # \sum_{\mathbf{z}}: over every value of a vector (a latent variable's)
+            raise MeaningError("a sum over every value of a vector is not read", self.source,
+                               tokens[0].pos, "Write the sum over an index, as in \\sum_{k=1}^K.")
         if len(var_tokens) != 1 or var_tokens[0].kind not in ("letter", "command"):
             raise self.error("the summation index must be a single letter", tokens[0],
                              "Write \\sum_{j=1}^{K} or \\sum_j.")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,15 +32,18 @@ from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     call_arguments,
     composite_name,
+    entry_family,
     factors,
     function_key,
     letter_word,
+    name_key,
     node_text,
     ungroup,
     variation_name,
     walk,
 )
 from symbolic.notation.vocabulary import (
+    ACCENTS,
     ARGUMENT_LETTERS,
     COMBINATORICS,
     DIFFERENTIAL_D,
@@ -243,6 +247,9 @@ class _Pass:
         if isinstance(node, A.Power):
             return self.power(node)
         if isinstance(node, A.Partial):
+            at_point = self.derivative_of_a_call_at(node)
+            if at_point is not node:
+                return self.visit(at_point)
             partial = self.rebuild(self.function_derivative(node))
             if isinstance(node.wrt, A.Name):  # ∂L/∂f: f is what varies, not a call of f
                 partial = dataclasses.replace(partial, wrt=self.gate_label(node.wrt))
@@ -311,6 +318,43 @@ class _Pass:
             evaluated = dataclasses.replace(node.right, base=evaluated)
         return evaluated if before is node.left else dataclasses.replace(
             node.left, right=evaluated)
+
+    def derivative_of_a_call_at(self, node: A.Partial) -> A.Node:
+        """`\\frac{d^2 LL(\\hat{\\lambda})}{d\\lambda^2}` with `LL(\\lambda) = …` defined: the
+        derivative of the function by its own parameter at a point (`_point_of`), as
+        LL''(λ̂); taken literally it would be 0, which nobody writes. The outer derivative of
+        a second one (`\\frac{d}{dx}` of `\\frac{d f(a)}{dx}`) is taken before the point too."""
+        if node.numerator is None and isinstance(node.operand, A.Partial) \
+                and isinstance(node.wrt, A.Name):
+            inner = self.derivative_of_a_call_at(node.operand)
+            if not (isinstance(inner, A.At) and name_key(inner.names[0]) == name_key(node.wrt)):
+                return node
+            return dataclasses.replace(inner, expr=dataclasses.replace(node, operand=inner.expr))
+        called = self.called_function(node.numerator)
+        if called is None or not isinstance(node.wrt, A.Name):
+            return node
+        key, values = called
+        parameters = tuple(self.snapshot.parameters.get(key, ()))
+        if key in self.snapshot.values or len(parameters) != 1 or len(values) != 1 \
+                or not isinstance(parameters[0], A.Name) \
+                or name_key(parameters[0]) != name_key(node.wrt) \
+                or not _point_of(values[0], parameters[0]):
+            return node
+        self.readings.append(Reading(to_latex(node), f"the derivative of {key} by "
+                                     f"{_shown(node.wrt)}, at {to_latex(values[0])}"))
+        function = A.Call(key, parameters, None, 0, None, True, node.pos, A.Callee.DEFINED)
+        return A.At(dataclasses.replace(node, numerator=function), parameters, values, node.pos)
+
+    def called_function(self, node: A.Node | None) -> tuple[str, tuple[A.Node, ...]] | None:
+        """(the function's key, its arguments) of `f(a)` or `\\mathrm{LL}(\\hat\\lambda)`
+        written plainly (no primes, power or superscript), or None."""
+        if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+                and not node.left.primes and not node.left.sup:
+            return function_key(node), call_arguments(node.right)
+        if isinstance(node, A.Call) and node.callee in (A.Callee.UNRESOLVED, A.Callee.DEFINED) \
+                and not node.primes and node.power is None and node.parens:
+            return function_key(node), node.args
+        return None
 
     def delta_fraction(self, node: A.BinOp) -> A.Node:
         """`{\\delta E \\over \\delta U}`: δ before a name over δ before a name, with δ and
@@ -447,7 +491,11 @@ class _Pass:
                 f"Write {_shown(name)}(z), or define the value ({_shown(name)} = …), or declare "
                 f"it a quantity (conventions: {{sigma: symbol}} for σ).")
         key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
-        if key not in self.snapshot.parameters or key in self.snapshot.values:
+        if key not in self.snapshot.parameters or key in self.snapshot.values \
+                or name.sub and canonical(name.base, (), (), name.suffix, 0) \
+                in self.snapshot.defined:
+            # s_i of `s_i(\mathbf x) = …`: the member of the family it defines, a quantity
+            # a derivative by s_1 holds (its value is the function's at its parameters)
             return self.rebuild(name)
         parameters = self.snapshot.parameters[key]
         self.readings.append(Reading(_shown(name), f"{_shown(name)}("
@@ -551,8 +599,13 @@ class _Pass:
                     "define it, as in g(u, v) = u v.")
             return A.BinOp("juxt", self.visit(name), self.visit(node.right), node.pos)
         self.readings.append(Reading(f"{_shown(name)}(…)", why))
+        index = None
+        if callee is A.Callee.DEFINED and spelling not in self.snapshot.functions:
+            # s(\mathbf x)_j of s(\mathbf x)_i = …: the entry, an index the claim ranges over
+            spelling = canonical(name.base, (), (), name.suffix, 0)
+            index = self.visit(name.sub[0])
         call: A.Node = A.Call(spelling, tuple(self.visit(a) for a in call_arguments(right)),
-                              None, name.primes, None, True, node.pos, callee)
+                              index, name.primes, None, True, node.pos, callee)
         for wrapper in reversed(wrappers):
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
@@ -707,6 +760,10 @@ class _Pass:
         alone = _holds_itself(node.right, name)
         if key in snapshot.functions and not alone:
             return A.Callee.DEFINED, key, f"a call of the function {shown} defined here"
+        if not alone and entry_family(name, snapshot.functions) is not None:
+            return A.Callee.DEFINED, key, (f"the entry {node_text(name.sub[0])} of the function "
+                                           f"{_shown(dataclasses.replace(name, sub=()))} "
+                                           "defined here for every entry")
         declared = snapshot.kind(label) or snapshot.kind(name.base)
         if declared is not None and declared not in SYMBOL_KINDS and not alone:
             known = known_function(str(declared))
@@ -725,7 +782,8 @@ class _Pass:
         if alone and not is_value:
             return None, "", (f"{shown} also stands alone inside the parentheses, so it is the "
                               f"value {shown} there")
-        if name.base == STEP_FUNCTION and not name.sub and not is_value:
+        if name.base == STEP_FUNCTION and not name.sub and not is_value \
+                and len(call_arguments(node.right)) == 1:    # H(y, s): no step function
             return A.Callee.KNOWN, "Heaviside", "the Heaviside step H"
         known = known_function(name.base) if not name.sub and not name.suffix else None
         if known is not None and not is_value and not (
@@ -930,6 +988,21 @@ def _holds_itself(argument: A.Node, name: A.Name) -> bool:
               if isinstance(node, A.BinOp) and node.op == "apply"}   # f(1 - f(x))
     return any(isinstance(node, A.Name) and id(node) not in called and node_text(node) == text
                for node in walk(argument))
+
+
+def _point_of(argument: A.Node, parameter: A.Name) -> bool:
+    """Whether an argument is a point of the parameter: a number, or the parameter's letter
+    marked (\\hat{\\lambda}, \\bar{x}, x^*, x_0, \\theta^{(t)}), which nothing makes depend on
+    the parameter itself."""
+    if not any(isinstance(n, A.Name) for n in walk(argument)):
+        return True
+    if not isinstance(argument, A.Name) or parameter.sub or parameter.sup:
+        return False
+    accented = re.fullmatch(r"\\([a-z]+)\{(.+)\}", argument.base)
+    if accented is not None and accented.group(1) in ACCENTS.values():
+        return accented.group(2) == parameter.base and not argument.sub
+    return argument.base == parameter.base and bool(argument.sub or argument.sup
+                                                    or argument.suffix)
 
 
 def _shown(name: A.Name) -> str:

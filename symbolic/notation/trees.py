@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.vocabulary import COMPOSITE, VARIATION, WORD_FONT
+from symbolic.notation.vocabulary import COMPOSITE, INDEX_LETTERS, VARIATION, WORD_FONT
 
 children = A.children     # the nodes directly below a node (see `ast.children`)
 walk = A.walk             # every node of a tree, parents first (see `ast.walk`)
@@ -92,6 +93,21 @@ def _texts(scripts: tuple) -> tuple[str, ...]:
     return tuple(node_text(s) for s in scripts)
 
 
+def name_key(name: A.Name) -> str:
+    """The name as the context spells it: `w_{1,1}^{(2)}` -> `w^{(2)}_{1,1}`."""
+    sup = tuple(_index_text(s) for s in name.sup)
+    sub = tuple(_index_text(s) for s in name.sub)
+    return canonical(name.base, sup, sub, name.suffix, name.primes)
+
+
+def _index_text(node: A.Node):
+    if isinstance(node, A.Num) and node.text.isdigit():
+        return int(node.text)
+    if isinstance(node, A.Name) and not node.sub and not node.sup:
+        return node.base
+    return node_text(node)
+
+
 def call_arguments(group: A.Node) -> tuple[A.Node, ...]:
     """The arguments inside the parentheses of `f(a, b)`: `(a, b)`; of `f(a)`: `(a,)`."""
     inner = group.inner if isinstance(group, A.Group) else group
@@ -111,6 +127,20 @@ def function_key(node: A.Node) -> str | None:
         sub = tuple(node_text(s) for s in name.sub)
         return canonical(name.base, (), sub, name.suffix, 0)
     return None
+
+
+def entry_family(name: A.Name, functions: Collection[str]) -> str | None:
+    """`s_{j}` of `s(\\mathbf x)_j` when `s(\\mathbf x)_i = …` defined the function for every
+    entry i: the key it was defined by (`s_{i}`); None when no one such key is defined."""
+    if len(name.sub) != 1 or name.sup or name.primes:
+        return None
+    (index,) = name.sub
+    if not (isinstance(index, A.Num) and index.text.isdigit() or isinstance(index, A.Name)
+            and index.base in INDEX_LETTERS and not (index.sub or index.sup)):
+        return None
+    found = [key for letter in sorted(INDEX_LETTERS)
+             if (key := canonical(name.base, (), (letter,), name.suffix, 0)) in functions]
+    return found[0] if len(found) == 1 else None
 
 
 def function_signature(head: A.Node) -> tuple[str, tuple[A.Name, ...]] | None:

@@ -27,7 +27,7 @@ UNICODE = {
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
     "∴": r"\therefore",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
-    "≡": r"\equiv", "’": "'", "∑": r"\sum",
+    "≡": r"\equiv", "’": "'", "∑": r"\sum", "ℝ": r"\mathbb{R}",
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
     "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
     "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
@@ -57,6 +57,7 @@ RELATIONS = {
     r"\Rightarrow": r"\Rightarrow", r"\implies": r"\Rightarrow", r"\to": r"\to",
     r"\rightarrow": r"\to", r"\longrightarrow": r"\to", r"\Longrightarrow": r"\Rightarrow",
     r"\xrightarrow": r"\to", r"\equiv": "=", r"\coloneqq": ":=", r"\triangleq": ":=",
+    r"\eqqcolon": "=:",
     r"\leftarrow": ":=", r"\gets": ":=",     # an assignment, as algorithms write it
     r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
@@ -68,12 +69,19 @@ CONTINUING_ROWS = frozenset(RELATIONS) | {"+", "-", r"\cdot", r"\times"}
 # Commands that set a note over a relation: \stackrel{(a)}{=} is =.
 STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
 APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
-EQUALITIES = frozenset({"=", APPROXIMATELY, ":="})      # checked links
+EQUALITIES = frozenset({"=", APPROXIMATELY, ":=", "=:"})      # checked links
 # A side condition `1 - y w^T x > 0` selects a branch: the sign its relation gives
 INEQUALITY_SIGNS = {">": 1, r"\geq": 1, "<": -1, r"\leq": -1}
 # `x \in \mathbb{R}^n` at the end of a chain says what kind of thing x is: no link.
 MEMBERSHIP = r"\in"
+# what parts the event, the condition and the parameters of `p(y = 1 \mid x; \theta)`
+CONDITIONAL_SEPARATORS = frozenset({r"\mid", "|", ",", "=", ";"})
+# the real numbers of `w \in \mathbb{R}^{n}` (also printed bold, or plain in braces)
+REAL_FIELDS = frozenset({r"\mathbb{R}", "R"})
 DEFINING = frozenset({"=", ":="})                       # may define the name on their left
+# `\frac{dL}{dy} =: dy` names its right side; inside a longer chain it is an equality
+NAMING = "=:"
+NAMING_AS_CLAIM = {NAMING: "="}
 CONSEQUENCES = frozenset({r"\Rightarrow", r"\to"})      # "therefore": they form no link
 NO_LINK = CONSEQUENCES | {MEMBERSHIP}                    # relations that are never checked
 INEQUALITIES = frozenset({"<", ">", r"\leq", r"\geq", r"\neq"})
@@ -193,6 +201,7 @@ GATE_LETTERS = frozenset("ifocgurz")
 # Brackets around a superscript that make it an index: a layer, a step, a sample (x^{<t>}).
 INDEX_BRACKETS = {"(": ")", "[": "]", "<": ">", r"\langle": r"\rangle"}
 INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
+FRESH_INDEX_LETTERS = ("k", "m", "n", "p", "q", "r")    # a sum's letter when it is renamed
 # Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pqrs")
 # The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
