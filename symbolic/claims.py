@@ -796,6 +796,18 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                              "no shape is declared for it (nor implied by the text), so it "
                              "was read as a number; declare its shape to check this (shapes: "
                              f"{{{unshaped[0]}: [n, n]}})")
+        symmetric = _symmetric_convention(trees, (left, relation, right), context, budget,
+                                          decisions) if found.verdict == Verdict.INVALID \
+            else None
+        if symmetric is not None:
+            return symmetric
+        determinant = _determinant_in_doubt(trees, context) \
+            if found.verdict == Verdict.INVALID else None
+        if determinant is not None:
+            return undecided(f"undecided: |…| around {determinant}, a capital with no shape, "
+                             "may be a determinant, as of a covariance matrix; read as the "
+                             "absolute value of a number it does not hold; declare the shape "
+                             f"to check it (shapes: {{{determinant}: [n, n]}})")
         spread = _spread_unshaped(trees, context) if found.verdict == Verdict.INVALID else []
         if spread:
             return undecided(f"undecided: {spread[0]} is a matrix by its definition, "
@@ -1418,14 +1430,55 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
 
 def _kinds_read_as_numbers(trees, context: Context) -> list[str]:
     """The names the step uses whole that the conventions declare vectors or matrices
-    (`symbols: {V: symmetric}`) but that have no shape: they are built as numbers."""
+    (`symbols: {V: symmetric}`, `{Lambda_k: symmetric}` for each Λ_k) but that have no
+    shape: they are built as numbers."""
+    declared = context.conventions.get("symbols") or {}
     found: list[str] = []
     for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
-        if isinstance(node, A.Name) and not node.sub and not node.sup \
-                and context.kind(name_key(node)) in ("vector", "matrix", "symmetric") \
-                and context.shape_of(name_key(node)) is None and to_latex(node) not in found:
+        if not isinstance(node, A.Name) or node.sup:
+            continue
+        key = name_key(node)
+        kind = declared.get(key) if node.sub else context.kind(key)   # w_i: w's entry
+        if kind in ("vector", "matrix", "symmetric") and context.shape_of(key) is None \
+                and to_latex(node) not in found:
             found.append(to_latex(node))
     return found
+
+
+def _symmetric_convention(trees, link: tuple[str, str, str], context: Context,
+                          budget: Budget, decisions: tuple[str, ...]) -> Finding | None:
+    """`\\frac{d}{d\\Sigma} \\log|\\Sigma| = \\Sigma^{-1}` with Σ declared symmetric: wrong
+    with its entries tied (Σ_12 = Σ_21, as derivcheck draws it), right with them apart, as
+    many texts differentiate; which is meant is not said. Undecided when the step holds
+    with the entries apart; None otherwise."""
+    declared = dict(context.conventions.get("symbols") or {})
+    by = {name_key(n.wrt) for tree in trees for n in walk(tree)
+          if isinstance(n, A.Partial) and isinstance(n.wrt, A.Name)}
+    tied = sorted(key for key in by if declared.get(key) == "symmetric")
+    if not tied:
+        return None
+    apart = _read_with(trees, link, context, budget, {},
+                       symbols={k: v for k, v in declared.items() if k not in tied},
+                       decisions=decisions)
+    if apart is None or apart.verdict != Verdict.VALID:
+        return None
+    return undecided(f"undecided: differentiated by {tied[0]}, declared symmetric, the step "
+                     "does not hold with its entries tied (as drawn) and holds with them "
+                     "apart, as many texts differentiate by a symmetric matrix; which is meant "
+                     "is not said")
+
+
+def _determinant_in_doubt(trees, context: Context) -> str | None:
+    """`\\lvert \\sigma^2 V \\rvert` with no shape for the capital V: |V| may be the
+    determinant of a matrix, as statistics writes it, not the absolute value of a number.
+    The capital, or None."""
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.Abs):
+            for name in (n for n in walk(node.operand) if isinstance(n, A.Name)):
+                if _capital(name) and context.shape_of(name_key(name)) is None \
+                        and not context.is_value(name_key(name)):
+                    return to_latex(name)
+    return None
 
 
 def _unshaped_capital(trees, context: Context, shapes: dict | None = None) -> str | None:

@@ -864,6 +864,18 @@ ROWS = [
     (r"\nabla_w L w = 2 w^2", [r"L = w^2"], {}, {}, "undecided"),
     (r"\frac{d}{dx} x e^x = e^x (1 + x)", [], {}, {}, "valid"),
     (r"|\sigma^2 V| = \sigma^2 |V|", [], {}, {"symbols": {"V": "symmetric"}}, "undecided"),
+    # |…| around a capital with no shape may be a determinant; with a shape it is one
+    (r"\lvert \sigma^2 V \rvert = (\sigma^2)^n \lvert V \rvert", [], {}, {}, "undecided"),
+    (r"\lvert \sigma^2 V \rvert = (\sigma^2)^3 \lvert V \rvert", [], {"V": [3, 3]}, {}, "valid"),
+    (r"\lvert \sigma^2 V \rvert = (\sigma^2)^2 \lvert V \rvert", [], {"V": [3, 3]}, {}, "invalid"),
+    # by a matrix declared symmetric: right with its entries apart, wrong with them tied
+    (r"\frac{\partial}{\partial \Sigma} \log|\Sigma| = (\Sigma^{-1})^T", [], {"Sigma": [2, 2]},
+     {"symbols": {"Sigma": "symmetric"}}, "undecided"),
+    (r"\frac{\partial}{\partial \Sigma} \log|\Sigma| = 2\Sigma^{-1}", [], {"Sigma": [2, 2]},
+     {"symbols": {"Sigma": "symmetric"}}, "invalid"),
+    # a family declared symmetric by its subscripted name, with no shape, is no number
+    (r"\nabla_{\Lambda_k} \log \det \Lambda_k = 2\Lambda_k", [], {},
+     {"symbols": {"Lambda_k": "symmetric"}}, "undecided"),
     (r"\nabla_{\Lambda_k} z^T \Lambda_k z = z z^T", [], {"z": ["n", 1]}, {}, "undecided"),
     # `=:` last in a claim's chain names; the links before it are checked
     (r"\frac{\partial L}{\partial y} = 2(y - t) =: \delta", [r"L = (y - t)^2"], {}, {}, "valid"),
