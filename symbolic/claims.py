@@ -789,6 +789,11 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                                              decisions)
             if inferred is not None:
                 return inferred
+        transposed = found.verdict == Verdict.INVALID and found.diagnosis is not None \
+            and found.diagnosis.kind == "transpose" and found.counterexample is None
+        beside = _vectors_read_as_numbers(trees, context, exempt=False) if transposed else []
+        if beside:          # x^T y = y^T x with x shaped, y not: y, transposed, read as a number
+            return undecided(f"undecided: {_read_as_a_number(found.message, beside[0])}")
         unshaped = _kinds_read_as_numbers(trees, context) \
             if found.verdict == Verdict.INVALID else []
         if unshaped:        # |\sigma^2 V| with V: symmetric and no shape: |·| of a number
@@ -2628,7 +2633,7 @@ def _functions_of_vectors(trees: tuple, context: Context) -> str | None:
     return None
 
 
-def _read_as_a_number(error: BaseException, name: str) -> str:
+def _read_as_a_number(error: BaseException | str, name: str) -> str:
     """Why a clash of shapes caused by `name`, with no shape, read as a number shows
     nothing, and what to do."""
     return (f"as read, the shapes do not fit ({error}); {name} has no declared shape and is "

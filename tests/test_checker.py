@@ -107,6 +107,14 @@ def test_a_membership_in_the_reals_says_the_shape():
     assert any("w 3 × 1" in warning for warning in result.warnings)
 
 
+def test_a_transposed_name_with_no_shape_beside_a_shaped_one_is_not_a_layout_mistake():
+    # y, transposed, is a vector read as a number: the transpose the sides differ by shows
+    # only that
+    doc = ("1. $f(x) = (xx^T)\\sin.(x)$, for $x \\in \\mathbb{R}^m$.\n\n"
+           "We use the identity $x^T y = y^T x$ here.\n")
+    assert verdicts(doc)[-1] == (3, "claim", "undecided")
+
+
 def test_cases_said_on_one_line_hold_together():
     # "$i = k$, $l \neq j$": both cases, not the last alone
     doc = ("Case two: $i = k$, $l \\neq j$, so\n\n"
