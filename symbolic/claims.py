@@ -855,7 +855,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         # read whole as a number; a shape that does not fit then shows only the misreading
         spread = _spread_unshaped(trees, context)
         unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context) \
-            or _unshaped_variable(trees, context) or _unshaped_capital(trees, context)
+            or _unshaped_variable(trees, context) or _unshaped_capital(trees, context) \
+            or next(iter(_vectors_read_as_numbers(trees, context, exempt=False)), None)
         mapped = _functions_of_vectors(trees, context)
         if not spread and mapped:
             # y = g(x) with x m×1 and y n×1: g, any function, is read entry by entry

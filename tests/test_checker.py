@@ -115,6 +115,13 @@ def test_a_transposed_name_with_no_shape_beside_a_shaped_one_is_not_a_layout_mis
     assert verdicts(doc)[-1] == (3, "claim", "undecided")
 
 
+def test_a_clash_of_shapes_from_a_transposed_name_with_no_shape_is_not_shown_wrong():
+    doc = ("Recall that $W \\in \\mathbb{R}^{m \\times d}$ and $z \\in \\mathbb{R}^m$.\n\n"
+           "$$\\frac{\\partial J}{\\partial W} = "
+           "\\frac{\\partial J}{\\partial z} \\cdot x^\\top$$\n")
+    assert verdicts(doc)[-1] == (3, "claim", "undecided")
+
+
 def test_cases_said_on_one_line_hold_together():
     # "$i = k$, $l \neq j$": both cases, not the last alone
     doc = ("Case two: $i = k$, $l \\neq j$, so\n\n"
