@@ -571,6 +571,8 @@ def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
     nowhere: the chain differentiates u, so u stands for a function of the variable the
     text does not define; read as a free number, a link using it would be shown wrong by a
     misreading. Such a link is undecided, naming u."""
+    if not any(link.verdict == Verdict.INVALID for link in links):
+        return links                    # every chain passes here: read nothing more
     trees = []
     for side in sides:
         try:
@@ -1471,7 +1473,8 @@ def _symmetric_convention(trees, link: tuple[str, str, str], context: Context,
     return undecided(f"undecided: differentiated by {tied[0]}, declared symmetric, the step "
                      "does not hold with its entries tied (as drawn) and holds with them "
                      "apart, as many texts differentiate by a symmetric matrix; which is meant "
-                     "is not said")
+                     f"is not said (declare it a plain matrix, symbols: {{{tied[0]}: matrix}}, "
+                     "if its entries are meant apart)")
 
 
 def _determinant_in_doubt(trees, context: Context) -> str | None:

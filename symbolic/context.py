@@ -985,7 +985,7 @@ class Context:
         if body is None:
             body = A.Unread(f"{key} would be {family} with {node_text(called.sub[0])} written "
                             f"for {letter.base}, but a sum with no index written may hold "
-                            "either")
+                            "either; write the sum's index (\\sum_k) to check it")
         return dataclasses.replace(definition, name=key, body=body)
 
     # -- reading -----------------------------------------------------------------------
@@ -1672,14 +1672,7 @@ def _renamed_indices(node: A.Node, renamed: dict[str, A.Name]) -> A.Node:
         if not node.sub and node.suffix in renamed:
             return dataclasses.replace(node, sub=(renamed[node.suffix],), suffix="")
         return dataclasses.replace(node, sub=sub) if sub != node.sub else node
-    changes = {}
-    for field_name in A.child_fields(type(node)):
-        value = getattr(node, field_name)
-        if isinstance(value, A.Node):
-            changes[field_name] = _renamed_indices(value, renamed)
-        elif isinstance(value, tuple) and value and isinstance(value[0], A.Node):
-            changes[field_name] = tuple(_renamed_indices(v, renamed) for v in value)
-    return dataclasses.replace(node, **changes) if changes else node
+    return _map_children(node, lambda child: _renamed_indices(child, renamed))
 
 
 def _require_no_cycle(expr, mapping: dict) -> None:
