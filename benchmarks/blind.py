@@ -16,7 +16,7 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # q,r: the eighth; s,t: the ninth;
                                                 # u,v: the tenth; w,x: the eleventh;
                                                 # y,z: the twelfth; za,zb: the
-                                                # thirteenth)
+                                                # thirteenth; zc,zd: the fourteenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -142,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                              "d,e,f: the second; g,h: the third; i,j: the fourth; k,l: "
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
                              "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
-                             "eleventh; y,z: the twelfth; za,zb: the thirteenth); "
+                             "eleventh; y,z: the twelfth; za,zb: the thirteenth; "
+                             "zc,zd: the fourteenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
