@@ -61,12 +61,14 @@ from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import subtrees, to_latex
+from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
     children,
     factors,
     function_signature,
     letter_offset,
     node_text,
+    size_bound,
     substitute_names,
     ungroup,
     walk,
@@ -90,7 +92,9 @@ from symbolic.notation.vocabulary import (
     ONES,
     OTHERWISE,
     PROSE,
+    SCALAR_OF_MATRIX,
     SIGMA,
+    SIGMOID_NAMES,
     TRUE_CLASS_WORDS,
     TWIN_FREE_PART,
     TWIN_SLOPE,
@@ -269,10 +273,11 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
                 name_key(d.name) == name_key(head) for d in context.definitions):
             return None
     # E_{total} is not E_{o1}, w_5^{+} is not w_5, w^{(2)} not w^{(1)}, p_k^{(t+1)} not
-    # p_k^{(t)}: another quantity
+    # p_k^{(t)}, x_{n+1} not x_n: another quantity
     labelled = layer or isinstance(head, A.Name) and (bool(head.suffix) or any(
         isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
-        for s in head.sup))
+        for s in head.sup) or any(letter_offset(s) and s.op == "+" for s in head.sub)
+        and not context.is_value(head.base))
     if isinstance(head, A.Name):
         key = name_key(head)
         if context.is_value(key) or (context.is_value(head.base) and not labelled
@@ -662,6 +667,9 @@ class Finding:
     counterexample: Counterexample | None = None
     diagnosis: D.Diagnosis | None = None
     reading: str = ""
+    # the names the difference between the sides depends on, when a given's identity asks
+    # (see `_fact_bearing`); None when not worked out
+    varied: frozenset[str] | None = None
 
     def link(self, left: str, right: str, relation: str) -> LinkResult:
         kind, text = (self.diagnosis.kind, self.diagnosis.message) if self.diagnosis \
@@ -689,6 +697,178 @@ def check_link(left: str, right: str, relation: str, context: Context,
 
 
 def find(left: str, right: str, relation: str, context: Context, budget: Budget) -> Finding:
+    """What one link is: its verdict, method and message (see `_find`). A difference found
+    where a given states an identity about the names the step rests on is undecided: the
+    samples were not drawn to satisfy it."""
+    finding = _find(left, right, relation, context, budget)
+    whole = _entry_against_whole(left, right, context) \
+        if finding.verdict == Verdict.INVALID and _ENTRY_READING not in finding.reading else None
+    square = _square_entry_reading(left, right, relation, context, budget) \
+        if whole is not None else None
+    if square is not None:
+        return square
+    if whole is not None:
+        return undecided(f"undecided: one side is written by its entries ({whole[1]}), the "
+                         f"other whole ({whole[0]}), as index notation says what a matrix's "
+                         "entry is, and the difference found may come only from reading them "
+                         "apart; derivcheck reads such a link at the entry a derivative's "
+                         "variable names (\\partial X_{kl}), with the shapes declared "
+                         f"(shapes: {{{whole[0]}: [n, n]}})")
+    if finding.verdict == Verdict.INVALID and _index_notation(left, right, context):
+        # δ_{jp} δ_{kq} A_{ij} B_{ki} = A_{ip} B_{qi}: read with its repeated letters summed;
+        # a difference there that reading the letters as written does not show is in doubt
+        plain = _find(left, right, relation, context, budget, summed=False)
+        if plain.verdict == Verdict.VALID:
+            return undecided("undecided: with the letters written twice in a product summed "
+                             "over, as index notation writes a sum, the sides differ; read "
+                             "as written, each letter one index value, they agree; write the "
+                             "sums (\\sum_i) to say which is meant")
+    member = _member_of_defined(left, right, context) \
+        if finding.verdict == Verdict.INVALID else None
+    if member is not None:
+        return undecided(f"undecided: {member[0]} is defined nowhere, but {member[1]} is: "
+                         f"{member[0]} may be {member[1]} for one sample or step, which its "
+                         f"definition does not say, and read as a free number it decides "
+                         f"nothing; define {member[0]} to check this")
+    if finding.verdict != Verdict.INVALID or not context.facts:
+        return finding
+    fact = _fact_bearing(finding, left, right, context)
+    if fact is None:
+        return finding
+    return undecided(f"undecided: the given states '{fact}', and the samples were not drawn "
+                     "to satisfy it, so the difference found may lie where it fails; write "
+                     "what it says into the definitions to check this")
+
+
+def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
+    """`\\phi(z^{(i)})` in what the step rests on, with `z = \\sum_j w_j x_j` defined and
+    z^{(i)} not: (the member, the defined name) of the first such name; None if none. A
+    subscript is left alone: \\hat{y}_i of a defined \\hat{y} is its entry, a_0 a name."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in (left, right))
+    except NotationError:
+        return None
+    bare = {d.name.base: d.name for d in context.definitions
+            if not d.name.sub and not d.name.sup and not d.name.suffix and not d.name.primes
+            and not isinstance(d.body, A.Unread)}
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.Name) and node.sup and not node.sub and node.base in bare \
+                and not node.suffix and not context.is_value(name_key(node)) \
+                and not any(_may_name(node, d.name) for d in context.definitions) \
+                and context.shape_of(node.base) is None:
+            return to_latex(node), to_latex(bare[node.base])
+    return None
+
+
+def _fact_bearing(finding: Finding, left: str, right: str, context: Context) -> str | None:
+    """The first identity of the given that the difference found may break: one writing a
+    name the link rests on, each of whose names the difference depends on (or, when that
+    is not known, the counterexample gives a value to), by itself or by its entries, or a
+    definition fixes. None when each such identity relates a free name the difference does
+    not depend on: taking that name's value from the identity, the difference stands."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in (left, right))
+    except NotationError:
+        return context.facts[0].text        # not read: what it rests on cannot be told
+    keys = {key for tree in _trees_used(trees, context) for n in walk(tree)
+            if isinstance(n, A.Name) and (key := name_key(n)) is not None}
+    named = finding.varied if finding.varied is not None else \
+        finding.counterexample.point if finding.counterexample is not None else None
+    varied = [n for n in map(_name_of, named or ()) if n is not None]
+
+    def free(name: A.Name) -> bool:     # V of |σ^2 V| = (σ^2)^n |V|, where only σ varies
+        return not any(n.base == name.base for n in varied) \
+            and not any(_may_name(name, d.name) for d in context.definitions)
+
+    bearing = (fact for fact in context.facts if fact.keys & keys
+               and (named is None or not any(map(free, fact.names))))
+    return next((fact.text for fact in bearing), None)
+
+
+def _name_of(text: str) -> A.Name | None:
+    """The name a counterexample's symbol is, `y_{1}` (None when it reads as no name)."""
+    try:
+        node = parse_side(text)
+    except NotationError:
+        return None
+    return node if isinstance(node, A.Name) else None
+
+
+def _square_entry_reading(left: str, right: str, relation: str, context: Context,
+                          budget: Budget) -> Finding | None:
+    """`\\frac{\\partial}{\\partial X} \\tr(XA) = \\frac{\\partial (X_{ij} A_{ji})}{\\partial
+    X_{kl}}` with no shapes: the capitals the text writes as matrices (in a trace,
+    differentiated by) read as square ones, the whole side at the entry the letters name.
+    Its finding when that reading is the entry reading and decides; None otherwise."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in (left, right))
+    except NotationError:
+        return None
+    capitals = {name_key(n) for tree in trees for n in walk(tree)
+                if isinstance(n, A.Name) and _capital(n) and not n.sub and not n.sup
+                and context.shape_of(name_key(n)) is None and not context.is_value(n.base)}
+    if not capitals or not capitals <= _shown_as_matrices(trees, context):
+        return None
+    square = context.copy()
+    for name in sorted(capitals):
+        square.add_shape(name, ["n", "n"])
+    found = _find(left, right, relation, square, budget)
+    if _ENTRY_READING not in found.reading or found.verdict not in (Verdict.VALID,
+                                                                    Verdict.INVALID):
+        return None
+    return dataclasses.replace(found, reading="; ".join((
+        found.reading, f"{', '.join(sorted(capitals))} read as square matrices, as the text "
+        "writes them")))
+
+
+def _entry_against_whole(left: str, right: str, context: Context
+                         ) -> tuple[str, str] | None:
+    """`\\frac{\\partial}{\\partial X} \\tr(X) = \\frac{\\partial X_{ii}}{\\partial X_{kl}}`:
+    one side has free index letters the other has none of, and the other uses whole a name
+    the first indexes. (The name, the letters); None for any other link."""
+    try:
+        trees = [context.resolve(parse_side(side)).tree for side in (left, right)]
+    except NotationError:
+        return None
+    trees = list((summation_convention(*trees) or (*trees, ()))[:2])
+    letters = [({s.base for n in walk(tree) if isinstance(n, A.Name) for s in n.sub
+                 if isinstance(s, A.Name) and not s.sub and len(s.base) == 1}
+                | free_index_letters(tree))
+               - {n.index for n in walk(tree) if isinstance(n, A.SumOver)}
+               for tree in trees]
+    for indexed, whole_side in ((0, 1), (1, 0)):
+        if not letters[indexed] or letters[whole_side]:
+            continue
+        used = {n.base for n in walk(trees[indexed]) if isinstance(n, A.Name) and n.sub}
+        for n in _outside_calls(trees[whole_side]):
+            if isinstance(n, A.Name) and not n.sub and n.base in used:
+                return to_latex(n), ", ".join(sorted(letters[indexed]))
+    return None
+
+
+def _outside_calls(node: A.Node):
+    """The nodes of a tree outside the arguments of calls (`x` of `s(\\mathbf x)_i` is the
+    function's argument, not a matrix the step writes whole)."""
+    yield node
+    if isinstance(node, A.Call) or isinstance(node, A.BinOp) and node.op == "apply":
+        return
+    for child in children(node):
+        yield from _outside_calls(child)
+
+
+def _index_notation(left: str, right: str, context: Context) -> bool:
+    """Whether the link reads with index notation's summation convention."""
+    try:
+        trees = [context.resolve(parse_side(side)).tree for side in (left, right)]
+    except NotationError:
+        return False
+    return summation_convention(*trees) is not None
+
+
+def _find(left: str, right: str, relation: str, context: Context, budget: Budget,
+          summed: bool = True) -> Finding:
+    """What one link is; with `summed`, a link in index notation reads its repeated letters
+    as sums (`summation.summation_convention`)."""
     if relation not in EQUALITIES:
         return undecided(f"relations like {relation} are not checked")
     try:
@@ -723,6 +903,11 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                              "is; declare it (symbols: {y: one-hot}) to check this")
         lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
+    convention = summation_convention(lhs_node, rhs_node) if summed else None
+    if convention is not None:      # A_{ij} X_{jk} B_{ki}: the sum over i, j, k
+        lhs_node, rhs_node, letters = convention
+        decisions += (f"{', '.join(letters)}, each written twice in a product, summed over "
+                      "(index notation)",)
     means = bars_as_means((lhs_node, rhs_node), context)
     if means:
         context = context.copy()
@@ -847,6 +1032,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         return _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                      decisions) or failed(error)
     except (ShapeError, sympy.ShapeError) as error:
+        identity = _identity_sized(trees, (left, relation, right), context, budget, decisions)
+        if identity is not None:
+            return identity
         narrow = _narrow_reading(trees, (left, relation, right), context, budget, decisions)
         if narrow is not None and narrow.verdict in (Verdict.VALID, Verdict.INVALID):
             # ∇_a C ⊙ σ'(z): the whole product does not fit, so ∇ takes C alone
@@ -995,6 +1183,29 @@ def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
     # wrong in both shows nothing: the tied reading's slope is any number, and the claim may
     # write the twin's own (w_7), which no reading here can know
     return failed(error)
+
+
+def _identity_sized(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+                    decisions: tuple[str, ...]) -> Finding | None:
+    """`\\frac{\\partial^2 f}{\\partial x^2} = 2I` with I defined nowhere, read as a number,
+    beside an N×N side: I is the identity, of a size the declared shapes name. Read with I
+    of each such size; the verdict when the sizes that build agree, else undecided (None
+    when I does not stand here so)."""
+    if not any(isinstance(n, A.Name) and n.base == IDENTITY and not (n.sub or n.sup or n.primes)
+               for tree in trees for n in walk(tree)) or context.is_value(IDENTITY) \
+            or context.shape_of(IDENTITY) is not None or context.kind(IDENTITY) is not None:
+        return None
+    sizes = sorted({d for shape in context.shapes.values() for d in shape if d != 1}, key=str)
+    readings = [_read_with(trees, link, context, budget, {IDENTITY: [size, size]},
+                           decisions=(*decisions, f"{IDENTITY} read as the {size}×{size} "
+                                      "identity"))
+                for size in sizes]
+    decided = [f for f in readings if f is not None and f.verdict != Verdict.UNPARSEABLE]
+    if decided and len({f.verdict for f in decided}) == 1:
+        return decided[0]
+    return undecided(f"undecided: {IDENTITY} is defined nowhere and read as a number the "
+                     "shapes do not fit; it may be the identity matrix, whose size nothing "
+                     f"here declares; declare it (shapes: {{{IDENTITY}: [n, n]}})")
 
 
 def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: Budget,
@@ -1417,10 +1628,17 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
 def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budget: Budget,
                       decisions: tuple[str, ...]) -> Finding | None:
     shapes = infer_shapes(trees, context)
+    square = False
+    if not shapes:      # ∂(Ax)/∂x = Aᵀ: the capitals written as matrices, read square
+        plausible = _plausible_shapes(trees, context)
+        capitals = {name for name in plausible if name.lstrip("\\")[:1].isupper()}
+        square = bool(capitals) and capitals <= _shown_as_matrices(trees, context)
+        shapes = plausible if square else {}
     found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
         if shapes and _unshaped_capital(trees, context, shapes) is None else None
-    if found is None:
-        return None
+    if found is None or square and found.verdict == Verdict.INVALID \
+            and _left_unshaped(trees, context, shapes):
+        return None     # a name the square reading leaves a number may be a vector
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
         if found.verdict == Verdict.INVALID else []
     if square:
@@ -1434,6 +1652,16 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
         note = f"no shapes are declared: read with {said}, as the text implies"
         return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
     return None
+
+
+def _left_unshaped(trees, context: Context, shapes: dict) -> bool:
+    """Whether a bare name of the step, or of what it rests on, is neither shaped (declared
+    or in `shapes`), defined, nor an index: a reading that builds it as a number may
+    misread a vector."""
+    return any(isinstance(n, A.Name) and not n.sub and not n.sup and n.base not in INDEX_LETTERS
+               and (key := name_key(n)) not in shapes and context.shape_of(key) is None
+               and not context.is_value(n.base) and not _is_constant(n)
+               for tree in _trees_used(trees, context) for n in walk(tree))
 
 
 def _kinds_read_as_numbers(trees, context: Context) -> list[str]:
@@ -1630,7 +1858,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     letters = sorted((free_index_letters(lhs_node) | free_index_letters(rhs_node)
                       | in_definitions | class_labels((lhs_node, rhs_node), context)
                       | compared_letters((lhs_node, rhs_node), context)
-                      | generic_indices((lhs_node, rhs_node), context))
+                      | generic_indices((lhs_node, rhs_node), context)
+                      | _generic_beside_sums((lhs_node, rhs_node)))
                      - {d.name.base for d in context.definitions})
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
@@ -1640,10 +1869,12 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         left in bounds and right in bounds and relation == "="
         for left, relation, right in context.cases)
     first = _first_steps((lhs_node, rhs_node), context)
+    start = _first_index((lhs_node, rhs_node), context)     # 0 where the sums count from 0
     out = []
     for size in (3, 2):
-        ranges = [range(min(first.get(letter, 1), known.get(letter, size)),
-                        known.get(letter, size) + 1) for letter in letters]
+        last = size - 1 + start
+        ranges = [range(min(first.get(letter, start), known.get(letter, last)),
+                        known.get(letter, last) + 1) for letter in letters]
         combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
@@ -1653,6 +1884,19 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
     return out
+
+
+def _first_index(trees: tuple, context: Context) -> int:
+    """The first value of an index: 0 where every sum with a written start counts from 0
+    (`\\sum_{q=0}^{N-1}`, as code-minded notes write), else 1. Sums from 0 beside sums from 1
+    leave which values a free letter takes unsaid: undecided."""
+    starts = {node.lower.text for tree in _trees_used(trees, context) for node in walk(tree)
+              if isinstance(node, A.SumOver) and isinstance(node.lower, A.Num)}
+    if "0" in starts and starts - {"0"}:
+        raise MeaningError("sums here count from 0 and from " + min(starts - {"0"}) + ", so "
+                           "which values a letter free of them takes is not said", "", None,
+                           "Write every sum from the same first index.")
+    return 0 if starts == {"0"} else 1
 
 
 def _first_steps(trees: tuple, context: Context) -> dict[str, int]:
@@ -1740,6 +1984,21 @@ def generic_indices(trees, context: Context) -> set[str]:
             if not context.is_value(letter) and context.kind(letter) is None}
 
 
+def _generic_beside_sums(trees) -> set[str]:
+    """p and q of `\\frac{\\partial (A_{ij} X_{jk} B_{ki})}{\\partial X_{pq}}` beside
+    sums over the whole range of their indices (`\\sum_j`, or index notation's): letters
+    of a generic entry, subscripts of the names the sums index, run over the entries too."""
+    sums = [n for tree in trees for n in walk(tree)
+            if isinstance(n, A.SumOver) and n.index and n.lower is None and n.upper is None]
+    summed = {(n.base, len(n.sub)) for total in sums for n in walk(total.body)
+              if isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base == total.index
+                                               for s in n.sub)}
+    return {s.base for tree in trees for n in walk(tree)
+            if isinstance(n, A.Name) and (n.base, len(n.sub)) in summed for s in n.sub
+            if isinstance(s, A.Name) and s.base in GENERIC_INDEX_LETTERS and not s.sub
+            and not s.sup}
+
+
 def _label_uses(node: A.Node, indexing: set[str], valued: set[str], inside: bool) -> None:
     """Sort the label letters of a tree into those that index (inside a subscript, a sum's
     bounds, an equality indicator) and those that stand as values."""
@@ -1785,8 +2044,8 @@ def bound_sizes(bounds: Sequence[str], size: int) -> dict[str, int]:
 def _bound_by_value(trees, context: Context) -> bool:
     """Whether a sum runs to a name the context defines (`m = n`, then a sum to m): the
     sizes are tied by the definition, so they are not told apart (see `bound_sizes`)."""
-    return any(isinstance(node, A.SumOver) and isinstance(node.upper, A.Name)
-               and context.is_value(node.upper.base)
+    return any(isinstance(node, A.SumOver) and (bound := size_bound(node.upper)) is not None
+               and context.is_value(bound[0].base)
                for tree in (*trees, *_bodies_used(trees, context)) for _, node in subtrees(tree))
 
 
@@ -1796,9 +2055,9 @@ def sum_bound_names(trees, context: Context, letters: Sequence[str]) -> set[str]
     out = set()
     for tree in (*trees, *_bodies_used(trees, context)):
         for _, node in subtrees(tree):
-            upper = node.upper if isinstance(node, A.SumOver) else None
-            if isinstance(upper, A.Name) and not upper.sub and not upper.sup \
-                    and not upper.primes and upper.base not in letters \
+            bound = size_bound(node.upper) if isinstance(node, A.SumOver) else None
+            upper = bound[0] if bound is not None else None
+            if upper is not None and upper.base not in letters \
                     and not context.is_value(upper.base):
                 out.add(canonical(upper.base, (), (), upper.suffix, 0))
     return out
@@ -1825,10 +2084,10 @@ def sum_bound_sizes(trees, context: Context) -> list[str]:
               for n in _values_outside_indices(tree)}
     for tree in used:
         for _, node in subtrees(tree):
-            upper = node.upper if isinstance(node, A.SumOver) else None
-            if not (isinstance(upper, A.Name) and not upper.sub and not upper.sup
-                    and not upper.primes):
+            bound = size_bound(node.upper) if isinstance(node, A.SumOver) else None
+            if bound is None:
                 continue
+            upper = bound[0]
             label = canonical(upper.base, (), (), upper.suffix, 0)
             # declared a count, or a free name the claim also uses as a value: the number of
             # terms, \sum_{i=1}^{n} 1 = n
@@ -2063,6 +2322,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         try:
             sides = _on_branch(build_sides(lhs_node, rhs_node, link[0], link[2], context,
                                            instance), context)
+            entry = _entry_read(sides, (lhs_node, rhs_node), context)
+            if entry is not None:       # ∂tr(XA)/∂X = ∂(X_{ij} A_{ji})/∂X_{kl}: entry (k, l)
+                sides, decisions = entry, (*decisions, _ENTRY_READING)
             sides, moved = _moved(sides, context, still=constants) if differentials \
                 else (sides, None)
             uses_sizes = uses_sizes or bool(instance.sizes) or bool(instance.indices)
@@ -2155,6 +2417,61 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
+
+
+_ENTRY_READING = ("the side written whole read at the entry the other side's letters name, "
+                  "as index notation writes a matrix by its entries")
+
+
+def _entry_read(sides: Sides, trees: tuple, context: Context) -> Sides | None:
+    """`\\frac{\\partial}{\\partial X} \\tr(XA) = \\frac{\\partial (X_{ij} A_{ji})}{\\partial
+    X_{kl}}`: a matrix (or vector) side against a number with the free letters of a
+    derivative's variable, X_{kl}, which the whole side does not write. The sides with the
+    whole one at entry (k, l) of this instance, in the layout where a gradient has its
+    variable's shape; None for any other link."""
+    if context.conventions.get("layout") == "numerator":
+        return None
+    letters = _entry_letters(trees)
+    if letters is None:
+        return None
+    for whole, other, tree in ((sides.lhs, sides.rhs, trees[0]), (sides.rhs, sides.lhs, trees[1])):
+        if not isinstance(whole, sympy.MatrixBase) or isinstance(other, sympy.MatrixBase) \
+                or whole.shape == (1, 1) or letters & free_index_letters(tree) \
+                or letters & _generic_beside_sums((tree,)) \
+                or any(isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base in letters
+                                                     for s in n.sub) for n in walk(tree)):
+            continue
+        at = [sides.instance.indices.get(letter) for letter in _ordered(letters, trees)]
+        if None in at or len(at) != (1 if 1 in whole.shape else 2):
+            return None
+        if any(k < 1 for k in at) or (len(at) == 2 and (at[0] > whole.rows or at[1] > whole.cols)) \
+                or (len(at) == 1 and at[0] > len(whole)):
+            return None
+        value = whole[at[0] - 1, at[1] - 1] if len(at) == 2 else whole[at[0] - 1]
+        return Sides(value, sides.rhs, sides.lhs_raw, sides.rhs_raw, sides.instance) \
+            if whole is sides.lhs else \
+            Sides(sides.lhs, value, sides.lhs_raw, sides.rhs_raw, sides.instance)
+    return None
+
+
+def _entry_letters(trees: tuple) -> frozenset[str] | None:
+    """The letters of the first derivative's variable written by letter entries (the k, l of
+    ∂/∂X_{kl}), None when no derivative is so written."""
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) and node.wrt.sub \
+                and all(isinstance(s, A.Name) and not s.sub and len(s.base) == 1
+                        for s in node.wrt.sub):
+            return frozenset(s.base for s in node.wrt.sub)
+    return None
+
+
+def _ordered(letters: frozenset[str], trees: tuple) -> list[str]:
+    """The letters in the order the derivative's variable writes them (row, then column)."""
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) \
+                and {s.base for s in node.wrt.sub if isinstance(s, A.Name)} == letters:
+            return [s.base for s in node.wrt.sub]
+    return sorted(letters)
 
 
 def _moved(sides: Sides, context: Context, every: bool = False,
@@ -2539,16 +2856,30 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
     """`\\nabla_x f(x) = A(Ax - b)` with no shapes: as numbers the sides agree, but A is
     most likely a matrix and x, b vectors, and then they do not (Aᵀ was meant). A capital
     letter with no shape, in a product, is read a second way, as a square matrix, with the
-    names it multiplies as vectors; when the two readings disagree the step is undecided.
-    None when they agree, or when the second reading cannot be built."""
-    shapes = _plausible_shapes((lhs_node, rhs_node), context)
-    if not shapes or not _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget):
+    names it multiplies as vectors; when the two readings disagree the step is undecided,
+    unless the text writes each such capital as a matrix (transposed, in a trace, the
+    variable of a derivative): then the second reading is the text's, and decides. None
+    when they agree, or when the second reading cannot be built."""
+    trees = (lhs_node, rhs_node)
+    shapes = _plausible_shapes(trees, context)
+    wrong = _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget) \
+        if shapes else None
+    if wrong is None:
         # the square reading cannot be built (a capital count, 1/(2N)): the shapes the
         # text implies (`shape_inference`) are the second reading
-        shapes = infer_shapes((lhs_node, rhs_node), context)
-        if not shapes or not _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context,
-                                                budget, shown=True):
+        shapes = infer_shapes(trees, context)
+        wrong = _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget,
+                                   shown=True) if shapes else None
+        if wrong is None:
             return None
+    capitals = {name for name in shapes if name.lstrip("\\")[:1].isupper()}
+    if wrong.counterexample is not None and capitals \
+            and capitals <= _shown_as_matrices(trees, context) \
+            and not _left_unshaped(trees, context, shapes):
+        return dataclasses.replace(wrong, reading="; ".join(filter(None, (
+            wrong.reading, f"{', '.join(sorted(shapes))} read as square matrices and the "
+            "names they multiply as vectors, as the text writes them (transposed, in a "
+            "trace, differentiated by)"))))
     named = ", ".join(sorted(shapes))
     return undecided(f"undecided: the sides agree with {named} read as numbers, but not with "
                      "the capitals read as matrices and what they multiply as vectors; "
@@ -2556,19 +2887,37 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
                      "shapes: {A: [m, n], x: [n, 1]}, to check it)")
 
 
+def _shown_as_matrices(trees, context: Context) -> set[str]:
+    """The keys of the names with no shape that the text writes as matrices: those of
+    `_matrices_by_form`, and a capital transposed, inside a trace or a determinant, or
+    differentiated by (`\\frac{\\partial}{\\partial X}`, `\\nabla_X`)."""
+    found = set(_matrices_by_form(trees, context))
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        inner = [node.operand] if isinstance(node, A.Transpose) and not node.prime \
+            and isinstance(ungroup(node.operand), A.Name) else \
+            list(node.args) if isinstance(node, A.Call) and node.name in SCALAR_OF_MATRIX else \
+            [node.wrt] if isinstance(node, A.Partial) else []
+        found |= {name_key(n) for part in inner for n in walk(part)
+                  if isinstance(n, A.Name) and _capital(n) and not n.sub}
+    return {key for key in found if context.shape_of(key) is None}
+
+
 def _wrong_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str, str, str],
-                       context: Context, budget: Budget, shown: bool = False) -> bool:
-    """Whether the step is wrong, in every layout that may be meant, with these shapes for
-    its names (and, when `shown`, wrong at a point, not by a shape that does not fit)."""
+                       context: Context, budget: Budget, shown: bool = False) -> Finding | None:
+    """The finding when the step is wrong, in every layout that may be meant, with these
+    shapes for its names (and, when `shown`, wrong at a point, not by a shape that does not
+    fit); None when it is not."""
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]      # right in either layout is right
+    wrong = None
     for layout in layouts:
         found = _read_with((lhs_node, rhs_node), link, context, budget, shapes, layout=layout,
                            general=False)
         if found is None or found.verdict != Verdict.INVALID \
                 or shown and found.counterexample is None:
-            return False
-    return True
+            return None
+        wrong = wrong or found
+    return wrong
 
 
 def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
@@ -3439,8 +3788,17 @@ def compare_sides(sides: Sides, context: Context, budget: Budget, prove: bool = 
     found = courtesy(lambda: diagnose(outcome, sides, lhs_entries, rhs_entries,
                                       context, trees, link[2]), budget)
     message = f"{outcome.message}: {found.message}" if found else outcome.message
+    varied = courtesy(lambda: _difference_names(lhs_entries, rhs_entries), budget) \
+        if context.facts else None
     return Finding(outcome.verdict, outcome.method, message,
-                   _counterexample(outcome, sides.instance, link, context), found)
+                   _counterexample(outcome, sides.instance, link, context), found,
+                   varied=varied)
+
+
+def _difference_names(lhs_entries, rhs_entries) -> frozenset[str]:
+    """The names of the symbols the entries' differences, expanded, are written in."""
+    return frozenset(symbol.name for left, right in zip(lhs_entries, rhs_entries, strict=True)
+                     for symbol in C.free_symbols(sympy.expand(left - right)))
 
 
 def context_kind(context: Context):
@@ -3587,6 +3945,12 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
         # symbolic path tries more than one
         return undecided("the value depends on a size: it is checked at more than one size")
+    if isinstance(lhs, sympy.MatrixBase) != isinstance(rhs, sympy.MatrixBase) \
+            and not context.dot_products and _dots_between_lists((lhs_node, rhs_node)):
+        # [ -4 -2  2 ] ⋅ [ 0 -1 -1 ] = 0: the other side a number, the dot is the dot product
+        read = context.copy()
+        read.dot_products = True
+        return numeric_finding(lhs_node, rhs_node, relation, read, budget, left, right)
     if not (_free(lhs) or _free(rhs)) and isinstance(lhs, sympy.MatrixBase) \
             and isinstance(rhs, sympy.MatrixBase):
         return _entries_against_printed(lhs, rhs, lhs_node, rhs_node, (left, relation, right),
@@ -3652,15 +4016,7 @@ def _within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None
     lv, rv = to_mpmath(sides.lhs), to_mpmath(sides.rhs)
     if lv is None or rv is None:
         return None
-    # a computed value printed rounded (0.609, three digits or more) is within half a unit of
-    # its last digit; the inputs the text gives (y = 0.01), or writes with one or two digits
-    # (a rate 0.1), are exact
-    given = frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
-                      for d in context.definitions if _is_printed_input(d)) \
-        | {v for v in context.values.values() if isinstance(v, sympy.Rational)} \
-        | {sympy.Rational(n.text) for n in walk(rhs_node)
-           if isinstance(n, A.Num) and len(n.text.replace(".", "").lstrip("0")) < 3}
-    reach = _rounding_reach(rhs_node, context, given) / 2 \
+    reach = _rounding_reach(rhs_node, context, _exact_decimals(rhs_node, context)) / 2 \
         + mpmath.mpf(10) ** -12 * max(abs(lv), 1)
     if abs(lv - rv) <= reach:
         return Finding(Verdict.VALID, Method.NUMERIC, f"both sides evaluate to "
@@ -3714,6 +4070,17 @@ def _rounded_intermediates(context: Context, instance: Instance) -> dict:
         if abs(value - mpmath.mpf(printed)) <= half * (1 + mpmath.mpf(10) ** -9):
             rounded[exact] = (sympy.Rational(printed), f"{to_latex(definition.name)} = {printed}")
     return rounded
+
+
+def _exact_decimals(node: A.Node, context: Context) -> frozenset:
+    """The decimals of a side that are exact: a computed value printed rounded (0.609, three
+    digits or more) is within half a unit of its last digit; the inputs the text gives (y =
+    0.01), or writes with one or two digits (a rate 0.1), are exact."""
+    return frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
+                     for d in context.definitions if _is_printed_input(d)) \
+        | {v for v in context.values.values() if isinstance(v, sympy.Rational)} \
+        | {sympy.Rational(n.text) for n in walk(node)
+           if isinstance(n, A.Num) and len(n.text.replace(".", "").lstrip("0")) < 3}
 
 
 def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset()
@@ -3781,6 +4148,13 @@ def _values_written(node: A.Node):
         yield from _values_written(child)
 
 
+def _dots_between_lists(trees) -> bool:
+    """Whether a `\\cdot` stands between two printed vectors (`[0, 1, 0] \\cdot [2, 1, -1]`)."""
+    return any(isinstance(n, A.BinOp) and n.op == "cdot" and all(
+        isinstance(ungroup(side), A.MatrixLiteral) for side in (n.left, n.right))
+        for tree in trees for n in walk(tree))
+
+
 def _is_worked_example(lhs_node, rhs_node) -> bool:
     """Whether a side is arithmetic of numbers (`0.7413 * 0.1868`, `\\frac{1}{4}(1 + 0 + 1)`)
     or a function at numbers (`f(-2 + -1 + 0)`): a worked example at one point, whose
@@ -3843,16 +4217,23 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
     shown_printed = printed_text(lhs_node if lit_l is not None else rhs_node)
     # less than one unit of the last printed digit (0.5 printed as 0.4 is wrong)
     error = abs(exact - printed)
+    expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
     if number.whole and relation == "=":
         ok = error <= mpmath.mpf(10) ** -30 * max(abs(printed), 1)
     else:
-        ok = error < to_mpmath(number.unit) * (1 - mpmath.mpf(10) ** -12)
+        # 0.1667 + 0.1667 = 0.3333: each input rounded as finely as the result may be off
+        # by half a unit too (an input printed more coarsely is an input of the example)
+        unit = sympy.Rational(str(number.unit))
+        coarse = {sympy.Rational(n.text) for n in walk(expr_tree) if isinstance(n, A.Num)
+                  and "." in n.text and sympy.Rational(1, 10 ** len(n.text.split(".")[1])) > unit}
+        reach = _rounding_reach(expr_tree, context,
+                                _exact_decimals(expr_tree, context) | coarse) / 2
+        ok = error < to_mpmath(number.unit) * (1 - mpmath.mpf(10) ** -12) + reach
     shown = mpmath.nstr(exact, 12)
     if ok:
         return Finding(Verdict.VALID, Method.NUMERIC,
                        f"the exact value {shown} matches {shown_printed} to the printed "
                        "precision")
-    expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
     mistake = NumberMistake(expr_tree, expr_text, exact, printed, to_mpmath(number.unit),
                             printed=True)
     return _numeric_invalid(f"the exact value is {shown}, which does not round to "
@@ -3929,11 +4310,21 @@ def number_diagnosis(mistake: NumberMistake, context: Context) -> D.Diagnosis | 
     atol = float(mistake.tolerance)
     return D.first_found(
         lambda: D.first_repair(D.sigma_prime_repairs(mistake.tree), holds, describe=described),
-        lambda: D.sigma_prime_values(truths, claims, atol),
+        lambda: D.sigma_prime_values(truths, claims, atol)
+        if _mentions_sigmoid(mistake.tree, context) else None,
         lambda: D.constant_ratio(truths, claims, rtol, simple=True),
         lambda: D.first_repair(D.repairs(mistake.tree, mistake.text, [], numeric=True), holds,
                                describe=described),
         extra_term)
+
+
+def _mentions_sigmoid(tree: A.Node, context: Context) -> bool:
+    """Whether a worked number's expression, or what it rests on, holds a sigmoid: only
+    then may a value that is s where s(1 - s) belongs be a σ' slip (0.0076 printed for
+    0.0075 is s(1 - s) ≈ s, a coincidence of small numbers)."""
+    return any(isinstance(n, A.Call) and n.name.lstrip("\\") in SIGMOID_NAMES
+               or isinstance(n, A.Name) and n.base == SIGMA
+               for used in _trees_used((tree,), context) for n in walk(used))
 
 
 def _reading(sides: Sides) -> str:

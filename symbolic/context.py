@@ -63,9 +63,11 @@ from symbolic.notation.trees import (
     walk,
 )
 from symbolic.notation.vocabulary import (
+    ARROW,
     CONVENTIONS,
     DEFINING,
     DIFFERENTIAL_D,
+    DOMAIN_ELEMENT,
     ELISIONS,
     EULER,
     FRESH_INDEX_LETTERS,
@@ -75,6 +77,7 @@ from symbolic.notation.vocabulary import (
     INEQUALITY_SIGNS,
     LABEL_LETTERS,
     LOGARITHMS,
+    MAPS_TO,
     MEMBERSHIP,
     NAMING,
     REAL_FIELDS,
@@ -140,6 +143,16 @@ class FunctionDefinition:
         return head.rsplit(";", 1)[1].count(",") + 1
 
 
+@dataclass(frozen=True)
+class Fact:
+    """An identity a given states between expressions, `y^T y = \\sum_{i=1}^{n} y_i^2`: it
+    defines nothing, and samples are not drawn on it."""
+
+    text: str
+    keys: frozenset[str]        # the keys of the names it writes
+    names: tuple[A.Name, ...]   # the names it relates (not a sum's bounds or index)
+
+
 @dataclass
 class Context:
     """Definitions, shapes, conventions and values; `Context.from_given(...)` reads LaTeX."""
@@ -179,6 +192,9 @@ class Context:
     twins_read: bool = False
     # whether ∇²f(x) with no shape for x is read (to infer the shapes the text implies)
     hessians_unshaped: bool = False
+    # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
+    # samples are not drawn on them (see `claims.find`)
+    facts: list[Fact] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -220,6 +236,10 @@ class Context:
             pieces = [piece for piece in pieces if has_relation(piece)] \
                 if len(pieces) > 1 else pieces[:1] or [text]   # one statement: read or not
             for piece in pieces:
+                if (mapped := maps_to(piece)) is not None:   # f: x \mapsto …
+                    piece, membership = mapped
+                    if membership is not None:
+                        ctx.take_condition(membership)
                 try:
                     ctx.define_given(piece)
                 except NotationError as error:
@@ -240,6 +260,13 @@ class Context:
                                  "decide it, and it defines nothing")
             return
         head = _defined_head(text)
+        if head is None and (fact := stated_fact(text)) is not None:
+            # y^T y = \sum_i y_i^2, |σ^2 V| = (σ^2)^n |V|: an identity, which names nothing
+            self.facts.append(fact)
+            self.warnings.append(f"given: '{text}' states an identity; it defines nothing, "
+                                 "and samples are not drawn to satisfy it, so a step it "
+                                 "bears on is never found invalid")
+            return
         if head is None or len(split_chain(text).sides) > 2:
             raise error          # A = σ(…) = (a^{(0)}, …): what the chain's sides name too
         if isinstance(head, A.Name):
@@ -309,7 +336,8 @@ class Context:
                       rebound=set(self.rebound), formulas=dict(self.formulas),
                       dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
-                      twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped)
+                      twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
+                      facts=list(self.facts))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -478,7 +506,7 @@ class Context:
             self.define(composite, body, text)
             return
         inner = ungroup(name.args[0]) if isinstance(name, A.Call) and name.args else None
-        if isinstance(inner, A.Name) and not any(d.name == inner for d in self.definitions) \
+        if inner is not None and self._new_head(inner) \
                 and self._logged(name, body, text) is not None:
             return          # LL(λ) = \log p(y|λ) = \log[…]: defines p(y|λ) too
         signature = function_signature(name)      # u_1 = f_1(x) = x^3 defines f_1 too
@@ -487,6 +515,15 @@ class Context:
                 and (known_function(signature[0]) is None or self.sigma_is_symbol()):
             # σ(u_i) = σ(\sum_k w_{ki} x_k) says what u_i is; it does not define σ
             self.define_function(*signature, body, text)
+
+    def _new_head(self, head: A.Node) -> bool:
+        """Whether a head names something not yet defined: a name, or a function of names
+        (`L(\\lambda)`) that is neither defined nor known."""
+        if isinstance(head, A.Name):
+            return not any(d.name == head for d in self.definitions)
+        signature = function_signature(head)
+        return signature is not None and signature[0] not in self.functions \
+            and known_function(signature[0]) is None and self.function_for(head) is None
 
     def _define_argument(self, chain, k: int, text: str) -> bool:
         """`i^t = \\sigma(W_i x^t + U_i h^{t-1}) = \\sigma(\\hat{i}^t)`: one known function
@@ -1760,6 +1797,25 @@ def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
     return head if isinstance(head, A.Name) else function_signature(head)
 
 
+def stated_fact(text: str) -> Fact | None:
+    """An identity between expressions, `y^T y = \\sum_i y_i^2` (every side read, every
+    relation `=`); None for any other text."""
+    try:
+        chain = split_chain(text)
+        sides = [parse_side(side.text) for side in chain.sides]
+    except NotationError:
+        return None
+    if len(sides) < 2 or any(relation != "=" for relation in chain.relations) or any(
+            isinstance(n, A.Partial | A.Differential) for side in sides for n in walk(side)):
+        return None             # a relation of derivatives: the definitions decide them
+    names = [n for side in sides for n in walk(side) if isinstance(n, A.Name)]
+    sums = [n for side in sides for n in walk(side) if isinstance(n, A.SumOver)]
+    bounds = {node_text(bound) for n in sums for bound in (n.lower, n.upper) if bound is not None}
+    indices = {n.index for n in sums}
+    return Fact(text, frozenset(key for n in names if (key := name_key(n)) is not None),
+                tuple(n for n in names if node_text(n) not in bounds and n.base not in indices))
+
+
 def _gated_bases(definitions: list[Definition]) -> set[str]:
     """Γ of Γ_f and Γ_o: the bases the definitions label with two gate letters or more (an
     LSTM's), one of them no index letter, with no numbered members and never summed over
@@ -1928,6 +1984,44 @@ def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:
     except NotationError:
         return None
     return left, INEQUALITY_SIGNS[chain.relations[0]], right
+
+
+def maps_to(text: str) -> tuple[str, str | None] | None:
+    """`f(x): \\mathbb{R}^{N} \\ni x \\mapsto a^T x \\in \\mathbb{R}`, `f: \\mathbb{R}^n \\to
+    \\mathbb{R}, x \\mapsto …`, `f: x \\mapsto …`: a function defined by where it sends its
+    variable. The definition as `f(x) = …`, and the variable's membership (`x \\in
+    \\mathbb{R}^{N}`) when the domain is written; None for any other text."""
+    parts = _command_split(text, MAPS_TO)
+    if len(parts) != 2 or ":" not in parts[0]:
+        return None
+    head, domain = (part.strip() for part in parts[0].split(":", 1))
+    body = _without_codomain(parts[1].strip())
+    space = None
+    if len(element := _command_split(domain, DOMAIN_ELEMENT)) == 2:     # \mathbb{R}^N \ni x
+        space, variable = (part.strip() for part in element)
+    elif len(_command_split(domain, ARROW)) == 2 and "," in domain:   # ℝ^n \to ℝ, x
+        arrow, variable = (part.strip() for part in domain.rsplit(",", 1))
+        space = _command_split(arrow, ARROW)[0].strip()
+    else:
+        variable = domain
+    if not variable or not head or not body or "(" in head and not head.endswith(")"):
+        return None
+    definition = f"{head} = {body}" if "(" in head else f"{head}({variable}) = {body}"
+    membership = f"{variable} {MEMBERSHIP} {space}" if space else None
+    return definition, membership if membership and real_membership(membership) else None
+
+
+def _command_split(text: str, command: str) -> list[str]:
+    """`text` split at a command (`\\in`, never the start of `\\infty`)."""
+    return re.split(re.escape(command) + r"(?![A-Za-z])", text)
+
+
+def _without_codomain(body: str) -> str:
+    """`a^T x \\in \\mathbb{R}`: the body without the space it lies in."""
+    pieces = _command_split(body, MEMBERSHIP)
+    if len(pieces) == 2 and real_membership(f"y {MEMBERSHIP} {pieces[1]}") is not None:
+        return pieces[0].strip()
+    return body
 
 
 def real_membership(text: str) -> list[tuple[str, list]] | None:

@@ -382,6 +382,8 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
+    if not reaching and _entries_apart(numerator, wrt, definitions):
+        return sympy.Integer(0)
     if not reaching:
         return gradient_symbol(numerator, wrt)
     _require_one_step(numerator, wrt, [s for s, value in definitions.items()
@@ -391,6 +393,20 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
         total += gradient_symbol(numerator, sink) * local
     return total
+
+
+def _entries_apart(numerator: Var, wrt, definitions: dict) -> bool:
+    """`\\frac{\\partial X_{ij}}{\\partial X_{kl}}` at two entries of a matrix X that
+    nothing defines: entries of one array are variables of their own, so the derivative of
+    one by another is 0. Only entries by two numbers, of a family with no layer or step (h_2
+    beside h_1 may be a recurrence's)."""
+    base = base_of(numerator)
+    return isinstance(wrt, sympy.Symbol) and base_of(wrt) == base and "^" not in base \
+        and all(_MATRIX_ENTRY.fullmatch(subscript_of(s)) for s in (numerator, wrt)) \
+        and not any(isinstance(s, sympy.Symbol) and base_of(s) == base for s in definitions)
+
+
+_MATRIX_ENTRY = re.compile(r"\d+,\d+")
 
 
 def _require_one_step(numerator: sympy.Symbol, wrt: sympy.Symbol, users: list,

@@ -603,3 +603,37 @@ def test_a_binary_side_condition():
 def test_symbols_keys_may_spell_greek_without_a_backslash():
     context = Context.from_given([], conventions={"symbols": {"Phi": "normal cdf"}})
     assert context.kind(r"\Phi") == "normal cdf"
+
+
+@pytest.mark.parametrize(("text", "definition", "membership"), [
+    (r"f(x):\mathbb{R}^{N} \ni x \mapsto a^{\mathrm{T}} x \in \mathbb{R}",
+     r"f(x) = a^{\mathrm{T}} x", r"x \in \mathbb{R}^{N}"),
+    (r"f: \mathbb{R}^n \to \mathbb{R}, x \mapsto x^T x", r"f(x) = x^T x",
+     r"x \in \mathbb{R}^n"),
+    (r"f: x \mapsto x^2", r"f(x) = x^2", None),
+])
+def test_a_function_given_by_where_it_sends_its_variable_is_defined(text, definition,
+                                                                     membership):
+    from symbolic.context import maps_to
+
+    assert maps_to(text) == (definition, membership)
+    assert maps_to(r"z = w x + b") is None
+    context = Context.from_given([text], {}, {}, {})
+    assert "f" in context.functions
+    if membership is not None:
+        assert context.shape_of("x")[1] == 1
+
+
+def test_an_identity_in_the_given_defines_nothing_and_is_kept_as_a_fact():
+    context = Context.from_given([r"y^\mathrm{T} y = \sum_{i=1}^{n} y_i^2"], {}, {}, {})
+    assert not context.definitions
+    [fact] = context.facts
+    assert fact.text.startswith("y^") and fact.keys >= {"y"}
+    assert [n.base for n in fact.names] == ["y", "y", "y"]     # n bounds, i indexes: apart
+    assert any("states an identity" in w for w in context.warnings)
+    # a relation of derivatives is no such identity: the definitions decide it
+    from symbolic.context import stated_fact
+
+    assert stated_fact(r"\frac{\partial Z}{\partial Y} \frac{\partial Y}{\partial X} = "
+                       r"\alpha\delta") is None
+    assert stated_fact(r"a < b") is None

@@ -11,6 +11,12 @@ from symbolic.notation.resolve import Snapshot, resolve
 
 SQUARE = {"A": [2, 2], "B": [2, 2]}
 
+# Soch's log-likelihood of n normal samples, with the identity it rests on stated
+SOCH_LL = [r"\mathrm{LL}(\mu,\sigma^2) = -\frac{n}{2} \log (2 \pi \sigma^2) - \frac{1}{2 \sigma^2} "
+           r"\left( y^\mathrm{T} y - 2 n \bar{y} \mu + n \mu^2 \right)",
+           r"\bar{y} = \frac{1}{n} \sum_{i=1}^{n} y_i",
+           r"y^\mathrm{T} y = \sum_{i=1}^{n} y_i^2"]
+
 # (claim, given, shapes, conventions, expected verdict) — each pins one reading.
 ROWS = [
     # derivatives
@@ -1256,7 +1262,9 @@ ROWS = [
      {}, "valid"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
-    (r"\mathbf{X}^2 \mathbf{B} = \mathbf{B}\mathbf{X}^2", [], {}, {}, "undecided"),
+    # bold capitals are matrices by how they are written: read as square ones, they do not
+    # commute
+    (r"\mathbf{X}^2 \mathbf{B} = \mathbf{B}\mathbf{X}^2", [], {}, {}, "invalid"),
     (r"\frac{\partial L}{\partial \mu} = -N^{-1}\sum_{i=1}^N (x_i-\mu)",
      [r"L = \frac{1}{2N}\sum_{i=1}^N (x_i-\mu)^2"], {}, {}, "valid"),
     ("dL/dW_ij = 0", ["L = W_ij^2"], {}, {}, "invalid"),
@@ -1269,6 +1277,85 @@ ROWS = [
     # a log without parentheses before more factors: its argument's extent is not said
     (r"\log a b = \log a + \log b", [], {}, {}, "undecided"),
     (r"\log a b = \log a - \log b", [], {}, {}, "invalid"),
+    # a given that states an identity between expressions defines nothing; samples are
+    # not drawn on it, so only a difference its free names cannot absorb is invalid
+    (r"\frac{\mathrm{d}\mathrm{LL}(\mu,\sigma^2)}{\mathrm{d}\mu} "
+     r"= \frac{n}{\sigma^2} (\bar{y}-\mu)",
+     SOCH_LL, {}, {"log": "natural"}, "valid"),
+    (r"\frac{\mathrm{d}\mathrm{LL}(\mu,\sigma^2)}{\mathrm{d}\mu} "
+     r"= \frac{n}{\sigma^2} (\mu-\bar{y})",
+     SOCH_LL, {}, {"log": "natural"}, "undecided"),    # the y_i vary, and y is theirs
+    (r"\frac{\mathrm{d}\mathrm{LL}(\mu,\sigma^2)}{\mathrm{d}\mu} = \frac{n \bar{y}}{\sigma^2} + "
+     r"\frac{n \mu}{\sigma^2}", SOCH_LL, {}, {"log": "natural"}, "invalid"),   # no y in it
+    (r"\sum_{i=1}^{n} p_i + q = 1 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "undecided"),
+    (r"\sum_{i=1}^{n} p_i + q = 2 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "undecided"),
+    # a log's inner function set by the chain it stands in: ℓ(λ) = \log L(λ) = …
+    (r"\frac{d\ell}{d\lambda} = \frac{n}{\lambda} - \sum_{i=1}^{n} x_i",
+     [r"\ell(\lambda) = \log L(\lambda) = n \log \lambda - \lambda \sum_{i=1}^{n} x_i"], {},
+     {"log": "natural"}, "valid"),
+    (r"\frac{d\ell}{d\lambda} = \frac{n}{\lambda} + \sum_{i=1}^{n} x_i",
+     [r"\ell(\lambda) = \log L(\lambda) = n \log \lambda - \lambda \sum_{i=1}^{n} x_i"], {},
+     {"log": "natural"}, "invalid"),
+    # ^{\prime} is the prime `'` is: a derivative by an unsaid variable, or a transpose
+    (r"(x^2)^{\prime} = 2x", [], {}, {}, "valid"),
+    (r"(\log_a x)^{\prime} = \frac{1}{x \ln a}", [], {}, {}, "undecided"),
+    # tr written in plain letters before a parenthesis is the trace
+    (r"tr(A B) = tr(B A)", [], SQUARE, {}, "valid"),
+    (r"x^T A x = tr(A x x^T)", [], {"x": [3, 1], "A": [3, 3]}, {}, "valid"),
+    # entries of one matrix that nothing defines are variables of their own
+    (r"\frac{\partial X_{ij}}{\partial X_{kl}} = \delta_{ik} \delta_{jl}", [], {}, {}, "valid"),
+    (r"\frac{\partial X_{ij}}{\partial X_{kl}} = \delta_{il} \delta_{jk}", [], {}, {}, "invalid"),
+    (r"\frac{\partial h_2}{\partial h_1} = 0", [], {}, {}, "undecided"),
+    # index notation: a letter written twice in a product, and free nowhere, is summed
+    (r"\delta_{jp}\delta_{kq}A_{ij}B_{ki} = A_{ip}B_{qi}", [], {}, {}, "valid"),
+    (r"\delta_{jp}\delta_{kq}A_{ij}B_{ki} = A_{pi}B_{qi}", [], {}, {}, "invalid"),
+    (r"\frac{\partial (A_{ij} X_{jk} B_{ki})}{\partial X_{pq}} = A_{ip} B_{qi}", [], {}, {},
+     "valid"),
+    (r"\frac{\partial (A_{ij}X^T_{jk}B_{ki})}{\partial X_{pq}} = A_{iq}B_{pi}", [], {}, {},
+     "valid"),
+    (r"\frac{\partial X_{ii}}{\partial X_{kl}} = \delta_{kl}", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w_1} (w_i x_i) = x_1", [], {}, {}, "valid"),
+    (r"2\delta_{ii} = 2", [], {}, {}, "undecided"),        # holds only as written: in doubt
+    (r"\frac{\partial L}{\partial z_i} = (a_i - y_i) a_i",
+     [r"L = \sum_{j=1}^{n} (\frac{1}{3} a_j^3 - \frac{1}{2} y_j a_j^2)", "a_j = z_j"], {}, {},
+     "valid"),
+    # z^{(i)} beside a defined z that no sample index marks: z for sample i, unsaid
+    (r"\frac{\partial l}{\partial w_j} = \sum_{i=1}^{n} y^{(i)} (1 - \phi(z^{(i)})) x_j^{(i)}",
+     [r"z = \sum_{j=1}^{m} w_j x_j", r"\phi(z) = \frac{1}{1+e^{-z}}",
+      r"l = \sum_{i=1}^{n} y^{(i)} \log \phi(z^{(i)})"], {}, {"superscripts": "index"},
+     "undecided"),
+    # sums that count from 0 to N - 1, and the free letters beside them
+    (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = 2 x_j", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = x_j", [], {}, {}, "invalid"),
+    (r"\sum_{q=0}^{N-1} 1 = N", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial x_j} (\sum_{q=0}^{N-1} x_q^2 + \sum_{i=1}^{N} y_i) = 2 x_j",
+     [], {}, {}, "undecided"),
+    # the entry of a transpose, X^T_{jk} = X_{kj}
+    (r"X^T_{jk} = X_{kj}", [], {}, {}, "valid"),
+    (r"X^T_{jk} = X_{jk}", [], {}, {}, "invalid"),
+    # a function defined by where it sends its variable, its domain giving the shape
+    (r"(\nabla f)(x) = a", [r"f(x):\mathbb{R}^{N} \ni x \mapsto a^{\mathrm{T}} x \in \mathbb{R}"],
+     {"a": ["N", 1]}, {}, "valid"),
+    (r"(\nabla f)(x) = 2a", [r"f(x):\mathbb{R}^{N} \ni x \mapsto a^{\mathrm{T}} x \in \mathbb{R}"],
+     {"a": ["N", 1]}, {}, "invalid"),
+    (r"\nabla f(x) = 2x", [r"f: \mathbb{R}^n \to \mathbb{R}, x \mapsto x^T x"], {}, {}, "valid"),
+    (r"f'(x) = 2x", [r"f: x \mapsto x^2"], {}, {}, "valid"),
+    # x^{2} below a second derivative's line, and I sized by the shapes beside it
+    (r"\frac{\partial^{2} f(x)}{\partial x^{2}} = 2I", [r"f(x) = x^T x"], {"x": ["N", 1]}, {},
+     "valid"),
+    (r"\frac{\partial^{2} f(x)}{\partial x^{2}} = I", [r"f(x) = x^T x"], {"x": ["N", 1]}, {},
+     "invalid"),
+    # ‖ typed as one character is the norm's bars
+    (r"∂‖Ax - b‖²/∂x = 2A^T(Ax - b)", [], {}, {}, "valid"),
+    # numbers side by side in brackets, as NumPy prints a vector; a dot between two of them
+    # beside a number is their dot product
+    (r"[ -4 -2  2 ] ⋅ [ 0 -1 -1 ] = 0", [], {}, {}, "valid"),
+    (r"[ -4 -4  0 ] ⋅ [ 2  1 -1 ] = -8", [], {}, {}, "invalid"),
+    (r"w = [ -4 -2  2 ] + 2 ⋅ [ 0 -1 -1 ] = [ -4  0  4 ]", [], {}, {}, "invalid"),
+    # a sum of inputs rounded as finely as the result: each may be off by half a unit
+    (r"0.1667 + 0.1667 = 0.3333", [], {}, {}, "valid"),
+    (r"0.1667 + 0.1667 = 0.3336", [], {}, {}, "invalid"),
+    (r"0.05 \times 0.15 = 0.0076", [], {}, {}, "invalid"),
 ]
 
 

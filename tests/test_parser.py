@@ -454,3 +454,36 @@ def test_a_unicode_subscript_run_keeps_its_letters_in_place():
     # Σᵢⱼ is a sum over i and j, as \sum_{ij} is
     assert without_positions(parse_side("Σᵢⱼ a_ij")) == without_positions(
         parse_side(r"\sum_{ij} a_{ij}"))
+
+
+def test_an_entry_of_a_bracketed_matrix_expression_is_written_out():
+    def same(left: str, right: str) -> bool:
+        return without_positions(parse_side(left)) == without_positions(parse_side(right))
+
+    product = parse_side(r"(BA)_{qp}")
+    assert isinstance(product, A.SumOver) and product.lower is None and product.upper is None
+    k = product.index
+    assert without_positions(product) == without_positions(
+        parse_side(rf"\sum_{k} B_{{q{k}}} A_{{{k}p}}"))
+    assert same(r"(A^T)_{kl}", r"A_{lk}") and same(r"X^T_{jk}", r"X_{kj}")
+    column = parse_side(r"(Ax)_i")
+    assert without_positions(column) == without_positions(
+        parse_side(rf"\sum_{column.index} A_{{i{column.index}}} x_{column.index}"))
+    assert isinstance(parse_side(r"(XB + BX)^T_{pq}"), A.BinOp)
+
+
+def test_numbers_side_by_side_in_brackets_are_a_vector():
+    vector = parse_side(r"[ 2  1 -1 ]")
+    assert isinstance(vector, A.MatrixLiteral) and len(vector.rows[0]) == 3
+    assert isinstance(parse_side(r"[2 - 1]"), A.Group)        # spaced apart: a difference
+
+
+def test_a_prime_written_as_a_superscript_and_a_braced_power_below_the_line():
+    def same(left: str, right: str) -> bool:
+        return without_positions(parse_side(left)) == without_positions(parse_side(right))
+
+    assert same(r"(x^2)^{\prime}", r"(x^2)'")
+    assert same(r"\frac{\partial^{2} f}{\partial x^{2}}", r"\frac{\partial^2 f}{\partial x^2}")
+    gradient = parse_side(r"(\nabla f)(x)")
+    assert isinstance(gradient, A.Call) and len(gradient.args) == 1
+    assert isinstance(parse_side(r"tr(AB)"), A.Call)

@@ -23,7 +23,7 @@ from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, walk
+from symbolic.notation.trees import children, size_bound, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
     IDENTITY,
@@ -219,10 +219,12 @@ class Builder:
         return value
 
     def build_Indicator(self, node: A.Indicator):
-        if node.relation == "==" and any(_sample_label(side) and side.base in self.instance.indices
-                                         for side in (node.lhs, node.rhs)):
+        if node.relation in ("==", "!=") and any(
+                _sample_label(side) and side.base in self.instance.indices
+                for side in (node.lhs, node.rhs)):
             left, right = self.index_value(node.lhs), self.index_value(node.rhs)
-            return sympy.Integer(left == right)         # \mathbb{1}(k = y_i), y the label
+            # \mathbb{1}(k = y_i), y the label; \mathbb{1}(k \neq y_i), every other class
+            return sympy.Integer((left == right) == (node.relation == "=="))
         diff = self.build(node.lhs) - self.build(node.rhs)
         if node.relation in (">", "<"):
             arg = diff if node.relation == ">" else -diff
@@ -232,6 +234,8 @@ class Builder:
             return sympy.Heaviside(arg, 1)
         if node.relation == "==":
             return sympy.KroneckerDelta(diff, 0)
+        if node.relation == "!=":
+            return 1 - sympy.KroneckerDelta(diff, 0)
         raise self.fail(f"the indicator relation '{node.relation}' is not supported", node)
 
     def build_At(self, node: A.At):
@@ -933,12 +937,13 @@ class Builder:
                             f"over {index}: the index is bound twice (likely a misprint)", node,
                             "Give the inner sum an index of its own.")
         lower = self.index_value(node.lower) if node.lower is not None else 1
+        size, offset = size_bound(node.upper) or (None, 0)
         if node.upper is None:
             upper = self.implicit_range(index, node.body)
-        elif isinstance(node.upper, A.Name) and not self.scope.is_value(node.upper.base) \
-                and node.upper.base not in self.bound and not node.upper.sub \
-                and node.upper.base not in self.instance.indices:   # \prod_{j=i+1}^{t}, t = 2
-            upper = self.instance.size(_label(node.upper))
+        elif size is not None and not self.scope.is_value(size.base) \
+                and size.base not in self.bound and size.base not in self.instance.indices:
+            # \prod_{j=i+1}^{t}, t = 2; \sum_{q=0}^{N-1}: N - 1 of a size N
+            upper = self.instance.size(_label(size)) + offset
         elif self.is_layer_size(node.upper):
             upper = self.instance.size(_name_text(self, node.upper))
         else:

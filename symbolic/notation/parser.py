@@ -38,6 +38,7 @@ from symbolic.notation.vocabulary import (
     EVALUATION_BARS,
     FONT_SWITCHES,
     FRACTIONS,
+    FRESH_INDEX_LETTERS,
     FUNCTION_LETTERS,
     GREEK,
     GREEK_VARIANTS,
@@ -331,10 +332,11 @@ def _joined_text_words(tokens: list[Token]) -> list[Token]:
 
 def _entries_spaced_apart(tokens: list[Token]) -> list[Token]:
     """`\\left[ a \\quad b \\right]`: in square brackets a wide space separates a row's
-    entries, as a comma does."""
+    entries, as a comma does; so does a plain space between two numbers, as NumPy prints a
+    vector (`[ 2  1 -1 ]`: numbers side by side are never a product)."""
     out: list[Token] = []
     square = []                 # for each open bracket: whether it is a square one
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok.text in ("(", "[", "{", r"\{"):
             square.append(tok.text == "[")
         elif tok.text in (")", "]", "}", r"\}") and square:
@@ -342,6 +344,11 @@ def _entries_spaced_apart(tokens: list[Token]) -> list[Token]:
         if tok.text in ROW_SPACES and square and square[-1] and out and out[-1].text != "[":
             out.append(Token("symbol", ",", tok.pos))
             continue
+        signed = tok.text == "-" and k + 1 < len(tokens) and tokens[k + 1].kind == "number" \
+            and _contiguous([tok, tokens[k + 1]])
+        if square and square[-1] and out and out[-1].kind == "number" \
+                and (tok.kind == "number" or signed) and not _contiguous([out[-1], tok]):
+            out.append(Token("symbol", ",", tok.pos))
         out.append(tok)
     return out
 
@@ -1108,6 +1115,20 @@ class Parser:
             elif tok.text == "^":
                 self.advance()
                 node = self.superscript(node, tok)
+            elif tok.text == "_" and isinstance(node, A.Transpose) and not node.prime \
+                    and isinstance(node.operand, A.Group) \
+                    and (entry := self.bracket_entry_expanded(A.Group(node, node.pos))):
+                node = entry            # (XB + BX)^T_{pq}: the entry (q, p) of XB + BX
+            elif tok.text == "_" and isinstance(node, A.Transpose) and not node.prime \
+                    and isinstance(node.operand, A.Name) and not node.operand.sub \
+                    and not node.operand.suffix:
+                # X^T_{jk}: the entry (j, k) of the transpose, X_{kj}
+                self.advance()
+                sub, suffix = self.subscript(self.group_tokens())
+                if suffix or len(sub) > 2:
+                    raise self.error("an entry of a transpose is read by one or two "
+                                     "indices", tok)
+                node = dataclasses.replace(node.operand, sub=sub[::-1])
             elif tok.text == "_" and _is_application(node) and isinstance(node, A.BinOp) \
                     and not node.left.sub and not node.left.suffix:
                 # \phi(z)_A: the function \phi_A (Raschka's activation A) at z
@@ -1115,6 +1136,11 @@ class Parser:
                 sub, suffix = self.subscript(self.group_tokens())
                 node = dataclasses.replace(node, left=dataclasses.replace(node.left, sub=sub,
                                                                           suffix=suffix))
+            elif tok.text == "(" and isinstance(node, A.Group) \
+                    and isinstance(node.inner, A.Call) and node.inner.name.startswith(NABLA) \
+                    and not node.inner.args and _contiguous([self.peek(-1), tok]):
+                # (\nabla f)(x): the gradient of f at x, as \nabla f(x)
+                node = dataclasses.replace(node.inner, args=self.bracketed_args(), parens=True)
             elif tok.text == "'":
                 self.advance()
                 node = A.Transpose(node, tok.pos, prime=True)
@@ -1134,6 +1160,8 @@ class Parser:
                                node.exponent, node.pos)
             elif tok.text == "_" and isinstance(node, (A.Partial, A.Group)):
                 entry = self.gradient_entry(node)
+                if entry is None and isinstance(node, A.Group):
+                    entry = self.bracket_entry_expanded(node)
                 if entry is not None:
                     node = entry
                     continue
@@ -1169,6 +1197,28 @@ class Parser:
             self.i = saved
             return None
         return dataclasses.replace(partial, wrt=dataclasses.replace(partial.wrt, sub=sub))
+
+    def bracket_entry_expanded(self, node: A.Group) -> A.Node | None:
+        """`(BA)_{qp}`, `(A^T)_{kl}`, `(XB + BX)_{pq}`, `(Ax)_i`: an entry of a matrix
+        expression of names, written out as index notation does: `\\sum_k B_{qk} A_{kp}`.
+        None (nothing taken) for anything else."""
+        saved = self.i
+        self.advance()
+        tokens = self.group_tokens()
+        sub, suffix = self.subscript(tokens) if all(
+            t.kind in ("letter", "number") or t.text == "," for t in tokens) else ((), "x")
+        taken = {t.text for t in self.tokens if t.kind == "letter"}
+        fresh = iter([letter for letter in FRESH_INDEX_LETTERS if letter not in taken])
+        try:
+            entry = _entry_of(node.inner, list(sub), fresh) \
+                if not suffix and 1 <= len(sub) <= 2 and all(
+                    isinstance(s, A.Num) or isinstance(s, A.Name) and len(s.base) == 1
+                    and not s.sub for s in sub) else None
+        except StopIteration:
+            entry = None
+        if entry is None:
+            self.i = saved
+        return entry
 
     def superscript(self, base: A.Node, caret: Token) -> A.Node:
         if self.peek().text == "(" and base == A.Name("e", pos=getattr(base, "pos", 0)):
@@ -1215,7 +1265,9 @@ class Parser:
             if isinstance(base, A.Name):
                 return A.Name(base.base, base.sub, base.sup, base.suffix,
                               base.primes + len(tokens), base.pos)
-            return A.Transpose(base, caret.pos)
+            for _ in tokens:        # (\log_a x)^{\prime}: a prime, as `'` is
+                base = A.Transpose(base, caret.pos, prime=True)
+            return base
         if tokens and tokens[-1].text in PROSE and self.peek().text == "{":
             tokens = [*tokens, *self.group_tokens()]          # L^\text{logistic}: one word
         word = _superscript_word(tokens)
@@ -1709,7 +1761,7 @@ class Parser:
         """`logistic(2z)`, `softsign(z)`, `Cost(h, y)`: three or more letters written together
         right before `(` name a function (which the resolve pass knows, or calls unknown),
         not a product of letters times a call of the last one; so do two capitals or more
-        (`LL(\\theta)`, `CE(y, p)`)."""
+        (`LL(\\theta)`, `CE(y, p)`), and `tr` (the trace)."""
         run = []
         while self.peek(len(run)).kind == "letter" and (
                 not run or _contiguous([run[-1], self.peek(len(run))])):
@@ -1720,6 +1772,7 @@ class Parser:
         after = self.peek(len(run) + primes)
         word = "".join(t.text for t in run)
         capitals = len(run) >= 2 and all(t.text.isupper() for t in run)    # LL(θ), CE(y, p)
+        capitals = capitals or word in MATRIX_OPERATORS          # tr(AB): the trace
         if len(run) < MIN_WORD_LETTERS and not capitals \
                 or not _contiguous([self.peek(len(run) + primes - 1), after]):
             return None
@@ -2161,9 +2214,11 @@ class Parser:
         numerator = top[head + 1 + (len(exponent) + 2 if top[head + 1].text == "{" else 1):]
         variables: list[A.Node] = []
         for factor in _differential_factors(bottom):
-            power = len(factor) >= 3 and factor[-2].text == "^" and factor[-1].kind == "number"
-            count = int(factor[-1].text) if power and factor[-1].text.isdigit() else 1
-            wrt = self.sub_parse(factor[:-2] if power else factor, "variable of differentiation")
+            power = _power_of_variable(factor)          # x^2, x^{2}
+            digit = factor[-1 if power == 2 else -2].text if power else ""
+            count = int(digit) if digit.isdigit() else 1
+            wrt = self.sub_parse(factor[:-power] if power else factor,
+                                 "variable of differentiation")
             variables.extend([wrt] * count)
         if len(variables) != order:
             raise self.error(f"a derivative of order {order} needs {order} variables below "
@@ -2541,6 +2596,78 @@ def _superscript_kind(tokens: list[Token]) -> str:
     if texts and all(t in PRIME_MARKS for t in texts):
         return "prime"
     return "power"
+
+
+def _entry_of(node: A.Node, at: list[A.Node], fresh) -> A.Node | None:
+    """Entry `at` (one index for a vector, two for a matrix) of a matrix expression of names,
+    as index notation writes it; None for an expression it does not cover."""
+    while isinstance(node, A.Group):
+        node = node.inner
+    if isinstance(node, A.Name) and not node.sub and not node.suffix and not node.primes:
+        return dataclasses.replace(node, sub=tuple(at))
+    if isinstance(node, A.Transpose) and not node.prime:
+        return _entry_of(node.operand, at[::-1], fresh)
+    if isinstance(node, A.Neg):
+        inner = _entry_of(node.operand, at, fresh)
+        return None if inner is None else A.Neg(inner, node.pos)
+    if isinstance(node, A.BinOp) and node.op in ("+", "-"):
+        left, right = _entry_of(node.left, at, fresh), _entry_of(node.right, at, fresh)
+        return None if left is None or right is None else A.BinOp(node.op, left, right, node.pos)
+    if isinstance(node, A.BinOp) and node.op in ("juxt", "*"):
+        return _entry_of_product(node, at, fresh)
+    return None
+
+
+def _entry_of_product(node: A.BinOp, at: list[A.Node], fresh) -> A.Node | None:
+    """Entry `at` of a product: numbers factor out; the matrices chain through fresh letters
+    (`(BA)_{qp}` is `\\sum_k B_{qk} A_{kp}`; `(Ax)_i` is `\\sum_k A_{ik} x_k`)."""
+    factors = _product_factors(node)
+    numbers = [f for f in factors if isinstance(f, A.Num)]
+    arrays = [f for f in factors if not isinstance(f, A.Num)]
+    if not arrays:
+        return None
+    links = [A.Name(next(fresh), pos=node.pos) for _ in arrays[1:]]
+    if len(at) == 2:
+        slots = [[row, col] for row, col in zip([at[0], *links], [*links, at[1]], strict=True)]
+    elif _vector_factor(arrays[-1]):        # (Ax)_i: a column last
+        slots = [[row, col] for row, col in zip([at[0], *links], links, strict=False)] \
+            + [[links[-1] if links else at[0]]]
+    elif isinstance(arrays[0], A.Transpose) and _vector_factor(arrays[0].operand):
+        slots = [[links[0] if links else at[0]]] \
+            + [[row, col] for row, col in zip(links, [*links[1:], at[0]], strict=True)]
+    else:
+        return None
+    entries = [_entry_of(f, slot, fresh) for f, slot in zip(arrays, slots, strict=True)]
+    if any(e is None for e in entries):
+        return None
+    product = entries[0]
+    for entry in [*numbers, *entries[1:]]:
+        product = A.BinOp("juxt", product, entry, node.pos)
+    for link in reversed(links):
+        product = A.SumOver(link.base, None, None, product, pos=node.pos)
+    return product
+
+
+def _product_factors(node: A.Node) -> list[A.Node]:
+    if isinstance(node, A.BinOp) and node.op in ("juxt", "*"):
+        return [*_product_factors(node.left), *_product_factors(node.right)]
+    return [node]
+
+
+def _vector_factor(node: A.Node) -> bool:
+    """A lowercase name with no index: a column vector of index notation's products."""
+    return isinstance(node, A.Name) and not node.sub and node.base[-1:].islower() \
+        and len(node.base.lstrip("\\")) == 1
+
+
+def _power_of_variable(factor: list[Token]) -> int:
+    """How many tokens end `factor` as a whole power (`^2`: 2, `^{2}`: 4), 0 when none do."""
+    if len(factor) >= 3 and factor[-2].text == "^" and factor[-1].kind == "number":
+        return 2
+    if len(factor) >= 5 and [t.text for t in (factor[-4], factor[-3], factor[-1])] == \
+            ["^", "{", "}"] and factor[-2].kind == "number":
+        return 4
+    return 0
 
 
 def _group_at(tokens: list[Token], j: int) -> list[Token]:

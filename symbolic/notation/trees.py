@@ -197,6 +197,18 @@ def letter_offset(node: A.Node) -> bool:
         and isinstance(node.right, A.Num) and node.right.text.isdigit()
 
 
+def size_bound(upper: A.Node | None) -> tuple[A.Name, int] | None:
+    """The name a sum runs to and how far past it, `(n, 0)` of `\\sum_{i=1}^{n}`, `(N, -1)`
+    of a zero-based `\\sum_{q=0}^{N-1}`; None when the bound is no bare name so offset."""
+    offset = 0
+    if isinstance(upper, A.BinOp) and upper.op == "-" and isinstance(upper.right, A.Num) \
+            and upper.right.text.isdigit():
+        upper, offset = upper.left, -int(upper.right.text)
+    if isinstance(upper, A.Name) and not upper.sub and not upper.sup and not upper.primes:
+        return upper, offset
+    return None
+
+
 def factors(node: A.Node) -> list[A.Node]:
     """The factors of a product written by juxtaposition, left to right: `2 N L L`."""
     if isinstance(node, A.BinOp) and node.op == "juxt":

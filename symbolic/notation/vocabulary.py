@@ -31,7 +31,8 @@ UNICODE = {
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
     "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
     "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
-    "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*",
+    "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*", "‖": r"\|",
+    "″": "''", "¨": "''", '"': "''",                   # a double prime, as plain text types it
     "~": " ",                                            # TeX's unbreakable space
 }
 # Unicode subscripts and superscripts, a run of them one script: z₂ⱼ is z_{2j}, x⁽ⁱ⁾ is x^{(i)}
@@ -74,6 +75,8 @@ EQUALITIES = frozenset({"=", APPROXIMATELY, ":=", "=:"})      # checked links
 INEQUALITY_SIGNS = {">": 1, r"\geq": 1, "<": -1, r"\leq": -1}
 # `x \in \mathbb{R}^n` at the end of a chain says what kind of thing x is: no link.
 MEMBERSHIP = r"\in"
+# `f: \mathbb{R}^n \to \mathbb{R}, x \mapsto …` and `f(x): \mathbb{R}^N \ni x \mapsto …`
+MAPS_TO, DOMAIN_ELEMENT, ARROW = r"\mapsto", r"\ni", r"\to"
 # what parts the event, the condition and the parameters of `p(y = 1 \mid x; \theta)`
 CONDITIONAL_SEPARATORS = frozenset({r"\mid", "|", ",", "=", ";"})
 # the real numbers of `w \in \mathbb{R}^{n}` (also printed bold, or plain in braces)
@@ -266,6 +269,7 @@ SUMS = {SUM: False, r"\prod": True}       # command -> is a product
 BRACES = frozenset({r"\underbrace", r"\overbrace"})
 STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
 SIGMA = r"\sigma"                    # the sigmoid, unless conventions say sigma: symbol
+SIGMOID_NAMES = frozenset({"sigma", "sigmoid", "logistic", "expit"})  # σ as a call's name
 # Letters statistics uses for the standard normal CDF and density; read so only when
 # declared, and tried as a second reading when a step fails with them undeclared.
 NORMAL_LETTERS = {r"\Phi": "normal cdf", r"\phi": "normal pdf"}
