@@ -807,7 +807,8 @@ def _square_entry_reading(left: str, right: str, relation: str, context: Context
     capitals = {name_key(n) for tree in trees for n in walk(tree)
                 if isinstance(n, A.Name) and _capital(n) and not n.sub and not n.sup
                 and context.shape_of(name_key(n)) is None and not context.is_value(n.base)}
-    if not capitals or not capitals <= _shown_as_matrices(trees, context):
+    if not capitals or not capitals <= _shown_as_matrices(trees, context) \
+            or _read_as_numbers_still(trees, context, dict.fromkeys(capitals, ["n", "n"])):
         return None
     square = context.copy()
     for name in sorted(capitals):
@@ -1636,8 +1637,7 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
         shapes = plausible if square else {}
     found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
         if shapes and _unshaped_capital(trees, context, shapes) is None else None
-    if found is None or square and found.verdict == Verdict.INVALID \
-            and _left_unshaped(trees, context, shapes):
+    if found is None or square and _read_as_numbers_still(trees, context, shapes):
         return None     # a name the square reading leaves a number may be a vector
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
         if found.verdict == Verdict.INVALID else []
@@ -1654,14 +1654,40 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     return None
 
 
+def _read_as_numbers_still(trees, context: Context, shapes: dict) -> bool:
+    """Whether, with these shapes added, the step may still read as a number a name that is
+    a vector or matrix: it rests on definitions or functions (`\\hat{y} = softmax(\\theta)`,
+    whose shapes the square reading does not follow), leaves a name of its own unshaped, or shows
+    one transposed or bold. A verdict of that reading may rest on the misreading."""
+    if _bodies_used(trees, context) or _used_functions(trees, context) \
+            or _left_unshaped(trees, context, shapes):
+        return True
+    shaped = context.copy()
+    try:
+        for name, dims in shapes.items():
+            shaped.add_shape(name, dims)
+    except NotationError:
+        return True
+    return bool(_vectors_read_as_numbers(trees, shaped, exempt=False))
+
+
 def _left_unshaped(trees, context: Context, shapes: dict) -> bool:
     """Whether a bare name of the step, or of what it rests on, is neither shaped (declared
     or in `shapes`), defined, nor an index: a reading that builds it as a number may
     misread a vector."""
-    return any(isinstance(n, A.Name) and not n.sub and not n.sup and n.base not in INDEX_LETTERS
+    return any(not n.sub and not n.sup and n.base not in INDEX_LETTERS
                and (key := name_key(n)) not in shapes and context.shape_of(key) is None
                and not context.is_value(n.base) and not _is_constant(n)
-               for tree in _trees_used(trees, context) for n in walk(tree))
+               for tree in _trees_used(trees, context) for n in _names_outside_indices(tree))
+
+
+def _names_outside_indices(node: A.Node):
+    """The names of a tree, not those inside another name's indices (p of X_{pq})."""
+    if isinstance(node, A.Name):
+        yield node
+        return
+    for child in children(node):
+        yield from _names_outside_indices(child)
 
 
 def _kinds_read_as_numbers(trees, context: Context) -> list[str]:
@@ -2053,7 +2079,7 @@ def sum_bound_names(trees, context: Context, letters: Sequence[str]) -> set[str]
     """The bare names that bound a sum in the trees or the definitions they use, other than
     quantities and index letters: the sizes the sums run to (`n` of `\\sum_{i=1}^{n}`)."""
     out = set()
-    for tree in (*trees, *_bodies_used(trees, context)):
+    for tree in _trees_used(trees, context):
         for _, node in subtrees(tree):
             bound = size_bound(node.upper) if isinstance(node, A.SumOver) else None
             upper = bound[0] if bound is not None else None
@@ -2079,7 +2105,7 @@ def sum_bound_sizes(trees, context: Context) -> list[str]:
     `\\frac{1}{m}` included, and the claim must hold at every size tried.
     """
     out = set()
-    used = [tree for tree in (*trees, *_bodies_used(trees, context))]
+    used = _trees_used(trees, context)      # a function's body too: \ell(\mu) = \sum_i^n …
     values = {canonical(n.base, (), (), n.suffix, 0) for tree in used
               for n in _values_outside_indices(tree)}
     for tree in used:
@@ -2875,7 +2901,7 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
     capitals = {name for name in shapes if name.lstrip("\\")[:1].isupper()}
     if wrong.counterexample is not None and capitals \
             and capitals <= _shown_as_matrices(trees, context) \
-            and not _left_unshaped(trees, context, shapes):
+            and not _read_as_numbers_still(trees, context, shapes):
         return dataclasses.replace(wrong, reading="; ".join(filter(None, (
             wrong.reading, f"{', '.join(sorted(shapes))} read as square matrices and the "
             "names they multiply as vectors, as the text writes them (transposed, in a "

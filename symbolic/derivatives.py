@@ -70,6 +70,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return upstream(context, numerator, wrt, instance)
     _require_partial_or_total(numerator, wrt, definitions, context, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
+    _require_written_through(numerator, expanded, wrt, definitions, context, instance)
     _require_one_reading(expanded, wrt)
     _require_label_apart(expanded, wrt)
     conditioned = _conditioned_on(expanded, wrt, context, instance)
@@ -78,6 +79,25 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     _require_dependence(expanded, wrt, context)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
+
+
+def _require_written_through(numerator, expanded, wrt, definitions: dict, context: Context,
+                             instance: Instance) -> None:
+    """∂L/∂u with `L = \\|Ax - b\\|^2` and `u = Ax - b` both defined: L's definition does
+    not write u, so read as written ∂L/∂u is 0, but it holds u's own body, and the writer
+    likely means the chain rule's factor through u (L = uᵀu). Undecided, never 0."""
+    if wrt not in definitions or not hasattr(expanded, "free_symbols") \
+            or wrt in free_symbols(expanded) or numerator == wrt:
+        return
+    body = context.expand(wrt, instance)
+    whole = context.expand(numerator, instance)
+    if isinstance(body, sympy.Expr) and not body.is_Atom and isinstance(whole, sympy.Expr) \
+            and whole.has(body):
+        raise MeaningError(
+            f"{numerator} is not written through {wrt.name}, but its definition holds "
+            f"{wrt.name}'s ({sympy.latex(body)}): read as written its derivative by {wrt.name} "
+            f"is 0, while the chain rule through {wrt.name} gives another", "", None,
+            f"Write {numerator}'s definition in terms of {wrt.name} to check this.")
 
 
 def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, context: Context,

@@ -1262,6 +1262,9 @@ ROWS = [
      {}, "valid"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
+    # U read square while \hat{y} - y, a vector by its definition, stays a number: no reading
+    (r"(\hat{y} - y) \frac{\partial U^Tv_c}{\partial v_c} = U^T(\hat{y} - y)^T",
+     [r"\hat{y} = softmax(\theta)"], {}, {"symbols": {"y": "one-hot"}}, "undecided"),
     # bold capitals are matrices by how they are written: read as square ones, they do not
     # commute
     (r"\mathbf{X}^2 \mathbf{B} = \mathbf{B}\mathbf{X}^2", [], {}, {}, "invalid"),
@@ -1324,6 +1327,28 @@ ROWS = [
      [r"z = \sum_{j=1}^{m} w_j x_j", r"\phi(z) = \frac{1}{1+e^{-z}}",
       r"l = \sum_{i=1}^{n} y^{(i)} \log \phi(z^{(i)})"], {}, {"superscripts": "index"},
      "undecided"),
+    # ∂L/∂u with L defined without u but holding u's body: the chain rule's factor, unsaid
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial u} \frac{\partial u}{\partial x}",
+     [r"L = (a x - b)^2", r"u = a x - b"], {}, {}, "undecided"),
+    (r"\frac{\partial h_2}{\partial z_1} = 0", [r"h_i = \sigma(z_i)", r"z_i = w_i x"], {}, {},
+     "valid"),
+    # E[X] typed in plain letters is an expectation; σ(z)_i may be the softmax's entry
+    (r"E[X] = \frac{1}{p}", [r"p = 0.4"], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial z_j} = \sigma(z)_j - y_j",
+     [r"L = -\sum_i y_i \log \sigma(z)_i"], {}, {}, "undecided"),
+    # the gradient of f(x, y) at a point named by one letter
+    (r"\nabla f(X) = \begin{pmatrix} 2x-4 \\ 4y-12 \end{pmatrix}",
+     [r"f(x,y) = (x-2)^2 + 2(y-3)^2"], {}, {}, "valid"),
+    (r"\nabla f(X) = \begin{pmatrix} 2x-4 \\ 4y-6 \end{pmatrix}",
+     [r"f(x,y) = (x-2)^2 + 2(y-3)^2"], {}, {}, "invalid"),
+    # a function's body counts a sum's bound: n is that count
+    (r"\frac{d^2\ell}{d\mu^2} = -\frac{n}{4}",
+     [r"\ell(\mu) = - \frac{1}{8}\sum_{i=1}^{n}(x_i-\mu)^2"], {}, {}, "valid"),
+    (r"\frac{d^2\ell}{d\mu^2} = -\frac{n}{8}",
+     [r"\ell(\mu) = - \frac{1}{8}\sum_{i=1}^{n}(x_i-\mu)^2"], {}, {}, "invalid"),
+    # (BA)_{pq}^T is the entry of (BA)^T; X_{ij}^T, an entry transposed, is X_{ji}
+    (r"(BA)_{pq}^T = B_{qk} A_{kp}", [], {}, {}, "valid"),
+    (r"X_{ij}^T A_{ji} = X_{ji} A_{ji}", [], {}, {}, "valid"),
     # sums that count from 0 to N - 1, and the free letters beside them
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = 2 x_j", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = x_j", [], {}, {}, "invalid"),

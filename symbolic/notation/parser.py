@@ -63,6 +63,7 @@ from symbolic.notation.vocabulary import (
     OPERATORS,
     OTHERWISE,
     PLAIN_FUNCTION_WORDS,
+    PLAIN_REFUSED_OPERATORS,
     PRIME_MARKS,
     PROSE,
     PROSE_WORDS,
@@ -70,6 +71,7 @@ from symbolic.notation.vocabulary import (
     REFUSED_OPERATORS,
     RELATIONS,
     ROW_SPACES,
+    SIGMA,
     SINGLE_BARS,
     STACKING,
     SUM,
@@ -1134,6 +1136,12 @@ class Parser:
                 # \phi(z)_A: the function \phi_A (Raschka's activation A) at z
                 self.advance()
                 sub, suffix = self.subscript(self.group_tokens())
+                if node.left.base == SIGMA and len(sub) == 1 and not suffix:
+                    raise MeaningError(
+                        "σ(z) with an entry index after it may be the sigmoid's entry, "
+                        "σ(z_i), or the softmax's, as some notes write σ; the readings differ",
+                        self.source, tok.pos,
+                        "Write \\sigma(z_i), or \\operatorname{softmax}(z)_i.")
                 node = dataclasses.replace(node, left=dataclasses.replace(node.left, sub=sub,
                                                                           suffix=suffix))
             elif tok.text == "(" and isinstance(node, A.Group) \
@@ -1207,6 +1215,10 @@ class Parser:
         tokens = self.group_tokens()
         sub, suffix = self.subscript(tokens) if all(
             t.kind in ("letter", "number") or t.text == "," for t in tokens) else ((), "x")
+        if self.peek().text == "^" and _superscript_kind(self.peek_group(1)) == "transpose":
+            self.advance()          # (BA)_{pq}^T: the entry (p, q) of (BA)^T
+            self.group_tokens()
+            sub = sub[::-1]
         taken = {t.text for t in self.tokens if t.kind == "letter"}
         fresh = iter([letter for letter in FRESH_INDEX_LETTERS if letter not in taken])
         try:
@@ -1254,6 +1266,10 @@ class Parser:
                                                   base.pos), base.pos)
             return A.Power(call, A.Num(tokens[0].text, tokens[0].pos), caret.pos)
         kind = _superscript_kind(tokens)
+        if kind == "transpose" and isinstance(base, A.Name) and len(base.sub) == 2 \
+                and not base.sup:
+            # X_{ij}^T: an entry is a number, so the mark is on the matrix: (X^T)_{ij}
+            return dataclasses.replace(base, sub=base.sub[::-1])
         if kind == "transpose":
             return A.Transpose(base, caret.pos)
         if tokens and tokens[0].text == "-" and _superscript_kind(tokens[1:]) == "transpose" \
@@ -1771,6 +1787,11 @@ class Parser:
             primes += 1
         after = self.peek(len(run) + primes)
         word = "".join(t.text for t in run)
+        if word in PLAIN_REFUSED_OPERATORS and after.text == "[" and not primes \
+                and _contiguous([run[-1], after]):
+            raise MeaningError(REFUSED_OPERATORS[PLAIN_REFUSED_OPERATORS[word]], self.source,
+                               run[0].pos, "Check this step by hand, or write the quantity it "
+                               "stands for as a name of its own.")
         capitals = len(run) >= 2 and all(t.text.isupper() for t in run)    # LL(θ), CE(y, p)
         capitals = capitals or word in MATRIX_OPERATORS          # tr(AB): the trace
         if len(run) < MIN_WORD_LETTERS and not capitals \

@@ -854,6 +854,14 @@ class _Pass:
             return A.Call(gradient_of, args or self.snapshot.parameters[gradient_of], None,
                           1 + node.primes, None, True, node.pos, A.Callee.DEFINED)
         parameters = self.snapshot.parameters.get(gradient_of, ())
+        point = len(args) == 1 and isinstance(args[0], A.Name) and len(parameters) > 1 \
+            and not args[0].sub and not args[0].sup and not self.snapshot.is_value(
+                args[0].base) and canonical(args[0].base, (), (), args[0].suffix, 0) \
+            not in self.snapshot.shaped and all(args[0].base != p.base for p in parameters)
+        if point:       # \nabla f(X) with f(x, y) = …: X names the point (x, y)
+            self.readings.append(Reading(node_text(args[0]), "the point of "
+                                         f"{gradient_of}'s own parameters"))
+            args = ()
         if gradient_of != name and not node.primes and len(parameters) > 1 \
                 and (not args or [node_text(a) for a in args]
                      == [node_text(p) for p in parameters]) \

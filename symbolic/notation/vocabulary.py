@@ -343,6 +343,8 @@ REFUSED_OPERATORS = {
     "argmax": "an argmax is not differentiable, so derivcheck does not check it",
     "argmin": "an argmin is not differentiable, so derivcheck does not check it",
 }
+# The same operators typed in plain letters right before a square bracket: E[X], Var[X]
+PLAIN_REFUSED_OPERATORS = {"E": r"\mathbb{E}", "Var": "Var", "Cov": "Cov"}
 
 # -- conventions (front matter `conventions:` and check_claim's `conventions=`) ---------------
 CONVENTIONS = {
