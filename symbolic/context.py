@@ -225,29 +225,35 @@ class Context:
         for name, dims in (shapes or {}).items():
             ctx.add_shape(name, dims)
         for text in given:
-            # `f(w) = \tfrac{1}{2} w^T A w, \qquad w \in \mathbf{R}^n`: one statement each
-            statements = chained_statements(text)
-            pieces = [piece for piece in statements if not ctx.take_condition(piece)]
-            if statements and not pieces:
-                continue                             # `i = k`: the case, nothing defined
-            if len(pieces) > 1:
-                ctx.warnings.extend(f"given: '{piece}' states no relation; it defines nothing"
-                                    for piece in pieces if not has_relation(piece))
-            pieces = [piece for piece in pieces if has_relation(piece)] \
-                if len(pieces) > 1 else pieces[:1] or [text]   # one statement: read or not
-            for piece in pieces:
-                if (mapped := maps_to(piece)) is not None:   # f: x \mapsto …
-                    piece, membership = mapped
-                    if membership is not None:
-                        ctx.take_condition(membership)
-                try:
-                    ctx.define_given(piece)
-                except NotationError as error:
-                    ctx.given_unread(piece, error)
+            ctx.read_given(text)
         for name, value in (values or {}).items():
             ctx.bind_latex(name, value)
         ctx.settle_given()
         return ctx
+
+    def read_given(self, text: str) -> None:
+        """One entry of `given` (or of a document's front matter) read into the context:
+        each statement it holds, its side conditions taken in; a definition that could not
+        be read is unread (`given_unread`), or its error raised."""
+        # `f(w) = \tfrac{1}{2} w^T A w, \qquad w \in \mathbf{R}^n`: one statement each
+        statements = chained_statements(text)
+        pieces = [piece for piece in statements if not self.take_condition(piece)]
+        if statements and not pieces:
+            return                                   # `i = k`: the case, nothing defined
+        if len(pieces) > 1:
+            self.warnings.extend(f"given: '{piece}' states no relation; it defines nothing"
+                                 for piece in pieces if not has_relation(piece))
+        pieces = [piece for piece in pieces if has_relation(piece)] \
+            if len(pieces) > 1 else pieces[:1] or [text]       # one statement: read or not
+        for piece in pieces:
+            if (mapped := maps_to(piece)) is not None:       # f: x \mapsto …
+                piece, membership = mapped
+                if membership is not None:
+                    self.take_condition(membership)
+            try:
+                self.define_given(piece)
+            except NotationError as error:
+                self.given_unread(piece, error)
 
     def given_unread(self, text: str, error: NotationError) -> None:
         """A given that could not be read: the name it defines, when its left side says
@@ -1992,9 +1998,10 @@ def maps_to(text: str) -> tuple[str, str | None] | None:
     variable. The definition as `f(x) = …`, and the variable's membership (`x \\in
     \\mathbb{R}^{N}`) when the domain is written; None for any other text."""
     parts = _command_split(text, MAPS_TO)
-    if len(parts) != 2 or ":" not in parts[0]:
+    colon = ":" if ":" in parts[0] else "="     # `- f: x \mapsto …` in YAML: f = x \mapsto …
+    if len(parts) != 2 or colon not in parts[0]:
         return None
-    head, domain = (part.strip() for part in parts[0].split(":", 1))
+    head, domain = (part.strip() for part in parts[0].split(colon, 1))
     body = _without_codomain(parts[1].strip())
     space = None
     if len(element := _command_split(domain, DOMAIN_ELEMENT)) == 2:     # \mathbb{R}^N \ni x
@@ -2004,8 +2011,13 @@ def maps_to(text: str) -> tuple[str, str | None] | None:
         space = _command_split(arrow, ARROW)[0].strip()
     else:
         variable = domain
-    if not variable or not head or not body or "(" in head and not head.endswith(")"):
+    try:
+        named, sent = parse_side(head), parse_side(variable)
+    except NotationError:
         return None
+    if not body or not isinstance(sent, A.Name) or not (
+            isinstance(named, A.Name) and not named.sub or function_signature(named)):
+        return None         # d[x \mapsto dσ(x) h](x): no function defined so
     definition = f"{head} = {body}" if "(" in head else f"{head}({variable}) = {body}"
     membership = f"{variable} {MEMBERSHIP} {space}" if space else None
     return definition, membership if membership and real_membership(membership) else None

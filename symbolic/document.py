@@ -200,6 +200,9 @@ _ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|impo
 # `\quad (i = 1, 2, \ldots, n)` at the end of a formula: the range its index runs over
 _RANGE_IN_PARENTHESES = re.compile(
     r"\(\s*[A-Za-z]\s*=[^()]*(?:\\ldots|\\dots|\\cdots|\.\.\.)[^()]*\)\s*[.,]?\s*$")
+# `x_{i} = x^{i} \ (\forall i)`: the letters a statement holds for, in parentheses at its
+# end; it states a range, which defines nothing
+_TRAILING_QUANTIFIER = re.compile(r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$")
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -901,6 +904,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
         ['a = b', 'c = d', 'e = f']
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
+    content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
     cases = _aligned_cases(content)
     if cases is not None:
         return [(offset + cases[0], cases[1])]

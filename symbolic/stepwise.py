@@ -406,7 +406,7 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
     for k, text in enumerate(front.given):
         line = front.given_lines[k] if k < len(front.given_lines) else 0
         try:
-            context.define_given(text)
+            context.read_given(text)
         except (DerivcheckError, RecursionError) as error:
             reason = str(error).splitlines()[0] if str(error) else "nested too deeply"
             warnings.append(f"line {line}: the given definition '{text}' could not be read: "

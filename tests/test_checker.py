@@ -401,3 +401,14 @@ def test_a_worked_gradient_right_only_at_the_examples_data_is_undecided():
     links = check_document(doc.replace("GRADIENT", r"-\frac{1}{a_2}").replace(
         "VALUE", "-1.779")).steps[-1].claim.links
     assert str(links[0].verdict) == "undecided" and "worked example's values" in links[0].message
+
+
+def test_the_front_matter_reads_its_given_as_check_claim_does():
+    # a function given by where it sends its variable, a quantifier in parentheses, and an
+    # identity: the same reading as `given`, with the domain's shape
+    doc = ("---\ngiven:\n- 'f(x):\\mathbb{R}^{N} \\ni x \\mapsto x^T x \\in \\mathbb{R}'\n"
+           "- 'y_{i} = 2 x_{i} \\ (\\forall i)'\n"
+           "- 'x^T x = \\sum_{i=1}^{N} x_i^2'\n---\n"
+           "$$ \\nabla f(x) = 2x $$\n\n$$ \\frac{\\partial y_1}{\\partial x_1} = 2 $$\n")
+    assert [v for _, _, v in verdicts(doc)] == ["valid", "valid"]
+

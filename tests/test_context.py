@@ -611,6 +611,7 @@ def test_symbols_keys_may_spell_greek_without_a_backslash():
     (r"f: \mathbb{R}^n \to \mathbb{R}, x \mapsto x^T x", r"f(x) = x^T x",
      r"x \in \mathbb{R}^n"),
     (r"f: x \mapsto x^2", r"f(x) = x^2", None),
+    (r"f = x \mapsto x^2", r"f(x) = x^2", None),      # `- f: x \mapsto x^2`, a YAML mapping
 ])
 def test_a_function_given_by_where_it_sends_its_variable_is_defined(text, definition,
                                                                      membership):

@@ -1349,6 +1349,11 @@ ROWS = [
     # (BA)_{pq}^T is the entry of (BA)^T; X_{ij}^T, an entry transposed, is X_{ji}
     (r"(BA)_{pq}^T = B_{qk} A_{kp}", [], {}, {}, "valid"),
     (r"X_{ij}^T A_{ji} = X_{ji} A_{ji}", [], {}, {}, "valid"),
+    # letters in a math font (copied from rendered math), a cheat sheet's marks, a quantifier
+    (r"\frac{d𝐿}{d𝑥} = 2𝑥", [r"𝐿 = 𝑥^2"], {}, {}, "valid"),
+    (r"✅ \frac{d}{dx} x^2 = 2x", [], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial x_j} = 2 x_j", [r"L = \sum_{i=1}^{n} x_i^2 \ (\forall i)"], {},
+     {}, "valid"),
     # sums that count from 0 to N - 1, and the free letters beside them
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = 2 x_j", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = x_j", [], {}, {}, "invalid"),

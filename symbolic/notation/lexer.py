@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.vocabulary import (
     COMBINING_ACCENTS,
     COMMAND_SPELLINGS,
+    MATH_ALPHANUMERIC,
     NEGATION,
     STARRED_COMMANDS,
     SUBSCRIPTS,
@@ -69,10 +71,10 @@ def tokenize(source: str) -> list[Token]:
                 f"{COMBINING_ACCENTS[char]}{{{letter.text}}}") if t.kind != "end")
             pos += 1
             continue
-        if char in UNICODE:
-            tokens.extend(
-                Token(t.kind, t.text, pos) for t in tokenize(UNICODE[char]) if t.kind != "end"
-            )
+        printed = _plain_letter(char)
+        if char in UNICODE or printed is not None:      # 𝐿, 𝜃: a letter in a math font
+            text = UNICODE.get(char) or UNICODE.get(printed, printed)
+            tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(text) if t.kind != "end")
             pos += 1
             continue
         match = _TOKEN.match(source, pos)
@@ -136,3 +138,12 @@ def _script_run(source: str, pos: int) -> tuple[str, int] | None:
         if end > pos:
             return mark + "{" + "".join(table[c] for c in source[pos:end]) + "}", end
     return None
+
+
+def _plain_letter(char: str) -> str | None:
+    """The letter or digit a character of Unicode's mathematical alphanumeric block prints
+    (𝐿 is L, 𝜃 is θ: copied from rendered math, the font is typography); None otherwise."""
+    if not MATH_ALPHANUMERIC[0] <= ord(char) <= MATH_ALPHANUMERIC[1]:
+        return None
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if len(plain) == 1 and plain != char else None

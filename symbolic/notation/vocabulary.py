@@ -33,8 +33,11 @@ UNICODE = {
     "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Δ": r"\Delta", "Λ": r"\Lambda",
     "Θ": r"\Theta", "Γ": r"\Gamma", "⋅": r"\cdot", "∗": "*", "‖": r"\|",
     "″": "''", "¨": "''", '"': "''",                   # a double prime, as plain text types it
+    **dict.fromkeys("✅❌✓✗✔✘", " "),                    # a cheat sheet's marks: prose
     "~": " ",                                            # TeX's unbreakable space
 }
+# Unicode's mathematical alphanumeric symbols (𝐿, 𝐱, 𝜃), read as the letters they print
+MATH_ALPHANUMERIC = (0x1D400, 0x1D7FF)
 # Unicode subscripts and superscripts, a run of them one script: z₂ⱼ is z_{2j}, x⁽ⁱ⁾ is x^{(i)}
 SUBSCRIPTS = {**{d: str(k) for k, d in enumerate("₀₁₂₃₄₅₆₇₈₉")}, "ₐ": "a", "ₑ": "e",
               "ₒ": "o", "ₓ": "x", "ₕ": "h", "ₖ": "k", "ₗ": "l", "ₘ": "m", "ₙ": "n", "ₚ": "p",
