@@ -2090,11 +2090,19 @@ def sum_bound_names(trees, context: Context, letters: Sequence[str]) -> set[str]
 
 
 def _used_functions(trees, context: Context) -> list:
-    """The defined functions the sides, or the definitions they rest on, call or name."""
+    """The defined functions the sides, or the definitions they rest on, call or name, and
+    the functions those call in turn."""
     if not context.functions:
         return []
     named = named_functions([*trees, *(d.written or d.body for d in context.definitions)])
-    return [f for key, f in context.functions.items() if family_of(key) in named]
+    used: list = []
+    while True:         # and the functions those call: \ell(\lambda) = \log L(\lambda)
+        more = [f for key, f in context.functions.items()
+                if family_of(key) in named and f not in used]
+        if not more:
+            return used
+        used += more
+        named |= named_functions([f.body for f in more])
 
 
 def sum_bound_sizes(trees, context: Context) -> list[str]:
