@@ -723,6 +723,10 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
                              "over, as index notation writes a sum, the sides differ; read "
                              "as written, each letter one index value, they agree; write the "
                              "sums (\\sum_i) to say which is meant")
+    if finding.verdict == Verdict.INVALID and _point_read(left, right, context):
+        return undecided("undecided: a letter read as the point of a function's own "
+                         "parameters in \\nabla f(X) may stand for a quantity elsewhere in "
+                         "the step; write the gradient at its parameters, \\nabla f(x, y)")
     member = _member_of_defined(left, right, context) \
         if finding.verdict == Verdict.INVALID else None
     if member is not None:
@@ -815,7 +819,8 @@ def _square_entry_reading(left: str, right: str, relation: str, context: Context
         square.add_shape(name, ["n", "n"])
     found = _find(left, right, relation, square, budget)
     if _ENTRY_READING not in found.reading or found.verdict not in (Verdict.VALID,
-                                                                    Verdict.INVALID):
+                                                                    Verdict.INVALID) \
+            or found.verdict == Verdict.VALID and not _square_is_general(trees, context):
         return None
     return dataclasses.replace(found, reading="; ".join((
         found.reading, f"{', '.join(sorted(capitals))} read as square matrices, as the text "
@@ -857,13 +862,27 @@ def _outside_calls(node: A.Node):
         yield from _outside_calls(child)
 
 
+_POINT_READING = "the point of "     # resolve's reading of X in \nabla f(X), f(x, y) = …
+
+
+def _point_read(left: str, right: str, context: Context) -> bool:
+    """Whether a side reads a letter as the point of a function's parameters, `\\nabla f(X)`."""
+    try:
+        readings = [r for side in (left, right) for r in context.resolve(parse_side(side)).readings]
+    except NotationError:
+        return False
+    return any(r.read_as.startswith(_POINT_READING) for r in readings)
+
+
 def _index_notation(left: str, right: str, context: Context) -> bool:
     """Whether the link reads with index notation's summation convention."""
     try:
-        trees = [context.resolve(parse_side(side)).tree for side in (left, right)]
+        trees = tuple(context.resolve(parse_side(side)).tree for side in (left, right))
     except NotationError:
         return False
-    return summation_convention(*trees) is not None
+    convention = summation_convention(*trees)
+    return convention is not None and not set(convention[2]) & set().union(
+        *map(free_index_letters, _trees_used(trees, context)[2:]))
 
 
 def _find(left: str, right: str, relation: str, context: Context, budget: Budget,
@@ -905,6 +924,9 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     convention = summation_convention(lhs_node, rhs_node) if summed else None
+    if convention is not None and set(convention[2]) & set().union(
+            *map(free_index_letters, _trees_used((lhs_node, rhs_node), context)[2:])):
+        convention = None       # L = ½(w x_i - y_i)^2: i is one sample's, in the definition
     if convention is not None:      # A_{ij} X_{jk} B_{ki}: the sum over i, j, k
         lhs_node, rhs_node, letters = convention
         decisions += (f"{', '.join(letters)}, each written twice in a product, summed over "
@@ -930,6 +952,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                        "each printed number stands for the quantity it replaces: "
                        + ", ".join(substitutions.found))
     trees = (lhs_node, rhs_node)
+    if _dots_between_lists(trees) and any(isinstance(ungroup(t), A.MatrixLiteral)
+                                          for t in trees):
+        return undecided("undecided: a \\cdot between two printed vectors is most often their "
+                         "dot product, a number, and is set against a vector here, as if "
+                         "element by element; write \\odot for the element-wise product")
     try:
         _require_letter_written_one_way(trees, context)
     except MeaningError as error:
@@ -1637,7 +1664,8 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
         shapes = plausible if square else {}
     found = _read_with(trees, link, context, budget, shapes, decisions=decisions) \
         if shapes and _unshaped_capital(trees, context, shapes) is None else None
-    if found is None or square and _read_as_numbers_still(trees, context, shapes):
+    if found is None or square and (_read_as_numbers_still(trees, context, shapes) or (
+            found.verdict == Verdict.VALID and not _square_is_general(trees, context))):
         return None     # a name the square reading leaves a number may be a vector
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
         if found.verdict == Verdict.INVALID else []
@@ -1652,6 +1680,16 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
         note = f"no shapes are declared: read with {said}, as the text implies"
         return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
     return None
+
+
+def _square_is_general(trees, context: Context) -> bool:
+    """Whether a step that holds for square matrices holds for every shape that fits: so
+    when it is made of products, sums, transposes and traces alone (padding rectangular
+    matrices with zeros keeps each), not of an inverse, a determinant, a power or the
+    identity (`(X^T X)^{-1} X^T = X^{-1}` holds only for square X)."""
+    return not any(isinstance(n, A.Power) or isinstance(n, A.Call) and n.name in ("det", "inv")
+                   or isinstance(n, A.Abs) or isinstance(n, A.Name) and n.base == IDENTITY
+                   for tree in _trees_used(trees, context) for n in walk(tree))
 
 
 def _read_as_numbers_still(trees, context: Context, shapes: dict) -> bool:
@@ -1922,6 +1960,12 @@ def _first_index(trees: tuple, context: Context) -> int:
         raise MeaningError("sums here count from 0 and from " + min(starts - {"0"}) + ", so "
                            "which values a letter free of them takes is not said", "", None,
                            "Write every sum from the same first index.")
+    shaped = sorted(name_key(n) for tree in _trees_used(trees, context) for n in walk(tree)
+                    if isinstance(n, A.Name) and context.shape_of(name_key(n)) is not None)
+    if starts == {"0"} and shaped:
+        raise MeaningError(f"a sum counts from 0 while {shaped[0]} has a shape, whose entries "
+                           "derivcheck numbers from 1", "", None,
+                           "Write the sum from 1 to the size.")
     return 0 if starts == {"0"} else 1
 
 
@@ -4106,6 +4150,26 @@ def _rounded_intermediates(context: Context, instance: Instance) -> dict:
     return rounded
 
 
+def _rounding_given_values(node: A.Node, context: Context) -> frozenset:
+    """The decimals of a side that round, to their printed digits, a value the text gives
+    (0.1667 of w_i = 1/6): rounded copies of it, not exact inputs."""
+    values = []
+    for definition in context.definitions:
+        value = exact_value(context, definition.name)
+        if isinstance(value, sympy.Expr) and value.is_number and value.is_real:
+            values.append(mpmath.mpf(str(sympy.N(value, 30))))
+    out = set()
+    for n in walk(node):
+        if not (isinstance(n, A.Num) and "." in n.text):
+            continue
+        printed = sympy.Rational(n.text)
+        half = sympy.Rational(1, 2 * 10 ** len(n.text.split(".")[1]))
+        if any(v != to_mpmath(printed) and abs(v - to_mpmath(printed)) <= to_mpmath(half)
+               for v in values):
+            out.add(printed)
+    return frozenset(out)
+
+
 def _exact_decimals(node: A.Node, context: Context) -> frozenset:
     """The decimals of a side that are exact: a computed value printed rounded (0.609, three
     digits or more) is within half a unit of its last digit; the inputs the text gives (y =
@@ -4255,13 +4319,12 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
     if number.whole and relation == "=":
         ok = error <= mpmath.mpf(10) ** -30 * max(abs(printed), 1)
     else:
-        # 0.1667 + 0.1667 = 0.3333: each input rounded as finely as the result may be off
-        # by half a unit too (an input printed more coarsely is an input of the example)
-        unit = sympy.Rational(str(number.unit))
-        coarse = {sympy.Rational(n.text) for n in walk(expr_tree) if isinstance(n, A.Num)
-                  and "." in n.text and sympy.Rational(1, 10 ** len(n.text.split(".")[1])) > unit}
-        reach = _rounding_reach(expr_tree, context,
-                                _exact_decimals(expr_tree, context) | coarse) / 2
+        # 0.1667 + 0.1667 = 0.3333 with w_i = 1/6 given: an input that rounds a value the
+        # text gives may be off by half a unit too (any other decimal is exact as printed)
+        rounded = _rounding_given_values(expr_tree, context)
+        given = frozenset(sympy.Rational(n.text) for n in walk(expr_tree)
+                          if isinstance(n, A.Num) and "." in n.text) - rounded
+        reach = _rounding_reach(expr_tree, context, given) / 2 if rounded else 0
         ok = error < to_mpmath(number.unit) * (1 - mpmath.mpf(10) ** -12) + reach
     shown = mpmath.nstr(exact, 12)
     if ok:

@@ -91,8 +91,9 @@ def _require_written_through(numerator, expanded, wrt, definitions: dict, contex
         return
     body = context.expand(wrt, instance)
     whole = context.expand(numerator, instance)
-    if isinstance(body, sympy.Expr) and not body.is_Atom and isinstance(whole, sympy.Expr) \
-            and whole.has(body):
+    parts = list(body) if isinstance(body, sympy.MatrixBase) else [body]   # u = Ax - b too
+    if all(isinstance(p, sympy.Expr) and not p.is_Atom for p in parts) \
+            and isinstance(whole, sympy.Basic) and all(whole.has(p) for p in parts):
         raise MeaningError(
             f"{numerator} is not written through {wrt.name}, but its definition holds "
             f"{wrt.name}'s ({sympy.latex(body)}): read as written its derivative by {wrt.name} "
@@ -402,7 +403,8 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
-    if not reaching and _entries_apart(numerator, wrt, definitions):
+    if not reaching and _entries_apart(numerator, wrt, definitions) \
+            and context.kind(base_of(numerator)) != "symmetric":    # Σ = Σ^T ties them
         return sympy.Integer(0)
     if not reaching:
         return gradient_symbol(numerator, wrt)

@@ -412,3 +412,8 @@ def test_the_front_matter_reads_its_given_as_check_claim_does():
            "$$ \\nabla f(x) = 2x $$\n\n$$ \\frac{\\partial y_1}{\\partial x_1} = 2 $$\n")
     assert [v for _, _, v in verdicts(doc)] == ["valid", "valid"]
 
+
+def test_because_separates_steps_as_therefore_does():
+    doc = "$$\\because y = x^2 \\\\ \\therefore \\frac{dy}{dx} = 2x $$\n"
+    assert verdicts(doc) == [(1, "definition", "valid"), (1, "claim", "valid")]
+

@@ -1262,6 +1262,23 @@ ROWS = [
      {}, "valid"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
+    # a square reading decides only what holds for every shape: no inverse of a capital
+    (r"(X^T X)^{-1} X^T = X^{-1}", [], {}, {}, "undecided"),
+    # nested sums of an entry, and p written twice: summed
+    (r"(ABC)_{ij} = A_{ik} B_{kl} C_{lj}", [], {}, {}, "valid"),
+    (r"(AB)_{ij} = A_{ip} B_{pj}", [], {}, {}, "valid"),
+    (r"(ABC)_{ij} = A_{ik} B_{lk} C_{lj}", [], {}, {}, "invalid"),
+    # a letter free in a definition is one sample's: not summed
+    (r"\frac{\partial L}{\partial w} = (w x_i - y_i) x_i", [r"L = \frac{1}{2}(w x_i - y_i)^2"],
+     {}, {}, "valid"),
+    # a sum from 0 over a shaped vector's entries, which derivcheck numbers from 1
+    (r"\sum_{n=0}^{N-1} x_n y_n = x^T y", [], {"x": ["N", 1], "y": ["N", 1]}, {}, "undecided"),
+    # entries of a symmetric matrix are tied
+    (r"\frac{\partial X_{12}}{\partial X_{21}} = 0", [r"X = X^T"], {"X": [2, 2]}, {},
+     "undecided"),
+    # a dot between printed vectors set against a vector; spaced letters are no entries
+    (r"[ 2  1 -1 ] \cdot [ 1 0 1 ] = [ 2 0 -1 ]", [], {}, {}, "undecided"),
+    (r"[ a -b ] \cdot [ 1 1 ] = a - b", [], {}, {}, "valid"),
     # U read square while \hat{y} - y, a vector by its definition, stays a number: no reading
     (r"(\hat{y} - y) \frac{\partial U^Tv_c}{\partial v_c} = U^T(\hat{y} - y)^T",
      [r"\hat{y} = softmax(\theta)"], {}, {"symbols": {"y": "one-hot"}}, "undecided"),
@@ -1340,7 +1357,8 @@ ROWS = [
     (r"\nabla f(X) = \begin{pmatrix} 2x-4 \\ 4y-12 \end{pmatrix}",
      [r"f(x,y) = (x-2)^2 + 2(y-3)^2"], {}, {}, "valid"),
     (r"\nabla f(X) = \begin{pmatrix} 2x-4 \\ 4y-6 \end{pmatrix}",
-     [r"f(x,y) = (x-2)^2 + 2(y-3)^2"], {}, {}, "invalid"),
+     [r"f(x,y) = (x-2)^2 + 2(y-3)^2"], {}, {}, "undecided"),   # X may be a quantity too
+    (r"\nabla f(X) = 2X", [r"f(x, y) = x^2 + y^2"], {}, {}, "undecided"),
     # a function's body counts a sum's bound: n is that count
     (r"\frac{d^2\ell}{d\mu^2} = -\frac{n}{4}",
      [r"\ell(\mu) = - \frac{1}{8}\sum_{i=1}^{n}(x_i-\mu)^2"], {}, {}, "valid"),
@@ -1382,9 +1400,12 @@ ROWS = [
     (r"[ -4 -2  2 ] ⋅ [ 0 -1 -1 ] = 0", [], {}, {}, "valid"),
     (r"[ -4 -4  0 ] ⋅ [ 2  1 -1 ] = -8", [], {}, {}, "invalid"),
     (r"w = [ -4 -2  2 ] + 2 ⋅ [ 0 -1 -1 ] = [ -4  0  4 ]", [], {}, {}, "invalid"),
-    # a sum of inputs rounded as finely as the result: each may be off by half a unit
-    (r"0.1667 + 0.1667 = 0.3333", [], {}, {}, "valid"),
-    (r"0.1667 + 0.1667 = 0.3336", [], {}, {}, "invalid"),
+    # an input that rounds a value the text gives may be off by half a unit; any other
+    # decimal is exact as printed
+    (r"0.1667 + 0.1667 = 0.3333", [r"w = \frac{1}{6}"], {}, {}, "valid"),
+    (r"0.1667 + 0.1667 = 0.3336", [r"w = \frac{1}{6}"], {}, {}, "invalid"),
+    (r"0.1667 + 0.1667 = 0.3333", [], {}, {}, "invalid"),
+    (r"0.123 + 0.456 = 0.578", [], {}, {}, "invalid"),
     (r"0.05 \times 0.15 = 0.0076", [], {}, {}, "invalid"),
 ]
 

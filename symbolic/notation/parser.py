@@ -349,10 +349,26 @@ def _entries_spaced_apart(tokens: list[Token]) -> list[Token]:
         signed = tok.text == "-" and k + 1 < len(tokens) and tokens[k + 1].kind == "number" \
             and _contiguous([tok, tokens[k + 1]])
         if square and square[-1] and out and out[-1].kind == "number" \
-                and (tok.kind == "number" or signed) and not _contiguous([out[-1], tok]):
+                and (tok.kind == "number" or signed) and not _contiguous([out[-1], tok]) \
+                and _numbers_only(tokens, k):
             out.append(Token("symbol", ",", tok.pos))
         out.append(tok)
     return out
+
+
+def _numbers_only(tokens: list[Token], k: int) -> bool:
+    """Whether the square brackets around token k hold numbers alone (signed, spaced apart),
+    `[ 2  1 -1 ]`, and every other square bracket of the formula too (`[ a -b ] \\cdot
+    [ 1 1 ]` is read as written, one bracket as the other)."""
+    brackets = []
+    for j, t in enumerate(tokens):
+        if t.text == "[":
+            end = next((m for m in range(j, len(tokens)) if tokens[m].text == "]"), len(tokens))
+            brackets.append((j, end))
+    inside = [(j, end) for j, end in brackets if j < k < end]
+    return bool(inside) and all(
+        all(t.kind == "number" or t.text == "-" for t in tokens[j + 1:end])
+        for j, end in brackets if end - j > 2)
 
 
 def _is_word_name(inner: list[Token], after: Token | None) -> bool:

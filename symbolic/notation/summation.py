@@ -15,7 +15,7 @@ from collections import Counter
 
 from symbolic.notation import ast as A
 from symbolic.notation.trees import walk
-from symbolic.notation.vocabulary import INDEX_LETTERS, PRODUCT_OPS
+from symbolic.notation.vocabulary import PRODUCT_OPS, SUMMABLE_LETTERS
 
 
 class _NotIndexNotation(Exception):
@@ -94,10 +94,11 @@ def _factor(factor: A.Node) -> tuple[A.Node, Counter, set[str]]:
     if isinstance(factor, A.Partial):
         return _derivative(factor)
     if isinstance(factor, A.SumOver):     # \sum_k B_{qk} A_{kp}: k is the sum's own
-        body, free, summed = _summed(_renamed(factor.body, factor.index, _HELD))
-        if _HELD in free or _HELD in summed:
+        held = f"{_HELD}{{{factor.index}}}"      # one per letter: sums nest
+        body, free, summed = _summed(_renamed(factor.body, factor.index, held))
+        if held in free or held in summed:
             raise _NotIndexNotation
-        return dataclasses.replace(factor, body=_renamed(body, _HELD, factor.index)), free, \
+        return dataclasses.replace(factor, body=_renamed(body, held, factor.index)), free, \
             summed
     if isinstance(factor, A.Transpose):
         operand, free, summed = _factor(factor.operand)
@@ -134,7 +135,7 @@ def _subscript_letters(node: A.Node, strict: bool = True) -> Counter:
             if isinstance(n, A.Call) and n.index is not None else ()
         for index in indices:
             counts.update(m.base for m in walk(index) if isinstance(m, A.Name)
-                          and m.base in INDEX_LETTERS and not m.sub and not m.sup)
+                          and m.base in SUMMABLE_LETTERS and not m.sub and not m.sup)
         if strict and isinstance(n, A.SumOver | A.Differential | A.Partial | A.At):
             raise _NotIndexNotation
     return counts

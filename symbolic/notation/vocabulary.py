@@ -25,7 +25,7 @@ UNICODE = {
     "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
     "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
-    "∴": r"\therefore",
+    "∴": r"\therefore", "∵": r"\because",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
     "≡": r"\equiv", "’": "'", "∑": r"\sum", "ℝ": r"\mathbb{R}",
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
@@ -66,6 +66,7 @@ RELATIONS = {
     r"\neq": r"\neq", r"\ne": r"\neq", "<": "<", ">": ">", r"\leq": r"\leq",
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
     r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in", r"\therefore": r"\Rightarrow",
+    r"\because": r"\Rightarrow",          # "because": as "therefore", it separates steps
 }
 # What a row of an alignment that goes on begins with after its `&`: a relation or an
 # operator (`\\ &= …`, `\\ & - …`); a row `&g = …` is a statement of its own.
@@ -210,6 +211,8 @@ INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 FRESH_INDEX_LETTERS = ("k", "m", "n", "p", "q", "r")    # a sum's letter when it is renamed
 # Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pqrs")
+# Letters index notation sums over when one product writes them twice (A_{ip} B_{pj})
+SUMMABLE_LETTERS = INDEX_LETTERS | GENERIC_INDEX_LETTERS
 # The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
 SAMPLE_LETTER = "i"
 # The letters a function's own argument goes by: \frac{d\sigma}{dz} is σ'(z)
