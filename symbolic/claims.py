@@ -4154,8 +4154,8 @@ def _rounding_given_values(node: A.Node, context: Context) -> frozenset:
     """The decimals of a side that round, to their printed digits, a value the text gives
     (0.1667 of w_i = 1/6): rounded copies of it, not exact inputs."""
     values = []
-    for definition in context.definitions:
-        value = exact_value(context, definition.name)
+    for definition in context.definitions:       # w_i = \frac{1}{6}: its body's value
+        value = exact_value(context, definition.body)
         if isinstance(value, sympy.Expr) and value.is_number and value.is_real:
             values.append(mpmath.mpf(str(sympy.N(value, 30))))
     out = set()
