@@ -1960,6 +1960,16 @@ def _first_index(trees: tuple, context: Context) -> int:
         raise MeaningError("sums here count from 0 and from " + min(starts - {"0"}) + ", so "
                            "which values a letter free of them takes is not said", "", None,
                            "Write every sum from the same first index.")
+    offsets: dict[str, set[int]] = {}      # \sum_{k=0}^{N} beside \sum_{q=0}^{N-1}
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.SumOver) and isinstance(node.lower, A.Num) \
+                and (bound := size_bound(node.upper)) is not None:
+            offsets.setdefault(bound[0].base, set()).add(bound[1])
+    unequal = sorted(size for size, seen in offsets.items() if len(seen) > 1)
+    if "0" in starts and unequal:
+        raise MeaningError(f"sums here run to {unequal[0]} and to {unequal[0]} less one, so "
+                           "how many terms each has is not said", "", None,
+                           "Write every sum over the same entries with the same bounds.")
     shaped = sorted(name_key(n) for tree in _trees_used(trees, context) for n in walk(tree)
                     if isinstance(n, A.Name) and context.shape_of(name_key(n)) is not None)
     if starts == {"0"} and shaped:

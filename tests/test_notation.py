@@ -1372,6 +1372,8 @@ ROWS = [
     (r"✅ \frac{d}{dx} x^2 = 2x", [], {}, {}, "valid"),
     (r"\frac{\partial L}{\partial x_j} = 2 x_j", [r"L = \sum_{i=1}^{n} x_i^2 \ (\forall i)"], {},
      {}, "valid"),
+    # sums from 0 to N beside sums from 0 to N - 1: how many terms is not said
+    (r"\sum_{k=0}^{N} x_k = \sum_{q=0}^{N-1} x_q", [], {}, {}, "undecided"),
     # sums that count from 0 to N - 1, and the free letters beside them
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = 2 x_j", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial x_j} \sum_{q=0}^{N-1} x_q^2 = x_j", [], {}, {}, "invalid"),
