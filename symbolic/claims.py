@@ -2519,9 +2519,10 @@ def _entry_read(sides: Sides, trees: tuple, context: Context) -> Sides | None:
     variable's shape; None for any other link."""
     if context.conventions.get("layout") == "numerator":
         return None
-    letters = _entry_letters(trees)
-    if letters is None:
+    ordered = _entry_letters(trees)
+    if ordered is None:
         return None
+    letters = frozenset(ordered)
     for whole, other, tree in ((sides.lhs, sides.rhs, trees[0]), (sides.rhs, sides.lhs, trees[1])):
         if not isinstance(whole, sympy.MatrixBase) or isinstance(other, sympy.MatrixBase) \
                 or whole.shape == (1, 1) or letters & free_index_letters(tree) \
@@ -2529,7 +2530,7 @@ def _entry_read(sides: Sides, trees: tuple, context: Context) -> Sides | None:
                 or any(isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base in letters
                                                      for s in n.sub) for n in walk(tree)):
             continue
-        at = [sides.instance.indices.get(letter) for letter in _ordered(letters, trees)]
+        at = [sides.instance.indices.get(letter) for letter in ordered]
         if None in at or len(at) != (1 if 1 in whole.shape else 2):
             return None
         if any(k < 1 for k in at) or (len(at) == 2 and (at[0] > whole.rows or at[1] > whole.cols)) \
@@ -2542,24 +2543,16 @@ def _entry_read(sides: Sides, trees: tuple, context: Context) -> Sides | None:
     return None
 
 
-def _entry_letters(trees: tuple) -> frozenset[str] | None:
-    """The letters of the first derivative's variable written by letter entries (the k, l of
-    ∂/∂X_{kl}), None when no derivative is so written."""
+def _entry_letters(trees: tuple) -> tuple[str, ...] | None:
+    """The letters of the first derivative's variable written by letter entries, in the
+    order it writes them (row, then column: the k, l of ∂/∂X_{kl}); None when no derivative
+    is so written."""
     for node in (n for tree in trees for n in walk(tree)):
         if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) and node.wrt.sub \
                 and all(isinstance(s, A.Name) and not s.sub and len(s.base) == 1
                         for s in node.wrt.sub):
-            return frozenset(s.base for s in node.wrt.sub)
+            return tuple(s.base for s in node.wrt.sub)
     return None
-
-
-def _ordered(letters: frozenset[str], trees: tuple) -> list[str]:
-    """The letters in the order the derivative's variable writes them (row, then column)."""
-    for node in (n for tree in trees for n in walk(tree)):
-        if isinstance(node, A.Partial) and isinstance(node.wrt, A.Name) \
-                and {s.base for s in node.wrt.sub if isinstance(s, A.Name)} == letters:
-            return [s.base for s in node.wrt.sub]
-    return sorted(letters)
 
 
 def _moved(sides: Sides, context: Context, every: bool = False,
@@ -2950,13 +2943,13 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
     when they agree, or when the second reading cannot be built."""
     trees = (lhs_node, rhs_node)
     shapes = _plausible_shapes(trees, context)
-    wrong = _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget) \
+    wrong = _wrong_reading_with_shapes(shapes, lhs_node, rhs_node, link, context, budget) \
         if shapes else None
     if wrong is None:
         # the square reading cannot be built (a capital count, 1/(2N)): the shapes the
         # text implies (`shape_inference`) are the second reading
         shapes = infer_shapes(trees, context)
-        wrong = _wrong_with_shapes(shapes, lhs_node, rhs_node, link, context, budget,
+        wrong = _wrong_reading_with_shapes(shapes, lhs_node, rhs_node, link, context, budget,
                                    shown=True) if shapes else None
         if wrong is None:
             return None
@@ -2990,7 +2983,7 @@ def _shown_as_matrices(trees, context: Context) -> set[str]:
     return {key for key in found if context.shape_of(key) is None}
 
 
-def _wrong_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str, str, str],
+def _wrong_reading_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str, str, str],
                        context: Context, budget: Budget, shown: bool = False) -> Finding | None:
     """The finding when the step is wrong, in every layout that may be meant, with these
     shapes for its names (and, when `shown`, wrong at a point, not by a shape that does not
