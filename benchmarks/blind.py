@@ -16,7 +16,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # q,r: the eighth; s,t: the ninth;
                                                 # u,v: the tenth; w,x: the eleventh;
                                                 # y,z: the twelfth; za,zb: the
-                                                # thirteenth; zc,zd: the fourteenth)
+                                                # thirteenth; zc,zd: the fourteenth;
+                                                # ze,zf: the fifteenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
