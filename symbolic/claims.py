@@ -66,6 +66,7 @@ from symbolic.notation.trees import (
     children,
     factors,
     function_signature,
+    is_list,
     letter_offset,
     node_text,
     size_bound,
@@ -95,6 +96,7 @@ from symbolic.notation.vocabulary import (
     SCALAR_OF_MATRIX,
     SIGMA,
     SIGMOID_NAMES,
+    SIZE_LETTERS,
     TRUE_CLASS_WORDS,
     TWIN_FREE_PART,
     TWIN_SLOPE,
@@ -697,51 +699,144 @@ def check_link(left: str, right: str, relation: str, context: Context,
 
 
 def find(left: str, right: str, relation: str, context: Context, budget: Budget) -> Finding:
-    """What one link is: its verdict, method and message (see `_find`). A difference found
-    where a given states an identity about the names the step rests on is undecided: the
-    samples were not drawn to satisfy it."""
+    """What one link is: its verdict, method and message (see `_find`). A difference is
+    then asked each of `DOUBTS`: the first that finds it may come from a misreading (or
+    reads the link another way) gives the verdict instead."""
     finding = _find(left, right, relation, context, budget)
+    if finding.verdict != Verdict.INVALID:
+        return finding
+    link = (left, right, relation)
+    for doubt in DOUBTS:
+        reread = doubt(link, finding, context, budget)
+        if reread is not None:
+            return reread
+    return finding
+
+
+def _entry_against_whole_doubt(link, finding: Finding, context: Context,
+                               budget: Budget) -> Finding | None:
+    """One side written by its entries, the other whole: read at the entry a derivative's
+    variable names, or undecided."""
+    left, right, relation = link
     whole = _entry_against_whole(left, right, context) \
-        if finding.verdict == Verdict.INVALID and _ENTRY_READING not in finding.reading else None
-    square = _square_entry_reading(left, right, relation, context, budget) \
-        if whole is not None else None
-    if square is not None:
-        return square
-    if whole is not None:
-        return undecided(f"undecided: one side is written by its entries ({whole[1]}), the "
-                         f"other whole ({whole[0]}), as index notation says what a matrix's "
-                         "entry is, and the difference found may come only from reading them "
-                         "apart; derivcheck reads such a link at the entry a derivative's "
-                         "variable names (\\partial X_{kl}), with the shapes declared "
-                         f"(shapes: {{{whole[0]}: [n, n]}})")
-    if finding.verdict == Verdict.INVALID and _index_notation(left, right, context):
-        # δ_{jp} δ_{kq} A_{ij} B_{ki} = A_{ip} B_{qi}: read with its repeated letters summed;
-        # a difference there that reading the letters as written does not show is in doubt
-        plain = _find(left, right, relation, context, budget, summed=False)
-        if plain.verdict == Verdict.VALID:
-            return undecided("undecided: with the letters written twice in a product summed "
-                             "over, as index notation writes a sum, the sides differ; read "
-                             "as written, each letter one index value, they agree; write the "
-                             "sums (\\sum_i) to say which is meant")
-    if finding.verdict == Verdict.INVALID and _point_read(left, right, context):
-        return undecided("undecided: a letter read as the point of a function's own "
-                         "parameters in \\nabla f(X) may stand for a quantity elsewhere in "
-                         "the step; write the gradient at its parameters, \\nabla f(x, y)")
-    member = _member_of_defined(left, right, context) \
-        if finding.verdict == Verdict.INVALID else None
-    if member is not None:
-        return undecided(f"undecided: {member[0]} is defined nowhere, but {member[1]} is: "
-                         f"{member[0]} may be {member[1]} for one sample or step, which its "
-                         f"definition does not say, and read as a free number it decides "
-                         f"nothing; define {member[0]} to check this")
-    if finding.verdict != Verdict.INVALID or not context.facts:
-        return finding
-    fact = _fact_bearing(finding, left, right, context)
+        if _ENTRY_READING not in finding.reading else None
+    if whole is None:
+        return None
+    square = _square_entry_reading(left, right, relation, context, budget)
+    return square or undecided(
+        f"undecided: one side is written by its entries ({whole[1]}), the other whole "
+        f"({whole[0]}), as index notation says what a matrix's entry is, and the difference "
+        "found may come only from reading them apart; derivcheck reads such a link at the "
+        "entry a derivative's variable names (\\partial X_{kl}), with the shapes declared "
+        f"(shapes: {{{whole[0]}: [n, n]}})")
+
+
+def _index_notation_doubt(link, finding: Finding, context: Context,
+                          budget: Budget) -> Finding | None:
+    """δ_{jp} δ_{kq} A_{ij} B_{ki} = A_{ip} B_{qi}: read with its repeated letters summed; a
+    difference there that reading the letters as written does not show is in doubt."""
+    left, right, relation = link
+    if not _index_notation(left, right, context):
+        return None
+    plain = _find(left, right, relation, context, budget, summed=False)
+    if plain.verdict != Verdict.VALID:
+        return None
+    return undecided("undecided: with the letters written twice in a product summed over, as "
+                     "index notation writes a sum, the sides differ; read as written, each "
+                     "letter one index value, they agree; write the sums (\\sum_i) to say "
+                     "which is meant")
+
+
+def _point_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
+    if not _point_read(link[0], link[1], context):
+        return None
+    return undecided("undecided: a letter read as the point of a function's own parameters "
+                     "in \\nabla f(X) may stand for a quantity elsewhere in the step; write "
+                     "the gradient at its parameters, \\nabla f(x, y)")
+
+
+def _member_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
+    member = _member_of_defined(link[0], link[1], context)
+    if member is None:
+        return None
+    return undecided(f"undecided: {member[0]} is defined nowhere, but {member[1]} is: "
+                     f"{member[0]} may be {member[1]} for one sample or step, which its "
+                     f"definition does not say, and read as a free number it decides "
+                     f"nothing; define {member[0]} to check this")
+
+
+def _fact_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
+    """A difference found where a given states an identity about the names the step rests
+    on: the samples were not drawn to satisfy it."""
+    fact = _fact_bearing(finding, link[0], link[1], context) if context.facts else None
     if fact is None:
-        return finding
+        return None
     return undecided(f"undecided: the given states '{fact}', and the samples were not drawn "
                      "to satisfy it, so the difference found may lie where it fails; write "
                      "what it says into the definitions to check this")
+
+
+def _default_parameter_doubt(link, finding: Finding, context: Context,
+                             budget: Budget) -> Finding | None:
+    """`ELU(x) = … \\gamma(e^x - 1)`: ELU read with its α at the default (1) beside a free
+    name the text may mean for it: the difference may come only from that."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    used = _trees_used(trees, context)
+    calls = [(node, function) for tree in used for node in walk(tree)
+             if isinstance(node, A.Call) and len(node.args) == 1
+             and node.callee == A.Callee.KNOWN and node.name not in context.functions
+             and (function := known_function(node.name)) is not None and function.parameter]
+    if not calls:
+        return None
+    arguments = {name_key(n) for node, _ in calls for arg in node.args for n in walk(arg)
+                 if isinstance(n, A.Name)}
+    free = sorted({to_latex(n) for tree in used for n in _values_outside_indices(tree)
+                   if name_key(n) not in arguments and not context.is_value(name_key(n))
+                   and not _is_constant(n)
+                   and not any(d.key == name_key(n) for d in context.definitions)})
+    if not free:
+        return None
+    node, function = calls[0]
+    return undecided(f"undecided: {function.name}({to_latex(node.args[0])}) is read with its "
+                     f"{function.parameter} at its default, and the step also writes "
+                     f"{', '.join(free)}, which the text may mean for it; write "
+                     f"{function.name}({to_latex(node.args[0])}, {free[0]}) to say so")
+
+
+def _log_domain_doubt(link, finding: Finding, context: Context,
+                      budget: Budget) -> Finding | None:
+    """`\\exp(-\\log \\sigma)` is 1/σ only where σ > 0, as `\\log \\sigma` says; SymPy writes
+    it 1/σ at once, and a counterexample at σ < 0 is then no point of the claim. The link
+    read again with each name written under a logarithm positive, if the counterexample
+    made one negative."""
+    point = finding.counterexample.point if finding.counterexample else {}
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    logged = {to_latex(arg) for tree in _trees_used(trees, context) for node in walk(tree)
+              if isinstance(node, A.Call) and node.name in LOGARITHMS
+              and isinstance(arg := ungroup(node.args[0]), A.Name) and not arg.sub}
+    negative = sorted(name for name in logged if name in point
+                      and point[name].startswith("-") and context.kind(name) is None)
+    if not negative:
+        return None
+    positive = context.copy()
+    positive.conventions["symbols"] = dict(positive.conventions.get("symbols") or {}) | \
+        dict.fromkeys(negative, "positive")
+    positive._changed()
+    found = _find(*link, positive, budget)
+    note = f"{', '.join(negative)} read as positive, as the logarithm of it says"
+    return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+
+
+# Ways a difference may come from reading a link other than as its writer meant, each asked
+# in turn by `find`
+DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
+          _fact_doubt, _default_parameter_doubt, _log_domain_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -1083,8 +1178,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                              "shapes say it maps a vector to one of another length, which "
                              "derivcheck does not read")
         if not spread and unshaped:
-            # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number
-            return undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
+            # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number, unless
+            # the shapes the text implies read it
+            return _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                         decisions) \
+                or undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
         if any(isinstance(n, A.MatrixLiteral) for tree in trees for n in walk(tree)) and any(
                 not isinstance(d, int) for dims in context.shapes.values() for d in dims):
             # X = [[1, 1], [1, 1]] with X declared [D+1, N]: the printed matrix fixes sizes
@@ -1928,6 +2026,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
     bounds = sorted(set(counts) | sum_bound_names((lhs_node, rhs_node), context, letters))
+    if not bounds and (implicit := _implicit_count((lhs_node, rhs_node), context)):
+        counts, bounds = [implicit], [implicit]      # \sum_i 1 = n: the sum runs to n
     # `m = n` said (a case) or a bound the context defines: the sizes are tied
     tied = _bound_by_value((lhs_node, rhs_node), context) or any(
         left in bounds and right in bounds and relation == "="
@@ -1948,6 +2048,23 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
     return out
+
+
+def _implicit_count(trees: tuple, context: Context) -> str | None:
+    """`\\sum_i 1 = n`, `\\delta_{ii} = d`: a sum written without bounds over what no shape
+    sizes, beside one size letter the step uses as a value and nothing else gives a
+    meaning (no definition, value, kind or shape): that letter counts the sum's terms."""
+    used = _trees_used(trees, context)
+    unbounded = [node for tree in used for node in walk(tree)
+                 if isinstance(node, A.SumOver) and node.upper is None and node.lower is None]
+    if not unbounded or context.shapes:
+        return None
+    letters = {canonical(n.base, (), (), n.suffix, 0) for tree in used
+               for n in _values_outside_indices(tree) if n.base in SIZE_LETTERS}
+    letters = {label for label in letters if not context.is_value(label)
+               and context.kind(label) is None
+               and not any(d.key == label for d in context.definitions)}
+    return letters.pop() if len(letters) == 1 else None
 
 
 def _first_index(trees: tuple, context: Context) -> int:
@@ -2377,8 +2494,7 @@ def _listed_as_column(node: A.Node, value, other, other_node: A.Node):
     \\end{bmatrix}`, or a list transposed, keeps its own; so does a list set against a
     list, `[a, b] = [a, b]^T`)."""
     node = node.inner if isinstance(node, A.Group) else node
-    if isinstance(node, A.MatrixLiteral) and node.listed \
-            and not any(isinstance(n, A.MatrixLiteral) and n.listed for n in walk(other_node)) \
+    if is_list(node) and not any(is_list(n) for n in walk(other_node)) \
             and isinstance(value, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase) \
             and value.rows == 1 and other.cols == 1 and other.rows == value.cols > 1:
         return value.T

@@ -785,6 +785,11 @@ class Context:
             self.add_shape(name_key(name), [entries, 1] if literal.listed   # [θ_1, θ_2]: a
                            else [len(literal.rows), len(literal.rows[0])])  # list, a column
             return Definition(name, body, source, body, derivation=derivation)
+        elided = _own_elided_entries(name, body)
+        if elided is not None and self.shape_of(name_key(name)) is None:
+            # x = [x_1, x_2, \dots, x_n]^T: a vector of n entries, which it defines none of
+            self.add_shape(name_key(name), elided)
+            return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
         try:
             _require_no_repeated_index(name, body, written)
@@ -990,6 +995,15 @@ class Context:
 
     def shape_of(self, name: str) -> tuple | None:
         return self.shapes.get(name)
+
+    def listed_length(self, name: str) -> int | None:
+        """How many entries a name defined as a list of them has (`x = [1, 1, 0, 5]`: 4),
+        a list saying no orientation and so giving no shape; None for any other name."""
+        lengths = {len(literal.rows) * len(literal.rows[0])
+                   for d in self.definitions if d.key == name and not d.name.sub
+                   and (literal := _ungrouped_literal(d.written or d.body)) is not None
+                   and 1 in (len(literal.rows), len(literal.rows[0]))}
+        return lengths.pop() if len(lengths) == 1 else None
 
     def log_base(self):
         base = str(self.conventions.get("log", "natural"))
@@ -1483,6 +1497,30 @@ def _ungrouped_literal(body: A.Node) -> A.MatrixLiteral | None:
         body = body.operand
         return dataclasses.replace(body, rows=tuple(zip(*body.rows, strict=True)))
     return body if isinstance(body, A.MatrixLiteral) else None
+
+
+def _own_elided_entries(name: A.Name, body: A.Node) -> list | None:
+    """The shape `x = [x_1, x_2, \\dots, x_n]^T` declares: a bare name written as the run of
+    its own entries from 1 to a size, [n, 1] as a column (a list in brackets is one, whether
+    transposed or not: it says no orientation) and [1, n] as a row; None otherwise."""
+    body = ungroup(body)
+    transposed = isinstance(body, A.Transpose)
+    run = ungroup(body.operand) if transposed else body
+    if name.sub or not (isinstance(run, A.SumOver) and run.stacked) \
+            or not (isinstance(run.lower, A.Num) and run.lower.text == "1"):
+        return None
+    entry = run.body
+    if not (isinstance(entry, A.Name) and entry.base == name.base and entry.suffix == name.suffix
+            and entry.sup == name.sup and entry.primes == name.primes
+            and [node_text(s) for s in entry.sub] == [run.index]):
+        return None
+    size = ungroup(run.upper)
+    length = int(size.text) if isinstance(size, A.Num) and size.text.isdigit() \
+        else node_text(size) if isinstance(size, A.Name) and not size.sub else None
+    if length is None:
+        return None
+    row = run.stacked == "row" if not transposed else run.stacked == "column"
+    return [1, length] if row else [length, 1]
 
 
 def _own_entries(name: A.Name, body: A.Node) -> bool:

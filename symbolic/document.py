@@ -818,7 +818,7 @@ _ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
 _BREAK_SPACING = re.compile(r"\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]")  # \\[2pt]
 _SPACING = frozenset({r"\quad", r"\qquad", r"\;", r"\,", r"\:", r"\!", "\\ ", "~"})
 _SEPARATING_SPACING = frozenset({r"\quad", r"\qquad", r"\;", "~", "\\ "})   # `i = j,~f = …`
-_CONDITION = re.compile(r"\{\s*,?\s*(" + "|".join(CONDITION_WORDS) + r")\s*\}")
+_CONDITION = re.compile(r"\{\s*,?\s*(" + "|".join(sorted(CONDITION_WORDS)) + r")\s*\}")
 _CONNECTIVE = re.compile(r"\{\s*(?:" + "|".join(map(re.escape, CONNECTIVES)) + r")\s*\}")
 
 

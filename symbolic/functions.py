@@ -96,6 +96,8 @@ class KnownFunction:
     elementwise: bool = True            # applied entry by entry to a vector or matrix
     takes_vector: bool = False          # softmax, LSE: one whole vector is the argument
     vector_valued: bool = False         # softmax: a vector out; an index picks an entry
+    # ELU's α, leaky ReLU's slope: a second argument with a default when it is not written
+    parameter: str = ""
 
 
 # spelling -> function; commands ("\\sigma") exactly, words ("relu") folded to lower case
@@ -133,6 +135,7 @@ class MLFunction(Function):
     spellings: ClassVar[tuple[str, ...]] = ()
     takes_vector: ClassVar[bool] = False      # one whole vector in (softmax, LSE)
     vector_valued: ClassVar[bool] = False     # softmax: Softmax(k, *z) is entry k
+    parameter: ClassVar[str] = ""             # the name of a defaulted second argument
     numpy_function: ClassVar[Callable[..., Any]]
     mpmath_function: ClassVar[Callable[..., Any]]
 
@@ -146,7 +149,7 @@ class MLFunction(Function):
             register_function(KnownFunction(
                 cls.__name__, cls, cls.spellings, arity=1,
                 elementwise=not cls.takes_vector, takes_vector=cls.takes_vector,
-                vector_valued=cls.vector_valued))
+                vector_valued=cls.vector_valued, parameter=cls.parameter))
 
     def kinks(self) -> list[Expr]:
         """Arguments at whose zeros this function has no derivative (ReLU: its argument)."""
@@ -346,6 +349,7 @@ class LeakyReLU(MLFunction):
     latex_name = r"\operatorname{LeakyReLU}"
     activation = "leaky_relu"
     spellings = ("leakyrelu", "leaky_relu", "lrelu")
+    parameter = "slope α"
     default_slope: ClassVar[Rational] = Rational(1, 100)
 
     def kinks(self) -> list[Expr]:
@@ -528,6 +532,7 @@ class ELU(MLFunction):
     latex_name = r"\operatorname{ELU}"
     activation = "elu"
     spellings = ("elu",)
+    parameter = "α"
 
     def kinks(self) -> list[Expr]:
         return [self.args[0]]

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from symbolic.context import Context, name_key
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.trees import node_text, ungroup, walk
+from symbolic.notation.trees import is_list, node_text, ungroup, walk
 from symbolic.notation.vocabulary import (
     ELEMENTWISE_OPERATORS,
     EXTREMA,
@@ -231,6 +231,8 @@ class _Fit:
 
     def fit_Transpose(self, node: A.Transpose) -> Shape:
         inner = self.shape(node.operand)
+        if is_list(ungroup(node.operand)):
+            return inner        # [a, b]^T: a list has no orientation; transposed, a column
         return None if inner is None else (inner[1], inner[0])
 
     def fit_Norm(self, node: A.Norm) -> Shape:
@@ -246,12 +248,20 @@ class _Fit:
         for bound in (node.lower, node.upper):
             if bound is not None and not self.is_number(self.shape(bound)):
                 raise CannotFit("a bound that is not a number")
-        if node.index is None or node.upper is None:
+        if node.index is None or (node.upper is None and node.lower is not None):
             return self.shape(node.body)
         saved = self.bounds.get(node.index)
-        self.bounds[node.index] = self.length(node)
+        # `\sum_i` without bounds runs over one length: all it indexes with i share it
+        length = self.length(node) if node.upper is not None else self.dims.new()
+        self.bounds[node.index] = length
         try:
-            return self.shape(node.body)
+            body = self.shape(node.body)
+            if not node.stacked:
+                return body
+            if not self.is_number(body):          # [x_1, …, x_n]: an n-vector of numbers
+                raise CannotFit("an elided vector of vectors")
+            one = self.dims.new(1)
+            return (one, length) if node.stacked == "row" else (length, one)
         finally:
             self.bounds.pop(node.index)
             if saved is not None:
@@ -498,6 +508,9 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
     entries = {(n.base, n.suffix) for n in nodes
                if isinstance(n, A.Name) and n.sub and not n.sup}
     entries |= {(d.name.base, d.name.suffix) for d in context.definitions if d.name.sub}
+    # X_{ii} beside X: a matrix, entered by row and column
+    matrices = {(n.base, n.suffix) for n in nodes
+                if isinstance(n, A.Name) and len(n.sub) == 2 and not n.sup}
     wide: dict[str, int | None] = {}
     for node in nodes:
         if isinstance(node, A.Transpose | A.Norm):
@@ -519,7 +532,7 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                 if _bare(name) and name.bold:
                     wide.setdefault(name_key(name), 1)
         elif _bare(node) and (node.base, node.suffix) in entries:
-            wide.setdefault(name_key(node), 1)
+            wide.setdefault(name_key(node), None if (node.base, node.suffix) in matrices else 1)
         elif _bare(node) and node.bold:     # \mathbf{a}: a vector, \mathbf{W}: a matrix
             wide.setdefault(name_key(node), None if node.base[:1].isupper() else 1)
     return {key: columns for key, columns in wide.items()

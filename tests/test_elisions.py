@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from symbolic import check_claim
-from symbolic.errors import MeaningError
+from symbolic.errors import MeaningError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side
 from symbolic.notation.rewrite import without_positions
@@ -54,3 +54,39 @@ def test_a_derivative_through_an_elided_sum_is_checked():
     assert check_claim(r"\frac{\partial z}{\partial w_j} = x_j", given=given).verdict == "valid"
     wrong = check_claim(r"\frac{\partial z}{\partial w_j} = w_j", given=given)
     assert wrong.verdict == "invalid"
+
+
+@pytest.mark.parametrize(("text", "stacked"), [
+    (r"[x_1, x_2, \dots, x_n]", "list"),
+    (r"(x_1, \ldots, x_n)", "list"),
+    (r"\left(x_1, \ldots, x_n\right)", "list"),
+    (r"\begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}", "column"),
+    (r"\begin{bmatrix} x_1 & \cdots & x_n \end{bmatrix}", "row"),
+])
+def test_a_vector_written_with_an_elision_is_the_run_of_its_entries(text, stacked):
+    node = without_positions(parse_side(text))
+    assert node == A.SumOver("k", A.Num("1"), A.Name("n"), A.Name("x", (A.Name("k"),)),
+                             stacked=stacked)
+
+
+@pytest.mark.parametrize("text", [
+    r"[1, x_1, \dots, x_n]",                # an entry outside the run
+    r"[2 x_1, \dots, x_n]",                 # no pattern
+    r"(0, 1)",                              # parentheses hold a list only with an elision
+])
+def test_a_list_without_a_run_is_not_read_as_a_vector(text):
+    with pytest.raises((MeaningError, ParseError)):
+        parse_side(text)
+
+
+def test_a_vector_defined_by_its_elided_entries_declares_its_length():
+    given = [r"\mathbf{x} = [x_1, x_2, \dots, x_n]^T", r"L = \mathbf{x}^T \mathbf{x}"]
+    assert check_claim(r"\frac{\partial L}{\partial x_j} = 2 x_j", given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial L}{\partial x_j} = x_j", given=given).verdict == "invalid"
+
+
+def test_a_gradient_written_entry_by_entry_with_an_elision_is_checked():
+    given = [r"f(x) = x^T x"]
+    right = r"\nabla f(x) = [2 x_1, \dots, 2 x_n]^T"
+    assert check_claim(right, given=given).verdict == "valid"
+    assert check_claim(r"\nabla f(x) = [x_1, \dots, x_n]^T", given=given).verdict == "invalid"

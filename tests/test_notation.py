@@ -82,6 +82,23 @@ ROWS = [
     (r"\sum_j 1 = \sum_{j=1}^{K} 1", [], {}, {}, "valid"),
     (r"\sum_j e^{\theta_j} = e^{\theta_1} + e^{\theta_2} + e^{\theta_3}", [],
      {r"\theta": [1, 3]}, {}, "valid"),
+    # ... and over every entry of a vector given as a list, whatever sizes are tried
+    (r"\sum_i x_i x_i = 27", ["x = [1, 1, 0, 5]"], {}, {}, "valid"),
+    (r"\sum_i x_i x_i = 2", ["x = [1, 1, 0, 5]"], {}, {}, "invalid"),
+    (r"\sum_k w_k x_k = 7", ["x = [1, 1, 0, 5]", "w = [1, 1, 1, 1]"], {}, {}, "valid"),
+    # ... over one length for every name it indexes, and to the one size letter beside it
+    (r"(x_i + y_i)(x_i - y_i) = x^T x - y^T y", [], {}, {}, "valid"),
+    (r"\sum_i (x_i + y_i)(x_i - y_i) = x^T x + y^T y", [], {}, {}, "invalid"),
+    (r"X_{ii} = \tr(X)", [], {}, {}, "valid"),
+    (r"X_{ij} X_{ij} = \tr(X X)", [], {}, {}, "invalid"),
+    (r"\delta_{ii} = n", [], {}, {}, "valid"),
+    (r"\sum_i 1 = n + 1", [], {}, {}, "invalid"),
+    # vectors written with an elision: the run of their entries
+    (r"\mathbf{x}^T \mathbf{x} = \sum_{i=1}^n x_i^2",
+     [r"\mathbf{x} = \begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}"], {}, {}, "valid"),
+    (r"\nabla f(x) = \left[\frac{\partial f}{\partial x_1}, \dots, "
+     r"\frac{\partial f}{\partial x_n}\right]^T", [r"f(x) = x^T x"], {}, {}, "valid"),
+    (r"\nabla_x (x^T x) = [2 x_1, 2 x_2]^T", [], {}, {}, "valid"),
     # an entry of a numbered matrix by three subscripts
     (r"\frac{\partial \theta_2}{\partial h_1} = W_{2,1,2}", [r"\theta = h W_2"],
      {"h": [1, 2], "W_2": [2, 2], r"\theta": [1, 2]}, {}, "valid"),
@@ -1138,10 +1155,14 @@ ROWS = [
     (r"\frac{\partial R}{\partial b} = 0", [r"R = \frac{\lambda}{2}\sum_j w_j^2"], {}, {},
      "valid"),
     (r"\frac{\partial f}{\partial x} = \vec{x}", [r"f = x \vec{x}"], {}, {}, "valid"),
-    # a clash of shapes in a definition that an unshaped name causes; a word from prose
+    # a clash of shapes in a definition that an unshaped name causes: read with the shape
+    # the text implies (\hat{w} an n-vector); a word from prose
     (r"E_{\hat{w}} = y^T y - 2 y^T X \hat{w} + \hat{w}^T X^T X \hat{w}",
      [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
-     {}, "undecided"),
+     {}, "valid"),
+    (r"E_{\hat{w}} = y^T y - y^T X \hat{w} + \hat{w}^T X^T X \hat{w}",
+     [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
+     {}, "invalid"),
     (r"\text{symmetric } \frac{d}{dx} x^2 = 2x", [], {}, {}, "undecided"),
     # bold names are vectors to the fit of shapes; numerator layout lays a gradient in a row
     (r"\frac{\partial c}{\partial \mathbf{a}} = \frac{2}{n} (\mathbf{a} - \mathbf{y})^T",

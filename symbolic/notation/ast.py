@@ -158,6 +158,9 @@ class SumOver(Node):
     product: bool = False   # \prod
     pos: int = 0
     exclude: Node | None = None     # \sum_{j \neq k}: the index value left out
+    # not a sum but the vector of its terms: "list" for `[x_1, x_2, \dots, x_n]` (a list
+    # in brackets, whose orientation is not written), "column" or "row" for a bmatrix's
+    stacked: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class Scope(Protocol):
     def is_size_name(self, name: A.Name) -> bool: ...
     def kind(self, name: str) -> str | None: ...
     def shape_of(self, name: str) -> tuple | None: ...
+    def listed_length(self, name: str) -> int | None: ...
     def function_for(self, node: A.Node): ...
     def resolve(self, node: A.Node) -> Resolved: ...
     def partial(self, numerator, wrt, instance: Instance): ...
@@ -976,6 +977,8 @@ class Builder:
             self.bound[index] = saved
         if node.product:
             return sympy.Mul(*terms)
+        if node.stacked:
+            return self.stacked(node, terms)
         if not terms:
             return sympy.Integer(0)
         if _is_matrix(terms[0]) and not any(1 == n for n in terms[0].shape) \
@@ -991,10 +994,19 @@ class Builder:
             total = self.add(total, term, node)
         return total
 
+    def stacked(self, node: A.SumOver, terms: list) -> sympy.ImmutableMatrix:
+        """`[x_1, x_2, \\dots, x_n]`: the vector of the elided terms, n of them; a list in
+        brackets is built as a row, as a list of numbers is (`MatrixLiteral`)."""
+        if any(_is_matrix(term) for term in terms):
+            raise self.fail("the entries this elision stands for are vectors or matrices",
+                            node, "Write the entries as numbers, as in [x_1, \\dots, x_n].")
+        return sympy.ImmutableMatrix(terms if node.stacked == "column" else [terms])
+
     def implicit_range(self, index: str, body: A.Node) -> int:
         """`\\sum_j` without bounds runs over what the body indexes with j: the entries of
-        a vector (θ_j of a 1×D_y θ: D_y terms), the rows or columns of a matrix (W_{jk}
-        of an m×n W: m terms for j, n for k); else over the instance's default range."""
+        a vector (θ_j of a 1×D_y θ: D_y terms, x_j of x = [1, 0, 5]: 3 terms), the rows or
+        columns of a matrix (W_{jk} of an m×n W: m terms for j, n for k); else over the
+        instance's default range."""
         stack = [body]
         while stack:
             n = stack.pop()
@@ -1007,7 +1019,10 @@ class Builder:
             if not places:
                 continue
             sup = tuple(int(s.text) for s in n.sup)
-            shape = self.scope.shape_of(canonical(n.base, sup, (), n.suffix, n.primes))
+            whole = canonical(n.base, sup, (), n.suffix, n.primes)
+            shape = self.scope.shape_of(whole)
+            if shape is None and len(n.sub) == 1 and self.scope.listed_length(whole):
+                shape = (self.scope.listed_length(whole), 1)
             if shape is None:
                 continue
             rows, cols = self.dims(shape)

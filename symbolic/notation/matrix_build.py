@@ -325,7 +325,8 @@ class MatrixBuilder:
     def build_SumOver(self, node: A.SumOver) -> Basic:
         r"""`\sum_i (z_i - y_i)^2`: the body built with whole vectors for z_i, then 1ᵀ(…)."""
         letter = node.index or _only_index(node.body)
-        if node.product or node.exclude is not None or letter in self.summed:
+        if node.product or node.stacked or node.exclude is not None \
+                or letter in self.summed:
             raise MatrixFormError(f"the sum over {letter} is not read with --shape",
                                   r"write a sum of entries as \sum_i v_i")
         self.summed[letter] = None

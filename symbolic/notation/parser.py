@@ -27,6 +27,7 @@ from symbolic.notation.vocabulary import (
     COLOR,
     COLORED,
     CONDITION_RELATIONS,
+    CONDITION_WORDS,
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     DOT_PRODUCT,
@@ -887,6 +888,22 @@ def _contiguous(tokens: list[Token]) -> bool:
     return all(b.pos == a.pos + len(a.text) for a, b in zip(tokens, tokens[1:], strict=False))
 
 
+def _leading_word(tokens: list[Token]) -> int:
+    """How many letters at the start spell a condition's opening word typed as letters
+    (`if x > 0`), set apart from what follows; 0 when they do not."""
+    for length in range(2, min(len(tokens) - 1, 10) + 1):
+        word = tokens[:length]
+        if all(t.kind == "letter" for t in word) and _contiguous(word) \
+                and "".join(t.text for t in word) in CONDITION_WORDS \
+                and tokens[length].pos > word[-1].pos + 1:
+            return length
+    return 0
+
+
+def _is_elision(cell: list[Token]) -> bool:
+    return len(cell) == 1 and cell[0].text in ELISIONS
+
+
 def _comma_cells(cell: list[Token]) -> list[list[Token]]:
     """A matrix cell cut at its commas outside brackets: `x_1, x_2, x_3` as three entries."""
     cells: list[list[Token]] = [[]]
@@ -1372,15 +1389,53 @@ class Parser:
         close = ")" if open_tok.text == "(" else "]"
         saved = self.abs_open
         self.abs_open = 0
-        entries = [self.evaluated(self.expression())]
-        while open_tok.text == "[" and self.peek().text == ",":   # [0.090, 0.245, 0.665]
+        entries = [self.list_entry()]
+        # [0.090, 0.245, 0.665]; (x_1, \ldots, x_n) only with its elision
+        while self.peek().text == "," and (open_tok.text == "[" or self.elided_ahead(close)
+                                           or any(isinstance(e, Token) for e in entries)):
             self.advance()
-            entries.append(self.expression())
+            entries.append(self.list_entry())
         self.abs_open = saved
         self.expect(close, f"Close the '{open_tok.text}' opened here.")
+        if any(isinstance(entry, Token) for entry in entries):
+            return self.elided_vector(entries, "list", open_tok.pos)
         if len(entries) > 1:
             return _tuple(tuple(entries))
-        return A.Group(entries[0], open_tok.pos)
+        return A.Group(self.evaluated(entries[0]), open_tok.pos)
+
+    def list_entry(self) -> A.Node | Token:
+        """An entry of a list, or the elision token standing for entries left out."""
+        if self.peek().text in ELISIONS:
+            return self.advance()
+        return self.expression()
+
+    def elided_ahead(self, close: str) -> bool:
+        """Whether an elision stands among the list's entries before `close`."""
+        depth = 0
+        for tok in self.tokens[self.i:]:
+            depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+            if depth < 0 or depth == 0 and tok.text == close:
+                return False
+            if depth == 0 and tok.text in ELISIONS:
+                return True
+        return False
+
+    def elided_vector(self, entries: list, orientation: str, pos: int) -> A.SumOver:
+        """`[x_1, x_2, \\dots, x_n]`: the entries before the elision and the last one after
+        it count up by one (`elisions.elided_sum`), read as the vector of that run's terms.
+        Any other elision is not read."""
+        marks = [k for k, entry in enumerate(entries) if isinstance(entry, Token)]
+        refused = MeaningError(REFUSED_COMMANDS[entries[marks[0]].text], self.source,
+                               entries[marks[0]].pos)
+        if len(marks) != 1 or marks[0] != len(entries) - 2 or marks[0] == 0:
+            raise refused
+        used = {t.text for t in self.tokens if t.kind == "letter"}
+        letter = next((c for c in "kjilmnpq" if c not in used), None)
+        written = entries[:marks[0]]
+        found = elided_sum(written, entries[-1], letter, pos) if letter else None
+        if found is None or found[0] != len(written):
+            raise refused
+        return dataclasses.replace(found[1], stacked=orientation)
 
     def delimited(self, opener: str, closers, node_type) -> A.Node:
         open_tok = self.advance()
@@ -1674,6 +1729,12 @@ class Parser:
         """`_{ij}`, `_{i,j}`, `_{1,2}`, `_k` are indices; `_{CE}`, `_{\\text{new}}` a label."""
         words = [t for t in tokens if t.kind == "command" and t.text in WORD_COMMANDS]
         letters = [t for t in tokens if t.kind == "letter"]
+        parts = _split_top(tokens, ",")
+        if words and len(parts) > 1 and any(t.text in WORD_COMMANDS for t in parts[0]) \
+                and not any(t.text in WORD_COMMANDS for part in parts[1:] for t in part):
+            # y_{\text{pred}, i}: entry i of the quantity labelled pred
+            _, label = self.subscript(parts[0])
+            return self.index_list(tokens[len(parts[0]) + 1:]), label
         if words or (len(tokens) >= 2 and all(t.kind == "letter" for t in tokens)
                      and (any(t.text.isupper() for t in letters) or len(letters) > 3)):
             label = "".join(t.text for t in tokens if t.kind != "command" and t.text not in "{}")
@@ -2517,6 +2578,14 @@ class Parser:
         if all(len(row) == 1 for row in rows):
             # \begin{bmatrix} x_1, x_2, x_3 \end{bmatrix}: a row's entries set apart by commas
             rows = [_comma_cells(row[0]) for row in rows]
+        elided = [[cell[0] if _is_elision(cell) else cell for cell in row] for row in rows]
+        if any(isinstance(cell, Token) for row in elided for cell in row):
+            if len(rows) == 1 or all(len(row) == 1 for row in rows):
+                column = len(rows) > 1
+                cells = [row[0] for row in elided] if column else elided[0]
+                return self.elided_vector([c if isinstance(c, Token)
+                                     else self.sub_parse(c, "matrix entry") for c in cells],
+                                    "column" if column else "row", tok.pos)
         parsed = tuple(tuple(self.sub_parse(cell, "matrix entry") for cell in row) for row in rows)
         widths = {len(r) for r in parsed}
         if len(widths) != 1:
@@ -2571,6 +2640,7 @@ class Parser:
         if len(tokens) > 2 and tokens[0].text == "(" and tokens[-1].text == ")" \
                 and "(" not in [t.text for t in tokens[1:-1]]:
             tokens = tokens[1:-1]                  # (1 - y w^T x \geq 0): the comparison
+        tokens = tokens[_leading_word(tokens):]   # `x & if x > 0`, typed without \text
         words = "".join(t.text for t in tokens)
         if not tokens or words.lower() in OTHERWISE:
             return ()

@@ -14,6 +14,13 @@ children = A.children     # the nodes directly below a node (see `ast.children`)
 walk = A.walk             # every node of a tree, parents first (see `ast.walk`)
 
 
+def is_list(node: A.Node) -> bool:
+    """A list in brackets, whose orientation is not written: `[0.2, 0.8]`, or with an
+    elision, `[x_1, \\dots, x_n]`."""
+    return isinstance(node, A.MatrixLiteral) and node.listed \
+        or isinstance(node, A.SumOver) and node.stacked == "list"
+
+
 def ungroup(node: A.Node) -> A.Node:
     """The node inside any parentheses: `((x))` is `x`."""
     while isinstance(node, A.Group):

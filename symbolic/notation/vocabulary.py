@@ -131,8 +131,6 @@ FONT_SWITCHES = {r"\cal": r"\mathcal", r"\bf": r"\mathbf", r"\rm": r"\mathrm", r
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
-# prose that opens a side condition: `\text{, where } 0 < k < 1`, `\text{ for } i \neq j`
-CONDITION_WORDS = ("where", "for", "if", "when", "with")
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
 MATHOP = r"\mathop"      # \mathop{\rm argmax}: an operator's name; \mathop{\mathbb{E}}: the math
