@@ -362,8 +362,9 @@ def _at_hot_class(trees: tuple, label: str, context: Context) -> tuple:
 def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
                     budget: Budget, decisions: tuple[str, ...], narrow: Verdict
                     ) -> Finding | None:
-    """`\\ln \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp(…)`, `\\log 2x` without parentheses:
-    read as the log of the first factor times the rest, the step's verdict is `narrow`;
+    """`\\ln \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp(…)`, `\\log 2x` without parentheses,
+    `\\log (1-p)^{1-y}`: read as the log of the first factor times the rest (the power of
+    the log), the step's verdict is `narrow`;
     when the log taking the whole product, as the writer may mean, gives another (or is in
     doubt), it is undecided. None when no log without parentheses is followed by a factor,
     or both readings agree."""
@@ -377,11 +378,12 @@ def _log_read_wider(trees: tuple, link: tuple[str, str, str], context: Context,
     if found.verdict == narrow:
         return None
     said = {Verdict.VALID: "it holds", Verdict.INVALID: "it does not hold"}
-    return undecided("undecided: a log without parentheses is followed by more factors; "
-                     f"read as the log of the first factor only, {said[narrow]}, and read "
-                     f"as the log of the whole product, "
+    return undecided("undecided: how far a log reaches is not written (a log without "
+                     "parentheses followed by more factors, or a log of parentheses raised "
+                     f"to a power); read as the log of the first factor only, {said[narrow]}, "
+                     "and read as the log of all that follows, "
                      f"{said.get(found.verdict, 'it is in doubt')}; write the parentheses "
-                     "(\\ln(a b) or \\ln(a)\\, b) to say which")
+                     "(\\ln(a b) or \\ln(a)\\, b; \\ln((1-p)^k) or (\\ln(1-p))^k) to say which")
 
 
 NARROWED_PRODUCTS = ("juxt", "cdot", "odot", "times", "*")
@@ -465,10 +467,22 @@ def _defined_factor(node: A.Node, wrt: A.Node, context: Context) -> bool:
 def _log_of_product(tree: A.Node) -> A.Node:
     """The tree with each log written without parentheses taking the factors after it:
     `\\ln a\\, b c` as ln(a b c)."""
-    while (widened := next((w for n in walk(tree) if (w := _widened_log(n)) is not None),
+    while (widened := next((w for n in walk(tree)
+                            if (w := _widened_log(n) or _widened_log_power(n)) is not None),
                            None)) is not None:
         tree = _with_node(tree, *widened)
     return tree
+
+
+def _widened_log_power(node: A.Node) -> tuple[A.Node, A.Node] | None:
+    """For `\\log (1-p)^{1-y}` (a log of parentheses raised to a power): the node and the
+    log of the power, log((1-p)^{1-y}), as Bernoulli likelihoods mean it; None otherwise."""
+    call = node.base if isinstance(node, A.Power) else None
+    if not (isinstance(call, A.Call) and call.name in LOGARITHMS and call.parens
+            and len(call.args) == 1 and call.power is None and not call.primes):
+        return None
+    power = A.Power(A.Group(call.args[0], call.pos), node.exponent, node.pos)
+    return node, dataclasses.replace(call, args=(power,), parens=False)
 
 
 def _widened_log(node: A.Node) -> tuple[A.Node, A.Node] | None:
@@ -806,22 +820,19 @@ def _default_parameter_doubt(link, finding: Finding, context: Context,
                      f"{function.name}({to_latex(node.args[0])}, {free[0]}) to say so")
 
 
-def _log_domain_doubt(link, finding: Finding, context: Context,
-                      budget: Budget) -> Finding | None:
-    """`\\exp(-\\log \\sigma)` is 1/σ only where σ > 0, as `\\log \\sigma` says; SymPy writes
-    it 1/σ at once, and a counterexample at σ < 0 is then no point of the claim. The link
-    read again with each name written under a logarithm positive, if the counterexample
-    made one negative."""
+def _domain_doubt(link, finding: Finding, context: Context,
+                  budget: Budget) -> Finding | None:
+    """A counterexample that makes negative a name the text shows positive (`_written_positive`)
+    is no point of the claim as meant: SymPy writes `\\exp(-\\log \\sigma)` as 1/σ at once,
+    and a Huber threshold δ below 0 empties a branch. The link read again with each such
+    name positive."""
     point = finding.counterexample.point if finding.counterexample else {}
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    logged = {to_latex(arg) for tree in _trees_used(trees, context) for node in walk(tree)
-              if isinstance(node, A.Call) and node.name in LOGARITHMS
-              and isinstance(arg := ungroup(node.args[0]), A.Name) and not arg.sub}
-    negative = sorted(name for name in logged if name in point
-                      and point[name].startswith("-") and context.kind(name) is None)
+    negative = sorted(name for name, why in _written_positive(trees, context).items()
+                      if point.get(name, "").startswith("-") and context.kind(name) is None)
     if not negative:
         return None
     positive = context.copy()
@@ -829,14 +840,33 @@ def _log_domain_doubt(link, finding: Finding, context: Context,
         dict.fromkeys(negative, "positive")
     positive._changed()
     found = _find(*link, positive, budget)
-    note = f"{', '.join(negative)} read as positive, as the logarithm of it says"
+    reasons = _written_positive(trees, context)
+    note = "; ".join(f"{name} read as positive, as {reasons[name]} says" for name in negative)
     return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+
+
+def _written_positive(trees, context: Context) -> dict[str, str]:
+    """The names the text shows to be positive, by LaTeX name, with what shows it: a name
+    under a logarithm (`\\log \\sigma`), or one an absolute value or norm is compared with in
+    a condition (`|e_i| \\le \\delta`, a threshold)."""
+    found: dict[str, str] = {}
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.Call) and node.name in LOGARITHMS \
+                and isinstance(arg := ungroup(node.args[0]), A.Name) and not arg.sub:
+            found.setdefault(to_latex(arg), "the logarithm of it")
+        elif isinstance(node, A.Indicator) and node.relation in ("<", ">", "<=", ">=") \
+                and any(isinstance(ungroup(side), A.Abs | A.Norm)
+                        for side in (node.lhs, node.rhs)):
+            for side in (node.lhs, node.rhs):
+                if isinstance(name := ungroup(side), A.Name) and not name.sub:
+                    found.setdefault(to_latex(name), "comparing an absolute value with it")
+    return found
 
 
 # Ways a difference may come from reading a link other than as its writer meant, each asked
 # in turn by `find`
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
-          _fact_doubt, _default_parameter_doubt, _log_domain_doubt)
+          _fact_doubt, _default_parameter_doubt, _domain_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -1169,6 +1199,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         spread = _spread_unshaped(trees, context)
         unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context) \
             or _unshaped_variable(trees, context) or _unshaped_capital(trees, context) \
+            or _whole_beside_entries(trees, context) \
             or next(iter(_vectors_read_as_numbers(trees, context, exempt=False)), None)
         mapped = _functions_of_vectors(trees, context)
         if not spread and mapped:
@@ -3191,12 +3222,29 @@ def _read_as_a_number(error: BaseException | str, name: str) -> str:
             f"(shapes: {{{name}: [n, 1]}})")
 
 
+def _whole_beside_entries(trees: tuple, context: Context) -> str | None:
+    """`[2v_1, \\dots, 2v_n]^T = 2v`: a name written whole beside its entries, with no
+    shape, is a vector read as a number; a shape clash shows only that. The first such
+    name, or None."""
+    nodes = [n for tree in _trees_used(trees, context) for n in walk(tree)
+             if isinstance(n, A.Name)]
+    entered = {(n.base, n.suffix) for n in nodes if n.sub and not n.sup}
+    for node in nodes:
+        if not node.sub and not node.sup and (node.base, node.suffix) in entered \
+                and node.base not in INDEX_LETTERS and _unshaped(node, context) \
+                and not any(d.key == name_key(node) for d in context.definitions):
+            return node_text(node)
+    return None
+
+
 def _bold_unshaped(trees: tuple, context: Context) -> str | None:
     """`\\frac{\\partial \\mathbf{a}}{\\partial \\mathbf{z}} = \\begin{bmatrix} … \\end{bmatrix}`:
     a name set in bold, a vector by its font, with no shape declared is read as a number,
-    and a shape clash shows only that. The first such name, or None."""
+    and a shape clash shows only that; so is `\\mathbf{P}_n`, bold with a label or a
+    sample's index, when its family has no shape either. The first such name, or None."""
     for node in (n for tree in trees for n in walk(tree)):
-        if isinstance(node, A.Name) and node.bold and not node.sub \
+        if isinstance(node, A.Name) and node.bold \
+                and (not node.sub or context.shape_of(family_of(name_key(node))) is None) \
                 and context.shape_of(key := name_key(node)) is None \
                 and key not in context.values and context.kind(key) is None \
                 and not context.is_function(node.base):

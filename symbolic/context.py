@@ -83,6 +83,7 @@ from symbolic.notation.vocabulary import (
     REAL_FIELDS,
     SIGMA,
     SIZE_KINDS,
+    SIZE_LETTERS,
     SYMBOL_KINDS,
     UPDATE_MARKS,
     VECTOR_ACCENT,
@@ -265,6 +266,13 @@ class Context:
             self.warnings.append(f"given: '{text}' states a derivative; the definitions "
                                  "decide it, and it defines nothing")
             return
+        inverse = _inverse_defined(text)
+        if inverse is not None:
+            try:        # P_n^{-1} = σ^{-2} X^T X + P_0^{-1}: P_n is that matrix's inverse
+                self.define_given(inverse)
+                return
+            except NotationError:
+                pass
         head = _defined_head(text)
         if head is None and (fact := stated_fact(text)) is not None:
             # y^T y = \sum_i y_i^2, |σ^2 V| = (σ^2)^n |V|: an identity, which names nothing
@@ -485,18 +493,46 @@ class Context:
         `=:`, or after `:=` beside what is no name (which `:=` cannot define), is named by
         the side before it. The definition, or None when the chain names nothing so."""
         if len(chain.sides) < 2 or chain.relations[-1] != NAMING \
-                and not (chain.relations[-1] == ":=" and len(chain.sides) > 2):
+                and not (chain.relations[-1] == ":=" and len(chain.sides) > 2) \
+                and not self._new_last(chain):
             return None
         try:
             before, last = parse_side(chain.sides[-2].text), parse_side(chain.sides[-1].text)
         except NotationError:
             return None
+        if chain.relations[-1] == "=":
+            return self.define(last, before, text)
         last = self._word_named(last)
         if not isinstance(last, A.Name) or self.is_value(name_key(last)) \
                 or any(d.name == last for d in self.definitions) \
                 or chain.relations[-1] != NAMING and isinstance(before, A.Name):
             return None
         return self.define(last, before, text)
+
+    def _new_last(self, chain) -> bool:
+        """`\\frac{dA}{d\\eta} = \\frac{e^\\eta}{1 + e^\\eta} = \\mu`: a chain of two links or more
+        ending in `=` and a bare letter nothing has defined, given, bound or mentioned, and
+        no other side writes, names the value (as "which is the mean μ" says)."""
+        if len(chain.relations) < 2 or chain.relations[-1] != "=":
+            return False
+        try:
+            last = parse_side(chain.sides[-1].text)
+            others = [parse_side(side.text) for side in chain.sides[:-1] if side.text]
+        except NotationError:
+            return False
+        if not isinstance(last, A.Name) or last.sub or last.sup or last.suffix or last.primes \
+                or last.base in INDEX_LETTERS or last.base in SIZE_LETTERS:
+            return False
+        key = name_key(last)
+        return not self.is_value(key) and self.kind(key) is None \
+            and self.shape_of(key) is None and key not in self.mentioned \
+            and not any(d.key == key or d.name.base == last.base for d in self.definitions) \
+            and not any(isinstance(n, A.Name) and n.base == last.base for tree in (
+                *others, *(d.written or d.body for d in self.definitions),
+                *(f.written or f.body for f in self.functions.values())) for n in walk(tree)) \
+            and not any(re.search(re.escape(last.base) + r"(?![A-Za-z])", text) for text in (
+                *(d.source for d in self.definitions), *(f.source for f in self.functions.values()),
+                *(f.text for f in self.facts)))
 
     def _define_inner(self, chain, k: int, text: str) -> None:
         """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
@@ -1826,6 +1862,26 @@ def sigma_read_as_quantity(texts, conventions: dict) -> dict:
             or any(_SIGMA_APPLIED.search(t) for t in texts):
         return conventions
     return {**conventions, "sigma": "symbol"}
+
+
+_INVERSE = re.compile(r"\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)\s*$")
+
+
+def _inverse_defined(text: str) -> str | None:
+    """`P_n^{-1} = B` (a precision stated, the covariance meant) as `P_n = (B)^{-1}`, when
+    its left side is a bare name's inverse and it has two sides; None otherwise."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] != "=":
+            return None
+        head = parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+    name = _INVERSE.sub("", chain.sides[0].text.strip())
+    if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)) \
+            or name == chain.sides[0].text.strip():
+        return None
+    return f"{name} = \\left( {chain.sides[1].text} \\right)^{{-1}}"
 
 
 def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:

@@ -30,6 +30,7 @@ from symbolic.notation.vocabulary import (
     EXTREMA,
     IDENTITY,
     INDEX_LETTERS,
+    NORMAL_DENSITY,
     SCALAR_OF_MATRIX,
     SIZE_LETTERS,
     known_function,
@@ -417,6 +418,16 @@ class _Fit:
             return args[0]            # ∇f(X): the gradient of a number has X's shape
         wide = [a for a in args if not self.is_number(a)]
         if not wide:
+            return None
+        if node.name == NORMAL_DENSITY:       # N(x | μ, Σ): μ as x, Σ square as long
+            point, mean, covariance = args
+            if point is None:
+                raise CannotFit("a number's density with a vector parameter")
+            if mean is not None:
+                self.same(point, mean)
+            if covariance is not None:
+                self.dims.unify(covariance[0], point[0])
+                self.dims.unify(covariance[1], point[0])
             return None
         if node.name in SCALAR_OF_MATRIX and len(args) == 1:
             self.dims.unify(args[0][0], args[0][1])

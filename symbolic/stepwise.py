@@ -184,6 +184,9 @@ def check_read_document(document: Document, budget_seconds: float,
         if lost or incomplete:
             # what the step may depend on was lost: never shown wrong for that
             claim = _never_invalid_without(claim, statement.text, None if incomplete else lost)
+        if claim.verdict == Verdict.INVALID:
+            claim = _never_invalid_before(claim, statement.text, _defined_further_on(
+                document.statements, index, context))
         first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
         if first:
             wrong.add(statement.derivation)
@@ -297,14 +300,20 @@ def _link_count(text: str) -> int:
         return 1
 
 
-def _defined_names(text: str) -> set[str]:
-    """The name a statement would define (`a = …` defines a), as the context spells it."""
+def _defined_head_of(text: str) -> A.Name | None:
+    """The bare name a statement's first side is, or None."""
     try:
         chain = split_chain(text)
         node = parse_side(chain.sides[0].text) if chain.relations else None
     except NotationError:
-        return set()
-    return {name_key(node)} if isinstance(node, A.Name) else set()
+        return None
+    return node if isinstance(node, A.Name) else None
+
+
+def _defined_names(text: str) -> set[str]:
+    """The name a statement would define (`a = …` defines a), as the context spells it."""
+    head = _defined_head_of(text)
+    return {name_key(head)} if head is not None else set()
 
 
 def _membership(text: str) -> bool:
@@ -373,6 +382,39 @@ def _never_invalid_without(claim: ClaimResult, source: str,
                  f"({lost[used[0]]})")
     links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
                         f"undecided: {cause}; without it this link looked wrong: {k.message}")
+             if k.verdict == Verdict.INVALID else k for k in claim.links]
+    return ClaimResult(claim.source, links, claim.warnings)
+
+
+def _defined_further_on(statements: Sequence[Statement], index: int,
+                        context: Context) -> dict[str, int]:
+    """The names later lines of the same part define that nothing defines yet (`…= \\frac{1}
+    {N_k} \\sum_i …`, then "where we set N_k = …"), with the line of each."""
+    here = statements[index]
+    found: dict[str, int] = {}
+    for later in statements[index + 1:]:
+        if later.derivation != here.derivation or not later.has_relation \
+                or case_assumption(later.text, context) is not None:
+            continue                    # `i = k`: a case, which defines nothing
+        head = _defined_head_of(later.text)
+        if head is not None and head.base not in INDEX_LETTERS \
+                and not context.is_value(name_key(head)) \
+                and not context.determines(head, later.derivation):
+            found.setdefault(name_key(head), later.line)
+    return found
+
+
+def _never_invalid_before(claim: ClaimResult, source: str,
+                          later: dict[str, int]) -> ClaimResult:
+    """The step's invalid links made undecided when the step uses a name the text defines
+    only further on: read free here, the name decided nothing."""
+    used = [name for name in later if _uses(source, name)]
+    if not used:
+        return claim
+    cause = (f"this step uses {used[0]}, which the text defines only further on (line "
+             f"{later[used[0]]}), so here it is read as any number")
+    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
+                        f"undecided: {cause}; read so, this link looked wrong: {k.message}")
              if k.verdict == Verdict.INVALID else k for k in claim.links]
     return ClaimResult(claim.source, links, claim.warnings)
 

@@ -578,3 +578,24 @@ def test_a_local_partial_in_a_computation_graph_is_still_named():
             "$$\\frac{\\partial c}{\\partial a}=1$$\n")
     links = [link for step in check_document(text).steps for link in step.claim.links]
     assert links[-1].verdict == "valid" and links[-1].message.startswith("names the number")
+
+
+def test_a_name_defined_only_further_on_never_makes_a_step_invalid():
+    # "… = \frac{1}{N_k} \sum_i …, where we set N_k = …": read free here, N_k decides nothing
+    text = ("$$m = \\frac{\\sum_{i=1}^{n} g_i x_i}{\\sum_{i=1}^{n} g_i} "
+            "= \\frac{1}{N} \\sum_{i=1}^{n} g_i x_i$$\n\n"
+            "where we set\n\n$$N = \\sum_{i=1}^{n} g_i$$\n\n"
+            "$$m = \\frac{1}{2 N} \\sum_{i=1}^{n} g_i x_i$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert links[1].verdict == "undecided" and "further on (line 5)" in links[1].message
+    assert links[-1].verdict == "invalid"       # once N is defined, a wrong step is wrong
+
+
+def test_a_new_letter_at_the_end_of_a_chain_names_its_value():
+    text = ("$$A(\\eta) = \\log(1+e^\\eta)$$\n\n"
+            "$$\\frac{dA}{d\\eta} = \\frac{e^\\eta}{1+e^\\eta} = \\mu$$\n\n"
+            "$$\\frac{d^2 A}{d\\eta^2} = \\mu (1 - \\mu)$$\n\n"
+            "$$\\frac{d^2 A}{d\\eta^2} = \\mu^2$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert links[2].message == r"names \mu"
+    assert [link.verdict for link in links[3:]] == ["valid", "invalid"]

@@ -99,6 +99,60 @@ ROWS = [
     (r"\nabla f(x) = \left[\frac{\partial f}{\partial x_1}, \dots, "
      r"\frac{\partial f}{\partial x_n}\right]^T", [r"f(x) = x^T x"], {}, {}, "valid"),
     (r"\nabla_x (x^T x) = [2 x_1, 2 x_2]^T", [], {}, {}, "valid"),
+    (r"\frac{df}{dv} = [2v_1, \dots, 2v_n]^T = 2v", [r"f = \|v\|^2"], {}, {}, "valid"),
+    (r"\frac{df}{dv} = [2v_1, \dots, 2v_n]^T = v", [r"f = \|v\|^2"], {}, {}, "invalid"),
+    # a label and an index in one subscript; a trailing abbreviation point in a word
+    (r"\frac{\partial M}{\partial y_{\text{pred}, i}} "
+     r"= \frac{1}{n} \mathrm{sign}(y_{\text{pred}, i} - t_i)",
+     [r"M = \frac{1}{n} \sum_{i=1}^{n} | y_{\text{pred}, i} - t_i |"], {}, {}, "valid"),
+    (r"y_{\text{pred}, i} = y_{\text{pred}, 2}", [], {}, {}, "invalid"),
+    (r"\frac{\partial L}{\partial w} = 2 w", [r"L = w^2 + \text{const.}"], {}, {}, "valid"),
+    # `if` typed as letters before a case's condition; a second derivative's square left out
+    (r"\begin{cases} x & if x>0\\ \gamma(e^x - 1) & if x \leq 0 \end{cases} "
+     r"= \max(0, x) + \min(0, \gamma(e^x - 1))", [r"\gamma \geq 0"], {}, {}, "valid"),
+    (r"\frac{\partial^2}{\partial \eta_1} A = \frac{1}{2\eta_2}",
+     [r"A = \frac{\eta_1^2}{4\eta_2}"], {}, {}, "valid"),
+    # vec stacks a matrix's columns
+    (r"\operatorname{tr}(A^T B) = \operatorname{vec}(A)^T \operatorname{vec}(B)", [],
+     {"A": [2, 3], "B": [2, 3]}, {}, "valid"),
+    (r"\operatorname{vec}(A) = [A_{11}, A_{12}, A_{21}, A_{22}]^T", [], SQUARE, {}, "invalid"),
+    # a precision stated for a name's inverse defines the name
+    (r"P X^T X = I", [r"P^{-1} = X^T X"], {"X": [3, 2], "P": [2, 2], "I": [2, 2]}, {}, "valid"),
+    (r"P = X^T X", [r"P^{-1} = X^T X"], {"X": [3, 2], "P": [2, 2]}, {}, "invalid"),
+    # the normal density, its second parameter a variance (or a covariance matrix)
+    (r"\frac{\partial}{\partial \mu} \ln \mathcal{N}(x \mid \mu, \sigma^2) "
+     r"= \frac{x - \mu}{\sigma^2}",
+     [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial \mu} \ln \mathcal{N}(x \mid \mu, \sigma^2) "
+     r"= \frac{\mu - x}{\sigma^2}",
+     [], {}, {}, "invalid"),
+    (r"\frac{\partial}{\partial \mu} \ln \mathcal{N}(x; \mu, \sigma) = \frac{x - \mu}{\sigma^2}",
+     [], {}, {}, "undecided"),
+    (r"\nabla_{\mu} \ln \mathcal{N}(x; \mu, \Sigma) = \Sigma^{-1}(x - \mu)", [],
+     {"x": [2, 1], r"\mu": [2, 1], r"\Sigma": [2, 2]}, {"symbols": {r"\Sigma": "symmetric"}},
+     "valid"),
+    (r"\mathcal{N}(x \mid 0, 1) = \frac{1}{\sqrt{2\pi}} e^{-x^2/2}", [], {}, {}, "valid"),
+    # how far a log reaches over a power; ELU's α; a logarithm's argument is positive
+    (r"\log (1-p)^{1-y} = (1-y) \log(1-p)", [], {}, {}, "undecided"),
+    (r"\log (1-p)^{2} = 3 \log(1-p)", [], {}, {}, "invalid"),
+    (r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha(e^x - 1) & x \leq 0 \end{cases}",
+     [], {}, {}, "undecided"),
+    (r"\frac{1}{\sqrt{2\pi\sigma^2}} = \frac{1}{\sqrt{2\pi}} \exp(-\log \sigma)", [], {}, {},
+     "valid"),
+    (r"\frac{1}{\sqrt{2\pi\sigma^2}} = \frac{1}{\sqrt{2\pi}} \exp(\log \sigma)", [], {}, {},
+     "invalid"),
+    # a new letter that ends a chain names its value
+    (r"\frac{dA}{d\eta} = \frac{1}{1+e^{-\eta}} = \mu", [r"A(\eta) = \log(1+e^\eta)"], {}, {},
+     "valid"),
+    (r"\frac{dA}{d\eta} = \frac{1}{1+e^{\eta}} = \mu", [r"A(\eta) = \log(1+e^\eta)"], {}, {},
+     "invalid"),
+    # ... and so is a threshold an absolute value is compared with (Huber's δ)
+    (r"\frac{\partial L}{\partial p} = \max(-\delta, \min(p - t, \delta))",
+     [r"L = \begin{cases} \frac{1}{2}(p - t)^2 & |p - t| \le \delta \\ "
+      r"\delta (|p - t| - \frac{1}{2}\delta) & |p - t| > \delta \end{cases}"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial p} = \max(-\delta, \min(t - p, \delta))",
+     [r"L = \begin{cases} \frac{1}{2}(p - t)^2 & |p - t| \le \delta \\ "
+      r"\delta (|p - t| - \frac{1}{2}\delta) & |p - t| > \delta \end{cases}"], {}, {}, "invalid"),
     # an entry of a numbered matrix by three subscripts
     (r"\frac{\partial \theta_2}{\partial h_1} = W_{2,1,2}", [r"\theta = h W_2"],
      {"h": [1, 2], "W_2": [2, 2], r"\theta": [1, 2]}, {}, "valid"),

@@ -487,3 +487,10 @@ def test_a_prime_written_as_a_superscript_and_a_braced_power_below_the_line():
     gradient = parse_side(r"(\nabla f)(x)")
     assert isinstance(gradient, A.Call) and len(gradient.args) == 1
     assert isinstance(parse_side(r"tr(AB)"), A.Call)
+
+
+@pytest.mark.parametrize("text", [r"\mathbf{E}[T(X)]", r"\mathrm{Var}[X]", r"\text{Var}[X]",
+                                  r"\mathrm{E}[X] - \mu"])
+def test_an_expectation_or_variance_in_a_font_is_refused(text):
+    with pytest.raises(MeaningError, match="distribution"):
+        parse_side(text)

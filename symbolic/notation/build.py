@@ -23,14 +23,16 @@ from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, size_bound, walk
+from symbolic.notation.trees import children, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
+    NORMAL_DENSITY,
     ONES,
     PARAMETER_GREEK,
+    SIGMA,
     UPDATE_MARKS,
     known_function,
 )
@@ -769,6 +771,11 @@ class Builder:
             if m.free_symbols:
                 limits.require_determinant_size(m.rows)
             return m.det()
+        if name == NORMAL_DENSITY:
+            return self.decorate(self.normal_density(node), node)
+        if name == "vec":               # vec(A): A's columns stacked, one under the next
+            m = self.build(node.args[0])
+            return sympy.ImmutableMatrix(list(m.T)) if _is_matrix(m) else m
         if name == "factorial":
             return self.decorate(sympy.factorial(self.build(node.args[0])), node)
         if name == "binom":
@@ -779,6 +786,32 @@ class Builder:
             # diag(M) of a square matrix: its diagonal, as a vector (as in MIT's 18.S096)
             return sympy.ImmutableMatrix([v[k, k] for k in range(v.rows)])
         return sympy.ImmutableMatrix(sympy.diag(*list(v))) if _is_matrix(v) else v
+
+    def normal_density(self, node: A.Call):
+        """`\\mathcal{N}(x \\mid \\mu, \\Sigma)`: the normal density at x, its second parameter a
+        variance (a covariance matrix for a vector x, or a number for σ² I). A bare σ there
+        may be the standard deviation, as some texts write it: not read."""
+        spread = ungroup(node.args[2])
+        if isinstance(spread, A.Name) and spread.base == SIGMA and not spread.sup:
+            raise self.fail(f"the normal density's second parameter {to_latex(spread)} may be "
+                            "the standard deviation or the variance", node,
+                            "Write the variance, as in \\mathcal{N}(x \\mid \\mu, \\sigma^2).")
+        x, mu, variance = (self.build(a) for a in node.args)
+        if not _is_matrix(x):
+            if _is_matrix(mu) or _is_matrix(variance):
+                raise self.fail("the normal density of a number with a vector or matrix "
+                                "parameter", node)
+            return sympy.exp(-(x - mu) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
+        size = x.rows * x.cols
+        column = sympy.ImmutableMatrix(list(x)) - (sympy.ImmutableMatrix(list(mu))
+                                                   if _is_matrix(mu) else mu * sympy.ones(size, 1))
+        covariance = variance if _is_matrix(variance) else variance * sympy.eye(size)
+        if covariance.shape != (size, size) or column.shape != (size, 1):
+            raise ShapeError(f"the normal density of a {_shape(x)} vector with a "
+                             f"{_shape(covariance)} covariance, in '{self.source}'")
+        limits.require_determinant_size(size)
+        quadratic = (column.T * covariance.inv() * column)[0]
+        return sympy.exp(-quadratic / 2) / sympy.sqrt((2 * sympy.pi) ** size * covariance.det())
 
     def decorate(self, result, node: A.Call):
         if node.power is not None:

@@ -58,6 +58,7 @@ from symbolic.notation.vocabulary import (
     MUL_OPS,
     NABLA,
     NAMED_FONTS,
+    NORMAL_DENSITY,
     ONES,
     OPENERS,
     OPERATORNAME,
@@ -123,6 +124,16 @@ def _holds_terms(tokens: list[Token], start: int, end: int) -> bool:
         if depth == 0 and tok.text in ("+", "-"):
             return True
     return False
+
+
+def _closing(tokens: list[Token], start: int) -> int:
+    """The index of the bracket that closes the one at `start` (any of ( [ {)."""
+    depth = 0
+    for k in range(start, len(tokens)):
+        depth += (tokens[k].text in ("(", "{", "[")) - (tokens[k].text in (")", "}", "]"))
+        if depth == 0:
+            return k
+    return len(tokens) - 1
 
 
 def _group_end(tokens: list[Token], start: int) -> int | None:
@@ -211,6 +222,12 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
             if not is_call and _is_word_name(inner, after):   # \text{loss}: a name
                 out.append(Token("command", r"\mathrm", tok.pos))
                 i += 1
+                continue
+            if not is_call and len(inner) > 1 and inner[-1].text == "." \
+                    and _is_word_name(inner[:-1], after):     # \text{const.}: abbreviated
+                out.extend([Token("command", r"\mathrm", tok.pos), kept[i + 1], *inner[:-1],
+                            kept[j]])
+                i = j + 1
                 continue
             if not is_call:
                 i = j + 1
@@ -1796,6 +1813,13 @@ class Parser:
         if word is not None:
             return word
         node = self.name()
+        if isinstance(node, A.Name) and not node.sup:
+            self.require_no_expectation(node.base, start)
+        if isinstance(node, A.Name) and node.base == NORMAL_DENSITY and not node.sub \
+                and not node.sup and self.peek().text == "(":
+            density = self.normal_density(node)
+            if density is not None:
+                return density
         if self.peek().text == "(" and self.conditional_bar() is not None:
             return self.conditional(node)
         if self.peek().text == "^" and isinstance(node, A.Name) and not node.sup:
@@ -1921,6 +1945,26 @@ class Parser:
         if mids:
             return mids[0] if len(mids) == 1 else None
         return bars[0] if len(bars) == 1 else None
+
+    def normal_density(self, head: A.Name) -> A.Call | None:
+        """`\\mathcal{N}(x \\mid \\mu, \\sigma^2)`, `\\mathcal{N}(x; \\mu, \\Sigma)`: the normal
+        density at x, three arguments. None (nothing read) for `\\mathcal{N}(\\mu, \\sigma^2)`, a
+        distribution, not a density."""
+        start = self.i
+        bar = self.conditional_bar()
+        if bar is None:
+            args = self.bracketed_args()
+        else:
+            close = _closing(self.tokens, self.i)
+            point = self.sub_parse(self.tokens[self.i + 1:bar], "point of the density")
+            parameters = _split_top(self.tokens[bar + 1:close], ",")
+            args = (point, *(self.sub_parse(part, "parameter of the density")
+                             for part in parameters))
+            self.i = close + 1
+        if len(args) != 3:
+            self.i = start
+            return None
+        return A.Call(NORMAL_DENSITY, args, None, 0, None, True, head.pos)
 
     def conditional(self, head: A.Name, label: str = "") -> A.Name:
         """`p(Y = y^{(i)} \\mid x^{(i)})`: a conditional probability, one quantity per index.
@@ -2130,11 +2174,20 @@ class Parser:
             return A.Neg(self.operand(), tok.pos)
         return self.postfix()
 
+    def require_no_expectation(self, word: str, tok: Token) -> None:
+        """`\\mathbf{E}[T(X)]`, `\\mathrm{Var}[X]`: an expectation or a variance in a font,
+        before its square bracket, is refused as `\\mathbb{E}` is."""
+        if word in PLAIN_REFUSED_OPERATORS and self.peek().text == "[":
+            raise MeaningError(REFUSED_OPERATORS[PLAIN_REFUSED_OPERATORS[word]], self.source,
+                               tok.pos, "Check this step by hand, or write the quantity it "
+                               "stands for as a name of its own.")
+
     def word(self, tok: Token) -> A.Node:
         """`\\operatorname{softmax}`, `\\mathrm{LSE}`, `\\text{ReLU}` as calls or names."""
         self.advance()
         tokens = self.group_tokens()
         word = "".join(t.text for t in tokens).replace(" ", "")
+        self.require_no_expectation(word, tok)
         if len(tokens) == 1 and tokens[0].kind == "letter" and tok.text != OPERATORNAME:
             name = self.finish_name(A.Name(word, pos=tok.pos))
             if isinstance(name, A.Name) and self.peek().text == "(" \
@@ -2318,6 +2371,9 @@ class Parser:
             wrt = self.sub_parse(factor[:-power] if power else factor,
                                  "variable of differentiation")
             variables.extend([wrt] * count)
+        factors = _differential_factors(bottom)
+        if len(variables) == 1 and len(factors) == 1 and not _power_of_variable(factors[0]):
+            variables *= order      # \frac{\partial^2}{\partial \eta_1}: the square left out
         if len(variables) != order:
             raise self.error(f"a derivative of order {order} needs {order} variables below "
                              f"the line, and {len(variables)} are written there", tok,
@@ -2824,6 +2880,8 @@ def _is_index_superscript(parser: Parser, ahead: int) -> bool:
         if depth == 0:
             return False     # (a)(b): not one group
     inner = group[1:-1]
+    if inner[0].kind == "number" and any(t.text in ("+", "-") for t in inner):
+        return False         # (1-p)^{(1-x)}: a number less a letter is an exponent
     # w_5^{(1 - 1)}: arithmetic of numbers is a power; (2), (i), (l+1) are indices
     return len(inner) == 1 or any(t.kind in ("letter", "command") for t in inner)
 

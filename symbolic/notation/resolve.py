@@ -55,6 +55,7 @@ from symbolic.notation.vocabulary import (
     LOGARITHMS,
     MATRIX_OPERATORS,
     NABLA,
+    NORMAL_DENSITY,
     OPERATORNAME,
     PROSE,
     REFUSED_OPERATORS,
@@ -69,7 +70,8 @@ from symbolic.notation.vocabulary import (
 )
 
 # Calls the builder reads by name itself (logarithms, extrema, matrix operators).
-BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS, *COMBINATORICS})
+BUILDER_OPERATORS = frozenset({*LOGARITHMS, *EXTREMA, *MATRIX_OPERATORS, *COMBINATORICS,
+                               NORMAL_DENSITY})
 # A superscript that names a layer when superscripts are not declared: a^l, a^{l+1}, z^L.
 LAYER_LETTERS = frozenset({"l", "L", r"\ell"})
 

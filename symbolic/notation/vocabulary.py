@@ -258,9 +258,12 @@ VARIABLE_LETTERS = frozenset("xyzwtuv")
 PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
                         "exp", "log", "sin", "cos", "tan", "ln", "max", "min", "sqrt")
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
-                    "diag": "diag"}
+                    "diag": "diag", "vec": "vec"}
 EXTREMA = frozenset({"max", "min"})
 COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
+# The normal density, `\mathcal{N}(x \mid \mu, \sigma^2)` or `\mathcal{N}(x; \mu, \Sigma)`: its
+# second parameter a variance (or covariance), as machine learning writes it
+NORMAL_DENSITY = r"\mathcal{N}"
 DOT_PRODUCT = r"\cdot"     # W.x, as NumPy writes it, is read as W \cdot x
 MUL_OPS = {"*": "*", "@": "juxt", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
