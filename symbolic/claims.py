@@ -643,6 +643,10 @@ def _plain_value_keys(side: str) -> set[str]:
     return {name_key(n) for n in walk(tree) if isinstance(n, A.Name) and id(n) not in inside}
 
 
+# the numeric path's answer for sides that are not all numbers: a formula's to check
+NOT_NUMBERS = "undecided: the sides are not all numbers"
+
+
 def annotation_links(left: str | None, right: str, context: Context, budget: Budget):
     """`\\underbrace{0.4 \\times -0.5}_{-0.2}` inside a side: a numeric sub-claim."""
     out = []
@@ -652,9 +656,26 @@ def annotation_links(left: str | None, right: str, context: Context, budget: Bud
         except NotationError:
             continue
         for expr_node, note_node in _annotations(node):
-            out.append(check_numeric_nodes(expr_node, note_node, "=", context, budget,
-                                           text, text))
+            found = numeric_finding(expr_node, note_node, "=", context, budget, text, text)
+            if found.message == NOT_NUMBERS:    # \underbrace{\frac{1}{1 + e^{-\eta}}}_{p}
+                found = _annotation_as_formula(expr_node, note_node, context, budget)
+            out.append(found.link(text, text, "="))
     return out
+
+
+def _annotation_as_formula(expr_node: A.Node, note_node: A.Node, context: Context,
+                           budget: Budget) -> Finding:
+    """An underbrace's note that names what the brace holds as a formula: checked as the
+    link `expr = note`."""
+    try:
+        trees = tuple(context.resolve(n).tree for n in (expr_node, note_node))
+        return check_symbolic(*trees, (to_latex(expr_node), "=", to_latex(note_node)),
+                              context, budget)
+    except NotationError as error:
+        return not_read(error)
+    except Exception as error:  # never a traceback: the note is not shown wrong for it
+        return undecided(f"undecided: the note under the brace could not be checked "
+                         f"({type(error).__name__})")
 
 
 def _annotations(node: A.Node):
@@ -1458,6 +1479,15 @@ def _capital(name: A.Name) -> bool:
     return letters[:1].isupper() and (len(letters) == 1 or letters in GREEK)
 
 
+def _readings_of(tree: A.Node, context: Context) -> tuple:
+    """How a definition's tree was read; () for one that cannot be read (an unknown
+    function in a body the step may not use: that body speaks for no step)."""
+    try:
+        return context.resolve(tree).readings
+    except NotationError:
+        return ()
+
+
 def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: Budget,
                    readings) -> Finding | None:
     """Undecided when the step, wrong as read, holds (or is in doubt) read the other way a
@@ -1469,7 +1499,7 @@ def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: 
         return None                        # one other reading at a time, never nested
     written = [*(d.written for d in context.definitions if d.written is not None),
                *(f.written for f in context.functions.values() if f.written is not None)]
-    readings = [*readings, *(r for tree in written for r in context.resolve(tree).readings)]
+    readings = [*readings, *(r for tree in written for r in _readings_of(tree, context))]
     # a Greek letter alone before parentheses (Φ(z), Ψ(x)) is the doubtful one; w_1(1 - a)
     # of a weight is a product
     products = sorted({r.written.removesuffix("(…)") for r in readings
@@ -4169,8 +4199,9 @@ def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: 
 
 def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,
                     left: str, right: str) -> Finding:
-    """Both sides' exact values against the printed precision: valid when the exact value
-    is within one unit of the last printed digit, invalid (with the exact value) otherwise.
+    """Both sides' exact values against the printed precision: valid when the printed
+    number is the exact value rounded or cut off (`_printed_from`), invalid (with the exact
+    value) otherwise.
     """
     try:
         instance = Instance()
@@ -4214,7 +4245,7 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
                            f"undecided: a worked number, but the value here depends on "
                            f"{unknowns}, which the text has not given: bind them to check it",
                            reading=WORKED_EXAMPLE)
-        return undecided("")
+        return undecided(NOT_NUMBERS)
     try:
         with budget.limit(), evaluation.high_precision(40):
             lv = to_mpmath(lhs)
@@ -4462,7 +4493,7 @@ def _entries_against_printed(lhs, rhs, lhs_node, rhs_node, link: tuple[str, str,
                 return undecided("an entry is not a finite real number")
             unit = to_mpmath(printed[k].unit) if k < len(printed) and not printed[k].whole \
                 else mpmath.mpf(10) ** -12 * max(abs(exact), 1)
-            if abs(exact - other) >= unit * (1 - mpmath.mpf(10) ** -12):
+            if not _printed_from(exact, other, unit):
                 return Finding(
                     Verdict.INVALID, Method.NUMERIC,
                     f"entry {k + 1} of {len(lhs)}: the exact value {mpmath.nstr(exact, 12)} "
@@ -4480,7 +4511,6 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
     number, exact = (lit_r, lv) if lit_r is not None else (lit_l, rv)
     printed = to_mpmath(number.value)
     shown_printed = printed_text(lhs_node if lit_l is not None else rhs_node)
-    # less than one unit of the last printed digit (0.5 printed as 0.4 is wrong)
     error = abs(exact - printed)
     expr_tree, expr_text = (rhs_node, right) if lit_r is None else (lhs_node, left)
     if number.whole and relation == "=":
@@ -4492,7 +4522,7 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
         given = frozenset(sympy.Rational(n.text) for n in walk(expr_tree)
                           if isinstance(n, A.Num) and "." in n.text) - rounded
         reach = _rounding_reach(expr_tree, context, given) / 2 if rounded else 0
-        ok = error < to_mpmath(number.unit) * (1 - mpmath.mpf(10) ** -12) + reach
+        ok = _printed_from(exact, printed, to_mpmath(number.unit), reach)
     shown = mpmath.nstr(exact, 12)
     if ok:
         return Finding(Verdict.VALID, Method.NUMERIC,
@@ -4503,6 +4533,19 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
     return _numeric_invalid(f"the exact value is {shown}, which does not round to "
                             f"{shown_printed}", lv, rv, mistake, (left, relation, right),
                             context, budget)
+
+
+def _printed_from(exact, printed, unit, reach=0) -> bool:
+    """Whether `printed` is `exact` rounded, or cut off after its last printed digit, to
+    within `reach` (0.197 for 0.19664 or 0.19712; 0.1 never for 0.025, which no rounding or
+    cutting off prints so)."""
+    slack = unit * mpmath.mpf(10) ** -12
+    if abs(exact - printed) <= unit / 2 + slack + reach:
+        return True                                     # rounded
+    magnitude, shown = abs(exact), abs(printed)
+    # cut off: 0.4 for 0.49, never for 0.5
+    return exact * printed >= 0 \
+        and shown - slack - reach <= magnitude < shown + unit - slack + reach
 
 
 def _numeric_invalid(message: str, lv, rv, mistake: NumberMistake, link: tuple[str, str, str],

@@ -599,3 +599,10 @@ def test_a_new_letter_at_the_end_of_a_chain_names_its_value():
     links = [link for step in check_document(text).steps for link in step.claim.links]
     assert links[2].message == r"names \mu"
     assert [link.verdict for link in links[3:]] == ["valid", "invalid"]
+
+
+def test_a_function_whose_body_cannot_be_read_speaks_for_no_other_step():
+    text = ("$$\\Phi(x) = \\frac{1}{2}+\\frac{1}{2}\\text{erf}(x/\\sqrt{2})$$\n\n"
+            "$$x \\tanh(x) = \\tanh(x)$$\n")
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert [link.verdict for link in links] == ["undecided", "invalid"]

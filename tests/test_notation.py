@@ -141,6 +141,20 @@ ROWS = [
      "valid"),
     (r"\frac{1}{\sqrt{2\pi\sigma^2}} = \frac{1}{\sqrt{2\pi}} \exp(\log \sigma)", [], {}, {},
      "invalid"),
+    # a printed decimal is the exact value rounded, or cut off after its last digit
+    (r"0.1 \cdot 4 / 16 = 0.1", [], {}, {}, "invalid"),
+    (r"2/3 = 0.666", [], {}, {}, "valid"),
+    (r"2/3 = 0.667", [], {}, {}, "valid"),
+    (r"2/3 = 0.668", [], {}, {}, "invalid"),
+    (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.2, 0.7]^T", [], {}, {}, "valid"),
+    (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.3, 0.6]^T", [], {}, {}, "invalid"),
+    # a note under a brace that names a formula is checked as one
+    (r"A''(\eta) = \underbrace{\frac{1}{1+e^{-\eta}}}_{p} "
+     r"\underbrace{\frac{e^{-\eta}}{1+e^{-\eta}}}_{1-p}",
+     [r"A(\eta) = \log(1+e^\eta)", r"p = \frac{1}{1+e^{-\eta}}"], {}, {}, "valid"),
+    (r"A''(\eta) = \underbrace{\frac{1}{1+e^{-\eta}}}_{p} "
+     r"\underbrace{\frac{e^{-\eta}}{1+e^{-\eta}}}_{p}",
+     [r"A(\eta) = \log(1+e^\eta)", r"p = \frac{1}{1+e^{-\eta}}"], {}, {}, "invalid"),
     # a new letter that ends a chain names its value
     (r"\frac{dA}{d\eta} = \frac{1}{1+e^{-\eta}} = \mu", [r"A(\eta) = \log(1+e^\eta)"], {}, {},
      "valid"),
