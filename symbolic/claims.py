@@ -558,11 +558,16 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
     if not chain.relations and sides and sides[0]:
         links.extend(annotation_links(sides[0], "", context, budget))
     named = context.name_last(chain, chain.source) if sides[0] else None
+    # … = \frac{1}{1 + e^{-\eta}} = \mu: names μ, once the links before it hold
+    value_named = named is None and bool(sides[0]) and context.names_last(chain)
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
         if relation in NO_LINK:
             continue
-        if named is not None and k == len(chain.relations) - 1:
+        last = k == len(chain.relations) - 1
+        if last and value_named and not any(link.verdict == Verdict.INVALID for link in links):
+            named = context.name_value_last(chain, chain.source)
+        if named is not None and last:
             # … = 2(y - t) =: \delta: names δ, claims nothing
             links.append(LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                                     f"names {right.strip()}"))
@@ -814,31 +819,45 @@ def _fact_doubt(link, finding: Finding, context: Context, budget: Budget) -> Fin
 def _default_parameter_doubt(link, finding: Finding, context: Context,
                              budget: Budget) -> Finding | None:
     """`ELU(x) = … \\gamma(e^x - 1)`: ELU read with its α at the default (1) beside a free
-    name the text may mean for it: the difference may come only from that."""
+    name the text may mean for it. When the link holds with that name as the parameter
+    (`ELU(x, \\gamma)`), the difference came from the default alone: undecided."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    used = _trees_used(trees, context)
-    calls = [(node, function) for tree in used for node in walk(tree)
+    calls = [node for tree in trees for node in walk(tree)
              if isinstance(node, A.Call) and len(node.args) == 1
              and node.callee == A.Callee.KNOWN and node.name not in context.functions
              and (function := known_function(node.name)) is not None and function.parameter]
     if not calls:
         return None
-    arguments = {name_key(n) for node, _ in calls for arg in node.args for n in walk(arg)
+    arguments = {name_key(n) for node in calls for arg in node.args for n in walk(arg)
                  if isinstance(n, A.Name)}
-    free = sorted({to_latex(n) for tree in used for n in _values_outside_indices(tree)
+    free = sorted({name_key(n): n for tree in trees for n in _values_outside_indices(tree)
                    if name_key(n) not in arguments and not context.is_value(name_key(n))
                    and not _is_constant(n)
-                   and not any(d.key == name_key(n) for d in context.definitions)})
-    if not free:
-        return None
-    node, function = calls[0]
-    return undecided(f"undecided: {function.name}({to_latex(node.args[0])}) is read with its "
-                     f"{function.parameter} at its default, and the step also writes "
-                     f"{', '.join(free)}, which the text may mean for it; write "
-                     f"{function.name}({to_latex(node.args[0])}, {free[0]}) to say so")
+                   and not any(d.key == name_key(n) for d in context.definitions)}.items())
+    for _, name in free:
+        parameterised = tuple(_with_parameter(tree, calls, name) for tree in trees)
+        try:
+            found = check_symbolic(*parameterised, link, context, budget)
+        except Exception:  # noqa: BLE001 - this reading only ever withdraws a verdict
+            continue
+        if found.verdict == Verdict.VALID:
+            function = known_function(calls[0].name)
+            shown = f"{function.name}({to_latex(calls[0].args[0])}, {to_latex(name)})"
+            return undecided(f"undecided: {function.name}({to_latex(calls[0].args[0])}) is "
+                             f"read with its {function.parameter} at its default, and the step "
+                             f"holds as {shown}, which the text may mean; write {shown} to "
+                             "say so")
+    return None
+
+
+def _with_parameter(tree: A.Node, calls: list[A.Call], parameter: A.Name) -> A.Node:
+    """The tree with each of `calls` given `parameter` as its second argument."""
+    for call in calls:
+        tree = _with_node(tree, call, dataclasses.replace(call, args=(*call.args, parameter)))
+    return tree
 
 
 def _domain_doubt(link, finding: Finding, context: Context,
@@ -852,7 +871,8 @@ def _domain_doubt(link, finding: Finding, context: Context,
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    negative = sorted(name for name, why in _written_positive(trees, context).items()
+    reasons = _written_positive(trees, context)
+    negative = sorted(name for name in reasons
                       if point.get(name, "").startswith("-") and context.kind(name) is None)
     if not negative:
         return None
@@ -861,9 +881,21 @@ def _domain_doubt(link, finding: Finding, context: Context,
         dict.fromkeys(negative, "positive")
     positive._changed()
     found = _find(*link, positive, budget)
-    reasons = _written_positive(trees, context)
     note = "; ".join(f"{name} read as positive, as {reasons[name]} says" for name in negative)
     return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+
+
+def _outside_cases(node: A.Node):
+    """The nodes of a tree, but not those in a branch of a piecewise value (`\\log x` for
+    x > 0 says nothing of x in the other branch): a case's conditions are kept."""
+    yield node
+    if isinstance(node, A.Cases):
+        for _, conditions in node.branches:
+            for condition in conditions:
+                yield from walk(condition)
+        return
+    for child in children(node):
+        yield from _outside_cases(child)
 
 
 def _written_positive(trees, context: Context) -> dict[str, str]:
@@ -871,7 +903,7 @@ def _written_positive(trees, context: Context) -> dict[str, str]:
     under a logarithm (`\\log \\sigma`), or one an absolute value or norm is compared with in
     a condition (`|e_i| \\le \\delta`, a threshold)."""
     found: dict[str, str] = {}
-    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+    for node in (n for tree in _trees_used(trees, context) for n in _outside_cases(tree)):
         if isinstance(node, A.Call) and node.name in LOGARITHMS \
                 and isinstance(arg := ungroup(node.args[0]), A.Name) and not arg.sub:
             found.setdefault(to_latex(arg), "the logarithm of it")
@@ -1218,6 +1250,13 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         # ∂L/∂z_2 · W_2^T with z_2 = h W_2 + b_2 not shaped: z_2 is a row by its definition,
         # read whole as a number; a shape that does not fit then shows only the misreading
         spread = _spread_unshaped(trees, context)
+        elided = _elided_lengths(trees)
+        if len(elided) > 1:
+            # [x_1, …, x_n] beside [y_1, …, y_m]: derivcheck gives each length a size of its own
+            return undecided(f"undecided: as read, the shapes do not fit ({error}); the vectors "
+                             f"written with an elision run to {', '.join(elided)}, which "
+                             "derivcheck reads at sizes of its own; declare the shapes to "
+                             "check this")
         unshaped = _unshaped_beside_shapes(trees, context) or _bold_unshaped(trees, context) \
             or _unshaped_variable(trees, context) or _unshaped_capital(trees, context) \
             or _whole_beside_entries(trees, context) \
@@ -1230,11 +1269,13 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                              "shapes say it maps a vector to one of another length, which "
                              "derivcheck does not read")
         if not spread and unshaped:
-            # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number, unless
-            # the shapes the text implies read it
-            return _with_inferred_shapes(trees, (left, relation, right), context, budget,
-                                         decisions) \
-                or undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
+            # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number; a name
+            # also written by its entries (2v beside 2v_1, …) is a vector, read with the
+            # shapes the text implies (a bias added to a vector may be a number: not so)
+            inferred = _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                             decisions) \
+                if unshaped == _whole_beside_entries(trees, context) else None
+            return inferred or undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
         if any(isinstance(n, A.MatrixLiteral) for tree in trees for n in walk(tree)) and any(
                 not isinstance(d, int) for dims in context.shapes.values() for d in dims):
             # X = [[1, 1], [1, 1]] with X declared [D+1, N]: the printed matrix fixes sizes
@@ -2112,18 +2153,22 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
 
 
 def _implicit_count(trees: tuple, context: Context) -> str | None:
-    """`\\sum_i 1 = n`, `\\delta_{ii} = d`: a sum written without bounds over what no shape
-    sizes, beside one size letter the step uses as a value and nothing else gives a
-    meaning (no definition, value, kind or shape): that letter counts the sum's terms."""
+    """`\\sum_i 1 = n`, `\\delta_{ii} = d`: the one sum written without bounds, over what no
+    shape sizes, beside one size letter the step uses as a value and nothing else gives a
+    meaning (no definition, value, kind or shape): that letter counts the sum's terms. Not
+    when the sum's terms write the letter (`\\sum_k \\binom{n}{k}` runs from 0), nor beside
+    a second such sum (which would run to the same letter unsaid)."""
     used = _trees_used(trees, context)
     unbounded = [node for tree in used for node in walk(tree)
-                 if isinstance(node, A.SumOver) and node.upper is None and node.lower is None]
-    if not unbounded or context.shapes:
+                 if isinstance(node, A.SumOver) and node.upper is None and node.lower is None
+                 and not node.stacked]
+    if len(unbounded) != 1 or context.shapes:
         return None
+    in_terms = {n.base for n in walk(unbounded[0].body) if isinstance(n, A.Name)}
     letters = {canonical(n.base, (), (), n.suffix, 0) for tree in used
                for n in _values_outside_indices(tree) if n.base in SIZE_LETTERS}
     letters = {label for label in letters if not context.is_value(label)
-               and context.kind(label) is None
+               and context.kind(label) is None and label not in in_terms
                and not any(d.key == label for d in context.definitions)}
     return letters.pop() if len(letters) == 1 else None
 
@@ -3250,6 +3295,12 @@ def _read_as_a_number(error: BaseException | str, name: str) -> str:
     return (f"as read, the shapes do not fit ({error}); {name} has no declared shape and is "
             f"read as a number, so this is not shown wrong: declare its shape to check it "
             f"(shapes: {{{name}: [n, 1]}})")
+
+
+def _elided_lengths(trees: tuple) -> list[str]:
+    """The lengths the vectors written with an elision run to (`n` of `[x_1, …, x_n]`)."""
+    return sorted({to_latex(n.upper) for tree in trees for n in walk(tree)
+                   if isinstance(n, A.SumOver) and n.stacked and n.upper is not None})
 
 
 def _whole_beside_entries(trees: tuple, context: Context) -> str | None:

@@ -64,6 +64,7 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     ARROW,
+    CONSTANT_LETTERS,
     CONVENTIONS,
     DEFINING,
     DIFFERENTIAL_D,
@@ -493,15 +494,12 @@ class Context:
         `=:`, or after `:=` beside what is no name (which `:=` cannot define), is named by
         the side before it. The definition, or None when the chain names nothing so."""
         if len(chain.sides) < 2 or chain.relations[-1] != NAMING \
-                and not (chain.relations[-1] == ":=" and len(chain.sides) > 2) \
-                and not self._new_last(chain):
+                and not (chain.relations[-1] == ":=" and len(chain.sides) > 2):
             return None
         try:
             before, last = parse_side(chain.sides[-2].text), parse_side(chain.sides[-1].text)
         except NotationError:
             return None
-        if chain.relations[-1] == "=":
-            return self.define(last, before, text)
         last = self._word_named(last)
         if not isinstance(last, A.Name) or self.is_value(name_key(last)) \
                 or any(d.name == last for d in self.definitions) \
@@ -509,10 +507,11 @@ class Context:
             return None
         return self.define(last, before, text)
 
-    def _new_last(self, chain) -> bool:
+    def names_last(self, chain) -> bool:
         """`\\frac{dA}{d\\eta} = \\frac{e^\\eta}{1 + e^\\eta} = \\mu`: a chain of two links or more
-        ending in `=` and a bare letter nothing has defined, given, bound or mentioned, and
-        no other side writes, names the value (as "which is the mean μ" says)."""
+        ending in `=` and a bare letter that is no constant (e, π, I), and that nothing has
+        defined, given, bound, constrained or mentioned, and no other side writes, names the
+        value (as "which is the mean μ" says)."""
         if len(chain.relations) < 2 or chain.relations[-1] != "=":
             return False
         try:
@@ -521,18 +520,36 @@ class Context:
         except NotationError:
             return False
         if not isinstance(last, A.Name) or last.sub or last.sup or last.suffix or last.primes \
-                or last.base in INDEX_LETTERS or last.base in SIZE_LETTERS:
+                or last.base in INDEX_LETTERS | SIZE_LETTERS | CONSTANT_LETTERS:
             return False
         key = name_key(last)
         return not self.is_value(key) and self.kind(key) is None \
             and self.shape_of(key) is None and key not in self.mentioned \
-            and not any(d.key == key or d.name.base == last.base for d in self.definitions) \
-            and not any(isinstance(n, A.Name) and n.base == last.base for tree in (
-                *others, *(d.written or d.body for d in self.definitions),
-                *(f.written or f.body for f in self.functions.values())) for n in walk(tree)) \
-            and not any(re.search(re.escape(last.base) + r"(?![A-Za-z])", text) for text in (
-                *(d.source for d in self.definitions), *(f.source for f in self.functions.values()),
-                *(f.text for f in self.facts)))
+            and not any(d.name.base == last.base for d in self.definitions) \
+            and not self._writes(last.base, others) and not self._says(last.base)
+
+    def name_value_last(self, chain, text: str) -> Definition:
+        """The definition `names_last` says the chain makes: its last letter, the side
+        before it."""
+        return self.define(parse_side(chain.sides[-1].text), parse_side(chain.sides[-2].text),
+                           text)
+
+    def _writes(self, base: str, trees: list[A.Node]) -> bool:
+        """Whether the trees, or the bodies of the definitions and functions, write a name
+        with this base."""
+        bodies = [*(d.written or d.body for d in self.definitions),
+                  *(f.written or f.body for f in self.functions.values())]
+        return any(isinstance(n, A.Name) and n.base == base
+                   for tree in (*trees, *bodies) for n in walk(tree))
+
+    def _says(self, base: str) -> bool:
+        """Whether the text of a definition, function, fact or condition writes the letter
+        (one that could not be read included)."""
+        texts = [*(d.source for d in self.definitions),
+                 *(f.source for f in self.functions.values()), *(f.text for f in self.facts),
+                 *(to_latex(side) for left, _, right in self.inequalities
+                   for side in (left, right))]
+        return any(re.search(re.escape(base) + r"(?![A-Za-z])", text) for text in texts)
 
     def _define_inner(self, chain, k: int, text: str) -> None:
         """Side k of a definition chain, when it is a bare new name, is defined by side k+1."""
@@ -1879,8 +1896,10 @@ def _inverse_defined(text: str) -> str | None:
         return None
     name = _INVERSE.sub("", chain.sides[0].text.strip())
     if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)) \
-            or name == chain.sides[0].text.strip():
-        return None
+            or name == chain.sides[0].text.strip() or any(
+                isinstance(n, A.Name) and n.base == head.base.base
+                for n in walk(parse_side(chain.sides[1].text))):
+        return None         # Q^{-1} = Q^T: an identity, which defines nothing
     return f"{name} = \\left( {chain.sides[1].text} \\right)^{{-1}}"
 
 

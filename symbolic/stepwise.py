@@ -185,7 +185,7 @@ def check_read_document(document: Document, budget_seconds: float,
             # what the step may depend on was lost: never shown wrong for that
             claim = _never_invalid_without(claim, statement.text, None if incomplete else lost)
         if claim.verdict == Verdict.INVALID:
-            claim = _never_invalid_before(claim, statement.text, _defined_further_on(
+            claim = _never_invalid_before(claim, _defined_further_on(
                 document.statements, index, context))
         first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
         if first:
@@ -399,24 +399,50 @@ def _defined_further_on(statements: Sequence[Statement], index: int,
         head = _defined_head_of(later.text)
         if head is not None and head.base not in INDEX_LETTERS \
                 and not context.is_value(name_key(head)) \
-                and not context.determines(head, later.derivation):
+                and not context.determines(head, later.derivation) \
+                and not _binds_a_number(later.text):
+            # `x = 2` further on binds a point, and defines nothing a step rests on
             found.setdefault(name_key(head), later.line)
     return found
 
 
-def _never_invalid_before(claim: ClaimResult, source: str,
-                          later: dict[str, int]) -> ClaimResult:
-    """The step's invalid links made undecided when the step uses a name the text defines
-    only further on: read free here, the name decided nothing."""
-    used = [name for name in later if _uses(source, name)]
-    if not used:
-        return claim
-    cause = (f"this step uses {used[0]}, which the text defines only further on (line "
-             f"{later[used[0]]}), so here it is read as any number")
-    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
-                        f"undecided: {cause}; read so, this link looked wrong: {k.message}")
-             if k.verdict == Verdict.INVALID else k for k in claim.links]
-    return ClaimResult(claim.source, links, claim.warnings)
+def _never_invalid_before(claim: ClaimResult, later: dict[str, int]) -> ClaimResult:
+    """The step's invalid links made undecided when they use a name the text defines only
+    further on, other than as a derivative's variable: read free here, the name decided
+    nothing."""
+    def undefined_yet(link: LinkResult) -> str | None:
+        names = [name for name in later if link.verdict == Verdict.INVALID
+                 and _uses(f"{link.lhs} = {link.rhs}", name)
+                 and name not in _variables_in(f"{link.lhs} = {link.rhs}")]
+        return names[0] if names else None
+
+    def reread(link: LinkResult) -> LinkResult:
+        name = undefined_yet(link)
+        if name is None:
+            return link
+        return LinkResult(link.lhs, link.rhs, link.relation, Verdict.UNDECIDED, Method.NONE,
+                          f"undecided: this link uses {name}, which the text defines only "
+                          f"further on (line {later[name]}), so here it is read as any "
+                          f"number; read so, it looked wrong: {link.message}")
+    return ClaimResult(claim.source, [reread(link) for link in claim.links], claim.warnings)
+
+
+def _binds_a_number(text: str) -> bool:
+    """Whether a statement's last side is a printed number (`x = 2`)."""
+    try:
+        return is_printed_number(parse_side(_last_side(text)))
+    except NotationError:
+        return False
+
+
+def _variables_in(text: str) -> set[str]:
+    """The names a statement differentiates by (p of ∂L/∂p)."""
+    try:
+        trees = [parse_side(side.text) for side in split_chain(text).sides if side.text]
+    except NotationError:
+        return set()
+    return {key for tree in trees for n in walk(tree) if isinstance(n, A.Partial)
+            and (key := name_key(n.wrt)) is not None}
 
 
 def _uses(text: str, name: str) -> bool:

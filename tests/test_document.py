@@ -606,3 +606,21 @@ def test_a_function_whose_body_cannot_be_read_speaks_for_no_other_step():
             "$$x \\tanh(x) = \\tanh(x)$$\n")
     links = [link for step in check_document(text).steps for link in step.claim.links]
     assert [link.verdict for link in links] == ["undecided", "invalid"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wrong link that does not use the name defined further on stays wrong
+    ("$$f(x) = x^3$$\n\n$$f'(x) = 2x^2 = g$$\n\n$$g = 3x^2$$\n",
+     ["definition", "invalid", "undecided", "definition"]),
+    # a point bound further on is no definition a step rests on
+    ("$$f(x) = x^3$$\n\n$$f'(x) = 2x^2$$\n\n$$x = 2$$\n\n$$f'(2) = 12$$\n",
+     ["definition", "invalid", "definition", "valid"]),
+    # nor is the variable a step differentiates by
+    ("$$L = -y \\log p - (1-y)\\log(1-p)$$\n\n"
+     "$$\\frac{\\partial L}{\\partial p} = -\\frac{y}{p} - \\frac{1-y}{1-p}$$\n\n"
+     "$$p = \\sigma(z)$$\n", ["definition", "invalid", "definition"]),
+])
+def test_only_a_link_using_a_name_defined_further_on_is_held_back(text, expected):
+    links = [link for step in check_document(text).steps for link in step.claim.links]
+    assert ["definition" if link.method == "definition" else str(link.verdict)
+            for link in links] == expected

@@ -717,11 +717,20 @@ class Builder:
         function = known_function(node.name)
         if function.takes_vector:
             return self.vector_call(function, node)
-        if len(node.args) != function.arity:
-            raise self.fail(f"{function.name} takes {function.arity} argument(s)", node)
+        parameters = len(node.args) - function.arity
+        if parameters not in ((0, 1) if function.parameter else (0,)):
+            raise self.fail(f"{function.name} takes {function.arity} argument(s)"
+                            + (f" and its {function.parameter}" if function.parameter else ""),
+                            node)
         arg = self.build(node.args[0])
-        result = arg.applyfunc(lambda e: self.apply_fn(function.apply, e, node.primes)) \
-            if _is_matrix(arg) else self.apply_fn(function.apply, arg, node.primes)
+        apply = function.apply
+        if parameters:          # ELU(x, \alpha): the parameter written
+            parameter = self.build(node.args[1])
+
+            def apply(e, parameter=parameter):
+                return function.apply(e, parameter)
+        result = arg.applyfunc(lambda e: self.apply_fn(apply, e, node.primes)) \
+            if _is_matrix(arg) else self.apply_fn(apply, arg, node.primes)
         return self.decorate(result, node)
 
     def vector_call(self, function, node: A.Call):
@@ -809,6 +818,10 @@ class Builder:
         if covariance.shape != (size, size) or column.shape != (size, 1):
             raise ShapeError(f"the normal density of a {_shape(x)} vector with a "
                              f"{_shape(covariance)} covariance, in '{self.source}'")
+        if not covariance.is_symmetric():
+            raise self.fail(f"the normal density's covariance {to_latex(node.args[2])} is read "
+                            "as any matrix, where a covariance is symmetric", node,
+                            "Declare it so: conventions: {symbols: {\\Sigma: symmetric}}.")
         limits.require_determinant_size(size)
         quadratic = (column.T * covariance.inv() * column)[0]
         return sympy.exp(-quadratic / 2) / sympy.sqrt((2 * sympy.pi) ** size * covariance.det())
@@ -1039,31 +1052,39 @@ class Builder:
         """`\\sum_j` without bounds runs over what the body indexes with j: the entries of
         a vector (θ_j of a 1×D_y θ: D_y terms, x_j of x = [1, 0, 5]: 3 terms), the rows or
         columns of a matrix (W_{jk} of an m×n W: m terms for j, n for k); else over the
-        instance's default range."""
-        stack = [body]
-        while stack:
-            n = stack.pop()
-            stack.extend(children(n))
-            if not (isinstance(n, A.Name) and 1 <= len(n.sub) <= 2
-                    and all(isinstance(s, A.Num) for s in n.sup)):
-                continue
-            places = [k for k, s in enumerate(n.sub) if isinstance(s, A.Name)
-                      and s.base == index and not s.sub]
-            if not places:
-                continue
-            sup = tuple(int(s.text) for s in n.sup)
-            whole = canonical(n.base, sup, (), n.suffix, n.primes)
-            shape = self.scope.shape_of(whole)
-            if shape is None and len(n.sub) == 1 and self.scope.listed_length(whole):
-                shape = (self.scope.listed_length(whole), 1)
-            if shape is None:
-                continue
-            rows, cols = self.dims(shape)
-            if len(n.sub) == 1 and 1 in (rows, cols):
-                return rows * cols
-            if len(n.sub) == 2:
-                return (rows, cols)[places[0]]
-        return self.instance.size("")
+        instance's default range. Names it indexes that say different lengths leave the
+        range unsaid: not read."""
+        lengths = {length for n in walk(body)
+                   if (length := self.indexed_length(n, index)) is not None}
+        if len(lengths) > 1:
+            raise self.fail(f"the sum over {index} indexes names of different lengths "
+                            f"({', '.join(map(str, sorted(lengths)))}), so how far it runs is "
+                            "not said", body, "Write the sum's bounds.")
+        return lengths.pop() if lengths else self.instance.size("")
+
+    def indexed_length(self, node: A.Node, index: str) -> int | None:
+        """How many values `index` takes in `node`, a name it indexes whose shape (or list)
+        says; None for any other node."""
+        if not (isinstance(node, A.Name) and 1 <= len(node.sub) <= 2
+                and all(isinstance(s, A.Num) for s in node.sup)):
+            return None
+        places = [k for k, s in enumerate(node.sub) if isinstance(s, A.Name)
+                  and s.base == index and not s.sub]
+        if not places:
+            return None
+        sup = tuple(int(s.text) for s in node.sup)
+        whole = canonical(node.base, sup, (), node.suffix, node.primes)
+        shape = self.scope.shape_of(whole)
+        listed = self.scope.listed_length(whole) if shape is None and len(node.sub) == 1 \
+            else None
+        if listed:
+            shape = (listed, 1)
+        if shape is None:
+            return None
+        rows, cols = self.dims(shape)
+        if len(node.sub) == 1 and 1 in (rows, cols):
+            return rows * cols
+        return (rows, cols)[places[0]] if len(node.sub) == 2 else None
 
     def guess_index(self, body: A.Node) -> str:
         letters = sorted(free_index_letters(body) - set(self.bound))

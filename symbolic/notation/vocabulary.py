@@ -250,6 +250,8 @@ ELEMENTWISE_OPERATORS = frozenset({"log", "ln", "lg", "exp", "sin", "cos", "tan"
 SCALAR_OF_MATRIX = frozenset({"det", "tr"})
 # Letters that name a size (m samples, n features, K classes), where no sum runs to them
 SIZE_LETTERS = frozenset({"m", "n", "N", "M", "d", "D", "K"})
+# Letters that name constants when nothing defines them: e, π, the identity I
+CONSTANT_LETTERS = frozenset({"e", r"\pi", "I"})
 # Function names typed as plain letters (`sin(u)`, `exp(x)` in plain-text math): read as the
 # function when `(` follows at once; longest first, so `tanh` is not `tan` times h.
 # Letters of a variable that plain text writes right before a function's name (2xcos(x^2)):
