@@ -1897,7 +1897,7 @@ def _inverse_defined(text: str) -> str | None:
     name = _INVERSE.sub("", chain.sides[0].text.strip())
     if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)) \
             or name == chain.sides[0].text.strip() or any(
-                isinstance(n, A.Name) and n.base == head.base.base
+                isinstance(n, A.Name) and name_key(n) == name_key(head.base)
                 for n in walk(parse_side(chain.sides[1].text))):
         return None         # Q^{-1} = Q^T: an identity, which defines nothing
     return f"{name} = \\left( {chain.sides[1].text} \\right)^{{-1}}"

@@ -119,6 +119,9 @@ ROWS = [
     # a precision stated for a name's inverse defines the name
     (r"P X^T X = I", [r"P^{-1} = X^T X"], {"X": [3, 2], "P": [2, 2], "I": [2, 2]}, {}, "valid"),
     (r"P = X^T X", [r"P^{-1} = X^T X"], {"X": [3, 2], "P": [2, 2]}, {}, "invalid"),
+    (r"Q^T Q = I", [r"Q^{-1} = Q^T"], {"Q": [2, 2], "I": [2, 2]}, {}, "undecided"),   # identity
+    (r"P_1 X^T X = I", [r"P_1^{-1} = X^T X + P_0^{-1} - P_0^{-1}"],
+     {"X": [3, 2], "P_1": [2, 2], "P_0": [2, 2], "I": [2, 2]}, {}, "valid"),
     # the normal density, its second parameter a variance (or a covariance matrix)
     (r"\frac{\partial}{\partial \mu} \ln \mathcal{N}(x \mid \mu, \sigma^2) "
      r"= \frac{x - \mu}{\sigma^2}",
