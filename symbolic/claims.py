@@ -1270,11 +1270,13 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                              "derivcheck does not read")
         if not spread and unshaped:
             # y - X\hat{w} in a definition, \hat{w} with no shape: read as a number; a name
-            # also written by its entries (2v beside 2v_1, …) is a vector, read with the
-            # shapes the text implies (a bias added to a vector may be a number: not so)
+            # also written by its entries (2v beside 2v_1, …), or in bold, is a vector, read
+            # with the shapes the text implies (a bias added to a vector may be a number)
             inferred = _with_inferred_shapes(trees, (left, relation, right), context, budget,
                                              decisions) \
-                if unshaped == _whole_beside_entries(trees, context) else None
+                if _whole_beside_entries(trees, context) \
+                or _bold_unshaped(_trees_used(trees, context), context) \
+                or _times_a_matrix(unshaped, trees, context) else None
             return inferred or undecided(f"undecided: {_read_as_a_number(error, unshaped)}")
         if any(isinstance(n, A.MatrixLiteral) for tree in trees for n in walk(tree)) and any(
                 not isinstance(d, int) for dims in context.shapes.values() for d in dims):
@@ -3295,6 +3297,17 @@ def _read_as_a_number(error: BaseException | str, name: str) -> str:
     return (f"as read, the shapes do not fit ({error}); {name} has no declared shape and is "
             f"read as a number, so this is not shown wrong: declare its shape to check it "
             f"(shapes: {{{name}: [n, 1]}})")
+
+
+def _times_a_matrix(name: str, trees: tuple, context: Context) -> bool:
+    """Whether the step, or what it rests on, multiplies the name by a capital (`X\\hat{w}`):
+    a vector then, never a number added to every entry as a bias may be."""
+    for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(node, A.BinOp) and node.op in ("juxt", "*"):
+            names = [f for f in factors(node) if isinstance(f, A.Name)]
+            if any(node_text(f) == name for f in names) and any(_capital(f) for f in names):
+                return True
+    return False
 
 
 def _elided_lengths(trees: tuple) -> list[str]:

@@ -400,8 +400,10 @@ def _defined_further_on(statements: Sequence[Statement], index: int,
         if head is not None and head.base not in INDEX_LETTERS \
                 and not context.is_value(name_key(head)) \
                 and not context.determines(head, later.derivation) \
-                and not _binds_a_number(later.text):
-            # `x = 2` further on binds a point, and defines nothing a step rests on
+                and not _binds_a_number(later.text) \
+                and not _uses(_last_side(later.text), name_key(head)):
+            # `x = 2` further on binds a point, `w = w - \eta g` updates w: neither defines
+            # what a step before it rests on
             found.setdefault(name_key(head), later.line)
     return found
 

@@ -615,6 +615,10 @@ def test_a_function_whose_body_cannot_be_read_speaks_for_no_other_step():
     # a point bound further on is no definition a step rests on
     ("$$f(x) = x^3$$\n\n$$f'(x) = 2x^2$$\n\n$$x = 2$$\n\n$$f'(2) = 12$$\n",
      ["definition", "invalid", "definition", "valid"]),
+    # nor is an update further on
+    ("$$L = (w - 3)^2$$\n\n$$\\frac{\\partial L}{\\partial w} = w - 3$$\n\n"
+     "$$w = w - \\eta \\frac{\\partial L}{\\partial w}$$\n",
+     ["definition", "invalid", "definition"]),
     # nor is the variable a step differentiates by
     ("$$L = -y \\log p - (1-y)\\log(1-p)$$\n\n"
      "$$\\frac{\\partial L}{\\partial p} = -\\frac{y}{p} - \\frac{1-y}{1-p}$$\n\n"

@@ -156,6 +156,10 @@ ROWS = [
     (r"[x_1, x_2, \dots, x_n]^T + [y_1, y_2, \dots, y_m]^T = [x_1+y_1, \dots, x_n+y_n]^T", [],
      {}, {}, "undecided"),
     (r"\frac{d}{dx} (3 x) = 3 + 0 x = \pi", [], {}, {}, "invalid"),
+    # a function alone beside the function applied to other arguments
+    (r"\frac{\partial}{\partial \theta} \log h(x^{(i)}) = \frac{\partial \log h(x^{(i)})}"
+     r"{\partial h} \frac{\partial h}{\partial \theta}",
+     [r"h(x) = \frac{1}{1 + e^{-\theta x}}"], {}, {}, "undecided"),
     (r"\frac{d}{dx} (3 x) = 3 + 0 x = \mu", [r"\mu > 5"], {}, {}, "invalid"),
     (r"\sum_k \binom{n}{k} = 2^n - 1", [], {}, {}, "invalid"),
     # a bias added to a vector may be a number: its shape is not inferred in a clash
@@ -1247,10 +1251,14 @@ ROWS = [
     (r"\frac{\partial R}{\partial b} = 0", [r"R = \frac{\lambda}{2}\sum_j w_j^2"], {}, {},
      "valid"),
     (r"\frac{\partial f}{\partial x} = \vec{x}", [r"f = x \vec{x}"], {}, {}, "valid"),
-    # a clash of shapes in a definition that an unshaped name causes; a word from prose
+    # a clash of shapes in a definition that an unshaped name a matrix multiplies causes:
+    # read with the shape the text implies (\hat{w} an n-vector); a word from prose
     (r"E_{\hat{w}} = y^T y - 2 y^T X \hat{w} + \hat{w}^T X^T X \hat{w}",
      [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
-     {}, "undecided"),
+     {}, "valid"),
+    (r"E_{\hat{w}} = y^T y - y^T X \hat{w} + \hat{w}^T X^T X \hat{w}",
+     [r"E_{\hat{w}} = (y - X\hat{w})^T (y - X\hat{w})"], {"X": ["m", "n"], "y": ["m", 1]},
+     {}, "invalid"),
     (r"\text{symmetric } \frac{d}{dx} x^2 = 2x", [], {}, {}, "undecided"),
     # bold names are vectors to the fit of shapes; numerator layout lays a gradient in a row
     (r"\frac{\partial c}{\partial \mathbf{a}} = \frac{2}{n} (\mathbf{a} - \mathbf{y})^T",

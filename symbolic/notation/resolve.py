@@ -166,6 +166,14 @@ def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
     # letters the tree writes with no superscript (a of ∂/∂a, x of x^2 + x^t): never stepped
     pass_.bare = bare_letters(tree)
     pass_.summed = {n.index for n in nodes if isinstance(n, A.SumOver)}   # never a gate
+    # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
+    pass_.applied = {}
+    for n in nodes:
+        if isinstance(n, A.BinOp) and n.op == "apply" and isinstance(n.left, A.Name) \
+                and isinstance(ungroup(n.right), A.Name):     # not f(1 - f), a product
+            key = canonical(n.left.base, (), tuple(node_text(s) for s in n.left.sub),
+                            n.left.suffix, 0)
+            pass_.applied.setdefault(key, set()).add(node_text(n.right))
     pass_.calls_sigma = any(isinstance(n, A.Call) and n.name == SIGMA for n in nodes) or any(
         isinstance(n, A.BinOp) and n.op == "apply" and isinstance(n.left, A.Name)
         and n.left.base == SIGMA for n in nodes)
@@ -200,6 +208,7 @@ class _Pass:
         self.readings: list[Reading] = []
         self.called: set[int] = set()     # powers printed before parentheses: σ^2(z)
         self.bare: frozenset[str] = frozenset()
+        self.applied: dict[str, set[str]] = {}     # see `resolve`
         self.summed: set[str] = set()
         self.powered: set[int] = set()
         self.variance = False
@@ -500,6 +509,13 @@ class _Pass:
             # a derivative by s_1 holds (its value is the function's at its parameters)
             return self.rebuild(name)
         parameters = self.snapshot.parameters[key]
+        own = node_text(A.Group(parameters[0])) if len(parameters) == 1 else None
+        if own is not None and self.applied.get(key, {own}) - {own}:
+            # ∂ log h_θ(x^{(i)}) / ∂ h_θ: h_θ alone may be h_θ(x^{(i)}) or h_θ(x)
+            raise MeaningError(f"{_shown(name)} stands alone beside {_shown(name)} applied to "
+                               "other arguments: whether it is the function at its own "
+                               "parameters or at those is not said", "", name.pos,
+                               f"Write the argument, as in {_shown(name)}(x^{{(i)}}).")
         self.readings.append(Reading(_shown(name), f"{_shown(name)}("
                                      f"{', '.join(map(_shown, parameters))}), the function "
                                      "at its own parameters"))
