@@ -4602,10 +4602,13 @@ def _against_printed(lit_r, lit_l, lv, rv, lhs_node, rhs_node, relation, context
 def _printed_from(exact, printed, unit, reach=0) -> bool:
     """Whether `printed` is `exact` rounded, or cut off after its last printed digit, to
     within `reach` (0.197 for 0.19664 or 0.19712; 0.1 never for 0.025, which no rounding or
-    cutting off prints so)."""
+    cutting off prints so). A number printed to three significant digits or more may be off
+    by less than one unit of its last digit, as rounded inputs carried through leave it."""
     slack = unit * mpmath.mpf(10) ** -12
     if abs(exact - printed) <= unit / 2 + slack + reach:
         return True                                     # rounded
+    if abs(printed) >= 100 * unit and abs(exact - printed) < unit - slack + reach:
+        return True     # 4.264 for 4.26309: three digits or more, rounded inputs carried
     magnitude, shown = abs(exact), abs(printed)
     # cut off: 0.4 for 0.49, never for 0.5
     return exact * printed >= 0 \

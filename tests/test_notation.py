@@ -174,6 +174,8 @@ ROWS = [
     (r"2/3 = 0.666", [], {}, {}, "valid"),
     (r"2/3 = 0.667", [], {}, {}, "valid"),
     (r"2/3 = 0.668", [], {}, {}, "invalid"),
+    (r"0.6190 / 0.1452 = 4.264", [], {}, {}, "valid"),     # four digits: rounded inputs carried
+    (r"0.6190 / 0.1452 = 4.265", [], {}, {}, "invalid"),
     (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.2, 0.7]^T", [], {}, {}, "valid"),
     (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.3, 0.6]^T", [], {}, {}, "invalid"),
     # a note under a brace that names a formula is checked as one
