@@ -4254,13 +4254,6 @@ def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
 
 
 # -- numeric claims -------------------------------------------------------------------
-def check_numeric_nodes(lhs_node, rhs_node, relation, context: Context, budget: Budget,
-                        left: str, right: str) -> LinkResult:
-    """A numeric link (`= 0.798`, `\\approx`, an underbrace's value) as a LinkResult."""
-    found = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
-    return found.link(left, right, relation)
-
-
 def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,
                     left: str, right: str) -> Finding:
     """Both sides' exact values against the printed precision: valid when the printed

@@ -1406,7 +1406,8 @@ class Parser:
         close = ")" if open_tok.text == "(" else "]"
         saved = self.abs_open
         self.abs_open = 0
-        entries = [self.list_entry()]
+        first = self.list_entry()
+        entries = [first if isinstance(first, Token) else self.evaluated(first)]
         # [0.090, 0.245, 0.665]; (x_1, \ldots, x_n) only with its elision
         while self.peek().text == "," and (open_tok.text == "[" or self.elided_ahead(close)
                                            or any(isinstance(e, Token) for e in entries)):
@@ -1418,7 +1419,7 @@ class Parser:
             return self.elided_vector(entries, "list", open_tok.pos)
         if len(entries) > 1:
             return _tuple(tuple(entries))
-        return A.Group(self.evaluated(entries[0]), open_tok.pos)
+        return A.Group(entries[0], open_tok.pos)
 
     def list_entry(self) -> A.Node | Token:
         """An entry of a list, or the elision token standing for entries left out."""
