@@ -268,12 +268,9 @@ class Context:
                                  "decide it, and it defines nothing")
             return
         inverse = _inverse_defined(text)
-        if inverse is not None:
-            try:        # P_n^{-1} = σ^{-2} X^T X + P_0^{-1}: P_n is that matrix's inverse
-                self.define_given(inverse)
-                return
-            except NotationError:
-                pass
+        if inverse is not None:     # P_n^{-1} = σ^{-2} X^T X + P_0^{-1}: that matrix's inverse
+            self.define(*inverse, text)
+            return
         head = _defined_head(text)
         if head is None and (fact := stated_fact(text)) is not None:
             # y^T y = \sum_i y_i^2, |σ^2 V| = (σ^2)^n |V|: an identity, which names nothing
@@ -1881,26 +1878,22 @@ def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     return {**conventions, "sigma": "symbol"}
 
 
-_INVERSE = re.compile(r"\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)\s*$")
-
-
-def _inverse_defined(text: str) -> str | None:
-    """`P_n^{-1} = B` (a precision stated, the covariance meant) as `P_n = (B)^{-1}`, when
-    its left side is a bare name's inverse and it has two sides; None otherwise."""
+def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
+    """`P_n^{-1} = B` (a precision stated, the covariance meant): (P_n, B^{-1}), when its left
+    side is a bare name's inverse, it has two sides, and B does not write that name
+    (`Q^{-1} = Q^T` is an identity, which defines nothing); None otherwise."""
     try:
         chain = split_chain(text)
         if len(chain.sides) != 2 or chain.relations[0] != "=":
             return None
-        head = parse_side(chain.sides[0].text)
+        head, body = (parse_side(side.text) for side in chain.sides)
     except NotationError:
         return None
-    name = _INVERSE.sub("", chain.sides[0].text.strip())
-    if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)) \
-            or name == chain.sides[0].text.strip() or any(
-                isinstance(n, A.Name) and name_key(n) == name_key(head.base)
-                for n in walk(parse_side(chain.sides[1].text))):
-        return None         # Q^{-1} = Q^T: an identity, which defines nothing
-    return f"{name} = \\left( {chain.sides[1].text} \\right)^{{-1}}"
+    if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)
+            and to_latex(head.exponent) == "-1") or any(
+                isinstance(n, A.Name) and name_key(n) == name_key(head.base) for n in walk(body)):
+        return None
+    return head.base, A.Power(A.Group(body, body.pos), head.exponent, head.pos)
 
 
 def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:

@@ -300,20 +300,22 @@ def _link_count(text: str) -> int:
         return 1
 
 
-def _defined_head_of(text: str) -> A.Name | None:
-    """The bare name a statement's first side is, or None."""
+def _statement_definition(text: str) -> tuple[A.Name, A.Node] | None:
+    """(name, last side) of a statement whose first side is a bare name, or None."""
     try:
         chain = split_chain(text)
-        node = parse_side(chain.sides[0].text) if chain.relations else None
+        head = parse_side(chain.sides[0].text) if chain.relations else None
+        if not isinstance(head, A.Name):
+            return None
+        return head, parse_side(chain.sides[-1].text)
     except NotationError:
         return None
-    return node if isinstance(node, A.Name) else None
 
 
 def _defined_names(text: str) -> set[str]:
     """The name a statement would define (`a = …` defines a), as the context spells it."""
-    head = _defined_head_of(text)
-    return {name_key(head)} if head is not None else set()
+    found = _statement_definition(text)
+    return {name_key(found[0])} if found is not None else set()
 
 
 def _membership(text: str) -> bool:
@@ -380,31 +382,29 @@ def _never_invalid_without(claim: ClaimResult, source: str,
             return claim
         cause = (f"this step uses {used[0]}, whose defining step could not be checked "
                  f"({lost[used[0]]})")
-    links = [LinkResult(k.lhs, k.rhs, k.relation, Verdict.UNDECIDED, Method.NONE,
-                        f"undecided: {cause}; without it this link looked wrong: {k.message}")
-             if k.verdict == Verdict.INVALID else k for k in claim.links]
-    return ClaimResult(claim.source, links, claim.warnings)
+    return _held_back(claim, lambda link: f"{cause}; without it this link looked wrong")
 
 
 def _defined_further_on(statements: Sequence[Statement], index: int,
                         context: Context) -> dict[str, int]:
     """The names later lines of the same part define that nothing defines yet (`…= \\frac{1}
-    {N_k} \\sum_i …`, then "where we set N_k = …"), with the line of each."""
+    {N_k} \\sum_i …`, then "where we set N_k = …"), with the line of each. `x = 2` further on
+    binds a point, `w = w - \\eta g` updates w: neither defines what a step before rests on."""
     here = statements[index]
     found: dict[str, int] = {}
     for later in statements[index + 1:]:
         if later.derivation != here.derivation or not later.has_relation \
                 or case_assumption(later.text, context) is not None:
             continue                    # `i = k`: a case, which defines nothing
-        head = _defined_head_of(later.text)
-        if head is not None and head.base not in INDEX_LETTERS \
-                and not context.is_value(name_key(head)) \
+        definition = _statement_definition(later.text)
+        if definition is None:
+            continue
+        head, body = definition
+        key = name_key(head)
+        if head.base not in INDEX_LETTERS and not context.is_value(key) \
                 and not context.determines(head, later.derivation) \
-                and not _binds_a_number(later.text) \
-                and not _uses(_last_side(later.text), name_key(head)):
-            # `x = 2` further on binds a point, `w = w - \eta g` updates w: neither defines
-            # what a step before it rests on
-            found.setdefault(name_key(head), later.line)
+                and not is_printed_number(body) and key not in _names_in(body):
+            found.setdefault(key, later.line)
     return found
 
 
@@ -412,39 +412,31 @@ def _never_invalid_before(claim: ClaimResult, later: dict[str, int]) -> ClaimRes
     """The step's invalid links made undecided when they use a name the text defines only
     further on, other than as a derivative's variable: read free here, the name decided
     nothing."""
-    def undefined_yet(link: LinkResult) -> str | None:
-        names = [name for name in later if link.verdict == Verdict.INVALID
-                 and _uses(f"{link.lhs} = {link.rhs}", name)
-                 and name not in _variables_in(f"{link.lhs} = {link.rhs}")]
-        return names[0] if names else None
+    def reason(link: LinkResult) -> str | None:
+        try:
+            sides = (parse_side(link.lhs), parse_side(link.rhs))
+        except NotationError:
+            return None
+        variables = {name_key(n.wrt) for side in sides for n in walk(side)
+                     if isinstance(n, A.Partial)}
+        used = (_names_in(sides[0]) | _names_in(sides[1])) - variables
+        name = next((name for name in later if name in used), None)
+        return None if name is None else (
+            f"this link uses {name}, which the text defines only further on (line "
+            f"{later[name]}), so here it is read as any number; read so, it looked wrong")
+    return _held_back(claim, reason)
 
+
+def _held_back(claim: ClaimResult, reason) -> ClaimResult:
+    """The claim with each invalid link `reason` gives a reason for (a callable of the link,
+    returning the reason or None) made undecided, saying why and what it looked like."""
     def reread(link: LinkResult) -> LinkResult:
-        name = undefined_yet(link)
-        if name is None:
+        why = reason(link) if link.verdict == Verdict.INVALID else None
+        if why is None:
             return link
         return LinkResult(link.lhs, link.rhs, link.relation, Verdict.UNDECIDED, Method.NONE,
-                          f"undecided: this link uses {name}, which the text defines only "
-                          f"further on (line {later[name]}), so here it is read as any "
-                          f"number; read so, it looked wrong: {link.message}")
+                          f"undecided: {why}: {link.message}")
     return ClaimResult(claim.source, [reread(link) for link in claim.links], claim.warnings)
-
-
-def _binds_a_number(text: str) -> bool:
-    """Whether a statement's last side is a printed number (`x = 2`)."""
-    try:
-        return is_printed_number(parse_side(_last_side(text)))
-    except NotationError:
-        return False
-
-
-def _variables_in(text: str) -> set[str]:
-    """The names a statement differentiates by (p of ∂L/∂p)."""
-    try:
-        trees = [parse_side(side.text) for side in split_chain(text).sides if side.text]
-    except NotationError:
-        return set()
-    return {key for tree in trees for n in walk(tree) if isinstance(n, A.Partial)
-            and (key := name_key(n.wrt)) is not None}
 
 
 def _uses(text: str, name: str) -> bool:
