@@ -17,7 +17,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # u,v: the tenth; w,x: the eleventh;
                                                 # y,z: the twelfth; za,zb: the
                                                 # thirteenth; zc,zd: the fourteenth;
-                                                # ze,zf: the fifteenth)
+                                                # ze,zf: the fifteenth; zg,zh:
+                                                # the sixteenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -144,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
                              "the fifth; m,n: the sixth; o,p: the seventh; q,r: the "
                              "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
                              "eleventh; y,z: the twelfth; za,zb: the thirteenth; "
-                             "zc,zd: the fourteenth); "
+                             "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
+                             "the sixteenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))

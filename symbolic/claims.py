@@ -60,12 +60,13 @@ from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
-from symbolic.notation.rewrite import subtrees, to_latex
+from symbolic.notation.rewrite import replace_at, subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
     children,
     factors,
     function_signature,
+    is_capital,
     is_list,
     letter_offset,
     node_text,
@@ -987,7 +988,7 @@ def _square_entry_reading(left: str, right: str, relation: str, context: Context
     except NotationError:
         return None
     capitals = {name_key(n) for tree in trees for n in walk(tree)
-                if isinstance(n, A.Name) and _capital(n) and not n.sub and not n.sup
+                if isinstance(n, A.Name) and is_capital(n) and not n.sub and not n.sup
                 and context.shape_of(name_key(n)) is None and not context.is_value(n.base)}
     if not capitals or not capitals <= _shown_as_matrices(trees, context) \
             or _read_as_numbers_still(trees, context, dict.fromkeys(capitals, ["n", "n"])):
@@ -1089,8 +1090,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                          f"{signed[1]}, which is defined here, or a name of its own; define "
                          f"{signed[0]} to check this")
     refused = _differentials_refused((lhs_node, rhs_node), context)
-    if refused is not None:
+    loss = _loss_of_named_gradients(context) if refused is not None else None
+    if refused is not None and loss is None:
         return undecided(f"undecided: {refused}")
+    if loss is not None:        # dA = \frac{\partial L}{\partial A} said: dZ is ∂L/∂Z
+        lhs_node, rhs_node = (_as_gradients(tree, loss) for tree in (lhs_node, rhs_node))
     lhs_node, rhs_node = _arrow_variables((lhs_node, rhs_node), context)
     at_class = _true_class_entries((lhs_node, rhs_node), context)
     if at_class is not None:
@@ -1325,6 +1329,26 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
     return None
 
 
+def _loss_of_named_gradients(context: Context) -> A.Name | None:
+    """L of a definition `dA = \\frac{\\partial L}{\\partial A}`: the text names each
+    gradient of L so, as backprop code does (dZ for ∂L/∂Z); None when nothing says so, or
+    when two such definitions name different losses."""
+    losses = {name_key(d.body.numerator): d.body.numerator for d in context.definitions
+              if _GRADIENT_WORD.fullmatch(d.key) and isinstance(d.body, A.Partial)
+              and isinstance(d.body.numerator, A.Name) and isinstance(d.body.wrt, A.Name)
+              and d.body.order == 1 and d.key == f"{WORD_FONT}{{d{d.body.wrt.base}}}"}
+    return next(iter(losses.values())) if len(losses) == 1 else None
+
+
+def _as_gradients(tree: A.Node, loss: A.Name) -> A.Node:
+    """The tree with each `dX` of a bare name X read as ∂loss/∂X."""
+    found = [(path, node) for path, node in subtrees(tree)
+             if isinstance(node, A.Differential) and isinstance(node.operand, A.Name)]
+    for path, node in reversed(found):
+        tree = replace_at(tree, path, A.Partial(loss, node.operand, pos=node.pos))
+    return tree
+
+
 def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
     """`dV = P^T dO`, `dZ = dA \\odot g'(Z)`: d before a name nothing defines, standing
     alone as a side, or beside a differential of what does not depend on that name, is how
@@ -1457,14 +1481,14 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 operands = [side for side in (node.left, node.right)
                             if isinstance(ungroup(side), A.Name) and ungroup(side).bold]
             elif isinstance(node, A.Power) and isinstance(node.base, A.Name) \
-                    and _capital(node.base) and (node.base.bold or to_latex(
+                    and is_capital(node.base) and (node.base.bold or to_latex(
                         node.exponent).startswith("-")) \
                     and node.base.base not in counts:
                 operands = [node.base]      # \mathbf{X}^{-1}, \Sigma^{-2}: a matrix's inverse
             elif isinstance(node, A.BinOp) and node.op == "juxt" and all(
                     isinstance(ungroup(side), A.Name) and ungroup(side).bold
                     for side in (node.left, node.right)) and any(
-                    _capital(ungroup(side)) for side in (node.left, node.right)):
+                    is_capital(ungroup(side)) for side in (node.left, node.right)):
                 operands = [node.left, node.right]      # \mathbf{A}\mathbf{x}: a product
             else:
                 continue
@@ -1492,14 +1516,14 @@ def _matrices_by_form(trees, context: Context) -> set[str]:
     counts = _counts(trees, context)
     found: set[A.Name] = set()
     for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
-        if isinstance(node, A.Power) and isinstance(node.base, A.Name) and _capital(node.base) \
+        if isinstance(node, A.Power) and isinstance(node.base, A.Name) and is_capital(node.base) \
                 and (node.base.bold or to_latex(node.exponent).startswith("-")) \
                 and node.base.base not in counts:
             found.add(node.base)
         elif isinstance(node, A.BinOp) and node.op == "juxt":
             found |= {ungroup(side) for side in (node.left, node.right)
                       if isinstance(ungroup(side), A.Name) and ungroup(side).bold
-                      and _capital(ungroup(side))}
+                      and is_capital(ungroup(side))}
     return {name_key(n) for n in found if context.shape_of(name_key(n)) is None}
 
 
@@ -1514,12 +1538,6 @@ def _counts(trees, context: Context) -> set[str]:
             counts |= {n.base for n in walk(node.right) if isinstance(n, A.Name)}
     return counts | {name for name, kind in (context.conventions.get("symbols") or {}).items()
                      if kind in ("positive", "constant", "index")}
-
-
-def _capital(name: A.Name) -> bool:
-    """A capital letter, Latin or Greek (X, \\Sigma): how a matrix is named."""
-    letters = name.base.removeprefix("\\")
-    return letters[:1].isupper() and (len(letters) == 1 or letters in GREEK)
 
 
 def _readings_of(tree: A.Node, context: Context) -> tuple:
@@ -1745,7 +1763,7 @@ def _scalar_pairs(node: A.Node) -> list[tuple[A.Name, ...]]:
     # x^T A x: x^T A is no scalar when A is a matrix, as a capital names one
     return [(first.operand, second) for first, second in zip(parts, parts[1:], strict=False)
             if isinstance(first, A.Transpose) and isinstance(first.operand, A.Name)
-            and isinstance(second, A.Name) and not _capital(second)]
+            and isinstance(second, A.Name) and not is_capital(second)]
 
 
 def _whole_names(node: A.Node) -> list[A.Name]:
@@ -1978,7 +1996,7 @@ def _determinant_in_doubt(trees, context: Context) -> str | None:
     for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
         if isinstance(node, A.Abs):
             for name in (n for n in walk(node.operand) if isinstance(n, A.Name)):
-                if _capital(name) and context.shape_of(name_key(name)) is None \
+                if is_capital(name) and context.shape_of(name_key(name)) is None \
                         and not context.is_value(name_key(name)):
                     return to_latex(name)
     return None
@@ -1998,7 +2016,7 @@ def _unshaped_capital(trees, context: Context, shapes: dict | None = None) -> st
                  for f in factors(node)]
         names = [n for n in names if isinstance(n, A.Name)]
         if any(shaped(n) for n in names):
-            found = next((n for n in names if _capital(n) and not shaped(n)), None)
+            found = next((n for n in names if is_capital(n) and not shaped(n)), None)
             if found is not None:
                 return node_text(found)
     return None
@@ -2130,7 +2148,10 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     known = index_ranges(letters, (lhs_node, rhs_node), context)
     counts = sum_bound_sizes((lhs_node, rhs_node), context)
     bounds = sorted(set(counts) | sum_bound_names((lhs_node, rhs_node), context, letters))
-    if not bounds and (implicit := _implicit_count((lhs_node, rhs_node), context)):
+    listed = _listed_count((lhs_node, rhs_node), context)
+    if listed:
+        counts, bounds = [listed[0]], [listed[0]]   # \frac1n \sum_i x_i, x = [1, 2, 3, 7]
+    elif not bounds and (implicit := _implicit_count((lhs_node, rhs_node), context)):
         counts, bounds = [implicit], [implicit]      # \sum_i 1 = n: the sum runs to n
     # `m = n` said (a case) or a bound the context defines: the sizes are tied
     tied = _bound_by_value((lhs_node, rhs_node), context) or any(
@@ -2148,6 +2169,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
         sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
+        if listed:
+            sizes[listed[0]] = listed[1]
         for combo in combos:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
@@ -2173,6 +2196,42 @@ def _implicit_count(trees: tuple, context: Context) -> str | None:
                and context.kind(label) is None and label not in in_terms
                and not any(d.key == label for d in context.definitions)}
     return letters.pop() if len(letters) == 1 else None
+
+
+def _listed_count(trees: tuple, context: Context) -> tuple[str, int] | None:
+    """`\\bar x = \\frac{1}{n}\\sum_i x_i` with x = [1, 2, 3, 7]: every sum of the step runs
+    from 1 over the entries of vectors given as lists of one length, without a bound or to
+    one size letter, and the step's one size letter that nothing else gives a meaning counts
+    them: (the letter, the lists' length)."""
+    used = _trees_used(trees, context)
+    sums = [node for tree in used for node in walk(tree)
+            if isinstance(node, A.SumOver) and not node.stacked and not node.product]
+    if not sums or context.shapes:
+        return None
+    lengths, uppers = set(), set()
+    for node in sums:
+        bound = size_bound(node.upper)
+        if node.index is None or node.exclude is not None \
+                or (node.lower is not None and to_latex(node.lower) != "1") \
+                or (node.upper is not None and (bound is None or bound[1] != 0)):
+            return None
+        if bound is not None:
+            uppers.add(canonical(bound[0].base, (), (), bound[0].suffix, 0))
+        indexed = [n for n in walk(node.body) if isinstance(n, A.Name) and len(n.sub) == 1
+                   and isinstance(n.sub[0], A.Name) and n.sub[0].base == node.index]
+        listed = {context.listed_length(canonical(n.base, (), (), n.suffix, n.primes))
+                  for n in indexed}
+        if not indexed or None in listed:
+            return None
+        lengths |= listed
+    letters = {canonical(n.base, (), (), n.suffix, 0) for tree in used
+               for n in _values_outside_indices(tree) if n.base in SIZE_LETTERS}
+    letters = {label for label in letters | uppers if not context.is_value(label)
+               and context.kind(label) is None
+               and not any(d.key == label for d in context.definitions)}
+    if len(lengths) != 1 or len(letters) != 1 or not uppers <= letters:
+        return None
+    return letters.pop(), lengths.pop()
 
 
 def _first_index(trees: tuple, context: Context) -> int:
@@ -2709,7 +2768,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_extent_said(sides, (lhs_node, rhs_node), context)
             _require_accented_known(sides, context)
             _require_one_arity_per_family(sides, context)
-            _require_arrows_apart((lhs_node, rhs_node))
+            _require_arrows_apart((lhs_node, rhs_node,
+                                   *_bodies_used((lhs_node, rhs_node), context)))
             _require_words_defined((lhs_node, rhs_node), context)
             _require_rows_apart((lhs_node, rhs_node), context)
             _require_no_name_from_nowhere(sides, context)
@@ -2726,6 +2786,10 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     if disagreeing is not None:
         return disagreeing
     if uses_sizes and last.method == Method.PROVED:
+        if listed := _listed_count((lhs_node, rhs_node), context):
+            return Finding(Verdict.VALID, Method.PROVED,
+                           f"proved with {listed[0]} = {listed[1]}, the number of entries "
+                           "the sums run over", reading=reading)
         return Finding(Verdict.VALID, Method.SAMPLED,
                        "proved for each index and size tried (sizes 2 and 3)", reading=reading)
     return dataclasses.replace(last, reading=reading)
@@ -3203,7 +3267,7 @@ def _shown_as_matrices(trees, context: Context) -> set[str]:
             list(node.args) if isinstance(node, A.Call) and node.name in SCALAR_OF_MATRIX else \
             [node.wrt] if isinstance(node, A.Partial) else []
         found |= {name_key(n) for part in inner for n in walk(part)
-                  if isinstance(n, A.Name) and _capital(n) and not n.sub}
+                  if isinstance(n, A.Name) and is_capital(n) and not n.sub}
     return {key for key in found if context.shape_of(key) is None}
 
 
@@ -3305,7 +3369,7 @@ def _times_a_matrix(name: str, trees: tuple, context: Context) -> bool:
     for node in (n for tree in _trees_used(trees, context) for n in walk(tree)):
         if isinstance(node, A.BinOp) and node.op in ("juxt", "*"):
             names = [f for f in factors(node) if isinstance(f, A.Name)]
-            if any(node_text(f) == name for f in names) and any(_capital(f) for f in names):
+            if any(node_text(f) == name for f in names) and any(is_capital(f) for f in names):
                 return True
     return False
 
@@ -3614,9 +3678,10 @@ def _arrow_variables(trees: tuple, context: Context) -> tuple:
 
 
 def _require_arrows_apart(trees: tuple) -> None:
-    """`\\langle \\vec v_i, \\vec v_j \\rangle` beside `v_{ij}`: the arrow's vectors may
-    be the rows of v, written by their entries, or quantities of their own; a step wrong as
-    read may be right the other way. Undecided, naming it."""
+    """`\\langle \\vec v_i, \\vec v_j \\rangle` beside `v_{ij}`, in the step or the
+    definitions it uses (net_j = \\vec{w_j}\\vec{x_j}, then ∂net_j/∂w_{ji}): the arrow's
+    vectors may be the rows of v, written by their entries, or quantities of their own; a
+    step wrong as read may be right the other way. Undecided, naming it."""
     names = [n for tree in trees for n in walk(tree) if isinstance(n, A.Name)]
     plain = {n.base for n in names}
     for name in names:
@@ -3811,31 +3876,35 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
     derivative is 0, while the claimed one depends on W_3. The writer means z to depend on
     it (z is the network's output, named in words): undecided, never a counterexample."""
     for tree, other in ((trees[0], sides.rhs), (trees[1], sides.lhs)):
+        # ∂net_k/∂α_j under \sum_k: read at one k, as dependence does not change with it
+        summed = {n.index for n in walk(tree) if isinstance(n, A.SumOver) and n.index
+                  and n.index not in sides.instance.indices}
+        instance = sides.instance.with_indices(dict.fromkeys(sorted(summed), 1))
         for node in walk(tree):
             if not isinstance(node, A.Partial) or not isinstance(node.numerator,
                                                                  A.Name | A.Call):
                 continue
             try:
-                builder = context.builder(sides.instance)
+                builder = context.builder(instance)
                 function = context.functions.get(node.numerator.name) \
                     if isinstance(node.numerator, A.Call) else None
                 if isinstance(node.numerator, A.Call) and (
                         function is None or node.numerator.args != function.parameters):
                     continue
                 if function is not None:        # J(w_1, w_2, b) = …: J's body
-                    numerator = context.expand(builder.read(function.body), sides.instance)
+                    numerator = context.expand(builder.read(function.body), instance)
                 else:
                     written = builder.read(node.numerator)
-                    if written not in context.definitions_in(sides.instance):
+                    if written not in context.definitions_in(instance):
                         continue    # a gradient of what nothing defines is any number
-                    numerator = context.expand(written, sides.instance)
+                    numerator = context.expand(written, instance)
                 wrt = builder.read(node.wrt)
             except (NotationError, ShapeError, TypeError, ValueError):
                 continue
             variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
             held = _free(numerator)
             try:        # what the other side holds through its definitions (P_i = σ(z_i))
-                expanded = _free(context.expand(other, sides.instance)) | _free(other)
+                expanded = _free(context.expand(other, instance)) | _free(other)
             except (NotationError, ShapeError, TypeError, ValueError):
                 expanded = _free(other)
             # a name the claimed derivative does not hold first: z, not the target t
@@ -4254,18 +4323,44 @@ def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
 
 
 # -- numeric claims -------------------------------------------------------------------
+def _at_each_size(lhs_node, rhs_node, relation, context: Context, budget: Budget,
+                  left: str, right: str) -> Finding:
+    """`numeric_finding` at sizes 2 and 3: invalid at the first size where it fails, valid
+    when it holds at both, otherwise undecided."""
+    findings = [numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right,
+                                size) for size in (2, 3)]
+    for size, found in zip((2, 3), findings, strict=True):
+        if found.verdict == Verdict.INVALID:
+            return dataclasses.replace(found, message=f"{found.message} (at size {size})")
+    if all(found.verdict == Verdict.VALID for found in findings):
+        return dataclasses.replace(findings[-1],
+                                   message=f"{findings[-1].message}, at sizes 2 and 3")
+    return undecided("the value depends on a size, and is not decided at each size tried")
+
+
 def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,
-                    left: str, right: str) -> Finding:
+                    left: str, right: str, size: int | None = None) -> Finding:
     """Both sides' exact values against the printed precision: valid when the printed
     number is the exact value rounded or cut off (`_printed_from`), invalid (with the exact
-    value) otherwise.
+    value) otherwise. A value that depends on a size (`\\frac{1}{n}\\sum_{i=1}^{n} 0.5`)
+    must hold at each size tried, 2 and 3.
     """
+    listed = _listed_count((lhs_node, rhs_node), context)     # 1/n beside x = [1, 2, 3]
+    counts = [listed[0]] if listed else [
+        name for name in sum_bound_sizes((lhs_node, rhs_node), context)
+        if not context.is_value(name)]      # m = 4 given: the sum runs to 4
+    if counts and not listed and size is None:
+        return _at_each_size(lhs_node, rhs_node, relation, context, budget, left, right)
     try:
-        instance = Instance()
-        lhs = context.substitute_values(context.expand(
-            context.builder(instance, left).read(lhs_node), instance))
-        rhs = context.substitute_values(context.expand(
-            context.builder(instance, right).read(rhs_node), instance))
+        sizes = dict([listed]) if listed else dict.fromkeys(counts, size)
+        instance = Instance(sizes, default_size=size or 3, counts=frozenset(counts))
+        built = (context.builder(instance, left).read(lhs_node),
+                 context.builder(instance, right).read(rhs_node))
+        reading_sizes = set(instance.used)
+        lhs, rhs = (context.substitute_values(context.expand(side, instance)) for side in built)
+        # sizes consulted only to build definitions the sides do not use leave them alone
+        if (lhs, rhs) == built:
+            instance.used = reading_sizes
     except (NotationError, ShapeError) as error:
         # read as a formula instead (a sum to m is a size there); an approximation has no
         # other reading
@@ -4274,10 +4369,8 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         return Finding(Verdict.UNDECIDED, Method.NUMERIC, str(error))
     except Exception as error:  # a number too large to build, a limit: named, never raised
         return failed(error)
-    if instance.used:
-        # a value that depends on a size (\sum_{i=1}^{n} 1) must hold at every size: the
-        # symbolic path tries more than one
-        return undecided("the value depends on a size: it is checked at more than one size")
+    if instance.used and size is None:
+        return _at_each_size(lhs_node, rhs_node, relation, context, budget, left, right)
     if isinstance(lhs, sympy.MatrixBase) != isinstance(rhs, sympy.MatrixBase) \
             and not context.dot_products and _dots_between_lists((lhs_node, rhs_node)):
         # [ -4 -2  2 ] ⋅ [ 0 -1 -1 ] = 0: the other side a number, the dot is the dot product

@@ -557,6 +557,11 @@ class Context:
         if isinstance(name, A.Name) and not any(d.name == name for d in self.definitions):
             self.define(name, body, text)
             return
+        coefficient = _coefficient_named(name, body)
+        if coefficient is not None and self._new_head(coefficient[0]) \
+                and not self.is_value(name_key(coefficient[0])):
+            self.define(*coefficient, text)     # d = α w = \frac{w^T x}{w^T w} w: α
+            return
         composite = composite_name(name)          # σ(x) = f(g(x)) = … defines f(g(x)) too
         if composite is not None and not self.is_value(composite.base):
             self.define(composite, body, text)
@@ -616,6 +621,16 @@ class Context:
             return None
         definition = self._given_gradient(text)
         if definition is None and self._states_a_determined_gradient(text):
+            return None
+        if definition is None and _names_a_derivative(text):
+            self.warnings.append(f"given: '{text}' states a derivative; the definitions "
+                                 "decide it, and it defines nothing")
+            return None
+        if definition is None and _value_at_a_point(text):
+            # f(\mathbf{x}_p) = 0: f at one point, which says nothing of f elsewhere
+            self.facts.append(stated_fact(text))
+            self.warnings.append(f"given: '{text}' states a function's value at one point; "
+                                 "it defines nothing")
             return None
         definition = definition or self.define_latex(text)
         self.mentioned |= mentioned_names(definition.written or definition.body)
@@ -963,7 +978,9 @@ class Context:
     def snapshot(self) -> Snapshot:
         """What the table says now, frozen, for the resolve pass."""
         if self._snapshot is None:
-            values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions}
+            # H^{+} = … defines H^{(+)} (its family's key is H's)
+            values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions} \
+                | {name_key(d.name) for d in self.definitions}
             layered = {d.name.base for d in self.definitions if _has_layer(d.name)}
             # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
             layered |= {n.base for d in self.definitions for n in walk(d.body)
@@ -1045,6 +1062,12 @@ class Context:
 
     def shape_of(self, name: str) -> tuple | None:
         return self.shapes.get(name)
+
+    def whole_value(self, name: str) -> int | None:
+        """The whole number a definition gives a bare name (`m = 4`); None otherwise."""
+        bodies = {ungroup(d.body) for d in self.definitions if d.key == name and not d.name.sub}
+        body = bodies.pop() if len(bodies) == 1 else None
+        return int(body.text) if isinstance(body, A.Num) and body.text.isdigit() else None
 
     def listed_length(self, name: str) -> int | None:
         """How many entries a name defined as a list of them has (`x = [1, 1, 0, 5]`: 4),
@@ -1440,6 +1463,25 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
 # A step's family (v_{t+1} = …) is built from this step on: at step 1, a claim's v_{t-1}
 # and the members its definitions reach a step further back are the definitions' own
 STEPS_BACK = -2
+
+
+def _names_a_derivative(text: str) -> bool:
+    """`f'(Z) = \\frac{\\partial A}{\\partial Z}` (with A = f(Z)): a function's derivative
+    said to be a partial derivative, which names nothing new."""
+    try:
+        chain = split_chain(text)
+        head, body = (parse_side(side.text) for side in chain.sides[:2])
+    except (NotationError, ValueError):
+        return False
+    return _primed_call(head) and isinstance(body, A.Partial)
+
+
+def _primed_call(node: A.Node) -> bool:
+    """`f'(Z)`, `\\sigma'(z)`: a function's derivative, called."""
+    if isinstance(node, A.Call):
+        return node.primes > 0
+    return isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+        and node.left.primes > 0
 
 
 def _states_a_derivative(text: str) -> bool:
@@ -1909,6 +1951,21 @@ def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
     return head if isinstance(head, A.Name) else function_signature(head)
 
 
+def _value_at_a_point(text: str) -> bool:
+    """`f(\\mathbf{x}_p) = 0`: a function of named points (each a name with an index or
+    mark) set equal to a printed number: its value there, not a definition of f."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] != "=":
+            return False
+        head, body = (parse_side(side.text) for side in chain.sides)
+    except NotationError:
+        return False
+    signature = function_signature(head)
+    return signature is not None and is_printed_number(body) and all(
+        parameter.sub or parameter.sup or parameter.suffix for parameter in signature[1])
+
+
 def stated_fact(text: str) -> Fact | None:
     """An identity between expressions, `y^T y = \\sum_i y_i^2` (every side read, every
     relation `=`); None for any other text."""
@@ -2245,6 +2302,32 @@ def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
             and node_text(entry.sub[0]) == total.index):
         return None
     return canonical(entry.base, (), (), entry.suffix, 0)
+
+
+def _coefficient_named(named: A.Node, written: A.Node) -> tuple[A.Name, A.Node] | None:
+    """`α w` set equal to `\\frac{w^T x}{w^T w} w`: the products agree but for one factor,
+    a bare name on the left: (that name, what stands in its place); None otherwise."""
+    left, right = factors(named), factors(written)
+    if len(left) < 2:
+        return None
+    right_texts = [node_text(f) for f in right]
+    rest = []
+    for factor in left:
+        text = node_text(factor)
+        if text in right_texts:
+            right_texts.remove(text)
+        else:
+            rest.append(factor)
+    if len(rest) != 1 or not isinstance(rest[0], A.Name) or rest[0].sub or rest[0].sup \
+            or len(right_texts) != len(right) - len(left) + 1:
+        return None
+    kept = [f for f in right if node_text(f) in right_texts]
+    if len(kept) != len(right_texts):
+        return None
+    body = kept[0]
+    for factor in kept[1:]:
+        body = A.BinOp("juxt", body, factor, factor.pos)
+    return rest[0], body
 
 
 def defining_link(chain, k: int) -> tuple[A.Node, A.Node] | None:

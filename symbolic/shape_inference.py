@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from symbolic.context import Context, name_key
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.trees import is_list, node_text, ungroup, walk
+from symbolic.notation.trees import is_capital, is_list, node_text, ungroup, walk
 from symbolic.notation.vocabulary import (
     ELEMENTWISE_OPERATORS,
     EXTREMA,
@@ -143,12 +143,13 @@ class _Fit:
 
     # -- shapes of names ------------------------------------------------------------------
     def name_shape(self, node: A.Name) -> Shape:
-        if node.sub:
+        if node.sub and not ((node.bold or _indexed_member(node))
+                             and name_key(node) in self.wide):
             self.entry(node)
             return None                     # an entry
-        if node.base in INDEX_LETTERS and not node.sup:
-            return None                     # an index
         key = name_key(node)
+        if node.base in INDEX_LETTERS and not node.sup and key not in self.definitions:
+            return None                     # an index (d = α w defines a d)
         if key in self.shapes:
             return self.shapes[key]
         declared = _declared_shape(node, self.context)
@@ -527,8 +528,8 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
         if isinstance(node, A.Transpose | A.Norm):
             name = ungroup(node.operand)
             if _bare(name):
-                vector = (name.base, name.suffix) in entries or not name.base[:1].isupper() \
-                    or isinstance(node, A.Norm)
+                vector = (name.base, name.suffix) in entries or isinstance(node, A.Norm) \
+                    or not (name.base[:1].isupper() or is_capital(name))     # \Phi^T
                 wide.setdefault(name_key(name), 1 if vector else None)
         elif isinstance(node, A.BinOp) and node.op in PRODUCTS \
                 and not any(isinstance(ungroup(side), A.Num)       # 2N: a count, doubled
@@ -546,6 +547,24 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
             wide.setdefault(name_key(node), None if (node.base, node.suffix) in matrices else 1)
         elif _bare(node) and node.bold:     # \mathbf{a}: a vector, \mathbf{W}: a matrix
             wide.setdefault(name_key(node), None if node.base[:1].isupper() else 1)
+    for node in nodes:      # declared so: `symbols: {Sigma: symmetric}`, `{v: vector}`
+        if _bare(node) and context.kind(name_key(node)) in ("symmetric", "matrix", "vector"):
+            wide.setdefault(name_key(node), 1 if context.kind(name_key(node)) == "vector"
+                            else None)
+    # \mathbf{\mu}_1, \mathbf{\mu}_2 beside no whole μ: vectors of their own (class means)
+    whole = {n.base for n in nodes if isinstance(n, A.Name) and not n.sub}
+    # x_i^T, x_i x_i^T beside no whole x: each sample a vector (a family of them)
+    for node in nodes:
+        member = ungroup(node.operand) if isinstance(node, A.Transpose) else None
+        if isinstance(member, A.Name) and _indexed_member(member) \
+                and member.base not in whole and not member.base[:1].isupper():
+            wide.setdefault(name_key(member), 1)
+    for node in nodes:
+        if isinstance(node, A.Name) and node.bold and node.sub and not node.sup \
+                and not node.primes and node.base not in whole \
+                and all(isinstance(s, A.Num) for s in node.sub):
+            wide.setdefault(name_key(node), 1 if node.base[:1].islower() or
+                            not is_capital(node) else None)
     return {key: columns for key, columns in wide.items()
             if _may_be_whole(key, context) and key not in family_shaped}
 
@@ -557,6 +576,7 @@ def _lowercase_transposed(trees: Iterable[A.Node]) -> set[str]:
     entries = {(n.base, n.suffix) for n in nodes if isinstance(n, A.Name) and n.sub}
     return {name_key(ungroup(n.operand)) for n in nodes if isinstance(n, A.Transpose)
             and _bare(ungroup(n.operand)) and not ungroup(n.operand).base[:1].isupper()
+            and not is_capital(ungroup(n.operand))
             and (ungroup(n.operand).base, ungroup(n.operand).suffix) not in entries}
 
 
@@ -574,8 +594,23 @@ def _may_be_whole(key: str, context: Context) -> bool:
     """Whether a name may be a vector or matrix: no shape declared, and no value or kind
     that makes it a number (a one-hot label is a vector)."""
     kind = context.kind(key)
+    # H beside a defined H^{+} (or H^{(1)}): what is defined is another name
+    decorated = [d for d in context.definitions if d.key == key]
+    only_decorated = bool(decorated) and key not in context.values and all(
+        name_key(d.name) != key and not d.name.sub for d in decorated)
     return context.shape_of(key) is None and (
-        kind in WHOLE_KINDS or kind is None and not context.is_value(key))
+        kind in WHOLE_KINDS or kind is None and (only_decorated or not context.is_value(key)))
+
+
+def _indexed_member(node: A.Name) -> bool:
+    """`x_i`, `h_{t-1}`: a member of a family by one index letter (or it offset), no
+    superscript or prime."""
+    if len(node.sub) != 1 or node.sup or node.primes:
+        return False
+    index = node.sub[0]
+    if isinstance(index, A.BinOp) and index.op in "+-" and isinstance(index.right, A.Num):
+        index = index.left
+    return isinstance(index, A.Name) and index.base in INDEX_LETTERS and not index.sub
 
 
 def _bare(node: A.Node) -> bool:

@@ -181,12 +181,16 @@ def check_read_document(document: Document, budget_seconds: float,
                 kind, claim = StepKind.CLAIM, _internal_error(statement, error)
             previous[statement.derivation] = _last_side(statement.text)
             _mention(statement.text, context)
-        if lost or incomplete:
-            # what the step may depend on was lost: never shown wrong for that
-            claim = _never_invalid_without(claim, statement.text, None if incomplete else lost)
-        if claim.verdict == Verdict.INVALID:
-            claim = _never_invalid_before(claim, _defined_further_on(
-                document.statements, index, context))
+        try:
+            if lost or incomplete:
+                # what the step may depend on was lost: never shown wrong for that
+                claim = _never_invalid_without(claim, statement.text,
+                                               None if incomplete else lost)
+            if claim.verdict == Verdict.INVALID:
+                claim = _never_invalid_before(claim, _defined_further_on(
+                    document.statements, index, context))
+        except Exception as error:  # the safety net: a verdict in doubt is never shown
+            kind, claim = StepKind.CLAIM, _internal_error(statement, error)
         first = claim.verdict == Verdict.INVALID and statement.derivation not in wrong
         if first:
             wrong.add(statement.derivation)
@@ -417,8 +421,9 @@ def _never_invalid_before(claim: ClaimResult, later: dict[str, int]) -> ClaimRes
             sides = (parse_side(link.lhs), parse_side(link.rhs))
         except NotationError:
             return None
-        variables = {name_key(n.wrt) for side in sides for n in walk(side)
-                     if isinstance(n, A.Partial)}
+        variables = {name_key(m) for side in sides for n in walk(side)
+                     if isinstance(n, A.Partial) for m in walk(n.wrt)
+                     if isinstance(m, A.Name)}      # ∂x, ∂w^2, ∂(W x)
         used = (_names_in(sides[0]) | _names_in(sides[1])) - variables
         name = next((name for name in later if name in used), None)
         return None if name is None else (

@@ -638,3 +638,25 @@ def test_an_identity_in_the_given_defines_nothing_and_is_kept_as_a_fact():
     assert stated_fact(r"\frac{\partial Z}{\partial Y} \frac{\partial Y}{\partial X} = "
                        r"\alpha\delta") is None
     assert stated_fact(r"a < b") is None
+
+
+def test_a_function_at_a_named_point_defines_nothing_and_a_marked_name_is_its_own():
+    # f(x_p) = 0 says f's value at x_p: f stays free for `f(x) = w^T x + b` to define
+    context = Context.from_given([r"f(\mathbf{x}_{p})=0"])
+    assert "f" not in context.functions
+    assert any("value at one point" in warning for warning in context.warnings)
+    # H^{+} = … defines H^{+}, and a claim about it is a claim
+    result = check_claim(r"H^+ = 2 H", given=[r"H^{+} = 3 H"])
+    assert result.verdict == "invalid" and result.links[0].method != "definition"
+    assert name_key(parse_side("H^{(+)}")) == name_key(parse_side("H^{+}")) == "H^{(+)}"
+
+
+def test_a_chain_that_names_a_coefficient_defines_it():
+    # d = α w = \frac{w^T x}{w^T w} w: α is the fraction, and d is α w
+    context = Context.from_given([r"d=\alpha w=\frac{w^\top x}{w^\top w}w"])
+    assert {d.key for d in context.definitions} == {"d", r"\alpha"}
+    claim = r"\sqrt{d^\top d}=\sqrt{\frac{(w^\top x)^2}{(w^\top w)^2}w^\top w}"
+    given = [r"d=\alpha w=\frac{w^\top x}{w^\top w}w"]
+    assert check_claim(claim, given=given).verdict == "valid"
+    assert check_claim(claim.replace("(w^\\top w)^2", "(w^\\top w)"), given=given).verdict \
+        == "invalid"

@@ -61,6 +61,16 @@ def test_backprop_names_of_gradients_are_not_read_as_differentials():
     assert named.verdict == "undecided"
 
 
+def test_a_text_that_defines_da_as_the_loss_gradient_names_every_gradient_so():
+    # dA = ∂L/∂A said: dZ is ∂L/∂Z, and f'(Z) = ∂A/∂Z says what f' is, defining nothing
+    given = [r"Z = XW + b", r"A = f(Z)", r"dA = \frac{\partial L}{\partial A}",
+             r"f'(Z) = \frac{\partial A}{\partial Z}"]
+    assert check_claim(r"dZ = dA \odot f'(Z)", given=given).verdict == "valid"
+    assert check_claim(r"dZ = dA \odot f(Z)", given=given).verdict == "invalid"
+    alone = check_claim(r"dZ = dA \odot f'(Z)", given=given[:2])
+    assert alone.verdict == "undecided"         # nothing says what d means
+
+
 def test_a_differential_against_a_side_with_none_is_undecided():
     result = check_claim(r"d(1 + e^{-x}) = -e^{-x}")
     assert result.verdict == "undecided" and "derivative" in result.message

@@ -623,6 +623,9 @@ def test_a_function_whose_body_cannot_be_read_speaks_for_no_other_step():
     ("$$L = -y \\log p - (1-y)\\log(1-p)$$\n\n"
      "$$\\frac{\\partial L}{\\partial p} = -\\frac{y}{p} - \\frac{1-y}{1-p}$$\n\n"
      "$$p = \\sigma(z)$$\n", ["definition", "invalid", "definition"]),
+    # a variable written with a power (∂w^2) reads without a traceback
+    ("$$L = N (w^2)^3$$\n\n$$\\frac{\\partial L}{\\partial w^2} = 2 N (w^2)^2$$\n\n"
+     "$$N = 2 a$$\n", ["definition", "undecided", "definition"]),
 ])
 def test_only_a_link_using_a_name_defined_further_on_is_held_back(text, expected):
     links = [link for step in check_document(text).steps for link in step.claim.links]

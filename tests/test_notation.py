@@ -86,6 +86,17 @@ ROWS = [
     (r"\sum_i x_i x_i = 27", ["x = [1, 1, 0, 5]"], {}, {}, "valid"),
     (r"\sum_i x_i x_i = 2", ["x = [1, 1, 0, 5]"], {}, {}, "invalid"),
     (r"\sum_k w_k x_k = 7", ["x = [1, 1, 0, 5]", "w = [1, 1, 1, 1]"], {}, {}, "valid"),
+    # ... and the one size letter beside such sums counts the list's entries
+    (r"\sum_i (x_i - \bar x) = 0", ["x = [1, 2, 3, 7]", r"\bar x = \frac{1}{n}\sum_i x_i"],
+     {}, {}, "valid"),
+    (r"\bar x = 13/4", ["x = [1, 2, 3, 7]", r"\bar x = \frac{1}{n}\sum_{i=1}^{n} x_i"], {}, {},
+     "valid"),
+    (r"\bar x = 3", ["x = [1, 2, 3, 7]", r"\bar x = \frac{1}{n}\sum_i x_i"], {}, {}, "invalid"),
+    (r"\frac{1}{n}\sum_i x_i y_i = 1", ["x = [1, 2, 3, 7]", "y = [1, 0, 0]"], {}, {},
+     "undecided"),
+    # a sum to a letter the text gives a whole number runs to that number
+    (r"\sum_{i=1}^{m} i = 10", ["m = 4"], {}, {}, "valid"),
+    (r"\sum_{i=1}^{m} 0.5 = 2.1", ["m = 4"], {}, {"symbols": {"m": "positive"}}, "invalid"),
     # ... over one length for every name it indexes, and to the one size letter beside it
     (r"(x_i + y_i)(x_i - y_i) = x^T x - y^T y", [], {}, {}, "valid"),
     (r"\sum_i (x_i + y_i)(x_i - y_i) = x^T x + y^T y", [], {}, {}, "invalid"),
@@ -176,6 +187,13 @@ ROWS = [
     (r"2/3 = 0.668", [], {}, {}, "invalid"),
     (r"0.6190 / 0.1452 = 4.264", [], {}, {}, "valid"),     # four digits: rounded inputs carried
     (r"0.6190 / 0.1452 = 4.265", [], {}, {}, "invalid"),
+    # ... beside a family whose definition is built at a size the numbers do not use
+    (r"\frac{1}{1 + e^{-0.702}} = 0.67", [r"y_j = \frac{1}{1+e^{-a_j}}"], {}, {}, "valid"),
+    (r"\frac{1}{1 + e^{-0.702}} = 0.71", [r"y_j = \frac{1}{1+e^{-a_j}}"], {}, {}, "invalid"),
+    # ... and, where the value depends on a size, at each size tried
+    (r"\frac{1}{n}\sum_{i=1}^{n} 0.5 = 0.5", [], {}, {}, "valid"),
+    (r"\frac{1}{n}\sum_{i=1}^{n} 0.5 = 0.49", [], {}, {}, "invalid"),
+    (r"\sum_{i=1}^{n} 0.5 = 1.0", [], {}, {}, "invalid"),
     (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.2, 0.7]^T", [], {}, {}, "valid"),
     (r"\operatorname{softmax}([1,2,3]^T) = [0.1, 0.3, 0.6]^T", [], {}, {}, "invalid"),
     # a note under a brace that names a formula is checked as one
@@ -642,6 +660,28 @@ ROWS = [
     (r"\sum_{n \in N} 1 = N", [], {}, {}, "valid"),
     (r"\sum_{n \in N} 1 = N + 1", [], {}, {}, "invalid"),
     (r"\sum_{j \in \mathrm{pa}(i)} w_{ij} = 1", [], {}, {}, "undecided"),
+    # ... and over a set named by a word
+    (r"\frac{\partial E_d}{\partial y_j} = -(t_j - y_j)",
+     [r"E_d=\frac{1}{2}\sum_{i \in outputs}(t_i-y_i)^2"], {}, {}, "valid"),
+    (r"\frac{\partial E_d}{\partial y_j} = (t_j - y_j)",
+     [r"E_d=\frac{1}{2}\sum_{i \in outputs}(t_i-y_i)^2"], {}, {}, "invalid"),
+    # a derivative of a definition that does not hold the variable is 0 only by a misreading
+    (r"\sum_{k \in D}\frac{\partial E_d}{\partial net_k}\frac{\partial net_k}{\partial \alpha_j}"
+     r"\frac{\partial \alpha_j}{\partial net_j}=\sum_{k \in D}-\delta_kw_{kj}\alpha_j(1-\alpha_j)",
+     [r"E_d=\frac{1}{2}\sum_{i \in O}(t_i-y_i)^2", r"net_j=\sum_iw_{ji}x_{ji}",
+      r"y_j=\sigma(net_j)", r"\delta_j=-\frac{\partial E_d}{\partial net_j}"], {},
+     {"sigma": "logistic"}, "undecided"),
+    (r"\frac{\partial net_k}{\partial \alpha_j} = 0", [r"net_j=\sum_iw_{ji}x_{ji}"], {}, {},
+     "valid"),
+    # an arrow's vector in a definition the step uses, beside the letter's entries
+    (r"\frac{\partial E_d}{\partial net_j}\frac{\partial net_j}{\partial w_{ji}}="
+     r"\frac{\partial E_d}{\partial net_j}\frac{\partial \sum_iw_{ji}x_{ji}}{\partial w_{ji}}",
+     [r"E_d=\frac{1}{2}\sum_{i \in outputs}(t_i-y_i)^2",
+      r"net_j=\vec{w_j}\vec{x_j}=\sum_iw_{ji}x_{ji}", r"y_j=\sigma(net_j)"], {},
+     {"sigma": "logistic"}, "undecided"),
+    # plain text: a function's name typed right after a subscript ends it
+    (r"\frac{\partial C}{\partial q_i} = -y_i/q_i + (1-y_i)/(1-q_i)",
+     [r"C=\sum_i (-y_iln(q_i)-(1-y_i)ln(1-q_i))"], {}, {}, "valid"),
     (r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} x_i^2 = "
      r"\frac{1}{|\mathcal{B}|}\sum_{i \in \mathcal{B}} x_i x_i", [], {}, {}, "valid"),
     (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i", [], {}, {}, "invalid"),

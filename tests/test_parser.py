@@ -30,6 +30,22 @@ def test_an_operator_name_is_a_call():
     assert node.callee is A.Callee.UNRESOLVED
 
 
+def test_a_word_with_a_letter_superscript_and_nothing_to_apply_to_is_a_name():
+    node = without_positions(parse_side(r"\operatorname{net}_{t}^{l}"))
+    assert node == A.Name(r"\operatorname{net}", (A.Name("t"),), (A.Name("l"),))
+    assert isinstance(parse_side(r"\mathrm{net}^{l} + 1"), A.BinOp)
+    called = parse_side(r"\sin^2 x")      # a number raised: a power of the call
+    assert isinstance(called, A.Call) and called.power == A.Num("2", pos=5)
+
+
+def test_plain_text_ends_a_subscript_before_a_function_called_after_it():
+    # y_iln(q_i) is y_i ln(q_i); P_ij stays P_{ij}
+    node = without_positions(parse_side("y_iln(q_i)"))
+    assert isinstance(node, A.BinOp) and node.left == A.Name("y", (A.Name("i"),))
+    assert isinstance(node.right, A.Call) and node.right.name == "ln"
+    assert without_positions(parse_side("P_ij")) == A.Name("P", (A.Name("i"), A.Name("j")))
+
+
 def test_a_layer_superscript_then_a_subscript_stays_on_the_name():
     node = parse_side(r"a^l_j")
     assert isinstance(node, A.Power) and node.base.base == "a"

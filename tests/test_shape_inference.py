@@ -93,3 +93,54 @@ def test_an_offset_beside_the_vector_is_a_number_but_two_entries_zero_fit_nothin
     assert check_claim(r"\frac{\partial J}{\partial \theta_0} = \sum_{i=1}^n "
                        r"(\theta^T x^{(i)} + \theta_0 - y^{(i)})", given=given).verdict == "valid"
     assert shapes(r"\theta_0 x_0 + \theta^T x = \theta_0 + \theta^T x") == {}
+
+
+def test_a_defined_name_spelled_like_an_index_and_a_greek_capital_transposed_are_fitted():
+    # d = α w defines d, though d is often an index; Φ^T is a matrix, as X^T is
+    assert shapes(r"d^\top d = \alpha^2 w^\top w",
+                  [r"\alpha=\frac{w^\top x}{w^\top w}", r"d=\alpha w"])["d"][1] == 1
+    found = shapes(r"\frac{\partial\varepsilon}{\partial \mathbf{w}} = "
+                   r"-2 \Phi^T (\mathbf{y} - \Phi\mathbf{w})",
+                   [r"\varepsilon = (\mathbf{y} - \Phi\mathbf{w})^T(\mathbf{y} - \Phi\mathbf{w})"])
+    rows, cols = found[r"\Phi"]
+    assert found["w"] == [cols, 1] and found["y"] == [rows, 1] and rows != cols
+    given = [r"\varepsilon = (\mathbf{y} - \Phi\mathbf{w})^T(\mathbf{y} - \Phi\mathbf{w}) "
+             r"+ \lambda\mathbf{w}^T\mathbf{w}"]
+    claim = (r"\frac{\partial\varepsilon}{\partial \mathbf{w}} = "
+             r"-2 \Phi^T (\mathbf{y} - \Phi\mathbf{w}) + 2\lambda \mathbf{w}")
+    conventions = {"layout": "denominator"}
+    assert check_claim(claim, given=given, conventions=conventions).verdict == "valid"
+    assert check_claim(claim.replace("+ 2\\lambda", "- 2\\lambda"), given=given,
+                       conventions=conventions).verdict == "invalid"
+
+
+def test_bold_names_numbered_by_a_subscript_are_vectors_and_a_declared_kind_is_evidence():
+    # μ_1, μ_2 in bold beside no whole μ are two vectors (class means), Σ symmetric a matrix
+    claim = (r"\frac{1}{2}(\mathbf{x}-\mathbf{\mu}_{2})^\top\Sigma^{-1}"
+             r"(\mathbf{x}-\mathbf{\mu}_{2})-\frac{1}{2}(\mathbf{x}-\mathbf{\mu}_{1})^\top\Sigma^{-1}(\mathbf{x}-\mathbf{\mu}_{1})"
+             r" = (\mathbf{\mu}_{1}-\mathbf{\mu}_{2})^\top\Sigma^{-1}\mathbf{x}"
+             r"+\frac{1}{2}(\mathbf{\mu}_{2}+\mathbf{\mu}_{1})^\top\Sigma^{-1}"
+             r"(\mathbf{\mu}_{2}-\mathbf{\mu}_{1})")
+    conventions = {"symbols": {"Sigma": "symmetric"}}
+    context = Context.from_given([], conventions=conventions)
+    lhs, rhs = (context.resolve(parse_side(side)).tree for side in claim.split(" = ", 1))
+    found = infer_shapes((lhs, rhs), context)
+    side = found["x"][0]
+    assert found[r"\mu_{1}"] == found[r"\mu_{2}"] == [side, 1]
+    assert found[r"\Sigma"] == [side, side]
+    assert check_claim(claim, conventions=conventions).verdict == "valid"
+    wrong = claim.replace(r"+\frac{1}{2}(\mathbf{\mu}_{2}", r"-\frac{1}{2}(\mathbf{\mu}_{2}")
+    assert check_claim(wrong, conventions=conventions).verdict == "invalid"
+
+
+def test_members_of_a_family_transposed_are_vectors_of_one_length():
+    # Σ = \frac{1}{N} \sum_i x_i x_i^T: each x_i a vector, so Σ a matrix
+    given = [r"\mathcal{L}(u, \lambda) = u^{\top} \Sigma u - \lambda \left( u^{\top} u - 1 \right)",
+             r"\Sigma = \frac{1}{N} \sum_{i=1}^N x_i x_i^{\top}"]
+    conventions = {"layout": "denominator"}
+    right = check_claim(r"\nabla_u \mathcal{L}(u, \lambda) = 2 \Sigma u - 2 \lambda u",
+                        given=given, conventions=conventions)
+    assert right.verdict == "valid" and r"x_{i} as" in right.links[0].reading
+    wrong = check_claim(r"\nabla_u \mathcal{L}(u, \lambda) = \Sigma u - 2 \lambda u",
+                        given=given, conventions=conventions)
+    assert wrong.verdict == "invalid"

@@ -12,6 +12,7 @@ from symbolic.notation.vocabulary import (
     COMMAND_SPELLINGS,
     MATH_ALPHANUMERIC,
     NEGATION,
+    PLAIN_FUNCTION_WORDS,
     STARRED_COMMANDS,
     SUBSCRIPTS,
     SUPERSCRIPTS,
@@ -122,7 +123,14 @@ def _plain_subscript(source: str, pos: int) -> tuple[str, int] | None:
     if found is None or source.startswith("_", found.end()) \
             or re.search(r"\d[A-Za-z]", found.group(1)):
         return None
-    return f"_{{{found.group(1)}}}", found.end()
+    run, end = found.group(1), found.end()
+    called = next((word for word in PLAIN_FUNCTION_WORDS if run.endswith(word)), None) \
+        if source.startswith("(", end) else None
+    if called is not None:          # y_iln(q_i): y_i, then ln(q_i)
+        run, end = run[:-len(called)], end - len(called)
+        if len(run) < 2:
+            return None
+    return f"_{{{run}}}", end
 
 
 _PLAIN_SUBSCRIPT = re.compile(r"_([A-Za-z0-9]{2,})")

@@ -1587,6 +1587,8 @@ class Parser:
                     # Ng's g^{[1]}: the layer's own function, a label (f^{(3)} would be a
                     # third derivative)
                     suffix = "[" + "".join(t.text for t in inner[1:-1]) + "]"
+                elif len(inner) == 3 and inner[1].text in UPDATE_MARKS:
+                    sup = (A.Name(inner[1].text, pos=inner[1].pos),)   # H^{(+)}: H^{+}
                 else:
                     sup = self.index_list(inner[1:-1])
             elif nxt.text == "^" and not sup and not suffix and base in FUNCTION_LETTERS \
@@ -1691,6 +1693,9 @@ class Parser:
             run.append(self.peek(len(run)))
         if len(run) < 2 or self.peek(len(run)).text in ("_", "^", "'"):
             return []
+        word = "".join(t.text for t in run)
+        if self.peek(len(run)).text == "(" and word.endswith(PLAIN_FUNCTION_WORDS):
+            return []       # y_iln(q_i): y_i, then ln(q_i)
         self.i += len(run)
         return run
 
@@ -1868,7 +1873,10 @@ class Parser:
                         args = self.bracketed_args()
                         return A.Call(word, args, None, primes + more, power, True, start.pos)
                     self.i = saved
-                if after.kind == "number" or after.text in ACCENTS_AND_FONTS or \
+                called = after.kind == "letter" and word in LOGARITHMS and not primes \
+                    and _contiguous([letters[-1], after]) \
+                    and self.tokens[end + 1].text == "("     # logP(w_o | w_c): log of P(…)
+                if after.kind == "number" or after.text in ACCENTS_AND_FONTS or called or \
                         after.kind == "command" and after.text[1:] in GREEK:
                     self.i = end + primes              # ln10, log\tilde{x}: as \log x
                     return A.Call(word, (self.operand(),), None, primes, None, False,
@@ -2221,10 +2229,15 @@ class Parser:
 
     def finish_call(self, word: str, tok: Token) -> A.Node:
         primes, power, index = self.decorations(allow_index=True)
-        if index is not None and power is None and self.peek().text != "(" \
-                and not self.starts_factor(self.peek()):
+        alone = self.peek().text != "(" and not self.starts_factor(self.peek())
+        if index is not None and power is None and alone:
             # \partial \operatorname{Af}_2: the value named so, with nothing to apply it to
             return A.Name(f"{tok.text}{{{word}}}", (index,), (), "", primes, tok.pos)
+        if power is not None and alone and _holds_a_name(power):
+            # \operatorname{net}_{t}^{l}: the layer's value, named so (a power needs an
+            # argument to apply to)
+            return A.Name(f"{tok.text}{{{word}}}", (index,) if index is not None else (),
+                          (power,), "", primes, tok.pos)
         args, parens = self.arguments()
         if self.peek().text == "_" and index is None:
             self.advance()
@@ -2581,6 +2594,9 @@ class Parser:
         A set with an index (`\\mathcal{B}_t`, `C_j`) is one of many sets: not read."""
         if len(tokens) > 2 and tokens[0].text == "[" and tokens[-1].text == "]":
             tokens = tokens[1:-1]                        # [n]: the numbers 1 to n
+        if len(tokens) > 1 and all(t.kind == "letter" for t in tokens) and _contiguous(tokens):
+            # \sum_{k \in Downstream}: a set named by a word
+            return A.Name("".join(t.text for t in tokens), pos=tokens[0].pos)
         try:
             members = self.sub_parse(tokens, "set")
         except ParseError:
@@ -3086,6 +3102,10 @@ def _index_letters(node: A.Node, skip_unindexed: bool) -> set[str]:
 
 def _is_sum(node: A.Node) -> bool:
     return isinstance(node, A.BinOp) and node.op in ("+", "-")
+
+
+def _holds_a_name(node: A.Node) -> bool:
+    return isinstance(node, A.Name) or any(_holds_a_name(child) for child in A.children(node))
 
 
 def _uses_index(node: A.Node, letter: str) -> bool:

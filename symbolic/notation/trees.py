@@ -8,7 +8,7 @@ from collections.abc import Collection
 from symbolic.errors import MeaningError
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
-from symbolic.notation.vocabulary import COMPOSITE, INDEX_LETTERS, VARIATION, WORD_FONT
+from symbolic.notation.vocabulary import COMPOSITE, GREEK, INDEX_LETTERS, VARIATION, WORD_FONT
 
 children = A.children     # the nodes directly below a node (see `ast.children`)
 walk = A.walk             # every node of a tree, parents first (see `ast.walk`)
@@ -202,6 +202,12 @@ def letter_offset(node: A.Node) -> bool:
     return isinstance(node, A.BinOp) and node.op in ("+", "-") \
         and isinstance(node.left, A.Name) and not node.left.sub and not node.left.sup \
         and isinstance(node.right, A.Num) and node.right.text.isdigit()
+
+
+def is_capital(name: A.Name) -> bool:
+    """A capital letter, Latin or Greek (X, \\Sigma, \\Phi): how a matrix is named."""
+    letters = name.base.removeprefix("\\")
+    return letters[:1].isupper() and (len(letters) == 1 or letters in GREEK)
 
 
 def size_bound(upper: A.Node | None) -> tuple[A.Name, int] | None:
