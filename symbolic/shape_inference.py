@@ -308,6 +308,10 @@ class _Fit:
             return None
         exponent = node.exponent.operand if isinstance(node.exponent, A.Neg) else node.exponent
         capital = isinstance(node.base, A.Name) and node.base.base.lstrip("\\")[:1].isupper()
+        # (zI - A)^{-1}, (X^T X + \lambda I)^{-1}: a sum with the identity, square already
+        capital = capital or any(isinstance(n, A.Name) and name_key(n) == IDENTITY
+                                 for n in walk(node.base)) \
+            and self.dims.find(base[0]) == self.dims.find(base[1])
         if not (isinstance(exponent, A.Num) and exponent.text.lstrip("-").isdigit()) \
                 or not capital or any(self.dims.is_one(side) for side in base):
             raise CannotFit("a power of a vector, or a power that is not a whole number")

@@ -144,3 +144,11 @@ def test_members_of_a_family_transposed_are_vectors_of_one_length():
     wrong = check_claim(r"\nabla_u \mathcal{L}(u, \lambda) = \Sigma u - 2 \lambda u",
                         given=given, conventions=conventions)
     assert wrong.verdict == "invalid"
+
+
+def test_a_sum_with_the_identity_is_square_and_its_inverse_is_read():
+    # (zI - A)^{-1}: square by the identity in it; (X^T X)^{-1} alone stays unfitted
+    claim = r"\frac{d}{dz} \det(z I - A) = \det(zI - A) \tr \left( (z I - A)^{-1} \right)"
+    assert check_claim(claim).verdict == "valid"
+    assert check_claim(claim.replace(r"= \det", r"= -\det")).verdict == "invalid"
+    assert check_claim(r"(X^T X)^{-1} X^T = X^{-1}").verdict == "undecided"
