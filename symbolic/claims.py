@@ -239,8 +239,15 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
     try:
         chain = split_chain(claim)
         head = _new_head(chain, context)
+        inverted = _new_inverse(chain, context) if head is None else None
     except NotationError:
         return None
+    if inverted is not None:
+        return ClaimResult(claim, [LinkResult(
+            chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.UNDECIDED,
+            Method.DEFINITION, f"undecided: this defines {to_latex(inverted)} by its inverse, "
+            "and nothing else determines it, so it claims nothing; give its definition in "
+            "`given` to check a claim about it")])
     if head is None:
         return None
     left, right, relation = chain.sides[0].text, chain.sides[1].text, chain.relations[0]
@@ -260,6 +267,24 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
     rest = check_chain(Chain(chain.source, chain.sides[1:], chain.relations[1:]), context,
                        Budget(budget_seconds))
     return ClaimResult(claim, [first, *rest.links])
+
+
+def _new_inverse(chain: Chain, context: Context) -> A.Name | None:
+    """`\\mathbf{P}_n^{-1} = \\sigma^{-2} X^T X + P_0^{-1}` with P_n determined by nothing
+    (and not on the other side): the one link names P_n by its inverse. The name, or None."""
+    if len(chain.sides) != 2 or chain.relations[0] not in DEFINING:
+        return None
+    head = parse_side(chain.sides[0].text)
+    if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)
+            and to_latex(head.exponent) == "-1"):
+        return None
+    key = name_key(head.base)
+    other = parse_side(chain.sides[1].text)
+    if context.is_value(key) or context.kind(key) or context.shape_of(key) is not None \
+            or any(isinstance(n, A.Name) and name_key(n) == key
+                   for tree in (other, *_bodies_used((other,), context)) for n in walk(tree)):
+        return None
+    return head.base
 
 
 def _new_head(chain: Chain, context: Context) -> A.Node | None:

@@ -1056,6 +1056,13 @@ class Context:
         for candidate in name_candidates(name):
             if candidate in symbols:
                 return symbols[candidate]
+        member = re.fullmatch(r"(.+)_\{\d+\}", name)
+        if member is not None:      # \Sigma_{2} of a family declared as \Sigma_{k}
+            kinds = {kind for key, kind in symbols.items()
+                     if re.fullmatch(re.escape(member.group(1)) + r"_\{[a-z]\}", key)
+                     and key[-2] in INDEX_LETTERS}
+            if len(kinds) == 1:
+                return kinds.pop()
         if CONDITIONAL_BAR in name:
             return "probability"     # p(Y \\mid X), read as a name: a number in (0, 1)
         return None

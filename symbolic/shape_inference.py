@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from symbolic.context import Context, name_key
 from symbolic.notation import ast as A
 from symbolic.notation.names import canonical
+from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import is_capital, is_list, node_text, ungroup, walk
 from symbolic.notation.vocabulary import (
     ELEMENTWISE_OPERATORS,
@@ -148,7 +149,8 @@ class _Fit:
             self.entry(node)
             return None                     # an entry
         key = name_key(node)
-        if node.base in INDEX_LETTERS and not node.sup and key not in self.definitions:
+        if node.base in INDEX_LETTERS and not node.sup and not node.sub \
+                and key not in self.definitions:
             return None                     # an index (d = α w defines a d)
         if key in self.shapes:
             return self.shapes[key]
@@ -557,12 +559,21 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                             else None)
     # \mathbf{\mu}_1, \mathbf{\mu}_2 beside no whole μ: vectors of their own (class means)
     whole = {n.base for n in nodes if isinstance(n, A.Name) and not n.sub}
-    # x_i^T, x_i x_i^T beside no whole x: each sample a vector (a family of them)
+    # x_i^T, (x_i - m_k)^T beside no whole x or m: each a vector (a family of them);
+    # \Sigma_k^{-1} beside no whole Σ: a family of matrices
     for node in nodes:
-        member = ungroup(node.operand) if isinstance(node, A.Transpose) else None
-        if isinstance(member, A.Name) and _indexed_member(member) \
-                and member.base not in whole and not member.base[:1].isupper():
-            wide.setdefault(name_key(member), 1)
+        operand = ungroup(node.operand) if isinstance(node, A.Transpose) else None
+        members = [operand] if isinstance(operand, A.Name) else \
+            list(_terms(operand)) if operand is not None else []
+        for member in members:
+            if isinstance(member, A.Name) and _indexed_member(member) \
+                    and member.base not in whole and not member.base[:1].isupper() \
+                    and not is_capital(member):
+                wide.setdefault(name_key(member), 1)
+        if isinstance(node, A.Power) and isinstance(node.base, A.Name) \
+                and _indexed_member(node.base) and is_capital(node.base) \
+                and node.base.base not in whole and to_latex(node.exponent) == "-1":
+            wide.setdefault(name_key(node.base), None)
     for node in nodes:
         if isinstance(node, A.Name) and node.bold and node.sub and not node.sup \
                 and not node.primes and node.base not in whole \
@@ -604,6 +615,18 @@ def _may_be_whole(key: str, context: Context) -> bool:
         name_key(d.name) != key and not d.name.sub for d in decorated)
     return context.shape_of(key) is None and (
         kind in WHOLE_KINDS or kind is None and (only_decorated or not context.is_value(key)))
+
+
+def _terms(node: A.Node):
+    """The terms of a sum or difference, signs dropped: x_i, m_k of `x_i - m_k`."""
+    node = ungroup(node)
+    if isinstance(node, A.BinOp) and node.op in ("+", "-"):
+        yield from _terms(node.left)
+        yield from _terms(node.right)
+    elif isinstance(node, A.Neg):
+        yield from _terms(node.operand)
+    else:
+        yield node
 
 
 def _indexed_member(node: A.Name) -> bool:

@@ -133,6 +133,11 @@ ROWS = [
     (r"Q^T Q = I", [r"Q^{-1} = Q^T"], {"Q": [2, 2], "I": [2, 2]}, {}, "undecided"),   # identity
     (r"P_1 X^T X = I", [r"P_1^{-1} = X^T X + P_0^{-1} - P_0^{-1}"],
      {"X": [3, 2], "P_1": [2, 2], "P_0": [2, 2], "I": [2, 2]}, {}, "valid"),
+    # ... and so does a claim's one link, when nothing determines the name: it claims nothing
+    (r"\mathbf{P}_n^{-1} = \sigma^{-2} \mathbf{X}^\top \mathbf{X} + \mathbf{P}_0^{-1}", [],
+     {"X": ["n", "d"]}, {}, "undecided"),
+    (r"P^{-1} = 3 X^T X", [r"P = \frac{1}{2} (X^T X)^{-1}"], {"X": [3, 2], "P": [2, 2]}, {},
+     "invalid"),
     # the normal density, its second parameter a variance (or a covariance matrix)
     (r"\frac{\partial}{\partial \mu} \ln \mathcal{N}(x \mid \mu, \sigma^2) "
      r"= \frac{x - \mu}{\sigma^2}",

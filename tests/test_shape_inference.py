@@ -152,3 +152,19 @@ def test_a_sum_with_the_identity_is_square_and_its_inverse_is_read():
     assert check_claim(claim).verdict == "valid"
     assert check_claim(claim.replace(r"= \det", r"= -\det")).verdict == "invalid"
     assert check_claim(r"(X^T X)^{-1} X^T = X^{-1}").verdict == "undecided"
+
+
+def test_a_family_of_matrices_inverted_and_of_vectors_in_a_transposed_difference():
+    # Σ_k^{-1} beside no whole Σ: square matrices, symmetric as declared for Σ_k;
+    # (x_i - m_k)^T: x_i and m_k vectors
+    given = [r"A(m_k) := - \frac{1}{2} \sum_{i = 1}^{N} \left[ (x_i - m_k)^{T} \Sigma_k^{-1} "
+             r"(x_i - m_k) \right] T_{k, i}^{(t)}"]
+    conventions = {"log": "natural", "symbols": {"Sigma_k": "symmetric"}}
+    claim = (r"\nabla_{m_k} A(m_k) = \sum_{i = 1}^{N} \Sigma_k^{-1} (x_i - m_k) "
+             r"T_{k, i}^{(t)}")
+    right = check_claim(claim, given=given, conventions=conventions)
+    assert right.verdict == "valid"
+    wrong = check_claim(claim.replace("(x_i - m_k) T", "(m_k - x_i) T"), given=given,
+                        conventions=conventions)
+    assert wrong.verdict == "invalid"
+    assert Context.from_given([], conventions=conventions).kind(r"\Sigma_{2}") == "symmetric"
