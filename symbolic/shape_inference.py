@@ -394,12 +394,18 @@ class _Fit:
         shape = (left[0], right[1])
         return None if self.is_number(shape) else shape
 
-    def argument(self, parameter: Shape, arg: Shape, written: A.Node) -> None:
-        """h(x^{(i)}) for h(x) = σ(θ^T x): the argument has the parameter's shape."""
+    def argument(self, parameter: Shape, arg: Shape, written: A.Node,
+                 named: A.Node | None = None) -> None:
+        """h(x^{(i)}) for h(x) = σ(θ^T x): the argument has the parameter's shape; f(x^0)
+        with x^0 a vector makes the parameter x one."""
         if self.is_number(arg) and not self.is_number(parameter):
             key = self.promotable(written)
             if key is not None:
                 raise Promote(key, 1 if self.dims.is_one(parameter[1]) else None)
+        if self.is_number(parameter) and not self.is_number(arg) and named is not None:
+            key = self.promotable(named)
+            if key is not None:
+                raise Promote(key, 1 if self.dims.is_one(arg[1]) else None)
         self.same(parameter, arg)
 
     def fit_Call(self, node: A.Call) -> Shape:
@@ -413,7 +419,7 @@ class _Fit:
                 raise CannotFit("a call with other arguments")
             for parameter, arg, written in zip(function.parameters, args, node.args,
                                                strict=True):
-                self.argument(self.shape(parameter), arg, written)
+                self.argument(self.shape(parameter), arg, written, parameter)
             value = self.shape(function.body)
             if not node.primes:
                 return value

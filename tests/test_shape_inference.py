@@ -168,3 +168,13 @@ def test_a_family_of_matrices_inverted_and_of_vectors_in_a_transposed_difference
                         conventions=conventions)
     assert wrong.verdict == "invalid"
     assert Context.from_given([], conventions=conventions).kind(r"\Sigma_{2}") == "symmetric"
+
+
+def test_a_function_at_a_vector_point_takes_a_vector_parameter():
+    # f(x^0) with x^0 = [0, 1]^T: f's parameter x is a 2-vector, so ∇²f(x^0) is 2 × 2
+    given = [r"f(\mathbf{x}) = (x_1 + 1)^4 + x_1 x_2  + (x_2 + 1)^4",
+             r"\mathbf{x}^0 = \left[0, 1 \right]^T"]
+    claim = (r"\nabla^2 f(\mathbf{x}^0) = "
+             r"\left[\begin{array}{cc}12 & 1 \\ 1 & 48 \end{array} \right]")
+    assert check_claim(claim, given=given).verdict == "valid"
+    assert check_claim(claim.replace("48", "96"), given=given).verdict == "invalid"
