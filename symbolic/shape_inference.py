@@ -31,6 +31,7 @@ from symbolic.notation.vocabulary import (
     EXTREMA,
     IDENTITY,
     INDEX_LETTERS,
+    MATRIX_OPERATORS,
     NORMAL_DENSITY,
     SCALAR_OF_MATRIX,
     SIZE_LETTERS,
@@ -38,7 +39,7 @@ from symbolic.notation.vocabulary import (
 )
 
 PRODUCTS = ("juxt", "*")
-WHOLE_KINDS = ("one-hot", "vector", "matrix", "symmetric")    # kinds of a vector or matrix
+WHOLE_KINDS = ("one-hot", "vector", "matrix", "symmetric", "sign", "binary")  # may be whole
 MAX_ROUNDS = 12
 
 Shape = tuple[int, int] | None      # dimension ids (rows, columns); None: a number
@@ -408,6 +409,20 @@ class _Fit:
                 raise Promote(key, 1 if self.dims.is_one(arg[1]) else None)
         self.same(parameter, arg)
 
+    def diagonal(self, vector: Shape, written: A.Node) -> Shape:
+        """diag(y): the square matrix with the vector y on its diagonal (y, a bare name
+        read as a number, is taken for that vector)."""
+        if self.is_number(vector):
+            key = self.promotable(written)
+            if key is not None:
+                raise Promote(key, 1)
+            return None
+        if self.dims.is_one(vector[1]):
+            return vector[0], vector[0]
+        if self.dims.is_one(vector[0]):
+            return vector[1], vector[1]
+        raise CannotFit("the diagonal of a matrix")
+
     def fit_Call(self, node: A.Call) -> Shape:
         args = [self.shape(a) for a in node.args]
         if node.index is not None:
@@ -429,6 +444,8 @@ class _Fit:
             if node.primes == 2:          # ∇²f(x): the Hessian of a number, n × n
                 return args[0][0], args[0][0]
             return args[0]            # ∇f(X): the gradient of a number has X's shape
+        if MATRIX_OPERATORS.get(node.name) == "diag" and len(args) == 1:
+            return self.diagonal(args[0], node.args[0])
         wide = [a for a in args if not self.is_number(a)]
         if not wide:
             return None

@@ -178,3 +178,13 @@ def test_a_function_at_a_vector_point_takes_a_vector_parameter():
              r"\left[\begin{array}{cc}12 & 1 \\ 1 & 48 \end{array} \right]")
     assert check_claim(claim, given=given).verdict == "valid"
     assert check_claim(claim.replace("48", "96"), given=given).verdict == "invalid"
+
+
+def test_the_diagonal_matrix_of_a_vector_is_square():
+    # Y = diag(y): y a vector of labels, Y square; so α^T (YKY) α has a gradient
+    conventions = {"symbols": {"K": "symmetric", "y": "sign"}}
+    claim = r"\nabla_\alpha (\frac12 \alpha^\top (YKY)\alpha) = (YKY)\alpha"
+    given = [r"Y=\mathrm{diag}(y)"]
+    assert check_claim(claim, given=given, conventions=conventions).verdict == "valid"
+    assert check_claim(claim.replace("= (YKY)", r"= \frac12 (YKY)"), given=given,
+                       conventions=conventions).verdict == "invalid"
