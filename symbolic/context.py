@@ -248,6 +248,10 @@ class Context:
         pieces = [piece for piece in pieces if has_relation(piece)] \
             if len(pieces) > 1 else pieces[:1] or [text]       # one statement: read or not
         for piece in pieces:
+            if _signature_only(piece):          # \phi_\tau: \mathbb{R}^N \to \Delta^{N-1}
+                self.warnings.append(f"given: '{piece}' states where a function maps from "
+                                     "and to; it defines nothing")
+                continue
             if (mapped := maps_to(piece)) is not None:       # f: x \mapsto …
                 piece, membership = mapped
                 if membership is not None:
@@ -2160,6 +2164,20 @@ def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:
     except NotationError:
         return None
     return left, INEQUALITY_SIGNS[chain.relations[0]], right
+
+
+def _signature_only(text: str) -> bool:
+    """`\\phi_\\tau: \\mathbb{R}^N \\to \\Delta^{N-1}`: a name, a colon, and spaces joined
+    by an arrow, with no `\\mapsto`: where a function maps, which defines nothing."""
+    if len(_command_split(text, MAPS_TO)) != 1 or ":" not in text:
+        return False
+    head, spaces = (part.strip() for part in text.split(":", 1))
+    if len(_command_split(spaces, ARROW)) != 2:
+        return False
+    try:
+        return isinstance(parse_side(head), A.Name)
+    except NotationError:
+        return False
 
 
 def maps_to(text: str) -> tuple[str, str | None] | None:

@@ -684,6 +684,11 @@ ROWS = [
      [r"E_d=\frac{1}{2}\sum_{i \in outputs}(t_i-y_i)^2",
       r"net_j=\vec{w_j}\vec{x_j}=\sum_iw_{ji}x_{ji}", r"y_j=\sigma(net_j)"], {},
      {"sigma": "logistic"}, "undecided"),
+    # the gradient of an accented function at its argument; where a function maps, said
+    (r"\nabla\hat R(w) = 2w", [r"\hat R(w) = w^2"], {}, {}, "valid"),
+    (r"\nabla\hat R(w) = 3w", [r"\hat R(w) = w^2"], {}, {}, "invalid"),
+    (r"\sum_i p_i = 1", [r"p_i = \frac{\exp(z_i/\tau)}{\sum_j \exp(z_j/\tau)}",
+                         r"\phi_\tau: \mathbb{R}^N \to \Delta^{N-1}"], {}, {}, "valid"),
     # plain text: a function's name typed right after a subscript ends it
     (r"\frac{\partial C}{\partial q_i} = -y_i/q_i + (1-y_i)/(1-q_i)",
      [r"C=\sum_i (-y_iln(q_i)-(1-y_i)ln(1-q_i))"], {}, {}, "valid"),

@@ -2466,7 +2466,8 @@ class Parser:
         for `\\nabla^2`: the call's primes count the order beyond the first)."""
         start = self.i
         if self.peek().kind == "letter" or self.peek().text[1:] in GREEK \
-                or self.peek().text in NAMED_FONTS:             # \nabla \mathcal{L}(w)
+                or self.peek().text in NAMED_FONTS \
+                or self.peek().text in ACCENTS_AND_FONTS:   # \nabla \mathcal{L}(w), \hat R(w)
             name = self.name()
             label = _label_text(name.sub)          # \nabla J_i(w): the function J_i
             if self.peek().text == "(" and label is not None and not name.sup:
