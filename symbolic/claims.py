@@ -118,7 +118,7 @@ from symbolic.numbers import (
 )
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
-from symbolic.shape_inference import infer_shapes
+from symbolic.shape_inference import infer_shapes, vector_member
 from symbolic.side_latex import latex_prefix
 
 MAX_INDEX_INSTANCES = 9
@@ -1115,7 +1115,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                          f"{signed[1]}, which is defined here, or a name of its own; define "
                          f"{signed[0]} to check this")
     refused = _differentials_refused((lhs_node, rhs_node), context)
-    loss = _loss_of_named_gradients(context) if refused is not None else None
+    # the text's dA = ∂L/∂A reads dZ as ∂L/∂Z only where no differential reading is left
+    # (`dy = 2x\,dx` still reads as one: undecided, the two readings apart)
+    loss = _loss_of_named_gradients((lhs_node, rhs_node), context) if refused is not None \
+        and _differentials_refused((lhs_node, rhs_node), context, named=False) is not None \
+        else None
     if refused is not None and loss is None:
         return undecided(f"undecided: {refused}")
     if loss is not None:        # dA = \frac{\partial L}{\partial A} said: dZ is ∂L/∂Z
@@ -1182,8 +1186,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     if (printed or worked) and (not free_index or worked and not free_index & written):
         numeric = numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right)
         arithmetic = all(_is_worked_example(side, side) for side in (lhs_node, rhs_node))
-        if numeric.reading == WORKED_EXAMPLE or (printed or arithmetic) and (
-                numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY):
+        # \mathbf{x} - \mathbf{p} = 0 with p a projection: vectors read as numbers decide
+        # nothing; the symbolic path reads them with the shapes the text implies
+        as_numbers = numeric.verdict != Verdict.UNDECIDED \
+            and bool(_vectors_read_as_numbers(trees, context))
+        if not as_numbers and (numeric.reading == WORKED_EXAMPLE or (printed or arithmetic) and (
+                numeric.verdict != Verdict.UNDECIDED or relation == APPROXIMATELY)):
             return numeric     # 0.4 × 0.59327 + … = 0.23731 + …: to the printed precision
     try:
         found = check_symbolic(lhs_node, rhs_node, (left, relation, right), context, budget,
@@ -1328,7 +1336,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                               error)
 
 
-def _differentials_refused(trees: tuple, context: Context) -> str | None:
+def _differentials_refused(trees: tuple, context: Context, named: bool = True) -> str | None:
     """Why the step's differentials are not read as differentials; None when they are (or
     when it has none). `d(1 + e^{-x}) = -e^{-x}`: a differential equal to what has none,
     where d means the derivative; `dV = P^T dO`: a gradient's name (see `_gradient_names`)."""
@@ -1346,23 +1354,39 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
         return (f"{to_latex((bare or changed)[0])} stands beside a partial derivative by a "
                 "name whose differential is not written, as backprop code writes the "
                 "gradient it passes back (dy for ∂L/∂y); write the gradients with ∂")
-    named = _gradient_names(bare, changed, trees, context)
-    if named is not None:
-        return (f"{named} may be the gradient of a loss, as backprop code names it, or a "
+    gradient = _gradient_names(bare, changed, trees, context, named)
+    if gradient is not None:
+        return (f"{gradient} may be the gradient of a loss, as backprop code names it, or a "
                 "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
                 "the differential of what depends on the name (df = … dx)")
     return None
 
 
-def _loss_of_named_gradients(context: Context) -> A.Name | None:
+def _loss_of_named_gradients(trees: tuple, context: Context) -> A.Name | None:
     """L of a definition `dA = \\frac{\\partial L}{\\partial A}`: the text names each
-    gradient of L so, as backprop code does (dZ for ∂L/∂Z); None when nothing says so, or
-    when two such definitions name different losses."""
-    losses = {name_key(d.body.numerator): d.body.numerator for d in context.definitions
-              if _GRADIENT_WORD.fullmatch(d.key) and isinstance(d.body, A.Partial)
-              and isinstance(d.body.numerator, A.Name) and isinstance(d.body.wrt, A.Name)
-              and d.body.order == 1 and d.key == f"{WORD_FONT}{{d{d.body.wrt.base}}}"}
-    return next(iter(losses.values())) if len(losses) == 1 else None
+    gradient of L so, as backprop code does (dZ for ∂L/∂Z), for the names the definitions
+    join to A (Z of A = f(Z), X of Z = XW + b). None when nothing says so, when two such
+    definitions name different losses, or when the step takes d of a name not so joined."""
+    named = [d for d in context.definitions if isinstance(d.body, A.Partial)
+             and isinstance(d.body.numerator, A.Name) and isinstance(d.body.wrt, A.Name)
+             and d.body.order == 1 and d.key == f"{WORD_FONT}{{d{d.body.wrt.base}}}"]
+    losses = {name_key(d.body.numerator): d.body.numerator for d in named}
+    if len(losses) != 1:
+        return None
+    joined = {name_key(d.body.wrt) for d in named}
+    grown = True
+    while grown:
+        before = len(joined)
+        for d in context.definitions:
+            held = {name_key(n) for n in walk(d.body) if isinstance(n, A.Name)}
+            if d.key in joined or name_key(d.name) in joined or held & joined:
+                joined |= held | {name_key(d.name)}
+        grown = len(joined) > before
+    operands = [n.operand for tree in trees for n in walk(tree)
+                if isinstance(n, A.Differential)]
+    if not all(isinstance(o, A.Name) and name_key(o) in joined for o in operands):
+        return None
+    return next(iter(losses.values()))
 
 
 def _as_gradients(tree: A.Node, loss: A.Name) -> A.Node:
@@ -1374,7 +1398,8 @@ def _as_gradients(tree: A.Node, loss: A.Name) -> A.Node:
     return tree
 
 
-def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
+def _gradient_names(bare: list, changed: list, trees: tuple, context: Context,
+                    named: bool = True) -> str | None:
     """`dV = P^T dO`, `dZ = dA \\odot g'(Z)`: d before a name nothing defines, standing
     alone as a side, or beside a differential of what does not depend on that name, is how
     backprop code names the loss's gradient (dV for ∂L/∂V), not a differential as matrix
@@ -1388,9 +1413,10 @@ def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -
     alone = [tree for tree in map(ungroup, trees) if any(tree is d for d in bare)]
     loose = [d for d in bare if changed and name_key(d.operand) not in held]
     # dP = dO V^T defines a name dP: the text names gradients so, and dO is one too
-    names_gradients = any(_GRADIENT_WORD.fullmatch(x.key) for x in context.definitions)
-    named = [*bare, *changed] if names_gradients else []
-    found = alone or loose or named
+    names_gradients = named and any(_GRADIENT_WORD.fullmatch(x.key)
+                                    for x in context.definitions)
+    listed = [*bare, *changed] if names_gradients else []
+    found = alone or loose or listed
     return to_latex(found[0]) if found else None
 
 
@@ -1519,9 +1545,9 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 continue
             for operand in operands:
                 names = [n for n in _whole_names(operand) if n.base != ONES]
-                # x_i^T, W^{(l)T}: a member of a family, which the fit does not follow yet
+                # W^{(l)T}: a member of a family the fit does not follow (x_i^T it does)
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
-                        n.sup or n.sub for n in names) or any(
+                        n.sup or n.sub and not vector_member(n) for n in names) or any(
                         context.shape_of(name_key(n)) is not None
                         or (context.is_value(name_key(n)) and not n.bold
                             and context.kind(n.base) not in ("vector", "matrix"))
@@ -2249,10 +2275,15 @@ def _listed_count(trees: tuple, context: Context) -> tuple[str, int] | None:
         if not indexed or None in listed:
             return None
         lengths |= listed
+    # the letter counts: a sum's bound or a denominator (1/n), never an exponent, a centre
+    # (x_i - m) or a variable of differentiation
+    counted = _counts(trees, context)
+    varied = {m.base for tree in used for n in walk(tree) if isinstance(n, A.Partial)
+              for m in walk(n.wrt) if isinstance(m, A.Name)}
     letters = {canonical(n.base, (), (), n.suffix, 0) for tree in used
                for n in _values_outside_indices(tree) if n.base in SIZE_LETTERS}
     letters = {label for label in letters | uppers if not context.is_value(label)
-               and context.kind(label) is None
+               and context.kind(label) is None and label in counted and label not in varied
                and not any(d.key == label for d in context.definitions)}
     if len(lengths) != 1 or len(letters) != 1 or not uppers <= letters:
         return None
@@ -4350,17 +4381,19 @@ def _missing_term(samples, lhs_entries, rhs_entries) -> D.Diagnosis | None:
 # -- numeric claims -------------------------------------------------------------------
 def _at_each_size(lhs_node, rhs_node, relation, context: Context, budget: Budget,
                   left: str, right: str) -> Finding:
-    """`numeric_finding` at sizes 2 and 3: invalid at the first size where it fails, valid
-    when it holds at both, otherwise undecided."""
+    """`numeric_finding` at sizes 2 and 3: valid when it holds at both, invalid when it
+    fails at both (`\\frac{1}{n}\\sum_{i=1}^{n} 0.5 = 0.49`), otherwise undecided: a number
+    right at one size only (`\\sum_{k \\in D} 1 = 3`) may be right at the size the text
+    means and does not give."""
     findings = [numeric_finding(lhs_node, rhs_node, relation, context, budget, left, right,
                                 size) for size in (2, 3)]
-    for size, found in zip((2, 3), findings, strict=True):
-        if found.verdict == Verdict.INVALID:
-            return dataclasses.replace(found, message=f"{found.message} (at size {size})")
+    if all(found.verdict == Verdict.INVALID for found in findings):
+        return dataclasses.replace(findings[0], message=f"{findings[0].message} (at size 2)")
     if all(found.verdict == Verdict.VALID for found in findings):
         return dataclasses.replace(findings[-1],
                                    message=f"{findings[-1].message}, at sizes 2 and 3")
-    return undecided("the value depends on a size, and is not decided at each size tried")
+    return undecided("undecided: the value depends on a size the text does not give, and "
+                     "holds at one size tried but not at another")
 
 
 def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,

@@ -52,6 +52,7 @@ from symbolic.notation.trees import (
     factors,
     function_key,
     function_signature,
+    is_capital,
     layered_name,
     letter_offset,
     letter_word,
@@ -626,13 +627,16 @@ class Context:
         definition = self._given_gradient(text)
         if definition is None and self._states_a_determined_gradient(text):
             return None
-        if definition is None and _names_a_derivative(text):
+        if definition is None and self._restates_a_derivative(text):
             self.warnings.append(f"given: '{text}' states a derivative; the definitions "
                                  "decide it, and it defines nothing")
             return None
-        if definition is None and _value_at_a_point(text):
-            # f(\mathbf{x}_p) = 0: f at one point, which says nothing of f elsewhere
-            self.facts.append(stated_fact(text))
+        if definition is None and (function := _value_at_a_point(text)) is not None:
+            # f(\mathbf{x}_p) = 0: f at one point, which says nothing of f elsewhere; f is
+            # the function there, no free name of the fact
+            fact = stated_fact(text)
+            self.facts.append(dataclasses.replace(
+                fact, names=tuple(n for n in fact.names if n.base != function)))
             self.warnings.append(f"given: '{text}' states a function's value at one point; "
                                  "it defines nothing")
             return None
@@ -643,6 +647,27 @@ class Context:
         self.given.append(definition.name if isinstance(definition, Definition)
                           else parse_side(split_chain(text).sides[0].text))
         return definition
+
+    def _restates_a_derivative(self, text: str) -> bool:
+        """`f'(Z) = \\frac{\\partial A}{\\partial Z}` with `A = f(Z)` defined: the
+        function's derivative said to be what the definitions already make it, which
+        names nothing new (`g'(Z) = …` of another function defines g')."""
+        try:
+            chain = split_chain(text)
+            head, body = (parse_side(side.text) for side in chain.sides[:2])
+        except (NotationError, ValueError):
+            return False
+        if not (_primed_call(head) and isinstance(body, A.Partial)
+                and isinstance(body.numerator, A.Name)):
+            return False
+        function = head.name if isinstance(head, A.Call) else head.left.base
+        argument = head.args[0] if isinstance(head, A.Call) else ungroup(head.right)
+        written = [d.written for d in self.definitions
+                   if name_key(d.name) == name_key(body.numerator)]
+        return any(isinstance(w, A.BinOp) and w.op == "apply" and isinstance(w.left, A.Name)
+                   and w.left.base == function
+                   and node_text(ungroup(w.right)) == node_text(argument) == node_text(body.wrt)
+                   for w in written if w is not None)
 
     def _made_of(self, node: A.Node | None) -> set[str]:
         """The names a quantity is made of, through the definitions given so far."""
@@ -1060,11 +1085,11 @@ class Context:
         for candidate in name_candidates(name):
             if candidate in symbols:
                 return symbols[candidate]
-        member = re.fullmatch(r"(.+)_\{\d+\}", name)
+        member = re.fullmatch(r"(.+)_\{\d\}", name)      # Σ_{12} may be a block, not a member
         if member is not None:      # \Sigma_{2} of a family declared as \Sigma_{k}
             kinds = {kind for key, kind in symbols.items()
                      if re.fullmatch(re.escape(member.group(1)) + r"_\{[a-z]\}", key)
-                     and key[-2] in INDEX_LETTERS}
+                     and key[-2] in INDEX_LETTERS}       # Σ_{k}: a family by an index
             if len(kinds) == 1:
                 return kinds.pop()
         if CONDITIONAL_BAR in name:
@@ -1474,17 +1499,6 @@ def _assign(defs: dict, target, value, definition: Definition) -> None:
 # A step's family (v_{t+1} = …) is built from this step on: at step 1, a claim's v_{t-1}
 # and the members its definitions reach a step further back are the definitions' own
 STEPS_BACK = -2
-
-
-def _names_a_derivative(text: str) -> bool:
-    """`f'(Z) = \\frac{\\partial A}{\\partial Z}` (with A = f(Z)): a function's derivative
-    said to be a partial derivative, which names nothing new."""
-    try:
-        chain = split_chain(text)
-        head, body = (parse_side(side.text) for side in chain.sides[:2])
-    except (NotationError, ValueError):
-        return False
-    return _primed_call(head) and isinstance(body, A.Partial)
 
 
 def _primed_call(node: A.Node) -> bool:
@@ -1962,19 +1976,21 @@ def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:
     return head if isinstance(head, A.Name) else function_signature(head)
 
 
-def _value_at_a_point(text: str) -> bool:
+def _value_at_a_point(text: str) -> str | None:
     """`f(\\mathbf{x}_p) = 0`: a function of named points (each a name with an index or
-    mark) set equal to a printed number: its value there, not a definition of f."""
+    mark) set equal to a printed number: its value there, not a definition of f. The
+    function's name, or None."""
     try:
         chain = split_chain(text)
         if len(chain.sides) != 2 or chain.relations[0] != "=":
-            return False
+            return None
         head, body = (parse_side(side.text) for side in chain.sides)
     except NotationError:
-        return False
+        return None
     signature = function_signature(head)
-    return signature is not None and is_printed_number(body) and all(
-        parameter.sub or parameter.sup or parameter.suffix for parameter in signature[1])
+    return signature[0] if signature is not None and is_printed_number(body) and all(
+        parameter.sub or parameter.sup or parameter.suffix for parameter in signature[1]) \
+        else None
 
 
 def stated_fact(text: str) -> Fact | None:
@@ -2330,29 +2346,19 @@ def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
 
 
 def _coefficient_named(named: A.Node, written: A.Node) -> tuple[A.Name, A.Node] | None:
-    """`α w` set equal to `\\frac{w^T x}{w^T w} w`: the products agree but for one factor,
-    a bare name on the left: (that name, what stands in its place); None otherwise."""
+    """`α w` set equal to `\\frac{w^T x}{w^T w} w`: the same factors after a first one, a
+    bare lowercase name on the left and a ratio (a number, whatever the factors after it) on
+    the right: (that name, the ratio); None otherwise (`β x = W x` names no number)."""
     left, right = factors(named), factors(written)
-    if len(left) < 2:
+    if len(left) < 2 or len(left) != len(right) \
+            or [node_text(f) for f in left[1:]] != [node_text(f) for f in right[1:]]:
         return None
-    right_texts = [node_text(f) for f in right]
-    rest = []
-    for factor in left:
-        text = node_text(factor)
-        if text in right_texts:
-            right_texts.remove(text)
-        else:
-            rest.append(factor)
-    if len(rest) != 1 or not isinstance(rest[0], A.Name) or rest[0].sub or rest[0].sup \
-            or len(right_texts) != len(right) - len(left) + 1:
+    name, ratio = left[0], ungroup(right[0])
+    if not (isinstance(name, A.Name) and not name.sub and not name.sup and not name.bold
+            and not is_capital(name)) \
+            or not (isinstance(ratio, A.Num) or isinstance(ratio, A.BinOp) and ratio.op == "/"):
         return None
-    kept = [f for f in right if node_text(f) in right_texts]
-    if len(kept) != len(right_texts):
-        return None
-    body = kept[0]
-    for factor in kept[1:]:
-        body = A.BinOp("juxt", body, factor, factor.pos)
-    return rest[0], body
+    return name, right[0]
 
 
 def defining_link(chain, k: int) -> tuple[A.Node, A.Node] | None:

@@ -597,6 +597,13 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
                 and _indexed_member(node.base) and is_capital(node.base) \
                 and node.base.base not in whole and to_latex(node.exponent) == "-1":
             wide.setdefault(name_key(node.base), None)
+    # x_j beside x_i^T: members of one family are alike
+    families = {(n.base, n.suffix, n.bold): wide[name_key(n)] for n in nodes
+                if isinstance(n, A.Name) and _indexed_member(n) and name_key(n) in wide}
+    for node in nodes:
+        if isinstance(node, A.Name) and _indexed_member(node) \
+                and (node.base, node.suffix, node.bold) in families:
+            wide.setdefault(name_key(node), families[(node.base, node.suffix, node.bold)])
     for node in nodes:
         if isinstance(node, A.Name) and node.bold and node.sub and not node.sup \
                 and not node.primes and node.base not in whole \
@@ -650,6 +657,13 @@ def _terms(node: A.Node):
         yield from _terms(node.operand)
     else:
         yield node
+
+
+def vector_member(node: A.Name) -> bool:
+    """A member of a family the fit follows: `x_i`, `h_{t-1}`, or a bold name numbered by
+    its subscript (`\\mathbf{\\mu}_1`)."""
+    return _indexed_member(node) or node.bold and len(node.sub) == 1 \
+        and isinstance(node.sub[0], A.Num) and not node.sup and not node.primes
 
 
 def _indexed_member(node: A.Name) -> bool:

@@ -953,10 +953,3 @@ def test_a_step_back_beside_a_recurrence_the_text_does_not_start_is_not_checked_
     assert check_claim(r"\frac{\partial h_t}{\partial h_{t-1}} = 2 a",
                        given=started).verdict == "invalid"
 
-
-def test_a_layer_named_by_a_count_with_an_index_is_a_label_as_l_is():
-    # z^{(n_l)}: UFLDL's last layer, n_l the number of layers; read as L would be
-    result = check_claim(r"\frac{\partial}{\partial z^{(n_l)}_i} \frac{1}{2}(a^{(n_l)}_i - y_i)^2"
-                         r" = (a^{(n_l)}_i - y_i) f'(z^{(n_l)}_i)",
-                         given=[r"a^{(l)}_i = f(z^{(l)}_i)"])
-    assert result.verdict == "undecided" and "a^{(n_{l})}_{1}" in result.message

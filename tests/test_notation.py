@@ -1429,6 +1429,31 @@ ROWS = [
     (r"\begin{bmatrix} \langle u, v\rangle \\ \langle u, w\rangle \end{bmatrix} = "
      r"\begin{bmatrix} u^T v \\ u^T w\end{bmatrix}", [], {"u": [3, 1], "v": [3, 1], "w": [3, 1]},
      {}, "valid"),
+    # found by a second read of the sixteenth session's change
+    (r"\sum_{i=1}^{3} x_{n_i} = 3 x_{n_i}", [], {}, {}, "undecided"),
+    (r"W z = \beta z", [r"y = \beta x = W x"], {}, {}, "invalid"),
+    (r"P = C B", [r"P = A B = B C"], {}, {}, "invalid"),
+    (r"\sum_i x_i^{K} = 1 + 16 + 81 + 2401", ["x = [1, 2, 3, 7]"], {}, {}, "invalid"),
+    (r"\frac{\partial}{\partial m} \sum_i (x_i - m)^2 = -2 \sum_i (x_i - m)",
+     ["x = [1, 2, 3, 7]"], {}, {}, "valid"),
+    (r"dy = 2 x dx", [r"dA = \frac{\partial L}{\partial A}", r"y = x^2"], {}, {}, "undecided"),
+    (r"dZ = 2 Z dA", [r"dW = \frac{\partial L}{\partial W}", r"A = Z^2"], {}, {},
+     "undecided"),
+    (r"\mathbf{x} - \mathbf{p} = 0",
+     [r"\mathbf{p} = \alpha \mathbf{w} = \frac{\mathbf{w}^T \mathbf{x}}{\mathbf{w}^T \mathbf{w}} "
+      r"\mathbf{w}"], {}, {}, "undecided"),
+    (r"\sum_{i \in AB} x_i = \sum_{i \in A} x_i + \sum_{i \in B} x_i", [], {}, {}, "undecided"),
+    (r"x^T \Sigma_{12} y = y^T \Sigma_{12} x", [],
+     {"x": [3, 1], "y": [3, 1], r"\Sigma_{12}": [3, 3]}, {"symbols": {"Sigma_k": "symmetric"}},
+     "invalid"),
+    (r"f(\mathbf{x}_p) + 1 = 1", [r"f(\mathbf{x}_p) = 0"], {}, {}, "undecided"),
+    (r"(x_i - m_k)^T \Sigma_k^{-1} (x_j - m_k) = (x_j - m_k)^T \Sigma_k^{-1} (x_i - m_k)", [],
+     {}, {}, "undecided"),
+    (r"\mathbf{x}_0 \mathbf{x}_0^T = \mathbf{x}_0^T \mathbf{x}_0", [], {}, {}, "undecided"),
+    (r"x_i x_i^T = x_i^T x_i", [], {}, {}, "undecided"),
+    (r"g'(z) = 1 + \tanh^2(z)", [r"g'(z) = \frac{\partial \tanh(z)}{\partial z}"], {}, {},
+     "invalid"),
+    (r"\sum_{i=1}^{m} x_i = 6", ["x = [1, 2, 3]", "m = 4"], {}, {}, "undecided"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
     # a square reading decides only what holds for every shape: no inverse of a capital

@@ -23,7 +23,7 @@ from symbolic.notation import ast as A
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, name_key, size_bound, ungroup, walk
+from symbolic.notation.trees import children, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
     IDENTITY,
@@ -33,7 +33,6 @@ from symbolic.notation.vocabulary import (
     ONES,
     PARAMETER_GREEK,
     SIGMA,
-    SIZE_LETTERS,
     UPDATE_MARKS,
     known_function,
 )
@@ -490,10 +489,6 @@ class Builder:
         label = self.label_offset(node)
         if label is not None:
             return label
-        if isinstance(node, A.Name) and node.base in SIZE_LETTERS and len(node.sub) == 1 \
-                and isinstance(node.sub[0], A.Name) and not node.sub[0].sub \
-                and not node.sup and not node.primes and not self.scope.is_value(name_key(node)):
-            return name_key(node)   # z^{(n_l)}: the last layer, n_l the count, a label
         value = self.build(node)
         if not (isinstance(value, sympy.Expr) and value.is_Integer):
             raise self.fail("an index must be a whole number or an index letter", node)
@@ -996,6 +991,12 @@ class Builder:
         elif size is not None and size.base not in self.bound \
                 and (given := self.scope.whole_value(_label(size))) is not None:
             upper = given + offset                      # m = 4 given: \sum_{i=1}^{m} has 4
+            lengths = {n for n in (self.indexed_length(m, index) for m in walk(node.body))
+                       if isinstance(n, int)}
+            if lengths and max(lengths) < upper:
+                raise self.fail(f"this sum runs to {upper}, past the {max(lengths)} entries "
+                                "given for what it sums", node,
+                                "Check the bound against the list.")
         elif size is not None and not self.scope.is_value(size.base) \
                 and size.base not in self.bound and size.base not in self.instance.indices:
             # \prod_{j=i+1}^{t}, t = 2; \sum_{q=0}^{N-1}: N - 1 of a size N

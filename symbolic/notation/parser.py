@@ -2595,7 +2595,8 @@ class Parser:
         A set with an index (`\\mathcal{B}_t`, `C_j`) is one of many sets: not read."""
         if len(tokens) > 2 and tokens[0].text == "[" and tokens[-1].text == "]":
             tokens = tokens[1:-1]                        # [n]: the numbers 1 to n
-        if len(tokens) > 1 and all(t.kind == "letter" for t in tokens) and _contiguous(tokens):
+        if len(tokens) >= MIN_WORD_LETTERS and all(t.kind == "letter" for t in tokens) \
+                and _contiguous(tokens):
             # \sum_{k \in Downstream}: a set named by a word
             return A.Name("".join(t.text for t in tokens), pos=tokens[0].pos)
         try:
