@@ -944,8 +944,35 @@ def _written_positive(trees, context: Context) -> dict[str, str]:
 
 # Ways a difference may come from reading a link other than as its writer meant, each asked
 # in turn by `find`
+def _one_member_doubt(link, finding: Finding, context: Context,
+                      budget: Budget) -> Finding | None:
+    """`\\hat{y_1} = a x_1 + b` the only definition of ŷ, beside ŷ_i of every i in the step:
+    the text most likely means each member so (a misprint for ŷ_i), and the other members,
+    read free, decide nothing."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    numbered = {}
+    for d in context.definitions:
+        if d.name.sub and all(isinstance(s, A.Num) for s in d.name.sub):
+            numbered.setdefault((d.name.base, d.name.suffix), []).append(d)
+        elif d.name.sub:
+            numbered[(d.name.base, d.name.suffix)] = []     # a family by a letter
+    lettered = [n for tree in _trees_used(trees, context) for n in walk(tree)
+                if isinstance(n, A.Name) and n.sub
+                and len(numbered.get((n.base, n.suffix), ())) == 1
+                and any(isinstance(s, A.Name) for s in n.sub)]
+    if not lettered:
+        return None
+    written = to_latex(numbered[(lettered[0].base, lettered[0].suffix)][0].name)
+    return undecided(f"undecided: {written} is the only member of {lettered[0].base} defined, "
+                     f"and the step uses {to_latex(lettered[0])} of every index: the text may "
+                     f"mean each member so; read free, the others decide nothing")
+
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
-          _fact_doubt, _default_parameter_doubt, _domain_doubt)
+          _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -4570,6 +4597,9 @@ def _rounding_given_values(node: A.Node, context: Context) -> frozenset:
             continue
         printed = sympy.Rational(n.text)
         half = sympy.Rational(1, 2 * 10 ** len(n.text.split(".")[1]))
+        digits = n.text.replace(".", "").lstrip("-0")
+        if len(digits) < 2:
+            continue        # 0.3, a weight the text gives, is no rounded copy of 0.315
         if any(v != to_mpmath(printed) and abs(v - to_mpmath(printed)) <= to_mpmath(half)
                for v in values):
             out.add(printed)

@@ -588,6 +588,9 @@ def _evidence(trees: Iterable[A.Node], context: Context) -> dict[str, int | None
         operand = ungroup(node.operand) if isinstance(node, A.Transpose) else None
         members = [operand] if isinstance(operand, A.Name) else \
             list(_terms(operand)) if operand is not None else []
+        # (\sum_i \alpha_i y_i \mathbf{x}_i)^T: a bold member inside is a vector
+        members += [n for n in walk(operand) if isinstance(n, A.Name) and n.bold] \
+            if operand is not None else []
         for member in members:
             if isinstance(member, A.Name) and _indexed_member(member) \
                     and member.base not in whole and not member.base[:1].isupper() \

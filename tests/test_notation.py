@@ -1454,6 +1454,19 @@ ROWS = [
     (r"g'(z) = 1 + \tanh^2(z)", [r"g'(z) = \frac{\partial \tanh(z)}{\partial z}"], {}, {},
      "invalid"),
     (r"\sum_{i=1}^{m} x_i = 6", ["x = [1, 2, 3]", "m = 4"], {}, {}, "undecided"),
+    # a decimal of one significant digit is no rounded copy of a value the text gives
+    (r"(0.3 \times 0.56) + (0.9 \times 0.58) = 0.702", [r"a_2 = 0.315"], {}, {}, "invalid"),
+    (r"(0.3 \times 0.56) + (0.9 \times 0.58) = 0.69", [r"a_2 = 0.315"], {}, {}, "valid"),
+    # one member defined where the step uses every one: a misprint for the family, undecided
+    (r"\frac{\partial \varepsilon}{\partial b} = -\frac{2}{N}\sum_{i=1}^N (y_i - a x_i - b)",
+     [r"\varepsilon = \frac{1}{N}\sum_{i=1}^N (y_i - \hat y_i)^2", r"\hat{y_1} = a x_1 + b"], {},
+     {}, "undecided"),
+    (r"\sum_{i=1}^{3} x_i = 7", ["x_1 = 1", "x_2 = 2", "x_3 = 3"], {}, {}, "invalid"),
+    # a bold member inside a transposed sum is a vector
+    (r"\frac{1}{2}\|\mathbf{w}^{*}\|^2 = \frac{1}{2}\Bigl(\sum_{i=1}^{N}(\alpha_{i}\cdot y_{i})"
+     r"\cdot\mathbf{x}_{i}\Bigr)^\top\Bigl(\sum_{i=1}^{N}(\alpha_{i}\cdot y_{i})"
+     r"\cdot\mathbf{x}_{i}\Bigr)",
+     [r"\mathbf{w}^{*}=\sum_{i=1}^{N}(\alpha_{i}\cdot y_{i})\cdot\mathbf{x}_{i}"], {}, {}, "valid"),
     # found by a third read
     (r"A^{-1} B = B A^{-1}", [], {}, {}, "undecided"),
     # a square reading decides only what holds for every shape: no inverse of a capital
