@@ -1572,7 +1572,10 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 continue
             for operand in operands:
                 names = [n for n in _whole_names(operand) if n.base != ONES]
-                # W^{(l)T}: a member of a family the fit does not follow (x_i^T it does)
+                # W^{(l)T}: a member of a family the fit does not follow (x_i^T it does,
+                # and a bold \mathbf{x}_j inside a transposed sum, not the α_j beside it)
+                alone = isinstance(ungroup(operand), A.Name)
+                names = [n for n in names if not n.sub or alone or n.bold]
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
                         n.sup or n.sub and not vector_member(n) for n in names) or any(
                         context.shape_of(name_key(n)) is not None
