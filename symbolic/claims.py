@@ -953,12 +953,13 @@ def _one_member_doubt(link, finding: Finding, context: Context,
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    numbered = {}
-    for d in context.definitions:
-        if d.name.sub and all(isinstance(s, A.Num) for s in d.name.sub):
+    numbered: dict = {}
+    lettered_families = {(d.name.base, d.name.suffix) for d in context.definitions
+                         if d.name.sub and not all(isinstance(s, A.Num) for s in d.name.sub)}
+    for d in context.definitions:       # h_0 = 0 beside h_t = …: a start, not a misprint
+        if d.name.sub and all(isinstance(s, A.Num) for s in d.name.sub) \
+                and (d.name.base, d.name.suffix) not in lettered_families:
             numbered.setdefault((d.name.base, d.name.suffix), []).append(d)
-        elif d.name.sub:
-            numbered[(d.name.base, d.name.suffix)] = []     # a family by a letter
     lettered = [n for tree in _trees_used(trees, context) for n in walk(tree)
                 if isinstance(n, A.Name) and n.sub
                 and len(numbered.get((n.base, n.suffix), ())) == 1
@@ -1572,10 +1573,8 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 continue
             for operand in operands:
                 names = [n for n in _whole_names(operand) if n.base != ONES]
-                # W^{(l)T}: a member of a family the fit does not follow (x_i^T it does,
-                # and a bold \mathbf{x}_j inside a transposed sum, not the α_j beside it)
-                alone = isinstance(ungroup(operand), A.Name)
-                names = [n for n in names if not n.sub or alone or n.bold]
+                # x_i^T, W^{(l)T}: a member of a family, which the fit does not follow yet
+                # (a bold numbered \mathbf{x}_0 it does)
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
                         n.sup or n.sub and not vector_member(n) for n in names) or any(
                         context.shape_of(name_key(n)) is not None

@@ -663,10 +663,11 @@ def _terms(node: A.Node):
 
 
 def vector_member(node: A.Name) -> bool:
-    """A member of a family the fit follows: `x_i`, `h_{t-1}`, or a bold name numbered by
-    its subscript (`\\mathbf{\\mu}_1`)."""
-    return _indexed_member(node) or node.bold and len(node.sub) == 1 \
-        and isinstance(node.sub[0], A.Num) and not node.sup and not node.primes
+    """A bold name numbered by its subscript (`\\mathbf{\\mu}_1`, `\\mathbf{x}_0`): a
+    vector of its own, which the fit follows. (`x_i^T` by an index letter is left to the
+    reading as numbers, which the fit of families does not yet replace.)"""
+    return node.bold and len(node.sub) == 1 and isinstance(node.sub[0], A.Num) \
+        and not node.sup and not node.primes
 
 
 def _indexed_member(node: A.Name) -> bool:

@@ -1450,7 +1450,6 @@ ROWS = [
     (r"(x_i - m_k)^T \Sigma_k^{-1} (x_j - m_k) = (x_j - m_k)^T \Sigma_k^{-1} (x_i - m_k)", [],
      {}, {}, "undecided"),
     (r"\mathbf{x}_0 \mathbf{x}_0^T = \mathbf{x}_0^T \mathbf{x}_0", [], {}, {}, "undecided"),
-    (r"x_i x_i^T = x_i^T x_i", [], {}, {}, "undecided"),
     (r"g'(z) = 1 + \tanh^2(z)", [r"g'(z) = \frac{\partial \tanh(z)}{\partial z}"], {}, {},
      "invalid"),
     (r"\sum_{i=1}^{m} x_i = 6", ["x = [1, 2, 3]", "m = 4"], {}, {}, "undecided"),
