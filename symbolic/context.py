@@ -1945,17 +1945,25 @@ def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     return {**conventions, "sigma": "symbol"}
 
 
-def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
-    """`P_n^{-1} = B` (a precision stated, the covariance meant): (P_n, B^{-1}), when its left
-    side is a bare name's inverse, it has two sides, and B does not write that name
-    (`Q^{-1} = Q^T` is an identity, which defines nothing); None otherwise."""
+def _one_link(text: str) -> tuple[A.Node, A.Node] | None:
+    """The two sides of a statement that is one `=` link, read; None for any other text."""
     try:
         chain = split_chain(text)
         if len(chain.sides) != 2 or chain.relations[0] != "=":
             return None
-        head, body = (parse_side(side.text) for side in chain.sides)
+        return parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
     except NotationError:
         return None
+
+
+def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
+    """`P_n^{-1} = B` (a precision stated, the covariance meant): (P_n, B^{-1}), when its left
+    side is a bare name's inverse, it has two sides, and B does not write that name
+    (`Q^{-1} = Q^T` is an identity, which defines nothing); None otherwise."""
+    sides = _one_link(text)
+    if sides is None:
+        return None
+    head, body = sides
     if not (isinstance(head, A.Power) and isinstance(head.base, A.Name)
             and to_latex(head.exponent) == "-1") or any(
                 isinstance(n, A.Name) and name_key(n) == name_key(head.base) for n in walk(body)):
@@ -1980,14 +1988,11 @@ def _value_at_a_point(text: str) -> str | None:
     """`f(\\mathbf{x}_p) = 0`: a function of named points (each a name with an index or
     mark) set equal to a printed number: its value there, not a definition of f. The
     function's name, or None."""
-    try:
-        chain = split_chain(text)
-        if len(chain.sides) != 2 or chain.relations[0] != "=":
-            return None
-        head, body = (parse_side(side.text) for side in chain.sides)
-    except NotationError:
+    sides = _one_link(text)
+    if sides is None:
         return None
-    signature = function_signature(head)
+    signature = function_signature(sides[0])
+    body = sides[1]
     return signature[0] if signature is not None and is_printed_number(body) and all(
         parameter.sub or parameter.sup or parameter.suffix for parameter in signature[1]) \
         else None
