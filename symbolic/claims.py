@@ -60,7 +60,7 @@ from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
-from symbolic.notation.rewrite import replace_at, subtrees, to_latex
+from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
     children,
@@ -1143,15 +1143,8 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                          f"{signed[1]}, which is defined here, or a name of its own; define "
                          f"{signed[0]} to check this")
     refused = _differentials_refused((lhs_node, rhs_node), context)
-    # the text's dA = ∂L/∂A reads dZ as ∂L/∂Z only where no differential reading is left
-    # (`dy = 2x\,dx` still reads as one: undecided, the two readings apart)
-    loss = _loss_of_named_gradients((lhs_node, rhs_node), context) if refused is not None \
-        and _differentials_refused((lhs_node, rhs_node), context, named=False) is not None \
-        else None
-    if refused is not None and loss is None:
+    if refused is not None:
         return undecided(f"undecided: {refused}")
-    if loss is not None:        # dA = \frac{\partial L}{\partial A} said: dZ is ∂L/∂Z
-        lhs_node, rhs_node = (_as_gradients(tree, loss) for tree in (lhs_node, rhs_node))
     lhs_node, rhs_node = _arrow_variables((lhs_node, rhs_node), context)
     at_class = _true_class_entries((lhs_node, rhs_node), context)
     if at_class is not None:
@@ -1364,7 +1357,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                               error)
 
 
-def _differentials_refused(trees: tuple, context: Context, named: bool = True) -> str | None:
+def _differentials_refused(trees: tuple, context: Context) -> str | None:
     """Why the step's differentials are not read as differentials; None when they are (or
     when it has none). `d(1 + e^{-x}) = -e^{-x}`: a differential equal to what has none,
     where d means the derivative; `dV = P^T dO`: a gradient's name (see `_gradient_names`)."""
@@ -1382,7 +1375,7 @@ def _differentials_refused(trees: tuple, context: Context, named: bool = True) -
         return (f"{to_latex((bare or changed)[0])} stands beside a partial derivative by a "
                 "name whose differential is not written, as backprop code writes the "
                 "gradient it passes back (dy for ∂L/∂y); write the gradients with ∂")
-    gradient = _gradient_names(bare, changed, trees, context, named)
+    gradient = _gradient_names(bare, changed, trees, context)
     if gradient is not None:
         return (f"{gradient} may be the gradient of a loss, as backprop code names it, or a "
                 "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
@@ -1390,44 +1383,7 @@ def _differentials_refused(trees: tuple, context: Context, named: bool = True) -
     return None
 
 
-def _loss_of_named_gradients(trees: tuple, context: Context) -> A.Name | None:
-    """L of a definition `dA = \\frac{\\partial L}{\\partial A}`: the text names each
-    gradient of L so, as backprop code does (dZ for ∂L/∂Z), for the names the definitions
-    join to A (Z of A = f(Z), X of Z = XW + b). None when nothing says so, when two such
-    definitions name different losses, or when the step takes d of a name not so joined."""
-    named = [d for d in context.definitions if isinstance(d.body, A.Partial)
-             and isinstance(d.body.numerator, A.Name) and isinstance(d.body.wrt, A.Name)
-             and d.body.order == 1 and d.key == f"{WORD_FONT}{{d{d.body.wrt.base}}}"]
-    losses = {name_key(d.body.numerator): d.body.numerator for d in named}
-    if len(losses) != 1:
-        return None
-    joined = {name_key(d.body.wrt) for d in named}
-    grown = True
-    while grown:
-        before = len(joined)
-        for d in context.definitions:
-            held = {name_key(n) for n in walk(d.body) if isinstance(n, A.Name)}
-            if d.key in joined or name_key(d.name) in joined or held & joined:
-                joined |= held | {name_key(d.name)}
-        grown = len(joined) > before
-    operands = [n.operand for tree in trees for n in walk(tree)
-                if isinstance(n, A.Differential)]
-    if not all(isinstance(o, A.Name) and name_key(o) in joined for o in operands):
-        return None
-    return next(iter(losses.values()))
-
-
-def _as_gradients(tree: A.Node, loss: A.Name) -> A.Node:
-    """The tree with each `dX` of a bare name X read as ∂loss/∂X."""
-    found = [(path, node) for path, node in subtrees(tree)
-             if isinstance(node, A.Differential) and isinstance(node.operand, A.Name)]
-    for path, node in reversed(found):
-        tree = replace_at(tree, path, A.Partial(loss, node.operand, pos=node.pos))
-    return tree
-
-
-def _gradient_names(bare: list, changed: list, trees: tuple, context: Context,
-                    named: bool = True) -> str | None:
+def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
     """`dV = P^T dO`, `dZ = dA \\odot g'(Z)`: d before a name nothing defines, standing
     alone as a side, or beside a differential of what does not depend on that name, is how
     backprop code names the loss's gradient (dV for ∂L/∂V), not a differential as matrix
@@ -1441,8 +1397,7 @@ def _gradient_names(bare: list, changed: list, trees: tuple, context: Context,
     alone = [tree for tree in map(ungroup, trees) if any(tree is d for d in bare)]
     loose = [d for d in bare if changed and name_key(d.operand) not in held]
     # dP = dO V^T defines a name dP: the text names gradients so, and dO is one too
-    names_gradients = named and any(_GRADIENT_WORD.fullmatch(x.key)
-                                    for x in context.definitions)
+    names_gradients = any(_GRADIENT_WORD.fullmatch(x.key) for x in context.definitions)
     listed = [*bare, *changed] if names_gradients else []
     found = alone or loose or listed
     return to_latex(found[0]) if found else None

@@ -61,14 +61,13 @@ def test_backprop_names_of_gradients_are_not_read_as_differentials():
     assert named.verdict == "undecided"
 
 
-def test_a_text_that_defines_da_as_the_loss_gradient_names_every_gradient_so():
-    # dA = ∂L/∂A said: dZ is ∂L/∂Z, and f'(Z) = ∂A/∂Z says what f' is, defining nothing
-    given = [r"Z = XW + b", r"A = f(Z)", r"dA = \frac{\partial L}{\partial A}",
-             r"f'(Z) = \frac{\partial A}{\partial Z}"]
-    assert check_claim(r"dZ = dA \odot f'(Z)", given=given).verdict == "valid"
-    assert check_claim(r"dZ = dA \odot f(Z)", given=given).verdict == "invalid"
-    alone = check_claim(r"dZ = dA \odot f'(Z)", given=given[:2])
-    assert alone.verdict == "undecided"         # nothing says what d means
+def test_a_derivative_restated_beside_its_function_defines_nothing():
+    # f'(Z) = ∂A/∂Z beside A = f(Z) restates what f' is; g'(Z) of another function defines g'
+    given = [r"L = A^2", r"A = \sigma(Z)", r"f'(Z) = \frac{\partial A}{\partial Z}"]
+    assert check_claim(r"f'(Z) = A(1+A)", given=given).verdict == "invalid"
+    restated = [r"A = f(Z)", r"f'(Z) = \frac{\partial A}{\partial Z}"]
+    assert check_claim(r"\frac{\partial A}{\partial Z} = f'(Z)", given=restated).verdict \
+        == "valid"
 
 
 def test_a_differential_against_a_side_with_none_is_undecided():
