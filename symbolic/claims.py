@@ -967,9 +967,11 @@ def _one_member_doubt(link, finding: Finding, context: Context,
     if not lettered:
         return None
     written = to_latex(numbered[(lettered[0].base, lettered[0].suffix)][0].name)
+    family = to_latex(lettered[0])
     return undecided(f"undecided: {written} is the only member of {lettered[0].base} defined, "
-                     f"and the step uses {to_latex(lettered[0])} of every index: the text may "
-                     f"mean each member so; read free, the others decide nothing")
+                     f"and the step uses {family} of every index: the text may mean each "
+                     f"member so; read free, the others decide nothing; define {family} "
+                     "(with its index) to check this")
 
 
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
@@ -4377,7 +4379,8 @@ def _at_each_size(lhs_node, rhs_node, relation, context: Context, budget: Budget
         return dataclasses.replace(findings[-1],
                                    message=f"{findings[-1].message}, at sizes 2 and 3")
     return undecided("undecided: the value depends on a size the text does not give, and "
-                     "holds at one size tried but not at another")
+                     "holds at one size tried but not at another; bind the size (as in n = 4) "
+                     "to check it")
 
 
 def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budget,

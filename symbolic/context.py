@@ -652,11 +652,10 @@ class Context:
         """`f'(Z) = \\frac{\\partial A}{\\partial Z}` with `A = f(Z)` defined: the
         function's derivative said to be what the definitions already make it, which
         names nothing new (`g'(Z) = …` of another function defines g')."""
-        try:
-            chain = split_chain(text)
-            head, body = (parse_side(side.text) for side in chain.sides[:2])
-        except (NotationError, ValueError):
+        sides = _equation_sides(text)
+        if sides is None:
             return False
+        head, body = sides
         if not (_primed_call(head) and isinstance(body, A.Partial)
                 and isinstance(body.numerator, A.Name)):
             return False
@@ -1945,22 +1944,11 @@ def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     return {**conventions, "sigma": "symbol"}
 
 
-def _one_link(text: str) -> tuple[A.Node, A.Node] | None:
-    """The two sides of a statement that is one `=` link, read; None for any other text."""
-    try:
-        chain = split_chain(text)
-        if len(chain.sides) != 2 or chain.relations[0] != "=":
-            return None
-        return parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
-    except NotationError:
-        return None
-
-
 def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
     """`P_n^{-1} = B` (a precision stated, the covariance meant): (P_n, B^{-1}), when its left
     side is a bare name's inverse, it has two sides, and B does not write that name
     (`Q^{-1} = Q^T` is an identity, which defines nothing); None otherwise."""
-    sides = _one_link(text)
+    sides = _equation_sides(text)
     if sides is None:
         return None
     head, body = sides
@@ -1988,7 +1976,7 @@ def _value_at_a_point(text: str) -> str | None:
     """`f(\\mathbf{x}_p) = 0`: a function of named points (each a name with an index or
     mark) set equal to a printed number: its value there, not a definition of f. The
     function's name, or None."""
-    sides = _one_link(text)
+    sides = _equation_sides(text)
     if sides is None:
         return None
     signature = function_signature(sides[0])
