@@ -24,6 +24,7 @@ from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import (
     Context,
     Definition,
+    has_layer,
     is_printed_literal,
     name_key,
     named_functions,
@@ -1222,6 +1223,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         as_numbers = list(dict.fromkeys(
             _vectors_read_as_numbers(trees, context) + _kinds_read_as_numbers(trees, context))) \
             if found.verdict == Verdict.VALID else []
+        members = _members_as_vectors_disagree(trees, (left, relation, right), context,
+                                               budget, decisions) \
+            if found.verdict == Verdict.VALID and not as_numbers else None
+        if members:
+            return _valid_only_as_numbers(members)
         if as_numbers:
             # the shapes the text implies must cover each such name: A^{-1} B = B A^{-1} with
             # only B's shape inferred still reads A as a number
@@ -1836,6 +1842,64 @@ def _agreed(findings: list[Finding | None]) -> Finding | None:
     return decided[0]
 
 
+def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Context,
+                                 budget: Budget, decisions: tuple[str, ...]) -> list[str]:
+    """`\\mathbf{x}_i \\mathbf{x}_i^T = \\mathbf{x}_i^T \\mathbf{x}_i` with no shapes: members
+    of a family, transposed, are vectors that the fit does not follow, so the step holds
+    with them read as numbers. Read with each such family's members as vectors: the
+    members as written when the sides then disagree in every layout; [] when they agree,
+    or when that reading cannot be built (w_{y_i} beside w_j: a member the shapes miss)."""
+    members = {to_latex(name): _spelled_key(name) for tree in trees for node in walk(tree)
+               if isinstance(node, A.Transpose) and not node.prime
+               and isinstance(name := ungroup(node.operand), A.Name)
+               and name.sub and not name.sup and not vector_member(name)
+               and _unshaped(name, context) and not _family_shaped(name, context)}
+    if not members:
+        return []
+    shapes = dict.fromkeys(members.values()) | dict.fromkeys(_beside_members(trees, members,
+                                                                             context))
+    layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
+        else ["numerator", "denominator"]
+    for layout in layouts:
+        read = context.copy()
+        read.conventions = {**context.conventions, "layout": layout}
+        read._changed()
+        try:
+            for key in shapes:
+                read.add_shape(key, ["n", 1])
+            found = check_symbolic(*trees, link, read, budget, decisions, general=False)
+        except BudgetExceeded:
+            raise
+        except (ShapeError, UnshapedError) as error:
+            # x_i x_i^T against x_i^T x_i: a matrix against a number, the members vectors
+            if not (isinstance(error, ShapeError) or isinstance(error.__cause__, ShapeError)):
+                return []
+        except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
+            return []
+        else:
+            if found.verdict != Verdict.INVALID:
+                return []
+    return sorted(members)
+
+
+def _beside_members(trees, members: dict[str, str], context: Context) -> list[str]:
+    """The lone lowercase names with no shape that multiply a member read as a vector, or
+    are transposed: w of `x_i^T w`, a vector beside it (read as a number, the shapes would
+    clash by the misreading alone)."""
+    found: list[str] = []
+    for node in (n for tree in trees for n in walk(tree)):
+        pairs = [(node.left, node.right)] if isinstance(node, A.BinOp) \
+            and node.op in ("juxt", "*", "cdot") else []
+        for left, right in pairs:
+            edges = (_edge_factor(left, last=True), _edge_factor(right, last=False))
+            if not any(e is not None and to_latex(e) in members for e in edges):
+                continue
+            found += [name_key(e) for e in edges if e is not None and not e.sub
+                      and not is_capital(e) and e.base not in INDEX_LETTERS
+                      and _unshaped(e, context) and name_key(e) not in found]
+    return found
+
+
 def _valid_only_as_numbers(names: list[str]) -> Finding:
     shown = ", ".join(names) + (" are numbers" if len(names) > 1 else " is a number")
     return undecided(f"undecided: this holds when {shown}, but the text shows a vector or "
@@ -1860,14 +1924,25 @@ def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budg
                             **({"layout": layout} if layout else {}),
                             **({"symbols": symbols} if symbols else {})}
         read._changed()
+    spelled = {name_key(n): _spelled_key(n) for tree in (*trees, *_bodies_used(trees, context))
+               for n in walk(tree) if isinstance(n, A.Name)}
     try:
         for name, dims in shapes.items():
-            read.add_shape(name, dims)
+            read.add_shape(spelled.get(name, name), dims)     # A^{(l-1)} as written
         return check_symbolic(*trees, link, read, budget, decisions, general=general)
     except BudgetExceeded:
         raise
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
+
+
+def _spelled_key(name: A.Name) -> str:
+    """A layer's name as a shape can be declared for it, `A^{l-1}`, where its key spells
+    the layer as a tree; any other name's key."""
+    if len(name.sup) != 1 or name.suffix or name.primes:
+        return name_key(name)
+    sub = "_{" + ",".join(to_latex(ungroup(s)) for s in name.sub) + "}" if name.sub else ""
+    return f"{name.base}{sub}^{{{to_latex(ungroup(name.sup[0]))}}}"
 
 
 def _symmetric_reprieve(trees, link, context: Context, shapes: dict, budget: Budget,
@@ -2827,6 +2902,12 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         if general else None
     if disagreeing is not None:
         return disagreeing
+    if general and last.verdict == Verdict.VALID \
+            and (layer := _layer_matrix_unread((lhs_node, rhs_node), link, context, budget)):
+        return undecided(f"undecided: {layer} is a layer's weights, most likely a matrix, and "
+                         "the step holds with it read as a number; with it a matrix the step "
+                         "could not be built, so a missing transpose would go unseen (declare "
+                         f"the shapes, as in shapes: {{{layer}: [n, m]}}, to check it)")
     if uses_sizes and last.method == Method.PROVED:
         if listed := _listed_count((lhs_node, rhs_node), context):
             return Finding(Verdict.VALID, Method.PROVED,
@@ -3292,10 +3373,37 @@ def _matrix_reading_disagrees(lhs_node, rhs_node, link: tuple[str, str, str],
             "names they multiply as vectors, as the text writes them (transposed, in a "
             "trace, differentiated by)"))))
     named = ", ".join(sorted(shapes))
+    second = "the capitals read as matrices and what they multiply as vectors" if capitals \
+        else "them read as the vectors and matrices the text implies"
     return undecided(f"undecided: the sides agree with {named} read as numbers, but not with "
-                     "the capitals read as matrices and what they multiply as vectors; "
-                     "no shapes are declared to tell which is meant (declare them, as in "
-                     "shapes: {A: [m, n], x: [n, 1]}, to check it)")
+                     f"{second}; no shapes are declared to tell which is meant (declare "
+                     "them, as in shapes: {A: [m, n], x: [n, 1]}, to check it)")
+
+
+def _layer_matrix_unread(trees: tuple, link: tuple[str, str, str], context: Context,
+                         budget: Budget) -> str | None:
+    """`\\frac{\\partial J}{\\partial A^{[l-1]}} = W^{[l]} dZ^{[l]}` with no shapes: a layer's
+    capital in a product (W^{[l]}, W^{(2)}) is its weights, a matrix; when the step holds
+    with it read as a number and no reading with it a matrix can be built, the order and
+    transposes the step turns on are unread. The capital, or None when there is
+    none or a matrix reading agrees."""
+    layered = [name for tree in trees for node in walk(tree)
+               if isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")
+               for name in (_bare_name(node.left, layered=True),
+                            _bare_name(node.right, layered=True))
+               if name is not None and name.sup and is_capital(name) and _unshaped(name, context)
+               and not _family_shaped(name, context)]
+    if not layered:
+        return None
+    layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
+        else ["numerator", "denominator"]
+    for shapes in (_plausible_shapes(trees, context), infer_shapes(trees, context)):
+        for layout in layouts if shapes else ():
+            found = _read_with(trees, link, context, budget, shapes, layout=layout,
+                               general=False)
+            if found is not None and found.verdict == Verdict.VALID:
+                return None
+    return to_latex(layered[0])
 
 
 def _shown_as_matrices(trees, context: Context) -> set[str]:
@@ -3340,7 +3448,7 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
     for node in (n for tree in (*trees, *bodies) for n in walk(tree)):
         if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
             continue
-        sides = [_bare_name(node.left), _bare_name(node.right)]
+        sides = [_bare_name(node.left, layered=True), _bare_name(node.right, layered=True)]
         capitals = [n for n in sides if n is not None and n.base.isupper() and len(n.base) == 1
                     and _unshaped(n, context)]
         for name in capitals:
@@ -3460,17 +3568,36 @@ def _edge_name(node: A.Node, last: bool) -> A.Name | None:
     return _bare_name(node)
 
 
-def _bare_name(node: A.Node) -> A.Name | None:
-    """The name a factor is, through brackets and a transpose: A of `A^T`, x of `(x)`."""
+def _edge_factor(node: A.Node, last: bool) -> A.Name | None:
+    """The name, indexed or not, at the edge of a product, through brackets and a
+    transpose: x_i of `x_i^T` on the left of `x_i^T w`."""
+    while isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot"):
+        node = node.right if last else node.left
     while isinstance(node, (A.Group, A.Transpose)):
         node = node.inner if isinstance(node, A.Group) else node.operand
-    return node if isinstance(node, A.Name) and not node.sub and not node.sup else None
+    return node if isinstance(node, A.Name) else None
+
+
+def _bare_name(node: A.Node, layered: bool = False) -> A.Name | None:
+    """The name a factor is, through brackets and a transpose: A of `A^T`, x of `(x)`; with
+    `layered`, a layer's name too (`W^{[l]}`, `a^{(l-1)}`)."""
+    while isinstance(node, (A.Group, A.Transpose)):
+        node = node.inner if isinstance(node, A.Group) else node.operand
+    return node if isinstance(node, A.Name) and not node.sub \
+        and (not node.sup or layered and has_layer(node)) else None
 
 
 def _unshaped(name: A.Name, context: Context) -> bool:
     key = name_key(name)
     return context.shape_of(key) is None and not context.is_value(key) \
         and context.kind(key) is None and not context.is_function(name.base)
+
+
+def _family_shaped(name: A.Name, context: Context) -> bool:
+    """Whether a shape is declared for a member of the name's family (W^{(l)}: [n, m] gives
+    each W^{(1)}, W^{(2)} … one)."""
+    family = family_of(name_key(name))
+    return any(family_of(key) == family for key in context.shapes)
 
 
 PROSE_NOTE = re.compile("(?:" + "|".join(map(re.escape, PROSE)) + r")\s*\{([^{}]*)\}")

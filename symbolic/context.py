@@ -1009,13 +1009,13 @@ class Context:
             # H^{+} = … defines H^{(+)} (its family's key is H's)
             values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions} \
                 | {name_key(d.name) for d in self.definitions}
-            layered = {d.name.base for d in self.definitions if _has_layer(d.name)}
+            layered = {d.name.base for d in self.definitions if has_layer(d.name)}
             # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
             layered |= {n.base for d in self.definitions for n in walk(d.body)
-                        if isinstance(n, A.Name) and _has_layer(n)}
+                        if isinstance(n, A.Name) and has_layer(n)}
             layered |= {key.split("^{(")[0] for key in self.shapes if "^{(" in key}
             # t of `h^t = o^t \odot \tanh(c^t)`: a letter a defined name is stepped by
-            steps = {n.base for d in self.definitions if _has_layer(d.name)
+            steps = {n.base for d in self.definitions if has_layer(d.name)
                      for s in d.name.sup for n in walk(s)
                      if isinstance(n, A.Name) and len(n.base) == 1 and n.base.isalpha()}
             gated = _gated_bases(self.definitions)
@@ -2135,7 +2135,7 @@ _CONDITION_WORDS = re.compile(
     r"(?:\s|~|\\[,;:! ]|\\quad|\\qquad)*")
 
 
-def _has_layer(name: A.Name) -> bool:
+def has_layer(name: A.Name) -> bool:
     """Whether a name carries a layer (or step) superscript: `z^{(l)}`, not the mark of
     another value (`x^\\star`, `w^*`, `\\theta^+`)."""
     return any(not (isinstance(s, A.Name) and s.base in UPDATE_MARKS) for s in name.sup)

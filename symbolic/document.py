@@ -200,6 +200,9 @@ _ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|impo
 # `\quad (i = 1, 2, \ldots, n)` at the end of a formula: the range its index runs over
 _RANGE_IN_PARENTHESES = re.compile(
     r"\(\s*[A-Za-z]\s*=[^()]*(?:\\ldots|\\dots|\\cdots|\.\.\.)[^()]*\)\s*[.,]?\s*$")
+# a system of equations, its rows under one brace: each row is a statement of its own
+_SYSTEM = re.compile(r"\s*\\left\s*\\\{\s*\\begin\{(?P<env>array|aligned|gathered)\}(?:\{[^{}]*\})?"
+                     r"(?P<rows>.*?)\\end\{(?P=env)\}\s*\\right\s*\.\s*", re.DOTALL)
 # `x_{i} = x^{i} \ (\forall i)`: the letters a statement holds for, in parentheses at its
 # end; it states a range, which defines nothing
 _TRAILING_QUANTIFIER = re.compile(r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$")
@@ -905,6 +908,9 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
+    system = _SYSTEM.fullmatch(content)
+    if system is not None:          # \left\{ \begin{array}{l} A = … \\ B = … \end{array} \right.
+        return split_statements(system.group("rows"), offset + system.start("rows"))
     cases = _aligned_cases(content)
     if cases is not None:
         return [(offset + cases[0], cases[1])]

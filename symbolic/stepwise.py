@@ -168,9 +168,13 @@ def check_read_document(document: Document, budget_seconds: float,
                     warnings.append(f"line {statement.line}: this math states no relation (no "
                                     f"=, \\approx or \\Rightarrow outside braces), so nothing "
                                     f"in it is checked ({_fragment(statement.text)})")
+                    lost.update(dict.fromkeys(_heads_unread(statement.text),
+                                              f"line {statement.line} was not read"))
                 continue
             # `\\frac{a}{b = c`: the relation is hidden inside an open brace
             kind, claim = StepKind.CLAIM, _unreadable_step(statement, unclosed)
+            lost.update(dict.fromkeys(_heads_unread(statement.text),
+                                      f"line {statement.line} could not be read"))
         else:
             if on_step is not None:
                 on_step(index, _link_count(statement.text))
@@ -179,6 +183,9 @@ def check_read_document(document: Document, budget_seconds: float,
                                               previous.get(statement.derivation))
             except Exception as error:  # one bad step never loses the rest of the document
                 kind, claim = StepKind.CLAIM, _internal_error(statement, error)
+            if claim.links and claim.links[0].verdict == Verdict.UNPARSEABLE:
+                lost.update(dict.fromkeys(_heads_unread(statement.text),
+                                          f"line {statement.line} could not be read"))
             previous[statement.derivation] = _last_side(statement.text)
             _mention(statement.text, context)
         try:
@@ -320,6 +327,28 @@ def _defined_names(text: str) -> set[str]:
     """The name a statement would define (`a = …` defines a), as the context spells it."""
     found = _statement_definition(text)
     return {name_key(found[0])} if found is not None else set()
+
+
+def _heads_unread(text: str) -> list[str]:
+    """The names a statement that could not be read seems to define, as the context spells
+    them: B of `B = \\sum_i x_i^2 \\frac{`, A and C of `\\left\\{ A = …, C = … \\right\\}`
+    (each piece's left side that reads as a name)."""
+    found: set[str] = set()
+    for piece in _UNREAD_PIECES.split(_UNREAD_BRACES.sub(" ", text)):
+        head = piece.split("=", 1)[0] if "=" in piece else ""
+        try:
+            node = parse_side(head) if head.strip() else None
+        except NotationError:
+            continue
+        if isinstance(node, A.Name):
+            found.add(name_key(node))
+    return sorted(found)
+
+
+# what separates the statements of a block that was not read, and the braces around them
+_UNREAD_PIECES = re.compile(r"\\\\|,|;|\\q?quad|&")
+_UNREAD_BRACES = re.compile(r"\\left\s*(?:\\\{|\(|\[)|\\right\s*(?:\\\}|\)|\]|\.)"
+                            r"|\\(?:begin|end)\{[a-z*]+\}(?:\{[^{}]*\})?")
 
 
 def _membership(text: str) -> bool:

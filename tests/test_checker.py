@@ -334,6 +334,32 @@ def test_a_function_a_new_part_defines_unreadably_is_not_the_earlier_one():
     assert "could not be read" in steps[-1].claim.links[0].message
 
 
+def test_a_name_defined_in_a_line_not_read_is_never_shown_wrong():
+    doc = ("$$\\left\\{ A = \\sum_i x_i y_i ,\\; C = \\sum_i x_i \\right\\}$$\n\n"
+           "$$a = \\frac{C}{A} = \\frac{\\sum_i x_i}{\\sum_i x_i y_i}$$\n\n"
+           "$$B = \\sum_i x_i^2 \\frac{$$\n\n"
+           "$$b = B + 1 = \\sum_i x_i^2 + 1$$\n")
+    steps = check_document(doc).steps
+    assert [(s.line, str(s.verdict)) for s in steps] == [
+        (3, "undecided"), (5, "unparseable"), (7, "undecided")]
+    assert "uses A, whose defining step could not be checked (line 1 was not read)" \
+        in steps[0].claim.links[-1].message
+    assert "(line 5 could not be read)" in steps[-1].claim.links[-1].message
+    wrong = doc.replace("+ 1 = \\sum_i x_i^2 + 1", "+ 1 = \\sum_i x_i^2 + 2")
+    assert [str(s.verdict) for s in check_document(wrong).steps][-1] == "undecided"
+
+
+def test_a_system_of_equations_under_one_brace_defines_each_row():
+    doc = ("$$\\left\\{\\begin{array}{l} A = \\sum_{i=1}^N x_i y_i \\\\ "
+           "C = \\sum_{i=1}^N x_i \\\\ \\end{array} \\right.$$\n\n"
+           "$$a = \\frac{C}{A} = \\frac{\\sum_{i=1}^N x_i}{\\sum_{i=1}^N x_i y_i}$$\n")
+    steps = check_document(doc).steps
+    assert [(s.line, str(s.kind)) for s in steps] == [(1, "definition")] * 2 + [(3, "definition")]
+    assert [str(link.method) for link in steps[-1].claim.links] == ["definition", "sampled"]
+    assert str(steps[-1].verdict) == "valid"
+    assert str(check_document(doc.replace("x_i}{", "x_i^2}{")).steps[-1].verdict) == "invalid"
+
+
 def test_an_estimate_of_a_variance_defines_the_estimate():
     doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
     step = check_document(doc).steps[0]

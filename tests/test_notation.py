@@ -445,6 +445,18 @@ ROWS = [
     (r"\frac{\partial L}{\partial w} = X(Xw - y)", [r"L = \frac{1}{2}\|Xw - y\|^2"], {}, {},
      "undecided"),
     (r"\frac{\partial}{\partial x} A x = A", [], {}, {}, "valid"),
+    # a layer's weights W^{(l)} with no shape: a matrix, so a step that holds only with it a
+    # number (the transpose dropped) is not valid
+    (r"\delta^{(1)} = W^{(2)} \delta^{(2)} \odot \sigma'(z^{(1)})",
+     [r"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}", r"a^{(1)} = \sigma(z^{(1)})",
+      r"\delta^{(l)} = \frac{\partial J}{\partial z^{(l)}}"], {}, {}, "undecided"),
+    (r"\frac{\partial J}{\partial A^{[l-1]}} = W^{[l]} dZ^{[l]}",
+     [r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}", r"dZ^{[l]} = \frac{\partial J}{\partial Z^{[l]}}"],
+     {}, {}, "undecided"),
+    # members of a family transposed are vectors: the outer product is not the inner one
+    (r"\mathbf{x}_i \mathbf{x}_i^T = \mathbf{x}_i^T \mathbf{x}_i", [], {}, {}, "undecided"),
+    (r"x_i^T x_j = x_j^T x_i", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial w} x_i^T w = x_i", [], {}, {}, "valid"),
     (r"\frac{\partial}{\partial x} x^T A x = 2 A x", [], {}, {}, "undecided"),
     # θ_j a row of θ_{ij} with no shape; layer 1 against a labelled last layer r
     (r"\frac{\partial J}{\partial \theta_j} = \lambda \theta_j",
@@ -1298,8 +1310,11 @@ ROWS = [
      "unparseable"),
     (r"\frac{\partial}{\partial w} e^{\langle w,x\rangle} = x e^{\langle w,x\rangle}", [],
      {"w": [3, 1], "x": [3, 1]}, {}, "valid"),
+    # layers' weights with no shape: read as numbers, W^{(2)}W^{(1)} and W^{(1)}W^{(2)} agree
     (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial a^{(2)}}(W^{(2)}W^{(1)} + 1)",
-     ["a^{(1)} = W^{(1)} x", "a^{(2)} = W^{(2)} a^{(1)} + x"], {}, {}, "valid"),
+     ["a^{(1)} = W^{(1)} x", "a^{(2)} = W^{(2)} a^{(1)} + x"], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial a^{(2)}}(W^{(1)}W^{(2)} + 1)",
+     ["a^{(1)} = W^{(1)} x", "a^{(2)} = W^{(2)} a^{(1)} + x"], {}, {}, "undecided"),
     (r"\frac{\partial R}{\partial b} = 0", [r"R = \frac{\lambda}{2}\sum_j w_j^2"], {}, {},
      "valid"),
     (r"\frac{\partial f}{\partial x} = \vec{x}", [r"f = x \vec{x}"], {}, {}, "valid"),
