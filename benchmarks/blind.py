@@ -18,7 +18,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # y,z: the twelfth; za,zb: the
                                                 # thirteenth; zc,zd: the fourteenth;
                                                 # ze,zf: the fifteenth; zg,zh:
-                                                # the sixteenth)
+                                                # the sixteenth; zi,zj: the
+                                                # seventeenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                              "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
                              "eleventh; y,z: the twelfth; za,zb: the thirteenth; "
                              "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
-                             "the sixteenth); "
+                             "the sixteenth; zi,zj: the seventeenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
