@@ -61,6 +61,7 @@ from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
+from symbolic.notation.resolve import primed_transposes
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
@@ -1127,8 +1128,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     if relation not in EQUALITIES:
         return undecided(f"relations like {relation} are not checked")
     try:
-        lhs_read = context.resolve(parse_side(left))
-        rhs_read = context.resolve(parse_side(right))
+        sides = (parse_side(left), parse_side(right))
+        # x_i' alone on a side, with x_i' \beta in a definition: the definition's reading
+        transposing = primed_transposes((*sides, *(d.written or d.body
+                                                   for d in context.definitions)),
+                                        context.snapshot())
+        lhs_read, rhs_read = (context.resolve(side, transposing) for side in sides)
     except UnshapedHessian as error:
         return _hessian_inferred((left, relation, right), context, budget) or not_read(error)
     except NotationError as error:
@@ -1223,6 +1228,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         as_numbers = list(dict.fromkeys(
             _vectors_read_as_numbers(trees, context) + _kinds_read_as_numbers(trees, context))) \
             if found.verdict == Verdict.VALID else []
+        unsaid = _derivative_of_undefined(trees, context) \
+            if found.verdict == Verdict.VALID and not context.twins_read else None
+        if unsaid is not None:
+            return _twin_readings((left, relation, right), context, budget, UnsaidDependence(
+                f"{unsaid[0]} is defined nowhere, and the step writes its derivative by "
+                f"{unsaid[1]}: whether it depends on {unsaid[1]} is not said", *unsaid))
         members = _members_as_vectors_disagree(trees, (left, relation, right), context,
                                                budget, decisions) \
             if found.verdict == Verdict.VALID and not as_numbers else None
@@ -1842,6 +1853,32 @@ def _agreed(findings: list[Finding | None]) -> Finding | None:
     return decided[0]
 
 
+def _derivative_of_undefined(trees, context: Context) -> tuple[str, str] | None:
+    """`\\frac{\\partial Y}{\\partial W}` in a step, with Y defined nowhere but held by a
+    definition (L = (Y - T)^2): read as written, Y does not depend on W, so the derivative
+    is 0 (and ∂L/∂W with it), which the text, writing it, does not mean. (Y, W) as the
+    context spells them, or None."""
+    held = {name_key(n) for tree in _bodies_used(trees, context) for n in walk(tree)
+            if isinstance(n, A.Name)}
+    # J of `\\delta = \\frac{\\partial J}{\\partial z}`: a gradient the text names, the chain
+    # rule's, which reads J as depending on what it is taken by
+    graded = {name_key(n.numerator) for d in context.definitions
+              for n in (*walk(d.written or d.body), *walk(d.name))
+              if isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)}
+    graded |= {parts[0] for d in context.definitions
+               if (parts := gradient_parts(Var(name_key(d.name)))) is not None}
+    for node in (n for tree in trees for n in walk(tree)):
+        if not (isinstance(node, A.Partial) and isinstance(node.numerator, A.Name)
+                and isinstance(node.wrt, A.Name) and node.order == 1):
+            continue
+        name, variable = name_key(node.numerator), name_key(node.wrt)
+        if name != variable and name in held - graded and not context.is_value(name) \
+                and not context.is_function(node.numerator.base) \
+                and context.shape_of(name) is None and not free_index_letters(node.numerator):
+            return name, variable
+    return None
+
+
 def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Context,
                                  budget: Budget, decisions: tuple[str, ...]) -> list[str]:
     """`\\mathbf{x}_i \\mathbf{x}_i^T = \\mathbf{x}_i^T \\mathbf{x}_i` with no shapes: members
@@ -1850,14 +1887,14 @@ def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Con
     members as written when the sides then disagree in every layout; [] when they agree,
     or when that reading cannot be built (w_{y_i} beside w_j: a member the shapes miss)."""
     members = {to_latex(name): _spelled_key(name) for tree in trees for node in walk(tree)
-               if isinstance(node, A.Transpose) and not node.prime
+               if isinstance(node, A.Transpose)
                and isinstance(name := ungroup(node.operand), A.Name)
                and name.sub and not name.sup and not vector_member(name)
                and _unshaped(name, context) and not _family_shaped(name, context)}
     if not members:
         return []
-    shapes = dict.fromkeys(members.values()) | dict.fromkeys(_beside_members(trees, members,
-                                                                             context))
+    beside = _beside_members((*trees, *_bodies_used(trees, context)), members, context)
+    shapes = dict.fromkeys(members.values()) | dict.fromkeys(beside)
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]
     for layout in layouts:
@@ -2882,6 +2919,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
+            _require_definitions_used(sides, context)
             _require_extent_said(sides, (lhs_node, rhs_node), context)
             _require_accented_known(sides, context)
             _require_one_arity_per_family(sides, context)
@@ -3757,6 +3795,20 @@ def _require_extent_said(sides: Sides, trees: tuple, context: Context) -> None:
                 f"the chain rule runs through every {key}_{{…}}, and no shape says how far "
                 f"its indices run, while the sums here stop at {', '.join(bounds)}", "", None,
                 f"Declare its shape (shapes: {{{key}: [{', '.join(bounds[:2])}]}}).")
+
+
+def _require_definitions_used(sides: Sides, context: Context) -> None:
+    """`\\hat{y} - y = 0.5225 - 5` with ŷ defined, where the definitions could not give its
+    value here (a family's member that clashes with a name, a definition left out): ŷ
+    stays free, and a value picked for it shows nothing. Undecided, never a counterexample."""
+    built = context.definitions_in(sides.instance)
+    defined = {name_key(d.name) for d in context.definitions if d.error is None
+               and not free_index_letters(d.name)}
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        if symbol.name in defined and symbol not in built:
+            raise MeaningError(f"{symbol.name} is defined, but its definition could not give "
+                               "its value here, so it is read as a free number", "", None,
+                               f"Check the definition of {symbol.name} and what it rests on.")
 
 
 def _require_members_built(sides: Sides, context: Context) -> None:
@@ -4708,17 +4760,24 @@ def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset
                     ) -> mpmath.mpf:
     """How far a side of printed decimals may be from its exact value when each decimal is
     off by one unit of its last digit (first order: the change from each one in turn); the
-    decimals in `exact` are given values, not rounded ones."""
+    decimals in `exact` are given values, not rounded ones. A decimal printed twice is one
+    rounded quantity, off the same way in both places (0.612 of `0.612 (1 - 0.612)`)."""
     value = exact_value(context, node)
     reach = mpmath.mpf(0)
     if value is None:
         return reach
+    printed: dict[str, list[A.Num]] = {}
     for literal in (n for n in walk(node) if isinstance(n, A.Num) and "." in n.text
                     and sympy.Rational(n.text) not in exact):
-        decimals = len(literal.text.split(".")[1])
-        nudged = sympy.Rational(literal.text) + sympy.Rational(1, 10**decimals)
-        moved = exact_value(context, _with_node(node, literal, A.Num(_decimal(nudged,
-                                                                                decimals))))
+        printed.setdefault(literal.text, []).append(literal)
+    for text, literals in printed.items():
+        decimals = len(text.split(".")[1])
+        nudged = A.Num(_decimal(sympy.Rational(text) + sympy.Rational(1, 10**decimals),
+                                decimals))
+        moved_node = node
+        for literal in literals:
+            moved_node = _with_node(moved_node, literal, nudged)
+        moved = exact_value(context, moved_node)
         if moved is not None:
             reach += abs(mpmath.mpf(str(sympy.N(moved - value, 30))))
     return reach

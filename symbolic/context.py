@@ -210,7 +210,7 @@ class Context:
         self._instances: dict[tuple, dict] = {}
         self._unreadable: dict[tuple, dict] = {}   # per instance: name -> why its body failed
         self._snapshot: Snapshot | None = None
-        self._resolved: dict[int, tuple[A.Node, Resolved]] = {}
+        self._resolved: dict[int, tuple[A.Node, frozenset[str], Resolved]] = {}
         self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
         self._expansions: dict[tuple, Expansion] = {}   # (instance, keep) -> definitions
         self._vectors: frozenset[str] | None = None     # `vector_names` of the definitions
@@ -218,6 +218,7 @@ class Context:
         self._members: dict[tuple, tuple] = {}          # (definition, instance) -> its build
         self._order: list[tuple[int, Definition]] | None = None   # see `_building_order`
         self._stepped_back: frozenset[str] | None = None    # see `_from_step_zero`
+        self._numbered_from_zero: frozenset[str] | None = None  # see `_counts_from_zero`
         self._dimensions: frozenset[str] | None = None  # `dimension_names` of the shapes
 
     # -- construction --------------------------------------------------------------
@@ -1040,15 +1041,17 @@ class Context:
                 superscripts=str(self.conventions.get("superscripts", "")))
         return self._snapshot
 
-    def resolve(self, node: A.Node) -> Resolved:
-        """`node` with every reading decided against this context (remembered per tree)."""
+    def resolve(self, node: A.Node, transposing: frozenset[str] = frozenset()) -> Resolved:
+        """`node` with every reading decided against this context (remembered per tree);
+        `transposing`: the primed names the statement writes as transposes."""
         known = self._resolved.get(id(node))
-        if known is not None and known[0] is node:
-            return known[1]
+        if known is not None and known[0] is node and known[1] == transposing:
+            return known[2]
         if len(self._resolved) > MAX_RESOLVED:
             self._resolved.clear()
-        resolved = resolve(node, self.snapshot())
-        self._resolved[id(node)] = (node, resolved)   # the tree is kept, so its id stays its own
+        resolved = resolve(node, self.snapshot(), transposing)
+        # the tree is kept, so its id stays its own
+        self._resolved[id(node)] = (node, transposing, resolved)
         return resolved
 
     def is_value(self, name: str) -> bool:
@@ -1234,7 +1237,8 @@ class Context:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
             back = self._from_step_zero(definition)
-            for idx in _index_assignments(definition, instance, self.builder(instance), back):
+            for idx in _index_assignments(definition, instance, self.builder(instance), back,
+                                          self._counts_from_zero(definition)):
                 target, value = self._member(position, definition, idx, instance)
                 if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
@@ -1248,6 +1252,20 @@ class Context:
                         self._unreadable.setdefault(key, {})[symbol] = _unread(definition, value)
                     continue
                 _assign(defs, target, value, definition)
+
+    def _counts_from_zero(self, definition: Definition) -> bool:
+        """Whether a family's members are numbered from 0: the definitions write its member 0
+        (`y_k = \\frac{\\exp(a_k)}{u}` beside `E = -t_0 \\log y_0 - …`), so y_0 is y_k's."""
+        if self._numbered_from_zero is None:
+            # a member 0 defined on its own (a_0 = 0) starts a recurrence, not a count
+            started = {family_of(name_key(d.name)) for d in self.definitions
+                       if not free_index_letters(d.name)}
+            self._numbered_from_zero = frozenset(
+                family_of(name_key(n)) for d in self.definitions
+                for n in walk(d.written or d.body)
+                if isinstance(n, A.Name) and any(isinstance(s, A.Num) and s.text == "0"
+                                                 for s in n.sub)) - started
+        return family_of(name_key(definition.name)) in self._numbered_from_zero
 
     def _from_step_zero(self, definition: Definition) -> bool:
         """Whether a family's members are built from before step 1: one defined for every
@@ -1308,7 +1326,8 @@ class Context:
         """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`) names
         it: a step that needs one is undecided."""
         for member in _index_assignments(definition, instance, self.builder(instance),
-                                         self._from_step_zero(definition)):
+                                         self._from_step_zero(definition),
+                                         self._counts_from_zero(definition)):
             try:
                 target = self.builder(instance.with_indices(member)).build(definition.name)
             except NotationError:
@@ -1525,12 +1544,14 @@ def _states_a_derivative(text: str) -> bool:
 
 
 def _index_assignments(definition: Definition, instance: Instance, builder: Builder,
-                       from_zero: bool = False) -> list[dict[str, int]]:
+                       from_zero: bool = False, numbered_from_zero: bool = False
+                       ) -> list[dict[str, int]]:
     """A definition `h_j = …` with a free index defines h_1 … h_n: n from the shape of the
     name (`P_{ij}` of an m×k P), or the instance's largest size (`t_k` of a sum to K), and
     from h_{-2} when `from_zero` (a step's family) and no shape bounds it. A family's member is
     fixed first (`s_k^{(i)}` of `s^{(i)}: [K, 1]`: k runs to K for each i), and a layer or
-    step one further than the instances' (Z^l: the l + 1 of a claim)."""
+    step one further than the instances' (Z^l: the l + 1 of a claim); from h_0 when
+    `numbered_from_zero` and no shape bounds it."""
     name = definition.name
     if not free_index_letters(name):
         return [{}]                    # consults no size: a worked example stays one
@@ -1547,7 +1568,8 @@ def _index_assignments(definition: Definition, instance: Instance, builder: Buil
             ranges = {}
         combos = [{}]
         for letter in entries:
-            first = STEPS_BACK if from_zero and letter not in ranges else 1
+            first = 1 if letter in ranges else STEPS_BACK if from_zero \
+                else 0 if numbered_from_zero else 1
             combos = [dict(c, **{letter: k}) for c in combos
                       for k in range(first, ranges.get(letter, longest) + 1)]
         out.extend(dict(fixed, **c) for c in combos)

@@ -360,6 +360,23 @@ def test_a_system_of_equations_under_one_brace_defines_each_row():
     assert str(check_document(doc.replace("x_i}{", "x_i^2}{")).steps[-1].verdict) == "invalid"
 
 
+def test_a_defined_name_whose_value_cannot_be_built_is_never_picked_free():
+    # y^{(1)} of the family y^{(i)} needs x^{(1)}, which nothing gives: z^{(2)} has no value
+    doc = ("---\ngiven:\n"
+           "- w^{(1)} = \\begin{pmatrix} 0.1 & -0.5 \\\\ -0.3 & -0.9 \\end{pmatrix}\n"
+           "- b^{(1)} = \\begin{pmatrix} 0.1 \\\\ 0.5 \\end{pmatrix}\n"
+           "- w^{(2)} = \\begin{pmatrix} -0.4 & 0.2 \\end{pmatrix}\n"
+           "- b^{(2)} = 0.7\n- x=\\begin{pmatrix} 1.8 \\\\ -3.4 \\end{pmatrix}\n"
+           "- y^{(i)} = \\sigma (w^{(i)} \\cdot x^{(i)}+b^{(i)})\n"
+           "shapes:\n  w^{(1)}: [2, 2]\n  b^{(1)}: [2, 1]\n  w^{(2)}: [1, 2]\n  x: [2, 1]\n---\n"
+           "$$z^{(2)} = w^{(2)} \\cdot y^{(1)} + b^{(2)}$$\n\n"
+           "$$z^{(2)} = -0.4 \\cdot 0.8797 + 0.2 \\cdot 0.9534 + 0.7$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps] == ["valid", "undecided"]
+    assert "z^{(2)} is defined, but its definition could not give its value" \
+        in steps[-1].claim.links[0].message
+
+
 def test_an_estimate_of_a_variance_defines_the_estimate():
     doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
     step = check_document(doc).steps[0]

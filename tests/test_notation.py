@@ -453,6 +453,46 @@ ROWS = [
     (r"\frac{\partial J}{\partial A^{[l-1]}} = W^{[l]} dZ^{[l]}",
      [r"Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}", r"dZ^{[l]} = \frac{\partial J}{\partial Z^{[l]}}"],
      {}, {}, "undecided"),
+    # statistics' prime: x_i' \beta, X'X transpose (read so in the whole statement), and
+    # \partial\beta \partial\beta' is the Hessian by β
+    (r"\frac{\partial\ln L}{\partial\beta}=\sum_{i=1}^{n}\left(y_{i}-\lambda_{i}\right)x_{i}",
+     [r"\ln L=\sum_{i=1}^{n}\left[-\lambda_{i}+y_{i}x_{i}^{\prime}\beta-\ln y_{i}!\right]",
+      r"\ln\lambda_{i}=x_{i}\beta"], {}, {}, "valid"),
+    (r"\frac{\partial^{2}\ln L}{\partial\beta\partial\beta^{\prime}}"
+     r"=-\sum_{i=1}^{n}\lambda_{i}x_{i}x_{i}^{\prime}",
+     [r"\ln L=\sum_{i=1}^{n}\left[-\lambda_{i}+y_{i}x_{i}^{\prime}\beta-\ln y_{i}!\right]",
+      r"\ln\lambda_{i}=x_{i}\beta"], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial \beta} \sum_i y_i x_i' \beta = \sum_i y_i x_i'", [], {}, {},
+     "valid"),
+    (r"\frac{\partial}{\partial \beta} (y - X\beta)'(y - X\beta) = -2X'(y - X\beta)", [],
+     {"X": [4, 2], "y": [4, 1], r"\beta": [2, 1]}, {}, "valid"),
+    (r"\frac{\partial}{\partial \beta} (y - X\beta)'(y - X\beta) = -2X(y - X\beta)", [],
+     {"X": [2, 2], "y": [2, 1], r"\beta": [2, 1]}, {}, "invalid"),
+    # a family numbered from 0 (y_0 in a definition) has its member 0
+    (r"\frac{\exp (a_{0})}{u} ( 1- \frac{\exp (a_{0})}{u} ) = y_{0} (1 - y_{0})",
+     [r"E_{n} = -t_{0} \log y_{0} -t_{1} \log y_{1}", r"u = \exp (a_{0}) + \exp (a_{1})",
+      r"y_{k} = \frac{ \exp (a_{k}) }{u}"], {}, {}, "valid"),
+    (r"\frac{\exp (a_{0})}{u} ( 1- \frac{\exp (a_{0})}{u} ) = y_{0} (1 + y_{0})",
+     [r"E_{n} = -t_{0} \log y_{0} -t_{1} \log y_{1}", r"u = \exp (a_{0}) + \exp (a_{1})",
+      r"y_{k} = \frac{ \exp (a_{k}) }{u}"], {}, {}, "invalid"),
+    # the derivative of a name defined nowhere, written: read both ways (free of the
+    # variable, and depending on it), valid only when both hold
+    (r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial Y} \frac{\partial Y}{\partial W}",
+     [r"L = (Y - T)^2"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial W} = 2 \frac{\partial Y}{\partial W}", [r"L = (Y - T)^2"], {},
+     {}, "undecided"),
+    # \sum_{ab}: over a and b, when the terms index by them; a word in any script
+    (r"\sum_{ab} x_{ab} y_{ab} = \sum_{a} \sum_{b} y_{ab} x_{ab}", [], {}, {}, "valid"),
+    (r"\sum_{ab} x_{ab} = \sum_{a} \sum_{b} 2 x_{ab}", [], {}, {}, "invalid"),
+    (r"\sum_{ab} x = x", [], {}, {}, "unparseable"),
+    (r"\frac{\partial \text{Lỗi}}{\partial y} = 2(y - t)", [r"\text{Lỗi} = (y - t)^2"], {}, {},
+     "valid"),
+    # a value printed twice is one rounded quantity: 0.612 (1 - 0.612) is σ'(z) at z = 0.456
+    # to the printed precision, not at z = 0.4611
+    (r"\frac{\partial \hat{y}}{\partial z} = 0.612 \cdot (1 - 0.612)",
+     [r"\hat{y} = \sigma(z)", "z = 0.456"], {}, {}, "valid"),
+    (r"\frac{\partial \hat{y}}{\partial z} = 0.612 \cdot (1 - 0.612)",
+     [r"\hat{y} = \sigma(z)", "z = 0.4611"], {}, {}, "invalid"),
     # members of a family transposed are vectors: the outer product is not the inner one
     (r"\mathbf{x}_i \mathbf{x}_i^T = \mathbf{x}_i^T \mathbf{x}_i", [], {}, {}, "undecided"),
     (r"x_i^T x_j = x_j^T x_i", [], {}, {}, "valid"),

@@ -13,6 +13,7 @@ from symbolic.notation.vocabulary import (
     MATH_ALPHANUMERIC,
     NEGATION,
     PLAIN_FUNCTION_WORDS,
+    PROSE,
     STARRED_COMMANDS,
     SUBSCRIPTS,
     SUPERSCRIPTS,
@@ -79,6 +80,10 @@ def tokenize(source: str) -> list[Token]:
             pos += 1
             continue
         match = _TOKEN.match(source, pos)
+        if match is None and char.isalpha() and _in_prose(tokens):
+            tokens.append(Token("letter", char, pos))     # \text{Kết quả}: a word's letter
+            pos += 1
+            continue
         if match is None:
             raise ParseError(
                 f"cannot read the character {char!r}",
@@ -112,6 +117,20 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+def _in_prose(tokens: list[Token]) -> bool:
+    """Whether the tokens so far leave a prose group open (`\\text{Kết`): any letter of a
+    word in prose is read, in whatever script."""
+    depth = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text == "}":
+            depth += 1
+        elif tokens[k].text == "{":
+            if depth == 0:
+                return k > 0 and tokens[k - 1].text in PROSE
+            depth -= 1
+    return False
 
 
 def _plain_subscript(source: str, pos: int) -> tuple[str, int] | None:

@@ -2504,6 +2504,10 @@ class Parser:
                     tokens = tokens[2:]            # \sum_{p=0}^{p=P}: the index said again
                 upper = self.sub_parse(tokens, "upper bound")
         node = self.terms_of_sum(self.term(), indices)
+        if len(indices) > 1 and not all(index in INDEX_LETTERS or _uses_index(node, index)
+                                        for index in indices):
+            raise self.error("the summation index must be a single letter", tok,
+                             "Write \\sum_{j=1}^{K} or \\sum_j.")
         if isinstance(exclude, A.Name) and len(indices) == 1 and indices[0] \
                 and not exclude.sub and _uses_index(node, exclude.base) \
                 and not _uses_index(node, indices[0]):
@@ -2577,9 +2581,11 @@ class Parser:
                                  "Write \\sum_{i,j} or one sum per index.")
             return [t.text for t in letters], None, None
         if 1 < len(tokens) <= 3 and _contiguous(tokens) and all(
-                t.kind == "letter" and t.text in INDEX_LETTERS for t in tokens) \
+                t.kind == "letter" and t.text.islower() for t in tokens) \
                 and len({t.text for t in tokens}) == len(tokens):
-            return [t.text for t in tokens], None, None       # \sum_{kl}: over k and l
+            # \sum_{kl}: over k and l; \sum_{ab} too, when the terms index by a and b (see
+            # `sum_over`)
+            return [t.text for t in tokens], None, None
         for k, t in enumerate(tokens):
             if t.text in (r"\neq", r"\ne") and k == 1:
                 return [tokens[0].text], None, self.sub_parse(tokens[2:], "value left out")

@@ -153,7 +153,15 @@ class Resolved:
     readings: tuple[Reading, ...] = ()
 
 
-def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
+def primed_transposes(trees: tuple[A.Node, ...], snapshot: Snapshot) -> frozenset[str]:
+    """The names primed once that the trees write as transposes (`_Pass.primes_transposing`):
+    read so in each of them, as one statement's sides are (`x_i' \\beta` and `x_i'` alone)."""
+    pass_ = _Pass(snapshot)
+    return frozenset(pass_.primes_transposing([n for tree in trees for n in walk(tree)]))
+
+
+def resolve(tree: A.Node, snapshot: Snapshot, transposing: frozenset[str] = frozenset()
+            ) -> Resolved:
     """Decide every reading of `tree` against `snapshot`.
 
         >>> from symbolic.notation import parse_side
@@ -166,6 +174,7 @@ def resolve(tree: A.Node, snapshot: Snapshot) -> Resolved:
     # letters the tree writes with no superscript (a of ∂/∂a, x of x^2 + x^t): never stepped
     pass_.bare = bare_letters(tree)
     pass_.summed = {n.index for n in nodes if isinstance(n, A.SumOver)}   # never a gate
+    pass_.transposing = pass_.primes_transposing(nodes) | transposing
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -212,6 +221,7 @@ class _Pass:
         self.summed: set[str] = set()
         self.powered: set[int] = set()
         self.variance = False
+        self.transposing: set[str] = set()     # names whose prime transposes: x_i' of x_i' β
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -219,6 +229,13 @@ class _Pass:
                                if v.startswith(prefix) and v[len(prefix):-1].isalpha())
 
     def visit(self, node: A.Node) -> A.Node:
+        if isinstance(node, A.BinOp) and node.op == "apply" \
+                and node_text(node.left) in self.transposing:
+            return self.visit(A.BinOp("juxt", node.left, node.right, node.pos))    # X'(y - Xb)
+        if isinstance(node, A.Name) and node_text(node) in self.transposing:
+            plain = dataclasses.replace(node, primes=0)
+            self.readings.append(Reading(to_latex(node), f"the transpose of {_shown(plain)}"))
+            return A.Transpose(self.visit(plain), node.pos, prime=True)
         if isinstance(node, A.BinOp) and node.op == "apply":
             composite = composite_name(node)
             if composite is not None and self.snapshot.is_value(composite.base):
@@ -257,6 +274,10 @@ class _Pass:
             return self.call(node)
         if isinstance(node, A.Power):
             return self.power(node)
+        if isinstance(node, A.Partial) and isinstance(node.operand, A.Partial):
+            hessian = self.hessian_by_prime(node)
+            if hessian is not node:
+                return self.visit(hessian)
         if isinstance(node, A.Partial):
             at_point = self.derivative_of_a_call_at(node)
             if at_point is not node:
@@ -396,6 +417,52 @@ class _Pass:
             and not (self.snapshot.is_value(base) or base in self.snapshot.defined
                      or base in self.snapshot.shaped or base in self.snapshot.functions
                      or known_function(base) is not None)
+
+    def transposed_by_prime(self, node: A.Node) -> bool:
+        """Whether a name primed once may be a transpose (see `primes_transposing`): nothing
+        defines the primed name, and its letter is no function."""
+        return isinstance(node, A.Name) and node.primes == 1 and not node.sup \
+            and not node.suffix and not self.snapshot.is_value(node_text(node)) \
+            and node_text(node) not in self.snapshot.defined \
+            and not self.snapshot.is_function(node.base) \
+            and known_function(node.base) is None and node.base not in FUNCTION_LETTERS
+
+    def hessian_by_prime(self, node: A.Partial) -> A.Node:
+        """`\\frac{\\partial^2 \\ln L}{\\partial\\beta \\partial\\beta'}`: the Hessian by β, the
+        second variable written transposed (as econometrics writes it), when β' may be a
+        transpose."""
+        inner = node.operand
+        pair = (node.wrt, inner.wrt)
+        if not all(isinstance(v, A.Name) for v in pair):
+            return node
+        primed = [v for v in pair if v.primes == 1]
+        if len(primed) != 1 or not self.transposed_by_prime(primed[0]) \
+                or dataclasses.replace(primed[0], primes=0, pos=0) != dataclasses.replace(
+                    next(v for v in pair if v is not primed[0]), pos=0):
+            return node
+        plain = dataclasses.replace(primed[0], primes=0)
+        self.readings.append(Reading(f"\\partial {to_latex(primed[0])}",
+                                     f"the Hessian by {_shown(plain)}, its second variable "
+                                     "transposed"))
+        return dataclasses.replace(node, wrt=plain, operand=dataclasses.replace(inner, wrt=plain))
+
+    def primes_transposing(self, nodes: list[A.Node]) -> set[str]:
+        """`x_i' \\beta`, `X'X`, `X'(y - X\\beta)`: a name primed once that multiplies what
+        follows it, where it may be a transpose, is transposed (the prime of statistics and
+        econometrics) wherever the tree writes it; a derivative is a call, `f'(x)`."""
+        found = set()
+        for node in nodes:
+            if isinstance(node, A.BinOp) and node.op == "juxt":
+                parts = factors(node)
+                found |= {node_text(part) for part, after in zip(parts, parts[1:], strict=False)
+                          if self.transposed_by_prime(part)
+                          and not isinstance(ungroup(after), A.Num | A.Group)}
+            elif isinstance(node, A.BinOp) and node.op == "apply" \
+                    and self.transposed_by_prime(node.left) \
+                    and len(node.left.base) == 1 and node.left.base.isupper() \
+                    and not isinstance(ungroup(node.right), A.Name | A.Num):
+                found.add(node_text(node.left))     # X'(y - X\beta); \Phi'(z) is a derivative
+        return found
 
     def primed_group(self, node: A.Transpose) -> A.Node:
         """`(e^{2z} - 1)'`: a prime on parentheses is a transpose of what holds a vector or
