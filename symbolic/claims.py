@@ -61,7 +61,7 @@ from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
-from symbolic.notation.resolve import primed_transposes
+from symbolic.notation.resolve import statement_readings
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
@@ -588,6 +588,34 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
     named = context.name_last(chain, chain.source) if sides[0] else None
     # … = \frac{1}{1 + e^{-\eta}} = \mu: names μ, once the links before it hold
     value_named = named is None and bool(sides[0]) and context.names_last(chain)
+    held, context.statement = context.statement, tuple(_parsed_sides(sides))
+    try:
+        links += _chain_links(chain, sides, context, budget, named, value_named)
+    finally:
+        context.statement = held
+    links = _through_derivatives_elsewhere(links, sides, context)
+    hints = D.ocr_hints(chain.source)
+    if hints:   # what may explain a line that could not be read
+        links = [dataclasses.replace(link, message=f"{link.message} ({'; '.join(hints)})")
+                 if link.verdict == Verdict.UNPARSEABLE else link for link in links]
+    return ClaimResult(chain.source, links)
+
+
+def _parsed_sides(sides: list[str]) -> list[A.Node]:
+    """The sides that read, as trees (one that does not is left out)."""
+    parsed = []
+    for side in filter(None, sides):
+        try:
+            parsed.append(parse_side(side))
+        except NotationError:
+            continue
+    return parsed
+
+
+def _chain_links(chain: Chain, sides: list[str], context: Context, budget: Budget, named,
+                 value_named: bool) -> list[LinkResult]:
+    """Each link of the chain checked in turn (see `check_chain`)."""
+    links: list[LinkResult] = []
     for k, relation in enumerate(chain.relations):
         left, right = sides[k], sides[k + 1]
         if relation in NO_LINK:
@@ -611,12 +639,7 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
             links.extend(annotation_links(left if k == 0 else None, right, context, step))
         except Exception as error:  # deep nesting while reading, say: named, never raised
             links.append(failed_link(left, right, relation, error))
-    links = _through_derivatives_elsewhere(links, sides, context)
-    hints = D.ocr_hints(chain.source)
-    if hints:   # what may explain a line that could not be read
-        links = [dataclasses.replace(link, message=f"{link.message} ({'; '.join(hints)})")
-                 if link.verdict == Verdict.UNPARSEABLE else link for link in links]
-    return ClaimResult(chain.source, links)
+    return links
 
 
 def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
@@ -1130,10 +1153,13 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     try:
         sides = (parse_side(left), parse_side(right))
         # x_i' alone on a side, with x_i' \beta in a definition: the definition's reading
-        transposing = primed_transposes((*sides, *(d.written or d.body
-                                                   for d in context.definitions)),
-                                        context.snapshot())
-        lhs_read, rhs_read = (context.resolve(side, transposing) for side in sides)
+        across = statement_readings((*sides, *context.statement,
+                                     *(d.written or d.body for d in context.definitions)),
+                                    context.snapshot())
+        lhs_read, rhs_read = (context.resolve(side, across) for side in sides)
+        update = _next_step_defined(lhs_read.tree, relation, across, context)
+        if update is not None:
+            return update
     except UnshapedHessian as error:
         return _hessian_inferred((left, relation, right), context, budget) or not_read(error)
     except NotationError as error:
@@ -1851,6 +1877,19 @@ def _agreed(findings: list[Finding | None]) -> Finding | None:
                          "other it does not; write u^T v for the dot product, or u \\odot v "
                          "element by element")
     return decided[0]
+
+
+def _next_step_defined(lhs: A.Node, relation: str, across, context: Context) -> Finding | None:
+    """`w(t+1) = w(t) - \\eta g`: the value at the next step, which nothing defines, is
+    defined by the update (as `w^{(t+1)} = …` is), not claimed; None for any other link."""
+    if not (isinstance(lhs, A.Name) and relation in DEFINING and len(lhs.sup) == 1
+            and isinstance(lhs.sup[0], A.BinOp) and lhs.sup[0].op == "+"
+            and letter_offset(lhs.sup[0])
+            and node_text(dataclasses.replace(lhs, sup=())) in across.stepped
+            and not context.is_value(name_key(lhs))):
+        return None
+    return Finding(Verdict.VALID, Method.DEFINITION,
+                   f"defines {to_latex(lhs)}, the value at the next step (an update)")
 
 
 def _derivative_of_undefined(trees, context: Context) -> tuple[str, str] | None:

@@ -38,6 +38,8 @@ from symbolic.notation.build import (
 )
 from symbolic.notation.names import Var, canonical, family_of, spelled_greek
 from symbolic.notation.resolve import (
+    NOTHING_ACROSS,
+    Across,
     Resolved,
     Snapshot,
     bare_letters,
@@ -176,6 +178,8 @@ class Context:
     use_gradient_values: bool = False
     # the names a document has mentioned so far (a line that brings in new ones is new)
     mentioned: set[str] = field(default_factory=set)
+    # the sides of the chain being checked: what they write reads the same in each link
+    statement: tuple = ()
     # functions defined more than once (f of one problem, then f of the next)
     redefined: set[str] = field(default_factory=set)
     # names a worked example bound to a number in place of their definition (y = 0.524)
@@ -210,7 +214,7 @@ class Context:
         self._instances: dict[tuple, dict] = {}
         self._unreadable: dict[tuple, dict] = {}   # per instance: name -> why its body failed
         self._snapshot: Snapshot | None = None
-        self._resolved: dict[int, tuple[A.Node, frozenset[str], Resolved]] = {}
+        self._resolved: dict[int, tuple[A.Node, Across, Resolved]] = {}
         self._partials: dict[tuple, sympy.Basic] = {}   # (numerator, wrt, instance) -> ∂
         self._expansions: dict[tuple, Expansion] = {}   # (instance, keep) -> definitions
         self._vectors: frozenset[str] | None = None     # `vector_names` of the definitions
@@ -1041,17 +1045,17 @@ class Context:
                 superscripts=str(self.conventions.get("superscripts", "")))
         return self._snapshot
 
-    def resolve(self, node: A.Node, transposing: frozenset[str] = frozenset()) -> Resolved:
+    def resolve(self, node: A.Node, across: Across = NOTHING_ACROSS) -> Resolved:
         """`node` with every reading decided against this context (remembered per tree);
-        `transposing`: the primed names the statement writes as transposes."""
+        `across`: what its statement decides for all its sides."""
         known = self._resolved.get(id(node))
-        if known is not None and known[0] is node and known[1] == transposing:
+        if known is not None and known[0] is node and known[1] == across:
             return known[2]
         if len(self._resolved) > MAX_RESOLVED:
             self._resolved.clear()
-        resolved = resolve(node, self.snapshot(), transposing)
+        resolved = resolve(node, self.snapshot(), across)
         # the tree is kept, so its id stays its own
-        self._resolved[id(node)] = (node, transposing, resolved)
+        self._resolved[id(node)] = (node, across, resolved)
         return resolved
 
     def is_value(self, name: str) -> bool:

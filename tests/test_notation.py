@@ -493,6 +493,15 @@ ROWS = [
      [r"\hat{y} = \sigma(z)", "z = 0.456"], {}, {}, "valid"),
     (r"\frac{\partial \hat{y}}{\partial z} = 0.612 \cdot (1 - 0.612)",
      [r"\hat{y} = \sigma(z)", "z = 0.4611"], {}, {}, "invalid"),
+    # a long sum broken over the lines of a matrix is one expression; \bold is \mathbf
+    (r"\sqrt{\frac{1}{2} \left( \begin{matrix} (1.5 - 2)^2 & + & (2.5 - 2)^2 + \\ (2 - 2)^2"
+     r" \end{matrix} \right)} = 0.5", [], {}, {}, "valid"),
+    (r"\bold{x}^T \bold{x} = \|\bold{x}\|^2", [], {"x": [3, 1]}, {}, "valid"),
+    # values at steps written as calls, w(t) and w(t+1): the update defines the next one
+    (r"w(t+1) = w(t) - \eta \frac{\partial E}{\partial w} = w(t) - \eta (w x - y) x",
+     [r"E = \frac{1}{2}(w x - y)^2"], {}, {}, "valid"),
+    (r"w(t+1) = w(t) - \eta \frac{\partial E}{\partial w} = w(t) + \eta (w x - y) x",
+     [r"E = \frac{1}{2}(w x - y)^2"], {}, {}, "invalid"),
     # members of a family transposed are vectors: the outer product is not the inner one
     (r"\mathbf{x}_i \mathbf{x}_i^T = \mathbf{x}_i^T \mathbf{x}_i", [], {}, {}, "undecided"),
     (r"x_i^T x_j = x_j^T x_i", [], {}, {}, "valid"),

@@ -2656,6 +2656,11 @@ class Parser:
         rows = self.environment_cells(env, tok)
         if env in CASES_ENVIRONMENTS or _rows_of_cases(rows):
             return self.cases(rows, tok)
+        if _wrapped_expression(rows):
+            # a long sum set in a matrix to break its lines, `a + b & + & c + \\ d`: one
+            # expression, its cells read in order
+            return self.sub_parse([t for row in rows for cell in row for t in cell],
+                                  "expression broken over lines")
         if all(len(row) == 1 for row in rows):
             # \begin{bmatrix} x_1, x_2, x_3 \end{bmatrix}: a row's entries set apart by commas
             rows = [_comma_cells(row[0]) for row in rows]
@@ -3114,6 +3119,14 @@ def _is_sum(node: A.Node) -> bool:
 
 def _holds_a_name(node: A.Node) -> bool:
     return isinstance(node, A.Name) or any(_holds_a_name(child) for child in A.children(node))
+
+
+def _wrapped_expression(rows: list[list[list[Token]]]) -> bool:
+    """Whether a matrix's cells are one expression broken over lines: a row or a cell that
+    ends with a binary operator (`+ \\\\`, `& + &`) cannot end an entry."""
+    ends = [cell[-1].text for row in rows for cell in row[:-1] if cell] + \
+        [row[-1][-1].text for row in rows[:-1] if row[-1]]
+    return any(end in ("+", "-", r"\cdot", r"\times") for end in ends)
 
 
 def _uses_index(node: A.Node, letter: str) -> bool:

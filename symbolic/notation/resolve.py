@@ -35,6 +35,7 @@ from symbolic.notation.trees import (
     entry_family,
     factors,
     function_key,
+    letter_offset,
     letter_word,
     name_key,
     node_text,
@@ -153,15 +154,28 @@ class Resolved:
     readings: tuple[Reading, ...] = ()
 
 
-def primed_transposes(trees: tuple[A.Node, ...], snapshot: Snapshot) -> frozenset[str]:
-    """The names primed once that the trees write as transposes (`_Pass.primes_transposing`):
-    read so in each of them, as one statement's sides are (`x_i' \\beta` and `x_i'` alone)."""
+@dataclass(frozen=True)
+class Across:
+    """Readings one statement decides for all its sides (and definitions) at once."""
+
+    transposed: frozenset[str] = frozenset()   # x_i' of `x_i' \\beta`: a prime that transposes
+    stepped: frozenset[str] = frozenset()      # w of `w(t+1) = w(t) - \\eta g`: steps' values
+
+
+NOTHING_ACROSS = Across()
+
+
+def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
+    """What the trees of one statement write that reads the same in each of them: names
+    primed as transposes (`_Pass.primes_transposing`: `x_i' \\beta` and `x_i'` alone), and
+    values at steps written as calls (`_Pass.values_at_steps`)."""
     pass_ = _Pass(snapshot)
-    return frozenset(pass_.primes_transposing([n for tree in trees for n in walk(tree)]))
+    nodes = [n for tree in trees for n in walk(tree)]
+    return Across(frozenset(pass_.primes_transposing(nodes)),
+                  frozenset(pass_.values_at_steps(nodes)))
 
 
-def resolve(tree: A.Node, snapshot: Snapshot, transposing: frozenset[str] = frozenset()
-            ) -> Resolved:
+def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -> Resolved:
     """Decide every reading of `tree` against `snapshot`.
 
         >>> from symbolic.notation import parse_side
@@ -174,7 +188,8 @@ def resolve(tree: A.Node, snapshot: Snapshot, transposing: frozenset[str] = froz
     # letters the tree writes with no superscript (a of ∂/∂a, x of x^2 + x^t): never stepped
     pass_.bare = bare_letters(tree)
     pass_.summed = {n.index for n in nodes if isinstance(n, A.SumOver)}   # never a gate
-    pass_.transposing = pass_.primes_transposing(nodes) | transposing
+    pass_.transposing = pass_.primes_transposing(nodes) | across.transposed
+    pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -195,6 +210,16 @@ def resolve(tree: A.Node, snapshot: Snapshot, transposing: frozenset[str] = froz
         for a, b in zip(factors(m), factors(m)[1:], strict=False) if isinstance(b, A.Group))
         for n in nodes)
     return Resolved(pass_.visit(tree), tuple(dict.fromkeys(pass_.readings)))
+
+
+def _step_of(argument: A.Node) -> A.Node | None:
+    """The step a call's parentheses hold: t of `(t)`, t + 1 of `(t+1)`; None for any other
+    argument."""
+    inner = ungroup(argument)
+    if isinstance(inner, A.Name) and len(inner.base) == 1 and inner.base.islower() \
+            and not (inner.sub or inner.sup or inner.primes) or letter_offset(inner):
+        return inner
+    return None
 
 
 def bare_letters(tree: A.Node) -> frozenset[str]:
@@ -222,6 +247,7 @@ class _Pass:
         self.powered: set[int] = set()
         self.variance = False
         self.transposing: set[str] = set()     # names whose prime transposes: x_i' of x_i' β
+        self.stepped: set[str] = set()         # names called at steps: w of w(t + 1)
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -232,6 +258,12 @@ class _Pass:
         if isinstance(node, A.BinOp) and node.op == "apply" \
                 and node_text(node.left) in self.transposing:
             return self.visit(A.BinOp("juxt", node.left, node.right, node.pos))    # X'(y - Xb)
+        if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+                and node_text(node.left) in self.stepped and _step_of(node.right) is not None:
+            step = _step_of(node.right)
+            self.readings.append(Reading(to_latex(node), f"{_shown(node.left)} at step "
+                                                         f"{to_latex(step)}"))
+            return self.visit(dataclasses.replace(node.left, sup=(step,)))    # w^{(t+1)}
         if isinstance(node, A.Name) and node_text(node) in self.transposing:
             plain = dataclasses.replace(node, primes=0)
             self.readings.append(Reading(to_latex(node), f"the transpose of {_shown(plain)}"))
@@ -445,6 +477,20 @@ class _Pass:
                                      f"the Hessian by {_shown(plain)}, its second variable "
                                      "transposed"))
         return dataclasses.replace(node, wrt=plain, operand=dataclasses.replace(inner, wrt=plain))
+
+    def values_at_steps(self, nodes: list[A.Node]) -> set[str]:
+        """`v_{kj}(t+1) = v_{kj}(t) - \\alpha g`: a name no function, called at two steps of
+        one letter (t and t + 1), is its values at those steps, `v_{kj}^{(t+1)}`."""
+        steps: dict[str, set[str]] = {}
+        for node in nodes:
+            if isinstance(node, A.BinOp) and node.op == "apply" \
+                    and isinstance(node.left, A.Name) and not node.left.sup \
+                    and not node.left.primes and (step := _step_of(node.right)) is not None \
+                    and not self.snapshot.is_function(node.left.base) \
+                    and known_function(node.left.base) is None \
+                    and node.left.base not in FUNCTION_LETTERS:
+                steps.setdefault(node_text(node.left), set()).add(node_text(step))
+        return {name for name, at in steps.items() if len(at) > 1}
 
     def primes_transposing(self, nodes: list[A.Node]) -> set[str]:
         """`x_i' \\beta`, `X'X`, `X'(y - X\\beta)`: a name primed once that multiplies what

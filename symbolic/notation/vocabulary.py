@@ -50,7 +50,8 @@ COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
                      "\u0303": r"\tilde", "\u0307": r"\dot", "\u20d7": r"\vec"}
 
 # Commands that print as another: ▽ for ∇.
-COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla"}
+COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla",
+                     r"\bold": r"\mathbf"}
 # Commands with a starred form; after any other, `*` is a product (`\Gamma*(1-\Gamma)`).
 STARRED_COMMANDS = frozenset({r"\operatorname*", r"\text*", r"\mathop*", r"\tag*"})
 
