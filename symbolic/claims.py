@@ -1151,7 +1151,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     if relation not in EQUALITIES:
         return undecided(f"relations like {relation} are not checked")
     try:
-        sides = (parse_side(left), parse_side(right))
+        lhs_tree = parse_side(left)
+        try:
+            sides = (lhs_tree, parse_side(right))
+        except NotationError:
+            context.resolve(lhs_tree)       # what the left side cannot mean is said first
+            raise
         # x_i' alone on a side, with x_i' \beta in a definition: the definition's reading
         across = statement_readings((*sides, *context.statement,
                                      *(d.written or d.body for d in context.definitions)),

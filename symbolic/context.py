@@ -1951,9 +1951,10 @@ def _held_derivatives(expr, replaced):
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
 # σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
-# `\sigma\left(`, `\sigma\big(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`, `\frac{d\sigma}{dz}`
+# `\sigma\left(`, `\sigma\big(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`, `\frac{d\sigma}{dz}`; not
+# `\frac{1}{\sigma^2} \left(`, where the brace closes a fraction
 _SIGMA_APPLIED = re.compile(
-    r"\\sigma(?![A-Za-z])(?:\s|\}|\\(?:big|Big|bigg|Bigg|left)(?![A-Za-z])|\\[,;:! ]"
+    r"\\sigma(?![A-Za-z])\}?(?:\s|\\(?:big|Big|bigg|Bigg|left)(?![A-Za-z])|\\[,;:! ]"
     r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace)"
     r"|\\sigma(?![A-Za-z])\s*\^\{?\\prime"
     r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")

@@ -497,6 +497,14 @@ ROWS = [
     (r"\sqrt{\frac{1}{2} \left( \begin{matrix} (1.5 - 2)^2 & + & (2.5 - 2)^2 + \\ (2 - 2)^2"
      r" \end{matrix} \right)} = 0.5", [], {}, {}, "valid"),
     (r"\bold{x}^T \bold{x} = \|\bold{x}\|^2", [], {"x": [3, 1]}, {}, "valid"),
+    # σ^2 closing a fraction before \left( is a variance, never the sigmoid applied
+    (r"\frac{\partial}{\partial \mu} \ell(\mu, \sigma) = \frac{1}{\sigma^2} \left( "
+     r"\sum_{i=1}^n x_i - n \mu \right)",
+     [r"\ell(\mu, \sigma) = -n \log \sigma - \frac{\sum_{i=1}^n (x_i - \mu)^2}{2 \sigma^2}"],
+     {}, {}, "valid"),
+    # {\rm T} in a superscript transposes, as \mathrm{T} does
+    (r"\frac{\partial}{\partial \pmb w} \pmb w^{\rm T}\pmb x = \pmb x", [],
+     {"w": [3, 1], "x": [3, 1]}, {}, "valid"),
     # values at steps written as calls, w(t) and w(t+1): the update defines the next one
     (r"w(t+1) = w(t) - \eta \frac{\partial E}{\partial w} = w(t) - \eta (w x - y) x",
      [r"E = \frac{1}{2}(w x - y)^2"], {}, {}, "valid"),

@@ -818,9 +818,14 @@ def _braced_word(out: list[Token]) -> list[Token]:
 
 def _font_switches_as_fonts(tokens: list[Token]) -> list[Token]:
     """`{\\cal C}` as `\\mathcal{C}`: an old font switch at the start of a group is the
-    font command over that group."""
+    font command over that group; before the one letter of a superscript (`w^{\\rm T}`) it
+    is dropped, the letter read as it is."""
     out: list[Token] = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        if tok.text in FONT_SWITCHES and len(out) > 1 and out[-1].text == "{" \
+                and out[-2].text == "^" and [t.kind for t in tokens[k + 1:k + 2]] == ["letter"] \
+                and [t.text for t in tokens[k + 2:k + 3]] == ["}"]:
+            continue
         if tok.text in FONT_SWITCHES and out and out[-1].text == "{":
             brace = out.pop()
             out += [Token("command", FONT_SWITCHES[tok.text], tok.pos), brace]

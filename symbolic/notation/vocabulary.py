@@ -219,10 +219,10 @@ ARGUMENT_LETTERS = frozenset("zxtusav")
 # Letters that are functions when applied to parentheses and not defined as values:
 # f(x), g(z), \phi(x). Any other undefined name before parentheses is a product.
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
-# Superscripts that transpose: W^T, W^\top, W^{\mathsf{T}}.
+# Superscripts that transpose: W^T, W^\top, W^{\mathsf{T}}, W^{\rm T}.
 TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"],
-                   [r"\text", "{", "T", "}"], [r"\textrm", "{", "T", "}"])
+                   [r"\text", "{", "T", "}"], [r"\textrm", "{", "T", "}"], [r"\rm", "T"])
 PRIME_MARKS = frozenset({"'", r"\prime"})
 # f|_{x=0}, f \mid_{x=0}: f at a point
 EVALUATION_BARS = frozenset({"|", r"\vert", r"\rvert", r"\Vert", r"\mid"})
