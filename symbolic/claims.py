@@ -591,6 +591,8 @@ def check_chain(chain: Chain, context: Context, budget: Budget,
     held, context.statement = context.statement, tuple(_parsed_sides(sides))
     try:
         links += _chain_links(chain, sides, context, budget, named, value_named)
+        context.steps_written |= statement_readings(context.statement,
+                                                    context.snapshot()).stepped
     finally:
         context.statement = held
     links = _through_derivatives_elsewhere(links, sides, context)
@@ -1165,6 +1167,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         update = _next_step_defined(lhs_read.tree, relation, across, context)
         if update is not None:
             return update
+        if across.stepped & context.steps_written:
+            return undecided(f"undecided: {min(across.stepped & context.steps_written)} is "
+                             "written at steps (w(t+1) = …) on an earlier line, and updates "
+                             "written as calls are not kept from line to line; write its steps "
+                             "as superscripts (w^{(t+1)}) to check this")
     except UnshapedHessian as error:
         return _hessian_inferred((left, relation, right), context, budget) or not_read(error)
     except NotationError as error:
@@ -1890,9 +1897,17 @@ def _next_step_defined(lhs: A.Node, relation: str, across, context: Context) -> 
     if not (isinstance(lhs, A.Name) and relation in DEFINING and len(lhs.sup) == 1
             and isinstance(lhs.sup[0], A.BinOp) and lhs.sup[0].op == "+"
             and letter_offset(lhs.sup[0])
-            and node_text(dataclasses.replace(lhs, sup=())) in across.stepped
-            and not context.is_value(name_key(lhs))):
+            and node_text(dataclasses.replace(lhs, sup=())) in across.stepped):
         return None
+    family = family_of(name_key(lhs))
+    plain = node_text(dataclasses.replace(lhs, sup=()))
+    if context.is_value(name_key(lhs)) or plain in context.steps_written or any(
+            family_of(name_key(d.name)) == family for d in context.definitions):
+        # written before (w(t+1) = … on an earlier line): that update is not kept, so this
+        # one is neither a definition nor shown right or wrong
+        return undecided(f"undecided: {to_latex(lhs)}, the value at the next step, is written "
+                         "before this, and updates written as calls are not kept from line to "
+                         f"line; write it {to_latex(lhs)} (a superscript) to check this")
     return Finding(Verdict.VALID, Method.DEFINITION,
                    f"defines {to_latex(lhs)}, the value at the next step (an update)")
 

@@ -180,6 +180,9 @@ class Context:
     mentioned: set[str] = field(default_factory=set)
     # the sides of the chain being checked: what they write reads the same in each link
     statement: tuple = ()
+    # names earlier statements wrote at steps as calls (w(t+1) = w(t) - …): their updates
+    # are not kept, so a later step through them is not checked
+    steps_written: set[str] = field(default_factory=set)
     # functions defined more than once (f of one problem, then f of the next)
     redefined: set[str] = field(default_factory=set)
     # names a worked example bound to a number in place of their definition (y = 0.524)
@@ -1261,10 +1264,14 @@ class Context:
         """Whether a family's members are numbered from 0: the definitions write its member 0
         (`y_k = \\frac{\\exp(a_k)}{u}` beside `E = -t_0 \\log y_0 - …`), so y_0 is y_k's."""
         if self._numbered_from_zero is None:
-            # a member 0 defined on its own (a_0 = 0) starts a recurrence, not a count
+            # a member 0 defined on its own (a_0 = 0) starts a recurrence, not a count; and a
+            # sum whose bounds are not written (\sum_j e^{a_j}) runs from 1, so with one in
+            # the definitions no family counts from 0 (its member 0 would be left out)
             started = {family_of(name_key(d.name)) for d in self.definitions
                        if not free_index_letters(d.name)}
-            self._numbered_from_zero = frozenset(
+            unbounded = any(isinstance(n, A.SumOver) and n.lower is None
+                            for d in self.definitions for n in walk(d.written or d.body))
+            self._numbered_from_zero = frozenset() if unbounded else frozenset(
                 family_of(name_key(n)) for d in self.definitions
                 for n in walk(d.written or d.body)
                 if isinstance(n, A.Name) and any(isinstance(s, A.Num) and s.text == "0"

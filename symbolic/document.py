@@ -203,6 +203,8 @@ _RANGE_IN_PARENTHESES = re.compile(
 # a system of equations, its rows under one brace: each row is a statement of its own
 _SYSTEM = re.compile(r"\s*\\left\s*\\\{\s*\\begin\{(?P<env>array|aligned|gathered)\}(?:\{[^{}]*\})?"
                      r"(?P<rows>.*?)\\end\{(?P=env)\}\s*\\right\s*\.\s*", re.DOTALL)
+# the name a row of such a system defines, before its `=`
+_SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z0-9])?)\s*=(?!=)")
 # `x_{i} = x^{i} \ (\forall i)`: the letters a statement holds for, in parentheses at its
 # end; it states a range, which defines nothing
 _TRAILING_QUANTIFIER = re.compile(r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$")
@@ -909,8 +911,13 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
     system = _SYSTEM.fullmatch(content)
-    if system is not None:          # \left\{ \begin{array}{l} A = … \\ B = … \end{array} \right.
-        return split_statements(system.group("rows"), offset + system.start("rows"))
+    rows = split_statements(system.group("rows"), offset + system.start("rows")) \
+        if system is not None else []
+    heads = [_SYSTEM_HEAD.match(text) for _, text in rows]
+    if rows and all(heads) and len({h.group(1).replace(" ", "") for h in heads}) == len(rows):
+        # \left\{ \begin{array}{l} A = … \\ B = … \end{array} \right.: a name defined per
+        # row (a system to solve, 2a + b = 5, states no claim: it stays unread)
+        return rows
     cases = _aligned_cases(content)
     if cases is not None:
         return [(offset + cases[0], cases[1])]

@@ -377,6 +377,23 @@ def test_a_defined_name_whose_value_cannot_be_built_is_never_picked_free():
         in steps[-1].claim.links[0].message
 
 
+def test_a_system_to_solve_is_not_read_as_definitions():
+    doc = ("Solve\n\n$$\\left\\{\\begin{array}{l} 2a + b = 5 \\\\ a - b = 1 "
+           "\\end{array}\\right.$$\n\nwhich gives $a = 2$ and $b = 1$.\n")
+    result = check_document(doc)
+    assert not any(str(s.verdict) == "invalid" for s in result.steps)
+    assert any("states no relation" in w for w in result.warnings)
+
+
+def test_an_update_written_as_a_call_is_not_kept_from_line_to_line():
+    doc = ("$$w(t+1) = w(t) - \\eta g$$\n\n$$w(t+1) - w(t) = -\\eta g$$\n\n"
+           "$$w(t+1) = w(t) + \\eta g$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps] == ["valid", "undecided", "undecided"]
+    assert "defines w^{(t + 1)}" in steps[0].claim.links[0].message
+    assert "not kept from line to line" in steps[1].claim.links[0].message
+
+
 def test_an_estimate_of_a_variance_defines_the_estimate():
     doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
     step = check_document(doc).steps[0]

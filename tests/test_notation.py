@@ -510,6 +510,17 @@ ROWS = [
      [r"E = \frac{1}{2}(w x - y)^2"], {}, {}, "valid"),
     (r"w(t+1) = w(t) - \eta \frac{\partial E}{\partial w} = w(t) + \eta (w x - y) x",
      [r"E = \frac{1}{2}(w x - y)^2"], {}, {}, "invalid"),
+    # what a second read found: member 0 beside a sum with no bounds (which runs from 1) is
+    # not counted from 0; an update given as a call is the given's; y' of a defined y and
+    # the x' of a kernel k(x, x') are no transposes
+    (r"\frac{\partial y_0}{\partial a_0} = y_0",
+     [r"y_k = \frac{e^{a_k}}{\sum_{j} e^{a_j}}", "p = y_0"], {}, {}, "undecided"),
+    (r"w(t+1) = w(t) + \eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "invalid"),
+    (r"w(t+1) - w(t) = -\eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "valid"),
+    (r"y' y = x^2 + 1", [r"y = \sqrt{x^2 + 1}"], {}, {}, "undecided"),
+    (r"u' v - v' u = 0", ["u = x^2", r"v = \sin x"], {}, {}, "invalid"),
+    (r"\frac{\partial^2 k}{\partial x \partial x'} = 0", ["k = x x'"], {}, {}, "undecided"),
+    (r"\begin{bmatrix} 1 & - \\ 2 & 3 \end{bmatrix} = 0", [], {}, {}, "unparseable"),
     # members of a family transposed are vectors: the outer product is not the inner one
     (r"\mathbf{x}_i \mathbf{x}_i^T = \mathbf{x}_i^T \mathbf{x}_i", [], {}, {}, "undecided"),
     (r"x_i^T x_j = x_j^T x_i", [], {}, {}, "valid"),

@@ -2661,9 +2661,9 @@ class Parser:
         rows = self.environment_cells(env, tok)
         if env in CASES_ENVIRONMENTS or _rows_of_cases(rows):
             return self.cases(rows, tok)
-        if _wrapped_expression(rows):
-            # a long sum set in a matrix to break its lines, `a + b & + & c + \\ d`: one
-            # expression, its cells read in order
+        if env in ("matrix", "array") and _wrapped_expression(rows):
+            # a long sum set in a bare matrix to break its lines, `a + b & + & c + \\ d`: one
+            # expression, its cells read in order (a bracketed one is a matrix)
             return self.sub_parse([t for row in rows for cell in row for t in cell],
                                   "expression broken over lines")
         if all(len(row) == 1 for row in rows):

@@ -35,6 +35,7 @@ from symbolic.notation.trees import (
     entry_family,
     factors,
     function_key,
+    is_capital,
     letter_offset,
     letter_word,
     name_key,
@@ -47,6 +48,7 @@ from symbolic.notation.vocabulary import (
     ACCENTS,
     ARGUMENT_LETTERS,
     COMBINATORICS,
+    COMPOSITE,
     DIFFERENTIAL_D,
     EULER,
     EXTREMA,
@@ -159,6 +161,9 @@ class Across:
     """Readings one statement decides for all its sides (and definitions) at once."""
 
     transposed: frozenset[str] = frozenset()   # x_i' of `x_i' \\beta`: a prime that transposes
+    # x' of `k = x x'`: a primed name that stands as a quantity (a second point), never β'
+    # of a Hessian `\\partial\\beta \\partial\\beta'`
+    primed_quantities: frozenset[str] = frozenset()
     stepped: frozenset[str] = frozenset()      # w of `w(t+1) = w(t) - \\eta g`: steps' values
 
 
@@ -171,8 +176,16 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
     values at steps written as calls (`_Pass.values_at_steps`)."""
     pass_ = _Pass(snapshot)
     nodes = [n for tree in trees for n in walk(tree)]
-    return Across(frozenset(pass_.primes_transposing(nodes)),
-                  frozenset(pass_.values_at_steps(nodes)))
+    return Across(transposed=frozenset(pass_.primes_transposing(nodes)),
+                  primed_quantities=_primed_quantities(nodes),
+                  stepped=frozenset(pass_.values_at_steps(nodes)))
+
+
+def _primed_quantities(nodes: list[A.Node]) -> frozenset[str]:
+    """The names primed once that stand as quantities, not only as a derivative's variable."""
+    variables = {id(n.wrt) for n in nodes if isinstance(n, A.Partial)}
+    return frozenset(node_text(n) for n in nodes if isinstance(n, A.Name) and n.primes == 1
+                     and id(n) not in variables)
 
 
 def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -> Resolved:
@@ -190,6 +203,7 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.summed = {n.index for n in nodes if isinstance(n, A.SumOver)}   # never a gate
     pass_.transposing = pass_.primes_transposing(nodes) | across.transposed
     pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
+    pass_.primed_quantities = _primed_quantities(nodes) | across.primed_quantities
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -248,6 +262,7 @@ class _Pass:
         self.variance = False
         self.transposing: set[str] = set()     # names whose prime transposes: x_i' of x_i' β
         self.stepped: set[str] = set()         # names called at steps: w of w(t + 1)
+        self.primed_quantities: frozenset[str] = frozenset()    # see `Across`
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -451,11 +466,22 @@ class _Pass:
                      or known_function(base) is not None)
 
     def transposed_by_prime(self, node: A.Node) -> bool:
-        """Whether a name primed once may be a transpose (see `primes_transposing`): nothing
-        defines the primed name, and its letter is no function."""
-        return isinstance(node, A.Name) and node.primes == 1 and not node.sup \
-            and not node.suffix and not self.snapshot.is_value(node_text(node)) \
-            and node_text(node) not in self.snapshot.defined \
+        """Whether a name primed once may be a transpose (see `primes_transposing`): a
+        capital, a bold name or a member (X', x_i'), where nothing defines it or the name
+        primed and its letter is no function. (y' of `y = \\sqrt{x^2 + 1}`, or a lone
+        lowercase y', may be a derivative: never read so.)"""
+        if not (isinstance(node, A.Name) and node.primes == 1 and not node.sup
+                and not node.suffix and (is_capital(node) or node.bold or node.sub)):
+            return False
+        return self.prime_may_transpose(node)
+
+    def prime_may_transpose(self, node: A.Name) -> bool:
+        """Nothing defines the name primed or unprimed (a shape may be declared: X' of an
+        n×p X), and its letter is no function."""
+        plain = node_text(dataclasses.replace(node, primes=0))
+        return not self.snapshot.is_value(node_text(node)) \
+            and not any(key in self.snapshot.defined for key in (node_text(node), plain,
+                                                                 node.base)) \
             and not self.snapshot.is_function(node.base) \
             and known_function(node.base) is None and node.base not in FUNCTION_LETTERS
 
@@ -468,11 +494,20 @@ class _Pass:
         if not all(isinstance(v, A.Name) for v in pair):
             return node
         primed = [v for v in pair if v.primes == 1]
-        if len(primed) != 1 or not self.transposed_by_prime(primed[0]) \
+        if len(primed) != 1 or node_text(primed[0]) in self.primed_quantities \
+                or primed[0].sup or primed[0].suffix \
+                or not self.prime_may_transpose(primed[0]) \
                 or dataclasses.replace(primed[0], primes=0, pos=0) != dataclasses.replace(
                     next(v for v in pair if v is not primed[0]), pos=0):
             return node
         plain = dataclasses.replace(primed[0], primes=0)
+        if not (plain.base.startswith("\\") or plain.bold or is_capital(plain)):
+            # x': a second point (a kernel's k(x, x')) as often as x transposed
+            raise MeaningError(f"\\partial {to_latex(primed[0])} may be by a second variable "
+                               f"{to_latex(primed[0])} or by {_shown(plain)} transposed (a "
+                               "Hessian)", "", node.pos,
+                               f"Write \\frac{{\\partial^2}}{{\\partial {_shown(plain)}^2}} for "
+                               "the Hessian, or name the second variable apart.")
         self.readings.append(Reading(f"\\partial {to_latex(primed[0])}",
                                      f"the Hessian by {_shown(plain)}, its second variable "
                                      "transposed"))
@@ -482,15 +517,23 @@ class _Pass:
         """`v_{kj}(t+1) = v_{kj}(t) - \\alpha g`: a name no function, called at two steps of
         one letter (t and t + 1), is its values at those steps, `v_{kj}^{(t+1)}`."""
         steps: dict[str, set[str]] = {}
+        # w(t+1) = … given: that call is a value of its own (`composite_name`), so read as
+        # such, w is never read at steps
+        given = {node_text(n.left) for n in nodes if (composite := composite_name(n)) is not None
+                 and self.snapshot.is_value(composite.base)}
         for node in nodes:
             if isinstance(node, A.BinOp) and node.op == "apply" \
                     and isinstance(node.left, A.Name) and not node.left.sup \
                     and not node.left.primes and (step := _step_of(node.right)) is not None \
+                    and not any(self.snapshot.is_value(key) or key in self.snapshot.defined
+                                for key in (node_text(node.left), node.left.base)) \
                     and not self.snapshot.is_function(node.left.base) \
                     and known_function(node.left.base) is None \
                     and node.left.base not in FUNCTION_LETTERS:
                 steps.setdefault(node_text(node.left), set()).add(node_text(step))
-        return {name for name, at in steps.items() if len(at) > 1}
+        given |= {name for name in steps if any(value.startswith(
+            f"{COMPOSITE}{{BinOp['apply';{name};") for value in self.snapshot.values)}
+        return {name for name, at in steps.items() if len(at) > 1} - given
 
     def primes_transposing(self, nodes: list[A.Node]) -> set[str]:
         """`x_i' \\beta`, `X'X`, `X'(y - X\\beta)`: a name primed once that multiplies what
