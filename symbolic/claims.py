@@ -4805,14 +4805,14 @@ def _rounding_given_values(node: A.Node, context: Context) -> frozenset:
 
 
 def _exact_decimals(node: A.Node, context: Context) -> frozenset:
-    """The decimals of a side that are exact: a computed value printed rounded (0.609, three
-    digits or more) is within half a unit of its last digit; the inputs the text gives (y =
-    0.01), or writes with one or two digits (a rate 0.1), are exact."""
+    """The decimals of a side that are exact: a computed value printed rounded (0.609, 0.31:
+    two digits or more) is within half a unit of its last digit; the inputs the text gives
+    (y = 0.01, w = 0.25), or writes with one digit (a rate 0.1), are exact."""
     return frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
                      for d in context.definitions if _is_printed_input(d)) \
         | {v for v in context.values.values() if isinstance(v, sympy.Rational)} \
         | {sympy.Rational(n.text) for n in walk(node)
-           if isinstance(n, A.Num) and len(n.text.replace(".", "").lstrip("0")) < 3}
+           if isinstance(n, A.Num) and len(n.text.replace(".", "").strip("0")) < 2}
 
 
 def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset()

@@ -586,7 +586,22 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if not is_printed_number(body) and key in rests_on([body], context):
         # t = \log\frac{p}{1-p} after p = \sigma(t): t in terms of itself, an inverse: a claim
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    if key in context.formulas and not is_printed_number(body) and not _names_in(body):
+        return step(StepKind.CLAIM, _recomputed(chain, head, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _recomputed(chain: Chain, head: A.Name, context: Context, budget: Budget,
+                previous: str | None) -> ClaimResult:
+    """`L = (5 - 10)^2 = 25` after `L = (Y_{pred} - Y_{true})^2` gave L its value by the
+    text's numbers: the line computes L again, from numbers it does not bind, so it is
+    checked against L's value; where it differs, it may be a new example's values or a
+    slip, and is undecided, naming both."""
+    checked = check_chain(chain, context, budget, previous)
+    return _held_back(checked, lambda link: f"{to_latex(head)} has a value by its formula "
+                      f"({context.formulas[name_key(head)][2].strip()}), and this line "
+                      "computes it again from numbers it does not bind: another example's "
+                      "values, or a slip")
 
 
 def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context) -> bool:

@@ -394,6 +394,16 @@ def test_an_update_written_as_a_call_is_not_kept_from_line_to_line():
     assert "not kept from line to line" in steps[1].claim.links[0].message
 
 
+def test_a_value_computed_again_from_other_numbers_is_not_rebound():
+    doc = ("---\ngiven: ['T = 1']\n---\n$$Y = 0 + 5 = 5$$\n\n$$L = (Y - T)^2$$\n\n"
+           "$$L = (5 - 10)^2 = 25$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps][-1] == "undecided"
+    assert "L has a value by its formula" in steps[-1].claim.links[0].message
+    right = doc.replace("(5 - 10)^2 = 25", "(5 - 1)^2 = 16")
+    assert [str(s.verdict) for s in check_document(right).steps][-1] == "valid"
+
+
 def test_an_estimate_of_a_variance_defines_the_estimate():
     doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
     step = check_document(doc).steps[0]

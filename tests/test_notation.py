@@ -521,6 +521,11 @@ ROWS = [
     (r"u' v - v' u = 0", ["u = x^2", r"v = \sin x"], {}, {}, "invalid"),
     (r"\frac{\partial^2 k}{\partial x \partial x'} = 0", ["k = x x'"], {}, {}, "undecided"),
     (r"\begin{bmatrix} 1 & - \\ 2 & 3 \end{bmatrix} = 0", [], {}, {}, "unparseable"),
+    # a computed value printed with two digits (z ≈ 0.31) is rounded, as one with three is
+    (r"\hat{y} = \sigma(0.31) \approx 0.577",
+     [r"z_1 = w_1 \cdot x + b_1", r"h = \sigma(z_1)", r"z_2 = w_2 \cdot h + b_2",
+      r"\hat{y} = \sigma(z_2)", "x = 1.0", "w_1 = 0.3", "b_1 = -0.2", "w_2 = 0.4", "b_2 = 0.1"],
+     {}, {}, "valid"),
     # members of a family transposed are vectors: the outer product is not the inner one
     (r"\mathbf{x}_i \mathbf{x}_i^T = \mathbf{x}_i^T \mathbf{x}_i", [], {}, {}, "undecided"),
     (r"x_i^T x_j = x_j^T x_i", [], {}, {}, "valid"),
