@@ -586,7 +586,10 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if not is_printed_number(body) and key in rests_on([body], context):
         # t = \log\frac{p}{1-p} after p = \sigma(t): t in terms of itself, an inverse: a claim
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
-    if key in context.formulas and not is_printed_number(body) and not _names_in(body):
+    if key in context.formulas and _names_in(context.formulas[key][1]) \
+            and not is_printed_number(body) and not _names_in(body):
+        # L = (5 - 10)^2 after L = (Y - T)^2 gave L its value (not w_2 = 0.004 - 0.01 (0.4)
+        # after w_2 = -0.009 + 0.01: the next step of a worked update, bound anew)
         return step(StepKind.CLAIM, _recomputed(chain, head, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
 

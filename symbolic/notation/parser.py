@@ -86,6 +86,7 @@ from symbolic.notation.vocabulary import (
     VARIATION,
     WORD_COMMANDS,
     WRAPPERS,
+    WRAPPING_OPERATORS,
 )
 
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
@@ -3131,7 +3132,7 @@ def _wrapped_expression(rows: list[list[list[Token]]]) -> bool:
     ends with a binary operator (`+ \\\\`, `& + &`) cannot end an entry."""
     ends = [cell[-1].text for row in rows for cell in row[:-1] if cell] + \
         [row[-1][-1].text for row in rows[:-1] if row[-1]]
-    return any(end in ("+", "-", r"\cdot", r"\times") for end in ends)
+    return any(end in WRAPPING_OPERATORS for end in ends)
 
 
 def _uses_index(node: A.Node, letter: str) -> bool:

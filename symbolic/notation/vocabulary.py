@@ -219,6 +219,9 @@ ARGUMENT_LETTERS = frozenset("zxtusav")
 # Letters that are functions when applied to parentheses and not defined as values:
 # f(x), g(z), \phi(x). Any other undefined name before parentheses is a product.
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
+# What a cell or row of a bare matrix ends with when the matrix breaks one long expression
+# over lines (`(a - m)^2 + & + & \\`): no entry ends so.
+WRAPPING_OPERATORS = frozenset({"+", "-", r"\cdot", r"\times"})
 # Superscripts that transpose: W^T, W^\top, W^{\mathsf{T}}, W^{\rm T}.
 TRANSPOSE_MARKS = (["T"], [r"\top"], [r"\intercal"], [r"\mathsf", "{", "T", "}"],
                    [r"\mathsf", "T"], [r"\mathrm", "T"], [r"\mathrm", "{", "T", "}"], [r"\mathsf"],
