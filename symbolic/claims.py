@@ -2985,6 +2985,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_arrows_apart((lhs_node, rhs_node,
                                    *_bodies_used((lhs_node, rhs_node), context)))
             _require_words_defined((lhs_node, rhs_node), context)
+            _require_primes_read((lhs_node, rhs_node), context)
             _require_rows_apart((lhs_node, rhs_node), context)
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
@@ -3989,6 +3990,20 @@ def _require_rows_apart(trees: tuple, context: Context) -> None:
                 f"{to_latex(name)} and {name.base.upper()} are both written: the "
                 f"{name.base}'s may be the rows of {name.base.upper()}, or quantities of "
                 "their own", "", None, "Write the step with one of them, or declare the shapes.")
+
+
+def _require_primes_read(trees: tuple, context: Context) -> None:
+    """`y' = 2x` with `y = x^2`: a prime on a name the text defines, where the primed name
+    is defined nowhere, is most likely its derivative, which a name of its own (as y' is
+    read) is not. Undecided, never a counterexample."""
+    defined = {name_key(d.name) for d in context.definitions}
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Name) and node.primes and not context.is_value(name_key(node)) \
+                and name_key(dataclasses.replace(node, primes=0)) in defined:
+            plain = to_latex(dataclasses.replace(node, primes=0))
+            raise MeaningError(f"{to_latex(node)} may be the derivative of {plain}, which is "
+                               f"defined here, or a quantity of its own", "", None,
+                               f"Write the derivative as \\frac{{d{plain}}}{{dx}} to check it.")
 
 
 def _require_words_defined(trees: tuple, context: Context) -> None:
