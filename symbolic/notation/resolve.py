@@ -32,6 +32,7 @@ from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     call_arguments,
     composite_name,
+    composite_of,
     entry_family,
     factors,
     function_key,
@@ -48,7 +49,6 @@ from symbolic.notation.vocabulary import (
     ACCENTS,
     ARGUMENT_LETTERS,
     COMBINATORICS,
-    COMPOSITE,
     DIFFERENTIAL_D,
     EULER,
     EXTREMA,
@@ -517,6 +517,7 @@ class _Pass:
         """`v_{kj}(t+1) = v_{kj}(t) - \\alpha g`: a name no function, called at two steps of
         one letter (t and t + 1), is its values at those steps, `v_{kj}^{(t+1)}`."""
         steps: dict[str, set[str]] = {}
+        called: dict[str, A.Name] = {}
         # w(t+1) = … given: that call is a value of its own (`composite_name`), so read as
         # such, w is never read at steps
         given = {node_text(n.left) for n in nodes if (composite := composite_name(n)) is not None
@@ -531,8 +532,10 @@ class _Pass:
                     and known_function(node.left.base) is None \
                     and node.left.base not in FUNCTION_LETTERS:
                 steps.setdefault(node_text(node.left), set()).add(node_text(step))
-        given |= {name for name in steps if any(value.startswith(
-            f"{COMPOSITE}{{BinOp['apply';{name};") for value in self.snapshot.values)}
+                called[node_text(node.left)] = node.left
+        # `given: w(t+1) = …` holds a call of w as a value: w is read so, never at steps
+        given |= {key for key, name in called.items() if any(
+            value.startswith(composite_of(name)) for value in self.snapshot.values)}
         return {name for name, at in steps.items() if len(at) > 1} - given
 
     def primes_transposing(self, nodes: list[A.Node]) -> set[str]:

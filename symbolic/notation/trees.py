@@ -246,6 +246,12 @@ def letter_word(run: list[A.Node]) -> A.Name | None:
                   0, run[0].pos)
 
 
+def composite_of(name: A.Name) -> str:
+    """How the key of every `composite_name` that calls `name` starts (w of `w(t+1)`)."""
+    call = node_text(A.BinOp("apply", name, A.Num("0")))
+    return f"{COMPOSITE}{{{call[:call.rindex(';') + 1]}"
+
+
 def composite_name(node: A.Node) -> A.Name | None:
     """`f(g(x))`: a call of a function at an expression (not at names), as the name of the
     quantity a `given` defines it to be; None for anything else."""
