@@ -1953,29 +1953,15 @@ def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Con
     if not members:
         return []
     beside = _beside_members((*trees, *_bodies_used(trees, context)), members, context)
-    shapes = dict.fromkeys(members.values()) | dict.fromkeys(beside)
+    shapes = dict.fromkeys([*members.values(), *beside], ["n", 1])
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]
-    for layout in layouts:
-        read = context.copy()
-        read.conventions = {**context.conventions, "layout": layout}
-        read._changed()
-        try:
-            for key in shapes:
-                read.add_shape(key, ["n", 1])
-            found = check_symbolic(*trees, link, read, budget, decisions, general=False)
-        except BudgetExceeded:
-            raise
-        except (ShapeError, UnshapedError) as error:
-            # x_i x_i^T against x_i^T x_i: a matrix against a number, the members vectors
-            if not (isinstance(error, ShapeError) or isinstance(error.__cause__, ShapeError)):
-                return []
-        except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
-            return []
-        else:
-            if found.verdict != Verdict.INVALID:
-                return []
-    return sorted(members)
+    # x_i x_i^T against x_i^T x_i: a matrix against a number, once the members are vectors
+    readings = (_read_with(trees, link, context, budget, shapes, layout=layout,
+                           decisions=decisions, general=False, clash=True)
+                for layout in layouts)
+    return sorted(members) if all(found is not None and found.verdict == Verdict.INVALID
+                                  for found in readings) else []
 
 
 def _beside_members(trees, members: dict[str, str], context: Context) -> list[str]:
@@ -2009,10 +1995,11 @@ def _valid_only_as_numbers(names: list[str]) -> Finding:
 def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budget,
                shapes: dict, symbols: dict | None = None, layout: str | None = None,
                decisions: tuple[str, ...] = (), general: bool = True,
-               dots: bool = False) -> Finding | None:
+               dots: bool = False, clash: bool = False) -> Finding | None:
     """The step checked a second way: with these shapes (and kinds, and layout) added to the
     context, and `\\cdot` between vectors read as the dot product if `dots`. None when that
-    reading cannot be built, which shows nothing."""
+    reading cannot be built, which shows nothing; with `clash`, sides whose shapes do not
+    fit (a matrix against a number) are invalid instead."""
     read = context.copy()
     read.dot_products = read.dot_products or dots
     if symbols or layout:
@@ -2028,6 +2015,10 @@ def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budg
         return check_symbolic(*trees, link, read, budget, decisions, general=general)
     except BudgetExceeded:
         raise
+    except (ShapeError, UnshapedError) as error:
+        if clash and (isinstance(error, ShapeError) or isinstance(error.__cause__, ShapeError)):
+            return Finding(Verdict.INVALID, Method.NONE, str(error))
+        return None
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
 
