@@ -19,7 +19,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # thirteenth; zc,zd: the fourteenth;
                                                 # ze,zf: the fifteenth; zg,zh:
                                                 # the sixteenth; zi,zj: the
-                                                # seventeenth)
+                                                # seventeenth; zk,zl: the
+                                                # eighteenth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -147,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                              "eighth; s,t: the ninth; u,v: the tenth; w,x: the "
                              "eleventh; y,z: the twelfth; za,zb: the thirteenth; "
                              "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
-                             "the sixteenth; zi,zj: the seventeenth); "
+                             "the sixteenth; zi,zj: the seventeenth; zk,zl: the "
+                             "eighteenth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
