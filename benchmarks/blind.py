@@ -99,15 +99,30 @@ def check_documents(part: Path, tallies: dict[str, Tally], first_errors: dict[st
             by_line.setdefault(step.line, []).extend(step.claim.links)
         blocks = _block_lines(document)
         used: Counter = Counter()   # links of a block already matched to earlier items
+        expected_in: Counter = Counter()
+        for item in expect["links"]:
+            expected_in[item["line"]] += len(item["expect"])
         for item in expect["links"]:
             # the expected line is where the block starts (`$$`); its statements may start
             # on the lines after it, one per row of an alignment, and several items may name
             # the same block: each takes the links after those of the items before it
             links = [link for line in blocks.get(item["line"], [item["line"]])
                      for link in by_line.get(line, [])]
+            start = used[item["line"]]
+            if len(links) == expected_in[item["line"]]:
+                # one link for each expected: paired by place, so a link read as a definition
+                # where a claim was expected counts as not decided, and shifts no other
+                used[item["line"]] += len(item["expect"])
+                for k, verdict in enumerate(item["expect"], start):
+                    if verdict == "definition":
+                        continue
+                    got = "undecided" if str(links[k].method) == "definition" \
+                        else str(links[k].verdict)
+                    tallies[half].add(verdict, got,
+                                      f"{document.name}:{item['line']} link {k + 1}")
+                continue
             checked = [link for link in links if str(link.method) != "definition"]
             wanted = [v for v in item["expect"] if v != "definition"]
-            start = used[item["line"]]
             used[item["line"]] += len(wanted)
             for k, verdict in enumerate(wanted, start):
                 got = str(checked[k].verdict) if k < len(checked) else "undecided"

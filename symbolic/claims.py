@@ -61,7 +61,7 @@ from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
 from symbolic.notation.parser import says_comparison
-from symbolic.notation.resolve import statement_readings
+from symbolic.notation.resolve import D_GRADIENT_NAMED, names_only_new, statement_readings
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
@@ -120,7 +120,7 @@ from symbolic.numbers import (
 )
 from symbolic.reproduce import check_claim_call
 from symbolic.results import ClaimResult, Counterexample, LinkResult, Method, Verdict
-from symbolic.shape_inference import infer_shapes, vector_member
+from symbolic.shape_inference import FRESH, infer_shapes, vector_member
 from symbolic.side_latex import latex_prefix
 
 MAX_INDEX_INSTANCES = 9
@@ -308,6 +308,9 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
         for s in head.sup) or any(letter_offset(s) and s.op == "+" for s in head.sub)
         and not context.is_value(head.base))
+    if isinstance(head, A.Name) and (head.primes or head.sub or head.suffix) \
+            and isinstance(_resolved_or_none(head, context), A.Partial | A.At):
+        return None                     # f_y with f(x, y) defined, y' with y = x^2
     if isinstance(head, A.Name):
         key = name_key(head)
         if context.is_value(key) or (context.is_value(head.base) and not labelled
@@ -342,6 +345,14 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def _resolved_or_none(node: A.Node, context: Context) -> A.Node | None:
+    """The tree as the context reads it, or None when it cannot be read."""
+    try:
+        return context.resolve(node).tree
+    except NotationError:
+        return None
 
 
 def _true_class_entries(trees: tuple, context: Context) -> tuple[str, str | None] | None:
@@ -714,6 +725,8 @@ def annotation_links(left: str | None, right: str, context: Context, budget: Bud
         except NotationError:
             continue
         for expr_node, note_node in _annotations(node):
+            if names_only_new(note_node, context.snapshot()):
+                continue        # \underbrace{…}_{scalars}, _{x}: prose, or a name it gives
             found = numeric_finding(expr_node, note_node, "=", context, budget, text, text)
             if found.message == NOT_NUMBERS:    # \underbrace{\frac{1}{1 + e^{-\eta}}}_{p}
                 found = _annotation_as_formula(expr_node, note_node, context, budget)
@@ -765,6 +778,9 @@ class Finding:
     # the names the difference between the sides depends on, when a given's identity asks
     # (see `_fact_bearing`); None when not worked out
     varied: frozenset[str] | None = None
+    # whether every size read follows from declared shapes, so that a shape that does not
+    # fit is the step's own mistake, not a misread size (see `_inferred_reading`)
+    sizes_settled: bool = False
 
     def link(self, left: str, right: str, relation: str) -> LinkResult:
         kind, text = (self.diagnosis.kind, self.diagnosis.message) if self.diagnosis \
@@ -796,6 +812,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     then asked each of `DOUBTS`: the first that finds it may come from a misreading (or
     reads the link another way) gives the verdict instead."""
     finding = _find(left, right, relation, context, budget)
+    if D_GRADIENT_NAMED in finding.reading and finding.verdict in (Verdict.VALID,
+                                                                 Verdict.INVALID):
+        finding = _named_gradients_doubt((left, right, relation), finding, context, budget)
     if finding.verdict != Verdict.INVALID:
         return finding
     link = (left, right, relation)
@@ -1001,8 +1020,69 @@ def _one_member_doubt(link, finding: Finding, context: Context,
                      "(with its index) to check this")
 
 
+def _named_gradients_doubt(link, finding: Finding, context: Context,
+                           budget: Budget) -> Finding:
+    """`d\\hat{x} = r\\, dx + x\\, dr` where the text names a gradient dy: read with d-names
+    as gradients, and read with d as the differential (`Context.gradients_named`). A
+    verdict the two readings disagree on is undecided; a differential reading that is
+    refused (dZ = dA ⊙ f'(Z), A = f(Z): it would run backwards) leaves the first."""
+    plain = context.copy()
+    plain.gradients_named = False
+    plain._changed()
+    other = _find(link[0], link[1], link[2], plain, budget)
+    refused = BACKPROP_NAMES in other.message or DIFFERENTIAL_ALONE in other.message
+    if other.verdict == finding.verdict or refused or (
+            finding.verdict == Verdict.VALID and other.verdict != Verdict.INVALID):
+        return finding
+    said = {Verdict.VALID: "holds", Verdict.INVALID: "does not hold"}
+    return undecided(f"undecided: with its d-names read as the gradients the text names so, "
+                     f"the step {said[finding.verdict]}, and with d read as a differential it "
+                     f"{said.get(other.verdict, 'is in doubt')}; write the gradients with ∂ "
+                     "(or name them as the text does throughout) to say which")
+
+
+def _brace_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
+    """`a - \\underbrace{b - c}_{\\text{scalars}} + d`: a brace under terms may group them, as
+    parentheses do (a - b + c), or only annotate them (a - b - c). Read as grouping, the
+    step does not hold; read as an annotation, when it holds, undecided, naming both."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    spliced = tuple(_braces_spliced(tree) for tree in trees)
+    if spliced == trees:
+        return None
+    try:
+        found = check_symbolic(*spliced, (link[0], link[2], link[1]), context, budget, ())
+    except (NotationError, ShapeError, sympy.ShapeError):
+        return None
+    if found.verdict != Verdict.VALID:
+        return None
+    return undecided("undecided: a brace under a sum of terms after a minus sign may group "
+                     "them, as parentheses do, or only annotate them; read as grouping, the "
+                     "step does not hold, and read as an annotation it holds; write "
+                     "parentheses inside the brace, or the signs of each term, to say which")
+
+
+def _braces_spliced(tree: A.Node) -> A.Node:
+    """The tree with each brace under a sum, after + or -, read as annotating its terms only:
+    `a - \\underbrace{b - c}_{x}` as `a - b - c`."""
+    while (node := next((n for n in walk(tree) if isinstance(n, A.BinOp)
+                         and n.op in ("+", "-") and isinstance(n.right, A.Annotated)),
+                        None)) is not None:
+        tree = _with_node(tree, node, _spliced(node.op, node.left, node.right.expr, node.pos))
+    return tree
+
+
+def _spliced(op: str, left: A.Node, terms: A.Node, pos: int) -> A.Node:
+    if isinstance(terms, A.BinOp) and terms.op in ("+", "-"):
+        return A.BinOp(terms.op, _spliced(op, left, terms.left, pos), terms.right, terms.pos)
+    return A.BinOp(op, left, terms, pos)
+
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
-          _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt)
+          _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
+          _brace_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -1177,6 +1257,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     except NotationError as error:
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
+    context = _shaped_by_definitions((lhs_node, rhs_node), context)
     if context.sigma_is_symbol() and any(
             isinstance(node, A.Name) and node.base == SIGMA and node.primes
             for tree in (lhs_node, rhs_node) for node in walk(tree)):
@@ -1290,6 +1371,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
             if found.verdict == Verdict.INVALID else None
         if other is not None:
             return other
+        by_index = (_step_loss_reading(trees, (left, relation, right), context, budget)
+                    or _hot_index_reading(trees, (left, relation, right), context, budget,
+                                          decisions)) \
+            if found.verdict == Verdict.INVALID else None
+        if by_index is not None:
+            return by_index
         if found.verdict == Verdict.INVALID and infer_shapes(trees, context):
             # B = W A of matrices, B's shape not declared: its entries and B whole are read
             # apart; the shapes the text implies read them together
@@ -1322,6 +1409,11 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                              "absolute value of a number it does not hold; declare the shape "
                              f"to check it (shapes: {{{determinant}: [n, n]}})")
         spread = _spread_unshaped(trees, context) if found.verdict == Verdict.INVALID else []
+        inferred = _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                         decisions) \
+            if spread and _defined_matrices(trees, context) else None
+        if inferred is not None:
+            return inferred
         if spread:
             return undecided(f"undecided: {spread[0]} is a matrix by its definition, "
                              "but no shape is declared for it, so its entries and the name "
@@ -1414,13 +1506,18 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                               error)
 
 
+# why d before a name is not read as a differential where backprop code names gradients so
+BACKPROP_NAMES = "may be the gradient of a loss, as backprop code names it"
+DIFFERENTIAL_ALONE = "a differential stands against a side with none"
+
+
 def _differentials_refused(trees: tuple, context: Context) -> str | None:
     """Why the step's differentials are not read as differentials; None when they are (or
     when it has none). `d(1 + e^{-x}) = -e^{-x}`: a differential equal to what has none,
     where d means the derivative; `dV = P^T dO`: a gradient's name (see `_gradient_names`)."""
     held = [any(isinstance(n, A.Differential) for n in walk(tree)) for tree in trees]
     if any(held) and not all(held):
-        return ("a differential stands against a side with none, so d may mean the "
+        return (f"{DIFFERENTIAL_ALONE}, so d may mean the "
                 "derivative here; write \\frac{d}{dx}(…) for the derivative, or the "
                 "differentials on both sides (df = f'(x) dx)")
     bare, changed = _differentials_of(trees, context)
@@ -1434,7 +1531,7 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
                 "gradient it passes back (dy for ∂L/∂y); write the gradients with ∂")
     gradient = _gradient_names(bare, changed, trees, context)
     if gradient is not None:
-        return (f"{gradient} may be the gradient of a loss, as backprop code names it, or a "
+        return (f"{gradient} {BACKPROP_NAMES}, or a "
                 "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
                 "the differential of what depends on the name (df = … dx)")
     return None
@@ -1453,11 +1550,29 @@ def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -
              for n in walk(context.functions[d.operand.base].body) if isinstance(n, A.Name)}
     alone = [tree for tree in map(ungroup, trees) if any(tree is d for d in bare)]
     loose = [d for d in bare if changed and name_key(d.operand) not in held]
+    # dS = dP ⊙ P(1 - P) with P = softmax(S): the differential of what the right side's
+    # quantities are made from, written through theirs, runs backwards as a differential
+    # (dP = … dS), as backprop code writes the gradient it passes back
+    backwards = [d for d in (*bare, *changed) if _differential_of_input(d, trees, context)]
     # dP = dO V^T defines a name dP: the text names gradients so, and dO is one too
     names_gradients = any(_GRADIENT_WORD.fullmatch(x.key) for x in context.definitions)
-    listed = [*bare, *changed] if names_gradients else []
-    found = alone or loose or listed
+    # (not when that reading is being set against the gradients' one: `find`)
+    listed = [*bare, *changed] if names_gradients and context.gradients_named else []
+    found = alone or loose or listed or backwards
     return to_latex(found[0]) if found else None
+
+
+def _differential_of_input(differential: A.Differential, trees: tuple,
+                           context: Context) -> bool:
+    """Whether a differential on the left side is of a quantity that the definitions of the
+    right side's differentiated names are made from (dS beside dP, P = softmax(S))."""
+    if not any(differential is n for n in walk(trees[0])) \
+            or not isinstance(differential.operand, A.Name):
+        return False
+    key = name_key(differential.operand)
+    right = [n.operand for n in walk(trees[1]) if isinstance(n, A.Differential)
+             and isinstance(n.operand, A.Name)]
+    return any(key in rests_on((operand,), context) for operand in right)
 
 
 _GRADIENT_WORD = re.compile(re.escape(WORD_FONT) + r"\{d[A-Za-z]\}")   # dP, dW: a gradient
@@ -1498,6 +1613,59 @@ def _hessian_inferred(link: tuple[str, str, str], context: Context,
     said = ", ".join(f"{name} as {' × '.join(map(str, dims))}" for name, dims in shapes.items())
     return dataclasses.replace(found, reading="; ".join(filter(None, (
         found.reading, f"no shapes are declared: read with {said}, as the text implies"))))
+
+
+def _hot_index_reading(trees, link: tuple[str, str, str], context: Context, budget: Budget,
+                       decisions: tuple[str, ...]) -> Finding | None:
+    """`loss = -y^i \\ln s^i` beside `loss = -\\sum_i y^i \\ln s^i`, y declared one-hot: an
+    index free on one side only, on the label's entry, may be the hot class (where y^i = 1),
+    not every class. Read so (the side summed over i, weighted by y^i), a step that holds
+    is undecided, naming both readings; None when it does not hold so, or no side is such."""
+    hot = [name for name, kind in (context.conventions.get("symbols") or {}).items()
+           if kind == "one-hot"]
+    free = [free_index_letters(tree) for tree in trees]
+    for k, tree in enumerate(trees):
+        for letter in sorted(free[k] - free[1 - k]):
+            entries = [n for n in walk(tree) if isinstance(n, A.Name) and n.base in hot
+                       and letter in {node_text(i) for i in (*n.sub, *n.sup)}]
+            if not entries:
+                continue
+            summed = A.SumOver(letter, None, None, A.BinOp("juxt", entries[0], A.Group(tree)))
+            read = (summed, trees[1]) if k == 0 else (trees[0], summed)
+            try:
+                found = check_symbolic(*read, link, context, budget, decisions)
+            except (NotationError, ShapeError, sympy.ShapeError):
+                return None
+            if found.verdict != Verdict.VALID:
+                return None
+            return undecided(f"undecided: {letter} is free on one side only: for every "
+                             f"{letter} the step does not hold, and at the class where "
+                             f"{to_latex(entries[0])} = 1 (the one-hot label's) it holds; "
+                             "write the entry at the true class as a name of its own "
+                             f"(\\hat{{y}}_{{true}}) to check this")
+    return None
+
+
+def _step_loss_reading(trees, link: tuple[str, str, str], context: Context,
+                       budget: Budget) -> Finding | None:
+    """`\\frac{\\partial L_t}{\\partial u} = \\frac{\\partial L_t}{\\partial \\hat{y}_t}
+    \\frac{\\partial \\hat{y}_t}{\\partial u}` with L_t defined nowhere: read as any function
+    of all the outputs, L_t misses the terms through ŷ at other steps; read as a step's
+    loss, of the outputs at its own index only, it holds. When the second reading holds,
+    undecided, naming both; None when it does not, or when no such loss is written."""
+    losses = [to_latex(n.numerator) for tree in trees for n in walk(tree)
+              if isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
+              and (n.numerator.sub or n.numerator.sup) and not context.is_value(
+                  name_key(n.numerator)) and not context.is_function(n.numerator.base)]
+    if not losses or context.losses_by_index:
+        return None
+    own = context.copy()
+    own.losses_by_index = True
+    if find(link[0], link[2], link[1], own, budget).verdict != Verdict.VALID:
+        return None
+    return undecided(f"undecided: {losses[0]} is defined nowhere; as a loss of every output "
+                     "the step misses terms, and as the loss at its own index (of the "
+                     "outputs at that index only) it holds; define it to check this")
 
 
 def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
@@ -1552,7 +1720,39 @@ def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: 
     dots = _read_with(trees, link, context, budget, {}, decisions=decisions, dots=True) \
         if not isinstance(error, BudgetExceeded) and context.shapes \
         and _dots_between_vectors(trees, context) else None
-    return _agreed([dots]) or failed(error)
+    defined = _defined_matrices(trees, context) \
+        if isinstance(error, ShapeError | sympy.ShapeError | UnshapedError) else False
+    lone = [to_latex(side) for side in map(ungroup, trees) if isinstance(side, A.Name)
+            and context.shape_of(name_key(side)) is None and not context.is_value(name_key(side))
+            and context.shape_of(side.base) is None]       # z_1 of a shaped z: an entry
+    if lone and isinstance(error, ShapeError | sympy.ShapeError) and _agreed([dots]) is None:
+        # δ^{(1)} = ∂L/∂z^{(1)}, δ^{(1)} defined nowhere: a name of no shape against a
+        # vector shows only that it was read as a number
+        return undecided(f"undecided: {error}; {lone[0]} is defined nowhere and has no "
+                         f"declared shape, so it was read as a number; declare its shape "
+                         f"(shapes: {{{lone[0]}: [n, 1]}}) or define it to check this")
+    if _agreed([dots]) is not None or not defined:
+        return _agreed([dots]) or failed(error)
+    # O = P V with P and V shaped and O not: O is the matrix its definition gives; read
+    # as a number, a clash of shapes shows only the misreading
+    return _with_inferred_shapes(trees, link, context, budget, decisions) or undecided(
+        f"undecided: {error}; a name here is a matrix by its definition but has no declared "
+        "shape, and the shapes its definition gives do not decide the step; declare them "
+        "to check it")
+
+
+def _defined_matrices(trees, context: Context) -> bool:
+    """Whether the only shapes the text implies and does not declare are those of names the
+    definitions give or use, beside declared shapes: O of `O = P V`, P and V shaped; z and
+    b of `z = W x + b`, W and x shaped (b, added to a vector, is one)."""
+    if not context.shapes:
+        return False
+    inferred = infer_shapes(trees, context) or _definition_shapes(trees, context)
+    defined = {d.key for d in context.definitions} | {name_key(d.name)
+                                                      for d in context.definitions}
+    used = {name_key(n) for d in context.definitions for n in walk(d.body)
+            if isinstance(n, A.Name)}
+    return bool(inferred) and all(name in defined | used for name in inferred)
 
 
 def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> list[str]:
@@ -1877,7 +2077,7 @@ def _agreed(findings: list[Finding | None]) -> Finding | None:
     """The verdict of the readings that decide, when they agree (the first, with its
     reading); undecided when they disagree or one is in doubt; None when none decides."""
     decided = [f for f in findings if f is not None and f.verdict != Verdict.UNPARSEABLE and (
-        f.verdict != Verdict.INVALID or f.counterexample is not None)]
+        f.verdict != Verdict.INVALID or f.counterexample is not None or f.sizes_settled)]
     if not decided:
         return None
     for finding in decided:
@@ -2074,7 +2274,7 @@ def _with_inferred_shapes(trees, link: tuple[str, str, str], context: Context, b
 
 def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budget: Budget,
                       decisions: tuple[str, ...]) -> Finding | None:
-    shapes = infer_shapes(trees, context)
+    shapes = infer_shapes(trees, context) or _definition_shapes(trees, context)
     square = False
     if not shapes:      # ∂(Ax)/∂x = Aᵀ: the capitals written as matrices, read square
         plausible = _plausible_shapes(trees, context)
@@ -2086,6 +2286,10 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     if found is None or square and (_read_as_numbers_still(trees, context, shapes) or (
             found.verdict == Verdict.VALID and not _square_is_general(trees, context))):
         return None     # a name the square reading leaves a number may be a vector
+    # a shape that does not fit shows only that inferred shapes were wrong, unless each
+    # follows from declared ones (z of `z = W x + b`, W and x shaped): then it is the step's
+    settled = not square and all(not str(d).startswith(FRESH)
+                                 for dims in shapes.values() for d in dims)
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
         if found.verdict == Verdict.INVALID else []
     if square:
@@ -2093,12 +2297,57 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
                          "quadratic form's matrix often is, and not otherwise; the text may say "
                          f"so in words (declare symbols: {{{square[0]}: symmetric}})")
     if found.verdict == Verdict.VALID or found.verdict == Verdict.INVALID \
-            and found.counterexample is not None:
+            and (found.counterexample is not None or settled):
         said = ", ".join(f"{name} as {' × '.join(map(str, dims))}"
                          for name, dims in shapes.items())
         note = f"no shapes are declared: read with {said}, as the text implies"
-        return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+        return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))),
+                                   sizes_settled=settled)
     return None
+
+
+def _shaped_by_definitions(trees, context: Context) -> Context:
+    """The context with the shapes its definitions give, from declared shapes, to the
+    defined names the step uses and nothing declares (O of `O = P V`, P and V shaped): a
+    copy, or the context itself when there are none."""
+    if not context.shapes:
+        return context
+    implied = {name: dims for name, dims in _definition_shapes(trees, context).items()
+               if context.shape_of(name) is None}
+    if not implied:
+        return context
+    shaped = context.copy()
+    try:
+        for name, dims in implied.items():
+            shaped.add_shape(name, dims)
+    except DerivcheckError:
+        return context
+    return shaped
+
+
+def _definition_shapes(trees, context: Context) -> dict:
+    """The shapes the definitions alone imply for the defined names a step uses, when each
+    follows from declared shapes (z and b of `z = W x + b`, W and x shaped): a step that
+    does not fit them is then wrong, not misread. {} when any is left open or they clash."""
+    defined = {d.key for d in context.definitions} | {name_key(d.name)
+                                                      for d in context.definitions}
+    used = {name_key(n): n for tree in trees for n in walk(tree)
+            if isinstance(n, A.Name) and name_key(n) in defined}
+    shapes: dict = {}
+    for node in used.values():
+        for name, dims in infer_shapes((node, node), context).items():
+            if shapes.setdefault(name, dims) != dims \
+                    or any(str(d).startswith(FRESH) for d in dims):
+                return {}
+    # δ = ∂L/∂z of a loss L: a gradient has the shape of what it is taken by
+    for d in context.definitions:
+        body = ungroup(d.body)
+        if name_key(d.name) in used and isinstance(body, A.Partial) \
+                and isinstance(body.wrt, A.Name) and context.shape_of(name_key(d.name)) is None:
+            dims = context.shape_of(name_key(body.wrt)) or shapes.get(name_key(body.wrt))
+            if dims is not None:
+                shapes.setdefault(name_key(d.name), list(dims))
+    return shapes
 
 
 def _square_is_general(trees, context: Context) -> bool:
@@ -2883,6 +3132,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
     last = None
     uses_sizes = False
     held: dict = {}     # sides sampled and found to agree: another index that changed nothing
+    undefined: Finding | None = None    # the first index where a side is undefined
     instances = instances_for(lhs_node, rhs_node, context)
     _require_indices_not_values(lhs_node, rhs_node, instances)
     differentials = any(isinstance(n, A.Differential) for tree in _trees_used(
@@ -2980,11 +3230,18 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_rows_apart((lhs_node, rhs_node), context)
             _require_no_name_from_nowhere(sides, context)
             _require_not_a_label_reading(sides, context, budget)
+        at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
+            if instance.indices else ""
+        if found.message == C.UNDEFINED_SIDE and instance.indices:
+            # x̄_{n-1} / (n - 1) at n = 1: undefined there only; another index may decide
+            undefined = undefined or dataclasses.replace(found, message=found.message + at,
+                                                         reading=reading)
+            continue
         if found.verdict != Verdict.VALID:
-            at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
-                if instance.indices else ""
             return dataclasses.replace(found, message=found.message + at, reading=reading)
         last = found
+    if undefined is not None:
+        return undefined
     if last is None:
         return undecided("nothing to compare")
     disagreeing = _matrix_reading_disagrees(lhs_node, rhs_node, link, context, budget) \
@@ -4423,6 +4680,16 @@ def _require_related_gradients(sides: Sides, context: Context) -> None:
                     f"{loose[0]} is defined nowhere, and it may stand for a gradient of "
                     f"{sorted(undefined)[0]}", "", None, f"Define {loose[0]} to check this.")
         loss = sorted(undefined)[0]
+        by = [{family_of(gradient_parts(s)[1]) for s in _gradients_of(side, undefined)}
+              for side in (sides.lhs, sides.rhs)]
+        if by[0] and by[1] and not by[0] & by[1]:
+            # ∂L/∂x̂ on one side and ∂L/∂y on the other, y = x̂ ⊙ w: which holds depends on
+            # how L, defined nowhere, reaches each, which the reading may have cut apart
+            raise MeaningError(
+                f"{loss} is defined nowhere here, and the sides hold its gradients by "
+                f"different quantities ({sorted(by[0])[0]} on one, {sorted(by[1])[0]} on the "
+                "other), which only its definition relates", "", None,
+                f"Define {loss} to check this.")
         if bool(_gradients_of(sides.lhs, undefined)) != bool(_gradients_of(sides.rhs, undefined)):
             # ∂E/∂u_j = y_j - t_j with E defined nowhere: the chain rule leaves E's own
             # derivatives, which a closed form can match only for the E the writer means

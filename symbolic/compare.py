@@ -585,6 +585,9 @@ def differ_high(a, b) -> bool:
     return abs(a - b) > HIGH_RTOL * scale + mpmath.mpf(10) ** (-40)
 
 
+UNDEFINED_SIDE = "a side is undefined: it divides by zero (or takes the logarithm of 0)"
+
+
 def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Budget,
             prove: bool = True) -> Outcome:
     """Compare two lists of scalar expressions entry by entry."""
@@ -598,8 +601,7 @@ def compare(lhs_entries: list, rhs_entries: list, kind_of: Callable, budget: Bud
         nodes = subexpressions(lhs_entries + rhs_entries)
     if (sympy.zoo in nodes or sympy.nan in nodes) \
             and any(undefined_constant(e) for e in lhs_entries + rhs_entries):
-        return Outcome(Verdict.UNDECIDED, Method.NONE,
-                       "a side is undefined: it divides by zero (or takes the logarithm of 0)")
+        return Outcome(Verdict.UNDECIDED, Method.NONE, UNDEFINED_SIDE)
     if all((left - right) == 0
            for left, right in zip(lhs_entries, rhs_entries, strict=True)):
         return Outcome(Verdict.VALID, Method.PROVED, "both sides are the same expression")
@@ -784,6 +786,11 @@ def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prov
     """
     lhs_entries, lhs_shape = entries_of(lhs_value)
     rhs_entries, rhs_shape = entries_of(rhs_value)
+    # `x - x = 0`, `\nabla f = 0`: the number 0 against a vector or matrix is its zero
+    if rhs_shape is None and lhs_shape and rhs_entries == [0]:
+        rhs_entries, rhs_shape = [sympy.Integer(0)] * len(lhs_entries), lhs_shape
+    elif lhs_shape is None and rhs_shape and lhs_entries == [0]:
+        lhs_entries, lhs_shape = [sympy.Integer(0)] * len(rhs_entries), rhs_shape
     transposed = lhs_shape != rhs_shape
     if transposed:
         if not (lhs_shape and rhs_shape and lhs_shape == rhs_shape[::-1]):

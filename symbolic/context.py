@@ -43,10 +43,12 @@ from symbolic.notation.resolve import (
     Resolved,
     Snapshot,
     bare_letters,
+    gradient_prefix,
     name_candidates,
     resolve,
+    sole_variable,
 )
-from symbolic.notation.rewrite import to_latex
+from symbolic.notation.rewrite import to_latex, without_positions
 from symbolic.notation.trees import (
     children,
     composite_name,
@@ -202,6 +204,12 @@ class Context:
     twins_read: bool = False
     # whether ∇²f(x) with no shape for x is read (to infer the shapes the text implies)
     hessians_unshaped: bool = False
+    # whether names made as the text names a loss's gradients (dZ beside dA = ∂L/∂A) are
+    # read as those gradients (`Snapshot.gradient_names`), or d as a differential
+    gradients_named: bool = True
+    # whether a loss left undefined and indexed (L_t) is read as depending on the outputs
+    # at its own index only (ŷ_t), as a step's loss does (see `derivatives.upstream`)
+    losses_by_index: bool = False
     # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
     # samples are not drawn on them (see `claims.find`)
     facts: list[Fact] = field(default_factory=list)
@@ -362,7 +370,8 @@ class Context:
                       dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
-                      facts=list(self.facts))
+                      losses_by_index=self.losses_by_index,
+                      gradients_named=self.gradients_named, facts=list(self.facts))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -786,7 +795,14 @@ class Context:
 
     def settle_given(self) -> None:
         """Read every definition again once all of `given` is known: givens come in any
-        order, so `h = g(z)` before `g(u) = u^2` still calls g."""
+        order, so `h = g(z)` before `g(u) = u^2` still calls g, and `L = d(a, p)` that
+        could not be read before `d(a, p) = …` is read again."""
+        for unread in [d for d in self.definitions if isinstance(d.body, A.Unread)
+                       and d.source and self.functions]:
+            try:
+                self.define_given(unread.source)
+            except NotationError:
+                continue        # still unread, as it was
         self.definitions = [self._settled(d) for d in self.definitions]
         self.functions = {key: dataclasses.replace(
             f, body=self._resolve_body(f.written, f.parameters)) for key, f in
@@ -808,6 +824,8 @@ class Context:
                         ) -> FunctionDefinition:
         parameters, body = _unsampled(parameters, body)
         earlier = self.functions.get(name)
+        if earlier is not None and _renamed(earlier, parameters, body):
+            return earlier      # d(a, p) = ‖a - p‖, then d(a, n) = ‖a - n‖: one function
         if earlier is not None and earlier.source != source:
             self.redefined.add(name)         # f of problem 4, then f of problem 5
         self.functions[name] = FunctionDefinition(name, parameters, body, source, body,
@@ -1045,8 +1063,33 @@ class Context:
                 bare=frozenset().union(*(bare_letters(d.body) for d in self.definitions)),
                 sigma_is_symbol=self.sigma_is_symbol(),
                 hessians_unshaped=self.hessians_unshaped,
-                superscripts=str(self.conventions.get("superscripts", "")))
+                superscripts=str(self.conventions.get("superscripts", "")),
+                variable_of=MappingProxyType(self._variables_of(frozenset(values))),
+                gradient_names=MappingProxyType(self._gradient_names()
+                                                if self.gradients_named else {}))
         return self._snapshot
+
+    def _gradient_names(self) -> dict[str, A.Name]:
+        """How the definitions name a loss's gradients (`Snapshot.gradient_names`): a
+        prefix used for one loss only."""
+        found: dict[str, set] = {}
+        losses: dict[str, A.Name] = {}
+        defined = {d.key for d in self.definitions}
+        for d in self.definitions:
+            named = gradient_prefix(d.name, d.written or d.body)
+            if named is not None and name_key(named[1]) not in defined:
+                found.setdefault(named[0], set()).add(name_key(named[1]))
+                losses[named[0]] = named[1]
+        return {prefix: losses[prefix] for prefix, keys in found.items() if len(keys) == 1}
+
+    def _variables_of(self, values: frozenset[str]) -> dict[str, str]:
+        """The one letter each value defined once is a formula of (`Snapshot.variable_of`)."""
+        keys = [d.key for d in self.definitions]
+        quantities = values | self.values.keys() | self.shapes.keys()
+        return {d.key: letter for d in self.definitions
+                if keys.count(d.key) == 1 and not isinstance(d.body, A.Unread)
+                and d.key not in self.shapes
+                and (letter := sole_variable(d.body, frozenset(quantities))) is not None}
 
     def resolve(self, node: A.Node, across: Across = NOTHING_ACROSS) -> Resolved:
         """`node` with every reading decided against this context (remembered per tree);
@@ -1620,6 +1663,17 @@ def _letters_read(tree: A.Node, bound: frozenset[str] = frozenset()) -> set[str]
 def mentioned_names(node: A.Node) -> set[str]:
     """Every name a tree mentions, variables of differentiation included."""
     return {name_key(n) for n in walk(node) if isinstance(n, A.Name)}
+
+
+def _renamed(earlier: FunctionDefinition, parameters: tuple[A.Name, ...],
+             body: A.Node) -> bool:
+    """Whether a function defined again is the earlier one with its parameters renamed:
+    `d(a, n) = \\lVert a - n \\rVert` after `d(a, p) = \\lVert a - p \\rVert`."""
+    if earlier.written is None or len(earlier.parameters) != len(parameters) \
+            or isinstance(earlier.body, A.Unread):
+        return False
+    renamed = substitute_names(body, dict(zip(parameters, earlier.parameters, strict=True)))
+    return without_positions(renamed) == without_positions(earlier.written)
 
 
 def _unread(definition: Definition, error: NotationError) -> MeaningError:

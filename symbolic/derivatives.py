@@ -403,6 +403,8 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
              and not _mentions_gradient_of(numerator, definitions[s])]
     reaching = [s for s in sinks if s != wrt and wrt in
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
+    if context.losses_by_index:
+        reaching = [s for s in reaching if _same_index(s, numerator)]
     if not reaching and _entries_apart(numerator, wrt, definitions) \
             and context.kind(base_of(numerator)) != "symmetric":    # Σ = Σ^T ties them
         return sympy.Integer(0)
@@ -415,6 +417,14 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
         total += gradient_symbol(numerator, sink) * local
     return total
+
+
+def _same_index(output: sympy.Symbol, loss: sympy.Symbol) -> bool:
+    """Whether an output is at the loss's own index: ŷ_1 of L_1, ŷ^{(1)} of L^{(1)}."""
+    layers = layer_of(output.name), layer_of(loss.name)
+    if layers[1] is not None:
+        return layers[0] is not None and layers[0][1] == layers[1][1]
+    return bool(subscript_of(loss)) and subscript_of(output) == subscript_of(loss)
 
 
 def _entries_apart(numerator: Var, wrt, definitions: dict) -> bool:

@@ -218,6 +218,12 @@ _NEXT_CASE = re.compile(r"\$\s*[A-Za-z]\s*(?:=|\\neq?|\\not\s*=)\s*[A-Za-z]\s*\$
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
 
+# `情况 2（非对角线元素，k ≠ j）：`, `Case 2 (k != j):`: a line of prose ending in a colon
+# that sets two index letters apart in plain text states the case of what follows
+_PLAIN_CASE = re.compile(r"(?<![A-Za-z\\$])([A-Za-z])\s*(?:≠|!=)\s*([A-Za-z])(?![A-Za-z])"
+                         r"(?=[^$\n]*[:：]\s*$)")
+
+
 def has_relation(latex: str) -> bool:
     r"""Whether `latex` has `=`, `\approx` or `\Rightarrow` outside every group.
 
@@ -675,6 +681,9 @@ class _BodyScanner:
             if self.first_heading is None and heading.group(2):
                 self.first_heading = heading.group(2).rstrip("#").strip() or None
             return pos  # a heading's own text may still hold math
+        if (case := _PLAIN_CASE.search(line)) is not None:
+            # `Case 2 (off-diagonal, k ≠ j):`, typed without math, before the step it is for
+            self._cut(f"{case.group(1)} \\neq {case.group(2)}", pos + case.start(), inline=True)
         if _RULE.match(line) or (_SETEXT.match(line) and self._previous_line_is_text(pos)):
             self.boundaries.append(pos)
             if self.first_heading is None and _SETEXT.match(line):

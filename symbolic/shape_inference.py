@@ -423,6 +423,15 @@ class _Fit:
             return vector[1], vector[1]
         raise CannotFit("the diagonal of a matrix")
 
+    @staticmethod
+    def elementwise(body: A.Node, parameter: A.Node) -> bool:
+        """Whether a function's body is a known element-wise function of its parameter
+        alone: `\\text{ReLU}(z)`, `\\tanh(z)`."""
+        body = ungroup(body)
+        return isinstance(body, A.Call) and body.callee == A.Callee.KNOWN \
+            and len(body.args) == 1 and node_text(ungroup(body.args[0])) == node_text(parameter) \
+            and (known := known_function(body.name)) is not None and not known.takes_vector
+
     def fit_Call(self, node: A.Call) -> Shape:
         args = [self.shape(a) for a in node.args]
         if node.index is not None:
@@ -438,6 +447,9 @@ class _Fit:
             value = self.shape(function.body)
             if not node.primes:
                 return value
+            if node.primes == 1 and len(args) == 1 \
+                    and self.elementwise(function.body, function.parameters[0]):
+                return value          # f'(z) with f(z) = ReLU(z): entry by entry, as f is
             if node.primes > 2 or len(args) != 1 or not self.is_number(value) \
                     or node.primes == 2 and (args[0] is None or not self.dims.is_one(args[0][1])):
                 raise CannotFit("a third derivative, or one of a vector function")

@@ -581,6 +581,8 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return _define_function(chain, head, body, context, budget, step, previous,
                                 statement.derivation)
     key = name_key(head)
+    if _derivative_named(head, body, context):
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     if key in _names_in(body):
         return _update(statement, chain, head, body_text, context, budget, step)
     if not is_printed_number(body) and key in rests_on([body], context):
@@ -592,6 +594,20 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         # after w_2 = -0.009 + 0.01: the next step of a worked update, bound anew)
         return step(StepKind.CLAIM, _recomputed(chain, head, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _derivative_named(head: A.Name, body: A.Node, context: Context) -> bool:
+    """`y' = 2x + 3` after `y = x^2 + 3x`, `f_x = 2x + 3y` after `f(x, y) = …`: a name the
+    resolve pass reads as a derivative of what the text defines is determined, so the line
+    is a claim about it; not `w' = w - \\eta g`, the next value of w, which an update binds."""
+    if not (head.primes or head.sub or head.suffix):
+        return False
+    try:
+        read = context.resolve(head).tree
+    except NotationError:
+        return False
+    return isinstance(read, (A.Partial, A.At)) and name_key(A.Name(head.base)) \
+        not in _names_in(body)
 
 
 def _recomputed(chain: Chain, head: A.Name, context: Context, budget: Budget,
@@ -710,6 +726,9 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
                            or re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", rest)
                            for c in acronym.group(1)):      # ABC = A(BC): a product
         return A.Name(f"{WORD_FONT}{{{acronym.group(1)}}}")     # MSE = …: a word, defined
+    named = _gradient_named(node, chain)
+    if named is not None:
+        return named                  # dA = \frac{\partial L}{\partial A}: defines dA
     if _stepped_head(node):
         node = layered_name(node)     # a^t = …, h^{t+1} = …: a power is never defined
     node = variation_name(node) or node      # \delta h^t = \frac{\partial E}{\partial h^t}
@@ -720,6 +739,26 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
     if function_signature(node) is not None:
         return node
     return None
+
+
+def _gradient_named(node: A.Node, chain: Chain) -> A.Name | None:
+    """`dA = \\frac{\\partial L}{\\partial A}`: d before a name, set equal to the gradient
+    of a loss by that name, names that gradient as backprop code does: the name dA (a
+    word), not the differential of A. None for any other head."""
+    if not (isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.Name)
+            and node.left.base == "d" and not (node.left.sub or node.left.sup)
+            and isinstance(node.right, A.Name)):
+        return None
+    try:
+        body = ungroup(parse_side(chain.sides[1].text))
+    except NotationError:
+        return None
+    variable = node.right
+    if not (isinstance(body, A.Partial) and body.numerator is not None and body.order == 1
+            and isinstance(body.wrt, A.Name) and node_text(body.wrt) == node_text(variable)):
+        return None
+    return A.Name(f"{WORD_FONT}{{d{variable.base}}}", variable.sub, variable.sup,
+                  pos=node.pos)
 
 
 def _stepped_head(node: A.Node) -> bool:

@@ -394,6 +394,18 @@ def test_an_update_written_as_a_call_is_not_kept_from_line_to_line():
     assert "not kept from line to line" in steps[1].claim.links[0].message
 
 
+def test_the_prime_of_a_formula_of_one_letter_is_its_derivative_not_a_new_name():
+    doc = "$$y = x^2 + 3x$$\n\n$$y' = 2x + 3$$\n\n$$y'' = 2$$\n\n$$y' = 2x$$\n"
+    steps = check_document(doc).steps
+    assert [str(s.kind) for s in steps] == ["definition", "claim", "claim", "claim"]
+    assert [str(s.verdict) for s in steps[1:]] == ["valid", "valid", "invalid"]
+    # the next value of w, written with a prime, is an update, never dw/dv
+    update = "$$w = 3 v^2$$\n\n$$w' = w - 0.1$$\n\n$$w' = 3v^2 - 0.1$$\n"
+    steps = check_document(update).steps
+    assert str(steps[1].kind) == "definition"
+    assert str(steps[2].verdict) == "valid"
+
+
 def test_a_value_computed_again_from_other_numbers_is_not_rebound():
     doc = ("---\ngiven: ['T = 1']\n---\n$$Y = 0 + 5 = 5$$\n\n$$L = (Y - T)^2$$\n\n"
            "$$L = (5 - 10)^2 = 25$$\n")
@@ -408,6 +420,24 @@ def test_an_estimate_of_a_variance_defines_the_estimate():
     doc = "$$\\hat{\\sigma}^2 = \\frac{1}{n}\\sum_{k=1}^n x_k^2$$\n"
     step = check_document(doc).steps[0]
     assert str(step.kind) == "definition"
+
+
+def test_a_gradient_named_with_d_names_the_others_so():
+    doc = ("---\nshapes: {X: [4, 3], W: [3, 2]}\n---\n$$Z = XW + b$$\n\n$$A = \\sigma(Z)$$\n\n"
+           "$$dA = \\frac{\\partial L}{\\partial A}$$\n\n"
+           "$$dZ = dA \\odot A \\odot (1 - A)$$\n\n$$dW = X^T dZ$$\n\n$$dW = dZ^T X$$\n")
+    steps = check_document(doc).steps
+    assert "defines dA" in steps[2].claim.links[0].message
+    assert [str(s.verdict) for s in steps[3:]] == ["valid", "valid", "invalid"]
+
+
+def test_a_case_typed_in_plain_text_on_a_line_ending_in_a_colon_is_assumed():
+    doc = ("$$p_i = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}$$\n\n"
+           "Case 2 (off-diagonal, j ≠ i):\n\n"
+           "$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n")
+    steps = check_document(doc).steps
+    assert "assumes j ≠ i" in steps[1].claim.links[0].message
+    assert str(steps[-1].verdict) == "valid"
 
 
 def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():

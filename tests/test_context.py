@@ -9,6 +9,7 @@ from symbolic import check_claim, check_document
 from symbolic.checker import case_assumption
 from symbolic.context import Context, Expansion, name_key
 from symbolic.limits import MAX_DEFINITION_CHAIN, WorkLimitExceeded
+from symbolic.notation import ast as A
 from symbolic.notation import parse_side
 from symbolic.notation.build import Instance
 
@@ -660,3 +661,17 @@ def test_a_chain_that_names_a_coefficient_defines_it():
     assert check_claim(claim, given=given).verdict == "valid"
     assert check_claim(claim.replace("(w^\\top w)^2", "(w^\\top w)"), given=given).verdict \
         == "invalid"
+
+
+def test_a_function_defined_again_with_its_parameters_renamed_is_the_same_function():
+    context = Context.from_given([r"L = d(a, p) - d(a, n) + m", r"d(a, p) = \lVert a - p \rVert_2",
+                                  r"d(a, n) = \lVert a - n \rVert_2"],
+                                 shapes={"a": [3, 1], "p": [3, 1], "n": [3, 1]})
+    assert "d" not in context.redefined
+    assert not isinstance(next(d for d in context.definitions if d.key == "L").body, A.Unread)
+    result = check_claim(r"\frac{\partial L}{\partial a} = \frac{a - p}{\lVert a - p \rVert_2}"
+                         r" - \frac{a - n}{\lVert a - n \rVert_2}",
+                         given=[r"L = d(a, p) - d(a, n) + m", r"d(a, p) = \lVert a - p \rVert_2",
+                                r"d(a, n) = \lVert a - n \rVert_2"],
+                         shapes={"a": [3, 1], "p": [3, 1], "n": [3, 1]})
+    assert str(result.verdict) == "valid"

@@ -86,3 +86,24 @@ def test_a_differential_beside_a_partial_by_a_name_it_does_not_vary_is_a_gradien
     assert result.verdict == "undecided" and "partial derivative" in result.message
     assert check_claim(r"df = \frac{\partial f}{\partial x} dx", given=[r"f = x^3"]).verdict \
         == "valid"
+
+
+RMS_NORM = [r"\mathbf{y} = \hat{\mathbf{x}} \odot \mathbf{w}",
+            r"\hat{\mathbf{x}} = r \mathbf{x} = \frac{\mathbf{x}}{RMS(\mathbf{x})}",
+            r"RMS(\mathbf{x}) = \sqrt{\frac{1}{N} \sum_{i=1}^{N} x_i^2 + \epsilon}",
+            r"r = \frac{1}{RMS(\mathbf{x})}", r"\frac{dL}{d\mathbf{y}} =: d\mathbf{y}"]
+
+
+def test_d_names_read_as_the_texts_gradients_and_as_differentials_must_agree():
+    # dy names ∂L/∂y, yet dx̂ = r dx + x dr is the product rule of differentials: in doubt
+    result = check_claim(r"d\hat{\mathbf{x}} = r\, d\mathbf{x} + \mathbf{x}\, dr",
+                         given=RMS_NORM, shapes={"x": ["N", 1], "y": ["N", 1]})
+    assert str(result.verdict) == "undecided"
+    assert "read as a differential" in result.message
+    # gradients of an undefined loss by different quantities on the two sides decide nothing
+    gradient = check_claim(r"\frac{\partial L}{\partial \mathbf{x}} = r\, \mathbf{g} - "
+                           r"\frac{r^3}{N} \mathbf{x}\, (\mathbf{g}^{\top} \mathbf{x})",
+                           given=[*RMS_NORM, r"\frac{\partial L}{\partial \hat{\mathbf{x}}} = "
+                                             r"d\mathbf{y} \odot \mathbf{w} \coloneqq \mathbf{g}"],
+                           shapes={"x": ["N", 1], "y": ["N", 1]})
+    assert str(gradient.verdict) == "undecided"

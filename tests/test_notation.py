@@ -208,6 +208,30 @@ ROWS = [
     (r"A''(\eta) = \underbrace{\frac{1}{1+e^{-\eta}}}_{p} "
      r"\underbrace{\frac{e^{-\eta}}{1+e^{-\eta}}}_{p}",
      [r"A(\eta) = \log(1+e^\eta)", r"p = \frac{1}{1+e^{-\eta}}"], {}, {}, "invalid"),
+    # a note that only names (a word, a new letter) checks nothing; a brace after a minus
+    # sign may group its terms or only annotate them
+    (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw - \underbrace{w^TX^Ty + y^TXw}_{scalars} + y^Ty",
+     [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "valid"),
+    (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw - \underbrace{w^TX^Ty - y^TXw}_{scalars} + y^Ty",
+     [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "undecided"),
+    (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw + \underbrace{w^TX^Ty - y^TXw}_{scalars} + y^Ty",
+     [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "invalid"),
+    # a word under a brace labels what it holds; a result set in bold is the number
+    (r"\frac{\partial L}{\partial w} = \underbrace{(-0.143)}_{\text{Paso A}} \cdot "
+     r"\underbrace{(0.2253)}_{\text{Paso B}} \cdot \underbrace{(0.5)}_{\text{Paso C}}",
+     ["x = 0.5", "y = 0.8", "w = 1.3", r"L = \frac{1}{2}(y - \sigma(w x))^2"], {}, {},
+     "valid"),
+    (r"\frac{\partial L}{\partial w} = \underbrace{(-0.143)}_{\text{Paso A}} \cdot "
+     r"\underbrace{(0.2253)}_{\text{Paso B}}",
+     ["x = 0.5", "y = 0.8", "w = 1.3", r"L = \frac{1}{2}(y - \sigma(w x))^2"], {}, {},
+     "invalid"),
+    (r"L = \frac{1}{2} (0.079)^2 \approx \mathbf{0.00312}", [], {}, {}, "valid"),
+    (r"L = \frac{1}{2} (0.079)^2 \approx \mathbf{0.00412}", [], {}, {}, "invalid"),
+    # one-hot y, an index free on one side only on y's entry: every class, or the hot one
+    (r"L = -y^i \ln s^i", [r"L = -\sum_i y^i \ln s^i"], {},
+     {"superscripts": "index", "symbols": {"y": "one-hot"}}, "undecided"),
+    (r"L = -2 y^i \ln s^i", [r"L = -\sum_i y^i \ln s^i"], {},
+     {"superscripts": "index", "symbols": {"y": "one-hot"}}, "invalid"),
     # a new letter that ends a chain names its value
     (r"\frac{dA}{d\eta} = \frac{1}{1+e^{-\eta}} = \mu", [r"A(\eta) = \log(1+e^\eta)"], {}, {},
      "valid"),
@@ -517,10 +541,61 @@ ROWS = [
      [r"y_k = \frac{e^{a_k}}{\sum_{j} e^{a_j}}", "p = y_0"], {}, {}, "undecided"),
     (r"w(t+1) = w(t) + \eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "invalid"),
     (r"w(t+1) - w(t) = -\eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "valid"),
-    (r"y' y = x^2 + 1", [r"y = \sqrt{x^2 + 1}"], {}, {}, "undecided"),
-    (r"u' v - v' u = 0", ["u = x^2", r"v = \sin x"], {}, {}, "undecided"),
-    # y' of a defined y: its derivative, most likely, never a free name shown wrong
-    (r"y' = 3x", ["y = x^2"], {}, {}, "undecided"),
+    # y' of y defined as a formula of one letter: its derivative in that letter
+    (r"y' y = x^2 + 1", [r"y = \sqrt{x^2 + 1}"], {}, {}, "invalid"),
+    (r"y' y = x", [r"y = \sqrt{x^2 + 1}"], {}, {}, "valid"),
+    (r"u' v - v' u = 0", ["u = x^2", r"v = \sin x"], {}, {}, "invalid"),
+    (r"u' v - v' u = 2x \sin x - x^2 \cos x", ["u = x^2", r"v = \sin x"], {}, {}, "valid"),
+    (r"y' = 3x", ["y = x^2"], {}, {}, "invalid"),
+    (r"y'' = 2", ["y = x^2"], {}, {}, "valid"),
+    # gradients named as the text names one: G_O = ∂L/∂O makes G_V ∂L/∂V; dA = ∂L/∂A, dZ
+    ("G_V = P^T G_O", ["O = P V", r"G_O = \partial \mathcal{L}/\partial O"],
+     {"P": [2, 3], "V": [3, 2]}, {}, "valid"),
+    ("G_V = P G_O", ["O = P V", r"G_O = \partial \mathcal{L}/\partial O"],
+     {"P": [3, 3], "V": [3, 2]}, {}, "invalid"),
+    (r"dZ = dA \odot f'(Z)", ["Z = XW + b", "A = f(Z)", r"dA = \frac{\partial L}{\partial A}"],
+     {}, {}, "valid"),
+    ("dW = X^T dZ", ["Z = XW + b", r"dZ = \frac{\partial L}{\partial Z}"],
+     {"X": [4, 3], "W": [3, 2]}, {}, "valid"),
+    ("dW = dZ X^T", ["Z = XW + b", r"dZ = \frac{\partial L}{\partial Z}"],
+     {"X": [3, 3], "W": [3, 3]}, {}, "invalid"),
+    # softmax of a matrix: by rows or by columns is not said
+    (r"P_{12} = \frac{e^{S_{12}}}{e^{S_{11}} + e^{S_{12}}}", [r"P = \operatorname{softmax}(S)"],
+     {"S": [2, 2], "P": [2, 2]}, {}, "undecided"),
+    # the differential of an input written through its output's: a gradient of backprop code
+    (r"dS = dP \odot P \odot (1 - P)", [r"P = \sigma(S)"], {}, {}, "undecided"),
+    (r"dP = P (1 - P) dS", [r"P = \sigma(S)"], {}, {}, "valid"),
+    # a side undefined at one index only (x̄_0 at n = 1): the other indices decide
+    (r"\bar{x}_n = \bar{x}_{n-1} + \frac{x_n - \bar{x}_{n-1}}{n-1}",
+     [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "invalid"),
+    (r"\bar{x}_n = \bar{x}_{n-1} + \frac{x_n - \bar{x}_{n-1}}{n}",
+     [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "valid"),
+    # a labelled name called at a tuple, Q^π(s, a): any function
+    (r"\frac{\partial}{\partial s} Q^\pi(s, a)^2 = 2 Q^\pi(s, a) \frac{\partial Q^\pi(s, a)}"
+     r"{\partial s}", [], {}, {}, "valid"),
+    (r"\frac{\partial}{\partial s} Q^\pi(s, a)^2 = 2 Q^\pi(s, a)", [], {}, {}, "invalid"),
+    # a function defined nowhere, subscripted by its parameter: a function of it too
+    (r"\nabla_\theta p_\theta(\tau) = p_\theta(\tau) \nabla_\theta \log p_\theta(\tau)", [], {}, {},
+     "valid"),
+    (r"\nabla_\theta p_\theta(\tau) = \nabla_\theta \log p_\theta(\tau)", [], {}, {}, "invalid"),
+    (r"\frac{\partial}{\partial \theta} \frac{1}{2}(h_\theta(x) - y)^2 = (h_\theta(x) - y) "
+     r"\frac{\partial h_\theta(x)}{\partial \theta}", [], {}, {}, "valid"),
+    # a subscript made of a defined function's parameters: its partial derivative
+    ("f_y = 3x + 8y", ["f(x, y) = x^2 + 3xy + 4y^2"], {}, {}, "valid"),
+    ("f_y = 3x + 4y", ["f(x, y) = x^2 + 3xy + 4y^2"], {}, {}, "invalid"),
+    ("f_{xy} = 3", ["f(x, y) = x^2 + 3xy + 4y^2"], {}, {}, "valid"),
+    ("f_y(1, 2) = 19", ["f(x, y) = x^2 + 3xy + 4y^2"], {}, {}, "valid"),
+    ("f_x(1, 2) = 9", ["f(x, y) = x^2 + 3xy + 4y^2"], {}, {}, "invalid"),
+    (r"h_\theta(x) = \theta x", [r"h_\theta(x) = \theta x"], {}, {}, "valid"),
+    # a loss defined nowhere, at an index (L_t): of every output, or of those at its index
+    (r"\frac{\partial L_t}{\partial u} = \frac{\partial L_t}{\partial \hat{y}_t} "
+     r"\frac{\partial \hat{y}_t}{\partial u}", [r"\hat{y}_t = \sigma(b + u h_t)"], {}, {},
+     "undecided"),
+    (r"\frac{\partial L_t}{\partial u} = \frac{\partial L_t}{\partial \hat{y}_t} "
+     r"\frac{\partial \hat{y}_t}{\partial h_t}", [r"\hat{y}_t = \sigma(b + u h_t)"], {}, {},
+     "invalid"),
+    # ... and of a formula of several letters, undecided, never a free name shown wrong
+    (r"y' = a", ["y = a x + b"], {}, {}, "undecided"),
     (r"\frac{\partial^2 k}{\partial x \partial x'} = 0", ["k = x x'"], {}, {}, "undecided"),
     (r"\begin{bmatrix} 1 & - \\ 2 & 3 \end{bmatrix} = 0", [], {}, {}, "unparseable"),
     # a computed value printed with two digits (z ≈ 0.31) is rounded, as one with three is
@@ -740,9 +815,13 @@ ROWS = [
     # X^{-T}: the transpose of the inverse
     (r"A^{-T} x = (A^{-1})^T x", [], {"A": [3, 3], "x": [3, 1]}, {}, "valid"),
     (r"A^{-T} x = A^{-1} x", [], {"A": [3, 3], "x": [3, 1]}, {}, "invalid"),
-    # a vector defined with no shape, read as a number, does not fit: shows nothing
+    # a vector defined with no shape takes the shape its definition gives (x = A p), and 0
+    # against a vector is its zero
     (r"(p^T x) v + (v^T p) x = 0", [r"x = A p", r"v = A^T x"], {"A": [3, 3], "p": [3, 1]},
-     {}, "undecided"),
+     {}, "invalid"),
+    (r"(p^T x) v - (p^T x) v = 0", [r"x = A p", r"v = A^T x"], {"A": [3, 3], "p": [3, 1]},
+     {}, "valid"),
+    (r"x - x = 0", [], {"x": [3, 1]}, {}, "valid"),
     # plain-text derivatives: ∂BCE/∂ŷ with BCE defined, the operator ∂/∂ŷ [ … ]
     (r"∂BCE/∂ŷ = (ŷ - y) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {}, "valid"),
     (r"∂BCE/∂ŷ = (y - ŷ) / (ŷ(1-ŷ))", [r"BCE = - [y·log(ŷ) + (1-y)·log(1-ŷ)]"], {}, {},
@@ -1423,8 +1502,9 @@ ROWS = [
     (r"\nabla^2 f(x) = A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "undecided"),
     (r"\nabla^2 f(x) = 2 A", [r"f(x) = \dfrac{1}{2}x^T A x - b^T x + c"], {}, {}, "invalid"),
     # found at the end in the held half: a quantity of θ by its subscript, rows of X
+    # (then undecided; p_θ(x) is now any function of x and θ, and wrong for such)
     (r"\nabla_\theta \log p_{\theta}(x) = \frac{\nabla_{\theta} p_{\theta}(x)}{p_{\theta}(x)^2}",
-     [], {}, {"log": "natural"}, "undecided"),
+     [], {}, {"log": "natural"}, "invalid"),
     (r"\nabla_{\mathbf{w}} J(\mathbf{w}) = \frac{1}{N}\sum_{i=1}^N \mathbf{x}_i^T"
      r"(\mathbf{x}_i\mathbf{w} - y_i)", [r"J(\mathbf{w}) = \frac{1}{2N}||\mathbf{X}\mathbf{w} - "
                                          r"\mathbf{y}||_2^2"], {}, {}, "undecided"),

@@ -23,6 +23,26 @@ def test_a_name_before_parentheses_is_left_for_the_resolve_pass():
     assert isinstance(node.left, A.Name) and isinstance(node.right, A.Group)
 
 
+def test_a_function_labelled_by_a_superscript_and_called_at_a_tuple_is_a_call():
+    node = without_positions(parse_side(r"Q^\pi(s, a_0)"))
+    assert isinstance(node, A.BinOp) and node.op == "apply"
+    assert node.left == A.Name("Q", (), (A.Name(r"\pi"),))
+    # one argument stays a power times a group, for the resolve pass to decide
+    assert isinstance(parse_side(r"Q^\pi(s)").left, A.Power)
+    with pytest.raises(ParseError):
+        parse_side("x^2(a, b)")
+
+
+def test_a_script_typed_in_braces_after_a_name_is_its_script():
+    assert without_positions(parse_side(r"\delta{_2}")) == without_positions(
+        parse_side(r"\delta_2"))
+
+
+def test_sqrt_typed_as_a_word_is_the_square_root():
+    assert without_positions(parse_side("sqrt(8)")) == without_positions(
+        parse_side(r"\sqrt(8)"))
+
+
 def test_an_operator_name_is_a_call():
     node = parse_side(r"\operatorname{softmax}(z)_j")
     assert isinstance(node, A.Call) and node.name == "softmax"

@@ -188,3 +188,38 @@ def test_the_diagonal_matrix_of_a_vector_is_square():
     assert check_claim(claim, given=given, conventions=conventions).verdict == "valid"
     assert check_claim(claim.replace("= (YKY)", r"= \frac12 (YKY)"), given=given,
                        conventions=conventions).verdict == "invalid"
+
+
+def test_a_name_defined_from_shaped_matrices_takes_the_shape_of_its_definition():
+    # O = P V, O not shaped: the chain rule through O reads O as the matrix P V is
+    shaped = {"P": ["n", "m"], "V": ["m", "k"]}
+    right = check_claim(r"\frac{\partial L}{\partial V} = P^T \frac{\partial L}{\partial O}",
+                        given=["O = P V"], shapes=shaped)
+    assert str(right.verdict) == "valid"
+    wrong = check_claim(r"\frac{\partial L}{\partial V} = P \frac{\partial L}{\partial O}",
+                        given=["O = P V"], shapes={"P": [3, 3], "V": [3, 3]})
+    assert str(wrong.verdict) == "invalid" and "P^\\top was meant" in wrong.message
+
+
+TWO_LAYERS = ["z^{(1)} = W^{(1)} x + b^{(1)}", r"a^{(1)} = f(z^{(1)}) = \text{ReLU}(z^{(1)})",
+              "z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}", r"\hat{y} = \sigma(z^{(2)})",
+              r"L = \frac{1}{2} (y - \hat{y})^2",
+              r"\delta^{(2)} = \frac{\partial L}{\partial z^{(2)}}",
+              r"\delta^{(1)} = \frac{\partial L}{\partial z^{(1)}}"]
+TWO_SHAPES = {"W^{(1)}": [3, 2], "W^{(2)}": [1, 3], "x": [2, 1]}
+
+
+def test_biases_and_layers_take_the_shapes_their_definitions_give_from_declared_ones():
+    def verdict(claim: str) -> str:
+        return str(check_claim(claim, given=TWO_LAYERS, shapes=TWO_SHAPES).verdict)
+
+    assert verdict(r"\frac{\partial L}{\partial b^{(2)}} = \delta^{(2)}") == "valid"
+    assert verdict(r"\frac{\partial L}{\partial W^{(1)}} = \delta^{(1)} x^T") == "valid"
+    # f'(z) of f(z) = ReLU(z) at a vector: entry by entry, as f applies
+    assert verdict(r"\frac{\partial L}{\partial b^{(1)}} = W^{(2)T} \delta^{(2)} \odot "
+                   r"f'(z^{(1)})") == "valid"
+    assert verdict(r"\frac{\partial L}{\partial b^{(1)}} = f'(z^{(1)})") == "invalid"
+    # the sizes follow from declared shapes, so a product that does not fit them is wrong
+    wrong = check_claim(r"\frac{\partial L}{\partial W^{(1)}} = x \delta^{(1)T}",
+                        given=TWO_LAYERS, shapes=TWO_SHAPES)
+    assert str(wrong.verdict) == "invalid" and "3×2" in wrong.message

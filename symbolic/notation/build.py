@@ -748,6 +748,14 @@ class Builder:
                                "likely meant, which is not read", self.source, None,
                                f"Write {node.name} of the vector and pick the entry, as "
                                f"in \\operatorname{{{node.name}}}(\\mathbf{{x}})_j.")
+        if _is_matrix(z) and z.rows > 1 and z.cols > 1:
+            # softmax(S) of attention scores: row by row in attention, column by column where
+            # samples are columns; over every entry at once, as one vector, nobody means
+            raise MeaningError(f"{node.name} of a matrix ({to_latex(argument)}, "
+                               f"{z.rows}×{z.cols}) may be taken row by row or column by "
+                               "column, and which is not said", self.source, None,
+                               f"Write {node.name} of one row or column, as in "
+                               rf"\operatorname{{{node.name}}}(\mathbf{{s}}_i).")
         if not function.vector_valued:
             return self.decorate(function.apply(*entries), node)
         if node.index is not None:
@@ -891,16 +899,28 @@ class Builder:
                             "\\frac{\\partial}{\\partial u}.")
         (argument,) = node.args
         value = self.build(argument)
-        if _is_matrix(value):
-            return self.defined_gradient(definition, node, argument, value)
         held = A.Name(r"\star_{" + str(self.call_depth) + "}")   # a variable of its own
+        if _is_matrix(value) and not self.entry_by_entry(definition, argument, value, held):
+            return self.defined_gradient(definition, node, argument, value)
         body = self.build(definition.applied_to((held,), self.source))
         variable = self.build(held)
         derivative = sympy.diff(body, variable, node.primes)
-        value = self.build(argument)
         if _is_matrix(value):
             return value.applyfunc(lambda entry: derivative.xreplace({variable: entry}))
         return derivative.xreplace({variable: value})
+
+    def entry_by_entry(self, definition, argument: A.Node, value, held: A.Name) -> bool:
+        """Whether a function of one parameter, applied to a vector, applies to each entry
+        (`f(z) = \\text{ReLU}(z)`): its value at the vector is its value at each entry. Then
+        f'(z) is the derivative entry by entry, not a gradient."""
+        try:
+            whole = self.build(definition.applied_to((argument,), self.source))
+            body = self.build(definition.applied_to((held,), self.source))
+        except (MeaningError, ShapeError, sympy.ShapeError, TypeError, ValueError):
+            return False
+        variable = self.build(held)
+        return _is_matrix(whole) and not _is_matrix(body) and whole.shape == value.shape \
+            and whole == value.applyfunc(lambda entry: body.xreplace({variable: entry}))
 
     def defined_gradient(self, definition, node: A.Call, argument: A.Node, value):
         """`\\nabla f(\\mathbf{x})` for `f(\\mathbf{x}) = …` of a vector: the partial

@@ -179,7 +179,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     """Remove layout commands and prose `\\text{...}` (a `\\text{ReLU}(z)` call stays)."""
     tokens = _worded_comparisons(_without_equation_marks(_without_leading_label(
         _braced_font_letters(_joined_text_words(_braced_script_commands(
-            _array_cases(tokens)))))))
+            _scripts_in_braces(_array_cases(tokens))))))))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
     tokens = _mathop_words(_sized_double_bars(tokens))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
@@ -282,6 +282,26 @@ def _array_cases(tokens: list[Token]) -> list[Token]:
                 Token("command", END, pos), Token("symbol", "{", pos), *cases,
                 Token("symbol", "}", pos)]
         k = closed
+    return out
+
+
+def _scripts_in_braces(tokens: list[Token]) -> list[Token]:
+    """`\\delta{_2}`: a script set in braces after a name, as typed by hand or OCR'd, is
+    the name's script, `\\delta_2` (a group cannot begin with a script)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.text == "{" and k and (tokens[k - 1].kind == "letter" or tokens[k - 1].kind
+                                      == "command" and tokens[k - 1].text[1:] in GREEK) \
+                and k + 1 < len(tokens) and tokens[k + 1].text in ("_", "^") \
+                and (k < 2 or tokens[k - 2].text not in ("_", "^")) \
+                and (close := _group_end(tokens, k)) is not None:
+            out += tokens[k + 1:close]
+            k = close + 1
+            continue
+        out.append(tok)
+        k += 1
     return out
 
 
@@ -422,6 +442,9 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
             continue
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
+            continue
+        if close == i + 3 and tokens[i + 2].kind == "number" and len(tokens[i + 2].text) > 1:
+            i += 1          # \mathbf{0.00312}: a result set in bold (not 0 or 1, the vectors)
             continue
         out.append(tok)
         i += 1
@@ -1838,10 +1861,18 @@ class Parser:
             # p^m(x \mid \lambda): a labelled probability (m: the model's), then its event
             saved = self.i
             self.advance()
-            label = "".join(t.text for t in self.group_tokens())
+            label_tokens = self.group_tokens()
+            label = "".join(t.text for t in label_tokens)
             if self.peek().text == "(" and self.conditional_bar() is not None:
                 return self.conditional(node, f"^{{{label}}}")
-            self.i = saved
+            if self.peek().text == "(" and self.arguments_follow() and label_tokens \
+                    and not any(t.kind == "number" for t in label_tokens):
+                # Q^\pi(s, a): a function labelled by a superscript, called at a tuple (a
+                # power times a tuple means nothing)
+                node = dataclasses.replace(node, sup=(self.sub_parse(label_tokens,
+                                                                     "superscript"),))
+            else:
+                self.i = saved
         if self.peek().text == "(":
             # f(x) or f (x): a call or a product, which the resolve pass decides
             args = self.bracketed_args()
@@ -1867,6 +1898,9 @@ class Parser:
                     and end + primes < len(self.tokens):
                 after = self.tokens[end + primes]
                 start = self.peek()
+                if after.text == "(" and word == "sqrt" and not primes:
+                    self.i = end                        # sqrt(8): \sqrt{8}, as code types it
+                    return A.Power(self.bracketed(), A.Num("0.5"), start.pos)
                 if after.text == "(":
                     self.i = end + primes
                     args = self.bracketed_args()
@@ -1940,6 +1974,19 @@ class Parser:
                                "derivcheck does not build", self.source, start.pos,
                                f"Write the inverse by name (artanh), or 1/{word}(x).")
         return A.Call(word, self.bracketed_args(), None, primes + more, power, True, start.pos)
+
+    def arguments_follow(self) -> bool:
+        """Whether the parentheses that start here hold a tuple: a top-level comma."""
+        depth, j = 0, self.i
+        while j < len(self.tokens) and self.tokens[j].kind != "end":
+            t = self.tokens[j]
+            depth += (t.text in ("(", "{", "[")) - (t.text in (")", "}", "]"))
+            if depth == 0:
+                return False
+            if depth == 1 and t.text == ",":
+                return True
+            j += 1
+        return False
 
     def conditional_bar(self) -> int | None:
         """Where the bar of `p(Y = y \\mid x)` is: a top-level `\\mid` (or one lone `|`)

@@ -49,11 +49,13 @@ from symbolic.notation.vocabulary import (
     ACCENTS,
     ARGUMENT_LETTERS,
     COMBINATORICS,
+    CONSTANT_LETTERS,
     DIFFERENTIAL_D,
     EULER,
     EXTREMA,
     FUNCTION_LETTERS,
     GATE_LETTERS,
+    GREEK,
     INDEX_LETTERS,
     LOGARITHMS,
     MATRIX_OPERATORS,
@@ -114,6 +116,11 @@ class Snapshot:
     sigma_is_symbol: bool = False
     hessians_unshaped: bool = False             # ∇²f(x) read before x's shape is inferred
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
+    # the one letter a defined value is a formula of: x of `y = x^2`, whose y' is dy/dx
+    variable_of: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # how the text names a loss's gradients: "d" of `dA = \frac{\partial L}{\partial A}`,
+    # G of `G_O = \partial L / \partial O`, each with its loss (see `gradient_prefix`)
+    gradient_names: Mapping[str, A.Name] = field(default_factory=lambda: MappingProxyType({}))
 
     def is_value(self, name: str) -> bool:
         kind = self.kind(name)
@@ -244,6 +251,69 @@ def bare_letters(tree: A.Node) -> frozenset[str]:
                      and id(n) not in raised)
 
 
+GRADIENT_NAMED = "as the text names gradients"     # the reading `named_gradient` gives
+D_GRADIENT_NAMED = GRADIENT_NAMED + " with d"       # … of a name d makes (dZ), not G_Z
+
+
+def _unwrapped(node: A.Node) -> A.Node:
+    """The parentheses of a call under the power or transpose written on them: (s, a) of
+    `Q(s, a)^2`."""
+    while isinstance(node, A.Power | A.Transpose):
+        node = node.base if isinstance(node, A.Power) else node.operand
+    return node
+
+
+def _parameter_of(name: A.Name) -> A.Name | None:
+    """The parameter a function's name is subscripted by, `\\theta` of `p_\\theta` and
+    `h_\\theta`: one Greek letter; None for any other name (f_y, f_h, g_t: labels)."""
+    if len(name.sub) != 1 or name.sup or name.suffix:
+        return None
+    sub = name.sub[0]
+    return sub if isinstance(sub, A.Name) and not (sub.sub or sub.sup or sub.primes) \
+        and sub.base.startswith("\\") and sub.base[1:] in GREEK else None
+
+
+def gradient_prefix(name: A.Name, body: A.Node) -> tuple[str, A.Name] | None:
+    """The prefix a definition names a loss's gradient with, and the loss: ("d", L) of
+    `dA = \\frac{\\partial L}{\\partial A}` (dA read as a word), ("G", L) of
+    `G_O = \\partial L / \\partial O`; None for any other definition."""
+    body = ungroup(body)
+    if not (isinstance(body, A.Partial) and body.order == 1 and body.numerator is not None
+            and isinstance(loss := ungroup(body.numerator), A.Name)
+            and isinstance(body.wrt, A.Name) and not loss.sub and not loss.sup):
+        return None
+    wrt = body.wrt
+    prefix = WORD_FONT + "{d"
+    if name.base == prefix + wrt.base + "}" and (name.sub, name.sup) == (wrt.sub, wrt.sup) \
+            and not wrt.suffix:
+        return "d", loss
+    labelled = name.sub == () and name.suffix == wrt.base or len(name.sub) == 1 \
+        and node_text(name.sub[0]) == node_text(wrt) and not name.suffix
+    if labelled and not name.sup and not (wrt.sub or wrt.sup or wrt.suffix) \
+            and len(name.base) == 1 and name.base.isupper():
+        return name.base, loss
+    return None
+
+
+def names_only_new(note: A.Node, snapshot: Snapshot) -> bool:
+    """Whether a brace's note is only names nothing here gives a value: a word
+    (`\\text{Paso A}`, `scalars`) or a name the brace gives what it holds, nothing to check
+    (`_{p}` with p defined is checked)."""
+    return all(isinstance(n, A.BinOp) and n.op == "juxt" or isinstance(n, A.Name)
+               and not n.sub and not n.sup and not snapshot.is_value(node_text(n))
+               and not snapshot.is_value(n.base) for n in walk(note))
+
+
+def sole_variable(body: A.Node, values: frozenset[str]) -> str | None:
+    """The one plain letter a formula is written in, none of them a quantity the context
+    determines or a constant: x of `x^2 + \\sin(x)`, None for `a x + b`."""
+    letters = {n.base for n in walk(body) if isinstance(n, A.Name)
+               and n.base not in values and n.base not in CONSTANT_LETTERS}
+    plain = all(not (n.sub or n.sup or n.primes or n.suffix) for n in walk(body)
+                if isinstance(n, A.Name) and n.base in letters)
+    return next(iter(letters)) if len(letters) == 1 and plain else None
+
+
 def _is_sigma_squared(node: A.Node) -> bool:
     return isinstance(node, A.Power) and isinstance(node.base, A.Name) \
         and node.base.base == SIGMA and not (node.base.sub or node.base.sup) \
@@ -283,6 +353,19 @@ class _Pass:
             plain = dataclasses.replace(node, primes=0)
             self.readings.append(Reading(to_latex(node), f"the transpose of {_shown(plain)}"))
             return A.Transpose(self.visit(plain), node.pos, prime=True)
+        if isinstance(node, A.Name) and node.primes and (
+                derivative := self.primed_derivative(node)) is not None:
+            return derivative
+        if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+                and self.subscript_variables(node.left):
+            return self.visit(self.partial_by_subscript(node.left, node.right))    # f_y(1, 2)
+        if isinstance(node, A.Name) and self.subscript_variables(node):
+            return self.visit(self.partial_by_subscript(node, None))               # f_{xy}
+        if isinstance(node, A.Name) and (gradient := self.named_gradient(node)) is not None:
+            return gradient                                        # G_V, dZ as \mathrm{dZ}
+        if isinstance(node, A.Annotated) and node.note is not None \
+                and names_only_new(node.note, self.snapshot):
+            return self.visit(dataclasses.replace(node, note=None))   # _{\text{Paso A}}
         if isinstance(node, A.BinOp) and node.op == "apply":
             composite = composite_name(node)
             if composite is not None and self.snapshot.is_value(composite.base):
@@ -538,6 +621,100 @@ class _Pass:
             value.startswith(composite_of(name)) for value in self.snapshot.values)}
         return {name for name, at in steps.items() if len(at) > 1} - given
 
+    def primed_derivative(self, name: A.Name) -> A.Partial | None:
+        """`y'` and `y''` with `y = x^2`: a prime on a value defined as a formula of one
+        letter, the primed name given nothing of its own, is its derivative in that letter."""
+        plain = dataclasses.replace(name, primes=0)
+        variable = self.snapshot.variable_of.get(node_text(plain))
+        if variable is None or name.primes > 2 or name.sub or name.sup or name.suffix \
+                or self.snapshot.is_value(node_text(name)):
+            return None
+        self.readings.append(Reading(to_latex(name), f"the derivative of {_shown(plain)} in "
+                                                     f"{variable}"))
+        wrt = A.Name(variable, pos=name.pos)
+        derivative = A.Partial(plain, wrt, pos=name.pos)
+        if name.primes == 2:
+            derivative = A.Partial(None, wrt, derivative, pos=name.pos)
+        return derivative
+
+    def gradient_after_d(self, d: A.Name, after: A.Node) -> A.Node | None:
+        """`dZ`, `dZ^T` with the text naming gradients `dA` (`named_gradient`): the
+        gradient by Z (transposed); None when d and what follows are no such name."""
+        operand = after.operand if isinstance(after, A.Transpose) else after
+        if not isinstance(operand, A.Name) or operand.suffix:
+            return None
+        gradient = self.named_gradient(dataclasses.replace(
+            operand, base=f"{WORD_FONT}{{{d.base}{operand.base}}}"))
+        if gradient is None or operand is after:
+            return gradient
+        return dataclasses.replace(after, operand=gradient)
+
+    def named_gradient(self, name: A.Name) -> A.Partial | None:
+        """`G_V` beside `G_O = \\partial L/\\partial O`, `\\mathrm{dZ}` beside
+        `dA = \\frac{\\partial L}{\\partial A}`: a name the text's own pattern for a
+        loss's gradients makes, given nothing of its own, of a quantity here: the gradient."""
+        if not self.snapshot.gradient_names or self.snapshot.is_value(node_text(name)):
+            return None
+        prefix = WORD_FONT + "{d"
+        if name.base.startswith(prefix) and len(name.base) > len(prefix) + 1 \
+                and "d" in self.snapshot.gradient_names:
+            variable = A.Name(name.base[len(prefix):-1], name.sub, name.sup, pos=name.pos)
+            loss = self.snapshot.gradient_names["d"]
+        elif name.base in self.snapshot.gradient_names and not name.sup and (
+                bool(name.suffix) != bool(name.sub)) and len(name.sub) <= 1:
+            variable = A.Name(name.suffix, pos=name.pos) if name.suffix \
+                else name.sub[0]
+            loss = self.snapshot.gradient_names[name.base]
+        else:
+            return None
+        if not isinstance(variable, A.Name) or not self.snapshot.is_value(node_text(variable)):
+            return None
+        named = D_GRADIENT_NAMED if name.base.startswith(prefix) else GRADIENT_NAMED
+        self.readings.append(Reading(to_latex(name), f"the gradient of {_shown(loss)} by "
+                                     f"{_shown(variable)}, {named}"))
+        return A.Partial(loss, self.visit(variable), pos=name.pos)
+
+    def subscript_variables(self, name: A.Name) -> tuple[A.Name, ...]:
+        """The variables a subscript differentiates by, `f_y` and `f_{xy}` with `f(x, y)`
+        defined and f_y given nothing of its own: a subscript made only of the function's
+        parameters is its partial derivative, as calculus writes it; () for any other."""
+        parameters = self.snapshot.parameters.get(name.base, ())
+        if not parameters or name.sup or name.primes or not (name.sub or name.suffix) \
+                or self.snapshot.is_value(node_text(name)) \
+                or self.snapshot.is_function(node_text(name)):
+            return ()
+        own = {p.base: p for p in parameters
+               if isinstance(p, A.Name) and not (p.sub or p.sup or p.suffix or p.primes)}
+        letters = [n.base if isinstance(n, A.Name) and not (n.sub or n.sup or n.suffix
+                                                            or n.primes) else None
+                   for n in name.sub] if name.sub else list(name.suffix)
+        if len(letters) > 2 or not all(letter in own for letter in letters):
+            return ()
+        return tuple(own[letter] for letter in letters)
+
+    def partial_by_subscript(self, name: A.Name, arguments: A.Node | None) -> A.Node:
+        """`f_y`, `f_{xy}` and `f_y(1, 2)` (`subscript_variables`): the partial derivative of
+        the function, at its own parameters or at the point written."""
+        variables = self.subscript_variables(name)
+        parameters = tuple(self.snapshot.parameters[name.base])
+        self.readings.append(Reading(to_latex(name), f"the partial derivative of "
+                                     f"{_shown(A.Name(name.base))} by "
+                                     f"{', '.join(map(_shown, variables))}"))
+        derivative: A.Node = A.Partial(A.Call(name.base, parameters, None, 0, None, True,
+                                              name.pos, A.Callee.DEFINED),
+                                       variables[0], pos=name.pos)
+        for variable in variables[1:]:
+            derivative = A.Partial(None, variable, derivative, pos=name.pos)
+        if arguments is None:
+            return derivative
+        values = call_arguments(arguments)
+        if len(values) != len(parameters):
+            raise MeaningError(f"{to_latex(name)} is given {len(values)} arguments, and "
+                               f"{name.base} has {len(parameters)} parameters", "", name.pos,
+                               f"Write {name.base}'s partial derivative at a point of all "
+                               "its parameters.")
+        return A.At(derivative, parameters, values, name.pos)
+
     def primes_transposing(self, nodes: list[A.Node]) -> set[str]:
         """`x_i' \\beta`, `X'X`, `X'(y - X\\beta)`: a name primed once that multiplies what
         follows it, where it may be a transpose, is transposed (the prime of statistics and
@@ -781,8 +958,17 @@ class _Pass:
             # s(\mathbf x)_j of s(\mathbf x)_i = …: the entry, an index the claim ranges over
             spelling = canonical(name.base, (), (), name.suffix, 0)
             index = self.visit(name.sub[0])
-        call: A.Node = A.Call(spelling, tuple(self.visit(a) for a in call_arguments(right)),
-                              index, name.primes, None, True, node.pos, callee)
+        arguments = tuple(self.visit(a) for a in call_arguments(right))
+        if callee is A.Callee.ARBITRARY and (parameter := _parameter_of(name)) is not None \
+                and all(node_text(a) != node_text(parameter) for a in arguments):
+            # h_\theta(x), defined nowhere: any function of x and of θ, which its
+            # subscript says it depends on
+            if _shown(parameter) not in why:
+                self.readings.append(Reading(f"{_shown(name)}(…)", f"any function of "
+                                             f"{_shown(parameter)} too (its subscript)"))
+            arguments = (*arguments, self.visit(parameter))
+        call: A.Node = A.Call(spelling, arguments, index, name.primes, None, True, node.pos,
+                              callee)
         for wrapper in reversed(wrappers):
             call = A.Power(call, self.visit(wrapper.exponent), wrapper.pos) \
                 if isinstance(wrapper, A.Power) else A.Transpose(call, wrapper.pos)
@@ -882,7 +1068,9 @@ class _Pass:
                     "or the power of the differential", "", part.pos,
                     f"Write d({to_latex(after)}) or (d{to_latex(after.base)})^{{...}}.")
             word = isinstance(after, A.Name) and part.base + after.base in self.words
-            out.append(dataclasses.replace(after, base=f"{WORD_FONT}{{{part.base}{after.base}}}")
+            gradient = self.gradient_after_d(part, after) if not word else None
+            out.append(gradient if gradient is not None else
+                       dataclasses.replace(after, base=f"{WORD_FONT}{{{part.base}{after.base}}}")
                        if word else A.Differential(after, part.pos))     # dP_{ij}, dP defined
             k += 2
         return functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos), out)
@@ -980,6 +1168,15 @@ class _Pass:
         if name.base in FUNCTION_LETTERS:      # f(x), and h_\theta(x), h_{W,b}(x), f_1(x)
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"(it is not defined here)")
+        if name.sup and len(name.base) == 1 and len(call_arguments(_unwrapped(node.right))) > 1:
+            # Q^\pi(s, a), V^{\pi}(s, a): a labelled name called at a tuple, a function
+            return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
+                                             f"(it is not defined here)")
+        if (parameter := _parameter_of(name)) is not None and parameter.base.startswith("\\") \
+                and len(name.base) == 1:
+            # p_\theta(\tau), q_\phi(z): a density its Greek subscript parameterises
+            return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
+                                             f"of its argument and {_shown(parameter)}")
         if name.base == SIGMA and snapshot.sigma_is_symbol:
             return None, "", "σ is a quantity here (sigma: symbol)"
         return None, "", f"{shown} is not a function here"
