@@ -812,6 +812,11 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     then asked each of `DOUBTS`: the first that finds it may come from a misreading (or
     reads the link another way) gives the verdict instead."""
     finding = _find(left, right, relation, context, budget)
+    if finding.verdict == Verdict.UNDECIDED:
+        finding = _read_with_definition_shapes((left, right, relation), context, budget) \
+            or finding
+    if finding.verdict == Verdict.VALID:
+        finding = _brace_doubt((left, right, relation), finding, context, budget) or finding
     if D_GRADIENT_NAMED in finding.reading and finding.verdict in (Verdict.VALID,
                                                                  Verdict.INVALID):
         finding = _named_gradients_doubt((left, right, relation), finding, context, budget)
@@ -1043,8 +1048,9 @@ def _named_gradients_doubt(link, finding: Finding, context: Context,
 
 def _brace_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
     """`a - \\underbrace{b - c}_{\\text{scalars}} + d`: a brace under terms may group them, as
-    parentheses do (a - b + c), or only annotate them (a - b - c). Read as grouping, the
-    step does not hold; read as an annotation, when it holds, undecided, naming both."""
+    parentheses do (a - b + c), or only annotate them (a - b - c). Read as an annotation,
+    a step whose verdict (valid or invalid, as grouped) is the other one is undecided,
+    naming both; None when the readings agree or the step has no such brace."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
@@ -1056,12 +1062,14 @@ def _brace_doubt(link, finding: Finding, context: Context, budget: Budget) -> Fi
         found = check_symbolic(*spliced, (link[0], link[2], link[1]), context, budget, ())
     except (NotationError, ShapeError, sympy.ShapeError):
         return None
-    if found.verdict != Verdict.VALID:
+    if {found.verdict, finding.verdict} != {Verdict.VALID, Verdict.INVALID}:
         return None
+    said = {Verdict.VALID: "holds", Verdict.INVALID: "does not hold"}
     return undecided("undecided: a brace under a sum of terms after a minus sign may group "
                      "them, as parentheses do, or only annotate them; read as grouping, the "
-                     "step does not hold, and read as an annotation it holds; write "
-                     "parentheses inside the brace, or the signs of each term, to say which")
+                     f"step {said[finding.verdict]}, and read as an annotation it "
+                     f"{said[found.verdict]}; write parentheses inside the brace, or the signs "
+                     "of each term, to say which")
 
 
 def _braces_spliced(tree: A.Node) -> A.Node:
@@ -1257,7 +1265,6 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
     except NotationError as error:
         return not_read(error)
     lhs_node, rhs_node = lhs_read.tree, rhs_read.tree
-    context = _shaped_by_definitions((lhs_node, rhs_node), context)
     if context.sigma_is_symbol() and any(
             isinstance(node, A.Name) and node.base == SIGMA and node.primes
             for tree in (lhs_node, rhs_node) for node in walk(tree)):
@@ -1401,6 +1408,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
             else None
         if symmetric is not None:
             return symmetric
+
         determinant = _determinant_in_doubt(trees, context) \
             if found.verdict == Verdict.INVALID else None
         if determinant is not None:
@@ -2306,23 +2314,49 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     return None
 
 
-def _shaped_by_definitions(trees, context: Context) -> Context:
+def _read_with_definition_shapes(link, context: Context, budget: Budget) -> Finding | None:
+    """A step undecided as read, read again with the shapes the definitions give the names
+    it uses from declared shapes (`_shaped_by_definitions`): its verdict when that reading
+    decides, else None. A step wrong so but right when a square matrix is symmetric
+    (`\\nabla^2 f(x) = P` of f = ½ x^T P x + …) is undecided, naming it."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    shaped, implied = _shaped_by_definitions(trees, context)
+    if not implied:
+        return None
+    found = _find(link[0], link[1], link[2], shaped, budget)
+    if found.verdict not in (Verdict.VALID, Verdict.INVALID):
+        return None
+    square = _symmetric_reprieve(trees, (link[0], link[2], link[1]), context, implied, budget,
+                                 ()) if found.verdict == Verdict.INVALID else []
+    if square:
+        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
+                         "quadratic form's matrix often is, and not otherwise; the text may say "
+                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
+    said = ", ".join(f"{name} as {' × '.join(map(str, dims))}" for name, dims in implied.items())
+    return dataclasses.replace(found, reading="; ".join(filter(None, (
+        found.reading, f"read with {said}, as the definitions give them"))))
+
+
+def _shaped_by_definitions(trees, context: Context) -> tuple[Context, dict]:
     """The context with the shapes its definitions give, from declared shapes, to the
-    defined names the step uses and nothing declares (O of `O = P V`, P and V shaped): a
-    copy, or the context itself when there are none."""
+    defined names the step uses and nothing declares (O of `O = P V`, P and V shaped), and
+    those shapes: a copy, or the context itself and {} when there are none."""
     if not context.shapes:
-        return context
+        return context, {}
     implied = {name: dims for name, dims in _definition_shapes(trees, context).items()
                if context.shape_of(name) is None}
     if not implied:
-        return context
+        return context, {}
     shaped = context.copy()
     try:
         for name, dims in implied.items():
             shaped.add_shape(name, dims)
     except DerivcheckError:
-        return context
-    return shaped
+        return context, {}
+    return shaped, implied
 
 
 def _definition_shapes(trees, context: Context) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -170,11 +171,17 @@ def _family(func, arity: int) -> tuple[sympy.Lambda, list]:
     """The family of an undefined function of `arity` arguments, and its coefficients,
     built once per process: they are only names for the columns the samples fill."""
     us = [sympy.Dummy(f"u{k}", real=True) for k in range(arity)]
-    cs = [sympy.Dummy(f"c_{func}_{k}", real=True) for k in range(1 + 4 * arity)]
+    pairs = list(itertools.combinations(us, 2))
+    cs = [sympy.Dummy(f"c_{func}_{k}", real=True)
+          for k in range(1 + 4 * arity + 2 * len(pairs))]
     body = cs[0]
     for k, u in enumerate(us):
         body += cs[1 + 4 * k] * u + cs[2 + 4 * k] * u**2 / 2 + cs[3 + 4 * k] * sympy.sin(u) \
             + cs[4 + 4 * k] * sympy.exp(u / 3)
+    # g(x, y) is not a sum of functions of x and of y alone: ∂²g/∂x∂y = 0 must not hold
+    for k, (u, v) in enumerate(pairs):
+        body += cs[1 + 4 * arity + 2 * k] * u * v \
+            + cs[2 + 4 * arity + 2 * k] * sympy.sin(u * v / 2)
     return sympy.Lambda(tuple(us), body), cs
 
 
@@ -788,9 +795,16 @@ def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prov
     rhs_entries, rhs_shape = entries_of(rhs_value)
     # `x - x = 0`, `\nabla f = 0`: the number 0 against a vector or matrix is its zero
     if rhs_shape is None and lhs_shape and rhs_entries == [0]:
-        rhs_entries, rhs_shape = [sympy.Integer(0)] * len(lhs_entries), lhs_shape
+        rhs_entries, rhs_shape = rhs_entries * len(lhs_entries), lhs_shape
     elif lhs_shape is None and rhs_shape and lhs_entries == [0]:
-        lhs_entries, lhs_shape = [sympy.Integer(0)] * len(rhs_entries), rhs_shape
+        lhs_entries, lhs_shape = lhs_entries * len(rhs_entries), rhs_shape
+    scalar, whole = (rhs_entries, lhs_entries) if rhs_shape is None else (lhs_entries, rhs_entries)
+    if (lhs_shape is None) != (rhs_shape is None) and _constant(scalar[0]) \
+            and all(sympy.simplify(entry - scalar[0]) == 0 for entry in whole):
+        # f'(z) = 2 with f(z) = 2z on a vector: each entry is 2, which is what it says
+        return Outcome(Verdict.UNDECIDED, Method.NONE, "undecided: a number stands against a "
+                       "vector or matrix whose every entry it equals; read entry by entry it "
+                       "holds, read whole the shapes differ"), lhs_entries, rhs_entries
     transposed = lhs_shape != rhs_shape
     if transposed:
         if not (lhs_shape and rhs_shape and lhs_shape == rhs_shape[::-1]):
@@ -826,6 +840,11 @@ def layout_mistake(lhs_shape, rhs_shape, layout: str) -> LayoutMistake:
         f"{shape_text(rhs_shape)}; it equals the transpose, which is the gradient in {other} "
         f"layout (this document uses {layout} layout; set conventions: {{layout: {other}}} "
         "if that is what you meant)")
+
+
+def _constant(entry) -> bool:
+    """Whether a side's one entry is a number with no quantity in it (0, 2, 1/2)."""
+    return isinstance(entry, sympy.Basic) and entry.is_number is True and entry.is_real is True
 
 
 def entries_of(value) -> tuple[list, tuple[int, int] | None]:

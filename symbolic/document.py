@@ -123,6 +123,8 @@ class Statement:
     conditional: bool = False  # in the prose, followed by "if", "when" or "where"
     # in the prose, set rather than claimed: "setting $\nabla_w J = 0$ gives $X^T X w = …$"
     assumed: bool = False
+    # a case said in plain text before a block (`Case 2 (k ≠ j):`): for that block only
+    for_next: bool = False
 
     @property
     def has_relation(self) -> bool:
@@ -218,10 +220,11 @@ _NEXT_CASE = re.compile(r"\$\s*[A-Za-z]\s*(?:=|\\neq?|\\not\s*=)\s*[A-Za-z]\s*\$
 _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 
 
-# `情况 2（非对角线元素，k ≠ j）：`, `Case 2 (k != j):`: a line of prose ending in a colon
-# that sets two index letters apart in plain text states the case of what follows
-_PLAIN_CASE = re.compile(r"(?<![A-Za-z\\$])([A-Za-z])\s*(?:≠|!=)\s*([A-Za-z])(?![A-Za-z])"
-                         r"(?=[^$\n]*[:：]\s*$)")
+# `情况 2（非对角线元素，k ≠ j）：`, `Case 1 (i = j):`: a line of prose ending in a colon
+# that compares two index letters in plain text, in parentheses, states the case of the
+# block after it
+_PLAIN_CASE = re.compile(r"[(（][^()（）$\n]*?(?<![A-Za-z\\])([A-Za-z])\s*(≠|!=|=)\s*"
+                         r"([A-Za-z])(?![A-Za-z])\s*[)）][^$\n]*[:：]\s*$")
 
 
 def has_relation(latex: str) -> bool:
@@ -682,8 +685,10 @@ class _BodyScanner:
                 self.first_heading = heading.group(2).rstrip("#").strip() or None
             return pos  # a heading's own text may still hold math
         if (case := _PLAIN_CASE.search(line)) is not None:
-            # `Case 2 (off-diagonal, k ≠ j):`, typed without math, before the step it is for
-            self._cut(f"{case.group(1)} \\neq {case.group(2)}", pos + case.start(), inline=True)
+            # `Case 2 (off-diagonal, k ≠ j):`, typed without math: the case of the next block
+            relation = "=" if case.group(2) == "=" else "\\neq"
+            self._cut(f"{case.group(1)} {relation} {case.group(3)}", pos + case.start(),
+                      inline=True, for_next=True)
         if _RULE.match(line) or (_SETEXT.match(line) and self._previous_line_is_text(pos)):
             self.boundaries.append(pos)
             if self.first_heading is None and _SETEXT.match(line):
@@ -812,14 +817,14 @@ class _BodyScanner:
             ))
 
     def _cut(self, content: str, offset: int, inline: bool = False,
-             conditional: bool = False, assumed: bool = False) -> None:
+             conditional: bool = False, assumed: bool = False, for_next: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
         for start, text in split_statements(content, offset):
             line = self.source.line_of(start)
             self.statements.append((start, Statement(line, text, block, inline=inline,
                                                      conditional=conditional,
-                                                     assumed=assumed)))
+                                                     assumed=assumed, for_next=for_next)))
 
 
 # --- statements within a math block --------------------------------------------------

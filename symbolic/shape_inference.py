@@ -145,6 +145,8 @@ class _Fit:
 
     # -- shapes of names ------------------------------------------------------------------
     def name_shape(self, node: A.Name) -> Shape:
+        if node.sub and (declared := self.context.shape_of(name_key(node))) is not None:
+            return self.declared(declared)  # W_1 declared [4, 3]: a matrix, not an entry
         if node.sub and not ((node.bold or _indexed_member(node))
                              and name_key(node) in self.wide):
             self.entry(node)

@@ -103,7 +103,15 @@ def check_read_document(document: Document, budget_seconds: float,
     # whole document, wherever it is said
     constraints = _constraints(document.statements, context)
     held: list | None = None          # the cases in force, while a line's own case applies
+    # the cases in force before a plain-text case for the next block (`Case 2 (k ≠ j):`),
+    # the case's block, and the block it is for once seen
+    before: tuple[list, int, int | None] | None = None
     for index, statement in enumerate(document.statements):
+        if before is not None and before[2] is None and statement.block != before[1] \
+                and not statement.inline:
+            before = (before[0], before[1], statement.block)
+        if before is not None and before[2] is not None and statement.block != before[2]:
+            context.cases, before = before[0], None
         if statement.derivation != derivation:
             derivation, context.cases = statement.derivation, []   # a case ends with its part
         if held is not None and not _trailing_case(document.statements, index - 1, context):
@@ -130,6 +138,8 @@ def check_read_document(document: Document, budget_seconds: float,
             # `$i = k$, $l \neq j$`: cases said on one line hold together
             together = index > 0 and document.statements[index - 1].line == statement.line \
                 and case_assumption(document.statements[index - 1].text, context) is not None
+            if statement.for_next:
+                before = (list(context.cases), statement.block, None)
             kind, claim = _assume_case(statement, case, context, together)
         elif (letter := index_range(statement.text, context)) is not None:
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
@@ -1145,9 +1155,10 @@ def _assume_case(statement: Statement, case: tuple[str, str, str],
                  context: Context, together: bool = False) -> Checked:
     context.cases = [*context.cases, case] if together else [case]
     left, relation, right = case
+    scope = "in the display after it" if statement.for_next \
+        else "in the steps that follow, until the next case"
     link = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
-                      f"assumes {left} {'=' if relation == '=' else '≠'} {right} in the steps "
-                      "that follow, until the next case")
+                      f"assumes {left} {'=' if relation == '=' else '≠'} {right} {scope}")
     return StepKind.BINDING, ClaimResult(statement.text, [link])
 
 

@@ -436,8 +436,13 @@ def test_a_case_typed_in_plain_text_on_a_line_ending_in_a_colon_is_assumed():
            "Case 2 (off-diagonal, j ≠ i):\n\n"
            "$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n")
     steps = check_document(doc).steps
-    assert "assumes j ≠ i" in steps[1].claim.links[0].message
+    assert "assumes j ≠ i in the display after it" in steps[1].claim.links[0].message
     assert str(steps[-1].verdict) == "valid"
+    # for that display only; and a sentence that only mentions the letters states no case
+    later = doc + "\nFor all i and j:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n"
+    assert str(check_document(later).steps[-1].verdict) == "invalid"
+    mention = doc.replace("Case 2 (off-diagonal, j ≠ i):", "For every pair, including j ≠ i:")
+    assert str(check_document(mention).steps[-1].verdict) == "invalid"
 
 
 def test_a_case_in_a_parenthesis_of_the_prose_is_not_assumed():

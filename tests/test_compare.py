@@ -159,8 +159,17 @@ def test_a_family_is_built_once_and_names_each_functions_own_coefficients():
     families, coefficients = C.function_families([f(x) + g(x, y)])
     again, same = C.function_families([g(y, x) * f(y)])
     assert again == families and same == coefficients
-    assert len(coefficients) == len(set(coefficients)) == 5 + 9
+    # f of one argument: 1 + 4; g of two: 1 + 4 · 2, and 2 for the pair (x, y) together
+    assert len(coefficients) == len(set(coefficients)) == 5 + 9 + 2
     assert all(c.name.startswith(("c_f_", "c_g_")) for c in coefficients)
+
+
+def test_a_function_of_two_arguments_is_no_sum_of_functions_of_each():
+    # ∂²g/∂x∂y = 0 would hold for g(x, y) = a(x) + b(y), but not for every g
+    g = sympy.Function("g")
+    families, _ = C.function_families([g(x, y)])
+    member = families[g](x, y)
+    assert sympy.diff(member, x, y) != 0
 
 
 def test_a_kept_proof_is_for_those_very_sides_and_a_stopped_one_is_not_kept(monkeypatch):

@@ -211,6 +211,8 @@ ROWS = [
     # a note that only names (a word, a new letter) checks nothing; a brace after a minus
     # sign may group its terms or only annotate them
     (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw - \underbrace{w^TX^Ty + y^TXw}_{scalars} + y^Ty",
+     [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "undecided"),
+    (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw - (w^TX^Ty + y^TXw) + y^Ty",
      [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "valid"),
     (r"(w^TX^T - y^T)(Xw - y) = w^TX^TXw - \underbrace{w^TX^Ty - y^TXw}_{scalars} + y^Ty",
      [], {"X": ["n", "d"], "w": ["d", 1], "y": ["n", 1]}, {}, "undecided"),
@@ -542,8 +544,12 @@ ROWS = [
     (r"w(t+1) = w(t) + \eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "invalid"),
     (r"w(t+1) - w(t) = -\eta g", [r"w(t+1) = w(t) - \eta g"], {}, {}, "valid"),
     # y' of y defined as a formula of one letter: its derivative in that letter
-    (r"y' y = x^2 + 1", [r"y = \sqrt{x^2 + 1}"], {}, {}, "invalid"),
-    (r"y' y = x", [r"y = \sqrt{x^2 + 1}"], {}, {}, "valid"),
+    # (beside itself, y' y may be yᵀ y, as statistics writes it: undecided)
+    (r"y' y = x^2 + 1", [r"y = \sqrt{x^2 + 1}"], {}, {}, "undecided"),
+    (r"y' y = x", [r"y = \sqrt{x^2 + 1}"], {}, {}, "undecided"),
+    ("y'(0) = 3", ["y = x^2 + 3x"], {}, {}, "valid"),
+    ("y'(0) = 0", ["y = x^2 + 3x"], {}, {}, "invalid"),
+    ("y'(x) = 2x + 3", ["y = x^2 + 3x"], {}, {}, "valid"),
     (r"u' v - v' u = 0", ["u = x^2", r"v = \sin x"], {}, {}, "invalid"),
     (r"u' v - v' u = 2x \sin x - x^2 \cos x", ["u = x^2", r"v = \sin x"], {}, {}, "valid"),
     (r"y' = 3x", ["y = x^2"], {}, {}, "invalid"),
@@ -570,6 +576,19 @@ ROWS = [
      [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "invalid"),
     (r"\bar{x}_n = \bar{x}_{n-1} + \frac{x_n - \bar{x}_{n-1}}{n}",
      [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "valid"),
+    # found by a second read: a coefficient with a Greek subscript before parentheses of an
+    # expression multiplies them; g(x, y) defined nowhere is no sum of functions of each
+    (r"\frac{d}{dw} \left[ c_\lambda (w^2 + 1) \right] = 2 c_\lambda w", [], {}, {}, "valid"),
+    (r"w_\lambda (x + 1) = w_\lambda x + w_\lambda", [], {}, {}, "valid"),
+    (r"\frac{\partial^2}{\partial x \partial \theta} f_\theta(x) = 0", [], {}, {}, "undecided"),
+    (r"\frac{\partial^2}{\partial s \partial a} Q^\pi(s, a) = 0", [], {}, {}, "undecided"),
+    # f'(z) entry by entry only when f's body holds z through nothing else (S = Σ e^{z_j})
+    ("f'(z) = f(z)", [r"S = \sum_j e^{z_j}", r"f(z) = \frac{\exp(z)}{S}"], {"z": [3, 1]}, {},
+     "undecided"),
+    ("f'(z) = 2", ["f(z) = 2 z"], {"z": [3, 1]}, {}, "undecided"),
+    # a name with a subscript declared a matrix is that matrix in the shapes definitions give
+    (r"\frac{\partial L}{\partial x} = W_1^T (z - t)", ["z = W_1 x", r"L = \frac{1}{2}\|z - t\|^2"],
+     {"W_1": [4, 3], "x": [3, 1], "t": [4, 1]}, {}, "valid"),
     # a labelled name called at a tuple, Q^π(s, a): any function
     (r"\frac{\partial}{\partial s} Q^\pi(s, a)^2 = 2 Q^\pi(s, a) \frac{\partial Q^\pi(s, a)}"
      r"{\partial s}", [], {}, {}, "valid"),

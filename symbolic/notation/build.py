@@ -919,7 +919,12 @@ class Builder:
         except (MeaningError, ShapeError, sympy.ShapeError, TypeError, ValueError):
             return False
         variable = self.build(held)
+        entries = set().union(*(getattr(e, "free_symbols", set()) for e in value))
+        # f(z) = exp(z) / S with S = Σ_j e^{z_j}: the body holds z through S too, so f is
+        # no function of each entry alone
+        others = getattr(body, "free_symbols", set()) - {variable}
         return _is_matrix(whole) and not _is_matrix(body) and whole.shape == value.shape \
+            and not (others & entries) and not any(self.scope.is_value(str(s)) for s in others) \
             and whole == value.applyfunc(lambda entry: body.xreplace({variable: entry}))
 
     def defined_gradient(self, definition, node: A.Call, argument: A.Node, value):

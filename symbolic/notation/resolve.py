@@ -195,6 +195,19 @@ def _primed_quantities(nodes: list[A.Node]) -> frozenset[str]:
                      and id(n) not in variables)
 
 
+def _primed_beside_plain(nodes: list[A.Node]) -> frozenset[str]:
+    """Names primed in a product beside themselves unprimed, `r' r`, `y' y`: a transpose
+    times the vector as statistics writes it, or a derivative times the function."""
+    out = set()
+    for n in nodes:
+        if isinstance(n, A.BinOp) and n.op == "juxt":
+            names = [f for f in factors(n) if isinstance(f, A.Name)]
+            plain = {node_text(f) for f in names if not f.primes}
+            out |= {node_text(dataclasses.replace(f, primes=0)) for f in names
+                    if f.primes == 1 and node_text(dataclasses.replace(f, primes=0)) in plain}
+    return frozenset(out)
+
+
 def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -> Resolved:
     """Decide every reading of `tree` against `snapshot`.
 
@@ -211,6 +224,7 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.transposing = pass_.primes_transposing(nodes) | across.transposed
     pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
     pass_.primed_quantities = _primed_quantities(nodes) | across.primed_quantities
+    pass_.beside_plain = _primed_beside_plain(nodes)
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -333,6 +347,7 @@ class _Pass:
         self.transposing: set[str] = set()     # names whose prime transposes: x_i' of x_i' β
         self.stepped: set[str] = set()         # names called at steps: w of w(t + 1)
         self.primed_quantities: frozenset[str] = frozenset()    # see `Across`
+        self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`_primed_beside_plain`)
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -356,6 +371,15 @@ class _Pass:
         if isinstance(node, A.Name) and node.primes and (
                 derivative := self.primed_derivative(node)) is not None:
             return derivative
+        if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+                and node.left.primes and isinstance(node.right, A.Group) \
+                and len(call_arguments(node.right)) == 1 \
+                and (derivative := self.primed_derivative(node.left)) is not None:
+            # y'(0), y'(x) with y = x^2 + 3x: the derivative at the point written
+            variable = A.Name(self.snapshot.variable_of[node_text(
+                dataclasses.replace(node.left, primes=0))], pos=node.pos)
+            return A.At(derivative, (variable,), (self.visit(call_arguments(node.right)[0]),),
+                        node.pos)
         if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
                 and self.subscript_variables(node.left):
             return self.visit(self.partial_by_subscript(node.left, node.right))    # f_y(1, 2)
@@ -627,7 +651,8 @@ class _Pass:
         plain = dataclasses.replace(name, primes=0)
         variable = self.snapshot.variable_of.get(node_text(plain))
         if variable is None or name.primes > 2 or name.sub or name.sup or name.suffix \
-                or self.snapshot.is_value(node_text(name)):
+                or self.snapshot.is_value(node_text(name)) \
+                or node_text(plain) in self.beside_plain:     # r' r: may be rᵀ r
             return None
         self.readings.append(Reading(to_latex(name), f"the derivative of {_shown(plain)} in "
                                                      f"{variable}"))
@@ -1172,8 +1197,9 @@ class _Pass:
             # Q^\pi(s, a), V^{\pi}(s, a): a labelled name called at a tuple, a function
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"(it is not defined here)")
-        if (parameter := _parameter_of(name)) is not None and parameter.base.startswith("\\") \
-                and len(name.base) == 1:
+        if (parameter := _parameter_of(name)) is not None and len(name.base) == 1 \
+                and all(isinstance(ungroup(a), A.Name)
+                        for a in call_arguments(_unwrapped(node.right))):
             # p_\theta(\tau), q_\phi(z): a density its Greek subscript parameterises
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"of its argument and {_shown(parameter)}")
