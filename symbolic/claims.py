@@ -816,7 +816,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         finding = _read_with_definition_shapes((left, right, relation), context, budget) \
             or finding
     if finding.verdict == Verdict.VALID:
-        finding = _brace_doubt((left, right, relation), finding, context, budget) or finding
+        finding = _brace_doubt((left, right, relation), finding, context, budget) \
+            or _function_doubt((left, right, relation), context, budget) or finding
     if D_GRADIENT_NAMED in finding.reading and finding.verdict in (Verdict.VALID,
                                                                  Verdict.INVALID):
         finding = _named_gradients_doubt((left, right, relation), finding, context, budget)
@@ -1044,6 +1045,41 @@ def _named_gradients_doubt(link, finding: Finding, context: Context,
                      f"the step {said[finding.verdict]}, and with d read as a differential it "
                      f"{said.get(other.verdict, 'is in doubt')}; write the gradients with ∂ "
                      "(or name them as the text does throughout) to say which")
+
+
+def _function_doubt(link, context: Context, budget: Budget) -> Finding | None:
+    """`\\nabla_\\theta V(s') = 0`, V defined nowhere: a capital before parentheses of a
+    name, read as a product, holds θ nowhere, so its derivative is 0; read as a function
+    (a value function, of s' and what the text does not say) it may not be. A step that
+    holds as read, with such a letter inside a derivative, is read with the letter as any
+    function: undecided when it does not hold so; None otherwise."""
+    try:
+        read = [context.resolve(parse_side(side)) for side in link[:2]]
+    except NotationError:
+        return None
+    if not any(isinstance(n, A.Partial) for r in read for n in walk(r.tree)):
+        return None
+    # a capital before parentheses of one name only: V(s'), not N(ȳ - b_0) (N a size)
+    at_names = {node.left.base for r in read for node in walk(r.tree)
+                if isinstance(node, A.BinOp) and node.op == "juxt"
+                and isinstance(node.left, A.Name) and isinstance(node.right, A.Group)
+                and isinstance(node.right.inner, A.Name)}
+    letters = sorted({r.written.removesuffix("(…)") for side in read for r in side.readings
+                      if r.read_as.endswith("is not a function here")
+                      and re.fullmatch(r"[A-Z]", r.written.removesuffix("(…)"))
+                      and r.written.removesuffix("(…)") in at_names
+                      and r.written.removesuffix("(…)") not in SIZE_LETTERS})
+    if not letters or context.other_reading:
+        return None
+    found = _read_as((link[0], link[2], link[1]), context, dict.fromkeys(letters, "function"),
+                     budget)
+    if found is None or found.verdict == Verdict.VALID:
+        return None
+    declared = ", ".join(f"{letter}: function" for letter in letters)
+    return undecided(f"undecided: {', '.join(letters)}(…) read as a product it holds; read as "
+                     "a function nothing here defines, which may depend on what the step "
+                     f"differentiates by, it does not; declare it (symbols: {{{declared}}}) "
+                     "or define it to check this")
 
 
 def _brace_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding | None:
@@ -1733,6 +1769,14 @@ def _shape_failure(trees, link: tuple[str, str, str], context: Context, budget: 
     lone = [to_latex(side) for side in map(ungroup, trees) if isinstance(side, A.Name)
             and context.shape_of(name_key(side)) is None and not context.is_value(name_key(side))
             and context.shape_of(side.base) is None]       # z_1 of a shaped z: an entry
+    unbuilt = _unbuilt_definitions(trees, context) \
+        if isinstance(error, ShapeError | sympy.ShapeError) and _agreed([dots]) is None else []
+    if unbuilt:
+        # ∂L/∂a^{(1)} with a^{(1)} = ReLU(W^{(1)} x + b^{(1)}) not built at the sizes read:
+        # read as a number, its gradient clashes with the vector beside it by a misreading
+        return undecided(f"undecided: {error}; {unbuilt[0]} is defined, but its definition "
+                         "could not be built with the shapes given, so it was read as a "
+                         "number; declare the shapes of what it is made of to check this")
     if lone and isinstance(error, ShapeError | sympy.ShapeError) and _agreed([dots]) is None:
         # δ^{(1)} = ∂L/∂z^{(1)}, δ^{(1)} defined nowhere: a name of no shape against a
         # vector shows only that it was read as a number
@@ -3266,6 +3310,16 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_not_a_label_reading(sides, context, budget)
         at = " (at " + ", ".join(f"{k} = {v}" for k, v in instance.indices.items()) + ")" \
             if instance.indices else ""
+        outside = _members_outside(sides, context) \
+            if found.verdict == Verdict.INVALID and instance.indices and sides is not None else []
+        if outside:
+            # M_{2,n-1} at n = 1: member 0 of a family its definitions give from 1 (an empty
+            # sum, a division by 0 there) is a free number only by a misreading
+            undefined = undefined or undecided(
+                f"undecided: {outside[0]} is a member of a family this step's definitions "
+                f"give, at an index they do not reach{at}, so it would be a free number there; "
+                "at the other indices tried the step holds")
+            continue
         if found.message == C.UNDEFINED_SIDE and instance.indices:
             # x̄_{n-1} / (n - 1) at n = 1: undefined there only; another index may decide
             undefined = undefined or dataclasses.replace(found, message=found.message + at,
@@ -4151,6 +4205,41 @@ def _require_definitions_used(sides: Sides, context: Context) -> None:
             raise MeaningError(f"{symbol.name} is defined, but its definition could not give "
                                "its value here, so it is read as a free number", "", None,
                                f"Check the definition of {symbol.name} and what it rests on.")
+
+
+def _unbuilt_definitions(trees, context: Context) -> list[str]:
+    """The defined names the trees use, with no declared shape, whose definitions do not
+    build at the first instance of sizes (a shape in them that does not fit)."""
+    defined = {name_key(d.name): d for d in context.definitions
+               if not isinstance(d.body, A.Unread)}
+    used = [key for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+            and (key := name_key(n)) in defined and context.shape_of(key) is None]
+    if not used:
+        return []
+    try:
+        instance = instances_for(*trees, context)[0]
+        built = {str(k) for k in context.definitions_in(instance)}
+    except Exception:  # noqa: BLE001 — what cannot even be listed is not built either
+        return sorted(set(used))
+    return sorted({key for key in used if key not in built
+                   and not any(b.startswith(key + "_{") for b in built)})
+
+
+def _members_outside(sides: Sides, context: Context) -> list[str]:
+    """The members the sides use, as free numbers, of families the definitions give for a
+    letter (x̄_0 beside `\\bar{x}_n = \\frac{1}{n}\\sum_{i=1}^n x_i`): [] when none."""
+    lettered = {family_of(name_key(d.name)) for d in context.definitions
+                if d.name.sub and any(isinstance(n, A.Name) for s in d.name.sub for n in walk(s))}
+    # a recurrence's early members (θ_0 of θ_{t+1} = φ_t + …) are its free start, not
+    # members out of reach: only families given by a closed formula count
+    lettered = {family for family in lettered if family not in {
+        family_of(key) for key in rests_on(
+            tuple(d.name for d in context.definitions
+                  if family_of(name_key(d.name)) == family), context)}}
+    built = context.definitions_in(sides.instance)
+    return sorted(s.name for s in _free(sides.lhs) | _free(sides.rhs)
+                  if s not in built and family_of(s.name) in lettered
+                  and re.search(r"\d\}$", s.name))
 
 
 def _require_members_built(sides: Sides, context: Context) -> None:

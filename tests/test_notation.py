@@ -576,6 +576,13 @@ ROWS = [
      [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "invalid"),
     (r"\bar{x}_n = \bar{x}_{n-1} + \frac{x_n - \bar{x}_{n-1}}{n}",
      [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i"], {}, {}, "valid"),
+    # found in the held half: V(s') defined nowhere, inside a derivative, may be a function
+    (r"\nabla_\theta V(s') = 0", [], {}, {}, "undecided"),
+    (r"\nabla_\theta V^\pi(s') = 0", [], {}, {}, "undecided"),
+    # member 0 of a family its closed formula gives from 1 is no free number
+    (r"M_{2,n} = M_{2,n-1} + (x_n - \bar{x}_n) (x_n - \bar{x}_{n-1})",
+     [r"\bar{x}_n = \frac{1}{n} \sum_{i=1}^{n} x_i", r"M_{2,n} = \sum_{i=1}^n (x_i - \bar{x}_n)^2"],
+     {}, {}, "undecided"),
     # found by a second read: a coefficient with a Greek subscript before parentheses of an
     # expression multiplies them; g(x, y) defined nowhere is no sum of functions of each
     (r"\frac{d}{dw} \left[ c_\lambda (w^2 + 1) \right] = 2 c_\lambda w", [], {}, {}, "valid"),

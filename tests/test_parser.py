@@ -27,8 +27,10 @@ def test_a_function_labelled_by_a_superscript_and_called_at_a_tuple_is_a_call():
     node = without_positions(parse_side(r"Q^\pi(s, a_0)"))
     assert isinstance(node, A.BinOp) and node.op == "apply"
     assert node.left == A.Name("Q", (), (A.Name(r"\pi"),))
-    # one argument stays a power times a group, for the resolve pass to decide
-    assert isinstance(parse_side(r"Q^\pi(s)").left, A.Power)
+    # a capital labelled by a Greek letter is a call with one argument too (V^π(s)); a
+    # small letter's superscript stays a power times a group, for the resolve pass
+    assert parse_side(r"V^\pi(s)").op == "apply"
+    assert isinstance(parse_side(r"x^\pi(s)").left, A.Power)
     with pytest.raises(ParseError):
         parse_side("x^2(a, b)")
 

@@ -1865,10 +1865,14 @@ class Parser:
             label = "".join(t.text for t in label_tokens)
             if self.peek().text == "(" and self.conditional_bar() is not None:
                 return self.conditional(node, f"^{{{label}}}")
-            if self.peek().text == "(" and self.arguments_follow() and label_tokens \
+            greek_label = len(label_tokens) == 1 and label_tokens[0].kind == "command" \
+                and label_tokens[0].text[1:] in GREEK and node.base[:1].isupper()
+            if self.peek().text == "(" and label_tokens and (
+                    self.arguments_follow() or greek_label) \
                     and not any(t.kind == "number" for t in label_tokens):
-                # Q^\pi(s, a): a function labelled by a superscript, called at a tuple (a
-                # power times a tuple means nothing)
+                # Q^\pi(s, a), V^\pi(s): a function labelled by a superscript, called at a
+                # tuple (a power times a tuple means nothing), or a capital labelled by a
+                # Greek letter (the policy's value function)
                 node = dataclasses.replace(node, sup=(self.sub_parse(label_tokens,
                                                                      "superscript"),))
             else:

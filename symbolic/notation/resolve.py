@@ -1193,7 +1193,10 @@ class _Pass:
         if name.base in FUNCTION_LETTERS:      # f(x), and h_\theta(x), h_{W,b}(x), f_1(x)
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"(it is not defined here)")
-        if name.sup and len(name.base) == 1 and len(call_arguments(_unwrapped(node.right))) > 1:
+        labelled = len(name.sup) == 1 and isinstance(name.sup[0], A.Name) \
+            and name.sup[0].base[1:] in GREEK and name.base.isupper()      # V^\pi(s)
+        if name.sup and len(name.base) == 1 and (
+                labelled or len(call_arguments(_unwrapped(node.right))) > 1):
             # Q^\pi(s, a), V^{\pi}(s, a): a labelled name called at a tuple, a function
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              f"(it is not defined here)")
