@@ -1651,9 +1651,7 @@ def _hessian_inferred(link: tuple[str, str, str], context: Context,
     square = _symmetric_reprieve(trees, link, read, shapes, budget, ()) \
         if found.verdict == Verdict.INVALID else []
     if square:
-        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
-                         "quadratic form's matrix often is, and not otherwise; the text may say "
-                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
+        return _symmetric_in_doubt(square)
     said = ", ".join(f"{name} as {' × '.join(map(str, dims))}" for name, dims in shapes.items())
     return dataclasses.replace(found, reading="; ".join(filter(None, (
         found.reading, f"no shapes are declared: read with {said}, as the text implies"))))
@@ -2345,9 +2343,7 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     square = _symmetric_reprieve(trees, link, context, shapes, budget, decisions) \
         if found.verdict == Verdict.INVALID else []
     if square:
-        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
-                         "quadratic form's matrix often is, and not otherwise; the text may say "
-                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
+        return _symmetric_in_doubt(square)
     if found.verdict == Verdict.VALID or found.verdict == Verdict.INVALID \
             and (found.counterexample is not None or settled):
         said = ", ".join(f"{name} as {' × '.join(map(str, dims))}"
@@ -2376,12 +2372,17 @@ def _read_with_definition_shapes(link, context: Context, budget: Budget) -> Find
     square = _symmetric_reprieve(trees, (link[0], link[2], link[1]), context, implied, budget,
                                  ()) if found.verdict == Verdict.INVALID else []
     if square:
-        return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
-                         "quadratic form's matrix often is, and not otherwise; the text may say "
-                         f"so in words (declare symbols: {{{square[0]}: symmetric}})")
+        return _symmetric_in_doubt(square)
     said = ", ".join(f"{name} as {' × '.join(map(str, dims))}" for name, dims in implied.items())
     return dataclasses.replace(found, reading="; ".join(filter(None, (
         found.reading, f"read with {said}, as the definitions give them"))))
+
+
+def _symmetric_in_doubt(square: list[str]) -> Finding:
+    """Undecided: the step holds only when these square matrices are symmetric."""
+    return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
+                     "quadratic form's matrix often is, and not otherwise; the text may say "
+                     f"so in words (declare symbols: {{{square[0]}: symmetric}})")
 
 
 def _shaped_by_definitions(trees, context: Context) -> tuple[Context, dict]:
