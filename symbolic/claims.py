@@ -813,8 +813,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     reads the link another way) gives the verdict instead."""
     finding = _find(left, right, relation, context, budget)
     if finding.verdict == Verdict.UNDECIDED:
-        finding = _read_with_definition_shapes((left, right, relation), context, budget) \
-            or finding
+        finding = _read_with_definition_shapes((left, right, relation), finding, context,
+                                               budget) or finding
     if finding.verdict == Verdict.VALID:
         finding = _brace_doubt((left, right, relation), finding, context, budget) \
             or _function_doubt((left, right, relation), context, budget) or finding
@@ -2354,17 +2354,24 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     return None
 
 
-def _read_with_definition_shapes(link, context: Context, budget: Budget) -> Finding | None:
-    """A step undecided as read, read again with the shapes the definitions give the names
-    it uses from declared shapes (`_shaped_by_definitions`): its verdict when that reading
-    decides, else None. A step wrong so but right when a square matrix is symmetric
-    (`\\nabla^2 f(x) = P` of f = ½ x^T P x + …) is undecided, naming it."""
+def _read_with_definition_shapes(link, finding: Finding, context: Context,
+                                 budget: Budget) -> Finding | None:
+    """A step undecided as read for want of a name's shape, read again with the shapes the
+    definitions give the names it uses from declared shapes (`_shaped_by_definitions`):
+    its verdict when that reading decides, else None. Only when the doubt names a defined
+    name with no declared shape (O of `\\frac{\\partial L}{\\partial O}`, z^{(2)} whose
+    definition could not give its value), not for any other doubt. A step
+    wrong so but right when a square matrix is symmetric (`\\nabla^2 f(x) = P` of
+    f = ½ x^T P x + …) is undecided, naming it."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
     shaped, implied = _shaped_by_definitions(trees, context)
-    if not implied:
+    named = set(implied) | {name_key(d.name) for d in context.definitions
+                            if context.shape_of(name_key(d.name)) is None}
+    if not implied or not any(re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z_^])",
+                                        finding.message) for name in named):
         return None
     found = _find(link[0], link[1], link[2], shaped, budget)
     if found.verdict not in (Verdict.VALID, Verdict.INVALID):

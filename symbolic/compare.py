@@ -793,11 +793,6 @@ def compare_shaped(lhs_value, rhs_value, kind_of: Callable, budget: Budget, prov
     """
     lhs_entries, lhs_shape = entries_of(lhs_value)
     rhs_entries, rhs_shape = entries_of(rhs_value)
-    # `x - x = 0`, `\nabla f = 0`: the number 0 against a vector or matrix is its zero
-    if rhs_shape is None and lhs_shape and rhs_entries == [0]:
-        rhs_entries, rhs_shape = rhs_entries * len(lhs_entries), lhs_shape
-    elif lhs_shape is None and rhs_shape and lhs_entries == [0]:
-        lhs_entries, lhs_shape = lhs_entries * len(rhs_entries), rhs_shape
     scalar, whole = (rhs_entries, lhs_entries) if rhs_shape is None else (lhs_entries, rhs_entries)
     if (lhs_shape is None) != (rhs_shape is None) and _constant(scalar[0]) \
             and all(sympy.simplify(entry - scalar[0]) == 0 for entry in whole):
