@@ -308,8 +308,7 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
         for s in head.sup) or any(letter_offset(s) and s.op == "+" for s in head.sub)
         and not context.is_value(head.base))
-    if isinstance(head, A.Name) and (head.primes or head.sub or head.suffix) \
-            and isinstance(_resolved_or_none(head, context), A.Partial | A.At):
+    if isinstance(head, A.Name) and reads_as_derivative(head, context):
         return None                     # f_y with f(x, y) defined, y' with y = x^2
     if isinstance(head, A.Name):
         key = name_key(head)
@@ -347,12 +346,16 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     return head
 
 
-def _resolved_or_none(node: A.Node, context: Context) -> A.Node | None:
-    """The tree as the context reads it, or None when it cannot be read."""
+def reads_as_derivative(name: A.Name, context: Context) -> bool:
+    """Whether the context reads a name as a derivative of what it defines: `y'` with
+    y = x^2, `f_y` with f(x, y) defined (`resolve.primed_derivative`, `partial_by_subscript`):
+    then it is determined, and a line giving it a value claims, never defines."""
+    if not (name.primes or name.sub or name.suffix):
+        return False
     try:
-        return context.resolve(node).tree
+        return isinstance(context.resolve(name).tree, A.Partial | A.At)
     except NotationError:
-        return None
+        return False
 
 
 def _true_class_entries(trees: tuple, context: Context) -> tuple[str, str | None] | None:

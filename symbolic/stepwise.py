@@ -12,7 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from symbolic.budget import Budget
-from symbolic.claims import check_chain, check_link, failed_link, rests_on
+from symbolic.claims import (
+    check_chain,
+    check_link,
+    failed_link,
+    reads_as_derivative,
+    rests_on,
+)
 from symbolic.context import (
     Context,
     case_assumption,
@@ -47,6 +53,8 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
     DEFINING,
+    DIFFERENTIAL_D,
+    GRADIENT_WORD,
     INDEX_LETTERS,
     MEMBERSHIP,
     PROSE,
@@ -607,16 +615,10 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
 
 
 def _derivative_named(head: A.Name, body: A.Node, context: Context) -> bool:
-    """`y' = 2x + 3` after `y = x^2 + 3x`, `f_x = 2x + 3y` after `f(x, y) = …`: a name the
-    resolve pass reads as a derivative of what the text defines is determined, so the line
-    is a claim about it; not `w' = w - \\eta g`, the next value of w, which an update binds."""
-    if not (head.primes or head.sub or head.suffix):
-        return False
-    try:
-        read = context.resolve(head).tree
-    except NotationError:
-        return False
-    return isinstance(read, (A.Partial, A.At)) and name_key(A.Name(head.base)) \
+    """`y' = 2x + 3` after `y = x^2 + 3x`, `f_x = 2x + 3y` after `f(x, y) = …`: a claim
+    about a determined derivative (`claims.reads_as_derivative`); not `w' = w - \\eta g`,
+    the next value of w, which an update binds."""
+    return reads_as_derivative(head, context) and name_key(A.Name(head.base)) \
         not in _names_in(body)
 
 
@@ -756,7 +758,7 @@ def _gradient_named(node: A.Node, chain: Chain) -> A.Name | None:
     of a loss by that name, names that gradient as backprop code does: the name dA (a
     word), not the differential of A. None for any other head."""
     if not (isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.Name)
-            and node.left.base == "d" and not (node.left.sub or node.left.sup)
+            and node.left.base in DIFFERENTIAL_D and not (node.left.sub or node.left.sup)
             and isinstance(node.right, A.Name)):
         return None
     try:
@@ -767,7 +769,7 @@ def _gradient_named(node: A.Node, chain: Chain) -> A.Name | None:
     if not (isinstance(body, A.Partial) and body.numerator is not None and body.order == 1
             and isinstance(body.wrt, A.Name) and node_text(body.wrt) == node_text(variable)):
         return None
-    return A.Name(f"{WORD_FONT}{{d{variable.base}}}", variable.sub, variable.sup,
+    return A.Name(f"{GRADIENT_WORD}{variable.base}}}", variable.sub, variable.sup,
                   pos=node.pos)
 
 

@@ -55,6 +55,7 @@ from symbolic.notation.vocabulary import (
     EXTREMA,
     FUNCTION_LETTERS,
     GATE_LETTERS,
+    GRADIENT_WORD,
     GREEK,
     INDEX_LETTERS,
     LOGARITHMS,
@@ -297,7 +298,7 @@ def gradient_prefix(name: A.Name, body: A.Node) -> tuple[str, A.Name] | None:
             and isinstance(body.wrt, A.Name) and not loss.sub and not loss.sup):
         return None
     wrt = body.wrt
-    prefix = WORD_FONT + "{d"
+    prefix = GRADIENT_WORD
     if name.base == prefix + wrt.base + "}" and (name.sub, name.sup) == (wrt.sub, wrt.sup) \
             and not wrt.suffix:
         return "d", loss
@@ -680,7 +681,7 @@ class _Pass:
         loss's gradients makes, given nothing of its own, of a quantity here: the gradient."""
         if not self.snapshot.gradient_names or self.snapshot.is_value(node_text(name)):
             return None
-        prefix = WORD_FONT + "{d"
+        prefix = GRADIENT_WORD
         if name.base.startswith(prefix) and len(name.base) > len(prefix) + 1 \
                 and "d" in self.snapshot.gradient_names:
             variable = A.Name(name.base[len(prefix):-1], name.sub, name.sup, pos=name.pos)

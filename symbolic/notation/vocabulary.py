@@ -184,6 +184,7 @@ DIFFERENTIAL_STARTS = frozenset({"(", "{", r"\frac", r"\left", r"\sqrt",
                                  *(rf"\{accent}" for accent in ACCENTS),
                                  *TRANSPARENT_FONTS, *NAMED_FONTS})
 DIFFERENTIAL_D = frozenset({"d", r"\mathrm{d}"})   # d before a quantity: a differential (dx)
+GRADIENT_WORD = WORD_FONT + "{d"     # \mathrm{dA}: backprop code's name for ∂L/∂A, then A}
 VARIATION = r"\delta"    # δ before a name: the gradient backprop notes write δh (= ∂E/∂h)
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
 # Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
