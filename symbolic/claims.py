@@ -59,7 +59,15 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
 from symbolic.notation.chains import Chain
-from symbolic.notation.names import Var, base_of, canonical, family_of, layer_of, subscript_of
+from symbolic.notation.names import (
+    Var,
+    base_of,
+    canonical,
+    family_of,
+    layer_of,
+    spelled_greek,
+    subscript_of,
+)
 from symbolic.notation.parser import says_comparison
 from symbolic.notation.resolve import D_GRADIENT_NAMED, names_only_new, statement_readings
 from symbolic.notation.rewrite import subtrees, to_latex
@@ -81,6 +89,7 @@ from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     BEGIN_CASES,
     CONDITION_WORDS,
+    CONVENTIONS,
     DEFINING,
     EQUALITIES,
     ESTIMATE,
@@ -90,6 +99,7 @@ from symbolic.notation.vocabulary import (
     INDEX_LETTERS,
     LABEL_LETTERS,
     LOGARITHMS,
+    MATRIX_SOFTMAX,
     NABLA,
     NO_LINK,
     NORMAL_LETTERS,
@@ -100,6 +110,7 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     SIGMOID_NAMES,
     SIZE_LETTERS,
+    SYMBOL_KINDS,
     TRUE_CLASS_WORDS,
     TWIN_FREE_PART,
     TWIN_SLOPE,
@@ -818,12 +829,18 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     if finding.verdict == Verdict.UNDECIDED:
         finding = _read_with_definition_shapes((left, right, relation), finding, context,
                                                budget) or finding
+    if finding.verdict == Verdict.UNDECIDED and _softmax_in_doubt((left, right), finding,
+                                                                  context):
+        finding = _softmax_by_axes((left, right, relation), context, budget) or finding
     if finding.verdict == Verdict.VALID:
         finding = _brace_doubt((left, right, relation), finding, context, budget) \
             or _function_doubt((left, right, relation), context, budget) or finding
     if D_GRADIENT_NAMED in finding.reading and finding.verdict in (Verdict.VALID,
                                                                  Verdict.INVALID):
         finding = _named_gradients_doubt((left, right, relation), finding, context, budget)
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID) and not context.other_reading \
+            and (context.unread_conventions or _unread_kinds(context)):
+        finding = _convention_doubt((left, right, relation), finding, context, budget)
     if finding.verdict != Verdict.INVALID:
         return finding
     link = (left, right, relation)
@@ -1269,8 +1286,17 @@ def _index_notation(left: str, right: str, context: Context) -> bool:
     except NotationError:
         return False
     convention = summation_convention(*trees)
-    return convention is not None and not set(convention[2]) & set().union(
-        *map(free_index_letters, _trees_used(trees, context)[2:]))
+    return convention is not None and _summable_here(convention[2], trees, context)
+
+
+def _summable_here(letters, trees, context: Context) -> bool:
+    """Whether letters a link's index notation sums over are free of the definitions it
+    rests on: L = ½(w x_i - y_i)^2 holds i for one sample, so i is no sum's there. A
+    definition's own entry letters (i, b of O_{ib} = …) stand for any entry, and do not."""
+    taken = set().union(*(free_index_letters(d.body) - free_index_letters(d.name)
+                          for d in _definitions_used(trees, context)),
+                        *(free_index_letters(f.body) for f in _used_functions(trees, context)))
+    return not set(letters) & taken
 
 
 def _find(left: str, right: str, relation: str, context: Context, budget: Budget,
@@ -1329,9 +1355,9 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     convention = summation_convention(lhs_node, rhs_node) if summed else None
-    if convention is not None and set(convention[2]) & set().union(
-            *map(free_index_letters, _trees_used((lhs_node, rhs_node), context)[2:])):
-        convention = None       # L = ½(w x_i - y_i)^2: i is one sample's, in the definition
+    if convention is not None \
+            and not _summable_here(convention[2], (lhs_node, rhs_node), context):
+        convention = None
     if convention is not None:      # A_{ij} X_{jk} B_{ki}: the sum over i, j, k
         lhs_node, rhs_node, letters = convention
         decisions += (f"{', '.join(letters)}, each written twice in a product, summed over "
@@ -2388,6 +2414,107 @@ def _read_with_definition_shapes(link, finding: Finding, context: Context,
         found.reading, f"read with {said}, as the definitions give them"))))
 
 
+def _unread_kinds(context: Context) -> dict[str, str]:
+    """The names declared with a kind derivcheck does not know (`y: onehot`): name -> kind."""
+    return {str(name): str(kind) for name, kind in
+            (context.conventions.get("symbols") or {}).items()
+            if kind not in SYMBOL_KINDS and known_function(str(kind)) is None}
+
+
+def _convention_doubt(link, finding: Finding, context: Context, budget: Budget) -> Finding:
+    """A verdict where a convention was given a value not understood (`log: ten`): the
+    step read with each value the convention may take keeps its verdict when they all
+    give it, and is undecided, naming the convention, when they differ. A step that
+    uses a name declared with a kind not understood (`y: onehot`) is undecided."""
+    for name, kind in _unread_kinds(context).items():
+        if _uses_name(link[:2], name, context):
+            return undecided(f"undecided: {name} is declared as '{kind}', which derivcheck "
+                             "does not understand, and this step uses it; declare one of "
+                             f"{', '.join(sorted(SYMBOL_KINDS))}, or a function's name")
+    for key, written in context.unread_conventions.items():
+        verdicts = {}
+        for value in sorted(CONVENTIONS[key] - {"e"}):
+            read = context.copy()
+            read.other_reading = True
+            read.unread_conventions = {}
+            read.conventions = {**context.conventions, key: value}
+            try:
+                read.settle_given()
+                verdicts[value] = find(link[0], link[1], link[2], read, budget).verdict
+            except BudgetExceeded:
+                raise
+            except Exception:  # noqa: BLE001 — a reading that cannot be built decides nothing
+                verdicts[value] = Verdict.UNDECIDED
+        if set(verdicts.values()) != {finding.verdict}:
+            said = "; ".join(f"{key}: {value} gives {verdict}"
+                             for value, verdict in verdicts.items())
+            return undecided(f"undecided: the convention '{written}' is not understood, and "
+                             f"the verdict turns on it ({said}); write one of "
+                             f"{', '.join(sorted(CONVENTIONS[key]))}")
+    return finding
+
+
+def _uses_name(sides, name: str, context: Context) -> bool:
+    """Whether the sides, or the definitions they rest on, write this name."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in sides)
+        key = name_key(parse_side(spelled_greek(name)))
+    except NotationError:
+        return True
+    return any(isinstance(node, A.Name) and key in (name_key(node), node.base)
+               for tree in _trees_used(trees, context) for node in walk(tree))
+
+
+def _softmax_in_doubt(sides, finding: Finding, context: Context) -> bool:
+    """Whether an undecided step may turn on the axis of a softmax of a matrix: it says so,
+    or it rests on a vector function (softmax, LSE) with no axis declared."""
+    if MATRIX_SOFTMAX in finding.message:
+        return True
+    if context.conventions.get("softmax") or context.other_reading:
+        return False
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in sides)
+    except NotationError:
+        return False
+    return any(isinstance(node, A.Call) and node.callee == A.Callee.KNOWN
+               and getattr(known_function(node.name), "takes_vector", False)
+               for tree in _trees_used(trees, context) for node in walk(tree))
+
+
+def _softmax_by_axes(link, context: Context, budget: Budget) -> Finding | None:
+    """A step with softmax of a matrix, no axis declared, read row by row and column by
+    column: the verdict when both readings give it (the step does not turn on the axis),
+    undecided naming both when they differ; None when a reading cannot be built or the
+    text declared an axis."""
+    if context.conventions.get("softmax") or context.other_reading:
+        return None
+    found = {}
+    for axis in ("rows", "columns"):
+        read = context.copy()
+        read.other_reading = True
+        read.conventions = {**context.conventions, "softmax": axis}
+        try:
+            read.settle_given()
+            found[axis] = find(link[0], link[1], link[2], read, budget)
+        except BudgetExceeded:
+            raise
+        except Exception:  # noqa: BLE001 — a reading that cannot be built decides nothing
+            return None
+    verdicts = {axis: f.verdict for axis, f in found.items()}
+    if set(verdicts.values()) <= {Verdict.VALID, Verdict.INVALID} \
+            and len(set(verdicts.values())) == 1:
+        return dataclasses.replace(found["rows"], reading="; ".join(filter(None, (
+            found["rows"].reading, "softmax of a matrix read row by row and column by "
+            "column alike"))))
+    if set(verdicts.values()) == {Verdict.VALID, Verdict.INVALID}:
+        said = {Verdict.VALID: "holds", Verdict.INVALID: "does not hold"}
+        return undecided(f"undecided: with softmax taken row by row the step "
+                         f"{said[verdicts['rows']]}, and column by column it "
+                         f"{said[verdicts['columns']]}; declare the axis (conventions: "
+                         "{softmax: rows}) to check it")
+    return None
+
+
 def _symmetric_in_doubt(square: list[str]) -> Finding:
     """Undecided: the step holds only when these square matrices are symmetric."""
     return undecided(f"undecided: this holds when {', '.join(square)} is symmetric, as a "
@@ -3070,18 +3197,23 @@ def _trees_used(trees, context: Context) -> tuple[A.Node, ...]:
 
 def _bodies_used(trees, context: Context) -> list[A.Node]:
     """The bodies of the definitions the trees name, and of those those name, and so on."""
+    return [definition.body for definition in _definitions_used(trees, context)]
+
+
+def _definitions_used(trees, context: Context) -> list[Definition]:
+    """The definitions the trees name, and those those name, and so on."""
     names = [n for tree in trees for _, n in subtrees(tree) if isinstance(n, A.Name)]
-    bodies: list[A.Node] = []
+    used: list[Definition] = []
     pending = list(context.definitions)
     grew = True
     while grew:
         grew = False
         for definition in [d for d in pending if any(_may_name(n, d.name) for n in names)]:
             pending.remove(definition)
-            bodies.append(definition.body)
+            used.append(definition)
             names += [n for _, n in subtrees(definition.body) if isinstance(n, A.Name)]
             grew = True
-    return bodies
+    return used
 
 
 def _may_name(use: A.Name, defined: A.Name) -> bool:
@@ -3161,6 +3293,8 @@ def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Ins
     rhs_raw = context.builder(instance, right, both).read(rhs_node)
     lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw, rhs_node)
     rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw, lhs_node)
+    lhs_raw, rhs_raw = _printed_zero(lhs_node, lhs_raw, rhs_raw), \
+        _printed_zero(rhs_node, rhs_raw, lhs_raw)
     lhs = context.expand(lhs_raw, instance)
     rhs = context.expand(rhs_raw, instance)
     return Sides(lhs, rhs, lhs_raw, rhs_raw, instance)
@@ -3195,6 +3329,17 @@ def _stands_bare(node: A.Node, letter: str) -> bool:
                     and not side.sub for side in (node.lhs, node.rhs)):
         return False                     # the case i \neq c compares two indices
     return any(_stands_bare(child, letter) for child in children(node))
+
+
+def _printed_zero(node: A.Node, value, other):
+    """`x - x = 0`, `X^T(Xw - y) = 0`: a side printed as the number 0 against a vector or
+    matrix is the zero of its shape. Only a printed 0: one a side was computed to be (a
+    derivative read as 0) stays a number, and its shape clash shows."""
+    bare = ungroup(node)
+    if isinstance(bare, A.Num) and bare.text == "0" and isinstance(other, sympy.MatrixBase) \
+            and not isinstance(value, sympy.MatrixBase):
+        return sympy.ImmutableMatrix.zeros(*other.shape)
+    return value
 
 
 def _listed_as_column(node: A.Node, value, other, other_node: A.Node):

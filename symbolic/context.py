@@ -9,6 +9,7 @@ differentiable function, and its gradient is a quantity of its own.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -213,6 +214,10 @@ class Context:
     # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
     # samples are not drawn on them (see `claims.find`)
     facts: list[Fact] = field(default_factory=list)
+    # conventions given with a value not understood (`log: ten`, or a key close to a known
+    # one, `logs: 10`): key -> the value as written. A verdict that turns on one is
+    # undecided (see `claims._convention_doubt`)
+    unread_conventions: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -371,7 +376,8 @@ class Context:
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
                       losses_by_index=self.losses_by_index,
-                      gradients_named=self.gradients_named, facts=list(self.facts))
+                      gradients_named=self.gradients_named, facts=list(self.facts),
+                      unread_conventions=dict(self.unread_conventions))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -911,6 +917,7 @@ class Context:
             return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
         try:
+            body = _einstein_summed(body, _carried_indices(name)) if name.sub else body
             _require_no_repeated_index(name, body, written)
             definition = Definition(name, self._resolve_body(body, defining=name), source,
                                     body, derivation=derivation)
@@ -1017,11 +1024,17 @@ class Context:
         for key, value in list(self.conventions.items()):
             allowed = CONVENTIONS.get(key, "missing")
             if allowed == "missing":
+                close = difflib.get_close_matches(str(key), list(CONVENTIONS), n=1, cutoff=0.75)
                 self.warnings.append(f"unknown convention '{key}' ignored; known: "
-                                     + ", ".join(CONVENTIONS))
+                                     + ", ".join(CONVENTIONS)
+                                     + (f" (did you mean {close[0]}?)" if close else ""))
+                if close and CONVENTIONS[close[0]] is not None:
+                    self.unread_conventions[close[0]] = f"{key}: {value}"
             elif allowed is not None and str(value) not in allowed:
                 self.warnings.append(f"convention {key}: '{value}' is not one of "
-                                     + ", ".join(sorted(allowed)) + "; default used")
+                                     + ", ".join(sorted(allowed)) + "; a verdict that turns "
+                                     "on it is undecided")
+                self.unread_conventions[key] = f"{key}: {value}"
                 del self.conventions[key]
         for name, kind in dict(self.conventions.get("symbols") or {}).items():
             if kind not in SYMBOL_KINDS and known_function(str(kind)) is None:
@@ -1865,6 +1878,41 @@ def _generic_letter_as_index(name: A.Name, body: A.Node, context: Context
     if len(renamed) < len(letters):
         return name, body
     return _renamed_indices(name, renamed), _renamed_indices(body, renamed)
+
+
+def _carried_indices(name: A.Name) -> frozenset[str]:
+    """The index letters a defined name carries: i and b of O_{ib}."""
+    return frozenset(free_index_letters(name) | {s.base for s in name.sub
+                                                 if isinstance(s, A.Name)})
+
+
+def _einstein_summed(node: A.Node, carried: frozenset[str]) -> A.Node:
+    """`O_{ib} = A_{ij} V_{jb}`, `S_{ij} = Q_{ia} K_{ja}`: in the definition of an entry, a
+    product that repeats an index the entry does not carry, and no sum carries, on a
+    matrix's entry (two indices or more), is a sum over it, as Einstein's convention writes
+    one: the product is summed over each such index, with its range from the shapes.
+    (`z = w_k x_k`, of vectors, stays a step in doubt: a term for one k is often meant.)"""
+    if isinstance(node, A.SumOver) and node.index:
+        carried = carried | {node.index}
+    if isinstance(node, A.BinOp) and node.op in ("juxt", "cdot", "*"):
+        repeated = sorted((_subscript_letters(node.left) & _subscript_letters(node.right))
+                          - carried)
+        entries = [n for n in walk(node) if isinstance(n, A.Name) and len(n.sub) >= 2
+                   and any(isinstance(s, A.Name) and s.base in repeated for s in n.sub)]
+        if repeated and entries:
+            summed = _einstein_summed(node, carried | set(repeated))
+            for letter in reversed(repeated):
+                summed = A.SumOver(letter, None, None, summed, pos=node.pos)
+            return summed
+    changes = {}
+    for item in dataclasses.fields(node):
+        value = getattr(node, item.name)
+        if isinstance(value, A.Node):
+            changes[item.name] = _einstein_summed(value, carried)
+        elif isinstance(value, tuple) and any(isinstance(v, A.Node) for v in value):
+            changes[item.name] = tuple(_einstein_summed(v, carried) if isinstance(v, A.Node)
+                                       else v for v in value)
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def _require_no_repeated_index(name: A.Name, body: A.Node, written: A.Name) -> None:

@@ -70,7 +70,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return upstream(context, numerator, wrt, instance)
     _require_partial_or_total(numerator, wrt, definitions, context, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
-    _require_written_through(numerator, expanded, wrt, definitions, context, instance)
+    expanded = _written_through(numerator, expanded, wrt, definitions, context, instance)
     _require_one_reading(expanded, wrt)
     _require_label_apart(expanded, wrt)
     conditioned = _conditioned_on(expanded, wrt, context, instance)
@@ -81,24 +81,41 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     return derivative(expanded, wrt)
 
 
-def _require_written_through(numerator, expanded, wrt, definitions: dict, context: Context,
-                             instance: Instance) -> None:
-    """∂L/∂u with `L = \\|Ax - b\\|^2` and `u = Ax - b` both defined: L's definition does
-    not write u, so read as written ∂L/∂u is 0, but it holds u's own body, and the writer
-    likely means the chain rule's factor through u (L = uᵀu). Undecided, never 0."""
+def _written_through(numerator, expanded, wrt, definitions: dict, context: Context,
+                     instance: Instance):
+    r"""∂ŷ/∂z with `ŷ = σ(w^T x + b)` and `z = w^T x + b` both defined: ŷ's definition does
+    not write z, but it holds z's body, and the writer means the chain rule's factor through
+    z. When every name of z's body enters only through it, ŷ is a function of z alone: it
+    is read so (σ(z)). When some enter otherwise too (L = \|Ax - b\|^2 + \|x\|^2 of
+    u = Ax - b), what ∂L/∂u holds fixed is not said: undecided, never 0. Otherwise the
+    expansion as it was."""
     if wrt not in definitions or not hasattr(expanded, "free_symbols") \
             or wrt in free_symbols(expanded) or numerator == wrt:
-        return
+        return expanded
     body = context.expand(wrt, instance)
     whole = context.expand(numerator, instance)
     parts = list(body) if isinstance(body, sympy.MatrixBase) else [body]   # u = Ax - b too
-    if all(isinstance(p, sympy.Expr) and not p.is_Atom for p in parts) \
-            and isinstance(whole, sympy.Basic) and all(whole.has(p) for p in parts):
-        raise MeaningError(
-            f"{numerator} is not written through {wrt.name}, but its definition holds "
-            f"{wrt.name}'s ({sympy.latex(body)}): read as written its derivative by {wrt.name} "
-            f"is 0, while the chain rule through {wrt.name} gives another", "", None,
-            f"Write {numerator}'s definition in terms of {wrt.name} to check this.")
+    if not (all(isinstance(p, sympy.Expr) and not p.is_Atom for p in parts)
+            and isinstance(whole, sympy.Basic) and all(_holds(whole, p) for p in parts)):
+        return expanded
+    if len(parts) == 1 and isinstance(whole, sympy.Expr):
+        through = whole.subs(parts[0], wrt)
+        if not free_symbols(through) & free_symbols(parts[0]):
+            return through
+    raise MeaningError(
+        f"{numerator} is not written through {wrt.name}, but its definition holds "
+        f"{wrt.name}'s ({sympy.latex(body)}): read as written its derivative by {wrt.name} "
+        f"is 0, while the chain rule through {wrt.name} gives another", "", None,
+        f"Write {numerator}'s definition in terms of {wrt.name} to check this.")
+
+
+def _holds(whole: sympy.Basic, part: sympy.Expr) -> bool:
+    """Whether `whole` holds `part`, as written or negated (σ(z) = 1/(1 + e^{-z}) of
+    z = wx + b holds e^{-b - wx})."""
+    if whole.has(part):
+        return True
+    stand_in = sympy.Dummy()
+    return whole.subs(part, stand_in).has(stand_in)
 
 
 def _require_twins_defined(expanded, wrt: sympy.Symbol, definitions: dict, context: Context,

@@ -96,6 +96,19 @@ class Dimensions:
         return self.value[self.find(d)] == 1
 
 
+def _gram(node: A.Node, context: Context) -> bool:
+    """`X^T X`, `A A^\top` of a declared X: a product of a name and its own transpose, square
+    by its form. (Undeclared, `(X^T X)^{-1} X^T = X^{-1}` would make X square.)"""
+    if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
+        return False
+    left, right = ungroup(node.left), ungroup(node.right)
+    for plain, turned in ((left, right), (right, left)):
+        if isinstance(plain, A.Name) and isinstance(turned, A.Transpose) \
+                and to_latex(ungroup(turned.operand)) == to_latex(plain):
+            return context.shape_of(name_key(plain)) is not None
+    return False
+
+
 def infer_shapes(trees: tuple[A.Node, ...], context: Context) -> dict[str, list]:
     """The shapes, as `shapes:` would declare them (LaTeX name -> [rows, cols]), that the
     trees and the definitions they rest on imply for names with no declared shape; {} when
@@ -313,10 +326,11 @@ class _Fit:
             return None
         exponent = node.exponent.operand if isinstance(node.exponent, A.Neg) else node.exponent
         capital = isinstance(node.base, A.Name) and node.base.base.lstrip("\\")[:1].isupper()
-        # (zI - A)^{-1}, (X^T X + \lambda I)^{-1}: a sum with the identity, square already
-        capital = capital or any(isinstance(n, A.Name) and name_key(n) == IDENTITY
-                                 for n in walk(node.base)) \
-            and self.dims.find(base[0]) == self.dims.find(base[1])
+        # (zI - A)^{-1}, (X^T X + \lambda I)^{-1}, (X^T X)^{-1}: square already, as a sum
+        # with the identity or a Gram product is
+        capital = capital or self.dims.find(base[0]) == self.dims.find(base[1]) and (
+            any(isinstance(n, A.Name) and name_key(n) == IDENTITY for n in walk(node.base))
+            or _gram(ungroup(node.base), self.context))
         if not (isinstance(exponent, A.Num) and exponent.text.lstrip("-").isdigit()) \
                 or not capital or any(self.dims.is_one(side) for side in base):
             raise CannotFit("a power of a vector, or a power that is not a whole number")

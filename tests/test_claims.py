@@ -552,10 +552,29 @@ def test_what_a_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 
-def test_a_sum_written_the_einstein_way_is_not_read():
+def test_a_sum_written_the_einstein_way_is_read_in_an_entry_s_definition_only():
+    # z_{rs} carries r and s: k, repeated on two matrices' entries, is summed over
     given = [r"z_{rs} = b_{s} + x_{rk} w_{ks}"]
-    result = check_claim(r"\frac{\partial z_{rs}}{\partial w_{ks}} = x_{rk}", given=given)
+    assert check_claim(r"\frac{\partial z_{rs}}{\partial w_{ks}} = x_{rk}",
+                       given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial z_{rs}}{\partial w_{ks}} = x_{rs}",
+                       given=given).verdict == "invalid"
+    attention = [r"O_{ib} = A_{ij} V_{jb}"]
+    assert check_claim(r"\frac{\partial O_{ib}}{\partial A_{mn}} = \delta_{im} V_{nb}",
+                       given=attention).verdict == "valid"
+    assert check_claim(r"\frac{\partial O_{ib}}{\partial A_{mn}} = \delta_{im} V_{bn}",
+                       given=attention).verdict == "invalid"
+    # z = w_k x_k, of vectors: a term for one k is often meant, so it is not read
+    result = check_claim(r"\frac{\partial z}{\partial w_k} = x_k", given=[r"z = w_k x_k"])
     assert result.verdict == "undecided" and "Einstein" in result.message
+
+
+def test_softmax_over_an_index_of_its_argument_is_that_entry_of_the_row():
+    given = [r"A_{ij} = \operatorname{softmax}_j(S_{ij})"]
+    assert check_claim(r"A_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{ik}}}", given=given).verdict \
+        == "valid"
+    assert check_claim(r"A_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{kj}}}", given=given).verdict \
+        == "invalid"
 
 
 @pytest.mark.parametrize(("gradient", "verdict"), [
@@ -954,3 +973,43 @@ def test_a_step_back_beside_a_recurrence_the_text_does_not_start_is_not_checked_
     assert check_claim(r"\frac{\partial h_t}{\partial h_{t-1}} = 2 a",
                        given=started).verdict == "invalid"
 
+
+
+def test_softmax_of_a_matrix_is_read_by_rows_and_by_columns_and_named_when_they_differ():
+    shapes = {"S": [2, 3]}
+    result = check_claim(r"\operatorname{softmax}(S) \mathbf{1}_3 = \mathbf{1}_2", shapes=shapes)
+    assert result.verdict == "undecided"
+    assert "row by row the step holds" in result.message
+    assert "column by column it does not hold" in result.message
+    assert "conventions: {softmax: rows}" in result.message
+    agreed = check_claim(r"\operatorname{softmax}(S + c) = \operatorname{softmax}(S)",
+                         shapes=shapes)
+    assert agreed.verdict == "valid"
+    declared = check_claim(r"\operatorname{softmax}(S) \mathbf{1}_3 = \mathbf{1}_2",
+                           shapes=shapes, conventions={"softmax": "columns"})
+    assert declared.verdict == "invalid"
+    unread = check_claim(r"\operatorname{softmax}(S) \mathbf{1}_3 = \mathbf{1}_2", shapes=shapes,
+                         conventions={"softmax": "diagonal"})
+    assert unread.verdict == "undecided" and "row by row the step holds" in unread.message
+    assert "convention softmax: 'diagonal' is not one of columns, rows" in unread.warnings[0]
+
+
+def test_a_convention_not_understood_leaves_undecided_only_what_turns_on_it():
+    turns = check_claim(r"\log 100 = 2", conventions={"log": "ten"})
+    assert turns.verdict == "undecided"
+    assert "'log: ten' is not understood" in turns.message
+    assert "log: 10 gives valid" in turns.message
+    assert check_claim(r"\log 100 = 2", conventions={"logs": "10"}).verdict == "undecided"
+    assert check_claim(r"\log(x y) = \log x + \log y", conventions={"log": "ten"}).verdict \
+        == "valid"
+    assert check_claim(r"\log 100 = 2", conventions={"log": "10"}).verdict == "valid"
+    layout = check_claim(r"\nabla_x (a^T x) = a", shapes={"a": [3, 1], "x": [3, 1]},
+                         conventions={"layout": "foo"})
+    assert layout.verdict == "undecided" and "layout: numerator gives invalid" in layout.message
+
+
+def test_a_name_declared_with_a_kind_not_understood_is_not_checked_where_used():
+    unread = {"symbols": {"y": "onehot"}}
+    used = check_claim(r"\sum_k y_k \log p_k = \log p_1", conventions=unread)
+    assert used.verdict == "undecided" and "'onehot'" in used.message
+    assert check_claim("x + x = 2 x", conventions=unread).verdict == "valid"

@@ -77,3 +77,19 @@ def test_a_later_layer_defined_nowhere_may_depend_on_the_variable():
     later = check_claim(r"\frac{\partial L}{\partial b^{[3]}} = 0",
                         given=[r"L = \frac{1}{2} (a^{[2]} - y)^2"])
     assert later.verdict == "valid"
+
+
+def test_a_definition_that_holds_another_s_body_is_read_through_it():
+    # ŷ = σ(w^T x + b) holds z's body: ∂ŷ/∂z is σ'(z), also with σ written out (e^{-z})
+    given = [r"\hat{y} = \sigma(w^T x + b)", "z = w^T x + b", r"\sigma(z) = \frac{1}{1 + e^{-z}}"]
+    assert check_claim(r"\frac{\partial \hat{y}}{\partial z} = \hat{y}(1-\hat{y})",
+                       given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial \hat{y}}{\partial z} = \hat{y}(1+\hat{y})",
+                       given=given).verdict == "invalid"
+    context = Context.from_given([r"f = (w x + b)^2 + c", "z = w x + b"])
+    f, z = Var("f"), Var("z")
+    assert sympy.expand(partial(context, f, z, Instance()) - 2 * z) == 0
+    # names of the body that also enter otherwise: what ∂L/∂u holds fixed is not said
+    mixed = check_claim(r"\frac{\partial L}{\partial u} = 2 u",
+                        given=[r"L = (a x - c)^2 + x^2", "u = a x - c"])
+    assert mixed.verdict == "undecided" and "not written through u" in mixed.message

@@ -568,6 +568,31 @@ ROWS = [
     # softmax of a matrix: by rows or by columns is not said
     (r"P_{12} = \frac{e^{S_{12}}}{e^{S_{11}} + e^{S_{12}}}", [r"P = \operatorname{softmax}(S)"],
      {"S": [2, 2], "P": [2, 2]}, {}, "undecided"),
+    (r"P_{12} = \frac{e^{S_{12}}}{e^{S_{11}} + e^{S_{12}}}", [r"P = \operatorname{softmax}(S)"],
+     {"S": [2, 2], "P": [2, 2]}, {"softmax": "rows"}, "valid"),
+    (r"P_{12} = \frac{e^{S_{12}}}{e^{S_{11}} + e^{S_{12}}}", [r"P = \operatorname{softmax}(S)"],
+     {"S": [2, 2], "P": [2, 2]}, {"softmax": "columns"}, "invalid"),
+    # … read both ways when undeclared: a step that does not turn on the axis is decided
+    (r"\operatorname{softmax}(S + c) = \operatorname{softmax}(S)", [], {"S": [2, 3]}, {}, "valid"),
+    (r"\operatorname{softmax}(S + 1) = \operatorname{softmax}(2 S)", [], {"S": [2, 3]}, {},
+     "invalid"),
+    (r"\operatorname{softmax}(S) \mathbf{1}_3 = \mathbf{1}_2", [], {"S": [2, 3]}, {},
+     "undecided"),
+    (r"\frac{\partial L}{\partial V} = A^T G",
+     [r"L = \operatorname{tr}(G^T O)", "O = A V", r"A = \operatorname{softmax}(Q K^T)"],
+     {"Q": [2, 3], "K": [2, 3], "V": [2, 2], "G": [2, 2]}, {}, "valid"),
+    (r"\frac{\partial L}{\partial V} = A G",
+     [r"L = \operatorname{tr}(G^T O)", "O = A V", r"A = \operatorname{softmax}(Q K^T)"],
+     {"Q": [2, 3], "K": [2, 3], "V": [2, 2], "G": [2, 2]}, {}, "invalid"),
+    # a bare vector of ones alone on a side has no length to take
+    (r"A \mathbf{1} = \mathbf{1}", [], {"A": [3, 3]}, {}, "undecided"),
+    # a printed 0 against a vector is its zero; (X^T X)^{-1} is square, so w's shape follows
+    ("x - x = 0", [], {"x": [3, 1]}, {}, "valid"),
+    ("x + x = 0", [], {"x": [3, 1]}, {}, "invalid"),
+    ("X^T (X w - y) = 0", ["w = (X^T X)^{-1} X^T y"], {"X": [4, 2], "y": [4, 1]}, {}, "valid"),
+    ("X^T (X w + y) = 0", ["w = (X^T X)^{-1} X^T y"], {"X": [4, 2], "y": [4, 1]}, {},
+     "invalid"),
+    ("X^T X w = X^T y", ["w = (X^T X)^{-1} X^T y"], {"X": [4, 2], "y": [4, 1]}, {}, "valid"),
     # the differential of an input written through its output's: a gradient of backprop code
     (r"dS = dP \odot P \odot (1 - P)", [r"P = \sigma(S)"], {}, {}, "undecided"),
     (r"dP = P (1 - P) dS", [r"P = \sigma(S)"], {}, {}, "valid"),
@@ -1742,9 +1767,14 @@ ROWS = [
      [r"z = \sum_{j=1}^{m} w_j x_j", r"\phi(z) = \frac{1}{1+e^{-z}}",
       r"l = \sum_{i=1}^{n} y^{(i)} \log \phi(z^{(i)})"], {}, {"superscripts": "index"},
      "undecided"),
-    # ∂L/∂u with L defined without u but holding u's body: the chain rule's factor, unsaid
+    # ∂L/∂u with L defined without u but holding u's body, each of its names only through
+    # it: L is a function of u alone, (u)^2, and the chain rule's factor is 2u
     (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial u} \frac{\partial u}{\partial x}",
-     [r"L = (a x - b)^2", r"u = a x - b"], {}, {}, "undecided"),
+     [r"L = (a x - b)^2", r"u = a x - b"], {}, {}, "valid"),
+    (r"\frac{\partial L}{\partial u} = 2 a u", [r"L = (a x - b)^2", r"u = a x - b"], {}, {},
+     "invalid"),
+    (r"\frac{\partial L}{\partial u} = 2 u", [r"L = (a x - b)^2 + x", r"u = a x - b"], {}, {},
+     "undecided"),
     (r"\frac{\partial h_2}{\partial z_1} = 0", [r"h_i = \sigma(z_i)", r"z_i = w_i x"], {}, {},
      "valid"),
     # E[X] typed in plain letters is an expectation; σ(z)_i may be the softmax's entry

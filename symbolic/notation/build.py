@@ -29,6 +29,7 @@ from symbolic.notation.vocabulary import (
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
+    MATRIX_SOFTMAX,
     NORMAL_DENSITY,
     ONES,
     PARAMETER_GREEK,
@@ -195,7 +196,9 @@ class Builder:
         """A parsed tree as SymPy: resolved against the scope, then built."""
         resolved = self.scope.resolve(node)
         self.readings.extend(resolved.readings)
-        return self.build(resolved.tree)
+        value = self.build(resolved.tree)
+        self.refuse_unsized_ones(node, value)      # `A \mathbf{1} = \mathbf{1}`: alone, unsized
+        return value
 
     def build(self, node: A.Node):
         """A resolved tree (or part of one) as SymPy."""
@@ -736,6 +739,8 @@ class Builder:
 
     def vector_call(self, function, node: A.Call):
         """softmax(z), LSE(z): a function of one whole vector; an index picks an entry."""
+        if function.vector_valued and _over_own_index(node):
+            return self.decorate(self.entry_over_index(function, node), node)
         z = self.vector_value(node.args[0])
         entries = list(z) if _is_matrix(z) else [z]
         argument = node.args[0]
@@ -749,13 +754,7 @@ class Builder:
                                f"Write {node.name} of the vector and pick the entry, as "
                                f"in \\operatorname{{{node.name}}}(\\mathbf{{x}})_j.")
         if _is_matrix(z) and z.rows > 1 and z.cols > 1:
-            # softmax(S) of attention scores: row by row in attention, column by column where
-            # samples are columns; over every entry at once, as one vector, nobody means
-            raise MeaningError(f"{node.name} of a matrix ({to_latex(argument)}, "
-                               f"{z.rows}×{z.cols}) may be taken row by row or column by "
-                               "column, and which is not said", self.source, None,
-                               f"Write {node.name} of one row or column, as in "
-                               rf"\operatorname{{{node.name}}}(\mathbf{{s}}_i).")
+            return self.decorate(self.matrix_call(function, node, z), node)
         if not function.vector_valued:
             return self.decorate(function.apply(*entries), node)
         if node.index is not None:
@@ -763,9 +762,55 @@ class Builder:
             if not 1 <= k <= len(entries):
                 raise self.fail(f"index {k} is out of range 1..{len(entries)}", node.index)
             return function.apply(k, *entries)
-        values = [function.apply(k, *entries) for k in range(1, len(entries) + 1)]
-        shape = z.shape if _is_matrix(z) else (1, 1)
-        return sympy.ImmutableMatrix(*shape, values)
+        return self.vector_call_on(function, entries, z.shape if _is_matrix(z) else (1, 1))
+
+    def entry_over_index(self, function, node: A.Call):
+        """`\\operatorname{softmax}_j(S_{ij})`: the entry j of softmax over what the
+        argument's index j runs through (row i of S), at the j the entry is for."""
+        argument, letter = node.args[0], node.index.base
+        count = self.implicit_range(letter, argument)
+        saved = self.bound.get(letter)
+        at = self.index_value(node.index)
+        entries = []
+        try:
+            for value in range(1, count + 1):
+                self.bound[letter] = value
+                entries.append(self.build(argument))
+        finally:
+            if saved is None:
+                self.bound.pop(letter, None)
+            else:
+                self.bound[letter] = saved
+        if not isinstance(at, int) or not 1 <= at <= count:
+            raise self.fail(f"the entry {to_latex(node.index)} of {node.name} is not one of "
+                            f"its {count}", node.index)
+        return function.apply(at, *entries)
+
+    def matrix_call(self, function, node: A.Call, z):
+        """softmax(S) of a matrix, by the axis the `softmax:` convention names: row by row
+        in attention, column by column where samples are columns. Over every entry at
+        once, as one vector, nobody means; with no convention, which axis is not said."""
+        axis = self.scope.conventions.get("softmax")
+        if axis not in ("rows", "columns") or node.index is not None:
+            raise MeaningError(f"{node.name} of a matrix ({to_latex(node.args[0])}, "
+                               f"{z.rows}×{z.cols}) {MATRIX_SOFTMAX}", self.source, None,
+                               f"Declare the axis (conventions: {{softmax: rows}}), or write "
+                               f"{node.name} of one row or column, as in "
+                               rf"\operatorname{{{node.name}}}(\mathbf{{s}}_i).")
+        lines = [z.row(i) for i in range(z.rows)] if axis == "rows" \
+            else [z.col(j) for j in range(z.cols)]
+        applied = [self.vector_call_on(function, list(line), line.shape) for line in lines]
+        if axis == "rows":
+            return sympy.ImmutableMatrix.vstack(*applied)
+        return sympy.ImmutableMatrix.hstack(*applied)
+
+    @staticmethod
+    def vector_call_on(function, entries: list, shape: tuple[int, int]):
+        """A vector function of these entries: its value (LSE), or its vector in this shape."""
+        if not function.vector_valued:
+            return sympy.ImmutableMatrix(1, 1, [function.apply(*entries)])
+        return sympy.ImmutableMatrix(*shape, [function.apply(k, *entries)
+                                              for k in range(1, len(entries) + 1)])
 
     def operator_call(self, node: A.Call):
         """log, max, min, tr, det, diag: operators the builder reads by name."""
@@ -1162,6 +1207,15 @@ class OnesVector:
 
     row: bool = False
     scale: sympy.Expr = sympy.Integer(1)
+
+
+def _over_own_index(node: A.Call) -> bool:
+    """`\\operatorname{softmax}_j(S_{ij})`: an index letter on the call that the argument
+    is indexed by: the entry of the function over that index."""
+    argument = node.args[0] if len(node.args) == 1 else None
+    return isinstance(node.index, A.Name) and not node.index.sub \
+        and isinstance(argument, A.Name) \
+        and any(isinstance(s, A.Name) and s.base == node.index.base for s in argument.sub)
 
 
 def _scaled_ones(left, right) -> OnesVector | None:

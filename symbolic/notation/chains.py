@@ -12,6 +12,7 @@ from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize
 from symbolic.notation.vocabulary import (
     BEGIN,
+    BOLD_STATEMENT,
     CLOSERS,
     CONTINUING_ROWS,
     END,
@@ -82,6 +83,9 @@ def joined_rows(source: str) -> str:
         elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
                 and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS:
             cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `\\ &= …`, `\\ & - …`
+        elif tok.text == "\\\\" and depth == 0 and k + 1 < len(tokens) \
+                and tokens[k + 1].text in RELATIONS:
+            cuts.append((tok.pos, tok.pos + 2))             # `a \\ = b \\ = c`: line breaks
     for start, end in reversed(cuts):
         source = f"{source[:start]} {source[end:]}"
     return source
@@ -217,8 +221,14 @@ def split_chain(source: str) -> Chain:
 
 def unbraced(source: str) -> str:
     """`{y = \\cfrac{1}{1 + e^{-x}}}`: a whole statement set in braces is the statement (the
-    braces become spaces, so every position stays where it was)."""
+    braces become spaces, so every position stays where it was); so is one set in bold,
+    `\\mathbf{\\frac{\\partial L}{\\partial d} = f}`."""
     text = source.strip()
+    bold = next((command for command in BOLD_STATEMENT if text.startswith(command + "{")), None)
+    if bold is not None and "=" in text:
+        start = source.index(bold)
+        inner = source[:start] + " " * len(bold) + source[start + len(bold):]
+        return unbraced(inner) if unbraced(inner) != inner else source
     if not (text.startswith("{") and text.endswith("}")):
         return source
     depth = 0

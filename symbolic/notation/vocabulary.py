@@ -134,6 +134,8 @@ PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\te
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
+# Bold set around a whole statement, `\mathbf{a = b}`: the statement
+BOLD_STATEMENT = (r"\mathbf", r"\boldsymbol", r"\bm")
 MATHOP = r"\mathop"      # \mathop{\rm argmax}: an operator's name; \mathop{\mathbb{E}}: the math
 NEGATION = r"\not"        # \not= is \neq
 INFIX_FRACTION = r"\over"  # {a \over b}: TeX's own fraction
@@ -211,8 +213,9 @@ INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 FRESH_INDEX_LETTERS = ("k", "m", "n", "p", "q", "r")    # a sum's letter when it is renamed
 # Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pqrs")
-# Letters index notation sums over when one product writes them twice (A_{ip} B_{pj})
-SUMMABLE_LETTERS = INDEX_LETTERS | GENERIC_INDEX_LETTERS
+# Letters index notation sums over when one product writes them twice (A_{ip} B_{pj}); a,
+# b, c as tensor notation writes them too (Q_{ia} K_{ja}, A_{ij} V_{jb})
+SUMMABLE_LETTERS = INDEX_LETTERS | GENERIC_INDEX_LETTERS | frozenset("abc")
 # The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
 SAMPLE_LETTER = "i"
 # The letters a function's own argument goes by: \frac{d\sigma}{dz} is σ'(z)
@@ -346,6 +349,9 @@ REFUSED_COMMANDS = {
                     "sum with \\sum, or terms that differ only by an index counting up one "
                     "(x_1 + x_2 + \\cdots + x_n)"),
 }
+# softmax of a matrix (attention scores) with no `softmax:` convention: which axis is not said
+MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not said"
+
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.
 REFUSED_OPERATORS = {
@@ -366,6 +372,7 @@ CONVENTIONS = {
     "sigma": frozenset({"logistic", "symbol"}),
     "layout": frozenset({"denominator", "numerator", "mixed"}),
     "superscripts": frozenset({"index", "power"}),
+    "softmax": frozenset({"rows", "columns"}),     # softmax of a matrix: row by row, or not
     "symbols": None,                 # a mapping: name -> kind
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
