@@ -110,6 +110,7 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     SIGMOID_NAMES,
     SIZE_LETTERS,
+    SOFTMAX_AXIS,
     SYMBOL_KINDS,
     TRUE_CLASS_WORDS,
     TWIN_FREE_PART,
@@ -1144,8 +1145,32 @@ def _spliced(op: str, left: A.Node, terms: A.Node, pos: int) -> A.Node:
     return A.BinOp(op, left, terms, pos)
 
 
-DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _point_doubt, _member_doubt,
-          _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
+def _entry_sum_doubt(link, finding: Finding, context: Context,
+                     budget: Budget) -> Finding | None:
+    """`\frac{\\partial L}{\\partial w} = 2 (w x_i - y_i) x_i` beside `\\ell_i = (w x_i -
+    y_i)^2`, L = Σ_i ℓ_i: i, written twice in a product on one side only, may be summed, as
+    index notation sums it, but the definitions index with i too, so it was read as one
+    index value; a difference found so may come only from that reading. Undecided when a
+    defined family's own letters alone kept the sum from being read; None otherwise (L =
+    ½(w x_i - y_i)^2 holds i for one sample, and the difference stands)."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    convention = summation_convention(*trees)
+    if convention is None or _summable_here(convention[2], trees, context) \
+            or not _summable_here(convention[2], trees, context, every_entry=True):
+        return None
+    letters = " and ".join(convention[2])
+    return undecided(f"undecided: {letters}, each written twice in a product on one side "
+                     "only, may be summed over, as index notation sums them, or be one index "
+                     "value, as the definitions use them; the step does not hold read the "
+                     f"second way; write the sum (\\sum_{{{convention[2][0]}}}) or the "
+                     "index's value to say which")
+
+
+DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
+          _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
           _brace_doubt)
 
 
@@ -1289,12 +1314,16 @@ def _index_notation(left: str, right: str, context: Context) -> bool:
     return convention is not None and _summable_here(convention[2], trees, context)
 
 
-def _summable_here(letters, trees, context: Context) -> bool:
+def _summable_here(letters, trees, context: Context, every_entry: bool = False) -> bool:
     """Whether letters a link's index notation sums over are free of the definitions it
-    rests on: L = ½(w x_i - y_i)^2 holds i for one sample, so i is no sum's there. A
-    definition's own entry letters (i, b of O_{ib} = …) stand for any entry, and do not."""
-    taken = set().union(*(free_index_letters(d.body) - free_index_letters(d.name)
-                          for d in _definitions_used(trees, context)),
+    rests on: L = ½(w x_i - y_i)^2 and ℓ_i = (w x_i - y_i)^2 hold i for one sample, so i is
+    no sum's there. A matrix entry's own letters (i, b of O_{ib} = …), of a family the
+    link writes by its entries (∂L/∂O_{ib}), stand for any entry, and do not; with
+    `every_entry`, no defined name's own letters do."""
+    written = {n.base for tree in trees for n in walk(tree) if isinstance(n, A.Name) and n.sub}
+    taken = set().union(*(free_index_letters(d.body) - (
+        free_index_letters(d.name) if every_entry or len(d.name.sub) >= 2
+        and d.name.base in written else set()) for d in _definitions_used(trees, context)),
                         *(free_index_letters(f.body) for f in _used_functions(trees, context)))
     return not set(letters) & taken
 
@@ -1444,6 +1473,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         if other is not None:
             return other
         by_index = (_step_loss_reading(trees, (left, relation, right), context, budget)
+                    or _outputs_reading(trees, (left, relation, right), context, budget)
                     or _hot_index_reading(trees, (left, relation, right), context, budget,
                                           decisions)) \
             if found.verdict == Verdict.INVALID else None
@@ -1737,6 +1767,31 @@ def _step_loss_reading(trees, link: tuple[str, str, str], context: Context,
     return undecided(f"undecided: {losses[0]} is defined nowhere; as a loss of every output "
                      "the step misses terms, and as the loss at its own index (of the "
                      "outputs at that index only) it holds; define it to check this")
+
+
+def _outputs_reading(trees, link: tuple[str, str, str], context: Context,
+                     budget: Budget) -> Finding | None:
+    """`\\frac{\\partial L}{\\partial S_{ij}} = \\sum_k \\frac{\\partial L}{\\partial P_{ik}}
+    \\frac{\\partial P_{ik}}{\\partial S_{ij}}` with L defined nowhere, O = P V, and a helper
+    `l_i = \\sum_k e^{S_{ik}}` that names a part of P's formula: l ends the definitions as O
+    does, and read as a function of both, L's step misses the terms through l. When the
+    step holds with L a function of the outputs save such helpers, undecided, naming it;
+    None otherwise (p = x y and q = x + y are both outputs: forgetting q is wrong)."""
+    if context.helpers_dropped or not any(
+            isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
+            and not context.is_value(name_key(n.numerator))
+            and not context.is_function(n.numerator.base)
+            for tree in trees for n in walk(tree)):
+        return None
+    own = context.copy()
+    own.helpers_dropped = True
+    if find(link[0], link[2], link[1], own, budget).verdict != Verdict.VALID:
+        return None
+    return undecided("undecided: the loss here is defined nowhere, so it is read as a function "
+                     "of every quantity the definitions end in; one of them names a part of "
+                     "another's formula, a helper the text likely does not mean the loss to "
+                     "depend on, and read without it the step holds; define the loss to check "
+                     "this")
 
 
 def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
@@ -2435,7 +2490,6 @@ def _convention_doubt(link, finding: Finding, context: Context, budget: Budget) 
         verdicts = {}
         for value in sorted(CONVENTIONS[key] - {"e"}):
             read = context.copy()
-            read.other_reading = True
             read.unread_conventions = {}
             read.conventions = {**context.conventions, key: value}
             try:
@@ -2468,10 +2522,10 @@ def _uses_name(sides, name: str, context: Context) -> bool:
 def _softmax_in_doubt(sides, finding: Finding, context: Context) -> bool:
     """Whether an undecided step may turn on the axis of a softmax of a matrix: it says so,
     or it rests on a vector function (softmax, LSE) with no axis declared."""
+    if context.conventions.get(SOFTMAX_AXIS):
+        return False
     if MATRIX_SOFTMAX in finding.message:
         return True
-    if context.conventions.get("softmax") or context.other_reading:
-        return False
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in sides)
     except NotationError:
@@ -2486,13 +2540,14 @@ def _softmax_by_axes(link, context: Context, budget: Budget) -> Finding | None:
     column: the verdict when both readings give it (the step does not turn on the axis),
     undecided naming both when they differ; None when a reading cannot be built or the
     text declared an axis."""
-    if context.conventions.get("softmax") or context.other_reading:
+    if context.conventions.get(SOFTMAX_AXIS):
         return None
     found = {}
     for axis in ("rows", "columns"):
         read = context.copy()
-        read.other_reading = True
-        read.conventions = {**context.conventions, "softmax": axis}
+        read.conventions = {**context.conventions, SOFTMAX_AXIS: axis}
+        read.unread_conventions = {key: value for key, value in
+                                   context.unread_conventions.items() if key != SOFTMAX_AXIS}
         try:
             read.settle_given()
             found[axis] = find(link[0], link[1], link[2], read, budget)
@@ -4402,12 +4457,17 @@ def _require_members_built(sides: Sides, context: Context) -> None:
     """`y_p = x_p^2` with p, not an index letter, in the subscript, then `y_1` in a claim:
     y_1 is likely member 1 of the family, which was not built (y_p is one name of its own),
     so y_1 would be sampled as a free number. Undecided, never a counterexample."""
-    labelled = {}        # (base, superscripts) -> (the defined name, its letter)
+    labelled = {}        # (base, superscripts, indices) -> (the defined name, its letter)
     for definition in context.definitions:
         name = definition.name
         if not name.sub and len(name.suffix) == 1 and name.suffix.isalpha() \
                 and name.suffix not in INDEX_LETTERS:    # y_p: p read as a label
-            labelled[(name.base, node_text(A.Group(name.sup)))] = (name, name.suffix)
+            labelled[(name.base, node_text(A.Group(name.sup)), 1)] = (name, name.suffix)
+        labels = [s.base for s in name.sub if isinstance(s, A.Name) and not s.sub
+                  and len(s.base) == 1 and s.base.isalpha() and s.base not in INDEX_LETTERS]
+        if len(name.sub) > 1 and labels:                   # O_{ib}: b read as a label
+            labelled[(name.base, node_text(A.Group(name.sup)), len(name.sub))] = \
+                (name, labels[0])
     if not labelled:
         return
     # the definitions count too: BCE summing a_1 … a_m, differentiated by z_q, is 0 as read
@@ -4419,10 +4479,10 @@ def _require_members_built(sides: Sides, context: Context) -> None:
             used = parse_side(symbol.name)
         except NotationError:
             continue
-        if not isinstance(used, A.Name) or used.suffix or len(used.sub) != 1 \
-                or not isinstance(used.sub[0], A.Num):
+        if not isinstance(used, A.Name) or used.suffix or not used.sub \
+                or not all(isinstance(index, A.Num) for index in used.sub):
             continue
-        found = labelled.get((used.base, node_text(A.Group(used.sup))))
+        found = labelled.get((used.base, node_text(A.Group(used.sup)), len(used.sub)))
         if found is not None:
             family, letter = found
             raise MeaningError(

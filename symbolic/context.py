@@ -211,6 +211,10 @@ class Context:
     # whether a loss left undefined and indexed (L_t) is read as depending on the outputs
     # at its own index only (ŷ_t), as a step's loss does (see `derivatives.upstream`)
     losses_by_index: bool = False
+    # whether a loss defined nowhere is read as a function of the graph's outputs save the
+    # helpers, outputs whose formula is a part of another definition's (l_i = Σ_k e^{S_{ik}}
+    # of P_{ij} = e^{S_{ij}} / Σ_k e^{S_{ik}}; see `claims._outputs_reading`)
+    helpers_dropped: bool = False
     # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
     # samples are not drawn on them (see `claims.find`)
     facts: list[Fact] = field(default_factory=list)
@@ -376,6 +380,7 @@ class Context:
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
                       losses_by_index=self.losses_by_index,
+                      helpers_dropped=self.helpers_dropped,
                       gradients_named=self.gradients_named, facts=list(self.facts),
                       unread_conventions=dict(self.unread_conventions))
         return new

@@ -422,6 +422,8 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
     if context.losses_by_index:
         reaching = [s for s in reaching if _same_index(s, numerator)]
+    if context.helpers_dropped:
+        reaching = [s for s in reaching if not _helper(s, definitions)]
     if not reaching and _entries_apart(numerator, wrt, definitions) \
             and context.kind(base_of(numerator)) != "symmetric":    # Σ = Σ^T ties them
         return sympy.Integer(0)
@@ -434,6 +436,15 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
         total += gradient_symbol(numerator, sink) * local
     return total
+
+
+def _helper(output: sympy.Symbol, definitions: dict) -> bool:
+    """Whether an output's formula is a part of another definition's: l_i = Σ_k e^{S_{ik}}
+    of P_{ij} = e^{S_{ij}} / Σ_k e^{S_{ik}}, a name the text gives a piece on the way."""
+    value = definitions[output]
+    return isinstance(value, sympy.Expr) and not value.is_Atom and any(
+        isinstance(other, sympy.Basic) and other != value and other.has(value)
+        for name, other in definitions.items() if name != output)
 
 
 def _same_index(output: sympy.Symbol, loss: sympy.Symbol) -> bool:

@@ -1013,3 +1013,38 @@ def test_a_name_declared_with_a_kind_not_understood_is_not_checked_where_used():
     used = check_claim(r"\sum_k y_k \log p_k = \log p_1", conventions=unread)
     assert used.verdict == "undecided" and "'onehot'" in used.message
     assert check_claim("x + x = 2 x", conventions=unread).verdict == "valid"
+
+
+def test_a_loss_defined_nowhere_beside_a_helper_output_is_read_through_each_output():
+    # l_i, a helper naming a part of P's formula, ends the definitions as O does: read as
+    # a function of both, ∂L/∂S misses terms; of O alone, it holds
+    given = ["S = Q K^T", r"P_{ij} = \frac{e^{S_{ij}}}{\sum_k e^{S_{ik}}}", "O = P V",
+             r"l_i = \sum_k e^{S_{ik}}"]
+    shapes = {"Q": [3, 2], "K": [3, 2], "V": [3, 2], "S": [3, 3], "P": [3, 3], "O": [3, 2]}
+    claim = (r"\frac{\partial L}{\partial S_{ij}} = \sum_k \frac{\partial L}{\partial P_{ik}} "
+             r"\frac{\partial P_{ik}}{\partial S_{ij}}")
+    both = check_claim(claim, given=given, shapes=shapes, conventions={"softmax": "rows"})
+    assert both.verdict == "undecided" and "a helper" in both.message
+    alone = check_claim(claim, given=given[:3], shapes=shapes, conventions={"softmax": "rows"})
+    assert alone.verdict == "valid"
+
+
+@pytest.mark.parametrize(("claim", "given", "shapes", "verdict"), [
+    # a per-sample term where the loss sums them: never valid by a summation convention
+    (r"\frac{\partial L}{\partial w} = 2 (w x_i - y_i) x_i",
+     [r"\ell_i = (w x_i - y_i)^2", r"L = \sum_i \ell_i"], {}, "undecided"),
+    (r"\frac{\partial L}{\partial w} = \sum_i 2 (w x_i - y_i) x_i",
+     [r"\ell_i = (w x_i - y_i)^2", r"L = \sum_i \ell_i"], {}, "valid"),
+    # an entry by numbers of a family defined with a label letter b: not a free number
+    ("O_{1,2} = A_{1,1}V_{1,2} + A_{1,2}V_{2,2}", ["O_{ib} = A_{ij} V_{jb}"],
+     {"A": [2, 2], "V": [2, 2]}, "undecided"),
+    ("H_{1,2} = A_{1,2}", ["H_{ib} = A_{ib}"], {}, "undecided"),
+    # a vector function beside Φ: its axes reading keeps the Φ doubt
+    (r"\frac{d}{dx}\left(x \Phi(x) + \operatorname{LSE}(z)\right) = \Phi(x) + x\phi(x)", [],
+     {"z": [3, 1]}, "undecided"),
+    # two letters over a small letter: a power, as the rules of exponents write it
+    ("a^{mn} = (a^m)^n", [], {}, "valid"),
+    ("A^{ij} = A_{ij}", [], {}, "undecided"),
+])
+def test_what_the_nineteenth_second_read_found(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

@@ -34,6 +34,7 @@ from symbolic.notation.vocabulary import (
     ONES,
     PARAMETER_GREEK,
     SIGMA,
+    SOFTMAX_AXIS,
     UPDATE_MARKS,
     known_function,
 )
@@ -790,7 +791,7 @@ class Builder:
         """softmax(S) of a matrix, by the axis the `softmax:` convention names: row by row
         in attention, column by column where samples are columns. Over every entry at
         once, as one vector, nobody means; with no convention, which axis is not said."""
-        axis = self.scope.conventions.get("softmax")
+        axis = self.scope.conventions.get(SOFTMAX_AXIS)
         if axis not in ("rows", "columns") or node.index is not None:
             raise MeaningError(f"{node.name} of a matrix ({to_latex(node.args[0])}, "
                                f"{z.rows}×{z.cols}) {MATRIX_SOFTMAX}", self.source, None,

@@ -1367,14 +1367,16 @@ class Parser:
             tokens = [*tokens, *self.group_tokens()]          # L^\text{logistic}: one word
         word = _superscript_word(tokens)
         if word is None and isinstance(base, A.Name) and base.base != "e" \
-                and len(tokens) >= 2 and all(t.kind == "letter" and t.text.islower()
-                                             for t in tokens) and _contiguous(tokens):
+                and len(tokens) >= (2 if base.base.lstrip("\\")[:1].isupper() else 3) \
+                and all(t.kind == "letter" and t.text.islower() for t in tokens) \
+                and _contiguous(tokens):
             # Q^{hia}, W^{hy}, A^{ij}: a label, a name's indices written up (as tensor
-            # notation writes them), or a power of a product
+            # notation writes them), or a power of a product (a^{mn} of a small letter: a
+            # power, as the rules of exponents write it)
             raise MeaningError(
-                f"{base.base}^{{{''.join(t.text for t in tokens)}}}: a word or indices as a "
-                "superscript (a name of its own, an entry) or a power of a product; the "
-                "reading is in doubt",
+                f"{base.base}^{{{''.join(t.text for t in tokens)}}}: a word as a superscript "
+                "(a name of its own), indices written up (an entry), or a power of a "
+                "product; the reading is in doubt",
                 self.source, caret.pos,
                 "Write the word in \\text{…} (L^{\\text{fit}}), or the power with spaces or "
                 "a \\cdot between its factors.")

@@ -213,9 +213,10 @@ INDEX_LETTERS = frozenset(set("ijklmntdc") | {r"\ell"})
 FRESH_INDEX_LETTERS = ("k", "m", "n", "p", "q", "r")    # a sum's letter when it is renamed
 # Letters that name a generic entry (\hat{y}_p, a_{qs}) where a family is indexed by i, j, …
 GENERIC_INDEX_LETTERS = frozenset("pqrs")
-# Letters index notation sums over when one product writes them twice (A_{ip} B_{pj}); a,
-# b, c as tensor notation writes them too (Q_{ia} K_{ja}, A_{ij} V_{jb})
-SUMMABLE_LETTERS = INDEX_LETTERS | GENERIC_INDEX_LETTERS | frozenset("abc")
+# Letters tensor notation indexes a matrix's entries with beside i, j (Q_{ia}, V_{jb})
+TENSOR_LETTERS = frozenset("abc")
+# Letters index notation sums over when one product writes them twice (A_{ip} B_{pj})
+SUMMABLE_LETTERS = INDEX_LETTERS | GENERIC_INDEX_LETTERS | TENSOR_LETTERS
 # The letter of a sample's superscript on a function, D2L's l^{(i)}(w, b)
 SAMPLE_LETTER = "i"
 # The letters a function's own argument goes by: \frac{d\sigma}{dz} is σ'(z)
@@ -349,6 +350,8 @@ REFUSED_COMMANDS = {
                     "sum with \\sum, or terms that differ only by an index counting up one "
                     "(x_1 + x_2 + \\cdots + x_n)"),
 }
+# the convention that says how softmax of a matrix is taken, by "rows" or by "columns"
+SOFTMAX_AXIS = "softmax"
 # softmax of a matrix (attention scores) with no `softmax:` convention: which axis is not said
 MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not said"
 
@@ -372,7 +375,7 @@ CONVENTIONS = {
     "sigma": frozenset({"logistic", "symbol"}),
     "layout": frozenset({"denominator", "numerator", "mixed"}),
     "superscripts": frozenset({"index", "power"}),
-    "softmax": frozenset({"rows", "columns"}),     # softmax of a matrix: row by row, or not
+    SOFTMAX_AXIS: frozenset({"rows", "columns"}),  # softmax of a matrix: row by row, or not
     "symbols": None,                 # a mapping: name -> kind
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
