@@ -3344,8 +3344,13 @@ def _numbered_names(context: Context) -> list[A.Name]:
 
 def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Instance) -> Sides:
     both = (lhs_node, rhs_node)
-    lhs_raw = context.builder(instance, left, both).read(lhs_node)
-    rhs_raw = context.builder(instance, right, both).read(rhs_node)
+    if _bare_ones(lhs_node) and not _bare_ones(rhs_node):
+        rhs_raw = context.builder(instance, right, both).read(rhs_node)
+        lhs_raw = _ones_like(rhs_raw)
+    else:
+        lhs_raw = context.builder(instance, left, both).read(lhs_node)
+        rhs_raw = _ones_like(lhs_raw) if _bare_ones(rhs_node) and not _bare_ones(lhs_node) \
+            else context.builder(instance, right, both).read(rhs_node)
     lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw, rhs_node)
     rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw, lhs_node)
     lhs_raw, rhs_raw = _printed_zero(lhs_node, lhs_raw, rhs_raw), \
@@ -3384,6 +3389,20 @@ def _stands_bare(node: A.Node, letter: str) -> bool:
                     and not side.sub for side in (node.lhs, node.rhs)):
         return False                     # the case i \neq c compares two indices
     return any(_stands_bare(child, letter) for child in children(node))
+
+
+def _bare_ones(node: A.Node) -> bool:
+    """A side that is `\\mathbf{1}` alone, with no length written."""
+    bare = ungroup(node)
+    return isinstance(bare, A.Name) and bare.base == ONES and not bare.sub and not bare.sup
+
+
+def _ones_like(other):
+    """`A \\mathbf{1} = \\mathbf{1}`, `\\frac{d}{dc}(c) = \\mathbf{1}`: the vector of ones
+    alone on a side takes the other side's shape; against a number, it is 1."""
+    if isinstance(other, sympy.MatrixBase):
+        return sympy.ImmutableMatrix.ones(*other.shape)
+    return sympy.Integer(1)
 
 
 def _printed_zero(node: A.Node, value, other):

@@ -584,8 +584,13 @@ ROWS = [
     (r"\frac{\partial L}{\partial V} = A G",
      [r"L = \operatorname{tr}(G^T O)", "O = A V", r"A = \operatorname{softmax}(Q K^T)"],
      {"Q": [2, 3], "K": [2, 3], "V": [2, 2], "G": [2, 2]}, {}, "invalid"),
-    # a bare vector of ones alone on a side has no length to take
-    (r"A \mathbf{1} = \mathbf{1}", [], {"A": [3, 3]}, {}, "undecided"),
+    # a bare vector of ones alone on a side takes the other side's shape; a bold 0, its zero
+    (r"A \mathbf{1} = \mathbf{1}", [], {"A": [3, 3]}, {}, "invalid"),
+    (r"A \mathbf{1} = \mathbf{1}", [r"A = \begin{bmatrix} 0.5 & 0.5 \\ 0.25 & 0.75 \end{bmatrix}"],
+     {}, {}, "valid"),
+    (r"\frac{d}{dc} (c) = \mathbf{1}", [], {}, {}, "valid"),
+    (r"\frac{d}{dc} (a b) = \mathbf{0}", [], {}, {}, "valid"),
+    (r"x + x = \mathbf{0}", [], {"x": [3, 1]}, {}, "invalid"),
     # a printed 0 against a vector is its zero; (X^T X)^{-1} is square, so w's shape follows
     ("x - x = 0", [], {"x": [3, 1]}, {}, "valid"),
     ("x + x = 0", [], {"x": [3, 1]}, {}, "invalid"),

@@ -532,3 +532,28 @@ def test_a_prime_written_as_a_superscript_and_a_braced_power_below_the_line():
 def test_an_expectation_or_variance_in_a_font_is_refused(text):
     with pytest.raises(MeaningError, match="distribution"):
         parse_side(text)
+
+
+def test_a_double_bar_between_a_divergence_s_arguments_separates_them():
+    for text in (r"KL(P \| Q)", r"KL(P || Q)", r"KL(P \parallel Q)"):
+        call = parse_side(text)
+        assert isinstance(call, A.Call) and len(call.args) == 2, text
+    # a norm's bars, and two absolute values side by side, are left alone
+    assert isinstance(parse_side(r"f(\|x\|)").right.inner, A.Norm)
+    product = parse_side(r"f(|a||b|)").right.inner
+    assert isinstance(product.left, A.Abs) and isinstance(product.right, A.Abs)
+
+
+def test_a_bold_zero_is_the_number_zero_and_a_bold_one_the_vector_of_ones():
+    assert parse_side(r"\mathbf{0}") == A.Num("0", pos=8)
+    assert parse_side(r"\mathbf{1}").base == r"\mathbf{1}"
+
+
+def test_a_statement_in_bold_or_broken_over_lines_is_one_chain():
+    bold = split_chain(r"\mathbf{\frac{\partial L}{\partial d} = f}")
+    assert [side.text.strip() for side in bold.sides] == [r"\frac{\partial L}{\partial d}", "f"]
+    broken = split_chain(r"a \\ = b \\ = c")
+    assert [side.text.strip() for side in broken.sides] == ["a", "b", "c"]
+    # a bold name on one side stays that side's
+    assert [side.text.strip() for side in split_chain(r"\mathbf{x} = y").sides] \
+        == [r"\mathbf{x}", "y"]

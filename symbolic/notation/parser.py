@@ -187,7 +187,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
     kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(
         _dots_as_products(_plain_sums(kept))))))
     kept = _unbraced_callees(_bare_bars(_unwrapped_fonts(_without_empty_groups(
-        _without_cancels(_double_bars(_without_colours(kept)))))))
+        _without_cancels(_double_bars(_divergence_bars(_without_colours(kept))))))))
     out: list[Token] = []
     i = 0
     while i < len(kept):
@@ -443,8 +443,10 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
             continue
-        if close == i + 3 and tokens[i + 2].kind == "number" and len(tokens[i + 2].text) > 1:
-            i += 1          # \mathbf{0.00312}: a result set in bold (not 0 or 1, the vectors)
+        if close == i + 3 and tokens[i + 2].kind == "number" and tokens[i + 2].text != "1":
+            # \mathbf{0.00312}: a result set in bold; \mathbf{0}, the zero vector, is the
+            # number 0, the zero of whatever shape it meets (not 1: the vector of ones)
+            i += 1
             continue
         out.append(tok)
         i += 1
@@ -511,6 +513,48 @@ def _without_equation_marks(tokens: list[Token]) -> list[Token]:
         if tok.text not in EQUATION_MARKS:
             out.append(tok)
         k += 1
+    return out
+
+
+def _divergence_bars(tokens: list[Token]) -> list[Token]:
+    """`KL(P \\| Q)`, `D_{KL}(q(z|x) || p(z))`: one double bar between the two arguments of a
+    call, with no other at that depth, separates them as a comma does (a divergence's);
+    a norm's bars come in pairs."""
+    separators: dict[int, list[int]] = {}      # an opening parenthesis -> its double bars
+    singles: dict[int, int] = {}               # … -> how many single bars it holds
+    stack: list[int] = []
+    for k, tok in enumerate(tokens):
+        if tok.text == "(":
+            stack.append(k)
+            separators[k], singles[k] = [], 0
+        elif tok.text == ")" and stack:
+            stack.pop()
+        elif stack and tok.text in (r"\|", r"\parallel"):
+            separators[stack[-1]].append(k)
+        elif stack and tok.text in SINGLE_BARS:
+            singles[stack[-1]] += 1
+            if k + 1 < len(tokens) and tokens[k + 1].text in SINGLE_BARS \
+                    and tokens[k + 1].pos - tok.pos - len(tok.text) <= 1 \
+                    and not (k and tokens[k - 1].text in SINGLE_BARS
+                             and k - 1 in separators[stack[-1]]):
+                separators[stack[-1]].append(k)
+    cuts = {bars[0] for opening, bars in separators.items() if len(bars) == 1
+            and singles[opening] == (2 if tokens[bars[0]].text in SINGLE_BARS else 0)
+            and opening and tokens[opening - 1].kind in ("letter", "command", "symbol")
+            and tokens[opening - 1].text not in ("(", "[", "{", "+", "-", "=", ",")}
+    if not cuts:
+        return tokens
+    out: list[Token] = []
+    skip = -1
+    for k, tok in enumerate(tokens):
+        if k == skip:
+            continue
+        if k in cuts:
+            out.append(Token("symbol", ",", tok.pos))
+            if tok.text in SINGLE_BARS:
+                skip = k + 1                    # `||`: its second bar goes too
+            continue
+        out.append(tok)
     return out
 
 
