@@ -557,3 +557,10 @@ def test_a_statement_in_bold_or_broken_over_lines_is_one_chain():
     # a bold name on one side stays that side's
     assert [side.text.strip() for side in split_chain(r"\mathbf{x} = y").sides] \
         == [r"\mathbf{x}", "y"]
+
+
+def test_an_event_as_an_argument_is_a_probability_derivcheck_does_not_model():
+    with pytest.raises(MeaningError, match="an event as an argument"):
+        parse_side("P(Y=y)")
+    with pytest.raises(MeaningError, match="an event as an argument"):
+        parse_side(r"P(X > 0)")

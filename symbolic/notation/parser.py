@@ -2215,6 +2215,13 @@ class Parser:
         while self.peek().text in (",", ";"):      # J(W, b; x, y): parameters; data
             self.advance()
             args.append(self.expression())
+        if self.peek().text in CONDITION_RELATIONS:
+            # P(Y = y), P(X > 0): an event as the argument, the probability of it
+            raise MeaningError("an event as an argument (a probability of it, as P(Y = y) "
+                               "writes one) depends on a distribution derivcheck does not "
+                               "model", self.source, self.peek().pos,
+                               "Write the probability's formula itself, as in "
+                               "\\frac{\\lambda^y e^{-\\lambda}}{y!}.")
         if self.peek().text != ")":
             raise self.error("this '(' is never closed", open_tok, "Add the matching ')'.")
         self.advance()
