@@ -118,6 +118,7 @@ from symbolic.notation.vocabulary import (
     UPDATE_MARKS,
     VECTOR_ACCENT,
     WORD_FONT,
+    ZEROS,
     known_function,
 )
 from symbolic.numbers import (
@@ -1147,12 +1148,13 @@ def _spliced(op: str, left: A.Node, terms: A.Node, pos: int) -> A.Node:
 
 def _entry_sum_doubt(link, finding: Finding, context: Context,
                      budget: Budget) -> Finding | None:
-    """`\frac{\\partial L}{\\partial w} = 2 (w x_i - y_i) x_i` beside `\\ell_i = (w x_i -
-    y_i)^2`, L = Σ_i ℓ_i: i, written twice in a product on one side only, may be summed, as
-    index notation sums it, but the definitions index with i too, so it was read as one
-    index value; a difference found so may come only from that reading. Undecided when a
-    defined family's own letters alone kept the sum from being read; None otherwise (L =
-    ½(w x_i - y_i)^2 holds i for one sample, and the difference stands)."""
+    r"""`\frac{\partial L}{\partial w} = 2 (w x_i - y_i) x_i` beside `\ell_i = (w x_i - y_i)^2`,
+    L = Σ_i ℓ_i: i, written twice in a product on one side only, may be summed, as index
+    notation sums it, but the definitions index with i too, so it was read as one index
+    value. When a defined family's own letters alone kept the sum from being read, and read
+    with the sum the step holds, undecided: the per-sample term is a common slip, and index
+    notation's sum as common. None otherwise: wrong read either way, or i held for one
+    sample by L = ½(w x_i - y_i)^2, the difference stands."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
@@ -1161,12 +1163,15 @@ def _entry_sum_doubt(link, finding: Finding, context: Context,
     if convention is None or _summable_here(convention[2], trees, context) \
             or not _summable_here(convention[2], trees, context, every_entry=True):
         return None
+    summed = _find(link[0], link[1], link[2], context, budget, every_entry=True)
+    if summed.verdict != Verdict.VALID:
+        return None             # wrong read either way: the difference stands
     letters = " and ".join(convention[2])
     return undecided(f"undecided: {letters}, each written twice in a product on one side "
                      "only, may be summed over, as index notation sums them, or be one index "
-                     "value, as the definitions use them; the step does not hold read the "
-                     f"second way; write the sum (\\sum_{{{convention[2][0]}}}) or the "
-                     "index's value to say which")
+                     "value, as the definitions use them; read with the sum the step holds, "
+                     "and as one index value it does not; write the sum "
+                     f"(\\sum_{{{convention[2][0]}}}) or the index's value to say which")
 
 
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
@@ -1329,7 +1334,7 @@ def _summable_here(letters, trees, context: Context, every_entry: bool = False) 
 
 
 def _find(left: str, right: str, relation: str, context: Context, budget: Budget,
-          summed: bool = True) -> Finding:
+          summed: bool = True, every_entry: bool = False) -> Finding:
     """What one link is; with `summed`, a link in index notation reads its repeated letters
     as sums (`summation.summation_convention`)."""
     if relation not in EQUALITIES:
@@ -1384,8 +1389,8 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         lhs_node, rhs_node = _at_hot_class((lhs_node, rhs_node), label, context)
     decisions = tuple(str(r) for r in (*lhs_read.readings, *rhs_read.readings))
     convention = summation_convention(lhs_node, rhs_node) if summed else None
-    if convention is not None \
-            and not _summable_here(convention[2], (lhs_node, rhs_node), context):
+    if convention is not None and not _summable_here(convention[2], (lhs_node, rhs_node),
+                                                     context, every_entry):
         convention = None
     if convention is not None:      # A_{ij} X_{jk} B_{ki}: the sum over i, j, k
         lhs_node, rhs_node, letters = convention
@@ -3344,12 +3349,13 @@ def _numbered_names(context: Context) -> list[A.Name]:
 
 def build_sides(lhs_node, rhs_node, left, right, context: Context, instance: Instance) -> Sides:
     both = (lhs_node, rhs_node)
-    if _bare_ones(lhs_node) and not _bare_ones(rhs_node):
+    bare = (_bare_vector(lhs_node), _bare_vector(rhs_node))
+    if bare[0] and not bare[1]:
         rhs_raw = context.builder(instance, right, both).read(rhs_node)
-        lhs_raw = _ones_like(rhs_raw)
+        lhs_raw = _sized_like(bare[0], rhs_raw)
     else:
         lhs_raw = context.builder(instance, left, both).read(lhs_node)
-        rhs_raw = _ones_like(lhs_raw) if _bare_ones(rhs_node) and not _bare_ones(lhs_node) \
+        rhs_raw = _sized_like(bare[1], lhs_raw) if bare[1] and not bare[0] \
             else context.builder(instance, right, both).read(rhs_node)
     lhs_raw = _listed_as_column(lhs_node, lhs_raw, rhs_raw, rhs_node)
     rhs_raw = _listed_as_column(rhs_node, rhs_raw, lhs_raw, lhs_node)
@@ -3391,18 +3397,28 @@ def _stands_bare(node: A.Node, letter: str) -> bool:
     return any(_stands_bare(child, letter) for child in children(node))
 
 
-def _bare_ones(node: A.Node) -> bool:
-    """A side that is `\\mathbf{1}` alone, with no length written."""
+def _bare_vector(node: A.Node) -> str | None:
+    """`\\mathbf{1}` or `\\mathbf{0}` alone on a side, no length written: which, or None."""
     bare = ungroup(node)
-    return isinstance(bare, A.Name) and bare.base == ONES and not bare.sub and not bare.sup
+    return bare.base if isinstance(bare, A.Name) and bare.base in (ONES, ZEROS) \
+        and not bare.sub and not bare.sup else None
 
 
-def _ones_like(other):
-    """`A \\mathbf{1} = \\mathbf{1}`, `\\frac{d}{dc}(c) = \\mathbf{1}`: the vector of ones
-    alone on a side takes the other side's shape; against a number, it is 1."""
-    if isinstance(other, sympy.MatrixBase):
-        return sympy.ImmutableMatrix.ones(*other.shape)
-    return sympy.Integer(1)
+def _sized_like(vector: str, other):
+    """`A \\mathbf{1} = \\mathbf{1}`, `\\frac{d}{dc}(c) = \\mathbf{1}`, `x - x = \\mathbf{0}`:
+    the vector of ones alone on a side is the column of the other side's length (against
+    a row it is still a column, and the shapes clash, as a written \\mathbf{1}_n would); the
+    zero vector takes the other side's shape; against a number, either is that number. A
+    matrix of more than one column leaves the ones' size unsaid."""
+    one = vector == ONES
+    if not isinstance(other, sympy.MatrixBase):
+        return sympy.Integer(1 if one else 0)
+    if not one:
+        return sympy.ImmutableMatrix.zeros(*other.shape)
+    if 1 not in other.shape:
+        raise MeaningError("cannot tell the length of this vector of ones: the other side is "
+                           "a matrix", "", None, "Write its length, as in \\mathbf{1}_m.")
+    return sympy.ImmutableMatrix.ones(max(other.shape), 1)
 
 
 def _printed_zero(node: A.Node, value, other):

@@ -423,7 +423,7 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     if context.losses_by_index:
         reaching = [s for s in reaching if _same_index(s, numerator)]
     if context.helpers_dropped:
-        reaching = [s for s in reaching if not _helper(s, definitions)]
+        reaching = [s for s in reaching if not _helper(s, definitions, used)]
     if not reaching and _entries_apart(numerator, wrt, definitions) \
             and context.kind(base_of(numerator)) != "symmetric":    # Σ = Σ^T ties them
         return sympy.Integer(0)
@@ -438,13 +438,15 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
     return total
 
 
-def _helper(output: sympy.Symbol, definitions: dict) -> bool:
-    """Whether an output's formula is a part of another definition's: l_i = Σ_k e^{S_{ik}}
-    of P_{ij} = e^{S_{ij}} / Σ_k e^{S_{ik}}, a name the text gives a piece on the way."""
+def _helper(output: sympy.Symbol, definitions: dict, used: set) -> bool:
+    """Whether an output's formula is a part of an intermediate's, a definition others use:
+    l_i = Σ_k e^{S_{ik}} of P_{ij} = e^{S_{ij}} / Σ_k e^{S_{ik}} (P feeding O = P V), a
+    name the text gives a piece on the way. (q = x y + z holding p = x y is an output
+    itself, and p stays one.)"""
     value = definitions[output]
     return isinstance(value, sympy.Expr) and not value.is_Atom and any(
         isinstance(other, sympy.Basic) and other != value and other.has(value)
-        for name, other in definitions.items() if name != output)
+        for name, other in definitions.items() if name != output and name in used)
 
 
 def _same_index(output: sympy.Symbol, loss: sympy.Symbol) -> bool:

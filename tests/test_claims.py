@@ -1045,6 +1045,26 @@ def test_a_loss_defined_nowhere_beside_a_helper_output_is_read_through_each_outp
     # two letters over a small letter: a power, as the rules of exponents write it
     ("a^{mn} = (a^m)^n", [], {}, "valid"),
     ("A^{ij} = A_{ij}", [], {}, "undecided"),
+    # and by the second read of those fixes: a bold 0 is no scalar inside a function
+    (r"\mathrm{softmax}(\mathbf{0}) = 1", [], {}, "undecided"),
+    (r"\operatorname{LSE}(\mathbf{0}) = 0", [], {}, "undecided"),
+    (r"\frac{\partial \mathbf{1}^T x}{\partial x} = \mathbf{1}", [], {"x": [3, 1]}, "valid"),
+    (r"x^T - x^T = \mathbf{0}", [], {"x": [3, 1]}, "valid"),
+    # index notation's sum where a definition indexes with the letter: decided when the
+    # step is wrong read either way, in doubt when only the sum makes it hold
+    (r"\frac{\partial L}{\partial x_j} = W_{ij}\frac{\partial L}{\partial z_i}",
+     [r"z_i = \sum_j W_{ij} x_j", r"L = \frac12 \sum_i (z_i - y_i)^2"],
+     {"W": ["m", "n"], "x": ["n", 1], "y": ["m", 1]}, "undecided"),
+    (r"\frac{\partial L}{\partial x_j} = W_{ji}\frac{\partial L}{\partial z_i}",
+     [r"z_i = \sum_j W_{ij} x_j", r"L = \frac12 \sum_i (z_i - y_i)^2"],
+     {"W": ["m", "n"], "x": ["n", 1], "y": ["m", 1]}, "invalid"),
+    (r"\frac{\partial L}{\partial w} = 3 (w x_i - y_i) x_i",
+     [r"\ell_i = (w x_i - y_i)^2", r"L = \sum_i \ell_i"], {}, "invalid"),
+    # an output whose formula is a part of another output's is an output still
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial q} y", ["p = x y", "q = x y + z"],
+     {}, "invalid"),
+    (r"\frac{\partial L}{\partial z} = -\frac{\partial L}{\partial b}\sigma(z)(1-\sigma(z))",
+     [r"a = \sigma(z)", r"b = 1 - \sigma(z)"], {}, "invalid"),
 ])
 def test_what_the_nineteenth_second_read_found(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

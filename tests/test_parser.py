@@ -544,9 +544,10 @@ def test_a_double_bar_between_a_divergence_s_arguments_separates_them():
     assert isinstance(product.left, A.Abs) and isinstance(product.right, A.Abs)
 
 
-def test_a_bold_zero_is_the_number_zero_and_a_bold_one_the_vector_of_ones():
-    assert parse_side(r"\mathbf{0}") == A.Num("0", pos=8)
+def test_a_bold_zero_is_the_zero_vector_and_a_bold_one_the_vector_of_ones():
+    assert parse_side(r"\mathbf{0}").base == parse_side(r"\boldsymbol{0}").base == r"\mathbf{0}"
     assert parse_side(r"\mathbf{1}").base == r"\mathbf{1}"
+    assert parse_side(r"\mathbf{0.5}") == A.Num("0.5", pos=8)
 
 
 def test_a_statement_in_bold_or_broken_over_lines_is_one_chain():

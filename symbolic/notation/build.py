@@ -36,6 +36,7 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     SOFTMAX_AXIS,
     UPDATE_MARKS,
+    ZEROS,
     known_function,
 )
 
@@ -457,6 +458,17 @@ class Builder:
             raise self.fail("the length of a vector of ones must be a size", node)
         return sympy.ImmutableMatrix.ones(length, 1)
 
+    def zeros(self, node: A.Name):
+        """`\\mathbf{0}_m`: a column of m zeros. Bare, its size is not said: alone on a side
+        it takes the other side's shape (`claims.build_sides`); elsewhere it is not read."""
+        if node.sup or node.primes or node.suffix or len(node.sub) != 1:
+            raise self.fail("cannot tell the size of this zero vector", node,
+                            "Write its length as a subscript, as in \\mathbf{0}_m.")
+        length = self.index_value(node.sub[0])
+        if not isinstance(length, int) or length < 1:
+            raise self.fail("the length of a zero vector must be a size", node)
+        return sympy.ImmutableMatrix.zeros(length, 1)
+
     # -- names ---------------------------------------------------------------------
     def _is_euler(self, node: A.Name) -> bool:
         return not node.sub and not node.sup and not node.primes and not self.scope.is_value("e")
@@ -528,6 +540,8 @@ class Builder:
             return entry
         if node.base == ONES:
             return self.ones(node)
+        if node.base == ZEROS:
+            return self.zeros(node)
         if self.is_dimension(node):
             return sympy.Integer(self.instance.size(_label(node)))
         if not node.sub and not node.sup and not node.suffix and not node.primes:
@@ -1314,7 +1328,7 @@ def free_index_letters(node: A.Node) -> set[str]:
     found: set[str] = set()
 
     def visit(n, bound: frozenset):
-        if isinstance(n, A.Name) and n.base == ONES:
+        if isinstance(n, A.Name) and n.base in (ONES, ZEROS):
             return          # the m of \mathbf{1}_m is a length, not an index
         if isinstance(n, A.Name):
             for idx in n.sub + n.sup:

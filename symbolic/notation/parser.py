@@ -87,6 +87,7 @@ from symbolic.notation.vocabulary import (
     WORD_COMMANDS,
     WRAPPERS,
     WRAPPING_OPERATORS,
+    ZEROS,
 )
 
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
@@ -443,10 +444,8 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
             continue
-        if close == i + 3 and tokens[i + 2].kind == "number" and tokens[i + 2].text != "1":
-            # \mathbf{0.00312}: a result set in bold; \mathbf{0}, the zero vector, is the
-            # number 0, the zero of whatever shape it meets (not 1: the vector of ones)
-            i += 1
+        if close == i + 3 and tokens[i + 2].kind == "number" and len(tokens[i + 2].text) > 1:
+            i += 1          # \mathbf{0.00312}: a result set in bold (not 0 or 1, the vectors)
             continue
         out.append(tok)
         i += 1
@@ -1681,7 +1680,7 @@ class Parser:
                 self.advance()
                 primes += len(self.group_tokens())
             else:
-                bold = tok.text in TRANSPARENT_FONTS and base != ONES
+                bold = tok.text in TRANSPARENT_FONTS and base not in (ONES, ZEROS)
                 return A.Name(base, sub, sup, suffix, primes, tok.pos, bold)
 
     def braced_layer_function(self) -> bool:
@@ -1819,7 +1818,9 @@ class Parser:
         inner = inner.strip()
         if cmd in TRANSPARENT_FONTS:
             if [t.text for t in inner_tokens] == ["1"]:
-                return r"\mathbf{1}"      # bold 1 is the vector of ones, not the number 1
+                return ONES             # bold 1 is the vector of ones, not the number 1
+            if [t.text for t in inner_tokens] == ["0"]:
+                return ZEROS            # bold 0, the zero vector
             return _base_of(inner_tokens, self)
         if cmd in NAMED_FONTS:
             return f"\\{NAMED_FONTS[cmd]}{{{inner}}}"

@@ -189,6 +189,7 @@ DIFFERENTIAL_D = frozenset({"d", r"\mathrm{d}"})   # d before a quantity: a diff
 GRADIENT_WORD = WORD_FONT + "{d"     # \mathrm{dA}: backprop code's name for ∂L/∂A, then A}
 VARIATION = r"\delta"    # δ before a name: the gradient backprop notes write δh (= ∂E/∂h)
 ONES = r"\mathbf{1}"                 # bold 1: the vector of ones
+ZEROS = r"\mathbf{0}"                # bold 0: the zero vector
 # Blackboard letters that, before a bracketed comparison, are the indicator 1[·].
 INDICATORS = frozenset({"1", "I"})
 INDICATOR_BRACKETS = {"[": "]", "(": ")", "{": "}", r"\{": r"\}", r"\lbrace": r"\rbrace"}
