@@ -1174,9 +1174,44 @@ def _entry_sum_doubt(link, finding: Finding, context: Context,
                      f"(\\sum_{{{convention[2][0]}}}) or the index's value to say which")
 
 
+def _sample_entry_doubt(link, finding: Finding, context: Context,
+                        budget: Budget) -> Finding | None:
+    """`\\frac{\\partial (\\theta^T x^{(1)})}{\\partial \\theta_1} = x_1^{(1)}` with x declared
+    n×1: x^{(1)}, with no shape of its own, was read as entry 1 of the vector x (the vector
+    of every sample's value); read as sample 1, a vector shaped as x, the step may hold.
+    Undecided when it does; None otherwise."""
+    if context.samples_whole:
+        return None
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    samples = sorted({(to_latex(n), to_latex(dataclasses.replace(n, sup=())))
+                      for tree in _trees_used(trees, context) for n in walk(tree)
+                      if isinstance(n, A.Name) and len(n.sup) == 1 and not n.sub
+                      and context.shape_of(name_key(n)) is None
+                      and _vector_shape(context.shape_of(name_key(dataclasses.replace(
+                          n, sup=()))))})
+    if not samples:
+        return None
+    whole = context.copy()
+    whole.samples_whole = True
+    if find(link[0], link[1], link[2], whole, budget).verdict != Verdict.VALID:
+        return None
+    sample, name = samples[0]
+    return undecided(f"undecided: {sample} was read as an entry of the vector {name} (one "
+                     f"number per sample); read as one sample's vector, shaped as {name}, "
+                     f"the step holds; declare its shape (shapes: {{{sample}: [n, 1]}}) to "
+                     "say which")
+
+
+def _vector_shape(shape) -> bool:
+    return shape is not None and len(shape) == 2 and 1 in shape
+
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
           _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
-          _brace_doubt)
+          _brace_doubt, _sample_entry_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:

@@ -215,6 +215,9 @@ class Context:
     # helpers, outputs whose formula is a part of another definition's (l_i = Σ_k e^{S_{ik}}
     # of P_{ij} = e^{S_{ij}} / Σ_k e^{S_{ik}}; see `claims._outputs_reading`)
     helpers_dropped: bool = False
+    # whether `x^{(i)}` of a declared vector x, with no shape of its own, is sample i with
+    # x's shape, not x's entry i (the second reading; see `claims._sample_entry_doubt`)
+    samples_whole: bool = False
     # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
     # samples are not drawn on them (see `claims.find`)
     facts: list[Fact] = field(default_factory=list)
@@ -380,7 +383,7 @@ class Context:
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
                       losses_by_index=self.losses_by_index,
-                      helpers_dropped=self.helpers_dropped,
+                      helpers_dropped=self.helpers_dropped, samples_whole=self.samples_whole,
                       gradients_named=self.gradients_named, facts=list(self.facts),
                       unread_conventions=dict(self.unread_conventions))
         return new

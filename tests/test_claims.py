@@ -1068,3 +1068,14 @@ def test_a_loss_defined_nowhere_beside_a_helper_output_is_read_through_each_outp
 ])
 def test_what_the_nineteenth_second_read_found(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+def test_a_sample_of_a_declared_vector_is_read_as_its_entry_and_as_a_sample_vector():
+    shapes = {r"\theta": ["n", 1], "x": ["n", 1]}
+    claim = r"\frac{\partial (\theta^T x^{(1)})}{\partial \theta_1} = x_1^{(1)}"
+    both = check_claim(claim, shapes=shapes)
+    assert both.verdict == "undecided" and "one sample's vector" in both.message
+    declared = check_claim(claim, shapes={**shapes, "x^{(1)}": ["n", 1]})
+    assert declared.verdict == "valid"
+    assert check_claim(r"\frac{\partial (\theta^T x^{(1)})}{\partial \theta_1} = 2 x_1^{(1)}",
+                       shapes=shapes).verdict == "invalid"

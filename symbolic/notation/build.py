@@ -608,6 +608,9 @@ class Builder:
         rows, cols = self.dims(shape)
         if 1 not in (rows, cols) or not 1 <= sup[0] <= rows * cols:
             return None
+        if getattr(self.scope, "samples_whole", False):     # sample i, shaped as x is
+            return self.matrix_of(canonical(node.base, sup, (), node.suffix, node.primes),
+                                  shape)
         return Var(_entry_name(container, (sup[0],)))
 
     def sample_row(self, node: A.Name, sample: int, sub: tuple):
