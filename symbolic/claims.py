@@ -2529,16 +2529,8 @@ def _convention_doubt(link, finding: Finding, context: Context, budget: Budget) 
     for key, written in context.unread_conventions.items():
         verdicts = {}
         for value in sorted(CONVENTIONS[key] - {"e"}):
-            read = context.copy()
-            read.unread_conventions = {}
-            read.conventions = {**context.conventions, key: value}
-            try:
-                read.settle_given()
-                verdicts[value] = find(link[0], link[1], link[2], read, budget).verdict
-            except BudgetExceeded:
-                raise
-            except Exception:  # noqa: BLE001 — a reading that cannot be built decides nothing
-                verdicts[value] = Verdict.UNDECIDED
+            found = _found_with_convention(link, context, key, value, budget)
+            verdicts[value] = found.verdict if found is not None else Verdict.UNDECIDED
         if set(verdicts.values()) != {finding.verdict}:
             said = "; ".join(f"{key}: {value} gives {verdict}"
                              for value, verdict in verdicts.items())
@@ -2546,6 +2538,23 @@ def _convention_doubt(link, finding: Finding, context: Context, budget: Budget) 
                              f"the verdict turns on it ({said}); write one of "
                              f"{', '.join(sorted(CONVENTIONS[key]))}")
     return finding
+
+
+def _found_with_convention(link, context: Context, key: str, value: str,
+                           budget: Budget) -> Finding | None:
+    """The link found again with one convention given a value (`softmax: rows`), the
+    definitions read with it too; None when that reading cannot be built."""
+    read = context.copy()
+    read.conventions = {**context.conventions, key: value}
+    read.unread_conventions = {other: written for other, written in
+                               context.unread_conventions.items() if other != key}
+    try:
+        read.settle_given()
+        return find(link[0], link[1], link[2], read, budget)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 — a reading that cannot be built decides nothing
+        return None
 
 
 def _uses_name(sides, name: str, context: Context) -> bool:
@@ -2582,19 +2591,10 @@ def _softmax_by_axes(link, context: Context, budget: Budget) -> Finding | None:
     text declared an axis."""
     if context.conventions.get(SOFTMAX_AXIS):
         return None
-    found = {}
-    for axis in ("rows", "columns"):
-        read = context.copy()
-        read.conventions = {**context.conventions, SOFTMAX_AXIS: axis}
-        read.unread_conventions = {key: value for key, value in
-                                   context.unread_conventions.items() if key != SOFTMAX_AXIS}
-        try:
-            read.settle_given()
-            found[axis] = find(link[0], link[1], link[2], read, budget)
-        except BudgetExceeded:
-            raise
-        except Exception:  # noqa: BLE001 — a reading that cannot be built decides nothing
-            return None
+    found = {axis: _found_with_convention(link, context, SOFTMAX_AXIS, axis, budget)
+             for axis in ("rows", "columns")}
+    if None in found.values():
+        return None
     verdicts = {axis: f.verdict for axis, f in found.items()}
     if set(verdicts.values()) <= {Verdict.VALID, Verdict.INVALID} \
             and len(set(verdicts.values())) == 1:
