@@ -836,7 +836,9 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         finding = _softmax_by_axes((left, right, relation), context, budget) or finding
     if finding.verdict == Verdict.VALID:
         finding = _brace_doubt((left, right, relation), finding, context, budget) \
-            or _function_doubt((left, right, relation), context, budget) or finding
+            or _function_doubt((left, right, relation), context, budget) \
+            or _sample_entry_doubt((left, right, relation), finding, context, budget) \
+            or finding
     if D_GRADIENT_NAMED in finding.reading and finding.verdict in (Verdict.VALID,
                                                                  Verdict.INVALID):
         finding = _named_gradients_doubt((left, right, relation), finding, context, budget)
@@ -1178,8 +1180,8 @@ def _sample_entry_doubt(link, finding: Finding, context: Context,
                         budget: Budget) -> Finding | None:
     """`\\frac{\\partial (\\theta^T x^{(1)})}{\\partial \\theta_1} = x_1^{(1)}` with x declared
     n×1: x^{(1)}, with no shape of its own, was read as entry 1 of the vector x (the vector
-    of every sample's value); read as sample 1, a vector shaped as x, the step may hold.
-    Undecided when it does; None otherwise."""
+    of every sample's value); read as sample 1, a vector shaped as x, the verdict may be the
+    other one. Undecided, naming both, when it is; None otherwise."""
     if context.samples_whole:
         return None
     try:
@@ -1196,13 +1198,15 @@ def _sample_entry_doubt(link, finding: Finding, context: Context,
         return None
     whole = context.copy()
     whole.samples_whole = True
-    if find(link[0], link[1], link[2], whole, budget).verdict != Verdict.VALID:
+    other = find(link[0], link[1], link[2], whole, budget).verdict
+    if {other, finding.verdict} != {Verdict.VALID, Verdict.INVALID}:
         return None
     sample, name = samples[0]
-    return undecided(f"undecided: {sample} was read as an entry of the vector {name} (one "
-                     f"number per sample); read as one sample's vector, shaped as {name}, "
-                     f"the step holds; declare its shape (shapes: {{{sample}: [n, 1]}}) to "
-                     "say which")
+    said = {Verdict.VALID: "holds", Verdict.INVALID: "does not hold"}
+    return undecided(f"undecided: read with {sample} an entry of the vector {name} (one "
+                     f"number per sample), the step {said[finding.verdict]}; read as one "
+                     f"sample's vector, shaped as {name}, it {said[other]}; declare its "
+                     f"shape (shapes: {{{sample}: [n, 1]}}) to say which")
 
 
 def _vector_shape(shape) -> bool:

@@ -1075,6 +1075,7 @@ def test_a_sample_of_a_declared_vector_is_read_as_its_entry_and_as_a_sample_vect
     claim = r"\frac{\partial (\theta^T x^{(1)})}{\partial \theta_1} = x_1^{(1)}"
     both = check_claim(claim, shapes=shapes)
     assert both.verdict == "undecided" and "one sample's vector" in both.message
+    assert "the step does not hold" in both.message and "it holds" in both.message
     declared = check_claim(claim, shapes={**shapes, "x^{(1)}": ["n", 1]})
     assert declared.verdict == "valid"
     assert check_claim(r"\frac{\partial (\theta^T x^{(1)})}{\partial \theta_1} = 2 x_1^{(1)}",
