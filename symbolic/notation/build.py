@@ -51,6 +51,8 @@ class Scope(Protocol):
     shapes: dict[str, tuple]        # name -> (rows, cols), each an int or a dimension name
     values: dict[str, sympy.Expr]   # names bound to numbers
     dot_products: bool              # `u \cdot v` of two vectors: their dot product
+    samples_whole: bool             # x^{(i)} of a declared vector x: a sample shaped as x
+    conventions: dict               # the conventions given (`softmax: rows`)
 
     def is_value(self, name: str) -> bool: ...
     def is_size_name(self, name: A.Name) -> bool: ...
@@ -608,7 +610,7 @@ class Builder:
         rows, cols = self.dims(shape)
         if 1 not in (rows, cols) or not 1 <= sup[0] <= rows * cols:
             return None
-        if getattr(self.scope, "samples_whole", False):     # sample i, shaped as x is
+        if self.scope.samples_whole:            # sample i, shaped as x is, not entry i
             return self.matrix_of(canonical(node.base, sup, (), node.suffix, node.primes),
                                   shape)
         return Var(_entry_name(container, (sup[0],)))
