@@ -3582,6 +3582,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
+            _require_indexed_members(sides, context)
             _require_definitions_used(sides, context)
             _require_extent_said(sides, (lhs_node, rhs_node), context)
             _require_accented_known(sides, context)
@@ -4565,6 +4566,45 @@ def _require_members_built(sides: Sides, context: Context) -> None:
                 f"members are not built and {symbol.name} would be a free number", "", None,
                 f"Write the definition with an index letter (i, j, k) in place of {letter}, "
                 f"or define {symbol.name} itself.")
+
+
+def _require_indexed_members(sides: Sides, context: Context) -> None:
+    """`a_u` in a step with `a_i = …` defined (u no index letter): a_u is likely the family's
+    member at u, which the builder reads as a name of its own, a free number, so the
+    step would be decided by that misreading. Undecided, naming it."""
+    families = {}        # (base, superscripts, indices) -> the defined name
+    for definition in context.definitions:
+        indices = _index_letters_written(definition.name)
+        if indices and all(letter in INDEX_LETTERS for letter in indices):
+            families[(definition.name.base, node_text(A.Group(definition.name.sup)),
+                      len(indices))] = definition.name
+    if not families:
+        return
+    for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
+        try:
+            used = parse_side(symbol.name)
+        except NotationError:
+            continue
+        if not isinstance(used, A.Name):
+            continue
+        written = _index_letters_written(used)
+        letters = [c for c in written if len(c) == 1 and c.isalpha() and c not in INDEX_LETTERS
+                   and not context.is_value(c)]
+        family = families.get((used.base, node_text(A.Group(used.sup)), len(written)))
+        if letters and family is not None:
+            raise MeaningError(
+                f"{symbol.name} may be a member of {to_latex(family)}, at {letters[0]}, but "
+                f"{letters[0]} is not read as an index letter, so {symbol.name} would be a "
+                "free number", "", None,
+                f"Write the index with an index letter (i, j, k) in place of {letters[0]}.")
+
+
+def _index_letters_written(name: A.Name) -> list[str]:
+    """What a name's subscript writes, a slot each: `a_i` ["i"], `a_{1,u}` ["", "u"] (a
+    number or an expression is ""); [] for a name with no subscript or a word in it."""
+    if name.suffix:
+        return [name.suffix] if len(name.suffix) == 1 and not name.sub else []
+    return [s.base if isinstance(s, A.Name) and not s.sub else "" for s in name.sub]
 
 
 def _require_one_arity_per_family(sides: Sides, context: Context) -> None:

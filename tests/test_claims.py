@@ -1080,3 +1080,16 @@ def test_a_sample_of_a_declared_vector_is_read_as_its_entry_and_as_a_sample_vect
     assert declared.verdict == "valid"
     assert check_claim(r"\frac{\partial (\theta^T x^{(1)})}{\partial \theta_1} = 2 x_1^{(1)}",
                        shapes=shapes).verdict == "invalid"
+
+
+def test_a_member_at_a_letter_that_is_no_index_is_not_a_free_number():
+    # u, no index letter: a_u is a_i's member at u, not a number of its own (as read, C
+    # would not depend on z_u, and the step would look wrong)
+    given = [r"C = \sum_{j=1}^{n} y_{j} \log(a_{j})",
+             r"a_{i} = \frac{\exp(z_{i})}{\sum_{k=1}^{n} \exp(z_{k})}"]
+    result = check_claim(r"\frac{\partial C}{\partial z_{u}} = y_u - a_u \sum_j y_j", given=given)
+    assert result.verdict == "undecided" and "a member of a_{i}" in result.message
+    assert check_claim(r"\frac{\partial C}{\partial z_{l}} = y_l - a_l \sum_j y_j",
+                       given=given).verdict == "valid"
+    assert check_claim(r"\frac{\partial C}{\partial z_{l}} = y_l + a_l \sum_j y_j",
+                       given=given).verdict == "invalid"
