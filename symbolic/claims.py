@@ -1166,13 +1166,13 @@ def _entry_sum_doubt(link, finding: Finding, context: Context,
             or not _summable_here(convention[2], trees, context, every_entry=True):
         return None
     summed = _find(link[0], link[1], link[2], context, budget, every_entry=True)
-    if summed.verdict != Verdict.VALID:
+    if summed.verdict == Verdict.INVALID:
         return None             # wrong read either way: the difference stands
     letters = " and ".join(convention[2])
     return undecided(f"undecided: {letters}, each written twice in a product on one side "
                      "only, may be summed over, as index notation sums them, or be one index "
-                     "value, as the definitions use them; read with the sum the step holds, "
-                     "and as one index value it does not; write the sum "
+                     "value, as the definitions use them; read with the sum the step is not "
+                     "shown wrong, and as one index value it is; write the sum "
                      f"(\\sum_{{{convention[2][0]}}}) or the index's value to say which")
 
 
@@ -3445,19 +3445,19 @@ def _bare_vector(node: A.Node) -> str | None:
 
 def _sized_like(vector: str, other):
     """`A \\mathbf{1} = \\mathbf{1}`, `\\frac{d}{dc}(c) = \\mathbf{1}`, `x - x = \\mathbf{0}`:
-    the vector of ones alone on a side is the column of the other side's length (against
-    a row it is still a column, and the shapes clash, as a written \\mathbf{1}_n would); the
-    zero vector takes the other side's shape; against a number, either is that number. A
-    matrix of more than one column leaves the ones' size unsaid."""
+    the vector of ones alone on a side is the column of the other side's length; the zero
+    vector takes the other side's shape; against a number, either is that number. Against
+    a row or a matrix, the ones' orientation is not said."""
     one = vector == ONES
     if not isinstance(other, sympy.MatrixBase):
         return sympy.Integer(1 if one else 0)
     if not one:
         return sympy.ImmutableMatrix.zeros(*other.shape)
-    if 1 not in other.shape:
-        raise MeaningError("cannot tell the length of this vector of ones: the other side is "
-                           "a matrix", "", None, "Write its length, as in \\mathbf{1}_m.")
-    return sympy.ImmutableMatrix.ones(max(other.shape), 1)
+    if other.shape[1] != 1:
+        raise MeaningError("cannot tell the shape of this vector of ones: the other side is a "
+                           "row or a matrix, and a bare \\mathbf{1} says no orientation", "",
+                           None, "Write it as \\mathbf{1}_m or \\mathbf{1}_m^T.")
+    return sympy.ImmutableMatrix.ones(other.rows, 1)
 
 
 def _printed_zero(node: A.Node, value, other):

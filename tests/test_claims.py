@@ -1060,6 +1060,11 @@ def test_a_loss_defined_nowhere_beside_a_helper_output_is_read_through_each_outp
      {"W": ["m", "n"], "x": ["n", 1], "y": ["m", 1]}, "invalid"),
     (r"\frac{\partial L}{\partial w} = 3 (w x_i - y_i) x_i",
      [r"\ell_i = (w x_i - y_i)^2", r"L = \sum_i \ell_i"], {}, "invalid"),
+    # and by the third read: a bold digit is the number; a bare bold 1 against a row says no
+    # orientation
+    (r"\frac{d}{dx} x^2 = 2x = \mathbf{8}", ["x = 3"], {}, "invalid"),
+    (r"2 \cdot 3 = \mathbf{6}", [], {}, "valid"),
+    (r"\frac{\partial (x \mathbf{1}_3)}{\partial x} = \mathbf{1}", [], {"x": [1, 3]}, "undecided"),
     # an output whose formula is a part of another output's is an output still
     (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial q} y", ["p = x y", "q = x y + z"],
      {}, "invalid"),

@@ -444,9 +444,10 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
             continue
-        if close == i + 3 and tokens[i + 2].kind == "number" and len(tokens[i + 2].text) > 1:
-            i += 1          # \mathbf{0.00312}: a result set in bold (not 0 or 1, the vectors)
-            continue
+        if close == i + 3 and tokens[i + 2].kind == "number" \
+                and tokens[i + 2].text not in ("0", "1"):
+            i += 1          # \mathbf{0.00312}, \mathbf{6}: a result set in bold (not 0 or 1,
+            continue        # the vectors)
         out.append(tok)
         i += 1
     return out
