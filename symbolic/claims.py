@@ -1182,7 +1182,7 @@ def _sample_entry_doubt(link, finding: Finding, context: Context,
     n×1: x^{(1)}, with no shape of its own, was read as entry 1 of the vector x (the vector
     of every sample's value); read as sample 1, a vector shaped as x, the verdict may be the
     other one. Undecided, naming both, when it is; None otherwise."""
-    if context.samples_whole:
+    if context.samples_whole or not context.shapes:     # every valid step asks: cheap first
         return None
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
@@ -2574,11 +2574,14 @@ def _uses_name(sides, name: str, context: Context) -> bool:
 
 def _softmax_in_doubt(sides, finding: Finding, context: Context) -> bool:
     """Whether an undecided step may turn on the axis of a softmax of a matrix: it says so,
-    or it rests on a vector function (softmax, LSE) with no axis declared."""
+    or it rests on a vector function (softmax, LSE) with no axis declared, and a declared
+    shape is a matrix (of vectors only, both readings are the same one)."""
     if context.conventions.get(SOFTMAX_AXIS):
         return False
     if MATRIX_SOFTMAX in finding.message:
         return True
+    if not any(len(dims) == 2 and 1 not in dims for dims in context.shapes.values()):
+        return False
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in sides)
     except NotationError:
@@ -4533,16 +4536,11 @@ def _require_members_built(sides: Sides, context: Context) -> None:
     y_1 is likely member 1 of the family, which was not built (y_p is one name of its own),
     so y_1 would be sampled as a free number. Undecided, never a counterexample."""
     labelled = {}        # (base, superscripts, indices) -> (the defined name, its letter)
-    for definition in context.definitions:
-        name = definition.name
-        if not name.sub and len(name.suffix) == 1 and name.suffix.isalpha() \
-                and name.suffix not in INDEX_LETTERS:    # y_p: p read as a label
-            labelled[(name.base, node_text(A.Group(name.sup)), 1)] = (name, name.suffix)
-        labels = [s.base for s in name.sub if isinstance(s, A.Name) and not s.sub
-                  and len(s.base) == 1 and s.base.isalpha() and s.base not in INDEX_LETTERS]
-        if len(name.sub) > 1 and labels:                   # O_{ib}: b read as a label
-            labelled[(name.base, node_text(A.Group(name.sup)), len(name.sub))] = \
-                (name, labels[0])
+    for definition in context.definitions:      # y_p, O_{ib}: p, b read as labels
+        slots = _index_letters_written(definition.name)
+        labels = _label_letters(slots)
+        if labels:
+            labelled[_family_key(definition.name, slots)] = (definition.name, labels[0])
     if not labelled:
         return
     # the definitions count too: BCE summing a_1 … a_m, differentiated by z_q, is 0 as read
@@ -4557,7 +4555,7 @@ def _require_members_built(sides: Sides, context: Context) -> None:
         if not isinstance(used, A.Name) or used.suffix or not used.sub \
                 or not all(isinstance(index, A.Num) for index in used.sub):
             continue
-        found = labelled.get((used.base, node_text(A.Group(used.sup)), len(used.sub)))
+        found = labelled.get(_family_key(used, used.sub))
         if found is not None:
             family, letter = found
             raise MeaningError(
@@ -4574,10 +4572,9 @@ def _require_indexed_members(sides: Sides, context: Context) -> None:
     step would be decided by that misreading. Undecided, naming it."""
     families = {}        # (base, superscripts, indices) -> the defined name
     for definition in context.definitions:
-        indices = _index_letters_written(definition.name)
-        if indices and all(letter in INDEX_LETTERS for letter in indices):
-            families[(definition.name.base, node_text(A.Group(definition.name.sup)),
-                      len(indices))] = definition.name
+        slots = _index_letters_written(definition.name)
+        if slots and all(letter in INDEX_LETTERS for letter in slots):
+            families[_family_key(definition.name, slots)] = definition.name
     if not families:
         return
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
@@ -4588,15 +4585,24 @@ def _require_indexed_members(sides: Sides, context: Context) -> None:
         if not isinstance(used, A.Name):
             continue
         written = _index_letters_written(used)
-        letters = [c for c in written if len(c) == 1 and c.isalpha() and c not in INDEX_LETTERS
-                   and not context.is_value(c)]
-        family = families.get((used.base, node_text(A.Group(used.sup)), len(written)))
+        letters = [c for c in _label_letters(written) if not context.is_value(c)]
+        family = families.get(_family_key(used, written))
         if letters and family is not None:
             raise MeaningError(
                 f"{symbol.name} may be a member of {to_latex(family)}, at {letters[0]}, but "
                 f"{letters[0]} is not read as an index letter, so {symbol.name} would be a "
                 "free number", "", None,
                 f"Write the index with an index letter (i, j, k) in place of {letters[0]}.")
+
+
+def _family_key(name: A.Name, slots) -> tuple[str, str, int]:
+    """A family's key: its base, its superscripts, and how many indices it takes."""
+    return name.base, node_text(A.Group(name.sup)), len(slots)
+
+
+def _label_letters(slots: list[str]) -> list[str]:
+    """The single letters of a subscript that are no index letters (p, b, u): labels."""
+    return [c for c in slots if len(c) == 1 and c.isalpha() and c not in INDEX_LETTERS]
 
 
 def _index_letters_written(name: A.Name) -> list[str]:

@@ -97,7 +97,7 @@ class Dimensions:
 
 
 def _gram(node: A.Node, context: Context) -> bool:
-    """`X^T X`, `A A^\top` of a declared X: a product of a name and its own transpose, square
+    """`X^T X`, `A A^\\top` of a declared X: a product of a name and its own transpose, square
     by its form. (Undeclared, `(X^T X)^{-1} X^T = X^{-1}` would make X square.)"""
     if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
         return False

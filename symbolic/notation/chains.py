@@ -228,7 +228,8 @@ def unbraced(source: str) -> str:
     if bold is not None and "=" in text:
         start = source.index(bold)
         inner = source[:start] + " " * len(bold) + source[start + len(bold):]
-        return unbraced(inner) if unbraced(inner) != inner else source
+        statement = unbraced(inner)
+        return statement if statement != inner else source
     if not (text.startswith("{") and text.endswith("}")):
         return source
     depth = 0

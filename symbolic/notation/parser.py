@@ -2018,7 +2018,7 @@ class Parser:
     def word_call_power(self, word: str, length: int, primes: int,
                         start: Token) -> A.Node | None:
         """`Tanh^2(x)`, `CE^2(y, p)`: a capitalised word's power before `(` is a power of
-        the call, as `\tanh^2 x` is; a lowercase run (`abc^2(x)`) stays a product."""
+        the call, as `\\tanh^2 x` is; a lowercase run (`abc^2(x)`) stays a product."""
         saved, self.i = self.i, self.i + length
         more, power, _ = self.decorations(allow_index=False)
         if self.peek().text != "(" or power is None:
