@@ -21,7 +21,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # the sixteenth; zi,zj: the
                                                 # seventeenth; zk,zl: the
                                                 # eighteenth; zm,zn: the
-                                                # nineteenth)
+                                                # nineteenth; zo,zp: the
+                                                # twentieth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -165,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                              "eleventh; y,z: the twelfth; za,zb: the thirteenth; "
                              "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
                              "the sixteenth; zi,zj: the seventeenth; zk,zl: the "
-                             "eighteenth; zm,zn: the nineteenth); "
+                             "eighteenth; zm,zn: the nineteenth; zo,zp: the "
+                             "twentieth); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))

@@ -7,7 +7,7 @@ import itertools
 import os
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import mpmath
@@ -122,6 +122,7 @@ from symbolic.notation.vocabulary import (
     known_function,
 )
 from symbolic.numbers import (
+    exact_entries,
     exact_value,
     is_printed_number,
     literal_precision,
@@ -3567,6 +3568,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_rows_read_whole(sides, context)
             _require_no_worded_condition(link)
             _require_not_a_substitution((lhs_node, rhs_node), context)
+            _require_not_a_renaming((lhs_node, rhs_node), context)
+            if instance.default_size == SPREAD_SIZE:
+                _require_one_length_per_vector((lhs_node, rhs_node), context)
             _require_point_given(sides, (lhs_node, rhs_node))
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
@@ -4345,8 +4349,69 @@ def _require_not_a_substitution(trees: tuple[A.Node, A.Node], context: Context) 
         + "}) to check the step.")
 
 
-def _substituted(left, right, put: dict[str, str]) -> bool:
-    """Whether `right` is `left` with a number for each of some names (one per name)."""
+def _require_one_length_per_vector(trees: tuple, context: Context) -> None:
+    """`\\sum_{k=1}^{N} e^{z_k}` in the step, `\\sum_{k=1}^{K} e^{z_k}` in the softmax it
+    differentiates: the definition sums all of z, and the step, in a letter of its own,
+    likely all of z too, so N and K may both be its length, which no shape says. Told apart
+    (the instance that gives each size letter a size of its own), the step fails by that
+    reading only: undecided."""
+    lengths: dict[str, set[str]] = {}
+    step: dict[str, set[str]] = {}
+    for tree in _trees_used(trees, context):
+        for node in walk(tree):
+            bound = size_bound(node.upper) if isinstance(node, A.SumOver) else None
+            if bound is None or bound[1] != 0 or not node.index \
+                    or to_latex(node.lower) not in ("1", "None") and node.lower is not None:
+                continue
+            for n in walk(node.body):
+                if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name) \
+                        and n.sub[0].base == node.index and not n.sub[0].sub:
+                    lengths.setdefault(n.base, set()).add(node_text(bound[0]))
+                    if any(node is m for t in trees for m in walk(t)):
+                        step.setdefault(n.base, set()).add(node_text(bound[0]))
+    for base, sizes in sorted(lengths.items()):
+        # (\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i, both in the step, are sums of two sizes)
+        if len(sizes) > 1 and sizes - step.get(base, set()) and step.get(base) \
+                and context.shape_of(base) is None:
+            first, second = sorted(sizes)[:2]
+            raise MeaningError(f"{base} is summed to {first} and to {second}: both may be its "
+                               "length, which no shape says", "", None,
+                               f"Write one letter for the length of {base}, or declare its "
+                               f"shape (shapes: {{{base}: [{first}, 1]}}).")
+
+
+def _require_not_a_renaming(trees: tuple[A.Node, A.Node], context: Context) -> None:
+    """`(-\\frac{y}{p} + \\frac{1-y}{1-p})\\sigma(z) = (-\\frac{y}{\\sigma(z)} + …)\\sigma(z)`
+    after "p is σ(z)" in the prose: the right side is the left with a formula put for each
+    of some letters nothing here defines; that the letter is that formula is said in words,
+    so a point where it is not shows nothing. Undecided."""
+    put: dict[str, str] = {}
+    if isinstance(trees[0], A.Name | A.Partial) \
+            or not _substituted(*trees, put, formulas=True) or not put:
+        return
+    put = {key: formula for key, formula in put.items() if key != formula}
+    bases = {name_key(n): n.base for n in walk(trees[0]) if isinstance(n, A.Name)}
+    # a letter the definitions are written in (p of J = -y \ln p - …), defined nowhere
+    written = {name_key(n) for d in context.definitions for n in walk(d.written or d.body)
+               if isinstance(n, A.Name)}
+    if not put or any(context.is_value(key) or context.is_value(bases.get(key, key))
+                      or context.kind(key) or key not in written for key in put):
+        return
+    key, formula = next(iter(put.items()))
+    raise MeaningError(
+        f"this step writes {formula} where the side before it writes {key}, which nothing "
+        f"here defines: that {key} is {formula} may be said in words", "", None,
+        f"Define {key} = {formula} to check the step.")
+
+
+def _substituted(left, right, put: dict[str, str], formulas: bool = False) -> bool:
+    """Whether `right` is `left` with a number for each of some names (one per name); with
+    `formulas`, with a formula (no name or number: one letter for another is a slip) for
+    each of them."""
+    if formulas and isinstance(left, A.Name) and not left.sub and not left.sup \
+            and not isinstance(ungroup(right), A.Name | A.Num | A.Neg):
+        key = name_key(left)
+        return key is not None and put.setdefault(key, to_latex(right)) == to_latex(right)
     number = right.text if isinstance(right, A.Num) else "-" + right.operand.text \
         if isinstance(right, A.Neg) and isinstance(right.operand, A.Num) else None
     if isinstance(left, A.Name | A.Partial) and number is not None:
@@ -4359,18 +4424,18 @@ def _substituted(left, right, put: dict[str, str]) -> bool:
         right = dataclasses.replace(inner, left=A.Neg(inner.left, right.pos))
     if isinstance(left, A.BinOp) and isinstance(right, A.BinOp) \
             and {left.op, right.op} <= PRODUCTS:      # a x = 0.5 * 2.0: one product
-        return _substituted(left.left, right.left, put) \
-            and _substituted(left.right, right.right, put)
+        return _substituted(left.left, right.left, put, formulas) \
+            and _substituted(left.right, right.right, put, formulas)
     if isinstance(left, tuple) and isinstance(right, tuple):
         return len(left) == len(right) and all(
-            _substituted(a, b, put) for a, b in zip(left, right, strict=True))
+            _substituted(a, b, put, formulas) for a, b in zip(left, right, strict=True))
     if not (isinstance(left, A.Node) and isinstance(right, A.Node)):
         return left == right
     if type(left) is not type(right):
         return False
     if isinstance(left, (A.Name, A.Num)):
         return to_latex(left) == to_latex(right)
-    return all(_substituted(getattr(left, f), getattr(right, f), put)
+    return all(_substituted(getattr(left, f), getattr(right, f), put, formulas)
                for f in A.child_fields(type(left)))
 
 
@@ -4567,14 +4632,21 @@ def _require_members_built(sides: Sides, context: Context) -> None:
 
 
 def _require_indexed_members(sides: Sides, context: Context) -> None:
-    """`a_u` in a step with `a_i = …` defined (u no index letter): a_u is likely the family's
-    member at u, which the builder reads as a name of its own, a free number, so the
-    step would be decided by that misreading. Undecided, naming it."""
+    """`a_u` in a step with `a_i = …` defined, or x_{ab} with a definition written in x_{ik}
+    (u, a, b no index letters): a_u is likely the family's member at u, which the builder
+    reads as a name of its own, a free number, so the step would be decided by that
+    misreading. Undecided, naming it."""
     families = {}        # (base, superscripts, indices) -> the defined name
-    for definition in context.definitions:
-        slots = _index_letters_written(definition.name)
+    # x_{ik} summed over k in `y_{ij} = \sum_k x_{ik} w_{kj}` too: x_{ab} is its member
+    written = [d.name for d in context.definitions] + [
+        n for d in context.definitions for total in walk(d.written or d.body)
+        if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
+        if isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base == total.index
+                                         for s in n.sub)]
+    for name in written:
+        slots = _index_letters_written(name)
         if slots and all(letter in INDEX_LETTERS for letter in slots):
-            families[_family_key(definition.name, slots)] = definition.name
+            families.setdefault(_family_key(name, slots), name)
     if not families:
         return
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
@@ -4897,11 +4969,15 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
                     numerator = context.expand(builder.read(function.body), instance)
                 else:
                     written = builder.read(node.numerator)
-                    if written not in context.definitions_in(instance):
-                        continue    # a gradient of what nothing defines is any number
-                    numerator = context.expand(written, instance)
+                    if written in context.definitions_in(instance):
+                        numerator = context.expand(written, instance)
                 wrt = builder.read(node.wrt)
             except (NotationError, ShapeError, TypeError, ValueError):
+                continue
+            if function is None and written not in context.definitions_in(instance):
+                # a gradient of what nothing defines is any number, unless the definitions
+                # are written in it
+                _require_leaf_dependence(node, written, wrt, context, instance)
                 continue
             variables = set(wrt) if isinstance(wrt, sympy.MatrixBase) else {wrt}
             held = _free(numerator)
@@ -4920,6 +4996,23 @@ def _require_dependence_as_read(trees: tuple, sides: Sides, context: Context) ->
                 f"{to_latex(node.wrt)}, while the other side does: it holds {strangers[0]}, "
                 f"defined nowhere here, which may stand for what depends on it", "", None,
                 f"Define {strangers[0]} (as in {strangers[0]} = …) to check this step.")
+
+
+def _require_leaf_dependence(node: A.Partial, numerator, wrt, context: Context,
+                             instance: Instance) -> None:
+    """`\\frac{dJ}{dp}\\frac{dp}{dz}` with `J = -y \\ln p - …` defined and p defined nowhere
+    ("p is σ(z)", in words): p is a quantity J is written in, and read so its derivative by
+    z is 0; the writer, who writes that derivative, means p to depend on z. Undecided."""
+    if not (isinstance(numerator, sympy.Symbol) and isinstance(wrt, sympy.Symbol)) \
+            or numerator == wrt or family_of(numerator.name) == family_of(wrt.name) \
+            or gradient_parts(numerator) is not None or context.is_value(numerator.name) \
+            or context.kind(numerator.name) is not None \
+            or not context.uses(numerator, instance):
+        return
+    raise MeaningError(f"{to_latex(node.numerator)} is defined nowhere, yet its derivative "
+                       f"by {to_latex(node.wrt)} is written: how it depends on "
+                       f"{to_latex(node.wrt)} is not said (the text may say it in words)",
+                       "", None, f"Define {to_latex(node.numerator)} to check this step.")
 
 
 def _require_point_given(sides: Sides, trees: tuple) -> None:
@@ -5447,13 +5540,33 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
 WORKED_EXAMPLE = "a worked example's number"
 
 
+def _entries_within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None:
+    """`δ^2 (a^1)^T = -0.1150 \\cdot [0.8, 0.6, 0.0]`: `_within_rounding` entry by entry."""
+    lhs, rhs = sides.lhs, sides.rhs
+    if not (isinstance(lhs, sympy.MatrixBase) and isinstance(rhs, sympy.MatrixBase)
+            and lhs.shape == rhs.shape):
+        return None
+    reaches = _entry_reaches(rhs_node, context)
+    if reaches is None or len(reaches) != len(lhs):
+        return None
+    with evaluation.high_precision(40):
+        for left, right, reach in zip(lhs, rhs, reaches, strict=True):
+            lv, rv = to_mpmath(left), to_mpmath(right)
+            if lv is None or rv is None \
+                    or abs(lv - rv) > reach / 2 + mpmath.mpf(10) ** -12 * max(abs(lv), 1):
+                return None
+    return Finding(Verdict.VALID, Method.NUMERIC, f"each of the {len(lhs)} entries agrees "
+                   "within the printed precision", reading=WORKED_EXAMPLE)
+
+
 def _within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None:
     """`\\frac{\\partial L}{\\partial a_2} = 0.609 - 0.01` at a worked example's point: the
     right side's decimals are rounded results, so the sides agree when they differ by no
     more than that rounding reaches (None when this is not such a link, or they differ)."""
-    if not _is_worked_example(rhs_node, rhs_node) or _free(sides.lhs) or _free(sides.rhs) \
-            or isinstance(sides.lhs, sympy.MatrixBase) or isinstance(sides.rhs, sympy.MatrixBase):
+    if not _is_worked_example(rhs_node, rhs_node) or _free(sides.lhs) or _free(sides.rhs):
         return None
+    if isinstance(sides.lhs, sympy.MatrixBase) or isinstance(sides.rhs, sympy.MatrixBase):
+        return _entries_within_rounding(sides, rhs_node, context)
     lv, rv = to_mpmath(sides.lhs), to_mpmath(sides.rhs)
     if lv is None or rv is None:
         return None
@@ -5557,6 +5670,31 @@ def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset
     reach = mpmath.mpf(0)
     if value is None:
         return reach
+    for moved_node in _nudged(node, exact):
+        moved = exact_value(context, moved_node)
+        if moved is not None:
+            reach += abs(mpmath.mpf(str(sympy.N(moved - value, 30))))
+    return reach
+
+
+def _entry_reaches(node: A.Node, context: Context) -> list | None:
+    """`_rounding_reach` of each entry of a side that computes a vector or matrix from
+    printed decimals (`-0.1150 \\cdot [0.8, 0.6]`); None when it has no such value."""
+    values = exact_entries(context, node)
+    if values is None:
+        return None
+    reaches = [mpmath.mpf(0)] * len(values)
+    for moved_node in _nudged(node, frozenset()):
+        moved = exact_entries(context, moved_node)
+        if moved is not None and len(moved) == len(values):
+            reaches = [r + abs(mpmath.mpf(str(sympy.N(m - v, 30))))
+                       for r, m, v in zip(reaches, moved, values, strict=True)]
+    return reaches
+
+
+def _nudged(node: A.Node, exact: frozenset) -> Iterator[A.Node]:
+    """The tree once for each decimal it prints (not in `exact`), that decimal one unit of
+    its last digit larger wherever it is printed."""
     printed: dict[str, list[A.Num]] = {}
     for literal in (n for n in walk(node) if isinstance(n, A.Num) and "." in n.text
                     and sympy.Rational(n.text) not in exact):
@@ -5568,10 +5706,7 @@ def _rounding_reach(node: A.Node, context: Context, exact: frozenset = frozenset
         moved_node = node
         for literal in literals:
             moved_node = _with_node(moved_node, literal, nudged)
-        moved = exact_value(context, moved_node)
-        if moved is not None:
-            reach += abs(mpmath.mpf(str(sympy.N(moved - value, 30))))
-    return reach
+        yield moved_node
 
 
 def _is_printed_input(definition) -> bool:

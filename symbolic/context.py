@@ -37,7 +37,7 @@ from symbolic.notation.build import (
     free_index_letters,
     vector_names,
 )
-from symbolic.notation.names import Var, canonical, family_of, spelled_greek
+from symbolic.notation.names import Var, base_of, canonical, family_of, spelled_greek
 from symbolic.notation.resolve import (
     NOTHING_ACROSS,
     Across,
@@ -540,12 +540,13 @@ class Context:
             return None
         return self.define(last, before, text)
 
-    def names_last(self, chain) -> bool:
+    def names_last(self, chain, single: bool = False) -> bool:
         """`\\frac{dA}{d\\eta} = \\frac{e^\\eta}{1 + e^\\eta} = \\mu`: a chain of two links or more
         ending in `=` and a bare letter that is no constant (e, π, I), and that nothing has
         defined, given, bound, constrained or mentioned, and no other side writes, names the
-        value (as "which is the mean μ" says)."""
-        if len(chain.relations) < 2 or chain.relations[-1] != "=":
+        value (as "which is the mean μ" says). With `single`, one link will do (`X W + b =
+        Y` in a document names Y)."""
+        if len(chain.relations) < (1 if single else 2) or chain.relations[-1] != "=":
             return False
         try:
             last = parse_side(chain.sides[-1].text)
@@ -653,7 +654,7 @@ class Context:
         worked = self._worked_value(text)
         if worked is not None:
             return worked
-        if self._names_a_gradient(text):
+        if self._names_a_gradient(text) or _states_dependency(text):
             return None
         definition = self._given_gradient(text)
         if definition is None and self._states_a_determined_gradient(text):
@@ -846,6 +847,7 @@ class Context:
                                                   derivation)
         self._changed()
         try:
+            self._require_parameters_used(name, parameters, body)
             resolved = self._resolve_body(body, parameters)
         except NotationError as error:
             # a function whose body cannot be read: using it is undecided, naming why
@@ -862,6 +864,25 @@ class Context:
             # y_i(x) = e^{x_i} / \sum_j e^{x_j}: y_k alone is the family's member k at x
             self.define(member, body, source)
         return self.functions[name]
+
+    def _require_parameters_used(self, name: str, parameters: tuple[A.Name, ...],
+                                 body: A.Node) -> None:
+        """`\\operatorname{adj}(X) = C^T` ("C the cofactor matrix of X"): a body that is one
+        letter nothing here defines, not a parameter, holds what the words say of the
+        parameters; read as written, C would be free of X."""
+        letter = ungroup(body)
+        while isinstance(letter, A.Transpose | A.Power):     # C^T, C^{-1}
+            letter = ungroup(letter.operand if isinstance(letter, A.Transpose) else letter.base)
+        if not parameters or not isinstance(letter, A.Name) \
+                or any(p.base == letter.base for p in parameters) \
+                or letter.base in CONSTANT_LETTERS or self.is_value(letter.base) \
+                or self.is_function(letter.base) or self.kind(letter.base) is not None:
+            return
+        shown = ", ".join(p.base for p in parameters)
+        raise MeaningError(f"the body of {name}({shown}) is {to_latex(body)}, which writes "
+                           f"none of {shown}, and nothing here defines {letter.base}: how it "
+                           f"depends on {shown} is not said", "", 0,
+                           f"Define {letter.base} in terms of {shown}.")
 
     def forget_function(self, name: str) -> None:
         self.functions.pop(name, None)
@@ -1060,7 +1081,8 @@ class Context:
             # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
             layered |= {n.base for d in self.definitions for n in walk(d.body)
                         if isinstance(n, A.Name) and has_layer(n)}
-            layered |= {key.split("^{(")[0] for key in self.shapes if "^{(" in key}
+            layered |= {key.split("^{(")[0] for key in (*self.shapes, *self.values)
+                        if "^{(" in key}
             # t of `h^t = o^t \odot \tanh(c^t)`: a letter a defined name is stepped by
             steps = {n.base for d in self.definitions if has_layer(d.name)
                      for s in d.name.sup for n in walk(s)
@@ -1077,6 +1099,8 @@ class Context:
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),
+                layers_only=frozenset(self._layers_only()),
+                last_layer=MappingProxyType(self._last_layers()),
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 steps=frozenset(steps),
@@ -1089,6 +1113,24 @@ class Context:
                 gradient_names=MappingProxyType(self._gradient_names()
                                                 if self.gradients_named else {}))
         return self._snapshot
+
+    def _layers_only(self) -> set[str]:
+        """The keys of the names defined only at layers (`a^{(1)} = …`, `a^{(2)} = …`), never
+        bare (`Snapshot.layers_only`)."""
+        layered = {d.key for d in self.definitions if has_layer(d.name)}
+        return layered - {d.key for d in self.definitions if not has_layer(d.name)}
+
+    def _last_layers(self) -> dict[str, str]:
+        """The last layer of each name defined only at layers, all of them numbers
+        (`Snapshot.last_layer`)."""
+        only = self._layers_only()
+        layers: dict[str, list] = {}
+        for d in self.definitions:
+            if d.key in only:
+                layers.setdefault(d.key, []).append(d.name.sup)
+        return {key: str(max(int(sup[0].text) for sup in sups)) for key, sups in layers.items()
+                if all(len(sup) == 1 and isinstance(sup[0], A.Num) and sup[0].text.isdigit()
+                       for sup in sups)}
 
     def _gradient_names(self) -> dict[str, A.Name]:
         """How the definitions name a loss's gradients (`Snapshot.gradient_names`): a
@@ -1302,7 +1344,7 @@ class Context:
         # members the text defines one by one (h_0 = 0): a step's family built back to them
         # leaves them to their own definitions
         explicit = {name_key(d.name) for d in self.definitions
-                    if not free_index_letters(d.name)}
+                    if not free_index_letters(d.name)} | set(self.values)
         for position, definition in self._building_order():
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
@@ -1316,6 +1358,8 @@ class Context:
                 if back and min(idx.values(), default=1) < 1 and any(
                         str(symbol) in explicit for symbol in _symbols_of(target)):
                     continue
+                if idx and _defined_apart(target, explicit):
+                    continue    # δ^2 = (a^2 - y) σ'(z^2) beside δ^l = ∂L/∂z^l: its own
                 if isinstance(value, NotationError):
                     # one unreadable definition does not stop the others; a claim that
                     # needs it is undecided, naming it (see `expand`)
@@ -1563,6 +1607,15 @@ def _same_head(head: A.Node, given: A.Node) -> bool:
 def _is_running_index(node: A.Node) -> bool:
     return isinstance(node, A.Name) and not node.sub and not node.sup and \
         node.base in INDEX_LETTERS
+
+
+def _defined_apart(target, explicit: set[str]) -> bool:
+    """Whether a family's member (a symbol, or a vector or matrix of entries) is a name
+    that a definition of its own, or a bound value, gives (`explicit`)."""
+    if isinstance(target, sympy.MatrixBase):
+        return any(base_of(entry) in explicit for entry in target
+                   if isinstance(entry, sympy.Symbol))
+    return isinstance(target, sympy.Symbol) and target.name in explicit
 
 
 def _assign(defs: dict, target, value, definition: Definition) -> None:
@@ -2101,6 +2154,38 @@ def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
                 isinstance(n, A.Name) and name_key(n) == name_key(head.base) for n in walk(body)):
         return None
     return head.base, A.Power(A.Group(body, body.pos), head.exponent, head.pos)
+
+
+def _states_dependency(text: str) -> bool:
+    try:
+        return dependency_stated(split_chain(text)) is not None
+    except NotationError:
+        return False
+
+
+def dependency_stated(chain) -> str | None:
+    """`L = L(y_{11}, y_{12}, y_{21}, y_{22})`: a letter set equal to itself applied to
+    names says what it is a function of, and defines nothing (its derivatives stay any
+    numbers, related by the chain rule); the letter, or None for any other statement."""
+    if len(chain.sides) != 2 or chain.relations[0] != "=":
+        return None
+    try:
+        head, body = parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
+    except NotationError:
+        return None
+    if isinstance(body, A.BinOp) and body.op == "apply":
+        callee, inner = body.left, ungroup(body.right)
+        arguments = tuple(inner.rows[0]) if isinstance(inner, A.MatrixLiteral) \
+            and inner.listed and len(inner.rows) == 1 else (inner,)
+    elif isinstance(body, A.Call):
+        callee, arguments = A.Name(body.name), body.args
+    else:
+        return None
+    if not (isinstance(head, A.Name) and isinstance(callee, A.Name)
+            and node_text(head) == node_text(callee)
+            and all(isinstance(ungroup(a), A.Name) for a in arguments)):
+        return None
+    return node_text(head)
 
 
 def _defined_head(text: str) -> A.Name | tuple[str, tuple[A.Name, ...]] | None:

@@ -159,13 +159,33 @@ def to_mpmath(value) -> mpmath.mpf | None:
 def exact_value(context: Context, node: A.Node, source: str = "") -> sympy.Expr | None:
     """The value of a tree when every name in it has one: exact when rational, else to 50
     digits; None when some name has no value or the value is not a finite real."""
+    expr = _built_value(context, node, source)
+    if expr is None or isinstance(expr, sympy.MatrixBase):
+        return None
+    return _exact_number(expr)
+
+
+def exact_entries(context: Context, node: A.Node) -> list | None:
+    """The entries of a tree whose value is a vector or matrix of numbers, each as
+    `exact_value` gives it; None when it is no such tree or an entry has no value."""
+    expr = _built_value(context, node)
+    if not isinstance(expr, sympy.MatrixBase):
+        return None
+    entries = [_exact_number(entry) for entry in expr]
+    return None if any(entry is None for entry in entries) else entries
+
+
+def _built_value(context: Context, node: A.Node, source: str = ""):
     try:
         instance = Instance()
         expr = context.builder(instance, source).read(node)
-        expr = context.substitute_values(context.expand(expr, instance))
+        return context.substitute_values(context.expand(expr, instance))
     except (DerivcheckError, TypeError, ValueError, AttributeError, RecursionError):
         return None
-    if isinstance(expr, sympy.MatrixBase) or getattr(expr, "free_symbols", {1}):
+
+
+def _exact_number(expr) -> sympy.Expr | None:
+    if getattr(expr, "free_symbols", {1}):
         return None
     if expr.is_Rational:
         return expr

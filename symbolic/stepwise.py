@@ -23,6 +23,8 @@ from symbolic.context import (
     Context,
     case_assumption,
     defining_link,
+    dependency_stated,
+    has_layer,
     index_range,
     is_variance,
     mentioned_names,
@@ -575,7 +577,15 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if variance is not None:
         return step(StepKind.DEFINITION, ClaimResult(
             chain.source, [variance, *_rest(chain, context, budget).links]))
+    depends = dependency_stated(chain)
+    if depends is not None:             # L = L(y_{11}, y_{12}): what L is a function of
+        return step(StepKind.DEFINITION, ClaimResult(chain.source, [LinkResult(
+            chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.VALID,
+            Method.DEFINITION, f"says {depends} is a function of what it is applied to")]))
     head = _head(chain, context)
+    if head is None and _named_on_the_right(chain, context):
+        chain = Chain(chain.source, chain.sides[::-1], chain.relations)   # X W + b = Y
+        head = _head(chain, context)
     if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
@@ -612,6 +622,20 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         # after w_2 = -0.009 + 0.01: the next step of a worked update, bound anew)
         return step(StepKind.CLAIM, _recomputed(chain, head, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _named_on_the_right(chain: Chain, context: Context) -> bool:
+    """`X * W + b = Y`, the first time Y is written: a formula set equal to a new letter
+    names it, as a definition written the other way round would; a formula with a
+    derivative in it is a claim about that derivative."""
+    if len(chain.relations) != 1 or not context.names_last(chain, single=True):
+        return False
+    try:
+        formula = parse_side(chain.sides[0].text)
+    except NotationError:
+        return False
+    return not isinstance(formula, A.Name) and not is_printed_number(formula) and not any(
+        isinstance(n, A.Partial | A.Differential | A.At) for n in walk(formula))
 
 
 def _derivative_named(head: A.Name, body: A.Node, context: Context) -> bool:
@@ -741,7 +765,7 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
     named = _gradient_named(node, chain)
     if named is not None:
         return named                  # dA = \frac{\partial L}{\partial A}: defines dA
-    if _stepped_head(node):
+    if _stepped_head(node) or _numbered_head(node, rest, context):
         node = layered_name(node)     # a^t = …, h^{t+1} = …: a power is never defined
     node = variation_name(node) or node      # \delta h^t = \frac{\partial E}{\partial h^t}
     if isinstance(node, A.Name) and name_key(node) is not None:
@@ -788,6 +812,27 @@ def _stepped_head(node: A.Node) -> bool:
         exponent = exponent.left
     return isinstance(exponent, A.Name) and exponent.base in INDEX_LETTERS \
         and not exponent.sub and not exponent.sup
+
+
+def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
+    """`W^1 = …`, `W^2 = \\begin{bmatrix} … \\end{bmatrix}`, `a^2 = \\sigma(z^2)` after
+    `z^2 = …` was read as layer 2: a letter numbered by a superscript at the head of a
+    definition is layer 1 (nobody writes a first power), and layer n when it is set to a
+    matrix (no matrix is defined as a square) or when another name here is layer n."""
+    if not (isinstance(node, A.Power) and isinstance(node.base, A.Name)
+            and isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()):
+        return False
+    base = node.base
+    if base.sup or base.primes or base.base == "e":
+        return False
+    number = node.exponent.text
+    layer = f"^{{({number})}}"
+    return number == "1" or bool(_MATRIX_LITERAL.match(body.strip())) or any(
+        has_layer(d.name) and [node_text(s) for s in d.name.sup] == [number]
+        for d in context.definitions) or any(layer in key for key in context.values)
+
+
+_MATRIX_LITERAL = re.compile(r"\\begin\{[bpvBV]?matrix\}|\\left\s*\[\s*\\begin\{array")
 
 
 def _without_leading_arrow(chain: Chain) -> Chain:

@@ -20,6 +20,7 @@ from symbolic.differentials import differential_of
 from symbolic.errors import BroadcastShapeError, MeaningError, ShapeError, UnshapedError
 from symbolic.functions import held
 from symbolic.notation import ast as A
+from symbolic.notation.matrix_build import starred_matrices
 from symbolic.notation.names import Var, canonical, var
 from symbolic.notation.resolve import Reading, Resolved
 from symbolic.notation.rewrite import to_latex
@@ -376,6 +377,9 @@ class Builder:
             return self.elementwise(left, reciprocal, node)
         if node.op == "outer":
             return left * right.T if _is_matrix(left) and _is_matrix(right) else left * right
+        if node.op == "*" and _is_matrix(left) and _is_matrix(right) \
+                and (1, 1) not in (left.shape, right.shape):
+            raise starred_matrices(node)
         return self.product(left, right, node)
 
     # -- arithmetic with shapes ------------------------------------------------------
@@ -1420,3 +1424,4 @@ def _uses_letter(node: A.Node, letter: str) -> bool:
     """Whether the tree writes the index letter anywhere (x_i, w_{i+1}, y^{(i)})."""
     return any(isinstance(n, A.Name) and n.base == letter and not n.sub and not n.sup
                for n in walk(node))
+

@@ -48,7 +48,7 @@ from sympy.matrices.expressions import (
 )
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
-from symbolic.errors import DerivcheckError, ShapeError
+from symbolic.errors import DerivcheckError, MeaningError, ShapeError
 from symbolic.functions import VectorFunction
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side
@@ -180,6 +180,9 @@ class MatrixBuilder:
             return self.elementwise_product(node, left, reciprocal)
         if node.op == "outer" and _is_matrix(left) and _is_matrix(right):
             return self.product(node, left, _transpose(right))
+        if node.op == "*" and _is_matrix(left) and _is_matrix(right) \
+                and (1, 1) not in (left.shape, right.shape):
+            raise starred_matrices(node)
         return self.product(node, left, right)
 
     def add(self, node: A.BinOp, left: Basic, right: Basic) -> Basic:
@@ -474,3 +477,11 @@ def _dimension(dimension: Dimension) -> Basic:
     if isinstance(dimension, int):
         return sympy.Integer(dimension)
     return Symbol(_name_key(dimension), integer=True, positive=True)
+
+
+def starred_matrices(node: A.BinOp) -> MeaningError:
+    """`X * W` of two matrices (a convolution layer's): `*` between matrices is a
+    convolution as often as an entrywise or a matrix product, so it is not read."""
+    return MeaningError(f"{to_latex(node.left)} * {to_latex(node.right)} may be a "
+                        "convolution, an entrywise product or the matrix product", "",
+                        node.pos, "Write the product as X W, X \\odot W, or by its entries.")

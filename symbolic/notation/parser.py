@@ -2519,7 +2519,8 @@ class Parser:
         return node
 
     def slash_partial(self, tok: Token) -> A.Node:
-        """`\\partial L / \\partial w`, or the operator `\\partial_{w} L`."""
+        """`\\partial L / \\partial w`, the operator `\\partial_{w} L`, or the differential
+        `\\partial(X^{-1})`, `\\partial X` (as the Matrix Cookbook writes d)."""
         self.advance()
         if self.peek().text == "_":
             self.advance()
@@ -2531,6 +2532,9 @@ class Parser:
             wrt = self.postfix()
             return A.Partial(None, wrt, self.term(), 1, tok.pos)
         numerator = self.postfix()
+        if self.peek().kind != "letter" and self.peek().text != "/":
+            # ∂(X^{-1}) = -X^{-1} (∂X) X^{-1}: the Matrix Cookbook's ∂ is the differential
+            return A.Differential(numerator, tok.pos)
         while self.peek().kind == "letter":        # ∂BCE/∂ŷ: letters up to the slash
             numerator = A.BinOp("juxt", numerator, self.postfix(), tok.pos)
         self.expect("/", "Write \\frac{\\partial L}{\\partial w} or \\partial L / \\partial w.")

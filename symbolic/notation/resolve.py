@@ -114,6 +114,10 @@ class Snapshot:
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
+    # bases defined only at layers (a^{(1)}, a^{(2)}), never bare: a parameter a is none of them
+    layers_only: frozenset[str] = frozenset()
+    # the last layer of each of those, where every layer is a number: {"a": "2"}
+    last_layer: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     sigma_is_symbol: bool = False
     hessians_unshaped: bool = False             # ∇²f(x) read before x's shape is inferred
     superscripts: str = ""                      # "index", "power", or "" (undeclared)
@@ -767,6 +771,14 @@ class _Pass:
         in doubt."""
         names = {n.base: n for n in walk(node.operand) if isinstance(n, A.Name)
                  and not (n.base == EULER and not self.snapshot.is_value(EULER))}
+        if any(isinstance(n, A.Power) and to_latex(n.exponent) == "-1"
+               for n in walk(node.operand)):
+            # (X^{-1})' = -X^{-1} X' X^{-1}: matrix calculus's derivative by a parameter, as
+            # often as a transpose (which X^{-T} would write)
+            raise MeaningError(f"{to_latex(node.operand)}' may be a derivative by a parameter "
+                               "the text does not name, or a transpose", "", node.pos,
+                               "Write the transpose as ^T, or the derivative as "
+                               "\\frac{d}{dt}(…).")
         if any(n.bold or n.base in self.snapshot.shaped or n.base.startswith(VECTOR_ACCENT)
                or self.snapshot.kind(n.base) in ("vector", "matrix") for n in names.values()):
             return node
@@ -917,13 +929,16 @@ class _Pass:
             key = word           # \text{ELU} over \text{ELU}(z_i) = …: the function ELU
         if key not in self.snapshot.parameters or key in self.snapshot.values:
             return node          # f_2 of `f_2(y) = …` is the function f_{2}
-        parameters = tuple(self.snapshot.parameters[key])
+        own = tuple(self.snapshot.parameters[key])
+        parameters = self.at_last_layer(name, own, node.wrt)
         wrt = node.wrt
-        if isinstance(wrt, A.Name) and all(isinstance(p, A.Name) for p in parameters) \
+        if parameters == own and isinstance(wrt, A.Name) \
+                and all(isinstance(p, A.Name) for p in parameters) \
                 and not any(p.base == wrt.base for p in parameters) \
                 and wrt.base not in self.snapshot.used_in.get(key, frozenset()) \
                 and not any(canonical(p.base, (), (), p.suffix, p.primes)
-                            in self.snapshot.defined or self.snapshot.is_function(p.base)
+                            in self.snapshot.defined - self.snapshot.layers_only
+                            or self.snapshot.is_function(p.base)
                             for p in parameters):     # L(e) with e(θ) defined: through e
             # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
             # with several parameters, which one x stands for is not said
@@ -940,6 +955,23 @@ class _Pass:
                                          f"the derivative of the function {_shown(name)}"))
         call = A.Call(key, parameters, None, 0, None, True, name.pos, A.Callee.DEFINED)
         return dataclasses.replace(node, numerator=call)
+
+    def at_last_layer(self, name: A.Node, parameters: tuple, wrt: A.Node) -> tuple:
+        """`L(a, y) = \\frac{1}{2}(a - y)^2` beside layers `a^1 = …`, `a^2 = …` and no bare
+        a, differentiated by what is no parameter: the loss of the network's output, L at
+        the last layer's a (`L(a^{(2)}, y)`); the parameters as they are otherwise."""
+        if isinstance(wrt, A.Name) and any(isinstance(p, A.Name) and p.base == wrt.base
+                                           for p in parameters):
+            return parameters
+        last = [p for p in parameters if isinstance(p, A.Name) and not p.sup and not p.sub
+                and p.base in self.snapshot.last_layer]
+        if len(last) != 1:
+            return parameters
+        layer = A.Num(self.snapshot.last_layer[last[0].base], last[0].pos)
+        output = dataclasses.replace(last[0], sup=(layer,))
+        self.readings.append(Reading(f"\\partial {_shown(name)}", f"{_shown(name)} of "
+                                     f"{_shown(output)}, the last layer's {_shown(last[0])}"))
+        return tuple(output if p is last[0] else p for p in parameters)
 
     def rebuild(self, node: A.Node) -> A.Node:
         changes = {}
