@@ -89,6 +89,7 @@ from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     BEGIN_CASES,
     CONDITION_WORDS,
+    CONSTANT_LETTERS,
     CONVENTIONS,
     DEFINING,
     EQUALITIES,
@@ -829,6 +830,12 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     then asked each of `DOUBTS`: the first that finds it may come from a misreading (or
     reads the link another way) gives the verdict instead."""
     finding = _find(left, right, relation, context, budget)
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID) \
+            and EVERY_FUNCTION not in finding.message \
+            and (vacuous := _vacuous_in_link(left, right, context)) is not None:
+        finding = (_holds_for_every_function(*vacuous[1], (left, relation, right), context,
+                                             budget, ()) if finding.verdict == Verdict.VALID
+                   else None) or undecided(f"undecided: {vacuous[0]}")
     if finding.verdict == Verdict.UNDECIDED:
         finding = _read_with_definition_shapes((left, right, relation), finding, context,
                                                budget) or finding
@@ -3569,8 +3576,16 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_no_worded_condition(link)
             _require_not_a_substitution((lhs_node, rhs_node), context)
             _require_not_a_renaming((lhs_node, rhs_node), context)
+            _require_one_reading_of_vectors(lhs_node, rhs_node, context, used=True)
             if instance.default_size == SPREAD_SIZE:
                 _require_one_length_per_vector((lhs_node, rhs_node), context)
+            if (whole := _whole_beside_entries((lhs_node, rhs_node), context,
+                                               step_only=True)) is not None:
+                # \sum_{i,j} A_{ji} B_{ij} = \tr(AB): A read whole as a number
+                raise UnshapedError(f"{whole} is written whole and by its entries, and no "
+                                    "shape is declared for it, so whole it is read as a "
+                                    "number", "", None,
+                                    f"Declare its shape (shapes: {{{whole}: [n, n]}}).")
             _require_point_given(sides, (lhs_node, rhs_node))
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
@@ -3898,7 +3913,16 @@ def _hashable(sides: Sides) -> tuple | None:
 def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
     """`\\delta^L = …` where only the entries `\\delta^l_j` are defined and no shape is
     declared: the whole would be read as a number of its own, a misreading. Say so."""
-    families = {(d.name.base, len(d.name.sup)): d for d in context.definitions if d.name.sub}
+    families = {(d.name.base, len(d.name.sup)): d.name for d in context.definitions
+                if d.name.sub}
+    # \hat{m}_1 = 10 of a worked example, bound: \hat{m} in a worked number is likely it
+    for key in context.values if _is_worked_example(lhs_node, rhs_node) else ():
+        try:
+            bound = parse_side(key)
+        except NotationError:
+            continue
+        if isinstance(bound, A.Name) and bound.sub:
+            families.setdefault((bound.base, len(bound.sup)), bound)
     if not families:
         return
     # a vector function's argument and a norm's operand are vectors by their place
@@ -3917,15 +3941,20 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
                 continue
             raise UnshapedError(
                 f"{to_latex(node)} is used whole, but only its entries "
-                f"{to_latex(family.name)} are defined, and no shape is declared for it",
+                f"{to_latex(family)} are defined, and no shape is declared for it",
                 "", None, f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
                           "for one entry.")
 
 
-def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context) -> None:
+def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context,
+                                    used: bool = False) -> None:
     """`\\theta^\\top x = \\sum_j \\theta_j x_j` with no shapes: θ is a vector (transposed,
-    and with entries), and reading the whole as a number would decide by a misreading."""
+    and with entries), and reading the whole as a number would decide by a misreading.
+    With `used`, in the definitions the step rests on too (`L = -y \\log σ(\\mathbf{w}
+    \\cdot \\mathbf{x} + b)` beside `z = \\sum_i w_i x_i + b`)."""
     trees = (lhs_node, rhs_node)
+    if used:
+        trees = tuple(_trees_used(trees, context))
     entries = {(n.base, n.suffix) for tree in trees for n in walk(tree)   # θ_0: an offset
                if isinstance(n, A.Name) and n.sub and not n.sup and node_text(n.sub[0]) != "0"}
     for tree in trees:
@@ -4257,13 +4286,15 @@ def _elided_lengths(trees: tuple) -> list[str]:
                    if isinstance(n, A.SumOver) and n.stacked and n.upper is not None})
 
 
-def _whole_beside_entries(trees: tuple, context: Context) -> str | None:
+def _whole_beside_entries(trees: tuple, context: Context, step_only: bool = False
+                          ) -> str | None:
     """`[2v_1, \\dots, 2v_n]^T = 2v`: a name written whole beside its entries, with no
     shape, is a vector read as a number; a shape clash shows only that. The first such
-    name, or None."""
-    nodes = [n for tree in _trees_used(trees, context) for n in walk(tree)
-             if isinstance(n, A.Name)]
-    entered = {(n.base, n.suffix) for n in nodes if n.sub and not n.sup}
+    name, or None; with `step_only`, written so in the step itself (not its definitions)."""
+    nodes = [n for tree in (trees if step_only else _trees_used(trees, context))
+             for n in walk(tree) if isinstance(n, A.Name)]
+    entered = {(n.base, n.suffix) for n in nodes if n.sub and not n.sup and (
+        not step_only or all(c in INDEX_LETTERS for c in _index_letters_written(n)))}
     for node in nodes:
         if not node.sub and not node.sup and (node.base, node.suffix) in entered \
                 and node.base not in INDEX_LETTERS and _unshaped(node, context) \
@@ -4491,7 +4522,7 @@ def _require_no_name_from_nowhere(sides: Sides, context: Context) -> None:
     for here, there in ((left, right), (right, left)):
         strangers = sorted(n for n in here - there - known if gradient_parts(Var(n)) is None
                            and family_of(n) not in families)
-        if strangers and here - set(strangers) and there and not there - known \
+        if strangers and there and not there - known \
                 and not _a_slip_for_a_known_name(sides, strangers[0], sorted(there)):
             raise MeaningError(
                 f"{strangers[0]} is defined nowhere and stands on one side only, set against "
@@ -4637,16 +4668,22 @@ def _require_indexed_members(sides: Sides, context: Context) -> None:
     reads as a name of its own, a free number, so the step would be decided by that
     misreading. Undecided, naming it."""
     families = {}        # (base, superscripts, indices) -> the defined name
-    # x_{ik} summed over k in `y_{ij} = \sum_k x_{ik} w_{kj}` too: x_{ab} is its member
-    written = [d.name for d in context.definitions] + [
-        n for d in context.definitions for total in walk(d.written or d.body)
-        if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
-        if isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base == total.index
-                                         for s in n.sub)]
-    for name in written:
+    # x_{ik} summed over k in `y_{ij} = \sum_k x_{ik} w_{kj}` too: x_{ab} is its member (not
+    # s_o beside \sum_k s_k in one definition, which writes them apart: the positive sample
+    # and the negatives)
+    bodies = [n for d in context.definitions for n in walk(d.written or d.body)
+              if isinstance(n, A.Name)]
+    in_bodies = {_labelled_slots(n) for n in bodies}
+    summed = [n for d in context.definitions for total in walk(d.written or d.body)
+              if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
+              if isinstance(n, A.Name) and any(isinstance(s, A.Name) and s.base == total.index
+                                               for s in n.sub)]
+    for name in [d.name for d in context.definitions] + summed:
         slots = _index_letters_written(name)
         if slots and all(letter in INDEX_LETTERS for letter in slots):
             families.setdefault(_family_key(name, slots), name)
+    defined_families = {_family_key(d.name, _index_letters_written(d.name))
+                        for d in context.definitions}
     if not families:
         return
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
@@ -4659,12 +4696,22 @@ def _require_indexed_members(sides: Sides, context: Context) -> None:
         written = _index_letters_written(used)
         letters = [c for c in _label_letters(written) if not context.is_value(c)]
         family = families.get(_family_key(used, written))
+        if family is not None and _family_key(used, written) not in defined_families \
+                and _labelled_slots(used) in in_bodies:
+            continue
         if letters and family is not None:
             raise MeaningError(
                 f"{symbol.name} may be a member of {to_latex(family)}, at {letters[0]}, but "
                 f"{letters[0]} is not read as an index letter, so {symbol.name} would be a "
                 "free number", "", None,
                 f"Write the index with an index letter (i, j, k) in place of {letters[0]}.")
+
+
+def _labelled_slots(name: A.Name) -> tuple:
+    """A name's base, superscripts and the label letters of its subscript in their slots
+    (`u_{o,l}` and `u_{o,1}`: u, o first): the labelled member it writes."""
+    return name.base, node_text(A.Group(name.sup)), tuple(
+        c if c in _label_letters([c]) else "" for c in _index_letters_written(name))
 
 
 def _family_key(name: A.Name, slots) -> tuple[str, str, int]:
@@ -4905,7 +4952,72 @@ def _holds_for_every_function(lhs_node, rhs_node, link: tuple[str, str, str],
         return None
     if found.verdict != Verdict.VALID:
         return None
-    return dataclasses.replace(found, message=f"{found.message}, for every function: {said}")
+    return dataclasses.replace(found, message=f"{found.message}{EVERY_FUNCTION}{said}")
+
+
+EVERY_FUNCTION = ", for every function: "     # how a reading of names as any functions reads
+
+
+def _vacuous_in_link(left: str, right: str, context: Context) -> tuple | None:
+    """`_vacuous_derivative` of a link's sides as written: (why, the two trees), or None."""
+    try:
+        trees = (parse_side(left), parse_side(right))
+        resolved = tuple(context.resolve(tree).tree for tree in trees)  # du: a differential
+    except NotationError:
+        return None
+    if context.twins_read or _derivative_of_undefined(trees, context) is not None:
+        return None     # Y held by L = (Y - T)^2: read both ways (`_twin_readings`)
+    why = _vacuous_derivative(resolved, context)
+    return None if why is None else (why, trees)
+
+
+def _vacuous_derivative(trees: tuple, context: Context) -> str | None:
+    """`\\frac{d \\det(A)}{dt} = \\sum_{i,j} \\frac{d a_{ij}}{dt} A_{ji}`, or `\\frac{\\partial}
+    {\\partial x} \\frac{u}{v} = \\frac{v u' - u v'}{v^2}`, with a_{ij}, u, v defined nowhere
+    and t, x written in no definition: the step differentiates what holds only such names
+    by a variable nothing here depends on, and writes the derivative (differential, prime)
+    of one of them, which the writer means to depend on it; as read every such derivative
+    is 0, which decides the step. Why, or None. (`\\frac{d}{dc}(ab) = 0` writes none: a
+    claim that ab is free of c.)"""
+    heads = {d.name.base for d in context.definitions}
+    bodies = [*(d.written or d.body for d in context.definitions),
+              *(f.written or f.body for f in context.functions.values())]
+    in_bodies = {n.base for body in bodies for n in walk(body) if isinstance(n, A.Name)}
+    nodes = [n for tree in trees for n in walk(tree)]
+
+    def free(name: A.Name) -> bool:
+        key = name_key(dataclasses.replace(name, primes=0))
+        return key is not None and not context.is_value(key) \
+            and not context.is_value(name.base) and context.kind(key) is None \
+            and context.function_for(name) is None and not context.is_function(name.base) \
+            and name.base not in CONSTANT_LETTERS and name.base not in heads
+
+    variables = set()
+    for node in nodes:
+        if not (isinstance(node, A.Partial) and isinstance(node.wrt, A.Name)) \
+                or node.wrt.base in in_bodies | heads:
+            continue
+        target = node.numerator if node.numerator is not None else node.operand
+        names = [n for n in walk(target) if isinstance(n, A.Name) and free(n)] \
+            if target is not None else []
+        if not names or any(n.base == node.wrt.base for n in walk(target)
+                            if isinstance(n, A.Name)) \
+                or isinstance(target, A.Name) and target.base not in in_bodies:
+            continue                # ∂L/∂y with L defined nowhere: any number, not 0
+        variables.add(node.wrt.base)
+    if not variables:
+        return None
+    differentiated = [n.numerator for n in nodes if isinstance(n, A.Partial)
+                      and isinstance(n.numerator, A.Name)] \
+        + [n.operand for n in nodes if isinstance(n, A.Differential)
+           and isinstance(n.operand, A.Name)] \
+        + [n for n in nodes if isinstance(n, A.Name) and n.primes]
+    for name in differentiated:
+        if name.base not in variables and free(name):
+            return (f"{to_latex(name)} is defined nowhere, and the step differentiates it by "
+                    f"{', '.join(sorted(variables))}, which nothing here is written in: as "
+                    "read that derivative is 0, which would decide the step")
+    return None
 
 
 def _variables_of_undefined(lhs_node, rhs_node, context: Context) -> dict | None:
@@ -5684,7 +5796,7 @@ def _entry_reaches(node: A.Node, context: Context) -> list | None:
     if values is None:
         return None
     reaches = [mpmath.mpf(0)] * len(values)
-    for moved_node in _nudged(node, frozenset()):
+    for moved_node in _nudged(node, _exact_decimals(node, context)):
         moved = exact_entries(context, moved_node)
         if moved is not None and len(moved) == len(values):
             reaches = [r + abs(mpmath.mpf(str(sympy.N(m - v, 30))))

@@ -374,11 +374,13 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
 
 def _downstream(name: str, layer: tuple[str, str] | None) -> bool:
     """Whether `name` is a network's quantity (not an input or target) of the numbered
-    layer `layer` or a later one."""
+    layer `layer` or a later one, or of the same lettered layer (a^L beside z^L)."""
     theirs = layer_of(name)
-    return layer is not None and theirs is not None and layer[1].isdigit() \
-        and theirs[1].isdigit() and int(theirs[1]) >= int(layer[1]) \
-        and theirs[0] not in LABEL_LETTERS | DATA_LETTERS
+    if layer is None or theirs is None or theirs[0] in LABEL_LETTERS | DATA_LETTERS:
+        return False
+    if layer[1].isdigit() and theirs[1].isdigit():
+        return int(theirs[1]) >= int(layer[1])
+    return theirs[1] == layer[1]
 
 
 def _require_one_reading(expr, wrt: sympy.Symbol) -> None:

@@ -31,6 +31,7 @@ from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
     BEGIN_CASES,
+    CASE_WORDS,
     CLOSERS,
     CONDITION_WORDS,
     CONNECTIVES,
@@ -207,9 +208,12 @@ _SYSTEM = re.compile(r"\s*\\left\s*\\\{\s*\\begin\{(?P<env>array|aligned|gathere
                      r"(?P<rows>.*?)\\end\{(?P=env)\}\s*\\right\s*\.\s*", re.DOTALL)
 # the name a row of such a system defines, before its `=`
 _SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z0-9])?)\s*=(?!=)")
-# `x_{i} = x^{i} \ (\forall i)`: the letters a statement holds for, in parentheses at its
-# end; it states a range, which defines nothing
-_TRAILING_QUANTIFIER = re.compile(r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$")
+# `x_{i} = x^{i} \ (\forall i)`, `… \quad\forall j \in [1, q]`: the letters a statement
+# holds for, in parentheses or after a quad at its end; it states a range, which defines
+# nothing
+_TRAILING_QUANTIFIER = re.compile(
+    r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$"
+    r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall(?![A-Za-z]).*$")
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -223,8 +227,11 @@ _INDEX_CASE = re.compile(r"\s*[A-Za-z]\s*\\(?:neq?|not\s*=)\s*[A-Za-z]\s*")
 # `情况 2（非对角线元素，k ≠ j）：`, `Case 1 (i = j):`: a line of prose ending in a colon
 # that compares two index letters in plain text, in parentheses, states the case of the
 # block after it
-_PLAIN_CASE = re.compile(r"[(（][^()（）$\n]*?(?<![A-Za-z\\])([A-Za-z])\s*(≠|!=|=)\s*"
-                         r"([A-Za-z])(?![A-Za-z])\s*[)）][^$\n]*[:：]\s*$")
+# `Case 2 (k ≠ j):`, and `if j = i:` (`si`, `wenn`, `jeśli`, … in other languages) ending
+# the line before a block
+_PLAIN_CASE = re.compile(
+    r"(?:[(（][^()（）$\n]*?|(?:^|[\s,;])(?i:" + "|".join(CASE_WORDS) + r")\s+)"
+    r"(?<![A-Za-z\\])([A-Za-z])\s*(≠|!=|=)\s*([A-Za-z])(?![A-Za-z])\s*(?:[)）][^$\n]*)?[:：]\s*$")
 
 
 def has_relation(latex: str) -> bool:

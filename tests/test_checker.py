@@ -522,3 +522,53 @@ def test_because_separates_steps_as_therefore_does():
     doc = "$$\\because y = x^2 \\\\ \\therefore \\frac{dy}{dx} = 2x $$\n"
     assert verdicts(doc) == [(1, "definition", "valid"), (1, "claim", "valid")]
 
+
+
+JOSE = ("$$L(a, y) = \\frac{1}{2}(a - y)^2$$\n\n"
+        "$$\\delta^l = \\frac{\\partial L}{\\partial z^l}$$\n\n"
+        "$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n"
+        "$$W^1 = \\begin{bmatrix} 0.1 & 0.3 \\\\ -0.2 & 0.4 \\end{bmatrix}$$\n\n"
+        "$$W^2 = \\begin{bmatrix} 0.2 & -0.1 \\end{bmatrix}$$\n\n"
+        "$$y = 1$$\n\n"
+        "$$z^1 = W^1 x = \\begin{bmatrix} 0.7 \\\\ 0.6 \\end{bmatrix}$$\n\n"
+        "$$a^1 = \\text{ReLU}(z^1)$$\n\n"
+        "$$z^2 = W^2 a^1 = 0.08$$\n\n"
+        "$$a^2 = \\text{sigmoid}(z^2) \\approx 0.5200$$\n\n"
+        "$$\\delta^2 = (a^2 - y) \\cdot \\sigma'(z^2)$$\n\n"
+        "$$\\delta^2 = -0.4800 \\cdot 0.2496 \\approx -0.1198$$\n\n"
+        "$$\\frac{\\partial L}{\\partial W^2} = \\delta^2 (a^1)^T = "
+        "-0.1198 \\cdot \\begin{bmatrix} 0.7 & 0.6 \\end{bmatrix}$$\n")
+
+
+def test_a_worked_network_numbered_by_superscripts_reads_its_layers():
+    # W^1 = [...] is layer 1 (nobody writes a first power), z^2 beside it layer 2; δ^2's own
+    # definition is used over δ^l's; L(a, y) is the loss of the last layer's a; and the
+    # gradient's entries, from rounded decimals, agree within their rounding
+    steps = check_document(JOSE).steps
+    assert [str(s.verdict) for s in steps if str(s.kind) == "claim"] == ["valid"] * 2
+    assert all(str(s.verdict) != "invalid" for s in steps)
+    wrong = JOSE.replace("= -0.1198 \\cdot", "= 0.1198 \\cdot")
+    assert str(check_document(wrong).steps[-1].verdict) == "invalid"
+
+
+def test_a_formula_set_equal_to_a_new_letter_names_it():
+    doc = "$$X * W + b = Y$$\n\n$$Z = Y + 1$$\n"
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "definition", "valid")]
+
+
+def test_a_case_said_in_plain_words_of_any_language_holds_for_the_next_block():
+    doc = ("$${\\displaystyle a_j = \\frac{e^{z_j}}{\\sum_{k=1}^{K} e^{z_k}}}\\quad\\forall j \\in "
+           "\\left[ 1,q \\right]$$\n\nPour sa dérivée partielle, si j = i :\n\n"
+           "$$\\frac{\\partial a_i}{\\partial z_j} = a_i(1 - a_j)$$\n")
+    assert [v for _, _, v in verdicts(doc)][-1] == "valid"
+    other = doc.replace("si j = i :", "si j ≠ i :")
+    assert [v for _, _, v in verdicts(other)][-1] == "invalid"
+
+
+def test_a_worked_value_of_a_name_bound_only_by_its_entries_is_in_doubt():
+    doc = ("$$\\hat{m}_1 = \\frac{1}{1 - 0.9^1} = 10$$\n\n"
+           "$$\\hat{v}_1 = \\frac{0.1}{1 - 0.999^1} = 100$$\n\n"
+           "$$\\alpha = 0.1$$\n\n"
+           "$$\\alpha \\times \\hat{m}/\\sqrt{\\hat{v}} = 0.1 \\times 10/10 = 0.1$$\n")
+    links = check_document(doc).steps[-1].claim.links
+    assert str(links[0].verdict) == "undecided" and "entries" in links[0].message

@@ -1098,3 +1098,73 @@ def test_a_member_at_a_letter_that_is_no_index_is_not_a_free_number():
                        given=given).verdict == "valid"
     assert check_claim(r"\frac{\partial C}{\partial z_{l}} = y_l + a_l \sum_j y_j",
                        given=given).verdict == "invalid"
+
+
+@pytest.mark.parametrize(("claim", "given", "shapes", "verdict"), [
+    # L(a, y) beside a network's layers a^{(1)}, a^{(2)}: the loss of the last layer's a
+    (r"\frac{\partial L}{\partial b^{(2)}} = (a^{(2)} - y) a^{(2)} (1 - a^{(2)})",
+     [r"L(a, y) = \frac{1}{2}(a - y)^2", r"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}",
+      r"a^{(2)} = \sigma(z^{(2)})"], {}, "valid"),
+    (r"\frac{\partial L}{\partial b^{(2)}} = (a^{(2)} - y) a^{(2)}",
+     [r"L(a, y) = \frac{1}{2}(a - y)^2", r"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}",
+      r"a^{(2)} = \sigma(z^{(2)})"], {}, "invalid"),
+    # a layer's own definition over its family's
+    (r"\delta^{(2)} = 3", [r"L(a, y) = \frac{1}{2}(a - y)^2",
+                           r"\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}",
+                           r"\delta^{(2)} = 3"], {}, "valid"),
+    # entries computed from rounded decimals agree within their rounding
+    (r"\delta a^T = -0.1150 \cdot \begin{bmatrix} 0.8 & 0.6 \end{bmatrix}",
+     [r"\delta = -0.4626 \cdot 0.2486 \cdot 0.99995",
+      r"a = \begin{bmatrix} 0.8 \\ 0.6 \end{bmatrix}"], {}, "valid"),
+    (r"\delta a^T = -0.1160 \cdot \begin{bmatrix} 0.8 & 0.6 \end{bmatrix}",
+     [r"\delta = -0.4626 \cdot 0.2486 \cdot 0.99995",
+      r"a = \begin{bmatrix} 0.8 \\ 0.6 \end{bmatrix}"], {}, "invalid"),
+    # the Matrix Cookbook's ∂ is the differential
+    (r"\partial\left(\mathbf{X}^{-1}\right)=-\mathbf{X}^{-1}(\partial \mathbf{X}) \mathbf{X}^{-1}",
+     [], {"X": [3, 3]}, "valid"),
+    (r"\partial\left(\mathbf{X}^{-1}\right)=-\mathbf{X}^{-1}(\partial \mathbf{X})",
+     [], {"X": [3, 3]}, "invalid"),
+    # * between matrices, and a prime on an inverse, in doubt
+    (r"A * B = B A", [], {"A": [2, 2], "B": [2, 2]}, "undecided"),
+    (r"\left(\mathbf{X}^{-1}\right)^{\prime}=-\mathbf{X}^{-1} \mathbf{X}^{\prime} \mathbf{X}^{-1}",
+     [], {}, "undecided"),
+    # a function whose body is one letter nothing defines: C of "C the cofactor matrix of X"
+    (r"\operatorname{det}(\mathbf{X}) \mathbf{I} = \operatorname{adj}(\mathbf{X}) \mathbf{X}",
+     [r"\operatorname{adj}(\mathbf{X})=\mathbf{C}^{\top}"], {}, "undecided"),
+    # L = L(y) says what L is a function of, and defines nothing
+    (r"\frac{\partial L}{\partial w} = \frac{\partial L}{\partial y} x", ["L = L(y)", "y = w x"],
+     {}, "valid"),
+    # a leaf of the definitions differentiated by another letter, or written as a formula
+    (r"\frac{dJ}{dp}\frac{dp}{dz} = (-\frac{y}{p} + \frac{1-y}{1-p})\sigma(z)(1 - \sigma(z))",
+     [r"J = -y\ln{(p)} - (1-y)\ln{(1-p)}"], {}, "undecided"),
+    (r"(-\frac{y}{p} + \frac{1-y}{1-p})\sigma(z) = (-\frac{y}{\sigma(z)} + "
+     r"\frac{1-y}{1-\sigma(z)})\sigma(z)", [r"J = -y\ln{(p)} - (1-y)\ln{(1-p)}"], {}, "undecided"),
+    # the step sums z to N, the softmax it differentiates to K
+    (r"\frac{\partial a_i}{\partial z_j}=\frac{e^{z_i}(\sum_{k=1}^{N}{e^{z_k}})-e^{z_j}e^{z_i}}"
+     r"{(\sum_{k=1}^{N}{e^{z_k}})^2}", [r"a_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}", "j=i"],
+     {}, "undecided"),
+    (r"\frac{\partial a_i}{\partial z_j}=\frac{e^{z_i}(\sum_{k=1}^{K}{e^{z_k}})-e^{z_j}e^{z_i}}"
+     r"{(\sum_{k=1}^{K}{e^{z_k}})^2}", [r"a_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}", "j=i"],
+     {}, "valid"),
+    # x_{ab} beside x_{ik} summed over k: a member at a, b, not a free number
+    (r"\frac{\partial}{\partial x_{ab}} \sum_{k=1}^D x_{ak}w_{kj}=w_{bj}",
+     [r"y_{ij} = \sum_{k=1}^D x_{ik}w_{kj}"], {}, "undecided"),
+    # a derivative by t, which nothing is written in: any function of t where written
+    (r"\frac{d (\text{det}(A)) }{dt} = \sum_{i,j}\frac{d a_{ij}}{dt} A_{ji}", [], {}, "undecided"),
+    (r"\frac{\partial}{\partial x}\left( u v \right) = u \frac{\partial v}{\partial x} + v "
+     r"\frac{\partial u}{\partial x}", [], {}, "valid"),
+    (r"\frac{\partial}{\partial x}\left( \frac{u}{v} \right) = \frac{u *dv - v*du}{v^2}", [], {},
+     "undecided"),
+    # a matrix written whole and by its entries: read with the shapes the step implies
+    (r"\sum_{i} \sum_{j} \mathbf{A}^{\mathrm{T}}_{i j} \mathbf{B}_{i j} = "
+     r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, "valid"),
+    (r"\sum_{i} \sum_{j} \mathbf{A}_{i j} \mathbf{B}_{i j} = "
+     r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, "invalid"),
+    # a bold vector beside \cdot in a definition, its entries in another: the shapes implied
+    (r"\frac{\partial L}{\partial b} = \hat y - y",
+     [r"z = \left(\sum_{i=1}^n w_ix_i\right)+b", r"\hat y = \sigma(z)",
+      r"L = -\left[y\log\sigma(\mathbf{w}\cdot\mathbf{x}+b)+(1-y)\log\left(1-\sigma("
+      r"\mathbf{w}\cdot\mathbf{x}+b)\right)\right]"], {}, "valid"),
+])
+def test_what_the_twentieth_corpus_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

@@ -1842,6 +1842,38 @@ ROWS = [
     (r"0.1667 + 0.1667 = 0.3333", [], {}, {}, "invalid"),
     (r"0.123 + 0.456 = 0.578", [], {}, {}, "invalid"),
     (r"0.05 \times 0.15 = 0.0076", [], {}, {}, "invalid"),
+    # a digit superscript at a definition's head, and the loss of the last layer
+    (r"\frac{\partial L}{\partial b^{(2)}} = (a^{(2)} - y) a^{(2)} (1 - a^{(2)})",
+     [r"L(a, y) = \frac{1}{2}(a - y)^2", r"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}",
+      r"a^{(2)} = \sigma(z^{(2)})"], {}, {}, "valid"),
+    (r"\delta^{(2)} = 3", [r"L(a, y) = \frac{1}{2}(a - y)^2",
+                           r"\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}",
+                           r"\delta^{(2)} = 3"], {}, {}, "valid"),
+    (r"\delta a^T = -0.1150 \cdot \begin{bmatrix} 0.8 & 0.6 \end{bmatrix}",
+     [r"\delta = -0.4626 \cdot 0.2486 \cdot 0.99995",
+      r"a = \begin{bmatrix} 0.8 \\ 0.6 \end{bmatrix}"], {}, {}, "valid"),
+    (r"\partial\left(\mathbf{X}^{-1}\right)=-\mathbf{X}^{-1}(\partial \mathbf{X}) \mathbf{X}^{-1}",
+     [], {"X": [3, 3]}, {}, "valid"),
+    (r"A * B = B A", [], {"A": [2, 2], "B": [2, 2]}, {}, "undecided"),
+    (r"\left(\mathbf{X}^{-1}\right)^{\prime}=-\mathbf{X}^{-1} \mathbf{X}^{\prime} \mathbf{X}^{-1}",
+     [], {}, {}, "undecided"),
+    (r"\mathbf{X}^{-1}=\operatorname{det}(\mathbf{X})^{-1} \operatorname{adj}(\mathbf{X})",
+     [r"\operatorname{adj}(\mathbf{X})=\mathbf{C}^{\top}"], {}, {}, "undecided"),
+    (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1} w_1",
+     [r"L = L(y_1, y_2)", r"y_1 = w_1 x_1", r"y_2 = w_2 x_2"], {}, {}, "valid"),
+    (r"\frac{dJ}{dp}\frac{dp}{dz} = (-\frac{y}{p} + \frac{1-y}{1-p})\sigma(z)(1 - \sigma(z))",
+     [r"J = -y\ln{(p)} - (1-y)\ln{(1-p)}"], {}, {}, "undecided"),
+    (r"\frac{d (\text{det}(A)) }{dt} = \sum_{i,j}\frac{d a_{ij}}{dt} A_{ji}", [], {}, {},
+     "undecided"),
+    (r"\frac{\partial a_i}{\partial z_j}=\frac{e^{z_i}(\sum_{k=1}^{N}{e^{z_k}})-e^{z_j}e^{z_i}}"
+     r"{(\sum_{k=1}^{N}{e^{z_k}})^2}", [r"a_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}", "j=i"],
+     {}, {}, "undecided"),
+    (r"\frac{\partial}{\partial x_{ab}} \sum_{k=1}^D x_{ak}w_{kj}=w_{bj}",
+     [r"y_{ij} = \sum_{k=1}^D x_{ik}w_{kj}"], {}, {}, "undecided"),
+    (r"\sum_{i} \sum_{j} \mathbf{A}^{\mathrm{T}}_{i j} \mathbf{B}_{i j} = "
+     r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, {}, "valid"),
+    (r"\frac{\partial a_i}{\partial z_j} = a_i(1 - a_j)",
+     [r"{\displaystyle a_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}}", "j = i"], {}, {}, "valid"),
 ]
 
 

@@ -6,6 +6,7 @@ Splitting first means no parser ever sees `=`: nothing is solved, nothing assign
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
@@ -230,6 +231,13 @@ def unbraced(source: str) -> str:
         inner = source[:start] + " " * len(bold) + source[start + len(bold):]
         statement = unbraced(inner)
         return statement if statement != inner else source
+    if re.match(r"\{\s*\\displaystyle(?![A-Za-z])", text):
+        # {\displaystyle a_j = …}\quad\forall j (a formula copied from Wikipedia): the
+        # group is the statement, whatever follows it
+        close = _group_end(source, source.index("{"))
+        if close is not None:
+            start = source.index("{")
+            return source[:start] + " " + source[start + 1:close] + " " + source[close + 1:]
     if not (text.startswith("{") and text.endswith("}")):
         return source
     depth = 0
@@ -242,6 +250,18 @@ def unbraced(source: str) -> str:
     start = source.index("{")
     end = source.rindex("}")
     return source[:start] + " " + source[start + 1:end] + " " + source[end + 1:]
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Where the brace group opening at `start` closes (None when it never does)."""
+    depth = 0
+    for k in range(start, len(source)):
+        if k and source[k - 1] == "\\":
+            continue                  # \{ and \} are printed braces, not a group
+        depth += (source[k] == "{") - (source[k] == "}")
+        if depth == 0:
+            return k
+    return None
 
 
 SPACING_AT_END = (r"\,", r"\;", r"\:", r"\!", r"\quad", r"\qquad", "\\ ", "~")

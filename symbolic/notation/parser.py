@@ -2456,6 +2456,11 @@ class Parser:
                 self.skip_own_arguments(numerator, wrt)
                 return A.Partial(numerator, wrt, None, order, tok.pos)
             return A.Partial(None, wrt, self.term(), order, tok.pos)
+        if wrt_tokens is not None and bottom[0].text == r"\partial":
+            # \frac{2}{\partial w}: over ∂w, a derivative whose top lost its ∂ (never a
+            # quotient of differentials, which d writes)
+            raise self.error("a fraction over \\partial whose top is no derivative", bottom[0],
+                             "Write \\frac{\\partial L}{\\partial w}.")
         numerator = self.sub_parse(top, "numerator")
         denominator = self.sub_parse(bottom, "denominator")
         return A.BinOp("/", A.Group(numerator, tok.pos), A.Group(denominator, tok.pos), tok.pos)
@@ -2532,7 +2537,8 @@ class Parser:
             wrt = self.postfix()
             return A.Partial(None, wrt, self.term(), 1, tok.pos)
         numerator = self.postfix()
-        if self.peek().kind != "letter" and self.peek().text != "/":
+        if self.peek().kind != "letter" and self.peek().text != "/" \
+                and any(isinstance(n, A.Name) for n in A.walk(numerator)):
             # ∂(X^{-1}) = -X^{-1} (∂X) X^{-1}: the Matrix Cookbook's ∂ is the differential
             return A.Differential(numerator, tok.pos)
         while self.peek().kind == "letter":        # ∂BCE/∂ŷ: letters up to the slash

@@ -407,8 +407,9 @@ class _Pass:
             return applied
         if isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.BinOp) \
                 and node.left.op in ("outer", "cdot", "times", "odot", "*") \
-                and self.is_differential_d(node.left.right) and isinstance(node.right, A.Group):
-            # U \otimes d(V): the d takes the parentheses after it, not the product before
+                and self.is_differential_d(node.left.right) \
+                and isinstance(node.right, A.Group | A.Name):
+            # U \otimes d(V), u * dv: the d takes what follows it, not the product before
             return self.visit(dataclasses.replace(node.left, right=A.BinOp(
                 "juxt", node.left.right, node.right, node.pos)))
         if isinstance(node, A.BinOp) and node.op == "juxt":
@@ -1424,14 +1425,24 @@ def _letters(node: A.Node) -> set[str]:
 
 def _holds_itself(argument: A.Node, name: A.Name) -> bool:
     """`f(1 - f)`: whether the bare name (no argument of its own) stands inside what
-    follows it; then it is a value times the parentheses, as in a_j(1 - a_j)."""
+    follows it; then it is a value times the parentheses, as in a_j(1 - a_j), and so is
+    `φ_i(1 - φ_j)`, a member beside another of its family."""
     if name.primes:
         return False
     text = node_text(name)
     called = {id(node.left) for node in walk(argument)
               if isinstance(node, A.BinOp) and node.op == "apply"}   # f(1 - f(x))
-    return any(isinstance(node, A.Name) and id(node) not in called and node_text(node) == text
+    return any(isinstance(node, A.Name) and id(node) not in called
+               and (node_text(node) == text or _members_of_one_family(node, name))
                for node in walk(argument))
+
+
+def _members_of_one_family(one: A.Name, other: A.Name) -> bool:
+    """`φ_i` and `φ_j`: one base, no primes, each with one index letter as its subscript."""
+    return one.base == other.base and one.sup == other.sup and not one.primes \
+        and len(one.sub) == len(other.sub) == 1 \
+        and all(isinstance(n.sub[0], A.Name) and n.sub[0].base in INDEX_LETTERS
+                and not n.sub[0].sub for n in (one, other))
 
 
 def _point_of(argument: A.Node, parameter: A.Name) -> bool:

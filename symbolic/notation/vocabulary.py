@@ -331,6 +331,11 @@ OTHERWISE = frozenset({"otherwise", "else", "elsewhere"})
 # activation case)`, `\text{if } z > 0`.
 CONDITION_WORDS = frozenset({"if", "for", "when", "where", "case", "assuming", "provided",
                              "unless", "only", "whenever"})
+# Words that open a case typed in plain words before a block (`si j = i :`), in the
+# languages course notes are written in
+CASE_WORDS = ("if", "when", "for", "si", "se", "wenn", "falls", "für", "als", "quand", "pour",
+              "para", "quando", "cuando", "wanneer", "jeśli", "gdy", "если", "когда", "eğer",
+              "nếu", "jika", "bila", "kalau", "όταν", "αν", "当", "若", "如果", "만약")
 PROSE_WORDS = OTHERWISE | frozenset({
     "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
     "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
