@@ -3577,6 +3577,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_not_a_substitution((lhs_node, rhs_node), context)
             _require_not_a_renaming((lhs_node, rhs_node), context)
             _require_one_reading_of_vectors(lhs_node, rhs_node, context, used=True)
+            _require_powers_apart_from_layers((lhs_node, rhs_node), context)
             if instance.default_size == SPREAD_SIZE:
                 _require_one_length_per_vector((lhs_node, rhs_node), context)
             if (whole := _whole_beside_entries((lhs_node, rhs_node), context,
@@ -3952,14 +3953,13 @@ def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context,
     and with entries), and reading the whole as a number would decide by a misreading.
     With `used`, in the definitions the step rests on too (`L = -y \\log σ(\\mathbf{w}
     \\cdot \\mathbf{x} + b)` beside `z = \\sum_i w_i x_i + b`)."""
-    trees = (lhs_node, rhs_node)
-    if used:
-        trees = tuple(_trees_used(trees, context))
+    step = (lhs_node, rhs_node)
+    trees = tuple(_trees_used(step, context)) if used else step
     entries = {(n.base, n.suffix) for tree in trees for n in walk(tree)   # θ_0: an offset
                if isinstance(n, A.Name) and n.sub and not n.sup and node_text(n.sub[0]) != "0"}
     for tree in trees:
         for node in walk(tree):
-            if isinstance(node, A.Transpose):
+            if isinstance(node, A.Transpose) and (not used or any(tree is t for t in step)):
                 wholes, how = [node.operand], "transposed"
             elif isinstance(node, A.BinOp) and node.op == "cdot":       # \mathbf{w}\cdot…
                 wholes = [ungroup(side) for side in (node.left, node.right)
@@ -4293,6 +4293,13 @@ def _whole_beside_entries(trees: tuple, context: Context, step_only: bool = Fals
     name, or None; with `step_only`, written so in the step itself (not its definitions)."""
     nodes = [n for tree in (trees if step_only else _trees_used(trees, context))
              for n in walk(tree) if isinstance(n, A.Name)]
+    if step_only:       # not the parameters a function's name stands for (∇_b L(w, b, α))
+        called = {id(n) for tree in trees for call in walk(tree) if isinstance(call, A.Call)
+                  and call.callee != A.Callee.OPERATOR for arg in call.args for n in walk(arg)}
+        # nor a subscript's letter (θ of h_θ)
+        called |= {id(n) for name in nodes for script in (*name.sub, *name.sup)
+                   for n in walk(script)}
+        nodes = [n for n in nodes if id(n) not in called]
     entered = {(n.base, n.suffix) for n in nodes if n.sub and not n.sup and (
         not step_only or all(c in INDEX_LETTERS for c in _index_letters_written(n)))}
     for node in nodes:
@@ -4409,6 +4416,27 @@ def _require_one_length_per_vector(trees: tuple, context: Context) -> None:
                                "length, which no shape says", "", None,
                                f"Write one letter for the length of {base}, or declare its "
                                f"shape (shapes: {{{base}: [{first}, 1]}}).")
+
+
+def _require_powers_apart_from_layers(trees: tuple, context: Context) -> None:
+    """`a^2 = \\text{sigmoid}(z^2)` with `z^2 = 0.15` read as layer 2 and a defined nowhere:
+    a^2 may be a's layer 2 as z^2 is, not a square. Undecided."""
+    layers = {key.split("^{(")[1].rstrip(")}") for key in (*context.values,
+                                                           *(d.key for d in context.definitions),
+                                                           *(name_key(d.name)
+                                                             for d in context.definitions))
+              if "^{(" in key}
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.Power) and isinstance(node.base, A.Name) \
+                and not node.base.sup and not node.base.sub \
+                and isinstance(node.exponent, A.Num) and node.exponent.text in layers \
+                and not context.is_value(name_key(node.base)) \
+                and context.kind(name_key(node.base)) is None:
+            shown = to_latex(node)
+            raise MeaningError(f"{shown} may be layer {node.exponent.text} of "
+                               f"{node.base.base}, as other names here are, or a power", "",
+                               node.pos, f"Write {node.base.base}^{{({node.exponent.text})}} "
+                               "for the layer.")
 
 
 def _require_not_a_renaming(trees: tuple[A.Node, A.Node], context: Context) -> None:

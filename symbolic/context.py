@@ -37,7 +37,7 @@ from symbolic.notation.build import (
     free_index_letters,
     vector_names,
 )
-from symbolic.notation.names import Var, base_of, canonical, family_of, spelled_greek
+from symbolic.notation.names import Var, canonical, family_of, spelled_greek
 from symbolic.notation.resolve import (
     NOTHING_ACROSS,
     Across,
@@ -1344,7 +1344,7 @@ class Context:
         # members the text defines one by one (h_0 = 0): a step's family built back to them
         # leaves them to their own definitions
         explicit = {name_key(d.name) for d in self.definitions
-                    if not free_index_letters(d.name)} | set(self.values)
+                    if not free_index_letters(d.name)}
         for position, definition in self._building_order():
             if definition.error is not None:
                 self._mark_unreadable(key, definition, definition.error, instance)
@@ -1358,8 +1358,6 @@ class Context:
                 if back and min(idx.values(), default=1) < 1 and any(
                         str(symbol) in explicit for symbol in _symbols_of(target)):
                     continue
-                if idx and _defined_apart(target, explicit):
-                    continue    # δ^2 = (a^2 - y) σ'(z^2) beside δ^l = ∂L/∂z^l: its own
                 if isinstance(value, NotationError):
                     # one unreadable definition does not stop the others; a claim that
                     # needs it is undecided, naming it (see `expand`)
@@ -1432,13 +1430,28 @@ class Context:
             built = (None, None)
         else:
             try:
-                built = (target, builder.build(definition.body))
+                body = builder.read(definition.written) if self._loss_of_a_layer(definition) \
+                    else builder.build(definition.body)
+                built = (target, body)
             except NotationError as error:
                 built = (target, error)
             except ShapeError as error:
                 raise DefinitionShapeError(str(error)) from error
         self._members[key] = built
         return built
+
+    def _loss_of_a_layer(self, definition: Definition) -> bool:
+        """`\\delta^l = \\frac{\\partial L}{\\partial z^l}` with `L(a, y) = …`, read before the
+        layers a^1, a^2 were defined: its body is read again as the text stands now, where L
+        is the loss of the last layer's a (`resolve.at_last_layer`)."""
+        last = self.snapshot().last_layer
+        if not last or definition.written is None:
+            return False
+        losses = {key: f.parameters for key, f in self.functions.items()}
+        return any(isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
+                   and any(isinstance(p, A.Name) and p.base in last
+                           for p in losses.get(n.numerator.base, ()))
+                   for n in walk(definition.written))
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
                          instance: Instance) -> None:
@@ -1607,15 +1620,6 @@ def _same_head(head: A.Node, given: A.Node) -> bool:
 def _is_running_index(node: A.Node) -> bool:
     return isinstance(node, A.Name) and not node.sub and not node.sup and \
         node.base in INDEX_LETTERS
-
-
-def _defined_apart(target, explicit: set[str]) -> bool:
-    """Whether a family's member (a symbol, or a vector or matrix of entries) is a name
-    that a definition of its own, or a bound value, gives (`explicit`)."""
-    if isinstance(target, sympy.MatrixBase):
-        return any(base_of(entry) in explicit for entry in target
-                   if isinstance(entry, sympy.Symbol))
-    return isinstance(target, sympy.Symbol) and target.name in explicit
 
 
 def _assign(defs: dict, target, value, definition: Definition) -> None:

@@ -40,6 +40,7 @@ from symbolic.notation.vocabulary import (
     END,
     EQUATION_MARKS,
     EQUATION_MARKS_WITH_ARGUMENT,
+    INDEX_LETTERS,
     OPENERS,
     PROSE,
     RELATIONS,
@@ -213,7 +214,7 @@ _SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z
 # nothing
 _TRAILING_QUANTIFIER = re.compile(
     r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$"
-    r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall(?![A-Za-z]).*$")
+    r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall\s*[A-Za-z]\s*\\in(?![A-Za-z])[^=<>]*$")
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -691,7 +692,8 @@ class _BodyScanner:
             if self.first_heading is None and heading.group(2):
                 self.first_heading = heading.group(2).rstrip("#").strip() or None
             return pos  # a heading's own text may still hold math
-        if (case := _PLAIN_CASE.search(line)) is not None:
+        if (case := _PLAIN_CASE.search(line)) is not None \
+                and {case.group(1), case.group(3)} <= INDEX_LETTERS:
             # `Case 2 (off-diagonal, k ≠ j):`, typed without math: the case of the next block
             relation = "=" if case.group(2) == "=" else "\\neq"
             self._cut(f"{case.group(1)} {relation} {case.group(3)}", pos + case.start(),

@@ -816,20 +816,21 @@ def _stepped_head(node: A.Node) -> bool:
 
 def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
     """`W^1 = …`, `W^2 = \\begin{bmatrix} … \\end{bmatrix}`, `a^2 = \\sigma(z^2)` after
-    `z^2 = …` was read as layer 2: a letter numbered by a superscript at the head of a
+    `z^1 = …` was read as layer 1: a new letter numbered by a superscript at the head of a
     definition is layer 1 (nobody writes a first power), and layer n when it is set to a
-    matrix (no matrix is defined as a square) or when another name here is layer n."""
+    matrix (no matrix is defined as a square) or when the text numbers layers so."""
     if not (isinstance(node, A.Power) and isinstance(node.base, A.Name)
             and isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()):
         return False
     base = node.base
-    if base.sup or base.primes or base.base == "e":
-        return False
-    number = node.exponent.text
-    layer = f"^{{({number})}}"
-    return number == "1" or bool(_MATRIX_LITERAL.match(body.strip())) or any(
-        has_layer(d.name) and [node_text(s) for s in d.name.sup] == [number]
-        for d in context.definitions) or any(layer in key for key in context.values)
+    if base.sup or base.primes or base.base == "e" or context.is_value(base.base) \
+            or any(d.key == base.base and not has_layer(d.name) for d in context.definitions):
+        return False            # A^2 = [...] after A = [...]: the square of A, a claim
+    layered = [d.name.sup for d in context.definitions if has_layer(d.name)]
+    # a digit layer elsewhere (z^2 = …, a^1 = …): the text numbers its layers so
+    return node.exponent.text == "1" or bool(_MATRIX_LITERAL.match(body.strip())) or any(
+        len(sup) == 1 and node_text(sup[0]).isdigit() for sup in layered) \
+        or any(re.search(r"\^\{\(\d+\)\}", key) for key in context.values)
 
 
 _MATRIX_LITERAL = re.compile(r"\\begin\{[bpvBV]?matrix\}|\\left\s*\[\s*\\begin\{array")

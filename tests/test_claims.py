@@ -1160,6 +1160,8 @@ def test_a_member_at_a_letter_that_is_no_index_is_not_a_free_number():
      r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, "valid"),
     (r"\sum_{i} \sum_{j} \mathbf{A}_{i j} \mathbf{B}_{i j} = "
      r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, "invalid"),
+    # a^2 beside z^2 = 0.15, read as layer 2: a's layer 2 as often as a square
+    (r"a^2 = \text{sigmoid}(z^2) = \frac{1}{1 + e^{-0.15}}", ["z^2 = 0.15"], {}, "undecided"),
     # a bold vector beside \cdot in a definition, its entries in another: the shapes implied
     (r"\frac{\partial L}{\partial b} = \hat y - y",
      [r"z = \left(\sum_{i=1}^n w_ix_i\right)+b", r"\hat y = \sigma(z)",

@@ -234,7 +234,7 @@ def unbraced(source: str) -> str:
     if re.match(r"\{\s*\\displaystyle(?![A-Za-z])", text):
         # {\displaystyle a_j = …}\quad\forall j (a formula copied from Wikipedia): the
         # group is the statement, whatever follows it
-        close = _group_end(source, source.index("{"))
+        close = _brace_closing(source, source.index("{"))
         if close is not None:
             start = source.index("{")
             return source[:start] + " " + source[start + 1:close] + " " + source[close + 1:]
@@ -252,7 +252,7 @@ def unbraced(source: str) -> str:
     return source[:start] + " " + source[start + 1:end] + " " + source[end + 1:]
 
 
-def _group_end(source: str, start: int) -> int | None:
+def _brace_closing(source: str, start: int) -> int | None:
     """Where the brace group opening at `start` closes (None when it never does)."""
     depth = 0
     for k in range(start, len(source)):
