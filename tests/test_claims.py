@@ -1108,10 +1108,10 @@ def test_a_member_at_a_letter_that_is_no_index_is_not_a_free_number():
     (r"\frac{\partial L}{\partial b^{(2)}} = (a^{(2)} - y) a^{(2)}",
      [r"L(a, y) = \frac{1}{2}(a - y)^2", r"z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}",
       r"a^{(2)} = \sigma(z^{(2)})"], {}, "invalid"),
-    # a layer's own definition over its family's
-    (r"\delta^{(2)} = 3", [r"L(a, y) = \frac{1}{2}(a - y)^2",
-                           r"\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}",
-                           r"\delta^{(2)} = 3"], {}, "valid"),
+    # a family defined before the layers, read with the loss of the last layer
+    (r"\delta^{(2)} = (a^{(2)} - y) a^{(2)} (1 - a^{(2)})",
+     [r"L(a, y) = \frac{1}{2}(a - y)^2", r"\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}",
+      r"z^{(2)} = w a^{(1)}", r"a^{(2)} = \sigma(z^{(2)})"], {}, "valid"),
     # entries computed from rounded decimals agree within their rounding
     (r"\delta a^T = -0.1150 \cdot \begin{bmatrix} 0.8 & 0.6 \end{bmatrix}",
      [r"\delta = -0.4626 \cdot 0.2486 \cdot 0.99995",
