@@ -4993,7 +4993,7 @@ def _vacuous_in_link(left: str, right: str, context: Context) -> tuple | None:
         resolved = tuple(context.resolve(tree).tree for tree in trees)  # du: a differential
     except NotationError:
         return None
-    if context.twins_read or _derivative_of_undefined(trees, context) is not None:
+    if context.twins_read or _derivative_of_undefined(resolved, context) is not None:
         return None     # Y held by L = (Y - T)^2: read both ways (`_twin_readings`)
     why = _vacuous_derivative(resolved, context)
     return None if why is None else (why, trees)

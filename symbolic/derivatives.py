@@ -338,6 +338,15 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     # computed from that layer's and earlier ones, so it may depend on z^{[2]}
     downstream = sorted(s.name for s in symbols if _downstream(s.name, mine)
                         and context.kind(s.name) is None and not context.is_value(s.name))
+    if downstream and mine is not None and not mine[1].isdigit():
+        # a^L by z^L, the same lettered layer: read free of z^L and depending on it, as the
+        # chain rule ∂C/∂z^L = ∂C/∂a^L ∂a^L/∂z^L holds either way (`claims._twin_readings`)
+        if context.twins_read:
+            return
+        raise UnsaidDependence(
+            f"as read, this does not depend on {wrt.name}, but it holds {downstream[0]}, "
+            f"defined nowhere here, of the same layer, which may depend on it",
+            downstream[0], wrt.name)
     if downstream:
         raise MeaningError(
             f"as read, this does not depend on {wrt.name}, but it holds {downstream[0]}, "
