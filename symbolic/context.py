@@ -868,9 +868,11 @@ class Context:
     def _require_parameters_used(self, name: str, parameters: tuple[A.Name, ...],
                                  body: A.Node) -> None:
         """`\\operatorname{adj}(X) = C^T` ("C the cofactor matrix of X"): a body that is one
-        letter nothing here defines, not a parameter, holds what the words say of the
-        parameters; read as written, C would be free of X."""
+        letter nothing here defines, transposed or inverted, and no parameter, holds what the
+        words say of the parameters; read as written, C would be free of X."""
         letter = ungroup(body)
+        if isinstance(letter, A.Name):
+            return              # h_θ(x) ≜ o = W a + b: o names the output, defined after
         while isinstance(letter, A.Transpose | A.Power):     # C^T, C^{-1}
             letter = ungroup(letter.operand if isinstance(letter, A.Transpose) else letter.base)
         if not parameters or not isinstance(letter, A.Name) \
