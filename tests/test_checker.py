@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from symbolic import check_claim, check_document
 
 
@@ -572,3 +574,28 @@ def test_a_worked_value_of_a_name_bound_only_by_its_entries_is_in_doubt():
            "$$\\alpha \\times \\hat{m}/\\sqrt{\\hat{v}} = 0.1 \\times 10/10 = 0.1$$\n")
     links = check_document(doc).steps[-1].claim.links
     assert str(links[0].verdict) == "undecided" and "entries" in links[0].message
+
+
+@pytest.mark.parametrize(("doc", "last"), [
+    # a bound member of a family is no name for its derivative's value
+    ("$$ p_i = \\sigma(z_i) $$\n\n$$ z_1 = 0 $$\n\n$$ p_1 = 0.5 $$\n\n"
+     "$$ \\frac{\\partial p_1}{\\partial z_1} = 0.9 $$\n", "invalid"),
+    # A^2 = [...] after A = [...]: the square of A, a claim
+    ("$$ A = \\begin{bmatrix} 1 & 1 \\\\ 0 & 1 \\end{bmatrix} $$\n\n"
+     "$$ A^2 = \\begin{bmatrix} 1 & 3 \\\\ 0 & 1 \\end{bmatrix} $$\n", "invalid"),
+    # "for y = t:" of letters that are no index letters is no case
+    ("$$ L = (y - t)^2 $$\n\nLet us check the gradient for y = t:\n\n"
+     "$$ \\frac{\\partial L}{\\partial y} = 0 $$\n\nThen in general\n\n"
+     "$$ \\frac{\\partial L}{\\partial t} = 0 $$\n", "invalid"),
+    # a quantifier with a condition is not dropped
+    ("$$ s_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}} $$\n\n"
+     "$$ \\frac{\\partial s_i}{\\partial z_j} = -s_i s_j \\quad\\forall j \\neq i $$\n",
+     "unparseable"),
+    # digit superscripts read as layers throughout once the text numbers layers so
+    ("$$ a^1 = \\begin{bmatrix} 0.8 \\\\ 0.6 \\\\ 0.0 \\end{bmatrix} $$\n\n"
+     "$$ \\delta^2 = -0.1150 $$\n\n"
+     "$$ \\delta^2 (a^1)^T = -0.1150 \\cdot \\begin{bmatrix} 0.8 & 0.6 & 0.0 \\end{bmatrix} $$\n",
+     "valid"),
+])
+def test_what_the_twentieth_second_read_found(doc, last):
+    assert str(check_document(doc).steps[-1].verdict) == last
