@@ -179,6 +179,9 @@ class Context:
     gradient_values: dict[tuple[str, str], sympy.Expr] = field(default_factory=dict)
     # whether ∂L/∂w stands for the number it was given (in a worked example's arithmetic)
     use_gradient_values: bool = False
+    # the bound values at which each of those gradients was named (another point, another
+    # number: the next epoch of a worked example names it anew)
+    gradient_points: dict[tuple[str, str], dict] = field(default_factory=dict)
     # the names a document has mentioned so far (a line that brings in new ones is new)
     mentioned: set[str] = field(default_factory=set)
     # the sides of the chain being checked: what they write reads the same in each link
@@ -923,6 +926,7 @@ class Context:
     def bind_gradient(self, numerator: str, wrt: str, value: sympy.Expr) -> None:
         """A worked example's `\\nabla_{w} L = … = 20.15`: that gradient now names the number."""
         self.gradient_values[(numerator, wrt)] = value
+        self.gradient_points[(numerator, wrt)] = dict(self.values)
 
     def named_gradient(self, numerator: A.Name, wrt: A.Name) -> sympy.Expr | None:
         """The number a worked example gave ∂numerator/∂wrt, if it gave one."""

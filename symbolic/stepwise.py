@@ -62,9 +62,10 @@ from symbolic.notation.vocabulary import (
     PROSE,
     WORD_FONT,
 )
-from symbolic.numbers import exact_value, is_printed_number, show_number
+from symbolic.numbers import exact_value, is_printed_number, printed_number, show_number
 from symbolic.results import (
     ClaimResult,
+    Counterexample,
     DocumentResult,
     LinkResult,
     Method,
@@ -1030,6 +1031,11 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
     checked = _rest(chain, context, budget)
     numerator, wrt = _key_of(head.numerator), _key_of(head.wrt)
     against, true_value = _against_formula(chain, head, numerator, context, budget)
+    if against is None and numerator is not None and wrt is not None \
+            and context.gradient_points.get((numerator, wrt)) == context.values:
+        # named before at the same point: this line claims the number it was given
+        against = _against_earlier_name(chain, context.gradient_values.get((numerator, wrt)),
+                                        value)
     if against is not None and against.verdict == Verdict.INVALID:
         value = true_value              # the arithmetic after uses the formula's value
     if numerator is not None and wrt is not None and head.order == 1 and value is not None:
@@ -1039,6 +1045,28 @@ def _name_gradient(chain: Chain, head: A.Partial, body_text: str, context: Conte
     first = LinkResult(name_text, body_text, chain.relations[0], Verdict.VALID,
                        Method.DEFINITION, f"names the number {name_text} = {show_number(value)}")
     return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, *checked.links]))
+
+
+def _against_earlier_name(chain: Chain, earlier, value) -> LinkResult | None:
+    """`\\frac{\\partial L}{\\partial w_1} = 0.9` after an earlier line named that gradient
+    0.5: a gradient named again is a claim about the number it was given, true when the
+    number printed here is that number to one unit of its last digit. The link, or None
+    when nothing named it before (or this line's side is no number)."""
+    if earlier is None or value is None:
+        return None
+    left, right = chain.sides[0].text, chain.sides[1].text
+    try:
+        printed = printed_number(parse_side(right))
+    except NotationError:
+        printed = None
+    unit = printed.unit if printed is not None and not printed.whole else 0
+    if abs(earlier - value) <= unit:
+        return LinkResult(left, right, chain.relations[0], Verdict.VALID, Method.NUMERIC,
+                          f"{show_number(value)} is the number an earlier line gave it")
+    return LinkResult(left, right, chain.relations[0], Verdict.INVALID, Method.NUMERIC,
+                      f"an earlier line gave it the value {show_number(earlier)}",
+                      counterexample=Counterexample({}, show_number(earlier),
+                                                    show_number(value)))
 
 
 def _against_formula(chain: Chain, head: A.Partial, numerator: str | None, context: Context,

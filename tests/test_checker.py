@@ -599,3 +599,16 @@ def test_a_worked_value_of_a_name_bound_only_by_its_entries_is_in_doubt():
 ])
 def test_what_the_twentieth_second_read_found(doc, last):
     assert str(check_document(doc).steps[-1].verdict) == last
+
+
+NAMED = ("$$ z_1 = w_1 x $$\n\n$$ h = \\sigma(z_1) $$\n\n$$ z_2 = w_2 h $$\n\n"
+         "$$ \\hat{y} = z_2 $$\n\n$$ L = \\frac{1}{2}(\\hat{y} - y)^2 $$\n\n"
+         "With $x = 1$, $w_1 = 0$, $w_2 = 2$, $y = 0$:\n\n$$ z_1 = 0 $$\n\n$$ h = 0.5 $$\n\n"
+         "$$ \\hat{y} = 1 $$\n\n"
+         "$$ \\frac{\\partial L}{\\partial w_1} = (\\hat{y} - y) w_2 h (1 - h) x = 0.5 $$\n\n"
+         "$$ \\frac{\\partial L}{\\partial w_1} = NUMBER $$\n")
+
+
+@pytest.mark.parametrize(("number", "verdict"), [("0.9", "invalid"), ("0.50", "valid")])
+def test_a_gradient_named_again_at_the_same_point_is_a_claim_about_its_number(number, verdict):
+    assert str(check_document(NAMED.replace("NUMBER", number)).steps[-1].verdict) == verdict
