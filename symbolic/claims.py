@@ -4395,6 +4395,7 @@ def _require_one_length_per_vector(trees: tuple, context: Context) -> None:
     reading only: undecided."""
     lengths: dict[str, set[str]] = {}
     step: dict[str, set[str]] = {}
+    in_step = {id(n) for tree in trees for n in walk(tree)}
     for tree in _trees_used(trees, context):
         for node in walk(tree):
             bound = size_bound(node.upper) if isinstance(node, A.SumOver) else None
@@ -4405,7 +4406,7 @@ def _require_one_length_per_vector(trees: tuple, context: Context) -> None:
                 if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name) \
                         and n.sub[0].base == node.index and not n.sub[0].sub:
                     lengths.setdefault(n.base, set()).add(node_text(bound[0]))
-                    if any(node is m for t in trees for m in walk(t)):
+                    if id(node) in in_step:
                         step.setdefault(n.base, set()).add(node_text(bound[0]))
     for base, sizes in sorted(lengths.items()):
         # (\sum_{i=1}^{n} x_i = \sum_{i=1}^{m} x_i, both in the step, are sums of two sizes)
@@ -4986,8 +4987,14 @@ def _holds_for_every_function(lhs_node, rhs_node, link: tuple[str, str, str],
 EVERY_FUNCTION = ", for every function: "     # how a reading of names as any functions reads
 
 
+# ∂, ∇, \frac{d…}{d…} or d/dx in a link's text: a derivative it may write
+_WRITES_A_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\s*/")
+
+
 def _vacuous_in_link(left: str, right: str, context: Context) -> tuple | None:
     """`_vacuous_derivative` of a link's sides as written: (why, the two trees), or None."""
+    if not _WRITES_A_DERIVATIVE.search(left + right):
+        return None             # most links: no derivative to read again
     try:
         trees = (parse_side(left), parse_side(right))
         resolved = tuple(context.resolve(tree).tree for tree in trees)  # du: a differential

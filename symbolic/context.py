@@ -1105,8 +1105,8 @@ class Context:
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),
-                layers_only=frozenset(self._layers_only()),
-                last_layer=MappingProxyType(self._last_layers()),
+                layers_only=frozenset(only := self._layers_only()),
+                last_layer=MappingProxyType(self._last_layers(only)),
                 shaped=frozenset(self.shapes),
                 layered=frozenset(layered),
                 steps=frozenset(steps),
@@ -1126,10 +1126,9 @@ class Context:
         layered = {d.key for d in self.definitions if has_layer(d.name)}
         return layered - {d.key for d in self.definitions if not has_layer(d.name)}
 
-    def _last_layers(self) -> dict[str, str]:
-        """The last layer of each name defined only at layers, all of them numbers
+    def _last_layers(self, only: set[str]) -> dict[str, str]:
+        """The last layer of each name defined only at layers (`only`), all of them numbers
         (`Snapshot.last_layer`)."""
-        only = self._layers_only()
         layers: dict[str, list] = {}
         for d in self.definitions:
             if d.key in only:
@@ -1453,10 +1452,9 @@ class Context:
         last = self.snapshot().last_layer
         if not last or definition.written is None:
             return False
-        losses = {key: f.parameters for key, f in self.functions.items()}
         return any(isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
-                   and any(isinstance(p, A.Name) and p.base in last
-                           for p in losses.get(n.numerator.base, ()))
+                   and (loss := self.functions.get(n.numerator.base)) is not None
+                   and any(isinstance(p, A.Name) and p.base in last for p in loss.parameters)
                    for n in walk(definition.written))
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
