@@ -22,7 +22,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # seventeenth; zk,zl: the
                                                 # eighteenth; zm,zn: the
                                                 # nineteenth; zo,zp: the
-                                                # twentieth)
+                                                # twentieth; zq,zr: the
+                                                # twenty-first)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -167,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                              "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
                              "the sixteenth; zi,zj: the seventeenth; zk,zl: the "
                              "eighteenth; zm,zn: the nineteenth; zo,zp: the "
-                             "twentieth); "
+                             "twentieth; zq,zr: the twenty-first); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))

@@ -57,7 +57,7 @@ from symbolic.errors import (
 )
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters
+from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters, says_undefined
 from symbolic.notation.chains import Chain
 from symbolic.notation.names import (
     Var,
@@ -74,11 +74,13 @@ from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
     children,
+    composite_name,
     factors,
     function_signature,
     is_capital,
     is_list,
     letter_offset,
+    letter_word,
     node_text,
     size_bound,
     substitute_names,
@@ -92,8 +94,10 @@ from symbolic.notation.vocabulary import (
     CONSTANT_LETTERS,
     CONVENTIONS,
     DEFINING,
+    DIFFERENTIAL_D,
     EQUALITIES,
     ESTIMATE,
+    FRESH_INDEX_LETTERS,
     GENERIC_INDEX_LETTERS,
     GREEK,
     IDENTITY,
@@ -278,7 +282,8 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
     try:
         context.define_latex(f"{left} {relation} {right}")
     except NotationError:
-        return None
+        if not _labelled_by_word(head, context):
+            return None                 # (a label in words names what nothing else uses)
     first = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                        f"defines {left}")
     rest = check_chain(Chain(chain.source, chain.sides[1:], chain.relations[1:]), context,
@@ -337,6 +342,19 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
                 and head.name.removeprefix(NABLA + " ") in context.functions:
             return None                    # \nabla f(x, y) of a defined f: its gradient
+    elif _labelled_by_word(head, context):
+        pass                            # v_1 baru = …: v_1 new, a label in words
+    elif (composite := composite_name(head)) is not None:
+        # Z_2(in) = (1)(0.3) + …: a quantity labelled in parentheses by letters nothing
+        # here gives a value (not y'(0), f_y(1, 2) or d(1 + e^{-x}): a derivative's value)
+        label = [n for n in walk(head.right) if not isinstance(n, A.Group | A.BinOp)]
+        if context.function_for(head) is not None or _resolves_to_known(head, context) \
+                or context.is_value(composite.base) or context.is_value(node_text(head.left)) \
+                or context.is_function(node_text(head.left)) or head.left.primes \
+                or head.left.base in DIFFERENTIAL_D or reads_as_derivative(head.left, context) \
+                or not all(isinstance(n, A.Name) and not context.is_value(name_key(n))
+                           for n in label):
+            return None
     else:
         return None
     bases = set()
@@ -351,14 +369,26 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         trees.append(context.resolve(tree).tree if layer else tree)
     # t_i = \log\frac{p_i}{1 - p_i} with p_i = \sigma(t_i): the definitions the other sides
     # rest on hold t, so this relates t to itself (an inverse): a claim
-    named = head if isinstance(head, A.Name) else head.left if isinstance(head, A.BinOp) \
-        else None
+    named = head if isinstance(head, A.Name) else factors(head)[0] \
+        if isinstance(head, A.BinOp) and head.op == "juxt" else head.left \
+        if isinstance(head, A.BinOp) else None
     for tree in (*trees, *_bodies_used(trees, context)):
         bases |= {name_key(n) if labelled else n.base for n in walk(tree)
                   if isinstance(n, A.Name) and not _other_member(n, named)}
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def _labelled_by_word(head: A.Node, context: Context) -> bool:
+    """`v_1 baru`, `w_5 new`: a name the context does not determine, then a word of three
+    letters or more printed together, none of them a quantity here: the name labelled in
+    words (the new v_1), as worked examples name an updated value."""
+    parts = factors(head) if isinstance(head, A.BinOp) and head.op == "juxt" else []
+    if len(parts) < 4 or not isinstance(parts[0], A.Name) or letter_word(parts[1:]) is None:
+        return False
+    return not any(context.is_value(name_key(n)) or context.is_value(n.base)
+                   for n in parts if isinstance(n, A.Name))
 
 
 def reads_as_derivative(name: A.Name, context: Context) -> bool:
@@ -1377,6 +1407,10 @@ def _summable_here(letters, trees, context: Context, every_entry: bool = False) 
         free_index_letters(d.name) if every_entry or len(d.name.sub) >= 2
         and d.name.base in written else set()) for d in _definitions_used(trees, context)),
                         *(free_index_letters(f.body) for f in _used_functions(trees, context)))
+    # the i of `y_{i1} = 0.4`: a member given a number beside it is of one sample i
+    taken |= {n.base for d in context.definitions
+              if any(isinstance(s, A.Num) for s in d.name.sub)
+              for s in d.name.sub for n in walk(s) if isinstance(n, A.Name)}
     return not set(letters) & taken
 
 
@@ -1422,9 +1456,12 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         return undecided(f"undecided: {signed[0]} may be the positive (or negative) part of "
                          f"{signed[1]}, which is defined here, or a name of its own; define "
                          f"{signed[0]} to check this")
-    refused = _differentials_refused((lhs_node, rhs_node), context)
+    refused = None if context.differentials_kept \
+        else _differentials_refused((lhs_node, rhs_node), context)
     if refused is not None:
-        return undecided(f"undecided: {refused}")
+        return (BACKPROP_NAMES in refused
+                and _backprop_reading((left, right, relation), (lhs_node, rhs_node), context,
+                                      budget)) or undecided(f"undecided: {refused}")
     lhs_node, rhs_node = _arrow_variables((lhs_node, rhs_node), context)
     at_class = _true_class_entries((lhs_node, rhs_node), context)
     if at_class is not None:
@@ -1576,7 +1613,8 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                              f"(shapes: {{{spread[0]}: [n, m]}})")
         both = _whole_and_entries(trees, context) if found.verdict == Verdict.INVALID else []
         if both:
-            return undecided(f"undecided: {both[0]} is written whole and by its entries "
+            return _entrywise_reading((left, right, relation), both, context, budget) \
+                or undecided(f"undecided: {both[0]} is written whole and by its entries "
                              f"({both[0]}_i), and no shape says how they relate, so a "
                              "difference may come only from reading them apart; declare its "
                              f"shape to check this (shapes: {{{both[0]}: [n, 1]}})")
@@ -1690,6 +1728,49 @@ def _differentials_refused(trees: tuple, context: Context) -> str | None:
                 "differential; write the gradient as \\frac{\\partial L}{\\partial V}, or "
                 "the differential of what depends on the name (df = … dx)")
     return None
+
+
+# the names a loss nothing names is given when d-names are read as its gradients
+UNNAMED_LOSSES = ("L", "\\mathcal{L}", "\\ell", "J", "E")
+
+
+def _backprop_reading(link: tuple[str, str, str], trees: tuple, context: Context,
+                      budget: Budget) -> Finding | None:
+    """`dV = P^T dO` beside `O = PV`, where nothing names a loss: the d-names read as the
+    gradients of one loss of the graph's outputs, as backprop code names them (dV for
+    ∂L/∂V, L any such loss). A step that holds so is valid; one that does not is invalid
+    only when its differentials, read as such, do not hold either (`dx = dz / w` beside
+    `z = wx` holds as differentials): else undecided. None when the reading cannot be
+    taken (a d-name of what the text writes nowhere)."""
+    if context.unnamed_loss is not None or context.other_reading:
+        return None
+    written = {n.base for tree in (*trees, *context.statement,
+                                   *(x for d in context.definitions
+                                     for x in (d.name, d.written or d.body)))
+               for n in walk(tree) if isinstance(n, A.Name)}
+    loss = next((name for name in UNNAMED_LOSSES if name not in written), None)
+    if loss is None:
+        return None
+    as_gradients = context.copy()
+    as_gradients.unnamed_loss = A.Name(loss)
+    as_gradients._changed()
+    found = _find(*link, as_gradients, budget)
+    if found.verdict not in (Verdict.VALID, Verdict.INVALID):
+        return None
+    found = dataclasses.replace(found, reading=f"d-names read as the gradients of a loss the "
+                                f"text does not name ({loss}), as backprop code writes them; "
+                                f"{found.reading}".rstrip("; "))
+    if found.verdict == Verdict.VALID:
+        return found
+    as_differentials = context.copy()
+    as_differentials.differentials_kept = True
+    as_differentials._changed()
+    other = _find(*link, as_differentials, budget)
+    return found if other.verdict == Verdict.INVALID else undecided(
+        "undecided: with its d-names read as the gradients of a loss, as backprop code names "
+        f"them, the step does not hold, and with d read as a differential it "
+        f"{'holds' if other.verdict == Verdict.VALID else 'is in doubt'}; write the gradients "
+        "with ∂ (\\frac{\\partial L}{\\partial V}) to say which")
 
 
 def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
@@ -2121,9 +2202,16 @@ def _whole_and_entries(trees, context: Context) -> list[str]:
         for child in children(node):
             yield from names(child)
 
-    everything = (*trees, *(d.body for d in context.definitions))
-    read = [n for tree in (*everything, *(d.name for d in context.definitions))
-            for n in names(tree)]
+    # what the step rests on: x̂ = (x - μ)/σ, defined but not used, ties nothing here
+    used = _trees_used(trees, context)
+    rests_on = _definitions_used(used, context)     # through the functions' bodies too
+    # p = e^z / S beside p_j in the step: the whole the entries are of
+    by_entry = {family(n) for tree in (*used, *(d.body for d in rests_on))
+                for n in walk(tree) if isinstance(n, A.Name) and len(n.sub) == 1}
+    rests_on += [d for d in context.definitions if not d.name.sub
+                 and family(d.name) in by_entry and d not in rests_on]
+    everything = (*used, *(d.body for d in rests_on))
+    read = [n for tree in (*everything, *(d.name for d in rests_on)) for n in names(tree)]
     whole = {family(n) for n in read if not n.sub}
     entries = {family(n) for n in read if len(n.sub) == 1}
     summed = {family(n) for tree in everything for total in walk(tree)
@@ -2143,6 +2231,73 @@ def _whole_and_entries(trees, context: Context) -> list[str]:
     written = {family(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
     return sorted(name for name in vectors & written
                   if context.shape_of(name) is None and context.kind(name) is None)
+
+
+# what an element-wise formula is made of: a vector in it is read entry by entry
+_ELEMENTWISE_OPS = frozenset({"+", "-", "/", "*", "juxt", "cdot", "times"})
+
+
+def _entrywise_reading(link: tuple[str, str, str], names: list[str], context: Context,
+                       budget: Budget) -> Finding | None:
+    """`p = e^{z} / S` beside `S = \\sum_k e^{z_k}` and a step in p_j: a name defined whole
+    by an element-wise formula of one vector, whose entries the text sums, is that formula
+    entry by entry (p_i = e^{z_i} / S). The link found again so, when that decides it;
+    None otherwise (no such definition, or still in doubt)."""
+    if context.other_reading:
+        return None
+    summed = {n.base for d in context.definitions for total in walk(d.body)
+              if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
+              if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)
+              and n.sub[0].base == total.index}
+    read = context.copy()
+    read.other_reading = True
+    taken = {n.base for tree in (*_parsed_sides(list(link[:2])), *(
+        d.written or d.body for d in context.definitions)) for n in walk(tree)
+        if isinstance(n, A.Name)} | {n.index for d in context.definitions
+                                     for n in walk(d.body) if isinstance(n, A.SumOver)}
+    letter = next((c for c in ("i", *FRESH_INDEX_LETTERS) if c not in taken), None)
+    entrywise = [d for d in context.definitions if d.key in names and not d.name.sub
+                 and not d.name.sup and _elementwise(d.body)]
+    if letter is None or not entrywise:
+        return None
+    try:
+        for definition in entrywise:
+            vectors = {n.base for n in walk(definition.body) if isinstance(n, A.Name)
+                       and not n.sub and n.base in summed and not context.is_value(n.base)}
+            if len(vectors) != 1:
+                return None
+            entry = A.Name(vectors.pop(), (A.Name(letter),))
+            body = substitute_names(definition.body, {A.Name(entry.base): entry})
+            read.definitions = [d for d in read.definitions if d is not definition]
+            read._changed()
+            name = dataclasses.replace(definition.name, sub=(A.Name(letter),))
+            read.define_latex(f"{to_latex(name)} = {to_latex(body)}")
+    except NotationError:
+        return None
+    found = _find(*link, read, budget)
+    if found.verdict not in (Verdict.VALID, Verdict.INVALID):
+        return None
+    shown = ", ".join(to_latex(d.name) for d in entrywise)
+    return dataclasses.replace(found, reading=f"{shown} read entry by entry, as its formula "
+                               f"is element-wise; {found.reading}".rstrip("; "))
+
+
+def _elementwise(body: A.Node) -> bool:
+    """Whether a formula is element-wise in its names: sums, products and quotients of
+    names and numbers, powers by numbers, and scalar functions (e^z / S, σ(z))."""
+    for node in walk(body):
+        if isinstance(node, A.BinOp) and node.op not in _ELEMENTWISE_OPS \
+                or isinstance(node, A.Power) and not isinstance(ungroup(node.exponent),
+                                                               A.Num | A.Name | A.Neg) \
+                or isinstance(node, A.Call) and (known_function(node.name) is None
+                                                 or known_function(node.name).takes_vector) \
+                and node.name not in (r"\exp", r"\log", r"\ln", r"\sqrt") \
+                or isinstance(node, A.Transpose | A.Norm | A.SumOver | A.MatrixLiteral
+                              | A.Partial | A.Differential | A.Cases):
+            return False
+        if isinstance(node, A.Name) and (node.sub or node.sup):
+            return False
+    return True
 
 
 def _read_as(link: tuple[str, str, str], context: Context, symbols: dict,
@@ -2956,20 +3111,35 @@ def _implicit_count(trees: tuple, context: Context) -> str | None:
     shape sizes, beside one size letter the step uses as a value and nothing else gives a
     meaning (no definition, value, kind or shape): that letter counts the sum's terms. Not
     when the sum's terms write the letter (`\\sum_k \\binom{n}{k}` runs from 0), nor beside
-    a second such sum (which would run to the same letter unsaid)."""
+    a second such sum over other names (which would run to the same letter unsaid): the
+    sums of `\\mu = \\frac1n \\sum_k x_k` and `\\sigma^2 = \\frac1n \\sum_k (x_k - \\mu)^2` run
+    over the entries of one x, so n counts both."""
     used = _trees_used(trees, context)
     unbounded = [node for tree in used for node in walk(tree)
                  if isinstance(node, A.SumOver) and node.upper is None and node.lower is None
                  and not node.stacked]
-    if len(unbounded) != 1 or context.shapes:
+    if not unbounded or context.shapes or len(unbounded) > 1 and (
+            len(entries := {_entries_summed(node) for node in unbounded}) != 1
+            or not entries.pop()):
         return None
-    in_terms = {n.base for n in walk(unbounded[0].body) if isinstance(n, A.Name)}
+    # (a mean's 1/n in the terms is a scale, not a count's own term)
+    scales = {id(ungroup(b.right)) for node in unbounded for b in walk(node.body)
+              if isinstance(b, A.BinOp) and b.op == "/" and isinstance(ungroup(b.right), A.Name)}
+    in_terms = {n.base for node in unbounded for n in walk(node.body)
+                if isinstance(n, A.Name) and id(n) not in scales}
     letters = {canonical(n.base, (), (), n.suffix, 0) for tree in used
                for n in _values_outside_indices(tree) if n.base in SIZE_LETTERS}
     letters = {label for label in letters if not context.is_value(label)
                and context.kind(label) is None and label not in in_terms
                and not any(d.key == label for d in context.definitions)}
     return letters.pop() if len(letters) == 1 else None
+
+
+def _entries_summed(node: A.SumOver) -> frozenset[tuple[str, str]]:
+    """The names a sum's terms take entries of by its letter: x of `\\sum_k (x_k - \\mu)^2`."""
+    return frozenset((n.base, n.suffix) for n in walk(node.body) if isinstance(n, A.Name)
+                     and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)
+                     and n.sub[0].base == node.index and not n.sub[0].sub)
 
 
 def _listed_count(trees: tuple, context: Context) -> tuple[str, int] | None:
@@ -3488,7 +3658,10 @@ def _listed_as_column(node: A.Node, value, other, other_node: A.Node):
     \\end{bmatrix}`, or a list transposed, keeps its own; so does a list set against a
     list, `[a, b] = [a, b]^T`)."""
     node = node.inner if isinstance(node, A.Group) else node
-    if is_list(node) and not any(is_list(n) for n in walk(other_node)) \
+    # `2 * [-0.24, 1.02]`: numbers and lists only, orienting nothing either
+    numbers = any(is_list(n) for n in walk(node)) and all(
+        isinstance(n, A.Num | A.BinOp | A.Group | A.Neg) or is_list(n) for n in walk(node))
+    if (is_list(node) or numbers) and not any(is_list(n) for n in walk(other_node)) \
             and isinstance(value, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase) \
             and value.rows == 1 and other.cols == 1 and other.rows == value.cols > 1:
         return value.T
@@ -4651,9 +4824,15 @@ def _members_outside(sides: Sides, context: Context) -> list[str]:
             tuple(d.name for d in context.definitions
                   if family_of(name_key(d.name)) == family), context)}}
     built = context.definitions_in(sides.instance)
+    # (not Y_{1,1} beside Y_{pred,ik}: the word tells it apart)
+    labels: dict[str, set[frozenset]] = {}
+    for var in built:
+        if isinstance(var, sympy.Symbol):
+            labels.setdefault(family_of(var.name), set()).add(_word_slots(var))
     return sorted(s.name for s in _free(sides.lhs) | _free(sides.rhs)
                   if s not in built and family_of(s.name) in lettered
-                  and re.search(r"\d\}$", s.name))
+                  and re.search(r"\d\}$", s.name)
+                  and _word_slots(s) in labels.get(family_of(s.name), {_word_slots(s)}))
 
 
 def _require_members_built(sides: Sides, context: Context) -> None:
@@ -4767,9 +4946,11 @@ def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
     step would fail by a misreading. Undecided, naming it."""
     built = context.definitions_in(sides.instance)
     arity: dict[str, set[int]] = {}
+    labels: dict[str, set[frozenset]] = {}
     for var in built:
         if isinstance(var, sympy.Symbol) and base_of(var) != var.name:
             arity.setdefault(base_of(var), set()).add(_index_count(var))
+            labels.setdefault(base_of(var), set()).add(_word_slots(var))
     # a family defined whole (\mathbf{a} = softmax(W^T x)) that could not be built: its
     # entries are no free numbers either
     for family in context.defined_families() - {family_of(str(var)) for var in built}:
@@ -4777,12 +4958,19 @@ def _require_one_arity_per_family(sides: Sides, context: Context) -> None:
     for symbol in sorted(_free(sides.lhs) | _free(sides.rhs), key=str):
         base = base_of(symbol)
         if symbol in built or base == symbol.name or base not in arity \
-                or gradient_parts(symbol) is not None or _index_count(symbol) in arity[base]:
-            continue
+                or gradient_parts(symbol) is not None or _index_count(symbol) in arity[base] \
+                or base in labels and _word_slots(symbol) not in labels[base]:
+            continue        # (Y_{ik} beside Y_{pred,ik}: a quantity the word tells apart)
         raise MeaningError(
             f"{symbol.name} is defined nowhere, but {base} is defined: which of its entries "
             f"{symbol.name} stands for is not said", "", None,
             f"Define {symbol.name} (as in {base}_{{ji}} = …) to check this.")
+
+
+def _word_slots(symbol: sympy.Symbol) -> frozenset[str]:
+    """The words among a canonical name's subscripts: {pred} of `Y_{1,1,pred}`."""
+    return frozenset(slot for slot in subscript_of(symbol).split(",")
+                     if len(slot) > 1 and not slot.isdigit() and "{" not in slot)
 
 
 def _arrow_variables(trees: tuple, context: Context) -> tuple:
@@ -4864,11 +5052,13 @@ def _require_primes_read(trees: tuple, context: Context) -> None:
 def _require_words_defined(trees: tuple, context: Context) -> None:
     """`\\text{symmetric }\\nabla f = …`: a word nothing defines, read as a quantity
     multiplying, is likely the prose around the math (an adjective, a label). A step wrong
-    as read is undecided, naming it."""
+    as read is undecided, naming it. Not a case's `\\text{undefined}` (no value there)."""
     for tree in trees:
+        said = {id(n) for cases in walk(tree) if isinstance(cases, A.Cases)
+                for value, _ in cases.branches if says_undefined(value) for n in walk(value)}
         for node in walk(tree):
             if isinstance(node, A.Name) and node.base.startswith(WORD_FONT + "{") \
-                    and not context.is_value(name_key(node)) \
+                    and id(node) not in said and not context.is_value(name_key(node)) \
                     and not context.is_function(node.base):
                 raise MeaningError(
                     f"{to_latex(node)} is a word defined nowhere here: it may be prose around "
@@ -5671,7 +5861,12 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
     if all(_is_worked_example(side, side) for side in (lhs_node, rhs_node)):
         # 0.40 × 0.59327 + … = 0.23731 + …: the right side's numbers are rounded results,
         # each good to one unit of its last digit; the left side's are the inputs
-        tolerance = _rounding_reach(rhs_node, context) + mpmath.mpf(10) ** -12 * max(scale, 1)
+        # (not the inputs: a decimal the left side prints too, `0.5 + 0.0134 ≈ 0.5 - 0.0134`,
+        # or one the text gives, is the same exact number on both sides)
+        inputs = _exact_decimals(rhs_node, context) | {
+            sympy.Rational(n.text) for n in walk(lhs_node) if isinstance(n, A.Num)}
+        tolerance = _rounding_reach(rhs_node, context, inputs) \
+            + mpmath.mpf(10) ** -12 * max(scale, 1)
     else:
         relative = literal_precision(lhs_node) + literal_precision(rhs_node)
         tolerance = mpmath.mpf(relative) * scale + mpmath.mpf(10) ** -12 * max(scale, 1)

@@ -211,6 +211,12 @@ class Context:
     # whether names made as the text names a loss's gradients (dZ beside dA = ∂L/∂A) are
     # read as those gradients (`Snapshot.gradient_names`), or d as a differential
     gradients_named: bool = True
+    # the loss that d-names are read as the gradients of when nothing names it
+    # (`dV = P^T dO` beside `O = PV`; see `claims._backprop_reading`), and whether a
+    # step's differentials are read as such even where they run backwards (that reading
+    # set against this one)
+    unnamed_loss: A.Name | None = None
+    differentials_kept: bool = False
     # whether a loss left undefined and indexed (L_t) is read as depending on the outputs
     # at its own index only (ŷ_t), as a step's loss does (see `derivatives.upstream`)
     losses_by_index: bool = False
@@ -388,7 +394,9 @@ class Context:
                       losses_by_index=self.losses_by_index,
                       helpers_dropped=self.helpers_dropped, samples_whole=self.samples_whole,
                       gradients_named=self.gradients_named, facts=list(self.facts),
-                      unread_conventions=dict(self.unread_conventions))
+                      unread_conventions=dict(self.unread_conventions),
+                      unnamed_loss=self.unnamed_loss,
+                      differentials_kept=self.differentials_kept)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -1116,8 +1124,10 @@ class Context:
                 hessians_unshaped=self.hessians_unshaped,
                 superscripts=str(self.conventions.get("superscripts", "")),
                 variable_of=MappingProxyType(self._variables_of(frozenset(values))),
-                gradient_names=MappingProxyType(self._gradient_names()
-                                                if self.gradients_named else {}))
+                gradient_names=MappingProxyType(named := self._gradient_names()
+                                                if self.gradients_named else {}),
+                written=frozenset(node_text(n) for d in self.definitions for n in walk(d.body)
+                                  if isinstance(n, A.Name)) if named else frozenset())
         return self._snapshot
 
     def _layers_only(self) -> set[str]:
@@ -1148,7 +1158,10 @@ class Context:
             if named is not None and name_key(named[1]) not in defined:
                 found.setdefault(named[0], set()).add(name_key(named[1]))
                 losses[named[0]] = named[1]
-        return {prefix: losses[prefix] for prefix, keys in found.items() if len(keys) == 1}
+        named = {prefix: losses[prefix] for prefix, keys in found.items() if len(keys) == 1}
+        if self.unnamed_loss is not None and "d" not in found:
+            named["d"] = self.unnamed_loss
+        return named
 
     def _variables_of(self, values: frozenset[str]) -> dict[str, str]:
         """The one letter each value defined once is a formula of (`Snapshot.variable_of`)."""

@@ -842,9 +842,19 @@ LAYER_NORM = [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i",
               r"\hat{X} = \frac{X - \mu}{\sigma}"]
 
 
-def test_a_vector_written_whole_and_by_entries_without_a_shape_is_undecided_not_invalid():
+def test_a_vector_defined_whole_element_wise_is_read_by_its_entries():
+    # X̂ = (X - μ)/σ beside X_i summed: X̂_j = (X_j - μ)/σ, the formula entry by entry
     result = check_claim(r"\frac{\partial \sigma}{\partial X_j} = \frac{1}{n}\hat{X}_j",
                          given=LAYER_NORM, conventions={"sigma": "symbol"})
+    assert result.verdict == "valid" and "entry by entry" in result.links[0].reading
+    assert check_claim(r"\frac{\partial \sigma}{\partial X_j} = \frac{2}{n}\hat{X}_j",
+                       given=LAYER_NORM, conventions={"sigma": "symbol"}).verdict == "invalid"
+
+
+def test_a_vector_written_whole_and_by_entries_without_a_shape_is_undecided_not_invalid():
+    # x of a definition beside x_i of the step: the sample's value, or another quantity
+    result = check_claim(r"\frac{\partial L}{\partial w} = 2 \sum_{i=1}^{N} (w x_i - y_i) x_i",
+                         given=["p = w x", r"L = \sum_{i=1}^{N} (p - y_i)^2"])
     assert result.verdict == "undecided"
     assert "whole and by its entries" in result.message
 
@@ -1169,4 +1179,86 @@ def test_a_member_at_a_letter_that_is_no_index_is_not_a_free_number():
       r"\mathbf{w}\cdot\mathbf{x}+b)\right)\right]"], {}, "valid"),
 ])
 def test_what_the_twentieth_corpus_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "given", "shapes", "verdict"), [
+    # d-names as backprop code writes them: dX beside dZ = ∂L/∂Z, X a leaf of Z's formula
+    ("dX = dZ W^T", ["Z = XW + b", r"dZ = \frac{\partial L}{\partial Z}"], {}, "valid"),
+    # … and beside nothing that names the loss, where d as a differential runs backwards
+    ("dV = P^T dO", ["O = P V"], {}, "valid"),
+    ("dP = V^T dO", ["O = P V"], {}, "invalid"),
+    ("dx = 2 x dy", ["y = x^2"], {}, "valid"),
+    # as differentials dy = 2x dx holds it: the readings disagree
+    ("dx = dy / (2x)", ["y = x^2"], {}, "undecided"),
+    # sums without bounds over one x's entries, beside the mean's 1/n: n counts both
+    (r"\partial \sigma^2 / \partial x_i = \tfrac{2}{n}(x_i - \mu)",
+     [r"\mu = \frac{1}{n} \sum_k x_k", r"\sigma^2 = \frac{1}{n} \sum_k (x_k - \mu)^2",
+      r"\hat{x} = (x - \mu)/\sqrt{\sigma^2 + \varepsilon}"], {}, "valid"),
+    (r"\tfrac{2}{n} \sum_k (x_k - \mu)(\delta_{ki} - \tfrac{1}{n}) = \tfrac{2}{n}(x_i - \mu)",
+     [r"\mu = \frac{1}{n} \sum_k x_k"], {}, "valid"),
+    (r"\partial \sigma^2 / \partial x_i = \tfrac{1}{n}(x_i - \mu)",
+     [r"\mu = \frac{1}{n} \sum_k x_k", r"\sigma^2 = \frac{1}{n} \sum_k (x_k - \mu)^2"], {},
+     "invalid"),
+    # a vector defined whole by an element-wise formula, beside its entries: entry by entry
+    (r"S^{-1} e^{z_j} \delta_{ij} - e^{z_j} S^{-2} e^{z_i} = p_j(\delta_{ij} - p_i)",
+     [r"S := \sum_k e^{z_k}", "p = e^{z}/S"], {}, "valid"),
+    (r"S^{-1} e^{z_j} \delta_{ij} - e^{z_j} S^{-2} e^{z_i} = p_j(\delta_{ij} + p_i)",
+     [r"S := \sum_k e^{z_k}", "p = e^{z}/S"], {}, "invalid"),
+    # x of a definition beside x_i in the step's sum: the sample's value, in doubt
+    (r"\frac{\partial L}{\partial w_0} = 2 \sum_{i=1}^{N} \left( (w_1 \cdot x_i + w_0) - y_i "
+     r"\right)", [r"y_{\text{pred}} = w_1 \cdot x + w_0",
+                  r"L(w_0, w_1) = \sum_{i=1}^{N} (y_i - y_{pred})^2"], {}, "undecided"),
+    # a case that has no value (\text{undefined}) checks nothing there
+    (r"\ell'(m) = \begin{cases} 0 & \text{if } m > 1 \\ -1 & \text{if } m < 1 \\ "
+     r"\text{undefined} & \text{if } m = 1 \end{cases}", [r"\ell(m) = \max(0, 1 - m)"], {},
+     "valid"),
+    (r"\ell'(m) = \begin{cases} 0 & \text{if } m > 1 \\ 1 & \text{if } m < 1 \\ "
+     r"\text{undefined} & \text{if } m = 1 \end{cases}", [r"\ell(m) = \max(0, 1 - m)"], {},
+     "invalid"),
+    # a function defined with a parameter as its subscript, taken at a number
+    (r"\ell_{0.5}(y, \hat{y}) = 0.5\,|y-\hat{y}|",
+     [r"\ell_{\alpha}(y, \hat{y}) = \begin{cases} \alpha\,(y - \hat{y}) & \text{if } y \ge "
+      r"\hat{y} \\ (1-\alpha)\,(\hat{y} - y) & \text{if } y < \hat{y} \end{cases}"], {},
+     "valid"),
+    (r"\ell_{0.5}(y, \hat{y}) = |y-\hat{y}|",
+     [r"\ell_{\alpha}(y, \hat{y}) = \begin{cases} \alpha\,(y - \hat{y}) & \text{if } y \ge "
+      r"\hat{y} \\ (1-\alpha)\,(\hat{y} - y) & \text{if } y < \hat{y} \end{cases}"], {},
+     "invalid"),
+    # a subgradient's interval at the kink gives no one value to check there
+    (r"\frac{\partial \ell_{\alpha}}{\partial \hat{y}} = \begin{cases} -\alpha & u > 0 \\ "
+     r"(1-\alpha) & u < 0 \\ [-\alpha,\; 1-\alpha] & u = 0 \end{cases}",
+     [r"\ell_{\alpha}(y, \hat{y}) = \begin{cases} \alpha\,(y - \hat{y}) & \text{if } y \ge "
+      r"\hat{y} \\ (1-\alpha)\,(\hat{y} - y) & \text{if } y < \hat{y} \end{cases}",
+      r"u = y - \hat{y}"], {}, "valid"),
+    # ∘ between functions the text defines composes them
+    (r"(g'\circ f) = 2(s_{j} - o_{j})^{2-1}", ["f(x) = (s_{j} - o_{j})", "g(x) = x^{2}"], {},
+     "valid"),
+    (r"(g \circ f)(3) = 18", ["f(x) = 2x", "g(x) = x^{2}"], {}, "invalid"),
+    # a sum without bounds runs over the members the text gives numbers; i is the sample
+    (r"- \sum_{j}y_{ij} \log (y'_{ij}) = -(0.4\log(0.45) + 0.2 \log(0.23) + 0.5\log(0.7) + "
+     r"1\log(0.12))", ["y_{i1} = 0.4", "y_{i2} = 0.2", "y_{i3} = 0.5", "y_{i4} = 1",
+                       "y'_{i1} = 0.45", "y'_{i2} = 0.23", "y'_{i3} = 0.7", "y'_{i4} = 0.12"],
+     {}, "valid"),
+    # a list of numbers says no orientation, inside a product as alone
+    ("2 * (A - Y) = 2 * [-0.24, 1.02, 2.28] = [-0.48, 2.04, 4.56]",
+     ["A = [0.76, 2.02, 3.28]", "Y = [1.0, 1.0, 1.0]"], {}, "valid"),
+    # Y_{ik} beside Y_{pred,ik}: the word tells the quantities apart
+    (r"\frac{\partial L_i}{\partial Y_{\text{pred},ik}} = \frac{Y_{ik}}{Y_{\text{pred},ik}}",
+     [r"Y_{\text{pred},ik} = \frac{e^{Z_{ik}}}{\sum_{j} e^{Z_{ij}}}",
+      r"L_i = -\sum_{k} Y_{ik} \log(Y_{\text{pred},ik})"], {}, "invalid"),
+    # the inputs a worked step copies are exact, not rounded: 0.5 is 0.5 on both sides
+    (r"0.5 + 0.0134 \approx 0.5 - 0.0134", [], {}, "invalid"),
+    (r"-0.1 + 0.2 \cdot (-0.1407) \cdot 0.4750 \approx -0.1 + 0.01337", [], {}, "invalid"),
+    (r"-0.1 + 0.2 \cdot (-0.1407) \cdot 0.4750 \approx -0.1 - 0.01337", [], {}, "valid"),
+    # a worked value labelled in parentheses or in words, and plain-text scripts
+    ("Z₂(in) = (1)(0.3) + (1)(-0.2) + (1)(0.3) = 0.3 - 0.2 + 0.3 = 0.4", [], {}, "valid"),
+    ("Z₂(in) = (1)(0.3) + (1)(-0.2) + (1)(0.3) = 0.3 + 0.2 + 0.3 = 0.8", [], {}, "invalid"),
+    ("v₁ baru = -0.1 + 0.2 · (-0.1407) · 0.4750 ≈ -0.1 - 0.01337 ≈ -0.1134", [], {}, "valid"),
+    ("δ_Z₁ = -0.1407 · (-0.1) · 0.4750 · (1-0.4750) = -0.01407 · 0.4750 · 0.5250", [], {},
+     "invalid"),
+    ("e^{-x} = e⁻ˣ", [], {}, "valid"),
+    ("e^{x} = e⁻ˣ", [], {}, "invalid"),
+])
+def test_what_the_twenty_first_corpus_taught(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

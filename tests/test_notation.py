@@ -599,7 +599,9 @@ ROWS = [
      "invalid"),
     ("X^T X w = X^T y", ["w = (X^T X)^{-1} X^T y"], {"X": [4, 2], "y": [4, 1]}, {}, "valid"),
     # the differential of an input written through its output's: a gradient of backprop code
-    (r"dS = dP \odot P \odot (1 - P)", [r"P = \sigma(S)"], {}, {}, "undecided"),
+    # (dS = ∂L/∂S, of a loss nothing names), and so it holds
+    (r"dS = dP \odot P \odot (1 - P)", [r"P = \sigma(S)"], {}, {}, "valid"),
+    (r"dS = dP \odot P", [r"P = \sigma(S)"], {}, {}, "invalid"),
     (r"dP = P (1 - P) dS", [r"P = \sigma(S)"], {}, {}, "valid"),
     # a side undefined at one index only (x̄_0 at n = 1): the other indices decide
     (r"\bar{x}_n = \bar{x}_{n-1} + \frac{x_n - \bar{x}_{n-1}}{n-1}",
@@ -1344,9 +1346,9 @@ ROWS = [
      "undecided"),
     # a derivative through named intermediates is the total one
     (r"\frac{\partial c}{\partial a} = 1", ["c = a + b", "b = e^a"], {}, {}, "invalid"),
-    # a vector written whole and by entries, with no shape: never a counterexample
+    # a vector defined whole by an element-wise formula, used by its entries: entry by entry
     (r"\frac{\partial \mu}{\partial X_j} = \frac{1}{n} \hat{X}_j",
-     [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i", r"\hat{X} = X - \mu"], {}, {}, "undecided"),
+     [r"\mu = \frac{1}{n}\sum_{i=1}^n X_i", r"\hat{X} = X - \mu"], {}, {}, "invalid"),
     # a name a definition makes a matrix, with no shape: read with the shapes implied
     (r"\frac{\partial L}{\partial A} = W^T \frac{\partial L}{\partial B}", ["B = W A", "Z = 2 B"],
      {"W": ["n", "m"], "A": ["m", "n"]}, {}, "valid"),
@@ -1659,8 +1661,9 @@ ROWS = [
     (r"\frac{\partial}{\partial m} \sum_i (x_i - m)^2 = -2 \sum_i (x_i - m)",
      ["x = [1, 2, 3, 7]"], {}, {}, "valid"),
     (r"dy = 2 x dx", [r"dA = \frac{\partial L}{\partial A}", r"y = x^2"], {}, {}, "undecided"),
-    (r"dZ = 2 Z dA", [r"dW = \frac{\partial L}{\partial W}", r"A = Z^2"], {}, {},
-     "undecided"),
+    # Z, written in A's formula, is a quantity whose gradient the text's dW names dZ
+    (r"dZ = 2 Z dA", [r"dW = \frac{\partial L}{\partial W}", r"A = Z^2"], {}, {}, "valid"),
+    (r"dZ = Z dA", [r"dW = \frac{\partial L}{\partial W}", r"A = Z^2"], {}, {}, "invalid"),
     (r"\mathbf{x} - \mathbf{p} = 0",
      [r"\mathbf{p} = \alpha \mathbf{w} = \frac{\mathbf{w}^T \mathbf{x}}{\mathbf{w}^T \mathbf{w}} "
       r"\mathbf{w}"], {}, {}, "undecided"),

@@ -22,9 +22,9 @@ from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.matrix_build import starred_matrices
 from symbolic.notation.names import Var, canonical, var
-from symbolic.notation.resolve import Reading, Resolved
+from symbolic.notation.resolve import Reading, Resolved, unworded
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, size_bound, ungroup, walk
+from symbolic.notation.trees import children, node_text, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
     IDENTITY,
@@ -36,6 +36,7 @@ from symbolic.notation.vocabulary import (
     PARAMETER_GREEK,
     SIGMA,
     SOFTMAX_AXIS,
+    UNDEFINED_WORDS,
     UPDATE_MARKS,
     ZEROS,
     known_function,
@@ -725,7 +726,8 @@ class Builder:
     def build_Call(self, node: A.Call):
         if node.index is not None and self.is_one_hot_label(node.index):
             return self.entry_at_label(node)
-        if node.index is not None and isinstance(self.index_value(node.index), str):
+        if node.index is not None and not _parameter_written(node) \
+                and isinstance(self.index_value(node.index), str):
             raise self.fail("an entry is picked by a whole number, an index letter or a "
                             "one-hot label", node.index,
                             "Declare the label one-hot: conventions: {symbols: {y: one-hot}}.")
@@ -1041,6 +1043,8 @@ class Builder:
     def build_Cases(self, node: A.Cases):
         pieces = []
         for value_node, conditions in node.branches:
+            if says_undefined(value_node) or _subgradient_set(value_node, conditions):
+                continue        # \text{undefined} at m = 1: no value there, none checked
             value = self.build(value_node)
             if _is_matrix(value):
                 raise self.fail("a piecewise definition of a vector or matrix is not read",
@@ -1160,6 +1164,9 @@ class Builder:
         range unsaid: not read."""
         lengths = {length for n in walk(body)
                    if (length := self.indexed_length(n, index)) is not None}
+        if not lengths:     # y_{i1} … y_{i4} given numbers: \sum_j y_{ij} runs over those
+            lengths = {length for n in walk(body)
+                       if (length := self.members_given(n, index)) is not None}
         if len(lengths) > 1:
             raise self.fail(f"the sum over {index} indexes names of different lengths "
                             f"({', '.join(map(str, sorted(lengths)))}), so how far it runs is "
@@ -1189,6 +1196,26 @@ class Builder:
         if len(node.sub) == 1 and 1 in (rows, cols):
             return rows * cols
         return (rows, cols)[places[0]] if len(node.sub) == 2 else None
+
+    def members_given(self, node: A.Node, index: str) -> int | None:
+        """How many members 1, 2, … of a name `index` indexes the text gives values, when it
+        gives some (y_{i1} = 0.4, …, y_{i4} = 1: 4 for j of y_{ij}); None otherwise."""
+        if not isinstance(node, A.Name) or node.sup or node.primes > 1:
+            return None
+        places = [k for k, s in enumerate(node.sub) if isinstance(s, A.Name)
+                  and s.base == index and not s.sub]
+        if len(places) != 1:
+            return None
+        written = [node_text(s) for s in node.sub]
+        given = self.scope.snapshot().values       # each member written, not a family's
+        count = 0
+        while count < MAX_SUM_TERMS:
+            written[places[0]] = str(count + 1)
+            key = canonical(node.base, (), tuple(written), node.suffix, node.primes)
+            if key not in given and key not in self.scope.values:
+                break
+            count += 1
+        return count or None
 
     def guess_index(self, body: A.Node) -> str:
         letters = sorted(free_index_letters(body) - set(self.bound))
@@ -1425,3 +1452,30 @@ def _uses_letter(node: A.Node, letter: str) -> bool:
     return any(isinstance(n, A.Name) and n.base == letter and not n.sub and not n.sup
                for n in walk(node))
 
+
+def says_undefined(node: A.Node) -> bool:
+    """Whether a case's value is words saying it has none (`\\text{undefined}`,
+    `\\text{does not exist}`; see `UNDEFINED_WORDS`)."""
+    names = [n for n in walk(node) if isinstance(n, A.Name)]
+    if not names or any(not isinstance(n, A.Name | A.BinOp | A.Group) or isinstance(
+            n, A.BinOp) and n.op != "juxt" for n in walk(node)):
+        return False
+    words = "".join(unworded(n.base) for n in names if not (n.sub or n.sup))
+    return len(names) == sum(1 for n in names if not (n.sub or n.sup)) \
+        and words.lower().replace(" ", "") in UNDEFINED_WORDS
+
+
+def _parameter_written(node: A.Call) -> bool:
+    """Whether a defined function's subscript is a number written for its parameter, the
+    0.5 of `\\ell_{0.5}(y, \\hat y)` with `\\ell_\\alpha(y, \\hat y) = …` (`entry_family`)."""
+    return node.callee is A.Callee.DEFINED and isinstance(node.index, A.Num) \
+        and not node.index.text.isdigit()
+
+
+def _subgradient_set(value: A.Node, conditions: tuple[A.Indicator, ...]) -> bool:
+    """Whether a case gives a set of values at a point, as a subgradient does at a kink:
+    `[-\\alpha, 1-\\alpha] & u = 0`, an interval where an equality holds."""
+    value = ungroup(value)
+    return isinstance(value, A.MatrixLiteral) and value.listed and len(value.rows) == 1 \
+        and len(value.rows[0]) == 2 and bool(conditions) \
+        and all(c.relation == "==" for c in conditions)

@@ -17,6 +17,7 @@ from symbolic.notation.vocabulary import (
     STARRED_COMMANDS,
     SUBSCRIPTS,
     SUPERSCRIPTS,
+    SYMBOL_SPELLINGS,
     UNICODE,
 )
 
@@ -63,8 +64,16 @@ def tokenize(source: str) -> list[Token]:
         script = _script_run(source, pos)
         if script is not None:          # z₂ⱼ: one subscript, z_{2j}, each letter in place
             text, end = script
+            # δ_Z₁: the letter after _ takes the script inside the subscript, δ_{Z_1}
+            nested = len(tokens) >= 2 and tokens[-2].text == "_" \
+                and tokens[-1].kind == "letter"
+            if nested:
+                letter = tokens.pop()
+                tokens.extend([Token("symbol", "{", letter.pos), letter])
             tokens.extend(Token(t.kind, t.text, pos + max(t.pos - 2, 0))
                           for t in tokenize(text) if t.kind != "end")
+            if nested:
+                tokens.append(Token("symbol", "}", end))
             pos = end
             continue
         if char in COMBINING_ACCENTS and tokens and tokens[-1].kind == "letter":
@@ -110,6 +119,8 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token(kind, COMMAND_SPELLINGS.get(match.group()[:-1],
                                                             match.group()[:-1]), pos))
             tokens.append(Token("symbol", "*", match.end() - 1))
+        elif kind == "command" and match.group() in SYMBOL_SPELLINGS:
+            tokens.append(Token("symbol", SYMBOL_SPELLINGS[match.group()], pos))
         elif kind == "command":
             tokens.append(Token(kind, COMMAND_SPELLINGS.get(match.group(), match.group()), pos))
         elif kind != "ws":

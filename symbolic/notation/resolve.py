@@ -90,7 +90,7 @@ def _only_scalar(node: A.Node) -> bool:
         for n in walk(node))
 
 
-def _unworded(base: str) -> str:
+def unworded(base: str) -> str:
     """`\\mathrm{ELU}` -> `ELU`: a word set in a font, as a function's name is written."""
     for font in (WORD_FONT, OPERATORNAME, *sorted(PROSE)):
         if base.startswith(font + "{") and base.endswith("}"):
@@ -126,6 +126,9 @@ class Snapshot:
     # how the text names a loss's gradients: "d" of `dA = \frac{\partial L}{\partial A}`,
     # G of `G_O = \partial L / \partial O`, each with its loss (see `gradient_prefix`)
     gradient_names: Mapping[str, A.Name] = field(default_factory=lambda: MappingProxyType({}))
+    # the names the definitions' bodies write (X of `Z = XW + b`), where the text names
+    # gradients: the inputs whose gradients (dX) it names too
+    written: frozenset[str] = frozenset()
 
     def is_value(self, name: str) -> bool:
         kind = self.kind(name)
@@ -360,6 +363,9 @@ class _Pass:
                                if v.startswith(prefix) and v[len(prefix):-1].isalpha())
 
     def visit(self, node: A.Node) -> A.Node:
+        composed = self.composition(node)
+        if composed is not None:
+            return self.visit(composed)
         if isinstance(node, A.BinOp) and node.op == "apply" \
                 and node_text(node.left) in self.transposing:
             return self.visit(A.BinOp("juxt", node.left, node.right, node.pos))    # X'(y - Xb)
@@ -680,6 +686,30 @@ class _Pass:
             return gradient
         return dataclasses.replace(after, operand=gradient)
 
+    def composition(self, node: A.Node) -> A.Call | None:
+        """`(g' \\circ f)` with g and f functions the text defines (f of one parameter x):
+        g'(f(x)), the composition taken at f's parameter; `(g \\circ f)(2)` at the point
+        written. ∘ between anything else is the element-wise product. None otherwise."""
+        argument = None
+        if isinstance(node, A.BinOp) and node.op in ("apply", "juxt") \
+                and isinstance(node.left, A.Group) and isinstance(node.right, A.Group) \
+                and len(call_arguments(node.right)) == 1:
+            node, argument = node.left, call_arguments(node.right)[0]
+        node = ungroup(node)
+        if not (isinstance(node, A.BinOp) and node.op == "odot"
+                and isinstance(node.left, A.Name) and isinstance(node.right, A.Name)):
+            return None
+        outer, inner = node.left, node.right
+        plain = dataclasses.replace(outer, primes=0)
+        parameters = self.snapshot.parameters.get(node_text(inner), ())
+        if inner.primes or len(parameters) != 1 or not (
+                self.snapshot.is_function(node_text(plain))
+                or known_function(node_text(plain)) is not None):
+            return None
+        self.readings.append(Reading(to_latex(node), "a composition of functions"))
+        inner_call = A.Call(node_text(inner), (argument or parameters[0],), pos=inner.pos)
+        return A.Call(node_text(plain), (inner_call,), primes=outer.primes, pos=outer.pos)
+
     def named_gradient(self, name: A.Name) -> A.Partial | None:
         """`G_V` beside `G_O = \\partial L/\\partial O`, `\\mathrm{dZ}` beside
         `dA = \\frac{\\partial L}{\\partial A}`: a name the text's own pattern for a
@@ -698,7 +728,9 @@ class _Pass:
             loss = self.snapshot.gradient_names[name.base]
         else:
             return None
-        if not isinstance(variable, A.Name) or not self.snapshot.is_value(node_text(variable)):
+        if not isinstance(variable, A.Name) or not (
+                self.snapshot.is_value(node_text(variable))
+                or node_text(variable) in self.snapshot.written):
             return None
         named = D_GRADIENT_NAMED if name.base.startswith(prefix) else GRADIENT_NAMED
         self.readings.append(Reading(to_latex(name), f"the gradient of {_shown(loss)} by "
@@ -901,11 +933,11 @@ class _Pass:
         the derivative of the function at its own parameters."""
         name = node.numerator
         word = letter_word(factors(name)) if isinstance(name, A.BinOp) else None
-        if word is not None and _unworded(word.base) in self.snapshot.parameters:
+        if word is not None and unworded(word.base) in self.snapshot.parameters:
             name = word             # \frac{d Sig}{dx} with Sig(x) = …: the function Sig
-        elif word is not None and known_function(_unworded(word.base)) is not None \
+        elif word is not None and known_function(unworded(word.base)) is not None \
                 and not word.sub and not word.sup:
-            name = dataclasses.replace(word, base=_unworded(word.base))   # {d Tanh \over dx}
+            name = dataclasses.replace(word, base=unworded(word.base))   # {d Tanh \over dx}
             node = dataclasses.replace(node, numerator=name)
         if isinstance(name, A.Name) and _sample_superscript(name) \
                 and canonical(name.base, (), (), name.suffix, 0) in self.snapshot.parameters:
@@ -924,7 +956,7 @@ class _Pass:
             call = A.Call(name.base, (node.wrt,), None, 0, None, True, name.pos, A.Callee.KNOWN)
             return dataclasses.replace(node, numerator=call)
         key = canonical(name.base, (), tuple(node_text(s) for s in name.sub), name.suffix, 0)
-        word = _unworded(name.base)
+        word = unworded(name.base)
         if key not in self.snapshot.parameters and not name.sub and not name.suffix \
                 and word in self.snapshot.parameters:
             key = word           # \text{ELU} over \text{ELU}(z_i) = …: the function ELU

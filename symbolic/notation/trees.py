@@ -142,11 +142,16 @@ def entry_family(name: A.Name, functions: Collection[str]) -> str | None:
     if len(name.sub) != 1 or name.sup or name.primes:
         return None
     (index,) = name.sub
-    if not (isinstance(index, A.Num) and index.text.isdigit() or isinstance(index, A.Name)
+    if not (isinstance(index, A.Num) or isinstance(index, A.Name)
             and index.base in INDEX_LETTERS and not (index.sub or index.sup)):
         return None
-    found = [key for letter in sorted(INDEX_LETTERS)
+    letters = sorted(INDEX_LETTERS) if not isinstance(index, A.Num) or index.text.isdigit() \
+        else []
+    found = [key for letter in letters
              if (key := canonical(name.base, (), (letter,), name.suffix, 0)) in functions]
+    if not found and isinstance(index, A.Num):  # ℓ_{0.5} of `\ell_\alpha(y, \hat y) = …`
+        found = [key for letter in sorted(GREEK) if (key := canonical(
+            name.base, (), (f"\\{letter}",), name.suffix, 0)) in functions]
     return found[0] if len(found) == 1 else None
 
 

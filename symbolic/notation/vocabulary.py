@@ -44,7 +44,12 @@ SUBSCRIPTS = {**{d: str(k) for k, d in enumerate("₀₁₂₃₄₅₆₇₈₉
               "ₛ": "s", "ₜ": "t", "ᵢ": "i", "ⱼ": "j", "ᵣ": "r", "ᵤ": "u", "ᵥ": "v", "₊": "+",
               "₋": "-", "₌": "=", "₍": "(", "₎": ")"}
 SUPERSCRIPTS = {**{d: str(k) for k, d in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}, "ⁱ": "i", "ⁿ": "n",
-                "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ᵀ": "T", "ˡ": "l", "ᵗ": "t"}
+                "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ᵀ": "T", "ˡ": "l", "ᵗ": "t",
+                # the modifier letters plain text raises the rest of the alphabet with
+                "ᵃ": "a", "ᵇ": "b", "ᶜ": "c", "ᵈ": "d", "ᵉ": "e", "ᶠ": "f", "ᵍ": "g",
+                "ʰ": "h", "ʲ": "j", "ᵏ": "k", "ᵐ": "m", "ᵒ": "o", "ᵖ": "p", "ʳ": "r",
+                "ˢ": "s", "ᵘ": "u", "ᵛ": "v", "ʷ": "w", "ˣ": "x", "ʸ": "y", "ᶻ": "z",
+                "⁼": "="}
 # Combining accents after a letter: ŷ is \hat{y}
 COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
                      "\u0303": r"\tilde", "\u0307": r"\dot", "\u20d7": r"\vec"}
@@ -52,6 +57,8 @@ COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
 # Commands that print as another: ▽ for ∇.
 COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla",
                      r"\bold": r"\mathbf"}
+# Commands MathJax spells symbols with (`a^{\lt t \gt}`, Ng's time steps): the symbol.
+SYMBOL_SPELLINGS = {r"\lt": "<", r"\gt": ">"}
 # Commands with a starred form; after any other, `*` is a product (`\Gamma*(1-\Gamma)`).
 STARRED_COMMANDS = frozenset({r"\operatorname*", r"\text*", r"\mathop*", r"\tag*"})
 
@@ -336,6 +343,14 @@ CONDITION_WORDS = frozenset({"if", "for", "when", "where", "case", "assuming", "
 CASE_WORDS = ("if", "when", "for", "si", "se", "wenn", "falls", "für", "als", "quand", "pour",
               "para", "quando", "cuando", "wanneer", "jeśli", "gdy", "если", "когда", "eğer",
               "nếu", "jika", "bila", "kalau", "όταν", "αν", "当", "若", "如果", "만약")
+# What a case's branch holds where the function has no value (`\text{undefined}` at a
+# kink): that branch gives no value to check, as a kink point gives none
+UNDEFINED_WORDS = frozenset({"undefined", "undef", "dne", "doesnotexist", "notdefined",
+                             "nondefinie", "nondéfinie", "indéfini", "indéfinie", "indefinido",
+                             "indefinida", "nãodefinida", "undefiniert", "nichtdefiniert",
+                             "nondefinita", "nonesiste", "неопределена", "неопределено",
+                             "не определена", "tanımsız", "tidakterdefinisi", "未定义",
+                             "不存在", "不可导", "정의되지않음", "未定義"})
 PROSE_WORDS = OTHERWISE | frozenset({
     "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
     "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
