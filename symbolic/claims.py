@@ -342,21 +342,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
                 and head.name.removeprefix(NABLA + " ") in context.functions:
             return None                    # \nabla f(x, y) of a defined f: its gradient
-    elif _labelled_by_word(head, context):
-        pass                            # v_1 baru = …: v_1 new, a label in words
-    elif (composite := composite_name(head)) is not None:
-        # Z_2(in) = (1)(0.3) + …: a quantity labelled in parentheses by letters nothing
-        # here gives a value (not y'(0), f_y(1, 2) or d(1 + e^{-x}): a derivative's value)
-        label = [n for n in walk(head.right) if not isinstance(n, A.Group | A.BinOp)]
-        if context.function_for(head) is not None or _resolves_to_known(head, context) \
-                or context.is_value(composite.base) or context.is_value(node_text(head.left)) \
-                or context.is_function(node_text(head.left)) or head.left.primes \
-                or head.left.base in DIFFERENTIAL_D or reads_as_derivative(head.left, context) \
-                or not all(isinstance(n, A.Name) and not context.is_value(name_key(n))
-                           for n in label):
-            return None
-    else:
-        return None
+    elif not (_labelled_by_word(head, context) or labelled_call(head, context)):
+        return None                     # (v_1 baru, Z_2(in) = …: labelled values)
     bases = set()
     trees = []
     for number, side in enumerate(chain.sides[1:]):
@@ -380,15 +367,42 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     return head
 
 
+def labelled_call(head: A.Node, context: Context) -> bool:
+    """`Z_2(in)`: a name the context does not determine, labelled in parentheses by letters
+    nothing here gives a value, as worked examples name a neuron's input: a new quantity
+    (not y'(0), f_y(1, 2) or d(1 + e^{-x}), a derivative's value, nor a defined function's
+    call)."""
+    composite = composite_name(head)
+    if composite is None:
+        return False
+    label = [n for n in walk(head.right) if not isinstance(n, A.Group | A.BinOp)]
+    return not (context.function_for(head) is not None or _resolves_to_known(head, context)
+                or context.is_value(composite.base) or context.is_value(node_text(head.left))
+                or context.is_function(node_text(head.left)) or head.left.primes
+                or head.left.base in DIFFERENTIAL_D or reads_as_derivative(head.left, context)
+                or not all(isinstance(n, A.Name) and not context.is_value(name_key(n))
+                           for n in label))
+
+
 def _labelled_by_word(head: A.Node, context: Context) -> bool:
     """`v_1 baru`, `w_5 new`: a name the context does not determine, then a word of three
     letters or more printed together, none of them a quantity here: the name labelled in
     words (the new v_1), as worked examples name an updated value."""
     parts = factors(head) if isinstance(head, A.BinOp) and head.op == "juxt" else []
-    if len(parts) < 4 or not isinstance(parts[0], A.Name) or letter_word(parts[1:]) is None:
+    if len(parts) < 4 or not all(isinstance(n, A.Name) for n in parts):
+        return False
+    runs = [[parts[0]]]           # the letters printed together: `bias baru` is two words
+    for before, letter in zip(parts, parts[1:], strict=False):
+        if letter.pos == before.pos + 1 and not (before.sub or before.sup):
+            runs[-1].append(letter)
+        else:
+            runs.append([letter])
+    words = [run for run in runs[1:] if len(run) >= 3 and letter_word(run) is not None]
+    if len(runs) < 2 or len(words) != len(runs) - 1 \
+            or len(runs[0]) > 1 and letter_word(runs[0]) is None:
         return False
     return not any(context.is_value(name_key(n)) or context.is_value(n.base)
-                   for n in parts if isinstance(n, A.Name))
+                   for n in parts if len(runs[0]) == 1 and n is parts[0])
 
 
 def reads_as_derivative(name: A.Name, context: Context) -> bool:
@@ -1251,9 +1265,112 @@ def _vector_shape(shape) -> bool:
     return shape is not None and len(shape) == 2 and 1 in shape
 
 
+def _value_called_doubt(link, finding: Finding, context: Context,
+                        budget: Budget) -> Finding | None:
+    """`\\mathrm{istd}(x, \\varepsilon) = 1/\\sqrt{\\sigma^2(x) + \\varepsilon}` with σ a
+    symbol: in the body of a function the step uses, a quantity's power before parentheses
+    that hold one of the function's parameters is the quantity as a function of it as often
+    as a product; read as a product, a difference may come only from that. Undecided."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    for function in _used_functions(trees, context):
+        parameters = {node_text(p) for p in function.parameters}
+        for node in walk(function.written or function.body):
+            if isinstance(node, A.Call) and node.power is not None and len(node.args) == 1:
+                name, power, argument = node.name, node.power, node.args[0]
+            elif isinstance(node, A.BinOp) and node.op in ("juxt", "apply") \
+                    and isinstance(node.left, A.Power) and isinstance(node.left.base, A.Name) \
+                    and isinstance(node.right, A.Group):
+                name, power, argument = node.left.base.base, node.left.exponent, node.right.inner
+            else:
+                continue
+            if node_text(argument) in parameters and (
+                    name == SIGMA and context.sigma_is_symbol() or context.is_value(name)):
+                quantity = f"{name}^{{{to_latex(power)}}}"
+                return undecided(f"undecided: {quantity}({to_latex(argument)}) may be "
+                                 f"{quantity} as a function of {to_latex(argument)} (as "
+                                 "read, a product); define it as a name of its own to check "
+                                 "this")
+    return None
+
+
+_PRODUCTS = frozenset({"juxt", "cdot", "times", "*"})
+
+
+def _substitution_doubt(link, finding: Finding, context: Context,
+                        budget: Budget) -> Finding | None:
+    """`X_1 w_{11} + X_2 w_{21} + b_1 = (1)(-0.3) + (1)(0.3) + (1)(-0.1)`: the right side is
+    the left with a number put for each name, as a worked example substitutes the values
+    its table or prose gives. With those names given nothing here, the step says what they
+    are, and a difference comes only from that: undecided, naming them."""
+    try:
+        sides = [parse_side(side) for side in link[:2]]
+    except NotationError:
+        return None
+    left, right = (_summands(side) for side in sides)
+    if left is None or right is None or len(left) != len(right):
+        return None
+    put: list[str] = []
+    left = [[f for f in term if not (isinstance(f, A.Num) and f.text == "1")] or term
+            for term in left]
+    for written, numbers in zip(left, right, strict=True):
+        # (a 1 put for a name, or written for nothing: `b_1` beside `(1)(-0.1)`)
+        ones = sum(isinstance(_unsigned(n), A.Num) and _unsigned(n).text == "1"
+                   for n in numbers)
+        if not len(numbers) - ones <= len(written) <= len(numbers) \
+                or not all(isinstance(_unsigned(n), A.Num) for n in numbers):
+            return None
+        for name in written:
+            if isinstance(name, A.Num):
+                continue
+            if not isinstance(name, A.Name):
+                return None
+            if not context.is_value(name_key(name)):
+                put.append(to_latex(name))
+    if not put:
+        return None
+    return undecided(f"undecided: the right side puts numbers for {', '.join(put[:4])}, which "
+                     "the text has not given here (a worked example's values): give them "
+                     "(as definitions, X_1 = 1) to check this")
+
+
+def _summands(node: A.Node) -> list[list[A.Node]] | None:
+    """A sum's terms, each its factors (a word's letters printed together are one factor:
+    `1·bias₁`); None when a term is no product of names and numbers."""
+    node = ungroup(node)
+    if isinstance(node, A.BinOp) and node.op in ("+", "-"):
+        left, right = _summands(node.left), _summands(node.right)
+        return None if left is None or right is None else left + right
+    parts = _product_factors(_unsigned(node))
+    if not parts:
+        return None
+    runs: list[list[A.Node]] = [[parts[0]]]
+    for before, factor in zip(parts, parts[1:], strict=False):
+        together = isinstance(before, A.Name) and isinstance(factor, A.Name) \
+            and factor.pos == before.pos + 1 and not (before.sub or before.sup)
+        runs[-1:] = [[*runs[-1], factor]] if together else [runs[-1], [factor]]
+    return [[letter_word(run) or run[0] if len(run) > 1 else run[0] for run in runs]]
+
+
+def _unsigned(node: A.Node) -> A.Node:
+    """A node without its parentheses and leading minus: -0.3 of `(-0.3)`."""
+    node = ungroup(node)
+    return ungroup(node.operand) if isinstance(node, A.Neg) else node
+
+
+def _product_factors(node: A.Node) -> list[A.Node]:
+    """The factors of a product written with juxtaposition, ·, × or *; [] for anything
+    else that is no name, number or parenthesised number."""
+    if isinstance(node, A.BinOp) and node.op in _PRODUCTS:
+        left, right = _product_factors(node.left), _product_factors(node.right)
+        return left + right if left and right else []
+    return [node] if isinstance(_unsigned(node), A.Name | A.Num) else []
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
           _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
-          _brace_doubt, _sample_entry_doubt)
+          _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:

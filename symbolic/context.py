@@ -1089,7 +1089,9 @@ class Context:
         """What the table says now, frozen, for the resolve pass."""
         if self._snapshot is None:
             # H^{+} = … defines H^{(+)} (its family's key is H's)
-            values = {d.key for d in self.definitions} | {d.name.base for d in self.definitions} \
+            # (not ℓ of ℓ_{Hinge}: a word labels another quantity, so ℓ(m) may define ℓ)
+            values = {d.key for d in self.definitions} \
+                | {d.name.base for d in self.definitions if not d.name.suffix} \
                 | {name_key(d.name) for d in self.definitions}
             layered = {d.name.base for d in self.definitions if has_layer(d.name)}
             # w of `z^l = w^l a^{l-1}`: a name written with a layer in a definition
@@ -2582,8 +2584,12 @@ def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
             and total.index and total.lower is None and total.upper is None):
         return None
     entry = total.body
-    if not (isinstance(entry, A.Name) and len(entry.sub) == 1 and not entry.sup
-            and node_text(entry.sub[0]) == total.index):
+    # `\sum_k Y_{ik} = 1`: each row i of Y sums to 1 (drawn row by row)
+    rows = len(entry.sub) == 2 and isinstance(entry.sub[0], A.Name) \
+        and len(entry.sub[0].base) == 1 and node_text(entry.sub[0]) != total.index \
+        if isinstance(entry, A.Name) else False
+    if not (isinstance(entry, A.Name) and (len(entry.sub) == 1 or rows) and not entry.sup
+            and node_text(entry.sub[-1]) == total.index):
         return None
     return canonical(entry.base, (), (), entry.suffix, 0)
 

@@ -16,6 +16,7 @@ from symbolic.claims import (
     check_chain,
     check_link,
     failed_link,
+    labelled_call,
     reads_as_derivative,
     rests_on,
 )
@@ -44,6 +45,7 @@ from symbolic.notation.names import family_of
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
+    composite_name,
     function_key,
     function_signature,
     layered_name,
@@ -775,6 +777,8 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
         return node
     if function_signature(node) is not None:
         return node
+    if labelled_call(node, context):
+        return composite_name(node)   # Z_1(in) = X_1 w_{11} + …: a value labelled, defined
     return None
 
 

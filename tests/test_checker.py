@@ -612,3 +612,24 @@ NAMED = ("$$ z_1 = w_1 x $$\n\n$$ h = \\sigma(z_1) $$\n\n$$ z_2 = w_2 h $$\n\n"
 @pytest.mark.parametrize(("number", "verdict"), [("0.9", "invalid"), ("0.50", "valid")])
 def test_a_gradient_named_again_at_the_same_point_is_a_claim_about_its_number(number, verdict):
     assert str(check_document(NAMED.replace("NUMBER", number)).steps[-1].verdict) == verdict
+
+
+def test_a_worked_value_labelled_in_parentheses_is_defined():
+    doc = ("$$Z_2(in) = (1)(0.3) + (1)(-0.2) + (1)(0.3) = 0.3 - 0.2 + 0.3 = 0.4$$\n\n"
+           "$$Z_2(in) + 1 = 1.4$$\n\n$$Z_2(in) + 1 = 1.5$$\n")
+    assert verdicts(doc) == [(1, "definition", "valid"), (3, "claim", "valid"),
+                             (5, "claim", "invalid")]
+
+
+def test_a_name_labelled_by_a_word_leaves_the_bare_letter_free_to_be_a_function():
+    # ℓ_{Hinge} = … defines another quantity than ℓ, so ℓ(m) = … defines the function ℓ
+    doc = ("$$\\ell_{\\text{Hinge}} = \\max(1 - m, 0)$$\n\n"
+           "Here $m = y f(x)$ is the margin, and $\\ell(m) = \\max(0, 1 - m)$.\n\n"
+           "$$\\ell(2) = 0$$\n")
+    assert verdicts(doc)[-1] == (5, "claim", "valid")
+
+
+def test_a_case_opened_by_a_phrase_in_plain_words():
+    doc = ("$$p_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\nДля случая k ≠ j:\n\n"
+           "$$\\frac{\\partial p_k}{\\partial z_j} = -p_k p_j$$\n")
+    assert verdicts(doc)[-1] == (5, "claim", "valid")

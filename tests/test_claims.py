@@ -1257,8 +1257,33 @@ def test_what_the_twentieth_corpus_taught(claim, given, shapes, verdict):
     ("v₁ baru = -0.1 + 0.2 · (-0.1407) · 0.4750 ≈ -0.1 - 0.01337 ≈ -0.1134", [], {}, "valid"),
     ("δ_Z₁ = -0.1407 · (-0.1) · 0.4750 · (1-0.4750) = -0.01407 · 0.4750 · 0.5250", [], {},
      "invalid"),
+    # numbers put for names the text gives nothing: a worked example's values, not a claim
+    (r"X_1 w_{11} + X_2 w_{21} + b_1 = (1)(-0.3) + (1)(0.3) + (1)(-0.1)", [], {}, "undecided"),
+    (r"X_1 w_{11} + X_2 w_{21} + b_1 = (1)(-0.3) + (1)(0.3) + (1)(-0.1)",
+     ["X_1 = 1", "X_2 = 1", "w_{11} = -0.3", "w_{21} = 0.3", "b_1 = -0.2"], {}, "invalid"),
+    # σ²(x) in a function of x, with σ a symbol: σ² as a function of x, or times x
+    (r"\partial\, \mathrm{istd} / \partial \sigma^2 = -\tfrac{1}{2}\, s^3",
+     [r"s := \mathrm{istd}(x, \varepsilon) = 1/\sqrt{\sigma^2(x) + \varepsilon}"], {},
+     "undecided"),
+    # each row of Y sums to 1: drawn so
+    (r"\frac{\partial L_i}{\partial Z_{ik}} = P_{ik} - Y_{ik}",
+     [r"P_{ik} = \frac{e^{Z_{ik}}}{\sum_{j} e^{Z_{ij}}}", r"L_i = -\sum_{k} Y_{ik} \log(P_{ik})",
+      r"\sum_{k} Y_{ik} = 1"], {}, "valid"),
+    (r"\frac{\partial L_i}{\partial Z_{ik}} = P_{ik} + Y_{ik}",
+     [r"P_{ik} = \frac{e^{Z_{ik}}}{\sum_{j} e^{Z_{ij}}}", r"L_i = -\sum_{k} Y_{ik} \log(P_{ik})",
+      r"\sum_{k} Y_{ik} = 1"], {}, "invalid"),
+    # a weight at a step in parentheses inside its subscript: never 0 times 1
+    (r"w_{0(1)} = w_{0(0)} - 0.1 \cdot 6 w_{0(0)}", [], {}, "undecided"),
     ("e^{-x} = e⁻ˣ", [], {}, "valid"),
     ("e^{x} = e⁻ˣ", [], {}, "invalid"),
 ])
 def test_what_the_twenty_first_corpus_taught(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+def test_one_entry_of_a_one_hot_label_may_be_zero():
+    # y_k alone, at the case k = l: the class may be another, so y_k is 0 or 1
+    given = [r"P_{ik} = \frac{e^{Z_{ik}}}{\sum_{j} e^{Z_{ij}}}"]
+    claim = r"-\frac{Y_{ik}}{P_{ik}} \cdot P_{ik} (1 - P_{ik}) = P_{ik} - Y_{ik}"
+    assert check_claim(claim, given=given,
+                       conventions={"symbols": {"Y": "one-hot"}}).verdict == "invalid"

@@ -512,6 +512,10 @@ class Builder:
         label = self.label_offset(node)
         if label is not None:
             return label
+        if isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.right, A.Group):
+            # w_{0(1)}: weight 0 at step 1, as worked examples write it; never 0 times 1
+            raise self.fail("an index with a step in parentheses after it is not read", node,
+                            "Write the step as a superscript, as in w_0^{(1)}.")
         value = self.build(node)
         if not (isinstance(value, sympy.Expr) and value.is_Integer):
             raise self.fail("an index must be a whole number or an index letter", node)

@@ -342,7 +342,11 @@ CONDITION_WORDS = frozenset({"if", "for", "when", "where", "case", "assuming", "
 # languages course notes are written in
 CASE_WORDS = ("if", "when", "for", "si", "se", "wenn", "falls", "für", "als", "quand", "pour",
               "para", "quando", "cuando", "wanneer", "jeśli", "gdy", "если", "когда", "eğer",
-              "nếu", "jika", "bila", "kalau", "όταν", "αν", "当", "若", "如果", "만약")
+              "nếu", "jika", "bila", "kalau", "όταν", "αν", "当", "若", "如果", "만약",
+              # and the phrases "for the case" opens with
+              "for the case", "in the case", "in case", "для", "для случая", "в случае",
+              "при", "dans le cas", "en el caso", "no caso", "nel caso", "im fall",
+              "w przypadku", "untuk kasus", "pada kasus")
 # What a case's branch holds where the function has no value (`\text{undefined}` at a
 # kink): that branch gives no value to check, as a kink point gives none
 UNDEFINED_WORDS = frozenset({"undefined", "undef", "dne", "doesnotexist", "notdefined",
