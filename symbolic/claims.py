@@ -1315,6 +1315,8 @@ def _substitution_doubt(link, finding: Finding, context: Context,
     put: list[str] = []
     left = [[f for f in term if not (isinstance(f, A.Num) and f.text == "1")] or term
             for term in left]
+    if sum(map(len, left)) < 2:
+        return None                     # y_k = 0: a name said to be a number, a claim
     for written, numbers in zip(left, right, strict=True):
         # (a 1 put for a name, or written for nothing: `b_1` beside `(1)(-0.1)`)
         ones = sum(isinstance(_unsigned(n), A.Num) and _unsigned(n).text == "1"
@@ -1322,13 +1324,16 @@ def _substitution_doubt(link, finding: Finding, context: Context,
         if not len(numbers) - ones <= len(written) <= len(numbers) \
                 or not all(isinstance(_unsigned(n), A.Num) for n in numbers):
             return None
-        for name in written:
+        for k, name in enumerate(written):
             if isinstance(name, A.Num):
                 continue
             if not isinstance(name, A.Name):
                 return None
             if not context.is_value(name_key(name)):
                 put.append(to_latex(name))
+            elif len(written) != len(numbers) or exact_value(context, name) != exact_value(
+                    context, _unsigned(numbers[k])):
+                return None             # w = 0.5 given, 0.4 put for it: shown wrong
     if not put:
         return None
     return undecided(f"undecided: the right side puts numbers for {', '.join(put[:4])}, which "
@@ -1368,9 +1373,33 @@ def _product_factors(node: A.Node) -> list[A.Node]:
         return left + right if left and right else []
     return [node] if isinstance(_unsigned(node), A.Name | A.Num) else []
 
+
+def _listing_doubt(link, finding: Finding, context: Context,
+                   budget: Budget) -> Finding | None:
+    """`\\mathbf{w} = \\Phi^T \\mathbf{a}` beside `\\Phi = (\\phi(x_1), \\cdots,
+    \\phi(x_n))^T` (read as a matrix of its own): a step that writes the letters of such a
+    listing's entries beside the name loses what ties them; found wrong so, undecided."""
+    if not context.listings:
+        return None
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    used = _trees_used(trees, context)
+    keys = {name_key(n) for tree in used for n in walk(tree) if isinstance(n, A.Name)}
+    bases = {n.base for tree in used for n in walk(tree) if isinstance(n, A.Name)}
+    for name, letters in context.listings.items():
+        if name in keys and letters & bases:
+            return undecided(f"undecided: {name} is listed by its entries with an elision, "
+                             "which is read as a vector or matrix of its own, and this step "
+                             f"writes {', '.join(sorted(letters & bases))} beside it; write "
+                             "the step without them, or give the entries' relation to check it")
+    return None
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
           _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
-          _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt)
+          _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt,
+          _listing_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -1870,8 +1899,12 @@ def _backprop_reading(link: tuple[str, str, str], trees: tuple, context: Context
         return None
     as_gradients = context.copy()
     as_gradients.unnamed_loss = A.Name(loss)
+    if not context.conventions.get("layout"):   # backprop's gradients have their names' shape
+        as_gradients.conventions = {**context.conventions, "layout": "denominator"}
     as_gradients._changed()
-    found = _find(*link, as_gradients, budget)
+    found = find(*link, as_gradients, budget)
+    if found.verdict == Verdict.VALID and not context.shapes:
+        found = _holds_as_matrices(link, found, as_gradients, budget)
     if found.verdict not in (Verdict.VALID, Verdict.INVALID):
         return None
     found = dataclasses.replace(found, reading=f"d-names read as the gradients of a loss the "
@@ -1882,12 +1915,35 @@ def _backprop_reading(link: tuple[str, str, str], trees: tuple, context: Context
     as_differentials = context.copy()
     as_differentials.differentials_kept = True
     as_differentials._changed()
-    other = _find(*link, as_differentials, budget)
+    other = find(*link, as_differentials, budget)
     return found if other.verdict == Verdict.INVALID else undecided(
         "undecided: with its d-names read as the gradients of a loss, as backprop code names "
         f"them, the step does not hold, and with d read as a differential it "
         f"{'holds' if other.verdict == Verdict.VALID else 'is in doubt'}; write the gradients "
         "with ∂ (\\frac{\\partial L}{\\partial V}) to say which")
+
+
+def _holds_as_matrices(link: tuple[str, str, str], found: Finding, context: Context,
+                       budget: Budget) -> Finding:
+    """A backprop step found valid with no shapes declared, checked again with the capitals
+    it multiplies read as matrices and what they multiply as vectors (`dx = dy A` beside
+    y = Ax holds for numbers only): the finding when it holds so too, or when there is no
+    such reading; undecided when it does not, or its shapes do not fit."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return found
+    shapes = _plausible_shapes(trees, context)
+    if not shapes:
+        return found
+    for reading in (infer_shapes(trees, context), shapes):     # the text's shapes first
+        again = _read_with(trees, (link[0], link[2], link[1]), context, budget, reading,
+                           general=False, clash=True) if reading else None
+        if again is not None and again.verdict == Verdict.VALID:
+            return found
+    return undecided(f"undecided: this holds with {', '.join(sorted(shapes))} read as "
+                     "numbers, but not with the capitals read as matrices and what they "
+                     "multiply as vectors; declare the shapes to check it")
 
 
 def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
@@ -2320,17 +2376,21 @@ def _whole_and_entries(trees, context: Context) -> list[str]:
             yield from names(child)
 
     # what the step rests on: x̂ = (x - μ)/σ, defined but not used, ties nothing here
+    # what the step rests on (the functions' bodies too: y_pred = w_1 x + w_0 in
+    # L(w_0, w_1) = Σ_i (y_i - y_pred)^2), and the whole its entries are of (p = e^z / S
+    # beside p_j); x̂ = (x - μ)/σ, defined but not used, ties nothing here
     used = _trees_used(trees, context)
-    rests_on = _definitions_used(used, context)     # through the functions' bodies too
-    # p = e^z / S beside p_j in the step: the whole the entries are of
+    rests_on = _definitions_used(used, context)
     by_entry = {family(n) for tree in (*used, *(d.body for d in rests_on))
                 for n in walk(tree) if isinstance(n, A.Name) and len(n.sub) == 1}
     rests_on += [d for d in context.definitions if not d.name.sub
                  and family(d.name) in by_entry and d not in rests_on]
-    everything = (*used, *(d.body for d in rests_on))
-    read = [n for tree in (*everything, *(d.name for d in rests_on)) for n in names(tree)]
+    read = [n for tree in (*used, *(d.body for d in rests_on), *(d.name for d in rests_on))
+            for n in names(tree)]
     whole = {family(n) for n in read if not n.sub}
     entries = {family(n) for n in read if len(n.sub) == 1}
+    # a sum anywhere shows a vector (s = Σ_k x_k, even unused)
+    everything = (*used, *(d.body for d in context.definitions))
     summed = {family(n) for tree in everything for total in walk(tree)
               if isinstance(total, A.SumOver) and total.index for n in walk(total.body)
               if isinstance(n, A.Name) and len(n.sub) == 1
@@ -4478,6 +4538,8 @@ def _wrong_reading_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str
     for layout in layouts:
         found = _read_with((lhs_node, rhs_node), link, context, budget, shapes, layout=layout,
                            general=False)
+        if found is None and len(layouts) > 1:
+            continue        # W (∂L/∂y as a row) does not build: not right in that layout
         if found is None or found.verdict != Verdict.INVALID \
                 or shown and found.counterexample is None:
             return None
@@ -4491,6 +4553,7 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
     bodies = [d.written or d.body for d in context.definitions] + \
         [f.written or f.body for f in context.functions.values()]
     shapes: dict[str, list] = {}
+    vectors: set[str] = set()
     for node in (n for tree in (*trees, *bodies) for n in walk(tree)):
         if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
             continue
@@ -4504,6 +4567,26 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
                 if name is not None and name not in capitals and not name.base.isupper() \
                         and _unshaped(name, context):
                     shapes.setdefault(name_key(name), ["n", 1])
+                elif name is not None and name not in capitals and not name.base.isupper():
+                    vectors.add(name_key(name))         # a of W a, with a = σ(u) defined
+    # y = W x + b: what a definition adds to such a product, and the name it defines, are
+    # vectors of that length too (b and y), and so are the names an element-wise formula
+    # of such a vector is written in (u of a = σ(u)), or the second reading cannot be built
+    for definition in context.definitions:
+        body = definition.written or definition.body
+        key = name_key(definition.name)
+        if not (any(name_key(n) in shapes for n in walk(body) if isinstance(n, A.Name)
+                    and n.base.isupper())
+                or (key in vectors or shapes.get(key) == ["n", 1])
+                and _elementwise(definition.body)):
+            continue
+        for name in (definition.name, *(n for n in walk(body) if isinstance(n, A.Name))):
+            if isinstance(name, A.Name) and not name.sub and not name.base.isupper() \
+                    and len(name.base.lstrip("\\")) == 1 and name.base not in INDEX_LETTERS \
+                    and (_unshaped(name, context) or name_key(name) in vectors
+                         or name is definition.name) \
+                    and not _is_constant(name):
+                shapes.setdefault(name_key(name), ["n", 1])
     return shapes if any(d == ["n", "n"] for d in shapes.values()) else {}
 
 
@@ -5980,9 +6063,8 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         # each good to one unit of its last digit; the left side's are the inputs
         # (not the inputs: a decimal the left side prints too, `0.5 + 0.0134 ≈ 0.5 - 0.0134`,
         # or one the text gives, is the same exact number on both sides)
-        inputs = _exact_decimals(rhs_node, context) | {
-            sympy.Rational(n.text) for n in walk(lhs_node) if isinstance(n, A.Num)}
-        tolerance = _rounding_reach(rhs_node, context, inputs) \
+        tolerance = _rounding_reach(rhs_node, context, _copied_inputs(lhs_node, rhs_node,
+                                                                      context)) \
             + mpmath.mpf(10) ** -12 * max(scale, 1)
     else:
         relative = literal_precision(lhs_node) + literal_precision(rhs_node)
@@ -5997,6 +6079,24 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
 
 
 WORKED_EXAMPLE = "a worked example's number"
+
+
+def _copied_inputs(lhs_node, rhs_node, context: Context) -> frozenset:
+    """The decimals of a worked step's right side that are exact: the inputs the text
+    gives, and those the left side prints as often as the right does (the 0.5 of
+    `0.5 + 0.0134 \\approx 0.5 - 0.0134`, copied); a decimal printed more often on the
+    right (`0.5 \\times 0.33 + 0.17 \\approx 0.17 + 0.17`) is a rounded result there too."""
+    def printed(node) -> dict:
+        counts: dict = {}
+        for n in walk(node):
+            if isinstance(n, A.Num) and "." in n.text:
+                counts[sympy.Rational(n.text)] = counts.get(sympy.Rational(n.text), 0) + 1
+        return counts
+    left, right = printed(lhs_node), printed(rhs_node)
+    given = frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
+                      for d in context.definitions if _is_printed_input(d)) \
+        | {v for v in context.values.values() if isinstance(v, sympy.Rational)}
+    return given | {value for value, count in right.items() if left.get(value, 0) >= count}
 
 
 def _entries_within_rounding(sides: Sides, rhs_node, context: Context) -> Finding | None:

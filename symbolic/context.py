@@ -234,6 +234,11 @@ class Context:
     # one, `logs: 10`): key -> the value as written. A verdict that turns on one is
     # undecided (see `claims._convention_doubt`)
     unread_conventions: dict[str, str] = field(default_factory=dict)
+    # names a definition lists by their entries with an elision (`\Phi = (\phi(x_1), …,
+    # \phi(x_n))^T`): name -> the letters the entries are written with. Such a name is a
+    # vector or matrix of its own; a step found wrong that writes those letters beside it is
+    # undecided (see `claims._listing_doubt`)
+    listings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -303,6 +308,8 @@ class Context:
         """A given that could not be read: the name it defines, when its left side says
         which, is unread (what depends on it is undecided); otherwise the error stands, for
         nothing here can say which claims it bears on."""
+        if self.listed_apart(text):
+            return
         if _states_a_derivative(text):
             # `\\frac{\\partial E}{\\partial x_i} = \\sum_j …`, `\\mathrm{d}f = …`: a premise
             # about derivatives, which the definitions decide; it defines nothing
@@ -396,7 +403,8 @@ class Context:
                       gradients_named=self.gradients_named, facts=list(self.facts),
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
-                      differentials_kept=self.differentials_kept)
+                      differentials_kept=self.differentials_kept,
+                      listings=dict(self.listings))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -994,9 +1002,25 @@ class Context:
 
     def define_unreadable(self, name: A.Name, error: NotationError,
                           source: str = "") -> Definition:
-        """A name whose definition could not be read: what depends on it is undecided."""
+        """A name whose definition could not be read: what depends on it is undecided (one
+        listed by its entries with an elision is a vector or matrix of its own)."""
+        if self.listed_apart(source):
+            return Definition(name, A.Unread("listed with an elision"), source)
         return self._add(Definition(name, A.Unread(getattr(error, "reason", str(error))),
                                     source, None, error))
+
+    def listed_apart(self, text: str) -> bool:
+        """`\\mathbf{y} = (y_1, y_2, \\cdots, y_n)^T`: a name listed by its entries with an
+        elision, which derivcheck cannot build, is taken as a vector or matrix of its own
+        (`listings`); False when the text is no such listing."""
+        listed = _listing(text)
+        if listed is None:
+            return False
+        name, letters = listed
+        self.listings[name] = letters
+        self.warnings.append(f"'{text}' lists the entries of {name} with an elision: {name} "
+                             "is read as a vector or matrix of its own")
+        return True
 
     def _add(self, definition: Definition) -> Definition:
         self.definitions = [d for d in self.definitions if d.name != definition.name] \
@@ -2576,6 +2600,34 @@ def _equation_sides(text: str) -> tuple[A.Node, A.Node] | None:
         return parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
     except NotationError:
         return None
+
+
+def _listing(text: str) -> tuple[str, frozenset[str]] | None:
+    """(the name, the letters its entries are written with) of `X = (x_1, x_2, \\cdots,
+    x_n)^T`, a name set equal to a list in parentheses or brackets, with an elision, maybe
+    transposed; None for any other text."""
+    try:
+        chain = split_chain(text)
+        head = parse_side(chain.sides[0].text) if len(chain.sides) == 2 else None
+    except NotationError:
+        return None
+    body = chain.sides[1].text.strip() if head is not None else ""
+    listed = _LISTING.fullmatch(body)
+    if not isinstance(head, A.Name) or listed is None \
+            or not any(e in listed.group(1) for e in ELISIONS):
+        return None
+    letters = set()
+    for piece in listed.group(1).split(","):
+        try:
+            letters |= {n.base for n in walk(parse_side(piece)) if isinstance(n, A.Name)}
+        except NotationError:
+            continue
+    return name_key(head), frozenset(letters)
+
+
+# a list in parentheses or brackets, maybe transposed: `(x_1, \cdots, x_n)^T`
+_LISTING = re.compile(r"(?:\\left\s*)?[(\[](.*,.*)(?:\\right\s*)?[)\]]\s*"
+                      r"(?:\^\s*\{?\s*(?:T|\\top|\\intercal)\s*\}?)?")
 
 
 def _sums_to_one(total: A.Node, one: A.Node) -> str | None:

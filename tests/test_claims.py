@@ -1287,3 +1287,43 @@ def test_one_entry_of_a_one_hot_label_may_be_zero():
     claim = r"-\frac{Y_{ik}}{P_{ik}} \cdot P_{ik} (1 - P_{ik}) = P_{ik} - Y_{ik}"
     assert check_claim(claim, given=given,
                        conventions={"symbols": {"Y": "one-hot"}}).verdict == "invalid"
+
+
+KERNEL_RIDGE = [r"{\bf w} = \left( {\bf \Phi}^{T} {\bf \Phi} + \lambda {\bf I} \right)^{-1} "
+                r"{\bf \Phi}^{T} {\bf y}",
+                r"\boldsymbol{\Phi} = (\boldsymbol{\phi} (\boldsymbol{x}_1), \boldsymbol{\phi} "
+                r"(\boldsymbol{x}_2), \cdots, \boldsymbol{\phi} (\boldsymbol{x}_n) )^T"]
+
+
+def test_a_name_listed_by_its_entries_with_an_elision_is_a_matrix_of_its_own():
+    claim = (r"{\bf w} = - \frac{1}{\lambda} {\bf \Phi}^{T} \left( {\bf \Phi} {\bf w} - "
+             r"{\bf y} \right)")
+    assert check_claim(claim, given=KERNEL_RIDGE).verdict == "valid"
+    assert check_claim(claim.replace("- \\frac", "\\frac"), given=KERNEL_RIDGE).verdict \
+        == "invalid"
+    # the entries' letters beside the name: what ties them is lost, so never a counterexample
+    tied = check_claim(r"{\bf \Phi}^T {\bf \Phi} = \boldsymbol{\phi}(\boldsymbol{x}_1)",
+                       given=KERNEL_RIDGE)
+    assert tied.verdict == "undecided"
+
+
+
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # backprop's d-names with no shapes: a step that holds for numbers only is in doubt
+    ("da = W dz", ["z = W a + b", r"a = \sigma(u)"], "undecided"),
+    ("dx = dy A", ["y = Ax"], "undecided"),
+    ("dA = dy^T x", ["y = Ax"], "undecided"),
+    ("dW = X^T dZ", ["Z = XW + b"], "valid"),
+    (r"\frac{\partial L}{\partial x} = W \frac{\partial L}{\partial y}", ["y = Wx + b"],
+     "undecided"),
+    # rounded intermediates with one digit, and a decimal printed more often on the right
+    (r"0.9 - 0.1 \times 0.26 \approx 0.9 - 0.03 = 0.87", [], "valid"),
+    (r"0.5 \times 0.33 + 0.17 \approx 0.17 + 0.17", [], "valid"),
+    # a number put for a name the text gives is checked against it
+    ("w x = (0.4)(2)", ["w = 0.5"], "invalid"),
+    # an element-wise formula read by its entries, with the sum that shows the vector unused
+    ("y_i = a x_i + b", ["y = a x + b", r"s = \sum_k x_k"], "valid"),
+    ("y_i = a x_i - b", ["y = a x + b", r"s = \sum_k x_k"], "invalid"),
+])
+def test_what_the_twenty_first_second_read_found(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict

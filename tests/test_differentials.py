@@ -49,11 +49,14 @@ def test_a_step_past_first_order_on_both_sides_is_undecided():
 
 
 def test_backprop_names_of_gradients_are_not_read_as_differentials():
-    # dV for ∂L/∂V, as backprop code writes it: alone as a side, or beside the
-    # differential of what does not hold the name
+    # dV for ∂L/∂V, as backprop code writes it: alone as a side, it is the gradient of a
+    # loss nothing names (as a differential it would run backwards); beside the
+    # differential of a name the text writes nowhere else, it is in doubt
     given = [r"O = P V"]
     alone = check_claim(r"dV = P^T dO", given=given, shapes={"P": [2, 2], "V": [2, 2]})
-    assert alone.verdict == "undecided" and "backprop" in alone.message
+    assert alone.verdict == "valid" and "backprop" in alone.links[0].reading
+    assert check_claim(r"dV = P dO", given=given,
+                       shapes={"P": [2, 2], "V": [2, 2]}).verdict == "invalid"
     loose = check_claim(r"dO = dA \odot O", given=given)
     assert loose.verdict == "undecided" and "backprop" in loose.message
     # a text that defines dP names its gradients so: dO is one too
