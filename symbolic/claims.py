@@ -1331,8 +1331,8 @@ def _substitution_doubt(link, finding: Finding, context: Context,
                 return None
             if not context.is_value(name_key(name)):
                 put.append(to_latex(name))
-            elif len(written) != len(numbers) or exact_value(context, name) != exact_value(
-                    context, _unsigned(numbers[k])):
+            elif len(written) != len(numbers) \
+                    or not _printed_as(exact_value(context, name), numbers[k]):
                 return None             # w = 0.5 given, 0.4 put for it: shown wrong
     if not put:
         return None
@@ -1357,6 +1357,17 @@ def _summands(node: A.Node) -> list[list[A.Node]] | None:
             and factor.pos == before.pos + 1 and not (before.sub or before.sup)
         runs[-1:] = [[*runs[-1], factor]] if together else [runs[-1], [factor]]
     return [[letter_word(run) or run[0] if len(run) > 1 else run[0] for run in runs]]
+
+
+def _printed_as(value, printed: A.Node) -> bool:
+    """Whether a value rounds to a number as printed (σ(-0.1) to `(0.4750)`: within half a
+    unit of its last digit); False when the value is not a number."""
+    number = _unsigned(printed)
+    if value is None or not isinstance(number, A.Num):
+        return False
+    digits = len(number.text.split(".")[1]) if "." in number.text else 0
+    sign = -1 if isinstance(ungroup(printed), A.Neg) else 1
+    return abs(float(value) - sign * float(number.text)) <= 0.5 * 10.0 ** -digits + 1e-12
 
 
 def _unsigned(node: A.Node) -> A.Node:

@@ -240,8 +240,8 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         columns[s] = np.array(values)
     for members in groups.values():
         members.sort(key=lambda s: s.name)
-        # one entry alone of a one-hot vector (y_k at the case k = l) may be 0 as well: the
-        # class may be another the expression does not write
+        # one entry alone of a one-hot vector (Y_{1,1} of y_k at the case k = l) may be 0
+        # as well: the class may be another the expression does not write
         hot = rng.integers(0, len(members) + (len(members) == 1), size=count)
         for j, s in enumerate(members):
             columns[s] = (hot == j).astype(float)

@@ -1321,6 +1321,9 @@ def test_a_name_listed_by_its_entries_with_an_elision_is_a_matrix_of_its_own():
     (r"0.5 \times 0.33 + 0.17 \approx 0.17 + 0.17", [], "valid"),
     # a number put for a name the text gives is checked against it
     ("w x = (0.4)(2)", ["w = 0.5"], "invalid"),
+    # … as printed: σ(-0.1) is 0.4750 to four places, and v_1 is given nothing
+    (r"Z_1 v_1 = (0.4750)(-0.1)", [r"Z_1 = \sigma(-0.1)"], "undecided"),
+    (r"Z_1 v_1 = (0.4760)(-0.1)", [r"Z_1 = \sigma(-0.1)"], "invalid"),
     # an element-wise formula read by its entries, with the sum that shows the vector unused
     ("y_i = a x_i + b", ["y = a x + b", r"s = \sum_k x_k"], "valid"),
     ("y_i = a x_i - b", ["y = a x + b", r"s = \sum_k x_k"], "invalid"),
