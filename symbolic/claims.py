@@ -1916,6 +1916,8 @@ def _backprop_reading(link: tuple[str, str, str], trees: tuple, context: Context
     found = find(*link, as_gradients, budget)
     if found.verdict == Verdict.VALID and not context.shapes:
         found = _holds_as_matrices(link, found, as_gradients, budget)
+    if found.verdict == Verdict.UNDECIDED and BACKPROP_NAMES not in found.message:
+        return found                # in doubt as gradients (for numbers only, say): why
     if found.verdict not in (Verdict.VALID, Verdict.INVALID):
         return None
     found = dataclasses.replace(found, reading=f"d-names read as the gradients of a loss the "
@@ -1952,9 +1954,10 @@ def _holds_as_matrices(link: tuple[str, str, str], found: Finding, context: Cont
                            general=False, clash=True) if reading else None
         if again is not None and again.verdict == Verdict.VALID:
             return found
-    return undecided(f"undecided: this holds with {', '.join(sorted(shapes))} read as "
-                     "numbers, but not with the capitals read as matrices and what they "
-                     "multiply as vectors; declare the shapes to check it")
+    return undecided(f"undecided: with its d-names read as backprop's gradients (dV for "
+                     f"∂L/∂V), this holds with {', '.join(sorted(shapes))} read as numbers, but "
+                     "not with the capitals read as matrices and what they multiply as "
+                     "vectors; declare the shapes to check it")
 
 
 def _gradient_names(bare: list, changed: list, trees: tuple, context: Context) -> str | None:
