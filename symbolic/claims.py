@@ -1916,7 +1916,8 @@ def _backprop_reading(link: tuple[str, str, str], trees: tuple, context: Context
     found = find(*link, as_gradients, budget)
     if found.verdict == Verdict.VALID and not context.shapes:
         found = _holds_as_matrices(link, found, as_gradients, budget)
-    if found.verdict == Verdict.UNDECIDED and BACKPROP_NAMES not in found.message:
+    if found.verdict == Verdict.UNDECIDED and BACKPROP_NAMES not in found.message \
+            and DIFFERENTIAL_ALONE not in found.message:
         return found                # in doubt as gradients (for numbers only, say): why
     if found.verdict not in (Verdict.VALID, Verdict.INVALID):
         return None
