@@ -282,7 +282,7 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
     try:
         context.define_latex(f"{left} {relation} {right}")
     except NotationError:
-        if not _labelled_by_word(head, context):
+        if not labelled_by_word(head, context):
             return None                 # (a label in words names what nothing else uses)
     first = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                        f"defines {left}")
@@ -342,7 +342,7 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
                 and head.name.removeprefix(NABLA + " ") in context.functions:
             return None                    # \nabla f(x, y) of a defined f: its gradient
-    elif not (_labelled_by_word(head, context) or labelled_call(head, context)):
+    elif not (labelled_by_word(head, context) or labelled_call(head, context)):
         return None                     # (v_1 baru, Z_2(in) = …: labelled values)
     bases = set()
     trees = []
@@ -384,7 +384,7 @@ def labelled_call(head: A.Node, context: Context) -> bool:
                            for n in label))
 
 
-def _labelled_by_word(head: A.Node, context: Context) -> bool:
+def labelled_by_word(head: A.Node, context: Context) -> bool:
     """`v_1 baru`, `w_5 new`: a name the context does not determine, then a word of three
     letters or more printed together, none of them a quantity here: the name labelled in
     words (the new v_1), as worked examples name an updated value."""

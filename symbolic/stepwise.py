@@ -16,6 +16,7 @@ from symbolic.claims import (
     check_chain,
     check_link,
     failed_link,
+    labelled_by_word,
     labelled_call,
     reads_as_derivative,
     rests_on,
@@ -585,6 +586,10 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.DEFINITION, ClaimResult(chain.source, [LinkResult(
             chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.VALID,
             Method.DEFINITION, f"says {depends} is a function of what it is applied to")]))
+    labelled = _labelled_by_words(chain, context)
+    if labelled is not None:            # v_1 baru = -0.1 + …: the new v_1, in words
+        return step(StepKind.DEFINITION, ClaimResult(
+            chain.source, [labelled, *_rest(chain, context, budget).links]))
     head = _head(chain, context)
     if head is None and _named_on_the_right(chain, context):
         chain = Chain(chain.source, chain.sides[::-1], chain.relations)   # X W + b = Y
@@ -704,6 +709,22 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
         return exact_value(context, gradient) is not None
     finally:
         context.use_gradient_values = saved
+
+
+def _labelled_by_words(chain: Chain, context: Context) -> LinkResult | None:
+    """`v_1 baru = -0.1 + 0.2 \\cdot (-0.1407)`: a value labelled by a word (the new v_1),
+    which names what nothing else uses: the first link names it, and the links after it
+    are checked. None for any other chain."""
+    if len(chain.sides) < 3 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
+        return None
+    try:
+        head = parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+    if not labelled_by_word(head, context):
+        return None
+    return LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                      Verdict.VALID, Method.DEFINITION, f"names {chain.sides[0].text.strip()}")
 
 
 def _variance_defined(chain: Chain, context: Context) -> LinkResult | None:

@@ -633,3 +633,10 @@ def test_a_case_opened_by_a_phrase_in_plain_words():
     doc = ("$$p_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\nДля случая k ≠ j:\n\n"
            "$$\\frac{\\partial p_k}{\\partial z_j} = -p_k p_j$$\n")
     assert verdicts(doc)[-1] == (5, "claim", "valid")
+
+
+def test_a_worked_value_labelled_by_a_word_names_it_and_checks_the_rest():
+    doc = "$$v_1 baru = -0.1 + 0.2 \\cdot (-0.1407) \\cdot 0.4750 \\approx -0.1 - 0.01337$$\n"
+    assert verdicts(doc) == [(1, "definition", "valid")]
+    assert verdicts(doc.replace("-0.1 - 0.01337", "-0.1 + 0.01337")) == [
+        (1, "definition", "invalid")]
