@@ -2296,6 +2296,10 @@ def _readings_of(tree: A.Node, context: Context) -> tuple:
         return ()
 
 
+# the doubt of a step that holds with its vectors read as numbers (`_matrix_reading_disagrees`)
+_AGREE_AS_NUMBERS = "read as numbers, but not with"
+
+
 def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: Budget,
                    readings) -> Finding | None:
     """Undecided when the step, wrong as read, holds (or is in doubt) read the other way a
@@ -2332,7 +2336,8 @@ def _call_readings(link: tuple[str, str, str], trees, context: Context, budget: 
         # nothing defines (ℓ(β) differentiated), not for anything else it leaves open
         if found is not None and (found.verdict == Verdict.VALID
                                   or found.verdict == Verdict.UNDECIDED
-                                  and UNDEFINED_FUNCTION in found.message):
+                                  and (UNDEFINED_FUNCTION in found.message
+                                       or _AGREE_AS_NUMBERS in found.message)):
             letters = ", ".join(symbols)
             declared = ", ".join(f"{k}: {v}" for k, v in symbols.items())
             holds = "this holds" if found.verdict == Verdict.VALID else \
@@ -2466,7 +2471,7 @@ def _entrywise_reading(link: tuple[str, str, str], names: list[str], context: Co
             read.define_latex(f"{to_latex(name)} = {to_latex(body)}")
     except NotationError:
         return None
-    found = _find(*link, read, budget)
+    found = find(*link, read, budget)
     if found.verdict not in (Verdict.VALID, Verdict.INVALID):
         return None
     shown = ", ".join(to_latex(d.name) for d in entrywise)
@@ -4553,7 +4558,7 @@ def _wrong_reading_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str
     for layout in layouts:
         found = _read_with((lhs_node, rhs_node), link, context, budget, shapes, layout=layout,
                            general=False)
-        if found is None and len(layouts) > 1:
+        if found is None and len(layouts) > 1 and not shown:
             continue        # W (∂L/∂y as a row) does not build: not right in that layout
         if found is None or found.verdict != Verdict.INVALID \
                 or shown and found.counterexample is None:

@@ -65,7 +65,7 @@ def tokenize(source: str) -> list[Token]:
         if script is not None:          # z₂ⱼ: one subscript, z_{2j}, each letter in place
             text, end = script
             # δ_Z₁: the letter after _ takes the script inside the subscript, δ_{Z_1}
-            nested = len(tokens) >= 2 and tokens[-2].text == "_" \
+            nested = text.startswith("_") and len(tokens) >= 2 and tokens[-2].text == "_" \
                 and tokens[-1].kind == "letter"
             if nested:
                 letter = tokens.pop()
