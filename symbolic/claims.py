@@ -6083,9 +6083,10 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         # each good to one unit of its last digit; the left side's are the inputs
         # (not the inputs: a decimal the left side prints too, `0.5 + 0.0134 ≈ 0.5 - 0.0134`,
         # or one the text gives, is the same exact number on both sides)
+        # (and ε dropped, 10 for \sqrt{100} + 10^{-8}: no printed step means a part in 10^7)
         tolerance = _rounding_reach(rhs_node, context, _copied_inputs(lhs_node, rhs_node,
                                                                       context)) \
-            + mpmath.mpf(10) ** -12 * max(scale, 1)
+            + mpmath.mpf(10) ** -7 * max(scale, 1)
     else:
         relative = literal_precision(lhs_node) + literal_precision(rhs_node)
         tolerance = mpmath.mpf(relative) * scale + mpmath.mpf(10) ** -12 * max(scale, 1)

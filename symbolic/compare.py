@@ -240,9 +240,11 @@ def sample_points(symbols: list, kind_of: Callable, seed: int, count: int = SAMP
         columns[s] = np.array(values)
     for members in groups.values():
         members.sort(key=lambda s: s.name)
-        # one entry alone of a one-hot vector (Y_{1,1} of y_k at the case k = l) may be 0
-        # as well: the class may be another the expression does not write
-        hot = rng.integers(0, len(members) + (len(members) == 1), size=count)
+        # one entry alone of a one-hot vector at an index tried (Y_{1,1} of y_k at the case
+        # k = l) may be 0 as well: the class may be another the expression does not write;
+        # at a label (y_o, the class the text names) it is the hot one
+        alone = len(members) == 1 and _last_index(members[0].name).isdigit()
+        hot = rng.integers(0, len(members) + alone, size=count)
         for j, s in enumerate(members):
             columns[s] = (hot == j).astype(float)
     for members in spread.values():
@@ -279,6 +281,12 @@ def _column(k: int, kind: str | None, rng: np.random.Generator, count: int) -> n
     elif kind == "index":
         column = (np.abs(column).astype(int) % 2 + 1).astype(float)
     return column
+
+
+def _last_index(name: str) -> str:
+    """The last index a canonical name's subscript writes: `2` of `Y_{1,2}`, `o` of `y_{o}`."""
+    cut = name.rfind("_{")
+    return name[cut + 2:].rstrip("}").rsplit(",", 1)[-1] if cut > 0 else ""
 
 
 def _container(name: str) -> str:
