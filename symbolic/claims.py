@@ -4554,12 +4554,18 @@ def _wrong_reading_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str
     fit); None when it is not."""
     layouts = [context.conventions["layout"]] if context.conventions.get("layout") \
         else ["numerator", "denominator"]      # right in either layout is right
+    # W ∂L/∂y, with ∂L/∂y a row, does not build: not right in that layout, when the step
+    # itself writes the capitals read square
+    written = {name_key(n) for tree in (lhs_node, rhs_node) for n in walk(tree)
+               if isinstance(n, A.Name)}
+    skipped = not shown and len(layouts) > 1 and all(
+        key in written for key in shapes if key.lstrip("\\")[:1].isupper())
     wrong = None
     for layout in layouts:
         found = _read_with((lhs_node, rhs_node), link, context, budget, shapes, layout=layout,
                            general=False)
-        if found is None and len(layouts) > 1 and not shown:
-            continue        # W (∂L/∂y as a row) does not build: not right in that layout
+        if found is None and skipped:
+            continue
         if found is None or found.verdict != Verdict.INVALID \
                 or shown and found.counterexample is None:
             return None
@@ -4592,7 +4598,7 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
     # y = W x + b: what a definition adds to such a product, and the name it defines, are
     # vectors of that length too (b and y), and so are the names an element-wise formula
     # of such a vector is written in (u of a = σ(u)), or the second reading cannot be built
-    for definition in context.definitions:
+    for definition in _definitions_used(trees, context):    # (what the step rests on only)
         body = definition.written or definition.body
         key = name_key(definition.name)
         if not (any(name_key(n) in shapes for n in walk(body) if isinstance(n, A.Name)
