@@ -711,17 +711,23 @@ def _has_graph_value(gradient: A.Partial, context: Context) -> bool:
         context.use_gradient_values = saved
 
 
+def _defining_head(chain: Chain, sides: int = 2) -> A.Node | None:
+    """A chain's first side, read, when its first relation defines and it has `sides`
+    sides or more; None otherwise (or when that side does not read)."""
+    if len(chain.sides) < sides or chain.relations[0] not in DEFINING or not chain.sides[0].text:
+        return None
+    try:
+        return parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+
+
 def _labelled_by_words(chain: Chain, context: Context) -> LinkResult | None:
     """`v_1 baru = -0.1 + 0.2 \\cdot (-0.1407)`: a value labelled by a word (the new v_1),
     which names what nothing else uses: the first link names it, and the links after it
     are checked. None for any other chain."""
-    if len(chain.sides) < 3 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
-        return None
-    try:
-        head = parse_side(chain.sides[0].text)
-    except NotationError:
-        return None
-    if not labelled_by_word(head, context):
+    head = _defining_head(chain, sides=3)
+    if head is None or not labelled_by_word(head, context):
         return None
     return LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
                       Verdict.VALID, Method.DEFINITION, f"names {chain.sides[0].text.strip()}")
@@ -731,13 +737,8 @@ def _variance_defined(chain: Chain, context: Context) -> LinkResult | None:
     """`\\sigma^2 = \\frac{1}{N}\\sum_j (x_j - \\mu)^2` where σ is not yet defined: a
     variance, which defines σ (its square root), as a `given` does. The first link, or
     None for any other chain."""
-    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
-        return None
-    try:
-        head = parse_side(chain.sides[0].text)
-    except NotationError:
-        return None
-    if not is_variance(head) or context.is_value(name_key(head.base)):
+    head = _defining_head(chain)
+    if head is None or not is_variance(head) or context.is_value(name_key(head.base)):
         return None
     try:
         context.define_latex(f"{chain.sides[0].text} = {chain.sides[1].text}")

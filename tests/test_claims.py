@@ -1289,6 +1289,10 @@ def test_one_entry_of_a_one_hot_label_may_be_zero():
     claim = r"-\frac{Y_{ik}}{P_{ik}} \cdot P_{ik} (1 - P_{ik}) = P_{ik} - Y_{ik}"
     assert check_claim(claim, given=given,
                        conventions={"symbols": {"Y": "one-hot"}}).verdict == "invalid"
+    # at a label letter, the class the text names, it is the hot one
+    hot = {"symbols": {"y": "one-hot"}}
+    assert check_claim(r"-y_o \log p_o = -\log p_o", conventions=hot).verdict == "valid"
+    assert check_claim(r"-y_k \log p_k = -\log p_k", conventions=hot).verdict == "invalid"
 
 
 KERNEL_RIDGE = [r"{\bf w} = \left( {\bf \Phi}^{T} {\bf \Phi} + \lambda {\bf I} \right)^{-1} "
