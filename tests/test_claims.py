@@ -1275,6 +1275,10 @@ def test_what_the_twentieth_corpus_taught(claim, given, shapes, verdict):
     # a weight at a step in parentheses inside its subscript: never 0 times 1
     (r"w_{0(1)} = w_{0(0)} - 0.1 \cdot 6 w_{0(0)}", [], {}, "undecided"),
     ("e^{-x} = e⁻ˣ", [], {}, "valid"),
+    # a relation in braces, spaced as a symbol, is that relation; a stacked one keeps its note
+    ("a{=}b + 1", ["b = 2", "a = 3"], {}, "valid"),
+    ("a{=}b + 2", ["b = 2", "a = 3"], {}, "invalid"),
+    (r"a \overset{(1)}{=} a", [], {}, "valid"),
     # a superscript after a subscript's letter stays a superscript: ‖·‖_F² is squared
     ("‖A‖_F² = tr(A^T A)", [], {"A": [2, 3]}, "valid"),
     ("e^{x} = e⁻ˣ", [], {}, "invalid"),

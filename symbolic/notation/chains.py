@@ -220,10 +220,17 @@ def split_chain(source: str) -> Chain:
     return Chain(source, tuple(sides), tuple(relations))
 
 
+# a relation alone in braces, spaced as a symbol (`a{=}b`): a relation (the braces become
+# spaces, so every position stays where it was); not the one `\stackrel{(a)}{=}` stacks
+_BRACED_RELATION = re.compile(r"(?<!\})\{(\s*)(=|<|>)(\s*)\}")
+
+
 def unbraced(source: str) -> str:
     """`{y = \\cfrac{1}{1 + e^{-x}}}`: a whole statement set in braces is the statement (the
     braces become spaces, so every position stays where it was); so is one set in bold,
-    `\\mathbf{\\frac{\\partial L}{\\partial d} = f}`."""
+    `\\mathbf{\\frac{\\partial L}{\\partial d} = f}`; a relation alone in braces, `a{=}b`, is
+    that relation."""
+    source = _BRACED_RELATION.sub(r" \1\2\3 ", source)
     text = source.strip()
     bold = next((command for command in BOLD_STATEMENT if text.startswith(command + "{")), None)
     if bold is not None and "=" in text:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from symbolic.errors import ParseError
 from symbolic.notation.vocabulary import (
+    BRACED_RELATIONS,
     COMBINING_ACCENTS,
     COMMAND_SPELLINGS,
     MATH_ALPHANUMERIC,
@@ -127,7 +128,25 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
-    return tokens
+    return _relations_unbraced(tokens)
+
+
+
+def _relations_unbraced(tokens: list[Token]) -> list[Token]:
+    """The tokens with each relation alone in braces (`y{=}1`, spacing it as a symbol)
+    taken out of them: `y = 1`."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].text == "{" and k + 2 < len(tokens) and tokens[k + 2].text == "}" \
+                and tokens[k + 1].text in BRACED_RELATIONS \
+                and not (out and out[-1].text == "}"):     # \stackrel{(a)}{=} keeps its own
+            out.append(tokens[k + 1])
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _in_prose(tokens: list[Token]) -> bool:

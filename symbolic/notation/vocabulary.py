@@ -57,6 +57,8 @@ COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
 # Commands that print as another: ▽ for ∇.
 COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla",
                      r"\bold": r"\mathbf"}
+# Relations LaTeX writes in braces to space them as ordinary symbols (`y{=}1`): relations.
+BRACED_RELATIONS = frozenset({"=", "<", ">", r"\neq", r"\leq", r"\geq", r"\approx"})
 # Commands MathJax spells symbols with (`a^{\lt t \gt}`, Ng's time steps): the symbol.
 SYMBOL_SPELLINGS = {r"\lt": "<", r"\gt": ">"}
 # Commands with a starred form; after any other, `*` is a product (`\Gamma*(1-\Gamma)`).
