@@ -1296,94 +1296,22 @@ def _value_called_doubt(link, finding: Finding, context: Context,
     return None
 
 
-_PRODUCTS = frozenset({"juxt", "cdot", "times", "*"})
-
-
 def _substitution_doubt(link, finding: Finding, context: Context,
                         budget: Budget) -> Finding | None:
     """`X_1 w_{11} + X_2 w_{21} + b_1 = (1)(-0.3) + (1)(0.3) + (1)(-0.1)`: the right side is
-    the left with a number put for each name, as a worked example substitutes the values
-    its table or prose gives. With those names given nothing here, the step says what they
-    are, and a difference comes only from that: undecided, naming them."""
+    the left with a number put for each name (`numbers.substituted_numbers`), as a worked
+    example substitutes the values its table or prose gives. Where some of those names are
+    given nothing here, a difference comes only from that: undecided, naming them."""
     try:
         sides = [parse_side(side) for side in link[:2]]
     except NotationError:
         return None
-    left, right = (_summands(side) for side in sides)
-    if left is None or right is None or len(left) != len(right):
+    substitution = substituted_numbers(context, *sides, assumed_only=True)
+    if substitution is None or not substitution.assumed:
         return None
-    put: list[str] = []
-    left = [[f for f in term if not (isinstance(f, A.Num) and f.text == "1")] or term
-            for term in left]
-    if sum(map(len, left)) < 2:
-        return None                     # y_k = 0: a name said to be a number, a claim
-    for written, numbers in zip(left, right, strict=True):
-        # (a 1 put for a name, or written for nothing: `b_1` beside `(1)(-0.1)`)
-        ones = sum(isinstance(_unsigned(n), A.Num) and _unsigned(n).text == "1"
-                   for n in numbers)
-        if not len(numbers) - ones <= len(written) <= len(numbers) \
-                or not all(isinstance(_unsigned(n), A.Num) for n in numbers):
-            return None
-        for k, name in enumerate(written):
-            if isinstance(name, A.Num):
-                continue
-            if not isinstance(name, A.Name):
-                return None
-            if not context.is_value(name_key(name)):
-                put.append(to_latex(name))
-            elif len(written) != len(numbers) \
-                    or not _printed_as(exact_value(context, name), numbers[k]):
-                return None             # w = 0.5 given, 0.4 put for it: shown wrong
-    if not put:
-        return None
-    return undecided(f"undecided: the right side puts numbers for {', '.join(put[:4])}, which "
-                     "the text has not given here (a worked example's values): give them "
-                     "(as definitions, X_1 = 1) to check this")
-
-
-def _summands(node: A.Node) -> list[list[A.Node]] | None:
-    """A sum's terms, each its factors (a word's letters printed together are one factor:
-    `1·bias₁`); None when a term is no product of names and numbers."""
-    node = ungroup(node)
-    if isinstance(node, A.BinOp) and node.op in ("+", "-"):
-        left, right = _summands(node.left), _summands(node.right)
-        return None if left is None or right is None else left + right
-    parts = _product_factors(_unsigned(node))
-    if not parts:
-        return None
-    runs: list[list[A.Node]] = [[parts[0]]]
-    for before, factor in zip(parts, parts[1:], strict=False):
-        together = isinstance(before, A.Name) and isinstance(factor, A.Name) \
-            and factor.pos == before.pos + 1 and not (before.sub or before.sup)
-        runs[-1:] = [[*runs[-1], factor]] if together else [runs[-1], [factor]]
-    return [[letter_word(run) or run[0] if len(run) > 1 else run[0] for run in runs]]
-
-
-def _printed_as(value, printed: A.Node) -> bool:
-    """Whether a value rounds to a number as printed (σ(-0.1) to `(0.4750)`: within half a
-    unit of its last digit); False when the value is not a number."""
-    number = _unsigned(printed)
-    if value is None or not isinstance(number, A.Num):
-        return False
-    digits = len(number.text.split(".")[1]) if "." in number.text else 0
-    sign = -1 if isinstance(ungroup(printed), A.Neg) else 1
-    return abs(float(value) - sign * float(number.text)) <= 0.5 * 10.0 ** -digits + 1e-12
-
-
-def _unsigned(node: A.Node) -> A.Node:
-    """A node without its parentheses and leading minus: -0.3 of `(-0.3)`."""
-    node = ungroup(node)
-    return ungroup(node.operand) if isinstance(node, A.Neg) else node
-
-
-def _product_factors(node: A.Node) -> list[A.Node]:
-    """The factors of a product written with juxtaposition, ·, × or *; [] for anything
-    else that is no name, number or parenthesised number."""
-    if isinstance(node, A.BinOp) and node.op in _PRODUCTS:
-        left, right = _product_factors(node.left), _product_factors(node.right)
-        return left + right if left and right else []
-    return [node] if isinstance(_unsigned(node), A.Name | A.Num) else []
-
+    return undecided("undecided: the numbers stand for values not given here ("
+                     + ", ".join(substitution.assumed[:4]) + "); bind them before this step "
+                     "to check it")
 
 def _listing_doubt(link, finding: Finding, context: Context,
                    budget: Budget) -> Finding | None:

@@ -20,7 +20,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import Instance
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, node_text, ungroup, walk
+from symbolic.notation.trees import children, factors, letter_word, node_text, ungroup, walk
 from symbolic.notation.vocabulary import PRODUCT_OPS
 
 if TYPE_CHECKING:
@@ -212,13 +212,15 @@ class Substitution:
     assumed: tuple[str, ...] = ()
 
 
-def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> Substitution | None:
+def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node,
+                        assumed_only: bool = False) -> Substitution | None:
     """Whether one side is the other with quantities replaced by printed numbers, each
     within one unit of its last digit of the exact quantity it replaces (rule 4 of the
     answer keys): `(a - y) a_0 = (0.78 - 1) (0.4)`. A name with no value here may stand
     for a number too (`w_5 * out_{h1}` as `0.4 * 0.593`), but then nothing is shown: the
     substitution says which values the text assumes. None when the shapes do not match
-    (the link is then compared as usual)."""
+    (the link is then compared as usual), or, unless `assumed_only`, when every number
+    stands for a name with no value."""
     try:
         lhs, rhs = context.resolve(lhs).tree, context.resolve(rhs).tree
     except DerivcheckError:
@@ -229,7 +231,8 @@ def substituted_numbers(context: Context, lhs: A.Node, rhs: A.Node) -> Substitut
             continue
         found: list[str] = []
         matcher = _NumberMatcher(context)
-        if matcher.match(quantity, printed, found, 0) and found:
+        if matcher.match(quantity, printed, found, 0) and (found or assumed_only
+                                                           and matcher.assumed):
             assumed = tuple(f"{name} = {number}" for name, number in matcher.assumed.items())
             return Substitution(tuple(found), assumed)
     return None
@@ -253,6 +256,16 @@ class _NumberMatcher:
 
     def match(self, quantity: A.Node, printed: A.Node, found: list[str], depth: int) -> bool:
         quantity, printed = ungroup(quantity), ungroup(printed)
+        # `bias_1` printed as letters side by side is one name; `(1)(-0.1)` for b_1 puts a
+        # 1 for nothing the side writes
+        quantity = letter_word(factors(quantity)) or quantity
+        if isinstance(printed, A.BinOp) and printed.op in PRODUCT_OPS \
+                and not (isinstance(quantity, A.BinOp) and quantity.op in PRODUCT_OPS):
+            unit = [other for one, other in ((printed.left, printed.right),
+                                             (printed.right, printed.left))
+                    if node_text(ungroup(one)) == "1"]
+            if unit:
+                printed = ungroup(unit[0])
         if is_printed_number(printed):
             if is_printed_number(quantity):
                 return node_text(quantity) == node_text(printed)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from symbolic.errors import ParseError
-from symbolic.notation.lexer import tokenize
+from symbolic.notation.lexer import tokenize, unbraced_relations
 from symbolic.notation.vocabulary import (
     BEGIN,
     BOLD_STATEMENT,
@@ -220,17 +220,12 @@ def split_chain(source: str) -> Chain:
     return Chain(source, tuple(sides), tuple(relations))
 
 
-# a relation alone in braces, spaced as a symbol (`a{=}b`): a relation (the braces become
-# spaces, so every position stays where it was); not the one `\stackrel{(a)}{=}` stacks
-_BRACED_RELATION = re.compile(r"(?<!\})\{(\s*)(=|<|>)(\s*)\}")
-
-
 def unbraced(source: str) -> str:
     """`{y = \\cfrac{1}{1 + e^{-x}}}`: a whole statement set in braces is the statement (the
     braces become spaces, so every position stays where it was); so is one set in bold,
     `\\mathbf{\\frac{\\partial L}{\\partial d} = f}`; a relation alone in braces, `a{=}b`, is
     that relation."""
-    source = _BRACED_RELATION.sub(r" \1\2\3 ", source)
+    source = unbraced_relations(source)
     text = source.strip()
     bold = next((command for command in BOLD_STATEMENT if text.startswith(command + "{")), None)
     if bold is not None and "=" in text:

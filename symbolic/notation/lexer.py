@@ -50,6 +50,7 @@ def tokenize(source: str) -> list[Token]:
 
     Math typed as plain text, with no command in it (`P_ij = exp(S_ij) / sum_k(…)`), writes
     a subscript of several letters or digits unbraced, as code does: `P_ij` is P_{ij}."""
+    source = unbraced_relations(source)
     tokens: list[Token] = []
     pos = 0
     plain = "\\" not in source
@@ -128,25 +129,19 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token(kind, match.group(), pos))
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
-    return _relations_unbraced(tokens)
+    return tokens
 
 
+# a relation alone in braces, spacing it as a symbol (`y{=}1`); not the one a command
+# stacks (`\stackrel{(a)}{=}`, a brace closing before it)
+_BRACED_RELATION = re.compile(r"(?<!\})\{(\s*)(" + "|".join(
+    re.escape(r) for r in sorted(BRACED_RELATIONS, key=len, reverse=True)) + r")(\s*)\}")
 
-def _relations_unbraced(tokens: list[Token]) -> list[Token]:
-    """The tokens with each relation alone in braces (`y{=}1`, spacing it as a symbol)
-    taken out of them: `y = 1`."""
-    out: list[Token] = []
-    k = 0
-    while k < len(tokens):
-        if tokens[k].text == "{" and k + 2 < len(tokens) and tokens[k + 2].text == "}" \
-                and tokens[k + 1].text in BRACED_RELATIONS \
-                and not (out and out[-1].text == "}"):     # \stackrel{(a)}{=} keeps its own
-            out.append(tokens[k + 1])
-            k += 3
-            continue
-        out.append(tokens[k])
-        k += 1
-    return out
+
+def unbraced_relations(source: str) -> str:
+    """`y{=}1` as `y = 1`: each relation alone in braces taken out of them (the braces
+    become spaces, so every position stays where it was)."""
+    return _BRACED_RELATION.sub(r" \1\2\3 ", source) if "{" in source else source
 
 
 def _in_prose(tokens: list[Token]) -> bool:
