@@ -401,8 +401,9 @@ def labelled_by_word(head: A.Node, context: Context) -> bool:
     if len(runs) < 2 or len(words) != len(runs) - 1 \
             or len(runs[0]) > 1 and letter_word(runs[0]) is None:
         return False
-    return not any(context.is_value(name_key(n)) or context.is_value(n.base)
-                   for n in parts if len(runs[0]) == 1 and n is parts[0])
+    first = parts[0]            # a name labelled must be one nothing here determines
+    return len(runs[0]) > 1 or not (context.is_value(name_key(first))
+                                    or context.is_value(first.base))
 
 
 def reads_as_derivative(name: A.Name, context: Context) -> bool:
@@ -1312,6 +1313,7 @@ def _substitution_doubt(link, finding: Finding, context: Context,
     return undecided("undecided: the numbers stand for values not given here ("
                      + ", ".join(substitution.assumed[:4]) + "); bind them before this step "
                      "to check it")
+
 
 def _listing_doubt(link, finding: Finding, context: Context,
                    budget: Budget) -> Finding | None:
