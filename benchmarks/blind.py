@@ -23,7 +23,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # eighteenth; zm,zn: the
                                                 # nineteenth; zo,zp: the
                                                 # twentieth; zq,zr: the
-                                                # twenty-first)
+                                                # twenty-first; zs,zt: the
+                                                # twenty-second)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -168,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                              "zc,zd: the fourteenth; ze,zf: the fifteenth; zg,zh: "
                              "the sixteenth; zi,zj: the seventeenth; zk,zl: the "
                              "eighteenth; zm,zn: the nineteenth; zo,zp: the "
-                             "twentieth; zq,zr: the twenty-first); "
+                             "twentieth; zq,zr: the twenty-first; zs,zt: the "
+                             "twenty-second); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
