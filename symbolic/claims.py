@@ -24,6 +24,7 @@ from symbolic.budget import DEFAULT_BUDGET_SECONDS, Budget
 from symbolic.context import (
     Context,
     Definition,
+    capital_words,
     has_layer,
     is_printed_literal,
     name_key,
@@ -58,7 +59,7 @@ from symbolic.errors import (
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters, says_undefined
-from symbolic.notation.chains import Chain
+from symbolic.notation.chains import Chain, alignment_inside
 from symbolic.notation.names import (
     Var,
     base_of,
@@ -75,6 +76,7 @@ from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
     children,
     composite_name,
+    composite_of,
     factors,
     function_signature,
     is_capital,
@@ -90,6 +92,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     BEGIN_CASES,
+    COMPOSITE,
     CONDITION_WORDS,
     CONSTANT_LETTERS,
     CONVENTIONS,
@@ -209,9 +212,11 @@ def count_links(claim: str) -> int:
 def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: dict,
                      values: dict, budget_seconds: float) -> ClaimResult:
     """`check_claim` in this process, with its arguments already checked."""
+    claim = (alignment_inside(claim) or (0, claim))[1]   # \begin{align*} … \end{align*}
     conventions = sigma_read_as_quantity([claim, *given], conventions)
     try:
-        context = Context.from_given(given, shapes, conventions, values)
+        context = Context.from_given(given, shapes, conventions, values,
+                                     capital_words([claim, *given]))
     except (NotationError, ShapeError, WorkLimitExceeded) as error:
         # a given that parses but defines nothing derivcheck can use (`-\log p(θ) = …`,
         # `x \sim \mathcal{N}(…)`) leaves a claim that parses undecided, naming the given:
@@ -342,6 +347,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
                 and head.name.removeprefix(NABLA + " ") in context.functions:
             return None                    # \nabla f(x, y) of a defined f: its gradient
+    elif capital_word(head, [side.text for side in chain.sides[1:]], context):
+        return head                     # HO = \sigma(HI): the word HO, as HI is one
     elif not (labelled_by_word(head, context) or labelled_call(head, context)):
         return None                     # (v_1 baru, Z_2(in) = …: labelled values)
     bases = set()
@@ -365,6 +372,20 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def capital_word(head: A.Node, others: list[str], context: Context) -> bool:
+    """`HO`, `HI_1`: capitals printed together, none of them a quantity here, and each of
+    them, wherever the other sides write it, printed beside another capital (`\\sigma(HI)`):
+    a word that names a new quantity, as `NLL` does, never a product of letters."""
+    parts = factors(head) if isinstance(head, A.BinOp) and head.op == "juxt" else []
+    word = letter_word(parts)
+    if word is None or not all(n.base.isupper() for n in parts) \
+            or any(context.is_value(n.base) or context.shape_of(n.base) is not None
+                   for n in parts) or context.is_value(name_key(word)):
+        return False
+    return not any(re.search(rf"(?<![A-Za-z]){n.base}(?![A-Z])|(?<![A-Z]){n.base}(?![A-Za-z])",
+                             text) for n in parts for text in others)
 
 
 def labelled_call(head: A.Node, context: Context) -> bool:
@@ -1389,11 +1410,13 @@ def _fact_bearing(finding: Finding, left: str, right: str, context: Context) -> 
 
 
 def _name_of(text: str) -> A.Name | None:
-    """The name a counterexample's symbol is, `y_{1}` (None when it reads as no name)."""
+    """The name a counterexample's symbol is, `y_{1}`; of an entry of a member, `e_{1}_{2}`,
+    the member's (None when it reads as no name)."""
     try:
         node = parse_side(text)
     except NotationError:
-        return None
+        entry = re.fullmatch(r"(.+_\{[^{}]*\})_\{[^{}]*\}", text)
+        return _name_of(entry.group(1)) if entry else None
     return node if isinstance(node, A.Name) else None
 
 
@@ -1595,6 +1618,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                          "element by element; write \\odot for the element-wise product")
     try:
         _require_letter_written_one_way(trees, context)
+        _require_call_where_given(trees, context)
     except MeaningError as error:
         return undecided(f"undecided: {error}")
     free_index = free_index_letters(lhs_node) | free_index_letters(rhs_node) \
@@ -2611,8 +2635,9 @@ def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Con
     """`\\mathbf{x}_i \\mathbf{x}_i^T = \\mathbf{x}_i^T \\mathbf{x}_i` with no shapes: members
     of a family, transposed, are vectors that the fit does not follow, so the step holds
     with them read as numbers. Read with each such family's members as vectors: the
-    members as written when the sides then disagree in every layout; [] when they agree,
-    or when that reading cannot be built (w_{y_i} beside w_j: a member the shapes miss)."""
+    members as written when the sides then disagree in every layout, or make a defined name
+    a matrix of no declared shape; [] when they agree, or when that reading cannot be built
+    (w_{y_i} beside w_j: a member the shapes miss)."""
     members = {to_latex(name): _spelled_key(name) for tree in trees for node in walk(tree)
                if isinstance(node, A.Transpose)
                and isinstance(name := ungroup(node.operand), A.Name)
@@ -2628,8 +2653,14 @@ def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Con
     readings = (_read_with(trees, link, context, budget, shapes, layout=layout,
                            decisions=decisions, general=False, clash=True)
                 for layout in layouts)
-    return sorted(members) if all(found is not None and found.verdict == Verdict.INVALID
-                                  for found in readings) else []
+    # C = Σ_i x_i^T x_i beside C = Σ_i x_i x_i^T: the members as vectors make the side C a
+    # matrix of no declared shape, which the reading as numbers did not see
+    sides = {f"{to_latex(tree)} is defined as a vector" for tree in trees
+             if isinstance(tree, A.Name)}
+    return sorted(members) if all(
+        found is not None and (found.verdict == Verdict.INVALID or found.verdict
+                               == Verdict.UNDECIDED and found.message.startswith(tuple(sides)))
+        for found in readings) else []
 
 
 def _beside_members(trees, members: dict[str, str], context: Context) -> list[str]:
@@ -2686,6 +2717,8 @@ def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budg
     except (ShapeError, UnshapedError) as error:
         if clash and (isinstance(error, ShapeError) or isinstance(error.__cause__, ShapeError)):
             return Finding(Verdict.INVALID, Method.NONE, str(error))
+        if clash and isinstance(error, UnshapedError):
+            return Finding(Verdict.UNDECIDED, Method.NONE, str(error))   # a name made a matrix
         return None
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
@@ -5522,6 +5555,28 @@ def _require_point_given(sides: Sides, trees: tuple) -> None:
                            "the text has not given", "", None, "Bind them to check it.")
 
 
+def _require_call_where_given(trees: tuple, context: Context) -> None:
+    """`f(\\mathbf{x} - \\alpha \\mathbf{g})` with f defined nowhere but given at another
+    argument (`f(\\mathbf{x} + \\delta\\mathbf{x}) = …`, a Taylor expansion): the text
+    says what f is there only, so its value here is not read, and any counterexample
+    would come from an f the text does not mean. Read on the trees, before any verdict."""
+    given = {d.key for d in context.definitions if d.key.startswith(COMPOSITE + "{")}
+    if not given:
+        return
+    for node in (n for tree in trees for n in walk(tree)):
+        if not (isinstance(node, A.Call) and node.callee is A.Callee.ARBITRARY
+                and len(node.args) == 1):
+            continue
+        name = A.Name(node.name)
+        written = composite_name(A.BinOp("apply", name, A.Group(node.args[0])))
+        if any(key.startswith(composite_of(name)) for key in given) \
+                and (written is None or name_key(written) not in given):
+            raise MeaningError(
+                f"{node.name} is defined nowhere, and the text gives its value at another "
+                f"argument only, so its value at {to_latex(node.args[0])} is not read", "",
+                None, f"Define {node.name} (as in {node.name}(x) = …) to check this step.")
+
+
 def _require_letter_written_one_way(trees: tuple, context: Context) -> None:
     """`\\frac{\\partial E}{\\partial a^{(L)}_1} = 0` with E = ½ Σ_k (a_k − y_k)², or
     the operator on that sum: the derivative by a letter with a layer, of what holds the
@@ -5538,7 +5593,14 @@ def _require_letter_written_one_way(trees: tuple, context: Context) -> None:
             continue
         wrt = node.wrt
         held = [n for n in walk(body) if isinstance(n, A.Name) and n.base == wrt.base]
-        if not held or any(bool(n.sup) == bool(wrt.sup) for n in held):
+        if not held and wrt.sub and wrt.base[:1].islower():
+            # ∂E/∂w^{HO}_{ij} with E through σ(HO W^{HO}): the entries of W^{HO}, as read
+            # nowhere (each derivative by w_{ij} is 0)
+            held = [n for b in (body, *_bodies_used((body,), context)) for n in walk(b)
+                    if isinstance(n, A.Name) and n.base == wrt.base[:1].upper() + wrt.base[1:]
+                    and not n.sub
+                    and n.sup == wrt.sup]
+        if not held or any(bool(n.sup) == bool(wrt.sup) and n.base == wrt.base for n in held):
             continue
         stranger = held[0]
         if name_key(stranger) in defined or context.is_value(name_key(stranger)):
@@ -5663,17 +5725,19 @@ def _require_functions_on_both_sides(sides: Sides) -> None:
     \\sum_i …` with ℓ defined nowhere: the derivative of a function nothing here defines,
     set against a side without that function, is any function of its argument (the text
     may define ℓ by this very line). Undecided, never a counterexample."""
-    def functions(side) -> set:
-        return {f.func for f in getattr(side, "atoms", lambda *_: set())(AppliedUndef)}
+    def functions(side) -> tuple[set, set]:
+        """The undefined functions a side applies, and those it differentiates."""
+        found = C.atoms_of(side, AppliedUndef, sympy.Derivative)
+        return ({f.func for f in found if isinstance(f, AppliedUndef)},
+                {d.expr.func for d in found
+                 if isinstance(d, sympy.Derivative) and isinstance(d.expr, AppliedUndef)})
 
-    def differentiated(side) -> set:
-        return {d.expr.func for d in getattr(side, "atoms", lambda *_: set())(sympy.Derivative)
-                if isinstance(d.expr, AppliedUndef)}
-
-    for here, there in ((sides.lhs, sides.rhs), (sides.rhs, sides.lhs)):
+    lhs, rhs = functions(sides.lhs), functions(sides.rhs)
+    for (_, differentiated_here), (applied, differentiated_there), there in (
+            (lhs, rhs, sides.rhs), (rhs, lhs, sides.lhs)):
         letters = {s.name for s in _free(there)}      # Φ read as a number there: not alone
-        alone = sorted(str(f) for f in differentiated(here) - functions(there)
-                       - differentiated(there) if str(f) not in letters)
+        alone = sorted(str(f) for f in differentiated_here - applied - differentiated_there
+                       if str(f) not in letters)
         if alone:
             raise MeaningError(
                 f"{alone[0]} {UNDEFINED_FUNCTION}, and its derivative is set "
@@ -5891,6 +5955,8 @@ def _transposed(sides: Sides, samples: dict) -> D.Diagnosis | None:
 
 
 def _expansion_terms(lhs_entries, rhs_entries) -> D.Diagnosis | None:
+    if any(C.expansion_too_large(a - b) for a, b in zip(lhs_entries, rhs_entries, strict=True)):
+        return None             # a courtesy, not worth writing out thousands of terms
     found = [D.expansion_terms(a, b) for a, b in zip(lhs_entries, rhs_entries, strict=True)
              if sympy.expand(a - b) != 0]
     kinds = {f.message.split(" term")[0] if f else None for f in found}
@@ -5986,7 +6052,8 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
             or isinstance(rhs, sympy.MatrixBase):
         unknown = _free(lhs) | _free(rhs)
         written = {name_key(n) for tree in (lhs_node, rhs_node) for n in _values_written(tree)}
-        substituted = any(_at_numbers(n) for tree in (lhs_node, rhs_node) for n in walk(tree))
+        substituted = any(_at_numbers(n) for tree in (lhs_node, rhs_node) for n in walk(tree)) \
+            or _beside_given_numbers((lhs_node, rhs_node), context)
         if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and (
                 substituted or not any(s.name in written for s in unknown)):
             # the unknowns come from definitions, or the link substitutes numbers for them
@@ -6256,6 +6323,17 @@ def _with_node(tree: A.Node, old: A.Node, new: A.Node) -> A.Node:
     return dataclasses.replace(tree, **changes) if changes else tree
 
 
+def _beside_given_numbers(trees: tuple, context: Context) -> bool:
+    """Whether one side is a printed number and the other writes a name the text gives a
+    printed number (`x_0 w_{01} + x_1 = 0.3` with x_0 = 1, x_1 = 0): a worked step at the
+    text's point, whose other names are that point's values too, never any values. (Numbers
+    put for the names, `w x = (0.4)(2)`, are checked against what the text gives.)"""
+    if not any(printed_number(tree) is not None for tree in trees):
+        return False
+    given = {name_key(d.name) for d in context.definitions if is_printed_number(d.body)}
+    return any(name_key(n) in given for tree in trees for n in _values_written(tree))
+
+
 def _values_written(node: A.Node):
     """The names a side uses as quantities: not a derivative's variable, nor a name whose
     derivative it takes (`v` in `\\frac{\\partial v}{\\partial u}`; `v` in
@@ -6271,10 +6349,14 @@ def _values_written(node: A.Node):
 
 
 def _dots_between_lists(trees) -> bool:
-    """Whether a `\\cdot` stands between two printed vectors (`[0, 1, 0] \\cdot [2, 1, -1]`)."""
-    return any(isinstance(n, A.BinOp) and n.op == "cdot" and all(
-        isinstance(ungroup(side), A.MatrixLiteral) for side in (n.left, n.right))
-        for tree in trees for n in walk(tree))
+    """Whether a `\\cdot` stands between two printed vectors (`[0, 1, 0] \\cdot [2, 1, -1]`;
+    a printed row times a printed matrix is a product of matrices)."""
+    def vector(side: A.Node) -> bool:
+        side = ungroup(side)
+        return isinstance(side, A.MatrixLiteral) and (len(side.rows) == 1
+                                                      or all(len(r) == 1 for r in side.rows))
+    return any(isinstance(n, A.BinOp) and n.op == "cdot" and vector(n.left) and vector(n.right)
+               for tree in trees for n in walk(tree))
 
 
 def _is_worked_example(lhs_node, rhs_node) -> bool:

@@ -941,7 +941,7 @@ def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -
 def _proved(lhs_entries, rhs_entries) -> bool:
     for left, right in zip(lhs_entries, rhs_entries, strict=True):
         d = (left - right).rewrite(sympy.exp)
-        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or _expansion_too_large(d) \
+        if sympy.count_ops(d) > limits.MAX_PROOF_OPS or expansion_too_large(d) \
                 or _denominators(d) > limits.MAX_PROOF_DENOMINATORS:
             return False        # cancel would multiply the denominators out: leave it
         d = sympy.cancel(sympy.expand(d))
@@ -985,7 +985,7 @@ def _denominators(expr) -> int:
     return size
 
 
-def _expansion_too_large(expr) -> bool:
+def expansion_too_large(expr) -> bool:
     """Whether expanding `expr` would write out more than MAX_EXPANDED_OPS terms.
 
     The bound multiplies out the terms of each product's factors and powers' bases.
@@ -1005,6 +1005,24 @@ def _expansion_too_large(expr) -> bool:
         return terms(expr) > limits.MAX_EXPANDED_OPS
     except (OverflowError, RecursionError):
         return True
+
+
+def atoms_of(expr, *types: type) -> set:
+    """`expr.atoms(*types)` (of every entry of a matrix), each distinct subexpression
+    visited once: Basic's walk visits every repeat, which in the entries of a symbolic
+    inverse is millions of nodes."""
+    stack = list(expr) if isinstance(expr, sympy.MatrixBase) else [expr]
+    seen: set = set()
+    found: set = set()
+    while stack:
+        e = stack.pop()
+        if not isinstance(e, sympy.Basic) or e in seen:
+            continue
+        seen.add(e)
+        if isinstance(e, types):
+            found.add(e)
+        stack.extend(e.args)
+    return found
 
 
 def agrees_with(samples: dict, other_exprs: list, side: str) -> bool:

@@ -94,6 +94,7 @@ from symbolic.notation.vocabulary import (
     SYMBOL_KINDS,
     UPDATE_MARKS,
     VECTOR_ACCENT,
+    WORD_FONT,
     known_function,
 )
 from symbolic.numbers import exact_value, is_printed_number
@@ -141,7 +142,15 @@ class FunctionDefinition:
                                f"Call it as in its definition: {self.source}")
         # J(θ, θ_0) of J(θ, θ_0; D): the data after the semicolon keep their names
         mapping = dict(zip(self.parameters, arguments, strict=False))
-        return substitute_names(self.body, mapping, where)
+        body = self.body
+        for parameter, argument in mapping.items():
+            letter = _member_letter(parameter)
+            if letter is not None and isinstance(argument, A.Name) \
+                    and argument.base == parameter.base and len(argument.sub) == 1 \
+                    and argument.sup == parameter.sup and argument.sub[0] != parameter.sub[0]:
+                # p(x_i) = softmax(x)_i at x_j: p's body with j for i, softmax(x)_j
+                body = _letter_replaced(body, letter, argument.sub[0])
+        return substitute_names(body, mapping, where)
 
     def data_parameters(self) -> int:
         """How many parameters come after a `;` in the definition (`J(W, b; x, y)`: 2)."""
@@ -239,6 +248,9 @@ class Context:
     # vector or matrix of its own; a step found wrong that writes those letters beside it is
     # undecided (see `claims._listing_doubt`)
     listings: dict[str, frozenset[str]] = field(default_factory=dict)
+    # capitals the text prints together as names (`HI`, `HO` of a worked example that writes
+    # `HO = \sigma(HI)`; see `capital_words`): each is one quantity, never a product
+    words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -264,11 +276,14 @@ class Context:
 
     # -- construction --------------------------------------------------------------
     @classmethod
-    def from_given(cls, given=(), shapes=None, conventions=None, values=None) -> Context:
-        """A context from LaTeX definitions in any order, shapes, conventions and values."""
+    def from_given(cls, given=(), shapes=None, conventions=None, values=None,
+                   words: frozenset[str] = frozenset()) -> Context:
+        """A context from LaTeX definitions in any order, shapes, conventions and values;
+        `words`, the capitals the text prints together as names (`capital_words`)."""
         ctx = cls(shapes={}, conventions=conventions or {})
         for name, dims in (shapes or {}).items():
             ctx.add_shape(name, dims)
+        ctx.words = frozenset(w for w in words if not any(ctx.shape_of(c) for c in w))
         for text in given:
             ctx.read_given(text)
         for name, value in (values or {}).items():
@@ -368,7 +383,8 @@ class Context:
             return True
         if (bounded := _bounded_name(stated)) is not None \
                 and not any(name_key(d.name) == bounded[0] for d in self.definitions):
-            if known_function(bounded[0].lstrip("\\")) is None or self.is_value(bounded[0]):
+            if known_function(bounded[0].lstrip("\\")) is None or self.is_value(bounded[0]) \
+                    or bounded[0] == SIGMA and self.sigma_is_symbol():
                 self._declare(*bounded)   # 0 < k < 1: drawn in (0, 1); k > 0: positive
             return True                   # σ > 0 says what σ's values are; σ stays σ
         if branches and (inequality := _inequality(stated)) is not None:
@@ -404,7 +420,7 @@ class Context:
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
-                      listings=dict(self.listings))
+                      listings=dict(self.listings), words=self.words)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -477,6 +493,9 @@ class Context:
             return self.define_unreadable(lhs, error, text)
         lhs = self._word_named(lhs)
         if isinstance(lhs, A.Name):
+            while _own_entries(lhs, body) and named + 1 < len(chain.sides):
+                named += 1      # x = [x_1, x_2]^T = (0.2, 0.4)^T: the values define x
+                body = parse_side(chain.sides[named].text)
             return self.define(lhs, body, text)
         signature = function_signature(lhs)
         if signature is None and composite_name(lhs) is not None:
@@ -933,8 +952,8 @@ class Context:
     def admits(self, indices: dict[str, int]) -> bool:
         """Whether index values fit the case assumptions in force (`i = k`, `i \\neq k`)."""
         for left, relation, right in self.cases:
-            if left in indices and right in indices:
-                equal = indices[left] == indices[right]
+            if left in indices and (right in indices or right.isdigit()):
+                equal = indices[left] == (indices[right] if right in indices else int(right))
                 if equal != (relation == "="):
                     return False
         return True
@@ -975,16 +994,39 @@ class Context:
         except MeaningError as error:
             return self.define_unreadable(name, error, source)
         self._shape_from_literal(name, body)
+        self._shape_through_elementwise(name, definition.body)
         return self._add(definition)
+
+    def word_named(self, node: A.Node) -> A.Name | None:
+        """`HO`, `HI_1`: letters printed side by side that the text prints as a word
+        (`words`), as that word's name; None for anything else."""
+        if not (isinstance(node, A.BinOp) and node.op == "juxt"):
+            return None
+        word = letter_word(factors(node))
+        return word if word is not None and word.base[len(WORD_FONT) + 1:-1] in self.words \
+            else None
+
+    def _shape_through_elementwise(self, name: A.Name, body: A.Node) -> None:
+        """`\\mathbf{a}^{[1]} = \\sigma(\\mathbf{z}^{[1]})` with a's shape declared and z's
+        not: a function taken entry by entry keeps the shape, so z has a's."""
+        shape = self.shape_of(name_key(name))
+        if shape is None or not isinstance(body, A.Call) or len(body.args) != 1:
+            return
+        function = known_function(body.name)
+        argument = ungroup(body.args[0])
+        if function is None or function.takes_vector or not isinstance(argument, A.Name) \
+                or argument.sub or self.shape_of(name_key(argument)) is not None:
+            return
+        self.add_shape(name_key(argument), list(shape))
 
     def _shape_from_literal(self, name: A.Name, body: A.Node) -> None:
         """`W = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}`: a name defined as a matrix
         of numbers written out has that shape, unless one is declared. A list in brackets
         (`w = [1, 2]`) says no orientation, and a block of names may hold blocks: neither
-        gives one."""
+        gives one. A numbered layer's (`z^{[1]} = …`) is that layer's shape."""
         key = name_key(name)
         literal = body.inner if isinstance(body, A.Group) else body
-        if name.sub or name.sup or self.shape_of(key) is not None \
+        if name.sub or name.sup and free_index_letters(name) or self.shape_of(key) is not None \
                 or not isinstance(literal, A.MatrixLiteral) or literal.listed \
                 or len({len(row) for row in literal.rows}) != 1 \
                 or not all(_is_written_number(entry) for row in literal.rows for entry in row):
@@ -1130,6 +1172,7 @@ class Context:
             gated = _gated_bases(self.definitions)
             self._snapshot = Snapshot(
                 values=frozenset(values | self.values.keys() | self.shapes.keys()),
+                words=self.words,
                 functions=frozenset(self.functions),
                 parameters=MappingProxyType({key: f.parameters
                                              for key, f in self.functions.items()}),
@@ -2103,6 +2146,15 @@ def _map_children(node: A.Node, change) -> A.Node:
     return dataclasses.replace(node, **changes) if changes else node
 
 
+def _member_letter(parameter: A.Name) -> str | None:
+    """The index letter of a parameter written as a family's member (x_i of `p(x_i) = …`)."""
+    if len(parameter.sub) == 1 and isinstance(parameter.sub[0], A.Name) \
+            and not parameter.sub[0].sub and not parameter.sub[0].sup \
+            and parameter.sub[0].base in INDEX_LETTERS:
+        return parameter.sub[0].base
+    return None
+
+
 def _renamed_indices(node: A.Node, renamed: dict[str, A.Name]) -> A.Node:
     """A tree with each letter of `renamed` written in place of the letter, where it stands
     in a subscript (as an entry of it, or as the whole label `_p`)."""
@@ -2167,25 +2219,51 @@ def _held_derivatives(expr, replaced):
 
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
+_PLAIN_SIGMA = re.compile(r"(?<![A-Za-z])sigma(?![A-Za-z])")
 # σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
-# `\sigma\left(`, `\sigma\big(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`, `\frac{d\sigma}{dz}`; not
+# `\sigma\left(`, `\sigma\big(`, `\sigma\bigl(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`,
+# `\frac{d\sigma}{dz}`; not
 # `\frac{1}{\sigma^2} \left(`, where the brace closes a fraction
 _SIGMA_APPLIED = re.compile(
-    r"\\sigma(?![A-Za-z])\}?(?:\s|\\(?:big|Big|bigg|Bigg|left)(?![A-Za-z])|\\[,;:! ]"
+    r"\\sigma(?![A-Za-z])\}?(?:\s|\\(?:[bB]igg?[lm]?|left)(?![A-Za-z])|\\[,;:! ]"
     r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace)"
     r"|\\sigma(?![A-Za-z])\s*\^\{?\\prime"
     r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
 
 
+_CAPITAL_RUN = re.compile(r"(?<![A-Za-z\\])[A-Z]{2,4}(?![A-Za-z])")
+_CAPITAL_ALONE = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
+
+
+def capital_words(texts) -> frozenset[str]:
+    """The capitals a text prints together as names: `HI`, `HO`, `FO` of a worked example
+    that writes `HO = \\sigma(HI)` and `FO = \\sigma(FI)`. A text uses such words when one
+    of them is printed twice or more; then every run of capitals none of whose letters the
+    text prints alone is a word (`XW` beside `X^T` stays a product). None for a text that
+    prints each run once (`AB = BA`)."""
+    texts = list(texts)
+    runs: dict[str, int] = {}
+    for text in texts:
+        for match in _CAPITAL_RUN.finditer(text):
+            runs[match.group()] = runs.get(match.group(), 0) + 1
+    if not runs or max(runs.values()) < 2:
+        return frozenset()
+    alone = {match.group() for text in texts for match in _CAPITAL_ALONE.finditer(text)}
+    return frozenset(word for word in runs if not set(word) & alone)
+
+
 def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     """The conventions, with σ a quantity (`sigma: symbol`) when the text writes σ and
     never applies it to anything: a Gaussian's spread (`\\log\\sigma`, `\\frac{1}{\\sigma^2}`),
-    never the sigmoid. A declared `sigma` stays."""
-    texts = [str(t) for t in texts]
+    never the sigmoid, and positive, as a spread is. A declared `sigma` stays."""
+    texts = [str(t) if "\\" in str(t) else _PLAIN_SIGMA.sub(r"\\sigma", str(t))
+             for t in texts]        # sigma, as math typed in plain text spells σ
     if "sigma" in conventions or not any(_SIGMA.search(t) for t in texts) \
             or any(_SIGMA_APPLIED.search(t) for t in texts):
         return conventions
-    return {**conventions, "sigma": "symbol"}
+    symbols = dict(conventions.get("symbols") or {})
+    symbols.setdefault(SIGMA, "positive")           # a spread, a scale: σ > 0
+    return {**conventions, "sigma": "symbol", "symbols": symbols}
 
 
 def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:
@@ -2277,8 +2355,12 @@ def stated_fact(text: str) -> Fact | None:
     sums = [n for side in sides for n in walk(side) if isinstance(n, A.SumOver)]
     bounds = {node_text(bound) for n in sums for bound in (n.lower, n.upper) if bound is not None}
     indices = {n.index for n in sums}
+    # the i of e_i^T e_i = 1: an index, which the identity holds for, not a name it relates
+    scripted = {node_text(x) for n in names for s in (*n.sub, *n.sup) for x in walk(s)
+                if isinstance(x, A.Name)}
     return Fact(text, frozenset(key for n in names if (key := name_key(n)) is not None),
-                tuple(n for n in names if node_text(n) not in bounds and n.base not in indices))
+                tuple(n for n in names if node_text(n) not in bounds and n.base not in indices
+                      and node_text(n) not in scripted))
 
 
 def _gated_bases(definitions: list[Definition]) -> set[str]:
@@ -2330,7 +2412,8 @@ def is_printed_literal(text: str) -> bool:
 
 
 def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
-    """`i = k`, `i \\neq k`: a block relating two index letters states a case (or None)."""
+    """`i = k`, `i \\neq k`, `i \\neq 0`: a block relating two index letters, or an index
+    letter and a whole number, states a case (or None)."""
     try:
         chain = split_chain(text)
     except NotationError:
@@ -2348,6 +2431,10 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
                 and node.sub[0].base in INDEX_LETTERS and not node.sup and not node.primes \
                 and (context is None or not context.is_value(node.base)):
             letters.append(node.base)     # j \neq y_i: the class label of sample i
+            continue
+        if isinstance(node, A.Num) and node.text.isdigit() and letters \
+                and chain.relations[0] == r"\neq" and letters[0] not in LABEL_LETTERS:
+            letters.append(node.text)     # i \neq 0: the index is never 0
             continue
         if not (isinstance(node, A.Name) and not node.sub and not node.sup and not node.primes
                 and not node.suffix and _is_index_letter(node.base, context)):

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from symbolic.errors import DerivcheckError
-from symbolic.notation.chains import joined_rows, unbraced
+from symbolic.notation.chains import alignment_inside, joined_rows, unbraced
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
@@ -861,8 +861,6 @@ class _Segment:
 _ALIGNED_ROW = re.compile(
     r"\s*(?P<head>.*?)&\s*=(?P<value>.*?)&\s*&?\s*(?P<condition>(?:\\(?:text|textrm|mbox)\s*\{"
     r"\s*)?(?:if|otherwise|else|for|when)\b.*)", re.S)
-_ALIGNMENT_WRAPPER = re.compile(rf"\s*{re.escape(BEGIN)}\{{(\w+\*?)\}}(.*){re.escape(END)}"
-                                r"\{\1\}\s*", re.S)
 
 
 def _aligned_cases(content: str) -> tuple[int, str] | None:
@@ -874,10 +872,7 @@ def _aligned_cases(content: str) -> tuple[int, str] | None:
         >>> _aligned_cases(r"f &= z && \text{if } z > 0 \\ &= 0 && \text{otherwise}")[1]
         'f = \\begin{cases} z & \\text{if } z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'
     """
-    start, inner = 0, content
-    wrapped = _ALIGNMENT_WRAPPER.fullmatch(content)
-    if wrapped and wrapped.group(1) in ALIGNMENT_ENVIRONMENTS:
-        start, inner = wrapped.start(2), wrapped.group(2)
+    start, inner = alignment_inside(content) or (0, content)
     rows = [row for row in re.split(r"\\\\(?:\s*\[[^\]]*\])?", inner) if row.strip()]
     if len(rows) < 2 or any(BEGIN in row for row in rows):
         return None

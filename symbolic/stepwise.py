@@ -23,6 +23,7 @@ from symbolic.claims import (
 )
 from symbolic.context import (
     Context,
+    capital_words,
     case_assumption,
     defining_link,
     dependency_stated,
@@ -97,9 +98,10 @@ def check_read_document(document: Document, budget_seconds: float,
     skipped = skipped or {}
     warnings = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.warnings]
     errors = [f"{p.position}: {p.reason} ({p.fragment})" for p in document.errors]
+    texts = [*document.front.given, *(s.text for s in document.statements)]
     context = Context(conventions=sigma_read_as_quantity(
-        [*document.front.given, *(s.text for s in document.statements)],
-        {**(conventions or {}), **document.front.conventions}))
+        texts, {**(conventions or {}), **document.front.conventions}),
+        words=capital_words(texts))
     warnings += [f"front matter: {w}" for w in context.warnings]
     setup_read = _load_front_matter(document, context, warnings)
     incomplete = document.front_unreadable or not setup_read
@@ -586,6 +588,9 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.DEFINITION, ClaimResult(chain.source, [LinkResult(
             chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.VALID,
             Method.DEFINITION, f"says {depends} is a function of what it is applied to")]))
+    listed = _entries_named(chain, context)
+    if listed is not None:              # (y_1, …, y_n)^T = \frac{1}{Z}(e^{x_1}, …)^T
+        return step(StepKind.DEFINITION, ClaimResult(chain.source, [listed]))
     labelled = _labelled_by_words(chain, context)
     if labelled is not None:            # v_1 baru = -0.1 + …: the new v_1, in words
         return step(StepKind.DEFINITION, ClaimResult(
@@ -733,6 +738,33 @@ def _labelled_by_words(chain: Chain, context: Context) -> LinkResult | None:
                       Verdict.VALID, Method.DEFINITION, f"names {chain.sides[0].text.strip()}")
 
 
+def _entries_named(chain: Chain, context: Context) -> LinkResult | None:
+    """`\\begin{pmatrix} y_1 \\\\ \\vdots \\\\ y_n \\end{pmatrix} = …`: a column of names
+    nothing here determines, set equal to what names them: it names each entry, which is
+    not read (what depends on them stays undecided), and claims nothing. The link, or None
+    for any other chain."""
+    if len(chain.sides) != 2 or chain.relations[0] not in DEFINING:
+        return None
+    try:
+        head = ungroup(parse_side(chain.sides[0].text))
+    except NotationError:
+        return None
+    if isinstance(head, A.SumOver) and head.stacked:
+        names = [head.body]                         # the entries an elision runs over
+    elif isinstance(head, A.MatrixLiteral) and len(head.rows) > 1 \
+            and all(len(row) == 1 for row in head.rows):
+        names = [row[0] for row in head.rows]
+    else:
+        return None
+    if not all(isinstance(n, A.Name) and n.sub and not context.is_value(name_key(n))
+               and not context.is_value(n.base) for n in names):
+        return None
+    return LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                      Verdict.VALID, Method.DEFINITION,
+                      "names the entries of the column on the left, which derivcheck does "
+                      "not read as definitions")
+
+
 def _variance_defined(chain: Chain, context: Context) -> LinkResult | None:
     """`\\sigma^2 = \\frac{1}{N}\\sum_j (x_j - \\mu)^2` where σ is not yet defined: a
     variance, which defines σ (its square root), as a `given` does. The first link, or
@@ -787,6 +819,8 @@ def _head(chain: Chain, context: Context) -> A.Node | None:
                            or re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", rest)
                            for c in acronym.group(1)):      # ABC = A(BC): a product
         return A.Name(f"{WORD_FONT}{{{acronym.group(1)}}}")     # MSE = …: a word, defined
+    if (word := context.word_named(node)) is not None:
+        return word                   # HO = \sigma(HI), with HI, HO, FI words of the text
     named = _gradient_named(node, chain)
     if named is not None:
         return named                  # dA = \frac{\partial L}{\partial A}: defines dA
@@ -983,7 +1017,8 @@ def _define(statement, chain: Chain, head: A.Name, body: A.Node, body_text: str,
     if value is not None:
         context.forget(name_key(head))
         context.bind(head, value)
-        if not is_printed_number(body):
+        if not is_printed_number(body) and _names_in(body):
+            # (L = \frac{1}{2}(1.0 - 0.7254)^2 is arithmetic: no formula of anything)
             context.formulas[name_key(head)] = (head, body, statement.text)
         kind = StepKind.BINDING if is_printed_number(body) else StepKind.DEFINITION
         what = f"binds {name_text} = {show_number(value)}"

@@ -640,3 +640,31 @@ def test_a_worked_value_labelled_by_a_word_names_it_and_checks_the_rest():
     assert verdicts(doc) == [(1, "definition", "valid")]
     assert verdicts(doc.replace("-0.1 - 0.01337", "-0.1 + 0.01337")) == [
         (1, "definition", "invalid")]
+
+
+def test_capitals_printed_together_as_words_of_a_worked_example():
+    doc = ("---\ngiven: ['HI = \\begin{pmatrix} 0,2 & 0,3 & 0,2 \\end{pmatrix}', "
+           "'W^{HO} = \\begin{pmatrix} 0,2 & 0,1 \\\\ 0,1 & 0,1 \\\\ 0,1 & 0,1 "
+           "\\end{pmatrix}']\n---\n"
+           "$$HO = \\sigma(HI) = \\begin{pmatrix} 0,5498 & 0,5744 & 0,5498 \\end{pmatrix}$$\n\n"
+           "$$HO \\cdot W^{HO} = FI$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.kind) for s in steps] == ["definition", "claim"]
+    assert [str(link.verdict) for link in steps[0].claim.links] == ["valid", "valid"]
+    assert "HO" in steps[1].claim.links[0].message and str(steps[1].verdict) == "undecided"
+    wrong = check_document(doc.replace("0,5744", "0,5844")).steps[0].claim.links
+    assert [str(link.verdict) for link in wrong] == ["valid", "invalid"]
+
+
+def test_a_column_of_new_names_names_them_and_a_worked_sum_keeps_no_formula():
+    column = ("$$\\begin{pmatrix} y_1 \\\\ y_2 \\\\ \\vdots \\\\ y_n \\end{pmatrix} = "
+              "\\frac{1}{\\sum_{j=1}^n e^{x_j}} \\begin{pmatrix} e^{x_1} \\\\ e^{x_2} \\\\ "
+              "\\vdots \\\\ e^{x_n} \\end{pmatrix}$$\n")
+    (step,) = check_document(column).steps
+    assert (str(step.kind), str(step.verdict)) == ("definition", "valid")
+    # L computed from numbers after its formula: ∂L/∂b still follows the formula
+    doc = ("---\ngiven: ['L(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2', "
+           "'\\hat{y} = \\sigma(w a + b)', 'w = 0.8', 'a = 0.5', 'b = 0.1', 'y = 1']\n---\n"
+           "$$L = \\frac{1}{2}(1 - 0.6225)^2 = 0.0713$$\n\n"
+           "$$\\frac{\\partial L}{\\partial b} = (\\hat{y} - y)\\hat{y}(1 - \\hat{y})$$\n")
+    assert str(check_document(doc).steps[-1].verdict) == "valid"

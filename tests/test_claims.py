@@ -1340,3 +1340,75 @@ def test_a_name_listed_by_its_entries_with_an_elision_is_a_matrix_of_its_own():
 ])
 def test_what_the_twenty_first_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+KRETZSCHAUER_HI = [r"HI = \begin{pmatrix}0,2 & 0,3 & 0,2 \end{pmatrix}"]
+NGUYEN_X = [r"\mathbf{x}=[x_1,x_2]^\top=(0.2,\,0.4)^\top"]
+NGUYEN_LAYER = [r"\mathbf{z}^{[1]}=\begin{bmatrix}0.5\\-0.5\end{bmatrix}",
+                r"\mathbf{a}^{[1]}=\sigma\!\bigl(\mathbf{z}^{[1]}\bigr)"]
+RAINBOW = [r"softmax(x)_i = \frac{e^{x_i}}{\sum^{n}_{j=1}e^{x_j}}", r"Y=\sum^{n}_{j=1}e^{x_j}",
+           r"y_i = softmax(x)_i", r"p(x_i) = softmax(x)_i", r"i \neq j"]
+
+
+@pytest.mark.parametrize(("claim", "given", "shapes", "verdict"), [
+    # decimal commas, a function of a printed row, and capitals printed together as a word
+    (r"HO = \sigma(HI) = \sigma\begin{pmatrix} 0,2 & 0,3 & 0,2 \end{pmatrix} = "
+     r"\begin{pmatrix} 0,5498 & 0,5744 & 0,5498 \end{pmatrix}", KRETZSCHAUER_HI, {}, "valid"),
+    (r"HO = \sigma(HI) = \sigma\begin{pmatrix} 0,2 & 0,3 & 0,2 \end{pmatrix} = "
+     r"\begin{pmatrix} 0,5498 & 0,5844 & 0,5498 \end{pmatrix}", KRETZSCHAUER_HI, {}, "invalid"),
+    (r"\begin{pmatrix} 0,5498 & 0,5744 \end{pmatrix} \cdot \begin{pmatrix} 0,2 & 0,1 \\ 0,1 & 0,1"
+     r"\end{pmatrix} = \begin{pmatrix}0,1674 & 0,1124 \end{pmatrix}", [], {}, "valid"),
+    # a derivative by the entries of W^{HO}, written w^{HO}_{ij}, of what holds W^{HO}: 0 as read
+    (r"\frac {\delta E}{\delta w^{HO}_{ij}}=(t-FO) \cdot \frac {\delta FO}{\delta w^{HO}_{ij}}",
+     [r"E = \frac {1}{2} (t- FO)^2", r"FO = \sigma(FI)= \sigma(HO \cdot W^{HO})"], {},
+     "undecided"),
+    # a vector's entries, then their values, in one given; a pair in parentheses transposed
+    ("x_1 + x_2 = 0.6", NGUYEN_X, {}, "valid"),
+    ("x_1 + x_2 = 0.7", NGUYEN_X, {}, "invalid"),
+    # a numbered layer's printed vector, through σ with \bigl( … \bigr)
+    (r"\mathbf{a}^{[1]} = \begin{bmatrix}0.6225 \\ 0.3775\end{bmatrix}", NGUYEN_LAYER, {},
+     "valid"),
+    (r"\mathbf{a}^{[1]} = \begin{bmatrix}0.6225 \\ 0.6225\end{bmatrix}", NGUYEN_LAYER, {},
+     "invalid"),
+    # an element-wise function keeps the shape: z^{[1]} has the shape declared for a^{[1]}
+    (r"\hat{y} = 0.725409", [r"\mathbf{z}^{[1]}=W\mathbf{x}+\mathbf{b}",
+                             r"\mathbf{a}^{[1]}=\sigma(\mathbf{z}^{[1]})",
+                             r"\hat{y}=\sigma(v^T \mathbf{a}^{[1]} + 0.1)",
+                             r"W=\begin{bmatrix}0.10 & -0.20\\0.30 & 0.25\end{bmatrix}",
+                             r"\mathbf{b}=\begin{bmatrix}0.01\\-0.02\end{bmatrix}",
+                             r"v=\begin{bmatrix}0.80 \\ 0.90\end{bmatrix}",
+                             r"\mathbf{x}=\begin{bmatrix}0.2 \\ 0.4\end{bmatrix}"],
+     {"a^{[1]}": [2, 1], "v": [2, 1]}, "valid"),
+    # σ never applied is a spread: positive, and so in plain text
+    (r"\sigma = \sqrt{\sigma^2}", [], {}, "valid"),
+    (r"\sigma = -\sqrt{\sigma^2}", [], {}, "invalid"),
+    ("sigma = exp(log(sigma^2) / 2)", [], {}, "valid"),
+    ("sigma = exp(log(sigma^2))", [], {}, "invalid"),
+    # members transposed beside a defined name they make a matrix
+    (r"C = \frac{1}{n} \sum_{i=1}^n \mathbf{x}_i^\top \mathbf{x}_i",
+     [r"C = \frac{1}{n} \sum_{i=1}^n \mathbf{x}_i\mathbf{x}_i^\top"], {}, "undecided"),
+    # Δ before a number: the change of a constant, or a product
+    (r"b(s) \Delta 1 = 0", [], {}, "undecided"),
+    # an identity given for every index, and a bold letter with its index inside the braces
+    (r"\lambda_i \mathbf{e_i}^T \mathbf{e_i} = \lambda_i", [r"\mathbf{e}_i^T \mathbf{e}_i = 1"],
+     {}, "undecided"),
+    # f given at x + δx only
+    (r"f(\mathbf{x} - \alpha \mathbf{g}) = f(\mathbf{x}) - \alpha \mathbf{g}^T \mathbf{g}",
+     [r"f(\mathbf{x}+\delta \mathbf{x}) = f(\mathbf{x}) + \mathbf{g}^T\delta \mathbf{x}"], {},
+     "undecided"),
+    # a function of a member, p(x_i), at another member
+    (r"\frac{\partial y_i}{\partial x_j} = -\frac{e^{x_i}e^{x_j}}{Y^2} = -p(x_i)p(x_j)", RAINBOW,
+     {}, "valid"),
+    (r"\frac{\partial y_i}{\partial x_j} = -\frac{e^{x_i}e^{x_j}}{Y^2} = -p(x_i)p(x_i)", RAINBOW,
+     {}, "invalid"),
+    # a worked sum beside numbers the text gives, with a name it gives none
+    (r"x_0 \cdot w + x_1 = 0.3", ["x_0 = 1", "x_1 = 0"], {}, "undecided"),
+    # a claim wrapped in an alignment environment, as pasted from notes
+    (r"\begin{align*} x^2 + 2x &= x(x + 2) \\ &= x^2 + 2x \end{align*}", [], {}, "valid"),
+    (r"\begin{equation} x^2 + 2x = x(x + 3) \end{equation}", [], {}, "invalid"),
+    # a slash before two factors printed together: over both, or over the first
+    (r"\frac{1}{2b} \exp(x) = p", [r"p = (1/2b)\exp(x)"], {}, "undecided"),
+    (r"\frac{x^2}{2} = p", [r"p = 1/2 x^2"], {}, "valid"),
+])
+def test_what_the_twenty_second_corpus_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

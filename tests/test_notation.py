@@ -1877,6 +1877,19 @@ ROWS = [
      r"\operatorname{Tr}\left(\mathbf{A} \mathbf{B}\right)", [], {}, {}, "valid"),
     (r"\frac{\partial a_i}{\partial z_j} = a_i(1 - a_j)",
      [r"{\displaystyle a_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}}", "j = i"], {}, {}, "valid"),
+    # d before a bracket above a slash, and before an absolute value or a norm above the line
+    ("d(ax + b)/ dx = a", [], {}, {}, "valid"),
+    ("d(x^2)/dx = x", [], {}, {}, "invalid"),
+    (r"\frac{d|x|}{dx} = \operatorname{sign}(x)", [], {}, {}, "valid"),
+    (r"\frac{d \lvert x \rvert}{dx} = -\operatorname{sign}(x)", [], {}, {}, "invalid"),
+    (r"\frac{d\|x\|^2}{dx} = 2x", [], {}, {}, "valid"),
+    # an index set apart from a number: that index is never drawn there
+    (r"\frac{\partial y_{i}}{\partial a_{0}} = \frac{-\exp (a_{i}) \exp (a_{0})}{u^2}",
+     [r"y_{k} = \frac{ \exp (a_{k}) }{u}", r"u = \exp (a_{0}) + \exp (a_{1}) + \exp (a_{2})",
+      r"i \neq 0"], {}, {}, "valid"),
+    (r"\frac{\partial y_{i}}{\partial a_{0}} = \frac{\exp (a_{i}) \exp (a_{0})}{u^2}",
+     [r"y_{k} = \frac{ \exp (a_{k}) }{u}", r"u = \exp (a_{0}) + \exp (a_{1}) + \exp (a_{2})",
+      r"i \neq 0"], {}, {}, "invalid"),
 ]
 
 

@@ -565,3 +565,24 @@ def test_an_event_as_an_argument_is_a_probability_derivcheck_does_not_model():
         parse_side("P(Y=y)")
     with pytest.raises(MeaningError, match="an event as an argument"):
         parse_side(r"P(X > 0)")
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    (r"= 0,3", ["0.3"]),                                      # a continental decimal
+    (r"\begin{pmatrix} 0,5498 & 0,1 \end{pmatrix}", ["0.5498", "0.1"]),
+    ("(0,1)", ["0", "1"]),                                    # a pair, or an interval
+    ("x_{0,1}", ["0", "1"]),                                  # a pair of indices
+    ("[0,1]", ["0", "1"]),
+    ("i = 1,2", ["1", "2"]),                                  # the values an index takes
+    ("10,000", ["10000"]),                                    # a thousands separator
+])
+def test_a_decimal_comma_stands_where_no_list_can(text, numbers):
+    from symbolic.notation.lexer import tokenize
+    assert [t.text for t in tokenize(text) if t.kind == "number"] == numbers
+
+
+def test_a_word_superscript_then_an_entry_and_a_bold_letter_with_its_index_inside():
+    weight = parse_side(r"w^{IH}_{01}")
+    assert (weight.base, [n.text for n in weight.sub]) == (r"w^{IH}", ["01"])
+    assert without_positions(parse_side(r"\mathbf{e_i}")) \
+        == without_positions(parse_side(r"\mathbf{e}_i"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from symbolic.errors import ParseError
 from symbolic.notation.lexer import tokenize, unbraced_relations
 from symbolic.notation.vocabulary import (
+    ALIGNMENT_ENVIRONMENTS,
     BEGIN,
     BOLD_STATEMENT,
     CLOSERS,
@@ -24,6 +25,23 @@ from symbolic.notation.vocabulary import (
     RELATIONS,
     STACKING,
 )
+
+_ALIGNMENT_WRAPPER = re.compile(rf"\s*{re.escape(BEGIN)}\{{(\w+\*?)\}}(.*){re.escape(END)}"
+                                r"\{\1\}\s*", re.S)
+
+
+def alignment_inside(text: str) -> tuple[int, str] | None:
+    r"""What an alignment environment around the whole text holds, with where it starts
+    (`\begin{align*} a &= b \\ &= c \end{align*}`: its rows, read as at the top level);
+    None when the text is not one such environment.
+
+        >>> alignment_inside(r"\begin{align*} a &= b \end{align*}")
+        (14, ' a &= b ')
+    """
+    wrapped = _ALIGNMENT_WRAPPER.fullmatch(text)
+    if wrapped is None or wrapped.group(1) not in ALIGNMENT_ENVIRONMENTS:
+        return None
+    return wrapped.start(2), wrapped.group(2)
 
 
 @dataclass(frozen=True)

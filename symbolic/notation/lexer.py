@@ -11,6 +11,8 @@ from symbolic.notation.vocabulary import (
     BRACED_RELATIONS,
     COMBINING_ACCENTS,
     COMMAND_SPELLINGS,
+    GREEK,
+    INDEX_LETTERS,
     MATH_ALPHANUMERIC,
     NEGATION,
     PLAIN_FUNCTION_WORDS,
@@ -90,6 +92,12 @@ def tokenize(source: str) -> list[Token]:
             tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(text) if t.kind != "end")
             pos += 1
             continue
+        spelled = _PLAIN_WORD.match(source, pos) if plain else None
+        if spelled is not None and spelled.group() in _SPELLED_GREEK \
+                and not (pos and source[pos - 1].isalpha()):
+            tokens.append(Token("command", "\\" + spelled.group(), pos))   # sigma: σ, as
+            pos = spelled.end()                                          # code writes it
+            continue
         match = _TOKEN.match(source, pos)
         if match is None and char.isalpha() and _in_prose(tokens):
             tokens.append(Token("letter", char, pos))     # \text{Kết quả}: a word's letter
@@ -102,6 +110,10 @@ def tokenize(source: str) -> list[Token]:
                 "Write math in LaTeX (for example \\sigma rather than a picture of σ).",
             )
         kind = match.lastgroup
+        if kind == "number" and (comma := _decimal_comma(source, pos, tokens)) is not None:
+            tokens.append(Token("number", comma.group().replace(",", "."), pos))
+            pos = comma.end()
+            continue
         if kind == "thousands":
             # 10,000: a thousands separator, except in a list ([100,200], f(1,000))
             listed = tokens and tokens[-1].text in ("[", "(", ",")
@@ -130,6 +142,33 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+# Greek letters spelled out in math typed as plain text (`exp(log(sigma^2) / 2)`); two-letter
+# names (mu, pi, xi) may be two letters, a product or a subscript typed plainly
+_SPELLED_GREEK = frozenset(name for name in GREEK if len(name) >= 3 and name != "ell")
+_COMMA_NUMBER = re.compile(r"\d+,\d+(?![\d,.])")
+# what may hold a list or a pair of indices just before a number: `(0,1)`, `x_{0,1}`, `\{0,1\}`
+_LISTING = frozenset({"(", "[", ",", "{", "_", "^", ";", r"\{", r"\lbrace", r"\langle"})
+
+
+def _decimal_comma(source: str, pos: int, tokens: list[Token]) -> re.Match | None:
+    """`0,3`, `0,5498` as continental notes print a decimal: digits, a comma and digits with
+    no space, where no list can stand: after a relation, an operator, a matrix's `&`, or at
+    the start, and before no closing bracket or further comma. `(0,1)`, `x_{0,1}`,
+    `[0,1]` and `i = 1,2` stay lists and index pairs."""
+    match = _COMMA_NUMBER.match(source, pos)
+    if match is None:
+        return None
+    before = tokens[-1].text if tokens else ""
+    after = source[match.end():].lstrip()[:1]
+    if before in _LISTING or after in (")", "]", "}", ",") or source.startswith(
+            (r"\}", r"\rangle", r"\right"), match.end()):
+        return None
+    if before == "=" and len(tokens) >= 2 and tokens[-2].text in INDEX_LETTERS:
+        return None                     # i = 1,2: the values an index takes
+    return match
 
 
 # a relation alone in braces, spacing it as a symbol (`y{=}1`); not the one a command

@@ -441,6 +441,11 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
             # a parenthesis, so they group nothing; font and braces go
             tokens = tokens[:i] + tokens[i + 2:close] + tokens[close + 1:]
             continue
+        if close is not None and close > i + 3 and _starts_name(tokens[i + 2]) \
+                and _scripts_only(tokens[i + 3:close]):
+            # \mathbf{e_i}: the bold letter e, then its index, as \mathbf{e}_i
+            tokens = [*tokens[:i + 3], tokens[close], *tokens[i + 3:close], *tokens[close + 1:]]
+            continue
         if close is not None and not _one_symbol(tokens[i + 2:close]):
             i += 1          # drop the font; its `{…}` stays as a group
             continue
@@ -451,6 +456,16 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _scripts_only(tokens: list[Token]) -> bool:
+    """Whether tokens are sub- and superscripts only (`_i`, `_{ij}^{(l)}`), none a prime."""
+    k = 0
+    while k < len(tokens):
+        if tokens[k].text not in ("_", "^") or k + 1 >= len(tokens):
+            return False
+        k += 1 + (len(_group_at(tokens, k + 1)) + 2 if tokens[k + 1].text == "{" else 1)
+    return bool(tokens)
 
 
 def _only_variable(node: A.Node) -> A.Name | None:
@@ -762,9 +777,11 @@ def _slashed_differentials(tokens: list[Token]) -> list[Token]:
                 out[below] = Token("command", r"\partial", out[below].pos)
                 k = below + 1
                 continue
-        if out[k].text == VARIATION:
+        if out[k].text == VARIATION or out[k].text == "d" and out[k].kind == "letter" \
+                and out[k + 1].text == "(" and _contiguous(out[k:k + 2]) \
+                and not (k and out[k - 1].kind == "letter" and _contiguous(out[k - 1:k + 1])):
             below = _variation_over(out, k)
-            if below is not None:     # δa_o1/δo1, δ(σ(o1))/δo1: δ for ∂, on both sides
+            if below is not None:     # δa_o1/δo1, δ(σ(o1))/δo1, d(ax + b)/dx: ∂ on both sides
                 out[k] = Token("command", r"\partial", out[k].pos)
                 out[below] = Token("command", r"\partial", out[below].pos)
                 k = below + 1
@@ -774,8 +791,8 @@ def _slashed_differentials(tokens: list[Token]) -> list[Token]:
 
 
 def _variation_over(tokens: list[Token], k: int) -> int | None:
-    """For `δX/δy` starting at k (X a name or a bracketed group, y a name): the index of
-    the second δ; None for anything else."""
+    """For `δX/δy` or `d(X)/dy` starting at k (X a name or a bracketed group, y a name): the
+    index of the second δ or d; None for anything else."""
     slash = k + 1
     if slash < len(tokens) and tokens[slash].text == "(":
         depth = 0
@@ -790,7 +807,7 @@ def _variation_over(tokens: list[Token], k: int) -> int | None:
             slash += 1
     below = slash + 1
     if slash == k + 1 or below + 1 >= len(tokens) or tokens[slash].text != "/" \
-            or tokens[below].text != VARIATION or tokens[below + 1].kind != "letter":
+            or tokens[below].text != tokens[k].text or tokens[below + 1].kind != "letter":
         return None
     return below
 
@@ -1196,6 +1213,14 @@ class Parser:
             if tok.text in MUL_OPS:
                 self.advance()
                 right = self.unary()
+                after = self.peek()
+                if tok.text == "/" and isinstance(right, A.Num | A.Name) \
+                        and self.starts_factor(after) and _contiguous([self.peek(-1), after]):
+                    # 1/2b, a/bc: over 2b, as the writer may mean, or (1/2) b, as read
+                    raise MeaningError(
+                        "a slash before a factor printed against the next one (1/2b) may "
+                        "divide by both or by the first only; the reading is in doubt",
+                        self.source, tok.pos, "Write \\frac{1}{2b}, or (1/2) b.")
                 node = A.BinOp(MUL_OPS[tok.text], node, right, tok.pos)
             elif self.starts_factor(tok):
                 right = self.postfix()
@@ -1428,6 +1453,10 @@ class Parser:
                 and base.base != "e":
             # w^{new}, \theta^{MLE}, L^{\text{logistic}}: part of the name, never a power
             named = dataclasses.replace(base, base=f"{base.base}^{{{word}}}")
+            if self.peek().text == "_" and not base.sub and not base.suffix:
+                self.advance()          # w^{IH}_{01}: entry (0, 1) of the matrix w^{IH}
+                sub, suffix = self.subscript(self.group_tokens())
+                named = dataclasses.replace(named, sub=sub, suffix=suffix)
             if self.peek().text != "(":
                 return named
             args = self.bracketed_args()        # L^{\text{logistic}}(\beta): a call, or not
@@ -1488,6 +1517,7 @@ class Parser:
         entries = [first if isinstance(first, Token) else self.evaluated(first)]
         # [0.090, 0.245, 0.665]; (x_1, \ldots, x_n) only with its elision
         while self.peek().text == "," and (open_tok.text == "[" or self.elided_ahead(close)
+                                           or self.transposed_after(close)
                                            or any(isinstance(e, Token) for e in entries)):
             self.advance()
             entries.append(self.list_entry())
@@ -1504,6 +1534,21 @@ class Parser:
         if self.peek().text in ELISIONS:
             return self.advance()
         return self.expression()
+
+    def transposed_after(self, close: str) -> bool:
+        """Whether the list's `close` is followed by a transpose mark: `(0.2,\\, 0.4)^\\top`
+        is a vector, as `[0.2, 0.4]^T` is (a pair in parentheses alone may be a point or an
+        interval)."""
+        depth = 0
+        for k in range(self.i, len(self.tokens) - 2):
+            tok = self.tokens[k]
+            depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+            if depth < 0 or depth == 0 and tok.text == close:
+                if self.tokens[k + 1].text != "^":
+                    return False
+                mark = _group_at(self.tokens, k + 2)
+                return _superscript_kind(mark) == "transpose"
+        return False
 
     def elided_ahead(self, close: str) -> bool:
         """Whether an elision stands among the list's entries before `close`."""
@@ -1629,6 +1674,12 @@ class Parser:
             increment = self.name()     # \Delta \mathbf{w}: the change of w, a name of its own
             return dataclasses.replace(increment, base=f"{INCREMENT} {increment.base}",
                                        pos=tok.pos)
+        if base == INCREMENT and self.peek().kind == "number":
+            # \Delta 1: the change of a constant (0), as Δ before a name is its change, or
+            # Δ times 1; a product is not printed with its number last
+            raise MeaningError("Δ before a number may be the change of a constant, 0, or Δ "
+                               "times the number; the reading is in doubt", self.source,
+                               tok.pos, "Write the change as 0, or the product as 1 \\Delta.")
         sub: tuple[A.Node, ...] = ()
         sup: tuple[A.Node, ...] = ()
         suffix, primes = "", 0
@@ -1928,6 +1979,14 @@ class Parser:
                                                                      "superscript"),))
             else:
                 self.i = saved
+        env = _environment_at(self.tokens, self.i)
+        if env is not None and self.peek().text == BEGIN and env[0] in MATRIX_ENVIRONMENTS \
+                and isinstance(node, A.Name) and not node.sub and not node.sup \
+                and (node.base == SIGMA or node.base in FUNCTION_LETTERS):
+            # \sigma\begin{pmatrix} 0.2 & 0.3 \end{pmatrix}: σ of the printed row, or f times
+            # it, which the resolve pass decides as for f(x)
+            return A.BinOp("apply", node, A.Group(self.matrix(self.peek()), start.pos),
+                           start.pos)
         if self.peek().text == "(":
             # f(x) or f (x): a call or a product, which the resolve pass decides
             args = self.bracketed_args()
@@ -3063,10 +3122,11 @@ def _base_of(tokens: list[Token], parser: Parser) -> str:
 
 def _variation(tokens: list[Token]) -> bool:
     """`\\delta L` in `\\frac{\\delta L}{\\delta p}`: δ before a name, the derivative some
-    notes write with δ (`\\delta_j`, `\\delta^{l}` are quantities, the errors of backprop)."""
+    notes write with δ (`\\delta_j`, `\\delta^{l}` are quantities, the errors of backprop),
+    or before a bracket (`\\frac{\\delta (FI)}{\\delta w}`)."""
     return len(tokens) > 1 and tokens[0].text == r"\delta" \
         and tokens[1].text not in ("^", "_", "'") \
-        and (tokens[1].kind == "letter" or tokens[1].kind == "command")
+        and (tokens[1].kind == "letter" or tokens[1].kind == "command" or tokens[1].text == "(")
 
 
 def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] | None:

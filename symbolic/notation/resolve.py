@@ -129,6 +129,8 @@ class Snapshot:
     # the names the definitions' bodies write (X of `Z = XW + b`), where the text names
     # gradients: the inputs whose gradients (dX) it names too
     written: frozenset[str] = frozenset()
+    # capitals the text prints together as names (`HO`, `FI`): words, whether defined or not
+    words: frozenset[str] = frozenset()
 
     def is_value(self, name: str) -> bool:
         kind = self.kind(name)
@@ -360,7 +362,8 @@ class _Pass:
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
         self.words = frozenset(v[len(prefix):-1] for v in snapshot.values
-                               if v.startswith(prefix) and v[len(prefix):-1].isalpha())
+                               if v.startswith(prefix) and v[len(prefix):-1].isalpha()) \
+            | snapshot.words
 
     def visit(self, node: A.Node) -> A.Node:
         composed = self.composition(node)

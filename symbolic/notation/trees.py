@@ -116,9 +116,11 @@ def _index_text(node: A.Node):
 
 
 def call_arguments(group: A.Node) -> tuple[A.Node, ...]:
-    """The arguments inside the parentheses of `f(a, b)`: `(a, b)`; of `f(a)`: `(a,)`."""
+    """The arguments inside the parentheses of `f(a, b)`: `(a, b)`; of `f(a)`: `(a,)`; of
+    `f(\\begin{pmatrix} a & b \\end{pmatrix})`, the one printed row."""
     inner = group.inner if isinstance(group, A.Group) else group
-    if isinstance(inner, A.MatrixLiteral) and len(inner.rows) == 1 and len(inner.rows[0]) > 1:
+    if isinstance(inner, A.MatrixLiteral) and inner.listed and len(inner.rows) == 1 \
+            and len(inner.rows[0]) > 1:
         return inner.rows[0]
     return (inner,)
 

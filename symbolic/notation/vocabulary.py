@@ -192,6 +192,7 @@ WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
 # what may follow the d of a differential: d\hat{y}, d\tilde{x}, d\mathbf{w}, d{\bf x}, d(…)
 DIFFERENTIAL_STARTS = frozenset({"(", "{", r"\frac", r"\left", r"\sqrt",
+                                 "|", r"\|", r"\lvert", r"\lVert", r"\vert", r"\Vert",
                                  *(rf"\{accent}" for accent in ACCENTS),
                                  *TRANSPARENT_FONTS, *NAMED_FONTS})
 DIFFERENTIAL_D = frozenset({"d", r"\mathrm{d}"})   # d before a quantity: a differential (dx)
