@@ -1404,7 +1404,9 @@ def _fact_bearing(finding: Finding, left: str, right: str, context: Context) -> 
         return not any(n.base == name.base for n in varied) \
             and not any(_may_name(name, d.name) for d in context.definitions)
 
-    bearing = (fact for fact in context.facts if fact.keys & keys
+    families = {family_of(key) for key in keys} - INDEX_LETTERS    # u_1 of u_i^T u_i = 1
+    bearing = (fact for fact in context.facts
+               if (fact.keys & keys or {family_of(key) for key in fact.keys} & families)
                and (named is None or not any(map(free, fact.names))))
     return next((fact.text for fact in bearing), None)
 
@@ -6387,7 +6389,14 @@ def _is_constant(name: A.Name) -> bool:
 def _entries_against_printed(lhs, rhs, lhs_node, rhs_node, link: tuple[str, str, str],
                              context: Context) -> Finding:
     """Vectors of numbers (`\\operatorname{softmax}([1,2,3]^T) = [0.090, 0.245, 0.665]^T`):
-    entry by entry, each to the precision it was printed with."""
+    entry by entry, each to the precision it was printed with. A list in brackets says no
+    orientation (`softmax(z) = [0.090, 0.245, 0.665]`): it is set against the other side's
+    vector either way."""
+    listed = [isinstance(ungroup(node), A.MatrixLiteral) and ungroup(node).listed
+              for node in (lhs_node, rhs_node)]
+    if lhs.shape != rhs.shape and lhs.shape == rhs.shape[::-1] and 1 in lhs.shape \
+            and any(listed):
+        lhs, rhs = (lhs.T, rhs) if listed[0] else (lhs, rhs.T)
     if lhs.shape != rhs.shape:
         return undecided(f"the left side is {lhs.rows}×{lhs.cols} but the right side is "
                          f"{rhs.rows}×{rhs.cols}")

@@ -941,6 +941,8 @@ def try_proof(lhs_entries, rhs_entries, budget: Budget, seconds: float = 30.0) -
 def _proved(lhs_entries, rhs_entries) -> bool:
     for left, right in zip(lhs_entries, rhs_entries, strict=True):
         d = (left - right).rewrite(sympy.exp)
+        if not free_symbols(d) and sympy.count_ops(d) > limits.MAX_NUMBER_PROOF_OPS:
+            return False        # numbers (e^{1/20} nested): evaluated, never cancelled
         if sympy.count_ops(d) > limits.MAX_PROOF_OPS or expansion_too_large(d) \
                 or _denominators(d) > limits.MAX_PROOF_DENOMINATORS:
             return False        # cancel would multiply the denominators out: leave it

@@ -143,13 +143,18 @@ class FunctionDefinition:
         # J(θ, θ_0) of J(θ, θ_0; D): the data after the semicolon keep their names
         mapping = dict(zip(self.parameters, arguments, strict=False))
         body = self.body
-        for parameter, argument in mapping.items():
-            letter = _member_letter(parameter)
-            if letter is not None and isinstance(argument, A.Name) \
-                    and argument.base == parameter.base and len(argument.sub) == 1 \
-                    and argument.sup == parameter.sup and argument.sub[0] != parameter.sub[0]:
-                # p(x_i) = softmax(x)_i at x_j: p's body with j for i, softmax(x)_j
-                body = _letter_replaced(body, letter, argument.sub[0])
+        ((parameter, argument),) = mapping.items() if len(mapping) == 1 else ((None, None),)
+        letter = _member_letter(parameter) if parameter is not None else None
+        if letter is not None and isinstance(argument, A.Name) \
+                and argument.base == parameter.base and len(argument.sub) == 1 \
+                and argument.sup == parameter.sup and argument.sub[0] != parameter.sub[0]:
+            # p(x_i) = softmax(x)_i at x_j: p's body with j for i, softmax(x)_j (a sum over j
+            # in the body sums over a fresh letter first)
+            body = _entry_body(body, letter, argument.sub[0])
+            if body is None:
+                raise MeaningError(f"{self.name} is defined at {to_latex(parameter)}, and its "
+                                   f"body at {to_latex(argument)} cannot be told", where, None,
+                                   "Write the sums in its body with their indices.")
         return substitute_names(body, mapping, where)
 
     def data_parameters(self) -> int:
@@ -2146,11 +2151,11 @@ def _map_children(node: A.Node, change) -> A.Node:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def _member_letter(parameter: A.Name) -> str | None:
+def _member_letter(parameter: A.Node) -> str | None:
     """The index letter of a parameter written as a family's member (x_i of `p(x_i) = …`)."""
-    if len(parameter.sub) == 1 and isinstance(parameter.sub[0], A.Name) \
-            and not parameter.sub[0].sub and not parameter.sub[0].sup \
-            and parameter.sub[0].base in INDEX_LETTERS:
+    if isinstance(parameter, A.Name) and len(parameter.sub) == 1 \
+            and isinstance(parameter.sub[0], A.Name) and not parameter.sub[0].sub \
+            and not parameter.sub[0].sup and parameter.sub[0].base in INDEX_LETTERS:
         return parameter.sub[0].base
     return None
 
@@ -2220,47 +2225,58 @@ def _held_derivatives(expr, replaced):
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
 _PLAIN_SIGMA = re.compile(r"(?<![A-Za-z])sigma(?![A-Za-z])")
+_SIGMA_PAIRED = re.compile(r"\\sigma(?:\^\{[^{}]*\}|\^\w)?_\{\s*[^{}\s]\s*,?\s*[^{}\s]")
 # σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
 # `\sigma\left(`, `\sigma\big(`, `\sigma\bigl(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`,
 # `\frac{d\sigma}{dz}`; not
 # `\frac{1}{\sigma^2} \left(`, where the brace closes a fraction
 _SIGMA_APPLIED = re.compile(
     r"\\sigma(?![A-Za-z])\}?(?:\s|\\(?:[bB]igg?[lm]?|left)(?![A-Za-z])|\\[,;:! ]"
-    r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace)"
+    r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace|\\begin\{\w?matrix)"
     r"|\\sigma(?![A-Za-z])\s*\^\{?\\prime"
     r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
 
 
-_CAPITAL_RUN = re.compile(r"(?<![A-Za-z\\])[A-Z]{2,4}(?![A-Za-z])")
+_CAPITAL_RUN = re.compile(r"(?<![A-Za-z\\^_])(?<![\^_]\{)[A-Z]{2,4}(?![A-Za-z])")
+_CAPITAL_HEAD = re.compile(r"\s*[A-Z]{2,4}\s*(?:_\{?\w+\}?)?\s*(?:=|:=|\\coloneqq)")
 _CAPITAL_ALONE = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
 
 
 def capital_words(texts) -> frozenset[str]:
     """The capitals a text prints together as names: `HI`, `HO`, `FO` of a worked example
     that writes `HO = \\sigma(HI)` and `FO = \\sigma(FI)`. A text uses such words when one
-    of them is printed twice or more; then every run of capitals none of whose letters the
-    text prints alone is a word (`XW` beside `X^T` stays a product). None for a text that
-    prints each run once (`AB = BA`)."""
+    of them is printed twice or more and one begins a line that names it; then every run
+    of capitals none of whose letters the text prints alone is a word (`XW` beside `X^T`
+    stays a product). None for a text that prints each run once, names none of them, or
+    prints the same letters in two orders (`C = AB`, `AB = BA`): products. A run in a sub-
+    or superscript (`W^{IH}`) labels, and is none of them."""
     texts = list(texts)
     runs: dict[str, int] = {}
     for text in texts:
         for match in _CAPITAL_RUN.finditer(text):
             runs[match.group()] = runs.get(match.group(), 0) + 1
-    if not runs or max(runs.values()) < 2:
-        return frozenset()
+    if not runs or max(runs.values()) < 2 \
+            or not any(_CAPITAL_HEAD.match(text) for text in texts):
+        return frozenset()      # no run is named by a line of its own (HO = …): products
     alone = {match.group() for text in texts for match in _CAPITAL_ALONE.finditer(text)}
+    letters = {word: "".join(sorted(word)) for word in runs}
+    if len(set(letters.values())) < len(letters):
+        return frozenset()      # AB beside BA, QK beside KQ: products of matrices
     return frozenset(word for word in runs if not set(word) & alone)
 
 
 def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     """The conventions, with σ a quantity (`sigma: symbol`) when the text writes σ and
     never applies it to anything: a Gaussian's spread (`\\log\\sigma`, `\\frac{1}{\\sigma^2}`),
-    never the sigmoid, and positive, as a spread is. A declared `sigma` stays."""
+    never the sigmoid, and positive, as a spread is (unless the text pairs two indices on
+    it, σ_{12}, a covariance). A declared `sigma` stays."""
     texts = [str(t) if "\\" in str(t) else _PLAIN_SIGMA.sub(r"\\sigma", str(t))
              for t in texts]        # sigma, as math typed in plain text spells σ
     if "sigma" in conventions or not any(_SIGMA.search(t) for t in texts) \
             or any(_SIGMA_APPLIED.search(t) for t in texts):
         return conventions
+    if any(_SIGMA_PAIRED.search(t) for t in texts):
+        return {**conventions, "sigma": "symbol"}   # σ_{12}: a covariance, of either sign
     symbols = dict(conventions.get("symbols") or {})
     symbols.setdefault(SIGMA, "positive")           # a spread, a scale: σ > 0
     return {**conventions, "sigma": "symbol", "symbols": symbols}
@@ -2455,7 +2471,8 @@ def index_range(text: str, context: Context | None = None) -> str | None:
     marks = "|".join(re.escape(mark) for mark in (*ELISIONS, "..."))
     if not equals or not re.fullmatch(
             rf"\s*\w+\s*(?:,\s*\w+\s*)*(?:,|\\,|\s|~)*(?:{marks})(?:,|\\,|\s|~)*"
-            rf"[\w{{}}\\]+\s*[.,]?\s*", right):
+            rf"[\w{{}}\\]+\s*[.,]?\s*", right) \
+            and not re.fullmatch(r"\s*\d+\s*(?:,\s*\d+\s*)+[.,]?\s*", right):   # i = 1,2
         return None
     try:
         node = parse_side(left)

@@ -27,6 +27,7 @@ import yaml
 
 from symbolic.errors import DerivcheckError
 from symbolic.notation.chains import alignment_inside, joined_rows, unbraced
+from symbolic.notation.lexer import decimal_commas
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
@@ -943,6 +944,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     if conditioned is not None:
         return [(offset + len(content) - len(content.lstrip()), conditioned)]
     pieces: list[list[_Segment]] = [[_Segment()]]
+    decimals = decimal_commas(content)      # y = 2 + 0,5: a decimal, not two statements
     depth = 0
     environments: list[tuple[str, bool]] = []  # (name, is alignment)
     opaque = 0  # environments on the stack that are one piece of a statement
@@ -1030,7 +1032,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             pieces[-1][-1].chunks.append((offset + pos, token))
             pieces[-1][-1].relation = bool(_RANGE_IN_PARENTHESES.match(
                 content, _skip_spacing(content, end)))
-        elif token in (",", ";") and top:
+        elif token in (",", ";") and top and pos not in decimals:
             rest = _skip_spacing(content, end)
             following = content[end:rest]
             if rest >= n or any(s in following for s in _SEPARATING_SPACING):

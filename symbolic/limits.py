@@ -23,6 +23,9 @@ MAX_SYMBOLIC_DETERMINANT = 6
 MAX_DEFINITION_CHAIN = 100
 # operations (sympy.count_ops) in the difference a symbolic proof is attempted on
 MAX_PROOF_OPS = 400
+# operations in a difference of numbers (no symbols) a proof is attempted on: beyond them,
+# cancelling nested e^{1/20} takes minutes where evaluating takes a moment
+MAX_NUMBER_PROOF_OPS = 40
 MAX_PROOF_DENOMINATORS = 16   # terms of a common denominator a proof may build; else sampling
 # operations after expansion; a proof that would expand further is not attempted
 MAX_EXPANDED_OPS = 2_000

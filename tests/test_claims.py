@@ -1389,6 +1389,10 @@ RAINBOW = [r"softmax(x)_i = \frac{e^{x_i}}{\sum^{n}_{j=1}e^{x_j}}", r"Y=\sum^{n}
      [r"C = \frac{1}{n} \sum_{i=1}^n \mathbf{x}_i\mathbf{x}_i^\top"], {}, "undecided"),
     # Δ before a number: the change of a constant, or a product
     (r"b(s) \Delta 1 = 0", [], {}, "undecided"),
+    (r"\Delta ln(x) = \frac{\Delta x}{x}", ["x > 0"], {}, "undecided"),
+    (r"\Delta \ln x = \frac{\Delta x}{x}", [], {}, "undecided"),
+    (r"\Delta \theta + \theta = \theta_{new}", [r"\Delta \theta = 0.5", r"\theta = 1",
+                                                  r"\theta_{new} = 1.5"], {}, "valid"),
     # an identity given for every index, and a bold letter with its index inside the braces
     (r"\lambda_i \mathbf{e_i}^T \mathbf{e_i} = \lambda_i", [r"\mathbf{e}_i^T \mathbf{e}_i = 1"],
      {}, "undecided"),
@@ -1403,6 +1407,11 @@ RAINBOW = [r"softmax(x)_i = \frac{e^{x_i}}{\sum^{n}_{j=1}e^{x_j}}", r"Y=\sum^{n}
      {}, "invalid"),
     # a worked sum beside numbers the text gives, with a name it gives none
     (r"x_0 \cdot w + x_1 = 0.3", ["x_0 = 1", "x_1 = 0"], {}, "undecided"),
+    # a vector function of a name given as a list: the list's entries, to the printed digits
+    ("softmax(logits / 1.0) = [0.090, 0.245, 0.665]", ["logits = [1.0, 2.0, 3.0]"], {},
+     "valid"),
+    ("softmax(logits / 2.0) = [0.090, 0.245, 0.665]", ["logits = [1.0, 2.0, 3.0]"], {},
+     "invalid"),
     # a claim wrapped in an alignment environment, as pasted from notes
     (r"\begin{align*} x^2 + 2x &= x(x + 2) \\ &= x^2 + 2x \end{align*}", [], {}, "valid"),
     (r"\begin{equation} x^2 + 2x = x(x + 3) \end{equation}", [], {}, "invalid"),
@@ -1412,3 +1421,49 @@ RAINBOW = [r"softmax(x)_i = \frac{e^{x_i}}{\sum^{n}_{j=1}e^{x_j}}", r"Y=\sum^{n}
 ])
 def test_what_the_twenty_second_corpus_taught(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a function of two members: each argument put for its own parameter, none captured
+    ("g(x_j, x_i) = 1", [r"g(x_i, x_j) = \exp(-(x_i - x_j)^2)"], "invalid"),
+    ("g(x_j, x_i) = g(x_i, x_j)", [r"g(x_i, x_j) = \exp(-(x_i - x_j)^2)"], "valid"),
+    ("p(x_j, y_k) = x_j y_k", ["p(x_i, y_i) = x_i y_i"], "valid"),
+    # a member's function at another member: the body's own sum over that letter is renamed
+    (r"s(x_j) = \frac{1}{n}", [r"s(x_i) = \frac{1}{\sum_{j=1}^{n} e^{x_j - x_i}}"], "invalid"),
+    (r"s(x_j) = \frac{e^{x_j}}{\sum_{k=1}^{n} e^{x_k}}",
+     [r"s(x_i) = \frac{1}{\sum_{j=1}^{n} e^{x_j - x_i}}"], "valid"),
+    # σ paired with two indices is a covariance, of either sign
+    (r"|\rho| = \frac{\sigma_{12}}{\sigma_1 \sigma_2}",
+     [r"\rho = \frac{\sigma_{12}}{\sigma_1 \sigma_2}"], "invalid"),
+    # the same capitals in two orders are products of matrices, never words
+    ("(QK^T)^T = KQ^T", ["S = QK^T"], "valid"),
+    ("(QK^T)^T = QK^T", ["S = QK^T"], "invalid"),
+    # a Greek letter's name before a bracket in plain text is a function's name
+    ("gamma(5) = 24", [], "undecided"),
+    # σ applied only to a printed vector is the sigmoid
+    (r"\sigma\begin{pmatrix} 0 & 0 \end{pmatrix} = \begin{pmatrix} 0.5 & 0.5 \end{pmatrix}", [],
+     "valid"),
+    # the values an index takes, printed with a comma
+    (r"x_i^2 = x_i x_i", ["i = 1,2"], "valid"),
+])
+def test_what_the_twenty_second_second_read_found(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_step_at_numbers_is_evaluated_never_cancelled():
+    # nested e^{1/20}: sympy's cancel took minutes over numbers a sample evaluates at once
+    given = [r"\mathbf{x}=[x_1,x_2]^\top=(0.2,\,0.4)^\top",
+             r"\mathbf{z}^{[1]}=W^{[1]}\mathbf{x}+ \mathbf{b}^{[1]}",
+             r"\mathbf{a}^{[1]}=\sigma\!\bigl(\mathbf{z}^{[1]}\bigr)",
+             r"z^{[2]}=W^{[2]}\mathbf{a}^{[1]}+b^{[2]}",
+             r"\hat{y}=a^{[2]}=\sigma\!\bigl(z^{[2]}\bigr)",
+             r"W^{[1]}=\begin{bmatrix}0.10 & -0.20\\0.30 & 0.25\end{bmatrix}",
+             r"\mathbf{b}^{[1]}=\begin{bmatrix}0.01\\-0.02\end{bmatrix}",
+             r"W^{[2]}=\begin{bmatrix}0.80 & 0.90\end{bmatrix}", "b^{[2]}=0.10", "y=1.0",
+             r"L(y,\hat{y})=\frac{1}{2}\,(y-\hat{y})^2",
+             r"\frac{\partial L}{\partial b^{[2]}}=\delta^{[2]}"]
+    shapes = {"W^{[1]}": [2, 2], "W^{[2]}": [1, 2], "a^{[1]}": [2, 1], "b^{[1]}": [2, 1],
+              "x": [2, 1]}
+    found = check_claim(r"\delta^{[1]}_j=\bigl(W^{[2]}_j\,\delta^{[2]}\bigr)\; "
+                        r"a^{[1]}_j(1-a^{[1]}_j)", given=given, shapes=shapes)
+    assert "wall-clock" not in found.message

@@ -721,9 +721,17 @@ class Builder:
         if _is_matrix(value):
             return value
         if isinstance(node, A.Name) and isinstance(value, Var) and not node.sub:
-            n = self.instance.size("")
+            # z = [1, 2, 3] given: its three entries, whatever the size tried
+            n = self.scope.listed_length(value.name) or self.instance.size("")
             return sympy.ImmutableMatrix([Var(_entry_name(value.name, (k,)))
                                           for k in range(1, n + 1)])
+        listed = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, Var)
+                  and self.scope.listed_length(s.name)]
+        if len(listed) == 1:        # softmax(z / T) with z = [1, 2, 3]: entry by entry
+            (whole,) = listed
+            return sympy.ImmutableMatrix([
+                value.xreplace({whole: Var(_entry_name(whole.name, (k,)))})
+                for k in range(1, self.scope.listed_length(whole.name) + 1)])
         return value
 
     # -- calls ---------------------------------------------------------------------

@@ -94,7 +94,9 @@ def tokenize(source: str) -> list[Token]:
             continue
         spelled = _PLAIN_WORD.match(source, pos) if plain else None
         if spelled is not None and spelled.group() in _SPELLED_GREEK \
-                and not (pos and source[pos - 1].isalpha()):
+                and not (pos and source[pos - 1].isalpha()) \
+                and (spelled.group() == "sigma" or not source.startswith("(", spelled.end())):
+            # (gamma(5), phi(x): a function's name, Γ or φ, left as its letters)
             tokens.append(Token("command", "\\" + spelled.group(), pos))   # sigma: σ, as
             pos = spelled.end()                                          # code writes it
             continue
@@ -142,6 +144,19 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+def decimal_commas(source: str) -> frozenset[int]:
+    """The offsets of the commas `tokenize` reads as decimal commas (`0,5`), so that what
+    splits text at commas leaves them."""
+    if unbraced_relations(source) != source:
+        return frozenset()          # offsets moved: none is claimed
+    try:
+        tokens = tokenize(source)
+    except ParseError:
+        return frozenset()
+    return frozenset(t.pos + source.index(",", t.pos) - t.pos for t in tokens
+                     if t.kind == "number" and "," in source[t.pos:t.pos + len(t.text)])
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")

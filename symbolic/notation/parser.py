@@ -31,6 +31,7 @@ from symbolic.notation.vocabulary import (
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     DOT_PRODUCT,
+    ELEMENTWISE_OPERATORS,
     ELISIONS,
     END,
     ENDS_OF_TERM,
@@ -88,6 +89,7 @@ from symbolic.notation.vocabulary import (
     WRAPPERS,
     WRAPPING_OPERATORS,
     ZEROS,
+    known_function,
 )
 
 MAX_SIDE_CHARS = 4000      # longer sides are runaway OCR, not a formula
@@ -1665,12 +1667,34 @@ class Parser:
         raise self.error(f"unknown command {name}", tok,
                          "Run `derivcheck help notation` for the notation derivcheck reads.")
 
+    def function_after(self) -> bool:
+        """Whether a bracket or a function's name comes next (`(x + y)`, `\\ln(x)`, `ln(x)`)."""
+        tok = self.peek()
+        if tok.text == "(" or tok.kind == "command" and tok.text[1:] not in GREEK and (
+                tok.text[1:] in ELEMENTWISE_OPERATORS or known_function(tok.text[1:]) is not None):
+            return True
+        word = ""
+        for k in range(6):
+            if self.peek(k).kind != "letter":
+                break
+            word += self.peek(k).text
+        return any(word == known and self.peek(len(known)).text == "("
+                   for known in PLAIN_FUNCTION_WORDS)
+
     def name(self) -> A.Name:
         """A symbol and its decorations: accents, fonts, sub- and superscript indices, primes."""
         tok = self.advance()
         base = self.word_before_subscript(tok) or self.base_text(tok)
+        if base == INCREMENT and self.function_after():
+            # \Delta \ln(x), \Delta(x + y): the change of what follows, an operator (as d
+            # is), or Δ times it
+            raise MeaningError("Δ before a function or a bracket may be the change of what "
+                               "follows, or Δ times it; the reading is in doubt", self.source,
+                               tok.pos, "Write the change with d (d\\ln x = dx / x), or "
+                               "the product with a \\cdot.")
         if base == INCREMENT and (self.peek().kind == "letter"
-                                  or self.peek().text in ACCENTS_AND_FONTS):
+                                  or self.peek().text in ACCENTS_AND_FONTS
+                                  or self.peek().text[1:] in GREEK):      # \Delta \theta
             increment = self.name()     # \Delta \mathbf{w}: the change of w, a name of its own
             return dataclasses.replace(increment, base=f"{INCREMENT} {increment.base}",
                                        pos=tok.pos)
