@@ -497,6 +497,10 @@ class Context:
                 raise
             return self.define_unreadable(lhs, error, text)
         lhs = self._word_named(lhs)
+        last = parse_side(chain.sides[-1].text) if len(chain.sides) > 2 else None
+        if isinstance(lhs, A.Name) and last is not None and is_printed_number(last) \
+                and not is_printed_number(body):
+            body = last         # d = L_{\max} \times 20 = 2{,}000: the value the text gives
         if isinstance(lhs, A.Name):
             while _own_entries(lhs, body) and named + 1 < len(chain.sides):
                 named += 1      # x = [x_1, x_2]^T = (0.2, 0.4)^T: the values define x
@@ -2613,6 +2617,12 @@ def _without_codomain(body: str) -> str:
     return body
 
 
+def _size_spelled(size: A.Name) -> str:
+    """A size's name as `shapes:` spell it: `d_k` (a one-letter subscript unbraced), `n`."""
+    sub = node_text(size.sub[0]) if size.sub else ""
+    return size.base + (f"_{sub}" if len(sub) == 1 else f"_{{{sub}}}" if sub else "")
+
+
 def real_membership(text: str) -> list[tuple[str, list]] | None:
     """`A, B \\in \\mathbb{R}^{m \\times n}`: the names and the shape each has (m × n; n × 1
     for ℝ^n; none for ℝ, a number). None for any other text, and for sizes that are
@@ -2625,6 +2635,9 @@ def real_membership(text: str) -> list[tuple[str, list]] | None:
         names = [parse_side(piece) for piece in _top_level_pieces(chain.sides[0].text)]
     except NotationError:
         return None
+    # W^Q, W^K \in \mathbb{R}^{d_k \times d}: matrices labelled by a superscript
+    names = [layered_name(n) if isinstance(n, A.Power) and isinstance(n.exponent, A.Name)
+             and n.exponent.base.isupper() else n for n in names]
     exponent = space.exponent if isinstance(space, A.Power) else None
     field_ = space.base if isinstance(space, A.Power) else space
     if not (isinstance(field_, A.Name) and field_.base in REAL_FIELDS and not field_.sub
@@ -2637,10 +2650,11 @@ def real_membership(text: str) -> list[tuple[str, list]] | None:
         sizes = [exponent.left, exponent.right] if isinstance(exponent, A.BinOp) \
             and exponent.op == "times" else [exponent, A.Num("1")]
         if not all(isinstance(d, A.Num) and d.text.isdigit()
-                   or isinstance(d, A.Name) and not (d.sup or d.sub or d.primes or d.suffix)
+                   or isinstance(d, A.Name) and not (d.sup or d.primes or d.suffix)
+                   and len(d.sub) <= 1     # d_k, d_v: a size named by its role
                    for d in sizes):
             return None
-        dims = [int(d.text) if isinstance(d, A.Num) else node_text(d) for d in sizes]
+        dims = [int(d.text) if isinstance(d, A.Num) else _size_spelled(d) for d in sizes]
     if any(free_index_letters(n) for n in names):
         return None               # W_i \in \mathbb{R}^{…}: a family, its members' sizes vary
     return [(node_text(n), dims) for n in names]

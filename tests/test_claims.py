@@ -1450,6 +1450,30 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a comma in braces: thousands in groups of three, else German LaTeX's decimal comma
+    ("64d + 64 = 128{,}064", [r"d = L_{\max} \times 20 = 2{,}000"], "valid"),
+    ("64d + 64 = 128{,}000", [r"d = L_{\max} \times 20 = 2{,}000"], "invalid"),
+    ("0{,}5 + 0{,}25 = 0{,}75", [], "valid"),
+    # an exponent typed plainly with its sign or decimals
+    ("e^-0.5 = 0.61", [], "valid"),
+    ("e^-0.5 = 0.62", [], "invalid"),
+    ("e^2.5 = 12.18", [], "valid"),
+    # rows of an alignment that end with a relation and go on after `&`
+    (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)(a + b) \end{align*}", [], "valid"),
+    (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)^2 \end{align*}", [], "invalid"),
+    # proportional to a factor that is not said: read, and not checked
+    (r"p(x) \propto e^{-x^2}", [], "undecided"),
+])
+def test_what_the_twenty_second_held_half_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_matrices_labelled_by_a_capital_share_a_declared_space():
+    from symbolic.context import Context
+    stated = Context.from_given([r"W^Q, W^K \in \mathbb{R}^{d_k \times d}"])
+    declared = Context.from_given([], shapes={"W^Q": ["d_k", "d"], "W^K": ["d_k", "d"]})
+    assert stated.shapes == declared.shapes and stated.shapes
 def test_a_step_at_numbers_is_evaluated_never_cancelled():
     # nested e^{1/20}: sympy's cancel took minutes over numbers a sample evaluates at once
     given = [r"\mathbf{x}=[x_1,x_2]^\top=(0.2,\,0.4)^\top",

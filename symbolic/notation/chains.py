@@ -105,6 +105,11 @@ def joined_rows(source: str) -> str:
         elif tok.text == "\\\\" and depth == 0 and k + 1 < len(tokens) \
                 and tokens[k + 1].text in RELATIONS:
             cuts.append((tok.pos, tok.pos + 2))             # `a \\ = b \\ = c`: line breaks
+        elif tok.text == "\\\\" and depth == 0 and 0 < k and k + 1 < len(tokens) \
+                and tokens[k - 1].text in RELATIONS and tokens[k + 1].text == "&":
+            cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `a = b = \\ &c = d`: one chain
+    if tokens and tokens[0].text == "&" and cuts:
+        cuts.insert(0, (tokens[0].pos, tokens[0].pos + 1))  # `&a = b = \\ &c`: the first row
     for start, end in reversed(cuts):
         source = f"{source[:start]} {source[end:]}"
     return source

@@ -112,6 +112,15 @@ def tokenize(source: str) -> list[Token]:
                 "Write math in LaTeX (for example \\sigma rather than a picture of σ).",
             )
         kind = match.lastgroup
+        if kind == "number" and (braced := _BRACED_COMMA.match(source, pos)) is not None:
+            tokens.append(Token("number", _braced_comma_number(braced.group()), pos))
+            pos = braced.end()
+            continue
+        if plain and char == "^" and (power := _PLAIN_POWER.match(source, pos)) is not None:
+            tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(
+                "^{" + power.group(1) + "}") if t.kind != "end")
+            pos = power.end()           # e^-0.5, e^2.5 typed plainly: the whole exponent
+            continue
         if kind == "number" and (comma := _decimal_comma(source, pos, tokens)) is not None:
             tokens.append(Token("number", comma.group().replace(",", "."), pos))
             pos = comma.end()
@@ -144,6 +153,19 @@ def tokenize(source: str) -> list[Token]:
         pos = match.end()
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+_BRACED_COMMA = re.compile(r"\d+(?:\{,\}\d+)+")
+_PLAIN_POWER = re.compile(r"\^(-?\d+\.\d+|-\d+|-[A-Za-z])")
+
+
+def _braced_comma_number(text: str) -> str:
+    """`128{,}064` (a thousands separator, groups of three after a leading group that is not
+    0) as 128064; `0{,}5` (the decimal comma German LaTeX writes) as 0.5."""
+    head, *groups = text.split("{,}")
+    if head != "0" and len(head) <= 3 and all(len(g) == 3 for g in groups):
+        return head + "".join(groups)
+    return head + "." + "".join(groups) if len(groups) == 1 else text.replace("{,}", "")
 
 
 def decimal_commas(source: str) -> frozenset[int]:

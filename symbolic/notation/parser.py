@@ -1919,6 +1919,8 @@ class Parser:
             return (), label
         if len(tokens) == 1 and tokens[0].text in ("+", "-"):
             return (), tokens[0].text       # p_{+}, p_-: the positive or negative class
+        if len(tokens) == 1 and tokens[0].text in (r"\max", r"\min"):
+            return (), tokens[0].text[1:]   # L_{\max}: the largest L, a label
         if len(tokens) > 2 and tokens[0].text == "(" and tokens[-1].text == ")" \
                 and "(" not in [t.text for t in tokens[1:]] and "," in [t.text for t in tokens] \
                 and all(t.kind in ("letter", "command", "number") or t.text in ",()"

@@ -77,6 +77,7 @@ RELATIONS = {
     r"\geq": r"\geq", r"\le": r"\leq", r"\ge": r"\geq", r"\iff": r"\Rightarrow",
     r"\leqslant": r"\leq", r"\geqslant": r"\geq", r"\in": r"\in", r"\therefore": r"\Rightarrow",
     r"\because": r"\Rightarrow",          # "because": as "therefore", it separates steps
+    r"\propto": r"\propto",               # up to a factor that is not said: not checked
 }
 # What a row of an alignment that goes on begins with after its `&`: a relation or an
 # operator (`\\ &= …`, `\\ & - …`); a row `&g = …` is a statement of its own.
