@@ -1462,6 +1462,9 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     # rows of an alignment that end with a relation and go on after `&`
     (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)(a + b) \end{align*}", [], "valid"),
     (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)^2 \end{align*}", [], "invalid"),
+    # a word after an operator (2 \cdot HO), as everywhere else
+    (r"FI = 2 \cdot HO = 1.245", ["HI = 0.5", r"HO = \sigma(HI)"], "valid"),
+    (r"FI = 2 \cdot HO = 1.345", ["HI = 0.5", r"HO = \sigma(HI)"], "invalid"),
     # proportional to a factor that is not said: read, and not checked
     (r"p(x) \propto e^{-x^2}", [], "undecided"),
 ])

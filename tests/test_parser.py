@@ -586,3 +586,9 @@ def test_a_word_superscript_then_an_entry_and_a_bold_letter_with_its_index_insid
     assert (weight.base, [n.text for n in weight.sub]) == (r"w^{IH}", ["01"])
     assert without_positions(parse_side(r"\mathbf{e_i}")) \
         == without_positions(parse_side(r"\mathbf{e}_i"))
+
+
+def test_braced_letters_with_scripts_side_by_side_are_a_product():
+    # equation editors brace every letter: { \beta }_{ 1 }{ x }_{ i1 } is β_1 x_{i1}
+    assert without_positions(parse_side(r"{ \beta }_{ 1 }{ x }_{ i1 }")) \
+        == without_positions(parse_side(r"\beta_{1} x_{i1}"))

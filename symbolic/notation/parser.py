@@ -828,11 +828,23 @@ def _braced_nuclei(tokens: list[Token]) -> list[Token]:
         if tokens[k].text == "{" and tokens[k + 2].text == "}" \
                 and tokens[k + 3].text in ("_", "^") \
                 and (one.kind == "letter" or one.kind == "command" and one.text[1:] in GREEK) \
-                and not (k and (tokens[k - 1].text in ("_", "^", "}")
+                and not (k and (tokens[k - 1].text in ("_", "^")
+                               or tokens[k - 1].text == "}" and not _closes_script(tokens, k - 1)
                                or tokens[k - 1].kind == "command"
                                and tokens[k - 1].text not in _NO_ARGUMENT)):
             dropped |= {k, k + 2}
     return [t for k, t in enumerate(tokens) if k not in dropped]
+
+
+def _closes_script(tokens: list[Token], k: int) -> bool:
+    """Whether the `}` at k closes a sub- or superscript's group (`{ \\beta }_{ 1 }{ x }`:
+    what follows is a factor of its own, not a command's next argument)."""
+    depth = 0
+    for j in range(k, -1, -1):
+        depth += (tokens[j].text == "}") - (tokens[j].text == "{")
+        if depth == 0:
+            return j > 0 and tokens[j - 1].text in ("_", "^")
+    return False
 
 
 def _single_braces(tokens: list[Token]) -> list[Token]:

@@ -872,6 +872,15 @@ class _Pass:
         if not words:
             return node
         parts = factors(node)
+        first = parts[0]
+        if isinstance(first, A.BinOp) and first.op in ("cdot", "*", "times") \
+                and isinstance(first.right, A.Name) and len(parts) > 1:
+            # 2 \cdot HO: the operator binds H alone as parsed; the word is H with O
+            rest = functools.reduce(lambda a, b: A.BinOp("juxt", a, b, node.pos),
+                                    [first.right, *parts[1:]])
+            joined = self.defined_words(rest)
+            if joined is not rest:
+                return A.BinOp(first.op, first.left, joined, first.pos)
         longest = max(map(len, words))
         out: list[A.Node] = []
         i = 0
