@@ -143,8 +143,12 @@ class FunctionDefinition:
         # J(θ, θ_0) of J(θ, θ_0; D): the data after the semicolon keep their names
         mapping = dict(zip(self.parameters, arguments, strict=False))
         body = self.body
-        ((parameter, argument),) = mapping.items() if len(mapping) == 1 else ((None, None),)
+        members = [(p, a) for p, a in mapping.items() if _member_letter(p) is not None]
+        (parameter, argument), = members if len(members) == 1 else [(None, None)]
         letter = _member_letter(parameter) if parameter is not None else None
+        if letter is not None and any(letter in _subscript_letters(p) for p in mapping
+                                      if p is not parameter):
+            letter = None       # f(x_i, w_i): the letter is the other parameter's too
         if letter is not None and isinstance(argument, A.Name) \
                 and argument.base == parameter.base and len(argument.sub) == 1 \
                 and argument.sup == parameter.sup and argument.sub[0] != parameter.sub[0]:
@@ -499,8 +503,11 @@ class Context:
         lhs = self._word_named(lhs)
         last = parse_side(chain.sides[-1].text) if len(chain.sides) > 2 else None
         if isinstance(lhs, A.Name) and last is not None and is_printed_number(last) \
-                and not is_printed_number(body):
-            body = last         # d = L_{\max} \times 20 = 2{,}000: the value the text gives
+                and any(isinstance(n, A.Name) for n in walk(body)) \
+                and (fact := stated_fact(f"{chain.sides[0].text} = {chain.sides[-1].text}")):
+            # d = L_{\max} \times 20 = 2{,}000: d is its formula, and the value the text
+            # gives it at its point is an identity: a step it bears on is never invalid
+            self.facts.append(fact)
         if isinstance(lhs, A.Name):
             while _own_entries(lhs, body) and named + 1 < len(chain.sides):
                 named += 1      # x = [x_1, x_2]^T = (0.2, 0.4)^T: the values define x
@@ -2229,14 +2236,16 @@ def _held_derivatives(expr, replaced):
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
 _PLAIN_SIGMA = re.compile(r"(?<![A-Za-z])sigma(?![A-Za-z])")
-_SIGMA_PAIRED = re.compile(r"\\sigma(?:\^\{[^{}]*\}|\^\w)?_\{\s*[^{}\s]\s*,?\s*[^{}\s]")
+_SIGMA_PAIRED = re.compile(
+    r"\\sigma(?:\^\{[^{}]*\}|\^\w)?_\{\s*[A-Za-z0-9]\s*,?\s*[A-Za-z0-9]\s*\}")
 # σ applied (or maybe: `\sigma^2(x - \mu)`), or its derivative: `\sigma(z)`, `\sigma_1'`,
 # `\sigma\left(`, `\sigma\big(`, `\sigma\bigl(`, `{\sigma}(z)`, `\sigma_{\theta}(z)`,
 # `\frac{d\sigma}{dz}`; not
 # `\frac{1}{\sigma^2} \left(`, where the brace closes a fraction
 _SIGMA_APPLIED = re.compile(
     r"\\sigma(?![A-Za-z])\}?(?:\s|\\(?:[bB]igg?[lm]?|left)(?![A-Za-z])|\\[,;:! ]"
-    r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace|\\begin\{\w?matrix)"
+    r"|_\{[^{}]*\}|_\w|\^\{[^{}]*\}|\^\w)*(?:\(|\[|'|\\prime|\\\{|\\lbrace)"
+    r"|\\sigma(?![A-Za-z])\s*\\begin\{\w?matrix"
     r"|\\sigma(?![A-Za-z])\s*\^\{?\\prime"
     r"|\\frac\s*\{\s*(?:\\partial|d)\s*\\sigma(?![A-Za-z])")
 
@@ -2465,6 +2474,14 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
     return letters[0], "=" if chain.relations[0] == "=" else r"\neq", letters[1]
 
 
+def _consecutive_values(text: str) -> bool:
+    """Whether text lists whole numbers counting up by one (`1,2`, `0, 1, 2`), as an index's
+    values are written; `0,5` is a decimal comma's number."""
+    values = re.fullmatch(r"\s*\d+\s*(?:,\s*\d+\s*)+[.,]?\s*", text)
+    numbers = [int(v) for v in re.findall(r"\d+", text)] if values else []
+    return len(numbers) > 1 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
 def index_range(text: str, context: Context | None = None) -> str | None:
     """`c = 1 \\ldots C`, `i = 1, \\dots, n`, `k=1,...,K`: the range an index letter runs
     over, which defines nothing. The letter, or None when `text` is no such statement."""
@@ -2476,7 +2493,7 @@ def index_range(text: str, context: Context | None = None) -> str | None:
     if not equals or not re.fullmatch(
             rf"\s*\w+\s*(?:,\s*\w+\s*)*(?:,|\\,|\s|~)*(?:{marks})(?:,|\\,|\s|~)*"
             rf"[\w{{}}\\]+\s*[.,]?\s*", right) \
-            and not re.fullmatch(r"\s*\d+\s*(?:,\s*\d+\s*)+[.,]?\s*", right):   # i = 1,2
+            and not _consecutive_values(right):           # i = 1,2 (k = 0,5: a decimal)
         return None
     try:
         node = parse_side(left)

@@ -1443,8 +1443,16 @@ def test_what_the_twenty_second_corpus_taught(claim, given, shapes, verdict):
     # σ applied only to a printed vector is the sigmoid
     (r"\sigma\begin{pmatrix} 0 & 0 \end{pmatrix} = \begin{pmatrix} 0.5 & 0.5 \end{pmatrix}", [],
      "valid"),
-    # the values an index takes, printed with a comma
+    # the values an index takes, printed with a comma; a decimal comma is no index's values
     (r"x_i^2 = x_i x_i", ["i = 1,2"], "valid"),
+    ("4k = 2", ["k = 0,5"], "valid"),
+    # a function of one member and other quantities: the member's index throughout
+    (r"h(x_j, \theta) = \theta_i x_j", [r"h(x_i, \theta) = \theta_i x_i"], "invalid"),
+    (r"\ell(\hat y_j, y) = -y_j \log \hat y_j", [r"\ell(\hat y_i, y) = -y_i \log \hat y_i"],
+     "valid"),
+    # σ labelled by a parameter is a spread; Greek names before a bracket in plain text
+    (r"\sqrt{\sigma_{\theta}^2} = \sigma_{\theta}", [], "valid"),
+    ("lambda(x - mu) = lambda*x - lambda*mu", [], "valid"),
 ])
 def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
@@ -1452,13 +1460,20 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
 
 @pytest.mark.parametrize(("claim", "given", "verdict"), [
     # a comma in braces: thousands in groups of three, else German LaTeX's decimal comma
-    ("64d + 64 = 128{,}064", [r"d = L_{\max} \times 20 = 2{,}000"], "valid"),
-    ("64d + 64 = 128{,}000", [r"d = L_{\max} \times 20 = 2{,}000"], "invalid"),
+    # (a given chain's printed value is an identity at its point, never the name's formula)
+    ("64d + 64 = 128{,}064", [r"d = L_{\max} \times 20 = 2{,}000"], "undecided"),
+    (r"\frac{\partial L}{\partial w} = 2(w x - y) x", ["L = (w x - y)^2 = 4", "x = 1", "y = 0"],
+     "valid"),
+    (r"\frac{\partial L}{\partial w} = 0", ["L = (w x - y)^2 = 4", "x = 1", "y = 0"],
+     "undecided"),
     ("0{,}5 + 0{,}25 = 0{,}75", [], "valid"),
+    ("1{,}234{,}567 = 1234567", [], "valid"),
+    (r"\sqrt{2} \approx 1{,}414", [], "undecided"),       # thousands, or a decimal comma
     # an exponent typed plainly with its sign or decimals
     ("e^-0.5 = 0.61", [], "valid"),
     ("e^-0.5 = 0.62", [], "invalid"),
     ("e^2.5 = 12.18", [], "valid"),
+    ("e^-x^2 = exp(-2*x)", [], "unparseable"),             # (e^{-x})^2, or e^{-x^2}
     # rows of an alignment that end with a relation and go on after `&`
     (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)(a + b) \end{align*}", [], "valid"),
     (r"\begin{align*} &a^2 - b^2 = \\ &(a - b)^2 \end{align*}", [], "invalid"),

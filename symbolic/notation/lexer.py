@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from symbolic.errors import ParseError
+from symbolic.errors import MeaningError, ParseError
 from symbolic.notation.vocabulary import (
     BRACED_RELATIONS,
     COMBINING_ACCENTS,
@@ -95,7 +95,8 @@ def tokenize(source: str) -> list[Token]:
         spelled = _PLAIN_WORD.match(source, pos) if plain else None
         if spelled is not None and spelled.group() in _SPELLED_GREEK \
                 and not (pos and source[pos - 1].isalpha()) \
-                and (spelled.group() == "sigma" or not source.startswith("(", spelled.end())):
+                and not (spelled.group() in _GREEK_FUNCTION_WORDS
+                         and source.startswith("(", spelled.end())):
             # (gamma(5), phi(x): a function's name, Γ or φ, left as its letters)
             tokens.append(Token("command", "\\" + spelled.group(), pos))   # sigma: σ, as
             pos = spelled.end()                                          # code writes it
@@ -156,16 +157,20 @@ def tokenize(source: str) -> list[Token]:
 
 
 _BRACED_COMMA = re.compile(r"\d+(?:\{,\}\d+)+")
-_PLAIN_POWER = re.compile(r"\^(-?\d+\.\d+|-\d+|-[A-Za-z])")
+_PLAIN_POWER = re.compile(r"\^(-?\d+\.\d+|-\d+|-[A-Za-z])(?![\w^.(])")
 
 
 def _braced_comma_number(text: str) -> str:
     """`128{,}064` (a thousands separator, groups of three after a leading group that is not
     0) as 128064; `0{,}5` (the decimal comma German LaTeX writes) as 0.5."""
     head, *groups = text.split("{,}")
-    if head != "0" and len(head) <= 3 and all(len(g) == 3 for g in groups):
-        return head + "".join(groups)
-    return head + "." + "".join(groups) if len(groups) == 1 else text.replace("{,}", "")
+    if len(groups) > 1 and head != "0" and len(head) <= 3 and all(len(g) == 3 for g in groups):
+        return head + "".join(groups)           # 1{,}234{,}567: thousands only
+    if len(groups) == 1 and (head == "0" or len(groups[0]) != 3):
+        return f"{head}.{groups[0]}"            # 0{,}5, 2{,}75: a decimal only
+    raise MeaningError(f"{text} may be thousands ({head}{''.join(groups)}) or a decimal "
+                       f"comma ({head}.{''.join(groups)}); the reading is in doubt", text, 0,
+                       "Write the number without the comma, or with a point.")
 
 
 def decimal_commas(source: str) -> frozenset[int]:
@@ -184,6 +189,7 @@ def decimal_commas(source: str) -> frozenset[int]:
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 # Greek letters spelled out in math typed as plain text (`exp(log(sigma^2) / 2)`); two-letter
 # names (mu, pi, xi) may be two letters, a product or a subscript typed plainly
+_GREEK_FUNCTION_WORDS = frozenset({"gamma", "phi", "varphi", "psi", "zeta", "delta"})
 _SPELLED_GREEK = frozenset(name for name in GREEK if len(name) >= 3 and name != "ell")
 _COMMA_NUMBER = re.compile(r"\d+,\d+(?![\d,.])")
 # what may hold a list or a pair of indices just before a number: `(0,1)`, `x_{0,1}`, `\{0,1\}`
