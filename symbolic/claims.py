@@ -333,6 +333,9 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
         for s in head.sup) or any(letter_offset(s) and s.op == "+" for s in head.sub)
         and not context.is_value(head.base))
+    if isinstance(head, A.Name) and _layer_of(head) is not None \
+            and _only_other_members(head, context):
+        labelled = True                 # \delta^{[1]}_j beside \delta^{[2]}: another layer's
     if isinstance(head, A.Name) and reads_as_derivative(head, context):
         return None                     # f_y with f(x, y) defined, y' with y = x^2
     if isinstance(head, A.Name):
@@ -639,10 +642,22 @@ def _only_other_members(head: A.Name, context: Context) -> bool:
     numbered member: h_2 after `h_1 = 2` is new, after `\\mathbf{h} = W x` or `h_i = …` an
     entry of what is defined."""
     members = [d.name for d in context.definitions if d.name.base == head.base]
+    if _layer_of(head) is not None and members \
+            and all(_layer_of(m) not in (None, _layer_of(head)) for m in members) \
+            and not any(isinstance(name, A.Name) and name.base == head.base
+                        and _layer_of(name) in (None, _layer_of(head)) for name in context.given):
+        return True     # \delta^{[1]}_j beside \delta^{[2]} = …: a quantity of another layer
     return _numbered(head) and bool(members) and all(
         _other_member(member, head) for member in members) and not any(
         isinstance(name, A.Name) and name.base == head.base and not _other_member(name, head)
         for name in context.given)
+
+
+def _layer_of(name: A.Name) -> str | None:
+    r"""The number of a name's layer superscript (`\delta^{(2)}`: "2"), or None."""
+    if len(name.sup) == 1 and isinstance(name.sup[0], A.Num) and name.sup[0].text.isdigit():
+        return name.sup[0].text
+    return None
 
 
 def _numbered(name: A.Name) -> bool:

@@ -1480,6 +1480,9 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     # a word after an operator (2 \cdot HO), as everywhere else
     (r"FI = 2 \cdot HO = 1.245", ["HI = 0.5", r"HO = \sigma(HI)"], "valid"),
     (r"FI = 2 \cdot HO = 1.345", ["HI = 0.5", r"HO = \sigma(HI)"], "invalid"),
+    # another layer's member of a family defined at one layer: a new quantity, defined
+    (r"\delta^{(1)}_j = w_j \delta^{(2)}", [r"\delta^{(2)} = y - t"], "undecided"),
+    (r"\delta^{(2)} = y + t", [r"\delta^{(2)} = y - t"], "invalid"),
     # proportional to a factor that is not said: read, and not checked
     (r"p(x) \propto e^{-x^2}", [], "undecided"),
 ])
@@ -1503,7 +1506,8 @@ def test_a_step_at_numbers_is_evaluated_never_cancelled():
              r"\mathbf{b}^{[1]}=\begin{bmatrix}0.01\\-0.02\end{bmatrix}",
              r"W^{[2]}=\begin{bmatrix}0.80 & 0.90\end{bmatrix}", "b^{[2]}=0.10", "y=1.0",
              r"L(y,\hat{y})=\frac{1}{2}\,(y-\hat{y})^2",
-             r"\frac{\partial L}{\partial b^{[2]}}=\delta^{[2]}"]
+             r"\frac{\partial L}{\partial b^{[2]}}=\delta^{[2]}",
+             r"\frac{\partial L}{\partial \mathbf{b}^{[1]}}=\boldsymbol{\delta}^{[1]}"]
     shapes = {"W^{[1]}": [2, 2], "W^{[2]}": [1, 2], "a^{[1]}": [2, 1], "b^{[1]}": [2, 1],
               "x": [2, 1]}
     found = check_claim(r"\delta^{[1]}_j=\bigl(W^{[2]}_j\,\delta^{[2]}\bigr)\; "
