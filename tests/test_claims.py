@@ -1486,6 +1486,10 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     # another layer's member of a family defined at one layer: a new quantity, defined
     (r"\delta^{(1)}_j = w_j \delta^{(2)}", [r"\delta^{(2)} = y - t"], "undecided"),
     (r"\delta^{(2)} = y + t", [r"\delta^{(2)} = y - t"], "invalid"),
+    # a sum that leaves one out, whose terms write both letters: the one fixed outside stays
+    (r"-y_i + y_i p_i + \sum_{i \neq j} y_j p_i = -y_i + \sum_j y_j p_i", [], "valid"),
+    (r"-y_i + y_i p_i + \sum_{i \neq j} y_j p_i = -y_i + 2\sum_j y_j p_i", [], "invalid"),
+    (r"\sum_{i \neq j} y_j p_i = 1", [], "undecided"),
     # proportional to a factor that is not said: read, and not checked
     (r"p(x) \propto e^{-x^2}", [], "undecided"),
 ])

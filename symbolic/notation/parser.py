@@ -2706,6 +2706,7 @@ class Parser:
     def sum_over(self, tok: Token) -> A.Node:
         """`\\sum_{j=1}^{K}`, `\\sum_j`, `\\sum_{i,j}` (one sum inside the other) and
         `\\sum_{j \\neq k}` (every j but k)."""
+        start = self.i
         self.advance()
         indices: list[str | None] = [None]
         lower, upper, exclude = None, None, None
@@ -2735,6 +2736,21 @@ class Parser:
                 and not _uses_index(node, indices[0]):
             # \sum_{i \neq j} y_j / p_j: the sum runs over the letter its terms use
             indices, exclude = [exclude.base], A.Name(indices[0], pos=exclude.pos)
+        elif isinstance(exclude, A.Name) and len(indices) == 1 and indices[0] \
+                and not exclude.sub and _uses_index(node, exclude.base) \
+                and _uses_index(node, indices[0]):
+            # \sum_{i \neq j} y_j p_i: both letters in the terms; the one the statement
+            # writes outside the sum is fixed there, and the other runs
+            outside = {t.text for k, t in enumerate(self.tokens)
+                       if t.kind == "letter" and not start <= k < self.i}
+            if indices[0] in outside and exclude.base not in outside:
+                indices, exclude = [exclude.base], A.Name(indices[0], pos=exclude.pos)
+            elif not (exclude.base in outside and indices[0] not in outside):
+                raise MeaningError(f"\\sum_{{{indices[0]} \\neq {exclude.base}}} over terms "
+                                   "that write both letters: which one runs is not said",
+                                   self.source, tok.pos,
+                                   f"Write \\sum_{{{exclude.base} \\neq {indices[0]}}} "
+                                   "with the running letter first.")
         if over_set and _stands_as_value(node, indices[0]):
             raise MeaningError("a sum over a set whose members stand as values is not read: "
                                "they are not said", self.source, tok.pos,
