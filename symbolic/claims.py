@@ -30,6 +30,7 @@ from symbolic.context import (
     name_key,
     named_functions,
     sigma_read_as_quantity,
+    sigma_spread,
 )
 from symbolic.derivatives import diagonal_reading, gradient_parts
 from symbolic.differentials import (
@@ -217,6 +218,7 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
     try:
         context = Context.from_given(given, shapes, conventions, values,
                                      capital_words([claim, *given]))
+        context.sigma_spread = sigma_spread([claim, *given])
     except (NotationError, ShapeError, WorkLimitExceeded) as error:
         # a given that parses but defines nothing derivcheck can use (`-\log p(θ) = …`,
         # `x \sim \mathcal{N}(…)`) leaves a claim that parses undecided, naming the given:
@@ -5889,8 +5891,16 @@ def _difference_names(lhs_entries, rhs_entries) -> frozenset[str]:
 
 
 def context_kind(context: Context):
+    spread = context.sigma_spread and context.sigma_is_symbol()
+
     def kind(symbol):
-        return "positive" if isinstance(symbol, Margin) else context.kind(symbol.name)
+        if isinstance(symbol, Margin):
+            return "positive"
+        declared = context.kind(symbol.name)
+        if declared is None and spread and symbol.name.startswith(SIGMA) \
+                and not symbol.name[len(SIGMA):][:1].isalpha():
+            return "positive"       # σ, σ_1, σ_{\mathcal{B}} as quantities: spreads
+        return declared
     return kind
 
 
@@ -6073,6 +6083,10 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
             or _beside_given_numbers((lhs_node, rhs_node), context)
         if relation == APPROXIMATELY or _is_worked_example(lhs_node, rhs_node) and (
                 substituted or not any(s.name in written for s in unknown)):
+            if not unknown:         # ∇f(1, 2) = [0, 0] read as a number against a vector
+                return Finding(Verdict.UNDECIDED, Method.NUMERIC,
+                               "undecided: a worked number, but as read one side is a vector "
+                               "or matrix and the other is not", reading=WORKED_EXAMPLE)
             # the unknowns come from definitions, or the link substitutes numbers for them
             # (`f(w_1 x_1 + b) = f(-2 + 0)`): the point's values, not given here
             unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])

@@ -260,6 +260,9 @@ class Context:
     # capitals the text prints together as names (`HI`, `HO` of a worked example that writes
     # `HO = \sigma(HI)`; see `capital_words`): each is one quantity, never a product
     words: frozenset[str] = frozenset()
+    # whether σ, where it is a quantity (`sigma: symbol`), is drawn positive, as a spread is
+    # (see `sigma_spread`)
+    sigma_spread: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -429,7 +432,8 @@ class Context:
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
-                      listings=dict(self.listings), words=self.words)
+                      listings=dict(self.listings), words=self.words,
+                      sigma_spread=self.sigma_spread)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -2281,18 +2285,20 @@ def capital_words(texts) -> frozenset[str]:
 def sigma_read_as_quantity(texts, conventions: dict) -> dict:
     """The conventions, with σ a quantity (`sigma: symbol`) when the text writes σ and
     never applies it to anything: a Gaussian's spread (`\\log\\sigma`, `\\frac{1}{\\sigma^2}`),
-    never the sigmoid, and positive, as a spread is (unless the text pairs two indices on
-    it, σ_{12}, a covariance). A declared `sigma` stays."""
+    never the sigmoid (`sigma_spread` says whether it is drawn positive). A declared `sigma`
+    stays."""
     texts = [str(t) if "\\" in str(t) else _PLAIN_SIGMA.sub(r"\\sigma", str(t))
              for t in texts]        # sigma, as math typed in plain text spells σ
     if "sigma" in conventions or not any(_SIGMA.search(t) for t in texts) \
             or any(_SIGMA_APPLIED.search(t) for t in texts):
         return conventions
-    if any(_SIGMA_PAIRED.search(t) for t in texts):
-        return {**conventions, "sigma": "symbol"}   # σ_{12}: a covariance, of either sign
-    symbols = dict(conventions.get("symbols") or {})
-    symbols.setdefault(SIGMA, "positive")           # a spread, a scale: σ > 0
-    return {**conventions, "sigma": "symbol", "symbols": symbols}
+    return {**conventions, "sigma": "symbol"}
+
+
+def sigma_spread(texts) -> bool:
+    """Whether σ, where it is a quantity, is a spread (positive, as a standard deviation
+    is): unless the text pairs two indices on it (`\\sigma_{12}`, a covariance)."""
+    return not any(_SIGMA_PAIRED.search(str(t)) for t in texts)
 
 
 def _inverse_defined(text: str) -> tuple[A.Name, A.Node] | None:

@@ -36,6 +36,7 @@ from symbolic.context import (
     real_membership,
     side_constraint,
     sigma_read_as_quantity,
+    sigma_spread,
 )
 from symbolic.derivatives import gradient_parts
 from symbolic.document import Document, Statement
@@ -101,7 +102,7 @@ def check_read_document(document: Document, budget_seconds: float,
     texts = [*document.front.given, *(s.text for s in document.statements)]
     context = Context(conventions=sigma_read_as_quantity(
         texts, {**(conventions or {}), **document.front.conventions}),
-        words=capital_words(texts))
+        words=capital_words(texts), sigma_spread=sigma_spread(texts))
     warnings += [f"front matter: {w}" for w in context.warnings]
     setup_read = _load_front_matter(document, context, warnings)
     incomplete = document.front_unreadable or not setup_read
