@@ -1422,8 +1422,9 @@ def _fact_bearing(finding: Finding, left: str, right: str, context: Context) -> 
             and not any(_may_name(name, d.name) for d in context.definitions)
 
     families = {family_of(key) for key in keys} - INDEX_LETTERS    # u_1 of u_i^T u_i = 1
-    bearing = (fact for fact in context.facts
-               if (fact.keys & keys or {family_of(key) for key in fact.keys} & families)
+    worked = _is_worked_example(*trees)        # 64 d + 64 = 128064.0, 0.562 \cdot 0.438
+    bearing = (fact for fact in context.facts if (worked or not fact.at_point)
+               and (fact.keys & keys or {family_of(key) for key in fact.keys} & families)
                and (named is None or not any(map(free, fact.names))))
     return next((fact.text for fact in bearing), None)
 

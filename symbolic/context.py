@@ -177,6 +177,9 @@ class Fact:
     text: str
     keys: frozenset[str]        # the keys of the names it writes
     names: tuple[A.Name, ...]   # the names it relates (not a sum's bounds or index)
+    # a name's printed value at the text's point (`d = L_{\max} \times 20 = 2{,}000`):
+    # it bears on worked steps only, which print numbers
+    at_point: bool = False
 
 
 @dataclass
@@ -511,7 +514,7 @@ class Context:
                 and (fact := stated_fact(f"{chain.sides[0].text} = {chain.sides[-1].text}")):
             # d = L_{\max} \times 20 = 2{,}000: d is its formula, and the value the text
             # gives it at its point is an identity: a step it bears on is never invalid
-            self.facts.append(fact)
+            self.facts.append(dataclasses.replace(fact, at_point=True))
         if isinstance(lhs, A.Name):
             while _own_entries(lhs, body) and named + 1 < len(chain.sides):
                 named += 1      # x = [x_1, x_2]^T = (0.2, 0.4)^T: the values define x

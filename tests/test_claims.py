@@ -1468,6 +1468,8 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     (r"\frac{\partial L}{\partial w} = 2(w x - y) x", ["L = (w x - y)^2 = 4", "x = 1", "y = 0"],
      "valid"),
     (r"\frac{\partial L}{\partial w} = 0", ["L = (w x - y)^2 = 4", "x = 1", "y = 0"],
+     "invalid"),                        # (the value bears on worked steps only)
+    (r"C_1 = \frac{L_1}{L_1 + L_2} = 0.5", [r"L_1 = a b = 0.24", r"L_2 = c d = 0.36"],
      "undecided"),
     ("0{,}5 + 0{,}25 = 0{,}75", [], "valid"),
     ("1{,}234{,}567 = 1234567", [], "valid"),
