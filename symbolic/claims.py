@@ -53,6 +53,7 @@ from symbolic.errors import (
     NotationError,
     ShapeError,
     UnsaidDependence,
+    UnshapedDefinition,
     UnshapedError,
     UnshapedHessian,
     WorkLimitExceeded,
@@ -352,7 +353,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
         if isinstance(head, A.Call) and head.name.startswith(NABLA + " ") \
                 and head.name.removeprefix(NABLA + " ") in context.functions:
             return None                    # \nabla f(x, y) of a defined f: its gradient
-    elif capital_word(head, [side.text for side in chain.sides[1:]], context):
+    elif (word := context.word_named(head)) is not None \
+            and not context.is_value(name_key(word)):
         return head                     # HO = \sigma(HI): the word HO, as HI is one
     elif not (labelled_by_word(head, context) or labelled_call(head, context)):
         return None                     # (v_1 baru, Z_2(in) = …: labelled values)
@@ -377,20 +379,6 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
-
-
-def capital_word(head: A.Node, others: list[str], context: Context) -> bool:
-    """`HO`, `HI_1`: capitals printed together, none of them a quantity here, and each of
-    them, wherever the other sides write it, printed beside another capital (`\\sigma(HI)`):
-    a word that names a new quantity, as `NLL` does, never a product of letters."""
-    parts = factors(head) if isinstance(head, A.BinOp) and head.op == "juxt" else []
-    word = letter_word(parts)
-    if word is None or not all(n.base.isupper() for n in parts) \
-            or any(context.is_value(n.base) or context.shape_of(n.base) is not None
-                   for n in parts) or context.is_value(name_key(word)):
-        return False
-    return not any(re.search(rf"(?<![A-Za-z]){n.base}(?![A-Z])|(?<![A-Z]){n.base}(?![A-Za-z])",
-                             text) for n in parts for text in others)
 
 
 def labelled_call(head: A.Node, context: Context) -> bool:
@@ -2673,14 +2661,9 @@ def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Con
     readings = (_read_with(trees, link, context, budget, shapes, layout=layout,
                            decisions=decisions, general=False, clash=True)
                 for layout in layouts)
-    # C = Σ_i x_i^T x_i beside C = Σ_i x_i x_i^T: the members as vectors make the side C a
-    # matrix of no declared shape, which the reading as numbers did not see
-    sides = {f"{to_latex(tree)} is defined as a vector" for tree in trees
-             if isinstance(tree, A.Name)}
-    return sorted(members) if all(
-        found is not None and (found.verdict == Verdict.INVALID or found.verdict
-                               == Verdict.UNDECIDED and found.message.startswith(tuple(sides)))
-        for found in readings) else []
+    return sorted(members) if all(found is not None and found.verdict in (Verdict.INVALID,
+                                                                         Verdict.UNDECIDED)
+                                  for found in readings) else []
 
 
 def _beside_members(trees, members: dict[str, str], context: Context) -> list[str]:
@@ -2737,8 +2720,11 @@ def _read_with(trees, link: tuple[str, str, str], context: Context, budget: Budg
     except (ShapeError, UnshapedError) as error:
         if clash and (isinstance(error, ShapeError) or isinstance(error.__cause__, ShapeError)):
             return Finding(Verdict.INVALID, Method.NONE, str(error))
-        if clash and isinstance(error, UnshapedError):
-            return Finding(Verdict.UNDECIDED, Method.NONE, str(error))   # a name made a matrix
+        if clash and isinstance(error, UnshapedDefinition) and error.name in {
+                to_latex(tree) for tree in trees if isinstance(tree, A.Name)}:
+            # C = Σ_i x_i^T x_i beside C = Σ_i x_i x_i^T: the reading makes the side C a
+            # matrix of no declared shape, which the reading as numbers did not see
+            return Finding(Verdict.UNDECIDED, Method.NONE, str(error))
         return None
     except Exception:  # noqa: BLE001 — a reading that cannot be built shows nothing
         return None
@@ -4340,7 +4326,8 @@ def _require_vectors_read_whole(sides: Sides, context: Context) -> None:
     for value in (sides.lhs_raw, sides.rhs_raw):
         for symbol in sorted(_free(value), key=str):
             if symbol not in defined and Var(symbol.name + "_{1}") in defined:
-                raise UnshapedError(
+                raise UnshapedDefinition(
+                    str(symbol),
                     f"{symbol} is defined as a vector or matrix, but no shape is declared "
                     "for it, so it is read as a number here", "", None,
                     f"Declare its shape (shapes: {{{symbol}: [n, 1]}}).")

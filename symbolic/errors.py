@@ -49,6 +49,15 @@ class UnshapedError(MeaningError):
     number, the step would be decided by a misreading (`shape_inference` may read it)."""
 
 
+class UnshapedDefinition(UnshapedError):
+    """A name defined as a vector or matrix (its entries are), read whole with no shape:
+    `name` is that name as the step writes it."""
+
+    def __init__(self, name: str, *args) -> None:
+        super().__init__(*args)
+        self.name = name
+
+
 class UnshapedHessian(UnshapedError):
     """`\\nabla^2 f(x)` with no shape for x: read with the shapes the text implies, if it
     implies them (`claims.find`), else undecided."""
