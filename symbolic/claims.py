@@ -6074,7 +6074,8 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
             if not unknown:         # ∇f(1, 2) = [0, 0] read as a number against a vector
                 return Finding(Verdict.UNDECIDED, Method.NUMERIC,
                                "undecided: a worked number, but as read one side is a vector "
-                               "or matrix and the other is not", reading=WORKED_EXAMPLE)
+                               "or matrix and the other is not; declare the shapes (shapes: "
+                               "{name: [rows, cols]}) to check it", reading=WORKED_EXAMPLE)
             # the unknowns come from definitions, or the link substitutes numbers for them
             # (`f(w_1 x_1 + b) = f(-2 + 0)`): the point's values, not given here
             unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
