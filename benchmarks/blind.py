@@ -24,7 +24,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # nineteenth; zo,zp: the
                                                 # twentieth; zq,zr: the
                                                 # twenty-first; zs,zt: the
-                                                # twenty-second)
+                                                # twenty-second; zu,zv: the
+                                                # twenty-third)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                              "the sixteenth; zi,zj: the seventeenth; zk,zl: the "
                              "eighteenth; zm,zn: the nineteenth; zo,zp: the "
                              "twentieth; zq,zr: the twenty-first; zs,zt: the "
-                             "twenty-second); "
+                             "twenty-second; zu,zv: the twenty-third); "
                              "default every part")
     args = parser.parse_args(argv)
     chosen = set(filter(None, args.parts.split(",")))
