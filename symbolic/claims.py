@@ -32,7 +32,7 @@ from symbolic.context import (
     sigma_read_as_quantity,
     sigma_spread,
 )
-from symbolic.derivatives import diagonal_reading, gradient_parts
+from symbolic.derivatives import diagonal_reading, gradient_parts, inverse_leaf
 from symbolic.differentials import (
     differentiated,
     differentiates,
@@ -248,6 +248,11 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
 def _without_conditions(claim: str, context: Context) -> str:
     """`\\frac{\\partial p_j}{\\partial o_i} = p_i(1 - p_i),\\quad i = j`: the claim, with its
     side conditions taken into the context (`Context.take_condition`)."""
+    quantified = _LEADING_FORALL.match(claim)
+    if quantified is not None:          # \forall x \in (0, 1), \sigma^{-1}(x) = …
+        cut = _top_level_comma(claim, quantified.end())
+        if cut is not None and context.take_condition(claim[:cut]):
+            claim = claim[cut + 1:]
     try:
         pieces = chained_statements(claim)
     except NotationError:
@@ -258,6 +263,20 @@ def _without_conditions(claim: str, context: Context) -> str:
         return claim
     rest = [piece for piece in pieces if not context.take_condition(piece)]
     return rest[0] if len(rest) == 1 else claim
+
+
+_LEADING_FORALL = re.compile(r"\s*\\forall(?![A-Za-z])")
+
+
+def _top_level_comma(text: str, start: int) -> int | None:
+    """The position of the first comma after `start` outside every bracket, or None."""
+    depth = 0
+    for pos in range(start, len(text)):
+        char = text[pos]
+        depth += (char in "([{") - (char in ")]}")
+        if char == "," and depth == 0:
+            return pos
+    return None
 
 
 def _defining_chain(claim: str, context: Context, budget_seconds: float) -> ClaimResult | None:
@@ -288,7 +307,8 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
             f"undecided: this defines {left}, which nothing else determines, so it claims "
             "nothing; give its definition in `given` to check a claim about it")])
     try:
-        context.define_latex(f"{left} {relation} {right}")
+        if not isinstance(head, A.MatrixLiteral):     # (entries nothing else mentions)
+            context.define_latex(f"{left} {relation} {right}")
     except NotationError:
         if not labelled_by_word(head, context):
             return None                 # (a label in words names what nothing else uses)
@@ -324,6 +344,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING or not chain.sides[0].text:
         return None
     head = parse_side(chain.sides[0].text)
+    if isinstance(head, A.MatrixLiteral):
+        return head if _new_entries(head, chain, context) else None
     layer = isinstance(head, A.Power)
     if layer:       # w^{2} = w^{1} - \alpha \nabla f(w^{1}) with w^{1} defined: step 2
         head = context.resolve(head).tree
@@ -379,6 +401,26 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
+    """`(x_1, y_1) = (x_0, y_0) - \\alpha \\nabla g(x_0, y_0)`: a list or column of names, none
+    of which the context determines or another side mentions, names the next point."""
+    entries = [entry for row in head.rows for entry in row]
+    if not all(isinstance(e, A.Name) and not e.sup for e in entries):
+        return False
+    keys = {name_key(e) for e in entries}
+    if len(keys) != len(entries) or any(
+            context.is_value(key) or context.kind(key) or context.shape_of(key) is not None
+            for key in keys):
+        return False
+    try:
+        trees = [parse_side(side.text) for side in chain.sides[1:]]
+    except NotationError:
+        return False
+    mentioned = {name_key(n) for tree in (*trees, *_bodies_used(trees, context))
+                 for n in walk(tree) if isinstance(n, A.Name)}
+    return not keys & mentioned
 
 
 def labelled_call(head: A.Node, context: Context) -> bool:
@@ -760,7 +802,8 @@ def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
             trees.append(None)
     differentiated = {name_key(n.numerator): to_latex(n) for tree in trees if tree is not None
                       for n in walk(tree) if isinstance(n, A.Partial)
-                      and isinstance(n.numerator, A.Name) and not _named_here(n.numerator, context)}
+                      and isinstance(n.numerator, A.Name) and not _named_here(n.numerator, context)
+                      and not _inverse_of(n, context)}
     if not differentiated:
         return links
     out = []
@@ -924,6 +967,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) and not context.other_reading \
             and (context.unread_conventions or _unread_kinds(context)):
         finding = _convention_doubt((left, right, relation), finding, context, budget)
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID) and context.drawn:
+        finding = _drawn_doubt((left, right), context) or finding
     if finding.verdict != Verdict.INVALID:
         return finding
     link = (left, right, relation)
@@ -1339,6 +1384,34 @@ def _substitution_doubt(link, finding: Finding, context: Context,
     return undecided("undecided: the numbers stand for values not given here ("
                      + ", ".join(substitution.assumed[:4]) + "); bind them before this step "
                      "to check it")
+
+
+def _drawn_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
+    """`\\nabla_x \\log p(x) = -x` beside `x \\sim \\mathcal{N}(0, 1)`: a letter nothing defines,
+    applied to a name a given draws from a distribution, may be that distribution's density
+    (read as a product, or any function, it decides by a misreading): undecided."""
+    try:
+        trees = [parse_side(side) for side in sides]
+    except NotationError:
+        return None
+    for node in (n for tree in trees for n in walk(tree)):
+        if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name):
+            head, argument = node.left, node.right
+        elif isinstance(node, A.Call) and node.callee is A.Callee.UNRESOLVED \
+                and known_function(node.name.lstrip("\\")) is None \
+                and node.name not in LOGARITHMS:
+            head, argument = A.Name(node.name), A.Group(A.Num("0"))
+            argument = node.args[0] if node.args else argument
+        else:
+            continue
+        drawn = sorted(name_key(n) for n in walk(argument) if isinstance(n, A.Name)
+                       and name_key(n) in context.drawn)
+        if drawn and name_key(head) not in context.functions \
+                and not any(d.key == name_key(head) for d in context.definitions):
+            return undecided(f"undecided: {to_latex(head)}(…) may be the density of the "
+                             f"distribution {drawn[0]} is drawn from (a given says which), "
+                             "which derivcheck does not model; define it to check this")
+    return None
 
 
 def _listing_doubt(link, finding: Finding, context: Context,
@@ -2633,9 +2706,22 @@ def _derivative_of_undefined(trees, context: Context) -> tuple[str, str] | None:
         name, variable = name_key(node.numerator), name_key(node.wrt)
         if name != variable and name in held - graded and not context.is_value(name) \
                 and not context.is_function(node.numerator.base) \
-                and context.shape_of(name) is None and not free_index_letters(node.numerator):
+                and context.shape_of(name) is None and not free_index_letters(node.numerator) \
+                and not _inverse_of(node, context):
             return name, variable
     return None
+
+
+def _inverse_of(partial: A.Partial, context: Context) -> bool:
+    """Whether ∂x/∂z takes its variable z defined as a function of x alone (z = x^2), so
+    that x varies with z through the inverse (`derivatives.inverse_leaf`)."""
+    try:
+        instance = instances_for(partial, partial, context)[0]
+        builder = context.builder(instance)
+        leaf = inverse_leaf(context, builder.read(partial.wrt), instance)
+        return leaf is not None and leaf == builder.read(partial.numerator)
+    except (NotationError, ShapeError, TypeError, ValueError):
+        return False
 
 
 def _members_as_vectors_disagree(trees, link: tuple[str, str, str], context: Context,
@@ -3253,12 +3339,16 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         left in bounds and right in bounds and relation == "="
         for left, relation, right in context.cases)
     first = _first_steps((lhs_node, rhs_node), context)
-    start = _first_index((lhs_node, rhs_node), context)     # 0 where the sums count from 0
+    start, starts = _first_index((lhs_node, rhs_node), context, letters)   # 0: sums from 0
     out = []
-    for size in (3, 2):
-        last = size - 1 + start
-        ranges = [range(min(first.get(letter, start), known.get(letter, last)),
-                        known.get(letter, last) + 1) for letter in letters]
+    run = _listed_run((lhs_node, rhs_node), context) if not bounds else None
+    for size in (run,) if run else (3, 2):
+        ranges = []
+        for letter in letters:
+            begin = starts.get(letter, start)
+            last = size - 1 + begin
+            ranges.append(range(min(first.get(letter, begin), known.get(letter, last)),
+                                known.get(letter, last) + 1))
         combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
@@ -3349,13 +3439,17 @@ def _listed_count(trees: tuple, context: Context) -> tuple[str, int] | None:
     return letters.pop(), lengths.pop()
 
 
-def _first_index(trees: tuple, context: Context) -> int:
+def _first_index(trees: tuple, context: Context, letters) -> tuple[int, dict[str, int]]:
     """The first value of an index: 0 where every sum with a written start counts from 0
-    (`\\sum_{q=0}^{N-1}`, as code-minded notes write), else 1. Sums from 0 beside sums from 1
-    leave which values a free letter takes unsaid: undecided."""
+    (`\\sum_{q=0}^{N-1}`, as code-minded notes write), else 1; and the free letters that
+    count from where the sums over their names do, when sums from 0 stand beside sums from
+    1 over other names (`_first_index_by_family`). Otherwise such sums leave which values a
+    free letter takes unsaid: undecided."""
     starts = {node.lower.text for tree in _trees_used(trees, context) for node in walk(tree)
               if isinstance(node, A.SumOver) and isinstance(node.lower, A.Num)}
-    if "0" in starts and starts - {"0"}:
+    by_family = _first_index_by_family(trees, context, letters) \
+        if "0" in starts and starts - {"0"} else None
+    if "0" in starts and starts - {"0"} and by_family is None:
         raise MeaningError("sums here count from 0 and from " + min(starts - {"0"}) + ", so "
                            "which values a letter free of them takes is not said", "", None,
                            "Write every sum from the same first index.")
@@ -3375,7 +3469,54 @@ def _first_index(trees: tuple, context: Context) -> int:
         raise MeaningError(f"a sum counts from 0 while {shaped[0]} has a shape, whose entries "
                            "derivcheck numbers from 1", "", None,
                            "Write the sum from 1 to the size.")
-    return 0 if starts == {"0"} else 1
+    if by_family is not None:
+        return 1, by_family
+    return (0 if starts == {"0"} else 1), {}
+
+
+def _listed_run(trees: tuple, context: Context) -> int | None:
+    """`\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}` with `z = [1, 2]`: every
+    sum without bounds runs over the entries of names given as lists of one length, which
+    is then the only size. None otherwise."""
+    used = _trees_used(trees, context)
+    sums = [node for tree in used for node in walk(tree) if isinstance(node, A.SumOver)
+            and not node.stacked and node.lower is None and node.upper is None]
+    lengths = set()
+    for node in sums:
+        indexed = [n for n in walk(node.body) if isinstance(n, A.Name) and len(n.sub) == 1
+                   and isinstance(n.sub[0], A.Name) and n.sub[0].base == node.index]
+        listed = {context.listed_length(canonical(n.base, (), (), n.suffix, n.primes))
+                  for n in indexed}
+        if not indexed or None in listed or node.exclude is not None:
+            return None
+        lengths |= listed
+    return lengths.pop() if len(lengths) == 1 and not context.shapes else None
+
+
+def _first_index_by_family(trees: tuple, context: Context,
+                           letters) -> dict[str, int] | None:
+    """Sums from 0 beside sums from 1 over other names (`\\sum_{k=0}^{n} \\theta_k x_k^{(i)}`
+    inside `\\sum_{i=1}^{m}`): each free letter counts from where the sums over the names it
+    indexes count (j of θ_j from 0). None when a letter indexes names of both kinds, or
+    none that a sum with a written start indexes."""
+    begins: dict[tuple[str, int], set[int]] = {}
+    for total in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+        if isinstance(total, A.SumOver) and isinstance(total.lower, A.Num) \
+                and total.lower.text in ("0", "1") and total.index:
+            for n in walk(total.body):
+                if isinstance(n, A.Name):
+                    for slot in range(len(_slots(n))):
+                        if _slot_letter(n, slot) == total.index:
+                            begins.setdefault((n.base, slot), set()).add(int(total.lower.text))
+    out = {}
+    for letter in letters:
+        found = {b for tree in trees for n in _free_names(tree, frozenset())
+                 for slot in range(len(_slots(n))) if _slot_letter(n, slot) == letter
+                 for b in begins.get((n.base, slot), ())}
+        if len(found) != 1:
+            return None
+        out[letter] = found.pop()
+    return out
 
 
 def _first_steps(trees: tuple, context: Context) -> dict[str, int]:
@@ -3445,9 +3586,11 @@ def generic_indices(trees, context: Context) -> set[str]:
     \\hat{y}_i: letters of a generic entry that index a family the definitions index with
     index letters. They run over its entries as i does (read as fixed labels, \\hat{y}_p
     was no entry of the sum). A letter a definition's own name carries is left alone."""
+    # (or with numbers: w_{2,s}^{(1)} beside w_{2,1}^{(1)} and w_{2,2}^{(1)} is one of them)
     indexed = {(n.base, len(n.sub)) for d in context.definitions for tree in (d.name, d.body)
                for n in walk(tree) if isinstance(n, A.Name) and n.sub
-               and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS for s in n.sub)}
+               and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS
+                       or isinstance(s, A.Num) for s in n.sub)}
     named = {s.base for d in context.definitions for s in (*d.name.sub, *d.name.sup)
              if isinstance(s, A.Name)} | {d.name.suffix for d in context.definitions}
     out = set()
@@ -3611,8 +3754,9 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
     j stands. Over several uses the smallest such range holds; a letter whose family the
     context never numbers (or numbers only once) keeps the default sizes.
     """
-    uses = [(node, slot) for tree in trees for node in _free_names(tree, frozenset())
-            for slot in range(len(node.sub) + len(node.sup))]
+    named = [_suffix_as_index(node, letters) for tree in trees
+             for node in _free_names(tree, frozenset())]
+    uses = [(node, slot) for node in named for slot in range(len(node.sub) + len(node.sup))]
     uses = [(node, slot) for node, slot in uses if _slot_letter(node, slot) in letters
             and not _has_shape(node, context)]
     if not uses:
@@ -3669,6 +3813,13 @@ def _may_name(use: A.Name, defined: A.Name) -> bool:
         return False
     return all(not (isinstance(a, A.Num) and isinstance(b, A.Num)) or a.text == b.text
                for a, b in zip(_slots(use), _slots(defined), strict=True))
+
+
+def _suffix_as_index(node: A.Name, letters) -> A.Name:
+    """`x_s` read with s a label (x's suffix) when s runs as an index: the name indexed by s."""
+    if node.suffix in letters and not node.sub:
+        return dataclasses.replace(node, sub=(A.Name(node.suffix),), suffix="")
+    return node
 
 
 def _free_names(node: A.Node, bound: frozenset):
@@ -3827,11 +3978,20 @@ def _listed_as_column(node: A.Node, value, other, other_node: A.Node):
     # `2 * [-0.24, 1.02]`: numbers and lists only, orienting nothing either
     numbers = any(is_list(n) for n in walk(node)) and all(
         isinstance(n, A.Num | A.BinOp | A.Group | A.Neg) or is_list(n) for n in walk(node))
-    if (is_list(node) or numbers) and not any(is_list(n) for n in walk(other_node)) \
+    if (is_list(node) or numbers) and not _oriented_by_a_list(other_node) \
             and isinstance(value, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase) \
             and value.rows == 1 and other.cols == 1 and other.rows == value.cols > 1:
         return value.T
     return value
+
+
+def _oriented_by_a_list(node: A.Node) -> bool:
+    """Whether a list decides the orientation of `node`'s value: it is a list, or holds a
+    list transposed (`[a, b]^T`). A list added to a column takes the column's
+    (`(x_0, y_0) - \\alpha \\nabla g`)."""
+    return is_list(ungroup(node)) or any(
+        isinstance(n, A.Transpose) and any(is_list(m) for m in walk(n.operand))
+        for n in walk(node))
 
 
 def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Context,
@@ -4270,6 +4430,7 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
              if isinstance(n, A.Call) and n.args and _takes_vector(n.name)}
     whole |= {id(n.operand) for tree in (lhs_node, rhs_node) for n in walk(tree)
               if isinstance(n, A.Norm)}
+    whole |= _bound_at_points((lhs_node, rhs_node))
     for tree in (lhs_node, rhs_node):
         for node in walk(tree):
             if not isinstance(node, A.Name) or node.sub or node.suffix or id(node) in whole:
@@ -4284,6 +4445,19 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
                 f"{to_latex(family)} are defined, and no shape is declared for it",
                 "", None, f"Declare its shape (shapes: {{{key}: [n, 1]}}), or write the claim "
                           "for one entry.")
+
+
+def _bound_at_points(trees) -> set[int]:
+    """The names an evaluation at a point binds (`x` and `y` in `\\nabla g` read at
+    `(x_0, y_0)`), by identity: they stand for the point's values, not for themselves."""
+    bound = set()
+    for tree in trees:
+        for at in walk(tree):
+            if isinstance(at, A.At):
+                keys = {name_key(n) for n in at.names if isinstance(n, A.Name)}
+                bound |= {id(n) for part in (at.expr, *at.names) for n in walk(part)
+                          if isinstance(n, A.Name) and name_key(n) in keys}
+    return bound
 
 
 def _require_one_reading_of_vectors(lhs_node, rhs_node, context: Context,
@@ -5540,7 +5714,8 @@ def _require_leaf_dependence(node: A.Partial, numerator, wrt, context: Context,
             or numerator == wrt or family_of(numerator.name) == family_of(wrt.name) \
             or gradient_parts(numerator) is not None or context.is_value(numerator.name) \
             or context.kind(numerator.name) is not None \
-            or not context.uses(numerator, instance):
+            or not context.uses(numerator, instance) \
+            or inverse_leaf(context, wrt, instance) == numerator:   # x by z = x^2
         return
     raise MeaningError(f"{to_latex(node.numerator)} is defined nowhere, yet its derivative "
                        f"by {to_latex(node.wrt)} is written: how it depends on "
@@ -6033,6 +6208,8 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         if not context.is_value(name)]      # m = 4 given: the sum runs to 4
     if counts and not listed and size is None:
         return _at_each_size(lhs_node, rhs_node, relation, context, budget, left, right)
+    if size is None and not counts:
+        size = _listed_run((lhs_node, rhs_node), context)   # \sum_j e^{z_j}, z = [1, 2]
     try:
         sizes = dict([listed]) if listed else dict.fromkeys(counts, size)
         instance = Instance(sizes, default_size=size or 3, counts=frozenset(counts))
@@ -6256,7 +6433,7 @@ def _exact_decimals(node: A.Node, context: Context) -> frozenset:
     """The decimals of a side that are exact: a computed value printed rounded (0.609, 0.31:
     two digits or more) is within half a unit of its last digit; the inputs the text gives
     (y = 0.01, w = 0.25), or writes with one digit (a rate 0.1), are exact."""
-    return frozenset(sympy.Rational(d.source.split("=")[-1].strip().rstrip(".,"))
+    return frozenset(printed_number(d.written if d.written is not None else d.body).value
                      for d in context.definitions if _is_printed_input(d)) \
         | {v for v in context.values.values() if isinstance(v, sympy.Rational)} \
         | {sympy.Rational(n.text) for n in walk(node)

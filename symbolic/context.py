@@ -74,7 +74,9 @@ from symbolic.notation.vocabulary import (
     CONVENTIONS,
     DEFINING,
     DIFFERENTIAL_D,
+    DISTRIBUTION_RANGES,
     DOMAIN_ELEMENT,
+    DRAWN_FROM,
     ELISIONS,
     EULER,
     FRESH_INDEX_LETTERS,
@@ -87,6 +89,7 @@ from symbolic.notation.vocabulary import (
     MAPS_TO,
     MEMBERSHIP,
     NAMING,
+    NOT_DRAWN,
     REAL_FIELDS,
     SIGMA,
     SIZE_KINDS,
@@ -266,6 +269,10 @@ class Context:
     # whether σ, where it is a quantity (`sigma: symbol`), is drawn positive, as a spread is
     # (see `sigma_spread`)
     sigma_spread: bool = False
+    # names a given says are drawn from a distribution (`y \sim \mathcal{N}(0, 1)`): a
+    # function the text leaves undefined applied to one may be its density, which is not
+    # modelled (see `claims._drawn_doubt`)
+    drawn: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -321,6 +328,14 @@ class Context:
         pieces = [piece for piece in pieces if has_relation(piece)] \
             if len(pieces) > 1 else pieces[:1] or [text]       # one statement: read or not
         for piece in pieces:
+            if (stated := _distribution_stated(piece)) is not None:
+                name, kind = stated             # Y_i \sim \text{Bern}(\mu_i): what Y_i is drawn
+                if kind is not None:           # from; its values' range, and nothing more
+                    self._declare(name, kind)
+                self.drawn |= {name}
+                self.warnings.append(f"given: '{piece}' states a distribution; it defines "
+                                     "nothing")
+                continue
             if _signature_only(piece):          # \phi_\tau: \mathbb{R}^N \to \Delta^{N-1}
                 self.warnings.append(f"given: '{piece}' states where a function maps from "
                                      "and to; it defines nothing")
@@ -436,7 +451,7 @@ class Context:
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
                       listings=dict(self.listings), words=self.words,
-                      sigma_spread=self.sigma_spread)
+                      sigma_spread=self.sigma_spread, drawn=self.drawn)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -520,6 +535,10 @@ class Context:
                 named += 1      # x = [x_1, x_2]^T = (0.2, 0.4)^T: the values define x
                 body = parse_side(chain.sides[named].text)
             return self.define(lhs, body, text)
+        if (pairs := _entry_pairs(lhs, body)) is not None:
+            for name, value in pairs:       # (x_0, y_0) = (1, -1): x_0 = 1 and y_0 = -1
+                defined = self.define(name, value, text)
+            return defined
         signature = function_signature(lhs)
         if signature is None and composite_name(lhs) is not None:
             # f(g(x)) = \frac{1}{2}(b - x)^2: that composition, wherever it is written
@@ -536,6 +555,14 @@ class Context:
                              "function of names", text, 0,
                              "Write it as z = w x + b, or as g(u, v) = u v.")
         name, parameters = signature
+        if known_function(name) is None and name not in self.functions \
+                and isinstance(body, A.Name) and len(chain.sides) == 2 \
+                and not _holds_any(body, parameters) and not self.determines(body, 0) \
+                and body.base not in self.values and not self.is_function(name):
+            # g(\mu_i) = \eta_i: names η_i the value at μ_i of a function g the text leaves
+            # open (a link function): any differentiable g
+            self._declare(name, "function")
+            return self.define(body, lhs, text)
         if known_function(name) is not None and not self.sigma_is_symbol() \
                 and not _holds_any(body, parameters):
             # σ(z_i) = P_i (= \frac{1}{1 + e^{-z_i}}): names the value σ(z_i), not σ
@@ -1913,6 +1940,37 @@ def _own_elided_entries(name: A.Name, body: A.Node) -> list | None:
     return [1, length] if row else [length, 1]
 
 
+def _distribution_stated(text: str) -> tuple[str, str | None] | None:
+    """`Y_i \\overset{\\text{iid}}{\\sim} \\text{Bern}(\\mu_i)`, `y \\sim \\mathcal{N}(\\mu, 1)`: a
+    name drawn from a named distribution. (The name, the kind its values' range gives, if
+    any), or None for any other text."""
+    if DRAWN_FROM not in text or any(r in text for r in NOT_DRAWN):
+        return None
+    try:
+        chain = split_chain(text)
+        head = parse_side(chain.sides[0].text)
+    except NotationError:
+        return None
+    found = _DISTRIBUTION.match(chain.sides[-1].text) if len(chain.sides) == 2 else None
+    if not isinstance(head, A.Name) or found is None:
+        return None
+    return name_key(head), DISTRIBUTION_RANGES.get(found.group(1).lower())
+
+
+def _entry_pairs(lhs: A.Node, body: A.Node) -> list[tuple[A.Name, A.Node]] | None:
+    """The names of a printed list or column and the entries that give them values, when
+    `lhs = body` sets one against the other entry by entry; None otherwise."""
+    if not (isinstance(lhs, A.MatrixLiteral) and isinstance(body, A.MatrixLiteral)):
+        return None
+    names = [entry for row in lhs.rows for entry in row]
+    values = [entry for row in body.rows for entry in row]
+    if len(names) != len(values) or len(names) < 2 \
+            or not all(isinstance(n, A.Name) for n in names) \
+            or len({name_key(n) for n in names}) != len(names):
+        return None
+    return list(zip(names, values, strict=True))
+
+
 def _own_entries(name: A.Name, body: A.Node) -> bool:
     """`\\theta = \\begin{bmatrix} \\theta_1 \\\\ \\theta_2 \\end{bmatrix}`: a bare name
     written as a column or row of its own entries, numbered 1, 2, … in order."""
@@ -2696,6 +2754,11 @@ def _top_level_pieces(text: str) -> list[str]:
             start = k + 1
     pieces.append(text[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+# the distribution's name before its parameters: \text{Bern}(, \mathcal{N}(, Poisson(
+_DISTRIBUTION = re.compile(r"\s*(?:\\(?:text|operatorname|mathrm|mathcal|mathbb|rm)\s*)?\{?\s*"
+                           r"([A-Za-z]+)\s*\}?\s*(?:\\left)?\s*\(")
 
 
 def _bounded_name(text: str) -> tuple[str, str] | None:

@@ -70,6 +70,9 @@ def partial(context: Context, numerator, wrt, instance: Instance):
         return upstream(context, numerator, wrt, instance)
     _require_partial_or_total(numerator, wrt, definitions, context, instance)
     expanded = context.expand(numerator, instance, keep=frozenset({wrt}))
+    inverse = _through_inverse(numerator, expanded, wrt, context, instance)
+    if inverse is not None:
+        return inverse
     expanded = _written_through(numerator, expanded, wrt, definitions, context, instance)
     _require_one_reading(expanded, wrt)
     _require_label_apart(expanded, wrt)
@@ -79,6 +82,35 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     _require_dependence(expanded, wrt, context)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
+
+
+def inverse_leaf(context: Context, wrt, instance: Instance):
+    """The one variable a defined name is a function of (x for `z = x^2`, μ_i for
+    `η_i = g(μ_i)`), so that what x determines has a derivative by z through the inverse;
+    None when the name is not defined, or its definition holds more than one variable."""
+    definitions = context.definitions_in(instance)
+    if not isinstance(wrt, sympy.Symbol) or wrt not in definitions:
+        return None
+    body = context.expand(wrt, instance)
+    if not isinstance(body, sympy.Expr):
+        return None
+    leaves = [v for v in free_symbols(body) if not context.is_value(v.name)]
+    if len(leaves) != 1 or leaves[0] in definitions:
+        return None
+    return leaves[0] if sympy.diff(body, leaves[0]) != 0 else None
+
+
+def _through_inverse(numerator, expanded, wrt, context: Context, instance: Instance):
+    r"""∂x/∂z with `z = x^2`, ∂y/∂z with `y = x^6` too, ∂μ_i/∂η_i with `g(μ_i) = η_i`: z is
+    a function of the one variable x, so what x determines varies with z through its
+    inverse, dx/dz = 1/(dz/dx). None when that is not the case (`expanded` is the
+    numerator expanded down to z, which it must not hold)."""
+    leaf = inverse_leaf(context, wrt, instance)
+    if leaf is None or not isinstance(expanded, sympy.Expr) \
+            or wrt in free_symbols(expanded) or leaf not in free_symbols(expanded):
+        return None
+    body = context.expand(wrt, instance)
+    return sympy.diff(expanded, leaf) / sympy.diff(body, leaf)
 
 
 def _written_through(numerator, expanded, wrt, definitions: dict, context: Context,

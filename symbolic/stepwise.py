@@ -589,6 +589,9 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.DEFINITION, ClaimResult(chain.source, [LinkResult(
             chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.VALID,
             Method.DEFINITION, f"says {depends} is a function of what it is applied to")]))
+    point = _point_named(chain, context, budget)
+    if point is not None:               # (x_1, y_1) = (x_0, y_0) - \alpha \nabla g = (…)
+        return step(StepKind.DEFINITION, point)
     listed = _entries_named(chain, context)
     if listed is not None:              # (y_1, …, y_n)^T = \frac{1}{Z}(e^{x_1}, …)^T
         return step(StepKind.DEFINITION, ClaimResult(chain.source, [listed]))
@@ -737,6 +740,54 @@ def _labelled_by_words(chain: Chain, context: Context) -> LinkResult | None:
         return None
     return LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
                       Verdict.VALID, Method.DEFINITION, f"names {chain.sides[0].text.strip()}")
+
+
+def _point_named(chain: Chain, context: Context, budget: Budget) -> ClaimResult | None:
+    """`(x_1, y_1) = (x_0, y_0) - \\alpha \\nabla g(x_0, y_0) = (1/2, -1/2)`: a list or column
+    of names nothing here determines, set equal to a printed list or column of as many
+    entries. Each name takes its entry of the first side printed so, and the links after
+    the first are checked; with no such side, the names are not read, and what uses them is
+    undecided. None for any other chain."""
+    if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
+        return None
+    try:
+        head = ungroup(parse_side(chain.sides[0].text))
+    except NotationError:
+        return None
+    if not isinstance(head, A.MatrixLiteral) or not (
+            len(head.rows) == 1 and head.listed or all(len(row) == 1 for row in head.rows)):
+        return None
+    names = [entry for row in head.rows for entry in row]
+    if len(names) < 2 or not all(isinstance(n, A.Name) and not context.is_value(name_key(n))
+                                 for n in names) \
+            or len({name_key(n) for n in names}) != len(names):
+        return None
+    printed = next((side.text for side in chain.sides[1:] if _entries_count(side.text)
+                    == len(names)), None)
+    if printed is not None:
+        context.define_latex(f"{chain.sides[0].text} = {printed}")
+        said = "defines " + ", ".join(to_latex(n) for n in names)
+    else:
+        unread = NotationError("the entries of a list or column set equal to no printed "
+                               "one are not read")
+        for name in names:
+            context.define_unreadable(name, unread, chain.source)
+        said = "names the entries on the left, which derivcheck does not read as definitions"
+    first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                       Verdict.VALID, Method.DEFINITION, said)
+    return ClaimResult(chain.source, [first, *_rest(chain, context, budget).links])
+
+
+def _entries_count(text: str) -> int | None:
+    """How many entries a side printed as a list or a column has (None for any other)."""
+    try:
+        side = ungroup(parse_side(text))
+    except NotationError:
+        return None
+    if isinstance(side, A.MatrixLiteral) and (len(side.rows) == 1 and side.listed
+                                              or all(len(row) == 1 for row in side.rows)):
+        return sum(len(row) for row in side.rows)
+    return None
 
 
 def _entries_named(chain: Chain, context: Context) -> LinkResult | None:

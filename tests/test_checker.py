@@ -668,3 +668,25 @@ def test_a_column_of_new_names_names_them_and_a_worked_sum_keeps_no_formula():
            "$$L = \\frac{1}{2}(1 - 0.6225)^2 = 0.0713$$\n\n"
            "$$\\frac{\\partial L}{\\partial b} = (\\hat{y} - y)\\hat{y}(1 - \\hat{y})$$\n")
     assert str(check_document(doc).steps[-1].verdict) == "valid"
+
+
+GRADIENT_STEPS = ("Let $g(x, y) = x^2 + y^2$ and $\\alpha = 1/4$.\n\n"
+                  "$$(x_0, y_0) = (1, -1)$$\n\n"
+                  "$$\\nabla g(x_0, y_0) = (2x_0, 2y_0) = (2, -2)$$\n\n"
+                  "$$(x_1, y_1) = (x_0, y_0) - \\alpha \\nabla g(x_0, y_0) = (1/2, -1/2)$$\n\n"
+                  "$$(x_2, y_2) = (x_1, y_1) - \\alpha \\nabla g(x_1, y_1) = (1/4, -1/4)$$\n")
+
+
+def test_points_written_as_pairs_take_their_printed_values():
+    steps = check_document(GRADIENT_STEPS).steps
+    links = [(s.line, str(link.method), str(link.verdict)) for s in steps
+             for link in s.claim.links]
+    assert links[2:] == [(3, "definition", "valid"), (5, "proved", "valid"),
+                         (5, "numeric", "valid"), (7, "definition", "valid"),
+                         (7, "proved", "valid"), (9, "definition", "valid"),
+                         (9, "proved", "valid")]
+    wrong = check_document(GRADIENT_STEPS.replace("(1/4, -1/4)", "(1/4, -1/2)")).steps
+    assert [str(link.verdict) for link in wrong[-1].claim.links] == ["valid", "invalid"]
+    # a pair set equal to no printed pair is not read: what uses it is never shown wrong
+    unread = GRADIENT_STEPS.replace(" = (1/2, -1/2)", "")
+    assert str(check_document(unread).steps[-1].verdict) != "invalid"

@@ -174,15 +174,16 @@ def test_bad_given_is_reported_not_raised():
     assert "given definition" in result.message
 
 
-@pytest.mark.parametrize("given", [
-    r"\frac{\partial Z}{\partial Y} \frac{\partial Y}{\partial X} = \alpha\delta",   # no name
-    r"x \sim \mathcal{N}(\mu, \sigma^2)",                                # no definition
-])
-def test_a_given_that_parses_but_defines_nothing_leaves_the_claim_undecided(given):
-    result = check_claim(r"\frac{\partial Z}{\partial X} = (\alpha + \beta)\delta",
-                         given=[given])
+def test_a_given_that_parses_but_defines_nothing_leaves_the_claim_undecided():
+    claim = r"\frac{\partial Z}{\partial X} = (\alpha + \beta)\delta"
+    given = r"\frac{\partial Z}{\partial Y} \frac{\partial Y}{\partial X} = \alpha\delta"  # no name
+    result = check_claim(claim, given=[given])
     assert result.verdict == "undecided"
     assert "given definition" in result.message
+    # a distribution stated defines nothing, and says so
+    drawn = check_claim(claim, given=[r"x \sim \mathcal{N}(\mu, \sigma^2)"])
+    assert drawn.verdict == "undecided"
+    assert any("states a distribution" in warning for warning in drawn.warnings)
 
 
 def test_an_unreadable_body_leaves_only_what_depends_on_it_undecided():
@@ -1496,6 +1497,88 @@ def test_what_the_twenty_second_second_read_found(claim, given, verdict):
     (r"p(x) \propto e^{-x^2}", [], "undecided"),
 ])
 def test_what_the_twenty_second_held_half_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+JOINT_COST = (r"J(\theta) = \frac{1}{2m} \sum_{i=1}^{m} \left(\sum_{k=0}^{n} \theta_k x_k^{(i)} "
+              r"- y^{(i)}\right)^2")
+SOFTMAX_ENTRY = r"\mathrm{softmax}(z)_i=\frac{e^{z_i}}{\sum_j e^{z_j}}"
+GRADIENT_STEP = [r"g(x, y) = x^2 + y^2", r"\alpha = 1/4", r"(x_0, y_0) = (1, -1)"]
+
+
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a pair in parentheses is a vector; the gradient of f(x, y) is the column of partials
+    (r"\nabla f(x, y) = (2x, 6y)", ["f(x,y) = x^2 + 3y^2"], "valid"),
+    (r"\nabla f(x, y) = (2x, 3y)", ["f(x,y) = x^2 + 3y^2"], "invalid"),
+    (r"\nabla f(x, y) = (2x, 6y)^T", ["f(x,y) = x^2 + 3y^2"], "valid"),
+    # at a point, the partials are taken first, then evaluated there (all at once)
+    (r"\nabla f(1, 2) = (2, 12)", ["f(x,y) = x^2 + 3y^2"], "valid"),
+    (r"\nabla f(1, 2) = (2, 10)", ["f(x,y) = x^2 + 3y^2"], "invalid"),
+    (r"\nabla f(y, x) = (2y, 6x)", ["f(x,y) = x^2 + 3y^2"], "valid"),
+    (r"\nabla f(y, x) = (2x, 6y)", ["f(x,y) = x^2 + 3y^2"], "invalid"),
+    # a pair of new names names the next point; a given pair gives each its value; a pair
+    # added to a column takes the column's orientation
+    (r"(x_1, y_1) = (x_0, y_0) - \alpha \cdot \nabla g (x_0, y_0) = (1, -1) - "
+     r"\frac{1}{4}(2, -2) = (1/2, -1/2)", GRADIENT_STEP, "valid"),
+    (r"(x_1, y_1) = (x_0, y_0) - \alpha \cdot \nabla g (x_0, y_0) = (1, -1) - "
+     r"\frac{1}{2}(2, -2) = (0, 0)", GRADIENT_STEP, "invalid"),
+    (r"\begin{pmatrix} x_1 \\ y_1 \end{pmatrix} = \begin{pmatrix} 1 \\ -1 \end{pmatrix} - "
+     r"\frac{1}{4}\begin{pmatrix} 2 \\ -2 \end{pmatrix} = \begin{pmatrix} 1/2 \\ -1/2 "
+     r"\end{pmatrix}", [], "valid"),
+    (r"(x_1, y_1) = (1, -1) - \frac{1}{4}(2, -2)", [], "undecided"),
+    # after \in, a pair in parentheses is an interval; \forall before a claim is its
+    # condition
+    (r"\forall x>0, \zeta(x) = \log(1 + \exp(x))", [r"\zeta(x) = \log(1+\exp(x))"], "valid"),
+    (r"\forall x \in (0, 1), \log\frac{x}{1 - x} = -\log(\frac{1}{x} - 1)", [], "valid"),
+    (r"\forall x \in (0, 1), \log\frac{x}{1 - x} = \log(\frac{1}{x} - 1)", [], "invalid"),
+    # a derivative by a name defined as a function of one variable goes through the inverse
+    (r"\partial y/\partial z = \partial y/\partial x \cdot \partial x/\partial z = 6x^5 \cdot "
+     r"1/{2x} = 3x^4", ["y=x^6", "z=x^2"], "valid"),
+    (r"\frac{\partial y}{\partial z} = 6x^5", ["y=x^6", "z=x^2"], "invalid"),
+    (r"\frac{\partial w}{\partial z} = \frac{1}{x}", ["z = w x + b"], "undecided"),
+    # g(μ_i) = η_i names η_i by a function the text leaves open (a link function)
+    (r"\frac{\partial \mu_i}{\partial \eta_i} = \frac{1}{g'(\mu_i)}", [r"g(\mu_i) = \eta_i"],
+     "valid"),
+    (r"\frac{\partial \mu_i}{\partial \eta_i} = g'(\mu_i)", [r"g(\mu_i) = \eta_i"], "invalid"),
+    # a generic letter (s) beside members written with numbers runs over those members
+    (r"\frac{\partial a_2^{(1)}}{\partial w_{2,s}^{(1)}}=-a_1^{(s)}\sin(z_2^{(1)})",
+     [r"a_2^{(1)} = \cos(z_2^{(1)})",
+      r"z_2^{(1)}=w_{2,1}^{(1)}a_1^{(1)}+w_{2,2}^{(1)}a_1^{(2)}+b_2^{(1)}"], "valid"),
+    (r"\frac{\partial a_2^{(1)}}{\partial w_{2,s}^{(1)}}=a_1^{(s)}\sin(z_2^{(1)})",
+     [r"a_2^{(1)} = \cos(z_2^{(1)})",
+      r"z_2^{(1)}=w_{2,1}^{(1)}a_1^{(1)}+w_{2,2}^{(1)}a_1^{(2)}+b_2^{(1)}"], "invalid"),
+    (r"\frac{\partial y}{\partial w_s} = x_s", ["y = w_1 x_1 + w_2 x_2"], "valid"),
+    (r"\frac{\partial y}{\partial w_s} = x_1", ["y = w_1 x_1 + w_2 x_2"], "invalid"),
+    # a letter free of the sums counts from where the sums over its names count
+    (r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m} \sum_{i=1}^{m} \left(\sum_{k=0}^{n} "
+     r"\theta_k x_k^{(i)} - y^{(i)}\right) x_j^{(i)}", [JOINT_COST], "valid"),
+    (r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m} \sum_{i=1}^{m} \left(\sum_{k=0}^{n} "
+     r"\theta_k x_k^{(i)} - y^{(i)}\right) x_{j+1}^{(i)}", [JOINT_COST], "invalid"),
+    # a sum without bounds over a list's entries runs over them
+    (r"\mathrm{softmax}(z)\approx [0.269,0.731]", [SOFTMAX_ENTRY, "z=[1,2]"], "valid"),
+    (r"\mathrm{softmax}(z)\approx [0.731,0.269]", [SOFTMAX_ENTRY, "z=[1,2]"], "invalid"),
+    # the rules of differentiation: bare letters primed are functions of one variable
+    ("(f+g)' = f' + g'", [], "valid"),
+    ("(f g)' = f' g - f g'", [], "invalid"),
+    (r"(f/g)' = \frac{f'g - fg'}{g^2}", [], "valid"),
+    ("(e^f)' = e^f f'", [], "valid"),
+    ("(f^2)' = 2 f'", [], "invalid"),
+    ("(f g)' = f' g'", ["f = x^2"], "undecided"),
+    # a unit's label before the entry's index: w_{out,1} is entry 1 of w_{out}
+    (r"\frac{\partial z}{\partial a_1} = w_{out,1}", [r"z = w_{out,1} a_1 + w_{out,2} a_2"],
+     "valid"),
+    (r"\frac{\partial z}{\partial a_1} = w_{out,2}", [r"z = w_{out,1} a_1 + w_{out,2} a_2"],
+     "invalid"),
+    (r"w_{out,1} + w_{h1,1} = 2 w_{out,1}", [], "invalid"),
+    # a given that states a distribution defines nothing; its draws' range is kept
+    ("y^2 = y", [r"y \sim \text{Bern}(p)"], "valid"),
+    ("y^2 = y", [r"y \sim \mathcal{N}(0, 1)"], "undecided"),
+    ("2y = y + y", [r"y \overset{\text{iid}}{\sim} \mathcal{N}(0, 1)"], "valid"),
+    # what a function nothing defines makes of a drawn name may be its density: never a
+    # product p·x that makes the step hold
+    (r"\nabla_{x} \log p(x) = 1/x", [r"x \sim \mathcal{N}(0, 1)"], "undecided"),
+])
+def test_what_the_twenty_third_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 

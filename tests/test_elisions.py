@@ -72,11 +72,19 @@ def test_a_vector_written_with_an_elision_is_the_run_of_its_entries(text, stacke
 @pytest.mark.parametrize("text", [
     r"[1, x_1, \dots, x_n]",                # an entry outside the run
     r"[2 x_1, \dots, x_n]",                 # no pattern
-    r"(0, 1)",                              # parentheses hold a list only with an elision
+    r"(x_1, \dots, x_n, 1)",                 # in parentheses too
 ])
 def test_a_list_without_a_run_is_not_read_as_a_vector(text):
     with pytest.raises((MeaningError, ParseError)):
         parse_side(text)
+
+
+def test_a_pair_in_parentheses_is_a_vector_and_after_in_an_interval():
+    pair = parse_side("(0, 1)")
+    assert isinstance(pair, A.MatrixLiteral) and pair.listed
+    assert [entry.text for entry in pair.rows[0]] == ["0", "1"]
+    with pytest.raises(ParseError):
+        parse_side(r"x \in (0, 1)")
 
 
 def test_a_vector_defined_by_its_elided_entries_declares_its_length():

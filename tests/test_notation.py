@@ -1073,8 +1073,33 @@ ROWS = [
     (r"|x||y| = |x y|", [], {}, {}, "valid"),
     # a coloured sum keeps its group: (x + 1)(x - 1)
     (r"\frac{d}{dx}\textcolor{red}{x + 1}\textcolor{blue}{x - 1} = 2x", [], {}, {}, "valid"),
-    # \nabla f of f(x, y) at a point is not built (f's value there would be differentiated)
-    (r"\nabla f(1, 2) = [0, 0]", [r"f(x, y) = x^2 y"], {}, {}, "undecided"),
+    # \nabla f of f(x, y) at a point: its partial derivatives, then evaluated there
+    (r"\nabla f(1, 2) = [4, 1]", [r"f(x, y) = x^2 y"], {}, {}, "valid"),
+    (r"\nabla f(1, 2) = (4, 2)", [r"f(x, y) = x^2 y"], {}, {}, "invalid"),
+    # pairs are vectors; a pair of new names names the next point; \in makes an interval
+    (r"\nabla f(x, y) = (2x, 6y)", ["f(x,y) = x^2 + 3y^2"], {}, {}, "valid"),
+    (r"(1, -1) - \frac{1}{4}(2, -2) = (1/2, -1/2)", [], {}, {}, "valid"),
+    (r"(x_1, y_1) = (x_0, y_0) - \alpha \nabla g(x_0, y_0) = (1/2, -1/2)",
+     [r"g(x, y) = x^2 + y^2", r"\alpha = 1/4", r"(x_0, y_0) = (1, -1)"], {}, {}, "valid"),
+    (r"\forall x \in (0, 1), \log\frac{x}{1 - x} = -\log(\frac{1}{x} - 1)", [], {}, {}, "valid"),
+    # a derivative through an inverse; a link function named by its value
+    (r"\frac{\partial x}{\partial z} = \frac{1}{2x}", ["z = x^2"], {}, {}, "valid"),
+    (r"\frac{\partial \mu_i}{\partial \eta_i} = \frac{1}{g'(\mu_i)}", [r"g(\mu_i) = \eta_i"], {},
+     {}, "valid"),
+    # a generic letter over numbered members; the rules of differentiation; a unit's label
+    (r"\frac{\partial y}{\partial w_s} = x_s", ["y = w_1 x_1 + w_2 x_2"], {}, {}, "valid"),
+    ("(f g)' = f' g + f g'", [], {}, {}, "valid"),
+    (r"\frac{\partial z}{\partial a_1} = w_{out,1}", [r"z = w_{out,1} a_1 + w_{out,2} a_2"], {},
+     {}, "valid"),
+    # a distribution in a given; a sum over a list's entries; sums from 0 beside sums from 1
+    ("y^2 = y", [r"Y_i \overset{\text{iid}}{\sim} \text{Bern}(\mu_i)", r"y \sim \text{Bern}(p)"],
+     {}, {}, "valid"),
+    (r"\mathrm{softmax}(z) \approx [0.269, 0.731]",
+     [r"\mathrm{softmax}(z)_i=\frac{e^{z_i}}{\sum_j e^{z_j}}", "z=[1,2]"], {}, {}, "valid"),
+    (r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m} \sum_{i=1}^{m} \left(\sum_{k=0}^{n} "
+     r"\theta_k x_k^{(i)} - y^{(i)}\right) x_j^{(i)}",
+     [r"J(\theta) = \frac{1}{2m} \sum_{i=1}^{m} \left(\sum_{k=0}^{n} \theta_k x_k^{(i)} "
+      r"- y^{(i)}\right)^2"], {}, {}, "valid"),
     # a constant c where only a definition indexes with c: which one is not said
     (r"\frac{d}{dx} \cos(x + 2 \pi c) = -\sin x", [r"g = z_c"], {}, {}, "undecided"),
     # a list defines no orientation, and a block of names no shape

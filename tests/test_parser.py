@@ -31,8 +31,11 @@ def test_a_function_labelled_by_a_superscript_and_called_at_a_tuple_is_a_call():
     # small letter's superscript stays a power times a group, for the resolve pass
     assert parse_side(r"V^\pi(s)").op == "apply"
     assert isinstance(parse_side(r"x^\pi(s)").left, A.Power)
-    with pytest.raises(ParseError):
-        parse_side("x^2(a, b)")
+    # a number's power before a pair multiplies the vector the pair is
+    node = parse_side("x^2(a, b)")
+    pair = node.right.inner if isinstance(node.right, A.Group) else node.right
+    assert isinstance(node.left, A.Power) and pair.listed
+    assert [entry.base for entry in pair.rows[0]] == ["a", "b"]
 
 
 def test_a_script_typed_in_braces_after_a_name_is_its_script():

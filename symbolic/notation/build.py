@@ -254,6 +254,7 @@ class Builder:
     def build_At(self, node: A.At):
         """The expression with its definitions in place, then the point's values."""
         value = self.scope.expand(self.build(node.expr), self.instance)
+        replacements = {}               # all at once: \nabla f(y, x) swaps x and y
         for name, point in zip(node.names, node.values, strict=True):
             symbol, number = self.build(name), self.build(point)
             if _is_matrix(symbol) != _is_matrix(number) or (
@@ -264,8 +265,8 @@ class Builder:
             for old, new in pairs:
                 if not isinstance(old, sympy.Symbol):
                     raise self.fail("only a name can be given a value at a point", name)
-                value = value.xreplace({old: new})
-        return value
+                replacements[old] = new
+        return value.xreplace(replacements)
 
     def build_MatrixLiteral(self, node: A.MatrixLiteral):
         return sympy.ImmutableMatrix([[self.build(c) for c in row] for row in node.rows])
@@ -392,6 +393,13 @@ class Builder:
         if lm and rm:
             if left.shape == right.shape:
                 return left + right
+            if left.shape == right.shape[::-1] and 1 in left.shape and isinstance(node, A.BinOp):
+                # (x_0, y_0) - \alpha \nabla g: a list's orientation is not written, so it
+                # takes the other side's
+                if _scaled_list(node.left) and left.rows == 1:
+                    return left.T + right
+                if _scaled_list(node.right) and right.rows == 1:
+                    return left + right.T
             # a bias row broadcast over the rows of a batch
             if left.cols == right.cols and 1 in (left.rows, right.rows):
                 big, row = (left, right) if right.rows == 1 else (right, left)
@@ -1317,6 +1325,17 @@ def _label(name: A.Name) -> str:
 def _name_text(builder: Builder, name: A.Name) -> str:
     sub = tuple(builder.index_value(s) for s in name.sub)
     return canonical(name.base, (), sub, name.suffix, 0)
+
+
+def _scaled_list(node: A.Node) -> bool:
+    """A list in parentheses or brackets, alone or times numbers: `(2, -2)`,
+    `\\frac{1}{4}(2, -2)`, `-[1, 2]`."""
+    node = ungroup(node)
+    if isinstance(node, A.Neg):
+        return _scaled_list(node.operand)
+    if isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot", "/"):
+        return _scaled_list(node.right) or node.op != "/" and _scaled_list(node.left)
+    return isinstance(node, A.MatrixLiteral) and node.listed and len(node.rows) == 1
 
 
 def _was_tuple(inner: A.MatrixLiteral) -> bool:

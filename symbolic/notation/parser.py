@@ -42,6 +42,7 @@ from symbolic.notation.vocabulary import (
     FRACTIONS,
     FRESH_INDEX_LETTERS,
     FUNCTION_LETTERS,
+    GENERIC_INDEX_LETTERS,
     GREEK,
     GREEK_VARIANTS,
     INCREMENT,
@@ -50,6 +51,7 @@ from symbolic.notation.vocabulary import (
     INDICATOR_BRACKETS,
     INDICATORS,
     INFIX_FRACTION,
+    INTERVAL_BEFORE,
     LAYOUT,
     LOGARITHMS,
     MATHOP,
@@ -1523,14 +1525,18 @@ class Parser:
         raise self.error(f"unexpected '{tok.text}'", tok, _hint_for(tok.text))
 
     def bracketed(self) -> A.Node:
+        interval = self.i > 0 and self.tokens[self.i - 1].text in INTERVAL_BEFORE
         open_tok = self.advance()
         close = ")" if open_tok.text == "(" else "]"
         saved = self.abs_open
         self.abs_open = 0
         first = self.list_entry()
         entries = [first if isinstance(first, Token) else self.evaluated(first)]
-        # [0.090, 0.245, 0.665]; (x_1, \ldots, x_n) only with its elision
-        while self.peek().text == "," and (open_tok.text == "[" or self.elided_ahead(close)
+        # [0.090, 0.245, 0.665] and (2x, 6y) are vectors, (0, 1) after \in an interval;
+        # (x_1, \ldots, x_n) a run only when elided_vector reads it
+        pair = open_tok.text == "(" and not interval and not self.elision_in(close)
+        while self.peek().text == "," and (open_tok.text == "[" or pair
+                                           or self.elided_ahead(close)
                                            or self.transposed_after(close)
                                            or any(isinstance(e, Token) for e in entries)):
             self.advance()
@@ -1562,6 +1568,19 @@ class Parser:
                     return False
                 mark = _group_at(self.tokens, k + 2)
                 return _superscript_kind(mark) == "transpose"
+        return False
+
+    def elision_in(self, close: str) -> bool:
+        """Whether an elision stands anywhere in the list before its `close`."""
+        depth = 0
+        for tok in self.tokens[self.i:]:
+            if depth == 0 and tok.text == close:
+                return False
+            depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+            if depth < 0:
+                return False
+            if tok.text in ELISIONS:
+                return True
         return False
 
     def elided_ahead(self, close: str) -> bool:
@@ -1924,6 +1943,10 @@ class Parser:
                 and not any(t.text in WORD_COMMANDS for part in parts[1:] for t in part):
             # y_{\text{pred}, i}: entry i of the quantity labelled pred
             _, label = self.subscript(parts[0])
+            return self.index_list(tokens[len(parts[0]) + 1:]), label
+        if len(parts) > 1 and _word_label(parts[0]):
+            # w_{out,1}, w_{h1,2}: entry 1 of the weights labelled out (a unit's name)
+            label = "".join(t.text for t in parts[0])
             return self.index_list(tokens[len(parts[0]) + 1:]), label
         if words or (len(tokens) >= 2 and all(t.kind == "letter" for t in tokens)
                      and (any(t.text.isupper() for t in letters) or len(letters) > 3)):
@@ -3450,6 +3473,17 @@ def _split_top(tokens: list[Token], separator: str) -> list[list[Token]]:
         else:
             parts[-1].append(t)
     return parts
+
+
+def _word_label(tokens: list[Token]) -> bool:
+    """`out`, `h1`: letters printed together (with a unit's number) of which one is no index
+    letter, a label rather than indices."""
+    letters = [t.text for t in tokens if t.kind == "letter"]
+    return len(tokens) >= 2 and _contiguous(tokens) and bool(letters) \
+        and all(t.kind == "letter" or t.kind == "number" and t.text.isdigit() for t in tokens) \
+        and tokens[0].kind == "letter" \
+        and any(letter not in INDEX_LETTERS | GENERIC_INDEX_LETTERS for letter in letters) \
+        and (len(letters) >= 2 or len(tokens) == 2)
 
 
 def _tuple(args: tuple[A.Node, ...]) -> A.Node:

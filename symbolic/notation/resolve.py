@@ -57,6 +57,8 @@ from symbolic.notation.vocabulary import (
     GATE_LETTERS,
     GRADIENT_WORD,
     GREEK,
+    IMPLIED_FUNCTION_LETTERS,
+    IMPLIED_VARIABLE,
     INDEX_LETTERS,
     LOGARITHMS,
     MATRIX_OPERATORS,
@@ -182,6 +184,8 @@ class Across:
     # of a Hessian `\\partial\\beta \\partial\\beta'`
     primed_quantities: frozenset[str] = frozenset()
     stepped: frozenset[str] = frozenset()      # w of `w(t+1) = w(t) - \\eta g`: steps' values
+    # f, g of `(f g)' = f' g + f g'`: functions of one variable the text leaves unnamed
+    implied: frozenset[str] = frozenset()
 
 
 NOTHING_ACROSS = Across()
@@ -195,7 +199,32 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
     nodes = [n for tree in trees for n in walk(tree)]
     return Across(transposed=frozenset(pass_.primes_transposing(nodes)),
                   primed_quantities=_primed_quantities(nodes),
-                  stepped=frozenset(pass_.values_at_steps(nodes)))
+                  stepped=frozenset(pass_.values_at_steps(nodes)),
+                  implied=_implied_functions(nodes, snapshot))
+
+
+def _implied_functions(nodes: list[A.Node], snapshot: Snapshot) -> frozenset[str]:
+    """f and g of `(f + g)' = f' + g'`, the rules of differentiation: letters that name
+    functions, written bare (never applied, never indexed), undefined, with a prime on a
+    group of them only. Each is a function of one variable the text does not name; none
+    when a name x is written (it would be that variable, or another)."""
+    names = [n for n in nodes if isinstance(n, A.Name)]
+    letters = {n.base for n in names if n.base in IMPLIED_FUNCTION_LETTERS}
+    applied = {n.left.base for n in nodes if isinstance(n, A.BinOp) and n.op == "apply"
+               and isinstance(n.left, A.Name)}
+    groups = [n.operand for n in nodes if isinstance(n, A.Transpose) and n.prime
+              and isinstance(n.operand, A.Group)]
+    inside = {n.base for group in groups for n in walk(group) if isinstance(n, A.Name)
+              and not (n.base == EULER and not snapshot.is_value(EULER))}
+    if not groups or not inside or not inside <= letters or IMPLIED_VARIABLE in {
+            n.base for n in names} or letters & applied or any(
+            (n.sub or n.sup or n.suffix or n.bold) for n in names if n.base in letters) \
+            or any(isinstance(n, A.Transpose) for group in groups for n in walk(group)) \
+            or any(snapshot.is_value(letter) or letter in snapshot.defined
+                   or letter in snapshot.functions or letter in snapshot.shaped
+                   for letter in letters):
+        return frozenset()
+    return frozenset(letters)
 
 
 def _primed_quantities(nodes: list[A.Node]) -> frozenset[str]:
@@ -234,6 +263,7 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.transposing = pass_.primes_transposing(nodes) | across.transposed
     pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
     pass_.primed_quantities = _primed_quantities(nodes) | across.primed_quantities
+    pass_.implied = across.implied
     pass_.beside_plain = _primed_beside_plain(nodes)
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
@@ -357,6 +387,7 @@ class _Pass:
         self.transposing: set[str] = set()     # names whose prime transposes: x_i' of x_i' β
         self.stepped: set[str] = set()         # names called at steps: w of w(t + 1)
         self.primed_quantities: frozenset[str] = frozenset()    # see `Across`
+        self.implied: frozenset[str] = frozenset()              # see `Across`
         self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`_primed_beside_plain`)
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
@@ -471,6 +502,15 @@ class _Pass:
             raise MeaningError(f"{to_latex(node.operand.operand)}'' may be a second derivative "
                                "or transposes", "", node.pos,
                                "Write it as \\frac{d^2}{dx^2}(…) to check this.")
+        if isinstance(node, A.Transpose) and node.prime and isinstance(node.operand, A.Group) \
+                and self.implied:           # (f g)': the derivative by the implied variable
+            return self.visit(A.Partial(node.operand, A.Name(IMPLIED_VARIABLE, pos=node.pos),
+                                        None, 1, node.pos))
+        if isinstance(node, A.Name) and node.base in self.implied:
+            self.readings.append(Reading(to_latex(node), f"a function of {IMPLIED_VARIABLE}, "
+                                         "the variable the rule leaves unnamed"))
+            return A.Call(node.base, (A.Name(IMPLIED_VARIABLE, pos=node.pos),), None,
+                          node.primes, None, True, node.pos, A.Callee.ARBITRARY)
         if isinstance(node, A.Transpose) and node.prime and isinstance(node.operand, A.Group):
             derivative = self.primed_group(node)
             if derivative is not node:
@@ -1344,18 +1384,20 @@ class _Pass:
                                          f"{gradient_of}'s own parameters"))
             args = ()
         if gradient_of != name and not node.primes and len(parameters) > 1 \
-                and (not args or [node_text(a) for a in args]
-                     == [node_text(p) for p in parameters]) \
+                and len(args) in (0, len(parameters)) \
                 and not any(canonical(p.base, (), (), p.suffix, 0) in self.snapshot.shaped
                             for p in parameters):
-            # \nabla f with f(x, y) = …: the column of its partial derivatives (at its own
-            # parameters only: at a point it would differentiate f's value there)
+            # \nabla f with f(x, y) = …: the column of its partial derivatives, taken at its
+            # own parameters, then evaluated at the point when one is written (\nabla f(1, 2))
             self.readings.append(Reading(name, f"the gradient of the function {gradient_of} "
                                                "in its parameters, a column"))
-            at = A.Call(gradient_of, args or parameters, None, 0, None, True, node.pos,
+            at = A.Call(gradient_of, parameters, None, 0, None, True, node.pos,
                         A.Callee.DEFINED)
-            return self.visit(A.MatrixLiteral(tuple((A.Partial(at, p, None, 1, node.pos),)
-                                                    for p in parameters), node.pos))
+            column: A.Node = A.MatrixLiteral(tuple((A.Partial(at, p, None, 1, node.pos),)
+                                                   for p in parameters), node.pos)
+            if args and [node_text(a) for a in args] != [node_text(p) for p in parameters]:
+                column = A.At(column, parameters, args, node.pos)
+            return self.visit(column)
         if gradient_of != name and not args:
             raise MeaningError(
                 f"{name} has no variable: {gradient_of} is not a function of one argument "

@@ -236,6 +236,10 @@ ARGUMENT_LETTERS = frozenset("zxtusav")
 # Letters that are functions when applied to parentheses and not defined as values:
 # f(x), g(z), \phi(x). Any other undefined name before parentheses is a product.
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
+# Letters the rules of differentiation write bare as functions, `(f g)' = f' g + f g'`,
+# and the one variable they are then read as functions of
+IMPLIED_FUNCTION_LETTERS = frozenset({"f", "g", "h", "u", "v"})
+IMPLIED_VARIABLE = "x"
 # What a cell or row of a bare matrix ends with when the matrix breaks one long expression
 # over lines (`(a - m)^2 + & + & \\`): no entry ends so.
 WRAPPING_OPERATORS = frozenset({"+", "-", r"\cdot", r"\times"})
@@ -366,6 +370,16 @@ PROSE_WORDS = OTHERWISE | frozenset({
     "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"})
 
 # -- what is refused, and why ----------------------------------------------------------------
+# Named distributions whose draws have a range a kind says (`y \sim \text{Bern}(p)`: y is 0
+# or 1); any other distribution named in a given says nothing derivcheck uses.
+DISTRIBUTION_RANGES = {"bern": "binary", "bernoulli": "binary", "beta": "probability",
+                       "gamma": "positive", "exp": "positive", "exponential": "positive",
+                       "lognormal": "positive", "chi": "positive"}
+# `y \sim \mathcal{N}(0, 1)`: drawn from; a line with one of NOT_DRAWN relates values instead
+DRAWN_FROM = r"\sim"
+NOT_DRAWN = ("=", r"\approx", r"\simeq")
+# After these a pair in parentheses is an interval, `x \in (0, 1)`, not a vector.
+INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
 ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
 REFUSED_COMMANDS = {
