@@ -251,7 +251,7 @@ def _without_conditions(claim: str, context: Context) -> str:
     quantified = _LEADING_FORALL.match(claim)
     if quantified is not None:          # \forall x \in (0, 1), \sigma^{-1}(x) = …
         cut = _top_level_comma(claim, quantified.end())
-        if cut is not None and context.take_condition(claim[:cut]):
+        if cut is not None and context.take_condition(claim[:cut], unread=False):
             claim = claim[cut + 1:]
     try:
         pieces = chained_statements(claim)
@@ -407,7 +407,8 @@ def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
     """`(x_1, y_1) = (x_0, y_0) - \\alpha \\nabla g(x_0, y_0)`: a list or column of names, none
     of which the context determines or another side mentions, names the next point."""
     entries = [entry for row in head.rows for entry in row]
-    if not all(isinstance(e, A.Name) and not e.sup for e in entries):
+    if not all(isinstance(e, A.Name) and not e.sup and not part_of_known(e, context)
+               for e in entries):
         return False
     keys = {name_key(e) for e in entries}
     if len(keys) != len(entries) or any(
@@ -421,6 +422,17 @@ def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
     mentioned = {name_key(n) for tree in (*trees, *_bodies_used(trees, context))
                  for n in walk(tree) if isinstance(n, A.Name)}
     return not keys & mentioned
+
+
+def part_of_known(name: A.Name, context: Context) -> bool:
+    """Whether a name is a part of what the context knows: f_x with f defined (its partial
+    derivative), g_1 with g defined (its entry), a name with a value, kind or shape."""
+    key = name_key(name)
+    return reads_as_derivative(name, context) or context.is_value(key) \
+        or context.kind(key) is not None or context.shape_of(key) is not None \
+        or any(not d.name.sub and name_key(d.name) == name.base for d in context.definitions) \
+        or context.is_function(name.base) \
+        or name.base in context.functions or context.shape_of(name.base) is not None
 
 
 def labelled_call(head: A.Node, context: Context) -> bool:
@@ -967,6 +979,8 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) and not context.other_reading \
             and (context.unread_conventions or _unread_kinds(context)):
         finding = _convention_doubt((left, right, relation), finding, context, budget)
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID):
+        finding = _differentiated_product_doubt((left, right), context) or finding
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) and context.drawn:
         finding = _drawn_doubt((left, right), context) or finding
     if finding.verdict != Verdict.INVALID:
@@ -1386,6 +1400,36 @@ def _substitution_doubt(link, finding: Finding, context: Context,
                      "to check it")
 
 
+def _differentiated_product_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
+    """`\\frac{\\partial l_n(\\theta)}{\\partial \\theta}` with l_n defined nowhere: read as
+    the product l_n θ, its derivative is l_n; the writer, differentiating it by θ, means a
+    function of θ. A step that turns on it is undecided."""
+    try:
+        trees = [context.resolve(parse_side(side)).tree for side in sides]
+    except NotationError:
+        return None
+    for node in (n for tree in trees for n in walk(tree)):
+        if not isinstance(node, A.Partial) or node.numerator is None:
+            continue
+        top = ungroup(node.numerator)
+        if not (isinstance(top, A.BinOp) and top.op == "juxt" and isinstance(top.left, A.Name)
+                and isinstance(top.right, A.Group)):
+            continue                    # (read as a function's call, it is no product)
+        head, variables = top.left, {name_key(n) for n in walk(node.wrt) if isinstance(n, A.Name)}
+        held = {name_key(n) for n in walk(top.right) if isinstance(n, A.Name)}
+        key = name_key(head)
+        if variables & held and not context.is_function(head.base) \
+                and not context.is_function(key) and key not in context.functions \
+                and not any(d.key == key for d in context.definitions) \
+                and not context.is_value(key) and known_function(head.base.lstrip("\\")) is None:
+            return undecided(f"undecided: {to_latex(head)} is defined nowhere, and the step "
+                             f"differentiates {to_latex(top)}: as read, the product of "
+                             f"{to_latex(head)} and its bracket, while a function of "
+                             f"{to_latex(node.wrt)} may be meant; define {to_latex(head)} to "
+                             "check this")
+    return None
+
+
 def _drawn_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
     """`\\nabla_x \\log p(x) = -x` beside `x \\sim \\mathcal{N}(0, 1)`: a letter nothing defines,
     applied to a name a given draws from a distribution, may be that distribution's density
@@ -1404,8 +1448,8 @@ def _drawn_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
             argument = node.args[0] if node.args else argument
         else:
             continue
-        drawn = sorted(name_key(n) for n in walk(argument) if isinstance(n, A.Name)
-                       and name_key(n) in context.drawn)
+        drawn = sorted(to_latex(n) for n in walk(argument) if isinstance(n, A.Name)
+                       and n.base in context.drawn)
         if drawn and name_key(head) not in context.functions \
                 and not any(d.key == name_key(head) for d in context.definitions):
             return undecided(f"undecided: {to_latex(head)}(…) may be the density of the "
@@ -2718,8 +2762,9 @@ def _inverse_of(partial: A.Partial, context: Context) -> bool:
     try:
         instance = instances_for(partial, partial, context)[0]
         builder = context.builder(instance)
-        leaf = inverse_leaf(context, builder.read(partial.wrt), instance)
-        return leaf is not None and leaf == builder.read(partial.numerator)
+        numerator = builder.read(partial.numerator)
+        leaf = inverse_leaf(context, builder.read(partial.wrt), instance, numerator)
+        return leaf is not None and leaf == numerator
     except (NotationError, ShapeError, TypeError, ValueError):
         return False
 
@@ -3343,19 +3388,21 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     out = []
     run = _listed_run((lhs_node, rhs_node), context) if not bounds else None
     for size in (run,) if run else (3, 2):
+        sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
+        if listed:
+            sizes[listed[0]] = listed[1]
         ranges = []
         for letter in letters:
-            begin = starts.get(letter, start)
-            last = size - 1 + begin
+            begin, bound = starts.get(letter, (start, None))
+            # a letter whose names the sums run over to a bound (\sum_{k=0}^{n} a_k) takes
+            # every value they reach, the bound too
+            last = size - 1 + begin if bound is None else sizes.get(bound[0], size) + bound[1]
             ranges.append(range(min(first.get(letter, begin), known.get(letter, last)),
                                 known.get(letter, last) + 1))
         combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions
         if len(combos) > MAX_INDEX_INSTANCES:
             combos = combos[:: max(1, len(combos) // MAX_INDEX_INSTANCES)][:MAX_INDEX_INSTANCES]
-        sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
-        if listed:
-            sizes[listed[0]] = listed[1]
         for combo in combos:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
@@ -3439,7 +3486,7 @@ def _listed_count(trees: tuple, context: Context) -> tuple[str, int] | None:
     return letters.pop(), lengths.pop()
 
 
-def _first_index(trees: tuple, context: Context, letters) -> tuple[int, dict[str, int]]:
+def _first_index(trees: tuple, context: Context, letters) -> tuple[int, dict[str, tuple]]:
     """The first value of an index: 0 where every sum with a written start counts from 0
     (`\\sum_{q=0}^{N-1}`, as code-minded notes write), else 1; and the free letters that
     count from where the sums over their names do, when sums from 0 stand beside sums from
@@ -3494,26 +3541,39 @@ def _listed_run(trees: tuple, context: Context) -> int | None:
 
 
 def _first_index_by_family(trees: tuple, context: Context,
-                           letters) -> dict[str, int] | None:
+                           letters) -> dict[str, tuple] | None:
     """Sums from 0 beside sums from 1 over other names (`\\sum_{k=0}^{n} \\theta_k x_k^{(i)}`
     inside `\\sum_{i=1}^{m}`): each free letter counts from where the sums over the names it
-    indexes count (j of θ_j from 0). None when a letter indexes names of both kinds, or
-    none that a sum with a written start indexes."""
-    begins: dict[tuple[str, int], set[int]] = {}
-    for total in (n for tree in _trees_used(trees, context) for n in walk(tree)):
+    indexes count (j of θ_j from 0), to where they end: letter -> (first value, (bound,
+    offset) or None). None when a letter indexes names of both kinds, or none that a sum
+    with a written start indexes."""
+    used = [n for tree in _trees_used(trees, context) for n in walk(tree)]
+    if any(isinstance(n, A.SumOver) and not n.stacked and not isinstance(n.lower, A.Num)
+           for n in used):
+        return None             # \sum_{k \neq j}^{n}: where it starts is the free letters' too
+    begins: dict[tuple[str, int], set[tuple]] = {}
+    for total in used:
         if isinstance(total, A.SumOver) and isinstance(total.lower, A.Num) \
                 and total.lower.text in ("0", "1") and total.index:
+            bound = size_bound(total.upper)
+            top = (canonical(bound[0].base, (), (), bound[0].suffix, 0), bound[1]) \
+                if bound is not None else None
             for n in walk(total.body):
                 if isinstance(n, A.Name):
                     for slot in range(len(_slots(n))):
                         if _slot_letter(n, slot) == total.index:
-                            begins.setdefault((n.base, slot), set()).add(int(total.lower.text))
+                            begins.setdefault((n.base, slot), set()).add(
+                                (int(total.lower.text), top))
+    scripts: dict[str, set[int]] = {}       # θ_j beside θ_{ij}: which θ is not said
+    for n in used:
+        if isinstance(n, A.Name) and n.sub:
+            scripts.setdefault(n.base, set()).add(len(n.sub))
     out = {}
     for letter in letters:
-        found = {b for tree in trees for n in _free_names(tree, frozenset())
-                 for slot in range(len(_slots(n))) if _slot_letter(n, slot) == letter
-                 for b in begins.get((n.base, slot), ())}
-        if len(found) != 1:
+        named = [(n, slot) for tree in trees for n in _free_names(tree, frozenset())
+                 for slot in range(len(_slots(n))) if _slot_letter(n, slot) == letter]
+        found = {b for n, slot in named for b in begins.get((n.base, slot), ())}
+        if len(found) != 1 or any(len(scripts.get(n.base, ())) > 1 for n, _ in named):
             return None
         out[letter] = found.pop()
     return out
@@ -3586,11 +3646,15 @@ def generic_indices(trees, context: Context) -> set[str]:
     \\hat{y}_i: letters of a generic entry that index a family the definitions index with
     index letters. They run over its entries as i does (read as fixed labels, \\hat{y}_p
     was no entry of the sum). A letter a definition's own name carries is left alone."""
-    # (or with numbers: w_{2,s}^{(1)} beside w_{2,1}^{(1)} and w_{2,2}^{(1)} is one of them)
     indexed = {(n.base, len(n.sub)) for d in context.definitions for tree in (d.name, d.body)
                for n in walk(tree) if isinstance(n, A.Name) and n.sub
-               and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS
-                       or isinstance(s, A.Num) for s in n.sub)}
+               and any(isinstance(s, A.Name) and s.base in INDEX_LETTERS for s in n.sub)}
+    # (or with numbers: w_{2,s}^{(1)} beside w_{2,1}^{(1)} and w_{2,2}^{(1)} is one of them,
+    # where every family the letter indexes is written to the same last member)
+    numbered = {(n.base, len(n.sub)) for d in context.definitions for tree in (d.name, d.body)
+                for n in walk(tree) if isinstance(n, A.Name) and n.sub
+                and any(isinstance(s, A.Num) for s in n.sub)} - indexed
+    indexed |= {family for family in numbered if _members_agree(family, trees, context)}
     named = {s.base for d in context.definitions for s in (*d.name.sub, *d.name.sup)
              if isinstance(s, A.Name)} | {d.name.suffix for d in context.definitions}
     out = set()
@@ -3604,6 +3668,28 @@ def generic_indices(trees, context: Context) -> set[str]:
                 out.add(n.suffix)                          # \hat{y}_p read with p a label
     return {letter for letter in out - named
             if not context.is_value(letter) and context.kind(letter) is None}
+
+
+def _members_agree(family: tuple[str, int], trees, context: Context) -> bool:
+    """Whether the generic letters that index a numbered family in the trees index only
+    families written to the same last member (`\\partial w_s` beside `x_s`, with w_1, w_2 and
+    x_1, x_2 written; with w_3 written too, which values it takes is in doubt)."""
+    members = _numbered_names(context)
+    named = [_suffix_as_index(n, GENERIC_INDEX_LETTERS) for tree in trees for n in walk(tree)
+             if isinstance(n, A.Name)]
+    uses = [(n, slot) for n in named for slot in range(len(_slots(n)))
+            if _slot_letter(n, slot) in GENERIC_INDEX_LETTERS]
+    letters = {_slot_letter(n, slot) for n, slot in uses if (n.base, len(n.sub)) == family}
+    lasts = {max((int(_slots(m)[slot].text) for m in members if _same_family(n, m, slot)),
+                 default=0)
+             for n, slot in uses if _slot_letter(n, slot) in letters}
+    if len(lasts - {0}) > 1:
+        raise MeaningError(f"{min(letters)} indexes names written with different numbers of "
+                           f"members (up to {', '.join(map(str, sorted(lasts - {0})))}), so "
+                           "which values it takes is not said", "", None,
+                           "Write the step for one member, or with an index letter over a "
+                           "sum.")
+    return len(lasts) == 1 and lasts.pop() >= 2
 
 
 def _generic_beside_sums(trees) -> set[str]:
@@ -4012,8 +4098,9 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         (lhs_node, rhs_node), context) for n in walk(tree))
     constants = _held_by_definition((lhs_node, rhs_node), context) if differentials \
         else frozenset()
+    one_size = len({instance.default_size for instance in instances}) == 1   # a list's run
     for number, instance in enumerate(instances):
-        if instance.default_size == 2 and not uses_sizes:
+        if instance.default_size == 2 and not uses_sizes and not one_size:
             break
         budget.check()
         sides = None
@@ -5715,7 +5802,7 @@ def _require_leaf_dependence(node: A.Partial, numerator, wrt, context: Context,
             or gradient_parts(numerator) is not None or context.is_value(numerator.name) \
             or context.kind(numerator.name) is not None \
             or not context.uses(numerator, instance) \
-            or inverse_leaf(context, wrt, instance) == numerator:   # x by z = x^2
+            or inverse_leaf(context, wrt, instance, numerator) == numerator:   # x by z = x^2
         return
     raise MeaningError(f"{to_latex(node.numerator)} is defined nowhere, yet its derivative "
                        f"by {to_latex(node.wrt)} is written: how it depends on "

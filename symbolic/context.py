@@ -269,7 +269,7 @@ class Context:
     # whether σ, where it is a quantity (`sigma: symbol`), is drawn positive, as a spread is
     # (see `sigma_spread`)
     sigma_spread: bool = False
-    # names a given says are drawn from a distribution (`y \sim \mathcal{N}(0, 1)`): a
+    # the letters of names a given says are drawn from a distribution (`y \sim …`): a
     # function the text leaves undefined applied to one may be its density, which is not
     # modelled (see `claims._drawn_doubt`)
     drawn: frozenset[str] = frozenset()
@@ -329,10 +329,10 @@ class Context:
             if len(pieces) > 1 else pieces[:1] or [text]       # one statement: read or not
         for piece in pieces:
             if (stated := _distribution_stated(piece)) is not None:
-                name, kind = stated             # Y_i \sim \text{Bern}(\mu_i): what Y_i is drawn
-                if kind is not None:           # from; its values' range, and nothing more
-                    self._declare(name, kind)
-                self.drawn |= {name}
+                names, kind = stated            # Y_i \sim \text{Bern}(\mu_i): what Y_i is drawn
+                for name in names if kind is not None else ():   # from; its values' range
+                    self._declare(name_key(name), kind)
+                self.drawn |= {name.base for name in names}      # x_1 of x_i ~ … as well
                 self.warnings.append(f"given: '{piece}' states a distribution; it defines "
                                      "nothing")
                 continue
@@ -390,12 +390,13 @@ class Context:
                                                   derivation)
         self._changed()
 
-    def take_condition(self, text: str, branches: bool = True) -> bool:
+    def take_condition(self, text: str, branches: bool = True, unread: bool = True) -> bool:
         """A side statement beside a definition or claim, taken in: `i = k` (or `{\\rm if}~i
         = k`) is the case in force; `for~i=1,..., C` states a range, which defines nothing
         (a warning); with `branches`, `1 - y w^T x > 0` selects the branch where it holds (a
         claim's, or the whole setup's; a document's line leaves it to the line beside it,
-        unread). False when `text` is no such statement."""
+        unread). False when `text` is no such statement (or, with `unread` False, a condition
+        not read)."""
         stated = _CONDITION_WORDS.sub("", text, count=1)
         if (members := real_membership(stated)) is not None:
             for name, dims in members:      # w \in \mathbb{R}^{n}: w's shape, n × 1
@@ -421,7 +422,7 @@ class Context:
             self.inequalities.append(inequality)    # 1 - y w^T x > 0: that branch
             self._changed()
             return True
-        if stated != text:
+        if stated != text and unread:
             self.warnings.append(f"'{text}' states a condition derivcheck does not read; "
                                  "it defines nothing")
             return True
@@ -556,11 +557,13 @@ class Context:
                              "Write it as z = w x + b, or as g(u, v) = u v.")
         name, parameters = signature
         if known_function(name) is None and name not in self.functions \
-                and isinstance(body, A.Name) and len(chain.sides) == 2 \
+                and isinstance(body, A.Name) and len(chain.sides) == 2 and body.sub \
+                and len(parameters) == 1 and isinstance(parameters[0], A.Name) \
+                and [node_text(i) for i in parameters[0].sub] == [node_text(i) for i in body.sub] \
                 and not _holds_any(body, parameters) and not self.determines(body, 0) \
                 and body.base not in self.values and not self.is_function(name):
             # g(\mu_i) = \eta_i: names η_i the value at μ_i of a function g the text leaves
-            # open (a link function): any differentiable g
+            # open (a link function): any differentiable g (`f(x) = c` is a constant one)
             self._declare(name, "function")
             return self.define(body, lhs, text)
         if known_function(name) is not None and not self.sigma_is_symbol() \
@@ -1073,10 +1076,12 @@ class Context:
         """`W = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}`: a name defined as a matrix
         of numbers written out has that shape, unless one is declared. A list in brackets
         (`w = [1, 2]`) says no orientation, and a block of names may hold blocks: neither
-        gives one. A numbered layer's (`z^{[1]} = …`) is that layer's shape."""
+        gives one. A numbered layer's (`z^{[1]} = …`, `W_1 = …`) is that layer's shape."""
         key = name_key(name)
         literal = body.inner if isinstance(body, A.Group) else body
-        if name.sub or name.sup and free_index_letters(name) or self.shape_of(key) is not None \
+        numbered = all(isinstance(s, A.Num) for s in name.sub)     # W_1 = (…): matrix 1's
+        if not numbered or name.sup and free_index_letters(name) \
+                or self.shape_of(key) is not None \
                 or not isinstance(literal, A.MatrixLiteral) or literal.listed \
                 or len({len(row) for row in literal.rows}) != 1 \
                 or not all(_is_written_number(entry) for row in literal.rows for entry in row):
@@ -1940,21 +1945,25 @@ def _own_elided_entries(name: A.Name, body: A.Node) -> list | None:
     return [1, length] if row else [length, 1]
 
 
-def _distribution_stated(text: str) -> tuple[str, str | None] | None:
+def _distribution_stated(text: str) -> tuple[frozenset[A.Name], str | None] | None:
     """`Y_i \\overset{\\text{iid}}{\\sim} \\text{Bern}(\\mu_i)`, `y \\sim \\mathcal{N}(\\mu, 1)`: a
-    name drawn from a named distribution. (The name, the kind its values' range gives, if
-    any), or None for any other text."""
+    name (or names) drawn from a named distribution. (The names, the kind its values' range
+    gives, if any), or None for any other text."""
     if DRAWN_FROM not in text or any(r in text for r in NOT_DRAWN):
         return None
     try:
         chain = split_chain(text)
-        head = parse_side(chain.sides[0].text)
     except NotationError:
         return None
     found = _DISTRIBUTION.match(chain.sides[-1].text) if len(chain.sides) == 2 else None
-    if not isinstance(head, A.Name) or found is None:
+    if found is None:
         return None
-    return name_key(head), DISTRIBUTION_RANGES.get(found.group(1).lower())
+    try:            # X_1, \ldots, X_n \sim \text{Exp}(\theta): several names, each drawn
+        names = [n for n in walk(parse_side(f"[{chain.sides[0].text}]"))
+                 if isinstance(n, A.Name)]
+    except NotationError:
+        return None
+    return frozenset(names), DISTRIBUTION_RANGES.get(found.group(1).lower())
 
 
 def _entry_pairs(lhs: A.Node, body: A.Node) -> list[tuple[A.Name, A.Node]] | None:

@@ -84,20 +84,42 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     return derivative(expanded, wrt)
 
 
-def inverse_leaf(context: Context, wrt, instance: Instance):
+def inverse_leaf(context: Context, wrt, instance: Instance, numerator=None):
     """The one variable a defined name is a function of (x for `z = x^2`, μ_i for
-    `η_i = g(μ_i)`), so that what x determines has a derivative by z through the inverse;
-    None when the name is not defined, or its definition holds more than one variable."""
+    `η_i = g(μ_i)`), so that what x determines has a derivative by z through the inverse.
+    None when the name is not defined, its definition holds more than one variable or is
+    not smooth (`\\max(0, x)`: no inverse where it is flat), or another definition holds
+    that variable and others (`u = x`, `v = x + y`: by u at fixed v, or at fixed y, is not
+    said), other than those `numerator` rests on."""
     definitions = context.definitions_in(instance)
     if not isinstance(wrt, sympy.Symbol) or wrt not in definitions:
         return None
     body = context.expand(wrt, instance)
-    if not isinstance(body, sympy.Expr):
+    if not isinstance(body, sympy.Expr) or body.has(*_KINKED):
         return None
     leaves = [v for v in free_symbols(body) if not context.is_value(v.name)]
     if len(leaves) != 1 or leaves[0] in definitions:
         return None
-    return leaves[0] if sympy.diff(body, leaves[0]) != 0 else None
+    leaf = leaves[0]
+    slope = sympy.diff(body, leaf)
+    if slope == 0 or slope.has(*_KINKED):
+        return None
+    chain, frontier = {wrt}, {numerator} if isinstance(numerator, sympy.Symbol) else set()
+    while frontier:
+        chain |= frontier
+        frontier = {s for name in frontier if name in definitions
+                    for s in free_symbols(definitions[name]) if s in definitions} - chain
+    for name in set(definitions) - chain:   # another function of x and of more (v = x + y)
+        held = free_symbols(context.expand(name, instance)) \
+            if isinstance(definitions[name], sympy.Basic) else set()
+        if leaf in held and any(not context.is_value(v.name) for v in held - {leaf}):
+            return None
+    return leaf
+
+
+# what has no derivative everywhere: a kink, a step, a case split
+_KINKED = (sympy.Heaviside, sympy.Piecewise, sympy.sign, sympy.DiracDelta, sympy.Max, sympy.Min,
+           sympy.Abs)
 
 
 def _through_inverse(numerator, expanded, wrt, context: Context, instance: Instance):
@@ -105,7 +127,7 @@ def _through_inverse(numerator, expanded, wrt, context: Context, instance: Insta
     a function of the one variable x, so what x determines varies with z through its
     inverse, dx/dz = 1/(dz/dx). None when that is not the case (`expanded` is the
     numerator expanded down to z, which it must not hold)."""
-    leaf = inverse_leaf(context, wrt, instance)
+    leaf = inverse_leaf(context, wrt, instance, numerator)
     if leaf is None or not isinstance(expanded, sympy.Expr) \
             or wrt in free_symbols(expanded) or leaf not in free_symbols(expanded):
         return None

@@ -216,6 +216,11 @@ _SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z
 _TRAILING_QUANTIFIER = re.compile(
     r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$"
     r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall\s*[A-Za-z]\s*\\in(?![A-Za-z])[^=<>]*$")
+# `\mathrm{SiLU}(x) = x\,\sigma(x) \quad (\beta = 1)`: a parameter's value in parentheses after
+# a wide space at the end, a statement of its own
+_TRAILING_SETTING = re.compile(
+    r"(\\q?quad|\\[,;:]|~)\s*\(\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?\s*=\s*-?\d+(?:\.\d+)?)"
+    r"\s*\)\s*[.,]?\s*$")
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -929,6 +934,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
+    content = _TRAILING_SETTING.sub(r"\1 \2", content)  # … \quad (\beta = 1): β = 1
     system = _SYSTEM.fullmatch(content)
     rows = split_statements(system.group("rows"), offset + system.start("rows")) \
         if system is not None else []

@@ -18,6 +18,7 @@ from symbolic.claims import (
     failed_link,
     labelled_by_word,
     labelled_call,
+    part_of_known,
     reads_as_derivative,
     rests_on,
 )
@@ -758,7 +759,7 @@ def _point_named(chain: Chain, context: Context, budget: Budget) -> ClaimResult 
             len(head.rows) == 1 and head.listed or all(len(row) == 1 for row in head.rows)):
         return None
     names = [entry for row in head.rows for entry in row]
-    if len(names) < 2 or not all(isinstance(n, A.Name) and not context.is_value(name_key(n))
+    if len(names) < 2 or not all(isinstance(n, A.Name) and not part_of_known(n, context)
                                  for n in names) \
             or len({name_key(n) for n in names}) != len(names):
         return None

@@ -1582,6 +1582,71 @@ def test_what_the_twenty_third_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a name nothing defines, applied to the variable it is differentiated by: a function
+    # may be meant, never the product l_n θ
+    (r"S_n=\frac{\partial l_n(\theta)}{\partial\theta}=\frac{n}{\theta}-\sum_{i=1}^n x_i",
+     [r"\ell_n(\theta)=\log L(\theta) = n\log\theta-\theta\sum_{i=1}^n x_i"], "undecided"),
+    (r"\frac{\partial l(\theta)}{\partial\theta}= l", [], "undecided"),
+    # a parameter's value in parentheses after a definition; three dots typed plainly
+    (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "valid"),
+    (r"\mathrm{SiLU}(1)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "invalid"),
+    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], "valid"),
+    (r"\frac{1}{n}(0 + ... + 0 + 1 + 0 + ... + 0) = \frac{1}{n}", [], "undecided"),
+    # several names drawn at once
+    (r"L(\theta)=\prod_{i=1}^n\theta\exp(-\theta x_i)=\theta^n\exp(\theta\sum_{i=1}^nx_i)",
+     [r"X_1,...,X_n\sim \text{Exp}(\theta)"], "invalid"),
+    # a box around the whole statement
+    (r"\boxed{\frac{\partial L}{\partial w} = 2w}", ["L = w^2"], "valid"),
+    (r"\boxed{\frac{\partial L}{\partial w} = w}", ["L = w^2"], "invalid"),
+])
+def test_what_the_twenty_third_held_half_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+FIELD = "f(x, y) = x^2 + 3y^2"
+
+
+@pytest.mark.parametrize(("claim", "given", "verdict"), [
+    # a pair of names that are partials or entries of what is defined is a claim
+    ("(f_x, f_y) = (2x, 3y) = (2, 6)", [FIELD, "x = 1", "y = 2"], "invalid"),
+    ("(g_1, g_2) = (2x, 3y) = (2, 6)", [FIELD, r"g = \nabla f", "x = 1", "y = 2"], "invalid"),
+    # a gradient at a point is taken in its own variables, never at values given elsewhere
+    (r"\nabla f(0.8, 0.8) = (1.6, 4.8)", [FIELD, "x = 1", "y = 2"], "valid"),
+    (r"\nabla f(0.8, 0.8) = (2, 12)", [FIELD, "x = 1", "y = 2"], "invalid"),
+    (r"\nabla L(1, 2) = (6, 6)", ["L(w, b) = (w + b)^2", "w = 5"], "valid"),
+    # products with a list try it as a row and as a column
+    ("(x, y) (x, y)^T = x^2 + y^2", [], "undecided"),
+    ("(x, y)^T (x, y) = x^2 + y^2", [], "undecided"),
+    (r"(2, 12)^T \nabla f(1, 2) = 148", [FIELD], "valid"),
+    ("(x, y)(1, 2) = x + 2y", [], "undecided"),
+    # a condition after \forall that is not read leaves the claim unread
+    (r"\forall x \in (1, 2), |x - 1| = x - 1", [], "unparseable"),
+    # a derivative at a point written as a pair
+    (r"\frac{\partial f}{\partial x}(1, 2) = 2", [FIELD], "valid"),
+    (r"\frac{\partial f}{\partial y}(1, 2) = 2", [FIELD], "invalid"),
+    # a generic letter over families written to different last members is in doubt
+    (r"\frac{\partial z}{\partial w_s} = x_s", ["z = w_1 x_1 + w_2 x_2 + w_3"], "undecided"),
+    (r"\frac{\partial z}{\partial x_s} = w_s", ["z = w_1 x_1 + w_2 x_2 + w_3"], "undecided"),
+    # a letter counting from 0 to n takes n too
+    (r"\frac{\partial}{\partial a_j}\left(\sum_{k=0}^{n} a_k^2 + \sum_{k=1}^{n} b_k a_{k-1}\right)"
+     r" = 2 a_j + b_{j+1}", [], "invalid"),
+    # no inverse through a kink, nor a constant function taken for a link function
+    (r"\frac{d}{dx} (x f(x)) = c", ["f(x) = c"], "valid"),
+    # a composition, or a transpose, is no rule of products
+    ("(f \\circ g)' = (f' \\circ g) g'", [], "undecided"),
+    ("(u v)' = v' u'", [], "undecided"),
+    # a density of an indexed draw
+    (r"\frac{\partial}{\partial \mu} \log p(x_1) = \frac{x_1 - \mu}{\sigma^2}",
+     [r"x_i \sim \mathcal{N}(\mu, \sigma^2)"], "undecided"),
+    # a list of two entries runs over two
+    (r"\sum_j e^{z_j} = e + e^2 + e^3", ["z = [1, 2]"], "invalid"),
+    (r"\sum_j e^{z_j} = e + e^2", ["z = [1, 2]"], "valid"),
+])
+def test_what_the_twenty_third_second_read_found(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
 def test_matrices_labelled_by_a_capital_share_a_declared_space():
     from symbolic.context import Context
     stated = Context.from_given([r"W^Q, W^K \in \mathbb{R}^{d_k \times d}"])

@@ -1076,6 +1076,10 @@ ROWS = [
     # \nabla f of f(x, y) at a point: its partial derivatives, then evaluated there
     (r"\nabla f(1, 2) = [4, 1]", [r"f(x, y) = x^2 y"], {}, {}, "valid"),
     (r"\nabla f(1, 2) = (4, 2)", [r"f(x, y) = x^2 y"], {}, {}, "invalid"),
+    # a name nothing defines differentiated at its bracket; a setting; plain dots
+    (r"\frac{\partial l_n(\theta)}{\partial \theta} = l_n", [], {}, {}, "undecided"),
+    (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], {}, {}, "valid"),
+    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], {}, {}, "valid"),
     # pairs are vectors; a pair of new names names the next point; \in makes an interval
     (r"\nabla f(x, y) = (2x, 6y)", ["f(x,y) = x^2 + 3y^2"], {}, {}, "valid"),
     (r"(1, -1) - \frac{1}{4}(2, -2) = (1/2, -1/2)", [], {}, {}, "valid"),

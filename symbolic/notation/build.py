@@ -253,10 +253,14 @@ class Builder:
 
     def build_At(self, node: A.At):
         """The expression with its definitions in place, then the point's values."""
-        value = self.scope.expand(self.build(node.expr), self.instance)
+        bound = [(self.build(name), self.build(point))
+                 for name, point in zip(node.names, node.values, strict=True)]
+        # the point's names are its own (x of `\nabla f(0.8, 0.8)` is not a given x = 1)
+        kept = frozenset(s for symbol, _ in bound for s in (
+            symbol if _is_matrix(symbol) else [symbol]) if isinstance(s, sympy.Symbol))
+        value = self.scope.expand(self.build(node.expr), self.instance, keep=kept)
         replacements = {}               # all at once: \nabla f(y, x) swaps x and y
-        for name, point in zip(node.names, node.values, strict=True):
-            symbol, number = self.build(name), self.build(point)
+        for name, point, (symbol, number) in zip(node.names, node.values, bound, strict=True):
             if _is_matrix(symbol) != _is_matrix(number) or (
                     _is_matrix(symbol) and symbol.shape != number.shape):
                 raise self.fail("the point's value does not have the shape of the name", point)
@@ -382,6 +386,10 @@ class Builder:
         if node.op == "*" and _is_matrix(left) and _is_matrix(right) \
                 and (1, 1) not in (left.shape, right.shape):
             raise starred_matrices(node)
+        if _is_matrix(left) and _is_matrix(right) \
+                and (_list_like(node.left) or _list_like(node.right)) \
+                and not (node.op == "cdot" and _list_like(node.left) and _list_like(node.right)):
+            return self.list_product(left, right, node)     # (a · between lists: a dot)
         return self.product(left, right, node)
 
     # -- arithmetic with shapes ------------------------------------------------------
@@ -435,6 +443,22 @@ class Builder:
         raise _shape_error(
             left, right, f"cannot multiply a {_shape(left)} by a {_shape(right)} matrix "
             f"(neither a matrix product nor an element-wise product fits) in '{self.source}'")
+
+    def list_product(self, left, right, node):
+        """A product with a list, whose orientation is not written (`(x, y)^T (x, y)`,
+        `W (1, 2)`): each list is tried as a row and as a column; the one product that fits
+        is it, and products that fit both ways and differ are in doubt."""
+        lefts = [left, left.T] if _list_like(node.left) and 1 in left.shape else [left]
+        rights = [right, right.T] if _list_like(node.right) and 1 in right.shape else [right]
+        found = {sympy.ImmutableMatrix(a * b) for a in lefts for b in rights
+                 if a.cols == b.rows}
+        if len(found) > 1:
+            raise MeaningError("a list in brackets or parentheses says no orientation, and "
+                               "this product reads differently with it as a row and as a "
+                               "column", "", node.pos,
+                               "Write the list as a column with \begin{pmatrix}, or "
+                               "transpose it.")
+        return found.pop() if found else self.product(left, right, node)
 
     def elementwise(self, left, right, node):
         self.refuse_unsized_ones(node, left, right)
@@ -1325,6 +1349,12 @@ def _label(name: A.Name) -> str:
 def _name_text(builder: Builder, name: A.Name) -> str:
     sub = tuple(builder.index_value(s) for s in name.sub)
     return canonical(name.base, (), sub, name.suffix, 0)
+
+
+def _list_like(node: A.Node) -> bool:
+    """A list, or a list transposed, alone or times numbers: `(2, 12)^T`, `\\frac{1}{4}[1, 2]`."""
+    node = ungroup(node)
+    return _scaled_list(node) or isinstance(node, A.Transpose) and _list_like(node.operand)
 
 
 def _scaled_list(node: A.Node) -> bool:

@@ -37,6 +37,7 @@ from symbolic.notation.trees import (
     factors,
     function_key,
     is_capital,
+    is_list,
     letter_offset,
     letter_word,
     name_key,
@@ -48,6 +49,7 @@ from symbolic.notation.trees import (
 from symbolic.notation.vocabulary import (
     ACCENTS,
     ARGUMENT_LETTERS,
+    AT_POINT,
     COMBINATORICS,
     CONSTANT_LETTERS,
     DIFFERENTIAL_D,
@@ -58,6 +60,7 @@ from symbolic.notation.vocabulary import (
     GRADIENT_WORD,
     GREEK,
     IMPLIED_FUNCTION_LETTERS,
+    IMPLIED_OPERATIONS,
     IMPLIED_VARIABLE,
     INDEX_LETTERS,
     LOGARITHMS,
@@ -220,6 +223,7 @@ def _implied_functions(nodes: list[A.Node], snapshot: Snapshot) -> frozenset[str
             n.base for n in names} or letters & applied or any(
             (n.sub or n.sup or n.suffix or n.bold) for n in names if n.base in letters) \
             or any(isinstance(n, A.Transpose) for group in groups for n in walk(group)) \
+            or any(isinstance(n, A.BinOp) and n.op not in IMPLIED_OPERATIONS for n in nodes) \
             or any(snapshot.is_value(letter) or letter in snapshot.defined
                    or letter in snapshot.functions or letter in snapshot.shaped
                    for letter in letters):
@@ -530,6 +534,8 @@ class _Pass:
         before = node.left.right if isinstance(node.left, A.BinOp) \
             and node.left.op in ("juxt", "cdot", "*", "times") else node.left
         after = node.right.base if isinstance(node.right, A.Power) else node.right
+        if is_list(after):                  # \frac{\partial f}{\partial x}(1, 2): the pair
+            after = A.Group(after, after.pos)
         if not (isinstance(after, A.Group) and isinstance(before, A.Partial)
                 and isinstance(before.numerator, A.Name) and isinstance(before.wrt, A.Name)
                 and before.order == 1):
@@ -1391,12 +1397,18 @@ class _Pass:
             # own parameters, then evaluated at the point when one is written (\nabla f(1, 2))
             self.readings.append(Reading(name, f"the gradient of the function {gradient_of} "
                                                "in its parameters, a column"))
-            at = A.Call(gradient_of, parameters, None, 0, None, True, node.pos,
+            point = bool(args) and [node_text(a) for a in args] != [node_text(p)
+                                                                     for p in parameters]
+            # at a point, the partials are taken in names of their own (a value the text
+            # gives f's parameter elsewhere, x = 1, is not the point's)
+            variables = tuple(dataclasses.replace(p, suffix=p.suffix + AT_POINT)
+                              for p in parameters) if point else parameters
+            at = A.Call(gradient_of, variables, None, 0, None, True, node.pos,
                         A.Callee.DEFINED)
-            column: A.Node = A.MatrixLiteral(tuple((A.Partial(at, p, None, 1, node.pos),)
-                                                   for p in parameters), node.pos)
-            if args and [node_text(a) for a in args] != [node_text(p) for p in parameters]:
-                column = A.At(column, parameters, args, node.pos)
+            column: A.Node = A.MatrixLiteral(tuple((A.Partial(at, v, None, 1, node.pos),)
+                                                   for v in variables), node.pos)
+            if point:
+                column = A.At(column, variables, args, node.pos)
             return self.visit(column)
         if gradient_of != name and not args:
             raise MeaningError(

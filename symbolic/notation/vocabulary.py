@@ -144,8 +144,8 @@ PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\te
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
 # Wrappers whose argument is the math: \boxed{x} is x.
 WRAPPERS = frozenset({r"\boxed", r"\fbox", r"\underline", r"\mathrlap"})
-# Bold set around a whole statement, `\mathbf{a = b}`: the statement
-BOLD_STATEMENT = (r"\mathbf", r"\boldsymbol", r"\bm")
+# Bold or a box set around a whole statement, `\mathbf{a = b}`, `\boxed{a = b}`: the statement
+BOLD_STATEMENT = (r"\mathbf", r"\boldsymbol", r"\bm", *sorted(WRAPPERS))
 MATHOP = r"\mathop"      # \mathop{\rm argmax}: an operator's name; \mathop{\mathbb{E}}: the math
 NEGATION = r"\not"        # \not= is \neq
 INFIX_FRACTION = r"\over"  # {a \over b}: TeX's own fraction
@@ -238,8 +238,14 @@ ARGUMENT_LETTERS = frozenset("zxtusav")
 FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", r"\phi", r"\psi", r"\varphi", "r", "R"})
 # Letters the rules of differentiation write bare as functions, `(f g)' = f' g + f g'`,
 # and the one variable they are then read as functions of
-IMPLIED_FUNCTION_LETTERS = frozenset({"f", "g", "h", "u", "v"})
+IMPLIED_FUNCTION_LETTERS = frozenset({"f", "g", "h"})
+# the operations such a rule writes between them (`f \circ g` is a composition, or a product
+# entry by entry: no rule read so)
+IMPLIED_OPERATIONS = frozenset({"+", "-", "/", "juxt", "*", "cdot", "apply", "times"})
 IMPLIED_VARIABLE = "x"
+# The label of the variables a gradient at a point is taken in (x of `\nabla f(1, 2)` is
+# its own, not a value the text gives x elsewhere)
+AT_POINT = "pt"
 # What a cell or row of a bare matrix ends with when the matrix breaks one long expression
 # over lines (`(a - m)^2 + & + & \\`): no entry ends so.
 WRAPPING_OPERATORS = frozenset({"+", "-", r"\cdot", r"\times"})
@@ -380,6 +386,8 @@ DRAWN_FROM = r"\sim"
 NOT_DRAWN = ("=", r"\approx", r"\simeq")
 # After these a pair in parentheses is an interval, `x \in (0, 1)`, not a vector.
 INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
+# Three dots typed plainly (`x_1 + ... + x_n`): the elision \ldots
+PLAIN_ELISION = ("...", r"\ldots")
 ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
 REFUSED_COMMANDS = {
