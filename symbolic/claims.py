@@ -251,7 +251,8 @@ def _without_conditions(claim: str, context: Context) -> str:
     quantified = _LEADING_FORALL.match(claim)
     if quantified is not None:          # \forall x \in (0, 1), \sigma^{-1}(x) = …
         cut = _top_level_comma(claim, quantified.end())
-        if cut is not None and context.take_condition(claim[:cut], unread=False):
+        if cut is not None and not any(word in claim[:cut] for word in PROSE) \
+                and context.take_condition(claim[:cut], unread=False):
             claim = claim[cut + 1:]
     try:
         pieces = chained_statements(claim)
@@ -425,14 +426,17 @@ def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
 
 
 def part_of_known(name: A.Name, context: Context) -> bool:
-    """Whether a name is a part of what the context knows: f_x with f defined (its partial
-    derivative), g_1 with g defined (its entry), a name with a value, kind or shape."""
+    """Whether a name is a part of what the context knows: f_x with f(x, y) defined (its
+    partial derivative), g_1 with g = \\nabla f defined (its entry; not w_1 where w is defined
+    as (w_1, w_2), its own quantity), a name with a value, kind or shape."""
     key = name_key(name)
+    if any(not d.name.sub and name_key(d.name) == name.base and any(
+            isinstance(n, A.Name) and name_key(n) == key for n in walk(d.body))
+           for d in context.definitions):
+        return False                    # w = (w_1, w_2): w_1 is a quantity of its own
     return reads_as_derivative(name, context) or context.is_value(key) \
         or context.kind(key) is not None or context.shape_of(key) is not None \
-        or any(not d.name.sub and name_key(d.name) == name.base for d in context.definitions) \
-        or context.is_function(name.base) \
-        or name.base in context.functions or context.shape_of(name.base) is not None
+        or any(not d.name.sub and name_key(d.name) == name.base for d in context.definitions)
 
 
 def labelled_call(head: A.Node, context: Context) -> bool:
@@ -1409,12 +1413,15 @@ def _differentiated_product_doubt(sides: tuple[str, str], context: Context) -> F
     except NotationError:
         return None
     for node in (n for tree in trees for n in walk(tree)):
-        if not isinstance(node, A.Partial) or node.numerator is None:
+        if not isinstance(node, A.Partial) or (node.numerator or node.operand) is None:
             continue
-        top = ungroup(node.numerator)
+        top = ungroup(node.numerator if node.numerator is not None else node.operand)
         if not (isinstance(top, A.BinOp) and top.op == "juxt" and isinstance(top.left, A.Name)
                 and isinstance(top.right, A.Group)):
             continue                    # (read as a function's call, it is no product)
+        head = top.left
+        if head.base.startswith("\\") or not isinstance(ungroup(top.right), A.Name):
+            continue                    # λ(x - 1), c_λ(w^2 + 1): a constant's product
         head, variables = top.left, {name_key(n) for n in walk(node.wrt) if isinstance(n, A.Name)}
         held = {name_key(n) for n in walk(top.right) if isinstance(n, A.Name)}
         key = name_key(head)

@@ -566,6 +566,19 @@ class Context:
             # open (a link function): any differentiable g (`f(x) = c` is a constant one)
             self._declare(name, "function")
             return self.define(body, lhs, text)
+        if known_function(name) is None and name not in self.functions \
+                and isinstance(body, A.Name) and len(chain.sides) == 2 \
+                and not _holds_any(body, parameters) and body.base.startswith("\\") \
+                and not self.is_function(name):
+            # g(\mu) = \eta: g constant, or η the name of g's value (a link function)? not
+            # said; a Latin letter (`f(x) = c`) is a constant
+            self.define_unreadable_function(
+                name, parameters, MeaningError(
+                    f"{text} may define a constant function or name {node_text(body)} the "
+                    "value of a function the text leaves open", text, 0,
+                    "Write the function's body, or declare it (symbols: {g: function})."),
+                text)
+            return self.functions[name]
         if known_function(name) is not None and not self.sigma_is_symbol() \
                 and not _holds_any(body, parameters):
             # σ(z_i) = P_i (= \frac{1}{1 + e^{-z_i}}): names the value σ(z_i), not σ

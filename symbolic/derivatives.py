@@ -74,6 +74,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     if inverse is not None:
         return inverse
     expanded = _written_through(numerator, expanded, wrt, definitions, context, instance)
+    _require_not_beneath(numerator, expanded, wrt, definitions, context, instance)
     _require_one_reading(expanded, wrt)
     _require_label_apart(expanded, wrt)
     conditioned = _conditioned_on(expanded, wrt, context, instance)
@@ -89,8 +90,8 @@ def inverse_leaf(context: Context, wrt, instance: Instance, numerator=None):
     `η_i = g(μ_i)`), so that what x determines has a derivative by z through the inverse.
     None when the name is not defined, its definition holds more than one variable or is
     not smooth (`\\max(0, x)`: no inverse where it is flat), or another definition holds
-    that variable and others (`u = x`, `v = x + y`: by u at fixed v, or at fixed y, is not
-    said), other than those `numerator` rests on."""
+    that variable and another the numerator holds (`u = x`, `v = x + y` beside `f = x y`: by
+    u at fixed v, or at fixed y, is not said), other than those `numerator` rests on."""
     definitions = context.definitions_in(instance)
     if not isinstance(wrt, sympy.Symbol) or wrt not in definitions:
         return None
@@ -109,10 +110,14 @@ def inverse_leaf(context: Context, wrt, instance: Instance, numerator=None):
         chain |= frontier
         frontier = {s for name in frontier if name in definitions
                     for s in free_symbols(definitions[name]) if s in definitions} - chain
-    for name in set(definitions) - chain:   # another function of x and of more (v = x + y)
+    # another function of x and of what the numerator holds besides (v = x + y beside
+    # f = x y): u and v may be coordinates, and ∂f/∂u is then taken at fixed v
+    besides = free_symbols(context.expand(numerator, instance)) - {leaf} \
+        if isinstance(numerator, sympy.Basic) else set()
+    for name in set(definitions) - chain:
         held = free_symbols(context.expand(name, instance)) \
             if isinstance(definitions[name], sympy.Basic) else set()
-        if leaf in held and any(not context.is_value(v.name) for v in held - {leaf}):
+        if leaf in held and held & besides:
             return None
     return leaf
 
@@ -133,6 +138,26 @@ def _through_inverse(numerator, expanded, wrt, context: Context, instance: Insta
         return None
     body = context.expand(wrt, instance)
     return sympy.diff(expanded, leaf) / sympy.diff(body, leaf)
+
+
+def _require_not_beneath(numerator, expanded, wrt, definitions: dict, context: Context,
+                         instance: Instance) -> None:
+    """∂x/∂z, ∂L/∂z with `z = \\max(0, x)`, `L = x^2`: what is differentiated holds the one
+    variable z is made of, not z, and no inverse reads it (a kink): read as written its
+    derivative is 0, which the writer does not mean. (A unit beside another of its layer,
+    made of many inputs, is another variable: its derivative is 0.)"""
+    if wrt not in definitions or not isinstance(expanded, sympy.Basic) \
+            or wrt in free_symbols(expanded) or numerator == wrt:
+        return
+    beneath = {s for s in free_symbols(context.expand(wrt, instance))
+               if not context.is_value(s.name)}
+    shared = sorted(str(s) for s in free_symbols(expanded) & beneath)
+    if shared and len(beneath) == 1:    # (z_1 of a layer, many inputs: another unit's 0)
+        raise MeaningError(
+            f"{numerator} {'is' if str(numerator) == shared[0] else 'holds'} {shared[0]}, "
+            f"which {wrt} is made of, but not {wrt}: how it varies with {wrt} (through an "
+            "inverse, at what fixed) is not said", "", None,
+            f"Write {numerator} in terms of {wrt} to check this.")
 
 
 def _written_through(numerator, expanded, wrt, definitions: dict, context: Context,

@@ -219,8 +219,19 @@ _TRAILING_QUANTIFIER = re.compile(
 # `\mathrm{SiLU}(x) = x\,\sigma(x) \quad (\beta = 1)`: a parameter's value in parentheses after
 # a wide space at the end, a statement of its own
 _TRAILING_SETTING = re.compile(
-    r"(\\q?quad|\\[,;:]|~)\s*\(\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?\s*=\s*-?\d+(?:\.\d+)?)"
+    r"(\\q?quad)\s*\(\s*(((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?)\s*=\s*-?\d+(?:\.\d+)?)"
     r"\s*\)\s*[.,]?\s*$")
+
+
+def _setting_apart(content: str) -> str:
+    """`\\mathrm{SiLU}(x) = x\\,\\sigma(x) \\quad (\\beta = 1)`: the setting, a statement of its
+    own, when what it sets is not written before it (`f'(x) = 3 \\quad (x = 1)` is the step
+    at x = 1, and stays as written)."""
+    found = _TRAILING_SETTING.search(content)
+    if found is None or re.search(rf"{re.escape(found.group(3))}(?![A-Za-z])",
+                                  content[:found.start()]):
+        return content
+    return content[:found.start()] + found.group(1) + " " + found.group(2)
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -934,7 +945,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
-    content = _TRAILING_SETTING.sub(r"\1 \2", content)  # … \quad (\beta = 1): β = 1
+    content = _setting_apart(content)                   # … \quad (\beta = 1): β = 1
     system = _SYSTEM.fullmatch(content)
     rows = split_statements(system.group("rows"), offset + system.start("rows")) \
         if system is not None else []

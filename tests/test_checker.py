@@ -690,3 +690,15 @@ def test_points_written_as_pairs_take_their_printed_values():
     # a pair set equal to no printed pair is not read: what uses it is never shown wrong
     unread = GRADIENT_STEPS.replace(" = (1/2, -1/2)", "")
     assert str(check_document(unread).steps[-1].verdict) != "invalid"
+
+
+def test_a_setting_after_a_step_and_entries_named_by_a_pair():
+    # (x = 1) after a step is the step at x = 1: never checked for every x
+    steps = check_document("Let $f(x) = x^3$.\n\n$$f'(x) = 3 \\quad (x = 1)$$\n").steps
+    assert str(steps[-1].verdict) != "invalid"
+    # w listed by its entries, then the entries given a pair of values
+    doc = ("Let $$w = (w_1, w_2)$$.\n\n$$(w_1, w_2) = (3, 4)$$\n\n$$w_1 + w_2 = 7$$\n")
+    assert [str(s.verdict) for s in check_document(doc).steps][1:] == ["valid", "valid"]
+    wrong = check_document(doc.replace("= 7", "= 8")).steps
+    assert str(wrong[-1].verdict) == "invalid"
+

@@ -1636,12 +1636,30 @@ FIELD = "f(x, y) = x^2 + 3y^2"
     # a composition, or a transpose, is no rule of products
     ("(f \\circ g)' = (f' \\circ g) g'", [], "undecided"),
     ("(u v)' = v' u'", [], "undecided"),
+    # through an inverse beside another definition of the same variable and another one
+    (r"\frac{\partial \mu_i}{\partial \eta_i} = \frac{1}{g'(\mu_i)}",
+     [r"g(\mu_i) = \eta_i", r"V(\mu_i) = \mu_i \theta_i"], "valid"),
     # a density of an indexed draw
     (r"\frac{\partial}{\partial \mu} \log p(x_1) = \frac{x_1 - \mu}{\sigma^2}",
      [r"x_i \sim \mathcal{N}(\mu, \sigma^2)"], "undecided"),
     # a list of two entries runs over two
     (r"\sum_j e^{z_j} = e + e^2 + e^3", ["z = [1, 2]"], "invalid"),
     (r"\sum_j e^{z_j} = e + e^2", ["z = [1, 2]"], "valid"),
+    # (second round) a partial at a point in variables of its own
+    (r"\frac{\partial f}{\partial x}(1, 2) = 10", ["f(x, y) = x^2 y", "y=5"], "invalid"),
+    (r"\frac{\partial f}{\partial x}(1, 2) = 4", ["f(x, y) = x^2 y", "y=5"], "valid"),
+    (r"\nabla g(1, 2) = (2, 1)", ["h = x^2", "g(x, y) = h + y"], "valid"),
+    # a derivative of what z is made of, with no inverse read: never 0
+    (r"\frac{\partial x}{\partial z} = 0", [r"z = \max(0, x)"], "undecided"),
+    (r"\frac{\partial x}{\partial u} = 1", ["u = x", "v = x + y"], "valid"),
+    # g(\mu) = \eta: a constant function, or η named: not said
+    (r"g'(\mu) = 0", [r"g(\mu) = \eta", r"\eta = x\beta"], "undecided"),
+    # a function of a component is no constant's product; a condition in words is not read
+    (r"\frac{\partial \lambda (x - 1)}{\partial x} = \lambda", [], "valid"),
+    (r"\frac{d}{d\theta} l_n(\theta) = l_n", [], "undecided"),
+    (r"\forall z \text{ with } z > 0, \frac{d}{dz}\max(0,z) = 1", [], "unparseable"),
+    # braces around a function's parenthesised argument print nothing
+    (r"\frac{1}{\phi{(z)}} = 1 + e^{-z}", [r"\phi(z) = \frac{1}{1 + e^{-z}}"], "valid"),
 ])
 def test_what_the_twenty_third_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict

@@ -2011,6 +2011,7 @@ class Parser:
         if word is not None:
             return word
         node = self.name()
+        self.unbrace_arguments()
         if isinstance(node, A.Name) and not node.sup:
             self.require_no_expectation(node.base, start)
         if isinstance(node, A.Name) and node.base == NORMAL_DENSITY and not node.sub \
@@ -2059,6 +2060,20 @@ class Parser:
                     A.Transpose(group, tok.pos, prime=True)
             return A.BinOp("apply", node, group, start.pos)
         return node
+
+    def unbrace_arguments(self) -> None:
+        """`\\phi{(z)}`: braces around a name's parenthesised argument print nothing; they
+        are dropped, so the parentheses follow the name as `\\phi(z)` writes them."""
+        end = _group_end(self.tokens, self.i)
+        if end is None or end - self.i < 3 or self.tokens[self.i + 1].text != "(" \
+                or self.tokens[end - 1].text != ")":
+            return
+        depth = 0
+        for k in range(self.i + 1, end):
+            depth += (self.tokens[k].text in OPENERS) - (self.tokens[k].text in CLOSERS)
+            if depth == 0 and k != end - 1:
+                return                          # {(a)(b)}: not one argument's parentheses
+        self.tokens = self.tokens[:self.i] + self.tokens[self.i + 1:end] + self.tokens[end + 1:]
 
     def plain_function_word(self) -> A.Node | None:
         """`sin(u)`, `2xcos(x^2)`: a function's name typed as plain letters, then `(`."""

@@ -560,7 +560,13 @@ class _Pass:
                 "product with \\cdot.")
         self.readings.append(Reading(to_latex(node), "the derivative at "
                                      + ", ".join(map(to_latex, values))))
-        evaluated: A.Node = A.At(before, parameters, values, after.pos)
+        variables = self.own_variables(parameters) if numbers else parameters
+        taken: A.Node = before
+        if variables != parameters:         # y = 5 given: ∂f/∂x at (1, 2) takes y = 2
+            wrt = variables[[p.base for p in parameters].index(before.wrt.base)]
+            taken = A.Partial(A.Call(name.base, variables, None, 0, None, True, name.pos,
+                                     A.Callee.DEFINED), wrt, None, 1, before.pos)
+        evaluated: A.Node = A.At(taken, variables, values, after.pos)
         if isinstance(node.right, A.Power):
             evaluated = dataclasses.replace(node.right, base=evaluated)
         return evaluated if before is node.left else dataclasses.replace(
@@ -826,6 +832,18 @@ class _Pass:
                                f"Write {name.base}'s partial derivative at a point of all "
                                "its parameters.")
         return A.At(derivative, parameters, values, name.pos)
+
+    def own_variables(self, parameters: tuple) -> tuple:
+        """A function's parameters, renamed apart where the text gives one of them a value
+        (x = 1 beside `\\nabla f(0.8, 0.8)`): a derivative at a point is taken in variables
+        of its own. Unchanged otherwise (a body may reach its parameters through a
+        definition, g(x, y) = h + y with h = x^2)."""
+        if not any(isinstance(p, A.Name) and (self.snapshot.is_value(node_text(p))
+                                              or node_text(p) in self.snapshot.defined)
+                   for p in parameters):
+            return parameters
+        return tuple(dataclasses.replace(p, suffix=p.suffix + AT_POINT)
+                     if isinstance(p, A.Name) else p for p in parameters)
 
     def primes_transposing(self, nodes: list[A.Node]) -> set[str]:
         """`x_i' \\beta`, `X'X`, `X'(y - X\\beta)`: a name primed once that multiplies what
@@ -1401,8 +1419,7 @@ class _Pass:
                                                                      for p in parameters]
             # at a point, the partials are taken in names of their own (a value the text
             # gives f's parameter elsewhere, x = 1, is not the point's)
-            variables = tuple(dataclasses.replace(p, suffix=p.suffix + AT_POINT)
-                              for p in parameters) if point else parameters
+            variables = self.own_variables(parameters) if point else parameters
             at = A.Call(gradient_of, variables, None, 0, None, True, node.pos,
                         A.Callee.DEFINED)
             column: A.Node = A.MatrixLiteral(tuple((A.Partial(at, v, None, 1, node.pos),)
