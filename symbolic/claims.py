@@ -96,6 +96,7 @@ from symbolic.notation.vocabulary import (
     BEGIN_CASES,
     COMPOSITE,
     CONDITION_WORDS,
+    CONSTANT_FACTORS,
     CONSTANT_LETTERS,
     CONVENTIONS,
     DEFINING,
@@ -287,6 +288,12 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
     None when the chain's first side is not a new name."""
     try:
         chain = split_chain(claim)
+        tied = tied_entries(parse_side(chain.sides[0].text), context) \
+            if len(chain.sides) > 1 and chain.relations[0] in DEFINING else None
+        if tied is not None:
+            return ClaimResult(claim, [dataclasses.replace(
+                tied, lhs=chain.sides[0].text, rhs=chain.sides[1].text,
+                relation=chain.relations[0])])
         head = _new_head(chain, context)
         inverted = _new_inverse(chain, context) if head is None else None
     except NotationError:
@@ -423,6 +430,25 @@ def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
     mentioned = {name_key(n) for tree in (*trees, *_bodies_used(trees, context))
                  for n in walk(tree) if isinstance(n, A.Name)}
     return not keys & mentioned
+
+
+def tied_entries(head: A.Node, context: Context) -> LinkResult | None:
+    """`(f_1, f_2) = …` with a function f defined: f's entries, or its partial derivatives?
+    derivcheck does not read them as either; the link, undecided, or None for any other
+    first side."""
+    head = ungroup(head)
+    if not isinstance(head, A.MatrixLiteral):
+        return None
+    tied = [e for row in head.rows for e in row if isinstance(e, A.Name) and e.sub
+            and (e.base in context.functions or context.is_function(e.base))
+            and not reads_as_derivative(e, context)]
+    if not tied:
+        return None
+    return LinkResult(to_latex(head), "", "=", Verdict.UNDECIDED, Method.NONE,
+                      f"undecided: {to_latex(tied[0])} may be an entry of the function "
+                      f"{tied[0].base} or its partial derivative, which derivcheck does not "
+                      "read; write the entry as f(x)_1 or the derivative as \\frac{\\partial f}"
+                      "{\\partial x} to check it")
 
 
 def part_of_known(name: A.Name, context: Context) -> bool:
@@ -1419,8 +1445,7 @@ def _differentiated_product_doubt(sides: tuple[str, str], context: Context) -> F
         if not (isinstance(top, A.BinOp) and top.op == "juxt" and isinstance(top.left, A.Name)
                 and isinstance(top.right, A.Group)):
             continue                    # (read as a function's call, it is no product)
-        head = top.left
-        if head.base.startswith("\\") or not isinstance(ungroup(top.right), A.Name):
+        if top.left.base in CONSTANT_FACTORS:
             continue                    # λ(x - 1), c_λ(w^2 + 1): a constant's product
         head, variables = top.left, {name_key(n) for n in walk(node.wrt) if isinstance(n, A.Name)}
         held = {name_key(n) for n in walk(top.right) if isinstance(n, A.Name)}

@@ -19,7 +19,7 @@ import sympy
 
 from symbolic import derivatives, limits
 from symbolic.compare import free_symbols, subexpressions
-from symbolic.document import chained_statements, has_relation
+from symbolic.document import chained_statements, has_relation, setting_apart
 from symbolic.errors import (
     DefinitionShapeError,
     MeaningError,
@@ -318,7 +318,7 @@ class Context:
         each statement it holds, its side conditions taken in; a definition that could not
         be read is unread (`given_unread`), or its error raised."""
         # `f(w) = \tfrac{1}{2} w^T A w, \qquad w \in \mathbf{R}^n`: one statement each
-        statements = chained_statements(text)
+        statements = chained_statements(setting_apart(text))
         pieces = [piece for piece in statements if not self.take_condition(piece)]
         if statements and not pieces:
             return                                   # `i = k`: the case, nothing defined
@@ -569,7 +569,8 @@ class Context:
         if known_function(name) is None and name not in self.functions \
                 and isinstance(body, A.Name) and len(chain.sides) == 2 \
                 and not _holds_any(body, parameters) and body.base.startswith("\\") \
-                and not self.is_function(name):
+                and body.base not in CONSTANT_LETTERS and not body.sub and not body.sup \
+                and not self.is_value(body.base) and not self.is_function(name):
             # g(\mu) = \eta: g constant, or η the name of g's value (a link function)? not
             # said; a Latin letter (`f(x) = c`) is a constant
             self.define_unreadable_function(
@@ -1046,6 +1047,13 @@ class Context:
             self.add_shape(name_key(name), [entries, 1] if literal.listed   # [θ_1, θ_2]: a
                            else [len(literal.rows), len(literal.rows[0])])  # list, a column
             return Definition(name, body, source, body, derivation=derivation)
+        if _own_entries(name, body, numbered_from_one=False) and not _own_entries(name, body):
+            # w = (w_0, w_1): its own entries, numbered otherwise than 1, 2, …, which
+            # derivcheck's entries are: not read (what uses w is undecided)
+            return self.define_unreadable(name, MeaningError(
+                f"{node_text(name)} lists its own entries numbered otherwise than 1, 2, …, "
+                "as derivcheck numbers a vector's entries", source, 0,
+                "Number the entries from 1, or write the step with the entries."), source)
         elided = _own_elided_entries(name, body)
         if elided is not None and self.shape_of(name_key(name)) is None:
             # x = [x_1, x_2, \dots, x_n]^T: a vector of n entries, which it defines none of
@@ -1993,9 +2001,10 @@ def _entry_pairs(lhs: A.Node, body: A.Node) -> list[tuple[A.Name, A.Node]] | Non
     return list(zip(names, values, strict=True))
 
 
-def _own_entries(name: A.Name, body: A.Node) -> bool:
+def _own_entries(name: A.Name, body: A.Node, numbered_from_one: bool = True) -> bool:
     """`\\theta = \\begin{bmatrix} \\theta_1 \\\\ \\theta_2 \\end{bmatrix}`: a bare name
-    written as a column or row of its own entries, numbered 1, 2, … in order."""
+    written as a column or row of its own entries, numbered 1, 2, … in order (or, with
+    `numbered_from_one` False, by any whole numbers: `w = (w_0, w_1)`)."""
     literal = _ungrouped_literal(body)
     if name.sub or literal is None or len({len(row) for row in literal.rows}) != 1:
         return False
@@ -2010,7 +2019,7 @@ def _own_entries(name: A.Name, body: A.Node) -> bool:
                 and isinstance(entry.sub[0], A.Num) and entry.sub[0].text.isdigit()):
             return False
         numbers.append(int(entry.sub[0].text))
-    return numbers == [*range(1, len(entries) + 1)]
+    return numbers == [*range(1, len(entries) + 1)] or not numbered_from_one
 
 
 def _unsampled(parameters: tuple[A.Name, ...], body: A.Node) -> tuple[tuple, A.Node]:

@@ -223,12 +223,13 @@ _TRAILING_SETTING = re.compile(
     r"\s*\)\s*[.,]?\s*$")
 
 
-def _setting_apart(content: str) -> str:
-    """`\\mathrm{SiLU}(x) = x\\,\\sigma(x) \\quad (\\beta = 1)`: the setting, a statement of its
-    own, when what it sets is not written before it (`f'(x) = 3 \\quad (x = 1)` is the step
-    at x = 1, and stays as written)."""
+def setting_apart(content: str) -> str:
+    """`\\mathrm{SiLU}(x) = x\\,\\sigma(x) \\quad (\\beta = 1)` in a given: the setting, a
+    statement of its own, when what it sets is not written before it (`f'(x) = 3 \\quad
+    (x = 1)` is the step at x = 1, and stays as written). A document's line is left as it
+    is: a setting there would bind the name for every line after it."""
     found = _TRAILING_SETTING.search(content)
-    if found is None or re.search(rf"{re.escape(found.group(3))}(?![A-Za-z])",
+    if found is None or re.search(rf"(?<![A-Za-z\\]){re.escape(found.group(3))}(?![A-Za-z])",
                                   content[:found.start()]):
         return content
     return content[:found.start()] + found.group(1) + " " + found.group(2)
@@ -945,7 +946,6 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
-    content = _setting_apart(content)                   # … \quad (\beta = 1): β = 1
     system = _SYSTEM.fullmatch(content)
     rows = split_statements(system.group("rows"), offset + system.start("rows")) \
         if system is not None else []

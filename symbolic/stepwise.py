@@ -21,6 +21,7 @@ from symbolic.claims import (
     part_of_known,
     reads_as_derivative,
     rests_on,
+    tied_entries,
 )
 from symbolic.context import (
     Context,
@@ -758,6 +759,11 @@ def _point_named(chain: Chain, context: Context, budget: Budget) -> ClaimResult 
     if not isinstance(head, A.MatrixLiteral) or not (
             len(head.rows) == 1 and head.listed or all(len(row) == 1 for row in head.rows)):
         return None
+    tied = tied_entries(head, context)
+    if tied is not None:                # (f_1, f_2) = … with f(x) = (x^2, 2x): not read
+        return ClaimResult(chain.source, [dataclasses.replace(
+            tied, lhs=chain.sides[0].text, rhs=chain.sides[1].text,
+            relation=chain.relations[0])])
     names = [entry for row in head.rows for entry in row]
     if len(names) < 2 or not all(isinstance(n, A.Name) and not part_of_known(n, context)
                                  for n in names) \

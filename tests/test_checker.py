@@ -696,6 +696,11 @@ def test_a_setting_after_a_step_and_entries_named_by_a_pair():
     # (x = 1) after a step is the step at x = 1: never checked for every x
     steps = check_document("Let $f(x) = x^3$.\n\n$$f'(x) = 3 \\quad (x = 1)$$\n").steps
     assert str(steps[-1].verdict) != "invalid"
+    # nor does a setting in a document bind the name for the lines after it
+    doc = "Let $L = (w+1)^2$.\n\n$$L = 4 \\quad (w = 1)$$\n\n$$\\frac{dL}{dw} = 4w$$\n"
+    assert str(check_document(doc).steps[-1].verdict) != "valid"
+    tied = check_document("Let $f(x) = (x^2, 2x)$ and $x = 3$.\n\n$$(f_1, f_2) = (9, 7)$$\n")
+    assert str(tied.steps[-1].verdict) == "undecided"
     # w listed by its entries, then the entries given a pair of values
     doc = ("Let $$w = (w_1, w_2)$$.\n\n$$(w_1, w_2) = (3, 4)$$\n\n$$w_1 + w_2 = 7$$\n")
     assert [str(s.verdict) for s in check_document(doc).steps][1:] == ["valid", "valid"]

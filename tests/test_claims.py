@@ -1660,6 +1660,25 @@ FIELD = "f(x, y) = x^2 + 3y^2"
     (r"\forall z \text{ with } z > 0, \frac{d}{dz}\max(0,z) = 1", [], "unparseable"),
     # braces around a function's parenthesised argument print nothing
     (r"\frac{1}{\phi{(z)}} = 1 + e^{-z}", [r"\phi(z) = \frac{1}{1 + e^{-z}}"], "valid"),
+    # (third round) parameters sharing a letter; a subscripted function at a point
+    (r"\frac{\partial f}{\partial x_2}(1, 2) = 2", ["f(x_1, x_2) = x_1^2 + 3 x_2", "x_1 = 5"],
+     "invalid"),
+    (r"\frac{\partial f_1}{\partial x}(1, 2) = 4", ["f_1(x, y) = x^2 y", "f(x, y) = x + y",
+                                                     "y = 5"], "valid"),
+    (r"\frac{\partial L}{\partial w}(1, 0) = 4", ["z = w x + b", "L(w, b) = (z - y)^2", "y = 1",
+                                                   "x = 2", "b = 0"], "valid"),
+    # names of losses before a bracket may be functions; constants' products are products
+    (r"\frac{\partial \mathcal{L}(w)}{\partial w} = \mathcal{L}", [], "undecided"),
+    (r"\frac{\partial l(w x + b)}{\partial w} = x l", [], "undecided"),
+    (r"\frac{d}{dw} \left[ c_\lambda (w^2 + 1) \right] = 2 c_\lambda w", [], "valid"),
+    # entries of a function: not read; π and a valued letter are constants
+    ("(f_1, f_2) = (2, 7)", ["f(x,y)=x^2+3y^2", "x=1", "y=1"], "undecided"),
+    (r"f(2) + f(3) = 2\pi", [r"f(x) = \pi"], "valid"),
+    # a vector listing its own entries from 0 is not read as derivcheck's entries 1, 2
+    (r"w - 0.1 \nabla J(w) = (1.2, 0)", ["w = (w_0, w_1)", "J(w) = (w_0 + 2 w_1 - 3)^2",
+                                         "w_0 = 0", "w_1 = 0"], "undecided"),
+    (r"2 \theta = (2, 4)", [r"\theta = (\theta_1, \theta_2)", r"\theta_1 = 1", r"\theta_2 = 2"],
+     "valid"),
 ])
 def test_what_the_twenty_third_second_read_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict

@@ -1080,6 +1080,11 @@ ROWS = [
     (r"\frac{\partial l_n(\theta)}{\partial \theta} = l_n", [], {}, {}, "undecided"),
     (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], {}, {}, "valid"),
     (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], {}, {}, "valid"),
+    # a partial at a point; products with lists; no inverse through a kink; braced arguments
+    (r"\frac{\partial f}{\partial x}(1, 2) = 4", ["f(x, y) = x^2 y", "y = 5"], {}, {}, "valid"),
+    ("(x, y)^T (x, y) = x^2 + y^2", [], {}, {}, "undecided"),
+    (r"\frac{\partial x}{\partial z} = 0", [r"z = \max(0, x)"], {}, {}, "undecided"),
+    (r"\frac{1}{\phi{(z)}} = 1 + e^{-z}", [r"\phi(z) = \frac{1}{1 + e^{-z}}"], {}, {}, "valid"),
     # pairs are vectors; a pair of new names names the next point; \in makes an interval
     (r"\nabla f(x, y) = (2x, 6y)", ["f(x,y) = x^2 + 3y^2"], {}, {}, "valid"),
     (r"(1, -1) - \frac{1}{4}(2, -2) = (1/2, -1/2)", [], {}, {}, "valid"),

@@ -2066,8 +2066,9 @@ class Parser:
         are dropped, so the parentheses follow the name as `\\phi(z)` writes them."""
         end = _group_end(self.tokens, self.i)
         if end is None or end - self.i < 3 or self.tokens[self.i + 1].text != "(" \
-                or self.tokens[end - 1].text != ")":
-            return
+                or self.tokens[end - 1].text != ")" \
+                or end + 1 < len(self.tokens) and self.tokens[end + 1].text in ("'", "^"):
+            return                              # f{(x)}': the group is primed, as written
         depth = 0
         for k in range(self.i + 1, end):
             depth += (self.tokens[k].text in OPENERS) - (self.tokens[k].text in CLOSERS)

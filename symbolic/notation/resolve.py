@@ -560,12 +560,16 @@ class _Pass:
                 "product with \\cdot.")
         self.readings.append(Reading(to_latex(node), "the derivative at "
                                      + ", ".join(map(to_latex, values))))
-        variables = self.own_variables(parameters) if numbers else parameters
+        variables = self.own_variables(key, parameters) if numbers else parameters
         taken: A.Node = before
-        if variables != parameters:         # y = 5 given: ∂f/∂x at (1, 2) takes y = 2
-            wrt = variables[[p.base for p in parameters].index(before.wrt.base)]
-            taken = A.Partial(A.Call(name.base, variables, None, 0, None, True, name.pos,
+        written = [node_text(p) for p in parameters]
+        if variables != parameters and node_text(before.wrt) in written:
+            # y = 5 given: ∂f/∂x at (1, 2) takes y = 2
+            wrt = variables[written.index(node_text(before.wrt))]
+            taken = A.Partial(A.Call(key, variables, None, 0, None, True, name.pos,
                                      A.Callee.DEFINED), wrt, None, 1, before.pos)
+        else:
+            variables = parameters
         evaluated: A.Node = A.At(taken, variables, values, after.pos)
         if isinstance(node.right, A.Power):
             evaluated = dataclasses.replace(node.right, base=evaluated)
@@ -833,14 +837,17 @@ class _Pass:
                                "its parameters.")
         return A.At(derivative, parameters, values, name.pos)
 
-    def own_variables(self, parameters: tuple) -> tuple:
+    def own_variables(self, key: str, parameters: tuple) -> tuple:
         """A function's parameters, renamed apart where the text gives one of them a value
         (x = 1 beside `\\nabla f(0.8, 0.8)`): a derivative at a point is taken in variables
-        of its own. Unchanged otherwise (a body may reach its parameters through a
-        definition, g(x, y) = h + y with h = x^2)."""
+        of its own. Unchanged otherwise, and where the body reaches its parameters through a
+        definition (g(x, y) = h + y with h = x^2)."""
+        written = {p.base for p in parameters if isinstance(p, A.Name)}
         if not any(isinstance(p, A.Name) and (self.snapshot.is_value(node_text(p))
                                               or node_text(p) in self.snapshot.defined)
-                   for p in parameters):
+                   for p in parameters) or any(
+                name not in written and name in self.snapshot.defined
+                for name in self.snapshot.used_in.get(key, frozenset())):
             return parameters
         return tuple(dataclasses.replace(p, suffix=p.suffix + AT_POINT)
                      if isinstance(p, A.Name) else p for p in parameters)
@@ -1419,7 +1426,7 @@ class _Pass:
                                                                      for p in parameters]
             # at a point, the partials are taken in names of their own (a value the text
             # gives f's parameter elsewhere, x = 1, is not the point's)
-            variables = self.own_variables(parameters) if point else parameters
+            variables = self.own_variables(gradient_of, parameters) if point else parameters
             at = A.Call(gradient_of, variables, None, 0, None, True, node.pos,
                         A.Callee.DEFINED)
             column: A.Node = A.MatrixLiteral(tuple((A.Partial(at, v, None, 1, node.pos),)

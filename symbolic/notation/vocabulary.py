@@ -386,6 +386,11 @@ DRAWN_FROM = r"\sim"
 NOT_DRAWN = ("=", r"\approx", r"\simeq")
 # After these a pair in parentheses is an interval, `x \in (0, 1)`, not a vector.
 INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
+# Letters that name constants far more often than functions: `c(x + 1)`, `\lambda (x - 1)`
+# before a bracket are products (ℓ, L, J, E, \mathcal{L} before one may be functions)
+CONSTANT_FACTORS = frozenset({"a", "b", "c", "k", r"\lambda", r"\alpha", r"\beta", r"\gamma",
+                              r"\eta", r"\mu", r"\rho", r"\tau", r"\kappa", r"\epsilon",
+                              r"\varepsilon", r"\delta", r"\omega"})
 # Three dots typed plainly (`x_1 + ... + x_n`): the elision \ldots
 PLAIN_ELISION = ("...", r"\ldots")
 ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
