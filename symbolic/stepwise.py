@@ -1226,7 +1226,8 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
     if defined is not None and defined.source == chain.source:
         context.forget_function(name)    # defined ahead of this line, for a use above it
     elif defined is not None and defined.derivation in (None, derivation) \
-            and [node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters] \
+            and ([node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters]
+                 or _at_a_point(parameters, context)) \
             or defined is None and _is_known_function(head, context):
         if defined is None and isinstance(body, A.Name) and not context.is_value(
                 name_key(body)) and not context.determines(body, derivation):
@@ -1244,6 +1245,14 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
     return step(StepKind.DEFINITION,
                 ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _at_a_point(arguments: tuple, context: Context) -> bool:
+    """Whether a defined function's arguments name a point: numbers, or names the text has
+    given values (`f(x_0, y_0) = 9` with x_0, y_0 bound), so `f(…) = …` claims its value
+    there and never defines f again."""
+    return all(is_printed_number(a) or isinstance(a, A.Name) and context.is_value(name_key(a))
+               for a in arguments)
 
 
 def _defines_function(head: A.Node, derivation: int, context: Context) -> bool:

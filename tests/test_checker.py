@@ -707,3 +707,13 @@ def test_a_setting_after_a_step_and_entries_named_by_a_pair():
     wrong = check_document(doc.replace("= 7", "= 8")).steps
     assert str(wrong[-1].verdict) == "invalid"
 
+
+def test_a_defined_function_at_a_point_is_a_claim_never_a_new_function():
+    doc = ("Let $f(x,y)=(x-1)^2+2(y+2)^2$ and $x_0=0$, $y_0=0$.\n\n$$f(x_0, y_0) = 9$$\n\n"
+           "$$\\nabla f(x_0, y_0) = (-2, 8)$$\n")
+    steps = check_document(doc).steps
+    assert [(str(s.kind), str(s.verdict)) for s in steps[-2:]] == [("claim", "valid"),
+                                                                   ("claim", "valid")]
+    wrong = check_document(doc.replace("= 9", "= 8")).steps
+    assert (str(wrong[-2].kind), str(wrong[-2].verdict)) == ("claim", "invalid")
+
