@@ -1227,7 +1227,7 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
         context.forget_function(name)    # defined ahead of this line, for a use above it
     elif defined is not None and defined.derivation in (None, derivation) \
             and ([node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters]
-                 or _at_a_point(parameters, context)) \
+                 or _at_a_point(defined.parameters, parameters, context)) \
             or defined is None and _is_known_function(head, context):
         if defined is None and isinstance(body, A.Name) and not context.is_value(
                 name_key(body)) and not context.determines(body, derivation):
@@ -1247,12 +1247,17 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
                 ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
 
 
-def _at_a_point(arguments: tuple, context: Context) -> bool:
-    """Whether a defined function's arguments name a point: numbers, or names the text has
-    given values (`f(x_0, y_0) = 9` with x_0, y_0 bound), so `f(…) = …` claims its value
-    there and never defines f again."""
-    return all(is_printed_number(a) or isinstance(a, A.Name) and context.is_value(name_key(a))
-               for a in arguments)
+def _at_a_point(parameters: tuple, arguments: tuple, context: Context) -> bool:
+    """Whether a defined function of numbers is written at a point: numbers, or names the
+    text has given values as numbers (`f(x_0, y_0) = 9` with x_0, y_0 bound), so `f(…) = …`
+    claims its value there and never defines f again. (A function of a vector, `f(\\mathbf{x})`
+    at `\\mathbf{x}^1`, is left as before.)"""
+    return len(parameters) == len(arguments) and all(
+        isinstance(p, A.Name) and not p.bold and not p.sub and not p.sup
+        and context.shape_of(name_key(p)) is None for p in parameters) and all(
+        is_printed_number(a) or isinstance(a, A.Name) and not a.bold
+        and context.is_value(name_key(a)) and context.shape_of(name_key(a)) is None
+        and context.listed_length(name_key(a)) is None for a in arguments)
 
 
 def _defines_function(head: A.Node, derivation: int, context: Context) -> bool:
