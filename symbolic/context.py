@@ -90,6 +90,7 @@ from symbolic.notation.vocabulary import (
     MEMBERSHIP,
     NAMING,
     NOT_DRAWN,
+    PLAIN_ELISION,
     REAL_FIELDS,
     SIGMA,
     SIZE_KINDS,
@@ -1980,8 +1981,8 @@ def _distribution_stated(text: str) -> tuple[frozenset[A.Name], str | None] | No
     if found is None:
         return None
     try:            # X_1, \ldots, X_n \sim \text{Exp}(\theta): several names, each drawn
-        names = [n for n in walk(parse_side(f"[{chain.sides[0].text}]"))
-                 if isinstance(n, A.Name)]
+        drawn = chain.sides[0].text.replace(*PLAIN_ELISION)     # X_1, ..., X_n
+        names = [n for n in walk(parse_side(f"[{drawn}]")) if isinstance(n, A.Name)]
     except NotationError:
         return None
     return frozenset(names), DISTRIBUTION_RANGES.get(found.group(1).lower())

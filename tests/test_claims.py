@@ -1588,11 +1588,12 @@ def test_what_the_twenty_third_corpus_taught(claim, given, verdict):
     (r"S_n=\frac{\partial l_n(\theta)}{\partial\theta}=\frac{n}{\theta}-\sum_{i=1}^n x_i",
      [r"\ell_n(\theta)=\log L(\theta) = n\log\theta-\theta\sum_{i=1}^n x_i"], "undecided"),
     (r"\frac{\partial l(\theta)}{\partial\theta}= l", [], "undecided"),
-    # a parameter's value in parentheses after a definition; three dots typed plainly
+    # a parameter's value in parentheses after a definition
     (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "valid"),
     (r"\mathrm{SiLU}(1)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "invalid"),
-    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], "valid"),
-    (r"\frac{1}{n}(0 + ... + 0 + 1 + 0 + ... + 0) = \frac{1}{n}", [], "undecided"),
+    # three dots typed plainly are not read as an elision in a formula (a vector listed by
+    # them would make its entries free quantities a misread line is then shown wrong at)
+    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], "unparseable"),
     # several names drawn at once
     (r"L(\theta)=\prod_{i=1}^n\theta\exp(-\theta x_i)=\theta^n\exp(\theta\sum_{i=1}^nx_i)",
      [r"X_1,...,X_n\sim \text{Exp}(\theta)"], "invalid"),

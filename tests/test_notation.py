@@ -1076,10 +1076,11 @@ ROWS = [
     # \nabla f of f(x, y) at a point: its partial derivatives, then evaluated there
     (r"\nabla f(1, 2) = [4, 1]", [r"f(x, y) = x^2 y"], {}, {}, "valid"),
     (r"\nabla f(1, 2) = (4, 2)", [r"f(x, y) = x^2 y"], {}, {}, "invalid"),
-    # a name nothing defines differentiated at its bracket; a setting; plain dots
+    # a name nothing defines differentiated at its bracket; a setting; names drawn together
     (r"\frac{\partial l_n(\theta)}{\partial \theta} = l_n", [], {}, {}, "undecided"),
     (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], {}, {}, "valid"),
-    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], {}, {}, "valid"),
+    (r"L = \prod_i \lambda e^{-\lambda x_i}", [r"X_1,...,X_n \sim \text{Exp}(\lambda)"], {}, {},
+     "undecided"),
     # a partial at a point; products with lists; no inverse through a kink; braced arguments
     (r"\frac{\partial f}{\partial x}(1, 2) = 4", ["f(x, y) = x^2 y", "y = 5"], {}, {}, "valid"),
     ("(x, y)^T (x, y) = x^2 + y^2", [], {}, {}, "undecided"),

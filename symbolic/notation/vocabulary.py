@@ -391,7 +391,7 @@ INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
 CONSTANT_FACTORS = frozenset({"a", "b", "c", "k", r"\lambda", r"\alpha", r"\beta", r"\gamma",
                               r"\eta", r"\mu", r"\rho", r"\tau", r"\kappa", r"\epsilon",
                               r"\varepsilon", r"\delta", r"\omega"})
-# Three dots typed plainly (`x_1 + ... + x_n`): the elision \ldots
+# Three dots typed plainly (`X_1, ..., X_n \sim …` in a given): the elision \ldots
 PLAIN_ELISION = ("...", r"\ldots")
 ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
