@@ -447,8 +447,9 @@ def tied_entries(head: A.Node, context: Context) -> LinkResult | None:
     return LinkResult(to_latex(head), "", "=", Verdict.UNDECIDED, Method.NONE,
                       f"undecided: {to_latex(tied[0])} may be an entry of the function "
                       f"{tied[0].base} or its partial derivative, which derivcheck does not "
-                      "read; write the entry as f(x)_1 or the derivative as \\frac{\\partial f}"
-                      "{\\partial x} to check it")
+                      f"read; write the derivative as \\frac{{\\partial {tied[0].base}}}"
+                      f"{{\\partial x}}, or define {to_latex(tied[0])} (as in "
+                      f"{to_latex(tied[0])} = …), to check it")
 
 
 def part_of_known(name: A.Name, context: Context) -> bool:
@@ -3686,7 +3687,13 @@ def generic_indices(trees, context: Context) -> set[str]:
     numbered = {(n.base, len(n.sub)) for d in context.definitions for tree in (d.name, d.body)
                 for n in walk(tree) if isinstance(n, A.Name) and n.sub
                 and any(isinstance(s, A.Num) for s in n.sub)} - indexed
-    indexed |= {family for family in numbered if _members_agree(family, trees, context)}
+    uses = [(n, slot) for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+            for n in (_suffix_as_index(n, GENERIC_INDEX_LETTERS),)
+            for slot in range(len(_slots(n))) if _slot_letter(n, slot) in GENERIC_INDEX_LETTERS]
+    written = numbered & {(n.base, len(n.sub)) for n, _ in uses}
+    if written:                 # (the numbered names gathered once, for what the step uses)
+        members = _numbered_names(context)
+        indexed |= {family for family in written if _members_agree(family, uses, members)}
     named = {s.base for d in context.definitions for s in (*d.name.sub, *d.name.sup)
              if isinstance(s, A.Name)} | {d.name.suffix for d in context.definitions}
     out = set()
@@ -3702,15 +3709,11 @@ def generic_indices(trees, context: Context) -> set[str]:
             if not context.is_value(letter) and context.kind(letter) is None}
 
 
-def _members_agree(family: tuple[str, int], trees, context: Context) -> bool:
-    """Whether the generic letters that index a numbered family in the trees index only
-    families written to the same last member (`\\partial w_s` beside `x_s`, with w_1, w_2 and
-    x_1, x_2 written; with w_3 written too, which values it takes is in doubt)."""
-    members = _numbered_names(context)
-    named = [_suffix_as_index(n, GENERIC_INDEX_LETTERS) for tree in trees for n in walk(tree)
-             if isinstance(n, A.Name)]
-    uses = [(n, slot) for n in named for slot in range(len(_slots(n)))
-            if _slot_letter(n, slot) in GENERIC_INDEX_LETTERS]
+def _members_agree(family: tuple[str, int], uses: list, members: list[A.Name]) -> bool:
+    """Whether the generic letters that index a numbered family (in `uses`, the names a
+    step indexes by a generic letter, and where) index only families written to the same
+    last member among `members` (`\\partial w_s` beside `x_s`, with w_1, w_2 and x_1, x_2
+    written; with w_3 written too, which values it takes is in doubt)."""
     letters = {_slot_letter(n, slot) for n, slot in uses if (n.base, len(n.sub)) == family}
     lasts = {max((int(_slots(m)[slot].text) for m in members if _same_family(n, m, slot)),
                  default=0)
