@@ -25,7 +25,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # twentieth; zq,zr: the
                                                 # twenty-first; zs,zt: the
                                                 # twenty-second; zu,zv: the
-                                                # twenty-third)
+                                                # twenty-third; zw,zx: the
+                                                # twenty-fourth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
