@@ -72,7 +72,12 @@ from symbolic.notation.names import (
     subscript_of,
 )
 from symbolic.notation.parser import says_comparison
-from symbolic.notation.resolve import D_GRADIENT_NAMED, names_only_new, statement_readings
+from symbolic.notation.resolve import (
+    D_GRADIENT_NAMED,
+    names_only_new,
+    primed_beside_plain,
+    statement_readings,
+)
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
@@ -103,6 +108,7 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     EQUALITIES,
     ESTIMATE,
+    FOR_ALL,
     FRESH_INDEX_LETTERS,
     GENERIC_INDEX_LETTERS,
     GREEK,
@@ -261,13 +267,15 @@ def _without_conditions(claim: str, context: Context) -> str:
         return claim
     if len(pieces) == 1 and BEGIN_CASES in pieces[0] and BEGIN_CASES not in claim:
         return pieces[0]        # rows aligned at = with their conditions: one piecewise claim
+    if len(pieces) == 1 and FOR_ALL in claim and FOR_ALL not in pieces[0]:
+        return pieces[0]        # … \quad \forall j \in [1, q]: the range, dropped
     if len(pieces) < 2:
         return claim
     rest = [piece for piece in pieces if not context.take_condition(piece)]
     return rest[0] if len(rest) == 1 else claim
 
 
-_LEADING_FORALL = re.compile(r"\s*\\forall(?![A-Za-z])")
+_LEADING_FORALL = re.compile(rf"\s*{re.escape(FOR_ALL)}(?![A-Za-z])")
 
 
 def _top_level_comma(text: str, start: int) -> int | None:
@@ -322,9 +330,23 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
             return None                 # (a label in words names what nothing else uses)
     first = LinkResult(left, right, relation, Verdict.VALID, Method.DEFINITION,
                        f"defines {left}")
-    rest = check_chain(Chain(chain.source, chain.sides[1:], chain.relations[1:]), context,
-                       Budget(budget_seconds))
+    after = Chain(chain.source, chain.sides[1:], chain.relations[1:])
+    try:            # a_j = \phi(\mathbf{z})_j = …: the next side names something new too
+        named = _new_head(after, context) is not None
+    except NotationError:
+        named = False
+    rest = _defining_chain(_chain_text(after), context, budget_seconds) if named else None
+    if rest is None:
+        rest = check_chain(after, context, Budget(budget_seconds))
     return ClaimResult(claim, [first, *rest.links])
+
+
+def _chain_text(chain: Chain) -> str:
+    """The chain's statement, written again from its sides and relations."""
+    text = chain.sides[0].text
+    for relation, side in zip(chain.relations, chain.sides[1:], strict=True):
+        text = f"{text} {relation} {side.text}"
+    return text
 
 
 def _new_inverse(chain: Chain, context: Context) -> A.Name | None:
@@ -854,7 +876,8 @@ def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
         # u on one side only (2u \cdot 3 = 2(3x + 1) \cdot 3): the link hangs on what u is;
         # on both sides, a difference shows without it
         one_side = _plain_value_keys(link.lhs) ^ _plain_value_keys(link.rhs)
-        used = sorted(key for key in one_side if key in differentiated)
+        used = sorted(key for key in one_side if key in differentiated
+                      and f"{key} {TIED_TO_VARIABLE}" not in link.reading)
         if link.verdict == Verdict.INVALID and used:
             link = dataclasses.replace(
                 link, verdict=Verdict.UNDECIDED, method=Method.NONE, counterexample=None,
@@ -1014,6 +1037,11 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         finding = _differentiated_product_doubt((left, right), context) or finding
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) and context.drawn:
         finding = _drawn_doubt((left, right), context) or finding
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID):
+        finding = _primed_beside_doubt((left, right, relation), finding, context, budget) \
+            or finding
+    if finding.verdict == Verdict.VALID and context.conventions.get("layout"):
+        finding = _unshaped_chain_doubt((left, right), context) or finding
     if finding.verdict != Verdict.INVALID:
         return finding
     link = (left, right, relation)
@@ -1463,6 +1491,64 @@ def _differentiated_product_doubt(sides: tuple[str, str], context: Context) -> F
     return None
 
 
+def _primed_beside_doubt(link: tuple[str, str, str], finding: Finding, context: Context,
+                         budget: Budget) -> Finding | None:
+    """`\\frac{\\partial (x'x)}{\\partial x} = 2x`: a letter primed beside itself in a step
+    that differentiates by it may be its transpose (x'x = xᵀx, as statistics and MATLAB
+    write it) or a quantity of its own (a second point x'). The step read both ways: the
+    verdict when they agree, else undecided. None when there is no such letter."""
+    try:
+        trees = [parse_side(side) for side in link[:2]]
+    except NotationError:
+        return None
+    nodes = [n for tree in trees for n in walk(tree)]
+    variables = {node_text(n.wrt) for n in nodes if isinstance(n, A.Partial)
+                 and isinstance(n.wrt, A.Name) and not (n.wrt.primes or n.wrt.sub or n.wrt.sup)}
+    beside = primed_beside_plain(nodes)
+    primed = variables & beside
+    primed = {name for name in primed if not context.is_value(f"{name}'")
+              and not context.is_function(name) and not context.is_value(name)}
+    if not primed:
+        return None
+    left, right, relation = link
+    for name in sorted(primed):
+        spelled = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}'(?!')")
+        left, right = (spelled.sub(f"{name}^{{T}}", side) for side in (left, right))
+    transposed = _find(left, right, relation, context, budget)
+    if transposed.verdict == finding.verdict:
+        return None
+    shown = ", ".join(f"{name}'" for name in sorted(primed))
+    return undecided(f"undecided: {shown} beside {', '.join(sorted(primed))} may be its "
+                     f"transpose (x'x as xᵀx) or a quantity of its own (a second point); "
+                     f"read as a quantity the step is {finding.verdict}, read as the transpose "
+                     f"it is {transposed.verdict}; write ^T, or name the other quantity")
+
+
+def _unshaped_chain_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
+    r"""`\frac{\partial c}{\partial z_k} = \frac{\partial z_{k+1}}{\partial z_k}
+    \frac{\partial c}{\partial z_{k+1}}` under a declared layout, with no shapes: the layout
+    says the derivatives are vectors and matrices, whose order in a product matters, while
+    read as numbers any order holds. Undecided, unless a derivative's variable has a shape."""
+    try:
+        trees = [parse_side(side) for side in sides]
+    except NotationError:
+        return None
+    for node in (n for tree in trees for n in walk(tree)):
+        if not (isinstance(node, A.BinOp) and node.op in PRODUCTS):
+            continue
+        partials = [f for f in factors(node) if isinstance(ungroup(f), A.Partial)]
+        variables = [n for f in partials for n in walk(ungroup(f).wrt) if isinstance(n, A.Name)]
+        if len(partials) > 1 and variables and not any(
+                context.shape_of(name_key(n)) is not None
+                or context.shape_of(family_of(name_key(n))) is not None for n in variables):
+            return undecided(
+                f"undecided: the layout is declared ({context.conventions['layout']}), so the "
+                f"derivatives multiplied in {to_latex(node)} are vectors and matrices, whose "
+                "order matters; no shapes are declared, and read as numbers any order holds; "
+                "declare the shapes to check it")
+    return None
+
+
 def _drawn_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
     """`\\nabla_x \\log p(x) = -x` beside `x \\sim \\mathcal{N}(0, 1)`: a letter nothing defines,
     applied to a name a given draws from a distribution, may be that distribution's density
@@ -1820,11 +1906,17 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
         if as_numbers:
             # the shapes the text implies must cover each such name: A^{-1} B = B A^{-1} with
             # only B's shape inferred still reads A as a number
+            # (with no shapes implied, capitals read square: only a step that holds so, as
+            # it does for numbers, is decided; `d X^{-1} = -X^{-2} dX` may mean numbers)
             inferred = infer_shapes(trees, context)
-            covered = all(key in inferred for key in _matrices_by_form(trees, context))
-            return (_with_inferred_shapes(trees, (left, relation, right), context, budget,
-                                          decisions) if covered else None) \
-                or _valid_only_as_numbers(as_numbers)
+            square = {} if inferred else _plausible_shapes(trees, context, inverted=True)
+            covered = all(key in (inferred or square)
+                          for key in _matrices_by_form(trees, context))
+            shaped = _with_inferred_shapes(trees, (left, relation, right), context, budget,
+                                           decisions) if covered else None
+            if shaped is not None and square and shaped.verdict != Verdict.VALID:
+                shaped = None
+            return shaped or _valid_only_as_numbers(as_numbers)
         other = _call_readings((left, relation, right), trees, context, budget,
                                (*lhs_read.readings, *rhs_read.readings)) \
             if found.verdict == Verdict.INVALID else None
@@ -2243,9 +2335,40 @@ def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
     findings = [find(link[0], link[2], link[1], reading, budget) for reading in (free, tied)]
     if all(found.verdict == Verdict.VALID for found in findings):
         return findings[0]
+    if findings[1].verdict == Verdict.INVALID and findings[1].counterexample is not None \
+            and _writes_nothing_new(link, context, error):
+        # ∂L/∂θ = 2(t - y) ∂y/∂θ with L = (y - t)^2: the step writes ∂y/∂θ, so y depends
+        # on θ, and with any slope but 0 it is wrong; no letter of its own could be that slope
+        return dataclasses.replace(findings[1], reading="; ".join(filter(None, (
+            findings[1].reading, f"{error.twin} {TIED_TO_VARIABLE} {error.variable}, as the "
+            "step's derivative of it says"))))
     # wrong in both shows nothing: the tied reading's slope is any number, and the claim may
     # write the twin's own (w_7), which no reading here can know
     return failed(error)
+
+
+TIED_TO_VARIABLE = "read as depending on"     # a twin tied to the variable (_twin_readings)
+
+
+def _writes_nothing_new(link: tuple[str, str, str], context: Context,
+                        error: UnsaidDependence) -> bool:
+    """Whether the link writes the twin's derivative by the variable (∂y/∂θ), and every
+    other name it writes is the variable or one the context defines or its definitions
+    hold: no letter of the link's own could stand for how the twin varies."""
+    try:
+        trees = [parse_side(side) for side in (link[0], link[2])]
+    except NotationError:
+        return False
+    if not any(isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
+               and isinstance(n.wrt, A.Name) and name_key(n.numerator) == error.twin
+               and name_key(n.wrt) == error.variable for tree in trees for n in walk(tree)):
+        return False
+    known = {error.twin, error.variable} | {d.key for d in context.definitions} | {
+        name_key(n) for tree in _bodies_used(tuple(trees), context) for n in walk(tree)
+        if isinstance(n, A.Name)}
+    return all(name_key(n) in known or context.is_value(name_key(n))
+               or n.base in INDEX_LETTERS and not n.sub       # i of θ_i
+               for tree in trees for n in walk(tree) if isinstance(n, A.Name))
 
 
 def _identity_sized(trees, link: tuple[str, str, str], context: Context, budget: Budget,
@@ -2948,7 +3071,7 @@ def _inferred_reading(trees, link: tuple[str, str, str], context: Context, budge
     shapes = infer_shapes(trees, context) or _definition_shapes(trees, context)
     square = False
     if not shapes:      # ∂(Ax)/∂x = Aᵀ: the capitals written as matrices, read square
-        plausible = _plausible_shapes(trees, context)
+        plausible = _plausible_shapes(trees, context, inverted=True)
         capitals = {name for name in plausible if name.lstrip("\\")[:1].isupper()}
         square = bool(capitals) and capitals <= _shown_as_matrices(trees, context)
         shapes = plausible if square else {}
@@ -3165,8 +3288,15 @@ def _square_is_general(trees, context: Context) -> bool:
     """Whether a step that holds for square matrices holds for every shape that fits: so
     when it is made of products, sums, transposes and traces alone (padding rectangular
     matrices with zeros keeps each), not of an inverse, a determinant, a power or the
-    identity (`(X^T X)^{-1} X^T = X^{-1}` holds only for square X)."""
-    return not any(isinstance(n, A.Power) or isinstance(n, A.Call) and n.name in ("det", "inv")
+    identity (`(X^T X)^{-1} X^T = X^{-1}` holds only for square X). The inverse of a name
+    alone, where nothing else is inverted, is none of those: that name is square (`d(X^{-1})
+    = -X^{-1} dX X^{-1}`)."""
+    powers = [n for tree in _trees_used(trees, context) for n in walk(tree)
+              if isinstance(n, A.Power)]
+    if powers and all(to_latex(n.exponent) == "-1" and isinstance(n.base, A.Name)
+                      for n in powers):
+        powers = []
+    return not powers and not any(isinstance(n, A.Call) and n.name in ("det", "inv")
                    or isinstance(n, A.Abs) or isinstance(n, A.Name) and n.base == IDENTITY
                    for tree in _trees_used(trees, context) for n in walk(tree))
 
@@ -4173,6 +4303,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
         except ShapeError as error:
             if sides is not None:
                 _require_vectors_read_whole(sides, context)
+            _require_not_a_substitution((lhs_node, rhs_node), context)   # W x = [1 2] [3 4]^T
             _require_vectors_written_whole((lhs_node, rhs_node), context, instance)
             unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context) \
                 or _bold_unshaped((lhs_node, rhs_node), context)
@@ -4208,7 +4339,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                                     "shape is declared for it, so whole it is read as a "
                                     "number", "", None,
                                     f"Declare its shape (shapes: {{{whole}: [n, n]}}).")
-            _require_point_given(sides, (lhs_node, rhs_node))
+            _require_point_given(sides, (lhs_node, rhs_node), context)
             _require_labelled_layers_defined(sides, context)
             _require_vectors_read_whole(sides, context)
             _require_parameters_shaped((lhs_node, rhs_node), context)
@@ -4709,7 +4840,8 @@ def _require_vectors_written_whole(trees: tuple, context: Context, instance) -> 
     """`(p^T x) v + (v^T p) x` with x and v defined as vectors and no shape declared: the
     sides cannot be built (x read as a number does not fit p^T), which shows nothing."""
     defined = context.definitions_in(instance)
-    for node in (n for tree in trees for n in walk(tree)):
+    # (and what the step rests on: Z of `dZ` given as \frac{\partial L}{\partial Z})
+    for node in (n for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)):
         if isinstance(node, A.Name) and not node.sub and not node.sup:
             key = name_key(node)
             if context.shape_of(key) is None and Var(key + "_{1}") in defined:
@@ -4839,9 +4971,25 @@ def _wrong_reading_with_shapes(shapes: dict, lhs_node, rhs_node, link: tuple[str
     return wrong
 
 
-def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
+def _inverted_or_varied(node: A.Node) -> A.Node:
+    """X of `X^{-1}` and of `dX`: the matrix a factor inverts or varies, else the factor."""
+    while True:
+        if isinstance(node, A.Power) and to_latex(node.exponent) == "-1":
+            node = node.base
+        elif isinstance(node, A.Differential):
+            node = node.operand
+        elif isinstance(node, A.Group):
+            node = node.inner
+        else:
+            return node
+
+
+def _plausible_shapes(trees: tuple, context: Context,
+                      inverted: bool = False) -> dict[str, list]:
     """Capital letters with no shape that multiply something (A x, W^T h), as n×n, and the
-    names they multiply, as n×1; {} when there is no such capital."""
+    names they multiply, as n×1; {} when there is no such capital. With `inverted`, a
+    capital inverted or varied in a product (`X^{-1} dX X^{-1}`) counts too."""
+    unwrapped = _inverted_or_varied if inverted else (lambda node: node)
     bodies = [d.written or d.body for d in context.definitions] + \
         [f.written or f.body for f in context.functions.values()]
     shapes: dict[str, list] = {}
@@ -4849,7 +4997,8 @@ def _plausible_shapes(trees: tuple, context: Context) -> dict[str, list]:
     for node in (n for tree in (*trees, *bodies) for n in walk(tree)):
         if not (isinstance(node, A.BinOp) and node.op in ("juxt", "*", "cdot")):
             continue
-        sides = [_bare_name(node.left, layered=True), _bare_name(node.right, layered=True)]
+        sides = [_bare_name(unwrapped(node.left), layered=True),
+                 _bare_name(unwrapped(node.right), layered=True)]
         capitals = [n for n in sides if n is not None and n.base.isupper() and len(n.base) == 1
                     and _unshaped(n, context)]
         for name in capitals:
@@ -5139,6 +5288,11 @@ def _substituted(left, right, put: dict[str, str], formulas: bool = False) -> bo
         return key is not None and put.setdefault(key, to_latex(right)) == to_latex(right)
     number = right.text if isinstance(right, A.Num) else "-" + right.operand.text \
         if isinstance(right, A.Neg) and isinstance(right.operand, A.Num) else None
+    if isinstance(left, A.Name) and _printed_numbers(right):
+        # W_1 x = \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 1
+        # \end{bmatrix}: a printed matrix of numbers for a name
+        key = name_key(left)
+        return key is not None and put.setdefault(key, to_latex(right)) == to_latex(right)
     if isinstance(left, A.Name | A.Partial) and number is not None:
         # w = 0.5, ∂L/∂z = -0.1360: a number for a name, or for a derivative of one
         key = name_key(left) if isinstance(left, A.Name) else to_latex(left)
@@ -5165,6 +5319,14 @@ def _substituted(left, right, put: dict[str, str], formulas: bool = False) -> bo
 
 
 PRODUCTS = frozenset({"juxt", "*", "cdot", "times"})     # the ways a product is written
+
+
+def _printed_numbers(node: A.Node) -> bool:
+    """A vector or matrix printed with numbers in every entry."""
+    node = ungroup(node)
+    return isinstance(node, A.MatrixLiteral) and all(
+        isinstance(entry, A.Num) or isinstance(entry, A.Neg) and isinstance(entry.operand, A.Num)
+        for row in node.rows for entry in row)
 
 
 def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
@@ -5517,7 +5679,11 @@ def _require_rows_apart(trees: tuple, context: Context) -> None:
     names = [n for tree in (*trees, *_bodies_used(trees, context),
                             *(f.body for f in context.functions.values()))
              for n in walk(tree) if isinstance(n, A.Name)]
-    whole = {n.base for n in names if not n.sub and len(n.base) == 1 and n.base.isupper()}
+    # W of `W = \begin{bmatrix} w_{11} & … \end{bmatrix}`: its entries are those w's
+    printed = {d.key for d in context.definitions
+               if isinstance(ungroup(d.written or d.body), A.MatrixLiteral)}
+    whole = {n.base for n in names if not n.sub and len(n.base) == 1 and n.base.isupper()
+             and name_key(n) not in printed}
     for name in names:
         if name.sub and len(name.base) == 1 and name.base.upper() in whole \
                 and name.base.islower():
@@ -5845,18 +6011,30 @@ def _require_leaf_dependence(node: A.Partial, numerator, wrt, context: Context,
                        "", None, f"Define {to_latex(node.numerator)} to check this step.")
 
 
-def _require_point_given(sides: Sides, trees: tuple) -> None:
+def _require_point_given(sides: Sides, trees: tuple, context: Context) -> None:
     """`p = \\frac{e^{2}}{1 + e^{2}}` with p = σ(β_i): a worked example at one point (β_i
     = 2), one side a number, the other a value at inputs its definitions hold and the text
     has not given; shown wrong only at inputs the sampler chose. (`(y - p)^2 = 1` writes
     its unknowns: a claim about every y and p.)"""
     unknown = _free(sides.lhs) | _free(sides.rhs)
     written = {name_key(n) for tree in trees for n in _values_written(tree)}
+    # `r_1 = 1 \cdot r_2 + (3 - 1)` with r_2 given a number: a number worked from it too
+    worked = _is_worked_example(*trees) or any(
+        not _free(value) and any(_given_a_number(n, context) for n in _values_written(tree))
+        for value, tree in ((sides.lhs, trees[0]), (sides.rhs, trees[1])))
     if unknown and not (_free(sides.lhs) and _free(sides.rhs)) \
-            and _is_worked_example(*trees) and not any(s.name in written for s in unknown):
+            and worked and not any(s.name in written for s in unknown):
         unknowns = ", ".join(sorted(str(s) for s in unknown)[:4])
         raise MeaningError(f"a worked number, but the value here depends on {unknowns}, which "
                            "the text has not given", "", None, "Bind them to check it.")
+
+
+def _given_a_number(name: A.Name, context: Context) -> bool:
+    """Whether the context gives the name a printed number (`r_2 = 1`)."""
+    key = name_key(name)
+    return key in context.values or any(
+        name_key(d.name) == key and is_printed_number(d.written or d.body)
+        for d in context.definitions)
 
 
 def _require_call_where_given(trees: tuple, context: Context) -> None:
@@ -6352,6 +6530,10 @@ def numeric_finding(lhs_node, rhs_node, relation, context: Context, budget: Budg
         return failed(error)
     if instance.used and size is None:
         return _at_each_size(lhs_node, rhs_node, relation, context, budget, left, right)
+    # (2, 4)(3, 4)^T = 22: a row times a column is the number it holds
+    lhs, rhs = (value[0] if isinstance(value, sympy.MatrixBase) and value.shape == (1, 1)
+                and not isinstance(other, sympy.MatrixBase) else value
+                for value, other in ((lhs, rhs), (rhs, lhs)))
     if isinstance(lhs, sympy.MatrixBase) != isinstance(rhs, sympy.MatrixBase) \
             and not context.dot_products and _dots_between_lists((lhs_node, rhs_node)):
         # [ -4 -2  2 ] ⋅ [ 0 -1 -1 ] = 0: the other side a number, the dot is the dot product

@@ -90,7 +90,7 @@ from symbolic.notation.vocabulary import (
     MEMBERSHIP,
     NAMING,
     NOT_DRAWN,
-    PLAIN_ELISION,
+    NOT_EQUAL,
     REAL_FIELDS,
     SIGMA,
     SIZE_KINDS,
@@ -274,6 +274,9 @@ class Context:
     # function the text leaves undefined applied to one may be its density, which is not
     # modelled (see `claims._drawn_doubt`)
     drawn: frozenset[str] = frozenset()
+    # names whose shape a matrix of printed numbers gave (`_shape_from_literal`), not a
+    # declaration: a later definition of the name (another example's X) sets it anew
+    printed_shapes: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -419,6 +422,9 @@ class Context:
                     or bounded[0] == SIGMA and self.sigma_is_symbol():
                 self._declare(*bounded)   # 0 < k < 1: drawn in (0, 1); k > 0: positive
             return True                   # σ > 0 says what σ's values are; σ stays σ
+        if stated != text and (quantified := _quantified_name(stated)) is not None \
+                and not self.is_value(quantified) and quantified not in self.functions:
+            return True                   # \forall i, …; \forall x \neq 0, … (never drawn)
         if branches and (inequality := _inequality(stated)) is not None:
             self.inequalities.append(inequality)    # 1 - y w^T x > 0: that branch
             self._changed()
@@ -453,7 +459,8 @@ class Context:
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
                       listings=dict(self.listings), words=self.words,
-                      sigma_spread=self.sigma_spread, drawn=self.drawn)
+                      sigma_spread=self.sigma_spread, drawn=self.drawn,
+                      printed_shapes=set(self.printed_shapes))
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -924,6 +931,9 @@ class Context:
                 self.define_given(unread.source)
             except NotationError:
                 continue        # still unread, as it was
+        for definition in self.definitions:    # z_1 = 2 x_1 before x_1 = (1, 2)^T
+            if isinstance(definition.name, A.Name) and definition.written is not None:
+                self._shape_through_scaling(definition.name, definition.written)
         self.definitions = [self._settled(d) for d in self.definitions]
         self.functions = {key: dataclasses.replace(
             f, body=self._resolve_body(f.written, f.parameters)) for key, f in
@@ -1040,6 +1050,10 @@ class Context:
         """`name = body`, read against the context as it stands now (the name itself is not
         yet a quantity in its body: `J = J(a)` with J declared a function calls it)."""
         written = name
+        if name_key(name) in self.printed_shapes:    # X of another example, defined anew
+            self.printed_shapes.discard(name_key(name))
+            self.shapes.pop(name_key(name), None)
+            self._changed()
         if _own_entries(name, body) and self.shape_of(name_key(name)) is None:
             # θ = [θ_1, θ_2]^T: a vector written by its own entries declares its shape and
             # defines nothing (as a definition it would lead back to itself)
@@ -1070,6 +1084,7 @@ class Context:
             return self.define_unreadable(name, error, source)
         self._shape_from_literal(name, body)
         self._shape_through_elementwise(name, definition.body)
+        self._shape_through_scaling(name, body)
         return self._add(definition)
 
     def word_named(self, node: A.Node) -> A.Name | None:
@@ -1094,23 +1109,53 @@ class Context:
             return
         self.add_shape(name_key(argument), list(shape))
 
+    def _shape_through_scaling(self, name: A.Name, body: A.Node) -> None:
+        """`\\mathbf{z}_1 = 2\\mathbf{x}_1` with x_1's shape known and z_1's not: a number
+        times a vector or matrix has its shape."""
+        key = name_key(name)
+        parts = factors(ungroup(body.operand if isinstance(body, A.Neg) else body))
+        shaped = [p for p in parts if isinstance(p, A.Name)
+                  and self.shape_of(name_key(p)) is not None]
+        if self.shape_of(key) is not None or name.sup or len(shaped) != 1 \
+                or not all(p is shaped[0] or isinstance(p, A.Num) for p in parts):
+            return
+        self.add_shape(key, list(self.shape_of(name_key(shaped[0]))))
+
     def _shape_from_literal(self, name: A.Name, body: A.Node) -> None:
         """`W = \\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}`: a name defined as a matrix
-        of numbers written out has that shape, unless one is declared. A list in brackets
+        of numbers written out (or of entries, `_entry_like`) has that shape, unless one is
+        declared. A list in brackets
         (`w = [1, 2]`) says no orientation, and a block of names may hold blocks: neither
         gives one. A numbered layer's (`z^{[1]} = …`, `W_1 = …`) is that layer's shape."""
         key = name_key(name)
         literal = body.inner if isinstance(body, A.Group) else body
+        transposed = isinstance(literal, A.Transpose)     # x = (1, 2)^T: a row, transposed
+        if transposed:
+            literal = ungroup(literal.operand)
         numbered = all(isinstance(s, A.Num) for s in name.sub)     # W_1 = (…): matrix 1's
         if not numbered or name.sup and free_index_letters(name) \
                 or self.shape_of(key) is not None \
-                or not isinstance(literal, A.MatrixLiteral) or literal.listed \
+                or not isinstance(literal, A.MatrixLiteral) or literal.listed and not transposed \
                 or len({len(row) for row in literal.rows}) != 1 \
-                or not all(_is_written_number(entry) for row in literal.rows for entry in row):
+                or not all(_is_written_number(entry) or self._entry_like(entry)
+                           for row in literal.rows for entry in row):
             return
         rows, cols = len(literal.rows), len(literal.rows[0])
+        if transposed:
+            rows, cols = cols, rows
         if rows * cols > 1:
             self.add_shape(key, [rows, cols])
+            self.printed_shapes.add(key)
+
+    def _entry_like(self, entry: A.Node) -> bool:
+        """`x_1`, `x_1 \\cdot w_{11} + x_2 \\cdot w_{21}`: an entry written with indexed
+        small letters only (no capital, no bold, none a vector here), a number, never a
+        block of a block matrix."""
+        names = [n for n in walk(entry) if isinstance(n, A.Name)]
+        return bool(names) and all(
+            n.sub and not n.bold and not n.sup and n.base.lstrip("\\")[:1].islower()
+            and self.shape_of(name_key(n)) is None and self.shape_of(n.base) is None
+            for n in names)
 
     def determines(self, head: A.Name, derivation: int) -> bool:
         """Whether a name is already defined for this part of the document (or given):
@@ -1478,7 +1523,22 @@ class Context:
                                if letter in self._letters))
         sizes = tuple(sorted((name, size) for name, size in instance.sizes.items()
                              if size != instance.default_size))
-        return indices, sizes, instance.default_size, tuple(sorted(instance.counts))
+        return indices, sizes, instance.default_size, tuple(sorted(instance.counts)), \
+            self._members_written()
+
+    def _members_written(self) -> tuple[tuple[str, int], ...]:
+        """The members the statement being checked writes by a number past the default size,
+        of a family defined by one index with no shape (`b_{10}` beside `b_t = 1 -
+        \\beta_1^t`): (family, number) each, built with the others."""
+        families = {(d.name.base, d.name.suffix) for d in self.definitions
+                    if isinstance(d.name, A.Name) and len(d.name.sub) == 1 and not d.name.sup
+                    and free_index_letters(d.name) and self.shape_of(d.name.base) is None}
+        return tuple(sorted({(n.base, int(n.sub[0].text))
+                             for tree in self.statement for n in walk(tree)
+                             if isinstance(n, A.Name) and (n.base, n.suffix) in families
+                             and len(n.sub) == 1 and not n.sup and isinstance(n.sub[0], A.Num)
+                             and n.sub[0].text.isdigit()
+                             and int(n.sub[0].text) > Instance().default_size}))
 
     def _written_letters(self) -> set[str]:
         """The index letters whose value in an instance can change a definition's build:
@@ -1514,8 +1574,12 @@ class Context:
                 self._mark_unreadable(key, definition, definition.error, instance)
                 continue
             back = self._from_step_zero(definition)
+            beyond = [{letter: number} for base, number in key[-1]
+                      if isinstance(definition.name, A.Name) and base == definition.name.base
+                      and len(definition.name.sub) == 1
+                      for letter in free_index_letters(definition.name)]
             for idx in _index_assignments(definition, instance, self.builder(instance), back,
-                                          self._counts_from_zero(definition)):
+                                          self._counts_from_zero(definition)) + beyond:
                 target, value = self._member(position, definition, idx, instance)
                 if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
@@ -1977,15 +2041,26 @@ def _distribution_stated(text: str) -> tuple[frozenset[A.Name], str | None] | No
         chain = split_chain(text)
     except NotationError:
         return None
-    found = _DISTRIBUTION.match(chain.sides[-1].text) if len(chain.sides) == 2 else None
-    if found is None:
+    side = chain.sides[-1].text if len(chain.sides) == 2 else ""
+    found = _DISTRIBUTION.match(side)
+    if found is None and not _names_a_distribution(side):     # a \sim \pi: a density named
         return None
     try:            # X_1, \ldots, X_n \sim \text{Exp}(\theta): several names, each drawn
-        drawn = chain.sides[0].text.replace(*PLAIN_ELISION)     # X_1, ..., X_n
-        names = [n for n in walk(parse_side(f"[{drawn}]")) if isinstance(n, A.Name)]
+        names = [n for n in walk(parse_side(f"[{chain.sides[0].text}]"))
+                 if isinstance(n, A.Name)]
     except NotationError:
         return None
-    return frozenset(names), DISTRIBUTION_RANGES.get(found.group(1).lower())
+    return frozenset(names), DISTRIBUTION_RANGES.get(found.group(1).lower()) if found else None
+
+
+def _names_a_distribution(text: str) -> bool:
+    """`\\pi`, `p_{data}`, `q_\\phi(z)`: a letter, alone or applied, for a distribution."""
+    try:
+        node = parse_side(text)
+    except NotationError:
+        return False
+    node = node.left if isinstance(node, A.BinOp) and node.op == "apply" else node
+    return isinstance(node, A.Name) and not node.primes
 
 
 def _entry_pairs(lhs: A.Node, body: A.Node) -> list[tuple[A.Name, A.Node]] | None:
@@ -2541,9 +2616,9 @@ def is_printed_literal(text: str) -> bool:
 
 def case_assumption(text: str, context: Context | None = None) -> tuple[str, str, str] | None:
     """`i = k`, `i \\neq k`, `i \\neq 0`: a block relating two index letters, or an index
-    letter and a whole number, states a case (or None)."""
+    letter and a whole number, states a case (or None); so does `\\forall j \\neq i`."""
     try:
-        chain = split_chain(text)
+        chain = split_chain(_CONDITION_WORDS.sub("", text, count=1))
     except NotationError:
         return None
     if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):
@@ -2660,6 +2735,21 @@ _IN_UNIT = re.compile(r"^\s*0\s*<\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*<\s*1\s
 _POSITIVE = re.compile(r"^\s*([A-Za-z](?:_\{?\w+\}?)?|\\[a-z]+)\s*>\s*0\s*$")
 _BINARY = re.compile(r"^\s*([A-Za-z](?:_\{?\w+\}?)?(?:\^\{?\(\w\)\}?)?)\s*\\in\s*"
                      r"\\\{\s*0\s*,\s*1\s*\\\}\s*$")
+
+
+def _quantified_name(text: str) -> str | None:
+    """The name of `\\forall i` and of `\\forall x \\neq 0`: a name alone, free in what
+    follows, or a name said not to be 0, which no sample of a free name is; None for any
+    other text."""
+    try:
+        chain = split_chain(text)
+        sides = [parse_side(side.text) for side in chain.sides]
+    except NotationError:
+        return None
+    if not isinstance(sides[0], A.Name) or chain.relations not in ((), (NOT_EQUAL,)) \
+            or chain.relations and not (isinstance(sides[1], A.Num) and sides[1].text == "0"):
+        return None
+    return name_key(sides[0])
 
 
 def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:

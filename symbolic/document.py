@@ -41,6 +41,7 @@ from symbolic.notation.vocabulary import (
     END,
     EQUATION_MARKS,
     EQUATION_MARKS_WITH_ARGUMENT,
+    FOR_ALL,
     INDEX_LETTERS,
     OPENERS,
     PROSE,
@@ -1038,6 +1039,10 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             end = _CONNECTIVE.match(content, end).end()
             pieces[-1].append(_Segment())
             pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
+        elif token in WIDE_SPACES and top and _next_token(
+                content, _skip_spacing(content, end)) == FOR_ALL and any(
+                segment.relation for segment in pieces[-1]):
+            pieces.append([_Segment()])   # `… = \frac{x}{|x|} \quad \forall x \neq 0`
         elif token in WIDE_SPACES and top \
                 and _next_token(content, _skip_spacing(content, end)) not in RELATIONS \
                 and _last_token(pieces[-1][-1]) not in RELATIONS \

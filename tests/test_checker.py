@@ -587,10 +587,6 @@ def test_a_worked_value_of_a_name_bound_only_by_its_entries_is_in_doubt():
     ("$$ L = (y - t)^2 $$\n\nLet us check the gradient for y = t:\n\n"
      "$$ \\frac{\\partial L}{\\partial y} = 0 $$\n\nThen in general\n\n"
      "$$ \\frac{\\partial L}{\\partial t} = 0 $$\n", "invalid"),
-    # a quantifier with a condition is not dropped
-    ("$$ s_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}} $$\n\n"
-     "$$ \\frac{\\partial s_i}{\\partial z_j} = -s_i s_j \\quad\\forall j \\neq i $$\n",
-     "unparseable"),
     # digit superscripts read as layers throughout once the text numbers layers so
     ("$$ a^1 = \\begin{bmatrix} 0.8 \\\\ 0.6 \\\\ 0.0 \\end{bmatrix} $$\n\n"
      "$$ \\delta^2 = -0.1150 $$\n\n"
@@ -599,6 +595,16 @@ def test_a_worked_value_of_a_name_bound_only_by_its_entries_is_in_doubt():
 ])
 def test_what_the_twentieth_second_read_found(doc, last):
     assert str(check_document(doc).steps[-1].verdict) == last
+
+
+@pytest.mark.parametrize("sign, verdict", [("-", "valid"), ("", "invalid")])
+def test_a_quantifier_with_a_case_after_a_wide_space_is_that_case(sign, verdict):
+    doc = ("$$ s_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}} $$\n\n"
+           f"$$ \\frac{{\\partial s_i}}{{\\partial z_j}} = {sign}s_i s_j "
+           "\\quad\\forall j \\neq i $$\n")
+    steps = check_document(doc).steps
+    assert [str(step.verdict) for step in steps[1:]] == [verdict, "valid"]
+    assert "case" in steps[2].claim.links[0].message
 
 
 NAMED = ("$$ z_1 = w_1 x $$\n\n$$ h = \\sigma(z_1) $$\n\n$$ z_2 = w_2 h $$\n\n"
@@ -716,4 +722,26 @@ def test_a_defined_function_at_a_point_is_a_claim_never_a_new_function():
                                                                    ("claim", "valid")]
     wrong = check_document(doc.replace("= 9", "= 8")).steps
     assert (str(wrong[-2].kind), str(wrong[-2].verdict)) == ("claim", "invalid")
+
+
+
+def test_a_name_printed_again_with_another_shape_is_another_example():
+    # X printed 3×3 in one example, then as a row of two entries in the next
+    doc = ("$$X = \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ 7 & 8 & 9 \\end{bmatrix}$$\n\n"
+           "Another example:\n\n$$X = \\begin{bmatrix} x_1 & x_2 \\end{bmatrix}$$\n\n"
+           "$$W = \\begin{bmatrix} w_{11} & w_{12} \\\\ w_{21} & w_{22} \\end{bmatrix}$$\n\n"
+           "$$X W = \\begin{bmatrix} x_1 w_{11} + x_2 w_{21} & x_1 w_{12} + x_2 w_{22} "
+           "\\end{bmatrix}$$\n")
+    steps = check_document(doc).steps
+    assert str(steps[-1].verdict) == "valid"
+    wrong = check_document(doc.replace("x_2 w_{22}", "x_2 w_{21}")).steps
+    assert str(wrong[-1].verdict) == "invalid"
+
+
+def test_a_gradient_of_a_name_defined_again_as_a_quantity_is_in_doubt():
+    doc = ("$$f(x, y) = x^2 + 3y^2$$\n\n$$\\nabla f = (2x, 6y)$$\n\n"
+           "$$f = \\frac{1}{n} \\sum_{i,j} x_{ij}^2$$\n\n$$\\nabla f = \\frac{X}{2}$$\n")
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in (steps[1], steps[-1])] == ["valid", "undecided"]
+    assert "defined again" in steps[-1].claim.links[0].message
 

@@ -1591,9 +1591,9 @@ def test_what_the_twenty_third_corpus_taught(claim, given, verdict):
     # a parameter's value in parentheses after a definition
     (r"\mathrm{SiLU}(0)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "valid"),
     (r"\mathrm{SiLU}(1)=0", [r"\mathrm{SiLU}(x)=x\,\sigma(x)\quad (\beta=1)"], "invalid"),
-    # three dots typed plainly are not read as an elision in a formula (a vector listed by
-    # them would make its entries free quantities a misread line is then shown wrong at)
-    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], "unparseable"),
+    # three dots typed plainly are the elision (the density line a vector listed with them
+    # once made wrong is in doubt by its own reading now: `f X_i(x_i)`)
+    (r"x_1 + ... + x_n = \sum_{i=1}^n x_i", [], "valid"),
     # several names drawn at once
     (r"L(\theta)=\prod_{i=1}^n\theta\exp(-\theta x_i)=\theta^n\exp(\theta\sum_{i=1}^nx_i)",
      [r"X_1,...,X_n\sim \text{Exp}(\theta)"], "invalid"),
@@ -1682,6 +1682,81 @@ FIELD = "f(x, y) = x^2 + 3y^2"
      "valid"),
 ])
 def test_what_the_twenty_third_second_read_found(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+SOFTMAX_ENTRY_J = r"a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}"
+WORKED_LAYER = (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 1 "
+                r"\end{bmatrix} + \begin{bmatrix} 0 \\ 1 \end{bmatrix}")
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # a name applied primed is a function's derivative: applied unprimed, that function
+    (r"\frac{d}{dx}(u(x) v(x)) = u'(x) v(x) + u(x) v'(x)", [], "valid"),
+    (r"\frac{d}{dx}(u(x) v(x)) = u'(x) v(x) - u(x) v'(x)", [], "invalid"),
+    (r"\frac{d}{dx} \frac{u(x)}{v(x)} = \frac{u'(x) v(x) - u(x) v'(x)}{v(x)^2}", [], "valid"),
+    # a capital applied at its own small letter is a density that lost its f_
+    (r"L(\mu) = \prod_{i=1}^n f X_i(x_i)", [], "undecided"),
+    # a quantifier over a free name, or a name said not to be 0, is read
+    (r"\forall i, \frac{\partial}{\partial x_i} \sum_j x_j^2 = 2 x_i", [], "valid"),
+    (r"\forall i, \frac{\partial}{\partial x_i} \sum_j x_j^2 = x_i", [], "invalid"),
+    (r"\forall x \neq 0, \frac{d}{dx} |x| = \frac{x}{|x|}", [], "valid"),
+    (r"\frac{d}{dx} |x| = -\frac{x}{|x|} \quad \forall x \neq 0", [], "invalid"),
+    (r"\frac{\partial a_j}{\partial z_i} = -a_i a_j \quad \forall j \neq i", [SOFTMAX_ENTRY_J],
+     "valid"),
+    (r"\frac{\partial a_j}{\partial z_i} = a_i a_j \quad \forall j \neq i", [SOFTMAX_ENTRY_J],
+     "invalid"),
+    # a chain whose next side names something new too defines it: never compared
+    (r"a_j = \phi(\mathbf{z})_j = \frac{e^{z_j}}{\sum_k e^{z_k}}", [], "undecided"),
+    (r"{\displaystyle a_j = \phi(\mathbf{z})_j = \frac{e^{z_j}}{\sum_k e^{z_k}}}\quad"
+     r"\forall j \in [1, q]", [], "undecided"),
+    ("L = f(x) = x^2 + 1 = (x+1)^2 - 2x", [], "valid"),
+    ("L = f(x) = x^2 + 1 = (x+1)^2", [], "invalid"),
+    # printed matrices put for names with no values: a substitution, never a shape clash
+    (r"z_1 = W_1 x + b_1 = " + WORKED_LAYER + r" = \begin{bmatrix} 3 \\ 8 \end{bmatrix}", [],
+     "undecided"),
+    (r"z_1 = W_1 x + b_1 = " + WORKED_LAYER + r" = \begin{bmatrix} 3 \\ 7 \end{bmatrix}", [],
+     "invalid"),
+    # the differential of a capital before parentheses is dX times them; an inverted
+    # capital is square
+    (r"d(X^{-1}) = -(X^{-1})dX(X^{-1})", [], "valid"),
+    (r"d(X^{-1}) = -X^{-1} X^{-1} dX", [], "undecided"),      # (right for numbers)
+    # x' beside x in a step by x: its transpose or a second point, read both ways
+    (r"\frac{\partial (x'x)}{\partial x} = 2x", [], "undecided"),
+    (r"\frac{\partial (x'x)}{\partial x} = x", [], "invalid"),
+    # a member past the sizes tried, of a family defined by its index
+    ("b_{10} = 0.651", [r"b_t = 1 - \beta_1^t", r"\beta_1 = 0.9"], "valid"),
+    ("b_{10} = 0.61", [r"b_t = 1 - \beta_1^t", r"\beta_1 = 0.9"], "invalid"),
+    # rows under a sum, and a capital sigma with a range below it, are sums
+    (r"\sum_{\substack{j \in K \\ j \neq i}} x_j = \sum_{j \neq i} x_j", [], "valid"),
+    (r"\Sigma_{j=1}^{n} x_j = \sum_{j=1}^{n} x_j", [], "valid"),
+    (r"\Sigma_{j=1}^{n} x_j = 2\sum_{j=1}^{n} x_j", [], "invalid"),
+    # code's index in square brackets right after a name
+    ("s[1] + w[1,2] = s_1 + w_{1,2}", [], "valid"),
+    ("x[1 - x] = x - x^2", [], "valid"),
+    # a number worked from a given number, where the definition holds names not given
+    (r"r_1 = 1 \cdot r_2 + (3 - 1) = 3", [r"r_{i-1} = s_i \cdot r_i + (k_i - s_i)", "r_2 = 1"],
+     "undecided"),
+    # a matrix printed with its entries: W^T against W's own literal
+    (r"W^T = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{bmatrix}",
+     [r"W = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{bmatrix}"], "invalid"),
+    (r"W^T = \begin{bmatrix} w_{11} & w_{21} \\ w_{12} & w_{22} \end{bmatrix}",
+     [r"W = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{bmatrix}"], "valid"),
+    # a pair transposed is a column; a number times a shaped name has its shape
+    (r"\boldsymbol{z}_1 = 2(1,2)^T = (2,4)^T", [r"\boldsymbol{z}_1 = 2\boldsymbol{x}_1",
+                                               r"x_1 = (1,2)^T"], "valid"),
+    (r"\boldsymbol{z}_1 = (2,5)^T", [r"\boldsymbol{z}_1 = 2\boldsymbol{x}_1", r"x_1 = (1,2)^T"],
+     "invalid"),
+    # a step that writes ∂y/∂θ of a y defined nowhere: y depends on θ
+    (r"\frac{\partial L}{\partial\theta_{i}}=2(t-y)\frac{\partial y}{\partial\theta_{i}}",
+     ["L=(y-t)^{2}"], "invalid"),
+    (r"\frac{\partial L}{\partial\theta_{i}}=2(y-t)\frac{\partial y}{\partial\theta_{i}}",
+     ["L=(y-t)^{2}"], "valid"),
+    # three dots typed plainly are the elision
+    (r"\sum_{i=1}^{n} x_i = x_1 + x_2 + ... + x_n", [], "valid"),
+    (r"\sum_{i=1}^{n} x_i = x_2 + ... + x_n", [], "invalid"),
+])
+def test_what_older_wrong_verdicts_taught_in_the_twenty_fourth_session(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 

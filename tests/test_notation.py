@@ -502,11 +502,12 @@ ROWS = [
      [r"E_{n} = -t_{0} \log y_{0} -t_{1} \log y_{1}", r"u = \exp (a_{0}) + \exp (a_{1})",
       r"y_{k} = \frac{ \exp (a_{k}) }{u}"], {}, {}, "invalid"),
     # the derivative of a name defined nowhere, written: read both ways (free of the
-    # variable, and depending on it), valid only when both hold
+    # variable, and depending on it), valid only when both hold; wrong depending on it,
+    # with no letter of its own for the slope, it is wrong (the step writes ∂Y/∂W)
     (r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial Y} \frac{\partial Y}{\partial W}",
      [r"L = (Y - T)^2"], {}, {}, "valid"),
     (r"\frac{\partial L}{\partial W} = 2 \frac{\partial Y}{\partial W}", [r"L = (Y - T)^2"], {},
-     {}, "undecided"),
+     {}, "invalid"),
     # \sum_{ab}: over a and b, when the terms index by them; a word in any script
     (r"\sum_{ab} x_{ab} y_{ab} = \sum_{a} \sum_{b} y_{ab} x_{ab}", [], {}, {}, "valid"),
     (r"\sum_{ab} x_{ab} = \sum_{a} \sum_{b} 2 x_{ab}", [], {}, {}, "invalid"),

@@ -15,6 +15,7 @@ from symbolic.notation.vocabulary import (
     INDEX_LETTERS,
     MATH_ALPHANUMERIC,
     NEGATION,
+    PLAIN_ELISION,
     PLAIN_FUNCTION_WORDS,
     PROSE,
     STARRED_COMMANDS,
@@ -100,6 +101,10 @@ def tokenize(source: str) -> list[Token]:
             # (gamma(5), phi(x): a function's name, Γ or φ, left as its letters)
             tokens.append(Token("command", "\\" + spelled.group(), pos))   # sigma: σ, as
             pos = spelled.end()                                          # code writes it
+            continue
+        if source.startswith(PLAIN_ELISION[0], pos):
+            tokens.append(Token("command", PLAIN_ELISION[1], pos))   # x_1 + ... + x_n
+            pos += len(PLAIN_ELISION[0])
             continue
         match = _TOKEN.match(source, pos)
         if match is None and char.isalpha() and _in_prose(tokens):

@@ -21,6 +21,7 @@ from symbolic.notation.vocabulary import (
     BOLD_TEXT,
     BRACES,
     CANCELS,
+    CAPITAL_SIGMA,
     CASES,
     CASES_ENVIRONMENTS,
     CLOSERS,
@@ -79,7 +80,9 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     SINGLE_BARS,
     STACKING,
+    SUBSTACK,
     SUM,
+    SUM_RANGES,
     SUMS,
     SUPERSCRIPT_WORDS,
     TRANSPARENT_FONTS,
@@ -1313,6 +1316,10 @@ class Parser:
                     and not node.inner.args and _contiguous([self.peek(-1), tok]):
                 # (\nabla f)(x): the gradient of f at x, as \nabla f(x)
                 node = dataclasses.replace(node.inner, args=self.bracketed_args(), parens=True)
+            elif tok.text == "[" and isinstance(node, A.Name) and not node.sub \
+                    and not node.sup and _contiguous([self.peek(-1), tok]) \
+                    and (index := self.bracket_index()) is not None:
+                node = dataclasses.replace(node, sub=index)     # z[j], w[i,j]: as z_j, w_{ij}
             elif tok.text == "'":
                 self.advance()
                 node = A.Transpose(node, tok.pos, prime=True)
@@ -1345,6 +1352,24 @@ class Parser:
                                    "the expression and index the name.")
             else:
                 return node
+
+    def bracket_index(self) -> tuple[A.Node, ...] | None:
+        """`[j]`, `[i,j]`, `[k+1]` right after a name: index letters, numbers, commas and a
+        number added or taken, the index of code's `z[j]` (consumed); None, nothing taken,
+        for any other bracket (`x[1 - x]` is a product)."""
+        close = next((k for k in range(self.i + 1, len(self.tokens))
+                      if self.tokens[k].text in ("]", "[")), None)
+        if close is None or self.tokens[close].text != "]" or close == self.i + 1:
+            return None
+        inside = self.tokens[self.i + 1:close]
+        if not all(t.text in INDEX_LETTERS or t.kind == "number" or t.text == ","
+                   or t.text in "+-" and k + 1 < len(inside) and inside[k + 1].kind == "number"
+                   for k, t in enumerate(inside)) \
+                or not any(t.text in INDEX_LETTERS or t.kind == "number" for t in inside):
+            return None
+        self.i = close + 1
+        sub, suffix = self.subscript(inside)
+        return None if suffix else sub
 
     def gradient_entry(self, node: A.Node) -> A.Node | None:
         """`\\left(\\frac{\\partial L}{\\partial \\mathbf{y}}\\right)_i`: entry i of the
@@ -1649,6 +1674,8 @@ class Parser:
         name = tok.text
         if name in REFUSED_COMMANDS:
             raise MeaningError(REFUSED_COMMANDS[name], self.source, tok.pos)
+        if name == CAPITAL_SIGMA and self.sigma_sums():
+            return self.sum_over(tok)
         if name[1:] in GREEK or name[1:] in GREEK_VARIANTS:
             return self.name_or_call()
         if name[1:] in ACCENTS or name in TRANSPARENT_FONTS or name in NAMED_FONTS:
@@ -2700,8 +2727,9 @@ class Parser:
             if order == 1 and self.peek().text in ("(", r"\left"):
                 # \nabla (x^T A x): in the one variable the resolve pass finds in it
                 return A.Call(NABLA, (self.term(),), None, 0, None, True, tok.pos)
-            raise self.error("\\nabla needs the variable as a subscript", tok,
-                             "Write \\nabla_{w} L.")
+            raise MeaningError("\\nabla with no variable, before what is not a function "
+                               "named by a letter: in which variable is not said", self.source,
+                               tok.pos, "Write \\nabla_{w} L.")
         self.advance()
         wrt = self.sub_parse(self.group_tokens(), "variable of differentiation")
         if order == 1 and self.peek().text == "^" \
@@ -2742,6 +2770,14 @@ class Parser:
         self.i = start
         return None
 
+    def sigma_sums(self) -> bool:
+        """`\\Sigma_{\\substack{j \\in K \\\\ j \\neq y_i}}`, `\\Sigma_{i=1}^{n}`: a capital sigma
+        whose subscript says what an index runs over is the sum sign, not a matrix Σ."""
+        if self.peek(1).text != "_":
+            return False
+        below = [t.text for t in self.peek_group(2)]
+        return len(below) > 2 and (below[0] == SUBSTACK or below[1] in SUM_RANGES)
+
     def sum_over(self, tok: Token) -> A.Node:
         """`\\sum_{j=1}^{K}`, `\\sum_j`, `\\sum_{i,j}` (one sum inside the other) and
         `\\sum_{j \\neq k}` (every j but k)."""
@@ -2753,11 +2789,17 @@ class Parser:
         for _ in range(2):
             if self.peek().text == "_":
                 self.advance()
-                tokens = self.unprimed_index(self.group_tokens())
-                indices, lower, exclude = self.sum_lower(tokens)
-                if len(tokens) > 2 and tokens[1].text == MEMBERSHIP:
-                    upper = self.set_size(tokens[2:], tokens[1])
-                    over_set = True
+                # \sum_{\substack{j \in K \\ j \neq y_i}}: each row says one thing of j
+                for tokens in _substack_rows(self.unprimed_index(self.group_tokens())):
+                    said, row_lower, row_exclude = self.sum_lower(tokens)
+                    if indices != [None] and said != indices:
+                        raise self.error("the rows under a sum must name one index",
+                                         tokens[0], "Write one sum per index.")
+                    indices, lower = said, lower or row_lower
+                    exclude = exclude or row_exclude
+                    if len(tokens) > 2 and tokens[1].text == MEMBERSHIP:
+                        upper = self.set_size(tokens[2:], tokens[1])
+                        over_set = True
             elif self.peek().text == "^":
                 self.advance()
                 tokens = self.group_tokens()
@@ -2797,7 +2839,8 @@ class Parser:
         for index in reversed(indices):
             outermost = index == indices[0]
             node = A.SumOver(index, lower if outermost else None, upper if outermost else None,
-                             node, SUMS[tok.text], tok.pos, exclude if outermost else None)
+                             node, SUMS.get(tok.text, False), tok.pos,
+                             exclude if outermost else None)
         return node
 
     def unprimed_index(self, tokens: list[Token]) -> list[Token]:
@@ -3240,6 +3283,23 @@ def _differential(tokens: list[Token], allow_bare: bool = False) -> list[Token] 
     if first.text == r"\mathrm" and len(tokens) > 3 and tokens[2].text == "d":
         return tokens[4:] if len(tokens) > 4 or allow_bare else None
     return None
+
+
+def _substack_rows(tokens: list[Token]) -> list[list[Token]]:
+    """The rows of `\\substack{j \\in K \\\\ j \\neq y_i}` (each a condition on one index);
+    any other subscript is one row."""
+    if len(tokens) < 3 or tokens[0].text != SUBSTACK or tokens[1].text != "{" \
+            or tokens[-1].text != "}":
+        return [tokens]
+    rows: list[list[Token]] = [[]]
+    depth = 0
+    for tok in tokens[2:-1]:
+        depth += (tok.text == "{") - (tok.text == "}")
+        if tok.text == "\\\\" and depth == 0:
+            rows.append([])
+        else:
+            rows[-1].append(tok)
+    return [row for row in rows if row]
 
 
 def _primed_letter(tokens: list[Token], k: int) -> int:

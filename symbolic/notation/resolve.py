@@ -189,6 +189,8 @@ class Across:
     stepped: frozenset[str] = frozenset()      # w of `w(t+1) = w(t) - \\eta g`: steps' values
     # f, g of `(f g)' = f' g + f g'`: functions of one variable the text leaves unnamed
     implied: frozenset[str] = frozenset()
+    # u of `\frac{d}{dx}(u(x) v(x)) = u'(x) v(x) + …`: names applied primed, so functions
+    differentiated: frozenset[str] = frozenset()
 
 
 NOTHING_ACROSS = Across()
@@ -203,7 +205,16 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
     return Across(transposed=frozenset(pass_.primes_transposing(nodes)),
                   primed_quantities=_primed_quantities(nodes),
                   stepped=frozenset(pass_.values_at_steps(nodes)),
-                  implied=_implied_functions(nodes, snapshot))
+                  implied=_implied_functions(nodes, snapshot),
+                  differentiated=_differentiated_functions(nodes))
+
+
+def _differentiated_functions(nodes: list[A.Node]) -> frozenset[str]:
+    """u and v of `u'(x) v(x) + u(x) v'(x)`: names the statement applies with a prime, the
+    derivative of a function, so that the same name applied unprimed is that function."""
+    return frozenset(node_text(dataclasses.replace(n.left, primes=0)) for n in nodes
+                     if isinstance(n, A.BinOp) and n.op == "apply"
+                     and isinstance(n.left, A.Name) and n.left.primes)
 
 
 def _implied_functions(nodes: list[A.Node], snapshot: Snapshot) -> frozenset[str]:
@@ -238,7 +249,7 @@ def _primed_quantities(nodes: list[A.Node]) -> frozenset[str]:
                      and id(n) not in variables)
 
 
-def _primed_beside_plain(nodes: list[A.Node]) -> frozenset[str]:
+def primed_beside_plain(nodes: list[A.Node]) -> frozenset[str]:
     """Names primed in a product beside themselves unprimed, `r' r`, `y' y`: a transpose
     times the vector as statistics writes it, or a derivative times the function."""
     out = set()
@@ -268,7 +279,8 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
     pass_.primed_quantities = _primed_quantities(nodes) | across.primed_quantities
     pass_.implied = across.implied
-    pass_.beside_plain = _primed_beside_plain(nodes)
+    pass_.differentiated = _differentiated_functions(nodes) | across.differentiated
+    pass_.beside_plain = primed_beside_plain(nodes)
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -392,7 +404,8 @@ class _Pass:
         self.stepped: set[str] = set()         # names called at steps: w of w(t + 1)
         self.primed_quantities: frozenset[str] = frozenset()    # see `Across`
         self.implied: frozenset[str] = frozenset()              # see `Across`
-        self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`_primed_beside_plain`)
+        self.differentiated: frozenset[str] = frozenset()       # see `Across`
+        self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`primed_beside_plain`)
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -1236,6 +1249,13 @@ class _Pass:
                 out.append(A.Differential(after, part.pos))
                 k += 2
                 continue
+            if isinstance(after, A.BinOp) and after.op == "apply" \
+                    and isinstance(after.left, A.Name) \
+                    and self.callee_of(after.left, after)[0] is None:
+                # d X (X^{-1}): the differential of X times the parentheses (X is no function)
+                out += [A.Differential(after.left, part.pos), after.right]
+                k += 2
+                continue
             if isinstance(after, A.Power) and isinstance(after.base, A.Name):
                 raise MeaningError(
                     f"{to_latex(part)} {to_latex(after)} may be the differential of the power "
@@ -1303,6 +1323,13 @@ class _Pass:
             return A.Callee.DEFINED, key, (f"the entry {node_text(name.sub[0])} of the function "
                                            f"{_shown(dataclasses.replace(name, sub=()))} "
                                            "defined here for every entry")
+        if _at_its_own_value(name, node.right) and not snapshot.is_function(name.base) \
+                and snapshot.kind(label) is None:
+            raise MeaningError(
+                f"{shown} is applied at its own lower-case letter, as a random variable's "
+                f"function at its value is (f_{{{shown}}}(…), F_{{{shown}}}(…)); a product "
+                f"{shown} times it is not meant", "", name.pos,
+                f"Write the function with {shown} as its subscript, as in f_{{{shown}}}(…).")
         declared = snapshot.kind(label) or snapshot.kind(name.base)
         if declared is not None and declared not in SYMBOL_KINDS and not alone:
             known = known_function(str(declared))
@@ -1337,6 +1364,10 @@ class _Pass:
             return A.Callee.ARBITRARY, key, f"the derivative of a function {shown}"
         if is_value:
             return None, "", f"{shown} is a quantity here"
+        if not alone and not name.primes and node_text(name) in self.differentiated \
+                and node_text(name) not in self.transposing:
+            return A.Callee.ARBITRARY, key, (f"a call of {shown}, a function: {shown}′(…) is "
+                                             "its derivative here")
         if snapshot.is_function(name.base) or snapshot.is_function(label):
             return A.Callee.ARBITRARY, key, f"a call of {shown}, declared a function"
         if name.base in FUNCTION_LETTERS:      # f(x), and h_\theta(x), h_{W,b}(x), f_1(x)
@@ -1385,6 +1416,12 @@ class _Pass:
                                A.Group(args[0], node.pos), node.pos)
             return dataclasses.replace(resolved, callee=A.Callee.KNOWN)
         gradient_of = name.removeprefix("\\nabla ")
+        if gradient_of != name and not args and gradient_of in self.snapshot.functions \
+                and self.snapshot.is_value(gradient_of):
+            raise MeaningError(
+                f"{name} alone: {gradient_of} is a function here and, defined again, a "
+                "quantity, so in which variable its gradient is taken is not said", "",
+                node.pos, f"Write the variable, as in \\nabla_{{x}} {gradient_of}.")
         if gradient_of != name and not args and gradient_of in self.snapshot.redefined:
             raise MeaningError(
                 f"{name} alone: {gradient_of} is defined more than once here, so which one "
@@ -1543,6 +1580,17 @@ def _letters(node: A.Node) -> set[str]:
     if isinstance(node, A.Group):
         return _letters(node.inner)
     return set()
+
+
+def _at_its_own_value(name: A.Name, argument: A.Node) -> bool:
+    """`X_i(x_i)`, `X(x)`: an upper-case letter applied at the same letter in lower case, with
+    the same indices: a random variable's density or distribution lost its `f_`."""
+    arguments = call_arguments(_unwrapped(argument))
+    value = ungroup(arguments[0]) if len(arguments) == 1 else None
+    return len(name.base) == 1 and name.base.isupper() and not name.primes \
+        and isinstance(value, A.Name) and value.base == name.base.lower() \
+        and node_text(dataclasses.replace(value, base=name.base)) == node_text(
+            dataclasses.replace(name, bold=value.bold))
 
 
 def _holds_itself(argument: A.Node, name: A.Name) -> bool:

@@ -86,6 +86,9 @@ CONTINUING_ROWS = frozenset(RELATIONS) | {"+", "-", r"\cdot", r"\times"}
 STACKING = frozenset({r"\stackrel", r"\overset", r"\underset"})
 APPROXIMATELY = r"\approx"                             # a rounded value: checked numerically
 EQUALITIES = frozenset({"=", APPROXIMATELY, ":=", "=:"})      # checked links
+# `\forall x \neq 0, …`: a free name said not to be 0 (no sample of one is); after a wide
+# space at a statement's end, `\quad \forall x \neq 0` is its condition
+NOT_EQUAL, FOR_ALL = r"\neq", r"\forall"
 # A side condition `1 - y w^T x > 0` selects a branch: the sign its relation gives
 INEQUALITY_SIGNS = {">": 1, r"\geq": 1, "<": -1, r"\leq": -1}
 # `x \in \mathbb{R}^n` at the end of a chain says what kind of thing x is: no link.
@@ -306,6 +309,10 @@ FRACTIONS = frozenset({r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"})
 BINOMIALS = frozenset({r"\binom", r"\dbinom", r"\tbinom", r"\choose"})
 SUM = r"\sum"
 SUMS = {SUM: False, r"\prod": True}       # command -> is a product
+# `\Sigma_{i=1}^{n}`, `\Sigma_{\substack{j \in K \\ j \neq y_i}}`: a capital sigma whose
+# subscript holds one of these (after its index), or rows, is the sum sign
+CAPITAL_SIGMA, SUBSTACK = r"\Sigma", r"\substack"
+SUM_RANGES = frozenset({"=", r"\neq", r"\ne", r"\in"})
 BRACES = frozenset({r"\underbrace", r"\overbrace"})
 STEP_FUNCTION = "H"                  # H(z): the Heaviside step, unless H is a value here
 SIGMA = r"\sigma"                    # the sigmoid, unless conventions say sigma: symbol
@@ -391,7 +398,7 @@ INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
 CONSTANT_FACTORS = frozenset({"a", "b", "c", "k", r"\lambda", r"\alpha", r"\beta", r"\gamma",
                               r"\eta", r"\mu", r"\rho", r"\tau", r"\kappa", r"\epsilon",
                               r"\varepsilon", r"\delta", r"\omega"})
-# Three dots typed plainly (`X_1, ..., X_n \sim …` in a given): the elision \ldots
+# Three dots typed plainly (`x_1 + ... + x_n`): the elision \ldots
 PLAIN_ELISION = ("...", r"\ldots")
 ELISIONS = (r"\dots", r"\cdots", r"\ldots", r"\vdots", r"\ddots")
 # Read, recognised, and not checkable: a step that uses one is undecided with this reason.
