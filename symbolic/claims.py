@@ -261,6 +261,10 @@ def _without_conditions(claim: str, context: Context) -> str:
         if cut is not None and not any(word in claim[:cut] for word in PROSE) \
                 and context.take_condition(claim[:cut], unread=False):
             claim = claim[cut + 1:]
+    trailing = _TRAILING_FORALL.search(claim)
+    if trailing is not None and not any(word in trailing.group() for word in PROSE) \
+            and context.take_condition(trailing.group("condition"), unread=False):
+        claim = claim[:trailing.start()]        # … \quad \forall x > 0
     try:
         pieces = chained_statements(claim)
     except NotationError:
@@ -269,6 +273,9 @@ def _without_conditions(claim: str, context: Context) -> str:
         return pieces[0]        # rows aligned at = with their conditions: one piecewise claim
     if len(pieces) == 1 and FOR_ALL in claim and FOR_ALL not in pieces[0]:
         return pieces[0]        # … \quad \forall j \in [1, q]: the range, dropped
+    if len(pieces) == 1 and "&" in claim and "&" not in pieces[0] \
+            and BEGIN_CASES not in claim:
+        return pieces[0]        # \begin{aligned} f =& &g \\ &+& h: one chain, aligned
     if len(pieces) < 2:
         return claim
     rest = [piece for piece in pieces if not context.take_condition(piece)]
@@ -276,6 +283,8 @@ def _without_conditions(claim: str, context: Context) -> str:
 
 
 _LEADING_FORALL = re.compile(rf"\s*{re.escape(FOR_ALL)}(?![A-Za-z])")
+_TRAILING_FORALL = re.compile(r"(?:\s|,|~|\\[,;: ])*\\q?quad\s*(?P<condition>"
+                              + re.escape(FOR_ALL) + r"(?![A-Za-z])[^{}&]*)$")
 
 
 def _top_level_comma(text: str, start: int) -> int | None:
@@ -332,13 +341,27 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
                        f"defines {left}")
     after = Chain(chain.source, chain.sides[1:], chain.relations[1:])
     try:            # a_j = \phi(\mathbf{z})_j = …: the next side names something new too
-        named = _new_head(after, context) is not None
+        second = _new_head(after, context)
+        named = second is not None and not _known_head(second, context)
     except NotationError:
         named = False
     rest = _defining_chain(_chain_text(after), context, budget_seconds) if named else None
     if rest is None:
         rest = check_chain(after, context, Budget(budget_seconds))
     return ClaimResult(claim, [first, *rest.links])
+
+
+def _known_head(head: A.Node, context: Context) -> bool:
+    """Whether the name a head applies or indexes (s of `s(z)_j`, J of `J(\\theta)`) is one
+    the context knows: defined, given a value, a function, or one derivcheck knows."""
+    while isinstance(head, A.BinOp) and head.op == "apply":
+        head = head.left
+    name = head.name if isinstance(head, A.Call) else head.base if isinstance(head, A.Name) \
+        else None
+    return name is None or context.is_value(name) or context.is_function(name) \
+        or any(family_of(key) == name for key in context.functions) \
+        or any(d.name.base == name for d in context.definitions if isinstance(d.name, A.Name)) \
+        or known_function(name.lstrip("\\")) is not None
 
 
 def _chain_text(chain: Chain) -> str:
@@ -1507,16 +1530,21 @@ def _primed_beside_doubt(link: tuple[str, str, str], finding: Finding, context: 
     beside = primed_beside_plain(nodes)
     primed = variables & beside
     primed = {name for name in primed if not context.is_value(f"{name}'")
-              and not context.is_function(name) and not context.is_value(name)}
+              and not context.is_function(name)
+              and not any(name_key(d.name) == name for d in context.definitions)}
     if not primed:
         return None
     left, right, relation = link
     for name in sorted(primed):
         spelled = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}'(?!')")
-        left, right = (spelled.sub(f"{name}^{{T}}", side) for side in (left, right))
+        left, right = (spelled.sub(lambda _, name=name: f"{name}^{{T}}", side)
+                       for side in (left, right))
     transposed = _find(left, right, relation, context, budget)
     if transposed.verdict == finding.verdict:
         return None
+    if finding.verdict == Verdict.INVALID and finding.counterexample is None \
+            and transposed.verdict == Verdict.VALID:
+        return transposed       # x' x of a vector x: as a second point, no product fits
     shown = ", ".join(f"{name}'" for name in sorted(primed))
     return undecided(f"undecided: {shown} beside {', '.join(sorted(primed))} may be its "
                      f"transpose (x'x as xᵀx) or a quantity of its own (a second point); "
@@ -1530,7 +1558,7 @@ def _unshaped_chain_doubt(sides: tuple[str, str], context: Context) -> Finding |
     says the derivatives are vectors and matrices, whose order in a product matters, while
     read as numbers any order holds. Undecided, unless a derivative's variable has a shape."""
     try:
-        trees = [parse_side(side) for side in sides]
+        trees = [context.resolve(parse_side(side)).tree for side in sides]
     except NotationError:
         return None
     for node in (n for tree in trees for n in walk(tree)):
@@ -2359,9 +2387,12 @@ def _writes_nothing_new(link: tuple[str, str, str], context: Context,
         trees = [parse_side(side) for side in (link[0], link[2])]
     except NotationError:
         return False
-    if not any(isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
-               and isinstance(n.wrt, A.Name) and name_key(n.numerator) == error.twin
-               and name_key(n.wrt) == error.variable for tree in trees for n in walk(tree)):
+    by_variable = [name_key(n.numerator) for tree in trees for n in walk(tree)
+                   if isinstance(n, A.Partial) and isinstance(n.numerator, A.Name)
+                   and isinstance(n.wrt, A.Name) and name_key(n.wrt) == error.variable]
+    # df/dt = ∂f/∂t + ∂f/∂x dx/dt: one name differentiated twice by the variable, a total
+    # and a partial derivative, which the tied reading does not tell apart
+    if error.twin not in by_variable or len(by_variable) != len(set(by_variable)):
         return False
     known = {error.twin, error.variable} | {d.key for d in context.definitions} | {
         name_key(n) for tree in _bodies_used(tuple(trees), context) for n in walk(tree)
@@ -3550,7 +3581,9 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     start, starts = _first_index((lhs_node, rhs_node), context, letters)   # 0: sums from 0
     out = []
     run = _listed_run((lhs_node, rhs_node), context) if not bounds else None
-    for size in (run,) if run else (3, 2):
+    # ∂L/∂w_3 beside L = w_1 x_1 + … + w_n x_n: a size below the member written leaves it out
+    least = _largest_member((lhs_node, rhs_node)) if bounds and not tied else 0
+    for size in (run,) if run else tuple(s for s in (3, 2) if s >= least) or (least,):
         sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
         if listed:
             sizes[listed[0]] = listed[1]
@@ -3570,6 +3603,19 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             out.append(Instance(dict(zip(letters, combo, strict=True)), dict(sizes), size,
                                 counts=frozenset(counts)))
     return out
+
+
+def _largest_member(trees: tuple) -> int:
+    """The largest number the trees write as a name's one subscript (3 of w_3), or 0; past
+    the default sizes (say 12) it is not read: the sizes stay the defaults."""
+    numbers = [int(n.sub[0].text) for tree in trees for n in walk(tree)
+               if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Num)
+               and n.sub[0].text.isdigit()]
+    largest = max(numbers, default=0)
+    return largest if largest <= MAX_MEMBER_SIZE else 0
+
+
+MAX_MEMBER_SIZE = 6     # the largest size an instance takes for a member a claim writes
 
 
 def _implicit_count(trees: tuple, context: Context) -> str | None:
@@ -4306,7 +4352,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             _require_not_a_substitution((lhs_node, rhs_node), context)   # W x = [1 2] [3 4]^T
             _require_vectors_written_whole((lhs_node, rhs_node), context, instance)
             unshaped = _unshaped_beside_shapes((lhs_node, rhs_node), context) \
-                or _bold_unshaped((lhs_node, rhs_node), context)
+                or _bold_unshaped((lhs_node, rhs_node), context) \
+                or _free_side((lhs_node, rhs_node), context)
             if unshaped:
                 raise UnshapedError(_read_as_a_number(error, unshaped)) from error
             _require_one_reading_of_dots((lhs_node, rhs_node), error, context, instance)
@@ -4408,8 +4455,11 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
             return Finding(Verdict.VALID, Method.PROVED,
                            f"proved with {listed[0]} = {listed[1]}, the number of entries "
                            "the sums run over", reading=reading)
+        tried = sorted({instance.default_size for instance in instances})
+        said = f"size {tried[0]}" if len(tried) == 1 else \
+            f"sizes {', '.join(map(str, tried[:-1]))} and {tried[-1]}"
         return Finding(Verdict.VALID, Method.SAMPLED,
-                       "proved for each index and size tried (sizes 2 and 3)", reading=reading)
+                       f"proved for each index and size tried ({said})", reading=reading)
     return dataclasses.replace(last, reading=reading)
 
 
@@ -5136,6 +5186,21 @@ def _bold_unshaped(trees: tuple, context: Context) -> str | None:
                 and key not in context.values and context.kind(key) is None \
                 and not context.is_function(node.base):
             return node_text(node)
+    return None
+
+
+def _free_side(trees: tuple, context: Context) -> str | None:
+    """`Patch = \\begin{bmatrix} … \\end{bmatrix}`: a side made only of names the context
+    neither defines, gives values nor shapes is a number only because no shape is said, and
+    a clash of shapes with it shows nothing. Its text, or None."""
+    for tree in trees:
+        names = [n for n in walk(tree) if isinstance(n, A.Name)]
+        if names and all(_unshaped(n, context) and n.base not in (IDENTITY, ONES)
+                         and context.shape_of(n.base) is None
+                         and context.shape_of(family_of(name_key(n))) is None
+                         and not any(d.key == name_key(n) or name_key(d.name) == name_key(n)
+                                     for d in context.definitions) for n in names):
+            return to_latex(tree)
     return None
 
 

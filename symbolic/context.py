@@ -1532,7 +1532,8 @@ class Context:
         \\beta_1^t`): (family, number) each, built with the others."""
         families = {(d.name.base, d.name.suffix) for d in self.definitions
                     if isinstance(d.name, A.Name) and len(d.name.sub) == 1 and not d.name.sup
-                    and free_index_letters(d.name) and self.shape_of(d.name.base) is None}
+                    and free_index_letters(d.name) and self.shape_of(d.name.base) is None
+                    and _member_alone(d)}
         return tuple(sorted({(n.base, int(n.sub[0].text))
                              for tree in self.statement for n in walk(tree)
                              if isinstance(n, A.Name) and (n.base, n.suffix) in families
@@ -1682,11 +1683,15 @@ class Context:
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
                          instance: Instance) -> None:
-        """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`) names
-        it: a step that needs one is undecided."""
+        """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`, and the
+        member 0 of a family of one index, s_0 of `s_i = …`) names it: a step that needs one
+        is undecided."""
+        letters = sorted(free_index_letters(definition.name)) \
+            if isinstance(definition.name, A.Name) and len(definition.name.sub) == 1 else []
+        zero = [{letters[0]: 0}] if len(letters) == 1 else []
         for member in _index_assignments(definition, instance, self.builder(instance),
                                          self._from_step_zero(definition),
-                                         self._counts_from_zero(definition)):
+                                         self._counts_from_zero(definition)) + zero:
             try:
                 target = self.builder(instance.with_indices(member)).build(definition.name)
             except NotationError:
@@ -1900,6 +1905,20 @@ def _states_a_derivative(text: str) -> bool:
     return isinstance(head, A.Partial) or isinstance(first, A.Differential) or (
         isinstance(first, A.Name) and first.base in DIFFERENTIAL_D and not first.sub
         and isinstance(head, A.BinOp))
+
+
+def _member_alone(definition: Definition) -> bool:
+    """Whether each member of a family stands by its own index alone (`b_t = 1 -
+    \\beta_1^t`): no sum, no size letter, no other member, so a member past the sizes
+    tried is built right (p_{10} of a softmax over z_k would sum over sizes it is not in)."""
+    body = definition.written or definition.body
+    letters = free_index_letters(definition.name)
+    return not any(isinstance(n, A.SumOver) or isinstance(n, A.Name) and (
+        n.base in SIZE_LETTERS and not n.sub
+        or any(isinstance(i, A.Name) and i.base not in letters for i in n.sub)
+        or any(not isinstance(i, A.Name | A.Num) for i in n.sub))
+        for n in walk(body)) and not any(isinstance(n, A.Name) and n.base in ELISIONS
+                                         for n in walk(body))
 
 
 def _index_assignments(definition: Definition, instance: Instance, builder: Builder,

@@ -213,10 +213,16 @@ _SYSTEM = re.compile(r"\s*\\left\s*\\\{\s*\\begin\{(?P<env>array|aligned|gathere
 _SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z0-9])?)\s*=(?!=)")
 # `x_{i} = x^{i} \ (\forall i)`, `… \quad\forall j \in [1, q]`: the letters a statement
 # holds for, in parentheses or after a quad at its end; it states a range, which defines
-# nothing
+# nothing (an index letter's; `\forall x \in (0, 1)` is a condition)
 _TRAILING_QUANTIFIER = re.compile(
     r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$"
-    r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall\s*[A-Za-z]\s*\\in(?![A-Za-z])[^=<>]*$")
+    r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall\s*[ijklmnt]\s*\\in(?![A-Za-z])\s*"
+    r"(?!\(|\\left\s*\()[^=<>]*$")
+# `… \quad \forall j \neq i` at a statement's end: a case between index letters, the
+# statement's own (any other condition after a quantifier is not read in a document)
+_INDEX_CHARACTERS = "".join(sorted(letter for letter in INDEX_LETTERS if len(letter) == 1))
+_QUANTIFIED_CASE = re.compile(re.escape(FOR_ALL) + rf"\s*[{_INDEX_CHARACTERS}]"
+                              r"\s*(?:\\neq?|=)\s*[a-z0-9]\s*[.,]?\s*$")
 # `\mathrm{SiLU}(x) = x\,\sigma(x) \quad (\beta = 1)`: a parameter's value in parentheses after
 # a wide space at the end, a statement of its own
 _TRAILING_SETTING = re.compile(
@@ -1039,10 +1045,10 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
             end = _CONNECTIVE.match(content, end).end()
             pieces[-1].append(_Segment())
             pieces[-1][-1].chunks.append((offset + pos, content[pos:end]))
-        elif token in WIDE_SPACES and top and _next_token(
-                content, _skip_spacing(content, end)) == FOR_ALL and any(
+        elif token in WIDE_SPACES and top and _QUANTIFIED_CASE.match(
+                content, _skip_spacing(content, end)) and any(
                 segment.relation for segment in pieces[-1]):
-            pieces.append([_Segment()])   # `… = \frac{x}{|x|} \quad \forall x \neq 0`
+            pieces.append([_Segment()])   # `… = -s_i s_j \quad \forall j \neq i`: the case
         elif token in WIDE_SPACES and top \
                 and _next_token(content, _skip_spacing(content, end)) not in RELATIONS \
                 and _last_token(pieces[-1][-1]) not in RELATIONS \

@@ -745,3 +745,9 @@ def test_a_gradient_of_a_name_defined_again_as_a_quantity_is_in_doubt():
     assert [str(s.verdict) for s in (steps[1], steps[-1])] == ["valid", "undecided"]
     assert "defined again" in steps[-1].claim.links[0].message
 
+
+
+def test_a_condition_after_a_quantifier_binds_no_later_line():
+    doc = ("$$\\frac{d}{dx}|x| = 1 \\quad \\forall x > 0$$\n\n$$\\frac{d}{dx}|x| = 1$$\n")
+    steps = check_document(doc).steps
+    assert str(steps[0].verdict) != "invalid" and str(steps[-1].verdict) == "invalid"

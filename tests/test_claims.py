@@ -1752,12 +1752,64 @@ WORKED_LAYER = (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1
      ["L=(y-t)^{2}"], "invalid"),
     (r"\frac{\partial L}{\partial\theta_{i}}=2(y-t)\frac{\partial y}{\partial\theta_{i}}",
      ["L=(y-t)^{2}"], "valid"),
+    # a side of names nothing defines or shapes, against a matrix: no clash shown
+    (r"Patch = \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", [], "undecided"),
+    # a name applied to the variable a statement differentiates by is a function of it
+    (r"\frac{d}{dx} y(x)^2 = 2 y(x) y'(x)", [], "valid"),
+    (r"\frac{d}{dx} y(x)^2 = 2 y'(x)", [], "invalid"),
+    # a list times a transposed list: an inner product or an outer one, not said
+    (r"(2,4)(3,4)^T = 22", [], "undecided"),
+    # a name drawn from a density named by a letter defines nothing
+    (r"a^2 = a \cdot a", [r"a \sim \pi"], "valid"),
+    # rows aligned at `=&` and `&+&` in a claim are one chain
+    ("\\begin{aligned} (x+1)^2 =& &x^2 + 2x \\\\ &+& 1 \\end{aligned}", [], "valid"),
     # three dots typed plainly are the elision
     (r"\sum_{i=1}^{n} x_i = x_1 + x_2 + ... + x_n", [], "valid"),
     (r"\sum_{i=1}^{n} x_i = x_2 + ... + x_n", [], "invalid"),
 ])
 def test_what_older_wrong_verdicts_taught_in_the_twenty_fourth_session(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+SOFTMAX_OVER_K = r"p_j = \frac{e^{z_j}}{\sum_{k} e^{z_k}}"
+
+
+@pytest.mark.parametrize("claim, given, shapes, verdict", [
+    # a member past the sizes tried of a family whose definition sums: not built alone
+    (r"\frac{\partial p_{10}}{\partial z_{10}} = p_{10}", [SOFTMAX_OVER_K], {}, "undecided"),
+    (r"\frac{\partial p_{10}}{\partial z_{10}} = p_{10}(1 - p_{10})", [SOFTMAX_OVER_K], {},
+     "undecided"),
+    # a total derivative beside a partial one by the same variable: the tied reading cannot
+    # tell them apart
+    (r"\frac{d f}{d t} = \frac{\partial f}{\partial t} + \frac{\partial f}{\partial x}"
+     r"\frac{dx}{dt}", ["f = x t"], {}, "undecided"),
+    # an index letter's brackets group: i[i + 1] is a product
+    (r"\sum_{i=1}^{3} i[i+1] = 20", [], {}, "valid"),
+    (r"\sum_{k=1}^{3} k[k-1] = 9", [], {}, "invalid"),
+    # a list times a list transposed may be the outer product
+    (r"(1, 2)(1, 2)^T = \begin{bmatrix} 1 & 2 \\ 2 & 4 \end{bmatrix}", [], {}, "undecided"),
+    # d before a function's call is its differential
+    (r"d \Phi(z) = \phi(z) dz", [], {}, "undecided"),
+    # a known function after a new name is no new name
+    (r"a = s(z)_j = 2z_j = z_j + z_j", ["s(z) = 3z"], {}, "invalid"),
+    (r"m = J(\theta) = \theta^2 = \theta \cdot \theta", [r"J = \theta^3"], {}, "invalid"),
+    # a Greek letter primed beside itself
+    (r"\frac{\partial}{\partial \mu} \mu'\mu = 2\mu", [], {}, "undecided"),
+    (r"\frac{\partial}{\partial x}(x' x) = 2x", [], {"x": [3, 1]}, "undecided"),
+    # a condition after a quantifier at a claim's end
+    (r"\frac{d}{dx}|x| = 1 \quad \forall x > 0", [], {}, "valid"),
+    (r"\frac{d}{dx}|x| = -1 \quad \forall x > 0", [], {}, "invalid"),
+    (r"\frac{d}{dx}|x| = 1 \quad \forall x \in (0, 1)", [], {}, "valid"),
+    # a member written past the smallest size a sum is tried at: sizes that hold it
+    (r"\frac{\partial L}{\partial w_3} = x_3", ["L = w_1 x_1 + ... + w_n x_n"], {}, "valid"),
+    (r"\frac{\partial L}{\partial w_3} = x_3", [r"L = \sum_{i=1}^n w_i x_i"], {}, "valid"),
+    (r"\frac{\partial L}{\partial w_3} = x_2", [r"L = \sum_{i=1}^n w_i x_i"], {}, "invalid"),
+    # a name applied to the variable, and never bare, is a function of it
+    (r"\frac{d}{dx} u(x)^2 = 2u(x)", [], {}, "invalid"),
+    (r"\frac{\partial l(\theta)}{\partial\theta}= l", [], {}, "undecided"),
+])
+def test_what_the_twenty_fourth_second_read_found(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 
 def test_matrices_labelled_by_a_capital_share_a_declared_space():

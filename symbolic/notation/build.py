@@ -450,11 +450,6 @@ class Builder:
         is it, and products that fit both ways and differ are in doubt."""
         lefts = [left, left.T] if _list_like(node.left) and 1 in left.shape else [left]
         rights = [right, right.T] if _list_like(node.right) and 1 in right.shape else [right]
-        if _transposed_list(node.right) and _scaled_list(node.left) and 1 in left.shape:
-            # (2, 4)(3, 4)^T: a text that transposes a list to make a column writes lists
-            # as rows, so the product is a row times a column
-            lefts, rights = [left if left.rows == 1 else left.T], \
-                [right if right.cols == 1 else right.T]
         found = {sympy.ImmutableMatrix(a * b) for a in lefts for b in rights
                  if a.cols == b.rows}
         if len(found) > 1:
@@ -1360,12 +1355,6 @@ def _list_like(node: A.Node) -> bool:
     """A list, or a list transposed, alone or times numbers: `(2, 12)^T`, `\\frac{1}{4}[1, 2]`."""
     node = ungroup(node)
     return _scaled_list(node) or isinstance(node, A.Transpose) and _list_like(node.operand)
-
-
-def _transposed_list(node: A.Node) -> bool:
-    """A list transposed, `(3, 4)^T`."""
-    node = ungroup(node)
-    return isinstance(node, A.Transpose) and not node.prime and _scaled_list(node.operand)
 
 
 def _scaled_list(node: A.Node) -> bool:

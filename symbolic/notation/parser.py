@@ -1317,8 +1317,9 @@ class Parser:
                 # (\nabla f)(x): the gradient of f at x, as \nabla f(x)
                 node = dataclasses.replace(node.inner, args=self.bracketed_args(), parens=True)
             elif tok.text == "[" and isinstance(node, A.Name) and not node.sub \
-                    and not node.sup and _contiguous([self.peek(-1), tok]) \
-                    and (index := self.bracket_index()) is not None:
+                    and not node.sup and node.base not in INDEX_LETTERS \
+                    and _contiguous([self.peek(-1), tok]) \
+                    and (index := self.bracket_index(node)) is not None:
                 node = dataclasses.replace(node, sub=index)     # z[j], w[i,j]: as z_j, w_{ij}
             elif tok.text == "'":
                 self.advance()
@@ -1353,18 +1354,21 @@ class Parser:
             else:
                 return node
 
-    def bracket_index(self) -> tuple[A.Node, ...] | None:
-        """`[j]`, `[i,j]`, `[k+1]` right after a name: index letters, numbers, commas and a
-        number added or taken, the index of code's `z[j]` (consumed); None, nothing taken,
-        for any other bracket (`x[1 - x]` is a product)."""
+    def bracket_index(self, name: A.Name) -> tuple[A.Node, ...] | None:
+        """`[j]`, `[i,j]`, `[k+1]` right after a name that is no index letter itself: index
+        letters, numbers, commas and a number added or taken, the index of code's `z[j]`
+        (consumed); None, nothing taken, for any other bracket (`x[1 - x]` is a product, and
+        so is `i[i + 1]`)."""
         close = next((k for k in range(self.i + 1, len(self.tokens))
                       if self.tokens[k].text in ("]", "[")), None)
         if close is None or self.tokens[close].text != "]" or close == self.i + 1:
             return None
         inside = self.tokens[self.i + 1:close]
-        if not all(t.text in INDEX_LETTERS or t.kind == "number" or t.text == ","
-                   or t.text in "+-" and k + 1 < len(inside) and inside[k + 1].kind == "number"
-                   for k, t in enumerate(inside)) \
+        offset = [t.text in ("+", "-") and k + 1 < len(inside) and inside[k + 1].kind == "number"
+                  for k, t in enumerate(inside)]
+        if any(t.text == name.base for t in inside) or not all(
+                t.text in INDEX_LETTERS or t.kind == "number" or t.text == "," or offset[k]
+                for k, t in enumerate(inside)) \
                 or not any(t.text in INDEX_LETTERS or t.kind == "number" for t in inside):
             return None
         self.i = close + 1

@@ -51,6 +51,7 @@ from symbolic.notation.vocabulary import (
     ARGUMENT_LETTERS,
     AT_POINT,
     COMBINATORICS,
+    CONSTANT_FACTORS,
     CONSTANT_LETTERS,
     DIFFERENTIAL_D,
     EULER,
@@ -211,10 +212,22 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
 
 def _differentiated_functions(nodes: list[A.Node]) -> frozenset[str]:
     """u and v of `u'(x) v(x) + u(x) v'(x)`: names the statement applies with a prime, the
-    derivative of a function, so that the same name applied unprimed is that function."""
+    derivative of a function, so that the same name applied unprimed is that function; and
+    z_1 of `\\frac{d}{dx} f(z_1(x))`, applied to the variable the statement differentiates
+    by (not a letter that names a constant: c(x))."""
+    variables = {node_text(n.wrt) for n in nodes if isinstance(n, A.Partial)
+                 and isinstance(n.wrt, A.Name)}
+    applied = {id(n.left) for n in nodes if isinstance(n, A.BinOp) and n.op == "apply"}
+    # l of `\\frac{\\partial l(\\theta)}{\\partial \\theta} = l`, written bare too: its value,
+    # which the step may give by a definition elsewhere, not a function of any form
+    bare = {node_text(n) for n in nodes if isinstance(n, A.Name) and id(n) not in applied}
     return frozenset(node_text(dataclasses.replace(n.left, primes=0)) for n in nodes
                      if isinstance(n, A.BinOp) and n.op == "apply"
-                     and isinstance(n.left, A.Name) and n.left.primes)
+                     and isinstance(n.left, A.Name) and (n.left.primes or (
+                         n.left.base not in CONSTANT_FACTORS and not n.left.sup
+                         and node_text(n.left) not in bare
+                         and node_text(ungroup(n.right)) in variables
+                         and isinstance(ungroup(n.right), A.Name))))
 
 
 def _implied_functions(nodes: list[A.Node], snapshot: Snapshot) -> frozenset[str]:
@@ -279,7 +292,9 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.stepped = pass_.values_at_steps(nodes) | across.stepped
     pass_.primed_quantities = _primed_quantities(nodes) | across.primed_quantities
     pass_.implied = across.implied
-    pass_.differentiated = _differentiated_functions(nodes) | across.differentiated
+    # (the statement's, when one is given: a name written bare in another tree is excluded)
+    pass_.differentiated = across.differentiated if across is not NOTHING_ACROSS \
+        else _differentiated_functions(nodes)
     pass_.beside_plain = primed_beside_plain(nodes)
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
@@ -1251,8 +1266,10 @@ class _Pass:
                 continue
             if isinstance(after, A.BinOp) and after.op == "apply" \
                     and isinstance(after.left, A.Name) \
+                    and _holds_itself(after.right, after.left) \
                     and self.callee_of(after.left, after)[0] is None:
-                # d X (X^{-1}): the differential of X times the parentheses (X is no function)
+                # d X (X^{-1}): the differential of X times the parentheses, which hold X (so
+                # X is no function there)
                 out += [A.Differential(after.left, part.pos), after.right]
                 k += 2
                 continue
