@@ -243,13 +243,34 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
         return ClaimResult(claim, [dataclasses.replace(
             found, message=f"a given definition could not be used: {found.message}"
         ).link(claim, "", "=")])
-    claim = _without_conditions(claim, context)
+    claim = _without_label(_without_conditions(claim, context))
     try:
         result = _defining_chain(claim, context, budget_seconds) \
             or check_in_context(claim, context, budget_seconds=budget_seconds)
     except Exception as error:  # never a traceback: the cause is the verdict's message
         return ClaimResult(claim, [failed_link(claim, "", "", error)])
     return ClaimResult(result.source, result.links, [*context.warnings, *result.warnings])
+
+
+def words_only(text: str) -> bool:
+    """Whether a side is words and nothing else, `\\mbox{Hidden Layer1 output}` (several
+    words: `\\text{loss}` is a name)."""
+    return _WORDS.fullmatch(text.strip()) is not None
+
+
+_WORDS = re.compile("(?:" + "|".join(re.escape(p) for p in PROSE) + r")\{[^{}]*\s[^{}]*\}")
+
+
+def _without_label(claim: str) -> str:
+    """`\\text{Element-wise product} = A = B`: a label in words before a chain forms no link;
+    the chain after it."""
+    try:
+        chain = split_chain(claim)
+    except NotationError:
+        return claim
+    if len(chain.relations) > 1 and words_only(chain.sides[0].text):
+        return _chain_text(Chain(chain.source, chain.sides[1:], chain.relations[1:]))
+    return claim
 
 
 def _without_conditions(claim: str, context: Context) -> str:

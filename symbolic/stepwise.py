@@ -22,6 +22,7 @@ from symbolic.claims import (
     reads_as_derivative,
     rests_on,
     tied_entries,
+    words_only,
 )
 from symbolic.context import (
     Context,
@@ -66,7 +67,6 @@ from symbolic.notation.vocabulary import (
     GRADIENT_WORD,
     INDEX_LETTERS,
     MEMBERSHIP,
-    PROSE,
     WORD_FONT,
 )
 from symbolic.numbers import exact_value, is_printed_number, printed_number, show_number
@@ -961,18 +961,9 @@ def _without_leading_arrow(chain: Chain) -> Chain:
     before a definition (`\\mbox{Hidden Layer1 output} = x_1 = f_1(W_1 x_0)`)."""
     if chain.relations and not chain.sides[0].text and chain.relations[0] in CONSEQUENCES:
         return Chain(chain.source, chain.sides[1:], chain.relations[1:])
-    if len(chain.relations) > 1 and _words_only(chain.sides[0].text):
+    if len(chain.relations) > 1 and words_only(chain.sides[0].text):
         return Chain(chain.source, chain.sides[1:], chain.relations[1:])
     return chain
-
-
-def _words_only(text: str) -> bool:
-    """Whether a side is words and nothing else, `\\mbox{Hidden Layer1 output}` (several
-    words: `\\text{loss}` is a name)."""
-    return _WORDS.fullmatch(text.strip()) is not None
-
-
-_WORDS = re.compile("(?:" + "|".join(re.escape(p) for p in PROSE) + r")\{[^{}]*\s[^{}]*\}")
 
 
 def _ends_in_a_number(chain: Chain) -> bool:

@@ -1812,6 +1812,25 @@ def test_what_the_twenty_fourth_second_read_found(claim, given, shapes, verdict)
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 
+@pytest.mark.parametrize("claim, given, verdict", [
+    # a printed number one unit of its last digit from a much smaller value: off by a factor
+    (r"v_1 = (1-\beta_2)\cdot g_1^2 = 0.01\cdot g_1^2",
+     [r"v_t = \beta_2\cdot v_{t-1} + (1-\beta_2)\cdot g_t^2", "v_0 = 0", r"\beta_2 = 0.999"],
+     "invalid"),
+    (r"v_1 = (1-\beta_2)\cdot g_1^2 = 0.001\cdot g_1^2",
+     [r"v_t = \beta_2\cdot v_{t-1} + (1-\beta_2)\cdot g_t^2", "v_0 = 0", r"\beta_2 = 0.999"],
+     "valid"),
+    ("(0.5932)(2) = (0.59)(2)", [], "valid"),
+    # a label in words before a chain forms no link
+    (r"\text{Element-wise product} = \begin{bmatrix} 1 \times 1 & 2 \times 0 \end{bmatrix} = "
+     r"\begin{bmatrix} 1 & 0 \end{bmatrix}", [], "valid"),
+    (r"\text{Element-wise product} = \begin{bmatrix} 1 \times 1 & 2 \times 0 \end{bmatrix} = "
+     r"\begin{bmatrix} 1 & 2 \end{bmatrix}", [], "invalid"),
+])
+def test_what_the_twenty_fourth_held_half_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
 def test_matrices_labelled_by_a_capital_share_a_declared_space():
     from symbolic.context import Context
     stated = Context.from_given([r"W^Q, W^K \in \mathbb{R}^{d_k \times d}"])
