@@ -100,6 +100,7 @@ from symbolic.notation.vocabulary import (
     APPROXIMATELY,
     BEGIN_CASES,
     COMPOSITE,
+    CONDITION_RELATIONS,
     CONDITION_WORDS,
     CONSTANT_FACTORS,
     CONSTANT_LETTERS,
@@ -114,6 +115,7 @@ from symbolic.notation.vocabulary import (
     GREEK,
     IDENTITY,
     INDEX_LETTERS,
+    INEQUALITY_SIGNS,
     LABEL_LETTERS,
     LOGARITHMS,
     MATRIX_SOFTMAX,
@@ -243,8 +245,8 @@ def check_claim_here(claim: str, given: list[str], shapes: dict, conventions: di
         return ClaimResult(claim, [dataclasses.replace(
             found, message=f"a given definition could not be used: {found.message}"
         ).link(claim, "", "=")])
-    claim = _without_label(_without_conditions(claim, context))
     try:
+        claim = _without_label(_without_conditions(claim, context))
         result = _defining_chain(claim, context, budget_seconds) \
             or check_in_context(claim, context, budget_seconds=budget_seconds)
     except Exception as error:  # never a traceback: the cause is the verdict's message
@@ -283,16 +285,23 @@ def _without_conditions(claim: str, context: Context) -> str:
                 and context.take_condition(claim[:cut], unread=False):
             claim = claim[cut + 1:]
     trailing = _TRAILING_FORALL.search(claim)
-    if trailing is not None and not any(word in trailing.group() for word in PROSE) \
-            and context.take_condition(trailing.group("condition"), unread=False):
-        claim = claim[:trailing.start()]        # … \quad \forall x > 0
+    condition = trailing and (trailing.group("condition") or trailing.group("bracketed"))
+    if condition and not any(word in trailing.group() for word in PROSE) \
+            and not _on_members(condition) and context.take_condition(condition, unread=False):
+        claim = claim[:trailing.start()]        # … \quad \forall x > 0, … (\forall i \neq j)
+    elif _unread_condition(claim):      # \forall z_j > 0, \forall k \neq y: never dropped
+        raise MeaningError(f"the condition '{condition}' is not read, and the claim may hold "
+                           "only where it does", "", None,
+                           "Write the condition on a plain letter (x > 0) or as a case between "
+                           "index letters (j \\neq i), or check the claim by hand.")
     try:
         pieces = chained_statements(claim)
     except NotationError:
         return claim
     if len(pieces) == 1 and BEGIN_CASES in pieces[0] and BEGIN_CASES not in claim:
         return pieces[0]        # rows aligned at = with their conditions: one piecewise claim
-    if len(pieces) == 1 and FOR_ALL in claim and FOR_ALL not in pieces[0]:
+    if len(pieces) == 1 and FOR_ALL in claim and FOR_ALL not in pieces[0] \
+            and not _unread_condition(claim):
         return pieces[0]        # … \quad \forall j \in [1, q]: the range, dropped
     if len(pieces) == 1 and "&" in claim and "&" not in pieces[0] \
             and BEGIN_CASES not in claim:
@@ -303,9 +312,35 @@ def _without_conditions(claim: str, context: Context) -> str:
     return rest[0] if len(rest) == 1 else claim
 
 
+def _on_members(condition: str) -> bool:
+    """Whether a condition bounds members of a family (`z_j > 0`): a branch set on z_j does
+    not reach the members z_1, z_2 a step is built with, so it is not taken."""
+    try:
+        chain = split_chain(_CONDITION_OPENING.sub("", condition, count=1))
+        names = [n for side in chain.sides for n in walk(parse_side(side.text))
+                 if isinstance(n, A.Name)]
+    except NotationError:
+        return True
+    return len(chain.relations) == 1 and chain.relations[0] in INEQUALITY_SIGNS \
+        and any(n.sub for n in names)
+
+
+_CONDITION_OPENING = re.compile(rf"\s*{re.escape(FOR_ALL)}(?![A-Za-z])")
+
+
+def _unread_condition(claim: str) -> bool:
+    """Whether a quantifier at the claim's end states a condition (`\\forall z_j > 0`,
+    `\\forall k \\neq y`), not a range: one not taken must never be dropped."""
+    trailing = _TRAILING_FORALL.search(claim)
+    condition = trailing and (trailing.group("condition") or trailing.group("bracketed"))
+    return bool(condition) and any(relation in condition for relation in CONDITION_RELATIONS)
+
+
 _LEADING_FORALL = re.compile(rf"\s*{re.escape(FOR_ALL)}(?![A-Za-z])")
-_TRAILING_FORALL = re.compile(r"(?:\s|,|~|\\[,;: ])*\\q?quad\s*(?P<condition>"
-                              + re.escape(FOR_ALL) + r"(?![A-Za-z])[^{}&]*)$")
+_TRAILING_FORALL = re.compile(
+    r"(?:\s|,|~|\\[,;: ])*(?:\\q?quad\s*(?P<condition>" + re.escape(FOR_ALL)
+    + r"(?![A-Za-z])[^{}&]*)|(?:\\q?quad|\\[,;: ]|~|\s)*\(\s*(?P<bracketed>"
+    + re.escape(FOR_ALL) + r"(?![A-Za-z])[^(){}&]*)\)\s*[.,]?\s*)$")
 
 
 def _top_level_comma(text: str, start: int) -> int | None:
@@ -3604,7 +3639,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
     run = _listed_run((lhs_node, rhs_node), context) if not bounds else None
     # ∂L/∂w_3 beside L = w_1 x_1 + … + w_n x_n: a size below the member written leaves it out
     least = _largest_member((lhs_node, rhs_node)) if bounds and not tied else 0
-    for size in (run,) if run else tuple(s for s in (3, 2) if s >= least) or (least,):
+    # (two sizes always: a claim right only where the bound is the member's number is not)
+    for size in (run,) if run else (3, 2) if least <= 2 else (least, least + 1):
         sizes = dict.fromkeys(bounds, size) if tied else bound_sizes(bounds, size)
         if listed:
             sizes[listed[0]] = listed[1]
@@ -6105,7 +6141,8 @@ def _require_point_given(sides: Sides, trees: tuple, context: Context) -> None:
     unknown = _free(sides.lhs) | _free(sides.rhs)
     written = {name_key(n) for tree in trees for n in _values_written(tree)}
     # `r_1 = 1 \cdot r_2 + (3 - 1)` with r_2 given a number: a number worked from it too
-    worked = _is_worked_example(*trees) or any(
+    # (not where a worked example printed its intermediates: their numbers decide)
+    worked = _is_worked_example(*trees) or not _worked_definitions(context) and any(
         not _free(value) and any(_given_a_number(n, context) for n in _values_written(tree))
         for value, tree in ((sides.lhs, trees[0]), (sides.rhs, trees[1])))
     if unknown and not (_free(sides.lhs) and _free(sides.rhs)) \

@@ -189,12 +189,31 @@ def with_functions(expr, families: dict):
     """`expr` with each undefined function replaced by its chosen member of the family."""
     if not families or not isinstance(expr, sympy.Basic):
         return expr
+    expr = _derivatives_at_points(expr)
     # one substitution pass per level of nesting (f(g(x))), not a full `replace` walk of
     # the expression for every function
     while calls := {c: families[c.func](*c.args) for c in expr.atoms(AppliedUndef)
                     if c.func in families}:
         expr = expr.xreplace(calls)
     return expr.doit()
+
+
+def _derivatives_at_points(expr):
+    """`Derivative(f(g(x)), g(x))`, f' at g(x), as a derivative in a variable of its own
+    evaluated there: once g is replaced by its family member, a derivative by that
+    expression could not be taken."""
+    def at_points(derivative):
+        body, variables, points = derivative.expr, [], {}
+        for variable, count in derivative.variable_count:
+            if not isinstance(variable, sympy.Symbol):
+                point = sympy.Dummy("p", real=True)
+                body, points[point] = body.xreplace({variable: point}), variable
+                variable = point
+            variables.append((variable, count))
+        return sympy.Subs(sympy.Derivative(body, *variables), tuple(points),
+                          tuple(points.values()))
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative) and any(
+        not isinstance(v, sympy.Symbol) for v, _ in e.variable_count), at_points)
 
 
 def _project(value: float, kind: str | None, rng: np.random.Generator) -> float:

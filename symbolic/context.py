@@ -1226,6 +1226,9 @@ class Context:
         key = canonical(name.base, tuple(_int(s) for s in name.sup),
                         tuple(_int(s) for s in name.sub), name.suffix, name.primes)
         self.values[key] = value
+        if name_key(name) in self.printed_shapes and not isinstance(value, sympy.MatrixBase):
+            self.printed_shapes.discard(name_key(name))    # W = 3 after W printed as a matrix
+            self.shapes.pop(name_key(name), None)
         self._changed()
 
     def unbind(self, key: str) -> None:
@@ -2637,7 +2640,10 @@ def case_assumption(text: str, context: Context | None = None) -> tuple[str, str
     """`i = k`, `i \\neq k`, `i \\neq 0`: a block relating two index letters, or an index
     letter and a whole number, states a case (or None); so does `\\forall j \\neq i`."""
     try:
-        chain = split_chain(_CONDITION_WORDS.sub("", text, count=1))
+        stated = text.strip()
+        if stated.startswith("(") and stated.endswith(")"):    # (\forall j \neq i)
+            stated = stated[1:-1]
+        chain = split_chain(_CONDITION_WORDS.sub("", stated, count=1))
     except NotationError:
         return None
     if len(chain.sides) != 2 or chain.relations[0] not in ("=", r"\neq"):

@@ -103,6 +103,7 @@ MISTAKE_KINDS: tuple[MistakeKind, ...] = (
     MistakeKind("transpose", lambda c: transpose_repairs(c.tree), numbers=False),
     MistakeKind("order", lambda c: order_repairs(c.tree), numbers=False),  # G X^T for X^T G
     MistakeKind("swapped", lambda c: exchange_repairs(c.tree)),   # or "index": z_1 and z_2
+    MistakeKind("swapped", lambda c: function_exchange_repairs(c.tree)),   # f ∘ g for g ∘ f
     MistakeKind("index", lambda c: subscript_repairs(c.tree, c.names)),
     MistakeKind("sign", lambda c: sign_repairs(c.tree), formulas=False),  # a worked number's
     MistakeKind("index", lambda c: number_repairs(c.tree), formulas=False),  # one for another
@@ -187,6 +188,27 @@ def exchange_repairs(tree: A.Node) -> Iterator[Repair]:
         yield Repair(kind, f"{to_latex(first)} and {to_latex(second)} are swapped outside "
                            "the function arguments",
                      swap(tree, first, second, where=lambda path: not inside_call(path)))
+
+
+def function_exchange_repairs(tree: A.Node) -> Iterator[Repair]:
+    """Two functions the text leaves undefined exchanged where they are applied:
+    `g'(f(x)) f'(x)` for `f'(g(x)) g'(x)`, the inner and the outer function of a chain."""
+    names = list(dict.fromkeys(n.name for _, n in subtrees(tree) if isinstance(n, A.Call)
+                               and n.callee is A.Callee.ARBITRARY))
+    for first, second in itertools.combinations(names[:6], 2):
+        exchanged = {first: second, second: first}
+        fixed = tree
+        for path, node in reversed(list(subtrees(tree))):
+            if isinstance(node, A.Call) and node.callee is A.Callee.ARBITRARY \
+                    and node.name in exchanged:
+                at = _node_at(fixed, path)
+                fixed = replace_at(fixed, path, dataclasses.replace(at, name=exchanged[at.name]))
+        yield Repair("swapped", f"the functions {first} and {second} are swapped", fixed)
+
+
+def _node_at(tree: A.Node, path) -> A.Node:
+    """The node a path leads to in a tree (as `subtrees` writes paths)."""
+    return next(node for at, node in subtrees(tree) if at == path)
 
 
 def subscript_repairs(tree: A.Node, names: Iterable[A.Node]) -> Iterator[Repair]:

@@ -215,14 +215,14 @@ _SYSTEM_HEAD = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}=]*\}|_[A-Za-z
 # holds for, in parentheses or after a quad at its end; it states a range, which defines
 # nothing (an index letter's; `\forall x \in (0, 1)` is a condition)
 _TRAILING_QUANTIFIER = re.compile(
-    r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[^()]*\)\s*[.,]?\s*$"
+    r"(?:\s|~|\\[ ,;:]|\\q?quad)*\(\s*\\forall[\sA-Za-z,]*\)\s*[.,]?\s*$"
     r"|(?:\s|~|,|\\[ ,;:]|\\q?quad)*\\q?quad\s*\\forall\s*[ijklmnt]\s*\\in(?![A-Za-z])\s*"
     r"(?!\(|\\left\s*\()[^=<>]*$")
 # `… \quad \forall j \neq i` at a statement's end: a case between index letters, the
 # statement's own (any other condition after a quantifier is not read in a document)
 _INDEX_CHARACTERS = "".join(sorted(letter for letter in INDEX_LETTERS if len(letter) == 1))
-_QUANTIFIED_CASE = re.compile(re.escape(FOR_ALL) + rf"\s*[{_INDEX_CHARACTERS}]"
-                              r"\s*(?:\\neq?|=)\s*[a-z0-9]\s*[.,]?\s*$")
+_QUANTIFIED_CASE = re.compile(r"\(?\s*" + re.escape(FOR_ALL) + rf"\s*[{_INDEX_CHARACTERS}]"
+                              r"\s*(?:\\neq?|=)\s*[a-z0-9]\s*\)?\s*[.,]?\s*$")
 # `\mathrm{SiLU}(x) = x\,\sigma(x) \quad (\beta = 1)`: a parameter's value in parentheses after
 # a wide space at the end, a statement of its own
 _TRAILING_SETTING = re.compile(

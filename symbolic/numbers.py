@@ -328,7 +328,8 @@ class _NumberMatcher:
         error = abs(sympy.N(exact - number.value, 30))
         if not (error < number.unit * (1 - sympy.Rational(1, 10**12))):
             return False
-        if error > number.unit / 2 and error > abs(number.value) / 2:
+        if error > number.unit / 2 and not abs(number.value) / 2 <= abs(exact) \
+                <= 2 * abs(number.value):
             return False        # 0.01 for 0.001: past rounding, and off by a factor
         found.append(f"{to_latex(printed)} for {sympy.N(exact, 8)}")   # LaTeX, as written
         return True

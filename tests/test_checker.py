@@ -751,3 +751,10 @@ def test_a_condition_after_a_quantifier_binds_no_later_line():
     doc = ("$$\\frac{d}{dx}|x| = 1 \\quad \\forall x > 0$$\n\n$$\\frac{d}{dx}|x| = 1$$\n")
     steps = check_document(doc).steps
     assert str(steps[0].verdict) != "invalid" and str(steps[-1].verdict) == "invalid"
+
+
+def test_a_name_printed_as_a_matrix_then_given_a_number_is_a_number():
+    doc = ("Example 2: $W = \\begin{bmatrix}1&0\\\\0&2\\end{bmatrix}$.\n\n"
+           "Example 3: Let $W = 3$ and $x = 2$.\n\n$$W x = 6$$\n")
+    assert str(check_document(doc).steps[-1].verdict) == "valid"
+    assert str(check_document(doc.replace("= 6$$", "= 7$$")).steps[-1].verdict) == "invalid"

@@ -1821,6 +1821,36 @@ def test_what_the_twenty_fourth_second_read_found(claim, given, shapes, verdict)
      [r"v_t = \beta_2\cdot v_{t-1} + (1-\beta_2)\cdot g_t^2", "v_0 = 0", r"\beta_2 = 0.999"],
      "valid"),
     ("(0.5932)(2) = (0.59)(2)", [], "valid"),
+    # a prime after a function's call is on the call; f' at an inner function's value
+    (r"g(h(s))' = g'(h(s))\cdot h'(s)", [], "valid"),
+    (r"g(h(s))' = g'(h(s))", [], "invalid"),
+    (r"\left(f(g(x))\right)' = f'(g(x))\cdot g'(x)", [], "valid"),
+    (r"h'(x) = f'(g(x)) g'(x)", ["h(x) = f(g(x))"], "valid"),
+    (r"h'(x) = f'(g(x))", ["h(x) = f(g(x))"], "invalid"),
+    # two sizes at least past a member written: never only the size that matches it
+    (r"\frac{\partial}{\partial w_3} \frac{1}{n}\sum_{i=1}^{n} w_i^2 = \frac{2}{3} w_3", [],
+     "invalid"),
+    (r"\sum_{i=1}^{n} x_i = x_1 + x_2 + x_3", [], "invalid"),
+    (r"\frac{\partial}{\partial x_3}\sum_{i=1}^{n} x_i = n - 2", [], "invalid"),
+    # a quantifier in parentheses at a claim's end is its condition
+    (r"\frac{\partial p_j}{\partial z_i} = -p_i p_j \quad (\forall i \neq j)",
+     [r"p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}"], "valid"),
+    (r"\frac{\partial p_j}{\partial z_i} = p_i p_j \quad (\forall i \neq j)",
+     [r"p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}"], "invalid"),
+    (r"\frac{d}{dx}|x| = 1 \quad (\forall x > 0)", [], "valid"),
+    # a value truncated to one digit is within its unit; a factor off is not
+    (r"(1 - \beta_1) g = 0.1 g", [r"\beta_1 = 0.84"], "valid"),
+    # scientific notation as code prints it
+    (r"\epsilon + v = 10^{-8} + v", [r"\epsilon = 1e-8"], "valid"),
+    (r"\epsilon + v = 10^{-7} + v", [r"\epsilon = 1e-8"], "invalid"),
+    ("2.5E+3 = 2500", [], "valid"),
+    # a condition on members, or a case with a label that is no index letter, is not read:
+    # undecided, never dropped
+    (r"\frac{\partial}{\partial z_j} \max(0, z_j) = 1 \quad \forall z_j > 0", [], "undecided"),
+    (r"\frac{\partial L}{\partial s_k} = p_k \quad \forall k \neq y",
+     [r"p_k = \frac{e^{s_k}}{\sum_j e^{s_j}}", r"L = -\log p_y"], "undecided"),
+    # the functions of a chain exchanged: a diagnosis of their own
+    (r"\frac{d}{dx} f(g(x)) = g'(f(x))\, f'(x)", [], "invalid"),
     # a label in words before a chain forms no link
     (r"\text{Element-wise product} = \begin{bmatrix} 1 \times 1 & 2 \times 0 \end{bmatrix} = "
      r"\begin{bmatrix} 1 & 0 \end{bmatrix}", [], "valid"),

@@ -12,9 +12,7 @@ CORPUS = [(path.name, entry) for path in sorted(Path(__file__).parent.glob("data
 
 # Claims derivcheck cannot decide yet; each must stay "undecided"/"unparseable" (never wrong)
 # until the reader or engine learns it, then leave this list.
-KNOWN_GAPS = {
-    "bp-chain-rule-swapped": "an undefined function applied to an undefined function, f(g(x))",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("name", "entry"), CORPUS, ids=[e["id"] for _, e in CORPUS])

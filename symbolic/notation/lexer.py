@@ -22,6 +22,7 @@ from symbolic.notation.vocabulary import (
     SUBSCRIPTS,
     SUPERSCRIPTS,
     SYMBOL_SPELLINGS,
+    TIMES,
     UNICODE,
 )
 
@@ -127,6 +128,11 @@ def tokenize(source: str) -> list[Token]:
                 "^{" + power.group(1) + "}") if t.kind != "end")
             pos = power.end()           # e^-0.5, e^2.5 typed plainly: the whole exponent
             continue
+        if kind == "number" and (scientific := _SCIENTIFIC.match(source, pos)) is not None:
+            tokens.extend(Token(t.kind, t.text, pos) for t in tokenize(
+                f"{scientific.group(1)} {TIMES} 10^{{{scientific.group(2)}}}") if t.kind != "end")
+            pos = scientific.end()      # 1e-8, as code prints ε: 1 × 10^{-8}
+            continue
         if kind == "number" and (comma := _decimal_comma(source, pos, tokens)) is not None:
             tokens.append(Token("number", comma.group().replace(",", "."), pos))
             pos = comma.end()
@@ -162,6 +168,8 @@ def tokenize(source: str) -> list[Token]:
 
 
 _BRACED_COMMA = re.compile(r"\d+(?:\{,\}\d+)+")
+# `1e-8`, `2.5E+3`: a number in scientific notation as code prints it
+_SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?|\.\d+)[eE]([-+]?\d+)(?![A-Za-z0-9.])")
 _PLAIN_POWER = re.compile(r"\^(-?\d+\.\d+|-\d+|-[A-Za-z])(?![\w^.(])")
 
 

@@ -2085,11 +2085,18 @@ class Parser:
             args = self.bracketed_args()
             inner = args[0] if len(args) == 1 else _tuple(args)
             group: A.Node = A.Group(inner, start.pos)
-            while self.peek().text in ("^", "'"):      # v(y - t)^T: the power binds the group
+            called = isinstance(node, A.Name) and node.base in FUNCTION_LETTERS \
+                and not node.sub and not node.sup
+            while self.peek().text in ("^", "'") \
+                    and not (called and self.peek().text == "'"):
+                # v(y - t)^T: the power binds the group
                 tok = self.advance()
                 group = self.superscript(group, tok) if tok.text == "^" else \
                     A.Transpose(group, tok.pos, prime=True)
-            return A.BinOp("apply", node, group, start.pos)
+            call: A.Node = A.BinOp("apply", node, group, start.pos)
+            while self.peek().text == "'":      # g(h(s))': the prime is on the call
+                call = A.Transpose(A.Group(call, start.pos), self.advance().pos, prime=True)
+            return call
         return node
 
     def unbrace_arguments(self) -> None:

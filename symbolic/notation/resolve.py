@@ -904,7 +904,13 @@ class _Pass:
         variable of what only a number can be (an exponential, a function, a power); of
         anything else (several variables, a defined letter, `(1 - x)'`, `(x^3)''`) it is
         in doubt."""
+        # f and g of `(f(g(x)))'` are functions applied, no variable of it
+        called = {id(n.left) for n in walk(node.operand) if isinstance(n, A.BinOp)
+                  and n.op == "apply" and isinstance(n.left, A.Name) and not n.left.sub
+                  and (n.left.base in FUNCTION_LETTERS or self.snapshot.is_function(n.left.base))
+                  and not self.snapshot.is_value(n.left.base)}
         names = {n.base: n for n in walk(node.operand) if isinstance(n, A.Name)
+                 and id(n) not in called
                  and not (n.base == EULER and not self.snapshot.is_value(EULER))}
         if any(isinstance(n, A.Power) and to_latex(n.exponent) == "-1"
                for n in walk(node.operand)):

@@ -301,6 +301,7 @@ COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
 # second parameter a variance (or covariance), as machine learning writes it
 NORMAL_DENSITY = r"\mathcal{N}"
 DOT_PRODUCT = r"\cdot"     # W.x, as NumPy writes it, is read as W \cdot x
+TIMES = r"\times"                    # `1e-8` is read as `1 \times 10^{-8}`
 MUL_OPS = {"*": "*", "@": "juxt", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
            r"\otimes": "outer", r"\oslash": "oslash"}   # ⊘: division entry by entry
