@@ -299,6 +299,8 @@ class Context:
         self._stepped_back: frozenset[str] | None = None    # see `_from_step_zero`
         self._numbered_from_zero: frozenset[str] | None = None  # see `_counts_from_zero`
         self._dimensions: frozenset[str] | None = None  # `dimension_names` of the shapes
+        self._alone: frozenset | None = None    # families built by member (`_members_written`)
+        self._written: tuple = (None, ())       # (the statement, its members past the sizes)
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -1533,16 +1535,25 @@ class Context:
         """The members the statement being checked writes by a number past the default size,
         of a family defined by one index with no shape (`b_{10}` beside `b_t = 1 -
         \\beta_1^t`): (family, number) each, built with the others."""
-        families = {(d.name.base, d.name.suffix) for d in self.definitions
-                    if isinstance(d.name, A.Name) and len(d.name.sub) == 1 and not d.name.sup
-                    and free_index_letters(d.name) and self.shape_of(d.name.base) is None
-                    and _member_alone(d)}
-        return tuple(sorted({(n.base, int(n.sub[0].text))
+        if self._alone is None:
+            self._alone = frozenset(
+                (d.name.base, d.name.suffix) for d in self.definitions
+                if isinstance(d.name, A.Name) and len(d.name.sub) == 1 and not d.name.sup
+                and free_index_letters(d.name) and self.shape_of(d.name.base) is None
+                and _member_alone(d))
+        families = self._alone
+        if not families:
+            return ()
+        if self._written[0] is self.statement:
+            return self._written[1]
+        written = tuple(sorted({(n.base, int(n.sub[0].text))
                              for tree in self.statement for n in walk(tree)
                              if isinstance(n, A.Name) and (n.base, n.suffix) in families
                              and len(n.sub) == 1 and not n.sup and isinstance(n.sub[0], A.Num)
                              and n.sub[0].text.isdigit()
                              and int(n.sub[0].text) > Instance().default_size}))
+        self._written = (self.statement, written)
+        return written
 
     def _written_letters(self) -> set[str]:
         """The index letters whose value in an instance can change a definition's build:
