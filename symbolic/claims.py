@@ -5252,6 +5252,8 @@ def _free_side(trees: tuple, context: Context) -> str | None:
     a clash of shapes with it shows nothing. Its text, or None."""
     for tree in trees:
         names = [n for n in walk(tree) if isinstance(n, A.Name)]
+        if any(isinstance(n, A.MatrixLiteral) for n in walk(tree)):
+            continue        # a printed matrix is no number for want of a shape
         if names and all(_unshaped(n, context) and n.base not in (IDENTITY, ONES)
                          and context.shape_of(n.base) is None
                          and context.shape_of(family_of(name_key(n))) is None

@@ -1851,6 +1851,10 @@ def test_what_the_twenty_fourth_second_read_found(claim, given, shapes, verdict)
      [r"p_k = \frac{e^{s_k}}{\sum_j e^{s_j}}", r"L = -\log p_y"], "undecided"),
     # the functions of a chain exchanged: a diagnosis of their own
     (r"\frac{d}{dx} f(g(x)) = g'(f(x))\, f'(x)", [], "invalid"),
+    # a gradient at a vector given no shape is a number only for want of one: the clash
+    # with the printed column shows nothing (the printed side is never the one in doubt)
+    (r"\nabla g(\vec{x}) = \begin{bmatrix} 2x_1 - 6 \\ 2 x_2 \end{bmatrix}",
+     [r"g(\vec{x}) = (x_1 - 3)^2 + x_2^2"], "undecided"),
     # a label in words before a chain forms no link
     (r"\text{Element-wise product} = \begin{bmatrix} 1 \times 1 & 2 \times 0 \end{bmatrix} = "
      r"\begin{bmatrix} 1 & 0 \end{bmatrix}", [], "valid"),
