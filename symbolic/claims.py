@@ -1622,6 +1622,8 @@ def _unshaped_chain_doubt(sides: tuple[str, str], context: Context) -> Finding |
             continue
         partials = [f for f in factors(node) if isinstance(ungroup(f), A.Partial)]
         variables = [n for f in partials for n in walk(ungroup(f).wrt) if isinstance(n, A.Name)]
+        if _chained_in_layout([ungroup(f) for f in partials], context.conventions["layout"]):
+            continue        # ∂c/∂a ∂a/∂z in numerator layout: the order the layout writes
         if len(partials) > 1 and variables and not any(
                 context.shape_of(name_key(n)) is not None
                 or context.shape_of(family_of(name_key(n))) is not None for n in variables):
@@ -1631,6 +1633,18 @@ def _unshaped_chain_doubt(sides: tuple[str, str], context: Context) -> Finding |
                 "order matters; no shapes are declared, and read as numbers any order holds; "
                 "declare the shapes to check it")
     return None
+
+
+def _chained_in_layout(partials: list, layout: str) -> bool:
+    """Whether derivatives multiplied run as the chain rule runs in the layout: numerator
+    layout, ∂c/∂a ∂a/∂z (each variable the next one's numerator); denominator layout, the
+    other way round, ∂z/∂b ∂a/∂z ∂c/∂a."""
+    if len(partials) < 2 or not all(isinstance(p.numerator, A.Name) and isinstance(p.wrt, A.Name)
+                                    for p in partials):
+        return False
+    ordered = partials if layout == "numerator" else partials[::-1]
+    return all(name_key(before.wrt) == name_key(after.numerator)
+               for before, after in zip(ordered, ordered[1:], strict=False))
 
 
 def _drawn_doubt(sides: tuple[str, str], context: Context) -> Finding | None:

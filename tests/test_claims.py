@@ -1812,6 +1812,20 @@ def test_what_the_twenty_fourth_second_read_found(claim, given, shapes, verdict)
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 
+@pytest.mark.parametrize("layout, claim, verdict", [
+    ("numerator", r"\frac{\partial c}{\partial z_k} = \frac{\partial c}{\partial z_{k+1}}"
+     r"\frac{\partial z_{k+1}}{\partial z_k}", "valid"),
+    ("numerator", r"\frac{\partial c}{\partial z_k} = \frac{\partial z_{k+1}}{\partial z_k}"
+     r"\frac{\partial c}{\partial z_{k+1}}", "undecided"),
+    ("denominator", r"\frac{\partial c}{\partial z_k} = \frac{\partial z_{k+1}}{\partial z_k}"
+     r"\frac{\partial c}{\partial z_{k+1}}", "valid"),
+])
+def test_a_chain_rule_under_a_declared_layout_runs_in_its_order(layout, claim, verdict):
+    found = check_claim(claim, given=["z_{k+1} = f_k(z_k, w_k)"],
+                        conventions={"layout": layout})
+    assert found.verdict == verdict
+
+
 @pytest.mark.parametrize("claim, given, verdict", [
     # a printed number one unit of its last digit from a much smaller value: off by a factor
     (r"v_1 = (1-\beta_2)\cdot g_1^2 = 0.01\cdot g_1^2",
