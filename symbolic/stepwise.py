@@ -263,10 +263,18 @@ def _function_definitions(statements: Sequence[Statement]) -> list[_FunctionDefi
             if sides is None:
                 continue
             head, body = sides
-            if not isinstance(head, A.Name) and function_signature(head) is not None:
+            if not isinstance(head, A.Name) and function_signature(head) is not None \
+                    and not (is_printed_number(body)
+                             and all(_at_point(p) for p in function_signature(head)[1])):
                 found.append(_FunctionDefinition(index, statement.derivation, head, body,
                                                  chain.source))
     return found
+
+
+def _at_point(parameter: A.Node) -> bool:
+    """A number, or a name with a superscript (`\\mathbf{x}^0`, `w^{(k)}`): a point, never
+    a function's parameter (`f(\\mathbf{x}^0) = 17.0` is f's value there)."""
+    return is_printed_number(parameter) or isinstance(parameter, A.Name) and bool(parameter.sup)
 
 
 def _define_ahead(index: int, statement: Statement, ahead: list[_FunctionDefinition],
@@ -1214,6 +1222,22 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
     example under a new heading), as a name is."""
     name, parameters = function_signature(head)
     defined = context.function_for(head)
+    ahead = defined is not None and defined.source == chain.source     # see `_define_ahead`
+    if (defined is None and not _is_known_function(head, context) or ahead
+            or defined is not None and isinstance(defined.body, A.Unread)) and parameters and all(
+            _at_point(p) and (
+                context.is_value(name_key(p)) or context.is_value(node_text(p))
+                or any(name_key(d.name) == name_key(p) for d in context.definitions))
+            for p in parameters):
+        # f(\mathbf{x}^0) = 17.0 with x^0 given and f defined nowhere: f's value at a point,
+        # which says nothing of f elsewhere (as a definition, f would be the constant 17)
+        if ahead:
+            context.forget_function(name)
+        return step(StepKind.CLAIM, ClaimResult(chain.source, [LinkResult(
+            chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.UNDECIDED,
+            Method.NONE, f"undecided: this gives {name}'s value at a point the text has given, "
+                         f"and {name} is defined nowhere, so it defines nothing and there is "
+                         f"nothing to check it against; define {name} to check it")]))
     if defined is not None and defined.source == chain.source:
         context.forget_function(name)    # defined ahead of this line, for a use above it
     elif defined is not None and defined.derivation in (None, derivation) \

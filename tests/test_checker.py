@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from symbolic import check_claim, check_document
@@ -758,3 +760,13 @@ def test_a_name_printed_as_a_matrix_then_given_a_number_is_a_number():
            "Example 3: Let $W = 3$ and $x = 2$.\n\n$$W x = 6$$\n")
     assert str(check_document(doc).steps[-1].verdict) == "valid"
     assert str(check_document(doc.replace("= 6$$", "= 7$$")).steps[-1].verdict) == "invalid"
+
+
+def test_a_function_defined_nowhere_given_a_value_at_a_given_point_defines_nothing():
+    # murundb's Newton example (blind part zg): the objective is not read, so
+    # f(x^0) = 17.0 made f the constant 17 and its gradient at x^0 wrong
+    doc = (Path(__file__).parent / "data/blind/zg/docs/murundb-newton-example.md").read_text()
+    steps = {step.line: step for step in check_document(doc).steps}
+    assert str(steps[37].verdict) == "undecided" and "defined nowhere" in \
+        steps[37].claim.links[0].message
+    assert all(str(step.verdict) != "invalid" for step in steps.values())
