@@ -5426,7 +5426,7 @@ def _substituted(left, right, put: dict[str, str], formulas: bool = False) -> bo
         return key is not None and put.setdefault(key, to_latex(right)) == to_latex(right)
     number = right.text if isinstance(right, A.Num) else "-" + right.operand.text \
         if isinstance(right, A.Neg) and isinstance(right.operand, A.Num) else None
-    if isinstance(left, A.Name) and _printed_numbers(right):
+    if isinstance(left, A.Name) and printed_entries(right) is not None:
         # W_1 x = \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 1
         # \end{bmatrix}: a printed matrix of numbers for a name
         key = name_key(left)
@@ -5457,14 +5457,6 @@ def _substituted(left, right, put: dict[str, str], formulas: bool = False) -> bo
 
 
 PRODUCTS = frozenset({"juxt", "*", "cdot", "times"})     # the ways a product is written
-
-
-def _printed_numbers(node: A.Node) -> bool:
-    """A vector or matrix printed with numbers in every entry."""
-    node = ungroup(node)
-    return isinstance(node, A.MatrixLiteral) and all(
-        isinstance(entry, A.Num) or isinstance(entry, A.Neg) and isinstance(entry.operand, A.Num)
-        for row in node.rows for entry in row)
 
 
 def _require_no_worded_condition(link: tuple[str, str, str]) -> None:
