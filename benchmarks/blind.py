@@ -26,7 +26,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # twenty-first; zs,zt: the
                                                 # twenty-second; zu,zv: the
                                                 # twenty-third; zw,zx: the
-                                                # twenty-fourth)
+                                                # twenty-fourth; zy,zz: the
+                                                # twenty-fifth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
