@@ -11,7 +11,7 @@ trees and compare:
     .venv/bin/python benchmarks/verdicts.py --compare old.json new.json
 
 `--pin FILE` writes the claim corpus's verdicts (verdict and method of each item) as YAML;
-`tests/test_corpus_verdicts.py` checks every run against `tests/data/corpus_verdicts.yaml`.
+`tests/test_corpus.py` checks every run against `tests/data/corpus_verdicts.yaml`.
 The blind corpus is compared with `--out`/`--compare` under `PYTHONHASHSEED=0`, not
 pinned: a few of its layered claims (deep compositions of undefined functions) draw other
 samples under another hash seed, and can turn from valid to undecided.
