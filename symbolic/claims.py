@@ -81,6 +81,7 @@ from symbolic.notation.resolve import (
 from symbolic.notation.rewrite import subtrees, to_latex
 from symbolic.notation.summation import summation_convention
 from symbolic.notation.trees import (
+    call_arguments,
     children,
     composite_name,
     composite_of,
@@ -388,8 +389,8 @@ def _defining_chain(claim: str, context: Context, budget_seconds: float) -> Clai
             f"undecided: this defines {left}, which nothing else determines, so it claims "
             "nothing; give its definition in `given` to check a claim about it")])
     try:
-        if not isinstance(head, A.MatrixLiteral):     # (entries nothing else mentions)
-            context.define_latex(f"{left} {relation} {right}")
+        if not isinstance(head, A.MatrixLiteral) and not _value_at_a_point(head, context):
+            context.define_latex(f"{left} {relation} {right}")   # (nor D(1): no name)
     except NotationError:
         if not labelled_by_word(head, context):
             return None                 # (a label in words names what nothing else uses)
@@ -487,6 +488,8 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     elif (word := context.word_named(head)) is not None \
             and not context.is_value(name_key(word)):
         return head                     # HO = \sigma(HI): the word HO, as HI is one
+    elif _value_at_a_point(head, context):
+        pass                            # D(1) = (0.2 - 1)^2 + …: names D's value at 1
     elif not (labelled_by_word(head, context) or labelled_call(head, context)):
         return None                     # (v_1 baru, Z_2(in) = …: labelled values)
     bases = set()
@@ -510,6 +513,20 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+def _value_at_a_point(head: A.Node, context: Context) -> bool:
+    """`D(1)`: a call, at printed numbers, of a function nothing defines: a value named by
+    its point, as worked examples name a distance or a loss at an iteration."""
+    if not (isinstance(head, A.BinOp) and head.op == "apply" and isinstance(head.left, A.Name)
+            and all(is_printed_number(a) for a in call_arguments(head.right))):
+        return False
+    try:
+        call = context.resolve(head).tree
+    except NotationError:
+        return False
+    return isinstance(call, A.Call) and call.callee is A.Callee.ARBITRARY and bool(call.args) \
+        and not call.primes and all(is_printed_number(a) for a in call.args)
 
 
 def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
@@ -849,6 +866,8 @@ def _resolves_to_known(head: A.Node, context: Context) -> bool:
         resolved = context.resolve(head).tree
     except MeaningError:
         return False          # an operator name not known: new
+    if isinstance(resolved, A.BinOp) and resolved.op == "juxt":
+        resolved = resolved.left            # \dot{F}(p) of a defined F: F'(p) \dot{p}
     return isinstance(resolved, A.Call) and resolved.callee in (
         A.Callee.KNOWN, A.Callee.DEFINED, A.Callee.OPERATOR)
 
@@ -1697,10 +1716,41 @@ def _listing_doubt(link, finding: Finding, context: Context,
                              "the step without them, or give the entries' relation to check it")
     return None
 
+def _local_partial_doubt(link, finding: Finding, context: Context,
+                         budget: Budget) -> Finding | None:
+    """`\\frac{\\partial}{\\partial x_i} \\frac{x_i - \\mu_B}{\\sqrt{\\sigma^2_B + \\epsilon}}
+    = \\frac{1}{\\sqrt{\\sigma^2_B + \\epsilon}}`: a formula written out under the derivative,
+    holding both its variable and names defined from it. Backprop's local derivatives hold
+    those names fixed (the other paths are added apart); a total derivative does not. When
+    the step holds only as the local one, which is meant is not said: undecided."""
+    left, right, _ = link
+    if context.written_held or not context.definitions:
+        return None
+    try:
+        trees = [context.resolve(parse_side(side)).tree for side in (left, right)]
+    except NotationError:
+        return None
+    defined = {name_key(d.name) for d in context.definitions}
+    formulas = [ungroup(n.numerator if n.numerator is not None else n.operand)
+                for tree in trees for n in walk(tree) if isinstance(n, A.Partial)]
+    written = [f for f in formulas if f is not None and not isinstance(f, A.Name)
+               and any(isinstance(m, A.Name) and name_key(m) in defined for m in walk(f))]
+    if not written:
+        return None
+    held = context.copy()
+    held.written_held = True
+    if find(*link[:2], link[2], held, budget).verdict != Verdict.VALID:
+        return None
+    return undecided("undecided: this holds as a local derivative, with the names defined "
+                     "from the variable that the formula writes held fixed (as backprop "
+                     "writes each path apart), and not as the total derivative; which is "
+                     "meant is not said")
+
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
           _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
           _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt,
-          _listing_doubt)
+          _listing_doubt, _local_partial_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -3596,6 +3646,18 @@ def failed(error: BaseException) -> Finding:
     return undecided(_undecided_because(error))
 
 
+def _require_not_at_unknown_points(sides: Sides) -> None:
+    """`f(1) = 1.86` with f defined nowhere: a value at a point of a function nothing
+    defines is any number, so sides that differ only there show no mistake."""
+    pair = (sides.lhs, sides.rhs)
+    calls = sorted({str(call) for side in pair if isinstance(side, sympy.Basic)
+                    for call in side.atoms(AppliedUndef)})
+    if calls and not any(_free(side) for side in pair):
+        raise MeaningError(f"{calls[0]} is the value at a point of a function defined nowhere "
+                           "here, so it stands for any number and there is nothing to check "
+                           "it against", "", None, "Define the function to check this.")
+
+
 def _undecided_because(error: BaseException) -> str:
     if isinstance(error, WorkLimitExceeded):
         return f"undecided: {error}"
@@ -4417,6 +4479,8 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                                  "constant}), or write its differential")
             if built is not None and found.verdict == Verdict.VALID:
                 held[built] = found
+            if found.verdict == Verdict.INVALID:
+                _require_not_at_unknown_points(sides)
         except ShapeError as error:
             if sides is not None:
                 _require_vectors_read_whole(sides, context)

@@ -231,6 +231,9 @@ class Context:
     # whether a name left undefined beside a twin that depends on the variable is read as
     # written, free of it (each reading of such a step sets it; see `claims.find`)
     twins_read: bool = False
+    # whether a derivative of a formula written out holds the defined names it writes fixed,
+    # as backprop's local derivatives do (`claims._local_partial_doubt` reads a step so)
+    written_held: bool = False
     # whether ∇²f(x) with no shape for x is read (to infer the shapes the text implies)
     hessians_unshaped: bool = False
     # whether names made as the text names a loss's gradients (dZ beside dA = ∂L/∂A) are
@@ -454,6 +457,7 @@ class Context:
                       dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
+                      written_held=self.written_held,
                       losses_by_index=self.losses_by_index,
                       helpers_dropped=self.helpers_dropped, samples_whole=self.samples_whole,
                       gradients_named=self.gradients_named, facts=list(self.facts),
@@ -1056,14 +1060,18 @@ class Context:
             self.printed_shapes.discard(name_key(name))
             self.shapes.pop(name_key(name), None)
             self._changed()
-        if _own_entries(name, body) and self.shape_of(name_key(name)) is None:
+        if _own_entries(name, body):
             # θ = [θ_1, θ_2]^T: a vector written by its own entries declares its shape and
             # defines nothing (as a definition it would lead back to itself)
             literal = _ungrouped_literal(body)
             entries = len(literal.rows) * len(literal.rows[0])
-            self.add_shape(name_key(name), [entries, 1] if literal.listed   # [θ_1, θ_2]: a
-                           else [len(literal.rows), len(literal.rows[0])])  # list, a column
-            return Definition(name, body, source, body, derivation=derivation)
+            shape = [entries, 1] if literal.listed \
+                else [len(literal.rows), len(literal.rows[0])]      # [θ_1, θ_2]: a list
+            declared = self.shape_of(name_key(name))
+            if declared is None:
+                self.add_shape(name_key(name), shape)
+            if declared is None or list(declared) == shape:       # (declared alike: as said)
+                return Definition(name, body, source, body, derivation=derivation)
         if _own_entries(name, body, numbered_from_one=False) and not _own_entries(name, body):
             # w = (w_0, w_1): its own entries, numbered otherwise than 1, 2, …, which
             # derivcheck's entries are: not read (what uses w is undecided)
@@ -1077,6 +1085,13 @@ class Context:
             self.add_shape(name_key(name), elided)
             return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
+        if (other := self._told_apart_by_letter(name, body)) is not None:
+            return self.define_unreadable(name, MeaningError(
+                f"{node_text(name)} is defined through {other}, of the same letter under "
+                f"another index, which is defined too: the text tells two quantities apart "
+                "by their index letter (as δ_k of the output units and δ_j of the hidden "
+                "ones), which derivcheck does not read", source, 0,
+                r"Name them apart (\delta^{o}_k, \delta^{h}_j) to check the steps."), source)
         try:
             body = _einstein_summed(body, _carried_indices(name)) if name.sub else body
             _require_no_repeated_index(name, body, written)
@@ -1088,6 +1103,27 @@ class Context:
         self._shape_through_elementwise(name, definition.body)
         self._shape_through_scaling(name, body)
         return self._add(definition)
+
+    def _told_apart_by_letter(self, name: A.Name, body: A.Node) -> str | None:
+        """`\\delta_j = \\delta\\_in_j f'(z\\_in_j)` with δ_k defined and
+        `\\delta\\_in_j = \\sum_k \\delta_k w_{jk}`: a family member defined through a member
+        of the same family under another index letter that has a definition of its own. The
+        other member as written, or None."""
+        letter = _single_index_letter(name)
+        if letter is None:
+            return None
+        names = [n for n in walk(body) if isinstance(n, A.Name)]
+        for used in list(names):       # one step through what the body's names are defined as
+            names += [n for d in self.definitions if d.name.base == used.base
+                      and d.written is not None for n in walk(d.written) if isinstance(n, A.Name)]
+        for other in names:
+            theirs = _single_index_letter(other)
+            if other.base == name.base and other.sup == name.sup and theirs is not None \
+                    and theirs != letter and any(
+                        d.name.base == name.base and _single_index_letter(d.name) == theirs
+                        for d in self.definitions):
+                return node_text(other)
+        return None
 
     def word_named(self, node: A.Node) -> A.Name | None:
         """`HO`, `HI_1`: letters printed side by side that the text prints as a word
@@ -1584,9 +1620,13 @@ class Context:
         # leaves them to their own definitions
         explicit = {name_key(d.name) for d in self.definitions
                     if not free_index_letters(d.name)}
+        assigned: dict = {}     # symbol -> the position of the definition that built it
+        unread: dict = {}       # symbol -> the position of an unread definition of it
         for position, definition in self._building_order():
             if definition.error is not None:
-                self._mark_unreadable(key, definition, definition.error, instance)
+                for symbol in self._mark_unreadable(key, definition, definition.error,
+                                                    instance):
+                    unread[symbol] = position
                 continue
             back = self._from_step_zero(definition)
             beyond = [{letter: number} for base, number in key[-1]
@@ -1608,6 +1648,11 @@ class Context:
                         self._unreadable.setdefault(key, {})[symbol] = _unread(definition, value)
                     continue
                 _assign(defs, target, value, definition)
+                assigned.update(dict.fromkeys(_symbols_of(target), position))
+        for symbol, position in unread.items():
+            # δ_k = … then δ_j = … unread: member 1 is the later, unread one's; in doubt
+            if symbol in assigned and position > assigned[symbol]:
+                defs.pop(symbol, None)
 
     def _counts_from_zero(self, definition: Definition) -> bool:
         """Whether a family's members are numbered from 0: the definitions write its member 0
@@ -1696,13 +1741,14 @@ class Context:
                    for n in walk(definition.written))
 
     def _mark_unreadable(self, key: tuple, definition: Definition, error: NotationError,
-                         instance: Instance) -> None:
+                         instance: Instance) -> set:
         """Each member of an unread definition (z_{1,1}, z_{1,2}, … of `z_{jm} = …`, and the
         member 0 of a family of one index, s_0 of `s_i = …`) names it: a step that needs one
         is undecided."""
         letters = sorted(free_index_letters(definition.name)) \
             if isinstance(definition.name, A.Name) and len(definition.name.sub) == 1 else []
         zero = [{letters[0]: 0}] if len(letters) == 1 else []
+        marked = set()
         for member in _index_assignments(definition, instance, self.builder(instance),
                                          self._from_step_zero(definition),
                                          self._counts_from_zero(definition)) + zero:
@@ -1712,6 +1758,8 @@ class Context:
                 continue
             for symbol in _symbols_of(target):
                 self._unreadable.setdefault(key, {})[symbol] = _unread(definition, error)
+                marked.add(symbol)
+        return marked
 
     def expand(self, expr, instance: Instance, keep=frozenset()):
         """Substitute definitions until only base variables (and `keep`) remain.
@@ -1787,7 +1835,7 @@ class Context:
             if not all(isinstance(v, sympy.Basic) for _, v in named):
                 return None
         return (numerator, wrt, self.instance_key(instance), self.conventions.get("layout"),
-                named)
+                named, self.written_held)
 
     def uses(self, symbol, instance: Instance) -> bool:
         """Whether some definition's value in this instance depends on `symbol`."""
@@ -2225,6 +2273,14 @@ def _member_dimension(dimension, values: dict[str, int], where: str):
 def parse_expression(latex: str, conventions: dict | None = None):
     """Read a LaTeX expression into SymPy, with no context: `parse_expression("x^2")`."""
     return Context(conventions=conventions or {}).read(latex)
+
+
+def _single_index_letter(name: A.Name) -> str | None:
+    """The one index letter a name is subscripted by (j of δ_j), or None."""
+    if len(name.sub) == 1 and isinstance(name.sub[0], A.Name) and not name.sub[0].sub \
+            and name.sub[0].base in INDEX_LETTERS:
+        return name.sub[0].base
+    return None
 
 
 def _generic_letter_as_index(name: A.Name, body: A.Node, context: Context

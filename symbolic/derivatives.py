@@ -65,6 +65,9 @@ def partial(context: Context, numerator, wrt, instance: Instance):
             return named
     definitions = context.definitions_in(instance)
     context.require_readable(numerator, instance)     # an unread definition is no unknown
+    if context.written_held and numerator not in definitions \
+            and wrt in free_symbols(numerator):
+        return derivative(numerator, wrt)   # the defined names it writes held fixed
     if isinstance(numerator, Var) and numerator not in definitions and numerator != wrt \
             and not context.uses(numerator, instance):
         return upstream(context, numerator, wrt, instance)

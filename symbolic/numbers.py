@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import mpmath
 import sympy
+from sympy.core.function import AppliedUndef
 
 from symbolic import evaluation
 from symbolic import functions as F
@@ -140,6 +141,8 @@ def to_mpmath(value) -> mpmath.mpf | None:
     expr = guard_huge_powers(value)
     if undefined_constant(expr) or huge_powers(value):
         return None       # 1/0, or a number too large to be a printed value's match
+    if expr.atoms(AppliedUndef):
+        return None       # f(1) of a function defined nowhere: any number
     try:
         [result] = evaluation.high_precision_values([expr], {})
         result = mpmath.mpmathify(result)

@@ -45,8 +45,8 @@ from symbolic.derivatives import gradient_parts
 from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError, ShapeError
 from symbolic.notation import ast as A
-from symbolic.notation import parse_side, split_chain
-from symbolic.notation.chains import Chain
+from symbolic.notation import objective, parse_side, split_chain
+from symbolic.notation.chains import Chain, Side
 from symbolic.notation.names import family_of
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
@@ -66,6 +66,7 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     GRADIENT_WORD,
     INDEX_LETTERS,
+    LOGARITHMS,
     MEMBERSHIP,
     WORD_FONT,
 )
@@ -579,6 +580,7 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
         chain = _without_leading_arrow(split_chain(statement.text))
     except NotationError as error:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
+    chain = _problem_stated(chain, context, statement.derivation)
     budget = Budget(budget_seconds)
     # a gradient named as a number stands for it in arithmetic that ends in a printed number
     context.use_gradient_values = _ends_in_a_number(chain)
@@ -610,6 +612,13 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.DEFINITION, ClaimResult(
             chain.source, [labelled, *_rest(chain, context, budget).links]))
     head = _head(chain, context)
+    logged = _logged_name(chain, context, statement.derivation) if head is None else None
+    if logged is not None:              # \ln \lambda_i = x_i'\beta: defines λ_i
+        context.define_latex(f"{chain.sides[0].text} = {chain.sides[1].text}")
+        return step(StepKind.DEFINITION, ClaimResult(chain.source, [LinkResult(
+            chain.sides[0].text, chain.sides[1].text, chain.relations[0], Verdict.VALID,
+            Method.DEFINITION, f"defines {chain.sides[0].text.strip()}, so "
+                               f"{node_text(logged)} as its exponential")]))
     if head is None and _named_on_the_right(chain, context):
         chain = Chain(chain.source, chain.sides[::-1], chain.relations)   # X W + b = Y
         head = _head(chain, context)
@@ -649,6 +658,27 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         # after w_2 = -0.009 + 0.01: the next step of a worked update, bound anew)
         return step(StepKind.CLAIM, _recomputed(chain, head, context, budget, previous))
     return _define(statement, chain, head, body, body_text, context, budget, step)
+
+
+def _logged_name(chain: Chain, context: Context, derivation: int) -> A.Name | None:
+    """`\\ln \\lambda_i = x_i'\\beta`: the logarithm of a name nothing here determines, set
+    equal to what does not hold it, defines the name (a model's link function), as the
+    same line in `given` does. The name, or None."""
+    if len(chain.sides) != 2 or chain.relations[0] not in DEFINING:
+        return None
+    try:
+        lhs, rhs = parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
+    except NotationError:
+        return None
+    if not (isinstance(lhs, A.Call) and lhs.name in LOGARITHMS and len(lhs.args) == 1
+            and lhs.power is None and not lhs.primes):
+        return None
+    inner = ungroup(lhs.args[0])
+    key = name_key(inner) if isinstance(inner, A.Name) else None
+    if key is None or context.is_value(key) or context.determines(inner, derivation) \
+            or any(isinstance(n, A.Name) and name_key(n) == key for n in walk(rhs)):
+        return None
+    return inner
 
 
 def _named_on_the_right(chain: Chain, context: Context) -> bool:
@@ -974,6 +1004,29 @@ def _without_leading_arrow(chain: Chain) -> Chain:
     return chain
 
 
+def _problem_stated(chain: Chain, context: Context, derivation: int) -> Chain:
+    """`\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …`: a problem stated with its objective's
+    definition. When the objective is a new function or name here, the line defines it (the
+    optimum is not claimed); otherwise the optimum's value is a claim (undecided)."""
+    first = chain.sides[0] if chain.relations else None
+    rest = objective(first.text) if first is not None else None
+    if rest is None or chain.relations[0] not in DEFINING:
+        return chain
+    try:
+        head = parse_side(rest)
+    except NotationError:
+        return chain
+    if function_signature(head) is not None:
+        new = _defines_function(head, derivation, context)
+    else:
+        new = isinstance(head, A.Name) and (key := name_key(head)) is not None \
+            and not context.is_value(key) and key not in context.formulas
+    if not new:
+        return chain
+    side = Side(rest, first.offset + first.text.index(rest))
+    return Chain(chain.source, (side, *chain.sides[1:]), chain.relations)
+
+
 def _ends_in_a_number(chain: Chain) -> bool:
     try:
         return len(chain.sides) > 1 and is_printed_number(parse_side(chain.sides[-1].text))
@@ -1223,12 +1276,17 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
     name, parameters = function_signature(head)
     defined = context.function_for(head)
     ahead = defined is not None and defined.source == chain.source     # see `_define_ahead`
+    at_given_point = bool(parameters) and all(
+        _at_point(p) and (context.is_value(name_key(p)) or context.is_value(node_text(p))
+                          or any(name_key(d.name) == name_key(p) for d in context.definitions))
+        for p in parameters)
+    if at_given_point and defined is not None and not ahead \
+            and not isinstance(defined.body, A.Unread) \
+            and not any(_at_point(p) for p in defined.parameters):
+        # f(\mathbf{x}^0) = 17.0 after f(\mathbf{x}) = …: f's value at the point, a claim
+        return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     if (defined is None and not _is_known_function(head, context) or ahead
-            or defined is not None and isinstance(defined.body, A.Unread)) and parameters and all(
-            _at_point(p) and (
-                context.is_value(name_key(p)) or context.is_value(node_text(p))
-                or any(name_key(d.name) == name_key(p) for d in context.definitions))
-            for p in parameters):
+            or defined is not None and isinstance(defined.body, A.Unread)) and at_given_point:
         # f(\mathbf{x}^0) = 17.0 with x^0 given and f defined nowhere: f's value at a point,
         # which says nothing of f elsewhere (as a definition, f would be the constant 17)
         if ahead:

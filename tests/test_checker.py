@@ -762,11 +762,45 @@ def test_a_name_printed_as_a_matrix_then_given_a_number_is_a_number():
     assert str(check_document(doc.replace("= 6$$", "= 7$$")).steps[-1].verdict) == "invalid"
 
 
+MURUNDB_NEWTON = Path(__file__).parent / "data/blind/zg/docs/murundb-newton-example.md"
+
+
 def test_a_function_defined_nowhere_given_a_value_at_a_given_point_defines_nothing():
-    # murundb's Newton example (blind part zg): the objective is not read, so
-    # f(x^0) = 17.0 made f the constant 17 and its gradient at x^0 wrong
-    doc = (Path(__file__).parent / "data/blind/zg/docs/murundb-newton-example.md").read_text()
+    # murundb's Newton example (blind part zg) with its objective named g: f(x^0) = 17.0
+    # made f the constant 17 and its gradient at x^0 wrong
+    doc = MURUNDB_NEWTON.read_text().replace(r"\min f(\mathbf{x}) =", r"g(\mathbf{x}) =")
     steps = {step.line: step for step in check_document(doc).steps}
     assert str(steps[37].verdict) == "undecided" and "defined nowhere" in \
         steps[37].claim.links[0].message
     assert all(str(step.verdict) != "invalid" for step in steps.values())
+
+
+def test_a_problem_stated_with_its_objective_defines_it_and_its_values_are_claims():
+    # `\min f(\mathbf{x}) = …` defines f; f and its gradient and Hessian at the given
+    # point x^0 are then claims, checked (f(x^0) = 17.0 had made f the constant 17)
+    steps = {step.line: step for step in check_document(MURUNDB_NEWTON.read_text()).steps}
+    assert steps[25].claim.links[0].message == "defines the function f"
+    assert [str(steps[line].verdict) for line in (37, 55, 61, 73)] == ["valid"] * 4
+    assert all(str(step.verdict) != "invalid" for step in steps.values())
+    wrong = MURUNDB_NEWTON.read_text().replace(r"\left[5, 32 \right]^T", r"\left[5, 23 \right]^T")
+    assert str({s.line: s for s in check_document(wrong).steps}[55].verdict) == "invalid"
+
+
+def test_the_optimum_of_a_defined_function_is_not_its_value():
+    doc = "$$f(x) = x^2 + 1$$\n\n$$\\min f(x) = 1$$\n\n$$\\min_x f(x) = 0$$\n"
+    steps = check_document(doc).steps
+    assert [str(s.verdict) for s in steps[1:]] == ["undecided", "undecided"]
+
+
+def test_a_logarithm_of_a_new_name_defines_it_in_a_document():
+    # Kalay's Poisson regression (blind part zy): ln λ_i = x_i'β is the model's link, so
+    # the Hessian of the log-likelihood in β is checked (it was invalid, λ_i read as free)
+    doc = (r"$$\ln \lambda _i = x_i '\beta .$$" "\n\n"
+           r"$$L(\beta ) = \sum _{i=1} ^n (-\lambda _i + y_i x_i'\beta)$$" "\n\n"
+           r"$$\dfrac{\partial ^2 L(\beta )}{\partial \beta \partial \beta '} = "
+           r"-\sum _{i=1} ^n \lambda _i x_i x_i'$$" "\n")
+    steps = check_document(doc).steps
+    assert steps[0].claim.links[0].message.startswith("defines")
+    assert str(steps[-1].verdict) == "valid"
+    assert str(check_document(doc.replace(r"-\sum _{i=1} ^n \lambda", r"\sum _{i=1} ^n \lambda"))
+               .steps[-1].verdict) == "invalid"

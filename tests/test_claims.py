@@ -1879,6 +1879,87 @@ def test_what_the_twenty_fourth_held_half_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
 
+NEWTON_F = r"f(\mathbf{x}) = (x_1 + 1)^4 + x_1 x_2 + (x_2 + 1)^4"
+NEWTON_X0 = r"\mathbf{x}^0 = \left[0, 1 \right]^T"
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # \min of one scalar is the optimum over its variable, not the expression: f(x) at a
+    # sample was compared with the minimum 0 (a false invalid)
+    (r"\min f(\mathbf{x}) = 0", [r"f(\mathbf{x}) = x_1^2 + 2 x_2^2"], "undecided"),
+    (r"\max(x^2) = x^2", [], "undecided"),
+    (r"\max_x (1 - x^2) = 1", [], "undecided"),
+    (r"z - \max(z) = 0", [], "undecided"),
+    # of two or more arguments, or of a vector's entries, max is computed
+    (r"\max(z_1, z_2) = z_1", [], "invalid"),
+    (r"\max(\mathbf{z}) = z_1", [r"\mathbf{z} = [1, 3]^T"], "invalid"),
+    (r"\frac{\partial}{\partial w} \max(0, 1 - y w x) = -y x", ["1 - y w x > 0"], "valid"),
+    # a function of a vector by its entries, differentiated with no shape: not 0
+    (r"\nabla f(\mathbf{x}) = 0", [NEWTON_F], "undecided"),
+    (r"f'(w) = x", ["f(w) = w x + w_0"], "valid"),
+    # its value, gradient and Hessian at a point printed as a vector
+    (r"f(\mathbf{x}^0) = 17.0", [NEWTON_F, NEWTON_X0], "valid"),
+    (r"f(\mathbf{x}^0) = 18.0", [NEWTON_F, NEWTON_X0], "invalid"),
+    (r"\nabla f(\mathbf{x}^0) = [5, 32]^T", [NEWTON_F, NEWTON_X0], "valid"),
+    (r"\nabla^2 f(\mathbf{x}^0) = \begin{bmatrix} 12 & 1 \\ 1 & 48 \end{bmatrix}",
+     [NEWTON_F, NEWTON_X0], "valid"),
+    (r"\nabla^2 f(\mathbf{x}^0) = \begin{bmatrix} 12 & 1 \\ 1 & 24 \end{bmatrix}",
+     [NEWTON_F, NEWTON_X0], "invalid"),
+])
+def test_what_older_wrong_verdicts_taught_in_the_twenty_fifth_session(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+FAUSETT = [r"y\_in_{k} = w_{0k} + \sum_{j=1}^{p} z_{j} w_{jk}", r"y_{k} = f(y\_in_{k})",
+           r"E = 0.5 \sum_{k} \left[ t_k - y_k \right]^2",
+           r"\delta_k = (t_k - y_k) f'(y\_in_k)"]
+BATCH_MEAN = [r"\mu_B = \frac{1}{m} \Sigma^m_{i=1} x_i",
+              r"\sigma^2_B = \frac{1}{m} \Sigma^m_{i=1}(x_i - \mu_B)^2"]
+
+
+@pytest.mark.parametrize("claim, given, shapes, verdict", [
+    # a letter nothing defines at a printed number names a value there (D(1), not D·1)
+    (r"D(1) = (0.2 - 1)^2 + (0.6 - 1)^2 + (0.5 - 0)^2 + (0.9 - 0)^2 = 1.86", [], {}, "valid"),
+    (r"D(1) = (0.2 - 1)^2 + (0.6 - 1)^2 + (0.5 - 0)^2 + (0.9 - 0)^2 = 1.96", [], {},
+     "invalid"),
+    (r"D(1) = 1.86", [], {}, "undecided"),
+    # an undefined function's value at a point is any number: no counterexample from it
+    (r"f(1) + 2 = 3.86", [], {}, "undecided"),
+    # a value labelled by a word in parentheses, as w^{new} labels it
+    (r"w_{i2}(new) = w_{i2}(old) + 0.6[x_i - w_{i2}(old)] = 0.4w_{i2}(old) + 0.6x_i", [], {},
+     "valid"),
+    (r"w_{i2}(new) = w_{i2}(old) + 0.6[x_i - w_{i2}(old)] = 0.6w_{i2}(old) + 0.6x_i", [], {},
+     "invalid"),
+    # a lower-case letter applied to a vector is a function of it, never a product
+    (r"\frac{\partial B_k}{\partial D_i} = \frac{\partial}{\partial D_i} \left[ c(D) \cdot "
+     r"D_k \right] = \frac{\partial c}{\partial D_i} D_k + \mathbf{1}[i=k]c(D)",
+     [r"B = c(D) \cdot D"], {"B": ["n", 1], "D": ["n", 1]}, "undecided"),
+    # \Sigma with its upper bound first is the sum sign
+    (r"\frac{\partial \mu_B}{\partial x_i} = \frac{1}{m}", BATCH_MEAN, {}, "valid"),
+    (r"\frac{\partial \mu_B}{\partial x_i} = 1", BATCH_MEAN, {}, "invalid"),
+    # a formula written out under the derivative holds only as backprop's local derivative
+    (r"\frac{\partial}{\partial x_i} \left[ \frac{x_i - \mu_B}{\sqrt{\sigma^2_B + \epsilon}} "
+     r"\right] = \frac{1}{\sqrt{\sigma^2_B + \epsilon}}", BATCH_MEAN, {}, "undecided"),
+    (r"\frac{\partial}{\partial x_i} \left[ \frac{x_i - \mu_B}{\sqrt{\sigma^2_B + \epsilon}} "
+     r"\right] = \frac{1}{\sigma^2_B + \epsilon}", BATCH_MEAN, {}, "invalid"),
+    # y\_in_k, as Markdown escapes the underscore, is a name; w_{0k} beside w_{jk} is the
+    # entry (0, k)
+    (r"-\alpha \frac{\partial E}{\partial w_{jk}} = \alpha [t_k - y_k] f'(y\_in_k) z_j "
+     r"= \alpha \delta_k z_j", FAUSETT, {}, "valid"),
+    (r"-\alpha \frac{\partial E}{\partial w_{jk}} = -\alpha [t_k - y_k] f'(y\_in_k) z_j",
+     FAUSETT, {}, "invalid"),
+    # δ_j defined through δ_k of the same letter: two quantities told apart by the letter
+    (r"-\alpha \frac{\partial E}{\partial v_{ij}} = \alpha \delta_j x_i",
+     [*FAUSETT, r"z\_in_j = v_{0j} + \sum_{i=1}^n x_i v_{ij}", r"z_j = f(z\_in_j)",
+      r"\delta\_in_{j} = \sum_{k=1}^{m} \delta_{k} w_{jk}",
+      r"\delta_j = \delta\_in_j f'(z\_in_j)"], {}, "undecided"),
+    # a vector of ones with a declared shape, and negated, builds (it raised a TypeError)
+    (r"A - \mathbf{1} = A - \mathbf{1}", [], {"A": [2, 2], r"\mathbf{1}": [2, 2]}, "valid"),
+])
+def test_what_the_twenty_fifth_corpus_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
 def test_matrices_labelled_by_a_capital_share_a_declared_space():
     from symbolic.context import Context
     stated = Context.from_given([r"W^Q, W^K \in \mathbb{R}^{d_k \times d}"])

@@ -51,6 +51,10 @@ ROWS = [
     (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", [], {}, {}, "valid"),
     (r"\sigma^{\prime}(z) = \sigma(z)", [], {}, {}, "invalid"),
     (r"\sigma(z) = \sigma z", [], {}, {"sigma": "symbol"}, "valid"),
+    # max and min: of arguments, of a vector's entries, or an optimum (not computed)
+    (r"\max(\mathbf{z}) = z_2", [r"\mathbf{z} = [1, 3]^T"], {}, {}, "valid"),
+    (r"\min_w \frac{1}{2} w^2 = 0", [], {}, {}, "undecided"),
+    (r"\min f(x) = 0", ["f(x) = x^2 + 1"], {}, {}, "undecided"),
     # logarithms
     (r"\log e = 1", [], {}, {}, "valid"),
     (r"\lg e = 1", [], {}, {}, "valid"),

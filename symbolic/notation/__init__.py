@@ -15,7 +15,15 @@ from symbolic.notation import ast
 from symbolic.notation.chains import Chain, Side, split_chain
 from symbolic.notation.lexer import tokenize
 from symbolic.notation.parser import Parser
-from symbolic.notation.vocabulary import CLOSERS, CONDITIONAL_SEPARATORS, CONDITIONAL_SLOT, OPENERS
+from symbolic.notation.vocabulary import (
+    CLOSERS,
+    CONDITIONAL_SEPARATORS,
+    CONDITIONAL_SLOT,
+    EXTREMA,
+    LAYOUT,
+    OPENERS,
+    OPERATORS,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -55,4 +63,28 @@ def conditional_names(written: str) -> tuple[ast.Name, ...]:
     return tuple(names)
 
 
-__all__ = ["Chain", "Side", "ast", "conditional_names", "parse_side", "split_chain"]
+def objective(text: str) -> str | None:
+    """`\\min_{\\mathbf{x}} f(\\mathbf{x})`, `\\max f(x)`: the text an optimum's operator
+    is written before (from `f` on), or None when the text does not open with one."""
+    try:
+        tokens = [t for t in tokenize(text) if t.text not in LAYOUT]
+    except NotationError:
+        return None
+    if OPERATORS.get(tokens[0].text) not in EXTREMA:
+        return None
+    k = 1
+    if tokens[k].text == "_":            # the variable under it: one token, or a group
+        k += 1
+        depth = 0
+        while tokens[k].kind != "end":
+            depth += (tokens[k].text == "{") - (tokens[k].text == "}")
+            if depth <= 0:
+                break
+            k += 1
+        k += 1
+    if tokens[k].kind == "end":
+        return None
+    return text[tokens[k].pos:].strip()
+
+
+__all__ = ["Chain", "Side", "ast", "conditional_names", "objective", "parse_side", "split_chain"]

@@ -21,18 +21,20 @@ from symbolic.errors import BroadcastShapeError, MeaningError, ShapeError, Unsha
 from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.matrix_build import starred_matrices
-from symbolic.notation.names import Var, canonical, var
+from symbolic.notation.names import Var, base_of, canonical, var
 from symbolic.notation.resolve import Reading, Resolved, unworded
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, node_text, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
+    EXTREMA,
     IDENTITY,
     INDEX_LETTERS,
     LABEL_LETTERS,
     MATRIX_SOFTMAX,
     NORMAL_DENSITY,
     ONES,
+    OPTIMUM,
     PARAMETER_GREEK,
     SIGMA,
     SOFTMAX_AXIS,
@@ -491,6 +493,9 @@ class Builder:
         if node.sup or node.primes or node.suffix or len(node.sub) > 1:
             raise self.fail("the vector of ones takes one subscript, its length", node)
         if not node.sub:
+            declared = self.scope.shape_of(ONES)
+            if declared is not None:            # shapes: {\mathbf{1}: [N, N]}: as declared
+                return sympy.ImmutableMatrix.ones(*self.dims(declared))
             return OnesVector()
         length = self.index_value(node.sub[0])
         if not isinstance(length, int) or length < 1:
@@ -887,8 +892,13 @@ class Builder:
         name = node.name
         if name in ("log", "ln", "lg"):
             return self.logarithm(node)
-        if name in ("max", "min"):
+        if name in EXTREMA:
             args = [self.build(a) for a in node.args]
+            if len(args) == 1 and _is_matrix(args[0]):
+                args = list(args[0])            # \max(z): z's largest entry
+            elif len(args) == 1:
+                raise MeaningError(OPTIMUM.format(name=name), self.source, None,
+                                   "Check this step by hand, or write the optimum's value.")
             return self.decorate(_extremum(sympy.Max if name == "max" else sympy.Min, args),
                                  node)
         if name in ("tr", "trace", "Tr", "det"):
@@ -1019,10 +1029,23 @@ class Builder:
             return self.defined_gradient(definition, node, argument, value)
         body = self.build(definition.applied_to((held,), self.source))
         variable = self.build(held)
+        self.require_no_entries(definition, body, variable)
         derivative = sympy.diff(body, variable, node.primes)
         if _is_matrix(value):
             return value.applyfunc(lambda entry: derivative.xreplace({variable: entry}))
         return derivative.xreplace({variable: value})
+
+    def require_no_entries(self, definition, body, variable) -> None:
+        """`f(\\mathbf{x}) = (x_1 + 1)^4 + x_1 x_2` differentiated at a number: its body holds
+        the parameter's entries, so the parameter is a vector with no shape; read as a number,
+        the derivative would be 0 by a misreading."""
+        if any(s != variable and base_of(s) == variable.name and not s.name.endswith("_{0}")
+               for s in getattr(body, "free_symbols", ())):      # w_0: an offset
+            written = node_text(definition.parameters[0])
+            raise UnshapedError(f"{definition.name} is a function of {written}, whose entries "
+                                f"its definition holds, and no shape is declared for "
+                                f"{written}, so its derivative is not read", self.source, None,
+                                f"Declare the shape, as in shapes: {{{written}: [n, 1]}}.")
 
     def entry_by_entry(self, definition, argument: A.Node, value, held: A.Name) -> bool:
         """Whether a function of one parameter, applied to a vector, applies to each entry
@@ -1302,6 +1325,9 @@ class OnesVector:
 
     row: bool = False
     scale: sympy.Expr = sympy.Integer(1)
+
+    def __neg__(self) -> OnesVector:
+        return OnesVector(self.row, -self.scale)
 
 
 def _over_own_index(node: A.Call) -> bool:

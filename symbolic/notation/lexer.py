@@ -11,6 +11,7 @@ from symbolic.notation.vocabulary import (
     BRACED_RELATIONS,
     COMBINING_ACCENTS,
     COMMAND_SPELLINGS,
+    ESCAPED_UNDERSCORE,
     GREEK,
     INDEX_LETTERS,
     MATH_ALPHANUMERIC,
@@ -24,6 +25,8 @@ from symbolic.notation.vocabulary import (
     SYMBOL_SPELLINGS,
     TIMES,
     UNICODE,
+    WORD_COMMANDS,
+    WORD_FONT,
 )
 
 _TOKEN = re.compile(
@@ -102,6 +105,16 @@ def tokenize(source: str) -> list[Token]:
             # (gamma(5), phi(x): a function's name, Γ or φ, left as its letters)
             tokens.append(Token("command", "\\" + spelled.group(), pos))   # sigma: σ, as
             pos = spelled.end()                                          # code writes it
+            continue
+        if source.startswith(ESCAPED_UNDERSCORE, pos) and tokens \
+                and (tokens[-1].kind == "letter" or tokens[-1].text[1:] in GREEK) \
+                and tokens[-1].pos + len(tokens[-1].text) == pos \
+                and source[pos + 2:pos + 3].isalpha() and not _in_word(tokens):
+            _join_escaped_name(source, pos, tokens)     # y\_in_k: the name y_in, indexed by k
+            pos += len(ESCAPED_UNDERSCORE)
+            while pos < len(source) and source[pos].isalpha():
+                tokens.insert(-1, Token("letter", source[pos], pos))
+                pos += 1
             continue
         if source.startswith(PLAIN_ELISION[0], pos):
             tokens.append(Token("command", PLAIN_ELISION[1], pos))   # x_1 + ... + x_n
@@ -231,6 +244,32 @@ def _decimal_comma(source: str, pos: int, tokens: list[Token]) -> re.Match | Non
 # stacks (`\stackrel{(a)}{=}`, a brace closing before it)
 _BRACED_RELATION = re.compile(r"(?<!\})\{(\s*)(" + "|".join(
     re.escape(r) for r in sorted(BRACED_RELATIONS, key=len, reverse=True)) + r")(\s*)\}")
+
+
+def _in_word(tokens: list[Token]) -> bool:
+    """Whether the tokens so far end inside a word command's braces (`\\text{scaled\\_`),
+    where an escaped underscore is the word's own."""
+    depth = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        depth += (tokens[k].text == "}") - (tokens[k].text == "{")
+        if depth < 0:
+            return k > 0 and tokens[k - 1].text in WORD_COMMANDS
+    return False
+
+
+def _join_escaped_name(source: str, pos: int, tokens: list[Token]) -> None:
+    """`y\\_in`: the letters printed right before the escaped underscore at `pos` and the
+    underscore itself become one word, `\\mathrm{y\\_in}`, closed by a brace the caller
+    keeps last while it adds the letters after the underscore before it."""
+    start = len(tokens) - 1       # the letter or Greek letter right before it, and the
+    while start and tokens[start - 1].kind == "letter" \
+            and tokens[start - 1].pos == tokens[start].pos - 1:    # letters just before
+        start -= 1
+    letters = tokens[start:]
+    del tokens[start:]
+    tokens.extend([Token("command", WORD_FONT, letters[0].pos),
+                   Token("symbol", "{", letters[0].pos), *letters,
+                   Token("command", ESCAPED_UNDERSCORE, pos), Token("symbol", "}", pos)])
 
 
 def unbraced_relations(source: str) -> str:

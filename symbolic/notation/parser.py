@@ -38,7 +38,9 @@ from symbolic.notation.vocabulary import (
     ENDS_OF_TERM,
     EQUATION_MARKS,
     EQUATION_MARKS_WITH_ARGUMENT,
+    ESCAPED_UNDERSCORE,
     EVALUATION_BARS,
+    EXTREMA,
     FONT_SWITCHES,
     FRACTIONS,
     FRESH_INDEX_LETTERS,
@@ -67,6 +69,7 @@ from symbolic.notation.vocabulary import (
     OPENERS,
     OPERATORNAME,
     OPERATORS,
+    OPTIMUM,
     OTHERWISE,
     PLAIN_FUNCTION_WORDS,
     PLAIN_REFUSED_OPERATORS,
@@ -2009,12 +2012,27 @@ class Parser:
             return (), tokens[0].text + tokens[1].text    # w_{22N}: weight 22, new: a label
         return self.index_list(tokens), ""
 
+    def indexed_in_pairs(self, letter: str) -> bool:
+        """Whether the text writes a subscript of two index letters ending in `letter`
+        (`w_{jk}`): beside it, `w_{0k}` is the entry (0, k), not the entry 0·k."""
+        text = [t.text for t in self.tokens]
+        return any(text[k:k + 2] == ["_", "{"] and text[k + 4] == "}"
+                   and text[k + 2] in INDEX_LETTERS and text[k + 3] == letter
+                   for k in range(len(text) - 4))
+
     def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
         parts = _split_top(tokens, ",")
         indices: list[A.Node] = []
         for part in parts:
             if len(parts) == 1 and len(part) >= 2 and all(t.kind == "letter" for t in part):
                 indices.extend(A.Name(t.text, pos=t.pos) for t in part)   # _{ij}
+            elif len(parts) == 1 and len(part) == 2 and part[0].kind == "number" \
+                    and part[0].text.isdigit() and part[1].kind == "letter" \
+                    and part[1].text in INDEX_LETTERS and _contiguous(part) \
+                    and self.indexed_in_pairs(part[1].text):
+                # w_{0k} beside w_{jk}: row 0 (the bias's), entry k
+                indices.extend((A.Num(part[0].text, part[0].pos),
+                                A.Name(part[1].text, pos=part[1].pos)))
             elif len(parts) == 1 and len(part) == 2 and part[0].kind == "number" \
                     and part[0].text.isdigit() and part[1].kind == "letter" \
                     and part[1].text in INDEX_LETTERS and _contiguous(part):
@@ -2080,6 +2098,10 @@ class Parser:
             # it, which the resolve pass decides as for f(x)
             return A.BinOp("apply", node, A.Group(self.matrix(self.peek()), start.pos),
                            start.pos)
+        word = self.label_word() if isinstance(node, A.Name) and not node.sup \
+            and not node.primes and node.base not in FUNCTION_LETTERS else None
+        if word is not None:            # w_{i2}(new), w_{i2}(old): w^{new}, w^{old}
+            return dataclasses.replace(node, base=f"{node.base}^{{{word}}}")
         if self.peek().text == "(":
             # f(x) or f (x): a call or a product, which the resolve pass decides
             args = self.bracketed_args()
@@ -2098,6 +2120,21 @@ class Parser:
                 call = A.Transpose(A.Group(call, start.pos), self.advance().pos, prime=True)
             return call
         return node
+
+    def label_word(self) -> str | None:
+        """`(new)`, `(old)`, `(\\text{new})` after a name: a word that labels a value
+        (`SUPERSCRIPT_WORDS`), consumed, as `w^{new}` writes it; None (nothing consumed) for
+        anything else in parentheses."""
+        if self.peek().text != "(":
+            return None
+        end = self.i + 1
+        while self.tokens[end].kind == "letter":
+            end += 1
+        word = "".join(t.text for t in self.tokens[self.i + 1:end])
+        if self.tokens[end].text != ")" or word not in SUPERSCRIPT_WORDS:
+            return None
+        self.i = end + 1
+        return word
 
     def unbrace_arguments(self) -> None:
         """`\\phi{(z)}`: braces around a name's parenthesised argument print nothing; they
@@ -2416,6 +2453,9 @@ class Parser:
         if tok.text in (r"\log",) and self.peek().text == "_":
             self.advance()
             base = self.sub_parse(self.group_tokens(), "base of the logarithm")
+        if name in EXTREMA and self.peek().text in ("_", r"\limits"):
+            raise MeaningError(OPTIMUM.format(name=name), self.source, tok.pos,
+                               "Check this step by hand, or write the optimum's value.")
         primes, power, _ = self.decorations(allow_index=False)
         if name == "exp" and power is not None and not primes and (
                 self.peek().kind == "end" or self.peek().text in ENDS_OF_TERM):
@@ -2492,6 +2532,9 @@ class Parser:
                     and self.conditional_bar() is not None:
                 return self.conditional(name)        # \mathrm{p}(y \mid p), an upright p
             return name
+        if ESCAPED_UNDERSCORE in word and self.peek().text != "(":
+            # y\_in_k f'(…): a name printed with an underscore, never an operator
+            return self.finish_name(A.Name(rf"{tok.text}{{{word}}}", pos=tok.pos))
         ahead = self.i
         while self.tokens[ahead].text == "'":
             ahead += 1                          # \text{ReLU}'(x): primes, then the call
@@ -2784,9 +2827,13 @@ class Parser:
     def sigma_sums(self) -> bool:
         """`\\Sigma_{\\substack{j \\in K \\\\ j \\neq y_i}}`, `\\Sigma_{i=1}^{n}`: a capital sigma
         whose subscript says what an index runs over is the sum sign, not a matrix Σ."""
-        if self.peek(1).text != "_":
+        ahead = 1
+        if self.peek(1).text == "^":        # \Sigma^m_{i=1}: the bound above written first
+            group = self.peek_group(2)
+            ahead = 2 + (len(group) + 2 if self.peek(2).text == "{" else 1)
+        if self.peek(ahead).text != "_":
             return False
-        below = [t.text for t in self.peek_group(2)]
+        below = [t.text for t in self.peek_group(ahead + 1)]
         return len(below) > 2 and (below[0] == SUBSTACK or below[1] in SUM_RANGES)
 
     def sum_over(self, tok: Token) -> A.Node:

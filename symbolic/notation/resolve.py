@@ -75,6 +75,8 @@ from symbolic.notation.vocabulary import (
     SIGMA,
     STEP_FUNCTION,
     SYMBOL_KINDS,
+    TIME_DERIVATIVE,
+    TIME_LETTER,
     VARIATION,
     VECTOR_ACCENT,
     WORD_FONT,
@@ -192,6 +194,9 @@ class Across:
     implied: frozenset[str] = frozenset()
     # u of `\frac{d}{dx}(u(x) v(x)) = u'(x) v(x) + …`: names applied primed, so functions
     differentiated: frozenset[str] = frozenset()
+    # x of `(x^2 + 3x)' = (x^2)' + (3x)'`: letters whose primed parentheses, somewhere in
+    # the statement, can only be a derivative; a prime on others of that letter is one too
+    primes_differentiate: frozenset[str] = frozenset()
 
 
 NOTHING_ACROSS = Across()
@@ -207,7 +212,24 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
                   primed_quantities=_primed_quantities(nodes),
                   stepped=frozenset(pass_.values_at_steps(nodes)),
                   implied=_implied_functions(nodes, snapshot),
-                  differentiated=_differentiated_functions(nodes))
+                  differentiated=_differentiated_functions(nodes),
+                  primes_differentiate=_primes_differentiating(nodes))
+
+
+def _primes_differentiating(nodes: list[A.Node]) -> frozenset[str]:
+    """The letters x of primed parentheses `(x^2)'`, `(e^{x})'` that hold one plain letter
+    and what only a number can be: there the prime is a derivative by x."""
+    found = set()
+    for node in nodes:
+        if isinstance(node, A.Transpose) and node.prime \
+                and isinstance(node.operand, A.Group) and _only_scalar(node.operand):
+            letters = {n.base for n in walk(node.operand) if isinstance(n, A.Name)
+                       and n.base != EULER}
+            plain = all(not (n.sub or n.sup or n.bold) for n in walk(node.operand)
+                        if isinstance(n, A.Name))
+            if len(letters) == 1 and plain:
+                found |= letters
+    return frozenset(found)
 
 
 def _differentiated_functions(nodes: list[A.Node]) -> frozenset[str]:
@@ -296,6 +318,7 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
     pass_.differentiated = across.differentiated if across is not NOTHING_ACROSS \
         else _differentiated_functions(nodes)
     pass_.beside_plain = primed_beside_plain(nodes)
+    pass_.primes_differentiate = _primes_differentiating(nodes) | across.primes_differentiate
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -421,6 +444,7 @@ class _Pass:
         self.implied: frozenset[str] = frozenset()              # see `Across`
         self.differentiated: frozenset[str] = frozenset()       # see `Across`
         self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`primed_beside_plain`)
+        self.primes_differentiate: frozenset[str] = frozenset()   # see `Across`
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -467,6 +491,9 @@ class _Pass:
         if isinstance(node, A.Annotated) and node.note is not None \
                 and names_only_new(node.note, self.snapshot):
             return self.visit(dataclasses.replace(node, note=None))   # _{\text{Paso A}}
+        if isinstance(node, A.BinOp) and node.op == "apply" \
+                and (along := self.along_a_path(node)) is not None:
+            return self.visit(along)
         if isinstance(node, A.BinOp) and node.op == "apply":
             composite = composite_name(node)
             if composite is not None and self.snapshot.is_value(composite.base):
@@ -924,6 +951,12 @@ class _Pass:
                or self.snapshot.kind(n.base) in ("vector", "matrix") for n in names.values()):
             return node
         doubt = None
+        variables = {base: n for base, n in names.items() if base not in CONSTANT_FACTORS
+                     or self.snapshot.is_value(base) or base in self.snapshot.defined}
+        if len(variables) == 1 and len(names) > 1 and any(
+                isinstance(n, A.BinOp) and n.op == "apply" for n in walk(node.operand)):
+            # (c \cdot f(x))': the constant-multiple rule, c a constant (c, k, a, λ, …)
+            names = variables
         if not names:
             doubt = "a derivative of a constant"
         elif len(names) > 1 or any(n.sub or n.sup for n in names.values()):
@@ -932,7 +965,7 @@ class _Pass:
                  for n in names.values()):
             doubt = "a derivative, and its letter is defined here: by it, or by what it " \
                 "depends on, is not said"
-        elif not _only_scalar(node.operand):
+        elif not _only_scalar(node.operand) and not set(names) <= self.primes_differentiate:
             doubt = "a derivative, or a transpose of what the parentheses hold"
         if doubt is not None:
             raise MeaningError(f"{to_latex(node.operand)}' may be {doubt}", "", node.pos,
@@ -1142,6 +1175,28 @@ class _Pass:
         return value
 
     # -- f(x): a call or a product -------------------------------------------------------
+    def along_a_path(self, node: A.BinOp) -> A.Node | None:
+        """`\\dot{F}(p)` with `F(u) = …` defined: F's derivative along the path p(t), by
+        Newton's dot, F'(p) \\dot{p} (at t itself, F'(t)); None for any other call."""
+        name, arguments = node.left, call_arguments(_unwrapped(node.right))
+        prefix = TIME_DERIVATIVE + "{"
+        if not (isinstance(name, A.Name) and name.base.startswith(prefix)
+                and name.base.endswith("}") and not name.sub and not name.sup
+                and not name.primes and len(arguments) == 1
+                and isinstance(ungroup(arguments[0]), A.Name)):
+            return None
+        function = name.base[len(prefix):-1].strip()
+        if function not in self.snapshot.functions or self.snapshot.is_value(name.base):
+            return None
+        self.readings.append(Reading(_shown(name), f"the derivative of {function} along a path "
+                                                   "(Newton's dot)"))
+        path = ungroup(arguments[0])
+        derivative = A.Call(function, (path,), None, 1, None, True, node.pos)
+        if path.base == TIME_LETTER and not path.sub:
+            return derivative
+        speed = dataclasses.replace(path, base=f"{prefix}{path.base}}}")
+        return A.BinOp("juxt", derivative, speed, node.pos)
+
     def application(self, node: A.BinOp) -> A.Node:
         if node.left.sup:
             node = self.lagrange(node)
@@ -1411,6 +1466,20 @@ class _Pass:
                                              f"of its argument and {_shown(parameter)}")
         if name.base == SIGMA and snapshot.sigma_is_symbol:
             return None, "", "σ is a quantity here (sigma: symbol)"
+        arguments = call_arguments(_unwrapped(node.right))
+        if len(name.base) == 1 and name.base.islower() and not name.sub and not name.sup \
+                and key not in snapshot.shaped and len(arguments) == 1 \
+                and isinstance(ungroup(arguments[0]), A.Name) \
+                and name_key(ungroup(arguments[0])) in snapshot.shaped:
+            # c(D) of a vector D: a function of it (a product would be written c D)
+            return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
+                                             "of the vector or matrix it is applied to")
+        if len(name.base) == 1 and not name.sub and not name.sup and len(arguments) == 1 \
+                and isinstance(ungroup(arguments[0]), A.Num) and key not in snapshot.shaped:
+            # D(1), L(0): a letter nothing gives a value, at a printed number, is a value at
+            # a point (a product would be written D \cdot 1)
+            return A.Callee.ARBITRARY, key, (f"{shown}'s value at a point ({shown} is not "
+                                             "defined here)")
         return None, "", f"{shown} is not a function here"
 
     # -- \operatorname{name}(…), \log x, \nabla f(x) ----------------------------------------
@@ -1453,8 +1522,9 @@ class _Pass:
                 f"\\nabla_{{x}} {gradient_of}.")
         at = args or self.snapshot.parameters.get(gradient_of, ())
         if gradient_of != name and node.primes and not self.snapshot.hessians_unshaped \
-                and not all(isinstance(a, A.Name) and canonical(a.base, (), (), a.suffix, 0)
-                            in self.snapshot.shaped for a in at):
+                and not all(isinstance(a, A.Name) and (
+                    canonical(a.base, (), (), a.suffix, 0) in self.snapshot.shaped
+                    or name_key(a) in self.snapshot.shaped) for a in at):   # x^0 = [0, 1]^T
             raise UnshapedHessian(
                 f"\\nabla^2 {gradient_of}: the Hessian at a point with no declared shape would "
                 "be read as the second derivative of a number", "", node.pos,

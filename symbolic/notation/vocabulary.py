@@ -25,6 +25,7 @@ UNICODE = {
     "π": r"\pi", "τ": r"\tau", "φ": r"\phi", "ω": r"\omega", "∂": r"\partial",
     "∇": r"\nabla", "Σ": r"\sum", "−": "-", "–": "-", "×": r"\times", "·": r"\cdot",
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
+    "←": r"\leftarrow",
     "∴": r"\therefore", "∵": r"\because",
     "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
     "≡": r"\equiv", "’": "'", "∑": r"\sum", "ℝ": r"\mathbb{R}",
@@ -56,6 +57,7 @@ COMBINING_ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar",
 
 # Commands that print as another: ▽ for ∇.
 COMMAND_SPELLINGS = {r"\bigtriangledown": r"\nabla", r"\triangledown": r"\nabla",
+                     r"\grad": r"\nabla",     # the physics package's gradient
                      r"\bold": r"\mathbf"}
 # Relations LaTeX writes in braces to space them as ordinary symbols (`y{=}1`): relations.
 BRACED_RELATIONS = frozenset({"=", "<", ">", r"\neq", r"\leq", r"\geq", r"\approx"})
@@ -191,6 +193,7 @@ NAMED_FONTS = {r"\mathcal": "mathcal", r"\mathscr": "mathscr", r"\mathfrak": "ma
 NABLA = r"\nabla"                  # the gradient operator
 COMPOSITE = r"\operatorname{at}"   # f(g(x)) given a value: the name of that composition
 WORD_FONT = r"\mathrm"             # NLL printed as letters side by side: \mathrm{NLL}
+ESCAPED_UNDERSCORE = r"\_"          # y\_in_k, as Markdown escapes it: the name \mathrm{y\_in}
 OPERATORNAME = r"\operatorname"     # \operatorname{f}: always a function's name
 WORD_COMMANDS = frozenset({OPERATORNAME, r"\operatorname*", r"\mathrm", *PROSE})
 # Commands that may start the variable after a `d` in \frac{dJ}{d\theta}.
@@ -296,11 +299,18 @@ PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh"
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag", "vec": "vec"}
 EXTREMA = frozenset({"max", "min"})
+# \max_x f(x), or \min f(x) of one scalar: the optimum over a variable, a value derivcheck
+# does not compute (\max(0, z) of two or more arguments, and \max(z) of a vector, it does)
+OPTIMUM = ("the {name} over a variable is a value derivcheck does not compute (it is not "
+           "the expression itself)")
 COMBINATORICS = frozenset({"factorial", "binom"})   # y!, \binom{n}{k}
 # The normal density, `\mathcal{N}(x \mid \mu, \sigma^2)` or `\mathcal{N}(x; \mu, \Sigma)`: its
 # second parameter a variance (or covariance), as machine learning writes it
 NORMAL_DENSITY = r"\mathcal{N}"
 DOT_PRODUCT = r"\cdot"     # W.x, as NumPy writes it, is read as W \cdot x
+# \dot{F}(p) of a defined F: the derivative along a path p(t), F'(p) \dot{p} (Newton's dot)
+TIME_DERIVATIVE = r"\dot"
+TIME_LETTER = "t"           # \dot{x}(t): the path's own time, whose dot is 1
 TIMES = r"\times"                    # `1e-8` is read as `1 \times 10^{-8}`
 MUL_OPS = {"*": "*", "@": "juxt", r"\cdot": "cdot", r"\times": "times", r"\odot": "odot",
            r"\circ": "odot", r"\bullet": "odot", r"\ast": "*", "/": "/", r"\div": "/",
@@ -354,7 +364,12 @@ ALIGNMENT_ENVIRONMENTS = frozenset({
     "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
 })
 # Words that mark the last case of a piecewise definition.
-OTHERWISE = frozenset({"otherwise", "else", "elsewhere"})
+OTHERWISE = frozenset({"otherwise", "else", "elsewhere",
+                       # in the languages course notes are written in
+                       "sonst", "andernfalls", "sinon", "autrement", "anders", "altrimenti",
+                       "senão", "sino", "jinak", "egyébként", "annars", "muuten", "ellers",
+                       "иначе", "інакше", "inaczej", "değilse", "lainnya", "selainnya",
+                       "sebaliknya", "altfel", "αλλιώς", "אחרת", "否则", "其他", "其它"})
 # words that \text{…} holds as prose; any other single word (\text{loss}) is a name
 # Words that make a note in the text a condition the step holds under: `(for the nonzero
 # activation case)`, `\text{if } z > 0`.
@@ -381,7 +396,8 @@ PROSE_WORDS = OTHERWISE | frozenset({
     "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
     "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
     "to", "we", "get", "have", "let", "def", "st", "iff", "because", "therefore", "using",
-    "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"})
+    "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"}) \
+    | frozenset(word for word in CASE_WORDS if " " not in word and len(word) > 2)   # (not SE)
 
 # -- what is refused, and why ----------------------------------------------------------------
 # Named distributions whose draws have a range a kind says (`y \sim \text{Bern}(p)`: y is 0
