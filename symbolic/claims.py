@@ -25,6 +25,7 @@ from symbolic.context import (
     Context,
     Definition,
     capital_words,
+    code_name,
     has_layer,
     is_printed_literal,
     name_key,
@@ -456,6 +457,13 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     head = parse_side(chain.sides[0].text)
     if isinstance(head, A.MatrixLiteral):
         return head if _new_entries(head, chain, context) else None
+    # F1 = \frac{2}{…}: the name F_1, as a notebook writes it (not F of FP beside it)
+    coded = code_name(head) or (head if _CODE_NAME.fullmatch(chain.sides[0].text) else None)
+    if coded is not None and not context.is_value(name_key(coded)) \
+            and not context.is_value(coded.base):
+        head = coded
+    else:
+        coded = None
     layer = isinstance(head, A.Power)
     if layer:       # w^{2} = w^{1} - \alpha \nabla f(w^{1}) with w^{1} defined: step 2
         head = context.resolve(head).tree
@@ -467,7 +475,7 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     labelled = layer or isinstance(head, A.Name) and (bool(head.suffix) or any(
         isinstance(s, A.Name) and s.base in UPDATE_MARKS or isinstance(s, A.BinOp)
         for s in head.sup) or any(letter_offset(s) and s.op == "+" for s in head.sub)
-        and not context.is_value(head.base))
+        and not context.is_value(head.base)) or coded is not None
     if isinstance(head, A.Name) and _layer_of(head) is not None \
             and _only_other_members(head, context):
         labelled = True                 # \delta^{[1]}_j beside \delta^{[2]}: another layer's
@@ -513,6 +521,9 @@ def _new_head(chain: Chain, context: Context) -> A.Node | None:
     if named is not None and (name_key(named) if labelled else named.base) in bases:
         return None                    # x^{(2)} = x^2 compares x with itself: a claim
     return head
+
+
+_CODE_NAME = re.compile(r"\s*[A-Za-z]\d+\s*")
 
 
 def _value_at_a_point(head: A.Node, context: Context) -> bool:

@@ -636,7 +636,7 @@ class Context:
     def _word_named(self, node: A.Node) -> A.Node:
         """`NLL`, `w1`, `dy`, `\\delta h^t` on the left of a definition: the one name the
         letters spell (a product is never defined); any other node as it is."""
-        word = letter_word(factors(node)) or _code_name(node) or variation_name(node)
+        word = letter_word(factors(node)) or code_name(node) or variation_name(node)
         if word is not None and not self._is_product_of_values(factors(node)):
             return word
         return node
@@ -2808,7 +2808,7 @@ def has_layer(name: A.Name) -> bool:
     return any(not (isinstance(s, A.Name) and s.base in UPDATE_MARKS) for s in name.sup)
 
 
-def _code_name(node: A.Node) -> A.Name | None:
+def code_name(node: A.Node) -> A.Name | None:
     """`w1` of `w1 = 0.1` (a notebook's code): a letter and the digits right after it, on the
     left of a definition, are the name w_1."""
     if not (isinstance(node, A.BinOp) and node.op == "juxt" and isinstance(node.left, A.Name)

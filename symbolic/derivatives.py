@@ -375,6 +375,15 @@ def _arity(symbol: sympy.Symbol) -> int:
     return subscript.count(",") + 1 if subscript else 0
 
 
+def _lettered(symbol: sympy.Symbol) -> bool:
+    """Whether a name's subscript is index letters alone (`w_{JK}`, `w_{jK}`, `w_{J,K}`):
+    entries a letter labels, any of the numbered ones (not `out_{o1}`, a unit's label)."""
+    parts = [p.strip() for p in subscript_of(symbol).split(",")]
+    return bool(parts[0]) and all(p.isalpha() and len(p) <= 2 for p in parts) \
+        and any(len(p) == 1 for p in parts) or bool(parts[0]) and len(parts) == 1 \
+        and parts[0].isalpha() and len(parts[0]) == 2 and not parts[0].islower()
+
+
 def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
@@ -402,6 +411,15 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"with {_arity(kin[0])} index(es) where {wrt.name} has {arity}: how they relate "
             "is not said", "", None, "Declare the shape of the matrix (shapes: {name: "
             "[rows, cols]}), or write its entries with the same indices throughout.")
+    if kin and wrt not in symbols and any(_lettered(s) and any(c.isupper() for c in
+                                                                subscript_of(s))
+                                          for s in (wrt, *kin)):
+        # ∂/∂w_{JK} of what holds w_{jK}: a unit labelled by a capital (J, K) among entries
+        # labelled by others, which may be it; read apart, the derivative would be 0
+        raise MeaningError(
+            f"{wrt.name} does not appear in what is differentiated, but {kin[0].name} does: "
+            "letters label their entries, and whether they are the same entry is not said",
+            "", None, "Write the entries with numbers, or with the same letters throughout.")
     if kin:
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)
@@ -524,11 +542,25 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
         return gradient_symbol(numerator, wrt)
     _require_one_step(numerator, wrt, [s for s, value in definitions.items()
                                        if wrt in free_symbols(value)], context)
+    _require_one_case(reaching, numerator)
     total = sympy.Integer(0)
     for sink in reaching:
         local = derivative(context.expand(sink, instance, keep=frozenset({wrt})), wrt)
         total += gradient_symbol(numerator, sink) * local
     return total
+
+
+def _require_one_case(outputs: list, loss: sympy.Symbol) -> None:
+    """`Y = \\gamma \\odot \\hat{X} + \\beta` beside `y_i = \\gamma \\hat{x}_i + \\beta`: outputs
+    of one letter in both cases may be one quantity, whole and by its rows; the chain rule
+    through both would count it twice. Undecided."""
+    bases = {base_of(s) for s in outputs}
+    twins = sorted(b for b in bases if b != b.lower() and b.lower() in bases)
+    if twins:
+        raise MeaningError(
+            f"{loss.name} is defined nowhere, and the chain rule to it runs through both "
+            f"{twins[0]} and {twins[0].lower()}, which may be one quantity written whole and "
+            "by its rows", "", None, f"Define {loss.name}, or write the step with one of them.")
 
 
 def _helper(output: sympy.Symbol, definitions: dict, used: set) -> bool:

@@ -62,6 +62,7 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     CONSEQUENCES,
+    CONSTANT_LETTERS,
     DEFINING,
     DIFFERENTIAL_D,
     GRADIENT_WORD,
@@ -727,8 +728,9 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
         body = parse_side(chain.sides[1].text)
     except NotationError:
         return True
+    constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}   # e of e^{β x}
     return name_key(head) not in _names_in(body) and not is_printed_number(body) \
-        and mentioned_names(body) <= context.mentioned
+        and mentioned_names(body) - constants <= context.mentioned
 
 
 def _mention(text: str, context: Context) -> None:
@@ -975,7 +977,8 @@ def _stepped_head(node: A.Node) -> bool:
 def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
     """`W^1 = …`, `W^2 = \\begin{bmatrix} … \\end{bmatrix}`, `a^2 = \\sigma(z^2)` after
     `z^1 = …` was read as layer 1: a new letter numbered by a superscript at the head of a
-    definition is layer 1 (nobody writes a first power), and layer n when it is set to a
+    definition is layer 1 (nobody writes a first power), iterate 0 (`\\mathbf{x}^0 = …`),
+    and layer n when it is set to a
     matrix (no matrix is defined as a square) or when the text numbers layers so."""
     if not (isinstance(node, A.Power) and isinstance(node.base, A.Name)
             and isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()):
@@ -986,7 +989,8 @@ def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
         return False            # A^2 = [...] after A = [...]: the square of A, a claim
     layered = [d.name.sup for d in context.definitions if has_layer(d.name)]
     # a digit layer elsewhere (z^2 = …, a^1 = …): the text numbers its layers so
-    return node.exponent.text == "1" or bool(_MATRIX_LITERAL.match(body.strip())) or any(
+    # (nor a power 0: x^0 = … is the iterate 0, as a power it would be 1)
+    return node.exponent.text in ("0", "1") or bool(_MATRIX_LITERAL.match(body.strip())) or any(
         len(sup) == 1 and node_text(sup[0]).isdigit() for sup in layered) \
         or any(re.search(r"\^\{\(\d+\)\}", key) for key in context.values)
 
@@ -1013,15 +1017,16 @@ def _problem_stated(chain: Chain, context: Context, derivation: int) -> Chain:
     if rest is None or chain.relations[0] not in DEFINING:
         return chain
     try:
-        head = parse_side(rest)
+        head, body = parse_side(rest), parse_side(chain.sides[1].text)
     except NotationError:
         return chain
-    if function_signature(head) is not None:
-        new = _defines_function(head, derivation, context)
-    else:
-        new = isinstance(head, A.Name) and (key := name_key(head)) is not None \
-            and not context.is_value(key) and key not in context.formulas
-    if not new:
+    signature = function_signature(head)
+    # the right side a formula in the objective's own variables, never its value (a number,
+    # f(x^*)) and never the function itself
+    if signature is None or not _defines_function(head, derivation, context) \
+            or not {p.base for p in signature[1] if isinstance(p, A.Name)} \
+            & {n.base for n in walk(body) if isinstance(n, A.Name)} \
+            or signature[0] in _called_functions(chain.sides[1].text):
         return chain
     side = Side(rest, first.offset + first.text.index(rest))
     return Chain(chain.source, (side, *chain.sides[1:]), chain.relations)

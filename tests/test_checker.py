@@ -804,3 +804,20 @@ def test_a_logarithm_of_a_new_name_defines_it_in_a_document():
     assert str(steps[-1].verdict) == "valid"
     assert str(check_document(doc.replace(r"-\sum _{i=1} ^n \lambda", r"\sum _{i=1} ^n \lambda"))
                .steps[-1].verdict) == "invalid"
+
+
+@pytest.mark.parametrize("doc, verdicts", [
+    # an optimum's value defines nothing: not the entries it is the largest of, not f
+    ("$$\\mathbf{z} = [1, 5, 2]^T$$\n\n$$\\max_{i} z_i = 5$$\n\n$$z_1 + z_3 = 10$$\n\n"
+     "$$z_1 + z_3 = 3$$\n", ["valid", "undecided", "invalid", "valid"]),
+    ("$$\\min_x f(x) = -4$$\n\n$$f(2) = -4$$\n", ["undecided", "undecided"]),
+    ("$$\\min_{x} f(x) = f(x^*)$$\n\n$$f(x) = x^2$$\n\n$$f'(x) = 3x$$\n",
+     ["undecided", "valid", "invalid"]),
+    ("$$\\min_ = 0$$\n", ["undecided"]),
+    # the point x^0 is named by its value, never x to the power 0
+    ("$$\\min f(\\mathbf{x}) = (x_1+1)^4 + x_1 x_2 + (x_2+1)^4$$\n\n"
+     "$$\\mathbf{x}^0 = \\left[0, 1 \\right]^T$$\n\n$$f(\\mathbf{x}^0) = 18.0$$\n",
+     ["valid", "valid", "invalid"]),
+])
+def test_what_the_twenty_fifth_second_read_found_in_documents(doc, verdicts):
+    assert [str(step.verdict) for step in check_document(doc).steps] == verdicts

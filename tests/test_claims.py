@@ -1953,10 +1953,40 @@ BATCH_MEAN = [r"\mu_B = \frac{1}{m} \Sigma^m_{i=1} x_i",
      [*FAUSETT, r"z\_in_j = v_{0j} + \sum_{i=1}^n x_i v_{ij}", r"z_j = f(z\_in_j)",
       r"\delta\_in_{j} = \sum_{k=1}^{m} \delta_{k} w_{jk}",
       r"\delta_j = \delta\_in_j f'(z\_in_j)"], {}, "undecided"),
-    # a vector of ones with a declared shape, and negated, builds (it raised a TypeError)
-    (r"A - \mathbf{1} = A - \mathbf{1}", [], {"A": [2, 2], r"\mathbf{1}": [2, 2]}, "valid"),
+    # by an entry whose letters label it (w_{JK}) of what holds entries labelled by others
+    # (w_{jK}): they may be the same entry, so the derivative is not 0 as read apart
+    (r"\frac{\partial}{\partial w_{JK}} 0.5 \sum_{k} [t_{k} - f(y\_in_{K})]^{2} = 0",
+     [r"y\_in_{K} = \sum_{j} z_{j} w_{jK}", r"y_{k} = f(y\_in_{k})"], {}, "undecided"),
+    (r"\frac{\partial E_{o1}}{\partial out_{o2}} = 0",
+     [r"E_{o1} = \frac{1}{2}(target_{o1} - out_{o1})^2"], {}, "valid"),
+    # a vector of ones negated builds (it raised a TypeError)
+    (r"(-\mathbf{1})^T x = -x_1 - x_2", [], {"x": [2, 1]}, "valid"),
+    (r"(-\mathbf{1})^T x = x_1 - x_2", [], {"x": [2, 1]}, "invalid"),
 ])
 def test_what_the_twenty_fifth_corpus_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+LYAPUNOV = {"x": [2, 1], "A": [2, 2], r"\dot{x}": [2, 1]}
+
+
+@pytest.mark.parametrize("claim, given, shapes, verdict", [
+    # a letter written as a quantity elsewhere in the statement, before a printed number in
+    # parentheses, is a product (w(0.5) = 0.5 w), as a constant's letter before a vector is
+    (r"\frac{\partial}{\partial w}(w x - y)^2 = 2(w(0.5) - 1)(0.5)", ["x = 0.5", "y = 1"], {},
+     "valid"),
+    (r"x(3) = 3x", [], {}, "valid"),
+    (r"\nabla_{\mathbf{w}} \frac{c}{2} \|\mathbf{w}\|^2 = c(\mathbf{w})", [], {"w": [2, 1]},
+     "valid"),
+    # Newton's dot: the derivative of a defined function, along a path only where the
+    # statement writes the path's dot; on a function of a vector, not read
+    (r"\dot{g}(z) = g(z)(1 - g(z))", [r"g(z) = \frac{1}{1+e^{-z}}"], {}, "valid"),
+    (r"\dot{f}(x) = 3x", ["f(x) = x^2"], {}, "invalid"),
+    (r"\dot{V}(x) = 2 x \dot{x}", ["V(x) = x^T x"], LYAPUNOV, "undecided"),
+    (r"\dot{V}(x) = 2 x^T A x", ["V(x) = x^T x", r"\dot{x} = A x"],
+     {"x": [2, 1], "A": [2, 2]}, "undecided"),
+])
+def test_what_the_twenty_fifth_second_read_found(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 

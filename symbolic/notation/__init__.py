@@ -82,7 +82,7 @@ def objective(text: str) -> str | None:
                 break
             k += 1
         k += 1
-    if tokens[k].kind == "end":
+    if k >= len(tokens) or tokens[k].kind == "end":
         return None
     return text[tokens[k].pos:].strip()
 

@@ -493,9 +493,6 @@ class Builder:
         if node.sup or node.primes or node.suffix or len(node.sub) > 1:
             raise self.fail("the vector of ones takes one subscript, its length", node)
         if not node.sub:
-            declared = self.scope.shape_of(ONES)
-            if declared is not None:            # shapes: {\mathbf{1}: [N, N]}: as declared
-                return sympy.ImmutableMatrix.ones(*self.dims(declared))
             return OnesVector()
         length = self.index_value(node.sub[0])
         if not isinstance(length, int) or length < 1:

@@ -22,6 +22,7 @@ from symbolic.notation.vocabulary import (
     BRACES,
     CANCELS,
     CAPITAL_SIGMA,
+    CASE_WORDS,
     CASES,
     CASES_ENVIRONMENTS,
     CLOSERS,
@@ -2012,13 +2013,23 @@ class Parser:
             return (), tokens[0].text + tokens[1].text    # w_{22N}: weight 22, new: a label
         return self.index_list(tokens), ""
 
-    def indexed_in_pairs(self, letter: str) -> bool:
-        """Whether the text writes a subscript of two index letters ending in `letter`
-        (`w_{jk}`): beside it, `w_{0k}` is the entry (0, k), not the entry 0·k."""
+    def indexed_in_pairs(self, part: list[Token]) -> bool:
+        """Whether the name subscripted by `part` (`w_{0k}`) is written elsewhere in the text
+        with two index letters ending in the same one (`w_{jk}`), and never with two digits
+        (`w_{01}`, which would read otherwise): then it is the entry (0, k), not 0·k."""
         text = [t.text for t in self.tokens]
-        return any(text[k:k + 2] == ["_", "{"] and text[k + 4] == "}"
-                   and text[k + 2] in INDEX_LETTERS and text[k + 3] == letter
-                   for k in range(len(text) - 4))
+        at = next((k for k, t in enumerate(self.tokens) if t.pos == part[0].pos), None)
+        if at is None or at < 3 or text[at - 2:at] != ["_", "{"]:
+            return False
+        base = text[at - 3]
+        written = [text[k + 3:k + 5] for k in range(len(text) - 5)
+                   if text[k] == base and text[k + 1:k + 3] == ["_", "{"]
+                   and text[k + 5] == "}"]
+        return any(pair[0] in INDEX_LETTERS and pair[1] == part[1].text for pair in written) \
+            and not any(pair[0].isdigit() and pair[1].isdigit() for pair in written) \
+            and not any(self.tokens[k].kind == "number" and len(self.tokens[k].text) > 1
+                        and text[k - 2:k] == ["_", "{"] and text[k - 3] == base
+                        for k in range(3, len(text)))
 
     def index_list(self, tokens: list[Token]) -> tuple[A.Node, ...]:
         parts = _split_top(tokens, ",")
@@ -2029,7 +2040,7 @@ class Parser:
             elif len(parts) == 1 and len(part) == 2 and part[0].kind == "number" \
                     and part[0].text.isdigit() and part[1].kind == "letter" \
                     and part[1].text in INDEX_LETTERS and _contiguous(part) \
-                    and self.indexed_in_pairs(part[1].text):
+                    and self.indexed_in_pairs(part):
                 # w_{0k} beside w_{jk}: row 0 (the bias's), entry k
                 indices.extend((A.Num(part[0].text, part[0].pos),
                                 A.Name(part[1].text, pos=part[1].pos)))
@@ -3105,6 +3116,10 @@ class Parser:
                 and "(" not in [t.text for t in tokens[1:-1]]:
             tokens = tokens[1:-1]                  # (1 - y w^T x \geq 0): the comparison
         tokens = tokens[_leading_word(tokens):]   # `x & if x > 0`, typed without \text
+        if len(tokens) > 3 and tokens[0].text in WORD_COMMANDS and tokens[1].text == "{" \
+                and (end := _group_end(tokens, 1)) is not None and "".join(
+                    t.text for t in tokens[2:end]).strip().lower() in CASE_WORDS:
+            tokens = tokens[end + 1:]       # \text{als } x > 0: the case word of its language
         words = "".join(t.text for t in tokens)
         if not tokens or words.lower() in OTHERWISE:
             return ()

@@ -197,6 +197,12 @@ class Across:
     # x of `(x^2 + 3x)' = (x^2)' + (3x)'`: letters whose primed parentheses, somewhere in
     # the statement, can only be a derivative; a prime on others of that letter is one too
     primes_differentiate: frozenset[str] = frozenset()
+    # the letters written bare anywhere in the statement (w of `w(0.5)` beside `w x`: w is a
+    # quantity there, never a function) and the names written with a dot (\dot{p})
+    # (not compared: a side read again alone, as a doubt reads it, keeps its statement's
+    # reading when nothing else differs)
+    bare: frozenset[str] = field(default=frozenset(), compare=False)
+    dotted: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 NOTHING_ACROSS = Across()
@@ -213,7 +219,25 @@ def statement_readings(trees: tuple[A.Node, ...], snapshot: Snapshot) -> Across:
                   stepped=frozenset(pass_.values_at_steps(nodes)),
                   implied=_implied_functions(nodes, snapshot),
                   differentiated=_differentiated_functions(nodes),
-                  primes_differentiate=_primes_differentiating(nodes))
+                  primes_differentiate=_primes_differentiating(nodes),
+                  bare=_standing_letters(nodes),
+                  dotted=_dotted(nodes))
+
+
+def _standing_letters(nodes: list[A.Node]) -> frozenset[str]:
+    """The letters written alone as quantities (not applied to parentheses, not raised by a
+    superscript, not differentiated): w of `w x`, not of `w(0.5)` alone."""
+    applied = {id(n.left) for n in nodes if isinstance(n, A.BinOp) and n.op == "apply"}
+    # (nor differentiated: c of \frac{\partial c}{\partial D_i} is a function of D)
+    applied |= {id(n.numerator) for n in nodes if isinstance(n, A.Partial)}
+    return frozenset(n.base for n in nodes if isinstance(n, A.Name) and id(n) not in applied
+                     and not n.sup)
+
+
+def _dotted(nodes: list[A.Node]) -> frozenset[str]:
+    """The names written with Newton's dot (\\dot{p} of `\\dot p`), by their bases."""
+    return frozenset(n.base for n in nodes if isinstance(n, A.Name)
+                     and n.base.startswith(TIME_DERIVATIVE + "{"))
 
 
 def _primes_differentiating(nodes: list[A.Node]) -> frozenset[str]:
@@ -319,6 +343,8 @@ def resolve(tree: A.Node, snapshot: Snapshot, across: Across = NOTHING_ACROSS) -
         else _differentiated_functions(nodes)
     pass_.beside_plain = primed_beside_plain(nodes)
     pass_.primes_differentiate = _primes_differentiating(nodes) | across.primes_differentiate
+    pass_.bare_across = _standing_letters(nodes) | across.bare
+    pass_.dotted = _dotted(nodes) | across.dotted
     # h_θ(x^{(i)}): the arguments each name is applied to in the tree, as written
     pass_.applied = {}
     for n in nodes:
@@ -445,6 +471,8 @@ class _Pass:
         self.differentiated: frozenset[str] = frozenset()       # see `Across`
         self.beside_plain: frozenset[str] = frozenset()   # y of y' y (`primed_beside_plain`)
         self.primes_differentiate: frozenset[str] = frozenset()   # see `Across`
+        self.bare_across: frozenset[str] = frozenset()            # see `Across`
+        self.dotted: frozenset[str] = frozenset()                 # see `Across`
         self.calls_sigma = False          # σ(…) written: σ is the sigmoid in this tree
         # the names of several letters that stand for quantities here: NLL of \mathrm{NLL}
         prefix = WORD_FONT + "{"
@@ -1188,13 +1216,20 @@ class _Pass:
         function = name.base[len(prefix):-1].strip()
         if function not in self.snapshot.functions or self.snapshot.is_value(name.base):
             return None
-        self.readings.append(Reading(_shown(name), f"the derivative of {function} along a path "
-                                                   "(Newton's dot)"))
         path = ungroup(arguments[0])
-        derivative = A.Call(function, (path,), None, 1, None, True, node.pos)
-        if path.base == TIME_LETTER and not path.sub:
-            return derivative
         speed = dataclasses.replace(path, base=f"{prefix}{path.base}}}")
+        if any(key in self.snapshot.shaped for key in (
+                name_key(path), *(name_key(p) for p in self.snapshot.parameters[function]))):
+            raise MeaningError(f"{_shown(name)}: Newton's dot on a function of a vector or "
+                               "matrix is not read", "", node.pos,
+                               "Write the derivative out, as in \\nabla V(x)^T \\dot{x}.")
+        derivative = A.Call(function, (path,), None, 1, None, True, node.pos)
+        if speed.base not in self.dotted or path.base == TIME_LETTER and not path.sub:
+            # \dot{g}(z) = g(z)(1 - g(z)), no \dot{z} written: the dot is g's derivative
+            self.readings.append(Reading(_shown(name), f"the derivative of {function}"))
+            return derivative
+        self.readings.append(Reading(_shown(name), f"the derivative of {function} along a path "
+                                                   f"(Newton's dot): times {_shown(speed)}"))
         return A.BinOp("juxt", derivative, speed, node.pos)
 
     def application(self, node: A.BinOp) -> A.Node:
@@ -1468,13 +1503,15 @@ class _Pass:
             return None, "", "σ is a quantity here (sigma: symbol)"
         arguments = call_arguments(_unwrapped(node.right))
         if len(name.base) == 1 and name.base.islower() and not name.sub and not name.sup \
+                and name.base not in self.bare_across \
                 and key not in snapshot.shaped and len(arguments) == 1 \
                 and isinstance(ungroup(arguments[0]), A.Name) \
                 and name_key(ungroup(arguments[0])) in snapshot.shaped:
             # c(D) of a vector D: a function of it (a product would be written c D)
             return A.Callee.ARBITRARY, key, (f"a call of {shown}, any differentiable function "
                                              "of the vector or matrix it is applied to")
-        if len(name.base) == 1 and not name.sub and not name.sup and len(arguments) == 1 \
+        if len(name.base) == 1 and name.base.isupper() and name.base not in self.bare_across \
+                and not name.sub and not name.sup and len(arguments) == 1 \
                 and isinstance(ungroup(arguments[0]), A.Num) and key not in snapshot.shaped:
             # D(1), L(0): a letter nothing gives a value, at a printed number, is a value at
             # a point (a product would be written D \cdot 1)

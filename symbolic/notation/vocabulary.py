@@ -396,8 +396,7 @@ PROSE_WORDS = OTHERWISE | frozenset({
     "if", "and", "or", "for", "where", "when", "with", "then", "since", "so", "thus",
     "hence", "all", "each", "every", "is", "are", "the", "of", "in", "on", "as", "by", "at",
     "to", "we", "get", "have", "let", "def", "st", "iff", "because", "therefore", "using",
-    "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"}) \
-    | frozenset(word for word in CASE_WORDS if " " not in word and len(word) > 2)   # (not SE)
+    "given", "note", "i", "e", "ie", "eg", "any", "some", "else", "not", "but"})
 
 # -- what is refused, and why ----------------------------------------------------------------
 # Named distributions whose draws have a range a kind says (`y \sim \text{Bern}(p)`: y is 0
