@@ -1408,7 +1408,8 @@ class Context:
         """`node` with every reading decided against this context (remembered per tree);
         `across`: what its statement decides for all its sides."""
         known = self._resolved.get(id(node))
-        if known is not None and known[0] is node and known[1] == across:
+        if known is not None and known[0] is node and (
+                known[1] == across or across is NOTHING_ACROSS and known[1].reads_alone()):
             return known[2]
         if len(self._resolved) > MAX_RESOLVED:
             self._resolved.clear()

@@ -977,8 +977,8 @@ def _stepped_head(node: A.Node) -> bool:
 def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
     """`W^1 = …`, `W^2 = \\begin{bmatrix} … \\end{bmatrix}`, `a^2 = \\sigma(z^2)` after
     `z^1 = …` was read as layer 1: a new letter numbered by a superscript at the head of a
-    definition is layer 1 (nobody writes a first power), iterate 0 (`\\mathbf{x}^0 = …`),
-    and layer n when it is set to a
+    definition is layer 1 (nobody writes a first power), point 0 when a vector is set to a
+    list (`\\mathbf{x}^0 = [0, 1]^T`), and layer n when it is set to a
     matrix (no matrix is defined as a square) or when the text numbers layers so."""
     if not (isinstance(node, A.Power) and isinstance(node.base, A.Name)
             and isinstance(node.exponent, A.Num) and node.exponent.text.isdigit()):
@@ -989,12 +989,14 @@ def _numbered_head(node: A.Node, body: str, context: Context) -> bool:
         return False            # A^2 = [...] after A = [...]: the square of A, a claim
     layered = [d.name.sup for d in context.definitions if has_layer(d.name)]
     # a digit layer elsewhere (z^2 = …, a^1 = …): the text numbers its layers so
-    # (nor a power 0: x^0 = … is the iterate 0, as a power it would be 1)
-    return node.exponent.text in ("0", "1") or bool(_MATRIX_LITERAL.match(body.strip())) or any(
+    # (nor a power 0 of a vector set to a vector: \mathbf{x}^0 = [0, 1]^T is the point 0)
+    point = node.exponent.text == "0" and (base.bold or bool(_LISTED.match(body.strip())))
+    return node.exponent.text == "1" or point or bool(_MATRIX_LITERAL.match(body.strip())) or any(
         len(sup) == 1 and node_text(sup[0]).isdigit() for sup in layered) \
         or any(re.search(r"\^\{\(\d+\)\}", key) for key in context.values)
 
 
+_LISTED = re.compile(r"(?:\\left\s*)?[\[(][^\]()]*,")     # [0, 1]^T, \left[0, 1 \right]
 _MATRIX_LITERAL = re.compile(r"\\begin\{[bpvBV]?matrix\}|\\left\s*\[\s*\\begin\{array")
 
 

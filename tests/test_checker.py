@@ -814,6 +814,9 @@ def test_a_logarithm_of_a_new_name_defines_it_in_a_document():
     ("$$\\min_{x} f(x) = f(x^*)$$\n\n$$f(x) = x^2$$\n\n$$f'(x) = 3x$$\n",
      ["undecided", "valid", "invalid"]),
     ("$$\\min_ = 0$$\n", ["undecided"]),
+    # a scalar x^0 set to a number is a power, and never makes x^3 an iterate
+    ("$$x^0 = 1$$\n\n$$f(x) = x^3 - 2$$\n\n$$f'(x) = 3x^2$$\n", ["valid", "valid", "valid"]),
+    ("$$x^0 = 1$$\n\n$$f(x) = x^3 - 2$$\n\n$$f'(x) = 0$$\n", ["valid", "valid", "invalid"]),
     # the point x^0 is named by its value, never x to the power 0
     ("$$\\min f(\\mathbf{x}) = (x_1+1)^4 + x_1 x_2 + (x_2+1)^4$$\n\n"
      "$$\\mathbf{x}^0 = \\left[0, 1 \\right]^T$$\n\n$$f(\\mathbf{x}^0) = 18.0$$\n",

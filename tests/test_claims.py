@@ -1985,6 +1985,12 @@ LYAPUNOV = {"x": [2, 1], "A": [2, 2], r"\dot{x}": [2, 1]}
     (r"\dot{V}(x) = 2 x \dot{x}", ["V(x) = x^T x"], LYAPUNOV, "undecided"),
     (r"\dot{V}(x) = 2 x^T A x", ["V(x) = x^T x", r"\dot{x} = A x"],
      {"x": [2, 1], "A": [2, 2]}, "undecided"),
+    # along a path whose dot the statement or a definition writes: times it
+    (r"\dot{V}(x) = 2x \dot{x}", ["V(x) = x^2"], {}, "valid"),
+    (r"\dot{V}(x) = 2x \cdot (-x^3) = -2x^4", ["V(x) = x^2", r"\dot{x} = -x^3"], {}, "valid"),
+    (r"\dot{V}(x) = 2x", ["V(x) = x^2", r"\dot{x} = -x^3"], {}, "invalid"),
+    (r"\dot{CE}(p) = -\frac{\dot p}{p}", ["CE(p) = -log(p)"], {}, "valid"),
+    (r"\dot{CE}(p) = \frac{\dot p}{p}", ["CE(p) = -log(p)"], {}, "invalid"),
 ])
 def test_what_the_twenty_fifth_second_read_found(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict

@@ -199,10 +199,15 @@ class Across:
     primes_differentiate: frozenset[str] = frozenset()
     # the letters written bare anywhere in the statement (w of `w(0.5)` beside `w x`: w is a
     # quantity there, never a function) and the names written with a dot (\dot{p})
-    # (not compared: a side read again alone, as a doubt reads it, keeps its statement's
-    # reading when nothing else differs)
-    bare: frozenset[str] = field(default=frozenset(), compare=False)
-    dotted: frozenset[str] = field(default=frozenset(), compare=False)
+    bare: frozenset[str] = frozenset()
+    dotted: frozenset[str] = frozenset()
+
+    def reads_alone(self) -> bool:
+        """Whether a side read with these readings reads as it does alone, as far as the
+        readings that turn a side's meaning go (transposes, quantities, steps, functions):
+        then a side read again alone, as a doubt reads it, keeps its statement's reading."""
+        return dataclasses.replace(self, primes_differentiate=frozenset(), bare=frozenset(),
+                                   dotted=frozenset()) == NOTHING_ACROSS
 
 
 NOTHING_ACROSS = Across()
@@ -1224,7 +1229,8 @@ class _Pass:
                                "matrix is not read", "", node.pos,
                                "Write the derivative out, as in \\nabla V(x)^T \\dot{x}.")
         derivative = A.Call(function, (path,), None, 1, None, True, node.pos)
-        if speed.base not in self.dotted or path.base == TIME_LETTER and not path.sub:
+        if speed.base not in self.dotted and not self.snapshot.is_value(name_key(speed)) \
+                or path.base == TIME_LETTER and not path.sub:
             # \dot{g}(z) = g(z)(1 - g(z)), no \dot{z} written: the dot is g's derivative
             self.readings.append(Reading(_shown(name), f"the derivative of {function}"))
             return derivative
