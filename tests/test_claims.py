@@ -1996,6 +1996,23 @@ def test_what_the_twenty_fifth_second_read_found(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 
+@pytest.mark.parametrize("claim, given, shapes, verdict", [
+    # an acute accent typed for a prime, the arrow on a digit as bold on it
+    (r"\sigma´(x)=\sigma(x)(1-\sigma(x))", [], {}, "valid"),
+    (r"\sigma´(x)=1-\sigma(x)^2", [], {}, "invalid"),
+    (r"\vec{1}^T x = x_1 + x_2", [], {"x": [2, 1]}, "valid"),
+    # a letter and digits printed together name one quantity, first in a chain
+    (r"F1=\frac{2}{p^{-1}+r^{-1}}=\frac{2pr}{p+r}", [], {}, "valid"),
+    (r"F1=\frac{2}{p^{-1}+r^{-1}}=\frac{pr}{p+r}", [], {}, "invalid"),
+    # a loss defined nowhere, reached through Y and through its rows y_i: in doubt
+    (r"\frac{\partial J}{\partial \beta} = \sum_i \frac{\partial J}{\partial y_i}",
+     [r"Y = \gamma \odot \hat{X} + \beta", r"y_i = \gamma \hat{x}_i + \beta"],
+     {"Y": [3, 1], r"\hat{X}": [3, 1]}, "undecided"),
+])
+def test_what_the_twenty_fifth_held_half_taught(claim, given, shapes, verdict):
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
 def test_matrices_labelled_by_a_capital_share_a_declared_space():
     from symbolic.context import Context
     stated = Context.from_given([r"W^Q, W^K \in \mathbb{R}^{d_k \times d}"])

@@ -1958,7 +1958,9 @@ class Parser:
             inner_tokens = inner_tokens[:1]
         inner = "".join(t.text if t.kind != "command" else t.text + " " for t in inner_tokens)
         inner = inner.strip()
-        if cmd in TRANSPARENT_FONTS:
+        if cmd in TRANSPARENT_FONTS or cmd[1:] in ACCENTS and ACCENTS[cmd[1:]] == "vec" \
+                and [t.text for t in inner_tokens] in (["1"], ["0"]):
+            # (\vec{1}, \vec{0}: the arrow on a digit marks the vector as bold does)
             if [t.text for t in inner_tokens] == ["1"]:
                 return ONES             # bold 1 is the vector of ones, not the number 1
             if [t.text for t in inner_tokens] == ["0"]:

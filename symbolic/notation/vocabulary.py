@@ -27,7 +27,7 @@ UNICODE = {
     "⊙": r"\odot", "∘": r"\circ", "≈": r"\approx", "⇒": r"\Rightarrow", "→": r"\to",
     "←": r"\leftarrow",
     "∴": r"\therefore", "∵": r"\because",
-    "′": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
+    "′": "'", "´": "'", "ℓ": r"\ell", "⊤": r"\top", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq",
     "≡": r"\equiv", "’": "'", "∑": r"\sum", "ℝ": r"\mathbb{R}",
     "∏": r"\prod", "√": r"\sqrt", "ŷ": r"\hat{y}", "ν": r"\nu", "ρ": r"\rho",
     "κ": r"\kappa", "ξ": r"\xi", "ψ": r"\psi", "ζ": r"\zeta", "χ": r"\chi", "ϕ": r"\phi",
