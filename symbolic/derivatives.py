@@ -375,13 +375,13 @@ def _arity(symbol: sympy.Symbol) -> int:
     return subscript.count(",") + 1 if subscript else 0
 
 
-def _lettered(symbol: sympy.Symbol) -> bool:
-    """Whether a name's subscript is index letters alone (`w_{JK}`, `w_{jK}`, `w_{J,K}`):
-    entries a letter labels, any of the numbered ones (not `out_{o1}`, a unit's label)."""
+def _labelled_by_capitals(symbol: sympy.Symbol) -> bool:
+    """Whether a name's subscript is letters alone, a capital among them (`w_{JK}`, `w_{jK}`,
+    `w_{J,K}`): an entry a capital labels (Fausett's unit J), which may be any of the entries
+    numbered or lettered otherwise (not `out_{o1}`, a unit's label, nor `E_{total}`, a word)."""
     parts = [p.strip() for p in subscript_of(symbol).split(",")]
-    return bool(parts[0]) and all(p.isalpha() and len(p) <= 2 for p in parts) \
-        and any(len(p) == 1 for p in parts) or bool(parts[0]) and len(parts) == 1 \
-        and parts[0].isalpha() and len(parts[0]) == 2 and not parts[0].islower()
+    return all(p.isalpha() and len(p) <= 2 for p in parts) \
+        and any(c.isupper() for p in parts for c in p)
 
 
 def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
@@ -411,9 +411,7 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"with {_arity(kin[0])} index(es) where {wrt.name} has {arity}: how they relate "
             "is not said", "", None, "Declare the shape of the matrix (shapes: {name: "
             "[rows, cols]}), or write its entries with the same indices throughout.")
-    if kin and wrt not in symbols and any(_lettered(s) and any(c.isupper() for c in
-                                                                subscript_of(s))
-                                          for s in (wrt, *kin)):
+    if kin and wrt not in symbols and any(_labelled_by_capitals(s) for s in (wrt, *kin)):
         # ∂/∂w_{JK} of what holds w_{jK}: a unit labelled by a capital (J, K) among entries
         # labelled by others, which may be it; read apart, the derivative would be 0
         raise MeaningError(

@@ -1209,8 +1209,9 @@ class _Pass:
 
     # -- f(x): a call or a product -------------------------------------------------------
     def along_a_path(self, node: A.BinOp) -> A.Node | None:
-        """`\\dot{F}(p)` with `F(u) = …` defined: F's derivative along the path p(t), by
-        Newton's dot, F'(p) \\dot{p} (at t itself, F'(t)); None for any other call."""
+        """`\\dot{F}(p)` with `F(u) = …` defined: by Newton's dot, F's derivative along the
+        path p(t), F'(p) \\dot{p}, where the statement or a definition writes \\dot{p}, and
+        F'(p) otherwise (at t itself, F'(t)); None for any other call."""
         name, arguments = node.left, call_arguments(_unwrapped(node.right))
         prefix = TIME_DERIVATIVE + "{"
         if not (isinstance(name, A.Name) and name.base.startswith(prefix)
@@ -1223,8 +1224,9 @@ class _Pass:
             return None
         path = ungroup(arguments[0])
         speed = dataclasses.replace(path, base=f"{prefix}{path.base}}}")
-        if any(key in self.snapshot.shaped for key in (
-                name_key(path), *(name_key(p) for p in self.snapshot.parameters[function]))):
+        parameters = self.snapshot.parameters.get(function, ())
+        if any(key in self.snapshot.shaped
+               for key in (name_key(path), *(name_key(p) for p in parameters))):
             raise MeaningError(f"{_shown(name)}: Newton's dot on a function of a vector or "
                                "matrix is not read", "", node.pos,
                                "Write the derivative out, as in \\nabla V(x)^T \\dot{x}.")
