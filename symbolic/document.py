@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from symbolic.errors import DerivcheckError
-from symbolic.notation.chains import alignment_inside, joined_rows, unbraced
+from symbolic.notation.chains import alignment_inside, joined_rows, operator_rows_joined, unbraced
 from symbolic.notation.lexer import decimal_commas
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
@@ -854,7 +854,7 @@ class _BodyScanner:
              conditional: bool = False, assumed: bool = False, for_next: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
-        for start, text in split_statements(content, offset):
+        for start, text in split_statements(operator_rows_joined(content), offset):
             line = self.source.line_of(start)
             self.statements.append((start, Statement(line, text, block, inline=inline,
                                                      conditional=conditional,

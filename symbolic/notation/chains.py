@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from symbolic.errors import ParseError
+from symbolic.errors import NotationError, ParseError
 from symbolic.notation.lexer import tokenize, unbraced_relations
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
@@ -94,11 +94,14 @@ def joined_rows(source: str) -> str:
     tokens = tokenize(source)
     cuts: list[tuple[int, int]] = []
     depth = 0
+    opened: list[bool] = []     # per environment open: whether it is a row of its own
     for k, tok in enumerate(tokens):
         if tok.text == BEGIN:
-            depth += 1
+            # \begin{aligned} … & - c \end{aligned}: an alignment's rows go on as its own
+            opened.append(_environment_name(tokens, k + 1) not in ALIGNMENT_ENVIRONMENTS)
+            depth += opened[-1]
         elif tok.text == END:
-            depth -= 1
+            depth -= opened.pop() if opened else 1
         elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
                 and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS:
             cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `\\ &= …`, `\\ & - …`
@@ -113,6 +116,45 @@ def joined_rows(source: str) -> str:
     for start, end in reversed(cuts):
         source = f"{source[:start]} {source[end:]}"
     return source
+
+
+def operator_rows_joined(source: str) -> str:
+    """An alignment's row that goes on with an operator (`=& a \\\\ &- b`, in `aligned` or
+    at the top) joined to the row before it, each character kept in its place (the break
+    and the `&` become spaces): `a - b` is one side, never `a` defined alone."""
+    if "\\\\" not in source or "&&" in source:
+        return source
+    try:
+        tokens = tokenize(source)
+    except NotationError:
+        return source               # (what cannot be read is said where it is read)
+    depth = 0
+    opened: list[bool] = []
+    out = list(source)
+    for k, tok in enumerate(tokens):
+        if tok.text == BEGIN:
+            opened.append(_environment_name(tokens, k + 1) not in ALIGNMENT_ENVIRONMENTS)
+            depth += opened[-1]
+        elif tok.text == END:
+            depth -= opened.pop() if opened else 1
+        elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
+                and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS \
+                and tokens[k + 2].text not in RELATIONS:
+            for at in (*range(tok.pos, tok.pos + 2), tokens[k + 1].pos):
+                out[at] = " "
+    return "".join(out)
+
+
+def _environment_name(tokens: list, start: int) -> str:
+    """The name in braces at `start` (`{aligned}` after \\begin), or ""."""
+    if start >= len(tokens) or tokens[start].text != "{":
+        return ""
+    name = []
+    for tok in tokens[start + 1:]:
+        if tok.text == "}":
+            return "".join(name)
+        name.append(tok.text)
+    return ""
 
 
 def angled_pairs(source: str) -> str:
