@@ -93,23 +93,15 @@ def joined_rows(source: str) -> str:
         return source
     tokens = tokenize(source)
     cuts: list[tuple[int, int]] = []
-    depth = 0
-    opened: list[bool] = []     # per environment open: whether it is a row of its own
-    for k, tok in enumerate(tokens):
-        if tok.text == BEGIN:
-            # \begin{aligned} … & - c \end{aligned}: an alignment's rows go on as its own
-            opened.append(_environment_name(tokens, k + 1) not in ALIGNMENT_ENVIRONMENTS)
-            depth += opened[-1]
-        elif tok.text == END:
-            depth -= opened.pop() if opened else 1
-        elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
-                and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS:
+    for k in _row_breaks(tokens):
+        tok = tokens[k]
+        if k + 2 < len(tokens) and tokens[k + 1].text == "&" \
+                and tokens[k + 2].text in CONTINUING_ROWS:
             cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `\\ &= …`, `\\ & - …`
-        elif tok.text == "\\\\" and depth == 0 and k + 1 < len(tokens) \
-                and tokens[k + 1].text in RELATIONS:
+        elif k + 1 < len(tokens) and tokens[k + 1].text in RELATIONS:
             cuts.append((tok.pos, tok.pos + 2))             # `a \\ = b \\ = c`: line breaks
-        elif tok.text == "\\\\" and depth == 0 and 0 < k and k + 1 < len(tokens) \
-                and tokens[k - 1].text in RELATIONS and tokens[k + 1].text == "&":
+        elif 0 < k and k + 1 < len(tokens) and tokens[k - 1].text in RELATIONS \
+                and tokens[k + 1].text == "&":
             cuts.append((tok.pos, tokens[k + 1].pos + 1))   # `a = b = \\ &c = d`: one chain
     if tokens and tokens[0].text == "&" and cuts:
         cuts.insert(0, (tokens[0].pos, tokens[0].pos + 1))  # `&a = b = \\ &c`: the first row
@@ -128,21 +120,28 @@ def operator_rows_joined(source: str) -> str:
         tokens = tokenize(source)
     except NotationError:
         return source               # (what cannot be read is said where it is read)
-    depth = 0
-    opened: list[bool] = []
     out = list(source)
+    for k in _row_breaks(tokens):
+        if k + 2 < len(tokens) and tokens[k + 1].text == "&" \
+                and tokens[k + 2].text in CONTINUING_ROWS and tokens[k + 2].text not in RELATIONS:
+            for at in (*range(tokens[k].pos, tokens[k].pos + 2), tokens[k + 1].pos):
+                out[at] = " "
+    return "".join(out)
+
+
+def _row_breaks(tokens: list) -> list[int]:
+    """Where the `\\\\` of an alignment's rows stand: at the top or in an alignment
+    environment (`\\begin{aligned} … \\\\ & - c`), not in a matrix's or cases' own rows."""
+    breaks, depth, opened = [], 0, []   # opened: per environment, whether its rows are its own
     for k, tok in enumerate(tokens):
         if tok.text == BEGIN:
             opened.append(_environment_name(tokens, k + 1) not in ALIGNMENT_ENVIRONMENTS)
             depth += opened[-1]
         elif tok.text == END:
             depth -= opened.pop() if opened else 1
-        elif tok.text == "\\\\" and depth == 0 and k + 2 < len(tokens) \
-                and tokens[k + 1].text == "&" and tokens[k + 2].text in CONTINUING_ROWS \
-                and tokens[k + 2].text not in RELATIONS:
-            for at in (*range(tok.pos, tok.pos + 2), tokens[k + 1].pos):
-                out[at] = " "
-    return "".join(out)
+        elif tok.text == "\\\\" and depth == 0:
+            breaks.append(k)
+    return breaks
 
 
 def _environment_name(tokens: list, start: int) -> str:
