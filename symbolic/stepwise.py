@@ -1012,8 +1012,9 @@ def _without_leading_arrow(chain: Chain) -> Chain:
 
 def _problem_stated(chain: Chain, context: Context, derivation: int) -> Chain:
     """`\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …`: a problem stated with its objective's
-    definition. When the objective is a new function or name here, the line defines it (the
-    optimum is not claimed); otherwise the optimum's value is a claim (undecided)."""
+    definition. When the objective is a function new here and the right side a formula in
+    its variables, the line defines it (the optimum is not claimed); otherwise the line
+    states the optimum's value, which is not read (undecided)."""
     first = chain.sides[0] if chain.relations else None
     rest = objective(first.text) if first is not None else None
     if rest is None or chain.relations[0] not in DEFINING:

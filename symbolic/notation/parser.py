@@ -2135,7 +2135,7 @@ class Parser:
         return node
 
     def label_word(self) -> str | None:
-        """`(new)`, `(old)`, `(\\text{new})` after a name: a word that labels a value
+        """`(new)`, `(old)`, `(in)` after a name: a word in plain letters that labels a value
         (`SUPERSCRIPT_WORDS`), consumed, as `w^{new}` writes it; None (nothing consumed) for
         anything else in parentheses."""
         if self.peek().text != "(":
