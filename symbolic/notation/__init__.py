@@ -14,7 +14,7 @@ from symbolic.errors import NotationError
 from symbolic.notation import ast
 from symbolic.notation.chains import Chain, Side, split_chain
 from symbolic.notation.lexer import tokenize
-from symbolic.notation.parser import Parser
+from symbolic.notation.parser import Parser, group_end
 from symbolic.notation.vocabulary import (
     CLOSERS,
     CONDITIONAL_SEPARATORS,
@@ -74,14 +74,10 @@ def objective(text: str) -> str | None:
         return None
     k = 1
     if tokens[k].text == "_":            # the variable under it: one token, or a group
-        k += 1
-        depth = 0
-        while tokens[k].kind != "end":
-            depth += (tokens[k].text == "{") - (tokens[k].text == "}")
-            if depth <= 0:
-                break
-            k += 1
-        k += 1
+        end = group_end(tokens, k + 1) if tokens[k + 1].text == "{" else k + 1
+        if end is None:
+            return None
+        k = end + 1
     if k >= len(tokens) or tokens[k].kind == "end":
         return None
     return text[tokens[k].pos:].strip()

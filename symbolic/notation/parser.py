@@ -117,8 +117,8 @@ def _without_colours(tokens: list[Token]) -> list[Token]:
     for k, tok in enumerate(tokens):
         if tok.text not in COLORED or k in drop:
             continue
-        colour_end = _group_end(tokens, k + 1)
-        content_end = _group_end(tokens, colour_end + 1) if colour_end is not None else None
+        colour_end = group_end(tokens, k + 1)
+        content_end = group_end(tokens, colour_end + 1) if colour_end is not None else None
         if content_end is None:
             continue                    # left for the parser to name
         drop |= {k, *range(k + 1, colour_end + 1)}
@@ -149,7 +149,7 @@ def _closing(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _group_end(tokens: list[Token], start: int) -> int | None:
+def group_end(tokens: list[Token], start: int) -> int | None:
     """The index of the `}` that closes the `{` at `start`, or None."""
     if start >= len(tokens) or tokens[start].text != "{":
         return None
@@ -308,7 +308,7 @@ def _scripts_in_braces(tokens: list[Token]) -> list[Token]:
                                       == "command" and tokens[k - 1].text[1:] in GREEK) \
                 and k + 1 < len(tokens) and tokens[k + 1].text in ("_", "^") \
                 and (k < 2 or tokens[k - 2].text not in ("_", "^")) \
-                and (close := _group_end(tokens, k)) is not None:
+                and (close := group_end(tokens, k)) is not None:
             out += tokens[k + 1:close]
             k = close + 1
             continue
@@ -327,7 +327,7 @@ def _braced_script_commands(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         if tok.text in ("^", "_") and k + 2 < len(tokens) and tokens[k + 1].kind == "command" \
                 and tokens[k + 2].text == "{":
-            close = _group_end(tokens, k + 2)
+            close = group_end(tokens, k + 2)
             if close is not None:
                 out += [Token("symbol", "{", tok.pos), *tokens[k + 1:close + 1],
                         Token("symbol", "}", tok.pos)]
@@ -446,7 +446,7 @@ def _unwrapped_fonts(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        close = _group_end(tokens, i + 1) if tok.text in TRANSPARENT_FONTS else None
+        close = group_end(tokens, i + 1) if tok.text in TRANSPARENT_FONTS else None
         if close is not None and not _balanced(tokens[i + 2:close]):
             # `\\mathbf{\\sigma(\\boldsymbol{\\theta}}^T x)`: the font's braces cut through
             # a parenthesis, so they group nothing; font and braces go
@@ -509,7 +509,7 @@ def _one_symbol(tokens: list[Token]) -> bool:
         return True                  # \\mathbf{x}, \\mathbf{1}
     if tokens[0].kind == "command":
         return len(tokens) == 1 or (tokens[1].text == "{" and
-                                    _group_end(tokens, 1) == len(tokens) - 1)
+                                    group_end(tokens, 1) == len(tokens) - 1)
     return all(t.kind == "letter" for t in tokens) and _contiguous(tokens)
 
 
@@ -532,7 +532,7 @@ def _without_equation_marks(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens):
         tok = tokens[k]
-        end = _group_end(tokens, k + 1) if tok.text in EQUATION_MARKS_WITH_ARGUMENT else None
+        end = group_end(tokens, k + 1) if tok.text in EQUATION_MARKS_WITH_ARGUMENT else None
         if end is not None:
             k = end + 1
             continue
@@ -624,7 +624,7 @@ def _mathop_words(tokens: list[Token]) -> list[Token]:
             continue
         opening = k + 2 if k + 2 < len(tokens) and tokens[k + 1].text in \
             FONT_SWITCHES.values() else k + 1     # {\rm log}, read already as \mathrm{log}
-        end = _group_end(tokens, opening)
+        end = group_end(tokens, opening)
         inner = tokens[opening + 1 : end] if end is not None else []
         letters = [t for t in inner if t.kind == "letter"]
         fonts = {*FONT_SWITCHES, *FONT_SWITCHES.values(), "{", "}"}
@@ -682,7 +682,7 @@ def _worded_comparisons(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens):
         tok = tokens[k]
-        end = _group_end(tokens, k + 1) if tok.text in PROSE else None
+        end = group_end(tokens, k + 1) if tok.text in PROSE else None
         inner = tokens[k + 2:end] if end is not None else []
         said = _comparison_said(inner) if any(t.text == "$" for t in inner) else None
         if said is None:
@@ -861,7 +861,7 @@ def _single_braces(tokens: list[Token]) -> list[Token]:
     dropped: set[int] = set()
     for k in range(len(tokens) - 1):
         if tokens[k].text == "{" and tokens[k + 1].text == "{":
-            inner_end = _group_end(tokens, k + 1)
+            inner_end = group_end(tokens, k + 1)
             if inner_end is not None and inner_end + 1 < len(tokens) \
                     and tokens[inner_end + 1].text == "}":
                 dropped |= {k, inner_end + 1}
@@ -875,7 +875,7 @@ def _unbraced_partials(tokens: list[Token]) -> list[Token]:
     for k, tok in enumerate(tokens):
         if tok.text != "{" or k + 1 >= len(tokens) or tokens[k + 1].text != r"\partial":
             continue
-        end = _group_end(tokens, k)
+        end = group_end(tokens, k)
         if end is None:
             continue
         after = tokens[end + 1].text if end + 1 < len(tokens) else ""
@@ -2000,7 +2000,7 @@ class Parser:
             # E_{(w, b)}: the quantity of the parameters (w, b), a label, no entry of E
             return (), "".join(t.text for t in tokens)
         if tokens and tokens[0].text in NAMED_FONTS and tokens[-1].text == "}" \
-                and _group_end(tokens, 1) == len(tokens) - 1:
+                and group_end(tokens, 1) == len(tokens) - 1:
             # \mu_{\mathcal{B}}: the mini-batch B's mean, a label (a set is no index)
             return (), "".join(t.text for t in tokens)
         if len(tokens) == 1 and tokens[0].kind == "letter" and tokens[0].text not in INDEX_LETTERS:
@@ -2152,7 +2152,7 @@ class Parser:
     def unbrace_arguments(self) -> None:
         """`\\phi{(z)}`: braces around a name's parenthesised argument print nothing; they
         are dropped, so the parentheses follow the name as `\\phi(z)` writes them."""
-        end = _group_end(self.tokens, self.i)
+        end = group_end(self.tokens, self.i)
         if end is None or end - self.i < 3 or self.tokens[self.i + 1].text != "(" \
                 or self.tokens[end - 1].text != ")" \
                 or end + 1 < len(self.tokens) and self.tokens[end + 1].text in ("'", "^"):
@@ -3119,7 +3119,7 @@ class Parser:
             tokens = tokens[1:-1]                  # (1 - y w^T x \geq 0): the comparison
         tokens = tokens[_leading_word(tokens):]   # `x & if x > 0`, typed without \text
         if len(tokens) > 3 and tokens[0].text in WORD_COMMANDS and tokens[1].text == "{" \
-                and (end := _group_end(tokens, 1)) is not None and "".join(
+                and (end := group_end(tokens, 1)) is not None and "".join(
                     t.text for t in tokens[2:end]).strip().lower() in CASE_WORDS:
             tokens = tokens[end + 1:]       # \text{als } x > 0: the case word of its language
         words = "".join(t.text for t in tokens)
