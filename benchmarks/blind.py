@@ -27,7 +27,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # twenty-second; zu,zv: the
                                                 # twenty-third; zw,zx: the
                                                 # twenty-fourth; zy,zz: the
-                                                # twenty-fifth)
+                                                # twenty-fifth; zza,zzb: the
+                                                # twenty-sixth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
