@@ -986,7 +986,8 @@ def _through_derivatives_elsewhere(links: list[LinkResult], sides: list[str],
         # on both sides, a difference shows without it
         one_side = _plain_value_keys(link.lhs) ^ _plain_value_keys(link.rhs)
         used = sorted(key for key in one_side if key in differentiated
-                      and f"{key} {TIED_TO_VARIABLE}" not in link.reading)
+                      and f"{key} {TIED_TO_VARIABLE}" not in link.reading
+                      and f"{key} {ARGUMENT_NAMED}" not in link.reading)
         if link.verdict == Verdict.INVALID and used:
             link = dataclasses.replace(
                 link, verdict=Verdict.UNDECIDED, method=Method.NONE, counterexample=None,
@@ -1117,7 +1118,18 @@ def check_link(left: str, right: str, relation: str, context: Context,
 def find(left: str, right: str, relation: str, context: Context, budget: Budget) -> Finding:
     """What one link is: its verdict, method and message (see `_find`). A difference is
     then asked each of `DOUBTS`: the first that finds it may come from a misreading (or
-    reads the link another way) gives the verdict instead."""
+    reads the link another way) gives the verdict instead. An undecided link that writes a
+    function's variable defined nowhere is read again with it the function's argument
+    (`_named_argument_reading`)."""
+    finding = _doubted(left, right, relation, context, budget)
+    if finding.verdict == Verdict.UNDECIDED:
+        return _named_argument_reading((left, right, relation), context, budget) or finding
+    return finding
+
+
+def _doubted(left: str, right: str, relation: str, context: Context,
+             budget: Budget) -> Finding:
+    """`_find`, then the doubts (see `find`)."""
     finding = _find(left, right, relation, context, budget)
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) \
             and EVERY_FUNCTION not in finding.message \
@@ -1159,6 +1171,54 @@ def find(left: str, right: str, relation: str, context: Context, budget: Budget)
         if reread is not None:
             return reread
     return finding
+
+
+def _named_argument_reading(link, context: Context, budget: Budget) -> Finding | None:
+    """`\\hat{y} = \\sigma(\\sum_j w_j x_j)`, where `\\sigma(z) = …`: a link that writes z,
+    defined nowhere, reads it as the argument σ is applied to, as the text means by naming
+    σ's variable (`\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}(1 - \\hat{y})`). The
+    link read so, with the reading said; None when no such name, or no verdict either way."""
+    named = _named_argument(link[:2], context)
+    if named is None:
+        return None
+    parameter, function, argument, source = named
+    reading = context.copy()
+    try:
+        reading.define(parameter, argument, source)
+    except NotationError:
+        return None
+    found = find(*link, reading, budget)
+    if found.verdict not in (Verdict.VALID, Verdict.INVALID):
+        return None
+    note = (f"{name_key(parameter)} {ARGUMENT_NAMED} {function} is applied to in "
+            f"{source.strip()}")
+    return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading, note))))
+
+
+def _named_argument(sides, context: Context) -> tuple[A.Name, str, A.Node, str] | None:
+    """(z, σ, the argument, the definition that applies σ to it) when the sides write a
+    plain name z that nothing defines or gives a value, the variable of exactly one
+    function defined with one parameter, which the definitions apply to one argument only
+    (one that does not write z); else None."""
+    try:
+        trees = [context.resolve(parse_side(side)).tree for side in sides]
+    except NotationError:
+        return None
+    defined = {name_key(d.name) for d in context.definitions}
+    written = {name_key(n) for tree in trees for n in walk(tree)
+               if isinstance(n, A.Name) and not n.sub and not n.sup and not n.primes}
+    for key in sorted(written - defined):
+        functions = [f for f in context.functions.values()
+                     if len(f.parameters) == 1 and name_key(f.parameters[0]) == key]
+        if context.is_value(key) or len(functions) != 1:
+            continue
+        calls = [(call.args[0], d.source) for d in context.definitions for call in walk(d.body)
+                 if isinstance(call, A.Call) and call.name == functions[0].name
+                 and len(call.args) == 1]
+        if len({node_text(argument) for argument, _ in calls}) == 1 and not any(
+                isinstance(n, A.Name) and name_key(n) == key for n in walk(calls[0][0])):
+            return functions[0].parameters[0], functions[0].name, calls[0][0], calls[0][1]
+    return None
 
 
 def _entry_against_whole_doubt(link, finding: Finding, context: Context,
@@ -1976,6 +2036,7 @@ def _find(left: str, right: str, relation: str, context: Context, budget: Budget
                 and _backprop_reading((left, right, relation), (lhs_node, rhs_node), context,
                                       budget)) or undecided(f"undecided: {refused}")
     lhs_node, rhs_node = _arrow_variables((lhs_node, rhs_node), context)
+    lhs_node, rhs_node = _paired_digits((lhs_node, rhs_node), context)
     at_class = _true_class_entries((lhs_node, rhs_node), context)
     if at_class is not None:
         entry, label = at_class
@@ -2507,6 +2568,7 @@ def _twin_readings(link: tuple[str, str, str], context: Context, budget: Budget,
 
 
 TIED_TO_VARIABLE = "read as depending on"     # a twin tied to the variable (_twin_readings)
+ARGUMENT_NAMED = "read as the argument"     # z of σ(z) = …, read as what σ is applied to
 
 
 def _writes_nothing_new(link: tuple[str, str, str], context: Context,
@@ -3302,13 +3364,21 @@ def _convention_doubt(link, finding: Finding, context: Context, budget: Budget) 
     """A verdict where a convention was given a value not understood (`log: ten`): the
     step read with each value the convention may take keeps its verdict when they all
     give it, and is undecided, naming the convention, when they differ. A step that
-    uses a name declared with a kind not understood (`y: onehot`) is undecided."""
+    uses a name declared with a kind not understood (`y: onehot`) is undecided; so is a
+    step shown wrong beside a convention derivcheck does not know (`case: i \\neq j`)."""
     for name, kind in _unread_kinds(context).items():
         if _uses_name(link[:2], name, context):
             return undecided(f"undecided: {name} is declared as '{kind}', which derivcheck "
                              "does not understand, and this step uses it; declare one of "
                              f"{', '.join(sorted(SYMBOL_KINDS))}, or a function's name")
     for key, written in context.unread_conventions.items():
+        if key not in CONVENTIONS:
+            if finding.verdict == Verdict.VALID:
+                continue        # (a step right everywhere is right where a condition holds)
+            return undecided(f"undecided: the convention '{written}' is not one derivcheck "
+                             "knows, and it may restrict the step (a condition) or change "
+                             "its reading; known: " + ", ".join(CONVENTIONS) + " (write a "
+                             "condition in `given`)")
         verdicts = {}
         for value in sorted(CONVENTIONS[key] - {"e"}):
             found = _found_with_convention(link, context, key, value, budget)
@@ -4203,13 +4273,43 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
     if not uses:
         return {}
     numbered = _numbered_names(context)
+    summed = _summed_to_numbers(_trees_used(trees, context))
     out: dict[str, int] = {}
     for node, slot in uses:
         largest = max((int(_slots(n)[slot].text) for n in numbered
                        if _same_family(node, n, slot)), default=0)
+        # \frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik}: j is one of the i
+        largest = min((upper for name, at, upper in summed if at == slot
+                       and _same_family(node, name, slot)), default=largest)
         letter = _slot_letter(node, slot)
         if largest >= 2:
             out[letter] = min(out.get(letter, largest), largest)
+    return out
+
+
+def _summed_to_numbers(trees) -> list[tuple[A.Name, int, int]]:
+    """(a name the terms of a sum from 1 to a printed number write, the slot the sum's
+    letter takes, that number) for each: (w_{ik}, 0, 2) of `\\sum_{i=1}^{2} z_i w_{ik}`,
+    the name written with 1 in the slot (as a numbered member of its family is)."""
+    out = []
+    for tree in trees:
+        for node in walk(tree):
+            if not (isinstance(node, A.SumOver) and node.index and not node.product
+                    and node.exclude is None and isinstance(node.lower, A.Num)
+                    and node.lower.text == "1" and isinstance(node.upper, A.Num)
+                    and node.upper.text.isdigit()):
+                continue
+            for name in walk(node.body):
+                if not isinstance(name, A.Name):
+                    continue
+                slots = _slots(name)
+                for at, index in enumerate(slots):
+                    if isinstance(index, A.Name) and index.base == node.index \
+                            and not index.sub and not index.sup:
+                        member = slots[:at] + (A.Num("1", index.pos),) + slots[at + 1:]
+                        out.append((dataclasses.replace(name, sub=member[:len(name.sub)],
+                                                        sup=member[len(name.sub):]),
+                                    at, int(node.upper.text)))
     return out
 
 
@@ -5860,6 +5960,39 @@ def _arrow_variables(trees: tuple, context: Context) -> tuple:
     return tuple(out)
 
 
+def _paired_digits(trees: tuple, context: Context) -> tuple:
+    """`a_{i1} b_{12}` beside `b_{k2}`, in the step or the definitions it uses: a name
+    written with two index slots, one an index letter, and never with one letter, has pairs
+    for subscripts, so its two digits `12` are row 1 and column 2, never a twelfth entry.
+    The trees with each such subscript written as the pair."""
+    written = (*trees, *(d.name for d in context.definitions),
+               *(d.body for d in context.definitions))
+    paired = {_name_without_sub(n) for tree in written for n in walk(tree)
+              if isinstance(n, A.Name) and len(n.sub) == 2
+              and all(isinstance(s, A.Num) and s.text.isdigit() and len(s.text) == 1
+                      or isinstance(s, A.Name) and not s.sub and s.base in INDEX_LETTERS
+                      for s in n.sub)
+              and any(isinstance(s, A.Name) for s in n.sub)}
+    # (beside w_j too, w_{22} may be the twenty-second w_j: no pairs are said)
+    paired -= {_name_without_sub(n) for tree in written for n in walk(tree)
+               if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)}
+    if not paired:
+        return trees
+    pairs = {name: dataclasses.replace(name, sub=tuple(
+                 A.Num(d, name.sub[0].pos + k) for k, d in enumerate(name.sub[0].text)))
+             for tree in trees for name in walk(tree)
+             if isinstance(name, A.Name) and len(name.sub) == 1
+             and isinstance(name.sub[0], A.Num) and len(name.sub[0].text) == 2
+             and name.sub[0].text.isdigit() and _name_without_sub(name) in paired}
+    return tuple(substitute_names(tree, pairs) for tree in trees) if pairs else trees
+
+
+def _name_without_sub(name: A.Name) -> str:
+    """A name's letter, marks and superscript, its subscript left out: what tells b_{12}
+    and b_{k2} to be entries of one quantity."""
+    return to_latex(dataclasses.replace(name, sub=(), primes=0))
+
+
 def _require_arrows_apart(trees: tuple) -> None:
     """`\\langle \\vec v_i, \\vec v_j \\rangle` beside `v_{ij}`, in the step or the
     definitions it uses (net_j = \\vec{w_j}\\vec{x_j}, then ∂net_j/∂w_{ji}): the arrow's
@@ -5887,8 +6020,11 @@ def _require_rows_apart(trees: tuple, context: Context) -> None:
     # W of `W = \begin{bmatrix} w_{11} & … \end{bmatrix}`: its entries are those w's
     printed = {d.key for d in context.definitions
                if isinstance(ungroup(d.written or d.body), A.MatrixLiteral)}
+    # Z = \sum_k e^{z_k}, S = \sum_i x_i x_i^T: a sum over the entries, no stack of them
+    summed = {d.key for d in context.definitions
+              if any(isinstance(n, A.SumOver) for n in walk(d.body))}
     whole = {n.base for n in names if not n.sub and len(n.base) == 1 and n.base.isupper()
-             and name_key(n) not in printed}
+             and name_key(n) not in printed | summed}
     for name in names:
         if name.sub and len(name.base) == 1 and name.base.upper() in whole \
                 and name.base.islower():

@@ -1302,6 +1302,8 @@ class Context:
                                      + (f" (did you mean {close[0]}?)" if close else ""))
                 if close and CONVENTIONS[close[0]] is not None:
                     self.unread_conventions[close[0]] = f"{key}: {value}"
+                elif not close:     # `case: i ≠ j`: what it says of the steps is not known
+                    self.unread_conventions[str(key)] = f"{key}: {value}"
             elif allowed is not None and str(value) not in allowed:
                 self.warnings.append(f"convention {key}: '{value}' is not one of "
                                      + ", ".join(sorted(allowed)) + "; a verdict that turns "

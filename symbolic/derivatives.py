@@ -18,6 +18,7 @@ from sympy.core.function import AppliedUndef
 from symbolic.compare import free_symbols
 from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
+from symbolic.notation import ast as A
 from symbolic.notation import conditional_names
 from symbolic.notation.names import Var, base_of, family_of, layer_of, subscript_of
 from symbolic.notation.trees import name_key
@@ -477,6 +478,18 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
             f"defined nowhere here, which may depend on {wrt.name}", "", None,
             f"Define {strangers[0]} to check this.")
+    # ŷ = σ(Σ_j w_j x_j) by z, which the text writes before (σ(z) = …, its variable) but no
+    # definition does: z names what the text says in words, σ's argument likely; read as a
+    # number of its own, the derivative would be 0 by a misreading
+    if wrt not in symbols and wrt.name in context.mentioned and not context.values \
+            and not context.is_value(wrt.name) and not any(
+            d.key == wrt.name or any(isinstance(n, A.Name) and name_key(n) == wrt.name
+                                     for n in A.walk(d.body)) for d in context.definitions):
+        raise MeaningError(
+            f"as read, this does not depend on {wrt.name}, which the text writes but no "
+            f"definition here does: {wrt.name} may name a quantity it says in words (the "
+            "argument of a function)", "", None,
+            f"Define {wrt.name} (as in {wrt.name} = …) to check this.")
 
 
 def _downstream(name: str, layer: tuple[str, str] | None) -> bool:
@@ -525,8 +538,9 @@ def upstream(context: Context, numerator: Var, wrt, instance: Instance):
                          if gradient_parts(s) is None))
     # a name defined as a gradient of L (δ = ∂L/∂z) is not an output L depends on
     # and neither is a derivative the text gives (∂L/∂y = y - t)
+    gradients = _gradients_of(numerator, definitions)
     sinks = [s for s in definitions if s not in used and gradient_parts(s) is None
-             and not _mentions_gradient_of(numerator, definitions[s])]
+             and s not in gradients]
     reaching = [s for s in sinks if s != wrt and wrt in
                 free_symbols(context.expand(s, instance, keep=frozenset({wrt})))]
     if context.losses_by_index:
@@ -629,6 +643,16 @@ def gradient_parts(symbol: sympy.Symbol) -> tuple[str, str] | None:
     """(numerator, variable) of a `gradient_symbol`, or None for any other symbol."""
     match = _GRADIENT_NAME.fullmatch(symbol.name)
     return (match.group(1), match.group(2)) if match else None
+
+
+def _gradients_of(numerator: sympy.Symbol, definitions: dict) -> set:
+    """The names defined through a gradient of the numerator, directly or through each
+    other: δ^{[2]} = ∂L/∂z^{[2]}, and δ^{[1]} = ((W^{[2]})^T δ^{[2]}) ⊙ σ'(z^{[1]})."""
+    found = {s for s, value in definitions.items() if _mentions_gradient_of(numerator, value)}
+    while more := {s for s, value in definitions.items()
+                   if s not in found and free_symbols(value) & found}:
+        found |= more
+    return found
 
 
 def _mentions_gradient_of(numerator: sympy.Symbol, value) -> bool:

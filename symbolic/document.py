@@ -27,7 +27,7 @@ import yaml
 
 from symbolic.errors import DerivcheckError
 from symbolic.notation.chains import alignment_inside, joined_rows, operator_rows_joined, unbraced
-from symbolic.notation.lexer import decimal_commas
+from symbolic.notation.lexer import decimal_commas, wide_spaces_as_quads
 from symbolic.notation.vocabulary import (
     ALIGNMENT_ENVIRONMENTS,
     BEGIN,
@@ -952,6 +952,7 @@ def split_statements(content: str, offset: int = 0) -> list[tuple[int, str]]:
         ['a = b', 'c = d', 'e = f']
     """
     content = unbraced(content)      # {y = … \quad (i = 1, …, n)}: braces print nothing
+    content = wide_spaces_as_quads(content)     # … \hspace{2cm} z = \theta^T x
     content = _TRAILING_QUANTIFIER.sub("", content)     # x_i = x^i \ (\forall i)
     system = _SYSTEM.fullmatch(content)
     rows = split_statements(system.group("rows"), offset + system.start("rows")) \

@@ -46,6 +46,7 @@ from symbolic.document import Document, Statement
 from symbolic.errors import DerivcheckError, MeaningError, NotationError, ShapeError
 from symbolic.notation import ast as A
 from symbolic.notation import objective, parse_side, split_chain
+from symbolic.notation.build import Instance
 from symbolic.notation.chains import Chain, Side
 from symbolic.notation.names import family_of
 from symbolic.notation.rewrite import to_latex
@@ -880,8 +881,9 @@ def _variance_defined(chain: Chain, context: Context) -> LinkResult | None:
 
 
 def _follows_from_definitions(gradient: A.Partial, context: Context) -> bool:
-    """Whether the definitions give the gradient as a formula (`y = x^2`, then `\\frac{dy}
-    {dx} = 1`) and the text binds no number (a worked example binds its data, and names the
+    """Whether the definitions give the gradient as a formula or a number other than 0 (`y =
+    x^2`, then `\\frac{dy}{dx} = 1`; `u = a + b`, then `\\frac{\\partial u}{\\partial a} = 2`)
+    and the text binds no number (a worked example binds its data, and names the
     gradients it computes by hand): then a number for it is claimed, never named."""
     if context.values or not isinstance(gradient.numerator, A.Name):
         return False
@@ -890,12 +892,17 @@ def _follows_from_definitions(gradient: A.Partial, context: Context) -> bool:
     if body is None or any(isinstance(n, A.Name) and name_key(n) in defined
                            for n in walk(body)):
         return False         # c = a + b, b = e^a: ∂c/∂a may be the local partial, 1
+    # the index letters of the names at each index's first value (∂u_k/∂a_k: k = 1)
+    letters = {s.base: 1 for n in walk(gradient) if isinstance(n, A.Name) for s in n.sub
+               if isinstance(s, A.Name) and not s.sub and s.base in INDEX_LETTERS}
     try:
-        value = context.read(to_latex(gradient))
+        value = context.read(to_latex(gradient), Instance(indices=letters))
     except (NotationError, ShapeError, TypeError, ValueError):
         return False
     symbols = getattr(value, "free_symbols", set())
-    return bool(symbols) and all(gradient_parts(s) is None for s in symbols)
+    if not symbols:          # u_k = a_k + b_k: ∂u_k/∂a_k is 1, never a number to name
+        return value != 0
+    return all(gradient_parts(s) is None for s in symbols)
 
 
 _ACRONYM = re.compile(r"\s*([A-Z]{3,})\s*")     # MSE, MAE, RMSE written in plain letters

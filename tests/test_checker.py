@@ -824,3 +824,31 @@ def test_a_logarithm_of_a_new_name_defines_it_in_a_document():
 ])
 def test_what_the_twenty_fifth_second_read_found_in_documents(doc, verdicts):
     assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
+
+
+@pytest.mark.parametrize("doc, verdicts", [
+    # L defined as a quantity, then L(0): L times 0 or L at w = 0; never a counterexample
+    ("$$L = (w-2)^2$$\n\n$$L(0) = 4$$\n", ["valid", "undecided"]),
+    ("$$L(w) = (w-2)^2$$\n\n$$L(0) = 4$$\n\n$$L(0) = 2$$\n", ["valid", "valid", "invalid"]),
+    # the derivative of a defined name is determined: a number for it is a claim, never a
+    # number it is named
+    ("$$u_k = a_k + b_k$$\n\n$$\\frac{\\partial u_k}{\\partial a_k} = 2$$\n",
+     ["valid", "invalid"]),
+    ("$$u_k = a_k + b_k$$\n\n$$\\frac{\\partial u_k}{\\partial a_k} = 1$$\n",
+     ["valid", "valid"]),
+    ("$$u = a + 3 b$$\n\n$$\\frac{\\partial u}{\\partial b} = 2$$\n", ["valid", "invalid"]),
+])
+def test_what_older_wrong_verdicts_taught_in_the_twenty_sixth_session(doc, verdicts):
+    assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
+
+
+def test_a_derivative_by_a_letter_the_text_writes_but_no_definition_does_is_undecided():
+    # the Catalan notes' ∂ŷ/∂z, with σ the known sigmoid (σ(z) = … is a claim there, and z
+    # is mentioned): as read ŷ does not depend on z, 0 by a misreading, never a first error
+    doc = ("$$\\hat{y} = \\sigma\\!\\left(\\sum_{j=0}^{n} w_j x_j\\right), \\quad \\text{on} "
+           "\\quad \\sigma(z) = \\frac{1}{1 + e^{-z}}.$$\n\n"
+           "$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}\\,(1-\\hat{y}).$$\n")
+    steps = check_document(doc).steps
+    assert str(steps[-1].verdict) == "undecided"
+    assert "no definition here does" in steps[-1].claim.links[0].message
+    assert not any(step.first_invalid for step in steps)

@@ -274,6 +274,12 @@ def test_unknown_convention_is_a_warning_not_an_error():
     result = check_claim(r"x = x", conventions={"colour": "blue"})
     assert result.verdict == "valid"
     assert any("colour" in w for w in result.warnings)
+    # a difference beside it may come from what it says (a condition): never shown wrong
+    wrong = check_claim(r"\frac{\partial s_i}{\partial z_j} = -s_i s_j",
+                        given=[r"s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"],
+                        conventions={"case": r"i \neq j"})
+    assert wrong.verdict == "undecided"
+    assert "case: i \\neq j" in wrong.message
 
 
 # -- properties ------------------------------------------------------------------------
@@ -2011,6 +2017,62 @@ def test_what_the_twenty_fifth_second_read_found(claim, given, shapes, verdict):
 ])
 def test_what_the_twenty_fifth_held_half_taught(claim, given, shapes, verdict):
     assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # two digits beside the same name's two slots are a row and a column: b_{12} is b's
+    # entry (1, 2), never a twelfth entry of its own (a false invalid)
+    (r"\sum_{k=1}^{2} a_{ik} b_{k2} = a_{i1}b_{12}+a_{i2}b_{22}", [], "valid"),
+    (r"\sum_{k=1}^{2} a_{ik} b_{k2} = a_{i1}b_{12}+a_{i2}b_{21}", [], "invalid"),
+    (r"c_{12} = a_{11} b_{12} + a_{12} b_{22}", [r"c_{ij} = \sum_{k=1}^{2} a_{ik} b_{kj}"],
+     "valid"),
+    (r"c_{12} = a_{11} b_{21} + a_{12} b_{22}", [r"c_{ij} = \sum_{k=1}^{2} a_{ik} b_{kj}"],
+     "invalid"),
+    # a free index in the slot a sum runs over from 1 to a number is one of its values:
+    # j = 3 was a counterexample no reader means
+    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = z_j", [], "valid"),
+    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = z_k", [], "invalid"),
+    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = 2 z_j", [], "invalid"),
+])
+def test_what_older_wrong_verdicts_taught_in_the_twenty_sixth_session(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+CATALAN_LOGISTIC = (r"\hat{y} = \sigma\!\left(\sum_{j=0}^{n} w_j x_j\right), \quad \text{on} "
+                    r"\quad \sigma(z) = \frac{1}{1 + e^{-z}}.")
+NG_SIGMOID = r"g(z) = \frac{1}{1 + e^{-z}} \hspace{2cm} z = \theta^Tx"
+LAYERS = [r"z^{[1]} = W^{[1]} \mathbf{x} + b^{[1]}", r"a^{[1]} = \sigma(z^{[1]})",
+          r"z^{[2]} = W^{[2]} a^{[1]} + b^{[2]}", r"\hat{y} = a^{[2]} = \sigma(z^{[2]})",
+          r"\delta^{[2]} = \frac{\partial L}{\partial z^{[2]}}",
+          r"\delta^{[1]} = \left( (W^{[2]})^T \delta^{[2]} \right) \cdot \sigma'(z^{[1]})"]
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # z, σ's variable, defined nowhere: the argument σ is applied to in ŷ's definition
+    (r"\frac{\partial \hat{y}}{\partial z} = \hat{y}\,(1-\hat{y})", [CATALAN_LOGISTIC], "valid"),
+    (r"\frac{\partial \hat{y}}{\partial z} = \hat{y}\,(1+\hat{y})", [CATALAN_LOGISTIC],
+     "invalid"),
+    (r"\sigma'(z) = \sigma(z)\,(1-\sigma(z)) = \hat{y}\,(1-\hat{y})", [CATALAN_LOGISTIC],
+     "valid"),
+    (r"\frac{\partial z}{\partial w_j} = x_j", [CATALAN_LOGISTIC], "valid"),
+    (r"\frac{\partial z}{\partial w_j} = w_j", [CATALAN_LOGISTIC], "invalid"),
+    # applied to two arguments, which one z names is not said
+    (r"\frac{\partial \hat{y}}{\partial z} = \hat{y}\,(1-\hat{y})",
+     [r"\hat{y} = \sigma(w x) + \sigma(v x)", r"\sigma(z) = \frac{1}{1 + e^{-z}}"],
+     "undecided"),
+    # a wide \hspace parts two definitions; Octave's .* is the element-wise product
+    (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 - g(u))", [NG_SIGMOID], "valid"),
+    (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 + g(u))", [NG_SIGMOID], "invalid"),
+    # δ^{[1]} is built from ∂L/∂z^{[2]}: never an output L depends on (a false invalid)
+    (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]}", LAYERS, "valid"),
+    (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]} \mathbf{x}^T", LAYERS, "invalid"),
+    # a row break's space is no factor of the next row
+    (r"\nabla f(x, y) = \begin{bmatrix} \dfrac{\partial f}{\partial x} \\[8pt] "
+     r"\dfrac{\partial f}{\partial y} \end{bmatrix}", [r"f(x, y) = x^2 + 2y^2 + xy - 3x"],
+     "valid"),
+])
+def test_what_the_twenty_sixth_corpus_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
 
 
 def test_matrices_labelled_by_a_capital_share_a_declared_space():

@@ -509,6 +509,11 @@ def test_a_wide_space_or_a_comma_between_two_relations_parts_two_statements():
     # a comma between two relations parts them, with a space after it or not
     assert pieces(r"U=F(X),V=G(X)") == ["U=F(X)", "V=G(X)"]
     assert pieces(r"y = 1,2") == ["y = 1,2"]
+    # \hspace as wide as a quad parts them too; a narrow one is only a space
+    assert pieces(r"g(z) = \frac{1}{1 + e^{-z}} \hspace{2cm} z = \theta^Tx") == [
+        r"g(z) = \frac{1}{1 + e^{-z}}", r"z = \theta^Tx"]
+    assert pieces(r"g(u) \hspace{0.2cm} .* \hspace{0.2cm} (1 - g(u)) = 1") == [
+        r"g(u) .* (1 - g(u)) = 1"]
 
 
 def test_rows_of_one_name_with_conditions_in_parentheses_are_one_piecewise_statement():

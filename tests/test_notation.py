@@ -1354,9 +1354,14 @@ ROWS = [
      r"-\frac{n \bar{y}}{\hat{\lambda}^2}",
      [r"\mathrm{LL}(\lambda) = - n \bar{x} \lambda + n \bar{y} \log(\lambda)",
       r"\hat{\lambda} = \frac{\bar{y}}{\bar{x}}"], {}, {"log": "natural"}, "valid"),
-    # u differentiated in the chain (du/dx) and defined nowhere: no free number in a link
+    # u differentiated in the chain (du/dx) and defined nowhere: no free number in a link;
+    # as f's variable, where y applies f to g(x) only, u is read as that argument
     (r"\frac{dy}{dx} = \frac{df}{du} \frac{du}{dx} = 2u \cdot 3 = 2(3x+1) \cdot 3",
-     [r"y = f(g(x))", r"f(u) = u^2", r"g(x) = 3x + 1"], {}, {}, "undecided"),
+     [r"y = f(g(x))", r"f(u) = u^2", r"g(x) = 3x + 1"], {}, {}, "valid"),
+    (r"\frac{dy}{dx} = \frac{df}{du} \frac{du}{dx} = 2u \cdot 3 = 2(3x+1) \cdot 2",
+     [r"y = f(g(x))", r"f(u) = u^2", r"g(x) = 3x + 1"], {}, {}, "invalid"),
+    (r"\frac{dy}{dx} = \frac{df}{du} \frac{du}{dx} = 2u \cdot 3 = 2(3x+1) \cdot 3",
+     [r"y = f(g(x)) + f(x)", r"f(u) = u^2", r"g(x) = 3x + 1"], {}, {}, "undecided"),
     # a vector declared by kind but given no shape is no number: x^T A x by A is x x^T
     (r"\nabla_{A} x^{T} A x = x^{T} x", [], {}, {"symbols": {"x": "vector"}}, "undecided"),
     # x^T A x with A a capital no inferred shape covers (a family Λ_k): not read as numbers

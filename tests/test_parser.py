@@ -10,6 +10,7 @@ from symbolic.notation import parse_side, split_chain
 from symbolic.notation.chains import joined_rows
 from symbolic.notation.parser import says_comparison
 from symbolic.notation.rewrite import without_positions
+from symbolic.notation.trees import node_text
 
 
 def test_a_name_keeps_its_decorations():
@@ -595,3 +596,15 @@ def test_braced_letters_with_scripts_side_by_side_are_a_product():
     # equation editors brace every letter: { \beta }_{ 1 }{ x }_{ i1 } is β_1 x_{i1}
     assert without_positions(parse_side(r"{ \beta }_{ 1 }{ x }_{ i1 }")) \
         == without_positions(parse_side(r"\beta_{1} x_{i1}"))
+
+
+def test_a_row_break_with_its_space_and_octave_element_wise_product():
+    from symbolic.notation.lexer import tokenize
+    # \\[8pt]: the space after a row break is no factor of the next row
+    assert [t.text for t in tokenize(r"a \\[8pt] b \\ [c]")][:-1] == [
+        "a", "\\\\", "b", "\\\\", "[", "c", "]"]
+    column = node_text(parse_side(r"\begin{bmatrix} a \\[4pt] b \end{bmatrix}"))
+    assert column == node_text(parse_side(r"\begin{bmatrix} a \\ b \end{bmatrix}"))
+    # a .* b, as Octave (and notes copied from it) writes the element-wise product
+    assert node_text(parse_side(r"g(u) .* (1 - g(u))")) == \
+        node_text(parse_side(r"g(u) \odot (1 - g(u))"))

@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from symbolic.errors import MeaningError, ParseError
 from symbolic.notation.vocabulary import (
     BRACED_RELATIONS,
+    CODE_ELEMENTWISE,
     COMBINING_ACCENTS,
     COMMAND_SPELLINGS,
     ESCAPED_UNDERSCORE,
     GREEK,
+    HSPACE,
     INDEX_LETTERS,
+    LENGTH_UNITS,
+    LINE_BREAK,
     MATH_ALPHANUMERIC,
     NEGATION,
     PLAIN_ELISION,
@@ -25,6 +29,7 @@ from symbolic.notation.vocabulary import (
     SYMBOL_SPELLINGS,
     TIMES,
     UNICODE,
+    WIDE_LENGTHS,
     WORD_COMMANDS,
     WORD_FONT,
 )
@@ -116,6 +121,10 @@ def tokenize(source: str) -> list[Token]:
                 tokens.insert(-1, Token("letter", source[pos], pos))
                 pos += 1
             continue
+        if source.startswith(CODE_ELEMENTWISE[0], pos):
+            tokens.append(Token("command", CODE_ELEMENTWISE[1], pos))   # a .* b: a ⊙ b
+            pos += len(CODE_ELEMENTWISE[0])
+            continue
         if source.startswith(PLAIN_ELISION[0], pos):
             tokens.append(Token("command", PLAIN_ELISION[1], pos))   # x_1 + ... + x_n
             pos += len(PLAIN_ELISION[0])
@@ -169,6 +178,11 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token(kind, COMMAND_SPELLINGS.get(match.group()[:-1],
                                                             match.group()[:-1]), pos))
             tokens.append(Token("symbol", "*", match.end() - 1))
+        elif kind == "command" and match.group() == LINE_BREAK \
+                and (skip := _ROW_SKIP.match(source, match.end())) is not None:
+            tokens.append(Token(kind, LINE_BREAK, pos))    # \\[8pt]: the space is no factor
+            pos = skip.end()
+            continue
         elif kind == "command" and match.group() in SYMBOL_SPELLINGS:
             tokens.append(Token("symbol", SYMBOL_SPELLINGS[match.group()], pos))
         elif kind == "command":
@@ -180,6 +194,8 @@ def tokenize(source: str) -> list[Token]:
     return tokens
 
 
+_ROW_SKIP = re.compile(r"\s*\[\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*(?:" + "|".join(LENGTH_UNITS)
+                       + r")\s*\]")
 _BRACED_COMMA = re.compile(r"\d+(?:\{,\}\d+)+")
 # `1e-8`, `2.5E+3`: a number in scientific notation as code prints it
 _SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?|\.\d+)[eE]([-+]?\d+)(?![A-Za-z0-9.])")
@@ -276,6 +292,23 @@ def unbraced_relations(source: str) -> str:
     """`y{=}1` as `y = 1`: each relation alone in braces taken out of them (the braces
     become spaces, so every position stays where it was)."""
     return _BRACED_RELATION.sub(r" \1\2\3 ", source) if "{" in source else source
+
+
+def wide_spaces_as_quads(source: str) -> str:
+    """`\\hspace{2cm}` as `\\qquad` (padded with spaces, so every position stays where
+    it was) when it is at least as wide as a quad, so that it parts two statements as a
+    quad does; a narrow one (`\\hspace{0.2cm}` around an operator) is left to be dropped."""
+    if HSPACE not in source:
+        return source
+
+    def quad(match: re.Match) -> str:
+        wide = float(match.group(1)) >= WIDE_LENGTHS.get(match.group(2), float("inf"))
+        return r"\qquad".ljust(len(match.group())) if wide else match.group()
+
+    return _HSPACE.sub(quad, source)
+
+
+_HSPACE = re.compile(re.escape(HSPACE) + r"\*?\s*\{\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]{2})\s*\}")
 
 
 def _in_prose(tokens: list[Token]) -> bool:

@@ -1483,6 +1483,17 @@ class _Pass:
                 name.pos, "Drop `sigma: symbol` when σ is a function (σ′ is its derivative).")
         if name.primes and not is_value:
             return A.Callee.ARBITRARY, key, f"the derivative of a function {shown}"
+        if is_value and not alone and name_key(name) in snapshot.defined \
+                and name_key(name) not in snapshot.shaped \
+                and len(arguments := call_arguments(_unwrapped(node.right))) == 1 \
+                and isinstance(ungroup(arguments[0]), A.Num):
+            # L = (w - 2)^2, then L(0) = 4: L times 0, or L's value at w = 0
+            raise MeaningError(
+                f"{shown} is defined as a quantity, so {shown}({node_text(arguments[0])}) is "
+                f"{shown} times {node_text(arguments[0])} or {shown}'s value at a point: the "
+                "readings disagree", "", name.pos,
+                f"Define {shown} as a function of its variable ({shown}(w) = …) to check its "
+                "value at a point.")
         if is_value:
             return None, "", f"{shown} is a quantity here"
         if not alone and not name.primes and node_text(name) in self.differentiated \

@@ -144,6 +144,16 @@ CONTINUING_RELATIONS = ("=", r"\approx", r"\equiv", r"\propto")
 # Old font switches: `{\cal C}` is \mathcal{C}, `{\bf x}` is \mathbf{x}, `{\rm d}` is \mathrm{d}.
 FONT_SWITCHES = {r"\cal": r"\mathcal", r"\bf": r"\mathbf", r"\rm": r"\mathrm", r"\it": r"\mathit",
                  r"\sf": r"\mathsf", r"\boldmath": r"\boldsymbol"}
+# `g(u) .* (1 - g(u))`: Octave's element-wise product, as course notes print it from code
+CODE_ELEMENTWISE = (".*", r"\odot")
+# `\\[8pt]`: a row break with the extra space after it, a length in TeX's units
+LINE_BREAK = "\\\\"
+LENGTH_UNITS = ("pt", "em", "ex", "mm", "cm", "in", "mu", "bp", "pc", "dd", "sp")
+# `g(z) = … \hspace{2cm} z = \theta^T x`: a space at least this wide (by unit) parts two
+# statements as `\qquad` does; a narrower one is only a space
+HSPACE = r"\hspace"
+WIDE_LENGTHS = {"em": 1.0, "ex": 2.0, "pt": 10.0, "bp": 10.0, "mm": 3.5, "cm": 0.35,
+                "in": 0.14, "pc": 0.8, "mu": 18.0}
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
