@@ -544,7 +544,9 @@ def _new_entries(head: A.MatrixLiteral, chain: Chain, context: Context) -> bool:
     """`(x_1, y_1) = (x_0, y_0) - \\alpha \\nabla g(x_0, y_0)`: a list or column of names, none
     of which the context determines or another side mentions, names the next point."""
     entries = [entry for row in head.rows for entry in row]
-    if not all(isinstance(e, A.Name) and not e.sup and not part_of_known(e, context)
+    # (x^*, y^*) = (12/7, -3/7): starred names, the optimum's, are new names too
+    if not all(isinstance(e, A.Name) and not part_of_known(e, context) and all(
+            isinstance(s, A.Name) and s.base in UPDATE_MARKS for s in e.sup)
                for e in entries):
         return False
     keys = {name_key(e) for e in entries}
@@ -2701,8 +2703,14 @@ def _vectors_read_as_numbers(trees, context: Context, exempt: bool = True) -> li
                 names = [n for n in _whole_names(operand) if n.base != ONES]
                 # x_i^T, W^{(l)T}: a member of a family, which the fit does not follow yet
                 # (a bold numbered \mathbf{x}_0 it does)
+                # ((\delta^{[1]})^T, a layer's vector transposed, is shown as one: with no
+                # shape, a step right as numbers only may be wrong, x δ^T for δ x^T)
+                layered = isinstance(node, A.Transpose) and len(names) == 1 \
+                    and not names[0].sub and layer_of(name_key(names[0])) is not None \
+                    and not _family_shaped(names[0], context)
                 if any(isinstance(n, A.MatrixLiteral) for n in walk(operand)) or any(
-                        n.sup or n.sub and not vector_member(n) for n in names) or any(
+                        n.sup and not layered or n.sub and not vector_member(n)
+                        for n in names) or any(
                         context.shape_of(name_key(n)) is not None
                         or (context.is_value(name_key(n)) and not n.bold
                             and context.kind(n.base) not in ("vector", "matrix"))
@@ -4273,18 +4281,47 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
     if not uses:
         return {}
     numbered = _numbered_names(context)
-    summed = _summed_to_numbers(_trees_used(trees, context))
+    used = _trees_used(trees, context)
+    summed = _summed_to_numbers(used)
+    written = [n for tree in (*used, *(d.name for d in context.definitions),
+                              *(d.written or d.body for d in context.definitions))
+               for n in walk(tree) if isinstance(n, A.Name)]
     out: dict[str, int] = {}
+    summed_to: dict[str, set] = {}      # a letter -> the bounds of its uses (None: none)
     for node, slot in uses:
         largest = max((int(_slots(n)[slot].text) for n in numbered
                        if _same_family(node, n, slot)), default=0)
-        # \frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik}: j is one of the i
-        largest = min((upper for name, at, upper in summed if at == slot
-                       and _same_family(node, name, slot)), default=largest)
         letter = _slot_letter(node, slot)
         if largest >= 2:
             out[letter] = min(out.get(letter, largest), largest)
+        bounds = {upper for name, at, upper in summed if at == slot
+                  and _same_family(node, name, slot)}
+        beyond = max((int(_slots(n)[slot].text) for n in map(_digits_paired, written)
+                      if _same_family(node, n, slot)), default=0)
+        shaped = {node.base, node.base.upper()} & {name.split("_")[0].split("^")[0]
+                                                   for name in context.shapes}
+        fits = len(bounds) == 1 and max(largest, beyond) <= min(bounds) and not shaped
+        summed_to.setdefault(letter, set()).add(min(bounds) if fits else None)
+    # \frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik} = z_j: j is one of the i,
+    # when every use of j is a slot a sum runs over to one printed bound, and no member
+    # past it is written (w_3 beside \sum_{i=1}^{2} w_i x_i)
+    # (x_j with x given a shape, x = (x_1, x_2, x_3), runs over its entries)
+    shaped = {letter for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+              and _has_shape(n, context) for letter in free_index_letters(n)}
+    for letter, bounds in summed_to.items():
+        if len(bounds) == 1 and None not in bounds and letter not in shaped \
+                and (bound := bounds.pop()) >= 2:
+            out[letter] = min(out.get(letter, bound), bound)
     return out
+
+
+def _digits_paired(name: A.Name) -> A.Name:
+    """`w_{31}` as `w_{3,1}`: two digits, the row and column they are beside w_{jk}."""
+    if len(name.sub) == 1 and isinstance(name.sub[0], A.Num) and len(name.sub[0].text) == 2 \
+            and name.sub[0].text.isdigit():
+        return dataclasses.replace(name, sub=tuple(A.Num(d, name.sub[0].pos)
+                                                   for d in name.sub[0].text))
+    return name
 
 
 def _summed_to_numbers(trees) -> list[tuple[A.Name, int, int]]:
@@ -5978,12 +6015,16 @@ def _paired_digits(trees: tuple, context: Context) -> tuple:
                if isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Name)}
     if not paired:
         return trees
+    # w_{12} that a definition or a binding writes as it is stays one name everywhere
+    kept = {name_key(n) for d in context.definitions for tree in (d.name, d.body)
+            for n in walk(tree) if isinstance(n, A.Name)} | set(context.values)
     pairs = {name: dataclasses.replace(name, sub=tuple(
                  A.Num(d, name.sub[0].pos + k) for k, d in enumerate(name.sub[0].text)))
              for tree in trees for name in walk(tree)
              if isinstance(name, A.Name) and len(name.sub) == 1
              and isinstance(name.sub[0], A.Num) and len(name.sub[0].text) == 2
-             and name.sub[0].text.isdigit() and _name_without_sub(name) in paired}
+             and name.sub[0].text.isdigit() and _name_without_sub(name) in paired
+             and name_key(name) not in kept}
     return tuple(substitute_names(tree, pairs) for tree in trees) if pairs else trees
 
 

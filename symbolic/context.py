@@ -51,6 +51,7 @@ from symbolic.notation.resolve import (
 )
 from symbolic.notation.rewrite import to_latex, without_positions
 from symbolic.notation.trees import (
+    call_arguments,
     children,
     composite_name,
     entry_family,
@@ -344,6 +345,10 @@ class Context:
                 self.drawn |= {name.base for name in names}      # x_1 of x_i ~ … as well
                 self.warnings.append(f"given: '{piece}' states a distribution; it defines "
                                      "nothing")
+                continue
+            if _dependence_only(piece):         # L = L(y_{11}, y_{12}): what L depends on
+                self.warnings.append(f"given: '{piece}' states what a quantity depends on; "
+                                     "it defines nothing")
                 continue
             if _signature_only(piece):          # \phi_\tau: \mathbb{R}^N \to \Delta^{N-1}
                 self.warnings.append(f"given: '{piece}' states where a function maps from "
@@ -2858,6 +2863,21 @@ def _inequality(text: str) -> tuple[A.Node, int, A.Node] | None:
     except NotationError:
         return None
     return left, INEQUALITY_SIGNS[chain.relations[0]], right
+
+
+def _dependence_only(text: str) -> bool:
+    """`L = L(y_{11}, y_{12}, y_{21}, y_{22})`: a name set equal to itself applied to names,
+    as texts say what a quantity depends on (a function nothing defines): no definition."""
+    try:
+        chain = split_chain(text)
+        if len(chain.sides) != 2 or chain.relations[0] != "=":
+            return False
+        name, call = parse_side(chain.sides[0].text), parse_side(chain.sides[1].text)
+    except NotationError:
+        return False
+    return isinstance(name, A.Name) and isinstance(call, A.BinOp) and call.op == "apply" \
+        and isinstance(call.left, A.Name) and name_key(call.left) == name_key(name) \
+        and all(isinstance(ungroup(a), A.Name) for a in call_arguments(call.right))
 
 
 def _signature_only(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,17 @@ class Chromium:
 
 
 def _install_chromium() -> None:
-    """apt-get install chromium, or fail the test with the reason."""
+    """apt-get install chromium, or fail the test with the reason; one worker of the
+    parallel suite at a time (apt-get holds a lock), the others then find it installed."""
+    import fcntl  # POSIX only, as apt-get is
+
+    with open(os.path.join(tempfile.gettempdir(), "derivcheck-chromium.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not os.path.exists(CHROMIUM):
+            _apt_get_chromium()
+
+
+def _apt_get_chromium() -> None:
     if os.geteuid() != 0:
         pytest.fail(
             f"Chromium is needed for the HTML report's browser tests but {CHROMIUM} is "

@@ -842,6 +842,20 @@ def test_what_older_wrong_verdicts_taught_in_the_twenty_sixth_session(doc, verdi
     assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
 
 
+@pytest.mark.parametrize("doc, verdicts", [
+    # a binding of w_{12} keeps it one name beside z_j = Σ_k w_{jk} x_k
+    ("Let $z_j = \\sum_k w_{jk} x_k$ with $w_{11} = 0.2$, $w_{12} = 0.5$, $x_1 = 1$, "
+     "$x_2 = 2$.\n\n$$w_{11} x_1 + w_{12} x_2 = 0.2 + 1.0 = 1.2$$\n",
+     ["valid", "valid", "valid", "valid", "valid", "valid"]),
+    # \hspace narrower than \qquad around a factor is a space, never a statement's end
+    ("Let $L = \\frac12 (\\hat y - y)^2$ and $\\hat y = w x$.\n\n$$\\frac{\\partial L}"
+     "{\\partial w} = (\\hat y - y)\\,\\hspace{4mm} x \\hspace{4mm} = (\\hat y - y) x$$\n",
+     ["valid", "valid", "valid"]),
+])
+def test_what_the_twenty_sixth_second_read_found_in_documents(doc, verdicts):
+    assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
+
+
 def test_a_derivative_by_a_letter_the_text_writes_but_no_definition_does_is_undecided():
     # the Catalan notes' ∂ŷ/∂z, with σ the known sigmoid (σ(z) = … is a claim there, and z
     # is mentioned): as read ŷ does not depend on z, 0 by a misreading, never a first error

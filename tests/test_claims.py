@@ -2063,8 +2063,9 @@ LAYERS = [r"z^{[1]} = W^{[1]} \mathbf{x} + b^{[1]}", r"a^{[1]} = \sigma(z^{[1]})
     # a wide \hspace parts two definitions; Octave's .* is the element-wise product
     (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 - g(u))", [NG_SIGMOID], "valid"),
     (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 + g(u))", [NG_SIGMOID], "invalid"),
-    # δ^{[1]} is built from ∂L/∂z^{[2]}: never an output L depends on (a false invalid)
-    (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]}", LAYERS, "valid"),
+    # δ^{[1]} is built from ∂L/∂z^{[2]}: never an output L depends on (a false invalid);
+    # right as numbers, with (W^{[2]})^T of no shape in δ^{[1]}: undecided
+    (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]}", LAYERS, "undecided"),
     (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]} \mathbf{x}^T", LAYERS, "invalid"),
     # a row break's space is no factor of the next row
     (r"\nabla f(x, y) = \begin{bmatrix} \dfrac{\partial f}{\partial x} \\[8pt] "
@@ -2073,6 +2074,51 @@ LAYERS = [r"z^{[1]} = W^{[1]} \mathbf{x} + b^{[1]}", r"a^{[1]} = \sigma(z^{[1]})
 ])
 def test_what_the_twenty_sixth_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # a sum's bound limits a free index only when no member past it is written, no other
+    # sum over the slot runs further, and no shape says more (false valids, each)
+    (r"\frac{\partial L}{\partial w_j} = 2(\hat{y} - y) x_j",
+     [r"\hat{y} = \sum_{i=1}^{2} w_i x_i + w_3", r"L = (\hat{y} - y)^2"], "invalid"),
+    (r"\frac{\partial L}{\partial w_j} = 2(\hat{y} - y) x_j + 2 \lambda w_j",
+     [r"\hat{y} = \sum_{i=1}^{2} w_i x_i", r"L = (\hat{y} - y)^2 + \lambda \sum_{i=1}^{3} w_i^2"],
+     "invalid"),
+    (r"\frac{\partial L}{\partial x_j} = w_j", [r"L = \sum_{i=1}^{2} w_i x_i + x_3^2"],
+     "invalid"),
+    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik} = z_j",
+     [r"W = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \\ w_{31} & w_{32} "
+      r"\end{bmatrix}"], "invalid"),
+    (r"\frac{\partial s}{\partial x_j} = w_j",
+     [r"s = \sum_{i=1}^{2} w_i x_i", r"x = (x_1, x_2, x_3)"], "invalid"),
+    # w_{12} that a definition writes as it is stays one name (a false invalid, with a
+    # counterexample giving one entry two values)
+    (r"\frac{\partial y}{\partial x_2} = w_{12}",
+     [r"y = w_{11} x_1 + w_{12} x_2", r"z_j = \sum_k w_{jk} x_k"], "valid"),
+    (r"\frac{\partial y}{\partial x_2} = w_{11}",
+     [r"y = w_{11} x_1 + w_{12} x_2", r"z_j = \sum_k w_{jk} x_k"], "invalid"),
+    # a layer's vector transposed, with no shape: x δ^T for δ x^T is right only as numbers
+    (r"\frac{\partial L}{\partial W^{[1]}} = \mathbf{x} (\delta^{[1]})^T", LAYERS, "undecided"),
+    # the optimum's starred names, listed, name the point (never free numbers)
+    (r"(x^*, y^*) = \left(\frac{12}{7}, -\frac{3}{7}\right) \approx (1.714,\ -0.429)",
+     [r"f(x, y) = x^2 + 2y^2 + xy - 3x"], "valid"),
+    (r"(x^*, y^*) = \left(\frac{12}{7}, -\frac{3}{7}\right) \approx (1.714,\ -0.492)",
+     [r"f(x, y) = x^2 + 2y^2 + xy - 3x"], "invalid"),
+])
+def test_what_the_twenty_sixth_second_read_and_held_half_found(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_name_set_equal_to_itself_applied_to_names_states_a_dependence():
+    # L = L(y_1, y_2): what L depends on, as convolution notes write it; it defines nothing,
+    # and the chain rule runs through y_1 and y_2
+    given = ["y_1 = w x_1", "y_2 = w x_2", "L = L(y_1, y_2)"]
+    whole = check_claim(r"\frac{\partial L}{\partial w} = \frac{\partial L}{\partial y_1} x_1 "
+                        r"+ \frac{\partial L}{\partial y_2} x_2", given=given)
+    assert whole.verdict == "valid"
+    assert "states what a quantity depends on; it defines nothing" in whole.warnings[0]
+    assert check_claim(r"\frac{\partial L}{\partial w} = \frac{\partial L}{\partial y_1} x_1",
+                       given=given).verdict == "invalid"
 
 
 def test_matrices_labelled_by_a_capital_share_a_declared_space():

@@ -296,8 +296,8 @@ def unbraced_relations(source: str) -> str:
 
 def wide_spaces_as_quads(source: str) -> str:
     """`\\hspace{2cm}` as `\\qquad` (padded with spaces, so every position stays where
-    it was) when it is at least as wide as a quad, so that it parts two statements as a
-    quad does; a narrow one (`\\hspace{0.2cm}` around an operator) is left to be dropped."""
+    it was) when it is at least as wide, so that it parts two statements as `\\qquad`
+    does; a narrower one (`\\hspace{4mm}` around a factor) is left to be dropped."""
     if HSPACE not in source:
         return source
 

@@ -149,11 +149,11 @@ CODE_ELEMENTWISE = (".*", r"\odot")
 # `\\[8pt]`: a row break with the extra space after it, a length in TeX's units
 LINE_BREAK = "\\\\"
 LENGTH_UNITS = ("pt", "em", "ex", "mm", "cm", "in", "mu", "bp", "pc", "dd", "sp")
-# `g(z) = … \hspace{2cm} z = \theta^T x`: a space at least this wide (by unit) parts two
-# statements as `\qquad` does; a narrower one is only a space
+# `g(z) = … \hspace{2cm} z = \theta^T x`: a space at least as wide as `\qquad` (2 em, by
+# unit) parts two statements as `\qquad` does; a narrower one is only a space
 HSPACE = r"\hspace"
-WIDE_LENGTHS = {"em": 1.0, "ex": 2.0, "pt": 10.0, "bp": 10.0, "mm": 3.5, "cm": 0.35,
-                "in": 0.14, "pc": 0.8, "mu": 18.0}
+WIDE_LENGTHS = {"em": 2.0, "ex": 4.0, "pt": 20.0, "bp": 20.0, "mm": 7.0, "cm": 0.7,
+                "in": 0.28, "pc": 1.6, "mu": 36.0}
 ROW_SPACES = frozenset({r"\quad", r"\qquad"})     # [a \quad b]: in brackets, a row's entries
 PROSE = frozenset({r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\texttt"})
 CONNECTIVES = frozenset({"and", ","})     # prose between two relations: two statements
