@@ -44,7 +44,7 @@ from symbolic.differentials import (
     linear_in,
     varied,
 )
-from symbolic.document import chained_statements
+from symbolic.document import chained_statements, has_relation
 from symbolic.errors import (
     BroadcastShapeError,
     BudgetExceeded,
@@ -286,6 +286,7 @@ def _without_conditions(claim: str, context: Context) -> str:
         if cut is not None and not any(word in claim[:cut] for word in PROSE) \
                 and context.take_condition(claim[:cut], unread=False):
             claim = claim[cut + 1:]
+    claim = _without_leading_case(claim, context)
     trailing = _TRAILING_FORALL.search(claim)
     condition = trailing and (trailing.group("condition") or trailing.group("bracketed"))
     if condition and not any(word in trailing.group() for word in PROSE) \
@@ -312,6 +313,66 @@ def _without_conditions(claim: str, context: Context) -> str:
         return claim
     rest = [piece for piece in pieces if not context.take_condition(piece)]
     return rest[0] if len(rest) == 1 else claim
+
+
+def _without_leading_case(claim: str, context: Context) -> str:
+    """`\\theta_0, j = 0: \\frac{\\partial}{\\partial \\theta_j} J = …`: a case set before a
+    colon, with the name it is about, as notes head each case of a formula; the case is
+    taken into the context (`Context.take_condition`) and the claim after the colon is
+    checked. The claim as it is when its head is anything else."""
+    colon = _top_level_colon(claim)
+    if colon is None:
+        return claim
+    head, rest = claim[:colon], claim[colon + 1:]
+    parts = [part.strip() for part in _top_level_split(head)]
+    try:
+        if not has_relation(rest) or not parts or not all(
+                part and (has_relation(part) or isinstance(parse_side(part), A.Name))
+                for part in parts):
+            return claim
+    except NotationError:
+        return claim
+    cases = [_index_at_number(part) or part for part in parts if has_relation(part)]
+    taken = context.copy()
+    if not cases or not all(isinstance(case, tuple) or taken.take_condition(case, unread=False)
+                            for case in cases):
+        return claim
+    for case in cases:
+        if isinstance(case, tuple):
+            context.cases.append(case)      # j = 0: the case of index value 0
+        else:
+            context.take_condition(case, unread=False)
+    return rest
+
+
+_INDEX_AT_NUMBER = re.compile(r"\s*([a-z])\s*=\s*(\d+)\s*")
+
+
+def _index_at_number(text: str) -> tuple[str, str, str] | None:
+    """(j, =, 0) of `j = 0` with j an index letter; None for any other text."""
+    found = _INDEX_AT_NUMBER.fullmatch(text)
+    return (found.group(1), "=", found.group(2)) \
+        if found and found.group(1) in INDEX_LETTERS else None
+
+
+def _top_level_colon(text: str) -> int | None:
+    """Where a colon stands outside every bracket, and not in `:=`, or None."""
+    depth = 0
+    for pos, char in enumerate(text):
+        depth += (char in "([{") - (char in ")]}")
+        if char == ":" and depth == 0 and not text.startswith(":=", pos) \
+                and not (pos and text[pos - 1] == "\\"):
+            return pos
+    return None
+
+
+def _top_level_split(text: str) -> list[str]:
+    """The pieces of `text` between its commas outside every bracket."""
+    pieces, start = [], 0
+    while (cut := _top_level_comma(text, start)) is not None:
+        pieces.append(text[start:cut])
+        start = cut + 1
+    return [*pieces, text[start:]]
 
 
 def _on_members(condition: str) -> bool:
@@ -1214,9 +1275,16 @@ def _named_argument(sides, context: Context) -> tuple[A.Name, str, A.Node, str] 
                      if len(f.parameters) == 1 and name_key(f.parameters[0]) == key]
         if context.is_value(key) or len(functions) != 1:
             continue
+        applied = [call for d in context.definitions for call in walk(d.body)
+                   if isinstance(call, A.Call) and call.name not in LOGARITHMS | {"exp"}
+                   and call.args and not isinstance(ungroup(call.args[0]), A.Name)]
         calls = [(call.args[0], d.source) for d in context.definitions for call in walk(d.body)
                  if isinstance(call, A.Call) and call.name == functions[0].name
                  and len(call.args) == 1]
+        # (h = f(u x) beside \hat{y} = \sigma(v h): z may be either's argument, σ's most
+        # likely; only when no other function is applied to a formula)
+        if any(call.name != functions[0].name for call in applied):
+            continue
         if len({node_text(argument) for argument, _ in calls}) == 1 and not any(
                 isinstance(n, A.Name) and name_key(n) == key for n in walk(calls[0][0])):
             return functions[0].parameters[0], functions[0].name, calls[0][0], calls[0][1]
@@ -1820,10 +1888,30 @@ def _local_partial_doubt(link, finding: Finding, context: Context,
                      "meant is not said")
 
 
+def _summed_range_doubt(link, finding: Finding, context: Context,
+                        budget: Budget) -> Finding | None:
+    """`\\frac{\\partial}{\\partial w_{jk}} \\sum_{i=1}^{2} z_i w_{ik} = z_j`, shown wrong at
+    j = 3: a free index in the slot the sums run over to a printed bound may take only their
+    values, as the writer likely means, or any; a step right over the sums' values only is
+    undecided, never valid (the text may write more members elsewhere)."""
+    point = finding.counterexample.point if finding.counterexample else {}
+    beyond = ", ".join(f"{k} = {v}" for k, v in point.items()
+                       if k in INDEX_LETTERS and str(v).isdigit())
+    if not beyond or context.summed_ranges:
+        return None
+    summed = context.copy()
+    summed.summed_ranges = True
+    if find(*link, summed, budget).verdict != Verdict.VALID:
+        return None
+    return undecided("undecided: this holds for the index values the sums run over, and "
+                     f"not beyond them ({beyond}); whether the index runs further is not "
+                     "said; write its range to check it")
+
+
 DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
           _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
           _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt,
-          _listing_doubt, _local_partial_doubt)
+          _listing_doubt, _local_partial_doubt, _summed_range_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -4304,11 +4392,12 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
         summed_to.setdefault(letter, set()).add(min(bounds) if fits else None)
     # \frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik} = z_j: j is one of the i,
     # when every use of j is a slot a sum runs over to one printed bound, and no member
-    # past it is written (w_3 beside \sum_{i=1}^{2} w_i x_i)
+    # past it is written (w_3 beside \sum_{i=1}^{2} w_i x_i); read so only by
+    # `_summed_range_doubt`, which never makes a step valid
     # (x_j with x given a shape, x = (x_1, x_2, x_3), runs over its entries)
     shaped = {letter for tree in trees for n in walk(tree) if isinstance(n, A.Name)
               and _has_shape(n, context) for letter in free_index_letters(n)}
-    for letter, bounds in summed_to.items():
+    for letter, bounds in summed_to.items() if context.summed_ranges else ():
         if len(bounds) == 1 and None not in bounds and letter not in shaped \
                 and (bound := bounds.pop()) >= 2:
             out[letter] = min(out.get(letter, bound), bound)

@@ -71,6 +71,7 @@ from symbolic.notation.trees import (
 )
 from symbolic.notation.vocabulary import (
     ARROW,
+    CONDITION_RELATIONS,
     CONSTANT_LETTERS,
     CONVENTIONS,
     DEFINING,
@@ -229,6 +230,9 @@ class Context:
     inequalities: list[tuple[A.Node, int, A.Node]] = field(default_factory=list)
     # a step read a second way (Φ a function, the normal CDF): never a third
     other_reading: bool = False
+    # whether a free index in a slot sums run over to a printed bound takes only their values
+    # (a second reading, `claims._summed_range_doubt`)
+    summed_ranges: bool = False
     # whether a name left undefined beside a twin that depends on the variable is read as
     # written, free of it (each reading of such a step sets it; see `claims.find`)
     twins_read: bool = False
@@ -461,6 +465,7 @@ class Context:
                       rebound=set(self.rebound), formulas=dict(self.formulas),
                       dot_products=self.dot_products,
                       inequalities=list(self.inequalities), other_reading=self.other_reading,
+                      summed_ranges=self.summed_ranges,
                       twins_read=self.twins_read, hessians_unshaped=self.hessians_unshaped,
                       written_held=self.written_held,
                       losses_by_index=self.losses_by_index,
@@ -1307,7 +1312,9 @@ class Context:
                                      + (f" (did you mean {close[0]}?)" if close else ""))
                 if close and CONVENTIONS[close[0]] is not None:
                     self.unread_conventions[close[0]] = f"{key}: {value}"
-                elif not close:     # `case: i ≠ j`: what it says of the steps is not known
+                elif not close and any(relation in str(value).replace("≠", r"\neq")
+                                       for relation in CONDITION_RELATIONS):
+                    # `case: i ≠ j`, a condition: the steps may hold only where it does
                     self.unread_conventions[str(key)] = f"{key}: {value}"
             elif allowed is not None and str(value) not in allowed:
                 self.warnings.append(f"convention {key}: '{value}' is not one of "

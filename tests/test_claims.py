@@ -274,7 +274,8 @@ def test_unknown_convention_is_a_warning_not_an_error():
     result = check_claim(r"x = x", conventions={"colour": "blue"})
     assert result.verdict == "valid"
     assert any("colour" in w for w in result.warnings)
-    # a difference beside it may come from what it says (a condition): never shown wrong
+    assert check_claim(r"\frac{d}{dx} x^2 = 3x", conventions={"note": "a"}).verdict == "invalid"
+    # a difference beside one that states a condition may come from it: never shown wrong
     wrong = check_claim(r"\frac{\partial s_i}{\partial z_j} = -s_i s_j",
                         given=[r"s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"],
                         conventions={"case": r"i \neq j"})
@@ -2028,9 +2029,10 @@ def test_what_the_twenty_fifth_held_half_taught(claim, given, shapes, verdict):
      "valid"),
     (r"c_{12} = a_{11} b_{21} + a_{12} b_{22}", [r"c_{ij} = \sum_{k=1}^{2} a_{ik} b_{kj}"],
      "invalid"),
-    # a free index in the slot a sum runs over from 1 to a number is one of its values:
-    # j = 3 was a counterexample no reader means
-    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = z_j", [], "valid"),
+    # a free index in the slot a sum runs over from 1 to a number may be one of its values:
+    # j = 3 was a counterexample no reader may mean; right over the sum's values only, the
+    # step is undecided (the text may write more members elsewhere)
+    (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = z_j", [], "undecided"),
     (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = z_k", [], "invalid"),
     (r"\frac{\partial}{\partial w_{jk}} \sum_{i=1}^2 z_i w_{ik} = 2 z_j", [], "invalid"),
 ])
@@ -2056,10 +2058,14 @@ LAYERS = [r"z^{[1]} = W^{[1]} \mathbf{x} + b^{[1]}", r"a^{[1]} = \sigma(z^{[1]})
      "valid"),
     (r"\frac{\partial z}{\partial w_j} = x_j", [CATALAN_LOGISTIC], "valid"),
     (r"\frac{\partial z}{\partial w_j} = w_j", [CATALAN_LOGISTIC], "invalid"),
-    # applied to two arguments, which one z names is not said
+    # applied to two arguments, which one z names is not said; nor beside another function
+    # applied to a formula (z may be σ's argument, not f's)
     (r"\frac{\partial \hat{y}}{\partial z} = \hat{y}\,(1-\hat{y})",
      [r"\hat{y} = \sigma(w x) + \sigma(v x)", r"\sigma(z) = \frac{1}{1 + e^{-z}}"],
      "undecided"),
+    (r"\frac{\partial L}{\partial z} = (\hat{y} - y) v (1 - h^2)",
+     [r"f(z) = \tanh(z)", r"h = f(u x)", r"\hat{y} = \sigma(v h)",
+      r"L = -y\log\hat{y} - (1-y)\log(1-\hat{y})"], "undecided"),
     # a wide \hspace parts two definitions; Octave's .* is the element-wise product
     (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 - g(u))", [NG_SIGMOID], "valid"),
     (r"g'(u) = g(u) \hspace{0.2cm} .*  \hspace{0.2cm} (1 + g(u))", [NG_SIGMOID], "invalid"),
@@ -2078,7 +2084,14 @@ def test_what_the_twenty_sixth_corpus_taught(claim, given, verdict):
 
 @pytest.mark.parametrize("claim, given, verdict", [
     # a sum's bound limits a free index only when no member past it is written, no other
-    # sum over the slot runs further, and no shape says more (false valids, each)
+    # sum over the slot runs further, and no shape says more (false valids, each); and
+    # then only to make a difference beyond it undecided
+    (r"\frac{\partial R}{\partial w_j} = 2 w_j",
+     [r"f = \sum_{i=1}^{3} w_i x_i", r"R = \sum_{i=1}^{2} w_i^2"], "undecided"),
+    (r"\frac{\partial}{\partial w_j}\sum_{i=1}^{2} w_i^2 = 2w_j", [r"g = \sum_{k=1}^{3} w_k"],
+     "undecided"),
+    (r"\frac{\partial J}{\partial \theta_j} = 2\lambda\theta_j",
+     [r"J = \lambda \sum_{k=1}^{2} \theta_k^2 + \theta_0"], "undecided"),
     (r"\frac{\partial L}{\partial w_j} = 2(\hat{y} - y) x_j",
      [r"\hat{y} = \sum_{i=1}^{2} w_i x_i + w_3", r"L = (\hat{y} - y)^2"], "invalid"),
     (r"\frac{\partial L}{\partial w_j} = 2(\hat{y} - y) x_j + 2 \lambda w_j",
@@ -2107,6 +2120,19 @@ def test_what_the_twenty_sixth_corpus_taught(claim, given, verdict):
 ])
 def test_what_the_twenty_sixth_second_read_and_held_half_found(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_case_set_before_a_colon_heads_the_claim():
+    # Ng's notes, translated: `\theta_1, j = 1: …` is the case j = 1 of the formula
+    given = [r"h_\theta(x) = \theta_0 + \theta_1 x",
+             r"J(\theta_0, \theta_1) = \frac{1}{2m} \sum_{i=1}^{m} (h_\theta(x^{(i)}) "
+             r"- y^{(i)})^2"]
+    claim = (r"\theta_1, j = 1: \frac{\partial}{\partial \theta_j} J(\theta_0, \theta_1) = "
+             r"\frac{1}{m} \sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)}) \cdot x^{(i)}")
+    assert check_claim(claim, given=given).verdict == "valid"
+    assert check_claim(claim.replace(r"\cdot x^{(i)}", ""), given=given).verdict == "invalid"
+    # a head that is no case, or a colon in `:=`, is left as written
+    assert check_claim(r"a: x + x = 2x").verdict == "unparseable"
 
 
 def test_a_name_set_equal_to_itself_applied_to_names_states_a_dependence():
