@@ -1899,6 +1899,12 @@ def _summed_range_doubt(link, finding: Finding, context: Context,
                        if k in INDEX_LETTERS and str(v).isdigit())
     if not beyond or context.summed_ranges:
         return None
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    if not _summed_to_numbers(_trees_used(trees, context)):
+        return None                     # no sum to a printed bound: nothing to read again
     summed = context.copy()
     summed.summed_ranges = True
     if find(*link, summed, budget).verdict != Verdict.VALID:
@@ -4369,39 +4375,47 @@ def index_ranges(letters, trees, context: Context) -> dict[str, int]:
     if not uses:
         return {}
     numbered = _numbered_names(context)
-    used = _trees_used(trees, context)
-    summed = _summed_to_numbers(used)
-    written = [n for tree in (*used, *(d.name for d in context.definitions),
-                              *(d.written or d.body for d in context.definitions))
-               for n in walk(tree) if isinstance(n, A.Name)]
     out: dict[str, int] = {}
-    summed_to: dict[str, set] = {}      # a letter -> the bounds of its uses (None: none)
     for node, slot in uses:
         largest = max((int(_slots(n)[slot].text) for n in numbered
                        if _same_family(node, n, slot)), default=0)
         letter = _slot_letter(node, slot)
         if largest >= 2:
             out[letter] = min(out.get(letter, largest), largest)
-        bounds = {upper for name, at, upper in summed if at == slot
-                  and _same_family(node, name, slot)}
-        beyond = max((int(_slots(n)[slot].text) for n in map(_digits_paired, written)
-                      if _same_family(node, n, slot)), default=0)
-        shaped = {node.base, node.base.upper()} & {name.split("_")[0].split("^")[0]
-                                                   for name in context.shapes}
-        fits = len(bounds) == 1 and max(largest, beyond) <= min(bounds) and not shaped
-        summed_to.setdefault(letter, set()).add(min(bounds) if fits else None)
-    # \frac{\partial}{\partial w_{jk}} \sum_{i=1}^{2} z_i w_{ik} = z_j: j is one of the i,
-    # when every use of j is a slot a sum runs over to one printed bound, and no member
-    # past it is written (w_3 beside \sum_{i=1}^{2} w_i x_i); read so only by
-    # `_summed_range_doubt`, which never makes a step valid
-    # (x_j with x given a shape, x = (x_1, x_2, x_3), runs over its entries)
-    shaped = {letter for tree in trees for n in walk(tree) if isinstance(n, A.Name)
-              and _has_shape(n, context) for letter in free_index_letters(n)}
-    for letter, bounds in summed_to.items() if context.summed_ranges else ():
-        if len(bounds) == 1 and None not in bounds and letter not in shaped \
-                and (bound := bounds.pop()) >= 2:
+    if context.summed_ranges:
+        for letter, bound in _summed_bounds(uses, numbered, trees, context).items():
             out[letter] = min(out.get(letter, bound), bound)
     return out
+
+
+def _summed_bounds(uses, numbered: list[A.Name], trees, context: Context) -> dict[str, int]:
+    """\\frac{\\partial}{\\partial w_{jk}} \\sum_{i=1}^{2} z_i w_{ik} = z_j: j is one of the
+    i, when every use of j is a slot a sum runs over to one printed bound, no member past it
+    is written (w_3 beside \\sum_{i=1}^{2} w_i x_i) and no shape says how far it runs
+    (x_j with x = (x_1, x_2, x_3)): {letter: the bound}. The second reading of
+    `_summed_range_doubt`, which never makes a step valid."""
+    used = _trees_used(trees, context)
+    summed = _summed_to_numbers(used)
+    if not summed:
+        return {}
+    written = [_digits_paired(n) for tree in (*used, *(d.name for d in context.definitions),
+                                              *(d.written or d.body for d in context.definitions))
+               for n in walk(tree) if isinstance(n, A.Name)]
+    shapes = {name.split("_")[0].split("^")[0] for name in context.shapes}
+    summed_to: dict[str, set] = {}      # a letter -> the bounds of its uses (None: none)
+    for node, slot in uses:
+        members = max((int(_slots(n)[slot].text) for n in (*numbered, *written)
+                       if _same_family(node, n, slot)), default=0)
+        bounds = {upper for name, at, upper in summed if at == slot
+                  and _same_family(node, name, slot)}
+        fits = len(bounds) == 1 and members <= min(bounds) \
+            and not {node.base, node.base.upper()} & shapes
+        summed_to.setdefault(_slot_letter(node, slot), set()).add(min(bounds) if fits else None)
+    shaped = {letter for tree in trees for n in walk(tree) if isinstance(n, A.Name)
+              and _has_shape(n, context) for letter in free_index_letters(n)}
+    return {letter: bounds.pop() for letter, bounds in summed_to.items()
+            if len(bounds) == 1 and None not in bounds and letter not in shaped
+            and min(bounds) >= 2}
 
 
 def _digits_paired(name: A.Name) -> A.Name:
@@ -6091,6 +6105,9 @@ def _paired_digits(trees: tuple, context: Context) -> tuple:
     written with two index slots, one an index letter, and never with one letter, has pairs
     for subscripts, so its two digits `12` are row 1 and column 2, never a twelfth entry.
     The trees with each such subscript written as the pair."""
+    if not any(isinstance(n, A.Name) and len(n.sub) == 1 and isinstance(n.sub[0], A.Num)
+               and len(n.sub[0].text) == 2 for tree in trees for n in walk(tree)):
+        return trees                    # no two digits under a name: nothing to pair
     written = (*trees, *(d.name for d in context.definitions),
                *(d.body for d in context.definitions))
     paired = {_name_without_sub(n) for tree in written for n in walk(tree)
