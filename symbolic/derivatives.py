@@ -85,6 +85,8 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     if conditioned:
         return _through_conditionals(expanded, wrt, conditioned)
     _require_dependence(expanded, wrt, context)
+    if numerator in definitions:
+        _require_variable_written(expanded, wrt, context)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
     return derivative(expanded, wrt)
 
@@ -478,13 +480,19 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
             f"defined nowhere here, which may depend on {wrt.name}", "", None,
             f"Define {strangers[0]} to check this.")
-    # ŷ = σ(Σ_j w_j x_j) by z, which the text writes before (σ(z) = …, its variable) but no
-    # definition does: z names what the text says in words, σ's argument likely; read as a
-    # number of its own, the derivative would be 0 by a misreading
-    if wrt not in symbols and wrt.name in context.mentioned and not context.values \
+
+
+def _require_variable_written(expr, wrt: sympy.Symbol, context: Context) -> None:
+    """ŷ = σ(Σ_j w_j x_j), a defined name, by z, which the text writes (σ(z) = …, σ's
+    variable) but no definition does: z names what the text says in words, σ's argument
+    likely; read as a number of its own, the derivative would be 0 by a misreading. Say so.
+    (A formula by a variable it does not hold, y^8 by x, is 0 as written.)"""
+    # (x_3 beside \sum_{i=1}^{2} w_i x_i: an entry of a family the definitions write)
+    if wrt not in free_symbols(expr) and wrt.name in context.mentioned and not context.values \
             and not context.is_value(wrt.name) and not any(
-            d.key == wrt.name or any(isinstance(n, A.Name) and name_key(n) == wrt.name
-                                     for n in A.walk(d.body)) for d in context.definitions):
+            d.key == wrt.name or any(isinstance(n, A.Name) and (
+                name_key(n) == wrt.name or n.base == base_of(wrt) != wrt.name)
+                for n in A.walk(d.body)) for d in context.definitions):
         raise MeaningError(
             f"as read, this does not depend on {wrt.name}, which the text writes but no "
             f"definition here does: {wrt.name} may name a quantity it says in words (the "

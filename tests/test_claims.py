@@ -2073,6 +2073,14 @@ LAYERS = [r"z^{[1]} = W^{[1]} \mathbf{x} + b^{[1]}", r"a^{[1]} = \sigma(z^{[1]})
     # right as numbers, with (W^{[2]})^T of no shape in δ^{[1]}: undecided
     (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]}", LAYERS, "undecided"),
     (r"\frac{\partial L}{\partial b^{[1]}} = \delta^{[1]} \mathbf{x}^T", LAYERS, "invalid"),
+    # a formula by a variable it does not hold is 0 as written, even by a function's
+    # variable (only a defined name's derivative by such a letter is in doubt)
+    (r"\frac{\partial g(x,y)}{\partial x} = \frac{\partial 2x}{\partial x} + "
+     r"\frac{\partial y^8}{\partial x} = 2\frac{\partial x}{\partial x} + 0 = 2 \times 1 = 2",
+     [r"g(x,y) = 2x + y^8"], "valid"),
+    (r"\frac{\partial g(x,y)}{\partial x} = \frac{\partial 2x}{\partial x} + "
+     r"\frac{\partial y^8}{\partial x} = 2\frac{\partial x}{\partial x} + 8y^7 = 2 + 8y^7",
+     [r"g(x,y) = 2x + y^8"], "invalid"),
     # a row break's space is no factor of the next row
     (r"\nabla f(x, y) = \begin{bmatrix} \dfrac{\partial f}{\partial x} \\[8pt] "
      r"\dfrac{\partial f}{\partial y} \end{bmatrix}", [r"f(x, y) = x^2 + 2y^2 + xy - 3x"],
