@@ -4422,8 +4422,8 @@ def _digits_paired(name: A.Name) -> A.Name:
     """`w_{31}` as `w_{3,1}`: two digits, the row and column they are beside w_{jk}."""
     if len(name.sub) == 1 and isinstance(name.sub[0], A.Num) and len(name.sub[0].text) == 2 \
             and name.sub[0].text.isdigit():
-        return dataclasses.replace(name, sub=tuple(A.Num(d, name.sub[0].pos)
-                                                   for d in name.sub[0].text))
+        return dataclasses.replace(name, sub=tuple(A.Num(d, name.sub[0].pos + k)
+                                                   for k, d in enumerate(name.sub[0].text)))
     return name
 
 
@@ -6124,13 +6124,9 @@ def _paired_digits(trees: tuple, context: Context) -> tuple:
     # w_{12} that a definition or a binding writes as it is stays one name everywhere
     kept = {name_key(n) for d in context.definitions for tree in (d.name, d.body)
             for n in walk(tree) if isinstance(n, A.Name)} | set(context.values)
-    pairs = {name: dataclasses.replace(name, sub=tuple(
-                 A.Num(d, name.sub[0].pos + k) for k, d in enumerate(name.sub[0].text)))
-             for tree in trees for name in walk(tree)
-             if isinstance(name, A.Name) and len(name.sub) == 1
-             and isinstance(name.sub[0], A.Num) and len(name.sub[0].text) == 2
-             and name.sub[0].text.isdigit() and _name_without_sub(name) in paired
-             and name_key(name) not in kept}
+    pairs = {name: pair for tree in trees for name in walk(tree)
+             if isinstance(name, A.Name) and (pair := _digits_paired(name)) is not name
+             and _name_without_sub(name) in paired and name_key(name) not in kept}
     return tuple(substitute_names(tree, pairs) for tree in trees) if pairs else trees
 
 
