@@ -25,6 +25,7 @@ from symbolic.context import (
     Context,
     Definition,
     capital_words,
+    case_assumption,
     code_name,
     has_layer,
     is_printed_literal,
@@ -320,18 +321,10 @@ def _without_leading_case(claim: str, context: Context) -> str:
     colon, with the name it is about, as notes head each case of a formula; the case is
     taken into the context (`Context.take_condition`) and the claim after the colon is
     checked. The claim as it is when its head is anything else."""
-    colon = _top_level_colon(claim)
-    if colon is None:
+    headed = _case_head(claim)
+    if headed is None:
         return claim
-    head, rest = claim[:colon], claim[colon + 1:]
-    parts = [part.strip() for part in _top_level_split(head)]
-    try:
-        if not has_relation(rest) or not parts or not all(
-                part and (has_relation(part) or isinstance(parse_side(part), A.Name))
-                for part in parts):
-            return claim
-    except NotationError:
-        return claim
+    parts, rest = headed
     cases = [_index_at_number(part) or part for part in parts if has_relation(part)]
     taken = context.copy()
     if not cases or not all(isinstance(case, tuple) or taken.take_condition(case, unread=False)
@@ -343,6 +336,39 @@ def _without_leading_case(claim: str, context: Context) -> str:
         else:
             context.take_condition(case, unread=False)
     return rest
+
+
+def leading_cases(text: str, context: Context) -> tuple[list[tuple[str, str, str]], str] | None:
+    """A document's line headed by its cases before a colon (`\\theta_0, j = 0: …`): the
+    cases (`i = k`, `j = 0`, `i \\neq j`) and the line after the colon; None when its head
+    is anything else, or states a condition that is not a case between indices (a line's
+    case holds for that line only, so only cases, which end with it, are read)."""
+    headed = _case_head(text)
+    if headed is None:
+        return None
+    cases = [_index_at_number(part) or case_assumption(part, context)
+             for part in headed[0] if has_relation(part)]
+    if not cases or None in cases:
+        return None
+    return cases, headed[1]
+
+
+def _case_head(claim: str) -> tuple[list[str], str] | None:
+    """The parts of a head before a top-level colon, each a relation or a plain name, and
+    what follows the colon when it states a relation; else None."""
+    colon = _top_level_colon(claim)
+    if colon is None:
+        return None
+    head, rest = claim[:colon], claim[colon + 1:]
+    parts = [part.strip() for part in _top_level_split(head)]
+    try:
+        if not has_relation(rest) or not parts or not all(
+                part and (has_relation(part) or isinstance(parse_side(part), A.Name))
+                for part in parts):
+            return None
+    except NotationError:
+        return None
+    return parts, rest
 
 
 _INDEX_AT_NUMBER = re.compile(r"\s*([a-z])\s*=\s*(\d+)\s*")
@@ -1261,8 +1287,9 @@ def _named_argument_reading(link, context: Context, budget: Budget) -> Finding |
 def _named_argument(sides, context: Context) -> tuple[A.Name, str, A.Node, str] | None:
     """(z, σ, the argument, the definition that applies σ to it) when the sides write a
     plain name z that nothing defines or gives a value, the variable of exactly one
-    function defined with one parameter, which the definitions apply to one argument only
-    (one that does not write z); else None."""
+    function defined with one parameter (or of a known function the text restates,
+    `Context.restated_variables`), which the definitions apply to one argument only (one
+    that does not write z); else None."""
     try:
         trees = [context.resolve(parse_side(side)).tree for side in sides]
     except NotationError:
@@ -1271,23 +1298,26 @@ def _named_argument(sides, context: Context) -> tuple[A.Name, str, A.Node, str] 
     written = {name_key(n) for tree in trees for n in walk(tree)
                if isinstance(n, A.Name) and not n.sub and not n.sup and not n.primes}
     for key in sorted(written - defined):
-        functions = [f for f in context.functions.values()
+        functions = [(f.parameters[0], f.name) for f in context.functions.values()
                      if len(f.parameters) == 1 and name_key(f.parameters[0]) == key]
+        if not functions and key in context.restated_variables:
+            functions = [context.restated_variables[key]]   # σ(z) = … restated, σ known
         if context.is_value(key) or len(functions) != 1:
             continue
+        parameter, function = functions[0]
         applied = [call for d in context.definitions for call in walk(d.body)
                    if isinstance(call, A.Call) and call.name not in LOGARITHMS | {"exp"}
                    and call.args and not isinstance(ungroup(call.args[0]), A.Name)]
         calls = [(call.args[0], d.source) for d in context.definitions for call in walk(d.body)
-                 if isinstance(call, A.Call) and call.name == functions[0].name
+                 if isinstance(call, A.Call) and call.name == function
                  and len(call.args) == 1]
         # (h = f(u x) beside \hat{y} = \sigma(v h): z may be either's argument, σ's most
         # likely; only when no other function is applied to a formula)
-        if any(call.name != functions[0].name for call in applied):
+        if any(call.name != function for call in applied):
             continue
         if len({node_text(argument) for argument, _ in calls}) == 1 and not any(
                 isinstance(n, A.Name) and name_key(n) == key for n in walk(calls[0][0])):
-            return functions[0].parameters[0], functions[0].name, calls[0][0], calls[0][1]
+            return parameter, function, calls[0][0], calls[0][1]
     return None
 
 
@@ -3894,6 +3924,10 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
         for left, relation, right in context.cases)
     first = _first_steps((lhs_node, rhs_node), context)
     start, starts = _first_index((lhs_node, rhs_node), context, letters)   # 0: sums from 0
+    # `j = 0: …` (θ_0, a bias): a case that fixes a letter at a number is that index alone,
+    # wherever the letter's range would start
+    fixed = {left: int(right) for left, relation, right in context.cases
+             if relation == "=" and left in letters and right.isdigit()}
     out = []
     run = _listed_run((lhs_node, rhs_node), context) if not bounds else None
     # ∂L/∂w_3 beside L = w_1 x_1 + … + w_n x_n: a size below the member written leaves it out
@@ -3909,7 +3943,8 @@ def instances_for(lhs_node, rhs_node, context: Context) -> list[Instance]:
             # a letter whose names the sums run over to a bound (\sum_{k=0}^{n} a_k) takes
             # every value they reach, the bound too
             last = size - 1 + begin if bound is None else sizes.get(bound[0], size) + bound[1]
-            ranges.append(range(min(first.get(letter, begin), known.get(letter, last)),
+            ranges.append(range(fixed[letter], fixed[letter] + 1) if letter in fixed else
+                          range(min(first.get(letter, begin), known.get(letter, last)),
                                 known.get(letter, last) + 1))
         combos = [c for c in itertools.product(*ranges)
                   if context.admits(dict(zip(letters, c, strict=True)))]   # case assumptions

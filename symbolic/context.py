@@ -285,6 +285,10 @@ class Context:
     # names whose shape a matrix of printed numbers gave (`_shape_from_literal`), not a
     # declaration: a later definition of the name (another example's X) sets it anew
     printed_shapes: set[str] = field(default_factory=set)
+    # the variable of a known function the text restates (`\sigma(z) = \frac{1}{1 +
+    # e^{-z}}` in a document): the variable's key -> (the variable, the function's name),
+    # as a definition's parameter would be (see `claims._named_argument`)
+    restated_variables: dict[str, tuple[A.Name, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -476,7 +480,8 @@ class Context:
                       differentials_kept=self.differentials_kept,
                       listings=dict(self.listings), words=self.words,
                       sigma_spread=self.sigma_spread, drawn=self.drawn,
-                      printed_shapes=set(self.printed_shapes))
+                      printed_shapes=set(self.printed_shapes),
+                      restated_variables=dict(self.restated_variables))
         return new
 
     def add_shape(self, name: str, dims) -> None:

@@ -18,6 +18,7 @@ from symbolic.claims import (
     failed_link,
     labelled_by_word,
     labelled_call,
+    leading_cases,
     part_of_known,
     reads_as_derivative,
     rests_on,
@@ -561,6 +562,8 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
                     previous: str | None) -> Checked:
     """One statement, read by its kind (rule 1 of the answer keys' README):
 
+    - a line headed by its cases before a colon (`\\theta_0, j = 0: …`): the rest of the
+      line, read with those cases in force;
     - a bare name that restates a `given` definition: a claim, every link checked;
     - a bare name that also occurs on the right (`w = w - \\alpha g`): an update;
     - a bare name already defined in this part of the document: a claim about it, unless
@@ -578,6 +581,15 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
     def step(kind: StepKind, claim: ClaimResult) -> Checked:
         return kind, claim
 
+    led = leading_cases(statement.text, context)
+    if led is not None:                 # \theta_0, j = 0: \frac{\partial J}{…} = …
+        before = context.cases
+        context.cases = [*before, *led[0]]
+        try:
+            return check_statement(dataclasses.replace(statement, text=led[1]), context,
+                                   budget_seconds, previous)
+        finally:
+            context.cases = before      # the line's case ends with it
     try:
         chain = _without_leading_arrow(split_chain(statement.text))
     except NotationError as error:
@@ -1327,6 +1339,8 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
             return step(StepKind.DEFINITION, ClaimResult(
                 chain.source, [first, *_rest(chain, context, budget).links]))
         # the same function claimed again; f(A) = … after f(x) = … is another function
+        if defined is None:
+            _restated_variable(head, context)
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     context.define_function(name, parameters, body, chain.source, derivation)
     first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
@@ -1346,6 +1360,26 @@ def _at_a_point(parameters: tuple, arguments: tuple, context: Context) -> bool:
         is_printed_number(a) or isinstance(a, A.Name) and not a.bold
         and context.is_value(name_key(a)) and context.shape_of(name_key(a)) is None
         and context.listed_length(name_key(a)) is None for a in arguments)
+
+
+def _restated_variable(head: A.Node, context: Context) -> None:
+    """`\\sigma(z) = \\frac{1}{1 + e^{-z}}`, σ known: the text names σ's variable z, as a
+    definition of σ would; recorded for reading z as what σ is applied to
+    (`claims._named_argument`). Only a plain name nothing here defines or gives a value."""
+    name, parameters = function_signature(head)
+    if len(parameters) != 1 or not isinstance(parameters[0], A.Name):
+        return
+    variable = parameters[0]
+    key = name_key(variable)
+    if key is None or variable.sub or variable.sup or context.is_value(key) \
+            or any(name_key(d.name) == key for d in context.definitions):
+        return
+    try:
+        resolved = context.resolve(head).tree
+    except MeaningError:
+        return
+    if isinstance(resolved, A.Call):
+        context.restated_variables.setdefault(key, (variable, resolved.name))
 
 
 def _defines_function(head: A.Node, derivation: int, context: Context) -> bool:

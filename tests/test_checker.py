@@ -856,13 +856,57 @@ def test_what_the_twenty_sixth_second_read_found_in_documents(doc, verdicts):
     assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
 
 
+SIGMOID_NAMED = ("$$\\hat{y} = \\sigma\\!\\left(\\sum_{j=0}^{n} w_j x_j\\right), \\quad \\text{on} "
+                 "\\quad \\sigma(z) = \\frac{1}{1 + e^{-z}}.$$\n\n")
+
+
+@pytest.mark.parametrize("tail, verdict", [
+    # the Catalan notes: σ(z) = … restates the known sigmoid and names its variable z, so
+    # ∂ŷ/∂z and ∂z/∂w_j read z as what σ is applied to, as a definition of σ would say
+    ("$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}\\,(1-\\hat{y}).$$\n", "valid"),
+    ("$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}\\,(1+\\hat{y}).$$\n", "invalid"),
+    ("$$\\frac{\\partial z}{\\partial w_j} = x_j.$$\n", "valid"),
+    ("$$\\frac{\\partial z}{\\partial w_j} = w_j.$$\n", "invalid"),
+    # σ applied to two arguments: which one z names is not said
+    ("$$h = \\sigma(v x)$$\n\n$$\\frac{\\partial \\hat{y}}{\\partial z} = "
+     "\\hat{y}\\,(1-\\hat{y}).$$\n", "undecided"),
+])
+def test_a_known_functions_variable_the_text_restates_names_its_argument(tail, verdict):
+    steps = check_document(SIGMOID_NAMED + tail).steps
+    assert str(steps[-1].verdict) == verdict
+    if verdict != "undecided":
+        assert "z read as the argument \\sigma is applied to" in steps[-1].claim.links[0].reading
+
+
 def test_a_derivative_by_a_letter_the_text_writes_but_no_definition_does_is_undecided():
-    # the Catalan notes' ∂ŷ/∂z, with σ the known sigmoid (σ(z) = … is a claim there, and z
-    # is mentioned): as read ŷ does not depend on z, 0 by a misreading, never a first error
-    doc = ("$$\\hat{y} = \\sigma\\!\\left(\\sum_{j=0}^{n} w_j x_j\\right), \\quad \\text{on} "
-           "\\quad \\sigma(z) = \\frac{1}{1 + e^{-z}}.$$\n\n"
-           "$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}\\,(1-\\hat{y}).$$\n")
+    # σ' restated writes z but names no function's variable: as read ŷ does not depend on
+    # z, 0 by a misreading, never a first error
+    doc = ("$$\\hat{y} = \\sigma\\!\\left(\\sum_{j=0}^{n} w_j x_j\\right)$$\n\n"
+           "$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n\n"
+           "$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}\\,(1+\\hat{y}).$$\n")
     steps = check_document(doc).steps
     assert str(steps[-1].verdict) == "undecided"
     assert "no definition here does" in steps[-1].claim.links[0].message
     assert not any(step.first_invalid for step in steps)
+
+
+LINEAR_COST = ("---\ngiven:\n- h_\\theta(x) = \\theta_0 + \\theta_1 x\n- J(\\theta_0,\\theta_1) = "
+               "\\frac{1}{2m} \\sum_{i=1}^{m} (h_\\theta(x^{(i)}) - y^{(i)})^2\n---\n\n")
+BIAS_CASE = ("$$ \\theta_0, j = 0: \\frac{\\partial}{\\partial \\theta_j} "
+             "J(\\theta_0, \\theta_1) = \\frac{1}{m} \\sum_{i=1}^m "
+             "(h_\\theta(x^{(i)}) - y^{(i)}) $$\n\n")
+
+
+@pytest.mark.parametrize("doc, verdicts", [
+    # mehrdad-dev's notes: a line headed by its case before a colon, j = 0 the bias θ_0
+    (LINEAR_COST + BIAS_CASE, ["valid"]),
+    (LINEAR_COST + BIAS_CASE.replace("\\frac{1}{m}", "\\frac{2}{m}"), ["invalid"]),
+    # the case ends with its line: the same right side for every j is wrong at j = 1
+    (LINEAR_COST + BIAS_CASE + "$$\\frac{\\partial}{\\partial \\theta_j} J(\\theta_0, \\theta_1) = "
+     "\\frac{1}{m} \\sum_{i=1}^m (h_\\theta(x^{(i)}) - y^{(i)})$$\n", ["valid", "invalid"]),
+    (LINEAR_COST + "$$ \\theta_1, j = 1: \\frac{\\partial}{\\partial \\theta_j} J(\\theta_0, "
+     "\\theta_1) = \\frac{1}{m} \\sum_{i=1}^m (h_\\theta(x^{(i)}) - y^{(i)}) \\cdot x^{(i)} $$\n",
+     ["valid"]),
+])
+def test_a_line_headed_by_its_case_is_read_with_that_case_alone(doc, verdicts):
+    assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
