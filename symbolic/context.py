@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -806,6 +807,15 @@ class Context:
             self.warnings.append(f"given: '{text}' states a function's value at one point; "
                                  "it defines nothing")
             return None
+        if definition is None and self._printed_value_of(text):
+            solved = self._solved_for_a_term(text)
+            fact = stated_fact(text)
+            if solved is None and fact is not None:     # y_1 = a^2 + 3 after y_1 = 85
+                self.facts.append(fact)
+                self.warnings.append(f"given: '{text}' states a formula for a name given a "
+                                     "printed value: an equation, which defines nothing")
+                return None
+            definition = solved
         definition = definition or self.define_latex(text)
         self.mentioned |= mentioned_names(definition.written or definition.body)
         if isinstance(definition, Definition):
@@ -813,6 +823,38 @@ class Context:
         self.given.append(definition.name if isinstance(definition, Definition)
                           else parse_side(split_chain(text).sides[0].text))
         return definition
+
+    def _printed_value_of(self, text: str) -> bool:
+        """Whether `text` gives a formula for a name the text has given a printed value,
+        with a name nothing determines (`y_1 = a x_1 + b` after `(x_1, y_1) = (1.11, 85)`;
+        not `out = \\sigma(net)` after `out = 0.75` and `net = 1.1`)."""
+        sides = _equation_sides(text)
+        return sides is not None and isinstance(sides[0], A.Name) \
+            and any(isinstance(n, A.Name) and self._undetermined(n) for n in walk(sides[1])) \
+            and any(name_key(d.name) == name_key(sides[0])
+                    and is_printed_literal(node_text(d.written or d.body))
+                    for d in self.definitions)
+
+    def _solved_for_a_term(self, text: str) -> Definition | None:
+        """`y_1 = a x_1 + b` after `(x_1, y_1) = (1.11, 85)`: a formula for a name the text
+        has given a printed value is an equation its other names satisfy, never a new value.
+        Solved for the last name nothing determines that it adds once (b = y_1 - a x_1), it
+        defines that name; None when no name is so (`_printed_value_of` tells the text)."""
+        head, body = _equation_sides(text)
+        terms = _additive_terms(body)
+        keys = [name_key(n) for n in walk(body) if isinstance(n, A.Name)]
+        free = [k for k, (_, term) in enumerate(terms) if isinstance(term, A.Name)
+                and self._undetermined(term)
+                and keys.count(name_key(term)) == 1]
+        if not free or len(terms) < 2:
+            return None
+        negated, solved = terms[free[-1]]
+        rest = [term if not minus else A.Neg(term) for k, (minus, term) in enumerate(terms)
+                if k != free[-1]]
+        others = functools.reduce(lambda left, right: A.BinOp("+", left, right), rest)
+        value = A.BinOp("-", A.Group(others), head) if negated \
+            else A.BinOp("-", head, A.Group(others))
+        return self.define(solved, value, text)
 
     def _restates_a_derivative(self, text: str) -> bool:
         """`f'(Z) = \\frac{\\partial A}{\\partial Z}` with `A = f(Z)` defined: the
@@ -3045,6 +3087,19 @@ def side_constraint(text: str) -> tuple[str, str] | None:
     if (spread := _sums_to_one(*sides)) is not None:
         return spread, "distribution"
     return None
+
+
+def _additive_terms(node: A.Node) -> list[tuple[bool, A.Node]]:
+    """The terms a formula adds, each with whether it is subtracted: `a x - b + c` is
+    [(False, a x), (True, b), (False, c)]."""
+    if isinstance(node, A.BinOp) and node.op in ("+", "-"):
+        right = _additive_terms(node.right)
+        if node.op == "-":
+            right = [(not minus, term) for minus, term in right]
+        return [*_additive_terms(node.left), *right]
+    if isinstance(node, A.Neg):
+        return [(not minus, term) for minus, term in _additive_terms(node.operand)]
+    return [(False, node)]
 
 
 def _equation_sides(text: str) -> tuple[A.Node, A.Node] | None:

@@ -2170,3 +2170,29 @@ def test_a_step_at_numbers_is_evaluated_never_cancelled():
     claim, given, shapes = slow.CLAIMS["worked backprop step"]
     found = check_claim(claim, given=given, shapes=shapes)
     assert found.verdict == "undecided" and "wall-clock" not in found.message
+
+
+LINE_THROUGH_POINT = [r"(x_1, y_1) = (1.11, 85)", r"y_1 = a x_1 + b"]
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # a formula for a name given a printed value is an equation: solved for the name it
+    # adds once and nothing determines (b), never a new value of y_1 (a false invalid)
+    (r"b = y_1 - a x_1 = 85 - a \cdot 1.11", LINE_THROUGH_POINT, "valid"),
+    (r"b = y_1 + a x_1", LINE_THROUGH_POINT, "invalid"),
+    (r"b = 85 - a \cdot 1.12", LINE_THROUGH_POINT, "invalid"),
+    (r"a = \frac{y_1 - b}{x_1}", LINE_THROUGH_POINT, "valid"),
+    (r"b = a x_1 - y_1", [r"(x_1, y_1) = (1.11, 85)", r"y_1 = a x_1 - b"], "valid"),
+    # no name to solve for: an equation, which defines nothing and decides nothing
+    (r"a^2 = 81", [r"y_1 = 85", r"y_1 = a^2 + 3"], "undecided"),
+    # (a worked example's formula beside its printed value keeps its formula)
+    (r"\frac{\partial out}{\partial net} = out (1 - out)",
+     [r"net = 1.1", r"out = 0.75", r"out = \sigma(net)"], "valid"),
+    # \frac{d}{da} f(6): f's derivative at 6, as \frac{d f(6)}{da} is (never 0)
+    (r"\frac{d}{da} f(6) = 2(6) - 10 = 12 - 10 = 2", [r"f(a) = a^2 - 10a + 28"], "valid"),
+    (r"\frac{d}{da} f(6) = 2(6) - 10 = 12 - 10 = 3", [r"f(a) = a^2 - 10a + 28"], "invalid"),
+    (r"a_{t+1} = a_t - \eta \frac{d}{da} f(a_t) = a_t - \eta (2 a_t - 10)",
+     [r"f(a) = a^2 - 10a + 28"], "valid"),
+])
+def test_what_the_twenty_seventh_corpus_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict

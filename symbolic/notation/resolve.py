@@ -667,15 +667,18 @@ class _Pass:
     def derivative_of_a_call_at(self, node: A.Partial) -> A.Node:
         """`\\frac{d^2 LL(\\hat{\\lambda})}{d\\lambda^2}` with `LL(\\lambda) = …` defined: the
         derivative of the function by its own parameter at a point (`_point_of`), as
-        LL''(λ̂); taken literally it would be 0, which nobody writes. The outer derivative of
-        a second one (`\\frac{d}{dx}` of `\\frac{d f(a)}{dx}`) is taken before the point too."""
+        LL''(λ̂); taken literally it would be 0, which nobody writes (nor `\\frac{d}{da} f(6)`,
+        the operator before the call). The outer derivative of a second one (`\\frac{d}{dx}`
+        of `\\frac{d f(a)}{dx}`) is taken before the point too."""
         if node.numerator is None and isinstance(node.operand, A.Partial) \
                 and isinstance(node.wrt, A.Name):
             inner = self.derivative_of_a_call_at(node.operand)
             if not (isinstance(inner, A.At) and name_key(inner.names[0]) == name_key(node.wrt)):
                 return node
             return dataclasses.replace(inner, expr=dataclasses.replace(node, operand=inner.expr))
-        called = self.called_function(node.numerator)
+        # (`\frac{d}{da} f(6)`, the operator before the call, is the same derivative)
+        called = self.called_function(node.operand if node.numerator is None
+                                      else node.numerator)
         if called is None or not isinstance(node.wrt, A.Name):
             return node
         key, values = called
@@ -688,7 +691,8 @@ class _Pass:
         self.readings.append(Reading(to_latex(node), f"the derivative of {key} by "
                                      f"{_shown(node.wrt)}, at {to_latex(values[0])}"))
         function = A.Call(key, parameters, None, 0, None, True, node.pos, A.Callee.DEFINED)
-        return A.At(dataclasses.replace(node, numerator=function), parameters, values, node.pos)
+        return A.At(dataclasses.replace(node, numerator=function, operand=None), parameters,
+                    values, node.pos)
 
     def called_function(self, node: A.Node | None) -> tuple[str, tuple[A.Node, ...]] | None:
         """(the function's key, its arguments) of `f(a)` or `\\mathrm{LL}(\\hat\\lambda)`
