@@ -62,7 +62,14 @@ from symbolic.errors import (
 )
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
-from symbolic.notation.build import SPREAD_SIZE, Instance, free_index_letters, says_undefined
+from symbolic.notation.build import (
+    SPREAD_SIZE,
+    Instance,
+    free_index_letters,
+    latin_under_expectations,
+    says_undefined,
+    without_expectations,
+)
 from symbolic.notation.chains import Chain, alignment_inside
 from symbolic.notation.names import (
     Var,
@@ -112,6 +119,7 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     EQUALITIES,
     ESTIMATE,
+    EXPECTATION,
     FOR_ALL,
     FRESH_INDEX_LETTERS,
     GENERIC_INDEX_LETTERS,
@@ -1220,6 +1228,9 @@ def _doubted(left: str, right: str, relation: str, context: Context,
              budget: Budget) -> Finding:
     """`_find`, then the doubts (see `find`)."""
     finding = _find(left, right, relation, context, budget)
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID) and not context.outside_varies:
+        finding = _expectation_reading_doubt((left, right, relation), finding, context,
+                                             budget) or finding
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) \
             and EVERY_FUNCTION not in finding.message \
             and (vacuous := _vacuous_in_link(left, right, context)) is not None:
@@ -1944,10 +1955,93 @@ def _summed_range_doubt(link, finding: Finding, context: Context,
                      "said; write its range to check it")
 
 
-DOUBTS = (_entry_against_whole_doubt, _index_notation_doubt, _entry_sum_doubt, _point_doubt,
-          _member_doubt, _fact_doubt, _default_parameter_doubt, _domain_doubt, _one_member_doubt,
-          _brace_doubt, _sample_entry_doubt, _value_called_doubt, _substitution_doubt,
-          _listing_doubt, _local_partial_doubt, _summed_range_doubt)
+def _expectation_doubt(link, finding: Finding, context: Context,
+                       budget: Budget) -> Finding | None:
+    """A difference found under an expectation, read over an arbitrary distribution
+    (`build.expectation`): it may come from what that reading leaves out, the distribution
+    the text specifies (`x \\sim \\mathcal{N}(…)`, a density, `\\mathbb{E}[x] = \\mu` given)
+    or the independence of quantities it multiplies, which notes often say in words."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    used = _trees_used(trees, context)
+    found = [n for tree in used for n in walk(tree) if isinstance(n, A.Expectation)]
+    if not found:
+        return None
+    outside = {name_key(n) for tree in trees for n in walk(without_expectations(tree))
+               if isinstance(n, A.Name)}
+    specified = context.drawn or any("\\sim" in n.over for n in found) or any(
+        EXPECTATION in fact.text for fact in context.facts)
+    if specified:
+        return undecided("undecided: an expectation is read over any distribution, and the "
+                         "text specifies this one, so the difference found may come from "
+                         "what it says of that distribution; check this step by hand")
+    if any(_random_product(n.body, outside) for n in found):
+        return undecided("undecided: an expectation of a product of quantities that vary: "
+                         "whether they are independent (which the text may say in words) is "
+                         "not said, and the difference found may come from that")
+    members = _members_under_expectations(found, outside, context)
+    if members:
+        return undecided(f"undecided: {members[0]}, under an expectation, is one of a family "
+                         "(a sample, a step), and whether its members share one distribution "
+                         "(i.i.d. samples, a stationary process, which the text may say in "
+                         "words) is not said; the difference found may come from that")
+    return None
+
+
+def _members_under_expectations(found: list, outside: set, context: Context) -> list[str]:
+    """The members of a family the expectations (with the definitions they use) hold at
+    more than one index, or at an index letter (v_t, which v_{t-1} is defined by): what an
+    i.i.d. or stationary reading may tie together. μ_1 alone is a name."""
+    scripts: dict[str, set[str]] = {}
+    for n in found:
+        for tree in _trees_used((n.body,), context):
+            for m in walk(tree):
+                if isinstance(m, A.Name) and (m.sub or m.sup) and name_key(m) not in outside:
+                    scripts.setdefault(m.base, set()).add(to_latex(m))
+    return sorted(member for family in scripts.values() for member in family
+                  if len(family) > 1 or re.search(r"[_^]\{?[^{}]*[A-Za-z]", member))
+
+
+def _expectation_reading_doubt(link, finding: Finding, context: Context,
+                               budget: Budget) -> Finding | None:
+    """`\\mathbb{E}[x] = x`: a Latin letter written under an expectation and outside one
+    may be a constant (a of `\\mathbb{E}[a X] = a \\mathbb{E}[X]`) or vary (x). The link read
+    the second way too; when the two readings disagree, undecided, naming the letter."""
+    try:
+        trees = tuple(parse_side(side) for side in link[:2])
+    except NotationError:
+        return None
+    names = latin_under_expectations(trees)
+    if not names:
+        return None
+    varying = context.copy()
+    varying.outside_varies = True
+    other = _find(*link, varying, budget)
+    if other.verdict == finding.verdict:
+        return None
+    shown = ", ".join(to_latex(n) for n in names)
+    return undecided(f"undecided: {shown} stands outside an expectation, and its letter "
+                     f"under one: as a constant the step is {finding.verdict}, as a quantity "
+                     f"that varies it is {other.verdict}, and which it is is not said; check "
+                     "this step by hand")
+
+
+def _random_product(body: A.Node, outside: set) -> bool:
+    """Whether an expectation's body multiplies two factors that each hold a name the
+    link does not write outside expectations (one that varies with the outcome)."""
+    def varying(node: A.Node) -> bool:
+        return any(isinstance(n, A.Name) and name_key(n) not in outside for n in walk(node))
+    return any(isinstance(n, A.BinOp) and n.op in PRODUCTS and varying(n.left)
+               and varying(n.right) for n in walk(body))
+
+
+DOUBTS = (_expectation_doubt, _entry_against_whole_doubt, _index_notation_doubt,
+          _entry_sum_doubt, _point_doubt, _member_doubt, _fact_doubt, _default_parameter_doubt,
+          _domain_doubt, _one_member_doubt, _brace_doubt, _sample_entry_doubt,
+          _value_called_doubt, _substitution_doubt, _listing_doubt, _local_partial_doubt,
+          _summed_range_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:

@@ -290,6 +290,9 @@ class Context:
     # e^{-z}}` in a document): the variable's key -> (the variable, the function's name),
     # as a definition's parameter would be (see `claims._named_argument`)
     restated_variables: dict[str, tuple[A.Name, str]] = field(default_factory=dict)
+    # the second reading of expectations: a Latin letter written both under an expectation
+    # and outside one varies with the outcome (see `claims._expectation_reading_doubt`)
+    outside_varies: bool = False
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -482,7 +485,8 @@ class Context:
                       listings=dict(self.listings), words=self.words,
                       sigma_spread=self.sigma_spread, drawn=self.drawn,
                       printed_shapes=set(self.printed_shapes),
-                      restated_variables=dict(self.restated_variables))
+                      restated_variables=dict(self.restated_variables),
+                      outside_varies=self.outside_varies)
         return new
 
     def add_shape(self, name: str, dims) -> None:
@@ -1587,7 +1591,7 @@ class Context:
             self._vectors = vector_names(*(d.body for d in self.definitions),
                                          *(f.body for f in self.functions.values()))
         vectors = self._vectors | vector_names(*extra) if extra else self._vectors
-        return Builder(self, instance, source, vectors, self.dimensions())
+        return Builder(self, instance, source, vectors, self.dimensions(), tuple(extra))
 
     def dimensions(self) -> frozenset[str]:
         """The named dimensions of the declared shapes (kept until the table changes)."""

@@ -343,6 +343,9 @@ class _Fit:
             self.same(shapes[0], shape)
         return shapes[0]
 
+    def fit_Expectation(self, node: A.Expectation) -> Shape:
+        return self.shape(node.body)
+
     def fit_Indicator(self, node: A.Indicator) -> Shape:
         return self.same(self.shape(node.lhs), self.shape(node.rhs))
 

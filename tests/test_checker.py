@@ -910,3 +910,14 @@ BIAS_CASE = ("$$ \\theta_0, j = 0: \\frac{\\partial}{\\partial \\theta_j} "
 ])
 def test_a_line_headed_by_its_case_is_read_with_that_case_alone(doc, verdicts):
     assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
+
+
+def test_an_expectation_step_of_a_document_is_checked_and_an_assumption_never_a_first_error():
+    doc = ("$$v_t = \\alpha v_{t-1} + (1 - \\alpha) g_t$$\n\n$$v_0 = 0$$\n\n"
+           "$$\\mathbb{E}[v_t] = \\alpha \\mathbb{E}[v_{t-1}] + (1 - \\alpha) "
+           "\\mathbb{E}[g_t]$$\n\n"
+           "We assume:\n$$\\mathbb{E}[v_t] = (1 - \\alpha^t) \\mathbb{E}[g_t]$$\n")
+    steps = check_document(doc).steps
+    assert [str(step.verdict) for step in steps] == ["valid", "valid", "valid", "undecided"]
+    assert "share one distribution" in steps[-1].claim.links[0].message
+    assert not any(step.first_invalid for step in steps)

@@ -2196,3 +2196,55 @@ LINE_THROUGH_POINT = [r"(x_1, y_1) = (1.11, 85)", r"y_1 = a x_1 + b"]
 ])
 def test_what_the_twenty_seventh_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+
+
+ADAM_MEAN = [r"v_t = \alpha v_{t-1} + (1 - \alpha) g_t"]
+GAUSSIAN_Q = [r"q(x) = \frac{1}{\sqrt{2\pi\sigma_1^2}} "
+              r"\exp\left(-\frac{(x-\mu_1)^2}{2\sigma_1^2}\right)"]
+LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1^2}"
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # an expectation is a linear operator over any distribution: what holds for every one
+    # is valid; what fails for one is shown wrong only where nothing else could explain it
+    (r"\mathbb{E}[v_t] = \alpha \mathbb{E}[v_{t-1}] + (1 - \alpha) \mathbb{E}[g_t]", ADAM_MEAN,
+     "valid"),
+    (r"\mathbb{E}[(X - \mu)^2] = \mathbb{E}[X^2] - 2\mu\mathbb{E}[X] + \mu^2", [], "valid"),
+    (r"\mathbb{E}[X - \mathbb{E}[X]] = 0", [], "valid"),
+    (r"\mathbb{E}[5] = 5", [], "valid"),
+    (r"\mathbb{E}_{P}\left[ \log(q(x)) \right] = \mathbb{E}_{P}\left[" + LOG_Q + r"\right]",
+     GAUSSIAN_Q, "valid"),
+    (r"\mathbb{E}_{P}\left[" + LOG_Q + r"\right] = -\frac{1}{2}\log(2\pi) - \log(\sigma_1) - "
+     r"\frac{1}{2\sigma_1^2} \mathbb{E}_{P}\left[ (x-\mu_1)^2 \right]", [], "valid"),
+    (r"\mathbb{E}_{P}\left[" + LOG_Q + r"\right] = -\frac{1}{2}\log(2\pi) - \log(\sigma_1) - "
+     r"\frac{1}{\sigma_1^2} \mathbb{E}_{P}\left[ (x-\mu_1)^2 \right]", [], "invalid"),
+    (r"\mathbb{E}[\mu + \sigma \epsilon] = \mu + 2\sigma \mathbb{E}[\epsilon]", [], "invalid"),
+    (r"\mathbb{E}[X^2] = \mathbb{E}[X]^2", [], "invalid"),
+    # a letter outside and under an expectation: a constant or a quantity that varies
+    (r"\mathbb{E}[x] = x", [], "undecided"),
+    (r"\mathbb{E}[v_t] = \alpha v_{t-1} + (1 - \alpha) \mathbb{E}[g_t]", ADAM_MEAN,
+     "undecided"),
+    # independence, i.i.d. members, a stationary g beside g_t, a specified distribution:
+    # said in words, never read, so a difference found there decides nothing
+    (r"\mathbb{E}[X Y] = \mathbb{E}[X] \mathbb{E}[Y]", [], "undecided"),
+    (r"\mathbb{E}[v_t] = (1 - \alpha^t) \mathbb{E}[g_t]", ADAM_MEAN, "undecided"),
+    (r"\mathbb{E}[v_{t+1}] = \alpha \mathbb{E}[v_t] + (1 - \alpha) \mathbb{E}[g]", ADAM_MEAN,
+     "undecided"),
+    (r"\mathbb{E}_{P}[x^2] = \mu_0^2 + \sigma_0^2", [r"P \sim \mathcal{N}(\mu_0, \sigma_0^2)"],
+     "undecided"),
+    # two distributions, or a derivative of an expectation (its distribution may move)
+    (r"\mathbb{E}_{P}[X] = \mathbb{E}_{Q}[X]", [], "undecided"),
+    (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[f(x) "
+     r"\nabla_\theta \log p_\theta(x)]", [], "undecided"),
+    # an expectation in a definition: which names vary there is not said (w of a risk
+    # L = E[(y - w)^2] read as varying would make ∂L/∂w 0, a false invalid)
+    (r"\frac{\partial L}{\partial w} = \mathbb{E}[-2(y - w)]", [r"L = \mathbb{E}[(y - w)^2]"],
+     "undecided"),
+    (r"\mathbb{E}[2x] = 3\mu_0", [r"\mathbb{E}[x] = \mu_0"], "undecided"),
+    (r"\mathbb{E}[x] = 4", [r"x = 3"], "invalid"),
+    # a cheat sheet's check mark after a wide space is prose
+    (r"\mathbb{E}[v_1] = (1 - \alpha) \mathbb{E}[g_1] = (1 - \alpha^1)\mathbb{E}[g_1] "
+     r"\quad \text{✓}", [r"v_1 = (1 - \alpha) g_1"], "valid"),
+])
+def test_an_expectation_is_read_over_any_distribution(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict

@@ -113,7 +113,8 @@ def test_a_chain_is_not_cut_inside_an_environment():
     assert chain.sides[1].text.startswith(r"\begin{cases}")
 
 
-@pytest.mark.parametrize("text", [r"\mathbb{E}[x]", r"\int_0^1 x\,dx", r"\mathbb{P}(y = 1)"])
+@pytest.mark.parametrize("text", [r"\mathbb{E}[x \mid y]", r"\int_0^1 x\,dx",
+                                  r"\mathbb{P}(y = 1)"])
 def test_recognised_but_uncheckable_notation_has_no_meaning(text):
     with pytest.raises(MeaningError):
         parse_side(text)
@@ -608,3 +609,13 @@ def test_a_row_break_with_its_space_and_octave_element_wise_product():
     # a .* b, as Octave (and notes copied from it) writes the element-wise product
     assert node_text(parse_side(r"g(u) .* (1 - g(u))")) == \
         node_text(parse_side(r"g(u) \odot (1 - g(u))"))
+
+
+@pytest.mark.parametrize("text, over", [
+    (r"\mathbb{E}[v_t]", ""),
+    (r"\mathbb{E}_{P}\left[ \log(q(x)) \right]", "P"),
+    (r"\mathbb{E}_{x \sim p}[f(x)]", r"x \sim p"),
+])
+def test_an_expectation_reads_with_the_distribution_it_is_under(text, over):
+    node = parse_side(text)
+    assert isinstance(node, A.Expectation) and node.over == over

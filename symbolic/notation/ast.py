@@ -177,6 +177,16 @@ class Abs(Node):
 
 
 @dataclass(frozen=True)
+class Expectation(Node):
+    """`\\mathbb{E}_{P}[body]`: the expectation of `body` under the distribution its
+    subscript names (`over`, the subscript's text; "" when none is written)."""
+
+    body: Node
+    over: str = ""
+    pos: int = 0
+
+
+@dataclass(frozen=True)
 class Indicator(Node):
     """`\\mathbb{1}[lhs > rhs]`."""
 

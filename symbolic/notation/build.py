@@ -9,6 +9,7 @@ SymPy matrices of scalar `Var`s, and `∂A/∂B` is asked of the scope (the cont
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -17,16 +18,23 @@ import sympy
 
 from symbolic import limits
 from symbolic.differentials import differential_of
-from symbolic.errors import BroadcastShapeError, MeaningError, ShapeError, UnshapedError
+from symbolic.errors import (
+    BroadcastShapeError,
+    DerivcheckError,
+    MeaningError,
+    ShapeError,
+    UnshapedError,
+)
 from symbolic.functions import held
 from symbolic.notation import ast as A
 from symbolic.notation.matrix_build import starred_matrices
 from symbolic.notation.names import Var, base_of, canonical, var
 from symbolic.notation.resolve import Reading, Resolved, unworded
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, node_text, size_bound, ungroup, walk
+from symbolic.notation.trees import children, name_key, node_text, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
+    EXPECTATION,
     EXTREMA,
     IDENTITY,
     INDEX_LETTERS,
@@ -69,6 +77,8 @@ class Scope(Protocol):
     def partial(self, numerator, wrt, instance: Instance): ...
     def log_base(self) -> sympy.Expr | None: ...
     def stepped(self) -> frozenset[str]: ...
+    def expand(self, expr, instance: Instance, keep=frozenset()): ...
+    outside_varies: bool
 
 
 @dataclass
@@ -80,6 +90,8 @@ class Instance:
     default_size: int = 3
     used: set[str] = field(default_factory=set)    # the sizes a build has consulted
     counts: frozenset[str] = frozenset()           # names that count terms of a sum here
+    # the symbols the expectations built so far vary with the outcome (`build_Expectation`)
+    random: set = field(default_factory=set)
 
     def with_indices(self, indices: dict[str, int]) -> Instance:
         """The same sizes with more index values fixed."""
@@ -119,6 +131,114 @@ class Instance:
                 self.sizes[name] = candidate
             else:
                 self.sizes[name] = self.default_size
+
+
+# How many outcomes an expectation averages over: an arbitrary distribution on that many
+# points, weights and values drawn as any other quantity is; how they are named
+OUTCOMES = 4
+OUTCOME_MARK = r"\langle"
+OUTCOME_WEIGHT = r"\omega"
+
+
+
+def expectation(body, over: str, random: list):
+    """E[body] over an arbitrary distribution of `OUTCOMES` outcomes: the body at each, the
+    symbols in `random` taking values of their own there, weighted by weights of the
+    distribution `over` names, divided by their sum."""
+    weights = [Var(rf"{OUTCOME_WEIGHT}^{{{over or 'E'}}}_{{{k}}}", positive=True)
+               for k in range(1, OUTCOMES + 1)]
+    outcomes = [body.xreplace({symbol: outcome_of(symbol, k) for symbol in random})
+                for k in range(1, OUTCOMES + 1)]
+    return sum((w * value for w, value in zip(weights, outcomes, strict=True)),
+               sympy.Integer(0)) / sum(weights)
+
+
+def _symbols_of(value) -> set:
+    return set(getattr(value, "free_symbols", ()))
+
+
+def outcome_of(symbol, k: int) -> Var:
+    """The value a quantity that varies takes at outcome k of an expectation."""
+    return Var(rf"{symbol.name}^{{{OUTCOME_MARK} {k} \rangle}}")
+
+
+def _outcome_symbol(symbol) -> bool:
+    """Whether a symbol is an expectation's own: an outcome's value or weight, which an
+    outer expectation holds fixed (the E[X] of `E[X - E[X]]` is a number)."""
+    return OUTCOME_MARK in symbol.name or symbol.name.startswith(OUTCOME_WEIGHT)
+
+
+def without_expectations(node: A.Node) -> A.Node:
+    """The tree with every expectation a name of its own (`EXPECTATION`, never 0, which
+    would take the factors before it away): what a link holds outside them."""
+    if isinstance(node, A.Expectation):
+        return A.Name(EXPECTATION, pos=node.pos)
+    changes = {}
+    for name in A.child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, A.Node):
+            new = without_expectations(value)
+            if new is not value:
+                changes[name] = new
+        elif isinstance(value, tuple) and any(isinstance(v, A.Node) for v in value):
+            new = tuple(without_expectations(v) if isinstance(v, A.Node) else v
+                        for v in value)
+            if new != value:
+                changes[name] = new
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def latin_under_expectations(trees: tuple) -> list[A.Name]:
+    """The names outside every expectation of a Latin letter (x, X, a, v) the trees also
+    write under one: a constant (a of `\\mathbb{E}[a X] = a \\mathbb{E}[X]`) or a quantity
+    that varies (x of `\\mathbb{E}[x] = x`, v_{t-1} beside \\mathbb{E}[v_t]), which is not
+    said."""
+    inside = {n.base for tree in trees for e in walk(tree) if isinstance(e, A.Expectation)
+              for n in _quantities(e.body)}
+    outside = {name_key(n): n for tree in trees for n in _quantities(without_expectations(tree))
+               if n.base in inside and not n.primes}
+    return [outside[key] for key in sorted(outside)
+            if re.fullmatch(r"(\\math(bf|rm|it|bm)\{)?[A-Za-z]\}?", outside[key].base)]
+
+
+def _quantities(tree: A.Node) -> list[A.Name]:
+    """The names a tree holds as quantities, not as another name's index (t of v_t)."""
+    scripts = {id(m) for n in walk(tree) if isinstance(n, A.Name)
+               for script in (*n.sub, *n.sup) for m in walk(script)}
+    return [n for n in walk(tree) if isinstance(n, A.Name) and id(n) not in scripts]
+
+
+def _require_expectation_read(trees: tuple, node: A.Expectation) -> None:
+    """An expectation is read over one distribution the link does not differentiate: two
+    distributions (E_P and E_Q, or E beside E_P) may be one, and a derivative of an
+    expectation may move its distribution (∇_θ E_{x∼p_θ}), which is not modelled."""
+    found = [n for tree in trees for n in walk(tree) if isinstance(n, A.Expectation)]
+    if len({n.over.replace(" ", "") for n in (*found, node)}) > 1:
+        raise MeaningError("expectations over different distributions are not modelled", "",
+                           node.pos, "Check this step by hand.")
+    for tree in trees:
+        for n in walk(tree):
+            inner = n.numerator if isinstance(n, A.Partial) and n.numerator is not None \
+                else n.operand if isinstance(n, A.Partial) else \
+                n if isinstance(n, A.Call) and "nabla" in n.name else None
+            if inner is not None and any(isinstance(m, A.Expectation) for m in walk(inner)):
+                raise MeaningError(
+                    "the derivative of an expectation: whether its distribution depends on "
+                    "the variable is not said, and derivcheck does not model it", "",
+                    node.pos, "Take the derivative inside the expectation, or check this "
+                    "step by hand.")
+
+
+def _require_one_family_reading(symbol, random: set) -> None:
+    """g beside g_t under expectations: the text may mean one distribution for every t (a
+    stationary process, said in words), which is not modelled."""
+    family = base_of(symbol)
+    if any(other.name == family and family != symbol.name
+           or base_of(other) == symbol.name != other.name for other in random):
+        raise MeaningError(
+            f"{family} is written under an expectation both alone and with an index, and "
+            "whether they share one distribution (a stationary process) is not said", "",
+            None, "Write the same name throughout, or check this step by hand.")
 
 
 def _sample_label(node: A.Node) -> bool:
@@ -183,8 +303,10 @@ class Builder:
 
     def __init__(self, scope: Scope, instance: Instance, source: str = "",
                  vectors: frozenset[str] = frozenset(),
-                 dimensions: frozenset[str] | None = None):
+                 dimensions: frozenset[str] | None = None, trees: tuple = ()):
         self.scope = scope
+        self.trees = trees              # the link's sides, parsed: what an expectation is in
+        self.constants: frozenset | None = None     # see `random_in`
         self.vectors = vectors          # bare names known to stand for whole vectors
         self.dimensions = dimension_names(scope) if dimensions is None else dimensions
         instance.declare_dimensions(self.dimensions)
@@ -232,6 +354,58 @@ class Builder:
             if _is_number(note):
                 self.annotations.append(Annotation(value, note, node.expr, node.note))
         return value
+
+    def build_Expectation(self, node: A.Expectation):
+        """E[body] as a linear operator over an arbitrary distribution: the body with its
+        definitions in place, averaged over `OUTCOMES` outcomes of what varies in it, with
+        weights of their own (`expectation`). Whatever holds for every distribution holds
+        for such a one, and what fails for one fails for some distribution."""
+        if not self.trees:
+            # L = \mathbb{E}[(y - w x)^2] defined: which names vary (w, or y and x) is what
+            # the steps that use L would have to say
+            raise MeaningError("an expectation in a definition: which of its names vary with "
+                               "the outcome is not said", "", node.pos,
+                               "Write the expectation in the steps, or check them by hand.")
+        _require_expectation_read(self.trees, node)
+        body = self.scope.expand(self.build(node.body), self.instance)
+        random = self.random_in(body)
+        for symbol in random:
+            _require_one_family_reading(symbol, self.instance.random)
+        self.instance.random |= set(random)
+        return expectation(body, node.over, random)
+
+    def random_in(self, body) -> list:
+        """The symbols of an expectation's body that vary with the outcome: all but the
+        ones the link's sides hold outside every expectation (α of `α E[v_{t-1}]`, with
+        what their definitions bring in), which are constants."""
+        if self.constants is None:
+            held_out = set()
+            for tree in self.trees:
+                try:
+                    outside = Builder(self.scope, self.instance, self.source, self.vectors,
+                                      self.dimensions).read(without_expectations(tree))
+                    held_out |= set(self.scope.expand(outside, self.instance).free_symbols)
+                    held_out.discard(Var(EXPECTATION))
+                except (DerivcheckError, TypeError, ValueError):
+                    continue        # a side that does not read outside: nothing held out
+            if self.scope.outside_varies:
+                held_out -= self.varying_outside()
+            self.constants = frozenset(held_out)
+        return sorted((s for s in body.free_symbols - self.constants
+                       if not _outcome_symbol(s)), key=str)
+
+    def varying_outside(self) -> set:
+        """The symbols the second reading of expectations lets vary: those of the Latin
+        letters written under an expectation and outside one (`latin_under_expectations`),
+        with what their definitions bring in, except what the link writes outside of its
+        own (α of `\\alpha v_{t-1}`)."""
+        ambiguous = latin_under_expectations(self.trees)
+        keys = {name_key(n) for n in ambiguous}
+        own = {s for tree in self.trees for n in walk(without_expectations(tree))
+               if isinstance(n, A.Name) and name_key(n) not in keys
+               for s in _symbols_of(self.build(n))}
+        return {s for n in ambiguous
+                for s in _symbols_of(self.scope.expand(self.build(n), self.instance))} - own
 
     def build_Indicator(self, node: A.Indicator):
         if node.relation in ("==", "!=") and any(

@@ -67,7 +67,7 @@ CONSTANTS = {"e": sympy.E, r"\pi": sympy.pi}
 # What the constructs with no matrix form here are called in a message.
 UNREAD = {A.Partial: "a derivative", A.Cases: "a piecewise definition",
           A.MatrixLiteral: "a matrix written entry by entry", A.Indicator: "an indicator",
-          A.Unread: "a definition that could not be read"}
+          A.Unread: "a definition that could not be read", A.Expectation: "an expectation"}
 # How the fix is written when a power of a vector has no matrix meaning.
 SQUARES_HINT = r"write (z - y)^T (z - y), \|z - y\|^2 or (z - y) \odot (z - y)"
 

@@ -41,6 +41,7 @@ from symbolic.notation.vocabulary import (
     EQUATION_MARKS_WITH_ARGUMENT,
     ESCAPED_UNDERSCORE,
     EVALUATION_BARS,
+    EXPECTATION,
     EXTREMA,
     FONT_SWITCHES,
     FRACTIONS,
@@ -527,7 +528,8 @@ def _without_equation_number(tokens: list[Token]) -> list[Token]:
 
 
 def _without_equation_marks(tokens: list[Token]) -> list[Token]:
-    """`E = … \\tag{1}`, `\\label{eq:E}`, `\\notag`: an equation's number and label."""
+    """`E = … \\tag{1}`, `\\label{eq:E}`, `\\notag`: an equation's number and label; a word
+    left empty (`\\text{✓}`, a cheat sheet's mark)."""
     out: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -535,6 +537,10 @@ def _without_equation_marks(tokens: list[Token]) -> list[Token]:
         end = group_end(tokens, k + 1) if tok.text in EQUATION_MARKS_WITH_ARGUMENT else None
         if end is not None:
             k = end + 1
+            continue
+        if tok.text in WORD_COMMANDS and k + 2 < len(tokens) and tokens[k + 1].text == "{" \
+                and tokens[k + 2].text == "}":
+            k += 3              # \text{✓}: a mark, read as a space, leaves the word empty
             continue
         if tok.text not in EQUATION_MARKS:
             out.append(tok)
@@ -2608,12 +2614,42 @@ class Parser:
         inner = "".join(t.text for t in self.group_tokens())
         if inner not in INDICATORS:
             name = rf"\mathbb{{{inner}}}"
+            if name == EXPECTATION and self.peek().text in ("[", "(", "_", r"\{"):
+                return self.expectation(tok)
             if name in REFUSED_OPERATORS and self.peek().text in ("[", "(", "_", r"\{"):
                 raise MeaningError(REFUSED_OPERATORS[name], self.source, tok.pos,
                                    "Check this step by hand, or write the quantity it stands "
                                    "for as a name of its own.")
             return A.Name(name, pos=tok.pos)
         return self.indicator(tok)
+
+    def expectation(self, tok: Token) -> A.Expectation:
+        """`\\mathbb{E}[v_t]`, `\\mathbb{E}_{P}\\left[\\log q(x)\\right]`, `E[X]`: the expectation
+        of what the brackets hold, under the distribution the subscript names (kept as text).
+        What the brackets hold that does not read (`\\mathbb{E}[x \\mid y]`) leaves it refused,
+        as before: undecided, never unparseable."""
+        start = self.i
+        try:
+            over = ""
+            if self.peek().text == "_":
+                self.advance()
+                over = " ".join(t.text for t in self.group_tokens())
+            opener = self.peek()
+            if opener.text not in INDICATOR_BRACKETS:
+                raise self.error("an expectation needs brackets", opener)
+            self.advance()
+            saved, self.abs_open = self.abs_open, 0
+            try:
+                body = self.expression()
+            finally:
+                self.abs_open = saved
+            self.expect(INDICATOR_BRACKETS[opener.text])
+        except ParseError as error:
+            self.i = start
+            raise MeaningError(REFUSED_OPERATORS[EXPECTATION], self.source, tok.pos,
+                               "Check this step by hand, or write the quantity it stands for "
+                               "as a name of its own.") from error
+        return A.Expectation(body, over, tok.pos)
 
     def indicator(self, tok: Token) -> A.Node:
         """`\\mathbb{1}[z > 0]`, `\\mathbb{1}\\{y = k\\}`, `\\mathbb{I}(x > 0)`: 1 where the

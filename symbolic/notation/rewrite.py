@@ -99,6 +99,9 @@ def to_latex(node: A.Node) -> str:
             return f"{to_latex(expr)}\\big|_{{{point}}}"
         case A.Group(inner=inner):
             return f"({to_latex(inner)})"
+        case A.Expectation(body=body, over=over):
+            under = f"_{{{over}}}" if over else ""
+            return f"\\mathbb{{E}}{under}[{to_latex(body)}]"
         case A.Neg(operand=operand):
             return f"-{to_latex(operand)}"
         case A.Power(base=base, exponent=exponent):

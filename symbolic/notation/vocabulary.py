@@ -134,8 +134,8 @@ LAYOUT = frozenset({
 })
 # Wide spaces between two relations part two statements: `\mu = … \qquad \sigma^2 = …`
 WIDE_SPACES = frozenset({r"\quad", r"\qquad"})
-# An equation's number and label: `\tag{1}`, `\label{eq:loss}`, `\notag`; not math
-EQUATION_MARKS = frozenset({r"\nonumber", r"\notag"})
+# An equation's number and label (`\tag{1}`, `\label{eq:loss}`, `\notag`) and a check mark: not math
+EQUATION_MARKS = frozenset({r"\nonumber", r"\notag", r"\checkmark"})
 EQUATION_MARKS_WITH_ARGUMENT = frozenset({r"\label", r"\tag", r"\require", r"\hspace",
                                           r"\vspace", r"\phantom", r"\hphantom"})
 BOLD_TEXT = {r"\textbf": r"\mathbf"}    # \textbf{x}, \textbf{1}: bold, as in math
@@ -444,6 +444,8 @@ SOFTMAX_AXIS = "softmax"
 # softmax of a matrix (attention scores) with no `softmax:` convention: which axis is not said
 MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not said"
 
+# The expectation, read as a linear operator over an arbitrary distribution
+EXPECTATION = r"\mathbb{E}"
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.
 REFUSED_OPERATORS = {
