@@ -66,9 +66,7 @@ from symbolic.notation.build import (
     SPREAD_SIZE,
     Instance,
     free_index_letters,
-    latin_under_expectations,
     says_undefined,
-    without_expectations,
 )
 from symbolic.notation.chains import Chain, alignment_inside
 from symbolic.notation.names import (
@@ -119,7 +117,6 @@ from symbolic.notation.vocabulary import (
     DIFFERENTIAL_D,
     EQUALITIES,
     ESTIMATE,
-    EXPECTATION,
     FOR_ALL,
     FRESH_INDEX_LETTERS,
     GENERIC_INDEX_LETTERS,
@@ -940,18 +937,18 @@ def _other_member(name: A.Name, head: A.Node | None) -> bool:
 
 def _only_other_members(head: A.Name, context: Context) -> bool:
     """Whether the head is numbered and every definition of its letter is of another
-    numbered member: h_2 after `h_1 = 2` is new, after `\\mathbf{h} = W x` or `h_i = …` an
-    entry of what is defined."""
+    numbered member, or labelled in words: h_2 after `h_1 = 2` or `h_{new} = …` is new,
+    after `\\mathbf{h} = W x` or `h_i = …` an entry of what is defined."""
     members = [d.name for d in context.definitions if d.name.base == head.base]
     if _layer_of(head) is not None and members \
             and all(_layer_of(m) not in (None, _layer_of(head)) for m in members) \
             and not any(isinstance(name, A.Name) and name.base == head.base
                         and _layer_of(name) in (None, _layer_of(head)) for name in context.given):
         return True     # \delta^{[1]}_j beside \delta^{[2]} = …: a quantity of another layer
-    return _numbered(head) and bool(members) and all(
-        _other_member(member, head) for member in members) and not any(
+    return _numbered(head) and bool(members) and all(   # (x_{new} is labelled in words)
+        _other_member(member, head) or bool(member.suffix) for member in members) and not any(
         isinstance(name, A.Name) and name.base == head.base and not _other_member(name, head)
-        for name in context.given)
+        and not name.suffix for name in context.given)
 
 
 def _layer_of(name: A.Name) -> str | None:
@@ -1958,90 +1955,78 @@ def _summed_range_doubt(link, finding: Finding, context: Context,
 def _expectation_doubt(link, finding: Finding, context: Context,
                        budget: Budget) -> Finding | None:
     """A difference found under an expectation, read over an arbitrary distribution
-    (`build.expectation`): it may come from what that reading leaves out, the distribution
-    the text specifies (`x \\sim \\mathcal{N}(…)`, a density, `\\mathbb{E}[x] = \\mu` given)
-    or the independence of quantities it multiplies, which notes often say in words."""
+    (`build.expectation`): the step does not hold for every distribution, and it may hold
+    for the one the text has in mind, which notes often say in words (a noise of mean 0, a
+    Bernoulli mask, independent factors, i.i.d. samples). Undecided, never invalid."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    used = _trees_used(trees, context)
-    found = [n for tree in used for n in walk(tree) if isinstance(n, A.Expectation)]
-    if not found:
+    bodies = [n.body for tree in _trees_used(trees, context) for n in walk(tree)
+              if isinstance(n, A.Expectation)]
+    if not bodies or not any(isinstance(n, A.Name) and not context.is_value(name_key(n))
+                             for tree in _trees_used(tuple(bodies), context) for n in walk(tree)):
+        return None         # \mathbb{E}[x] = 4 with x = 3 given: a number's expectation
+    return undecided("undecided: with its expectations read over any distribution this step "
+                     "does not hold, and it may hold for the one the text has in mind (a "
+                     "mean of 0, independent factors, i.i.d. samples, said in words); "
+                     "derivcheck checks expectation steps that hold for every distribution")
+
+
+def _capital_applied_doubt(link, finding: Finding, context: Context,
+                           budget: Budget) -> Finding | None:
+    """`\\nabla f(x) = S(x) = …` with S defined nowhere: a capital letter before parentheses,
+    read as a product, may be a function the text names in words (S for the softmax); a
+    difference found may come only from that reading."""
+    applied = _CAPITAL_AS_PRODUCT.search(finding.reading)
+    if applied is None:
         return None
-    outside = {name_key(n) for tree in trees for n in walk(without_expectations(tree))
-               if isinstance(n, A.Name)}
-    specified = context.drawn or any("\\sim" in n.over for n in found) or any(
-        EXPECTATION in fact.text for fact in context.facts)
-    if specified:
-        return undecided("undecided: an expectation is read over any distribution, and the "
-                         "text specifies this one, so the difference found may come from "
-                         "what it says of that distribution; check this step by hand")
-    if any(_random_product(n.body, outside) for n in found):
-        return undecided("undecided: an expectation of a product of quantities that vary: "
-                         "whether they are independent (which the text may say in words) is "
-                         "not said, and the difference found may come from that")
-    members = _members_under_expectations(found, outside, context)
-    if members:
-        return undecided(f"undecided: {members[0]}, under an expectation, is one of a family "
-                         "(a sample, a step), and whether its members share one distribution "
-                         "(i.i.d. samples, a stationary process, which the text may say in "
-                         "words) is not said; the difference found may come from that")
-    return None
+    letter = applied.group(1)
+    bodies = [*(d.written or d.body for d in context.definitions),
+              *(f.written or f.body for f in context.functions.values())]
+    if any(isinstance(n, A.Name) and n.base == letter for body in bodies for n in walk(body)) \
+            or any(isinstance(n, A.SumOver) and n.upper is not None and letter in node_text(
+                n.upper) for body in bodies for n in walk(body)):
+        return None         # N of \sum_{n=1}^{N}: a count the definitions write, a factor
+    return undecided(f"undecided: {letter}(…) is read as {letter} times what follows, as "
+                     f"{letter} is defined nowhere here; it may be a function the text names in "
+                     f"words, and the difference found may come from that; define {letter} to "
+                     "check this")
 
 
-def _members_under_expectations(found: list, outside: set, context: Context) -> list[str]:
-    """The members of a family the expectations (with the definitions they use) hold at
-    more than one index, or at an index letter (v_t, which v_{t-1} is defined by): what an
-    i.i.d. or stationary reading may tie together. μ_1 alone is a name."""
-    scripts: dict[str, set[str]] = {}
-    for n in found:
-        for tree in _trees_used((n.body,), context):
-            for m in walk(tree):
-                if isinstance(m, A.Name) and (m.sub or m.sup) and name_key(m) not in outside:
-                    scripts.setdefault(m.base, set()).add(to_latex(m))
-    return sorted(member for family in scripts.values() for member in family
-                  if len(family) > 1 or re.search(r"[_^]\{?[^{}]*[A-Za-z]", member))
+_CAPITAL_AS_PRODUCT = re.compile(r"\b([A-Z])\(…\) read as a product: \1 is not a function here")
 
 
 def _expectation_reading_doubt(link, finding: Finding, context: Context,
                                budget: Budget) -> Finding | None:
-    """`\\mathbb{E}[x] = x`: a Latin letter written under an expectation and outside one
-    may be a constant (a of `\\mathbb{E}[a X] = a \\mathbb{E}[X]`) or vary (x). The link read
-    the second way too; when the two readings disagree, undecided, naming the letter."""
+    """`\\mathbb{E}[x] = x`, `\\mathbb{E}[\\ell] = (y - w x)^2`: what a link holds outside its
+    expectations may be a constant there (a of `\\mathbb{E}[a X] = a \\mathbb{E}[X]`) or vary
+    with the outcome. A step found valid with it constant is read again with it varying too
+    (but for a parameter's letter, μ, σ); when the readings disagree, undecided."""
+    if finding.verdict != Verdict.VALID:
+        return None
     try:
         trees = tuple(parse_side(side) for side in link[:2])
     except NotationError:
         return None
-    names = latin_under_expectations(trees)
-    if not names:
+    if not any(isinstance(n, A.Expectation) for tree in trees for n in walk(tree)):
         return None
     varying = context.copy()
     varying.outside_varies = True
     other = _find(*link, varying, budget)
-    if other.verdict == finding.verdict:
+    if other.verdict == Verdict.VALID:
         return None
-    shown = ", ".join(to_latex(n) for n in names)
-    return undecided(f"undecided: {shown} stands outside an expectation, and its letter "
-                     f"under one: as a constant the step is {finding.verdict}, as a quantity "
-                     f"that varies it is {other.verdict}, and which it is is not said; check "
-                     "this step by hand")
-
-
-def _random_product(body: A.Node, outside: set) -> bool:
-    """Whether an expectation's body multiplies two factors that each hold a name the
-    link does not write outside expectations (one that varies with the outcome)."""
-    def varying(node: A.Node) -> bool:
-        return any(isinstance(n, A.Name) and name_key(n) not in outside for n in walk(node))
-    return any(isinstance(n, A.BinOp) and n.op in PRODUCTS and varying(n.left)
-               and varying(n.right) for n in walk(body))
+    return undecided("undecided: this holds with what it writes outside its expectations "
+                     f"held constant, and is {other.verdict} with it varying as what the "
+                     "expectations average does; which it is is not said; check this step by "
+                     "hand")
 
 
 DOUBTS = (_expectation_doubt, _entry_against_whole_doubt, _index_notation_doubt,
           _entry_sum_doubt, _point_doubt, _member_doubt, _fact_doubt, _default_parameter_doubt,
           _domain_doubt, _one_member_doubt, _brace_doubt, _sample_entry_doubt,
           _value_called_doubt, _substitution_doubt, _listing_doubt, _local_partial_doubt,
-          _summed_range_doubt)
+          _summed_range_doubt, _capital_applied_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -6542,10 +6527,12 @@ def _variables_of_undefined(lhs_node, rhs_node, context: Context) -> dict | None
 
 
 def _name_given_a_number(lhs_node, rhs_node, context: Context) -> str | None:
-    """`… = w_5 = 0.40` with w_5 neither defined nor bound: the line tells w_5's value; it
-    claims nothing that can be checked. The name, or None."""
+    """`… = w_5 = 0.40` (or `a_1 = 6 - 0.1 \\times 2`) with w_5 neither defined nor bound: the
+    line tells w_5's value, maybe by arithmetic; it claims nothing that can be checked. The
+    name, or None."""
     for name, number in ((lhs_node, rhs_node), (rhs_node, lhs_node)):
-        if isinstance(name, A.Name) and printed_number(number) is not None \
+        if isinstance(name, A.Name) and (printed_number(number) is not None or not any(
+                isinstance(n, A.Name | A.Call) for n in walk(number))) \
                 and not free_index_letters(name) and exact_value(context, name) is None \
                 and not any(name_key(d.name) == name_key(name) for d in context.definitions):
             return to_latex(name)

@@ -821,12 +821,33 @@ class Context:
                 return None
             definition = solved
         definition = definition or self.define_latex(text)
+        self._later_sides_stated(text)
         self.mentioned |= mentioned_names(definition.written or definition.body)
         if isinstance(definition, Definition):
             self.mentioned.add(name_key(definition.name))
         self.given.append(definition.name if isinstance(definition, Definition)
                           else parse_side(split_chain(text).sides[0].text))
         return definition
+
+    def _later_sides_stated(self, text: str) -> None:
+        """`q_{ij} = \\frac{w_{ij}}{\\sum_{kl} w_{kl}} = \\frac{w_{ij}}{S}`: a given chain's later
+        side that writes a name nothing determines (S) in place of others (the w_{kl} of the
+        sum) says what that name is only by the equation; it is kept as a fact (`Fact`),
+        which the samples do not satisfy, so a difference found where it bears is never a
+        counterexample."""
+        try:
+            chain = split_chain(text)
+            sides = [parse_side(side.text) for side in chain.sides]
+        except NotationError:
+            return
+        for k in range(2, len(sides)):
+            before, after = ({name_key(n): n for n in walk(side) if isinstance(n, A.Name)
+                              and self._undetermined(n)} for side in sides[k - 1:k + 1])
+            if chain.relations[k - 1] == "=" and set(after) - set(before) \
+                    and set(before) - set(after):       # Σ_{kl} w_{kl} written S
+                fact = stated_fact(f"{chain.sides[k - 1].text} = {chain.sides[k].text}")
+                if fact is not None:
+                    self.facts.append(fact)
 
     def _printed_value_of(self, text: str) -> bool:
         """Whether `text` gives a formula for a name the text has given a printed value,
@@ -845,6 +866,9 @@ class Context:
         Solved for the last name nothing determines that it adds once (b = y_1 - a x_1), it
         defines that name; None when no name is so (`_printed_value_of` tells the text)."""
         head, body = _equation_sides(text)
+        if any(d.name.base == head.base and name_key(d.name) != name_key(head)
+               and is_printed_literal(node_text(d.written or d.body)) for d in self.definitions):
+            return None     # y_2 given too: a model fitted to several points, up to noise
         terms = _additive_terms(body)
         keys = [name_key(n) for n in walk(body) if isinstance(n, A.Name)]
         free = [k for k, (_, term) in enumerate(terms) if isinstance(term, A.Name)
@@ -1700,7 +1724,8 @@ class Context:
                       and len(definition.name.sub) == 1
                       for letter in free_index_letters(definition.name)]
             for idx in _index_assignments(definition, instance, self.builder(instance), back,
-                                          self._counts_from_zero(definition)) + beyond:
+                                          self._counts_from_zero(definition)
+                                          or self._recurrence_from_zero(definition)) + beyond:
                 target, value = self._member(position, definition, idx, instance)
                 if target is None:
                     break   # a name that cannot be built here (w^{(t+1)}) defines nothing
@@ -1737,6 +1762,21 @@ class Context:
                 if isinstance(n, A.Name) and any(isinstance(s, A.Num) and s.text == "0"
                                                  for s in n.sub)) - started
         return family_of(name_key(definition.name)) in self._numbered_from_zero
+
+    def _recurrence_from_zero(self, definition: Definition) -> bool:
+        """Whether a recurrence written a step ahead (`a_{t+1} = a_t - \\eta …`) starts from
+        a member 0 the text gives (`a_0 = 6`): then its first step (t = 0) builds a_1."""
+        name = definition.name
+        if not (isinstance(name, A.Name) and len(name.sub) == 1 and not name.sup
+                and isinstance(name.sub[0], A.BinOp) and name.sub[0].op == "+"
+                and letter_offset(name.sub[0])):
+            return False
+        family = family_of(name_key(name))
+        return any(isinstance(n, A.Name) and family_of(name_key(n)) == family
+                   for n in walk(definition.body)) and any(
+            isinstance(d.name, A.Name) and d.name.base == name.base and len(d.name.sub) == 1
+            and isinstance(d.name.sub[0], A.Num) and d.name.sub[0].text == "0"
+            for d in self.definitions)
 
     def _from_step_zero(self, definition: Definition) -> bool:
         """Whether a family's members are built from before step 1: one defined for every

@@ -919,5 +919,5 @@ def test_an_expectation_step_of_a_document_is_checked_and_an_assumption_never_a_
            "We assume:\n$$\\mathbb{E}[v_t] = (1 - \\alpha^t) \\mathbb{E}[g_t]$$\n")
     steps = check_document(doc).steps
     assert [str(step.verdict) for step in steps] == ["valid", "valid", "valid", "undecided"]
-    assert "share one distribution" in steps[-1].claim.links[0].message
+    assert "every distribution" in steps[-1].claim.links[0].message
     assert not any(step.first_invalid for step in steps)

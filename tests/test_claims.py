@@ -2173,6 +2173,8 @@ def test_a_step_at_numbers_is_evaluated_never_cancelled():
 
 
 LINE_THROUGH_POINT = [r"(x_1, y_1) = (1.11, 85)", r"y_1 = a x_1 + b"]
+GRADIENT_STEPS = [r"f(a) = a^2 - 10a + 28", r"a_{t+1} = a_t - \eta \frac{d}{da} f(a_t)",
+                  r"a_0 = 6", r"\eta = 0.1"]
 
 
 @pytest.mark.parametrize("claim, given, verdict", [
@@ -2193,6 +2195,22 @@ LINE_THROUGH_POINT = [r"(x_1, y_1) = (1.11, 85)", r"y_1 = a x_1 + b"]
     (r"\frac{d}{da} f(6) = 2(6) - 10 = 12 - 10 = 3", [r"f(a) = a^2 - 10a + 28"], "invalid"),
     (r"a_{t+1} = a_t - \eta \frac{d}{da} f(a_t) = a_t - \eta (2 a_t - 10)",
      [r"f(a) = a^2 - 10a + 28"], "valid"),
+    # a recurrence written a step ahead starts at the member 0 the text gives: a_1 is built
+    (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.8", GRADIENT_STEPS, "valid"),
+    (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.9", GRADIENT_STEPS, "invalid"),
+    (r"a_2 = 5.8 - 0.1 \times 1.6 = 5.8 - 0.16 = 5.64", GRADIENT_STEPS, "valid"),
+    # without a_0, a_1 is not determined: arithmetic for it claims nothing (never invalid)
+    (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.8", GRADIENT_STEPS[:2] + GRADIENT_STEPS[3:],
+     "undecided"),
+    # x_{\text{new}}, labelled in words, is another quantity than x_1 (a new name)
+    (r"x_1 = 0 - (-4/2) = 2", [r"f(x) = x^2 - 4x + 4", r"x_0 = 0",
+                               r"x_{\text{new}} = x - \frac{f'(x)}{f''(x)}"], "valid"),
+    # S(x), S defined nowhere, read as a product: never a counterexample
+    (r"\nabla f(x) = S(x)", [r"f(x)=\log\left(\sum_{i=1}^n e^ {x_i}\right)"], "undecided"),
+    # a given chain's later side that brings in S states it by an equation (a fact)
+    (r"-\frac{w_{ij}^n}{S} \left[ -\frac{p_{ij}}{q_{ij}} + 1 \right] = -w_{ij}^{n-1}q_{ij} "
+     r"\left[ -\frac{p_{ij}}{q_{ij}} + 1 \right]",
+     [r"q_{ij} = \frac{w_{ij}}{\sum_{kl} w_{kl}} = \frac{w_{ij}}{S}"], "undecided"),
 ])
 def test_what_the_twenty_seventh_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
@@ -2206,7 +2224,8 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
 
 @pytest.mark.parametrize("claim, given, verdict", [
     # an expectation is a linear operator over any distribution: what holds for every one
-    # is valid; what fails for one is shown wrong only where nothing else could explain it
+    # is valid; what fails for one may hold for the distribution the text has in mind (a
+    # mean of 0, independence, i.i.d. samples, said in words): undecided
     (r"\mathbb{E}[v_t] = \alpha \mathbb{E}[v_{t-1}] + (1 - \alpha) \mathbb{E}[g_t]", ADAM_MEAN,
      "valid"),
     (r"\mathbb{E}[(X - \mu)^2] = \mathbb{E}[X^2] - 2\mu\mathbb{E}[X] + \mu^2", [], "valid"),
@@ -2217,9 +2236,9 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
     (r"\mathbb{E}_{P}\left[" + LOG_Q + r"\right] = -\frac{1}{2}\log(2\pi) - \log(\sigma_1) - "
      r"\frac{1}{2\sigma_1^2} \mathbb{E}_{P}\left[ (x-\mu_1)^2 \right]", [], "valid"),
     (r"\mathbb{E}_{P}\left[" + LOG_Q + r"\right] = -\frac{1}{2}\log(2\pi) - \log(\sigma_1) - "
-     r"\frac{1}{\sigma_1^2} \mathbb{E}_{P}\left[ (x-\mu_1)^2 \right]", [], "invalid"),
-    (r"\mathbb{E}[\mu + \sigma \epsilon] = \mu + 2\sigma \mathbb{E}[\epsilon]", [], "invalid"),
-    (r"\mathbb{E}[X^2] = \mathbb{E}[X]^2", [], "invalid"),
+     r"\frac{1}{\sigma_1^2} \mathbb{E}_{P}\left[ (x-\mu_1)^2 \right]", [], "undecided"),
+    (r"\mathbb{E}[\mu + \sigma \epsilon] = \mu + 2\sigma \mathbb{E}[\epsilon]", [], "undecided"),
+    (r"\mathbb{E}[X^2] = \mathbb{E}[X]^2", [], "undecided"),
     # a letter outside and under an expectation: a constant or a quantity that varies
     (r"\mathbb{E}[x] = x", [], "undecided"),
     (r"\mathbb{E}[v_t] = \alpha v_{t-1} + (1 - \alpha) \mathbb{E}[g_t]", ADAM_MEAN,
@@ -2242,6 +2261,18 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
      "undecided"),
     (r"\mathbb{E}[2x] = 3\mu_0", [r"\mathbb{E}[x] = \mu_0"], "undecided"),
     (r"\mathbb{E}[x] = 4", [r"x = 3"], "invalid"),
+    # found by the second read: a quantity outside that varies (ε, a defined ℓ, a user's ω)
+    # was held constant, and weights of any sign made no distribution
+    (r"\mathbb{E}[(\epsilon - \mathbb{E}[\epsilon])^2] = \mathbb{E}[\epsilon^2] - \epsilon^2",
+     [], "undecided"),
+    (r"\mathbb{E}[\ell] = (y - w x)^2", [r"\ell = (y - w x)^2"], "undecided"),
+    (r"\mathbb{E}[\omega^2] = \mathbb{E}[\omega]^2", [], "undecided"),
+    (r"|\mathbb{E}[x^2] - \mathbb{E}[x]^2| = \mathbb{E}[(x - \mathbb{E}[x])^2]", [], "valid"),
+    (r"\mathbb{E}_{\mathcal{N}(0, 1)}[\epsilon^2] = 1", [], "undecided"),
+    (r"\mathbb{E}[h] = \mathbb{E}[m]\mathbb{E}[x]", ["h = m x"], "undecided"),
+    # several points given: y_1 = a x_1 + b is a model fitted up to noise, never solved
+    (r"b = 0.5", ["(x_1, y_1) = (1, 2)", "(x_2, y_2) = (2, 3)", "y_1 = a x_1 + b", "a = 1.5"],
+     "undecided"),
     # a cheat sheet's check mark after a wide space is prose
     (r"\mathbb{E}[v_1] = (1 - \alpha) \mathbb{E}[g_1] = (1 - \alpha^1)\mathbb{E}[g_1] "
      r"\quad \text{✓}", [r"v_1 = (1 - \alpha) g_1"], "valid"),

@@ -1701,7 +1701,9 @@ ROWS = [
     # found by a second read of the sixteenth session's change
     (r"\sum_{i=1}^{3} x_{n_i} = 3 x_{n_i}", [], {}, {}, "undecided"),
     (r"W z = \beta z", [r"y = \beta x = W x"], {}, {}, "invalid"),
-    (r"P = C B", [r"P = A B = B C"], {}, {}, "invalid"),
+    # (C comes in only by the equation A B = B C, kept as a fact: never a false valid, and
+    # the samples do not satisfy it, so no counterexample either)
+    (r"P = C B", [r"P = A B = B C"], {}, {}, "undecided"),
     (r"\sum_i x_i^{K} = 1 + 16 + 81 + 2401", ["x = [1, 2, 3, 7]"], {}, {}, "invalid"),
     (r"\frac{\partial}{\partial m} \sum_i (x_i - m)^2 = -2 \sum_i (x_i - m)",
      ["x = [1, 2, 3, 7]"], {}, {}, "valid"),

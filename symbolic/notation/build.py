@@ -9,7 +9,8 @@ SymPy matrices of scalar `Var`s, and `∂A/∂B` is asked of the scope (the cont
 from __future__ import annotations
 
 import dataclasses
-import re
+import functools
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -31,7 +32,7 @@ from symbolic.notation.matrix_build import starred_matrices
 from symbolic.notation.names import Var, base_of, canonical, var
 from symbolic.notation.resolve import Reading, Resolved, unworded
 from symbolic.notation.rewrite import to_latex
-from symbolic.notation.trees import children, name_key, node_text, size_bound, ungroup, walk
+from symbolic.notation.trees import children, node_text, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
     EXPECTATION,
@@ -44,6 +45,7 @@ from symbolic.notation.vocabulary import (
     ONES,
     OPTIMUM,
     PARAMETER_GREEK,
+    PARAMETER_LETTERS,
     SIGMA,
     SOFTMAX_AXIS,
     UNDEFINED_WORDS,
@@ -90,8 +92,6 @@ class Instance:
     default_size: int = 3
     used: set[str] = field(default_factory=set)    # the sizes a build has consulted
     counts: frozenset[str] = frozenset()           # names that count terms of a sum here
-    # the symbols the expectations built so far vary with the outcome (`build_Expectation`)
-    random: set = field(default_factory=set)
 
     def with_indices(self, indices: dict[str, int]) -> Instance:
         """The same sizes with more index values fixed."""
@@ -134,23 +134,22 @@ class Instance:
 
 
 # How many outcomes an expectation averages over: an arbitrary distribution on that many
-# points, weights and values drawn as any other quantity is; how they are named
+# points, its values drawn as any other quantity is; every symbol an expectation makes is
+# marked so (a user's ω or ⟨ never is one)
 OUTCOMES = 4
-OUTCOME_MARK = r"\langle"
-OUTCOME_WEIGHT = r"\omega"
-
-
+OUTCOME_MARK = r"\rangle\!\langle"
 
 def expectation(body, over: str, random: list):
     """E[body] over an arbitrary distribution of `OUTCOMES` outcomes: the body at each, the
-    symbols in `random` taking values of their own there, weighted by weights of the
-    distribution `over` names, divided by their sum."""
-    weights = [Var(rf"{OUTCOME_WEIGHT}^{{{over or 'E'}}}_{{{k}}}", positive=True)
+    symbols in `random` taking values of their own there, weighted by positive weights
+    (1 + u_k², so that every sample is a distribution) divided by their sum."""
+    weights = [1 + Var(rf"u^{{{OUTCOME_MARK} {over or 'E'}}}_{{{k}}}") ** 2
                for k in range(1, OUTCOMES + 1)]
     outcomes = [body.xreplace({symbol: outcome_of(symbol, k) for symbol in random})
                 for k in range(1, OUTCOMES + 1)]
-    return sum((w * value for w, value in zip(weights, outcomes, strict=True)),
-               sympy.Integer(0)) / sum(weights)
+    total = functools.reduce(operator.add, (w * value for w, value in
+                                            zip(weights, outcomes, strict=True)))
+    return total / functools.reduce(operator.add, weights)
 
 
 def _symbols_of(value) -> set:
@@ -159,13 +158,13 @@ def _symbols_of(value) -> set:
 
 def outcome_of(symbol, k: int) -> Var:
     """The value a quantity that varies takes at outcome k of an expectation."""
-    return Var(rf"{symbol.name}^{{{OUTCOME_MARK} {k} \rangle}}")
+    return Var(rf"{symbol.name}^{{{OUTCOME_MARK} {k}}}")
 
 
 def _outcome_symbol(symbol) -> bool:
     """Whether a symbol is an expectation's own: an outcome's value or weight, which an
     outer expectation holds fixed (the E[X] of `E[X - E[X]]` is a number)."""
-    return OUTCOME_MARK in symbol.name or symbol.name.startswith(OUTCOME_WEIGHT)
+    return OUTCOME_MARK in symbol.name
 
 
 def without_expectations(node: A.Node) -> A.Node:
@@ -188,24 +187,11 @@ def without_expectations(node: A.Node) -> A.Node:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def latin_under_expectations(trees: tuple) -> list[A.Name]:
-    """The names outside every expectation of a Latin letter (x, X, a, v) the trees also
-    write under one: a constant (a of `\\mathbb{E}[a X] = a \\mathbb{E}[X]`) or a quantity
-    that varies (x of `\\mathbb{E}[x] = x`, v_{t-1} beside \\mathbb{E}[v_t]), which is not
-    said."""
-    inside = {n.base for tree in trees for e in walk(tree) if isinstance(e, A.Expectation)
-              for n in _quantities(e.body)}
-    outside = {name_key(n): n for tree in trees for n in _quantities(without_expectations(tree))
-               if n.base in inside and not n.primes}
-    return [outside[key] for key in sorted(outside)
-            if re.fullmatch(r"(\\math(bf|rm|it|bm)\{)?[A-Za-z]\}?", outside[key].base)]
-
-
-def _quantities(tree: A.Node) -> list[A.Name]:
-    """The names a tree holds as quantities, not as another name's index (t of v_t)."""
-    scripts = {id(m) for n in walk(tree) if isinstance(n, A.Name)
-               for script in (*n.sub, *n.sup) for m in walk(script)}
-    return [n for n in walk(tree) if isinstance(n, A.Name) and id(n) not in scripts]
+def _parameter(symbol) -> bool:
+    """Whether a symbol is a parameter's (`PARAMETER_LETTERS`), bare or numbered."""
+    return base_of(symbol) in PARAMETER_LETTERS and (
+        symbol.name == base_of(symbol) or symbol.name[len(base_of(symbol)):].strip("_{}")
+        .isdigit())
 
 
 def _require_expectation_read(trees: tuple, node: A.Expectation) -> None:
@@ -227,18 +213,6 @@ def _require_expectation_read(trees: tuple, node: A.Expectation) -> None:
                     "the variable is not said, and derivcheck does not model it", "",
                     node.pos, "Take the derivative inside the expectation, or check this "
                     "step by hand.")
-
-
-def _require_one_family_reading(symbol, random: set) -> None:
-    """g beside g_t under expectations: the text may mean one distribution for every t (a
-    stationary process, said in words), which is not modelled."""
-    family = base_of(symbol)
-    if any(other.name == family and family != symbol.name
-           or base_of(other) == symbol.name != other.name for other in random):
-        raise MeaningError(
-            f"{family} is written under an expectation both alone and with an index, and "
-            "whether they share one distribution (a stationary process) is not said", "",
-            None, "Write the same name throughout, or check this step by hand.")
 
 
 def _sample_label(node: A.Node) -> bool:
@@ -357,9 +331,10 @@ class Builder:
 
     def build_Expectation(self, node: A.Expectation):
         """E[body] as a linear operator over an arbitrary distribution: the body with its
-        definitions in place, averaged over `OUTCOMES` outcomes of what varies in it, with
-        weights of their own (`expectation`). Whatever holds for every distribution holds
-        for such a one, and what fails for one fails for some distribution."""
+        definitions in place, averaged over `OUTCOMES` outcomes of what varies in it
+        (`expectation`). What holds for every distribution holds for such a one; what
+        fails for one may hold for the one the text has in mind (see
+        `claims._expectation_doubt`)."""
         if not self.trees:
             # L = \mathbb{E}[(y - w x)^2] defined: which names vary (w, or y and x) is what
             # the steps that use L would have to say
@@ -367,45 +342,48 @@ class Builder:
                                "the outcome is not said", "", node.pos,
                                "Write the expectation in the steps, or check them by hand.")
         _require_expectation_read(self.trees, node)
-        body = self.scope.expand(self.build(node.body), self.instance)
-        random = self.random_in(body)
-        for symbol in random:
-            _require_one_family_reading(symbol, self.instance.random)
-        self.instance.random |= set(random)
-        return expectation(body, node.over, random)
+        body = self.expanded(node.body)
+        return expectation(body, node.over, self.random_in(body))
+
+    def expanded(self, node: A.Node):
+        """A tree built in this instance with its definitions in place."""
+        return self.scope.expand(self.build(node), self.instance)
 
     def random_in(self, body) -> list:
         """The symbols of an expectation's body that vary with the outcome: all but the
-        ones the link's sides hold outside every expectation (α of `α E[v_{t-1}]`, with
-        what their definitions bring in), which are constants."""
+        ones the link holds outside every expectation (α of `α E[v_{t-1}]`, with what their
+        definitions bring in), which are constants. In the second reading
+        (`outside_varies`) those that the expectations hold too vary as well, but for a
+        parameter's (μ, σ)."""
         if self.constants is None:
             held_out = set()
             for tree in self.trees:
                 try:
                     outside = Builder(self.scope, self.instance, self.source, self.vectors,
-                                      self.dimensions).read(without_expectations(tree))
-                    held_out |= set(self.scope.expand(outside, self.instance).free_symbols)
-                    held_out.discard(Var(EXPECTATION))
+                                      self.dimensions).expanded(without_expectations(tree))
+                    held_out |= _symbols_of(outside) - {Var(EXPECTATION)}
                 except (DerivcheckError, TypeError, ValueError):
                     continue        # a side that does not read outside: nothing held out
             if self.scope.outside_varies:
-                held_out -= self.varying_outside()
+                held_out = {s for s in held_out
+                            if _parameter(s) or s not in self.symbols_under_expectations()}
             self.constants = frozenset(held_out)
-        return sorted((s for s in body.free_symbols - self.constants
+        return sorted((s for s in _symbols_of(body) - self.constants
                        if not _outcome_symbol(s)), key=str)
 
-    def varying_outside(self) -> set:
-        """The symbols the second reading of expectations lets vary: those of the Latin
-        letters written under an expectation and outside one (`latin_under_expectations`),
-        with what their definitions bring in, except what the link writes outside of its
-        own (α of `\\alpha v_{t-1}`)."""
-        ambiguous = latin_under_expectations(self.trees)
-        keys = {name_key(n) for n in ambiguous}
-        own = {s for tree in self.trees for n in walk(without_expectations(tree))
-               if isinstance(n, A.Name) and name_key(n) not in keys
-               for s in _symbols_of(self.build(n))}
-        return {s for n in ambiguous
-                for s in _symbols_of(self.scope.expand(self.build(n), self.instance))} - own
+    def symbols_under_expectations(self) -> set:
+        """Every symbol the link's expectations hold, their definitions in place."""
+        found = set()
+        for tree in self.trees:
+            for node in walk(tree):
+                if isinstance(node, A.Expectation):
+                    try:
+                        found |= _symbols_of(Builder(
+                            self.scope, self.instance, self.source, self.vectors,
+                            self.dimensions).expanded(without_expectations(node.body)))
+                    except (DerivcheckError, TypeError, ValueError):
+                        continue
+        return found
 
     def build_Indicator(self, node: A.Indicator):
         if node.relation in ("==", "!=") and any(

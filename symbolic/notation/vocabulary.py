@@ -446,6 +446,10 @@ MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not 
 
 # The expectation, read as a linear operator over an arbitrary distribution
 EXPECTATION = r"\mathbb{E}"
+# Letters that name a distribution's parameters or a step size, constants in both readings
+# of an expectation (μ of `\mathbb{E}[(X - \mu)^2]`), bare or numbered (σ_1, μ_0)
+PARAMETER_LETTERS = frozenset({r"\alpha", r"\beta", r"\gamma", r"\eta", r"\lambda",
+                               r"\mu", r"\sigma"})
 # Operators written as names (\mathbb{E}[x], \operatorname{Var}(x)) that derivcheck recognises
 # and cannot check; keyed by the name's canonical base.
 REFUSED_OPERATORS = {
