@@ -131,6 +131,7 @@ from symbolic.notation.vocabulary import (
     NO_LINK,
     NORMAL_LETTERS,
     ONES,
+    OPERATOR_AT_A_POINT,
     OTHERWISE,
     PROSE,
     SCALAR_OF_MATRIX,
@@ -1973,6 +1974,46 @@ def _expectation_doubt(link, finding: Finding, context: Context,
                      "derivcheck checks expectation steps that hold for every distribution")
 
 
+def _literal_derivative_doubt(link, finding: Finding, context: Context,
+                              budget: Budget) -> Finding | None:
+    """`\\frac{d}{dx} f(2) = 0` with f(x) = x^3: read as f'(2) it is wrong, taken literally
+    (the derivative of the number f(2)) right; the readings disagree: undecided."""
+    try:
+        trees = [parse_side(side) for side in link[:2]]
+    except NotationError:
+        return None
+    if OPERATOR_AT_A_POINT not in finding.reading and not any(
+            _derivative_of_a_value(n) for tree in trees for n in walk(tree)):
+        return None
+    for side in link[:2]:
+        try:
+            value = exact_value(context, parse_side(side), side)
+        except NotationError:
+            continue
+        if value is not None and value == 0:
+            return undecided("undecided: the derivative here is read at a point (f'(2)), and "
+                             "taken literally, the derivative of the number f(2), it is 0, as "
+                             "the other side is; write f'(2) or \\left.\\frac{df}{dx}"
+                             "\\right|_{x=2} to check this")
+    return None
+
+
+def _derivative_of_a_value(node: A.Node) -> bool:
+    """Whether a node differentiates a call at an argument that does not hold the variable
+    (`\\frac{d}{dx} f(2)`, `\\frac{d f(2)}{dx}`): f'(2), or the derivative of a number."""
+    if not (isinstance(node, A.Partial) and isinstance(node.wrt, A.Name)):
+        return False
+    target = node.numerator if node.numerator is not None else node.operand
+    if isinstance(target, A.BinOp) and target.op == "apply":
+        arguments = [target.right]
+    elif isinstance(target, A.Call):
+        arguments = list(target.args)
+    else:
+        return False
+    return not any(isinstance(n, A.Name) and n.base == node.wrt.base
+                   for argument in arguments for n in walk(argument))
+
+
 def _capital_applied_doubt(link, finding: Finding, context: Context,
                            budget: Budget) -> Finding | None:
     """`\\nabla f(x) = S(x) = …` with S defined nowhere: a capital letter before parentheses,
@@ -2026,7 +2067,7 @@ DOUBTS = (_expectation_doubt, _entry_against_whole_doubt, _index_notation_doubt,
           _entry_sum_doubt, _point_doubt, _member_doubt, _fact_doubt, _default_parameter_doubt,
           _domain_doubt, _one_member_doubt, _brace_doubt, _sample_entry_doubt,
           _value_called_doubt, _substitution_doubt, _listing_doubt, _local_partial_doubt,
-          _summed_range_doubt, _capital_applied_doubt)
+          _summed_range_doubt, _capital_applied_doubt, _literal_derivative_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:
@@ -5234,6 +5275,10 @@ def _require_whole_names(lhs_node, rhs_node, context: Context) -> None:
     whole |= {id(n.operand) for tree in (lhs_node, rhs_node) for n in walk(tree)
               if isinstance(n, A.Norm)}
     whole |= _bound_at_points((lhs_node, rhs_node))
+    # e^{-z} beside e_i = y_i - \hat{y}_i: Euler's number, raised (see `Builder._is_euler`)
+    whole |= {id(n.base) for tree in (lhs_node, rhs_node) for n in walk(tree)
+              if isinstance(n, A.Power) and isinstance(n.base, A.Name) and n.base.base == "e"
+              and not n.base.sub and not context.defines_bare("e")}
     for tree in (lhs_node, rhs_node):
         for node in walk(tree):
             if not isinstance(node, A.Name) or node.sub or node.suffix or id(node) in whole:

@@ -1510,6 +1510,13 @@ class Context:
     def is_value(self, name: str) -> bool:
         return self.snapshot().is_value(name)
 
+    def defines_bare(self, name: str) -> bool:
+        """Whether the text gives the plain name itself (not only its entries) a value or a
+        formula, or declares it."""
+        return name in self.values or self.kind(name) is not None or any(
+            isinstance(d.name, A.Name) and d.name.base == name and not d.name.sub
+            and not d.name.sup and not d.name.suffix for d in self.definitions)
+
     def defined_families(self) -> frozenset[str]:
         """The families the definitions give, by their written names: a of `\\mathbf{a} = …`
         or `a_i = …`, built or not."""
@@ -1772,11 +1779,17 @@ class Context:
                 and letter_offset(name.sub[0])):
             return False
         family = family_of(name_key(name))
-        return any(isinstance(n, A.Name) and family_of(name_key(n)) == family
-                   for n in walk(definition.body)) and any(
-            isinstance(d.name, A.Name) and d.name.base == name.base and len(d.name.sub) == 1
-            and isinstance(d.name.sub[0], A.Num) and d.name.sub[0].text == "0"
-            for d in self.definitions)
+        letter = name.sub[0].left
+        members = [n for n in walk(definition.written or definition.body)
+                   if isinstance(n, A.Name) and n.base == name.base and n.sub]
+        given = {d.name.sub[0].text for d in self.definitions if isinstance(d.name, A.Name)
+                 and d.name.base == name.base and len(d.name.sub) == 1
+                 and isinstance(d.name.sub[0], A.Num)}
+        # first order only (x_{t-1} beside x_t starts where the text starts it), and a_1 not
+        # given of its own
+        return bool(members) and all(len(n.sub) == 1 and node_text(n.sub[0]) == node_text(letter)
+                                     for n in members) \
+            and family_of(name_key(members[0])) == family and given == {"0"}
 
     def _from_step_zero(self, definition: Definition) -> bool:
         """Whether a family's members are built from before step 1: one defined for every

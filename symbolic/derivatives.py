@@ -387,6 +387,14 @@ def _labelled_by_capitals(symbol: sympy.Symbol) -> bool:
         and any(c.isupper() for p in parts for c in p)
 
 
+def _labelled_by_a_letter(symbol: sympy.Symbol) -> bool:
+    """Whether an entry's subscript, once index letters are numbers, still holds a single
+    lowercase letter (`V_{1,b}`): a label that may be any entry."""
+    parts = [p.strip() for p in subscript_of(symbol).split(",")]
+    return len(parts) > 1 and any(len(p) == 1 and p.isalpha() and p.islower() for p in parts) \
+        and all(p.isdigit() or (len(p) == 1 and p.isalpha()) for p in parts)
+
+
 def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     """∇_θ Σ_x p(x) f(x), or ∂/∂b of ½‖h_{W,b}(x) − y‖², with θ (b) nowhere in what is
     differentiated: as written the derivative is 0, but functions nothing defines (p, f, h)
@@ -421,6 +429,13 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"{wrt.name} does not appear in what is differentiated, but {kin[0].name} does: "
             "letters label their entries, and whether they are the same entry is not said",
             "", None, "Write the entries with numbers, or with the same letters throughout.")
+    if kin and wrt not in symbols and any(_labelled_by_a_letter(s) for s in kin):
+        # ∂O_{ab}/∂V_{jp} of Σ_c A_{ac} V_{cb}: b, no index letter here, labels an entry that
+        # may be the one p numbers; read apart, the derivative would be 0
+        raise MeaningError(
+            f"{wrt.name} does not appear in what is differentiated, but {kin[0].name} does, "
+            "its entry labelled by a letter that may name the same one", "", None,
+            "Write the entries with the same index letters throughout (i, j, k, …).")
     if kin:
         return
     # z^{(1)} absent where z^{(r)} stands: whether layer 1 is the labelled layer r (or r - 1)

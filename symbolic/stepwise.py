@@ -168,6 +168,13 @@ def check_read_document(document: Document, budget_seconds: float,
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' states the "
                             f"range of the index {letter}; nothing in it is checked")
             continue
+        elif statement.inline and _opens_with_relation(statement.text):
+            # `(hobbit $=0$, alv $=1$)`: what the prose relates is said in words, never the
+            # math before it
+            kind, claim = StepKind.CLAIM, ClaimResult(statement.text, [LinkResult(
+                "", statement.text.strip(), "=", Verdict.UNDECIDED, Method.NONE,
+                "undecided: in the prose this opens with a relation, and what it relates is "
+                "said in words (as `hobbit $=0$`), so there is nothing to check it against")])
         elif statement.inline and statement.assumed and statement.has_relation:
             warnings.append(f"line {statement.line}: '{_fragment(statement.text)}' is set "
                             "(\"setting … gives …\"), where it holds, not claimed; nothing in "
@@ -558,6 +565,15 @@ def _load_front_matter(document: Document, context: Context, warnings: list[str]
     return complete
 
 
+def _opens_with_relation(text: str) -> bool:
+    """Whether a statement opens with a relation sign (`=0`, `\\approx 0.5`)."""
+    try:
+        chain = split_chain(text)
+    except NotationError:
+        return False
+    return bool(chain.sides) and not chain.sides[0].text.strip() and bool(chain.relations)
+
+
 def check_statement(statement: Statement, context: Context, budget_seconds: float,
                     previous: str | None) -> Checked:
     """One statement, read by its kind (rule 1 of the answer keys' README):
@@ -585,9 +601,11 @@ def check_statement(statement: Statement, context: Context, budget_seconds: floa
     if led is not None:                 # \theta_0, j = 0: \frac{\partial J}{…} = …
         before = context.cases
         context.cases = [*before, *led[0]]
-        try:
-            return check_statement(dataclasses.replace(statement, text=led[1]), context,
-                                   budget_seconds, previous)
+        try:                            # a claim in that case, never a definition of its own
+            return step(StepKind.CLAIM, check_chain(_without_leading_arrow(split_chain(
+                led[1])), context, Budget(budget_seconds), previous))
+        except NotationError as error:
+            return step(StepKind.CLAIM, _unparseable(statement.text, error))
         finally:
             context.cases = before      # the line's case ends with it
     try:

@@ -907,6 +907,10 @@ BIAS_CASE = ("$$ \\theta_0, j = 0: \\frac{\\partial}{\\partial \\theta_j} "
     (LINEAR_COST + "$$ \\theta_1, j = 1: \\frac{\\partial}{\\partial \\theta_j} J(\\theta_0, "
      "\\theta_1) = \\frac{1}{m} \\sum_{i=1}^m (h_\\theta(x^{(i)}) - y^{(i)}) \\cdot x^{(i)} $$\n",
      ["valid"]),
+    # a line headed by a case is a claim in that case, never a number it names
+    ("Let $L = \\sum_{t=1}^{T} (h_t - y_t)^2$ with $h_t = w h_{t-1} + x_t$ and $h_0 = 0$.\n\n"
+     "$$t = 1: \\frac{\\partial L}{\\partial w} = 2 (h_1 - y_1) h_0$$\n",
+     ["valid", "valid", "valid", "invalid"]),
 ])
 def test_a_line_headed_by_its_case_is_read_with_that_case_alone(doc, verdicts):
     assert [str(step.verdict) for step in check_document(doc).steps] == verdicts
@@ -921,3 +925,13 @@ def test_an_expectation_step_of_a_document_is_checked_and_an_assumption_never_a_
     assert [str(step.verdict) for step in steps] == ["valid", "valid", "valid", "undecided"]
     assert "every distribution" in steps[-1].claim.links[0].message
     assert not any(step.first_invalid for step in steps)
+
+
+def test_a_relation_opening_inline_math_in_prose_is_a_value_said_in_words():
+    # the Norwegian notes' "(hobbit $=0$, alv $=1$)" after $[0,1]$: never a chain [0,1] = 0
+    result = check_document("Klassene: $[0,1]$ (hobbit $=0$, alv $=1$).\n\n$$x = 2$$\n\n"
+                            "$$y = x + 1$$\n\n$$= 3$$\n")
+    assert [str(step.verdict) for step in result.steps] == [
+        "undecided", "undecided", "valid", "valid", "valid"]
+    assert "said in words" in result.steps[0].claim.links[0].message
+    assert not any(step.first_invalid for step in result.steps)

@@ -2199,6 +2199,14 @@ GRADIENT_STEPS = [r"f(a) = a^2 - 10a + 28", r"a_{t+1} = a_t - \eta \frac{d}{da} 
     (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.8", GRADIENT_STEPS, "valid"),
     (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.9", GRADIENT_STEPS, "invalid"),
     (r"a_2 = 5.8 - 0.1 \times 1.6 = 5.8 - 0.16 = 5.64", GRADIENT_STEPS, "valid"),
+    # a second-order recurrence, or a_1 given of its own: never rebuilt from a_0
+    ("x_1 = 6", ["x_0 = 6", "x_1 = 6", r"\eta = 0.1", r"\beta = 0.9",
+                 r"x_{t+1} = x_t - \eta \cdot 2 x_t + \beta (x_t - x_{t-1})"], "valid"),
+    ("a_1 = 1", ["a_0 = 0", "a_1 = 1", "a_{t+1} = a_t + a_{t-1}"], "valid"),
+    # \frac{d}{dx} f(2) is f'(2); taken literally it is 0: where that reading is right too,
+    # the readings disagree
+    (r"\frac{d}{dx} f(2) = 0", ["f(x) = x^3"], "undecided"),
+    (r"\frac{d}{dx} f(2) = 11", ["f(x) = x^3"], "invalid"),
     # without a_0, a_1 is not determined: arithmetic for it claims nothing (never invalid)
     (r"a_1 = 6 - 0.1 \times 2 = 6 - 0.2 = 5.8", GRADIENT_STEPS[:2] + GRADIENT_STEPS[3:],
      "undecided"),
@@ -2273,6 +2281,21 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
     # several points given: y_1 = a x_1 + b is a model fitted up to noise, never solved
     (r"b = 0.5", ["(x_1, y_1) = (1, 2)", "(x_2, y_2) = (2, 3)", "y_1 = a x_1 + b", "a = 1.5"],
      "undecided"),
+    # (the held half) ∂O_{ab}/∂V_{jp} of Σ_c A_{ac} V_{cb}: b labels an entry p may number,
+    # so 0 = 0 on both sides is a misreading, never valid
+    (r"\frac{\partial O_{ab}}{\partial V_{jp}} = \sum_c A_{ca}\,\frac{\partial V_{cb}}"
+     r"{\partial V_{jp}}", [r"O_{ab} = \sum_c A_{ac} V_{cb}"], "undecided"),
+    # e^{-z} beside the residuals e_i = y_i - \hat{y}_i is Euler's number, raised
+    (r"\frac{\partial \hat y_i}{\partial a} = \sigma(z_i)\bigl(1-\sigma(z_i)\bigr)\cdot x_i",
+     [r"z_i = a x_i + b", r"\hat y_i = \sigma(z_i) = \frac{1}{1+e^{-z_i}}",
+      r"e_i = y_i - \hat y_i"], "valid"),
+    (r"\frac{\partial \hat y_i}{\partial a} = \sigma(z_i)\bigl(1-\sigma(z_i)\bigr)",
+     [r"z_i = a x_i + b", r"\hat y_i = \sigma(z_i) = \frac{1}{1+e^{-z_i}}",
+      r"e_i = y_i - \hat y_i"], "invalid"),
+    (r"e^{2} = 9", ["e = 3"], "valid"),
+    # (the second read's second round) an expectation in a function's definition: which
+    # names vary is not said, so d/dw of it is never 0 as read
+    (r"\frac{d J}{d w} = 0", [r"J(w) = \mathbb{E}[(w x - y)^2]"], "undecided"),
     # a cheat sheet's check mark after a wide space is prose
     (r"\mathbb{E}[v_1] = (1 - \alpha) \mathbb{E}[g_1] = (1 - \alpha^1)\mathbb{E}[g_1] "
      r"\quad \text{✓}", [r"v_1 = (1 - \alpha) g_1"], "valid"),

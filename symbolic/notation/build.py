@@ -80,6 +80,7 @@ class Scope(Protocol):
     def log_base(self) -> sympy.Expr | None: ...
     def stepped(self) -> frozenset[str]: ...
     def expand(self, expr, instance: Instance, keep=frozenset()): ...
+    def defines_bare(self, name: str) -> bool: ...
     outside_varies: bool
 
 
@@ -335,9 +336,9 @@ class Builder:
         (`expectation`). What holds for every distribution holds for such a one; what
         fails for one may hold for the one the text has in mind (see
         `claims._expectation_doubt`)."""
-        if not self.trees:
-            # L = \mathbb{E}[(y - w x)^2] defined: which names vary (w, or y and x) is what
-            # the steps that use L would have to say
+        if not any(isinstance(n, A.Expectation) for tree in self.trees for n in walk(tree)):
+            # L = \mathbb{E}[(y - w x)^2] or J(w) = \mathbb{E}[…] defined: which names vary (w,
+            # or y and x) is what the steps that use it would have to say
             raise MeaningError("an expectation in a definition: which of its names vary with "
                                "the outcome is not said", "", node.pos,
                                "Write the expectation in the steps, or check them by hand.")
@@ -362,8 +363,11 @@ class Builder:
                     outside = Builder(self.scope, self.instance, self.source, self.vectors,
                                       self.dimensions).expanded(without_expectations(tree))
                     held_out |= _symbols_of(outside) - {Var(EXPECTATION)}
-                except (DerivcheckError, TypeError, ValueError):
-                    continue        # a side that does not read outside: nothing held out
+                except (DerivcheckError, TypeError, ValueError) as error:
+                    # what the side holds constant cannot be told: nothing is read
+                    raise MeaningError("what this step holds outside its expectations could "
+                                       "not be read", "", None,
+                                       "Check this step by hand.") from error
             if self.scope.outside_varies:
                 held_out = {s for s in held_out
                             if _parameter(s) or s not in self.symbols_under_expectations()}
@@ -664,7 +668,10 @@ class Builder:
 
     # -- names ---------------------------------------------------------------------
     def _is_euler(self, node: A.Name) -> bool:
-        return not node.sub and not node.sup and not node.primes and not self.scope.is_value("e")
+        """e alone is Euler's number unless the text gives e itself a value or formula (not
+        only its entries: e_i = y_i - \\hat{y}_i leaves e^{-z} Euler's)."""
+        return not node.sub and not node.sup and not node.primes \
+            and not self.scope.defines_bare("e")
 
     def index_value(self, node: A.Node) -> int | str:
         """An index as a whole number, or a label letter (the o of u_{o,2}) as itself.

@@ -68,6 +68,7 @@ from symbolic.notation.vocabulary import (
     MATRIX_OPERATORS,
     NABLA,
     NORMAL_DENSITY,
+    OPERATOR_AT_A_POINT,
     OPERATORNAME,
     PROSE,
     REFUSED_OPERATORS,
@@ -688,8 +689,9 @@ class _Pass:
                 or name_key(parameters[0]) != name_key(node.wrt) \
                 or not _point_of(values[0], parameters[0]):
             return node
+        literally = f" ({OPERATOR_AT_A_POINT})" if node.numerator is None else ""
         self.readings.append(Reading(to_latex(node), f"the derivative of {key} by "
-                                     f"{_shown(node.wrt)}, at {to_latex(values[0])}"))
+                                     f"{_shown(node.wrt)}, at {to_latex(values[0])}{literally}"))
         function = A.Call(key, parameters, None, 0, None, True, node.pos, A.Callee.DEFINED)
         return A.At(dataclasses.replace(node, numerator=function, operand=None), parameters,
                     values, node.pos)

@@ -444,6 +444,9 @@ SOFTMAX_AXIS = "softmax"
 # softmax of a matrix (attention scores) with no `softmax:` convention: which axis is not said
 MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not said"
 
+# `\frac{d}{da} f(6)`, read as f'(6): said in the reading, as taken literally (the derivative
+# of the number f(6)) it is 0 (see `claims._literal_derivative_doubt`)
+OPERATOR_AT_A_POINT = "taken literally, the derivative of a number, 0"
 # The expectation, read as a linear operator over an arbitrary distribution
 EXPECTATION = r"\mathbb{E}"
 # Letters that name a distribution's parameters or a step size, constants in both readings
