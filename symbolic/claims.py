@@ -6576,8 +6576,9 @@ def _name_given_a_number(lhs_node, rhs_node, context: Context) -> str | None:
     line tells w_5's value, maybe by arithmetic; it claims nothing that can be checked. The
     name, or None."""
     for name, number in ((lhs_node, rhs_node), (rhs_node, lhs_node)):
-        if isinstance(name, A.Name) and (printed_number(number) is not None or not any(
-                isinstance(n, A.Name | A.Call) for n in walk(number))) \
+        if isinstance(name, A.Name) and name.base not in (ONES, ZEROS) and (
+                printed_number(number) is not None
+                or not any(isinstance(n, A.Name | A.Call) for n in walk(number))) \
                 and not free_index_letters(name) and exact_value(context, name) is None \
                 and not any(name_key(d.name) == name_key(name) for d in context.definitions):
             return to_latex(name)

@@ -811,6 +811,12 @@ class Context:
             self.warnings.append(f"given: '{text}' states a function's value at one point; "
                                  "it defines nothing")
             return None
+        if definition is None and (fact := _moment_stated(text)) is not None:
+            # \mathbb{E}[g_i] = \mu: what the distribution is, which defines nothing
+            self.facts.append(fact)
+            self.warnings.append(f"given: '{text}' states an expectation, a fact about the "
+                                 "distribution; it defines nothing")
+            return None
         if definition is None and self._printed_value_of(text):
             solved = self._solved_for_a_term(text)
             fact = stated_fact(text)
@@ -840,11 +846,21 @@ class Context:
             sides = [parse_side(side.text) for side in chain.sides]
         except NotationError:
             return
+        named = {name_key(d.name) for d in self.definitions if d.source == text}
         for k in range(2, len(sides)):
-            before, after = ({name_key(n): n for n in walk(side) if isinstance(n, A.Name)
-                              and self._undetermined(n)} for side in sides[k - 1:k + 1])
-            if chain.relations[k - 1] == "=" and set(after) - set(before) \
-                    and set(before) - set(after):       # Σ_{kl} w_{kl} written S
+            bases = {n.base for n in walk(sides[k - 1]) if isinstance(n, A.Name)}
+            if any(isinstance(n, A.Name) and name_key(n) in named for n in walk(sides[k - 1])):
+                continue        # d = \alpha w = …: the side after defines α
+            # S of Σ_{kl} w_{kl} written S: a plain name of a letter the side before does
+            # not write (not w_i of w \cdot x = Σ_i w_i x_i, nor Euler's e)
+            aside = {id(m) for n in walk(sides[k]) for m in (
+                [m for s in (*n.sub, *n.sup) for m in walk(s)] if isinstance(n, A.Name) else
+                [m for b in (n.lower, n.upper) if b is not None for m in walk(b)]
+                if isinstance(n, A.SumOver) else [])}      # indices and a sum's bounds
+            brought = [n for n in walk(sides[k]) if isinstance(n, A.Name) and not n.sub
+                       and not n.sup and id(n) not in aside and n.base not in bases
+                       and self._undetermined(n) and (n.base != "e" or self.defines_bare("e"))]
+            if chain.relations[k - 1] == "=" and brought:
                 fact = stated_fact(f"{chain.sides[k - 1].text} = {chain.sides[k].text}")
                 if fact is not None:
                     self.facts.append(fact)
@@ -3144,6 +3160,18 @@ def side_constraint(text: str) -> tuple[str, str] | None:
     if (spread := _sums_to_one(*sides)) is not None:
         return spread, "distribution"
     return None
+
+
+def _moment_stated(text: str) -> Fact | None:
+    """`\\mathbb{E}[g_i] = \\mu`, `\\mathbb{E}[(x - \\mu_0)^2] = \\sigma_0^2`: a given that
+    sets an expectation equal to something, as a `Fact`; None for any other text."""
+    try:
+        sides = [parse_side(side.text) for side in split_chain(text).sides]
+    except NotationError:
+        return None
+    if not any(isinstance(n, A.Expectation) for side in sides for n in walk(side)):
+        return None
+    return stated_fact(text)
 
 
 def _additive_terms(node: A.Node) -> list[tuple[bool, A.Node]]:

@@ -2213,6 +2213,14 @@ GRADIENT_STEPS = [r"f(a) = a^2 - 10a + 28", r"a_{t+1} = a_t - \eta \frac{d}{da} 
     # x_{\text{new}}, labelled in words, is another quantity than x_1 (a new name)
     (r"x_1 = 0 - (-4/2) = 2", [r"f(x) = x^2 - 4x + 4", r"x_0 = 0",
                                r"x_{\text{new}} = x - \frac{f'(x)}{f''(x)}"], "valid"),
+    # a later side that writes entries, a sum's bound or Euler's e states no equation
+    (r"\frac{\partial y}{\partial w_j} = w_j", [r"y = \mathbf{w} \cdot \mathbf{x} = "
+                                               r"\sum_{i}^{n} w_i x_i"], "invalid"),
+    # an expectation given equal to a name is a fact about the distribution, no definition
+    (r"\mathbb{E}[m_1] = (1 - \beta_1) \mathbb{E}[g_1]",
+     [r"m_1 = (1 - \beta_1) g_1", r"\mathbb{E}[g_i] = \mu"], "valid"),
+    (r"\mathbb{E}[m_1] = (1 - \beta_1) \mu", [r"m_1 = (1 - \beta_1) g_1", r"\mathbb{E}[g_i] = \mu"],
+     "undecided"),
     # S(x), S defined nowhere, read as a product: never a counterexample
     (r"\nabla f(x) = S(x)", [r"f(x)=\log\left(\sum_{i=1}^n e^ {x_i}\right)"], "undecided"),
     # a given chain's later side that brings in S states it by an equation (a fact)
