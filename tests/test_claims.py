@@ -2310,3 +2310,4 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
 ])
 def test_an_expectation_is_read_over_any_distribution(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
+

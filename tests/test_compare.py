@@ -247,3 +247,14 @@ def test_the_sample_seed_of_a_substitution_does_not_depend_on_its_variables_name
     first = C._seed(at_u + x)
     C._SharedRepr.printed.clear()
     assert C._seed(at_xi + x) == first
+
+
+def test_a_proof_takes_a_sigmoids_exponential_as_a_letter_of_its_own():
+    # σ(z)(1 - σ(z)) against σ's derivative written with e^{-z}: cancels with e^{-z} a
+    # letter, where simplify on the exponentials is slow; a difference that is no identity
+    # proves nothing
+    z = sympy.Symbol("z", real=True)
+    sigma = 1 / (1 + sympy.exp(-z))
+    assert C._rational_in_exponentials(sigma * (1 - sigma) - sympy.exp(-z) * sigma**2)
+    assert not C._rational_in_exponentials(sigma * (1 + sigma) - sympy.exp(-z) * sigma**2)
+    assert not C._rational_in_exponentials(z**2 - z * z - 1)
