@@ -369,8 +369,8 @@ class Builder:
                                        "not be read", "", None,
                                        "Check this step by hand.") from error
             if self.scope.outside_varies:
-                held_out = {s for s in held_out
-                            if _parameter(s) or s not in self.symbols_under_expectations()}
+                under = self.symbols_under_expectations()
+                held_out = {s for s in held_out if _parameter(s) or s not in under}
             self.constants = frozenset(held_out)
         return sorted((s for s in _symbols_of(body) - self.constants
                        if not _outcome_symbol(s)), key=str)
