@@ -131,7 +131,6 @@ from symbolic.notation.vocabulary import (
     NO_LINK,
     NORMAL_LETTERS,
     ONES,
-    OPERATOR_AT_A_POINT,
     OTHERWISE,
     PROSE,
     SCALAR_OF_MATRIX,
@@ -1982,8 +1981,7 @@ def _literal_derivative_doubt(link, finding: Finding, context: Context,
         trees = [parse_side(side) for side in link[:2]]
     except NotationError:
         return None
-    if OPERATOR_AT_A_POINT not in finding.reading and not any(
-            _derivative_of_a_value(n) for tree in trees for n in walk(tree)):
+    if not any(_derivative_of_a_value(n) for tree in trees for n in walk(tree)):
         return None
     for side in link[:2]:
         try:

@@ -445,7 +445,7 @@ SOFTMAX_AXIS = "softmax"
 MATRIX_SOFTMAX = "may be taken row by row or column by column, and which is not said"
 
 # `\frac{d}{da} f(6)`, read as f'(6): said in the reading, as taken literally (the derivative
-# of the number f(6)) it is 0 (see `claims._literal_derivative_doubt`)
+# of the number f(6)) it is 0, and where that reading is right too the step is undecided
 OPERATOR_AT_A_POINT = "taken literally, the derivative of a number, 0"
 # The expectation, read as a linear operator over an arbitrary distribution
 EXPECTATION = r"\mathbb{E}"
