@@ -74,6 +74,7 @@ from symbolic.notation.vocabulary import (
     ARROW,
     CONDITION_RELATIONS,
     CONSTANT_LETTERS,
+    CONVENTION_SPELLINGS,
     CONVENTIONS,
     DEFINING,
     DIFFERENTIAL_D,
@@ -264,6 +265,10 @@ class Context:
     # identities a given states about expressions, `y^T y = \sum_i y_i^2`, as `Fact`s:
     # samples are not drawn on them (see `claims.find`)
     facts: list[Fact] = field(default_factory=list)
+    # derivatives the text gives of indexed names nothing defines (`\frac{\partial
+    # w_{ij}}{\partial f_{ij}} = -w_{ij}^n`): (head, body, source) each, used wherever a
+    # member's derivative is written (see `stated_derivative`)
+    stated_derivatives: list[tuple[A.Partial, A.Node, str]] = field(default_factory=list)
     # conventions given with a value not understood (`log: ten`, or a key close to a known
     # one, `logs: 10`): key -> the value as written. A verdict that turns on one is
     # undecided (see `claims._convention_doubt`)
@@ -357,6 +362,12 @@ class Context:
                 self.drawn |= {name.base for name in names}      # x_1 of x_i ~ … as well
                 self.warnings.append(f"given: '{piece}' states a distribution; it defines "
                                      "nothing")
+                continue
+            if (inner := _functions_of_functions(piece)) is not None:
+                for name, call in inner:        # h(f(s, t), g(s, t)): f and g of s and t
+                    self.define(name, call, piece)
+                self.warnings.append(f"given: '{piece}' states what a quantity depends on, "
+                                     "through functions nothing defines; it defines those")
                 continue
             if _dependence_only(piece):         # L = L(y_{11}, y_{12}): what L depends on
                 self.warnings.append(f"given: '{piece}' states what a quantity depends on; "
@@ -479,6 +490,7 @@ class Context:
                       losses_by_index=self.losses_by_index,
                       helpers_dropped=self.helpers_dropped, samples_whole=self.samples_whole,
                       gradients_named=self.gradients_named, facts=list(self.facts),
+                      stated_derivatives=list(self.stated_derivatives),
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
@@ -796,6 +808,8 @@ class Context:
         if self._names_a_gradient(text) or _states_dependency(text):
             return None
         definition = self._given_gradient(text)
+        if definition is None and self._derivative_of_the_undefined(text):
+            return None
         if definition is None and self._states_a_determined_gradient(text):
             return None
         if definition is None and self._restates_a_derivative(text):
@@ -954,6 +968,39 @@ class Context:
             gradient = derivatives.gradient_symbol(Var(name_key(head.numerator)),
                                                    Var(name_key(head.wrt)))
             return self.define(A.Name(gradient.name, pos=head.pos), body, text)
+        return None
+
+    def _derivative_of_the_undefined(self, text: str) -> bool:
+        """`\\frac{\\partial w_{ij}}{\\partial f_{ij}} = -w_{ij}^n` given, with w defined
+        nowhere and indices that are letters: the text says what that derivative is, which
+        nothing else can; kept (`stated_derivatives`) for every member it is written of."""
+        chain = split_chain(text)
+        head = _gradient_head(chain)
+        if head is None or len(chain.sides) != 2 or not self._undetermined(head.numerator):
+            return False
+        indices = [*head.numerator.sub, *head.wrt.sub]
+        if not indices or not all(isinstance(i, A.Name) and not i.sub and not i.sup
+                                  and i.base in INDEX_LETTERS for i in indices):
+            return False
+        self.stated_derivatives.append((head, parse_side(chain.sides[1].text), text))
+        self.warnings.append(f"given: '{text}' states a derivative of "
+                             f"{to_latex(head.numerator)}, which nothing defines; it is used "
+                             "where that derivative is written")
+        return True
+
+    def stated_derivative(self, numerator: sympy.Symbol, wrt: sympy.Symbol,
+                          instance: Instance) -> sympy.Expr | None:
+        """∂numerator/∂wrt as the text gives it (`stated_derivatives`), built with the
+        index letters set to the members' numbers; None when it gives none."""
+        for head, body, source in self.stated_derivatives:
+            member, other = _member_indices(head.numerator, numerator), \
+                _member_indices(head.wrt, wrt)
+            if member is None or other is None \
+                    or any(member[k] != other[k] for k in member.keys() & other.keys()):
+                continue
+            builder = self.builder(instance.with_indices({**member, **other}), source)
+            if builder.build(head.numerator) == numerator and builder.build(head.wrt) == wrt:
+                return builder.build(body)
         return None
 
     def _undetermined(self, name: A.Name) -> bool:
@@ -1186,6 +1233,11 @@ class Context:
             self.add_shape(name_key(name), elided)
             return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
+        if (held := _unwritten_sum_over_own_index(name, body)) is not None:
+            return self.define_unreadable(name, MeaningError(
+                f"{node_text(name)} is defined by a sum with no index written whose terms "
+                f"hold its own index {held} and another letter: which one it runs over is "
+                "not said", source, 0, "Write the sum's index (\\sum_j) to check it."), source)
         if (other := self._told_apart_by_letter(name, body)) is not None:
             return self.define_unreadable(name, MeaningError(
                 f"{node_text(name)} is defined through {other}, of the same letter under "
@@ -1396,6 +1448,9 @@ class Context:
     def _check_conventions(self) -> None:
         for key, value in list(self.conventions.items()):
             allowed = CONVENTIONS.get(key, "missing")
+            spelled = CONVENTION_SPELLINGS.get(str(key), {}).get(str(value).strip().lower())
+            if spelled is not None:                   # log: natural logarithm
+                self.conventions[key] = value = spelled
             if allowed == "missing":
                 close = difflib.get_close_matches(str(key), list(CONVENTIONS), n=1, cutoff=0.75)
                 self.warnings.append(f"unknown convention '{key}' ignored; known: "
@@ -2817,6 +2872,19 @@ def _letters_of(node: A.Node) -> set[str]:
     return {n.base for n in walk(node) if isinstance(n, A.Name) and len(n.base) == 1}
 
 
+def _member_indices(name: A.Name, symbol: sympy.Symbol) -> dict[str, int] | None:
+    """The numbers a member sets the letters of a family's name to (`w_{ij}` and
+    `w_{1,2}`: i = 1, j = 2), or None when the member is not the family's."""
+    family = name_key(dataclasses.replace(name, sub=()))
+    numbers = symbol.name[len(family):]
+    if not name.sub or not numbers.startswith("_{") or not numbers.endswith("}"):
+        return {} if not name.sub and symbol.name == family else None
+    values = numbers[2:-1].split(",")
+    if len(values) != len(name.sub) or not all(v.isdigit() for v in values):
+        return None
+    return {letter.base: int(v) for letter, v in zip(name.sub, values, strict=True)}
+
+
 def _gradient_head(chain) -> A.Partial | None:
     """The first side of a defining chain when it is ∂A/∂B of two names."""
     if len(chain.sides) < 2 or chain.relations[0] not in DEFINING:
@@ -3005,6 +3073,34 @@ def _dependence_only(text: str) -> bool:
     return isinstance(name, A.Name) and isinstance(call, A.BinOp) and call.op == "apply" \
         and isinstance(call.left, A.Name) and name_key(call.left) == name_key(name) \
         and all(isinstance(ungroup(a), A.Name) for a in call_arguments(call.right))
+
+
+def _functions_of_functions(text: str) -> list[tuple[A.Name, A.Node]] | None:
+    """`h(f(s, t), g(s, t))`, no relation: a function of functions of names, as texts set
+    up the chain rule of several variables. Each inner call names its quantity (f is f(s,
+    t), any function of s and t); the outer one says only what h depends on (as `L = L(y)`
+    does). The inner (name, call) pairs, or None for any other statement."""
+    if has_relation(text):
+        return None
+    try:
+        tree = parse_side(text)
+    except NotationError:
+        return None
+    if not _applied_to_names(tree, nested=True):
+        return None
+    inner = [ungroup(a) for a in call_arguments(tree.right)]
+    calls = [(a.left, a) for a in inner if isinstance(a, A.BinOp)]
+    return calls if calls and len({name_key(n) for n, _ in calls}) == len(calls) else None
+
+
+def _applied_to_names(node: A.Node, nested: bool = False) -> bool:
+    """Whether `node` is a plain letter applied to names (`f(s, t)`), or with `nested`, to
+    names and such calls."""
+    if not (isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name)
+            and not node.left.sub and not node.left.sup):
+        return False
+    arguments = [ungroup(a) for a in call_arguments(node.right)]
+    return all(isinstance(a, A.Name) or nested and _applied_to_names(a) for a in arguments)
 
 
 def _signature_only(text: str) -> bool:
@@ -3229,7 +3325,8 @@ _LISTING = re.compile(r"(?:\\left\s*)?[(\[](.*,.*)(?:\\right\s*)?[)\]]\s*"
 def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
     """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
     if not (isinstance(one, A.Num) and one.text == "1" and isinstance(total, A.SumOver)
-            and total.index and total.lower is None and total.upper is None):
+            and total.index and (total.lower is None and total.upper is None
+                                 or _over_all_entries(total))):
         return None
     entry = total.body
     # `\sum_k Y_{ik} = 1`: each row i of Y sums to 1 (drawn row by row)
@@ -3240,6 +3337,28 @@ def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
             and node_text(entry.sub[-1]) == total.index):
         return None
     return canonical(entry.base, (), (), entry.suffix, 0)
+
+
+def _unwritten_sum_over_own_index(name: A.Node, body: A.Node) -> str | None:
+    """`net_k = ∑ w_hk · o_h`: a sum with no index written, in the definition of an entry,
+    whose terms write the entry's own index letter (k) beside another (h). The sum cannot run
+    over k, which the definition fixes; over h it reads o_h's label as an index. The letter
+    (k), or None when no such sum stands in the body."""
+    own = {s.base for s in name.sub if isinstance(s, A.Name) and not s.sub and not s.sup} \
+        if isinstance(name, A.Name) else set()
+    for total in (n for n in walk(body) if isinstance(n, A.SumOver)
+                  and (n.index is None or n.unwritten)):
+        letters = {s.base for n in walk(total.body) if isinstance(n, A.Name) for s in n.sub
+                   if isinstance(s, A.Name) and not s.sub and not s.sup and len(s.base) == 1}
+        if letters & own and letters - own:
+            return sorted(letters & own)[0]
+    return None
+
+
+def _over_all_entries(total: A.SumOver) -> bool:
+    """`\\sum_{i=1}^{C}`: from 1 to a size named by a plain letter, every entry."""
+    return isinstance(total.lower, A.Num) and total.lower.text == "1" \
+        and isinstance(total.upper, A.Name) and not total.upper.sub and not total.upper.sup
 
 
 def _coefficient_named(named: A.Node, written: A.Node) -> tuple[A.Name, A.Node] | None:

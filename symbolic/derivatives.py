@@ -66,6 +66,12 @@ def partial(context: Context, numerator, wrt, instance: Instance):
             return named
     definitions = context.definitions_in(instance)
     context.require_readable(numerator, instance)     # an unread definition is no unknown
+    stated = gradient_symbol(numerator, wrt) if isinstance(numerator, Var) else None
+    if stated is not None and numerator not in definitions and stated in definitions:
+        return stated       # ∂u/∂f = -u^2 given, u defined nowhere: the text's derivative
+    if isinstance(numerator, Var) and numerator not in definitions \
+            and (given := context.stated_derivative(numerator, wrt, instance)) is not None:
+        return given        # ∂w_{ij}/∂f_{ij} = -w_{ij}^n given, of the member asked for
     if context.written_held and numerator not in definitions \
             and wrt in free_symbols(numerator):
         return derivative(numerator, wrt)   # the defined names it writes held fixed

@@ -1087,10 +1087,34 @@ def _rest(chain: Chain, context: Context, budget: Budget) -> ClaimResult:
     rest = Chain(chain.source, chain.sides[1:], chain.relations[1:])
     if not rest.relations:
         return ClaimResult(rest.source, [])
+    named = _named_by_definition(rest, context)
+    if named is not None:       # k(x, y) = c \triangleq e^\theta: c is defined there
+        later = _rest(rest, context, budget)
+        return dataclasses.replace(later, links=[named, *later.links])
     result = check_chain(rest, context, budget)
     links = [_introducing(link, context) if link.verdict == Verdict.INVALID else link
              for link in result.links]
     return dataclasses.replace(result, links=links)
+
+
+def _named_by_definition(rest: Chain, context: Context) -> LinkResult | None:
+    """A chain's later link `c \\triangleq e^\\theta` (`:=`, `\\coloneqq`) at a plain name
+    nothing determines: it defines that name (the link, reported so); None otherwise."""
+    if rest.relations[0] != ":=":
+        return None
+    try:
+        name, body = (parse_side(side.text) for side in rest.sides[:2])
+    except NotationError:
+        return None
+    if not isinstance(name, A.Name) or context.is_value(name_key(name)) \
+            or any(name_key(d.name) == name_key(name) for d in context.definitions):
+        return None
+    try:
+        context.define(name, body, rest.source)
+    except NotationError:
+        return None
+    return LinkResult(rest.sides[0].text, rest.sides[1].text, rest.relations[0],
+                      Verdict.VALID, Method.DEFINITION, f"defines {rest.sides[0].text.strip()}")
 
 
 def _introducing(link: LinkResult, context: Context) -> LinkResult:

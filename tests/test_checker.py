@@ -935,3 +935,35 @@ def test_a_relation_opening_inline_math_in_prose_is_a_value_said_in_words():
         "undecided", "undecided", "valid", "valid", "valid"]
     assert "said in words" in result.steps[0].claim.links[0].message
     assert not any(step.first_invalid for step in result.steps)
+
+
+KERNELS = """**Squared Exponential Kernel**
+
+$$k(x,y) = \\exp\\left(-\\frac{1}{2\\ell}(x-y)^2\\right)$$
+
+**Constant Kernel**
+
+$$
+\\begin{align*}
+k(x,y) & = c \\triangleq e^\\theta\\\\
+\\frac{d}{d\\theta} k(x,y) & = c = e^\\theta
+\\end{align*}
+$$
+"""
+
+
+def test_a_bold_line_alone_heads_a_new_example():
+    # "**Constant Kernel**" after a blank line is a heading: k is defined anew there, and the
+    # chain's `c \triangleq e^\theta` defines c, which the next line's claims use
+    steps = check_document(KERNELS).steps
+    assert [(s.line, str(s.kind)) for s in steps] == [(3, "definition"), (9, "definition"),
+                                                      (10, "claim")]
+    assert [link.message for link in steps[1].claim.links] == ["defines the function k",
+                                                               "defines c"]
+    assert [str(link.verdict) for link in steps[2].claim.links] == ["valid", "valid"]
+    wrong = KERNELS.replace("c = e^\\theta\n", "c = 2 e^\\theta\n")
+    last = check_document(wrong).steps[-1]
+    assert [str(link.verdict) for link in last.claim.links] == ["valid", "invalid"]
+    # a bold phrase inside a paragraph heads nothing: k restated there is a claim
+    claim = "Take $$k(x) = x^2$$ and **then** $$k(x) = x^3$$\n"
+    assert str(check_document(claim).steps[-1].verdict) == "invalid"

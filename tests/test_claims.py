@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from symbolic import check_claim
+from symbolic.context import Context
 
 BCE = [r"z = w_1 x_1 + w_2 x_2 + b", r"f = \sigma(z)", r"L = -y \ln f - (1-y) \ln(1-f)"]
 SOFTMAX_CE = [r"\hat{y} = \operatorname{softmax}(\theta)", r"J = -\sum_j y_j \log \hat{y}_j"]
@@ -2311,3 +2312,56 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
 def test_an_expectation_is_read_over_any_distribution(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
 
+
+
+CHAIN_OF_FUNCTIONS = [r"h(f(s, t), g(s, t))"]
+DH_DS = (r"\frac{\partial h}{\partial s} = \frac{\partial h}{\partial f} "
+         r"\frac{\partial f}{\partial s}")
+KERNEL_TSNE = [r"k_{ij} = \frac{\partial w_{ij}}{\partial f_{ij}} \cdot 2",
+               r"\frac{\partial w_{ij}}{\partial f_{ij}} = -w_{ij}^2"]
+THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
+            r"E_d = \frac{1}{2} \sum_{k \in \text{outputs}} (t_k - o_k)^2"]
+
+
+@pytest.mark.parametrize("claim, given, verdict", [
+    # a derivative the text gives of a name nothing defines is what the text says it is,
+    # wherever it is written (it was 0, as w does not hold f: k = 0 was "valid")
+    (r"k = 0", [r"k = 2 \frac{\partial u}{\partial f}", r"\frac{\partial u}{\partial f} = -u^2"],
+     "invalid"),
+    (r"k = -2 u^2", [r"k = 2 \frac{\partial u}{\partial f}",
+                     r"\frac{\partial u}{\partial f} = -u^2"], "valid"),
+    (r"k_{ij} = -2 w_{ij}^2", KERNEL_TSNE, "valid"),
+    (r"k_{ij} = -2 w_{ij}^3", KERNEL_TSNE, "invalid"),
+    (r"k_{ij} = 0", KERNEL_TSNE, "invalid"),
+    # a function of functions, stated with no relation, sets up the chain rule
+    (DH_DS + r" + \frac{\partial h}{\partial g} \frac{\partial g}{\partial s}",
+     CHAIN_OF_FUNCTIONS, "valid"),
+    (r"\frac{\partial h}{\partial s} = \frac{\partial h}{\partial f} \frac{\partial f}{\partial t}"
+     r" + \frac{\partial h}{\partial g} \frac{\partial g}{\partial s}", CHAIN_OF_FUNCTIONS,
+     "invalid"),
+    # log, ln, exp typed as plain words before a space or a command are the functions
+    (r"log(x y) = log x + log y", [], "valid"),
+    (r"log(x y) = log x + log y + 1", [], "invalid"),
+    (r"y (a - log \sum_j b_j) = y a - log (\sum_j b_j) y", [], "valid"),
+    (r"exp x \cdot exp y = exp(x + y)", [], "valid"),
+    (r"catalog = c a t a l o g", [], "valid"),
+    # a sum with no index written, in an entry's definition, that writes the entry's own
+    # index beside another letter: which it runs over is not said
+    (r"\frac{\partial E_d}{\partial w_{hk}} = \frac{\partial E_d}{\partial net_k} "
+     r"\frac{\partial net_k}{\partial w_{hk}}", THAI_NET, "undecided"),
+])
+def test_what_the_twenty_eighth_corpus_taught(claim, given, verdict):
+    assert check_claim(claim, given=given).verdict == verdict
+
+
+def test_a_convention_value_spelled_in_words_is_understood():
+    claim = r"L = log \left(\sum_{j=1}^{C} e^{x_j}\right) - \sum_{i=1}^{C} y_i x_i"
+    given = [r"L = - \sum_{i=1}^{C} y_i \left(x_i - log \sum_{j=1}^{C} e^{x_j}\right)",
+             r"\sum_{i=1}^{C} y_i = 1"]
+    conventions = {"log": "natural logarithm"}
+    assert check_claim(claim, given=given, conventions=conventions).verdict == "valid"
+    wrong = claim.replace("- \\sum_{i=1}^{C} y_i x_i", "+ \\sum_{i=1}^{C} y_i x_i")
+    assert check_claim(wrong, given=given, conventions=conventions).verdict == "invalid"
+    assert Context.from_given([], conventions=conventions).conventions["log"] == "natural"
+    assert Context.from_given([], conventions={"log": "base 2"}).conventions["log"] == "2"
+    assert "log" in Context.from_given([], conventions={"log": "natural-ish"}).unread_conventions

@@ -544,9 +544,11 @@ def test_a_given_derivative_of_a_defined_name_is_not_used():
     assert check_claim(claim, given=given).verdict == "valid"
     wrong = [*given[:2], r"\frac{\partial E}{\partial u_j} = (y_j - t_j)"]   # a wrong premise
     assert check_claim(claim, given=wrong).verdict == "valid"       # the definitions decide
-    # a derivative of a name nothing defines is still not read
-    assert check_claim(claim, given=[r"\frac{\partial E}{\partial u_j} = y_j - t_j"]).verdict \
-        in ("undecided", "unparseable")
+    # a derivative of a name nothing defines is what the text says it is
+    stated = [r"\frac{\partial E}{\partial u_j} = y_j - t_j"]
+    assert check_claim(claim, given=stated).verdict == "invalid"
+    assert check_claim(r"\frac{\partial E}{\partial u_j} = y_j - t_j", given=stated).verdict \
+        == "valid"
 
 
 def test_a_known_function_at_a_new_name_names_the_value_not_the_function():

@@ -161,6 +161,7 @@ class SumOver(Node):
     # not a sum but the vector of its terms: "list" for `[x_1, x_2, \dots, x_n]` (a list
     # in brackets, whose orientation is not written), "column" or "row" for a bmatrix's
     stacked: str = ""
+    unwritten: bool = False     # the index was not written; the side's letters told it
 
 
 @dataclass(frozen=True)

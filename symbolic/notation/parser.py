@@ -73,6 +73,7 @@ from symbolic.notation.vocabulary import (
     OPERATORS,
     OPTIMUM,
     OTHERWISE,
+    PLAIN_FUNCTION_COMMANDS,
     PLAIN_FUNCTION_WORDS,
     PLAIN_REFUSED_OPERATORS,
     PRIME_MARKS,
@@ -194,7 +195,7 @@ def _drop_layout(tokens: list[Token]) -> list[Token]:
         _braced_font_letters(_joined_text_words(_braced_script_commands(
             _scripts_in_braces(_array_cases(tokens))))))))
     tokens = _font_switches_as_fonts(_entries_spaced_apart(_without_equation_number(tokens)))
-    tokens = _mathop_words(_sized_double_bars(tokens))
+    tokens = _plain_function_commands(_mathop_words(_sized_double_bars(tokens)))
     kept = [t for k, t in enumerate(tokens) if not (t.kind == "command" and t.text in LAYOUT)
             and not (t.text == "." and k and tokens[k - 1].text in (r"\left", r"\right"))]
     kept = _unbraced_partials(_single_braces(_braced_nuclei(_slashed_differentials(
@@ -641,6 +642,35 @@ def _mathop_words(tokens: list[Token]) -> list[Token]:
             k = end + 1
             continue
         k += 1                              # the wrapper alone goes; its math stays
+    return out
+
+
+def _plain_function_commands(tokens: list[Token]) -> list[Token]:
+    """`log \\sum_j e^{x_j}`, `log x + log y`: a function's name typed as a word of its own,
+    then a space or a command, is that function's command (`\\log`), not a product of
+    letters. Before `(` the parser reads it (`plain_function_word`); inside a longer word
+    (`catalog x`) it stays letters."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        end = k
+        while end < len(tokens) and tokens[end].kind == "letter" \
+                and (end == k or _contiguous(tokens[end - 1 : end + 1])):
+            end += 1
+        word = "".join(t.text for t in tokens[k:end])
+        before = tokens[k - 1] if k else None
+        after = tokens[end] if end < len(tokens) else None
+        alone = before is None or not (before.kind == "letter"
+                                       and _contiguous([before, tokens[k]]))
+        spaced = after is not None and after.kind != "end" and (
+            after.kind == "command" or not _contiguous([tokens[end - 1], after])) \
+            and after.text not in ("=", ")", "]", "}", "+", "-", ",", "^", "_", "'")
+        if word in PLAIN_FUNCTION_COMMANDS and alone and spaced:
+            out.append(Token("command", "\\" + word, tokens[k].pos))
+            k = end
+            continue
+        out.extend(tokens[k : max(end, k + 1)])
+        k = max(end, k + 1)
     return out
 
 
@@ -3452,7 +3482,8 @@ def _unwritten_indices(tree: A.Node) -> A.Node:
         if isinstance(node, A.SumOver) and node.index is None:
             letters = _index_letters(node.body, skip_unindexed=False) - outside
             if len(letters) == 1:
-                return dataclasses.replace(node, index=letters.pop(), body=named(node.body))
+                return dataclasses.replace(node, index=letters.pop(), body=named(node.body),
+                                           unwritten=True)
         changes = {}
         for field in A.child_fields(type(node)):
             value = getattr(node, field)

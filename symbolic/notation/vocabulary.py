@@ -306,6 +306,10 @@ CONSTANT_LETTERS = frozenset({"e", r"\pi", "I"})
 VARIABLE_LETTERS = frozenset("xyzwtuv")
 PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh", "relu",
                         "exp", "log", "sin", "cos", "tan", "ln", "max", "min", "sqrt")
+# Of those, the ones LaTeX has a command for: typed as a word of their own before a space or
+# a command (`log \sum_j e^{x_j}`, `log x`), the word is that command
+PLAIN_FUNCTION_COMMANDS = frozenset({"exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh",
+                                     "cosh"})
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag", "vec": "vec"}
 EXTREMA = frozenset({"max", "min"})
@@ -475,6 +479,12 @@ CONVENTIONS = {
     "superscripts": frozenset({"index", "power"}),
     SOFTMAX_AXIS: frozenset({"rows", "columns"}),  # softmax of a matrix: row by row, or not
     "symbols": None,                 # a mapping: name -> kind
+}
+# Values spelled in words, as users write them: `log: natural logarithm` is `log: natural`
+CONVENTION_SPELLINGS = {
+    "log": {"natural logarithm": "natural", "natural log": "natural", "ln": "natural",
+            "base e": "natural", "base 10": "10", "decimal": "10", "common": "10",
+            "base 2": "2", "binary": "2"},
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
                           "constant", "vector", "matrix", "function", "real", "distribution",
