@@ -999,8 +999,15 @@ class Context:
                     or any(member[k] != other[k] for k in member.keys() & other.keys()):
                 continue
             builder = self.builder(instance.with_indices({**member, **other}), source)
-            if builder.build(head.numerator) == numerator and builder.build(head.wrt) == wrt:
-                return builder.build(body)
+            try:
+                if builder.build(head.numerator) == numerator \
+                        and builder.build(head.wrt) == wrt:
+                    return builder.build(body)
+            except NotationError as error:
+                raise MeaningError(f"the derivative given in '{source}' could not be read "
+                                   f"({error.reason})", source, 0,
+                                   "Write that derivative with names derivcheck reads.") \
+                    from error
         return None
 
     def _undetermined(self, name: A.Name) -> bool:

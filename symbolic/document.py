@@ -643,8 +643,6 @@ def _is_dimension(value: object) -> bool:
 
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-# `**Constant Kernel**` alone on a line, after a blank one: a heading set in bold (or italics)
-_EMPHASIS_HEADING = re.compile(r"[ ]{0,3}(\*\*|__|\*|_)(?=[^\s*_])([^*_$\\\n]+?)\1:?[ \t]*$")
 _RULE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"[ ]{0,3}=+[ \t]*$")
 _PROSE_STOP = re.compile(r"[\\$`\n]")
@@ -719,9 +717,6 @@ class _BodyScanner:
             if self.first_heading is None and heading.group(2):
                 self.first_heading = heading.group(2).rstrip("#").strip() or None
             return pos  # a heading's own text may still hold math
-        if _EMPHASIS_HEADING.match(line) and (pos == 0 or not self._previous_line(pos).strip()):
-            self.boundaries.append(pos)
-            return end + 1
         if (case := _PLAIN_CASE.search(line)) is not None \
                 and {case.group(1), case.group(3)} <= INDEX_LETTERS:
             # `Case 2 (off-diagonal, k ≠ j):`, typed without math: the case of the next block

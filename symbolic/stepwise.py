@@ -1370,6 +1370,7 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
     elif defined is not None and defined.derivation in (None, derivation) \
             and ([node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters]
                  or _at_a_point(defined.parameters, parameters, context)) \
+            and not _a_new_model(body, parameters, context) \
             or defined is None and _is_known_function(head, context):
         if defined is None and isinstance(body, A.Name) and not context.is_value(
                 name_key(body)) and not context.determines(body, derivation):
@@ -1389,6 +1390,17 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
     return step(StepKind.DEFINITION,
                 ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _a_new_model(body: A.Node, parameters: tuple, context: Context) -> bool:
+    """`k(x,y) = \\exp(-\\frac{1}{2} \\sum_{i=1}^p \\frac{1}{\\ell_i}(x_i-y_i)^2)` after
+    `k(x,y) = \\exp(-\\frac{1}{2\\ell}\\|x-y\\|^2)`: a function written again in terms of
+    quantities the text has not mentioned (ℓ_i, p; `c` of `k(x,y) = c`) is another model, the
+    next example's, defined anew as a name is (see `_restates`); a claim about the function
+    writes what the text has already shown."""
+    own = {name_key(p) for p in parameters if isinstance(p, A.Name)}
+    constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}
+    return bool(mentioned_names(body) - constants - own - context.mentioned)
 
 
 def _at_a_point(parameters: tuple, arguments: tuple, context: Context) -> bool:

@@ -952,8 +952,8 @@ $$
 """
 
 
-def test_a_bold_line_alone_heads_a_new_example():
-    # "**Constant Kernel**" after a blank line is a heading: k is defined anew there, and the
+def test_a_function_written_again_in_new_quantities_is_a_new_model():
+    # k(x, y) = c, c mentioned nowhere before: the next example's k, defined anew; the
     # chain's `c \triangleq e^\theta` defines c, which the next line's claims use
     steps = check_document(KERNELS).steps
     assert [(s.line, str(s.kind)) for s in steps] == [(3, "definition"), (9, "definition"),
@@ -964,6 +964,9 @@ def test_a_bold_line_alone_heads_a_new_example():
     wrong = KERNELS.replace("c = e^\\theta\n", "c = 2 e^\\theta\n")
     last = check_document(wrong).steps[-1]
     assert [str(link.verdict) for link in last.claim.links] == ["valid", "invalid"]
-    # a bold phrase inside a paragraph heads nothing: k restated there is a claim
-    claim = "Take $$k(x) = x^2$$ and **then** $$k(x) = x^3$$\n"
+    # written again in what the text has shown, k is claimed: a wrong restatement is wrong
+    claim = "Take $$k(x) = x^2$$ and then $$k(x) = x^3$$\n"
     assert str(check_document(claim).steps[-1].verdict) == "invalid"
+    restated = KERNELS.replace("$$k(x,y) = \\exp", "$$k(x,y) = \\exp\\left(-\\frac{1}{\\ell}"
+                               "(x-y)^2\\right)$$\n\n$$k(x,y) = \\exp", 1)
+    assert [str(s.verdict) for s in check_document(restated).steps][:2] == ["valid", "invalid"]
