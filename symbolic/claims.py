@@ -1237,6 +1237,8 @@ def _doubted(left: str, right: str, relation: str, context: Context,
     if finding.verdict == Verdict.UNDECIDED:
         finding = _read_with_definition_shapes((left, right, relation), finding, context,
                                                budget) or finding
+    if finding.verdict == Verdict.UNDECIDED and ROWS_APART in finding.message:
+        finding = _read_as_entries((left, right, relation), context, budget) or finding
     if finding.verdict == Verdict.UNDECIDED and _softmax_in_doubt((left, right), finding,
                                                                   context):
         finding = _softmax_by_axes((left, right, relation), context, budget) or finding
@@ -6330,8 +6332,52 @@ def _require_rows_apart(trees: tuple, context: Context) -> None:
                 and name.base.islower():
             raise MeaningError(
                 f"{to_latex(name)} and {name.base.upper()} are both written: the "
-                f"{name.base}'s may be the rows of {name.base.upper()}, or quantities of "
+                f"{name.base}'s {ROWS_APART} {name.base.upper()}, or quantities of "
                 "their own", "", None, "Write the step with one of them, or declare the shapes.")
+
+
+ROWS_APART = "may be the rows of"
+
+
+def _read_as_entries(link, context: Context, budget: Budget) -> Finding | None:
+    """`\\alpha = \\sum_{j} \\sum_{k} a_{jk} y_j x_k` beside `\\alpha = y^T A x`: a lower-case
+    letter with two indices, beside its capital written whole and nothing defining either
+    letter's entries, writes the capital's entries (A = [a_{jk}]), as matrix calculus
+    does. The link read so: its verdict when that decides, else None."""
+    try:
+        trees = [parse_side(side) for side in link[:2]]
+    except NotationError:
+        return None
+    names = [n for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)
+             if isinstance(n, A.Name)]
+    whole = {n.base for n in names if not n.sub and not n.sup and len(n.base) == 1
+             and n.base.isupper()}
+    entries = {n.base for n in names if len(n.sub) == 2 and not n.sup and not n.primes
+               and n.base.upper() in whole and n.base.islower()}
+    if not entries or any(len(n.sub) != 2 for n in names if n.base in entries) \
+            or any(d.name.base in entries | {e.upper() for e in entries}
+                   and isinstance(d.name, A.Name) and d.name.sub for d in context.definitions):
+        return None
+    written = [_capital_entries(side, entries) for side in link[:2]]
+    try:
+        if any(isinstance(n, A.Name) and n.base in entries for side in written
+               for n in walk(parse_side(side))):
+            return None         # \mathbf{a}_{jk}: an entry the text spells otherwise
+    except NotationError:
+        return None
+    found = _find(written[0], written[1], link[2], context, budget)
+    if found.verdict not in (Verdict.VALID, Verdict.INVALID):
+        return None
+    said = ", ".join(f"{e}_{{jk}} as the entries of {e.upper()}" for e in sorted(entries))
+    return dataclasses.replace(found, reading="; ".join(filter(None, (found.reading,
+                                                                      f"read with {said}"))))
+
+
+def _capital_entries(side: str, letters: set[str]) -> str:
+    """The side with each entry a_{jk} of the letters written A_{jk}."""
+    for letter in letters:
+        side = re.sub(rf"(?<![A-Za-z\\]){letter}(?=\s*_)", letter.upper(), side)
+    return side
 
 
 def _require_primes_read(trees: tuple, context: Context) -> None:

@@ -1458,6 +1458,16 @@ class Context:
             spelled = CONVENTION_SPELLINGS.get(str(key), {}).get(str(value).strip().lower())
             if spelled is not None:                   # log: natural logarithm
                 self.conventions[key] = value = spelled
+            if allowed == "missing" and isinstance(value, str) \
+                    and known_function(value.strip()) is not None and _a_name(str(key)):
+                # `g: sigmoid`, `\zeta: softplus` beside the known keys: a symbol declared
+                # as that function, as `symbols: {g: sigmoid}` declares it
+                symbols = self.conventions.get("symbols")
+                symbols = dict(symbols) if isinstance(symbols, dict) else {}
+                symbols.setdefault(key, value.strip())
+                self.conventions["symbols"] = symbols
+                del self.conventions[key]
+                continue
             if allowed == "missing":
                 close = difflib.get_close_matches(str(key), list(CONVENTIONS), n=1, cutoff=0.75)
                 self.warnings.append(f"unknown convention '{key}' ignored; known: "
@@ -3348,18 +3358,36 @@ def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
 
 def _unwritten_sum_over_own_index(name: A.Node, body: A.Node) -> str | None:
     """`net_k = ∑ w_hk · o_h`: a sum with no index written, in the definition of an entry,
-    whose terms write the entry's own index letter (k) beside another (h). The sum cannot run
-    over k, which the definition fixes; over h it reads o_h's label as an index. The letter
-    (k), or None when no such sum stands in the body."""
+    which its terms' letters made a sum over the entry's own index (k, the only index letter
+    among k and h). The sum cannot run over k, which the definition fixes; over h it reads
+    o_h's label as an index. The letter (k), or None when no such sum stands in the body."""
     own = {s.base for s in name.sub if isinstance(s, A.Name) and not s.sub and not s.sup} \
         if isinstance(name, A.Name) else set()
     for total in (n for n in walk(body) if isinstance(n, A.SumOver)
-                  and (n.index is None or n.unwritten)):
-        letters = {s.base for n in walk(total.body) if isinstance(n, A.Name) for s in n.sub
-                   if isinstance(s, A.Name) and not s.sub and not s.sup and len(s.base) == 1}
+                  and n.unwritten and n.index in own):
+        letters = _subscript_letters_free(total.body)
         if letters & own and letters - own:
             return sorted(letters & own)[0]
     return None
+
+
+def _a_name(text: str) -> bool:
+    """Whether a convention's key spells a name (`g`, `\\zeta`, `f_3`)."""
+    try:
+        return isinstance(parse_side(text), A.Name)
+    except NotationError:
+        return False
+
+
+def _subscript_letters_free(node: A.Node) -> set[str]:
+    """The single letters in a tree's subscripts, but those of the sums inside it."""
+    if isinstance(node, A.SumOver):
+        return _subscript_letters_free(node.body) - {node.index}
+    found = {s.base for s in node.sub if isinstance(s, A.Name) and not s.sub and not s.sup
+             and len(s.base) == 1} if isinstance(node, A.Name) else set()
+    for child in A.children(node):
+        found |= _subscript_letters_free(child)
+    return found
 
 
 def _over_all_entries(total: A.SumOver) -> bool:

@@ -2349,6 +2349,12 @@ THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
     # index beside another letter: which it runs over is not said
     (r"\frac{\partial E_d}{\partial w_{hk}} = \frac{\partial E_d}{\partial net_k} "
      r"\frac{\partial net_k}{\partial w_{hk}}", THAI_NET, "undecided"),
+    (r"\frac{\partial z_j}{\partial w_{jk}} = x_k", [r"z_j = \sum w_{jk} x_k"], "valid"),
+    # a_{jk} beside A written whole: A's entries, as matrix calculus writes them
+    (r"\alpha=\sum_{j=1}^{m} \sum_{k=1}^{n} a_{j k} y_{j} x_{k}",
+     [r"\alpha=\mathbf{y}^{\top} \mathbf{A} \mathbf{x}"], "valid"),
+    (r"\alpha=\sum_{i=1}^{n} \sum_{j=1}^{n} a_{i j} x_{i} x_{i}",
+     [r"\alpha=\mathbf{x}^{\top} \mathbf{A} \mathbf{x}"], "invalid"),
 ])
 def test_what_the_twenty_eighth_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
@@ -2365,3 +2371,18 @@ def test_a_convention_value_spelled_in_words_is_understood():
     assert Context.from_given([], conventions=conventions).conventions["log"] == "natural"
     assert Context.from_given([], conventions={"log": "base 2"}).conventions["log"] == "2"
     assert "log" in Context.from_given([], conventions={"log": "natural-ish"}).unread_conventions
+
+
+SOFTMAX_ENTRY = r"\frac{1}{\sum_{j=1}^{C} e^{x_j}} \cdot e^{x_k} = s_k(\mathbf{x})"
+
+
+@pytest.mark.parametrize("claim, conventions, verdict", [
+    # a convention naming a symbol as a known function declares it, as `symbols:` does
+    (SOFTMAX_ENTRY, {"s": "softmax"}, "valid"),
+    (SOFTMAX_ENTRY, {"symbols": {"s": "softmax"}}, "valid"),
+    (SOFTMAX_ENTRY.replace("e^{x_k}", "e^{x_1}"), {"s": "softmax"}, "invalid"),
+    (r"g(x) = \frac{1}{1+e^{-x}}", {"g": "sigmoid"}, "valid"),
+    (r"g(x) = \frac{1}{1+e^{x}}", {"g": "sigmoid"}, "invalid"),
+])
+def test_a_symbol_declared_a_known_function(claim, conventions, verdict):
+    assert check_claim(claim, conventions=conventions).verdict == verdict

@@ -1270,6 +1270,9 @@ class _Pass:
             # s(\mathbf x)_j of s(\mathbf x)_i = …: the entry, an index the claim ranges over
             spelling = canonical(name.base, (), (), name.suffix, 0)
             index = self.visit(name.sub[0])
+        elif callee is A.Callee.KNOWN and len(name.sub) == 1 \
+                and (known := known_function(spelling)) is not None and known.takes_vector:
+            index = self.visit(name.sub[0])     # s_k(\mathbf{x}), s declared the softmax
         arguments = tuple(self.visit(a) for a in call_arguments(right))
         if callee is A.Callee.ARBITRARY and (parameter := _parameter_of(name)) is not None \
                 and all(node_text(a) != node_text(parameter) for a in arguments):
