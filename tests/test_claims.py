@@ -2355,6 +2355,12 @@ THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
      [r"\alpha=\mathbf{y}^{\top} \mathbf{A} \mathbf{x}"], "valid"),
     (r"\alpha=\sum_{i=1}^{n} \sum_{j=1}^{n} a_{i j} x_{i} x_{i}",
      [r"\alpha=\mathbf{x}^{\top} \mathbf{A} \mathbf{x}"], "invalid"),
+    # E[…] and E_{x \sim p}[…] in plain letters are expectations; Log is the logarithm
+    (r"E_{x \sim p}[x + y] = E_{x \sim p}[x] + E_{x \sim p}[y]", [], "valid"),
+    (r"E[2 x] = 2 E[x]", [], "valid"),
+    (r"E[x^2] = E[x]^2", [], "undecided"),
+    (r"\nabla_x[Log(f(x))] = \frac{\nabla_x[f(x)]}{f(x)}", [], "valid"),
+    (r"\nabla_x[Log(f(x))] = \frac{f(x)}{\nabla_x[f(x)]}", [], "invalid"),
 ])
 def test_what_the_twenty_eighth_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict

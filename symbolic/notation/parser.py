@@ -33,6 +33,7 @@ from symbolic.notation.vocabulary import (
     CONDITIONAL_SLOT,
     DIFFERENTIAL_STARTS,
     DOT_PRODUCT,
+    DRAWN_FROM,
     ELEMENTWISE_OPERATORS,
     ELISIONS,
     END,
@@ -2252,6 +2253,10 @@ class Parser:
             primes += 1
         after = self.peek(len(run) + primes)
         word = "".join(t.text for t in run)
+        if PLAIN_REFUSED_OPERATORS.get(word) == EXPECTATION and not primes \
+                and self._expectation_follows(len(run)):
+            self.i += len(run)                  # E[X], E_{x \sim p}[f(x)]: as \mathbb{E}
+            return self.expectation(run[0])
         if word in PLAIN_REFUSED_OPERATORS and after.text == "[" and not primes \
                 and _contiguous([run[-1], after]):
             raise MeaningError(REFUSED_OPERATORS[PLAIN_REFUSED_OPERATORS[word]], self.source,
@@ -2274,6 +2279,19 @@ class Parser:
         self.i += len(run) + primes
         args = self.bracketed_args()
         return A.Call(word, args, self.bracket_entry(), primes, None, True, start.pos)
+
+    def _expectation_follows(self, length: int) -> bool:
+        """Whether after the letters of a plain `E` come its brackets, at once, or after a
+        subscript that says what is drawn (`E_{x \\sim p_\\theta(x)}[`)."""
+        after = self.peek(length)
+        if after.text == "[":
+            return _contiguous([self.peek(length - 1), after])
+        if after.text != "_" or self.peek(length + 1).text != "{":
+            return False
+        end = group_end(self.tokens, self.i + length + 1)
+        return end is not None and end + 1 < len(self.tokens) \
+            and self.tokens[end + 1].text == "[" \
+            and any(t.text == DRAWN_FROM for t in self.tokens[self.i + length + 1 : end])
 
     def word_call_power(self, word: str, length: int, primes: int,
                         start: Token) -> A.Node | None:

@@ -1567,6 +1567,9 @@ class _Pass:
             return dataclasses.replace(resolved, callee=A.Callee.DEFINED)
         if name in BUILDER_OPERATORS:
             return dataclasses.replace(resolved, callee=A.Callee.OPERATOR)
+        if name.lower() in LOGARITHMS and name not in self.snapshot.functions:
+            # Log(p_\theta(x)), Ln(x): a logarithm capitalised, as some notes print it
+            return dataclasses.replace(resolved, name=name.lower(), callee=A.Callee.OPERATOR)
         if known_function(name) is not None:
             if name == SIGMA and self.snapshot.sigma_is_symbol:
                 return A.BinOp("juxt", A.Name(SIGMA, pos=node.pos),
