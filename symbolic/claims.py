@@ -1998,6 +1998,30 @@ def _literal_derivative_doubt(link, finding: Finding, context: Context,
     return None
 
 
+def _own_index_sum_doubt(link, finding: Finding, context: Context,
+                         budget: Budget) -> Finding | None:
+    """A difference found where a definition bears whose sum, with no index written, was
+    read over the entry's own index (`net_k = ∑ w_hk · o_h` over k, as k is the one index
+    letter its terms write): the text most likely sums over the other letter (h), so the
+    difference may come from the misreading. Undecided, naming it."""
+    if not context.summed_over_own:
+        return None
+    try:
+        trees = [parse_side(side) for side in link[:2]]
+    except NotationError:
+        return None
+    names = {name_key(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
+    names |= {d.key for d in _definitions_used(trees, context)}
+    misread = sorted(key for key in context.summed_over_own if key in names)
+    if not misread:
+        return None
+    letter = context.summed_over_own[misread[0]]
+    return undecided(f"undecided: {misread[0]} is defined by a sum with no index written, "
+                     f"read over its own index {letter} (the one index letter its terms "
+                     f"write); the text may sum over another letter, so the difference "
+                     "found may come from that reading; write the sum's index (\\sum_h)")
+
+
 def _derivative_of_a_value(node: A.Node) -> bool:
     """Whether a node differentiates a call at an argument that does not hold the variable
     (`\\frac{d}{dx} f(2)`, `\\frac{d f(2)}{dx}`): f'(2), or the derivative of a number."""
@@ -2067,7 +2091,8 @@ DOUBTS = (_expectation_doubt, _entry_against_whole_doubt, _index_notation_doubt,
           _entry_sum_doubt, _point_doubt, _member_doubt, _fact_doubt, _default_parameter_doubt,
           _domain_doubt, _one_member_doubt, _brace_doubt, _sample_entry_doubt,
           _value_called_doubt, _substitution_doubt, _listing_doubt, _local_partial_doubt,
-          _summed_range_doubt, _capital_applied_doubt, _literal_derivative_doubt)
+          _summed_range_doubt, _capital_applied_doubt, _literal_derivative_doubt,
+          _own_index_sum_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:

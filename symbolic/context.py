@@ -269,6 +269,10 @@ class Context:
     # w_{ij}}{\partial f_{ij}} = -w_{ij}^n`): (head, body, source) each, used wherever a
     # member's derivative is written (see `stated_derivative`)
     stated_derivatives: list[tuple[A.Partial, A.Node, str]] = field(default_factory=list)
+    # entries defined by a sum with no index written that their terms' letters made a sum
+    # over the entry's own index (`net_k = ∑ w_hk · o_h`, read over k): name -> that letter.
+    # A difference found where one bears is undecided (see `claims._own_index_sum_doubt`)
+    summed_over_own: dict[str, str] = field(default_factory=dict)
     # conventions given with a value not understood (`log: ten`, or a key close to a known
     # one, `logs: 10`): key -> the value as written. A verdict that turns on one is
     # undecided (see `claims._convention_doubt`)
@@ -491,6 +495,7 @@ class Context:
                       helpers_dropped=self.helpers_dropped, samples_whole=self.samples_whole,
                       gradients_named=self.gradients_named, facts=list(self.facts),
                       stated_derivatives=list(self.stated_derivatives),
+                      summed_over_own=dict(self.summed_over_own),
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
@@ -1241,10 +1246,7 @@ class Context:
             return Definition(name, body, source, body, derivation=derivation)
         name, body = _generic_letter_as_index(name, body, self)
         if (held := _unwritten_sum_over_own_index(name, body)) is not None:
-            return self.define_unreadable(name, MeaningError(
-                f"{node_text(name)} is defined by a sum with no index written whose terms "
-                f"hold its own index {held} and another letter: which one it runs over is "
-                "not said", source, 0, "Write the sum's index (\\sum_j) to check it."), source)
+            self.summed_over_own[name_key(name)] = held    # see `claims._own_index_sum_doubt`
         if (other := self._told_apart_by_letter(name, body)) is not None:
             return self.define_unreadable(name, MeaningError(
                 f"{node_text(name)} is defined through {other}, of the same letter under "

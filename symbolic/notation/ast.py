@@ -18,7 +18,7 @@ class Node:
     pos: int
 
 
-NOT_NODES = frozenset({"pos", "bold"})     # fields that never hold a node
+NOT_NODES = frozenset({"pos", "bold", "unwritten"})     # fields that never hold a node
 
 
 @functools.cache
@@ -161,7 +161,9 @@ class SumOver(Node):
     # not a sum but the vector of its terms: "list" for `[x_1, x_2, \dots, x_n]` (a list
     # in brackets, whose orientation is not written), "column" or "row" for a bmatrix's
     stacked: str = ""
-    unwritten: bool = False     # the index was not written; the side's letters told it
+    # the index was not written; the side's letters told it (no part of the notation's
+    # identity: `\sum y_k` read so equals `\sum_k y_k`)
+    unwritten: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
