@@ -1255,6 +1255,8 @@ def _doubted(left: str, right: str, relation: str, context: Context,
         finding = _convention_doubt((left, right, relation), finding, context, budget)
     if finding.verdict in (Verdict.VALID, Verdict.INVALID):
         finding = _differentiated_product_doubt((left, right), context) or finding
+    if finding.verdict in (Verdict.VALID, Verdict.INVALID) and context.remodelled:
+        finding = _remodelled_doubt((left, right), context) or finding
     if finding.verdict in (Verdict.VALID, Verdict.INVALID) and context.drawn:
         finding = _drawn_doubt((left, right), context) or finding
     if finding.verdict in (Verdict.VALID, Verdict.INVALID):
@@ -1996,6 +1998,27 @@ def _literal_derivative_doubt(link, finding: Finding, context: Context,
                              "the other side is; write f'(2) or \\left.\\frac{df}{dx}"
                              "\\right|_{x=2} to check this")
     return None
+
+
+def _remodelled_doubt(sides: tuple[str, str], context: Context) -> Finding | None:
+    """A verdict that rests on a function the document wrote again in quantities it had
+    not mentioned (`k(x,y) = c` after `k(x,y) = \\exp(…)`): the next example's function, or a
+    wrong restatement of the first one; the verdict differs with the reading. Undecided."""
+    try:
+        trees = [parse_side(side) for side in sides]
+    except NotationError:
+        return None
+    written = {n.base for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)
+               if isinstance(n, A.Name)} | {
+        n.name for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)
+        if isinstance(n, A.Call)}
+    used = sorted(name for name in context.remodelled if name in written)
+    if not used:
+        return None
+    return undecided(f"undecided: {used[0]} is written again in quantities not mentioned "
+                     f"before ('{context.remodelled[used[0]]}'): a new example's {used[0]}, or "
+                     f"a restatement of the first one, which would be wrong; the verdict here "
+                     "turns on which; name the new function apart to check this")
 
 
 def _own_index_sum_doubt(link, finding: Finding, context: Context,
@@ -4966,7 +4989,7 @@ def check_symbolic(lhs_node, rhs_node, link: tuple[str, str, str], context: Cont
                     raise
                 return holds
             _require_related_gradients(sides, context)
-            _require_functions_on_both_sides(sides)
+            _require_functions_on_both_sides(sides, context)
             _require_no_rebound_name((lhs_node, rhs_node), context)
             _require_dependence_as_read((lhs_node, rhs_node), sides, context)
             _require_members_built(sides, context)
@@ -6379,6 +6402,8 @@ def _read_as_entries(link, context: Context, budget: Budget) -> Finding | None:
              and n.base.isupper()}
     entries = {n.base for n in names if len(n.sub) == 2 and not n.sup and not n.primes
                and n.base.upper() in whole and n.base.islower()}
+    if any(context.kind(e.upper()) == "symmetric" for e in entries):
+        return None     # A = A^T declared: its written entries are not read as symmetric
     if not entries or any(len(n.sub) != 2 for n in names if n.base in entries) \
             or any(d.name.base in entries | {e.upper() for e in entries}
                    and isinstance(d.name, A.Name) and d.name.sub for d in context.definitions):
@@ -6918,7 +6943,7 @@ def _require_no_rebound_name(trees: tuple, context: Context) -> None:
 UNDEFINED_FUNCTION = "is a function nothing here defines"
 
 
-def _require_functions_on_both_sides(sides: Sides) -> None:
+def _require_functions_on_both_sides(sides: Sides, context: Context) -> None:
     """`\\frac{\\partial \\ell(\\beta)}{\\partial \\beta} = \\frac{\\partial}{\\partial \\beta}
     \\sum_i …` with ℓ defined nowhere: the derivative of a function nothing here defines,
     set against a side without that function, is any function of its argument (the text
@@ -6941,6 +6966,28 @@ def _require_functions_on_both_sides(sides: Sides) -> None:
                 f"{alone[0]} {UNDEFINED_FUNCTION}, and its derivative is set "
                 "against a side without it: it stands for any function", "", None,
                 f"Define {alone[0]} (as in {alone[0]}(x) = …) to check this step.")
+    declared = context.conventions.get("symbols") or {}
+    for written, (applied, taken) in ((sides.lhs, rhs), (sides.rhs, lhs)):
+        lone = _lone_derivative_of(written)
+        if lone is not None and lone in applied and lone not in taken \
+                and declared.get(str(lone)) != "function":     # σ: function, any one
+            # A = f(Z), then ∂A/∂Z = A(1 - A): f' said in terms of f, which only some
+            # functions satisfy (the sigmoid here); the text may say in words which f it is
+            raise MeaningError(
+                f"{lone} {UNDEFINED_FUNCTION}, and its derivative is set equal to an "
+                f"expression of {lone} itself, which holds for particular functions only (as "
+                "σ' = σ(1 - σ) does for the sigmoid); which one is meant is not said", "",
+                None, f"Declare it, as in conventions: {{symbols: {{{lone}: sigmoid}}}}.")
+
+
+def _lone_derivative_of(side):
+    """The undefined function a side is the derivative of, and nothing more (f'(Z), at a
+    point or not); None for any other side."""
+    if isinstance(side, sympy.Subs):
+        side = side.expr
+    if isinstance(side, sympy.Derivative) and isinstance(side.expr, AppliedUndef):
+        return side.expr.func
+    return None
 
 
 def _require_related_gradients(sides: Sides, context: Context) -> None:

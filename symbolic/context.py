@@ -273,6 +273,10 @@ class Context:
     # over the entry's own index (`net_k = ∑ w_hk · o_h`, read over k): name -> that letter.
     # A difference found where one bears is undecided (see `claims._own_index_sum_doubt`)
     summed_over_own: dict[str, str] = field(default_factory=dict)
+    # functions a document writes again in quantities not mentioned before, defined anew
+    # (the next example's, or a wrong restatement): name -> that line. A verdict that rests
+    # on one is undecided (see `claims._remodelled_doubt`)
+    remodelled: dict[str, str] = field(default_factory=dict)
     # conventions given with a value not understood (`log: ten`, or a key close to a known
     # one, `logs: 10`): key -> the value as written. A verdict that turns on one is
     # undecided (see `claims._convention_doubt`)
@@ -496,6 +500,7 @@ class Context:
                       gradients_named=self.gradients_named, facts=list(self.facts),
                       stated_derivatives=list(self.stated_derivatives),
                       summed_over_own=dict(self.summed_over_own),
+                      remodelled=dict(self.remodelled),
                       unread_conventions=dict(self.unread_conventions),
                       unnamed_loss=self.unnamed_loss,
                       differentials_kept=self.differentials_kept,
@@ -3108,8 +3113,18 @@ def _functions_of_functions(text: str) -> list[tuple[A.Name, A.Node]] | None:
     if not _applied_to_names(tree, nested=True):
         return None
     inner = [ungroup(a) for a in call_arguments(tree.right)]
-    calls = [(a.left, a) for a in inner if isinstance(a, A.BinOp)]
-    return calls if calls and len({name_key(n) for n, _ in calls}) == len(calls) else None
+    if not all(isinstance(a, A.BinOp) for a in inner) \
+            or any(known_function(a.left.base) is not None for a in inner):
+        return None     # J(p(w), w): J also of w itself; L(\sigma(z), y): σ is known
+    calls = [(a.left, a) for a in inner]
+    names = [name_key(n) for n, _ in calls]
+    if len(set(names)) != len(names) or name_key(tree.left) in names:
+        return None
+    # h itself is any function of f and g, so that ∂h/∂f varies with them (second
+    # derivatives keep h_ff, h_fg, h_gg)
+    outer = A.BinOp("apply", tree.left, A.Group(A.MatrixLiteral(
+        ((*(n for n, _ in calls),),), tree.pos, listed=True), tree.pos), tree.pos)
+    return [*calls, (tree.left, outer)]
 
 
 def _applied_to_names(node: A.Node, nested: bool = False) -> bool:
@@ -3344,8 +3359,7 @@ _LISTING = re.compile(r"(?:\\left\s*)?[(\[](.*,.*)(?:\\right\s*)?[)\]]\s*"
 def _sums_to_one(total: A.Node, one: A.Node) -> str | None:
     """`\\sum_k y_k = 1`: the name of a vector whose entries sum to 1 (None otherwise)."""
     if not (isinstance(one, A.Num) and one.text == "1" and isinstance(total, A.SumOver)
-            and total.index and (total.lower is None and total.upper is None
-                                 or _over_all_entries(total))):
+            and total.index and total.lower is None and total.upper is None):
         return None
     entry = total.body
     # `\sum_k Y_{ik} = 1`: each row i of Y sums to 1 (drawn row by row)
@@ -3390,12 +3404,6 @@ def _subscript_letters_free(node: A.Node) -> set[str]:
     for child in A.children(node):
         found |= _subscript_letters_free(child)
     return found
-
-
-def _over_all_entries(total: A.SumOver) -> bool:
-    """`\\sum_{i=1}^{C}`: from 1 to a size named by a plain letter, every entry."""
-    return isinstance(total.lower, A.Num) and total.lower.text == "1" \
-        and isinstance(total.upper, A.Name) and not total.upper.sub and not total.upper.sup
 
 
 def _coefficient_named(named: A.Node, written: A.Node) -> tuple[A.Name, A.Node] | None:

@@ -129,6 +129,9 @@ class Statement:
     assumed: bool = False
     # a case said in plain text before a block (`Case 2 (k ≠ j):`): for that block only
     for_next: bool = False
+    # a display the sentence before introduces as a definition ("the scalar α is given by
+    # the quadratic form", "Let", "we define"): a name it restates is defined anew
+    introduced: bool = False
 
     @property
     def has_relation(self) -> bool:
@@ -240,6 +243,9 @@ def setting_apart(content: str) -> str:
                                   content[:found.start()]):
         return content
     return content[:found.start()] + found.group(1) + " " + found.group(2)
+# the words that introduce a display as a definition in the sentence before it
+_INTRODUCING = re.compile(r"\b(?:(?:is|are)\s+(?:given|defined)\s+(?:by|as)|(?:we|let\s+us)\s+"
+                          r"define|redefine|^\s*let\b)", re.I)
 # `$\mathbf{w} \in \mathbb{R}^{n}$` in a sentence: what w is (its shape), a statement
 _IN_REALS = re.compile(r"\\in\s*(?:\\mathbb\{R\}|\\mathbf\{R\}|\{R\}|ℝ)")
 # `$i = k$, $l \neq j$`: inline math right after a case, parted by a comma or "and"
@@ -799,8 +805,9 @@ class _BodyScanner:
                             _CONDITIONAL.match(self.text, match.end())
                             or _CONDITIONED.search(self.text, max(pos - 24, 0), pos))
                         assumed = inline and self._assumed(pos)
+                        introduced = not inline and self._introduced(pos)
                         self._cut(content, content_start, inline, bool(conditional),
-                                  assumed)
+                                  assumed, introduced=introduced)
                     return match.end()
                 if match.group().startswith("\n"):
                     self._no_closer[pattern] = (content_start, match.start())
@@ -851,14 +858,23 @@ class _BodyScanner:
             ))
 
     def _cut(self, content: str, offset: int, inline: bool = False,
-             conditional: bool = False, assumed: bool = False, for_next: bool = False) -> None:
+             conditional: bool = False, assumed: bool = False, for_next: bool = False,
+             introduced: bool = False) -> None:
         block = self.blocks
         self.blocks += 1
         for start, text in split_statements(operator_rows_joined(content), offset):
             line = self.source.line_of(start)
             self.statements.append((start, Statement(line, text, block, inline=inline,
                                                      conditional=conditional,
-                                                     assumed=assumed, for_next=for_next)))
+                                                     assumed=assumed, for_next=for_next,
+                                                     introduced=introduced)))
+
+    def _introduced(self, pos: int) -> bool:
+        """Whether the sentence right before a display at `pos` introduces it as a
+        definition ("… is given by the quadratic form", "Let", "we define")."""
+        before = self.text[max(pos - 160, 0) : pos]
+        sentence = re.split(r"[.!?:](?:\s|$)|\n\s*\n(?=\S)", before.rstrip())[-1]
+        return bool(_INTRODUCING.search(sentence))
 
 
 # --- statements within a math block --------------------------------------------------

@@ -753,7 +753,8 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
     the document: a claim, never a redefinition. Not when the line updates the name (it is
     on the right too), binds a worked example's next printed value, or brings in
     quantities not mentioned before (a new model: `w_N = w_0 - \\eta y_i`)."""
-    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)):
+    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)) \
+            or statement.introduced:        # "the scalar α is given by": defined anew
         return False
     try:
         body = parse_side(chain.sides[1].text)
@@ -1385,7 +1386,11 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
         if defined is None:
             _restated_variable(head, context)
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    anew = defined is not None and defined.derivation in (None, derivation) \
+        and defined.source != chain.source
     context.define_function(name, parameters, body, chain.source, derivation)
+    if anew:     # `_a_new_model`: the next example's, or a wrong restatement of the first
+        context.remodelled[name] = chain.source
     first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
     return step(StepKind.DEFINITION,
@@ -1400,7 +1405,11 @@ def _a_new_model(body: A.Node, parameters: tuple, context: Context) -> bool:
     writes what the text has already shown."""
     own = {name_key(p) for p in parameters if isinstance(p, A.Name)}
     constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}
-    return bool(mentioned_names(body) - constants - own - context.mentioned)
+    # a sum's own letter and its bounds are no quantity of a model (\sum_{k=1}^{K} …)
+    summed = {key for n in walk(body) if isinstance(n, A.SumOver)
+              for key in ({n.index} | set().union(*(mentioned_names(b) for b in
+                                                    (n.lower, n.upper) if b is not None)))}
+    return bool(mentioned_names(body) - constants - own - summed - context.mentioned)
 
 
 def _at_a_point(parameters: tuple, arguments: tuple, context: Context) -> bool:

@@ -953,17 +953,24 @@ $$
 
 
 def test_a_function_written_again_in_new_quantities_is_a_new_model():
-    # k(x, y) = c, c mentioned nowhere before: the next example's k, defined anew; the
+    # k(x, y) = c, c mentioned nowhere before: the next example's k, or a wrong restatement
+    # of the first; k is defined anew, and what rests on it is undecided either way. The
     # chain's `c \triangleq e^\theta` defines c, which the next line's claims use
     steps = check_document(KERNELS).steps
     assert [(s.line, str(s.kind)) for s in steps] == [(3, "definition"), (9, "definition"),
                                                       (10, "claim")]
     assert [link.message for link in steps[1].claim.links] == ["defines the function k",
                                                                "defines c"]
-    assert [str(link.verdict) for link in steps[2].claim.links] == ["valid", "valid"]
+    assert [str(link.verdict) for link in steps[2].claim.links] == ["undecided", "valid"]
     wrong = KERNELS.replace("c = e^\\theta\n", "c = 2 e^\\theta\n")
     last = check_document(wrong).steps[-1]
-    assert [str(link.verdict) for link in last.claim.links] == ["valid", "invalid"]
+    assert [str(link.verdict) for link in last.claim.links] == ["undecided", "invalid"]
+    # a wrong restatement (its sign) never makes the step after it valid
+    softmax = ("$$J(\\mathbf{z}) = -\\log\\frac{e^{z_y}}{\\sum_j e^{z_j}}$$\n\n"
+               "$$J(\\mathbf{z}) = z_y + \\log \\sum_{k=1}^{K} e^{z_k}$$\n\n"
+               "$$\\frac{\\partial J}{\\partial z_y} = 1 + "
+               "\\frac{e^{z_y}}{\\sum_k e^{z_k}}$$\n")
+    assert str(check_document(softmax).steps[-1].verdict) in ("invalid", "undecided")
     # written again in what the text has shown, k is claimed: a wrong restatement is wrong
     claim = "Take $$k(x) = x^2$$ and then $$k(x) = x^3$$\n"
     assert str(check_document(claim).steps[-1].verdict) == "invalid"

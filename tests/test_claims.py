@@ -2361,6 +2361,20 @@ THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
     (r"E[x^2] = E[x]^2", [], "undecided"),
     (r"\nabla_x[Log(f(x))] = \frac{\nabla_x[f(x)]}{f(x)}", [], "valid"),
     (r"\nabla_x[Log(f(x))] = \frac{f(x)}{\nabla_x[f(x)]}", [], "invalid"),
+    # second reads: J of p(w) and of w itself, and L of the known σ, are not read so; h is
+    # any function of f and g, so its second derivatives keep h_ff, h_fg, h_gg
+    (r"\frac{\partial J}{\partial w} = \frac{\partial J}{\partial p} x",
+     [r"J(p(w), w)", r"p = w x"], "undecided"),
+    (r"\frac{d}{d z}\sigma(z) = \sigma(z)(1-\sigma(z))", [r"L(\sigma(z), y)"], "undecided"),
+    (r"\frac{\partial^2 h}{\partial s^2} = \frac{\partial h}{\partial f}"
+     r"\frac{\partial^2 f}{\partial s^2} + \frac{\partial h}{\partial g}"
+     r"\frac{\partial^2 g}{\partial s^2}", CHAIN_OF_FUNCTIONS, "invalid"),
+    (r"\frac{\partial y}{\partial x} = \frac{1 + f'(x)}{x + f(x)}", [r"y = LN(x + f(x))"],
+     "undecided"),
+    (r"E[w + 1] = E[w] + 1", [r"E(w) = \frac{1}{2}(w x - t)^2"], "undecided"),
+    # f' said in terms of f, f defined nowhere: only some f satisfy it (the sigmoid)
+    (r"\frac{\partial A}{\partial Z} = A(1-A)", [r"A = f(Z)"], "undecided"),
+    (r"\frac{d}{dx} f(x)^2 = 2 f(x)", [], "invalid"),
 ])
 def test_what_the_twenty_eighth_corpus_taught(claim, given, verdict):
     assert check_claim(claim, given=given).verdict == verdict
@@ -2369,7 +2383,7 @@ def test_what_the_twenty_eighth_corpus_taught(claim, given, verdict):
 def test_a_convention_value_spelled_in_words_is_understood():
     claim = r"L = log \left(\sum_{j=1}^{C} e^{x_j}\right) - \sum_{i=1}^{C} y_i x_i"
     given = [r"L = - \sum_{i=1}^{C} y_i \left(x_i - log \sum_{j=1}^{C} e^{x_j}\right)",
-             r"\sum_{i=1}^{C} y_i = 1"]
+             r"\sum_i y_i = 1"]
     conventions = {"log": "natural logarithm"}
     assert check_claim(claim, given=given, conventions=conventions).verdict == "valid"
     wrong = claim.replace("- \\sum_{i=1}^{C} y_i x_i", "+ \\sum_{i=1}^{C} y_i x_i")
@@ -2389,6 +2403,16 @@ SOFTMAX_ENTRY = r"\frac{1}{\sum_{j=1}^{C} e^{x_j}} \cdot e^{x_k} = s_k(\mathbf{x
     (SOFTMAX_ENTRY.replace("e^{x_k}", "e^{x_1}"), {"s": "softmax"}, "invalid"),
     (r"g(x) = \frac{1}{1+e^{-x}}", {"g": "sigmoid"}, "valid"),
     (r"g(x) = \frac{1}{1+e^{x}}", {"g": "sigmoid"}, "invalid"),
+    (r"\frac{\partial A}{\partial Z} = A(1-A)", {"f_3": "sigmoid"}, "valid"),
+    (r"\frac{\partial A}{\partial Z} = A(1+A)", {"f_3": "sigmoid"}, "invalid"),
+    (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", {"sigma": "logistic sigmoid"}, "valid"),
 ])
 def test_a_symbol_declared_a_known_function(claim, conventions, verdict):
-    assert check_claim(claim, conventions=conventions).verdict == verdict
+    given = [r"A = f_3(Z)"] if "A" in claim else []
+    assert check_claim(claim, given=given, conventions=conventions).verdict == verdict
+
+
+def test_entries_of_a_declared_symmetric_matrix_are_not_read_as_its_entries():
+    claim = r"\frac{\partial}{\partial x_k} \mathbf{x}^T\mathbf{A}\mathbf{x} = 2\sum_j a_{kj} x_j"
+    assert check_claim(claim, shapes={"x": [3, 1]},
+                       conventions={"symbols": {"A": "symmetric"}}).verdict != "invalid"

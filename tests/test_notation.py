@@ -1785,10 +1785,12 @@ ROWS = [
      SOCH_LL, {}, {"log": "natural"}, "undecided"),    # the y_i vary, and y is theirs
     (r"\frac{\mathrm{d}\mathrm{LL}(\mu,\sigma^2)}{\mathrm{d}\mu} = \frac{n \bar{y}}{\sigma^2} + "
      r"\frac{n \mu}{\sigma^2}", SOCH_LL, {}, {"log": "natural"}, "invalid"),   # no y in it
-    # a sum from 1 to a size by name, set to 1, draws p as a distribution, as \sum_k does
-    (r"\sum_{i=1}^{n} p_i + q = 1 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "valid"),
-    (r"\sum_{i=1}^{n} p_i + q = 2 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "invalid"),
-    (r"\sum_{i=2}^{n} p_i + q = 1 + q", [r"\sum_{i=2}^{n} p_i = 1"], {}, {}, "undecided"),
+    # a sum with its bounds written is an identity, not a distribution: the bound may not be
+    # the length of p (\sum_{i=1}^{m} w_i beside \sum_{i=1}^{n} w_i = 1)
+    (r"\sum_{i=1}^{n} p_i + q = 1 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "undecided"),
+    (r"\sum_{i=1}^{n} p_i + q = 2 + q", [r"\sum_{i=1}^{n} p_i = 1"], {}, {}, "undecided"),
+    (r"\sum_{i=1}^{m} w_i (x_i - c) = \sum_{i=1}^{m} w_i x_i - c",
+     [r"\sum_{i=1}^{n} w_i = 1"], {}, {}, "undecided"),
     # a log's inner function set by the chain it stands in: ℓ(λ) = \log L(λ) = …
     (r"\frac{d\ell}{d\lambda} = \frac{n}{\lambda} - \sum_{i=1}^{n} x_i",
      [r"\ell(\lambda) = \log L(\lambda) = n \log \lambda - \lambda \sum_{i=1}^{n} x_i"], {},

@@ -18,7 +18,7 @@ class Node:
     pos: int
 
 
-NOT_NODES = frozenset({"pos", "bold", "unwritten"})     # fields that never hold a node
+NOT_NODES = frozenset({"pos", "bold", "unwritten", "plain"})     # fields that never hold a node
 
 
 @functools.cache
@@ -187,6 +187,7 @@ class Expectation(Node):
     body: Node
     over: str = ""
     pos: int = 0
+    plain: bool = field(default=False, compare=False)     # E[…] in plain letters
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ class Scope(Protocol):
     dot_products: bool              # `u \cdot v` of two vectors: their dot product
     samples_whole: bool             # x^{(i)} of a declared vector x: a sample shaped as x
     conventions: dict               # the conventions given (`softmax: rows`)
+    functions: dict                 # the functions the text defines, by name
 
     def is_value(self, name: str) -> bool: ...
     def is_size_name(self, name: A.Name) -> bool: ...
@@ -81,6 +82,7 @@ class Scope(Protocol):
     def stepped(self) -> frozenset[str]: ...
     def expand(self, expr, instance: Instance, keep=frozenset()): ...
     def defines_bare(self, name: str) -> bool: ...
+    def is_function(self, base: str) -> bool: ...
     outside_varies: bool
 
 
@@ -342,6 +344,12 @@ class Builder:
             raise MeaningError("an expectation in a definition: which of its names vary with "
                                "the outcome is not said", "", node.pos,
                                "Write the expectation in the steps, or check them by hand.")
+        if node.plain and (self.scope.is_function("E") or self.scope.is_value("E")
+                           or self.scope.defines_bare("E") or "E" in self.scope.functions):
+            # E(w) = ½(wx - t)^2 defined, then E[w + 1]: E at a point, or an expectation
+            raise MeaningError("E[…] in plain letters is an expectation, or the E defined here "
+                               "at a point: the readings disagree", "", node.pos,
+                               r"Write \mathbb{E}[…] for the expectation.")
         _require_expectation_read(self.trees, node)
         body = self.expanded(node.body)
         return expectation(body, node.over, self.random_in(body))

@@ -2256,7 +2256,7 @@ class Parser:
         if PLAIN_REFUSED_OPERATORS.get(word) == EXPECTATION and not primes \
                 and self._expectation_follows(len(run)):
             self.i += len(run)                  # E[X], E_{x \sim p}[f(x)]: as \mathbb{E}
-            return self.expectation(run[0])
+            return dataclasses.replace(self.expectation(run[0]), plain=True)
         if word in PLAIN_REFUSED_OPERATORS and after.text == "[" and not primes \
                 and _contiguous([run[-1], after]):
             raise MeaningError(REFUSED_OPERATORS[PLAIN_REFUSED_OPERATORS[word]], self.source,

@@ -50,6 +50,7 @@ from symbolic.notation.vocabulary import (
     ACCENTS,
     ARGUMENT_LETTERS,
     AT_POINT,
+    CAPITALISED_LOG,
     COMBINATORICS,
     CONSTANT_FACTORS,
     CONSTANT_LETTERS,
@@ -1460,7 +1461,8 @@ class _Pass:
                 f"function at its value is (f_{{{shown}}}(…), F_{{{shown}}}(…)); a product "
                 f"{shown} times it is not meant", "", name.pos,
                 f"Write the function with {shown} as its subscript, as in f_{{{shown}}}(…).")
-        declared = snapshot.kind(label) or snapshot.kind(name.base)
+        declared = (snapshot.kind(name_key(name)) if name.sub else None) \
+            or snapshot.kind(label) or snapshot.kind(name.base)    # f_3: sigmoid, f: sigmoid
         if declared is not None and declared not in SYMBOL_KINDS and not alone:
             known = known_function(str(declared))
             if known is None:     # `\Phi: normal-cdf`: a kind derivcheck does not know
@@ -1567,9 +1569,10 @@ class _Pass:
             return dataclasses.replace(resolved, callee=A.Callee.DEFINED)
         if name in BUILDER_OPERATORS:
             return dataclasses.replace(resolved, callee=A.Callee.OPERATOR)
-        if name.lower() in LOGARITHMS and name not in self.snapshot.functions:
-            # Log(p_\theta(x)), Ln(x): a logarithm capitalised, as some notes print it
-            return dataclasses.replace(resolved, name=name.lower(), callee=A.Callee.OPERATOR)
+        if name == CAPITALISED_LOG:
+            # Log(p_\theta(x)): the logarithm capitalised, as some notes print it (LN, Ln
+            # stay unknown: LayerNorm is written so)
+            return dataclasses.replace(resolved, name="log", callee=A.Callee.OPERATOR)
         if known_function(name) is not None:
             if name == SIGMA and self.snapshot.sigma_is_symbol:
                 return A.BinOp("juxt", A.Name(SIGMA, pos=node.pos),

@@ -291,6 +291,7 @@ OPERATORS = {
     r"\arctan": "arctan", r"\sgn": "sgn", r"\diag": "diag", r"\Tr": "tr", r"\trace": "tr",
 }
 LOGARITHMS = frozenset({"log", "ln", "lg"})
+CAPITALISED_LOG = "Log"      # Log(p_\theta(x)) in plain letters: the logarithm
 # Operators applied entry by entry to a vector or matrix; those that make a matrix a number
 ELEMENTWISE_OPERATORS = frozenset({"log", "ln", "lg", "exp", "sin", "cos", "tan", "tanh",
                                    "sinh", "cosh", "sqrt", "arctan", "sgn"})
@@ -485,6 +486,8 @@ CONVENTION_SPELLINGS = {
     "log": {"natural logarithm": "natural", "natural log": "natural", "ln": "natural",
             "base e": "natural", "base 10": "10", "decimal": "10", "common": "10",
             "base 2": "2", "binary": "2"},
+    "sigma": {"logistic sigmoid": "logistic", "sigmoid": "logistic",
+              "logistic function": "logistic", "a symbol": "symbol"},
 }
 SYMBOL_KINDS = frozenset({"one-hot", "binary", "sign", "probability", "positive", "index",
                           "constant", "vector", "matrix", "function", "real", "distribution",
