@@ -2015,10 +2015,10 @@ def _remodelled_doubt(sides: tuple[str, str], context: Context) -> Finding | Non
     used = sorted(name for name in context.remodelled if name in written)
     if not used:
         return None
-    return undecided(f"undecided: {used[0]} is written again in quantities not mentioned "
-                     f"before ('{context.remodelled[used[0]]}'): a new example's {used[0]}, or "
-                     f"a restatement of the first one, which would be wrong; the verdict here "
-                     "turns on which; name the new function apart to check this")
+    return undecided(f"undecided: {used[0]} is defined again ('{context.remodelled[used[0]]}'"
+                     f"): a new example's {used[0]}, or a restatement of the first one, which "
+                     "would be wrong; the verdict here turns on which; name the new one apart "
+                     "to check this")
 
 
 def _own_index_sum_doubt(link, finding: Finding, context: Context,
@@ -2035,7 +2035,8 @@ def _own_index_sum_doubt(link, finding: Finding, context: Context,
         return None
     names = {name_key(n) for tree in trees for n in walk(tree) if isinstance(n, A.Name)}
     names |= {d.key for d in _definitions_used(trees, context)}
-    misread = sorted(key for key in context.summed_over_own if key in names)
+    families = {family_of(name) for name in names}      # net_j of net_k's family too
+    misread = sorted(key for key in context.summed_over_own if family_of(key) in families)
     if not misread:
         return None
     letter = context.summed_over_own[misread[0]]

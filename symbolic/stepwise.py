@@ -654,6 +654,9 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if head is None and _named_on_the_right(chain, context):
         chain = Chain(chain.source, chain.sides[::-1], chain.relations)   # X W + b = Y
         head = _head(chain, context)
+    if isinstance(head, A.Name) and statement.introduced and not context.is_given(head) \
+            and context.determines(head, statement.derivation):
+        return _introduced_again(statement, chain, head, context, budget, step, previous)
     if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
@@ -753,8 +756,7 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
     the document: a claim, never a redefinition. Not when the line updates the name (it is
     on the right too), binds a worked example's next printed value, or brings in
     quantities not mentioned before (a new model: `w_N = w_0 - \\eta y_i`)."""
-    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)) \
-            or statement.introduced:        # "the scalar α is given by": defined anew
+    if not (isinstance(head, A.Name) and context.determines(head, statement.derivation)):
         return False
     try:
         body = parse_side(chain.sides[1].text)
@@ -763,6 +765,30 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
     constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}   # e of e^{β x}
     return name_key(head) not in _names_in(body) and not is_printed_number(body) \
         and mentioned_names(body) - constants <= context.mentioned
+
+
+def _introduced_again(statement: Statement, chain: Chain, head: A.Name, context: Context,
+                      budget: Budget, step, previous: str | None):
+    """`α = x^T A x` after `α = y^T A x`, the sentence before saying "α is given by": a
+    claim that holds is valid; one that does not may define α anew (the next proposition's)
+    or restate it wrongly. It is undecided, α is defined anew, and every verdict that rests
+    on it is undecided too (`claims._remodelled_doubt`)."""
+    checked = check_chain(chain, context, budget, previous)
+    if not checked.links or checked.links[0].verdict == Verdict.VALID:
+        return step(StepKind.CLAIM, checked)
+    try:
+        body = parse_side(chain.sides[1].text)
+    except NotationError:
+        return step(StepKind.CLAIM, checked)
+    defined = _define(statement, chain, head, body, chain.sides[1].text, context, budget, step)
+    context.remodelled[head.base] = chain.source
+    first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
+                       Verdict.UNDECIDED, Method.NONE,
+                       f"undecided: {node_text(head)} is already defined, and the sentence "
+                       "before introduces this as its definition: a new one (the next "
+                       "example's), or a restatement that would be wrong; the steps that rest "
+                       f"on it are undecided; name the new quantity apart to check them")
+    return step(StepKind.CLAIM, ClaimResult(chain.source, [first, *defined[1].links[1:]]))
 
 
 def _mention(text: str, context: Context) -> None:
@@ -1406,10 +1432,17 @@ def _a_new_model(body: A.Node, parameters: tuple, context: Context) -> bool:
     own = {name_key(p) for p in parameters if isinstance(p, A.Name)}
     constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}
     # a sum's own letter and its bounds are no quantity of a model (\sum_{k=1}^{K} …)
-    summed = {key for n in walk(body) if isinstance(n, A.SumOver)
+    sums = [n for n in walk(body) if isinstance(n, A.SumOver)]
+    summed = {key for n in sums
               for key in ({n.index} | set().union(*(mentioned_names(b) for b in
                                                     (n.lower, n.upper) if b is not None)))}
-    return bool(mentioned_names(body) - constants - own - summed - context.mentioned)
+    letters = {n.index for n in sums}
+    # w_k of \sum_k w_k x^k beside w_i before: an entry of a family the text has shown
+    entries = {name_key(n) for n in walk(body) if isinstance(n, A.Name) and any(
+        isinstance(i, A.Name) and i.base in letters for i in n.sub)
+        and family_of(name_key(n)) in {family_of(m) for m in context.mentioned}}
+    return bool(mentioned_names(body) - constants - own - summed - entries
+                - context.mentioned)
 
 
 def _at_a_point(parameters: tuple, arguments: tuple, context: Context) -> bool:

@@ -977,3 +977,30 @@ def test_a_function_written_again_in_new_quantities_is_a_new_model():
     restated = KERNELS.replace("$$k(x,y) = \\exp", "$$k(x,y) = \\exp\\left(-\\frac{1}{\\ell}"
                                "(x-y)^2\\right)$$\n\n$$k(x,y) = \\exp", 1)
     assert [str(s.verdict) for s in check_document(restated).steps][:2] == ["valid", "invalid"]
+
+
+def test_a_restated_member_of_a_misread_sum_is_never_a_first_error():
+    # net_k = ∑ w_hk · o_h read over k (its one index letter): net_j restated is in doubt
+    doc = ("---\ngiven:\n- 'net_h = ∑ w_ih · x_i, o_h = σ(net_h)'\n- 'net_k = ∑ w_hk · o_h'\n---\n"
+           "The sum at node $j$: $net_j = \\sum_i w_{ji} x_i$\n")
+    [step] = check_document(doc).steps
+    assert str(step.verdict) == "undecided"
+    assert "its own index k" in step.claim.links[0].message
+
+
+LOGISTIC_GRADIENT = ("The prediction is $p = \\sigma(w x)$ and the loss is\n\n"
+                     "$$L = -y \\log p - (1-y)\\log(1-p)$$\n\nIts gradient in w is\n\n"
+                     "$$g = (p - y) x$$\n\nRecall that the gradient is given by\n\n$$g = {}$$\n")
+
+
+@pytest.mark.parametrize("restated, verdict", [("(p - y) x", "valid"), ("(y - p) x", "undecided")])
+def test_a_name_introduced_again_is_claimed_or_in_doubt(restated, verdict):
+    # "is given by" before a name already defined: right, a claim; otherwise a new
+    # definition or a wrong restatement, and never "defines g" as if it were new
+    assert str(check_document(LOGISTIC_GRADIENT.format(restated)).steps[-1].verdict) == verdict
+
+
+def test_a_function_restated_over_another_sum_letter_is_a_claim():
+    doc = ("The model:\n\n$$f(x) = \\sum_{i=1}^{n} w_i x^i$$\n\n"
+           "Restated:\n\n$$f(x) = \\sum_{k=1}^{n} w_k x^{k+1}$$\n")
+    assert str(check_document(doc).steps[-1].verdict) == "invalid"

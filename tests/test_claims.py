@@ -2372,6 +2372,7 @@ THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
     (r"\frac{\partial y}{\partial x} = \frac{1 + f'(x)}{x + f(x)}", [r"y = LN(x + f(x))"],
      "undecided"),
     (r"E[w + 1] = E[w] + 1", [r"E(w) = \frac{1}{2}(w x - t)^2"], "undecided"),
+    (r"Log(100) = 2", [], "undecided"),
     # f' said in terms of f, f defined nowhere: only some f satisfy it (the sigmoid)
     (r"\frac{\partial A}{\partial Z} = A(1-A)", [r"A = f(Z)"], "undecided"),
     (r"\frac{d}{dx} f(x)^2 = 2 f(x)", [], "invalid"),

@@ -1569,6 +1569,9 @@ class _Pass:
             return dataclasses.replace(resolved, callee=A.Callee.DEFINED)
         if name in BUILDER_OPERATORS:
             return dataclasses.replace(resolved, callee=A.Callee.OPERATOR)
+        if name == CAPITALISED_LOG and all(isinstance(a, A.Num) for a in args):
+            raise MeaningError("Log of a number: the base (10, as tables print Log, or e) is "
+                               "not said", "", node.pos, "Write \\log_{10} or \\ln.")
         if name == CAPITALISED_LOG:
             # Log(p_\theta(x)): the logarithm capitalised, as some notes print it (LN, Ln
             # stay unknown: LayerNorm is written so)
