@@ -2373,6 +2373,10 @@ THAI_NET = [r"net_k = ∑ w_hk · o_h, o_k = σ(net_k)",
      "undecided"),
     (r"E[w + 1] = E[w] + 1", [r"E(w) = \frac{1}{2}(w x - t)^2"], "undecided"),
     (r"Log(100) = 2", [], "undecided"),
+    # `+ const` in plain letters is one constant, never c·o·n·s·t beside a sum over n
+    (r"\frac{d \log p(y \mid s)}{d s} = -\frac{N}{2 s} + \frac{1}{2 s^2} \sum_{n=1}^N "
+     r"(y_n - a_n)^2", [r"\log p(y \mid s) = -\frac{N}{2} \log s -\frac{1}{2 s} "
+                        r"\sum_{n=1}^N (y_n - a_n)^2 + const"], "valid"),
     # f' said in terms of f, f defined nowhere: only some f satisfy it (the sigmoid)
     (r"\frac{\partial A}{\partial Z} = A(1-A)", [r"A = f(Z)"], "undecided"),
     (r"\frac{d}{dx} f(x)^2 = 2 f(x)", [], "invalid"),

@@ -31,6 +31,7 @@ from symbolic.notation.vocabulary import (
     CONDITION_RELATIONS,
     CONDITION_WORDS,
     CONDITIONAL_SLOT,
+    CONSTANT_WORDS,
     DIFFERENTIAL_STARTS,
     DOT_PRODUCT,
     DRAWN_FROM,
@@ -668,6 +669,14 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
             and after.text not in ("=", ")", "]", "}", "+", "-", ",", "^", "_", "'")
         if word in PLAIN_FUNCTION_COMMANDS and alone and spaced:
             out.append(Token("command", "\\" + word, tokens[k].pos))
+            k = end
+            continue
+        if word in CONSTANT_WORDS and alone and (before is None or before.text != "{") \
+                and (after is None or after.kind != "letter"
+                                                 or not _contiguous([tokens[end - 1], after])):
+            pos = tokens[k].pos                 # + const: \mathrm{const}, one quantity
+            out += [Token("command", r"\mathrm", pos), Token("symbol", "{", pos),
+                    *tokens[k:end], Token("symbol", "}", tokens[end - 1].pos)]
             k = end
             continue
         out.extend(tokens[k : max(end, k + 1)])

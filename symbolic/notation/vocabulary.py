@@ -311,6 +311,8 @@ PLAIN_FUNCTION_WORDS = ("softplus", "softmax", "sigmoid", "tanh", "sinh", "cosh"
 # a command (`log \sum_j e^{x_j}`, `log x`), the word is that command
 PLAIN_FUNCTION_COMMANDS = frozenset({"exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh",
                                      "cosh"})
+# `+ const` typed in plain letters: one quantity (a constant), never c·o·n·s·t
+CONSTANT_WORDS = frozenset({"const", "constant", "Const"})
 MATRIX_OPERATORS = {"tr": "trace", "trace": "trace", "Tr": "trace", "det": "det",
                     "diag": "diag", "vec": "vec"}
 EXTREMA = frozenset({"max", "min"})
