@@ -1413,7 +1413,9 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
             _restated_variable(head, context)
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     anew = defined is not None and defined.derivation in (None, derivation) \
-        and defined.source != chain.source
+        and defined.source != chain.source \
+        and [node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters] \
+        and _a_new_model(body, parameters, context)     # not f(A) = … after f(x) = …
     context.define_function(name, parameters, body, chain.source, derivation)
     if anew:     # `_a_new_model`: the next example's, or a wrong restatement of the first
         context.remodelled[name] = chain.source
@@ -1426,9 +1428,10 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
 def _a_new_model(body: A.Node, parameters: tuple, context: Context) -> bool:
     """`k(x,y) = \\exp(-\\frac{1}{2} \\sum_{i=1}^p \\frac{1}{\\ell_i}(x_i-y_i)^2)` after
     `k(x,y) = \\exp(-\\frac{1}{2\\ell}\\|x-y\\|^2)`: a function written again in terms of
-    quantities the text has not mentioned (ℓ_i, p; `c` of `k(x,y) = c`) is another model, the
-    next example's, defined anew as a name is (see `_restates`); a claim about the function
-    writes what the text has already shown."""
+    quantities the text has not mentioned (ℓ_i; `c` of `k(x,y) = c`) may be another model, the
+    next example's, or a wrong restatement: it is defined anew, and the verdicts that rest on
+    it are undecided (`context.remodelled`); a claim about the function writes what the text
+    has already shown."""
     own = {name_key(p) for p in parameters if isinstance(p, A.Name)}
     constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}
     # a sum's own letter and its bounds are no quantity of a model (\sum_{k=1}^{K} …)
