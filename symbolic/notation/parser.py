@@ -651,7 +651,7 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
     """`log \\sum_j e^{x_j}`, `log x + log y`: a function's name typed as a word of its own,
     then a space or a command, is that function's command (`\\log`), not a product of
     letters. Before `(` the parser reads it (`plain_function_word`); inside a longer word
-    (`catalog x`) it stays letters."""
+    (`catalog x`) it stays letters. `+ const` is one constant, `\\mathrm{const}`."""
     out: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -671,9 +671,9 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
             out.append(Token("command", "\\" + word, tokens[k].pos))
             k = end
             continue
-        if word in CONSTANT_WORDS and alone and (before is None or before.text != "{") \
-                and (after is None or after.kind != "letter"
-                                                 or not _contiguous([tokens[end - 1], after])):
+        ends = after is None or after.kind != "letter" \
+            or not _contiguous([tokens[end - 1], after])
+        if word in CONSTANT_WORDS and alone and ends and (before is None or before.text != "{"):
             pos = tokens[k].pos                 # + const: \mathrm{const}, one quantity
             out += [Token("command", r"\mathrm", pos), Token("symbol", "{", pos),
                     *tokens[k:end], Token("symbol", "}", tokens[end - 1].pos)]
