@@ -2008,10 +2008,9 @@ def _remodelled_doubt(sides: tuple[str, str], context: Context) -> Finding | Non
         trees = [parse_side(side) for side in sides]
     except NotationError:
         return None
-    written = {n.base for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)
-               if isinstance(n, A.Name)} | {
-        n.name for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)
-        if isinstance(n, A.Call)}
+    nodes = [n for tree in (*trees, *_bodies_used(trees, context)) for n in walk(tree)]
+    written = {n.base for n in nodes if isinstance(n, A.Name)} \
+        | {n.name for n in nodes if isinstance(n, A.Call)}
     used = sorted(name for name in context.remodelled if name in written)
     if not used:
         return None
