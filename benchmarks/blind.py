@@ -30,7 +30,8 @@ and its mutated twin, stay together): development work looks at the `dev` half o
                                                 # twenty-fifth; zza,zzb: the
                                                 # twenty-sixth; zzc,zzd: the
                                                 # twenty-seventh; zze,zzf: the
-                                                # twenty-eighth)
+                                                # twenty-eighth; zzg,zzh: the
+                                                # twenty-ninth)
 
 Run it against another checkout (an earlier commit in a worktree) with PYTHONPATH pointing
 at that checkout: the script only uses `symbolic.check_claim` and `symbolic.check_document`.
