@@ -63,9 +63,11 @@ from symbolic.errors import (
 from symbolic.notation import ast as A
 from symbolic.notation import parse_side, split_chain
 from symbolic.notation.build import (
+    OUTCOME_MARK,
     SPREAD_SIZE,
     Instance,
     free_index_letters,
+    outcome_letters,
     says_undefined,
 )
 from symbolic.notation.chains import Chain, alignment_inside
@@ -1959,19 +1961,26 @@ def _summed_range_doubt(link, finding: Finding, context: Context,
 def _expectation_doubt(link, finding: Finding, context: Context,
                        budget: Budget) -> Finding | None:
     """A difference found under an expectation, read over an arbitrary distribution
-    (`build.expectation`): the step does not hold for every distribution, and it may hold
-    for the one the text has in mind, which notes often say in words (a noise of mean 0, a
-    Bernoulli mask, independent factors, i.i.d. samples). Undecided, never invalid."""
+    (`build.expectation`), or under a sum over every value a written distribution draws
+    (`\\sum_x p_\\theta(x) f(x)`, `build.law_weight`): the step does not hold for every
+    distribution, and it may hold for the one the text has in mind, which notes often say
+    in words (a noise of mean 0, a Bernoulli mask, a Gaussian, i.i.d. samples). Undecided,
+    never invalid."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    bodies = [n.body for tree in _trees_used(trees, context) for n in walk(tree)
-              if isinstance(n, A.Expectation)]
+    used = _trees_used(trees, context)
+    drawn = outcome_letters(used)
+    bodies = [n.body for tree in used for n in walk(tree)
+              if isinstance(n, A.Expectation)
+              or isinstance(n, A.SumOver) and n.index in drawn and n.lower is None]
     if not bodies or not any(isinstance(n, A.Name) and not context.is_value(name_key(n))
                              for tree in _trees_used(tuple(bodies), context) for n in walk(tree)):
         return None         # \mathbb{E}[x] = 4 with x = 3 given: a number's expectation
-    return undecided("undecided: with its expectations read over any distribution this step "
+    read = "expectations" if any(isinstance(n, A.Expectation) for tree in used
+                                 for n in walk(tree)) else "sums over every value drawn"
+    return undecided(f"undecided: with its {read} read over any distribution this step "
                      "does not hold, and it may hold for the one the text has in mind (a "
                      "mean of 0, independent factors, i.i.d. samples, said in words); "
                      "derivcheck checks expectation steps that hold for every distribution")
@@ -6960,7 +6969,7 @@ def _require_functions_on_both_sides(sides: Sides, context: Context) -> None:
             (lhs, rhs, sides.rhs), (rhs, lhs, sides.lhs)):
         letters = {s.name for s in _free(there)}      # Φ read as a number there: not alone
         alone = sorted(str(f) for f in differentiated_here - applied - differentiated_there
-                       if str(f) not in letters)
+                       if str(f) not in letters and OUTCOME_MARK not in str(f))
         if alone:
             raise MeaningError(
                 f"{alone[0]} {UNDEFINED_FUNCTION}, and its derivative is set "

@@ -2239,6 +2239,36 @@ GAUSSIAN_Q = [r"q(x) = \frac{1}{\sqrt{2\pi\sigma_1^2}} "
 LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1^2}"
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    # the score-function identity and its baseline, over the distribution written
+    (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[f(x) "
+     r"\nabla_\theta \log p_\theta(x)]", "valid"),
+    (r"\nabla_\theta[E_{x \sim p_\theta(x)}[f(x)]] = E_{x \sim p_{\theta}(x)}[(f(x) - c) "
+     r"\nabla_\theta[\log(p_\theta(x))]]", "valid"),
+    (r"\mathbb{E}_{x \sim p_\theta}[\nabla_\theta \log p_\theta(x)] = 0", "valid"),
+    (r"\mathbb{E}_{z \sim q_\phi(z)}[\log q_\phi(z)] = \sum_z q_\phi(z) \log q_\phi(z)",
+     "valid"),
+    # a sum over every value x takes: p_θ sums to 1, so its gradient sums to 0
+    (r"\sum_x p_\theta(x) = 1", "valid"),
+    (r"\sum_x \nabla_\theta p_\theta(x) = \nabla_\theta 1 = 0", "valid"),
+    (r"\nabla_\theta \sum_x p_\theta(x) f(x) = \sum_x f(x) \nabla_\theta p_\theta(x)",
+     "valid"),
+    # a difference found: it may hold for the distribution the text has in mind (said in
+    # words), never invalid; f has no θ, so dropping the weight's gradient is no step
+    (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[f(x) "
+     r"\nabla_\theta \log p_\theta(x)] - b", "undecided"),
+    (r"\sum_x f(x) \nabla_\theta p_\theta(x) = \sum_x f(x) \frac{\nabla_\theta \log "
+     r"p_\theta(x)}{p_\theta(x)}", "undecided"),
+    (r"\mathbb{E}_{x \sim p_\theta}[x] = \theta", "undecided"),
+    (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta(x)}[f(x)] = \mathbb{E}_{x \sim p_\theta(x)}"
+     r"[\nabla_\theta f(x)]", "undecided"),
+])
+def test_a_distribution_written_with_its_parameter_moves_with_it(claim, verdict):
+    """`p_\\theta(x)` beside a sum over every x, or the law of an expectation `x \\sim
+    p_\\theta`: any distribution over the values x takes, normalised, that moves with θ."""
+    assert check_claim(claim).verdict == verdict
+
+
 @pytest.mark.parametrize("claim, given, verdict", [
     # an expectation is a linear operator over any distribution: what holds for every one
     # is valid; what fails for one may hold for the distribution the text has in mind (a
@@ -2268,10 +2298,11 @@ LOG_Q = r"-\frac{1}{2}\log(2\pi) - \log(\sigma_1) - \frac{(x-\mu_1)^2}{2\sigma_1
      "undecided"),
     (r"\mathbb{E}_{P}[x^2] = \mu_0^2 + \sigma_0^2", [r"P \sim \mathcal{N}(\mu_0, \sigma_0^2)"],
      "undecided"),
-    # two distributions, or a derivative of an expectation (its distribution may move)
+    # two distributions, or a derivative of an expectation (its distribution may move, and
+    # the text does not write how)
     (r"\mathbb{E}_{P}[X] = \mathbb{E}_{Q}[X]", [], "undecided"),
-    (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_\theta}[f(x) "
-     r"\nabla_\theta \log p_\theta(x)]", [], "undecided"),
+    (r"\nabla_\theta \mathbb{E}_{P}[f(x)] = \mathbb{E}_{P}[\nabla_\theta f(x)]", [],
+     "undecided"),
     # an expectation in a definition: which names vary there is not said (w of a risk
     # L = E[(y - w)^2] read as varying would make ∂L/∂w 0, a false invalid)
     (r"\frac{\partial L}{\partial w} = \mathbb{E}[-2(y - w)]", [r"L = \mathbb{E}[(y - w)^2]"],

@@ -18,7 +18,8 @@ class Node:
     pos: int
 
 
-NOT_NODES = frozenset({"pos", "bold", "unwritten", "plain"})     # fields that never hold a node
+# fields that never hold a node a walk should visit (an expectation's `law` is read apart)
+NOT_NODES = frozenset({"pos", "bold", "unwritten", "plain", "draw", "law"})
 
 
 @functools.cache
@@ -188,6 +189,10 @@ class Expectation(Node):
     over: str = ""
     pos: int = 0
     plain: bool = field(default=False, compare=False)     # E[…] in plain letters
+    # `x \sim p_\theta(x)`: the letter drawn ("" when the subscript draws none) and what
+    # from, parsed (None when it does not read); both only a reading of `over`
+    draw: str = field(default="", compare=False)
+    law: Node | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

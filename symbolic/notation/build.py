@@ -35,6 +35,7 @@ from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import children, node_text, size_bound, ungroup, walk
 from symbolic.notation.vocabulary import (
     ACCENTS,
+    DENSITY_LETTERS,
     EXPECTATION,
     EXTREMA,
     IDENTITY,
@@ -155,6 +156,57 @@ def expectation(body, over: str, random: list):
     return total / functools.reduce(operator.add, weights)
 
 
+def law_weight(call, value, outcomes: list):
+    """A distribution's probability of `value`, as `p_\\theta(x)` writes it (`call`, the
+    undefined function applied): any one normalised over the values `outcomes` the drawn
+    letter takes, that moves with the call's other arguments (its parameter), as the softmax
+    of an arbitrary function of the value and the parameter. `p_\\theta(x^{(k)})` summed over
+    k is 1 and `\\nabla_\\theta` of it 0, as for every distribution; what holds for such a
+    one only by chance does not hold at a sample (see `compare.function_families`)."""
+    score = sympy.Function(rf"{call.func}^{{{OUTCOME_MARK}}}", real=True)
+    rest = call.args[1:]
+    return sympy.exp(score(value, *rest)) / functools.reduce(
+        operator.add, (sympy.exp(score(outcome, *rest)) for outcome in outcomes))
+
+
+def density_letter(node: A.Node) -> str | None:
+    """The letter a written probability is of: x of `p_\\theta(x)`, `q_\\phi(z)` (a density
+    letter, subscripted, applied to one bare letter), parsed or resolved (a call of a
+    function defined nowhere, its parameter the second argument); None for any other."""
+    if isinstance(node, A.BinOp) and node.op == "apply" and isinstance(node.left, A.Name) \
+            and node.left.base in DENSITY_LETTERS and len(node.left.sub) == 1 \
+            and not node.left.sup and not node.left.primes:
+        value = ungroup(node.right)
+    elif isinstance(node, A.Call) and node.callee is A.Callee.ARBITRARY \
+            and node.name.split("_")[0] in DENSITY_LETTERS and len(node.args) == 2 \
+            and node.index is None and node.power is None and not node.primes:
+        value = node.args[0]
+    else:
+        return None
+    return value.base if isinstance(value, A.Name) and not value.sub and not value.sup \
+        and not value.primes and len(value.base) == 1 else None
+
+
+def outcome_letters(trees) -> frozenset[str]:
+    """The letters a link draws values of from a distribution it writes: x of `\\sum_x
+    p_\\theta(x) f(x)` (a sum over every value x takes, no bounds written) and of
+    `\\mathbb{E}_{x \\sim p_\\theta(x)}[f(x)]`, where `p_\\theta(x)` is written somewhere
+    in the link (or its subscript)."""
+    drawn, written = set(), set()
+    for tree in trees:
+        for n in walk(tree):
+            if isinstance(n, A.Expectation) and n.draw:
+                drawn.add(n.draw)
+                if n.law is not None:
+                    written.add(density_letter(n.law))
+            elif isinstance(n, A.SumOver) and n.index and n.index not in INDEX_LETTERS \
+                    and n.lower is None and n.upper is None and not n.product:
+                drawn.add(n.index)
+            elif (letter := density_letter(n)) is not None:
+                written.add(letter)
+    return frozenset(drawn & written)
+
+
 def _symbols_of(value) -> set:
     return set(getattr(value, "free_symbols", ()))
 
@@ -197,14 +249,18 @@ def _parameter(symbol) -> bool:
         .isdigit())
 
 
-def _require_expectation_read(trees: tuple, node: A.Expectation) -> None:
+def _require_expectation_read(trees: tuple, node: A.Expectation,
+                              drawn: frozenset[str]) -> None:
     """An expectation is read over one distribution the link does not differentiate: two
     distributions (E_P and E_Q, or E beside E_P) may be one, and a derivative of an
-    expectation may move its distribution (∇_θ E_{x∼p_θ}), which is not modelled."""
+    expectation may move its distribution, which is modelled only for one the link writes
+    with its parameter (∇_θ E_{x∼p_θ(x)}, `outcome_letters`)."""
     found = [n for tree in trees for n in walk(tree) if isinstance(n, A.Expectation)]
-    if len({n.over.replace(" ", "") for n in (*found, node)}) > 1:
+    if len({_spelled(n.over) for n in (*found, node)}) > 1:
         raise MeaningError("expectations over different distributions are not modelled", "",
                            node.pos, "Check this step by hand.")
+    if node.draw in drawn:
+        return
     for tree in trees:
         for n in walk(tree):
             inner = n.numerator if isinstance(n, A.Partial) and n.numerator is not None \
@@ -216,6 +272,12 @@ def _require_expectation_read(trees: tuple, node: A.Expectation) -> None:
                     "the variable is not said, and derivcheck does not model it", "",
                     node.pos, "Take the derivative inside the expectation, or check this "
                     "step by hand.")
+
+
+def _spelled(over: str) -> str:
+    """An expectation's subscript without spacing and braces: `x \\sim p_{\\theta}(x)` and
+    `x \\sim p_\\theta(x)` name one distribution."""
+    return "".join(c for c in over if c not in " {}")
 
 
 def _sample_label(node: A.Node) -> bool:
@@ -350,9 +412,51 @@ class Builder:
             raise MeaningError("E[…] in plain letters is an expectation, or the E defined here "
                                "at a point: the readings disagree", "", node.pos,
                                r"Write \mathbb{E}[…] for the expectation.")
-        _require_expectation_read(self.trees, node)
+        _require_expectation_read(self.trees, node, self.drawn)
+        if node.draw and node.law is not None and (outcomes := self.outcomes(node.draw)) \
+                and (value := self.expectation_under_law(node, outcomes)) is not None:
+            return value
         body = self.expanded(node.body)
         return expectation(body, node.over, self.random_in(body))
+
+    @functools.cached_property
+    def drawn(self) -> frozenset[str]:
+        """The letters this link draws from a distribution it writes (`outcome_letters`)."""
+        return outcome_letters(self.trees)
+
+    def outcomes(self, letter: str) -> list | None:
+        """The values a drawn letter takes (`OUTCOMES` of them), or None when the letter is
+        not drawn here, or stands for a vector, a matrix or a definition."""
+        if letter not in self.drawn:
+            return None
+        value = self.build(A.Name(letter))
+        if not isinstance(value, sympy.Symbol) or _outcome_symbol(value):
+            return None
+        return [outcome_of(value, k) for k in range(1, OUTCOMES + 1)]
+
+    def outcomes_of_law(self, node: A.Call) -> list | None:
+        """The values of its letter, when `node` is a written probability of a drawn letter
+        (`p_\\theta(x)`, resolved: the parameter its second argument)."""
+        letter = density_letter(node)
+        return self.outcomes(letter) if letter is not None else None
+
+    def sum_over_outcomes(self, node: A.SumOver, outcomes: list):
+        """`\\sum_x f(x) p_\\theta(x)`: the body at each value the drawn x takes."""
+        body, letter = self.build(node.body), self.build(A.Name(node.index))
+        return functools.reduce(operator.add, (body.xreplace({letter: outcome})
+                                               for outcome in outcomes))
+
+    def expectation_under_law(self, node: A.Expectation, outcomes: list):
+        """`\\mathbb{E}_{x \\sim p_\\theta(x)}[f(x)]`: the body at each value x takes,
+        weighted by the written distribution there (`law_weight`), which moves with θ."""
+        law = ungroup(self.scope.resolve(node.law).tree)
+        if not isinstance(law, A.Call) or self.outcomes_of_law(law) is None:
+            return None
+        letter, weight = self.build(A.Name(node.draw)), self.build(law)
+        body = self.expanded(node.body)
+        return functools.reduce(operator.add, (
+            weight.xreplace({letter: outcome}) * body.xreplace({letter: outcome})
+            for outcome in outcomes))
 
     def expanded(self, node: A.Node):
         """A tree built in this instance with its definitions in place."""
@@ -1264,6 +1368,8 @@ class Builder:
 
     def unknown_function(self, name: str, arguments: list, node: A.Call):
         function = sympy.Function(name, real=True)
+        if not node.primes and (outcomes := self.outcomes_of_law(node)):
+            return self.decorate(law_weight(function(*arguments), arguments[0], outcomes), node)
         if not node.primes:
             return self.decorate(function(*arguments), node)
         u = sympy.Dummy("u", real=True)
@@ -1296,6 +1402,9 @@ class Builder:
     # -- sums and derivatives ------------------------------------------------------
     def build_SumOver(self, node: A.SumOver):
         index = node.index or self.guess_index(node.body)
+        if node.index and node.lower is None and node.upper is None and not node.product \
+                and (outcomes := self.outcomes(node.index)):
+            return self.sum_over_outcomes(node, outcomes)
         if node.index and node.index not in INDEX_LETTERS and (
                 _argument_in(node.body, index) or node.lower is None and node.upper is None
                 and _value_in(node.body, index)):

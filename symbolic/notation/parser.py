@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from symbolic.errors import MeaningError, ParseError
+from symbolic.errors import MeaningError, NotationError, ParseError
 from symbolic.notation import ast as A
 from symbolic.notation.elisions import elided_sum
 from symbolic.notation.lexer import Token, tokenize
@@ -495,6 +495,23 @@ def _only_variable(node: A.Node) -> A.Name | None:
             inner = inner.operand
         return node.wrt
     return None
+
+
+def _drawn(under: list[Token]) -> tuple[str, A.Node | None]:
+    """The letter an expectation's subscript draws, and what from, parsed: ("x", p_θ(x)) of
+    `x \\sim p_\\theta(x)`; ("", None) for any other subscript (`P`, `q_\\phi`), and None for
+    what it is drawn from when that does not read."""
+    if len(under) < 3 or under[1].text != DRAWN_FROM or under[0].kind != "letter" \
+            or len(under[0].text) != 1:
+        return "", None
+    letter = under[0].text
+    try:
+        law = Parser(" ".join(t.text for t in under[2:])).parse()
+    except NotationError:
+        return letter, None
+    if isinstance(law, A.Name) and law.sub:     # x \sim p_\theta: the probability of x
+        law = A.BinOp("apply", law, A.Group(A.Name(letter, pos=under[0].pos), law.pos), law.pos)
+    return letter, law
 
 
 def _balanced(tokens: list[Token]) -> bool:
@@ -2687,10 +2704,11 @@ class Parser:
         as before: undecided, never unparseable."""
         start = self.i
         try:
-            over = ""
+            over, under = "", []
             if self.peek().text == "_":
                 self.advance()
-                over = " ".join(t.text for t in self.group_tokens())
+                under = self.group_tokens()
+                over = " ".join(t.text for t in under)
             opener = self.peek()
             if opener.text not in INDICATOR_BRACKETS:
                 raise self.error("an expectation needs brackets", opener)
@@ -2706,7 +2724,7 @@ class Parser:
             raise MeaningError(REFUSED_OPERATORS[EXPECTATION], self.source, tok.pos,
                                "Check this step by hand, or write the quantity it stands for "
                                "as a name of its own.") from error
-        return A.Expectation(body, over, tok.pos)
+        return A.Expectation(body, over, tok.pos, False, *_drawn(under))
 
     def indicator(self, tok: Token) -> A.Node:
         """`\\mathbb{1}[z > 0]`, `\\mathbb{1}\\{y = k\\}`, `\\mathbb{I}(x > 0)`: 1 where the

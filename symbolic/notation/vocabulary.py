@@ -423,6 +423,10 @@ DISTRIBUTION_RANGES = {"bern": "binary", "bernoulli": "binary", "beta": "probabi
                        "lognormal": "positive", "chi": "positive"}
 # `y \sim \mathcal{N}(0, 1)`: drawn from; a line with one of NOT_DRAWN relates values instead
 DRAWN_FROM = r"\sim"
+# Letters that name a probability (or density) of what a link draws: `p_\theta(x)` in
+# `\sum_x p_\theta(x) f(x)` or `\mathbb{E}_{x \sim p_\theta(x)}[…]` is a distribution over
+# the values x takes, normalised, that moves with its parameter θ (see `build.law_weight`)
+DENSITY_LETTERS = frozenset({"p", "q", "P", "Q"})
 NOT_DRAWN = ("=", r"\approx", r"\simeq")
 # After these a pair in parentheses is an interval, `x \in (0, 1)`, not a vector.
 INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
