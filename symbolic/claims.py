@@ -2119,12 +2119,64 @@ def _expectation_reading_doubt(link, finding: Finding, context: Context,
                      "hand")
 
 
+def _offset_doubt(link, finding: Finding, context: Context,
+                  budget: Budget) -> Finding | None:
+    """`z = \\theta^T x` against `z = \\theta_0 + \\theta_1 x_1 + \\dots`: the offset θ_0 may
+    be the product's own first term (x_0 = 1, as many notes fold it in) or apart from it,
+    as read; a difference found where both are written is undecided."""
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    nodes = [n for tree in _trees_used(trees, context) for n in walk(tree)]
+    offsets = {n.base for n in nodes if isinstance(n, A.Name) and len(n.sub) == 1
+               and isinstance(n.sub[0], A.Num) and n.sub[0].text == "0" and not n.sup}
+    whole = sorted({n.operand.base for n in nodes if isinstance(n, A.Transpose)
+                    and isinstance(n.operand, A.Name) and not n.operand.sub
+                    and n.operand.base in offsets})     # θ^T x beside θ_0
+    if not whole:
+        return None
+    name = to_latex(A.Name(whole[0]))
+    return undecided(f"undecided: {name}_0 and {name} are both written: a product with "
+                     f"{name} may hold the offset {name}_0 (with x_0 = 1, as many notes "
+                     "take it) or leave it apart, as read; which is meant is not said; "
+                     f"write the offset apart, as in {name}_0 + {name}^T x, to check it")
+
+
+def _one_entry_given_doubt(link, finding: Finding, context: Context,
+                           budget: Budget) -> Finding | None:
+    """`L = -\\log \\hat{y}_c` with `L = -\\sum_k y_k \\log \\hat{y}_k` and `y_c = 1` given:
+    one entry of a target set to 1 at a label may say it is one-hot there (its other
+    entries 0, as a distribution's must be), which is not written; a difference found
+    where the other entries count is undecided."""
+    ones = {d.name.base: d.name for d in context.definitions
+            if isinstance(d.name, A.Name) and len(d.name.sub) == 1 and not d.name.sup
+            and isinstance(d.name.sub[0], A.Name) and not d.name.sub[0].sub
+            and isinstance(d.body, A.Num) and d.body.text == "1"}
+    if not ones:
+        return None
+    try:
+        trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
+    except NotationError:
+        return None
+    others = sorted(n.base for tree in _trees_used(trees, context) for n in walk(tree)
+                    if isinstance(n, A.Name) and n.base in ones and len(n.sub) == 1
+                    and n.sub != ones[n.base].sub)
+    if not others:
+        return None
+    one = to_latex(ones[others[0]])
+    return undecided(f"undecided: {one} = 1 is given, which may say the target is one-hot "
+                     "(its other entries 0) or set that entry only; read with the others "
+                     "free this does not hold, and one-hot it may; which is meant is not "
+                     "said; give the other entries to check it")
+
+
 DOUBTS = (_expectation_doubt, _entry_against_whole_doubt, _index_notation_doubt,
           _entry_sum_doubt, _point_doubt, _member_doubt, _fact_doubt, _default_parameter_doubt,
           _domain_doubt, _one_member_doubt, _brace_doubt, _sample_entry_doubt,
           _value_called_doubt, _substitution_doubt, _listing_doubt, _local_partial_doubt,
           _summed_range_doubt, _capital_applied_doubt, _literal_derivative_doubt,
-          _own_index_sum_doubt)
+          _own_index_sum_doubt, _offset_doubt, _one_entry_given_doubt)
 
 
 def _member_of_defined(left: str, right: str, context: Context) -> tuple[str, str] | None:

@@ -575,6 +575,11 @@ class Context:
             lhs = layered_name(self.resolve(lhs).tree)
         try:
             body = parse_side(chain.sides[named].text)
+            while _conditional_probability(body) and named + 1 < len(chain.sides):
+                # h_w(x) = p(y = 1 \mid x) = σ(w^T x + b): the formula after the probability
+                # (which the chain defines too) is the body its parameters are put in
+                named += 1
+                body = parse_side(chain.sides[named].text)
         except NotationError as error:
             if not isinstance(lhs, A.Name):
                 raise
@@ -1529,6 +1534,9 @@ class Context:
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),
+                written_in=MappingProxyType({d.key: frozenset(
+                    n.base for n in walk(d.body) if isinstance(n, A.Name))
+                    for d in self.definitions}),
                 layers_only=frozenset(only := self._layers_only()),
                 last_layer=MappingProxyType(self._last_layers(only)),
                 shaped=frozenset(self.shapes),
@@ -1611,6 +1619,20 @@ class Context:
         return name in self.values or self.kind(name) is not None or any(
             isinstance(d.name, A.Name) and d.name.base == name and not d.name.sub
             and not d.name.sup and not d.name.suffix for d in self.definitions)
+
+    def hiding_functions(self) -> dict[str, str]:
+        """The functions nothing defines that a defined function's parameters may hide in,
+        each with that function: h of `J(w, b) = \\frac{1}{2m}\\sum_i (h(x^{(i)}) -
+        y^{(i)})^2 + …`, whose body writes b nowhere but through h (a model h_{w,b})."""
+        hiding = {}
+        for key, function in self.functions.items():
+            written = {n.base for n in walk(function.body) if isinstance(n, A.Name)}
+            if all(p.base in written for p in function.parameters):
+                continue
+            for n in walk(function.body):
+                if isinstance(n, A.Call) and n.callee is A.Callee.ARBITRARY:
+                    hiding.setdefault(n.name, key)
+        return hiding
 
     def defined_families(self) -> frozenset[str]:
         """The families the definitions give, by their written names: a of `\\mathbf{a} = …`
@@ -2346,6 +2368,11 @@ def _distribution_stated(text: str) -> tuple[frozenset[A.Name], str | None] | No
     except NotationError:
         return None
     return frozenset(names), DISTRIBUTION_RANGES.get(found.group(1).lower()) if found else None
+
+
+def _conditional_probability(node: A.Node) -> bool:
+    """`p(y = 1 \\mid x)`, read as one name (`parser.conditional`)."""
+    return isinstance(node, A.Name) and r"\mid" in node.base
 
 
 def _names_a_distribution(text: str) -> bool:

@@ -94,6 +94,7 @@ def partial(context: Context, numerator, wrt, instance: Instance):
     if numerator in definitions:
         _require_variable_written(expanded, wrt, context)
     _require_twins_defined(expanded, wrt, definitions, context, instance)
+    _require_parameters_written(expanded, wrt, context)
     return derivative(expanded, wrt)
 
 
@@ -408,6 +409,18 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
     if not hasattr(expr, "atoms"):
         return
+    hiding = context.hiding_functions()
+    hidden = sorted(str(f.func) for f in expr.atoms(AppliedUndef)
+                    if str(f.func) in hiding and wrt not in free_symbols(f))
+    if hidden:
+        # J(w, b) = \frac{1}{2m} \sum_i (h(x^{(i)}) - y^{(i)})^2 + \frac{\lambda}{2m} \sum_j
+        # w_j^2: b is written nowhere in J but through h, the model h_{w,b}; read free of w,
+        # h would lose the terms the writer means
+        raise MeaningError(
+            f"{hidden[0]} is a function nothing here defines, and {hiding[hidden[0]]} is "
+            f"defined as a function of parameters its formula writes only through "
+            f"{hidden[0]}, which may depend on {wrt.name}", "", None,
+            f"Define {hidden[0]} (as in {hidden[0]}(x) = w^T x + b) to check this.")
     symbols = free_symbols(expr)
     # p_θ(x), L_θ defined nowhere, by θ: its subscript says it is a quantity of θ, and
     # nothing says how; read as free of θ, its derivative would be 0 by a misreading
@@ -501,6 +514,39 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
             f"as read, this does not depend on {wrt.name}, but it holds {strangers[0]}, "
             f"defined nowhere here, which may depend on {wrt.name}", "", None,
             f"Define {strangers[0]} to check this.")
+
+
+def _require_parameters_written(expr, wrt: sympy.Symbol, context: Context) -> None:
+    """`\\frac{\\partial l(\\theta)}{\\partial \\theta_j}` with `l(\\theta) = \\log p(y;
+    \\lambda)`, "λ is a function of η, which is a function of θ" said in words: a function
+    of θ whose formula does not write θ depends on it as the text says; read as written, the
+    derivative would be 0. Say so."""
+    family = base_of(wrt)
+    if not hasattr(expr, "atoms") or wrt in free_symbols(expr):
+        return
+    unwritten = sorted(name for name, function in context.functions.items()
+                       if any(p.base == family for p in function.parameters)
+                       and family not in _bases_written(function.body, context))
+    if unwritten:
+        raise MeaningError(
+            f"as read, this does not depend on {wrt.name}, but {unwritten[0]} is defined as a "
+            f"function of {family}, and its formula does not write {family}: how it depends "
+            "on it is not said", "", None, f"Write the formula of {unwritten[0]} in {family}.")
+
+
+def _bases_written(body: A.Node, context: Context) -> set[str]:
+    """The bases a formula writes, and those the definitions of its names write, and so on
+    (λ = e^η and η = θ^T x bring η and θ to `\\log p(y; λ)`)."""
+    written: set[str] = set()
+    pending = [n.base for n in A.walk(body) if isinstance(n, A.Name)]
+    while pending:
+        base = pending.pop()
+        if base not in written:
+            written.add(base)
+            pending += [n.base for d in context.definitions
+                        if getattr(d.name, "base", None) == base
+                        for n in A.walk(d.body) if isinstance(n, A.Name)]
+    return written
 
 
 def _require_variable_written(expr, wrt: sympy.Symbol, context: Context) -> None:

@@ -49,7 +49,7 @@ from symbolic.notation import ast as A
 from symbolic.notation import objective, parse_side, split_chain
 from symbolic.notation.build import Instance
 from symbolic.notation.chains import Chain, Side
-from symbolic.notation.names import family_of
+from symbolic.notation.names import Var, family_of
 from symbolic.notation.rewrite import to_latex
 from symbolic.notation.trees import (
     children,
@@ -657,7 +657,8 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if isinstance(head, A.Name) and statement.introduced and not context.is_given(head) \
             and context.determines(head, statement.derivation):
         return _introduced_again(statement, chain, head, context, budget, step, previous)
-    if head is None or context.is_given(head) or _restates(head, chain, statement, context):
+    if head is None or context.is_given(head) or _restates(head, chain, statement, context) \
+            or _entry_of_a_defined_whole(head, context, statement.derivation):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
     try:
@@ -765,6 +766,25 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
     constants = {c for c in CONSTANT_LETTERS if not context.is_value(c)}   # e of e^{β x}
     return name_key(head) not in _names_in(body) and not is_printed_number(body) \
         and mentioned_names(body) - constants <= context.mentioned
+
+
+def _entry_of_a_defined_whole(head: A.Node, context: Context, derivation: int) -> bool:
+    """`S_{ij} = \\frac{1}{\\sqrt{d}} \\sum_k Q_{ik} K_{jk}` after `S = \\frac{Q
+    K^T}{\\sqrt{d}}` (Q, K shaped): the entries of a vector or matrix the text has defined
+    are determined, so this is a claim about them, never names of their own (which would
+    let a loss depend on S twice)."""
+    if not (isinstance(head, A.Name) and head.sub and not head.sup and not head.primes
+            and all(isinstance(s, A.Name) and s.base in INDEX_LETTERS and not s.sub
+                    for s in head.sub)):
+        return False
+    whole = dataclasses.replace(head, sub=())
+    if not context.determines(whole, derivation):
+        return False
+    try:
+        built = context.definitions_in(Instance())
+    except DerivcheckError:
+        return False
+    return Var(f"{name_key(whole)}_{{1}}") in built
 
 
 def _introduced_again(statement: Statement, chain: Chain, head: A.Name, context: Context,
@@ -1416,13 +1436,37 @@ def _define_function(chain: Chain, head: A.Node, body: A.Node, context: Context,
         and defined.source != chain.source \
         and [node_text(p) for p in defined.parameters] == [node_text(p) for p in parameters] \
         and _a_new_model(body, parameters, context)     # not f(A) = … after f(x) = …
+    middle = _middle_named(chain, context, derivation)
     context.define_function(name, parameters, body, chain.source, derivation)
     if anew:     # `_a_new_model`: the next example's, or a wrong restatement of the first
         context.remodelled[name] = chain.source
     first = LinkResult(chain.sides[0].text, chain.sides[1].text, chain.relations[0],
                        Verdict.VALID, Method.DEFINITION, f"defines the function {name}")
+    if middle is not None:
+        # a(\eta) = \lambda = e^{\eta}: a name nothing determines between, its value the
+        # formula after it (λ, a parameter of p(y; λ) above, now named)
+        context.define(middle[0], middle[1], chain.source, derivation)
+        rest = _rest(chain, context, budget).links
+        named = dataclasses.replace(rest[0], verdict=Verdict.VALID, method=Method.DEFINITION,
+                                    counterexample=None, diagnosis=None, diagnosis_kind=None,
+                                    message=f"defines {chain.sides[1].text.strip()}")
+        return step(StepKind.DEFINITION, ClaimResult(chain.source, [first, named, *rest[1:]]))
     return step(StepKind.DEFINITION,
                 ClaimResult(chain.source, [first, *_rest(chain, context, budget).links]))
+
+
+def _middle_named(chain: Chain, context: Context, derivation: int
+                  ) -> tuple[A.Name, A.Node] | None:
+    """(λ, e^η) of `a(\\eta) = \\lambda = e^{\\eta}`: a name nothing determines between a
+    function's head and a formula is named by the formula; None for any other chain."""
+    middle = defining_link(chain, 1) if len(chain.relations) > 1 else None
+    if middle is None or not isinstance(middle[0], A.Name):
+        return None
+    name = middle[0]
+    if context.is_value(name_key(name)) or context.determines(name, derivation) \
+            or name_key(name) in _names_in(middle[1]):
+        return None
+    return middle
 
 
 def _a_new_model(body: A.Node, parameters: tuple, context: Context) -> bool:

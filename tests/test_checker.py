@@ -988,6 +988,27 @@ def test_a_restated_member_of_a_misread_sum_is_never_a_first_error():
     assert "its own index k" in step.claim.links[0].message
 
 
+def test_the_entries_of_a_defined_matrix_restated_are_claimed():
+    # S_{ij} written out after S = Q K^T/√d: a claim about S's entries, never names of their
+    # own, through which the loss would depend on S twice (a false first error)
+    doc = ("---\nshapes: {Q: [T_q, d], K: [T_kv, d], V: [T_kv, d]}\n---\n"
+           "$$S = \\frac{QK^T}{\\sqrt{d}}$$\n\n$$P = \\text{softmax}(S)$$\n\n$$O = PV$$\n\n"
+           "For $Q$: $S_{ij} = \\frac{1}{\\sqrt{d}} \\sum_k Q_{ik} K_{jk}$\n\n"
+           "$$\\frac{\\partial L}{\\partial Q_{ik}} = \\sum_{j} \\frac{\\partial L}"
+           "{\\partial S_{ij}} \\frac{1}{\\sqrt{d}} K_{jk}$$\n")
+    steps = check_document(doc).steps
+    assert str(steps[3].kind) == "claim" and str(steps[-1].verdict) != "invalid"
+
+
+def test_a_name_between_a_function_and_its_formula_is_named():
+    # a(η) = λ = e^η: λ (a parameter of p above, determined by nothing) is e^η from here on
+    doc = ("$$p(y; \\lambda) = \\frac{e^{-\\lambda} \\lambda ^y}{y!}$$\n\n"
+           "$$a(\\eta) = \\lambda = e^{\\eta}$$\n\n$$(y - e^{\\eta}) x_j = (y - \\lambda) x_j$$\n")
+    steps = check_document(doc).steps
+    assert [str(link.method) for link in steps[1].claim.links] == ["definition", "definition"]
+    assert str(steps[-1].verdict) == "valid"
+
+
 LOGISTIC_GRADIENT = ("The prediction is $p = \\sigma(w x)$ and the loss is\n\n"
                      "$$L = -y \\log p - (1-y)\\log(1-p)$$\n\nIts gradient in w is\n\n"
                      "$$g = (p - y) x$$\n\nRecall that the gradient is given by\n\n$$g = {}$$\n")

@@ -672,6 +672,12 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     k = 0
     while k < len(tokens):
+        if tokens[k].text in WORD_COMMANDS and (word := _word_in_braces(tokens, k + 1)) \
+                in PLAIN_FUNCTION_COMMANDS:
+            # \mathrm{log} \frac{1}{y!}, \mathrm{ln}\lambda: the function in an upright font
+            out.append(Token("command", "\\" + word, tokens[k].pos))
+            k += len(word) + 3
+            continue
         end = k
         while end < len(tokens) and tokens[end].kind == "letter" \
                 and (end == k or _contiguous(tokens[end - 1 : end + 1])):
@@ -699,6 +705,18 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
         out.extend(tokens[k : max(end, k + 1)])
         k = max(end, k + 1)
     return out
+
+
+def _word_in_braces(tokens: list[Token], k: int) -> str:
+    """The word of letters a brace at k holds, one token each (`{log}`); "" for any other."""
+    if k >= len(tokens) or tokens[k].text != "{":
+        return ""
+    end = k + 1
+    while end < len(tokens) and tokens[end].kind == "letter" and len(tokens[end].text) == 1:
+        end += 1
+    if end == k + 1 or end >= len(tokens) or tokens[end].text != "}":
+        return ""
+    return "".join(t.text for t in tokens[k + 1:end])
 
 
 def _sized_double_bars(tokens: list[Token]) -> list[Token]:

@@ -124,6 +124,8 @@ class Snapshot:
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
+    # the bases each definition's body writes: w, x, b of `z = w x + b`
+    written_in: Mapping[str, frozenset] = field(default_factory=lambda: MappingProxyType({}))
     # bases defined only at layers (a^{(1)}, a^{(2)}), never bare: a parameter a is none of them
     layers_only: frozenset[str] = frozenset()
     # the last layer of each of those, where every layer is a number: {"a": "2"}
@@ -1159,12 +1161,15 @@ class _Pass:
                 and all(isinstance(p, A.Name) for p in parameters) \
                 and not any(p.base == wrt.base for p in parameters) \
                 and wrt.base not in self.snapshot.used_in.get(key, frozenset()) \
+                and not self.snapshot.written_in.get(canonical(wrt.base, (), (), wrt.suffix, 0),
+                                                     frozenset()) & {p.base for p in parameters} \
                 and not any(canonical(p.base, (), (), p.suffix, p.primes)
                             in self.snapshot.defined - self.snapshot.layers_only
                             or self.snapshot.is_function(p.base)
                             for p in parameters):     # L(e) with e(θ) defined: through e
             # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
-            # with several parameters, which one x stands for is not said
+            # with several parameters, which one x stands for is not said (L(w, b) by z = w x
+            # + b defined is by that quantity, through its parameters: not renamed)
             if len(parameters) != 1:
                 raise MeaningError(f"{_shown(name)} is a function of {len(parameters)} "
                                    f"parameters, none of them {_shown(wrt)}: which one "
