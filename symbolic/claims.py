@@ -3795,9 +3795,11 @@ def _softmax_in_doubt(sides, finding: Finding, context: Context) -> bool:
         trees = tuple(context.resolve(parse_side(side)).tree for side in sides)
     except NotationError:
         return False
+    # (a loss defined nowhere rests on all of them: L after P = softmax(S), O = P V)
     return any(isinstance(node, A.Call) and node.callee == A.Callee.KNOWN
                and getattr(known_function(node.name), "takes_vector", False)
-               for tree in _trees_used(trees, context) for node in walk(tree))
+               for tree in (*_trees_used(trees, context),
+                            *(d.body for d in context.definitions)) for node in walk(tree))
 
 
 def _softmax_by_axes(link, context: Context, budget: Budget) -> Finding | None:

@@ -658,7 +658,7 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
             and context.determines(head, statement.derivation):
         return _introduced_again(statement, chain, head, context, budget, step, previous)
     if head is None or context.is_given(head) or _restates(head, chain, statement, context) \
-            or _entry_of_a_defined_whole(head, context, statement.derivation):
+            or _entry_of_a_defined_whole(head, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
     body_text = chain.sides[1].text
     try:
@@ -768,7 +768,7 @@ def _restates(head: A.Node, chain: Chain, statement: Statement, context: Context
         and mentioned_names(body) - constants <= context.mentioned
 
 
-def _entry_of_a_defined_whole(head: A.Node, context: Context, derivation: int) -> bool:
+def _entry_of_a_defined_whole(head: A.Node, context: Context) -> bool:
     """`S_{ij} = \\frac{1}{\\sqrt{d}} \\sum_k Q_{ik} K_{jk}` after `S = \\frac{Q
     K^T}{\\sqrt{d}}` (Q, K shaped): the entries of a vector or matrix the text has defined
     are determined, so this is a claim about them, never names of their own (which would
@@ -778,8 +778,8 @@ def _entry_of_a_defined_whole(head: A.Node, context: Context, derivation: int) -
                     for s in head.sub)):
         return False
     whole = dataclasses.replace(head, sub=())
-    if not context.determines(whole, derivation):
-        return False
+    if not any(name_key(d.name) == name_key(whole) for d in context.definitions):
+        return False        # (an earlier part's S is in force too: its P and O rest on it)
     try:
         built = context.definitions_in(Instance())
     except DerivcheckError:

@@ -2421,6 +2421,9 @@ HYPOTHESIS_AS_PROBABILITY = [r"h_w(x) = p(y = 1|x) = \sigma(w x + b)"]
 POISSON = [r"p(y; \lambda) = \frac{e^{-\lambda} \lambda^y}{y!}", r"l(\theta) = \log p(y; \lambda)"]
 
 
+ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
+
+
 @pytest.mark.parametrize("claim, given, verdict", [
     # a function defined through a probability, then its formula: the formula is its body
     (r"\frac{\partial h_w(u)}{\partial b} = h_w(u)(1 - h_w(u))", HYPOTHESIS_AS_PROBABILITY,
@@ -2453,10 +2456,16 @@ POISSON = [r"p(y; \lambda) = \frac{e^{-\lambda} \lambda^y}{y!}", r"l(\theta) = \
     (r"\mathrm{log} \frac{1}{y!} + y \mathrm{ln}\lambda = -\log y! + y \log \lambda", [],
      "valid"),
     (r"\operatorname{ln}x = \ln x", [], "valid"),
+    # a loss defined nowhere rests on the softmax of a matrix, its axis not declared: the
+    # step holds read row by row and column by column alike
+    (r"\frac{\partial L}{\partial Q} = \frac{1}{\sqrt{d}} \frac{\partial L}{\partial S} K",
+     ATTENTION, "valid"),
+    (r"\frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K", ATTENTION, "invalid"),
     (r"\mathrm{log}^2 x = 2\log x", [], "invalid"),
 ])
 def test_what_the_twenty_ninth_corpus_taught(claim, given, verdict):
-    assert check_claim(claim, given=given).verdict == verdict
+    shapes = {"Q": [4, 3], "K": [4, 3], "V": [4, 3]} if given is ATTENTION else {}
+    assert check_claim(claim, given=given, shapes=shapes).verdict == verdict
 
 
 def test_a_convention_value_spelled_in_words_is_understood():
