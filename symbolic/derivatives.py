@@ -16,10 +16,10 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from symbolic.compare import free_symbols
-from symbolic.errors import MeaningError, UnsaidDependence, UnshapedError
+from symbolic.errors import MeaningError, NotationError, UnsaidDependence, UnshapedError
 from symbolic.functions import held
 from symbolic.notation import ast as A
-from symbolic.notation import conditional_names
+from symbolic.notation import conditional_names, parse_side
 from symbolic.notation.names import Var, base_of, family_of, layer_of, subscript_of
 from symbolic.notation.trees import name_key
 from symbolic.notation.vocabulary import DATA_LETTERS, ESTIMATE, LABEL_LETTERS, WEIGHT_LETTERS
@@ -535,18 +535,32 @@ def _require_parameters_written(expr, wrt: sympy.Symbol, context: Context) -> No
 
 
 def _bases_written(body: A.Node, context: Context) -> set[str]:
-    """The bases a formula writes, and those the definitions of its names write, and so on
-    (λ = e^η and η = θ^T x bring η and θ to `\\log p(y; λ)`)."""
+    """The bases a formula writes, and those the definitions of its names and the
+    functions it calls write, and so on (λ = e^η and η = θ^T x bring η and θ to `\\log
+    p(y; λ)`; h_θ(x^{(i)}) brings θ, its subscript, and what h's formula writes)."""
     written: set[str] = set()
-    pending = [n.base for n in A.walk(body) if isinstance(n, A.Name)]
+    pending: list = [body]
     while pending:
-        base = pending.pop()
-        if base not in written:
-            written.add(base)
-            pending += [n.base for d in context.definitions
-                        if getattr(d.name, "base", None) == base
-                        for n in A.walk(d.body) if isinstance(n, A.Name)]
+        node = pending.pop()
+        for n in A.walk(node):
+            if isinstance(n, A.Name) and n.base not in written:
+                written.add(n.base)
+                pending += [d.body for d in context.definitions
+                            if getattr(d.name, "base", None) == n.base]
+            elif isinstance(n, A.Call) and n.name not in written:
+                written |= {n.name} | {p.base for p in _subscript_names(n.name)}
+                if n.name in context.functions:
+                    pending.append(context.functions[n.name].body)
     return written
+
+
+def _subscript_names(spelled: str) -> list[A.Name]:
+    """The names in a function's spelled subscript: θ of `h_{\\theta}`."""
+    sub = spelled.partition("_")[2]
+    try:
+        return [n for n in A.walk(parse_side(sub)) if isinstance(n, A.Name)] if sub else []
+    except NotationError:
+        return []
 
 
 def _require_variable_written(expr, wrt: sympy.Symbol, context: Context) -> None:

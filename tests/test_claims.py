@@ -2452,10 +2452,19 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
     (r"z = \theta_0 + \theta^T x", [r"z = \theta_0 + \sum_{j=1}^{n} \theta_j x_j"], "valid"),
     (r"L = -\log(\hat{y}_c)", [r"L = -\sum_{k=1}^{K} y_k \log(\hat{y}_k)", "y_c = 1"],
      "undecided"),
+    # h_θ(x) = σ(z) with z = θ^T x: at x^{(i)}, z may move with the argument or stay as
+    # defined (read as defined, a false invalid with the shapes declared)
+    (r"\frac{\partial J(\theta)}{\partial \theta_1} = \frac{1}{2} \sum_{i=1}^{2} "
+     r"(h_{\theta}(x^{(i)}) - y^{(i)}) x_1^{(i)}", [r"h_{\theta}(x) = \frac{1}{1 + e^{-z}}",
+     r"z = \theta^T x", r"J(\theta) = -\frac{1}{2} \sum_{i=1}^{2} [y^{(i)} \log h_{\theta}"
+     r"(x^{(i)}) + (1 - y^{(i)}) \log(1 - h_{\theta}(x^{(i)}))]"], "undecided"),
+    (r"h(u) = \frac{1}{1 + e^{-u}}", [r"h(x) = \frac{1}{1 + e^{-x}}"], "valid"),
     # a function's name in an upright font, with or without parentheses
     (r"\mathrm{log} \frac{1}{y!} + y \mathrm{ln}\lambda = -\log y! + y \log \lambda", [],
      "valid"),
     (r"\operatorname{ln}x = \ln x", [], "valid"),
+    # a word of letters, a space, then its parentheses: LaTeX prints no space there
+    (r"\frac{\partial}{\partial v} cossim(v, w) = 0", [r"cossim (v, w) = v w"], "invalid"),
     # a loss defined nowhere rests on the softmax of a matrix, its axis not declared: the
     # step holds read row by row and column by column alike
     (r"\frac{\partial L}{\partial Q} = \frac{1}{\sqrt{d}} \frac{\partial L}{\partial S} K",

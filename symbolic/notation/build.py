@@ -71,6 +71,7 @@ class Scope(Protocol):
     functions: dict                 # the functions the text defines, by name
 
     def is_value(self, name: str) -> bool: ...
+    def written_through_parameter(self, function) -> str | None: ...
     def is_size_name(self, name: A.Name) -> bool: ...
     def kind(self, name: str) -> str | None: ...
     def shape_of(self, name: str) -> tuple | None: ...
@@ -1275,6 +1276,15 @@ class Builder:
             raise self.fail(f"internal: {node.name} is not defined here", node)
         if self.call_depth >= MAX_CALL_DEPTH:
             raise self.fail(f"{definition.name} is defined in terms of itself", node)
+        through = self.scope.written_through_parameter(definition)
+        if through is not None and [node_text(a) for a in node.args] != [
+                node_text(p) for p in definition.parameters]:
+            # h_θ(x^{(i)}) with h_θ(x) = σ(z), z = θ^T x: z at x^{(i)}, or z as defined
+            raise MeaningError(f"{definition.name}'s formula writes {through}, whose "
+                               f"definition writes {definition.name}'s parameter: whether "
+                               f"{through} moves with the argument is not said", self.source,
+                               node.pos, f"Write {definition.name}'s formula in its "
+                               "parameter itself.")
         self.call_depth += 1
         try:
             if node.primes:

@@ -2309,8 +2309,9 @@ class Parser:
         capitals = len(run) >= 2 and all(t.text.isupper() for t in run)    # LL(θ), CE(y, p)
         capitals = capitals or word in MATRIX_OPERATORS          # tr(AB): the trace
         if len(run) < MIN_WORD_LETTERS and not capitals \
-                or not _contiguous([self.peek(len(run) + primes - 1), after]):
-            return None
+                or not _contiguous([self.peek(len(run) + primes - 1), after]) \
+                and not (after.text == "(" and len(run) > MIN_WORD_LETTERS):
+            return None         # (`cossim (v, w)`: a space LaTeX does not print)
         if any(word.endswith(known) and 0 < len(word) - len(known) <= 2
                and set(word[:-len(known)]) <= VARIABLE_LETTERS
                for known in PLAIN_FUNCTION_WORDS if known != word):
