@@ -1714,13 +1714,14 @@ class Context:
     def written_through_parameter(self, function: FunctionDefinition) -> str | None:
         """`h_\\theta(x) = \\frac{1}{1 + e^{-z}}` with `z = \\theta^T x` defined: a name h's
         formula writes whose definition writes h's parameter (z); None when there is none."""
-        parameters = {p.base for p in function.parameters if isinstance(p, A.Name)}
+        parameters = {name_key(p) for p in function.parameters if isinstance(p, A.Name)
+                      and not p.sub and not p.sup}        # x, never x^{(i)} (a member)
         written = {name_key(n) for n in walk(function.body)
-                   if isinstance(n, A.Name) and n.base not in parameters}
+                   if isinstance(n, A.Name) and name_key(n) not in parameters}
         return next((name_key(d.name) for d in self.definitions
                      if isinstance(d.name, A.Name) and name_key(d.name) in written
-                     and parameters & {n.base for n in walk(d.body) if isinstance(n, A.Name)}),
-                    None)
+                     and parameters & {name_key(n) for n in walk(d.body)
+                                       if isinstance(n, A.Name)}), None)
 
     def _entry_member(self, key: str | None) -> FunctionDefinition | None:
         """`s(\\mathbf x)_j` with `s(\\mathbf x)_i = …` defined: that function with j written
