@@ -2121,26 +2121,43 @@ def _expectation_reading_doubt(link, finding: Finding, context: Context,
 
 def _offset_doubt(link, finding: Finding, context: Context,
                   budget: Budget) -> Finding | None:
-    """`z = \\theta^T x` against `z = \\theta_0 + \\theta_1 x_1 + \\dots`: the offset θ_0 may
-    be the product's own first term (x_0 = 1, as many notes fold it in) or apart from it,
-    as read; a difference found where both are written is undecided."""
+    """`z = \\theta^T x` against `z = \\theta_0 + \\theta_1 x_1 + \\dots` (or `\\sum_{i=0}^n
+    \\theta_i x_i`): the offset θ_0 may be the product's own first term (x_0 = 1, as many
+    notes fold it in) or apart from it, as read; a difference found where both are written
+    is undecided."""
     try:
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
+    if _differentiates(trees):
+        return None     # ∂J/∂θ_0 = y - h: wrong with the offset in or apart
     nodes = [n for tree in _trees_used(trees, context) for n in walk(tree)]
     offsets = {n.base for n in nodes if isinstance(n, A.Name) and len(n.sub) == 1
                and isinstance(n.sub[0], A.Num) and n.sub[0].text == "0" and not n.sup}
-    whole = sorted({n.operand.base for n in nodes if isinstance(n, A.Transpose)
-                    and isinstance(n.operand, A.Name) and not n.operand.sub
-                    and n.operand.base in offsets})     # θ^T x beside θ_0
-    if not whole:
-        return None
+    whole = {n.operand.base for n in nodes if isinstance(n, A.Transpose)
+             and isinstance(n.operand, A.Name) and not n.operand.sub
+             and n.operand.base in offsets}             # θ^T x beside θ_0
+    whole |= {m.base for n in nodes if isinstance(n, A.SumOver) and isinstance(n.lower, A.Num)
+              and n.lower.text == "0" for m in walk(n.body) if isinstance(m, A.Name)
+              and m.base in offsets and len(m.sub) == 1 and isinstance(m.sub[0], A.Name)
+              and m.sub[0].base == n.index}             # \sum_{i=0}^n w_i x_i beside w_0
+    whole = sorted(whole)
+    if not whole or any(context.is_value(name_key(n)) for n in nodes
+                        if isinstance(n, A.Name) and n.base not in offsets
+                        and len(n.sub) == 1 and isinstance(n.sub[0], A.Num)
+                        and n.sub[0].text == "0"):
+        return None                         # x_0 = 2 given: what x_0 is, is said
     name = to_latex(A.Name(whole[0]))
-    return undecided(f"undecided: {name}_0 and {name} are both written: a product with "
-                     f"{name} may hold the offset {name}_0 (with x_0 = 1, as many notes "
-                     "take it) or leave it apart, as read; which is meant is not said; "
-                     f"write the offset apart, as in {name}_0 + {name}^T x, to check it")
+    return undecided(f"undecided: {name}_0 is written apart and within a product or a sum "
+                     f"with {name}, which may hold it (with x_0 = 1, as many notes take it) "
+                     "or leave it apart, as read; which is meant is not said; write x_0 = 1, "
+                     f"or the offset apart, as in {name}_0 + {name}^T x, to check it")
+
+
+def _differentiates(trees) -> bool:
+    """Whether a link's own trees take a derivative (a step the doubts of a statement's
+    reading leave alone: it is wrong in every reading of what it rests on, as a rule)."""
+    return any(isinstance(n, A.Partial) for tree in trees for n in walk(tree))
 
 
 def _one_entry_given_doubt(link, finding: Finding, context: Context,
@@ -2159,6 +2176,8 @@ def _one_entry_given_doubt(link, finding: Finding, context: Context,
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
+    if _differentiates(trees):
+        return None     # ∂L/∂z_c = ŷ_c: wrong one-hot (ŷ_c - 1) or not
     others = sorted(n.base for tree in _trees_used(trees, context) for n in walk(tree)
                     if isinstance(n, A.Name) and n.base in ones and len(n.sub) == 1
                     and n.sub != ones[n.base].sub)

@@ -306,6 +306,9 @@ class Context:
     # the second reading of expectations: a Latin letter written both under an expectation
     # and outside one varies with the outcome (see `claims._expectation_reading_doubt`)
     outside_varies: bool = False
+    # how many definitions there were when the case in force began (None: no case): what a
+    # case defines (`g' = e^{z_k}` with i = k) holds in that case only (see `stepwise`)
+    case_start: int | None = None
 
     def __post_init__(self) -> None:
         self.conventions = dict(self.conventions or {})
@@ -575,7 +578,9 @@ class Context:
             lhs = layered_name(self.resolve(lhs).tree)
         try:
             body = parse_side(chain.sides[named].text)
-            while _conditional_probability(body) and named + 1 < len(chain.sides):
+            while _conditional_probability(body) and named + 1 < len(chain.sides) \
+                    and not any(_conditional_probability(n) for n in walk(
+                        parse_side(chain.sides[named + 1].text))):   # Bayes' rule: a claim
                 # h_w(x) = p(y = 1 \mid x) = σ(w^T x + b): the formula after the probability
                 # (which the chain defines too) is the body its parameters are put in
                 named += 1
@@ -1534,9 +1539,6 @@ class Context:
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),
-                written_in=MappingProxyType({d.key: frozenset(
-                    n.base for n in walk(d.body) if isinstance(n, A.Name))
-                    for d in self.definitions}),
                 layers_only=frozenset(only := self._layers_only()),
                 last_layer=MappingProxyType(self._last_layers(only)),
                 shaped=frozenset(self.shapes),
@@ -1714,14 +1716,14 @@ class Context:
     def written_through_parameter(self, function: FunctionDefinition) -> str | None:
         """`h_\\theta(x) = \\frac{1}{1 + e^{-z}}` with `z = \\theta^T x` defined: a name h's
         formula writes whose definition writes h's parameter (z); None when there is none."""
-        parameters = {name_key(p) for p in function.parameters if isinstance(p, A.Name)
+        parameters = {p.base for p in function.parameters if isinstance(p, A.Name)
                       and not p.sub and not p.sup}        # x, never x^{(i)} (a member)
         written = {name_key(n) for n in walk(function.body)
-                   if isinstance(n, A.Name) and name_key(n) not in parameters}
+                   if isinstance(n, A.Name) and n.base not in parameters}
         return next((name_key(d.name) for d in self.definitions
                      if isinstance(d.name, A.Name) and name_key(d.name) in written
-                     and parameters & {name_key(n) for n in walk(d.body)
-                                       if isinstance(n, A.Name)}), None)
+                     and parameters & {n.base for n in walk(d.body)    # x, or its entry x_1
+                                       if isinstance(n, A.Name) and not n.sup}), None)
 
     def _entry_member(self, key: str | None) -> FunctionDefinition | None:
         """`s(\\mathbf x)_j` with `s(\\mathbf x)_i = …` defined: that function with j written

@@ -201,7 +201,10 @@ def chained_statements(content: str) -> list[str]:
 # `$y_i = 1$ if the class is $i$`: inline math the prose makes a condition
 _CONDITIONAL = re.compile(r"\s*,?\s*(?:if|when|whenever|where|iff)\b", re.I)
 # `examples with $y_n = +1$`, `where $y_i = 1$`: the prose before makes it a condition
-_CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$", re.I)
+_CONDITIONED = re.compile(r"\b(?:if|when|whenever|where|with|iff)\s*$"
+                          # **Case 2: $i \neq k$**: a case's label, numbered, before it
+                          r"|(?:\b(?:case|fall|cas|caso|przypadek|kasus|durum)|случай|情况|경우)"
+                          r"\s*\d*\s*[:：.]?\s*$", re.I)
 # "Setting $\nabla_w J = 0$ …": an equation set to find where it holds (the optimum), and
 # what the same sentence derives from it, are not claimed
 _ASSUMING = re.compile(r"\b(?:setting|set|assuming|assume|suppose|supposing|imposing|"

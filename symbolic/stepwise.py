@@ -68,6 +68,7 @@ from symbolic.notation.vocabulary import (
     DEFINING,
     DIFFERENTIAL_D,
     GRADIENT_WORD,
+    GREEK,
     INDEX_LETTERS,
     LOGARITHMS,
     MEMBERSHIP,
@@ -482,9 +483,11 @@ def _defined_further_on(statements: Sequence[Statement], index: int,
             continue
         head, body = definition
         key = name_key(head)
+        # (α = 0.01 "as usual" after max(αx, x) = …: a parameter's value, said later)
         if head.base not in INDEX_LETTERS and not context.is_value(key) \
                 and not context.determines(head, later.derivation) \
-                and not is_printed_number(body) and key not in _names_in(body):
+                and (not is_printed_number(body) or head.base.lstrip("\\") in GREEK) \
+                and key not in _names_in(body):
             found.setdefault(key, later.line)
     return found
 
@@ -657,9 +660,11 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
     if isinstance(head, A.Name) and statement.introduced and not context.is_given(head) \
             and context.determines(head, statement.derivation):
         return _introduced_again(statement, chain, head, context, budget, step, previous)
-    if head is None or context.is_given(head) or _restates(head, chain, statement, context) \
-            or _entry_of_a_defined_whole(head, context):
+    if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
+    if _entry_of_a_defined_whole(head, context) \
+            and name_key(head) not in _names_in(parse_side(chain.sides[1].text)):
+        return step(StepKind.CLAIM, _entries_restated(chain, head, context, budget, previous))
     body_text = chain.sides[1].text
     try:
         body = parse_side(body_text)
@@ -673,6 +678,7 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return step(StepKind.CLAIM, _unparseable(statement.text, error))
     if isinstance(head, A.Partial):
         if exact_value(context, body, body_text) is None or _has_graph_value(head, context) \
+                or _of_an_unread_name(head, context) \
                 or _follows_from_definitions(head, context) \
                 or any(isinstance(n, A.Cases) for n in walk(body)):   # a piecewise: a claim
             return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
@@ -785,6 +791,30 @@ def _entry_of_a_defined_whole(head: A.Node, context: Context) -> bool:
     except DerivcheckError:
         return False
     return Var(f"{name_key(whole)}_{{1}}") in built
+
+
+def _of_an_unread_name(gradient: A.Partial, context: Context) -> bool:
+    """`\\frac{\\partial z_i}{\\partial w_i} = 1` after `z_i = …` could not be read (or was
+    held in doubt): the derivative of that name is claimed, never named as a number."""
+    numerator = gradient.numerator if gradient.numerator is not None else gradient.operand
+    return isinstance(numerator, A.Name) and any(
+        isinstance(d.body, A.Unread) and name_key(d.name) == name_key(numerator)
+        for d in context.definitions)
+
+
+def _entries_restated(chain: Chain, head: A.Name, context: Context, budget: Budget,
+                      previous: str | None) -> ClaimResult:
+    """`S_{ij} = …` restating the entries of a matrix defined before: a claim. One that does
+    not hold, or cannot be checked, may be a wrong restatement or a new model's entries
+    (`z_i = w_i x_i + b_i` after `z = W x`): undecided, and what rests on S_{ij} too."""
+    claim = check_chain(chain, context, budget, previous)
+    if all(link.verdict == Verdict.VALID for link in claim.links):
+        return claim
+    why = (f"{chain.sides[0].text.strip()} restates entries of a vector or matrix defined "
+           "before, and the restatement could not be shown to hold: a wrong one, or a new "
+           "model's entries")
+    context.define_unreadable(head, MeaningError(why, "", None, ""), chain.source)
+    return _held_back(claim, lambda link: why)
 
 
 def _introduced_again(statement: Statement, chain: Chain, head: A.Name, context: Context,
@@ -1463,9 +1493,15 @@ def _middle_named(chain: Chain, context: Context, derivation: int
     if middle is None or not isinstance(middle[0], A.Name):
         return None
     name = middle[0]
-    if context.is_value(name_key(name)) or context.determines(name, derivation) \
-            or name_key(name) in _names_in(middle[1]):
-        return None
+    key = name_key(name)
+    if context.is_value(key) or context.determines(name, derivation) \
+            or key in _names_in(middle[1]) or key in context.functions \
+            or any(key in _names_in(d.body) for d in context.definitions) \
+            or any(key in _names_in(f.body) and all(name_key(p) != key for p in f.parameters)
+                   for f in context.functions.values()):
+        return None     # η = log φ, then g(η) = φ = …: φ is tied to η already, a claim
+    if r"\mid" in name.base:
+        return None     # h(x) = p(C_1 \mid x) = …: a probability, which its law determines
     return middle
 
 
@@ -1628,6 +1664,13 @@ def _prose_condition(statement: Statement, said: str, context: Context) -> Check
 
 def _assume_case(statement: Statement, case: tuple[str, str, str],
                  context: Context, together: bool = False) -> Checked:
+    """A case stated (`i = k`): it holds until the next; what the case before it defined
+    (`g' = e^{z_k}` with i = k, then `g' = e^{z_i}` with i ≠ k) held there only."""
+    if not together:
+        if context.cases and context.case_start is not None:
+            for key in {name_key(d.name) for d in context.definitions[context.case_start:]}:
+                context.forget(key)
+        context.case_start = len(context.definitions)
     context.cases = [*context.cases, case] if together else [case]
     left, relation, right = case
     scope = "in the display after it" if statement.for_next \

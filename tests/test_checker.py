@@ -1000,6 +1000,26 @@ def test_the_entries_of_a_defined_matrix_restated_are_claimed():
     assert str(steps[3].kind) == "claim" and str(steps[-1].verdict) != "invalid"
 
 
+@pytest.mark.parametrize("doc, verdicts", [
+    # η = log φ ties φ to η: g(η) = φ = … is a claim (1/(1 + e^{η}) is wrong)
+    ("Let $p(y; \\phi) = \\phi^y (1 - \\phi)^{1 - y}$ and $\\eta = \\log \\frac{\\phi}{1 - "
+     "\\phi}$.\n\nInverting, $g(\\eta) = \\phi = \\frac{1}{1 + e^{\\eta}}$.",
+     ["valid", "valid", "valid", "invalid"]),
+    # Bayes' rule after a probability is a claim about it, never its definition
+    ("The posterior is $h(x) = p(C_1 \\mid x) = \\frac{p(x \\mid C_1)}{p(x \\mid C_1) + "
+     "p(x \\mid C_2)}$.", ["valid", "undecided"]),
+    # an entry updated is no restatement; a restatement in doubt leaves what rests on it so
+    ("---\nshapes: {m: [3, 1], g: [3, 1]}\n---\nLet $\\beta = 0.9$ and $m = (1 - \\beta) g$."
+     "\n\nThe update is $m_i = \\beta m_i + (1 - \\beta) g_i$.", ["valid", "valid", "valid"]),
+    ("---\nshapes: {W: [2, 2], x: [2, 1], z: [2, 1]}\n---\nLet $z = W x$.\n\nNow let $z_i = "
+     "w_i x_i + b_i$. Then $\\frac{\\partial z_i}{\\partial w_i} = 1$.",
+     ["valid", "undecided", "undecided"]),
+])
+def test_what_the_second_reads_of_the_twenty_ninth_corpus_found(doc, verdicts):
+    assert [str(link.verdict) for s in check_document(doc).steps
+            for link in s.claim.links] == verdicts
+
+
 def test_a_name_between_a_function_and_its_formula_is_named():
     # a(η) = λ = e^η: λ (a parameter of p above, determined by nothing) is e^η from here on
     doc = ("$$p(y; \\lambda) = \\frac{e^{-\\lambda} \\lambda ^y}{y!}$$\n\n"

@@ -2430,12 +2430,17 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
      "valid"),
     (r"\frac{\partial h_w(u)}{\partial b} = h_w(u)(1 + h_w(u))", HYPOTHESIS_AS_PROBABILITY,
      "invalid"),
-    # L(w, b) by z = w x + b: by that quantity, through its parameters (not z renamed)
-    (r"\frac{\partial L}{\partial z} = 2(z - y)", [r"L(w, b) = (w x + b - y)^2", "z = w x + b"],
-     "valid"),
-    (r"\frac{\partial L}{\partial z} = 2(z + y)", [r"L(w, b) = (w x + b - y)^2", "z = w x + b"],
-     "invalid"),
+    # L(w, b) by z = w x + b: which of w, b is held is not said (the second read: read
+    # through z alone, a regulariser in w was dropped)
+    (r"\frac{\partial L}{\partial z} = 0", ["L(w,b) = w^2 + b", "z = w x + b"], "undecided"),
     (r"\frac{\partial L}{\partial z} = 0", [r"L(w, b) = w^2 + b", "z = x + y"], "undecided"),
+    # a sum over every value that counts them; Q_θ(a) is an action's value, not a law
+    (r"\sum_y \left((1-\epsilon) p_\theta(y) + \frac{\epsilon}{4}\right) = 1", [], "undecided"),
+    (r"\mathbb{E}_{x \sim p_\theta(x)}\left[\frac{1}{p_\theta(x)}\right] = 4", [], "undecided"),
+    (r"\sum_a Q_\theta(a) = 1", [], "undecided"),
+    # a wrong derivative stays wrong beside y_c = 1 or θ_0 (every reading of them)
+    (r"\frac{\partial L}{\partial z_c} = \hat{y}_c", [r"L = -\sum_k y_k \log \hat{y}_k",
+     r"\hat{y}_k = \frac{e^{z_k}}{\sum_j e^{z_j}}", "y_c = 1"], "invalid"),
     # J(w, b) writes b only through h, defined nowhere: h is the model h_{w,b}
     (r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} (h(x^{(i)}) - y^{(i)}) "
      r"x_j^{(i)} + \frac{\lambda}{m} w_j", [r"J(w, b) = \frac{1}{2m} \sum_{i=1}^{m} (h(x^{(i)}) "

@@ -444,8 +444,19 @@ class Builder:
     def sum_over_outcomes(self, node: A.SumOver, outcomes: list):
         """`\\sum_x f(x) p_\\theta(x)`: the body at each value the drawn x takes."""
         body, letter = self.build(node.body), self.build(A.Name(node.index))
+        self.require_count_unsaid(body, letter, node)
         return functools.reduce(operator.add, (body.xreplace({letter: outcome})
                                                for outcome in outcomes))
+
+    def require_count_unsaid(self, term, letter, node: A.Node) -> None:
+        """`\\sum_y ((1 - ε) p_\\theta(y) + ε/4)`, `\\mathbb{E}[1/p_\\theta(x)]`: a part free of
+        the drawn letter, summed over its values, counts them, which the text does not say
+        (the model's four values would decide it)."""
+        parts = sympy.Add.make_args(term) if isinstance(term, sympy.Expr) else ()
+        if any(part != 0 and letter not in part.free_symbols for part in parts):
+            raise self.fail(f"summed over every value {letter} takes, a part free of {letter} "
+                            f"counts those values, and how many there are is not said", node,
+                            "Write the sum with its bounds, as in \\sum_{k=1}^{K}.")
 
     def expectation_under_law(self, node: A.Expectation, outcomes: list):
         """`\\mathbb{E}_{x \\sim p_\\theta(x)}[f(x)]`: the body at each value x takes,
@@ -455,6 +466,8 @@ class Builder:
             return None
         letter, weight = self.build(A.Name(node.draw)), self.build(law)
         body = self.expanded(node.body)
+        if not _is_matrix(body):
+            self.require_count_unsaid(weight * body, letter, node)
         return functools.reduce(operator.add, (
             weight.xreplace({letter: outcome}) * body.xreplace({letter: outcome})
             for outcome in outcomes))

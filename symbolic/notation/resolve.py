@@ -124,8 +124,6 @@ class Snapshot:
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
-    # the bases each definition's body writes: w, x, b of `z = w x + b`
-    written_in: Mapping[str, frozenset] = field(default_factory=lambda: MappingProxyType({}))
     # bases defined only at layers (a^{(1)}, a^{(2)}), never bare: a parameter a is none of them
     layers_only: frozenset[str] = frozenset()
     # the last layer of each of those, where every layer is a number: {"a": "2"}
@@ -450,8 +448,10 @@ def names_only_new(note: A.Node, snapshot: Snapshot) -> bool:
 def sole_variable(body: A.Node, values: frozenset[str]) -> str | None:
     """The one plain letter a formula is written in, none of them a quantity the context
     determines or a constant: x of `x^2 + \\sin(x)`, None for `a x + b`."""
+    summed = {n.index for n in walk(body) if isinstance(n, A.SumOver)}   # j of \sum_j e^{z_j}
     letters = {n.base for n in walk(body) if isinstance(n, A.Name)
-               and n.base not in values and n.base not in CONSTANT_LETTERS}
+               and n.base not in values and n.base not in CONSTANT_LETTERS
+               and n.base not in summed}
     plain = all(not (n.sub or n.sup or n.primes or n.suffix) for n in walk(body)
                 if isinstance(n, A.Name) and n.base in letters)
     return next(iter(letters)) if len(letters) == 1 and plain else None
@@ -1161,15 +1161,12 @@ class _Pass:
                 and all(isinstance(p, A.Name) for p in parameters) \
                 and not any(p.base == wrt.base for p in parameters) \
                 and wrt.base not in self.snapshot.used_in.get(key, frozenset()) \
-                and not self.snapshot.written_in.get(canonical(wrt.base, (), (), wrt.suffix, 0),
-                                                     frozenset()) & {p.base for p in parameters} \
                 and not any(canonical(p.base, (), (), p.suffix, p.primes)
                             in self.snapshot.defined - self.snapshot.layers_only
                             or self.snapshot.is_function(p.base)
                             for p in parameters):     # L(e) with e(θ) defined: through e
             # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
-            # with several parameters, which one x stands for is not said (L(w, b) by z = w x
-            # + b defined is by that quantity, through its parameters: not renamed)
+            # with several parameters, which one x stands for is not said
             if len(parameters) != 1:
                 raise MeaningError(f"{_shown(name)} is a function of {len(parameters)} "
                                    f"parameters, none of them {_shown(wrt)}: which one "

@@ -426,7 +426,7 @@ DRAWN_FROM = r"\sim"
 # Letters that name a probability (or density) of what a link draws: `p_\theta(x)` in
 # `\sum_x p_\theta(x) f(x)` or `\mathbb{E}_{x \sim p_\theta(x)}[…]` is a distribution over
 # the values x takes, normalised, that moves with its parameter θ (see `build.law_weight`)
-DENSITY_LETTERS = frozenset({"p", "q", "P", "Q"})
+DENSITY_LETTERS = frozenset({"p", "q", "P"})      # (Q_θ(a): an action's value, in RL)
 NOT_DRAWN = ("=", r"\approx", r"\simeq")
 # After these a pair in parentheses is an interval, `x \in (0, 1)`, not a vector.
 INTERVAL_BEFORE = (r"\in", r"\notin", r"\subset", r"\subseteq", ":")
