@@ -2468,6 +2468,9 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
     (r"\mathrm{log} \frac{1}{y!} + y \mathrm{ln}\lambda = -\log y! + y \log \lambda", [],
      "valid"),
     (r"\operatorname{ln}x = \ln x", [], "valid"),
+    # a case's value written as a chain: a claim inside the case, not read
+    (r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^x = f(x) + \alpha & x \leq 0 \end{cases}",
+     [r"f(x) = \begin{cases} x & x > 0 \\ \alpha(e^x - 1) & x \leq 0 \end{cases}"], "undecided"),
     # a word of letters, a space, then its parentheses: LaTeX prints no space there
     (r"\frac{\partial}{\partial v} cossim(v, w) = 0", [r"cossim (v, w) = v w"], "invalid"),
     # a loss defined nowhere rests on the softmax of a matrix, its axis not declared: the

@@ -514,6 +514,16 @@ def _drawn(under: list[Token]) -> tuple[str, A.Node | None]:
     return letter, law
 
 
+def _relates_at_top(tokens: list[Token]) -> bool:
+    """Whether `=` stands in tokens outside every bracket and brace (`a = b`, not `f(x=1)`)."""
+    depth = 0
+    for tok in tokens:
+        depth += (tok.text in OPENERS) - (tok.text in CLOSERS)
+        if tok.text == "=" and depth == 0:
+            return True
+    return False
+
+
 def _balanced(tokens: list[Token]) -> bool:
     """Whether the parentheses among `tokens` close in order."""
     depth = 0
@@ -3231,6 +3241,12 @@ class Parser:
                 raise self.error("each case must read 'value & condition'", tok,
                                  "Write \\begin{cases} z & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}.")
             cell = row[0][:-1] if len(row[0]) > 1 and row[0][-1].text in (",", ";") else row[0]
+            if _relates_at_top(cell):
+                # `\alpha e^x = f(x) + \alpha & x \leq 0`: the value and what it equals, a
+                # claim inside the case, which is not read (nothing is guessed of it)
+                raise MeaningError("a case's value written as a chain of equal forms is not "
+                                   "read", self.source, cell[0].pos,
+                                   "Write one form in the case, and the equality apart.")
             value = self.sub_parse(cell, "value of a case")     # `1, & x > 0`: a comma
             condition = self.condition(row[1] if len(row) == 2 else [], tok)
             branches.append((value, condition))
