@@ -2129,8 +2129,6 @@ def _offset_doubt(link, finding: Finding, context: Context,
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    if _differentiates(trees):
-        return None     # ∂J/∂θ_0 = y - h: wrong with the offset in or apart
     nodes = [n for tree in _trees_used(trees, context) for n in walk(tree)]
     offsets = {n.base for n in nodes if isinstance(n, A.Name) and len(n.sub) == 1
                and isinstance(n.sub[0], A.Num) and n.sub[0].text == "0" and not n.sup}
@@ -2154,12 +2152,6 @@ def _offset_doubt(link, finding: Finding, context: Context,
                      f"or the offset apart, as in {name}_0 + {name}^T x, to check it")
 
 
-def _differentiates(trees) -> bool:
-    """Whether a link's own trees take a derivative (a step the doubts of a statement's
-    reading leave alone: it is wrong in every reading of what it rests on, as a rule)."""
-    return any(isinstance(n, A.Partial) for tree in trees for n in walk(tree))
-
-
 def _one_entry_given_doubt(link, finding: Finding, context: Context,
                            budget: Budget) -> Finding | None:
     """`L = -\\log \\hat{y}_c` with `L = -\\sum_k y_k \\log \\hat{y}_k` and `y_c = 1` given:
@@ -2176,8 +2168,6 @@ def _one_entry_given_doubt(link, finding: Finding, context: Context,
         trees = tuple(context.resolve(parse_side(side)).tree for side in link[:2])
     except NotationError:
         return None
-    if _differentiates(trees):
-        return None     # ∂L/∂z_c = ŷ_c: wrong one-hot (ŷ_c - 1) or not
     others = sorted(n.base for tree in _trees_used(trees, context) for n in walk(tree)
                     if isinstance(n, A.Name) and n.base in ones and len(n.sub) == 1
                     and n.sub != ones[n.base].sub)

@@ -1539,6 +1539,9 @@ class Context:
                 kinds=MappingProxyType(dict(self.conventions.get("symbols") or {})),
                 redefined=frozenset(self.redefined),
                 defined=frozenset(d.key for d in self.definitions),
+                written_in=MappingProxyType({d.key: frozenset(
+                    n.base for n in walk(d.body) if isinstance(n, A.Name))
+                    for d in self.definitions}),
                 layers_only=frozenset(only := self._layers_only()),
                 last_layer=MappingProxyType(self._last_layers(only)),
                 shaped=frozenset(self.shapes),

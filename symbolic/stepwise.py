@@ -483,10 +483,13 @@ def _defined_further_on(statements: Sequence[Statement], index: int,
             continue
         head, body = definition
         key = name_key(head)
-        # (α = 0.01 "as usual" after max(αx, x) = …: a parameter's value, said later)
+        # (α = 0.01 "as usual" after max(αx, x) = …: a parameter's value, said later, of a
+        # letter no line before wrote; λ = 0.1 of a worked example after L's definition
+        # with λ is that example's, and the derivation before it is checked for every λ)
         if head.base not in INDEX_LETTERS and not context.is_value(key) \
                 and not context.determines(head, later.derivation) \
-                and (not is_printed_number(body) or head.base.lstrip("\\") in GREEK) \
+                and (not is_printed_number(body) or head.base.lstrip("\\") in GREEK
+                     and not any(_uses(s.text, key) for s in statements[:index])) \
                 and key not in _names_in(body):
             found.setdefault(key, later.line)
     return found
@@ -1500,8 +1503,9 @@ def _middle_named(chain: Chain, context: Context, derivation: int
             or any(key in _names_in(f.body) and all(name_key(p) != key for p in f.parameters)
                    for f in context.functions.values()):
         return None     # η = log φ, then g(η) = φ = …: φ is tied to η already, a claim
-    if r"\mid" in name.base:
-        return None     # h(x) = p(C_1 \mid x) = …: a probability, which its law determines
+    if r"\mid" in name.base and any(isinstance(n, A.Name) and r"\mid" in n.base
+                                    for n in walk(middle[1])):
+        return None     # h(x) = p(C_1 \mid x) = Bayes' rule: a claim about the probability
     return middle
 
 

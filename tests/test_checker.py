@@ -1008,6 +1008,14 @@ def test_the_entries_of_a_defined_matrix_restated_are_claimed():
     # Bayes' rule after a probability is a claim about it, never its definition
     ("The posterior is $h(x) = p(C_1 \\mid x) = \\frac{p(x \\mid C_1)}{p(x \\mid C_1) + "
      "p(x \\mid C_2)}$.", ["valid", "undecided"]),
+    # h(x) = p(y = 1 | x) = σ(z): the probability is σ(z), and ∂L/∂z is not 0
+    ("$$z = w x + b$$\n\n$$h(x) = p(y = 1 \\mid x) = \\sigma(z)$$\n\n$$L = -y \\log h(x) - "
+     "(1 - y) \\log(1 - h(x))$$\n\n$$\\frac{\\partial L}{\\partial z} = 0$$\n",
+     ["valid", "valid", "valid", "valid", "invalid"]),
+    # λ written before its worked value: the derivation is checked for every λ
+    ("$$L = \\frac{1}{2}(w x - y)^2 + \\frac{\\lambda}{2} w^2$$\n\n$$\\frac{\\partial L}"
+     "{\\partial w} = (w x - y) x + 2 \\lambda w$$\n\nWith $\\lambda = 0.1$ we get\n",
+     ["valid", "invalid", "valid"]),
     # an entry updated is no restatement; a restatement in doubt leaves what rests on it so
     ("---\nshapes: {m: [3, 1], g: [3, 1]}\n---\nLet $\\beta = 0.9$ and $m = (1 - \\beta) g$."
      "\n\nThe update is $m_i = \\beta m_i + (1 - \\beta) g_i$.", ["valid", "valid", "valid"]),

@@ -2438,9 +2438,16 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
     (r"\sum_y \left((1-\epsilon) p_\theta(y) + \frac{\epsilon}{4}\right) = 1", [], "undecided"),
     (r"\mathbb{E}_{x \sim p_\theta(x)}\left[\frac{1}{p_\theta(x)}\right] = 4", [], "undecided"),
     (r"\sum_a Q_\theta(a) = 1", [], "undecided"),
-    # a wrong derivative stays wrong beside y_c = 1 or θ_0 (every reading of them)
-    (r"\frac{\partial L}{\partial z_c} = \hat{y}_c", [r"L = -\sum_k y_k \log \hat{y}_k",
-     r"\hat{y}_k = \frac{e^{z_k}}{\sum_j e^{z_j}}", "y_c = 1"], "invalid"),
+    # beside y_c = 1 a derivative turns on the other entries too (ŷ_c - 1 one-hot), and by
+    # θ_0 on x_0 = 1 (the third read: "wrong in every reading" did not hold)
+    (r"\frac{\partial L}{\partial z_c} = \hat{y}_c - 1", [r"L = -\sum_k y_k \log \hat{y}_k",
+     r"\hat{y}_k = \frac{e^{z_k}}{\sum_j e^{z_j}}", "y_c = 1"], "undecided"),
+    (r"\frac{\partial J}{\partial \theta_0} = \theta^T x - y",
+     [r"J = \frac{1}{2}(\theta^T x - y)^2"], "undecided"),
+    # J of one parameter by z defined through it: J' renamed, or J through z
+    (r"\frac{\partial J}{\partial z} = \sigma(z) - y", [r"z = \theta x", r"J(\theta) = -y \log "
+     r"\sigma(\theta x) - (1 - y) \log(1 - \sigma(\theta x))"], "undecided"),
+    (r"\frac{\partial f}{\partial x} = 2x", ["f(z) = z^2"], "valid"),
     # J(w, b) writes b only through h, defined nowhere: h is the model h_{w,b}
     (r"\frac{\partial J}{\partial w_j} = \frac{1}{m} \sum_{i=1}^{m} (h(x^{(i)}) - y^{(i)}) "
      r"x_j^{(i)} + \frac{\lambda}{m} w_j", [r"J(w, b) = \frac{1}{2m} \sum_{i=1}^{m} (h(x^{(i)}) "

@@ -124,6 +124,8 @@ class Snapshot:
     redefined: frozenset[str] = frozenset()     # functions defined more than once here
     shaped: frozenset[str] = frozenset()        # names given a shape
     defined: frozenset[str] = frozenset()       # names a definition gives
+    # the bases each definition's body writes: w, x, b of `z = w x + b`
+    written_in: Mapping[str, frozenset] = field(default_factory=lambda: MappingProxyType({}))
     # bases defined only at layers (a^{(1)}, a^{(2)}), never bare: a parameter a is none of them
     layers_only: frozenset[str] = frozenset()
     # the last layer of each of those, where every layer is a number: {"a": "2"}
@@ -1167,6 +1169,17 @@ class _Pass:
                             for p in parameters):     # L(e) with e(θ) defined: through e
             # f(z) = z^2, then \frac{\partial f}{\partial x}: f of x, its argument renamed;
             # with several parameters, which one x stands for is not said
+            through = self.snapshot.written_in.get(canonical(wrt.base, (), (), wrt.suffix, 0),
+                                                   frozenset()) & {p.base for p in parameters}
+            if through:
+                # J(θ) = … σ(θ x) …, z = θ x: J' at z (its argument renamed), or J through
+                # z (σ(z) - y), which holds J's other terms in θ apart: not said which
+                raise MeaningError(f"{_shown(wrt)} is defined through {_shown(name)}'s "
+                                   f"parameter {sorted(through)[0]}: the derivative may be "
+                                   f"{_shown(name)}' with its argument renamed, or "
+                                   f"{_shown(name)} through {_shown(wrt)}, which is not said",
+                                   "", None, f"Write {_shown(name)} in {_shown(wrt)}, or "
+                                   "the derivative by its parameter.")
             if len(parameters) != 1:
                 raise MeaningError(f"{_shown(name)} is a function of {len(parameters)} "
                                    f"parameters, none of them {_shown(wrt)}: which one "
