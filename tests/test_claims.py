@@ -2475,6 +2475,9 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
     (r"\mathrm{log} \frac{1}{y!} + y \mathrm{ln}\lambda = -\log y! + y \log \lambda", [],
      "valid"),
     (r"\operatorname{ln}x = \ln x", [], "valid"),
+    # a law the text defines (p_θ(x) = σ(θ x)) is not the model's: its derivative is refused
+    (r"\nabla_\theta \mathbb{E}_{x\sim p_\theta(x)}[f(x)] = 0", [r"p_\theta(x) = \sigma(\theta x)"],
+     "undecided"),
     # a case's value written as a chain: a claim inside the case, not read
     (r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^x = f(x) + \alpha & x \leq 0 \end{cases}",
      [r"f(x) = \begin{cases} x & x > 0 \\ \alpha(e^x - 1) & x \leq 0 \end{cases}"], "undecided"),

@@ -250,8 +250,7 @@ def _parameter(symbol) -> bool:
         .isdigit())
 
 
-def _require_expectation_read(trees: tuple, node: A.Expectation,
-                              drawn: frozenset[str]) -> None:
+def _require_expectation_read(trees: tuple, node: A.Expectation, modelled: bool) -> None:
     """An expectation is read over one distribution the link does not differentiate: two
     distributions (E_P and E_Q, or E beside E_P) may be one, and a derivative of an
     expectation may move its distribution, which is modelled only for one the link writes
@@ -260,7 +259,7 @@ def _require_expectation_read(trees: tuple, node: A.Expectation,
     if len({_spelled(n.over) for n in (*found, node)}) > 1:
         raise MeaningError("expectations over different distributions are not modelled", "",
                            node.pos, "Check this step by hand.")
-    if node.draw in drawn:
+    if modelled:
         return
     for tree in trees:
         for n in walk(tree):
@@ -413,10 +412,13 @@ class Builder:
             raise MeaningError("E[…] in plain letters is an expectation, or the E defined here "
                                "at a point: the readings disagree", "", node.pos,
                                r"Write \mathbb{E}[…] for the expectation.")
-        _require_expectation_read(self.trees, node, self.drawn)
         if node.draw and node.law is not None and (outcomes := self.outcomes(node.draw)) \
                 and (value := self.expectation_under_law(node, outcomes)) is not None:
+            _require_expectation_read(self.trees, node, modelled=True)
             return value
+        # (a law defined in the text, p_θ(x) = σ(θ x), or one not read: its derivative
+        # stays refused)
+        _require_expectation_read(self.trees, node, modelled=False)
         body = self.expanded(node.body)
         return expectation(body, node.over, self.random_in(body))
 
