@@ -665,8 +665,7 @@ def _check_by_kind(statement: Statement, chain: Chain, context: Context, budget:
         return _introduced_again(statement, chain, head, context, budget, step, previous)
     if head is None or context.is_given(head) or _restates(head, chain, statement, context):
         return step(StepKind.CLAIM, check_chain(chain, context, budget, previous))
-    if _entry_of_a_defined_whole(head, context) \
-            and name_key(head) not in _names_in(parse_side(chain.sides[1].text)):
+    if _entry_of_a_defined_whole(head, context) and not _on_the_right(head, chain):
         return step(StepKind.CLAIM, _entries_restated(chain, head, context, budget, previous))
     body_text = chain.sides[1].text
     try:
@@ -794,6 +793,15 @@ def _entry_of_a_defined_whole(head: A.Node, context: Context) -> bool:
     except DerivcheckError:
         return False
     return Var(f"{name_key(whole)}_{{1}}") in built
+
+
+def _on_the_right(head: A.Name, chain: Chain) -> bool:
+    """Whether the head is written on the right too (`m_i = \\beta m_i + …`, an update), or
+    the right side does not read (then the line is left to the reading that says so)."""
+    try:
+        return name_key(head) in _names_in(parse_side(chain.sides[1].text))
+    except NotationError:
+        return True
 
 
 def _of_an_unread_name(gradient: A.Partial, context: Context) -> bool:
