@@ -2475,6 +2475,9 @@ ATTENTION = [r"S = \frac{QK^T}{\sqrt{d}}", r"P = \text{softmax}(S)", "O = PV"]
     (r"\mathrm{log} \frac{1}{y!} + y \mathrm{ln}\lambda = -\log y! + y \log \lambda", [],
      "valid"),
     (r"\operatorname{ln}x = \ln x", [], "valid"),
+    # a function's name as a label in a subscript stays a word (the earlier corpora)
+    (r"g_{\text{tanh}}'(z) = 1 - g_{\text{tanh}}(z)^2", [r"g_{\text{tanh}}(z) = \tanh(z)"],
+     "valid"),
     # a law the text defines (p_θ(x) = σ(θ x)) is not the model's: its derivative is refused
     (r"\nabla_\theta \mathbb{E}_{x\sim p_\theta(x)}[f(x)] = 0", [r"p_\theta(x) = \sigma(\theta x)"],
      "undecided"),

@@ -683,7 +683,8 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens):
         if tokens[k].text in WORD_COMMANDS and (word := _word_in_braces(tokens, k + 1)) \
-                in PLAIN_FUNCTION_COMMANDS:
+                in PLAIN_FUNCTION_COMMANDS and not _in_script(tokens, k):
+            # (g_{\text{tanh}}(z): a label in a subscript stays a word)
             # \mathrm{log} \frac{1}{y!}, \mathrm{ln}\lambda: the function in an upright font
             out.append(Token("command", "\\" + word, tokens[k].pos))
             k += len(word) + 3
@@ -715,6 +716,12 @@ def _plain_function_commands(tokens: list[Token]) -> list[Token]:
         out.extend(tokens[k : max(end, k + 1)])
         k = max(end, k + 1)
     return out
+
+
+def _in_script(tokens: list[Token], k: int) -> bool:
+    """Whether the token at k opens a subscript or superscript: `_\\text`, `_{\\text`."""
+    before = [t.text for t in tokens[max(k - 2, 0):k]]
+    return before[-1:] in (["_"], ["^"]) or before in (["_", "{"], ["^", "{"])
 
 
 def _word_in_braces(tokens: list[Token], k: int) -> str:
