@@ -409,8 +409,9 @@ def _require_dependence(expr, wrt: sympy.Symbol, context: Context) -> None:
     family = base_of(wrt)          # w_{22} is of the family w of w_{i,j}
     if not hasattr(expr, "atoms"):
         return
-    hiding = context.hiding_functions()
-    hidden = sorted(str(f.func) for f in expr.atoms(AppliedUndef)
+    calls = expr.atoms(AppliedUndef)          # (the functions asked only when there are calls)
+    hiding = context.hiding_functions() if calls else {}
+    hidden = sorted(str(f.func) for f in calls
                     if str(f.func) in hiding and wrt not in free_symbols(f))
     if hidden:
         # J(w, b) = \frac{1}{2m} \sum_i (h(x^{(i)}) - y^{(i)})^2 + \frac{\lambda}{2m} \sum_j
